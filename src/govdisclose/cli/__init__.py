@@ -1,0 +1,84 @@
+"""The ``govdisclose`` command line: one sub-module per command group.
+
+Exit codes (documented in the CLI reference): 0 success / nothing found; 1 the check found
+something (error findings, late or overdue records, personal data); 2 unusable input or a
+usage error; 130 interrupted.  Errors are one line on standard error, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from ..__about__ import __version__
+from ..errors import GovdiscloseError
+
+__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+#: Command-group modules under ``govdisclose.cli``; each has ``register(subparsers)``.
+COMMAND_MODULES = ("catalogue",)
+
+DESCRIPTION = """\
+政务公开标准目录工具：安全生产和救灾领域基层政务公开标准目录（应急厅函〔2019〕390号）。
+Tools for the basic-level disclosure standard for work safety and disaster relief (390号).
+
+退出码 / exit codes: 0 成功 success; 1 发现问题 findings; 2 输入不可用 unusable input.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors name the program and exit with code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (参数错误)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the full argument parser with every command group registered."""
+    parser = _Parser(
+        prog="govdisclose",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"govdisclose {__version__}",
+        help="显示版本 / show the version and exit",
+    )
+    sub = parser.add_subparsers(
+        title="命令 / commands", dest="command", metavar="COMMAND", parser_class=_Parser
+    )
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"{__name__}.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        code: int = handler(args)
+    except GovdiscloseError as exc:
+        print(f"govdisclose: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
