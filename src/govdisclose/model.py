@@ -148,7 +148,7 @@ class Provenance:
     fields: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class CatalogueItem:
     """One second-level item (二级事项) of a disclosure catalogue.
 
@@ -198,13 +198,14 @@ class CatalogueItem:
         )
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Catalogue:
     """A disclosure catalogue: the standard for a domain, or a local one derived from it."""
 
+    #: Where the data was transcribed from (the data file's header).
+    source: str | None = None
     domain: Domain
     title: str
-    items: tuple[CatalogueItem, ...] = attrs.field(converter=_to_tuple)
     #: The document that issued the catalogue, e.g. ``应急厅函〔2019〕390号``.
     issuing_document: str | None = None
     #: The number of second-level items the issuing document declares, where it says so.
@@ -213,9 +214,9 @@ class Catalogue:
     level: Level | None = None
     #: For a local catalogue: the body that publishes it, e.g. ``XX县应急管理局``.
     publisher: str | None = None
-    #: Where the data was transcribed from, and any notes about the whole catalogue.
-    source: str | None = None
+    #: Notes about the whole catalogue (footnotes of the table, known discrepancies).
     notes: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
+    items: tuple[CatalogueItem, ...] = attrs.field(converter=_to_tuple)
 
     def __iter__(self) -> Iterator[CatalogueItem]:
         return iter(self.items)

@@ -48,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--version", action="version", version=f"govdisclose {__version__}",
+        "--version",
+        action="version",
+        version=f"govdisclose {__version__}",
         help="显示版本 / show the version and exit",
     )
     sub = parser.add_subparsers(

@@ -36,7 +36,10 @@ def add_format_option(parser: argparse.ArgumentParser, *choices: str) -> None:
 def add_output_option(parser: argparse.ArgumentParser) -> None:
     """Add ``--output FILE`` (standard output when absent)."""
     parser.add_argument(
-        "--output", "-o", metavar="FILE", type=Path,
+        "--output",
+        "-o",
+        metavar="FILE",
+        type=Path,
         help="写入文件（默认标准输出）/ write to FILE instead of standard output",
     )
 

@@ -1,0 +1,214 @@
+"""Lossless JSON for every model type, through the package's own cattrs converter.
+
+Output uses the vocabulary **codes**; input also takes the Chinese labels and the variants seen
+in local catalogues.  Unknown fields, wrong types and unknown terms are errors, all reported
+at once, each with its JSON path:
+
+>>> from govdisclose.converter import structure, unstructure
+>>> from govdisclose.model import TimeLimit
+>>> unstructure(TimeLimit("每年1月31日前"))["text"]
+'每年1月31日前'
+>>> from govdisclose.model import Provenance
+>>> structure({"kind": "note", "note": "x", "fields": ["channels"]}, Provenance)
+Provenance(kind=<ProvenanceKind.NOTE: 'note'>, note='x', fields=('channels',))
+>>> structure({"kind": "note"}, Provenance)
+Traceback (most recent call last):
+...
+govdisclose.errors.DataError: cannot read Provenance (无法读取数据)
+  - $.note: required field missing (缺少必填字段)
+
+Use :func:`dumps` / :func:`loads` for JSON text, :func:`unstructure` / :func:`structure` for
+JSON-ready Python data.  The converter itself is :data:`converter`; other modules register
+hooks on it for their own types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from .errors import DataError, GovdiscloseError, InputError
+from .model import TimeLimit
+from .vocabulary import Term
+
+__all__ = ["converter", "dumps", "loads", "rule_to_json", "structure", "unstructure"]
+
+T = TypeVar("T")
+
+#: The package's converter (never the global one).  Unknown keys are refused.
+converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+
+
+class _TypeMismatch(GovdiscloseError, TypeError):
+    pass
+
+
+def _strict(expected: type, label: str) -> Any:
+    def hook(value: Any, _: Any) -> Any:
+        if type(value) is not expected and not (expected is float and type(value) is int):
+            raise _TypeMismatch(
+                f"expected {expected.__name__}, got {type(value).__name__} {value!r:.60} "
+                f"(应为{label})"
+            )
+        return value
+
+    return hook
+
+
+converter.register_structure_hook(str, _strict(str, "文本"))
+converter.register_structure_hook(int, _strict(int, "整数"))
+converter.register_structure_hook(bool, _strict(bool, "布尔值"))
+converter.register_structure_hook(float, _strict(float, "数字"))
+
+
+def _structure_term(value: Any, cls: type[Term]) -> Term:
+    return cls.parse(value)
+
+
+converter.register_structure_hook_func(
+    lambda t: isinstance(t, type) and issubclass(t, Term), _structure_term
+)
+converter.register_unstructure_hook_func(
+    lambda t: isinstance(t, type) and issubclass(t, Term), lambda member: member.code
+)
+
+
+def _structure_date(value: Any, _: Any) -> dt.date:
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _TypeMismatch(f"expected an ISO 8601 date (YYYY-MM-DD), got {value!r:.60} (应为日期)")
+
+
+def _structure_datetime(value: Any, _: Any) -> dt.datetime:
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            pass
+    raise _TypeMismatch(f"expected an ISO 8601 date-time, got {value!r:.60} (应为日期时间)")
+
+
+converter.register_structure_hook(dt.date, _structure_date)
+converter.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+converter.register_structure_hook(dt.datetime, _structure_datetime)
+converter.register_unstructure_hook(dt.datetime, lambda d: d.isoformat())
+
+
+def rule_to_json(rule: Any) -> dict[str, Any]:
+    """A time-limit rule as JSON: its ``kind`` code and its fields (the text is not repeated)."""
+    data = {k: v for k, v in attrs.asdict(rule).items() if k != "text"}
+    return {"kind": rule.kind, **data}
+
+
+def _unstructure_time_limit(value: TimeLimit) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": value.text}
+    if value.service_level_workdays is not None:
+        out["service_level_workdays"] = value.service_level_workdays
+    out["rule"] = rule_to_json(value.rule)
+    return out
+
+
+_TIME_LIMIT_KEYS = {"text", "service_level_workdays", "rule"}
+
+
+def _structure_time_limit(value: Any, _: Any) -> TimeLimit:
+    if isinstance(value, str):  # a bare published text is accepted as input
+        return TimeLimit(value)
+    if not isinstance(value, Mapping):
+        raise _TypeMismatch(f"expected an object with 'text', got {type(value).__name__}")
+    extra = set(value) - _TIME_LIMIT_KEYS
+    if extra:
+        raise ForbiddenExtraKeysError("", TimeLimit, extra)
+    if "text" not in value:
+        raise _TypeMismatch("time_limit needs 'text', the published text (缺少公开时限原文)")
+    text = converter.structure(value["text"], str)
+    level = value.get("service_level_workdays")
+    if level is not None and (type(level) is not int or not 0 < level <= 366):
+        raise _TypeMismatch(
+            f"service_level_workdays must be a whole number of working days 1..366, "
+            f"got {level!r} (服务时限应为正整数)"
+        )
+    limit = TimeLimit(text, level)
+    if "rule" in value and value["rule"] != rule_to_json(limit.rule):
+        raise _TypeMismatch(
+            "'rule' does not match the rule read from 'text'; send 'text' alone "
+            "(rule 与时限原文不符)"
+        )
+    return limit
+
+
+converter.register_structure_hook(TimeLimit, _structure_time_limit)
+converter.register_unstructure_hook(TimeLimit, _unstructure_time_limit)
+
+
+def unstructure(obj: Any) -> Any:
+    """Turn a model object into JSON-ready data (dicts, lists, str, int, bool, None)."""
+    return converter.unstructure(obj)
+
+
+def _format(exc: BaseException, _type: Any) -> str:
+    if isinstance(exc, GovdiscloseError):
+        return exc.message
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return f"unknown field(s) {', '.join(sorted(map(repr, exc.extra_fields)))} (未知字段)"
+    if isinstance(exc, KeyError):
+        return "required field missing (缺少必填字段)"
+    if isinstance(exc, (TypeError, ValueError, AttributeError)):
+        return f"invalid value: {exc} (值无效)"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def structure(data: Any, cls: type[T], *, path: str = "$") -> T:
+    """Build a ``cls`` instance from JSON-ready data, or raise :class:`DataError`.
+
+    The error lists every problem with its JSON path (``$.items[3].channels[1]``).
+    """
+    try:
+        return converter.structure(data, cls)
+    except (ClassValidationError, IterableValidationError) as exc:
+        problems = []
+        for line in cattrs.transform_error(exc, path=path, format_exception=_format):
+            message, _, where = line.rpartition(" @ ")
+            problems.append(GovdiscloseError(message, path=where))
+        name = getattr(cls, "__name__", str(cls))
+        raise DataError(f"cannot read {name} (无法读取数据)", errors=problems) from None
+    except GovdiscloseError as exc:
+        raise DataError(
+            f"cannot read {getattr(cls, '__name__', cls)} (无法读取数据)",
+            errors=[GovdiscloseError(exc.message, path=exc.path or path)],
+        ) from None
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise DataError(f"{path}: {_format(exc, cls)}", path=path) from None
+
+
+def dumps(obj: Any, *, indent: int | None = 2) -> str:
+    """Serialise a model object as JSON text (UTF-8 Chinese kept readable)."""
+    return json.dumps(unstructure(obj), ensure_ascii=False, indent=indent)
+
+
+def loads(text: str | bytes, cls: type[T]) -> T:
+    """Parse JSON text into a ``cls`` instance; broken JSON is an :class:`InputError`."""
+    try:
+        if isinstance(text, bytes):
+            text = text.decode("utf-8-sig")
+        data = json.loads(text)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text at byte {exc.start} (不是UTF-8编码)") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} (JSON格式错误)"
+        ) from None
+    except RecursionError:
+        raise InputError("JSON nested too deeply (JSON嵌套过深)") from None
+    except TypeError:
+        raise InputError(f"expected JSON text, got {type(text).__name__}") from None
+    return structure(data, cls)
