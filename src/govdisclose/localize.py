@@ -21,13 +21,18 @@ __all__ = ["derive"]
 
 
 def derive(standard: Catalogue, level: Level | str, *, publisher: str | None = None) -> Catalogue:
-    """The catalogue for one level: the standard's items that apply at that level."""
+    """The catalogue for one level: the standard's items that apply at that level.
+
+    The result keeps the standard's items unchanged (same numbers, so they can be traced back);
+    its ``level`` and ``publisher`` are set and the declared item count dropped.
+    """
     wanted = Level.parse(level)
     items = tuple(item for item in standard.items if wanted in item.levels)
     return attrs.evolve(
         standard,
         title=f"{standard.title}（{wanted.label}）",
         level=wanted,
+        declared_item_count=None,  # the count the notice declares is the standard's
         publisher=publisher if publisher is not None else standard.publisher,
         items=items,
     )

@@ -157,6 +157,16 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _derive(args: argparse.Namespace) -> int:
+    from ..localize import derive
+
+    catalogue = derive(load_catalogue(args.name), args.level, publisher=args.publisher)
+    exporter = EXPORTERS["json"] if args.format == "json" else None
+    text = exporter(catalogue) if exporter else render_catalogue(catalogue)
+    write_text(text if isinstance(text, str) else text.decode(), args.output)
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``catalogue`` command group."""
     group = sub.add_parser(
@@ -196,4 +206,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_output_option(export)
     export.set_defaults(handler=_export)
+    derive = actions.add_parser(
+        "derive",
+        help="由标准目录生成县级或乡级目录 / derive a county or township catalogue",
+        description=(
+            "由标准目录生成本级目录（保留适用于该层级的事项），供细化补充。"
+            "Derive the catalogue for one level from the standard, to localise it."
+        ),
+    )
+    derive.add_argument("name", metavar="NAME", help=name_help)
+    derive.add_argument("--level", required=True, choices=["county", "township"],
+                        help="层级 / level")
+    derive.add_argument("--publisher", help="发布机关，如 XX县应急管理局 / publishing body")
+    add_format_option(derive, "json", "text")
+    add_output_option(derive)
+    derive.set_defaults(handler=_derive)
     group.set_defaults(handler=lambda args: (group.print_help(), 2)[1])
