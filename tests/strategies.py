@@ -1,0 +1,103 @@
+"""Hypothesis strategies for the catalogue model, shared by the test modules."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from govdisclose.model import (
+    Catalogue,
+    CatalogueItem,
+    Citation,
+    LegalBasis,
+    Provenance,
+    ProvenanceKind,
+    TimeLimit,
+)
+from govdisclose.vocabulary import Audience, Channel, Domain, FirstLevel, Level, Mode
+
+# Printable Chinese and ASCII text without control characters or surrogates.
+_ALPHABET = st.one_of(
+    st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5),
+    st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+    st.sampled_from("，。、：；（）《》〔〕■□√●"),
+)
+texts = st.text(_ALPHABET, min_size=1, max_size=20).filter(lambda s: s.strip() == s and s)
+short_texts = st.text(_ALPHABET, min_size=1, max_size=8).filter(lambda s: s.strip() == s and s)
+
+TIME_LIMIT_TEXTS = (
+    "信息形成或变更之日起20个工作日内",
+    "按进展情况及时公开",
+    "每年1月31日前",
+    "提前一周发通知邀请",
+    "成文3个工作日内",
+)
+
+
+def unique_tuples(values: type, min_size: int = 0) -> st.SearchStrategy[tuple]:  # type: ignore[type-arg]
+    """Tuples of distinct members of an enum, in random order."""
+    return st.lists(st.sampled_from(list(values)), min_size=min_size, unique=True).map(tuple)
+
+
+citations = st.builds(
+    Citation,
+    title=texts,
+    number=st.none() | short_texts,
+    issuer=st.none() | short_texts,
+)
+legal_bases = st.builds(
+    LegalBasis, text=texts, citations=st.lists(citations, max_size=2).map(tuple)
+)
+time_limits = st.builds(
+    TimeLimit,
+    text=st.sampled_from(TIME_LIMIT_TEXTS) | texts,
+    service_level_workdays=st.none() | st.integers(1, 60),
+)
+provenances = st.builds(
+    Provenance,
+    kind=st.sampled_from(list(ProvenanceKind)),
+    note=texts,
+    fields=st.lists(st.sampled_from(["channels", "audiences", "name"]), unique=True).map(tuple),
+)
+
+
+@st.composite
+def catalogue_items(draw: st.DrawFn, first_level: FirstLevel | None = None, number: int = 1) -> CatalogueItem:
+    return CatalogueItem(
+        first_level=first_level or draw(st.sampled_from(list(FirstLevel))),
+        number=number,
+        name=draw(texts),
+        content=draw(texts),
+        basis=draw(legal_bases),
+        time_limit=draw(time_limits),
+        subject=draw(short_texts),
+        channels=draw(unique_tuples(Channel, 1)),
+        audiences=draw(unique_tuples(Audience, 1)),
+        modes=draw(unique_tuples(Mode, 1)),
+        levels=draw(unique_tuples(Level, 1)),
+        push_targets=tuple(draw(st.lists(short_texts, max_size=2))),
+        other_channels=tuple(draw(st.lists(short_texts, max_size=2))),
+        responsible_office=draw(st.none() | short_texts),
+        third_level_items=tuple(draw(st.lists(short_texts, max_size=2))),
+        local_fields=draw(st.dictionaries(short_texts, texts, max_size=2)),
+        provenance=tuple(draw(st.lists(provenances, max_size=1))),
+    )
+
+
+@st.composite
+def catalogues(draw: st.DrawFn, max_items: int = 4) -> Catalogue:
+    groups = draw(st.lists(st.sampled_from(list(FirstLevel)), min_size=1, max_size=3, unique=True))
+    items = []
+    for group in groups:
+        for number in range(1, draw(st.integers(1, max(1, max_items // len(groups)))) + 1):
+            items.append(draw(catalogue_items(first_level=group, number=number)))
+    return Catalogue(
+        domain=draw(st.sampled_from(list(Domain))),
+        title=draw(texts),
+        issuing_document=draw(st.none() | short_texts),
+        declared_item_count=draw(st.none() | st.integers(0, 50)),
+        level=draw(st.none() | st.sampled_from(list(Level))),
+        publisher=draw(st.none() | short_texts),
+        source=draw(st.none() | texts),
+        notes=tuple(draw(st.lists(texts, max_size=2))),
+        items=tuple(items),
+    )
