@@ -1,0 +1,302 @@
+"""Tests for govdisclose.findings: codes, findings, reports, the builder."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govdisclose.errors import GovdiscloseError, InputError
+from govdisclose.findings import (
+    CODES,
+    Finding,
+    FindingCode,
+    FindingCodeError,
+    Report,
+    ReportBuilder,
+    Severity,
+    UnknownFindingCodeError,
+    all_codes,
+    register_code,
+)
+
+MISSING = register_code(
+    "test-findings.missing-element", "error", "缺少要素", "element missing", "An element is absent."
+)
+ODD = register_code("test-findings.odd-channel", Severity.WARNING, "渠道少见", "unusual channel")
+NOTE = register_code("test-findings.note", "提示", "说明", "note")
+
+
+def test_register_returns_the_definition_and_is_in_the_table() -> None:
+    assert isinstance(MISSING, FindingCode)
+    assert CODES["test-findings.missing-element"] is MISSING
+    assert MISSING.severity is Severity.ERROR
+    assert NOTE.severity is Severity.INFO  # the Chinese label is accepted
+    assert "test-findings.odd-channel" in CODES
+
+
+def test_registering_the_same_definition_again_is_allowed() -> None:
+    again = register_code(
+        "test-findings.missing-element",
+        "error",
+        "缺少要素",
+        "element missing",
+        "An element is absent.",
+    )
+    assert again == MISSING
+
+
+def test_a_conflicting_registration_is_refused() -> None:
+    with pytest.raises(FindingCodeError, match="already registered"):
+        register_code("test-findings.missing-element", "warning", "缺少要素", "element missing")
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["GD101", "missing", "Catalogue.missing", "catalogue.missing_element", "a..b", "a.-b", ""],
+)
+def test_malformed_codes_are_refused(code: str) -> None:
+    with pytest.raises(FindingCodeError, match="malformed"):
+        register_code(code, "error", "x", "x")
+
+
+def test_the_registry_cannot_be_written_directly() -> None:
+    with pytest.raises(TypeError):
+        CODES["test-findings.sneaky"] = MISSING  # type: ignore[index]
+
+
+def test_unknown_code_lookup_raises_a_library_error_that_is_also_a_key_error() -> None:
+    with pytest.raises(UnknownFindingCodeError) as info:
+        CODES["test-findings.never-registered"]
+    assert isinstance(info.value, KeyError)
+    assert isinstance(info.value, GovdiscloseError)
+    assert "test-findings.never-registered" in str(info.value)
+    assert CODES.get("test-findings.never-registered") is None
+
+
+def test_a_finding_with_an_unregistered_code_cannot_be_made() -> None:
+    with pytest.raises(UnknownFindingCodeError):
+        Finding("test-findings.never-registered", "error", "$", "x", "x")
+
+
+def test_finding_from_code_defaults_messages_to_titles_and_collects_data() -> None:
+    finding = MISSING.finding("$.items[3].channels[1]", hint="补充 / add it", element="渠道")
+    assert finding.code == "test-findings.missing-element"
+    assert finding.severity is Severity.ERROR
+    assert (finding.message_zh, finding.message_en) == ("缺少要素", "element missing")
+    assert finding.hint == "补充 / add it"
+    assert dict(finding.data) == {"element": "渠道"}
+    assert finding.definition is MISSING
+
+
+def test_severity_can_be_overridden_per_finding() -> None:
+    finding = MISSING.finding("$", severity="warning")
+    assert finding.severity is Severity.WARNING
+
+
+def test_data_is_frozen_and_copied() -> None:
+    source: dict[str, Any] = {"span": [1, 5], "nested": {"a": [1]}}
+    finding = Finding("test-findings.note", "info", "$", "m", "m", data=source)
+    source["span"].append(9)
+    assert finding.data["span"] == (1, 5)
+    with pytest.raises(TypeError):
+        finding.data["new"] = 1  # type: ignore[index]
+    assert finding.to_json()["data"] == {"span": [1, 5], "nested": {"a": [1]}}
+
+
+def test_data_must_be_json_values() -> None:
+    with pytest.raises(TypeError, match="JSON"):
+        NOTE.finding("$", when=object())
+    with pytest.raises(TypeError, match="keys"):
+        Finding("test-findings.note", "info", "$", "m", "m", data={"a": {1: 2}})
+
+
+def test_findings_are_hashable_and_compare_by_value() -> None:
+    a = ODD.finding("救灾!H12", channel="网站X")
+    b = ODD.finding("救灾!H12", channel="网站X")
+    assert a == b
+    assert len({a, b}) == 1
+
+
+def test_severity_labels() -> None:
+    assert [s.label for s in Severity] == ["错误", "警告", "提示"]
+    assert Severity.parse("警告") is Severity.WARNING
+    assert sorted(Severity, key=lambda s: s.rank)[0] is Severity.ERROR
+
+
+def _sample() -> Report:
+    builder = ReportBuilder(subject="某县目录.json")
+    builder.add(MISSING, "$.items[0].basis", message_zh="缺少依据", message_en="no basis")
+    builder.add("test-findings.odd-channel", "$.items[1].channels[0]", channel="网站X")
+    builder.add(NOTE.finding("$.items[2]", hint="仅供参考 / for information"))
+    builder.add(MISSING, "$.items[3].time_limit")
+    return builder.build()
+
+
+def test_report_counts_and_ok() -> None:
+    report = _sample()
+    assert len(report) == 4
+    assert report.counts == {"error": 2, "warning": 1, "info": 1}
+    assert report.has_errors and not report.ok
+    assert report.count("错误") == 2
+    assert Report().ok and Report().counts == {"error": 0, "warning": 0, "info": 0}
+    only_warnings = report.filter(severity="error").findings
+    assert all(f.severity is Severity.ERROR for f in only_warnings)
+
+
+def test_builder_keeps_the_order_findings_were_added() -> None:
+    report = _sample()
+    assert [f.path for f in report] == [
+        "$.items[0].basis",
+        "$.items[1].channels[0]",
+        "$.items[2]",
+        "$.items[3].time_limit",
+    ]
+    assert report.codes == (MISSING.code, ODD.code, NOTE.code)
+
+
+def test_filter_by_severity_and_code() -> None:
+    report = _sample()
+    errors = report.filter(severity=Severity.ERROR)
+    assert [f.path for f in errors] == ["$.items[0].basis", "$.items[3].time_limit"]
+    assert errors.subject == report.subject
+    assert len(report.filter(severity=["warning", "info"])) == 2
+    assert len(report.filter(code=ODD.code)) == 1
+    assert len(report.filter(severity="error", code=ODD.code)) == 0
+
+
+def test_merge_appends_and_combines_subjects() -> None:
+    a = Report((MISSING.finding("$.a"),), "a.json")
+    b = Report((ODD.finding("$.b"),), "b.json")
+    merged = a + b
+    assert [f.path for f in merged] == ["$.a", "$.b"]
+    assert merged.subject == "a.json; b.json"
+    assert (a + Report((), None)).subject == "a.json"
+    assert (Report((), None) + b).subject == "b.json"
+    assert (a + a).subject == "a.json"
+    assert a.merge(b) == merged
+
+
+def test_to_json_shape() -> None:
+    data = _sample().to_json()
+    assert data["subject"] == "某县目录.json"
+    assert data["ok"] is False
+    assert data["counts"] == {"error": 2, "warning": 1, "info": 1}
+    assert data["findings"][1] == {
+        "code": "test-findings.odd-channel",
+        "severity": "warning",
+        "path": "$.items[1].channels[0]",
+        "message_zh": "渠道少见",
+        "message_en": "unusual channel",
+        "hint": "",
+        "data": {"channel": "网站X"},
+    }
+    json.dumps(data)  # plain JSON values only
+
+
+def test_json_round_trip() -> None:
+    report = _sample()
+    assert Report.from_json(report.to_json()) == report
+    text = json.dumps(report.to_json(), ensure_ascii=False)
+    assert Report.from_json(text) == report
+
+
+def test_from_json_names_the_bad_place() -> None:
+    good = _sample().to_json()
+    bad_severity = json.loads(json.dumps(good))
+    bad_severity["findings"][2]["severity"] = "fatal"
+    with pytest.raises(InputError) as info:
+        Report.from_json(bad_severity)
+    assert info.value.path == "$.findings[2].severity"
+
+    bad_code = json.loads(json.dumps(good))
+    bad_code["findings"][0]["code"] = "nobody.registered-this"
+    with pytest.raises(InputError) as info:
+        Report.from_json(bad_code)
+    assert info.value.path == "$.findings[0].code"
+
+    wrong_counts = json.loads(json.dumps(good))
+    wrong_counts["ok"] = True
+    with pytest.raises(InputError) as info:
+        Report.from_json(wrong_counts)
+    assert info.value.path == "$.ok"
+
+    with pytest.raises(InputError):
+        Report.from_json("[1, 2")
+    with pytest.raises(InputError):
+        Report.from_json({"findings": [{"code": MISSING.code, "extra": 1}]})
+    with pytest.raises(InputError) as info:
+        Report.from_json({"findings": [{"code": MISSING.code, "severity": "error"}]})
+    assert info.value.path == "$.findings[0].path"
+
+
+def test_to_text_lists_every_finding_with_both_messages_and_the_hint_indented() -> None:
+    lines = _sample().to_text().splitlines()
+    assert lines[0] == "某县目录.json: 2 错误 error, 1 警告 warning, 1 提示 info"
+    assert lines[1] == (
+        "错误 error  $.items[0].basis  test-findings.missing-element  缺少依据 / no basis"
+    )
+    assert lines[2].startswith("警告 warning  $.items[1].channels[0]  test-findings.odd-channel")
+    assert lines[3].startswith("提示 info  $.items[2]")
+    assert lines[4] == "    建议 hint: 仅供参考 / for information"
+    assert len(lines) == 6
+    assert Report().to_text() == "0 错误 error, 0 警告 warning, 0 提示 info"
+
+
+def test_builder_extend_and_misuse() -> None:
+    builder = ReportBuilder()
+    builder.extend(_sample())
+    assert len(builder) == 4 and builder.has_errors
+    first = builder.build()
+    builder.add(NOTE, "$.x")
+    assert len(first) == 4 and len(builder.build()) == 5
+    with pytest.raises(TypeError):
+        builder.add(NOTE.finding("$"), "$.y")
+    with pytest.raises(TypeError):
+        builder.add(NOTE)
+    with pytest.raises(UnknownFindingCodeError):
+        builder.add("test-findings.unregistered", "$")
+
+
+def test_report_refuses_non_findings() -> None:
+    with pytest.raises(TypeError):
+        Report(("not a finding",))  # type: ignore[arg-type]
+
+
+def test_all_codes_is_sorted_and_includes_registered_codes() -> None:
+    codes = all_codes()
+    names = [c.code for c in codes]
+    assert names == sorted(names)
+    assert MISSING in codes
+
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
+_json_leaf = st.none() | st.booleans() | st.integers() | _text
+_json = st.recursive(
+    _json_leaf,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_text, inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([MISSING, ODD, NOTE]),
+            _text,
+            _text,
+            st.dictionaries(_text, _json, max_size=3),
+        ),
+        max_size=6,
+    ),
+    st.none() | _text,
+)
+def test_round_trip_property(items: list[tuple[FindingCode, str, str, Any]], subject: Any) -> None:
+    report = Report(
+        tuple(code.finding(path, hint=hint, **{"d": data}) for code, path, hint, data in items),
+        subject,
+    )
+    assert Report.from_json(json.loads(json.dumps(report.to_json()))) == report
