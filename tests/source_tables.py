@@ -95,7 +95,7 @@ def read_table(domain: str) -> list[SourceRow]:
                 time_limit=time_limit,
                 subject=subject,
                 channel_text=" ".join(channel_lines),
-                ticks=dict(zip(TICK_COLUMNS, ticks)),
+                ticks=dict(zip(TICK_COLUMNS, ticks, strict=True)),
             )
         )
     return rows

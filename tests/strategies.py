@@ -61,7 +61,9 @@ provenances = st.builds(
 
 
 @st.composite
-def catalogue_items(draw: st.DrawFn, first_level: FirstLevel | None = None, number: int = 1) -> CatalogueItem:
+def catalogue_items(
+    draw: st.DrawFn, first_level: FirstLevel | None = None, number: int = 1
+) -> CatalogueItem:
     return CatalogueItem(
         first_level=first_level or draw(st.sampled_from(list(FirstLevel))),
         number=number,

@@ -85,8 +85,11 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .converter import dumps, loads, structure, unstructure
-    from .timelimits import parse_time_limit
+    from .converter import dumps as dumps
+    from .converter import loads as loads
+    from .converter import structure as structure
+    from .converter import unstructure as unstructure
+    from .timelimits import parse_time_limit as parse_time_limit
 
 
 def __getattr__(name: str) -> Any:

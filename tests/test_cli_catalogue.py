@@ -1,0 +1,90 @@
+"""``govdisclose catalogue``: show, export, derive; errors are messages with exit code 2."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from govdisclose import Catalogue, standard
+from govdisclose.cli import main
+from govdisclose.converter import loads
+
+
+def test_show_prints_every_item(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["catalogue", "show", "work-safety"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("安全生产领域基层政务公开标准目录")
+    for item in standard("work_safety"):
+        assert item.name[:6] in out.replace("\n", "") or item.name[:4] in out
+
+
+def test_show_full_shows_provenance(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["catalogue", "show", "disaster-relief", "--full"]) == 0
+    out = capsys.readouterr().out
+    assert "reconstructed" in out and "声明 20" in out.replace("文件声明 ", "声明 ")
+
+
+def test_export_json_is_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["catalogue", "export", "work-safety", "--format", "json"]) == 0
+    assert loads(capsys.readouterr().out, Catalogue) == standard("work_safety")
+
+
+def test_export_to_file_and_show_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "dr.json"
+    assert main(["catalogue", "export", "救灾", "--output", str(target)]) == 0
+    assert loads(target.read_bytes(), Catalogue) == standard("disaster_relief")
+    assert main(["catalogue", "show", str(target)]) == 0
+    assert "救灾领域" in capsys.readouterr().out
+
+
+def test_derive(capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(
+            [
+                "catalogue",
+                "derive",
+                "work-safety",
+                "--level",
+                "township",
+                "--publisher",
+                "某镇人民政府",
+            ]
+        )
+        == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert data["level"] == "township" and data["publisher"] == "某镇人民政府"
+    assert len(data["items"]) == 14
+    assert all("township" in item["levels"] for item in data["items"])
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["catalogue", "show", "no-such-catalogue"],
+        ["catalogue", "show", "README.md"],
+        ["catalogue", "export", "work-safety", "--format", "nope"],
+    ],
+)
+def test_bad_input_is_a_message(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        raise SystemExit(main(argv))
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err and "Traceback" not in err
+
+
+def test_broken_json_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"domain": "work_safety", "items": [', encoding="utf-8")
+    assert main(["catalogue", "show", str(bad)]) == 2
+    assert "not valid JSON" in capsys.readouterr().err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.startswith("govdisclose ")

@@ -1,0 +1,147 @@
+"""Lossless JSON: round trips, codes out, labels and variants in, errors with paths."""
+
+from __future__ import annotations
+
+import json
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from govdisclose import (
+    Catalogue,
+    CatalogueItem,
+    Channel,
+    DataError,
+    InputError,
+    standard,
+    standards,
+)
+from govdisclose.converter import dumps, loads, structure, unstructure
+from strategies import catalogue_items, catalogues
+
+ITEM_KEYS = {
+    "name",
+    "first_level",
+    "number",
+    "content",
+    "basis",
+    "time_limit",
+    "subject",
+    "channels",
+    "audiences",
+    "modes",
+    "levels",
+}
+
+
+@pytest.mark.parametrize("catalogue", standards(), ids=lambda c: c.domain.code)
+def test_bundled_round_trip(catalogue: Catalogue) -> None:
+    data = unstructure(catalogue)
+    assert structure(data, Catalogue) == catalogue
+    assert loads(dumps(catalogue), Catalogue) == catalogue
+    assert json.loads(json.dumps(data)) == data  # JSON-ready, nothing exotic
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(catalogues())
+def test_generated_round_trip(catalogue: Catalogue) -> None:
+    assert loads(dumps(catalogue), Catalogue) == catalogue
+
+
+def test_exported_shape_uses_codes() -> None:
+    data = unstructure(standard("work_safety"))
+    assert data["domain"] == "work_safety"
+    assert data["declared_item_count"] == 28
+    item = data["items"][0]
+    assert set(item) >= ITEM_KEYS
+    assert item["first_level"] == "policy_documents"
+    assert item["channels"] == [
+        "government_website",
+        "new_media",
+        "public_reading_point",
+        "service_center",
+    ]
+    assert item["audiences"] == ["whole_society"]
+    assert item["modes"] == ["proactive"]
+    assert item["levels"] == ["county", "township"]
+    assert item["time_limit"]["text"] == "信息形成或变更之日起20个工作日内"
+    assert item["time_limit"]["rule"]["kind"] == "workdays_after_event"
+    assert item["basis"]["citations"][0] == {
+        "title": "中华人民共和国政府信息公开条例",
+        "number": "国务院令第711号",
+    }
+
+
+def _item(**changes: object) -> dict[str, object]:
+    data = unstructure(standard("work_safety").items[0])
+    data.update(changes)
+    return data
+
+
+def test_input_takes_labels_and_variants() -> None:
+    item = structure(
+        _item(
+            first_level="政策文件",
+            channels=["政府网站", "政务新媒体"],
+            audiences=["面向全社会"],
+            modes=["主动公开"],
+            levels=["县（区）级", "镇街级"],
+            time_limit="信息形成或变更之日起20个工作日内",
+        ),
+        CatalogueItem,
+    )
+    expected = attrs.evolve(
+        standard("work_safety").items[0], channels=(Channel.GOVERNMENT_WEBSITE, Channel.NEW_MEDIA)
+    )
+    assert item == expected
+    assert [c.code for c in item.channels] == ["government_website", "new_media"]
+
+
+def test_errors_carry_every_path() -> None:
+    data = unstructure(standard("work_safety"))
+    data["items"][3]["channels"][1] = "网站X"
+    data["items"][5]["number"] = "6"
+    del data["items"][7]["subject"]
+    data["items"][0]["colour"] = "red"
+    with pytest.raises(DataError) as info:
+        structure(data, Catalogue)
+    paths = {e.path for e in info.value.errors}
+    assert paths == {
+        "$.items[3].channels[1]",
+        "$.items[5].number",
+        "$.items[7].subject",
+        "$.items[0]",
+    }
+    text = str(info.value)
+    assert "网站X" in text and "government_website" in text and "colour" in text
+
+
+def test_numbers_are_not_coerced() -> None:
+    for bad in ("1", 1.0, True):
+        with pytest.raises(DataError, match=r"\$\.number"):
+            structure(_item(number=bad), CatalogueItem)
+
+
+def test_time_limit_rule_must_agree_with_text() -> None:
+    data = _item()
+    data["time_limit"] = {"text": "按进展情况及时公开", "rule": {"kind": "workdays_after_event"}}
+    with pytest.raises(DataError, match="time_limit"):
+        structure(data, CatalogueItem)
+
+
+@pytest.mark.parametrize("text", ["", "{", "[1, 2", b"\xff\xfe\x00", "null", "[]", '"x"', "1" * 10])
+def test_broken_input_is_a_library_error(text: str | bytes) -> None:
+    with pytest.raises((InputError, DataError)):
+        loads(text, Catalogue)
+
+
+def test_deep_nesting_is_a_library_error() -> None:
+    with pytest.raises((InputError, DataError)):
+        loads("[" * 100_000 + "]" * 100_000, Catalogue)
+
+
+@settings(max_examples=30, deadline=None)
+@given(catalogue_items())
+def test_item_round_trip(item: CatalogueItem) -> None:
+    assert structure(unstructure(item), CatalogueItem) == item
