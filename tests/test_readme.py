@@ -33,3 +33,10 @@ def test_main_job(capsys: pytest.CaptureFixture[str]) -> None:
     command = readme_commands()[0].rsplit("&& govdisclose ", 1)[1].split()
     assert main(command) == 0
     assert "安全生产领域基层政务公开标准目录" in capsys.readouterr().out
+
+
+def test_readme_examples() -> None:
+    import doctest
+
+    result = doctest.testfile(str(ROOT / "README.md"), module_relative=False)
+    assert result.attempted > 0 and result.failed == 0
