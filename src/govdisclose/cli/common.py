@@ -6,13 +6,18 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 
+if TYPE_CHECKING:
+    from ..workcalendar import WorkCalendar
+
 __all__ = [
+    "add_calendar_options",
     "add_format_option",
     "add_output_option",
+    "calendar_from_args",
     "dump_json",
     "read_bytes",
     "write_text",
@@ -75,3 +80,27 @@ def read_bytes(path: Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
         raise InputError(f"{path}: is a directory, not a file (不是文件)") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror} (无法读取)") from None
+
+
+def add_calendar_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--calendar FILE`` (repeatable) and ``--provisional``."""
+    parser.add_argument(
+        "--calendar", metavar="FILE", action="append", default=[], type=Path,
+        help="某年节假日安排文件（TOML/JSON，可重复；亦可用环境变量 GOVDISCLOSE_CALENDAR）/ "
+        "a year's holiday arrangement file (TOML or JSON; repeatable; also GOVDISCLOSE_CALENDAR)",
+    )
+    parser.add_argument(
+        "--provisional", action="store_true",
+        help="对尚无国务院通知的年份按放假办法暂估（结果标注为暂估）/ estimate years without a "
+        "State Council notice from the statutory holidays (marked provisional)",
+    )
+
+
+def calendar_from_args(args: argparse.Namespace) -> WorkCalendar:
+    """The working-day calendar the options of :func:`add_calendar_options` ask for."""
+    from ..workcalendar import default_calendar
+
+    return default_calendar(
+        provisional=bool(getattr(args, "provisional", False)),
+        files=list(getattr(args, "calendar", None) or []),
+    )

@@ -1,0 +1,443 @@
+"""China's working-day calendar (工作日): which days are worked, and working-day arithmetic.
+
+A **working day** is Monday–Friday, minus the days off of the State Council's yearly holiday
+arrangement, plus the weekend days it declares working days (调休上班).  Periods counted in
+working days start the day *after* the event (《民法典》第二百零一条): "20 working days from D"
+is the 20th working day strictly after D, whether or not D is itself a working day.
+
+:meth:`WorkCalendar.official` has every arrangement from 2004 to 2026 (chinese-calendar's data,
+corrected and traced to the notices: :mod:`govdisclose.officialcalendar`).  A computation that
+needs a year without an arrangement raises :class:`~govdisclose.errors.UnknownYearError` — it
+never guesses.  The user can add the year from its notice (:meth:`WorkCalendar.with_arrangement`,
+:func:`~govdisclose.arrangement.load_arrangement`, the ``GOVDISCLOSE_CALENDAR`` environment
+variable read by :func:`default_calendar`) or ask for a **provisional estimate**
+(``provisional=True``): weekends plus the statutory holidays of the 放假办法 in force since 2025
+(:mod:`govdisclose.festivals`), without 调休 or 补休, for 2025–2050.  Every day of an estimated
+year says ``provisional=True``, and :meth:`WorkCalendar.estimated_years` tells a deadline
+whether it rests on an estimate.
+
+Coverage is by calendar year: the last days of December are taken from that year's
+arrangement, although the next year's notice may still change them (it did in 2005, 2007, 2011
+and 2018).  Arithmetic uses precomputed tables (a cumulative count of working days and the
+sorted list of working days), built on first use: ``add_workdays`` costs about a microsecond.
+
+>>> from datetime import date
+>>> from govdisclose.workcalendar import WorkCalendar
+>>> cal = WorkCalendar.official()
+>>> cal.add_workdays(date(2024, 9, 27), 1)      # Sunday 2024-09-29 was a make-up working day
+datetime.date(2024, 9, 29)
+>>> cal.add_workdays(date(2024, 9, 30), 1)      # off 10/1–10/7
+datetime.date(2024, 10, 8)
+>>> cal.workdays_between(date(2024, 9, 30), date(2024, 10, 8))
+1
+>>> info = cal.day_info(date(2026, 2, 17))
+>>> info.kind.code, info.holiday.label, info.provisional
+('holiday', '春节', False)
+>>> cal.day_info(date(2005, 12, 31)).kind.label
+'调休上班日'
+>>> cal.is_workday(date(2027, 3, 1))
+Traceback (most recent call last):
+...
+govdisclose.errors.UnknownYearError: no official holiday arrangement is known for 2027 ...
+>>> WorkCalendar.official(provisional=True).day_info(date(2027, 2, 6)).provisional
+True
+
+More information:
+
+* 《中华人民共和国民法典》第二百零一条 (a period starts the next day)
+* 国务院办公厅关于YYYY年部分节假日安排的通知 (https://www.gov.cn/zhengce/)
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from .arrangement import Arrangement, load_arrangement
+from .errors import CalendarDataError, InputError, UnknownYearError
+from .festivals import FESTIVAL_TABLE_YEARS, Festival, statutory_holidays
+from .vocabulary import Term
+
+__all__ = [
+    "ENV_VAR",
+    "PROVISIONAL_SOURCE",
+    "PROVISIONAL_YEARS",
+    "Arrangement",
+    "DayInfo",
+    "DayKind",
+    "Festival",
+    "WorkCalendar",
+    "default_calendar",
+    "load_arrangement",
+]
+
+#: Environment variable naming extra arrangement files (separated by ``os.pathsep``).
+ENV_VAR: Final = "GOVDISCLOSE_CALENDAR"
+#: The :attr:`DayInfo.source` of a day in an estimated year.
+PROVISIONAL_SOURCE: Final = "provisional estimate"
+#: Years a provisional estimate can cover (the 2024 放假办法, and the festival table).
+PROVISIONAL_YEARS: Final = (2025, FESTIVAL_TABLE_YEARS[1])
+
+
+class DayKind(Term):
+    """日期类型: what kind of day a date is."""
+
+    __concept__ = "日期类型"
+
+    WORKDAY = ("workday", "工作日")
+    WEEKEND = ("weekend", "周末", "公休日")
+    HOLIDAY = ("holiday", "法定节假日", "法定假日")
+    REST_DAY = ("rest_day", "调休休息日", "调休", "补休")
+    MAKEUP_WORKDAY = ("makeup_workday", "调休上班日", "补班", "调休上班")
+
+    @property
+    def workday(self) -> bool:
+        """Whether days of this kind are working days."""
+        return self in (DayKind.WORKDAY, DayKind.MAKEUP_WORKDAY)
+
+
+@attrs.frozen
+class DayInfo:
+    """One day of the calendar.
+
+    ``holiday`` is the festival of a day off (for a statutory holiday, the festival it is the
+    holiday of; for other days off, the break it lies in, when known); ``for_holiday`` is the
+    festival a make-up working day makes up for; ``source`` the notice (or
+    :data:`PROVISIONAL_SOURCE`).
+    """
+
+    date: date
+    kind: DayKind
+    holiday: Festival | None = None
+    for_holiday: Festival | None = None
+    source: str = ""
+    provisional: bool = False
+
+    @property
+    def workday(self) -> bool:
+        """Whether the day is a working day."""
+        return self.kind.workday
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping: ISO date and codes (labels alongside)."""
+        return {
+            "date": self.date.isoformat(),
+            "weekday": self.date.isoweekday(),
+            "kind": self.kind.code,
+            "kind_label": self.kind.label,
+            "workday": self.workday,
+            "holiday": self.holiday.code if self.holiday else None,
+            "holiday_label": self.holiday.label if self.holiday else None,
+            "for_holiday": self.for_holiday.code if self.for_holiday else None,
+            "for_holiday_label": self.for_holiday.label if self.for_holiday else None,
+            "source": self.source,
+            "provisional": self.provisional,
+        }
+
+
+def estimate_arrangement(year: int) -> Arrangement:
+    """The provisional estimate of ``year``: its statutory holidays off, no make-up days."""
+    days = {d: f for d, f in statutory_holidays(year).items() if d.year == year}
+    return Arrangement(year, days, (), holidays=days, notice_title=PROVISIONAL_SOURCE)
+
+
+class _Tables:
+    """Precomputed state of one calendar (built once, then read-only)."""
+
+    __slots__ = ("arrangements", "base", "covered", "cum", "owner", "segments", "status", "work")
+
+    def __init__(self, known: Mapping[int, Arrangement], provisional: bool) -> None:
+        arrangements = dict(known)
+        covered = dict.fromkeys(known, False)
+        if provisional:
+            for year in range(PROVISIONAL_YEARS[0], PROVISIONAL_YEARS[1] + 1):
+                if year not in arrangements:
+                    arrangements[year] = estimate_arrangement(year)
+                    covered[year] = True
+        first, last = (min(covered), max(covered)) if covered else (2000, 2000)
+        self.base = base = date(first, 1, 1).toordinal()
+        size = date(last, 12, 31).toordinal() - base + 1
+        weekday0 = date(first, 1, 1).weekday()
+        status = bytearray(1 if (weekday0 + i) % 7 < 5 else 0 for i in range(size))
+        owner: dict[date, Arrangement] = {}
+        for year in sorted(arrangements):
+            arr = arrangements[year]
+            for value, days in ((0, arr.days_off), (1, arr.makeup_workdays)):
+                for day in days:
+                    index = day.toordinal() - base
+                    if 0 <= index < size:
+                        status[index] = value
+                        owner[day] = arr
+        cum = [0] * (size + 1)
+        work: list[int] = []
+        count = 0
+        for i, value in enumerate(status):
+            if value:
+                work.append(base + i)
+                count += 1
+            cum[i + 1] = count
+        segments: dict[int, tuple[int, int, int, int]] = {}
+        years = sorted(covered)
+        start = 0
+        for i, y in enumerate(years):
+            if i + 1 == len(years) or years[i + 1] != y + 1:
+                low, high = years[start], y
+                seg = (low, high, date(low, 1, 1).toordinal(), date(high, 12, 31).toordinal())
+                segments.update(dict.fromkeys(years[start : i + 1], seg))
+                start = i + 1
+        self.arrangements, self.covered, self.owner = arrangements, covered, owner
+        self.status, self.cum, self.work, self.segments = status, cum, work, segments
+
+
+_official_lock = threading.Lock()
+_official: dict[bool, WorkCalendar] = {}
+
+
+def _official_base() -> Mapping[int, Arrangement]:
+    from .officialcalendar import official_arrangements
+
+    return official_arrangements()
+
+
+class WorkCalendar:
+    """Working days of one set of holiday arrangements; immutable and safe to share.
+
+    Build it with :meth:`official`, :func:`default_calendar` or
+    ``WorkCalendar(arrangements, provisional=...)``; add a year with :meth:`with_arrangement`.
+    """
+
+    __slots__ = ("_base", "_lock", "_overrides", "_provisional", "_tables")
+
+    def __init__(
+        self, arrangements: Iterable[Arrangement] = (), *, provisional: bool = False
+    ) -> None:
+        self._base: Callable[[], Mapping[int, Arrangement]] | None = None
+        self._overrides: dict[int, Arrangement] = {a.year: a for a in arrangements}
+        self._provisional = provisional
+        self._lock = threading.Lock()
+        self._tables: _Tables | None = None
+
+    @classmethod
+    def official(cls, *, provisional: bool = False) -> WorkCalendar:
+        """The official arrangements 2004–2026 (chinese-calendar's data, corrected).
+
+        Does not read ``GOVDISCLOSE_CALENDAR``: use :func:`default_calendar` for that.  The
+        data is loaded on first use; the same instance is returned on every call.
+        """
+        cal = _official.get(provisional)
+        if cal is None:
+            with _official_lock:
+                cal = _official.get(provisional)
+                if cal is None:
+                    cal = cls(provisional=provisional)
+                    cal._base = _official_base
+                    _official[provisional] = cal
+        return cal
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _arrangements(self) -> dict[int, Arrangement]:
+        known = dict(self._base()) if self._base else {}
+        known.update(self._overrides)
+        return known
+
+    def with_arrangement(self, arrangement: Arrangement) -> WorkCalendar:
+        """A new calendar with ``arrangement``'s year added, or replaced by it.
+
+        Raises :class:`~govdisclose.errors.CalendarDataError` when it contradicts a neighbouring
+        year's arrangement (a December day one notice says is worked and the other off).
+        """
+        known = self._arrangements()
+        wanted = {d: False for d in arrangement.days_off} | {
+            d: True for d in arrangement.makeup_workdays
+        }
+        for year in (arrangement.year - 1, arrangement.year + 1):
+            other = known.get(year)
+            if other is None:
+                continue
+            theirs = {d: False for d in other.days_off} | {d: True for d in other.makeup_workdays}
+            for day in sorted(set(wanted) & set(theirs)):
+                if wanted[day] != theirs[day]:
+                    raise CalendarDataError(
+                        f"arrangement for {arrangement.year}: {day.isoformat()} is "
+                        f"{'worked' if wanted[day] else 'off'} but the {year} arrangement says "
+                        f"{'worked' if theirs[day] else 'off'} (与{year}年安排冲突)"
+                    )
+        new = WorkCalendar(provisional=self._provisional)
+        new._base = self._base
+        new._overrides = {**self._overrides, arrangement.year: arrangement}
+        return new
+
+    def _build(self) -> _Tables:
+        with self._lock:
+            if self._tables is None:
+                self._tables = _Tables(self._arrangements(), self._provisional)
+            return self._tables
+
+    # -- coverage -----------------------------------------------------------------------------
+
+    @property
+    def provisional(self) -> bool:
+        """Whether years without an arrangement are estimated (``provisional=True``)."""
+        return self._provisional
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The years that have an arrangement (official or supplied), in order."""
+        return tuple(sorted(self._arrangements()))
+
+    def arrangement(self, year: int) -> Arrangement | None:
+        """The arrangement of ``year`` (``None`` when the year has none)."""
+        return self._arrangements().get(year)
+
+    def estimated_years(self, start: date, end: date) -> tuple[int, ...]:
+        """The years in ``[start.year, end.year]`` that only a provisional estimate covers."""
+        tables = self._tables or self._build()
+        low, high = sorted((start.year, end.year))
+        return tuple(y for y in range(low, high + 1) if tables.covered.get(y))
+
+    def _segment(self, year: int) -> tuple[int, int, int, int]:
+        tables = self._tables or self._build()
+        seg = tables.segments.get(year)
+        if seg is None:
+            raise UnknownYearError(year)
+        return seg
+
+    # -- queries ------------------------------------------------------------------------------
+
+    def is_workday(self, d: date) -> bool:
+        """Whether ``d`` is a working day."""
+        tables = self._tables or self._build()
+        if d.year not in tables.covered:
+            raise UnknownYearError(d.year)
+        return tables.status[d.toordinal() - tables.base] == 1
+
+    def add_workdays(self, d: date, n: int) -> date:
+        """The ``n``-th working day strictly after ``d`` (before it when ``n`` < 0); ``d`` if 0.
+
+        The start day is never counted.  Every year from ``d``'s to the result's must be
+        covered, else :class:`~govdisclose.errors.UnknownYearError` names the first missing one.
+        """
+        if n == 0:
+            return d
+        tables = self._tables or self._build()
+        seg = tables.segments.get(d.year)
+        if seg is None:
+            raise UnknownYearError(d.year)
+        index = d.toordinal() - tables.base
+        work = tables.work
+        if n > 0:
+            k = tables.cum[index + 1] + n - 1
+            if k >= len(work) or work[k] > seg[3]:
+                raise UnknownYearError(seg[1] + 1)
+        else:
+            k = tables.cum[index] + n
+            if k < 0 or work[k] < seg[2]:
+                raise UnknownYearError(seg[0] - 1)
+        return date.fromordinal(work[k])
+
+    def next_workday(self, d: date) -> date:
+        """The first working day strictly after ``d``."""
+        return self.add_workdays(d, 1)
+
+    def previous_workday(self, d: date) -> date:
+        """The last working day strictly before ``d``."""
+        return self.add_workdays(d, -1)
+
+    def workdays_between(self, a: date, b: date) -> int:
+        """Working days counted from ``a`` to ``b``, ``a`` excluded and ``b`` included.
+
+        For ``b`` after ``a``: the working days in ``(a, b]``; for ``b`` before ``a``: minus
+        those in ``[b, a)``.  So for a working day ``b``,
+        ``add_workdays(a, workdays_between(a, b)) == b``.
+        """
+        if a == b:
+            return 0
+        low, high = (a, b) if a < b else (b, a)
+        seg = self._segment(low.year)
+        if high.year > seg[1]:
+            raise UnknownYearError(seg[1] + 1)
+        tables = self._tables
+        assert tables is not None
+        cum, base = tables.cum, tables.base
+        if a < b:
+            return cum[b.toordinal() - base + 1] - cum[a.toordinal() - base + 1]
+        return cum[b.toordinal() - base] - cum[a.toordinal() - base]
+
+    def day_info(self, d: date) -> DayInfo:
+        """What ``d`` is: kind, festival, source notice, provisional flag."""
+        tables = self._tables or self._build()
+        estimated = tables.covered.get(d.year)
+        if estimated is None:
+            raise UnknownYearError(d.year)
+        listed = tables.owner.get(d)
+        arr = listed or tables.arrangements[d.year]
+        source = arr.day_sources.get(d) or (
+            PROVISIONAL_SOURCE if estimated and not listed else arr.source
+        )
+        label = listed.holidays.get(d) if listed else None
+        weekend = d.weekday() >= 5
+        if tables.status[d.toordinal() - tables.base]:
+            kind = DayKind.MAKEUP_WORKDAY if weekend else DayKind.WORKDAY
+            return DayInfo(
+                d,
+                kind,
+                for_holiday=label if weekend else None,
+                source=source,
+                provisional=estimated,
+            )
+        statutory = statutory_holidays(d.year).get(d)
+        if statutory is not None:
+            return DayInfo(d, DayKind.HOLIDAY, statutory, source=source, provisional=estimated)
+        kind = DayKind.WEEKEND if weekend else DayKind.REST_DAY
+        if label is None and (listed or not weekend):
+            label = self._break_festival(d, tables)
+        return DayInfo(d, kind, label, source=source, provisional=estimated)
+
+    def _break_festival(self, d: date, tables: _Tables) -> Festival | None:
+        """The festival of the nearest statutory holiday in the run of rest days around ``d``."""
+        best: tuple[int, Festival] | None = None
+        for step in (-1, 1):
+            day = d
+            for distance in range(1, 12):
+                day += timedelta(days=step)
+                index = day.toordinal() - tables.base
+                if not 0 <= index < len(tables.status) or tables.status[index]:
+                    break
+                festival = statutory_holidays(day.year).get(day)
+                if festival is not None and (best is None or distance < best[0]):
+                    best = (distance, festival)
+                    break
+        return best[1] if best else None
+
+    def __repr__(self) -> str:
+        kind = "official" if self._base else "custom"
+        extra = f", {len(self._overrides)} supplied" if self._overrides else ""
+        return f"<WorkCalendar {kind}{extra}{', provisional' if self._provisional else ''}>"
+
+
+def default_calendar(
+    *, provisional: bool = False, files: Sequence[str | os.PathLike[str]] = ()
+) -> WorkCalendar:
+    """The official calendar plus the arrangement files of ``GOVDISCLOSE_CALENDAR`` and ``files``.
+
+    Files are applied in order, the environment's first: a later file for the same year replaces
+    an earlier one (and the official data).  This is what the command line uses.
+    """
+    cal = WorkCalendar.official(provisional=provisional)
+    for entry in os.environ.get(ENV_VAR, "").split(os.pathsep):
+        if entry.strip():
+            try:
+                arrangement = load_arrangement(Path(entry))
+            except (InputError, CalendarDataError) as exc:
+                raise type(exc)(f"{ENV_VAR}: {exc}") from None
+            cal = cal.with_arrangement(arrangement)
+    for path in files:
+        cal = cal.with_arrangement(load_arrangement(Path(path)))
+    return cal
