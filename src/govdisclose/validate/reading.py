@@ -12,7 +12,7 @@ one, so a bad item does not hide the checks of the good ones.
 >>> read.catalogue is not None, read.items
 (True, ())
 >>> sorted({f.code for f in builder.findings})
-['catalogue.missing-element', 'catalogue.invalid-data']
+['catalogue.invalid-data', 'catalogue.missing-element', 'catalogue.no-level']
 """
 
 from __future__ import annotations
