@@ -1,0 +1,115 @@
+"""Deadline calculators with explained results.
+
+Each calculator returns a :class:`Deadline`: what is due (:attr:`~Deadline.due`, a date, or a
+timezone-aware date-time for hour rules), which obligation (:attr:`~Deadline.kind`), under
+which legal rule (:attr:`~Deadline.rule`, with its source), counted from what
+(:attr:`~Deadline.start`) and how (:attr:`~Deadline.explanation`, a tuple of :class:`Step`:
+working days counted, weekends and which holidays skipped, make-up working days counted,
+consultation time excluded, an extension added).  :meth:`Deadline.to_json` gives JSON-ready
+data; :meth:`Deadline.describe` (also ``str()``) a bilingual text.
+
+Counting follows the domain reference §6:
+
+* the start day is never counted (《民法典》第二百零一条): 20 working days from D is the 20th
+  working day strictly after D;
+* working days come from a :class:`~govdisclose.workcalendar.WorkCalendar` (the State
+  Council's yearly holiday arrangement, make-up working days included).  Every calculator
+  takes ``calendar=``; ``None`` means :func:`~govdisclose.workcalendar.default_calendar`.  A
+  period that reaches a year without an official arrangement raises
+  :class:`~govdisclose.errors.UnknownYearError`, unless the calendar is provisional: then the
+  result is marked :attr:`~Deadline.provisional` (暂估 PROVISIONAL) everywhere it appears;
+* fixed dates (31 January) are not moved for holidays — no official text says they move;
+* hour limits (48 h, 24 h, 5 h) run on the clock in China Standard Time, holidays included;
+  a naive date-time is taken as China Standard Time (Asia/Shanghai).
+
+Calculators:
+
+* :func:`proactive_deadline` — a catalogue item's time limit (条例 第二十六条: 20 working days);
+* :func:`request_reply_deadline` (第三十三条: 20 working days, extension up to 20, consultation
+  time excluded; a supplement restarts the clock, 第三十条), :func:`receipt_date`
+  (第三十一条), :func:`supplement_notice_deadline` (第三十条: 7 working days),
+  :func:`third_party_opinion_deadline` (第三十二条) and :func:`agency_opinion_deadline`
+  (第三十四条): 15 working days;
+* :func:`opinion_response_deadline` — 48 h response; 5 h release and 24 h press conference
+  for a major emergency;
+* :func:`annual_report_deadline` (第四十九条) and :func:`meeting_invitation_deadline`
+  (提前一周发通知邀请).
+
+Around the 2024 National Day (1–7 October off, 29 September and 12 October worked):
+
+>>> import datetime as dt
+>>> from govdisclose.deadlines import request_reply_deadline
+>>> reply = request_reply_deadline(dt.date(2024, 9, 27))
+>>> reply.due
+datetime.date(2024, 10, 30)
+>>> print(reply.explanation[2].text)
+2024-09-29: 周末调休上班日（...），计入（第1个） / weekend make-up working day (...), counted (#1)
+>>> reply.to_json()["due"], reply.provisional
+('2024-10-30', False)
+>>> request_reply_deadline(dt.date(2024, 9, 27), extended=21)
+Traceback (most recent call last):
+...
+govdisclose.errors.InputError: extended: an extension is at most 20 working days, got 21 ...
+
+Hour limits cross midnight and holidays on the clock:
+
+>>> from govdisclose.deadlines import opinion_response_deadline
+>>> response, release, conference = opinion_response_deadline(
+...     dt.datetime(2024, 9, 30, 22, 30), major=True)
+>>> release.due.isoformat(), conference.due.isoformat()
+('2024-10-01T03:30:00+08:00', '2024-10-01T22:30:00+08:00')
+
+More information:
+
+* 《中华人民共和国政府信息公开条例》(国务院令第711号), 第二十六条、第三十条至第三十四条、第四十九条
+* 《中华人民共和国民法典》第二百零一条、第二百零三条 (counting periods)
+* 应急厅函〔2019〕390号 四(一)5, 四(三)3; 国办发〔2016〕61号; 国办发〔2016〕80号
+"""
+
+from __future__ import annotations
+
+from .fixed import annual_report_deadline, meeting_invitation_deadline
+from .opinion import (
+    AUTHORITATIVE_RELEASE_HOURS,
+    PRESS_CONFERENCE_HOURS,
+    RESPONSE_HOURS,
+    opinion_response_deadline,
+)
+from .proactive import proactive_deadline
+from .requests import (
+    MAX_EXTENSION_WORKDAYS,
+    REPLY_WORKDAYS,
+    ReceiptEvent,
+    RequestChannel,
+    agency_opinion_deadline,
+    receipt_date,
+    request_reply_deadline,
+    supplement_notice_deadline,
+    third_party_opinion_deadline,
+)
+from .result import CHINA_TZ, Deadline, DeadlineKind, LegalRule, Step, StepKind
+
+__all__ = [
+    "AUTHORITATIVE_RELEASE_HOURS",
+    "CHINA_TZ",
+    "MAX_EXTENSION_WORKDAYS",
+    "PRESS_CONFERENCE_HOURS",
+    "REPLY_WORKDAYS",
+    "RESPONSE_HOURS",
+    "Deadline",
+    "DeadlineKind",
+    "LegalRule",
+    "ReceiptEvent",
+    "RequestChannel",
+    "Step",
+    "StepKind",
+    "agency_opinion_deadline",
+    "annual_report_deadline",
+    "meeting_invitation_deadline",
+    "opinion_response_deadline",
+    "proactive_deadline",
+    "receipt_date",
+    "request_reply_deadline",
+    "supplement_notice_deadline",
+    "third_party_opinion_deadline",
+]

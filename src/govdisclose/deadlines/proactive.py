@@ -1,0 +1,293 @@
+"""Deadlines for proactive disclosure (主动公开) from a catalogue item's time limit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from ..errors import InputError
+from ..model import TimeLimit
+from ..timelimits import (
+    EVENTS,
+    PERIODS,
+    AnnualFixedDate,
+    CalendarDaysAfterEvent,
+    ConsultationPeriod,
+    ExternalRequirement,
+    LeadTimeBeforeEvent,
+    PeriodicUpdate,
+    Promptly,
+    TimeLimitRule,
+    Unrecognised,
+    WorkdaysAfterEvent,
+    parse_time_limit,
+)
+from .counting import ONE_DAY, count_workdays, estimated, get_calendar, with_provisional
+from .fixed import fixed_date_step, next_fixed_date, period_end
+from .result import Deadline, DeadlineKind, LegalRule, Step, StepKind, day_label
+
+if TYPE_CHECKING:
+    from ..workcalendar import WorkCalendar
+
+__all__ = ["proactive_deadline"]
+
+_OGI = "《中华人民共和国政府信息公开条例》"
+
+
+def _event_label(event: str) -> str:
+    english, chinese = EVENTS[event]
+    if not english:
+        return "该事项的起算事件 the item's event"
+    return f"{chinese.removesuffix('起')} {english}"
+
+
+def _source(rule: TimeLimitRule) -> tuple[str, str]:
+    if isinstance(rule, WorkdaysAfterEvent) and rule.days == 20:
+        if rule.event in ("formation_or_change", "formation"):
+            return "ogi_art26", f"{_OGI}第二十六条"
+        if rule.event == "issuance":
+            return "390_4_1_5", "应急厅函〔2019〕390号 四(一)5"
+    return f"time_limit_{rule.kind}", f"公开时限「{rule.text}」 the catalogue's time limit"
+
+
+def _start_step(formed: dt.date, event: str) -> Step:
+    return Step(
+        kind=StepKind.START,
+        first=formed,
+        last=formed,
+        text=f"{formed}: {event}；当日不计入 / that day is not counted (《民法典》第二百零一条)",
+    )
+
+
+def _not_assessable(rule: TimeLimitRule, formed: dt.date, reason: str) -> Deadline:
+    code, source = _source(rule)
+    return Deadline(
+        kind=DeadlineKind.PROACTIVE,
+        due=None,
+        assessable=False,
+        reason=reason,
+        rule=LegalRule(code=code, source=source, summary=rule.describe()),
+        start=formed,
+        start_event="信息形成或变更 the information was formed or changed",
+        explanation=(Step(kind=StepKind.NOTE, text=reason),),
+    )
+
+
+def _service_level(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InputError(
+            f"a service level is a positive number of working days, got {value!r} "
+            f"(服务承诺时限须为正整数个工作日)",
+            path="service_level_workdays",
+        )
+    return value
+
+
+def proactive_deadline(
+    formed: dt.date,
+    rule: TimeLimitRule | str | TimeLimit,
+    *,
+    service_level_workdays: int | None = None,
+    calendar: WorkCalendar | None = None,
+) -> Deadline:
+    """When information formed or changed on ``formed`` must be published under ``rule``.
+
+    ``rule`` is a parsed rule, a time-limit text, or a :class:`~govdisclose.model.TimeLimit`
+    (whose service level is used unless ``service_level_workdays`` is given).
+
+    * working days after the event → the n-th working day strictly after ``formed``;
+    * calendar days → ``formed`` plus n days, moved to the next working day when the last day
+      is a rest day (《民法典》第二百零三条);
+    * a fixed annual date → the next such date on or after ``formed``, not moved for holidays;
+    * a periodic update → the end of the calendar period (quarter, half year …) that contains
+      ``formed``;
+    * "promptly", an external requirement or a consultation period → not assessable unless a
+      service level in working days is given (then that many working days);
+    * a lead time before an event → not assessable here (use
+      :func:`~govdisclose.deadlines.meeting_invitation_deadline` with the event's date);
+    * an unrecognised text → not assessable, saying so.
+    """
+    given = _service_level(service_level_workdays)
+    if isinstance(rule, TimeLimit):
+        own = _service_level(rule.service_level_workdays)
+        level = given if given is not None else own
+        parsed: TimeLimitRule = rule.rule
+    else:
+        own = None
+        level = given
+        parsed = parse_time_limit(rule) if isinstance(rule, str) else rule
+    notes: list[Step] = []
+    if own is not None and given is not None and own != given:
+        notes.append(
+            Step(
+                kind=StepKind.NOTE,
+                text=(
+                    f"使用参数给出的服务承诺{given}个工作日，而非事项记录的{own}个 / the service "
+                    f"level given ({given} working days) replaces the item's ({own})"
+                ),
+            )
+        )
+    if isinstance(parsed, (Promptly, ExternalRequirement, ConsultationPeriod)):
+        if level is None:
+            return _not_assessable(
+                parsed,
+                formed,
+                f"「{parsed.text}」没有法定天数，本机关未设定服务承诺时限，不计逾期 / no fixed "
+                f"period and no service level set: not overdue-able",
+            )
+        return _counted(formed, level, parsed, calendar, notes, service_level=True)
+    if level is not None:
+        notes.append(
+            Step(
+                kind=StepKind.NOTE,
+                text=(
+                    f"时限「{parsed.text}」自有期限，服务承诺{level}个工作日未采用 / the time "
+                    f"limit sets its own period: the service level of {level} working days "
+                    f"was not used"
+                ),
+            )
+        )
+    if isinstance(parsed, WorkdaysAfterEvent):
+        return _counted(formed, parsed.days, parsed, calendar, notes, service_level=False)
+    if isinstance(parsed, CalendarDaysAfterEvent):
+        return _calendar_days(formed, parsed, calendar, notes)
+    if isinstance(parsed, AnnualFixedDate):
+        due = next_fixed_date(parsed.month, parsed.day, formed)
+        return _fixed(formed, due, parsed, [fixed_date_step(due), *notes])
+    if isinstance(parsed, PeriodicUpdate):
+        due = period_end(parsed.period, formed)
+        english, chinese, _ = PERIODS[parsed.period]
+        step = Step(
+            kind=StepKind.FIXED_DATE,
+            first=formed,
+            last=due,
+            text=(
+                f"{formed} 所在{chinese}至 {day_label(due)} 结束，"
+                f"期间内至少更新{parsed.at_least}次 / "
+                f"the calendar {english} containing {formed} ends on {due}: update at least "
+                f"{parsed.at_least} time(s) by then; not moved for holidays"
+            ),
+        )
+        return _fixed(formed, due, parsed, [step, *notes])
+    if isinstance(parsed, LeadTimeBeforeEvent):
+        return _not_assessable(
+            parsed,
+            formed,
+            f"「{parsed.text}」按会议或活动日期倒数，需给出该日期（meeting_invitation_deadline）"
+            f" / counted back from the event's date: use meeting_invitation_deadline with it",
+        )
+    assert isinstance(parsed, Unrecognised)
+    return _not_assessable(
+        parsed,
+        formed,
+        f"未能识别的公开时限「{parsed.text}」，无法计算期限 / unrecognised time limit "
+        f"{parsed.text!r}: no deadline can be computed",
+    )
+
+
+def _counted(
+    formed: dt.date,
+    days: int,
+    rule: TimeLimitRule,
+    calendar: WorkCalendar | None,
+    notes: list[Step],
+    *,
+    service_level: bool,
+) -> Deadline:
+    cal = get_calendar(calendar)
+    if service_level:
+        code = "service_level"
+        source = f"本机关服务承诺（公开时限「{rule.text}」）the bureau's service level"
+        summary = f"{days}个工作日内 / within {days} working days ({rule.describe()})"
+        event = "信息形成或变更之日 the information was formed or changed"
+    else:
+        code, source = _source(rule)
+        summary = rule.describe()
+        assert isinstance(rule, WorkdaysAfterEvent)
+        event = _event_label(rule.event)
+    due, counted = count_workdays(cal, formed, days)
+    steps = [_start_step(formed, event), *counted, *notes]
+    if isinstance(rule, WorkdaysAfterEvent) and rule.updates_promptly:
+        steps.append(
+            Step(
+                kind=StepKind.NOTE, text="如有更新，及时公开 / later updates are published promptly"
+            )
+        )
+    years = estimated(cal, formed, due)
+    return Deadline(
+        kind=DeadlineKind.PROACTIVE,
+        due=due,
+        rule=LegalRule(code=code, source=source, summary=summary),
+        start=formed,
+        start_event=event,
+        explanation=with_provisional(steps, years),
+        provisional=bool(years),
+        estimated_years=years,
+    )
+
+
+def _calendar_days(
+    formed: dt.date,
+    rule: CalendarDaysAfterEvent,
+    calendar: WorkCalendar | None,
+    notes: list[Step],
+) -> Deadline:
+    cal = get_calendar(calendar)
+    event = _event_label(rule.event)
+    last = formed + dt.timedelta(days=rule.days)
+    steps = [
+        _start_step(formed, event),
+        Step(
+            kind=StepKind.CALENDAR_DAYS,
+            first=formed + ONE_DAY,
+            last=last,
+            days=rule.days,
+            text=f"+{rule.days}个自然日（含周末和节假日）→ {day_label(last)} / +{rule.days} "
+            f"calendar days, weekends and holidays included",
+        ),
+    ]
+    due = last
+    while not cal.is_workday(due):
+        due += ONE_DAY
+    if due != last:
+        steps.append(
+            Step(
+                kind=StepKind.MOVED,
+                first=last,
+                last=due,
+                days=(due - last).days,
+                text=(
+                    f"期间最后一日 {last} 是休息日，顺延至休息日结束的次日 {day_label(due)}"
+                    f" / the last day is a rest day: the period ends on the day after the "
+                    f"rest days "
+                    f"(《民法典》第二百零三条)"
+                ),
+            )
+        )
+    steps.extend(notes)
+    code, source = _source(rule)
+    years = estimated(cal, formed, due)
+    return Deadline(
+        kind=DeadlineKind.PROACTIVE,
+        due=due,
+        rule=LegalRule(code=code, source=source, summary=rule.describe()),
+        start=formed,
+        start_event=event,
+        explanation=with_provisional(steps, years),
+        provisional=bool(years),
+        estimated_years=years,
+    )
+
+
+def _fixed(formed: dt.date, due: dt.date, rule: TimeLimitRule, steps: list[Step]) -> Deadline:
+    code, source = _source(rule)
+    return Deadline(
+        kind=DeadlineKind.PROACTIVE,
+        due=due,
+        rule=LegalRule(code=code, source=source, summary=rule.describe()),
+        start=formed,
+        start_event="信息形成或变更 the information was formed or changed",
+        explanation=steps,
+    )
