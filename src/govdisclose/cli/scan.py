@@ -1,0 +1,142 @@
+"""``govdisclose scan``: look for personal data in a text before publishing it (先审查、后公开).
+
+``govdisclose scan FILE`` lists every identity-card, mobile and bank card number found, as
+``FILE:LINE:COLUMN: severity code kind MASKED`` — the full number is never printed.
+``--format json`` prints the :class:`~govdisclose.findings.Report` as JSON instead.
+
+``--mask`` writes the text with every number masked (UTF-8, line ends kept) to ``--output
+FILE``, or to standard output; in the second case the listing goes to standard error.
+``-`` reads standard input.  Exit codes: 0 nothing found, 1 something found (also with
+``--mask``: the original still contains it), 2 unusable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from ..errors import InputError
+from ..personal_data import PersonalDataScan, mask_text, scan_text
+from ..textfile import MAX_TEXT_BYTES, decode_text, read_text_file
+from . import EXIT_FINDINGS, EXIT_OK
+from .common import add_format_option, dump_json
+
+__all__ = ["register", "render_scan"]
+
+STDIN = "-"
+
+
+def _read_input(name: str) -> tuple[str, str]:
+    """The text to scan and the name to show for it."""
+    if name == STDIN:
+        data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
+        if len(data) > MAX_TEXT_BYTES:
+            raise InputError(f"<stdin>: more than {MAX_TEXT_BYTES} bytes (输入过大)")
+        return decode_text(data, source="<stdin>"), "<stdin>"
+    return read_text_file(name), name
+
+
+def render_scan(scan: PersonalDataScan) -> str:
+    """The listing people read: one line per match (masked), then a summary line."""
+    name = scan.subject or "<text>"
+    lines = []
+    for match in scan.matches:
+        finding = match.finding()
+        lines.append(
+            f"{name}:{match.line}:{match.column}: {finding.severity.label} "
+            f"{finding.severity.code} {finding.code} {match.kind.label} {match.masked}"
+        )
+    if scan.found:
+        lines.append(
+            f"{name}: 发现 {len(scan.matches)} 处个人信息，发布前请去标识化 / found "
+            f"{len(scan.matches)} personal number(s); de-identify before publishing"
+        )
+    else:
+        lines.append(
+            f"{name}: 未发现身份证号、手机号、银行卡号（姓名、住址等不在检查范围内）/ no ID card, "
+            f"mobile or bank card numbers found (names and addresses are not checked)"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _write_masked(text: str, output: Path | None) -> None:
+    data = text.encode("utf-8")
+    if output is None:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(text)
+        else:
+            buffer.write(data)
+            buffer.flush()
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc.strerror} (无法写入文件)") from None
+
+
+def _same_file(a: str, b: Path) -> bool:
+    if a == STDIN:
+        return False
+    try:
+        return Path(a).resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _scan(args: argparse.Namespace) -> int:
+    output: Path | None = args.output
+    if output is not None and not args.mask:
+        raise InputError("--output is only used with --mask (--output 需与 --mask 同用)")
+    if output is not None and _same_file(args.file, output):
+        raise InputError(
+            f"{output}: --output would overwrite the input; choose another file "
+            f"(输出文件不能覆盖输入文件)"
+        )
+    text, name = _read_input(args.file)
+    scan = scan_text(text, subject=name)
+    listing = dump_json(scan.report().to_json()) if args.format == "json" else render_scan(scan)
+    report_stream: TextIO = sys.stdout
+    if args.mask:
+        _write_masked(mask_text(text), output)
+        if output is None:
+            report_stream = sys.stderr
+    report_stream.write(listing)
+    return EXIT_FINDINGS if scan.found else EXIT_OK
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``scan`` to the command line."""
+    parser = subparsers.add_parser(
+        "scan",
+        help="发布前检查身份证号、手机号、银行卡号 / scan a text for personal numbers",
+        description=(
+            "先审查、后公开：检查文本中的居民身份证号码、手机号码和银行卡号。"
+            "Scan a plain-text file (.txt, .csv, .md, .html; UTF-8 or GB18030) for identity-card, "
+            "mobile and bank card numbers before publishing it.  Exit 0 when nothing is found, "
+            "1 when something is, 2 for unusable input."
+        ),
+    )
+    parser.add_argument(
+        "file", metavar="FILE", help="要检查的文件，- 为标准输入 / file, - for stdin"
+    )
+    add_format_option(parser)
+    parser.add_argument(
+        "--mask",
+        action="store_true",
+        help=(
+            "输出去标识化后的文本（清单改写到标准错误，除非指定 --output）/ write the text with "
+            "every number masked (the listing then goes to stderr unless --output is given)"
+        ),
+    )
+    parser.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        type=Path,
+        help="与 --mask 同用：写入去标识化文本的文件 / with --mask: file for the masked text",
+    )
+    parser.set_defaults(handler=_scan)

@@ -1,0 +1,170 @@
+"""Tests for ``govdisclose scan``."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from govdisclose.cli import main
+
+ID = "410105199003071272"  # synthetic; check digit computed per GB 11643
+MOBILE = "138-1234-5678"
+CARD = "6222021234567894"  # synthetic; Luhn-valid
+LIST = (
+    "因灾过渡期生活救助公示\r\n"
+    f"张三,{ID},{MOBILE},1200.00\r\n"
+    f"李四,卡号{CARD},投诉电话0371-12345678\r\n"
+)
+SECRETS = (ID, MOBILE, CARD)
+
+
+@pytest.fixture
+def relief_list(tmp_path: Path) -> Path:
+    path = tmp_path / "名单.csv"
+    path.write_bytes(LIST.encode("utf-8"))
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["scan", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_text_listing_shows_positions_kinds_and_masked_values(
+    relief_list: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, str(relief_list))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == (
+        f"{relief_list}:2:4: 错误 error personal-data.id-card 居民身份证号码 4101**********1272"
+    )
+    assert lines[1].startswith(f"{relief_list}:2:23: 错误 error personal-data.mobile")
+    assert lines[1].endswith("138-****-5678")
+    assert lines[2].startswith(f"{relief_list}:3:6: ")
+    assert "发现 3 处个人信息" in lines[3]
+    assert not any(secret in out + err for secret in SECRETS)
+
+
+def test_clean_file_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "公告.txt"
+    path.write_text("监督电话：0371-12345678，12345热线。豫应急办〔2020〕62号", encoding="utf-8")
+    code, out, _ = run(capsys, str(path))
+    assert code == 0
+    assert "未发现" in out and "not checked" in out
+
+
+def test_json_is_the_report(relief_list: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(relief_list), "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["subject"] == str(relief_list)
+    assert data["ok"] is False
+    assert data["counts"] == {"error": 3, "warning": 0, "info": 0}
+    assert [f["code"] for f in data["findings"]] == [
+        "personal-data.id-card",
+        "personal-data.mobile",
+        "personal-data.bank-card",
+    ]
+    assert data["findings"][0]["data"]["line"] == 2
+    assert not any(secret in out for secret in SECRETS)
+
+
+def test_mask_to_output_file_keeps_line_ends(
+    relief_list: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "公示.csv"
+    code, out, _ = run(capsys, str(relief_list), "--mask", "--output", str(target))
+    assert code == 1  # the original still holds personal data
+    masked = target.read_bytes().decode("utf-8")
+    assert masked == (
+        "因灾过渡期生活救助公示\r\n"
+        "张三,4101**********1272,138-****-5678,1200.00\r\n"
+        "李四,卡号6222********7894,投诉电话0371-12345678\r\n"
+    )
+    assert "personal-data.id-card" in out  # the listing still goes to standard output
+
+
+def test_mask_to_stdout_sends_the_listing_to_stderr(
+    relief_list: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, str(relief_list), "--mask")
+    assert code == 1
+    assert out.startswith("因灾过渡期生活救助公示")
+    assert "张三,4101**********1272" in out
+    assert "personal-data.id-card" not in out
+    assert "personal-data.id-card" in err
+
+
+def test_output_without_mask_is_a_usage_error(
+    relief_list: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, str(relief_list), "--output", str(tmp_path / "x.txt"))
+    assert code == 2
+    assert "--mask" in err
+
+
+def test_output_may_not_overwrite_the_input(
+    relief_list: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, str(relief_list), "--mask", "-o", str(relief_list))
+    assert code == 2
+    assert "overwrite" in err
+    assert relief_list.read_bytes() == LIST.encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.txt", None, "no such file"),
+        ("名单.xlsx", b"PK\x03\x04\x14\x00\x00\x00", "binary"),
+        ("bad.txt", b"abc\x80\x80", "neither UTF-8 nor GB18030"),
+    ],
+)
+def test_unusable_input_exits_2_with_one_line(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: bytes | None,
+    message: str,
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    code, out, err = run(capsys, str(path))
+    assert code == 2
+    assert out == ""
+    assert message in err and name in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_standard_input_gb18030(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = "王五 手机13912345678\n".encode("gb18030")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, _ = run(capsys, "-")
+    assert code == 1
+    assert out.startswith("<stdin>:1:6: 错误 error personal-data.mobile 手机号码 139****5678")
+
+
+def test_standard_input_mask(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = f"\ufeff张三 {ID}\n".encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, _ = run(capsys, "-", "--mask")
+    assert code == 1
+    assert out == "张三 4101**********1272\n"
+
+
+def test_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["scan", "--help"])
+    assert info.value.code == 0
+    assert "--mask" in capsys.readouterr().out

@@ -1,0 +1,374 @@
+"""Tests for govdisclose.personal_data: the scan before publishing (先审查、后公开)."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from stdnum.cn import uscc
+
+from govdisclose.errors import InputError, VocabularyError
+from govdisclose.findings import CODES, Severity, all_codes
+from govdisclose.personal_data import (
+    PersonalDataKind,
+    mask,
+    mask_text,
+    scan_file,
+    scan_text,
+)
+
+ID = PersonalDataKind.ID_CARD
+SUSPECT = PersonalDataKind.SUSPECT_ID_CARD
+MOBILE = PersonalDataKind.MOBILE
+CARD = PersonalDataKind.BANK_CARD
+
+
+# Independent oracles (not the library's code) for the synthetic numbers.
+def iso7064_check(first17: str) -> str:
+    """GB 11643 check character: ISO 7064 MOD 11-2."""
+    total = sum(int(d) * (2 ** (17 - i) % 11) for i, d in enumerate(first17))
+    return "0123456789X"[(12 - total % 11) % 11]
+
+
+def make_id(area: str = "410105", birth: str = "19900307", seq: str = "127") -> str:
+    body = area + birth + seq
+    return body + iso7064_check(body)
+
+
+def luhn_ok(number: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(number)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def make_card(prefix: str, length: int) -> str:
+    body = prefix + "1234567890123456789"[: length - 1 - len(prefix)]
+    return next(body + str(d) for d in range(10) if luhn_ok(body + str(d)))
+
+
+def bad_check(number: str) -> str:
+    wrong = next(c for c in "0123456789X" if c != number[-1])
+    return number[:-1] + wrong
+
+
+ID1 = make_id()
+ID2 = make_id("110101", "19851231", "002")
+ID_X = next(i for i in (make_id(seq=f"{n:03d}") for n in range(1000)) if i.endswith("X"))
+CARD16 = make_card("622202", 16)
+CARD19 = make_card("622848", 19)
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(m.kind.code, m.text) for m in scan_text(text).matches]
+
+
+def test_the_oracles_agree_with_known_numbers() -> None:
+    assert make_id("360426", "19910101", "007") == "360426199101010071"  # stdnum's example
+    assert luhn_ok("79927398713") and not luhn_ok("79927398710")
+
+
+def test_finds_ids_after_chinese_text_with_right_positions_lines_and_columns() -> None:
+    text = f"救助对象公示\n姓名：张三，身份证号：{ID1}，\n李四 {ID2}"
+    scan = scan_text(text)
+    assert [m.kind for m in scan.matches] == [ID, ID]
+    first, second = scan.matches
+    assert text[first.start : first.end] == ID1 == first.text
+    assert (first.line, first.column) == (2, 12)
+    assert text.splitlines()[1][first.column - 1 :].startswith(ID1)
+    assert (second.line, second.column) == (3, 4)
+    assert first.masked == ID1[:4] + "*" * 10 + ID1[-4:]
+
+
+def test_id_with_check_character_x_upper_and_lower_case() -> None:
+    assert kinds(f"号码{ID_X}。") == [("id_card", ID_X)]
+    lower = ID_X[:-1] + "x"
+    assert kinds(f"号码{lower}。") == [("id_card", lower)]
+    assert mask(ID_X, "id_card").endswith(ID_X[-4:])
+
+
+def test_first_generation_15_digit_ids_are_validated_by_birth_date() -> None:
+    old = "410105900307123"  # 1990-03-07
+    assert kinds(f"旧证{old}号") == [("id_card", old)]
+    assert scan_text(old).matches[0].masked == "4101*******7123"
+    assert kinds("旧证410105901332123号") == []  # month 13
+
+
+def test_a_bad_check_digit_is_a_suspect_warning_not_an_id() -> None:
+    wrong = bad_check(ID1)
+    if luhn_ok(wrong):  # would be read as a bank card; pick another wrong digit
+        wrong = next(
+            ID1[:-1] + c for c in "0123456789" if c != ID1[-1] and not luhn_ok(ID1[:-1] + c)
+        )
+    scan = scan_text(f"张三{wrong}")
+    assert [m.kind for m in scan.matches] == [SUSPECT]
+    finding = scan.report().findings[0]
+    assert finding.code == "personal-data.suspect-id-card"
+    assert finding.severity is Severity.WARNING
+    assert scan.report().ok  # a warning, not an error
+    assert mask_text(f"张三{wrong}") == "张三" + wrong[:4] + "*" * 10 + wrong[-4:]
+
+
+def test_eighteen_digits_that_do_not_look_like_an_id_are_ignored() -> None:
+    number = "410105199013451234"  # month 13, day 45
+    assert not luhn_ok(number)
+    assert kinds(number) == []
+
+
+def test_digits_inside_a_longer_run_are_not_matches() -> None:
+    # 19 digits are a bank card only when they pass Luhn; pick digits that do not
+    before = next(d for d in "123456789" if not luhn_ok(d + ID1))
+    after = next(d for d in "0123456789" if not luhn_ok(ID1 + d))
+    assert kinds(before + ID1) == []
+    assert kinds(ID1 + after) == []
+    assert kinds("913812345678") == []
+    assert kinds("138123456789") == []
+    assert kinds("9" + CARD19) == []
+
+
+def test_an_id_that_passes_luhn_is_not_also_a_bank_card() -> None:
+    both = next(
+        i for i in (make_id(seq=f"{n:03d}") for n in range(1000)) if i.isdigit() and luhn_ok(i)
+    )
+    assert kinds(f"身份证{both}") == [("id_card", both)]
+
+
+def test_a_unified_social_credit_code_is_not_a_bank_card() -> None:
+    for n in range(100000):
+        body = f"91410105{n:09d}"
+        code = body + uscc.calc_check_digit(body)
+        if code.isdigit() and luhn_ok(code):
+            break
+    assert kinds(f"统一社会信用代码：{code}") == []
+
+
+@pytest.mark.parametrize(
+    ("written", "masked"),
+    [
+        ("13812345678", "138****5678"),
+        ("138-1234-5678", "138-****-5678"),
+        ("138 1234 5678", "138 **** 5678"),
+        ("+86 138 1234 5678", "+86 138 **** 5678"),
+        ("+86-13812345678", "+86-138****5678"),
+        ("8613812345678", "86138****5678"),
+        ("0086 13912345678", "0086 139****5678"),
+        ("(+86)19912345678", "(+86)199****5678"),
+        ("１３８１２３４５６７８", "１３８****５６７８"),
+    ],
+)
+def test_mobile_numbers_in_their_written_forms(written: str, masked: str) -> None:
+    text = f"联系人王五，电话{written}。"
+    scan = scan_text(text)
+    assert [(m.kind, m.text, m.masked) for m in scan.matches] == [(MOBILE, written, masked)]
+    assert mask_text(text) == f"联系人王五，电话{masked}。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "投诉电话：0371-12345678",
+        "监督电话(0371)61234567，（0371）61234567",
+        "12345政务服务便民热线",
+        "服务热线400-123-4567 或 400 123 4567",
+        "值班电话63912345、6391234",
+        "豫应急办〔2020〕62号",
+        "国务院令第711号",
+        "应急厅函〔2019〕390号",
+        "2020年5月30日 2020-05-30 20200530",
+        "救助金额 12000.00元，合计13800000000元，¥13800000000",
+        "补助 6222021234567894.00 元",  # a decimal amount, however long
+        "12800000000 万元",
+        "编号 1234 5678 9012 345",
+        "电话 23812345678 与 12812345678",  # not 1[3-9]
+    ],
+)
+def test_numbers_that_are_not_personal_data(text: str) -> None:
+    assert kinds(text) == []
+    assert mask_text(text) == text
+
+
+def test_bank_cards_contiguous_and_grouped() -> None:
+    grouped = " ".join(CARD16[i : i + 4] for i in range(0, 16, 4))
+    dashed = "-".join(CARD19[i : i + 4] for i in range(0, 19, 4))
+    text = f"卡号{CARD16}，{CARD19}；{grouped}；{dashed}"
+    assert kinds(text) == [
+        ("bank_card", CARD16),
+        ("bank_card", CARD19),
+        ("bank_card", grouped),
+        ("bank_card", dashed),
+    ]
+    masked = [m.masked for m in scan_text(text).matches]
+    assert masked[0] == CARD16[:4] + "*" * 8 + CARD16[-4:]
+    assert masked[1] == CARD19[:4] + "*" * 11 + CARD19[-4:]
+    assert masked[2] == f"{CARD16[:4]} **** **** {CARD16[-4:]}"
+    assert masked[3] == f"{CARD19[:4]}-****-****-***{CARD19[-4]}-{CARD19[-3:]}"
+
+
+def test_numbers_failing_luhn_are_not_cards() -> None:
+    wrong = CARD16[:-1] + str((int(CARD16[-1]) + 1) % 10)
+    assert kinds(wrong) == []
+
+
+def test_a_grouped_card_followed_by_an_amount_column_is_found() -> None:
+    grouped = " ".join(CARD16[i : i + 4] for i in range(0, 16, 4))
+    assert kinds(f"李四 {grouped} 2000") == [("bank_card", grouped)]
+
+
+def test_masking_keeps_names_and_everything_else() -> None:
+    text = (
+        "居民住房恢复重建救助公示\n"
+        "序号,姓名,身份证号码,联系电话,开户行账号,救助金额（元）\n"
+        f"1,张三,{ID1},138-1234-5678,{CARD16},12000.00\n"
+        f"2,李四,{ID2},13912345678,{CARD19},8000.00\n"
+        "投诉电话：0371-12345678\n"
+    )
+    masked = mask_text(text)
+    assert len(masked) == len(text)
+    for kept in ("张三", "李四", "12000.00", "8000.00", "0371-12345678", "序号,姓名"):
+        assert kept in masked
+    for secret in (ID1, ID2, "138-1234-5678", "13912345678", CARD16, CARD19):
+        assert secret not in masked
+    assert scan_text(masked).matches == ()
+    assert len(scan_text(text).matches) == 6
+
+
+def test_findings_never_carry_the_unmasked_number() -> None:
+    text = f"张三{ID1}，电话13812345678，卡号{CARD16}"
+    scan = scan_text(text, subject="名单.txt")
+    report = scan.report()
+    assert [f.code for f in report] == [
+        "personal-data.id-card",
+        "personal-data.mobile",
+        "personal-data.bank-card",
+    ]
+    assert report.subject == "名单.txt" and not report.ok
+    finding = report.findings[0]
+    assert finding.path == "$.text[2:20]"
+    assert dict(finding.data) == {
+        "kind": "id_card",
+        "start": 2,
+        "end": 20,
+        "line": 1,
+        "column": 3,
+        "masked": ID1[:4] + "*" * 10 + ID1[-4:],
+    }
+    assert "去标识化" in finding.hint and "de-identify" in finding.hint
+    dumped = str(report.to_json()) + report.to_text() + repr(scan)
+    for secret in (ID1, "13812345678", CARD16):
+        assert secret not in dumped
+
+
+def test_codes_are_registered() -> None:
+    for code in ("id-card", "mobile", "bank-card", "suspect-id-card"):
+        assert f"personal-data.{code}" in CODES
+    assert CODES["personal-data.id-card"].severity is Severity.ERROR
+    assert "personal-data.mobile" in {c.code for c in all_codes()}
+
+
+def test_scan_helpers() -> None:
+    scan = scan_text(f"{ID1} 13812345678")
+    assert scan.found
+    assert [m.text for m in scan.of_kind("手机号码")] == ["13812345678"]
+    assert not scan_text("没有号码").found
+    assert PersonalDataKind.parse("身份证") is ID
+
+
+@pytest.mark.parametrize("bad", [None, b"13812345678", 13812345678, ["13812345678"]])
+def test_non_text_input_is_refused(bad: object) -> None:
+    with pytest.raises(InputError):
+        scan_text(bad)  # type: ignore[arg-type]
+    with pytest.raises(InputError):
+        mask_text(bad)  # type: ignore[arg-type]
+
+
+def test_mask_single_values() -> None:
+    assert mask("13812345678", MOBILE) == "138****5678"
+    assert mask("+86 138 1234 5678", "mobile") == "+86 138 **** 5678"
+    assert mask(ID1, "身份证号码") == ID1[:4] + "*" * 10 + ID1[-4:]
+    assert mask(f"{CARD16[:4]}-{CARD16[4:]}", "bank_card").count("*") == 8
+    with pytest.raises(InputError, match="digits"):
+        mask("12345", "id_card")
+    with pytest.raises(VocabularyError):
+        mask("13812345678", "passport")
+
+
+@pytest.mark.parametrize(
+    "unit", ["0123456789", "1 2-3 4", "1234 ", "6222-", "138 1234 ", "8613812345", "12 "]
+)
+def test_megabytes_of_digits_and_separators_scan_in_linear_time(unit: str) -> None:
+    big = (unit * (5_000_000 // len(unit) + 1))[:5_000_000]
+    scan_text(big)  # no catastrophic backtracking: this returns in well under a second
+
+
+_PERSONAL = [ID1, ID2, ID_X, "13812345678", "138 1234 5678", CARD16, CARD19]
+_OTHER = ["张三", "，", "\n", " ", "0371-12345678", "12000.00元", "豫应急办〔2020〕62号", "12345"]
+_pieces = st.sampled_from([*_PERSONAL, *_OTHER, "2020-05-30"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_pieces, st.sampled_from(["，", "\n", "、"])), max_size=12))
+def test_masking_keeps_length_and_non_digits_and_leaves_nothing_to_find(
+    pieces: list[tuple[str, str]],
+) -> None:
+    text = "".join(piece + separator for piece, separator in pieces)
+    masked = mask_text(text)
+    assert len(masked) == len(text)
+    assert all(a == b or b == "*" for a, b in zip(text, masked, strict=True))
+    assert scan_text(masked).matches == ()
+    for secret in _PERSONAL:
+        assert secret not in masked
+
+
+# --- files -----------------------------------------------------------------------------
+
+LIST = f"救灾资金发放公示\n张三 {ID1} 13812345678\n"
+
+
+def test_scan_file_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "名单.txt"
+    path.write_bytes(LIST.encode("utf-8"))
+    scan = scan_file(path)
+    assert scan.subject == str(path)
+    assert [(m.kind, m.line, m.column) for m in scan.matches] == [(ID, 2, 4), (MOBILE, 2, 23)]
+
+
+def test_scan_file_with_bom_counts_positions_without_it(tmp_path: Path) -> None:
+    path = tmp_path / "bom.csv"
+    path.write_bytes(codecs.BOM_UTF8 + LIST.encode("utf-8"))
+    plain = scan_text(LIST).matches
+    assert scan_file(path).matches == plain
+
+
+def test_scan_file_gb18030(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(LIST.encode("gb18030"))
+    assert [m.text for m in scan_file(path).matches] == [ID1, "13812345678"]
+
+
+def test_scan_file_utf16_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "excel-unicode.txt"
+    path.write_bytes(LIST.encode("utf-16"))
+    assert len(scan_file(path).matches) == 2
+
+
+def test_scan_file_refuses_binary_undecodable_missing(tmp_path: Path) -> None:
+    binary = tmp_path / "名单.xlsx"
+    binary.write_bytes(b"PK\x03\x04\x00\x00\x08\x00")
+    with pytest.raises(InputError, match="binary"):
+        scan_file(binary)
+    garbage = tmp_path / "garbage.txt"
+    garbage.write_bytes(b"abc\x80\x80")
+    with pytest.raises(InputError, match=r"garbage\.txt"):
+        scan_file(garbage)
+    with pytest.raises(InputError, match="no such file"):
+        scan_file(tmp_path / "missing.txt")
+    with pytest.raises(InputError, match="directory"):
+        scan_file(tmp_path)
+    with pytest.raises(InputError):
+        scan_file(None)  # type: ignore[arg-type]
