@@ -252,15 +252,16 @@ register_code = CODES.register
 def all_codes() -> tuple[FindingCode, ...]:
     """Import the library's modules (so that each registers its codes); return all, sorted.
 
-    Every top-level module and package of ``govdisclose`` except the command line and
-    private ones is imported.
+    Every module and package of ``govdisclose``, at any depth, is imported except the
+    command line (``govdisclose.cli``) and private ones (a name part starting with ``_``).
     """
     import govdisclose
 
-    for info in pkgutil.iter_modules(govdisclose.__path__):
-        if info.name.startswith("_") or info.name == "cli":
+    for info in pkgutil.walk_packages(govdisclose.__path__, prefix="govdisclose."):
+        parts = info.name.split(".")[1:]
+        if parts[0] == "cli" or any(part.startswith("_") for part in parts):
             continue
-        importlib.import_module(f"govdisclose.{info.name}")
+        importlib.import_module(info.name)
     return tuple(CODES[code] for code in sorted(CODES))
 
 
