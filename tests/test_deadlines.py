@@ -436,6 +436,21 @@ def test_periodic_update_due_at_end_of_calendar_period() -> None:
     assert half.due == D(2024, 12, 31) and quarter.due == D(2024, 6, 30)
 
 
+def test_inputs_of_the_wrong_type_are_errors() -> None:
+    with pytest.raises(InputError, match="received"):
+        request_reply_deadline(dt.datetime(2024, 9, 27, 10, 0), calendar=OFFICIAL)
+    with pytest.raises(InputError, match=r"pauses\[0\]\[1\]"):
+        request_reply_deadline(
+            D(2024, 9, 27),
+            pauses=[(D(2024, 10, 8), "2024-10-10")],
+            calendar=OFFICIAL,  # type: ignore[list-item]
+        )
+    with pytest.raises(InputError, match="formed"):
+        proactive_deadline("2024-09-27", "20个工作日内", calendar=OFFICIAL)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="rule"):
+        proactive_deadline(D(2024, 9, 27), 20, calendar=OFFICIAL)  # type: ignore[arg-type]
+
+
 def test_lead_time_and_unrecognised_are_not_assessable() -> None:
     lead = proactive_deadline(D(2024, 9, 17), "提前一周发通知邀请", calendar=OFFICIAL)
     assert not lead.assessable and "meeting_invitation_deadline" in (lead.reason or "")

@@ -43,7 +43,8 @@ Around the 2024 National Day (1–7 October off, 29 September and 12 October wor
 >>> reply.due
 datetime.date(2024, 10, 30)
 >>> print(reply.explanation[2].text)
-2024-09-29: 周末调休上班日（...），计入（第1个） / weekend make-up working day (...), counted (#1)
+2024-09-29: 周末调休上班日（国庆节），计入（第1个） / weekend make-up working day (national day),
+counted (#1)
 >>> reply.to_json()["due"], reply.provisional
 ('2024-10-30', False)
 >>> request_reply_deadline(dt.date(2024, 9, 27), extended=21)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Pause",
     "count_workdays",
+    "ensure_date",
     "estimated",
     "get_calendar",
     "pause_notes",
@@ -36,6 +37,13 @@ _COUNTING = (StepKind.COUNTED, StepKind.MAKEUP_COUNTED)
 
 #: A consultation: (the day it was sent, the day the answer arrived or the deadline passed).
 Pause = tuple[dt.date, dt.date]
+
+
+def ensure_date(value: object, path: str) -> dt.date:
+    """``value`` if it is a :class:`datetime.date` (not a date-time); an InputError otherwise."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise InputError(f"expected a date, got {value!r} (应为日期)", path=path)
+    return value
 
 
 def get_calendar(calendar: WorkCalendar | None) -> WorkCalendar:
@@ -60,6 +68,8 @@ def paused_days(pauses: Iterable[Pause], *, path: str = "pauses") -> frozenset[d
     """
     days: set[dt.date] = set()
     for index, (sent, answered) in enumerate(pauses):
+        ensure_date(sent, f"{path}[{index}][0]")
+        ensure_date(answered, f"{path}[{index}][1]")
         if answered < sent:
             raise InputError(
                 f"consultation answered {answered} before it was sent {sent} "

@@ -6,6 +6,7 @@ import calendar as _calendar
 import datetime as dt
 
 from ..errors import InputError
+from .counting import ensure_date
 from .result import Deadline, DeadlineKind, LegalRule, Step, StepKind, day_label
 
 __all__ = [
@@ -118,6 +119,7 @@ def meeting_invitation_deadline(meeting: dt.date, days: int = 7) -> Deadline:
             f"lead time must be a positive number of days, got {days!r} (提前天数须为正整数)",
             path="days",
         )
+    ensure_date(meeting, "meeting")
     due = meeting - dt.timedelta(days=days)
     steps = (
         Step(

@@ -10,6 +10,7 @@ from ..model import TimeLimit
 from ..timelimits import (
     EVENTS,
     PERIODS,
+    RULE_TYPES,
     AnnualFixedDate,
     CalendarDaysAfterEvent,
     ConsultationPeriod,
@@ -22,7 +23,14 @@ from ..timelimits import (
     WorkdaysAfterEvent,
     parse_time_limit,
 )
-from .counting import ONE_DAY, count_workdays, estimated, get_calendar, with_provisional
+from .counting import (
+    ONE_DAY,
+    count_workdays,
+    ensure_date,
+    estimated,
+    get_calendar,
+    with_provisional,
+)
 from .fixed import fixed_date_step, next_fixed_date, period_end
 from .result import Deadline, DeadlineKind, LegalRule, Step, StepKind, day_label
 
@@ -109,6 +117,7 @@ def proactive_deadline(
       :func:`~govdisclose.deadlines.meeting_invitation_deadline` with the event's date);
     * an unrecognised text → not assessable, saying so.
     """
+    ensure_date(formed, "formed")
     given = _service_level(service_level_workdays)
     if isinstance(rule, TimeLimit):
         own = _service_level(rule.service_level_workdays)
@@ -118,6 +127,11 @@ def proactive_deadline(
         own = None
         level = given
         parsed = parse_time_limit(rule) if isinstance(rule, str) else rule
+    if not isinstance(parsed, tuple(RULE_TYPES.values())):
+        raise InputError(
+            f"expected a time-limit text, rule or TimeLimit, got {rule!r} (应为公开时限)",
+            path="rule",
+        )
     notes: list[Step] = []
     if own is not None and given is not None and own != given:
         notes.append(

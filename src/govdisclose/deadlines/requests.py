@@ -10,6 +10,7 @@ from ..errors import InputError
 from ..vocabulary import Term
 from .counting import (
     count_workdays,
+    ensure_date,
     estimated,
     get_calendar,
     pause_notes,
@@ -108,9 +109,7 @@ def receipt_date(
     by_event: dict[ReceiptEvent, dt.date] = {}
     for key, day in events.items():
         event = ReceiptEvent.parse(key, path=f"events.{key}")
-        if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
-            raise InputError(f"expected a date, got {day!r} (应为日期)", path=f"events.{key}")
-        by_event[event] = day
+        by_event[event] = ensure_date(day, f"events.{key}")
     needed, meaning = _RECEIPT_RULE[how]
     if needed not in by_event:
         raise InputError(
@@ -151,8 +150,12 @@ def request_reply_deadline(
     third party or another agency as ``(sent, answered)`` pairs: the working days from the day
     after ``sent`` through ``answered`` do not count (overlapping pauses count once).
     """
-    cal = get_calendar(calendar)
+    ensure_date(received, "received")
+    if supplemented is not None:
+        ensure_date(supplemented, "supplemented")
     extra = _extension_days(extended)
+    excluded = paused_days(pauses)
+    cal = get_calendar(calendar)
     steps: list[Step] = []
     start = received
     event = "收到申请之日 the request was received (第三十一条)"
@@ -185,7 +188,6 @@ def request_reply_deadline(
             text=f"{start}: {event}；当日不计入 / that day is not counted (《民法典》第二百零一条)",
         )
     )
-    excluded = paused_days(pauses)
     due, counted_steps = count_workdays(
         cal, start, REPLY_WORKDAYS, paused=excluded, pause_source=_PAUSE_SOURCE
     )
@@ -251,6 +253,7 @@ def _simple(
     rule: LegalRule,
     calendar: WorkCalendar | None,
 ) -> Deadline:
+    ensure_date(start, "start")
     cal = get_calendar(calendar)
     steps = [
         Step(
