@@ -504,6 +504,24 @@ def test_naive_datetime_is_china_time_and_said_so() -> None:
     assert "北京时间" in response.explanation[0].text
 
 
+@given(
+    moment=st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2100, 1, 1)),
+    offset_minutes=st.integers(-14 * 60, 14 * 60),
+    major=st.booleans(),
+)
+def test_hour_limits_are_elapsed_hours_in_china_time(
+    moment: dt.datetime, offset_minutes: int, major: bool
+) -> None:
+    detected = moment.replace(tzinfo=dt.timezone(dt.timedelta(minutes=offset_minutes)))
+    results = opinion_response_deadline(detected, major=major)
+    assert len(results) == (3 if major else 1)
+    for result, hours in zip(results, (48, 5, 24)[: len(results)], strict=True):
+        assert isinstance(result.due, dt.datetime)
+        assert result.due - detected == dt.timedelta(hours=hours)
+        assert result.due.utcoffset() == dt.timedelta(hours=8)
+        assert not result.provisional
+
+
 def test_opinion_requires_a_datetime() -> None:
     with pytest.raises(TypeError):
         opinion_response_deadline(D(2024, 10, 1))  # type: ignore[arg-type]
