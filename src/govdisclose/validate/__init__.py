@@ -32,9 +32,25 @@ from __future__ import annotations
 
 from .against_standard import compare_with_standard
 from .catalogue_checks import is_valid_catalogue, validate_catalogue
+from .documents import (
+    DocumentRecord,
+    InterpretationRecord,
+    ReviewRecord,
+    is_valid_document,
+    self_review_due,
+    validate_document,
+    validate_documents,
+)
 
 __all__ = [
+    "DocumentRecord",
+    "InterpretationRecord",
+    "ReviewRecord",
     "compare_with_standard",
     "is_valid_catalogue",
+    "is_valid_document",
+    "self_review_due",
     "validate_catalogue",
+    "validate_document",
+    "validate_documents",
 ]
