@@ -55,6 +55,7 @@ __all__ = [
     "FIRST_YEAR",
     "LAST_YEAR",
     "NOTICES",
+    "Amendment",
     "Correction",
     "Notice",
     "official_arrangements",
@@ -124,11 +125,45 @@ _SPRING_2020 = Notice(
     "国务院办公厅关于延长2020年春节假期的通知", "国办发明电〔2020〕1号", date(2020, 1, 26)
 )
 
-#: Later notices that changed a year's arrangement: (notice, the days it decided).
-AMENDMENTS: Final[tuple[tuple[Notice, tuple[date, ...]], ...]] = (
-    (_ANTI_FASCIST, tuple(date(2015, 9, d) for d in (3, 4, 5, 6))),
-    (_LABOUR_2019, (date(2019, 4, 28), *(date(2019, 5, d) for d in (1, 2, 3, 4, 5)))),
-    (_SPRING_2020, (date(2020, 1, 31), date(2020, 2, 1), date(2020, 2, 2))),
+
+@attrs.frozen
+class Amendment:
+    """A later notice that changed (or added to) a year's arrangement, and the days it decided."""
+
+    notice: Notice
+    festival: Festival
+    days_off: tuple[date, ...]
+    makeup_workdays: tuple[date, ...] = ()
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        """Every day the notice decided."""
+        return tuple(sorted(self.days_off + self.makeup_workdays))
+
+
+#: Later notices that changed a year's arrangement (applied over chinese-calendar's data, with
+#: which they agree; they make those days name the later notice as their source).
+AMENDMENTS: Final[tuple[Amendment, ...]] = (
+    # 9月3日至5日调休放假，共3天。其中9月3日(星期四)放假，9月4日(星期五)调休，9月6日(星期日)上班。
+    Amendment(
+        _ANTI_FASCIST,
+        Festival.ANTI_FASCIST_70TH_DAY,
+        tuple(date(2015, 9, d) for d in (3, 4, 5)),
+        (date(2015, 9, 6),),
+    ),
+    # 2019年5月1日至4日放假调休，共4天。4月28日(星期日)、5月5日(星期日)上班。
+    Amendment(
+        _LABOUR_2019,
+        Festival.LABOUR_DAY,
+        tuple(date(2019, 5, d) for d in (1, 2, 3, 4)),
+        (date(2019, 4, 28), date(2019, 5, 5)),
+    ),
+    # 延长2020年春节假期至2月2日(农历正月初九，星期日)，2月3日(星期一)起正常上班。
+    Amendment(
+        _SPRING_2020,
+        Festival.SPRING_FESTIVAL,
+        (date(2020, 1, 31), date(2020, 2, 1), date(2020, 2, 2)),
+    ),
 )
 
 
@@ -187,7 +222,15 @@ def _build() -> Mapping[int, Arrangement]:
         off.setdefault(fix.year, {}).pop(fix.date, None)
         work.setdefault(fix.year, {}).pop(fix.date, None)
         (work if fix.workday else off)[fix.year][fix.date] = fix.festival
-    sources = {day: notice.source for notice, days in AMENDMENTS for day in days}
+    for change in AMENDMENTS:
+        for days, target, other in (
+            (change.days_off, off, work),
+            (change.makeup_workdays, work, off),
+        ):
+            for day in days:
+                other.setdefault(day.year, {}).pop(day, None)
+                target.setdefault(day.year, {})[day] = change.festival
+    sources = {day: change.notice.source for change in AMENDMENTS for day in change.days}
     out: dict[int, Arrangement] = {}
     for year in range(FIRST_YEAR, LAST_YEAR + 1):
         notice = NOTICES[year]

@@ -1,0 +1,296 @@
+"""Arrangement files: the shipped example, the JSON Schema, every validation error."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from govdisclose.arrangement import (
+    Arrangement,
+    arrangement_from_document,
+    arrangement_to_document,
+    load_arrangement,
+)
+from govdisclose.errors import CalendarDataError, GovdiscloseError, InputError
+from govdisclose.festivals import Festival
+from govdisclose.officialcalendar import official_arrangements
+from govdisclose.workcalendar import ENV_VAR, WorkCalendar, default_calendar
+
+SCHEMA_PATH = Path(__file__).resolve().parents[1] / "schemas" / "arrangement.schema.json"
+EXAMPLE = resources.files("govdisclose") / "data" / "arrangement-example.toml"
+
+
+@pytest.fixture(scope="module")
+def validator() -> Draft202012Validator:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def example() -> Arrangement:
+    with resources.as_file(EXAMPLE) as path:
+        return load_arrangement(path)
+
+
+def base_doc(**changes: Any) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "year": 2027,
+        "notice_title": "国务院办公厅关于2027年部分节假日安排的通知",
+        "holidays": [
+            {
+                "festival": "new_years_day",
+                "days_off": ["2027-01-01/2027-01-03"],
+            },
+            {
+                "festival": "春节",
+                "days_off": ["2027-02-05/2027-02-11"],
+                "makeup_workdays": ["2027-02-13"],
+            },
+        ],
+    }
+    doc.update(changes)
+    return doc
+
+
+def problems_of(doc: object) -> str:
+    with pytest.raises(CalendarDataError) as caught:
+        arrangement_from_document(doc, where="a.json")
+    text = str(caught.value)
+    assert text.startswith("a.json: ")
+    return text
+
+
+# -- the example and the schema ---------------------------------------------------------------
+
+
+def test_example_is_the_official_2026_arrangement() -> None:
+    arr = example()
+    official = official_arrangements()[2026]
+    assert arr.year == 2026
+    assert arr.days_off == official.days_off
+    assert arr.makeup_workdays == official.makeup_workdays
+    assert dict(arr.holidays) == dict(official.holidays)
+    assert arr.notice_date == date(2025, 11, 4)
+    cal = WorkCalendar.official().with_arrangement(arr)
+    day = date(2026, 1, 1)
+    while day.year == 2026:
+        assert cal.is_workday(day) == WorkCalendar.official().is_workday(day)
+        day = date.fromordinal(day.toordinal() + 1)
+
+
+def test_json_form_validates_and_round_trips(
+    validator: Draft202012Validator, tmp_path: Path
+) -> None:
+    arr = example()
+    doc = arrangement_to_document(arr)
+    validator.validate(doc)
+    path = tmp_path / "2026.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert load_arrangement(path) == arr
+    for official in official_arrangements().values():
+        validator.validate(arrangement_to_document(official))
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        base_doc(extra=1),
+        base_doc(year="2027"),
+        base_doc(holidays=[]),
+        base_doc(holidays=[{"festival": "new_years_day"}]),
+        base_doc(holidays=[{"festival": "五一节", "days_off": ["2027-05-01"]}]),
+        base_doc(holidays=[{"days_off": ["2027-5-1"]}]),
+        base_doc(holidays=[{"days_off": ["2027-05-01"], "note": "x"}]),
+        {"year": 2027, "holidays": [{"days_off": ["2027-05-01"]}]},
+    ],
+)
+def test_schema_rejects_what_the_loader_rejects(
+    validator: Draft202012Validator, doc: dict[str, Any]
+) -> None:
+    assert not validator.is_valid(doc)
+    with pytest.raises(CalendarDataError):
+        arrangement_from_document(doc)
+
+
+# -- loading ----------------------------------------------------------------------------------
+
+
+def test_document_with_ranges_and_chinese_festival_names() -> None:
+    arr = arrangement_from_document(base_doc(notice_number="国办发明电〔2026〕1号"))
+    assert len(arr.days_off) == 10
+    assert arr.holidays[date(2027, 2, 13)] is Festival.SPRING_FESTIVAL
+    assert arr.source == "国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕1号）"
+
+
+def test_toml_native_dates(tmp_path: Path) -> None:
+    path = tmp_path / "2027.toml"
+    path.write_text(
+        'year = 2027\nnotice_title = "t"\nnotice_date = 2026-11-01\n'
+        "[[holidays]]\ndays_off = [2027-01-01]\n",
+        encoding="utf-8",
+    )
+    arr = load_arrangement(path)
+    assert arr.days_off == (date(2027, 1, 1),) and arr.notice_date == date(2026, 11, 1)
+
+
+def test_december_of_previous_year_is_allowed() -> None:
+    doc = base_doc(
+        holidays=[{"days_off": ["2026-12-31/2027-01-02"], "makeup_workdays": ["2026-12-27"]}]
+    )
+    arr = arrangement_from_document(doc)
+    assert arr.days_off[0] == date(2026, 12, 31) and arr.makeup_workdays == (date(2026, 12, 27),)
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            {"holidays": [{"days_off": ["2027-02-30"]}]},
+            "$.holidays[0].days_off[0]: '2027-02-30' is not a date",
+        ),
+        ({"holidays": [{"days_off": ["yesterday"]}]}, "'yesterday' is not a date"),
+        ({"holidays": [{"days_off": "2027-01-01"}]}, "$.holidays[0].days_off: expected a list"),
+        ({"holidays": [{"days_off": ["2027-01-05/2027-01-01"]}]}, "must run forwards"),
+        ({"holidays": [{"days_off": ["2027-01-01/2027-03-01"]}]}, "at most 31 days"),
+        ({"holidays": [{"days_off": ["2028-01-01"]}]}, "2028-01-01 is not in 2027"),
+        ({"holidays": [{"days_off": ["2026-11-30"]}]}, "2026-11-30 is not in 2027"),
+        (
+            {"holidays": [{"days_off": ["2027-01-01"], "makeup_workdays": ["2027-01-04"]}]},
+            "$.holidays[0].makeup_workdays[0]: 2027-01-04 is a Monday, not a weekend day",
+        ),
+        (
+            {
+                "holidays": [
+                    {"days_off": ["2027-01-01/2027-01-03"], "makeup_workdays": ["2027-01-02"]}
+                ]
+            },
+            "2027-01-02 is both a day off and a make-up working day",
+        ),
+        (
+            {"holidays": [{"days_off": ["2027-01-01"]}, {"days_off": ["2027-01-01"]}]},
+            "$.holidays[1].days_off[0]: 2027-01-01 is listed twice (also at $.holidays[0]",
+        ),
+        (
+            {"holidays": [{"festival": "圣诞节", "days_off": ["2027-01-01"]}]},
+            "unknown 节日 '圣诞节'",
+        ),
+        ({"holidays": [{"makeup_workdays": ["2027-01-02"]}]}, "no day off is listed"),
+        ({"holidays": [{"festival": "元旦"}]}, "lists neither days_off nor makeup_workdays"),
+        (
+            {"holidays": [{"days_off": ["2027-01-01"], "note": "x"}]},
+            "$.holidays[0].note: unknown field",
+        ),
+        ({"holidays": ["2027-01-01"]}, "$.holidays[0]: expected a table"),
+        ({"holidays": []}, "$.holidays: expected a non-empty list"),
+        ({"comment": "x"}, "$.comment: unknown field"),
+        ({"year": 1900}, "$.year: expected a year"),
+        ({"year": True}, "$.year: expected a year"),
+        ({"notice_title": " "}, "$.notice_title: expected non-empty text"),
+        ({"notice_date": "4 Nov 2026"}, "$.notice_date: '4 Nov 2026' is not a date"),
+    ],
+)
+def test_each_validation_error_names_the_field(changes: dict[str, Any], expected: str) -> None:
+    assert expected in problems_of(base_doc(**changes))
+
+
+def test_missing_title_and_not_an_object() -> None:
+    doc = base_doc()
+    del doc["notice_title"]
+    assert "$.notice_title: missing" in problems_of(doc)
+    assert "$: expected a table/object" in problems_of([1, 2])
+
+
+def test_all_problems_are_reported_at_once() -> None:
+    text = problems_of(
+        base_doc(year=2027, extra=1, holidays=[{"days_off": ["2027-13-01", "2030-01-01"]}])
+    )
+    assert "3 problems" in text and "(节假日安排有3处错误)" in text
+    assert "$.extra" in text and "'2027-13-01'" in text and "2030-01-01 is not in 2027" in text
+
+
+def test_programmatic_arrangement_is_checked() -> None:
+    with pytest.raises(CalendarDataError, match="2027-01-04 is a Monday"):
+        Arrangement(2027, [date(2027, 1, 1)], [date(2027, 1, 4)], notice_title="t")
+    with pytest.raises(CalendarDataError, match="neither a day off nor a make-up day"):
+        Arrangement(2027, [date(2027, 1, 1)], [], holidays={date(2027, 5, 1): Festival.LABOUR_DAY})
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "error", "expected"),
+    [
+        ("bad.toml", "year = = 1", CalendarDataError, "not valid TOML"),
+        ("bad.json", "{", CalendarDataError, "not valid JSON"),
+        ("bad.yaml", "year: 2027", CalendarDataError, "unknown file type .yaml"),
+        ("latin.json", b"\xff\xfe{", CalendarDataError, "not UTF-8"),
+    ],
+)
+def test_unusable_files(
+    tmp_path: Path, name: str, content: str | bytes, error: type[GovdiscloseError], expected: str
+) -> None:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(error, match=expected) as caught:
+        load_arrangement(path)
+    assert str(path) in str(caught.value)
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        load_arrangement(tmp_path / "nope.toml")
+    with pytest.raises(InputError, match="is a directory"):
+        load_arrangement(tmp_path)
+
+
+def test_file_names_file_and_field(tmp_path: Path) -> None:
+    path = tmp_path / "2027.json"
+    doc = base_doc(holidays=[{"days_off": ["2027-01-01"], "makeup_workdays": ["2027-01-05"]}])
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(CalendarDataError) as caught:
+        load_arrangement(path)
+    assert str(caught.value).startswith(f"{path}: $.holidays[0].makeup_workdays[0]: 2027-01-05")
+
+
+# -- default_calendar and the environment -----------------------------------------------------
+
+
+def write_2027(path: Path) -> Path:
+    path.write_text(json.dumps(base_doc(), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_default_calendar_reads_environment_and_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    assert default_calendar() is WorkCalendar.official()
+    file_2027 = write_2027(tmp_path / "2027.json")
+    monkeypatch.setenv(ENV_VAR, f"{file_2027}{__import__('os').pathsep}")
+    cal = default_calendar()
+    assert cal.is_workday(date(2027, 2, 13)) and not cal.is_workday(date(2027, 2, 8))
+    assert cal.day_info(date(2027, 2, 8)).source == "国务院办公厅关于2027年部分节假日安排的通知"
+    # An explicit file for the same year replaces the environment's.
+    other = tmp_path / "2027b.json"
+    other.write_text(
+        json.dumps(base_doc(notice_title="newer", holidays=[{"days_off": ["2027-01-01"]}])),
+        encoding="utf-8",
+    )
+    replaced = default_calendar(files=[other])
+    assert replaced.is_workday(date(2027, 2, 8))
+    assert replaced.day_info(date(2027, 2, 8)).source == "newer"
+
+
+def test_environment_errors_say_where_the_file_came_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "missing.toml"))
+    with pytest.raises(InputError, match=f"^{ENV_VAR}: .*missing.toml: no such file"):
+        default_calendar()
