@@ -53,7 +53,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Final
 
@@ -150,7 +150,17 @@ def estimate_arrangement(year: int) -> Arrangement:
 class _Tables:
     """Precomputed state of one calendar (built once, then read-only)."""
 
-    __slots__ = ("arrangements", "base", "covered", "cum", "owner", "segments", "status", "work")
+    __slots__ = (
+        "arrangements",
+        "base",
+        "covered",
+        "cum",
+        "days",
+        "owner",
+        "segments",
+        "status",
+        "work_dates",
+    )
 
     def __init__(self, known: Mapping[int, Arrangement], provisional: bool) -> None:
         arrangements = dict(known)
@@ -168,8 +178,8 @@ class _Tables:
         owner: dict[date, Arrangement] = {}
         for year in sorted(arrangements):
             arr = arrangements[year]
-            for value, days in ((0, arr.days_off), (1, arr.makeup_workdays)):
-                for day in days:
+            for value, listed in ((0, arr.days_off), (1, arr.makeup_workdays)):
+                for day in listed:
                     index = day.toordinal() - base
                     if 0 <= index < size:
                         status[index] = value
@@ -191,8 +201,18 @@ class _Tables:
                 seg = (low, high, date(low, 1, 1).toordinal(), date(high, 12, 31).toordinal())
                 segments.update(dict.fromkeys(years[start : i + 1], seg))
                 start = i + 1
+        # For add_workdays, one lookup per call: covered day → (working days up to and
+        # including it, working days before it, first and last index into work_dates of its
+        # run of covered years).
+        days: dict[date, tuple[int, int, int, int]] = {}
+        for _, _, first_ord, last_ord in set(segments.values()):
+            lo_k, hi_k = cum[first_ord - base], cum[last_ord - base + 1] - 1
+            for ordinal in range(first_ord, last_ord + 1):
+                i = ordinal - base
+                days[date.fromordinal(ordinal)] = (cum[i + 1], cum[i], lo_k, hi_k)
         self.arrangements, self.covered, self.owner = arrangements, covered, owner
-        self.status, self.cum, self.work, self.segments = status, cum, work, segments
+        self.status, self.cum, self.segments, self.days = status, cum, segments, days
+        self.work_dates = [date.fromordinal(o) for o in work]
 
 
 _official_lock = threading.Lock()
@@ -327,20 +347,20 @@ class WorkCalendar:
         if n == 0:
             return d
         tables = self._tables or self._build()
-        seg = tables.segments.get(d.year)
-        if seg is None:
+        entry = tables.days.get(d)
+        if entry is None:
+            if isinstance(d, datetime):
+                return self.add_workdays(d.date(), n)
             raise UnknownYearError(d.year)
-        index = d.toordinal() - tables.base
-        work = tables.work
         if n > 0:
-            k = tables.cum[index + 1] + n - 1
-            if k >= len(work) or work[k] > seg[3]:
-                raise UnknownYearError(seg[1] + 1)
+            k = entry[0] + n - 1
+            if k > entry[3]:
+                raise UnknownYearError(tables.segments[d.year][1] + 1)
         else:
-            k = tables.cum[index] + n
-            if k < 0 or work[k] < seg[2]:
-                raise UnknownYearError(seg[0] - 1)
-        return date.fromordinal(work[k])
+            k = entry[1] + n
+            if k < entry[2]:
+                raise UnknownYearError(tables.segments[d.year][0] - 1)
+        return tables.work_dates[k]
 
     def next_workday(self, d: date) -> date:
         """The first working day strictly after ``d``."""
@@ -372,6 +392,8 @@ class WorkCalendar:
 
     def day_info(self, d: date) -> DayInfo:
         """What ``d`` is: kind, festival, source notice, provisional flag."""
+        if isinstance(d, datetime):
+            d = d.date()
         tables = self._tables or self._build()
         estimated = tables.covered.get(d.year)
         if estimated is None:
