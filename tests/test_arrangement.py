@@ -215,6 +215,8 @@ def test_all_problems_are_reported_at_once() -> None:
 
 
 def test_programmatic_arrangement_is_checked() -> None:
+    by_name = Arrangement(2027, [date(2027, 1, 1)], [], holidays={date(2027, 1, 1): "元旦"})
+    assert by_name.holidays[date(2027, 1, 1)] is Festival.NEW_YEARS_DAY
     with pytest.raises(CalendarDataError, match="2027-01-04 is a Monday"):
         Arrangement(2027, [date(2027, 1, 1)], [date(2027, 1, 4)], notice_title="t")
     with pytest.raises(CalendarDataError, match="neither a day off nor a make-up day"):

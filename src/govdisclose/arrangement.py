@@ -79,8 +79,10 @@ def _dates(value: Iterable[date]) -> tuple[date, ...]:
     return tuple(sorted(set(value)))
 
 
-def _festivals(value: Mapping[date, Festival] | None) -> Mapping[date, Festival]:
-    return MappingProxyType(dict(sorted((value or {}).items())))
+def _festivals(value: Mapping[date, Festival | str] | None) -> Mapping[date, Festival]:
+    """Date → festival; a festival may be given by code or Chinese name."""
+    items = ((d, Festival.parse(f, path=f"$.holidays[{d}]")) for d, f in (value or {}).items())
+    return MappingProxyType(dict(sorted(items)))
 
 
 def _sources(value: Mapping[date, str] | None) -> Mapping[date, str]:
