@@ -41,7 +41,7 @@ from ..standard import standard as load_standard
 from ..timelimits import compare_strictness
 from ..vocabulary import Channel, Domain, FirstLevel, Level, Mode, Term
 from .item_checks import website_justification
-from .reading import INVALID_DATA, read_catalogue
+from .reading import INVALID_DATA, clip, read_catalogue
 
 __all__ = ["compare_with_standard"]
 
@@ -131,6 +131,13 @@ LEVELS_CHANGED = register_code(
     "公开层级与标准目录不同",
     "levels differ from the standard",
     "The local item applies at other levels than the standard item.",
+)
+COMPARISON_SKIPPED = register_code(
+    "localize.comparison-skipped",
+    Severity.INFO,
+    "未与标准目录比对",
+    "not compared with the standard",
+    "The catalogue could not be read completely, so it was not compared with the standard.",
 )
 DOMAIN_MISMATCH = register_code(
     "localize.domain-mismatch",
@@ -251,12 +258,12 @@ def _compare_time_limit(match: ItemMatch, path: str, builder: ReportBuilder) -> 
     builder.add(
         code,
         f"{path}.time_limit",
-        message_zh=f"{code.title_zh}：本地“{local.text}”，标准“{std.text}”",
+        message_zh=f"{code.title_zh}：本地“{clip(local.text)}”，标准“{std.text}”",
         message_en=f"{code.title_en}: {local.rule.describe()} here; {std.rule.describe()} in "
         f"the standard",
         hint=hint,
         standard_id=match.standard.id,
-        local=local.text,
+        local=clip(local.text, 200),
         standard=std.text,
     )
 
@@ -267,9 +274,9 @@ def _compare_names(match: ItemMatch, path: str, builder: ReportBuilder) -> None:
         builder.add(
             FIRST_LEVEL_CHANGED,
             f"{path}.first_level",
-            message_zh=f"“{std.name}”在标准目录中属于{std.first_level.label}，本地列于"
+            message_zh=f"“{clip(std.name)}”在标准目录中属于{std.first_level.label}，本地列于"
             f"{local.first_level.label}",
-            message_en=f"{std.name!r} is under {std.first_level.code} in the standard, under "
+            message_en=f"{clip(std.name)!r} is under {std.first_level.code} in the standard, under "
             f"{local.first_level.code} here",
             standard_id=std.id,
         )
@@ -277,8 +284,8 @@ def _compare_names(match: ItemMatch, path: str, builder: ReportBuilder) -> None:
         builder.add(
             ITEM_RENAMED,
             f"{path}.name",
-            message_zh=f"本地事项“{local.name}”对应标准目录“{std.name}”（{std.id}）",
-            message_en=f"{local.name!r} taken as the standard's {std.name!r} ({std.id})",
+            message_zh=f"本地事项“{clip(local.name)}”对应标准目录“{std.name}”（{std.id}）",
+            message_en=f"{clip(local.name)!r} taken as the standard's {std.name!r} ({std.id})",
             hint="确认是同一事项；宜沿用标准名称 / confirm it is the same item; prefer the "
             "standard's name",
             severity=Severity.INFO if match.how == "name" else None,
@@ -346,9 +353,9 @@ def compare_with_standard(
         builder.add(
             ADDED_ITEM,
             f"$.items[{original}]",
-            message_zh=f"本地增加事项：{item.first_level.label}“{item.name}”",
-            message_en=f"added locally: {item.first_level.code} {item.name!r}",
-            name=item.name,
+            message_zh=f"本地增加事项：{item.first_level.label}“{clip(item.name)}”",
+            message_en=f"added locally: {item.first_level.code} {clip(item.name)!r}",
+            name=clip(item.name, 200),
         )
     for index in matching.unmatched_standard:
         std = standard.items[index]
@@ -358,9 +365,9 @@ def compare_with_standard(
         builder.add(
             MISSING_ITEM,
             "$.items",
-            message_zh=f"缺少标准目录事项 {std.first_level.label}“{std.name}”"
+            message_zh=f"缺少标准目录事项 {std.first_level.label}“{clip(std.name)}”"
             f"（{std.id}，适用于{where}）",
-            message_en=f"the standard's {std.id} {std.name!r} is missing",
+            message_en=f"the standard's {std.id} {clip(std.name)!r} is missing",
             hint="补充该事项（本地目录在标准目录基础上细化补充）/ add the item: a local "
             "catalogue refines and adds to the standard",
             standard_id=std.id,

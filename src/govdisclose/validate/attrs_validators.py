@@ -132,10 +132,12 @@ def to_terms(cls: type[T]) -> Callable[[Any], tuple[T, ...]]:
 def recognised_time_limit(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Refuse a time-limit text (or a :class:`~govdisclose.model.TimeLimit`) not recognised."""
     from ..timelimits import parse_time_limit
+    from .reading import clip
 
     text = getattr(value, "text", value)
     if not isinstance(text, str) or parse_time_limit(text).kind == "unrecognised":
         raise FieldValueError(
-            f"time limit {text!r:.60} is not recognised (无法识别的公开时限)",
+            f"time limit {clip(repr(text) if isinstance(text, str) else text)} is not recognised "
+            f"(无法识别的公开时限)",
             path=_name(attribute),
         )

@@ -39,7 +39,7 @@ from ..findings import Report, ReportBuilder, Severity, register_code
 from ..model import Catalogue, CatalogueItem
 from ..vocabulary import Domain, FirstLevel, Level, normalize_text
 from .item_checks import check_item, is_blank
-from .reading import INVALID_DATA, NOT_A_CATALOGUE, read_catalogue
+from .reading import INVALID_DATA, NOT_A_CATALOGUE, clip, read_catalogue
 
 __all__ = ["is_valid_catalogue", "validate_catalogue"]
 
@@ -115,7 +115,11 @@ def _name_key(value: object) -> str | None:
     return normalize_text(value) if isinstance(value, str) and value.strip() else None
 
 
-def _check_numbering(items: Sequence[tuple[int, CatalogueItem]], builder: ReportBuilder) -> None:
+def _check_numbering(
+    items: Sequence[tuple[int, CatalogueItem]], builder: ReportBuilder, *, complete: bool
+) -> None:
+    """Numbers unique and 1..n per first-level item (the 1..n part only when every item
+    could be read: an unreadable item would look like a gap)."""
     groups: dict[FirstLevel, list[tuple[int, CatalogueItem]]] = defaultdict(list)
     for index, item in items:
         if isinstance(getattr(item, "first_level", None), FirstLevel):
@@ -131,7 +135,7 @@ def _check_numbering(items: Sequence[tuple[int, CatalogueItem]], builder: Report
                     INVALID_DATA,
                     f"{path}.number",
                     message_zh="序号应为正整数",
-                    message_en=f"number must be a positive whole number, got {number!r:.40}",
+                    message_en=f"number must be a positive whole number, got {clip(number, 40)}",
                 )
             elif number in seen:
                 builder.add(
@@ -152,9 +156,9 @@ def _check_numbering(items: Sequence[tuple[int, CatalogueItem]], builder: Report
                 builder.add(
                     DUPLICATE_ITEM,
                     f"{path}.name",
-                    message_zh=f"{first_level.label}下事项“{item.name}”"
+                    message_zh=f"{first_level.label}下事项“{clip(item.name)}”"
                     f"与 $.items[{names[key]}] 重复",
-                    message_en=f"{first_level.code} lists {item.name!r} twice "
+                    message_en=f"{first_level.code} lists {clip(item.name)!r} twice "
                     f"(also $.items[{names[key]}])",
                     hint="合并或删除重复事项 / merge or remove the duplicate",
                     other=f"$.items[{names[key]}]",
@@ -162,7 +166,7 @@ def _check_numbering(items: Sequence[tuple[int, CatalogueItem]], builder: Report
             elif key is not None:
                 names[key] = index
         expected = set(range(1, len(members) + 1))
-        if seen and set(seen) != expected:
+        if complete and seen and set(seen) != expected:
             first = min(index for index, _ in members)
             builder.add(
                 NUMBER_GAP,
@@ -191,8 +195,9 @@ def _check_duplicate_content(
             builder.add(
                 DUPLICATE_CONTENT,
                 f"$.items[{index}]",
-                message_zh=f"事项“{item.name}”的名称和内容与 $.items[{previous[0]}] 相同",
-                message_en=f"{item.name!r} has the same name and content as $.items[{previous[0]}]",
+                message_zh=f"事项“{clip(item.name)}”的名称和内容与 $.items[{previous[0]}] 相同",
+                message_en=f"{clip(item.name)!r} has the same name and content as "
+                f"$.items[{previous[0]}]",
                 hint="合并重复事项 / merge the duplicates",
                 other=f"$.items[{previous[0]}]",
             )
@@ -305,7 +310,7 @@ def validate_catalogue(
                 first_level=first_level.code,
                 domain=domain.code,
             )
-    _check_numbering(items, builder)
+    _check_numbering(items, builder, complete=len(items) == count)
     _check_duplicate_content(items, builder)
     return builder.build()
 

@@ -41,6 +41,7 @@ from ..errors import DataError, GovdiscloseError, UnknownYearError
 from ..findings import Report, ReportBuilder, Severity
 from ..vocabulary import DisclosureAttribute, normalize_text
 from . import document_codes as C
+from .reading import clip
 from .records import DocumentRecord, InterpretationRecord, ReviewRecord, read_document
 
 if TYPE_CHECKING:
@@ -461,7 +462,7 @@ def self_review_due(
     if type(year) is not int:
         from ..errors import InputError
 
-        raise InputError(f"year must be a whole number, got {year!r:.40} (年份应为整数)")
+        raise InputError(f"year must be a whole number, got {clip(year, 40)} (年份应为整数)")
     due = []
     for index, data in enumerate(records):
         record = read_document(data, path=f"$[{index}]")

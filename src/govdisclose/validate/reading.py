@@ -17,6 +17,7 @@ one, so a bad item does not hide the checks of the good ones.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -102,9 +103,16 @@ NO_LEVEL_HINT = "标明县级和/或乡级 / give county and/or township"
 
 
 def clip(value: object, limit: int = 60) -> str:
-    """``repr(value)`` cut to ``limit`` characters, for messages about user input."""
-    text = repr(value) if not isinstance(value, str) else value
+    """A string, or a short ``repr``, cut to ``limit`` characters: for messages about input.
+
+    Safe for deeply nested values (:mod:`reprlib` limits the depth).
+    """
+    text = value if isinstance(value, str) else _REPR.repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 80
 
 
 def missing_element_hint(field: str) -> str:
@@ -167,7 +175,7 @@ def _prescan_item(raw: Mapping[str, Any], path: str, builder: ReportBuilder) -> 
             continue
         values = value if is_list else [value]
         for index, entry in enumerate(values):
-            if cls.try_parse(entry) is None:
+            if not isinstance(entry, (str, cls)) or cls.try_parse(entry) is None:
                 at = f"{where}[{index}]" if is_list else where
                 allowed = "、".join(f"{m.label}({m.code})" for m in cls)
                 builder.add(
@@ -201,7 +209,13 @@ def _add_data_errors(exc: DataError, builder: ReportBuilder, reported: set[str])
 def _structure(data: Any, cls: type[Any], path: str) -> Any:
     from ..converter import structure
 
-    return structure(data, cls, path=path)
+    try:
+        return structure(data, cls, path=path)
+    except RecursionError:
+        raise DataError(
+            "a value is nested too deeply (嵌套过深)",
+            errors=[GovdiscloseError("a value is nested too deeply (嵌套过深)", path=path)],
+        ) from None
 
 
 def read_catalogue(data: object, builder: ReportBuilder) -> ReadCatalogue:

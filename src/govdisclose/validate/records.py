@@ -151,4 +151,7 @@ def read_document(data: object, *, path: str = "$") -> DocumentRecord:
             f"(文件记录应为JSON对象)",
             path=path,
         )
-    return structure(data, DocumentRecord, path=path)
+    try:
+        return structure(data, DocumentRecord, path=path)
+    except RecursionError:
+        raise DataError("a value is nested too deeply (嵌套过深)", path=path) from None

@@ -1,0 +1,232 @@
+"""``govdisclose validate``: check a catalogue or policy-document records against the 390 rules.
+
+``govdisclose validate FILE`` reads FILE — a catalogue (JSON; XLSX/CSV when the table
+importer is installed), one document record (a JSON object) or a JSON list of records — and
+prints every finding (:mod:`govdisclose.validate`).  The kind is read from the shape (an object
+with ``items`` is a catalogue; an object with document fields, or a list, is records) or
+given with ``--kind``.  FILE may also name a bundled standard (``work-safety``,
+``disaster-relief``).
+
+Options: ``--level county|township`` (every item applies at that level; also the level for
+``--against-standard``), ``--against-standard`` (compare a local catalogue with the standard
+it localises), ``--as-of DATE`` (records: the day "not yet published" is judged on; default
+today), ``--calendar FILE`` / ``--provisional`` (the working-day calendar), ``--format
+text|json``.
+
+Exit codes: 0 no error findings (warnings and info allowed), 1 error findings, 2 unusable input
+(missing file, not JSON, neither a catalogue nor records) — a one-line message, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..findings import Report
+from ..vocabulary import Domain
+from . import EXIT_FINDINGS, EXIT_OK
+from .common import add_calendar_options, add_format_option, dump_json, read_bytes, write_text
+
+__all__ = ["detect_kind", "register"]
+
+#: Fields only a document record has (a catalogue has ``items``).
+_DOCUMENT_FIELDS = frozenset(
+    {"attribute", "marking", "issued", "document_number", "published", "not_disclosed_basis"}
+)
+#: Codes of findings that mean reading failed: the comparison with the standard is skipped.
+_READING_CODES = frozenset(
+    {"catalogue.not-a-catalogue", "catalogue.invalid-data", "catalogue.unknown-term"}
+)
+
+
+def detect_kind(data: object) -> str | None:
+    """``catalogue``, ``document`` (one record), ``documents`` (a list) or ``None``.
+
+    >>> detect_kind({"title": "X", "items": []}), detect_kind([{"id": "1"}])
+    ('catalogue', 'documents')
+    >>> detect_kind({"id": "1", "title": "X", "issued": "2024-05-06"}), detect_kind(3)
+    ('document', None)
+    """
+    if isinstance(data, list):
+        return "documents"
+    if isinstance(data, Mapping):
+        if "items" in data:
+            return "catalogue"
+        if _DOCUMENT_FIELDS & set(data) or {"id", "title"} <= set(data):
+            return "document"
+    return None
+
+
+def _load_json(path: Path) -> Any:
+    from ..textfile import decode_text
+
+    text = decode_text(read_bytes(path), source=str(path))
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{path}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} "
+            f"(JSON格式错误)"
+        ) from None
+    except RecursionError:
+        raise InputError(f"{path}: JSON nested too deeply (JSON嵌套过深)") from None
+
+
+def _load_table(path: Path) -> tuple[Any, Report | None]:
+    from . import catalogue as catalogue_cli
+
+    loader = getattr(catalogue_cli, "load_catalogue_with_findings", None)
+    if loader is None:
+        raise InputError(
+            f"{path}: reading {path.suffix} catalogues needs the table importer, which this "
+            f"installation does not have; export the catalogue as JSON (不支持的文件类型)"
+        )
+    catalogue, report = loader(str(path))
+    return catalogue, report
+
+
+def _as_of(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date YYYY-MM-DD, got {value!r} (日期格式应为YYYY-MM-DD)"
+        ) from None
+
+
+def _unusable(report: Report, code: str) -> bool:
+    return any(f.code == code and f.path == "$" for f in report.findings)
+
+
+def _validate_catalogue(args: argparse.Namespace, data: Any, name: str) -> Report:
+    from ..model import Catalogue
+    from ..validate import compare_with_standard, validate_catalogue
+    from ..validate.reading import read_catalogue
+
+    report = validate_catalogue(data, level=args.level, subject=name)
+    if _unusable(report, "catalogue.not-a-catalogue"):
+        raise InputError(f"{name}: not a catalogue (不是目录数据): {report.findings[0].message_en}")
+    if args.against_standard and not (set(report.codes) & _READING_CODES):
+        if isinstance(data, Catalogue):
+            model: Catalogue | None = data
+        else:
+            from ..findings import ReportBuilder
+
+            model = read_catalogue(data, ReportBuilder()).catalogue
+        if model is not None:
+            report = report + compare_with_standard(model, level=args.level)
+    elif args.against_standard:
+        from ..validate.against_standard import COMPARISON_SKIPPED
+
+        skipped = COMPARISON_SKIPPED.finding(
+            "$", hint="先更正上列数据错误 / fix the data errors above first"
+        )
+        report = Report((*report.findings, skipped), name)
+    return Report(report.findings, name)
+
+
+def _validate_documents(args: argparse.Namespace, data: Any, kind: str, name: str) -> Report:
+    from ..validate import validate_document, validate_documents
+    from .common import calendar_from_args
+
+    if args.against_standard or args.level:
+        raise InputError("--level and --against-standard apply to catalogues only (仅用于目录)")
+    calendar = calendar_from_args(args)
+    if kind == "documents":
+        report = validate_documents(
+            data, as_of=args.as_of, calendar=calendar, provisional=args.provisional
+        )
+    else:
+        report = validate_document(
+            data, as_of=args.as_of, calendar=calendar, provisional=args.provisional
+        )
+    if _unusable(report, "document.not-a-record"):
+        raise InputError(f"{name}: not a document record (不是文件记录)")
+    return Report(report.findings, name)
+
+
+def _run(args: argparse.Namespace) -> int:
+    name: str = args.file
+    path = Path(name)
+    extra: Report | None = None
+    kind: str | None
+    domain = Domain.try_parse(name)
+    if domain is not None and not path.is_file():
+        from ..standard import standard
+
+        data: Any = standard(domain)
+        kind = "catalogue"
+    elif path.suffix.lower() in (".xlsx", ".csv") and path.is_file():
+        data, extra = _load_table(path)
+        kind = "catalogue"
+    else:
+        data = _load_json(path)
+        kind = detect_kind(data) if args.kind == "auto" else args.kind
+        if kind == "document" and isinstance(data, list):
+            kind = "documents"
+        if kind is None:
+            raise InputError(
+                f"{name}: neither a catalogue (an object with items) nor document records "
+                f"(an object with attribute/issued…, or a list of them); use --kind "
+                f"(既不是目录也不是文件记录)"
+            )
+    if kind == "catalogue":
+        report = _validate_catalogue(args, data, name)
+    else:
+        report = _validate_documents(args, data, kind, name)
+    if extra is not None:
+        report = Report(extra.findings + report.findings, name)
+    text = dump_json(report.to_json()) if args.format == "json" else report.to_text() + "\n"
+    write_text(text, None)
+    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``validate`` to the command line."""
+    parser = subparsers.add_parser(
+        "validate",
+        help="检查目录或政策文件记录是否合规 / check a catalogue or document records",
+        description=(
+            "检查公开标准目录（八要素、词表、渠道、时限、层级，可与标准目录比对）或政策文件记录"
+            "（公开属性、标注、审查、20个工作日内公开、三同步）。Check a catalogue or policy-"
+            "document records against 应急厅函〔2019〕390号.  Exit 0: no errors; 1: errors "
+            "found; 2: unusable input."
+        ),
+    )
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        help="目录（JSON/XLSX/CSV）、文件记录（JSON对象或数组），或标准目录名 / a catalogue, "
+        "document record(s), or work-safety / disaster-relief",
+    )
+    parser.add_argument(
+        "--kind",
+        choices=["auto", "catalogue", "document"],
+        default="auto",
+        help="输入类型（默认按内容判断）/ what FILE holds (default: detect)",
+    )
+    parser.add_argument(
+        "--level",
+        choices=["county", "township"],
+        help="检查每个事项是否适用于该层级 / check every item applies at this level",
+    )
+    parser.add_argument(
+        "--against-standard",
+        action="store_true",
+        help="与标准目录比对（缺项、渠道、时限…）/ compare with the standard catalogue",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=_as_of,
+        metavar="DATE",
+        help="判断是否逾期的日期（默认今天）/ judge overdue publication on DATE (default today)",
+    )
+    add_calendar_options(parser)
+    add_format_option(parser)
+    parser.set_defaults(handler=_run)

@@ -1,0 +1,148 @@
+"""``govdisclose validate``: exit 0 clean, 1 error findings, 2 unusable input (never a traceback)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from govdisclose.cli import main
+from govdisclose.findings import Report
+
+DATA = Path(__file__).parent / "data" / "validate"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["validate", *argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_bundled_standards_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "work-safety")
+    assert code == 0 and "0 错误 error" in out
+    code, out, _ = run(capsys, "救灾", "--against-standard")
+    assert code == 0 and "catalogue.item-count-mismatch" in out
+
+
+def test_clean_local_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(DATA / "township_clean.json")
+    code, out, _ = run(capsys, path, "--level", "township", "--against-standard")
+    assert code == 0
+    assert out.startswith(f"{path}: 0 错误 error, 0 警告 warning, 0 提示 info")
+
+
+def test_catalogue_with_problems_exit_1_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(DATA / "township_problems.json")
+    code, out, _ = run(capsys, path, "--against-standard", "--format", "json")
+    assert code == 1
+    report = Report.from_json(out)
+    assert report.subject == path
+    assert {
+        ("catalogue.missing-element", "$.items[2].subject"),
+        ("localize.website-dropped", "$.items[0].channels"),
+        ("localize.time-limit-looser", "$.items[1].time_limit"),
+        ("localize.missing-item", "$.items"),
+    } <= {(f.code, f.path) for f in report.findings}
+    # without --against-standard only the catalogue's own checks run
+    code, out, _ = run(capsys, path, "--format", "json")
+    assert code == 1
+    assert not any(f.code.startswith("localize.") for f in Report.from_json(out))
+
+
+def test_level_option(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "work-safety", "--level", "township")
+    assert code == 1 and "catalogue.level-not-applicable" in out
+
+
+def test_unreadable_catalogue_is_not_compared(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = json.loads((DATA / "township_clean.json").read_text(encoding="utf-8"))
+    data["items"][0]["channels"] = ["网站X"]
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, str(path), "--against-standard")
+    assert code == 1
+    assert "catalogue.unknown-term" in out and "localize.comparison-skipped" in out
+    assert "localize.missing-item" not in out
+
+
+def test_document_records(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(DATA / "documents.json")
+    code, out, _ = run(capsys, path, "--as-of", "2024-12-31", "--format", "json")
+    assert code == 1
+    report = Report.from_json(out)
+    assert [(f.code, f.path) for f in report.findings] == [
+        ("document.published-late", "$[2].published")
+    ]
+    records = json.loads(Path(path).read_text(encoding="utf-8"))
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps(records[0], ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, str(one), "--as-of", "2024-12-31")
+    assert code == 0 and "0 错误 error" in out
+
+
+def test_gb18030_json_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (DATA / "township_clean.json").read_text(encoding="utf-8")
+    path = tmp_path / "gbk.json"
+    path.write_bytes(text.encode("gb18030"))
+    assert run(capsys, str(path))[0] == 0
+
+
+def test_kind_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "odd.json"
+    path.write_text('{"id": "1"}', encoding="utf-8")
+    code, _, err = run(capsys, str(path))
+    assert code == 2 and "--kind" in err
+    code, out, _ = run(capsys, str(path), "--kind", "document", "--format", "json")
+    assert code == 1 and "document.invalid-data" in out
+    code, _, err = run(capsys, str(path), "--kind", "catalogue")
+    assert code == 1  # an object: read as a catalogue, with its problems
+    path.write_text("[1, 2]", encoding="utf-8")
+    code, _, err = run(capsys, str(path), "--kind", "catalogue")
+    assert code == 2 and "not a catalogue" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file"),
+        (b"{not json", "not valid JSON"),
+        (b"[" * 100_000, "nested too deeply"),
+        (b"\x00\x01\x02binary", "binary"),
+        (b"42", "neither a catalogue"),
+        (b'"text"', "neither a catalogue"),
+        (b"null", "neither a catalogue"),
+        (b'{"foo": 1}', "neither a catalogue"),
+    ],
+)
+def test_unusable_input_exit_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, message: str
+) -> None:
+    path = tmp_path / "input.json"
+    if content is not None:
+        path.write_bytes(content)
+    code, out, err = run(capsys, str(path))
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert "Traceback" not in err
+    assert err.count("\n") == 1
+
+
+def test_directory_and_unsupported_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, str(tmp_path))
+    assert code == 2 and "directory" in err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["validate", "work-safety", "--as-of", "31/12/2024"])
+    assert exc.value.code == 2
+    path = str(DATA / "documents.json")
+    code, _, err = run(capsys, path, "--against-standard")
+    assert code == 2 and "catalogues only" in err
