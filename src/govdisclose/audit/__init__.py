@@ -1,0 +1,186 @@
+"""Publication-log audit: was each piece of information published on time?
+
+A bureau's CMS exports a **publication log**: one record per piece of information published
+(or still to publish) under a catalogue item — its domain (领域), the item (事项, by Chinese name
+or by id such as ``policy_documents.1``), the day the information was formed or changed (形成日期)
+and the day it was published (公开日期, empty while unpublished); optionally the channel (渠道),
+title (标题) and an id (编号).  The audit gives every record a :class:`Status` on the ``as_of``
+date:
+
+* ``on_time`` — published on or before the due date;
+* ``late`` — published after it, by ``workdays_between(due, published)`` working days;
+* ``overdue`` — not published, the due date has passed (by working days up to ``as_of``);
+* ``pending`` — not published, not yet due;
+* ``not_assessable`` — no due date, for a reason (:data:`REASONS`): a "promptly" rule, an
+  external requirement or a consultation period without a bureau service level; a lead time
+  counted back from an event the log does not date; an unknown item; a deadline reaching a
+  year without a holiday arrangement (the year is named: supply it or ask for
+  ``provisional``);
+* ``invalid`` — the record cannot be used (missing field, bad date, unknown domain,
+  published before formed …): an ``audit.bad-record`` finding with its line number.
+
+**Due dates** follow :func:`govdisclose.deadlines.proactive_deadline`: n working days after
+the formed date (the formed day not counted), the bureau's service level for "promptly"
+rules, and for a fixed annual date (年度报告, 每年1月31日前) the next such date **on or after**
+the formed date, not moved for holidays.  A publication date after ``as_of`` is judged as
+not yet published on ``as_of`` (and counted in ``published_after_as_of``).
+
+**Streaming.**  Records are read one at a time and not kept: the result holds counters per
+item and per first-level item, totals, and a :class:`~govdisclose.findings.Report` that lists
+at most ``max_listed`` findings per code (1000 by default; an ``audit.listing-capped`` finding
+says how many more there were — the counts are always complete).  Late and overdue records
+are ``error`` findings (``audit.late``, ``audit.overdue``); unusable records and unknown items
+``warning``; not-assessable records one ``info`` finding per item and reason, with the count.
+A caller that wants every record's result (a CMS) uses ``on_record=`` or :func:`iter_audit`.
+
+>>> import datetime as dt
+>>> from govdisclose.audit import audit_records
+>>> log = [
+...     {"领域": "安全生产", "事项": "法律法规",
+...      "形成日期": "2024-09-27", "公开日期": "2024-10-25"},
+...     {"domain": "work_safety", "item": "administrative_management.3",
+...      "formed": "2024/9/27", "published": "2024年11月4日"},
+...     {"domain": "救灾", "item": "预警信息", "formed": "2024-12-20", "published": ""},
+...     {"domain": "work_safety", "item": "动态信息", "formed": "2024-12-20"},
+...     {"domain": "work_safety", "item": "法律法规", "formed": "2024-12-20",
+...      "published": "2024-12-01"},
+... ]
+>>> result = audit_records(log, as_of=dt.date(2025, 1, 31))
+>>> result.totals
+StatusCounts(on_time=1, late=1, overdue=1, pending=0, not_assessable=1, provisional=0,
+             max_late_workdays=3, max_overdue_workdays=6)
+>>> result.invalid, result.ok, result.report.codes
+(1, False, ('audit.late', 'audit.overdue', 'audit.bad-record', 'audit.not-assessable'))
+>>> print(result.report.findings[0].message_en)
+formed 2024-09-27, due 2024-10-30, published 2024-11-04: 3 working days late
+
+Per record, lazily:
+
+>>> from govdisclose.audit import iter_audit
+>>> [(r.status.code, r.due) for r in iter_audit(log[:2], as_of=dt.date(2025, 1, 31))]
+[('on_time', datetime.date(2024, 10, 30)), ('late', datetime.date(2024, 10, 30))]
+
+Files (:func:`audit_file`, and ``govdisclose audit LOG --as-of DATE`` on the command line) are
+CSV with a header row or JSON Lines, UTF-8 (with or without BOM) or GB18030; see
+:mod:`govdisclose.audit.reading` for how the encoding and the format are told and which
+header names and date forms are accepted.
+
+More information:
+
+* 《中华人民共和国政府信息公开条例》(国务院令第711号) 第二十六条 (20 working days), 第四十九条
+  (annual report by 31 January)
+* 《中华人民共和国民法典》第二百零一条 (the day of the event is not counted)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from ..model import Catalogue
+from .engine import CACHE_LIMIT, DEFAULT_MAX_LISTED, Auditor
+from .reading import open_log
+from .records import FIELDS, HEADER_ALIASES, LogRecord, parse_log_date
+from .result import (
+    REASONS,
+    AuditResult,
+    FirstLevelSummary,
+    ItemSummary,
+    RecordResult,
+    Status,
+    StatusCounts,
+)
+
+if TYPE_CHECKING:
+    from ..workcalendar import WorkCalendar
+
+__all__ = [
+    "CACHE_LIMIT",
+    "DEFAULT_MAX_LISTED",
+    "FIELDS",
+    "HEADER_ALIASES",
+    "REASONS",
+    "AuditResult",
+    "Auditor",
+    "FirstLevelSummary",
+    "ItemSummary",
+    "LogRecord",
+    "RecordResult",
+    "Status",
+    "StatusCounts",
+    "audit_file",
+    "audit_records",
+    "iter_audit",
+    "parse_log_date",
+]
+
+Catalogues = Mapping[Any, Catalogue] | Iterable[Catalogue] | None
+
+
+def audit_records(
+    records: Iterable[Mapping[str, Any] | LogRecord],
+    *,
+    as_of: dt.date,
+    catalogues: Catalogues = None,
+    calendar: WorkCalendar | None = None,
+    on_record: Callable[[RecordResult], object] | None = None,
+    max_listed: int = DEFAULT_MAX_LISTED,
+    subject: str = "records",
+) -> AuditResult:
+    """Audit records given as mappings (English or Chinese keys) or :class:`LogRecord`.
+
+    ``records`` is consumed once, lazily (a generator is fine).  ``catalogues`` replace the
+    standard catalogue of their domain; ``calendar`` defaults to
+    :func:`~govdisclose.workcalendar.default_calendar`.  ``on_record`` is called with each
+    record's :class:`RecordResult`.  Findings' paths are ``$[index]`` (0-based).
+    """
+    auditor = Auditor(
+        as_of=as_of,
+        catalogues=catalogues,
+        calendar=calendar,
+        max_listed=max_listed,
+        subject=subject,
+    )
+    auditor.run(records, on_record=on_record)
+    return auditor.result()
+
+
+def iter_audit(
+    records: Iterable[Mapping[str, Any] | LogRecord],
+    *,
+    as_of: dt.date,
+    catalogues: Catalogues = None,
+    calendar: WorkCalendar | None = None,
+) -> Iterator[RecordResult]:
+    """Yield each record's :class:`RecordResult` as the records are read.
+
+    For the summary as well, use an :class:`Auditor`: ``auditor.iter(records)`` then
+    ``auditor.result()``.
+    """
+    auditor = Auditor(as_of=as_of, catalogues=catalogues, calendar=calendar)
+    yield from auditor.iter(records)
+
+
+def audit_file(
+    path: str | Path | IO[bytes],
+    *,
+    as_of: dt.date,
+    catalogues: Catalogues = None,
+    calendar: WorkCalendar | None = None,
+    on_record: Callable[[RecordResult], object] | None = None,
+    max_listed: int = DEFAULT_MAX_LISTED,
+    format: str | None = None,
+) -> AuditResult:
+    """Audit a CSV or JSON Lines log file (``"-"``: standard input; or a binary stream).
+
+    ``format`` is ``"csv"``, ``"jsonl"`` or ``None`` (told from the content).  Raises
+    :class:`~govdisclose.errors.InputError` when the input is unusable as a whole (missing
+    file, not decodable, no recognisable header); problems of single records are findings
+    with their line numbers.
+    """
+    auditor = Auditor(as_of=as_of, catalogues=catalogues, calendar=calendar, max_listed=max_listed)
+    with open_log(path, format=format) as source:
+        auditor.run(source, on_record=on_record)
+    return auditor.result()

@@ -1,0 +1,386 @@
+"""Reading publication logs as streams: encoding, CSV or JSON Lines, headers, dates.
+
+A log is read **lazily**, row by row; nothing is kept.  :func:`open_log` opens a file, a binary
+stream or ``-`` (standard input) and returns a :class:`LogSource` whose :attr:`~LogSource.rows`
+the audit engine iterates.  :func:`rows_from_records` does the same for an iterable of mappings
+or :class:`LogRecord` objects.
+
+**Encoding.**  The first :data:`SNIFF_BYTES` bytes decide (the same order as
+:mod:`govdisclose.textfile`): a UTF-8 or UTF-16 byte-order mark; else UTF-8 if those bytes
+are UTF-8 (or nearly all of them are: a few corrupt bytes in otherwise UTF-8 text); else
+GB18030.  NUL bytes without a UTF-16 mark mean a binary file (an ``.xlsx``): refused.  Bytes
+further on that do not decode in the chosen encoding do not stop the reading: the record
+that holds them becomes a ``bad-record`` finding (``undecodable``) with its line number.
+
+**Format.**  The first non-blank line decides: ``{`` starts JSON Lines (one object per
+line), anything else is CSV with a header row (comma-separated, or tab-separated when the
+header line has tabs and no commas).
+
+Fields, header names and date forms: :mod:`govdisclose.audit.records`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import itertools
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from ..errors import InputError
+from .records import (
+    FIELDS,
+    HEADER_ALIASES,
+    REQUIRED_FIELDS,
+    BadRow,
+    LogRecord,
+    canonical_row,
+    field_for_header,
+)
+
+__all__ = [
+    "SNIFF_BYTES",
+    "LogSource",
+    "has_undecodable",
+    "open_log",
+    "rows_from_records",
+    "sniff_encoding",
+    "source_from_records",
+]
+
+#: How many bytes at the start of a stream decide its encoding.
+SNIFF_BYTES = 64 * 1024
+
+# Undecodable bytes become lone surrogates (U+DC00 + byte), which valid text never contains;
+# the counter tells the engine that it must look for them.
+_DECODE_ERRORS = [0]
+_ERROR_HANDLER = "govdisclose.audit.flag"
+_SURROGATES = re.compile("[\udc00-\udcff]")
+
+
+def _flag_undecodable(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    _DECODE_ERRORS[0] += 1
+    bad = exc.object[exc.start : exc.end]
+    return "".join(chr(0xDC00 + b) for b in bad), exc.end
+
+
+codecs.register_error(_ERROR_HANDLER, _flag_undecodable)
+
+
+def has_undecodable(value: object) -> bool:
+    """Whether a value read from a log holds bytes that could not be decoded."""
+    return isinstance(value, str) and _SURROGATES.search(value) is not None
+
+
+class _Counter:
+    """A line counter with the ``line_num`` attribute :class:`csv.reader` objects have."""
+
+    __slots__ = ("line_num",)
+
+    def __init__(self) -> None:
+        self.line_num = 0
+
+
+def rows_from_records(
+    records: Iterable[Mapping[str, Any] | LogRecord],
+    counter: _Counter,
+    ignored: set[str],
+) -> Iterator[Sequence[Any]]:
+    """Rows in :data:`FIELDS` order from mappings or :class:`LogRecord` objects, lazily.
+
+    Keys are field names or header aliases; other keys are added to ``ignored``.
+    ``counter.line_num`` is the 1-based position of the record yielded last.
+    """
+    for record in records:
+        counter.line_num += 1
+        if isinstance(record, LogRecord):
+            yield canonical_row({name: getattr(record, name) for name in FIELDS}, ignored)
+        elif isinstance(record, Mapping):
+            yield canonical_row(record, ignored)
+        else:
+            yield BadRow(
+                ("not_object",), f"a record must be a mapping, not {type(record).__name__}"
+            )
+
+
+# -- files and streams ---------------------------------------------------------------------
+
+
+def sniff_encoding(prefix: bytes, *, complete: bool, source: str = "<input>") -> str:
+    """The encoding to read a log with, judged from its first bytes (see the module docs).
+
+    ``complete`` says that ``prefix`` is the whole input (so a character cut at its end is an
+    error rather than the start of the next chunk).  Raises :class:`InputError` for binary
+    input and text that is neither UTF-8 nor GB18030.
+
+    >>> sniff_encoding("领域,事项".encode("gb18030"), complete=True)
+    'gb18030'
+    >>> sniff_encoding(codecs.BOM_UTF8 + b"domain", complete=True)
+    'utf-8-sig'
+    """
+    if prefix.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if prefix.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if b"\x00" in prefix:
+        raise InputError(
+            f"{source}: binary file, not a CSV or JSON Lines text; export the log as CSV first "
+            f"(二进制文件，请先导出为CSV)"
+        )
+    text = codecs.getincrementaldecoder("utf-8")(_ERROR_HANDLER).decode(prefix, complete)
+    bad = len(_SURROGATES.findall(text))
+    if not bad:
+        return "utf-8"
+    try:
+        codecs.getincrementaldecoder("gb18030")("strict").decode(prefix, complete)
+    except UnicodeDecodeError:
+        wide = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+        if wide >= 4 * bad:  # UTF-8 text with a few corrupt bytes: read it, flag those lines
+            return "utf-8"
+        raise InputError(
+            f"{source}: neither UTF-8 nor GB18030 text (既不是UTF-8也不是GB18030编码的文本)"
+        ) from None
+    return "gb18030"
+
+
+class _Prefixed(io.RawIOBase):
+    """A raw stream that returns ``prefix`` and then the rest of ``stream``."""
+
+    def __init__(self, prefix: bytes, stream: IO[bytes]) -> None:
+        self._prefix = memoryview(prefix)
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._prefix:
+            n = min(len(buffer), len(self._prefix))
+            buffer[:n] = self._prefix[:n]
+            self._prefix = self._prefix[n:]
+            return n
+        data = self._stream.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+@attrs.define
+class LogSource:
+    """An opened log: its rows (lazy), where each field is in a row, and how it was read.
+
+    ``columns`` gives, for each of :data:`FIELDS`, the index of its value in a row (``None``
+    when the log has no such column); ``width`` is the number of values a good row has.
+    ``counter.line_num`` is the last line read (for iterables: the record's position).
+    """
+
+    name: str
+    rows: Iterator[Sequence[Any]]
+    columns: tuple[int | None, ...]
+    width: int
+    counter: Any
+    format: str
+    encoding: str | None = None
+    has_lines: bool = True
+    ignored: set[str] = attrs.field(factory=set)
+    decode_errors: list[int] = attrs.field(factory=lambda: [0])
+    decode_errors_seen: int = 0
+    stream: IO[str] | None = None
+
+    def close(self) -> None:
+        """Close the underlying stream (not standard input)."""
+        if self.stream is not None and self.name != "<stdin>":
+            self.stream.close()
+
+    def __enter__(self) -> LogSource:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def source_from_records(records: Iterable[Mapping[str, Any] | LogRecord]) -> LogSource:
+    """A :class:`LogSource` over records given as objects."""
+    counter = _Counter()
+    ignored: set[str] = set()
+    return LogSource(
+        name="records",
+        rows=rows_from_records(records, counter, ignored),
+        columns=tuple(range(len(FIELDS))),
+        width=len(FIELDS),
+        counter=counter,
+        format="records",
+        has_lines=False,
+        ignored=ignored,
+    )
+
+
+def _binary(source: str | Path | IO[bytes]) -> tuple[IO[bytes], str]:
+    if isinstance(source, (str, Path)):
+        if str(source) == "-":
+            return sys.stdin.buffer, "<stdin>"
+        path = Path(source)
+        try:
+            return path.open("rb"), str(path)
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such file (文件不存在)") from None
+        except IsADirectoryError:
+            raise InputError(f"{path}: is a directory, not a file (不是文件)") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror} (无法读取)") from None
+    return source, str(getattr(source, "name", "<stream>"))
+
+
+def open_log(
+    source: str | Path | IO[bytes], *, name: str | None = None, format: str | None = None
+) -> LogSource:
+    """Open a publication log for streaming (``-`` is standard input).
+
+    ``format`` is ``"csv"``, ``"jsonl"`` or ``None`` (judged from the first non-blank line).
+    Raises :class:`InputError` for a missing file, undecodable or binary input, an empty log,
+    or a CSV header without the required columns.
+    """
+    if format not in (None, "csv", "jsonl"):
+        raise InputError(f"unknown log format {format!r}; use csv or jsonl (未知的格式)")
+    binary, label = _binary(source)
+    label = name or label
+    try:
+        prefix = binary.read(SNIFF_BYTES)
+        encoding = sniff_encoding(prefix, complete=len(prefix) < SNIFF_BYTES, source=label)
+        if binary.seekable():
+            binary.seek(0)
+            raw: IO[bytes] = binary
+        else:
+            raw = io.BufferedReader(_Prefixed(prefix, binary), buffer_size=SNIFF_BYTES)
+        text = io.TextIOWrapper(
+            raw, encoding=encoding, errors=_ERROR_HANDLER, newline="" if format != "jsonl" else None
+        )
+        return _open_text(text, label, encoding, format)
+    except BaseException:
+        if label != "<stdin>":
+            binary.close()
+        raise
+
+
+def _open_text(text: IO[str], label: str, encoding: str, format: str | None) -> LogSource:
+    errors_seen = _DECODE_ERRORS[0]
+    blank = 0
+    first = ""
+    for first in text:
+        if first.strip():
+            break
+        blank += 1
+    else:
+        raise InputError(f"{label}: the log is empty (记录文件为空)")
+    chosen = format or ("jsonl" if first.lstrip().startswith("{") else "csv")
+    if first.lstrip().startswith("[") and format is None:
+        raise InputError(
+            f"{label}: a JSON array; write one JSON object per line (JSON Lines) instead "
+            f"(请使用每行一个JSON对象的JSON Lines格式)"
+        )
+    lines = itertools.chain([first], text)
+    if chosen == "jsonl":
+        counter = _Counter()
+        counter.line_num = blank
+        ignored: set[str] = set()
+        return LogSource(
+            name=label,
+            rows=_jsonl_rows(lines, counter, ignored),
+            columns=tuple(range(len(FIELDS))),
+            width=len(FIELDS),
+            counter=counter,
+            format="jsonl",
+            encoding=encoding,
+            ignored=ignored,
+            decode_errors=_DECODE_ERRORS,
+            decode_errors_seen=errors_seen,
+            stream=text,
+        )
+    delimiter = "\t" if "\t" in first and "," not in first else ","
+    reader = csv.reader(lines, delimiter=delimiter)
+    header = next(reader)
+    columns, ignored_columns = _map_header(header, label)
+    # Blank lines before the header were read before the reader saw any line.
+    line_counter: Any = _OffsetReader(reader, blank) if blank else reader
+    return LogSource(
+        name=label,
+        rows=reader,
+        columns=columns,
+        width=len(header),
+        counter=line_counter,
+        format="csv" if delimiter == "," else "tsv",
+        encoding=encoding,
+        ignored=ignored_columns,
+        decode_errors=_DECODE_ERRORS,
+        decode_errors_seen=errors_seen,
+        stream=text,
+    )
+
+
+class _OffsetReader:
+    """``line_num`` of a CSV reader plus the blank lines skipped before its header."""
+
+    __slots__ = ("_offset", "_reader")
+
+    def __init__(self, reader: Any, offset: int) -> None:
+        self._reader = reader
+        self._offset = offset
+
+    @property
+    def line_num(self) -> int:
+        return int(self._reader.line_num) + self._offset
+
+
+def _map_header(header: Sequence[str], label: str) -> tuple[tuple[int | None, ...], set[str]]:
+    where: dict[str, int] = {}
+    ignored: set[str] = set()
+    for index, cell in enumerate(header):
+        field = field_for_header(cell.lstrip("\ufeff"))
+        if field is None:
+            ignored.add(cell)
+        elif field in where:
+            raise InputError(
+                f"{label}: line 1: two columns for {field}: {header[where[field]]!r} and "
+                f"{cell!r} (列重复)"
+            )
+        else:
+            where[field] = index
+    missing = [field for field in REQUIRED_FIELDS if field not in where]
+    if len(missing) == len(REQUIRED_FIELDS):
+        raise InputError(
+            f"{label}: no recognisable header: the first line must name the columns "
+            f"domain/领域, item/事项, formed/形成日期, published/公开日期; got "
+            f"{', '.join(repr(c) for c in header[:8])} (未找到表头)"
+        )
+    if missing:
+        names = ", ".join(f"{f}/{HEADER_ALIASES[f][0]}" for f in missing)
+        raise InputError(f"{label}: the header has no column for {names} (表头缺少必需的列)")
+    return tuple(where.get(field) for field in FIELDS), ignored
+
+
+def _jsonl_rows(
+    lines: Iterable[str], counter: _Counter, ignored: set[str]
+) -> Iterator[Sequence[Any]]:
+    loads = json.loads
+    for line in lines:
+        counter.line_num += 1
+        if not line.strip():
+            yield ()
+            continue
+        try:
+            value = loads(line)
+        except ValueError as exc:
+            yield BadRow(("bad_json",), f"not JSON: {exc.args[0] if exc.args else exc}")
+            continue
+        if not isinstance(value, dict):
+            yield BadRow(("not_object",), f"a JSON {type(value).__name__}, not an object")
+            continue
+        yield canonical_row(value, ignored)

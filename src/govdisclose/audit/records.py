@@ -1,0 +1,215 @@
+"""Publication-log records: their fields, the header names for them, dates, bad rows.
+
+**Fields** (:data:`FIELDS`) and the header names accepted for them (:data:`HEADER_ALIASES`;
+compared after NFKC, without spaces, ignoring case): ``domain`` 领域, ``item`` 事项,
+``formed`` 形成日期, ``published`` 公开日期, ``channel`` 渠道, ``title`` 标题, ``id`` 编号.
+The first four are required (``published`` may be empty: not yet published).
+
+**Dates** (:func:`parse_log_date`): ``2024-10-08``, ``2024/10/8``, ``2024.10.8``,
+``2024年10月8日``, also with a time of day after the date (``2024-10-08 09:30:00``), which is
+ignored: deadlines are counted in days.
+
+>>> parse_log_date("2024年10月8日"), parse_log_date("2024/10/8 17:45")
+(datetime.date(2024, 10, 8), datetime.date(2024, 10, 8))
+>>> parse_log_date("") is None
+True
+>>> parse_log_date("2024-02-30")
+Traceback (most recent call last):
+...
+govdisclose.errors.InputError: not a date: '2024-02-30'; ...
+>>> field_for_header(" 公开日期 "), field_for_header("Published"), field_for_header("备注")
+('published', 'published', None)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from ..errors import InputError
+from ..vocabulary import Domain, normalize_text
+
+__all__ = [
+    "FIELDS",
+    "HEADER_ALIASES",
+    "REQUIRED_FIELDS",
+    "BadRow",
+    "LogRecord",
+    "canonical_row",
+    "date_ordinal",
+    "field_for_header",
+    "parse_log_date",
+]
+
+#: The fields of a log record, in the order of the rows the engine reads.
+FIELDS = ("domain", "item", "formed", "published", "channel", "title", "id")
+#: Fields every record must have (``published`` may be empty: not yet published).
+REQUIRED_FIELDS = FIELDS[:4]
+
+#: Header names (and JSON keys) accepted for each field, besides the field's own name.
+HEADER_ALIASES: Mapping[str, tuple[str, ...]] = {
+    "domain": ("领域",),
+    "item": ("事项", "二级事项", "公开事项"),
+    "formed": ("形成日期", "信息形成日期", "形成或变更日期"),
+    "published": ("公开日期", "发布日期"),
+    "channel": ("渠道", "公开渠道"),
+    "title": ("标题",),
+    "id": ("编号",),
+}
+_HEADER_TABLE = {
+    normalize_text(name): field
+    for field, aliases in HEADER_ALIASES.items()
+    for name in (field, *aliases)
+}
+
+
+def field_for_header(name: str) -> str | None:
+    """The field a header cell (or JSON key) names, or ``None`` if it names none."""
+    return _HEADER_TABLE.get(normalize_text(name))
+
+
+_DATE = re.compile(
+    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?",
+    re.ASCII,
+)
+_CHINA = dt.timezone(dt.timedelta(hours=8))
+
+
+def date_ordinal(value: object) -> int:
+    """A log date as a proleptic ordinal: ``-1`` when blank, ``0`` when not a date.
+
+    Accepts the strings :func:`parse_log_date` accepts, :class:`datetime.date` and
+    :class:`datetime.datetime` (an aware one is taken in China Standard Time) and ``None``.
+    """
+    if value is None:
+        return -1
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(_CHINA)
+        return value.toordinal()
+    if isinstance(value, dt.date):
+        return value.toordinal()
+    if not isinstance(value, str):
+        return 0
+    text = value.strip()
+    if not text:
+        return -1
+    match = _DATE.fullmatch(text)
+    if match is None:
+        return 0
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day).toordinal()
+    except ValueError:
+        return 0
+
+
+def parse_log_date(value: object) -> dt.date | None:
+    """A date from a log field; ``None`` when blank.  Raises :class:`InputError` otherwise."""
+    ordinal = date_ordinal(value)
+    if ordinal == -1:
+        return None
+    if ordinal == 0:
+        raise InputError(
+            f"not a date: {value!r}; use 2024-10-08, 2024/10/8 or 2024年10月8日 (日期格式不正确)"
+        )
+    return dt.date.fromordinal(ordinal)
+
+
+@attrs.frozen
+class LogRecord:
+    """One record of a publication log: a piece of information under a catalogue item.
+
+    ``item`` is the item's Chinese name or its id (``policy_documents.1``); ``formed`` the day
+    the information was formed or changed; ``published`` the day it was published, ``None``
+    while it is not.  Dates may be :class:`datetime.date` or text (:func:`parse_log_date`).
+    """
+
+    domain: str | Domain
+    item: str
+    formed: dt.date | str | None
+    published: dt.date | str | None = None
+    channel: str | None = None
+    title: str | None = None
+    id: str | None = None
+
+
+class BadRow(tuple):  # type: ignore[type-arg]
+    """A record that could not be read into fields at all (not JSON, not an object …).
+
+    ``problems`` are problem codes (``bad_json``, ``not_object`` …); ``detail`` says more;
+    ``values`` are the fields that could be read, in :data:`FIELDS` order.  It is an empty
+    tuple (it has no usable fields) but indexing it gives those values, ``None`` for others.
+    """
+
+    problems: tuple[str, ...]
+    detail: str
+    values: tuple[Any, ...]
+
+    def __new__(cls, problems: tuple[str, ...], detail: str, values: Sequence[Any] = ()) -> BadRow:
+        self = super().__new__(cls)
+        self.problems = problems
+        self.detail = detail
+        self.values = tuple(values)
+        return self
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, int) and 0 <= index < len(self.values):
+            return self.values[index]
+        return None
+
+
+_SCALAR = (str, int, float)
+
+
+_FIELD_INDEX = {field: index for index, field in enumerate(FIELDS)}
+# Keys seen in records → field index (-1: not a field); bounded.
+_KEY_INDEX: dict[str, int] = {}
+
+
+def _key_index(key: object) -> int:
+    if not isinstance(key, str):
+        return -1
+    index = _KEY_INDEX.get(key)
+    if index is None:
+        field = field_for_header(key)
+        index = -1 if field is None else _FIELD_INDEX[field]
+        if len(_KEY_INDEX) < 10_000:
+            _KEY_INDEX[key] = index
+    return index
+
+
+def canonical_row(record: Mapping[str, Any], ignored: set[str]) -> Sequence[Any]:
+    row: list[Any] = [None] * len(FIELDS)
+    seen: dict[int, str] = {}
+    problems: list[str] = []
+    for key, value in record.items():
+        index = _key_index(key)
+        if index < 0:
+            if len(ignored) < 100:
+                ignored.add(str(key))
+            continue
+        field = FIELDS[index]
+        if index in seen:
+            problems.append(f"duplicate_field:{field}")
+            continue
+        seen[index] = str(key)
+        if (
+            value is None
+            or isinstance(value, str)
+            or (index in (2, 3) and isinstance(value, dt.date))
+            or (index == 0 and isinstance(value, Domain))
+        ):
+            row[index] = value
+        elif isinstance(value, _SCALAR) and not isinstance(value, bool) and index >= 4:
+            row[index] = str(value)
+        else:
+            problems.append(f"not_text:{field}")
+    if problems:
+        return BadRow(tuple(problems), ", ".join(problems), row)
+    return row

@@ -1,0 +1,154 @@
+"""``govdisclose audit``: was each record of a publication log published on time?
+
+Command::
+
+    govdisclose audit LOG --as-of DATE [--format text|json] [--catalogue FILE]...
+                          [--calendar FILE]... [--provisional] [--log-format csv|jsonl]
+                          [--max-listed N] [--records FILE] [--output FILE]
+
+``LOG`` is a CSV (header row) or JSON Lines file, UTF-8 or GB18030; ``-`` reads standard
+input.  The log is streamed: its size is not limited.  ``--catalogue`` gives a local catalogue
+that replaces the standard one of its domain.  ``--records FILE`` writes every record's result
+as JSON Lines (one object per record, in log order).
+
+Exit codes: 0 nothing late or overdue; 1 some record is late or overdue; 2 unusable input
+(missing file, undecodable, no recognisable header, a bad option).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import InputError
+from .common import (
+    add_calendar_options,
+    add_format_option,
+    add_output_option,
+    calendar_from_args,
+    dump_json,
+    write_text,
+)
+
+__all__ = ["register"]
+
+_EXIT_OK = 0
+_EXIT_LATE = 1
+
+
+def _as_of(text: str) -> dt.date:
+    from ..audit import parse_log_date
+
+    try:
+        value = parse_log_date(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if value is None:
+        raise argparse.ArgumentTypeError("an empty date (日期为空)")
+    return value
+
+
+def _max_listed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"not a number ≥ 0: {text!r} (应为非负整数)")
+    return value
+
+
+def _run(args: argparse.Namespace) -> int:
+    from ..audit import audit_file
+    from .catalogue import load_catalogue
+
+    catalogues = [load_catalogue(name) for name in args.catalogue]
+    calendar = calendar_from_args(args)
+    records_out: IO[str] | None = None
+    on_record: Any = None
+    if args.records is not None:
+        try:
+            records_out = args.records.open("w", encoding="utf-8")
+        except OSError as exc:
+            raise InputError(
+                f"cannot write {args.records}: {exc.strerror} (无法写入文件)"
+            ) from None
+        out = records_out
+
+        def on_record(result: Any) -> None:
+            out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+
+    try:
+        result = audit_file(
+            args.log,
+            as_of=args.as_of,
+            catalogues=catalogues,
+            calendar=calendar,
+            on_record=on_record,
+            max_listed=args.max_listed,
+            format=args.log_format,
+        )
+    finally:
+        if records_out is not None:
+            records_out.close()
+    text = dump_json(result.to_json()) if args.format == "json" else result.to_text()
+    write_text(text, args.output)
+    return _EXIT_OK if result.ok else _EXIT_LATE
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``audit`` command."""
+    parser = sub.add_parser(
+        "audit",
+        help="审计公开记录是否按时公开 / audit a publication log for timeliness",
+        description=(
+            "逐条判断公开记录是否按时公开（按时、逾期、超期未公开、待公开、无法判定）。"
+            "Audit a publication log: on time, late, overdue, pending or not assessable. "
+            "退出码 exit codes: 0 无逾期 nothing late; 1 有逾期或超期 late or overdue records; "
+            "2 输入不可用 unusable input."
+        ),
+    )
+    parser.add_argument(
+        "log", metavar="LOG", help="公开记录文件（CSV 或 JSON Lines；- 为标准输入）/ the log file"
+    )
+    parser.add_argument(
+        "--as-of",
+        required=True,
+        type=_as_of,
+        metavar="DATE",
+        help="审计基准日 / the date the audit is as of (2025-01-31)",
+    )
+    add_format_option(parser)
+    parser.add_argument(
+        "--catalogue",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="本地目录文件，替换同领域的标准目录（可重复）/ a local catalogue replacing the "
+        "standard one of its domain (repeatable)",
+    )
+    add_calendar_options(parser)
+    parser.add_argument(
+        "--log-format",
+        choices=["csv", "jsonl"],
+        help="记录文件格式（默认自动判断）/ the log's format (default: told from the content)",
+    )
+    parser.add_argument(
+        "--max-listed",
+        type=_max_listed,
+        default=1000,
+        metavar="N",
+        help="每类问题最多列出的条数，计数仍完整（默认1000）/ findings listed per code "
+        "(default 1000; counts stay complete)",
+    )
+    parser.add_argument(
+        "--records",
+        type=Path,
+        metavar="FILE",
+        help="逐条结果写入该文件（JSON Lines）/ write every record's result to FILE as JSON Lines",
+    )
+    add_output_option(parser)
+    parser.set_defaults(handler=_run)
