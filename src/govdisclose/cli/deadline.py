@@ -1,0 +1,348 @@
+"""``govdisclose deadline``: explained deadlines; ``govdisclose calendar ics``: the yearly schedule.
+
+Commands::
+
+    govdisclose deadline proactive --formed DATE [--rule TEXT] [--service-level N]
+    govdisclose deadline request --received DATE [--extended [N]] [--supplemented DATE]
+                                 [--pause SENT ANSWERED]...
+    govdisclose deadline opinion --detected DATETIME [--major]
+    govdisclose deadline annual-report YEAR [--authority]
+    govdisclose deadline meeting --meeting DATE [--days N]
+    govdisclose calendar ics YEAR [--output FILE]
+
+Each ``deadline`` command takes ``--format text|json``, ``--calendar FILE`` (repeatable) and
+``--provisional``.  JSON is one object with ``due`` (ISO 8601: a date, or a date-time with
+``+08:00``), ``provisional`` and the ``explanation`` steps; ``deadline opinion`` prints a list
+of such objects (the 48-hour response first).  A bad date or a period reaching a year without
+a holiday arrangement is a one-line error with exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from .common import add_calendar_options, add_format_option, calendar_from_args, dump_json
+
+__all__ = ["DEFAULT_RULE", "register", "register_ics"]
+
+#: The time limit ``deadline proactive`` uses without ``--rule`` (条例 第二十六条).
+DEFAULT_RULE = "信息形成或变更之日起20个工作日内"
+
+_EXIT_OK = 0
+
+
+def parse_date(text: str, option: str) -> dt.date:
+    """A ``YYYY-MM-DD`` date given to ``option``; an :class:`InputError` naming it otherwise."""
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(
+            f"{option}: not a date {text!r}; use YYYY-MM-DD (日期格式应为 YYYY-MM-DD)"
+        ) from None
+
+
+def parse_datetime(text: str, option: str) -> dt.datetime:
+    """An ISO 8601 date-time (``2024-10-01T08:30``, with an optional offset or ``Z``)."""
+    value = text.strip()
+    if "T" not in value.upper() and " " not in value:
+        raise InputError(
+            f"{option}: {text!r} has no time of day; use YYYY-MM-DDTHH:MM[+08:00] "
+            f"(须包含时刻，如 2024-10-01T08:30)"
+        )
+    if value.upper().endswith("Z"):
+        value = value[:-1] + "+00:00"
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise InputError(
+            f"{option}: not a date-time {text!r}; use YYYY-MM-DDTHH:MM[+08:00] "
+            f"(时间格式应为 ISO 8601)"
+        ) from None
+
+
+def _emit(deadlines: Sequence[Any], args: argparse.Namespace, *, many: bool) -> int:
+    if args.format == "json":
+        data = [d.to_json() for d in deadlines]
+        sys.stdout.write(dump_json(data if many else data[0]))
+    else:
+        sys.stdout.write("\n\n".join(d.describe() for d in deadlines) + "\n")
+    return _EXIT_OK
+
+
+def _proactive(args: argparse.Namespace) -> int:
+    from ..deadlines import proactive_deadline
+
+    formed = parse_date(args.formed, "--formed")
+    deadline = proactive_deadline(
+        formed,
+        args.rule,
+        service_level_workdays=args.service_level,
+        calendar=calendar_from_args(args),
+    )
+    return _emit([deadline], args, many=False)
+
+
+def _request(args: argparse.Namespace) -> int:
+    from ..deadlines import request_reply_deadline
+
+    received = parse_date(args.received, "--received")
+    supplemented = parse_date(args.supplemented, "--supplemented") if args.supplemented else None
+    pauses = [
+        (parse_date(sent, "--pause"), parse_date(answered, "--pause"))
+        for sent, answered in args.pause or ()
+    ]
+    deadline = request_reply_deadline(
+        received,
+        extended=args.extended,
+        supplemented=supplemented,
+        pauses=pauses,
+        calendar=calendar_from_args(args),
+    )
+    return _emit([deadline], args, many=False)
+
+
+def _opinion(args: argparse.Namespace) -> int:
+    from ..deadlines import opinion_response_deadline
+
+    detected = parse_datetime(args.detected, "--detected")
+    return _emit(opinion_response_deadline(detected, major=args.major), args, many=True)
+
+
+def _annual_report(args: argparse.Namespace) -> int:
+    from ..deadlines import annual_report_deadline
+
+    return _emit([annual_report_deadline(args.year, authority=args.authority)], args, many=False)
+
+
+def _meeting(args: argparse.Namespace) -> int:
+    from ..deadlines import meeting_invitation_deadline
+
+    meeting = parse_date(args.meeting, "--meeting")
+    return _emit([meeting_invitation_deadline(meeting, args.days)], args, many=False)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r} (应为整数)") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value} (须为正整数)")
+    return value
+
+
+def _extension(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r} (应为整数)") from None
+
+
+def _year(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 9998:
+        raise argparse.ArgumentTypeError(f"not a year: {text!r} (年份无效)")
+    return value
+
+
+def _common(parser: argparse.ArgumentParser, *, calendar: bool = True) -> None:
+    add_format_option(parser)
+    if calendar:
+        add_calendar_options(parser)
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``deadline`` command group."""
+    group = subparsers.add_parser(
+        "deadline",
+        help="计算期限并说明过程 / compute an explained deadline",
+        description="计算政务公开期限并逐步说明 / compute disclosure deadlines, explained step by "
+        "step (条例第二十六条、第三十条至第三十四条、第四十九条; 390号; 国办发〔2016〕61号、80号)",
+    )
+    sub = group.add_subparsers(title="期限 / deadlines", dest="deadline_command", metavar="KIND")
+    group.set_defaults(handler=lambda _args: _usage(group))
+
+    proactive = sub.add_parser(
+        "proactive",
+        help="主动公开期限 / when proactive information must be published",
+        description="主动公开期限 / proactive disclosure deadline from a time-limit text",
+    )
+    proactive.add_argument(
+        "--formed",
+        required=True,
+        metavar="DATE",
+        help="信息形成或变更之日 / day the information was formed or changed",
+    )
+    proactive.add_argument(
+        "--rule",
+        default=DEFAULT_RULE,
+        metavar="TEXT",
+        help=f"公开时限原文 / the time-limit text (default {DEFAULT_RULE})",
+    )
+    proactive.add_argument(
+        "--service-level",
+        type=_positive,
+        metavar="N",
+        help="“及时公开”类时限的服务承诺工作日数 / service level in working "
+        "days for a 'promptly' rule",
+    )
+    _common(proactive)
+    proactive.set_defaults(handler=_proactive)
+
+    request = sub.add_parser(
+        "request",
+        help="依申请公开答复期限 / reply deadline for a request (第三十三条)",
+        description="依申请公开答复期限：收到申请后20个工作日，可延长至多20个工作日，征求意见时间"
+        "不计入 / reply within 20 working days; extension up to 20; consultation time excluded",
+    )
+    request.add_argument(
+        "--received", required=True, metavar="DATE", help="收到申请之日（第三十一条）/ receipt date"
+    )
+    request.add_argument(
+        "--extended",
+        nargs="?",
+        const=True,
+        default=False,
+        type=_extension,
+        metavar="N",
+        help="经批准延长（默认20个工作日）/ approved extension (20 working days, or N ≤ 20)",
+    )
+    request.add_argument(
+        "--supplemented",
+        metavar="DATE",
+        help="收到补正申请之日，期限重新起算 / receipt of the supplemented request",
+    )
+    request.add_argument(
+        "--pause",
+        nargs=2,
+        action="append",
+        metavar=("SENT", "ANSWERED"),
+        help="征求意见：发出日 答复日（可重复）/ consultation sent and answered (repeatable)",
+    )
+    _common(request)
+    request.set_defaults(handler=_request)
+
+    opinion = sub.add_parser(
+        "opinion",
+        help="政务舆情回应时限 / public-opinion response (48 h; 5 h / 24 h if major)",
+        description="政务舆情48小时内回应；特别重大、重大突发事件5小时内发布权威信息、24小时内"
+        "举行新闻发布会。未注明时区的时间按北京时间理解 / a time without an offset is China "
+        "Standard Time",
+    )
+    opinion.add_argument(
+        "--detected",
+        required=True,
+        metavar="DATETIME",
+        help="发现舆情的时间 / when it was detected (2024-10-01T08:30[+08:00])",
+    )
+    opinion.add_argument(
+        "--major",
+        action="store_true",
+        help="特别重大、重大突发事件 / a particularly major or major emergency",
+    )
+    _common(opinion, calendar=False)
+    opinion.set_defaults(handler=_opinion)
+
+    report = sub.add_parser(
+        "annual-report",
+        help="年度报告公布期限（第四十九条）/ annual report deadline",
+        description="上一年度政府信息公开工作年度报告：部门1月31日前，主管部门3月31日前",
+    )
+    report.add_argument("year", type=_year, metavar="YEAR", help="公布年份 / year of publication")
+    report.add_argument(
+        "--authority",
+        action="store_true",
+        help="政府信息公开工作主管部门（3月31日）/ a disclosure authority",
+    )
+    _common(report, calendar=False)
+    report.set_defaults(handler=_annual_report)
+
+    meeting = sub.add_parser(
+        "meeting",
+        help="会议通知邀请最迟日期 / latest day to send meeting invitations",
+        description="提前一周发通知邀请 / invitations at least 7 calendar days ahead",
+    )
+    meeting.add_argument("--meeting", required=True, metavar="DATE", help="会议日期 / the meeting")
+    meeting.add_argument(
+        "--days",
+        type=_positive,
+        default=7,
+        metavar="N",
+        help="提前天数（默认7）/ calendar days ahead (default 7)",
+    )
+    _common(meeting, calendar=False)
+    meeting.set_defaults(handler=_meeting)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_bytes(text.encode("utf-8"))  # bytes: keep the CRLF line ends as they are
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc.strerror} (无法写入文件)") from None
+
+
+def _ics(args: argparse.Namespace) -> int:
+    from ..schedule import obligations, to_ics
+
+    review: tuple[int, int] = (12, 31)
+    if args.attribute_review:
+        day = parse_date(f"2000-{args.attribute_review}", "--attribute-review")
+        review = (day.month, day.day)
+    items = obligations(
+        args.year,
+        calendar=calendar_from_args(args),
+        attribute_review=review,
+        authority=args.authority,
+    )
+    _write(to_ics(items), args.output)
+    return _EXIT_OK
+
+
+def register_ics(calendar_subparsers: Any) -> None:
+    """Add ``ics`` to the ``calendar`` command group (called from ``cli/calendar.py``)."""
+    ics = calendar_subparsers.add_parser(
+        "ics",
+        help="年度政务公开工作日程（iCalendar）/ the year's recurring obligations as iCalendar",
+        description="年度报告、重大行政决策事项目录、季度工作进展、公开属性年度自查 → .ics / the "
+        "annual report, major-decision catalogue, quarterly progress reports and the yearly "
+        "review of document attributes as all-day iCalendar events",
+    )
+    ics.add_argument("year", type=_year, metavar="YEAR", help="年份 / the year")
+    ics.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="写入文件（默认标准输出）/ write to FILE instead of standard output",
+    )
+    ics.add_argument(
+        "--attribute-review",
+        metavar="MM-DD",
+        help="公开属性年度自查日期（默认12-31）/ day of the yearly review (default 12-31)",
+    )
+    ics.add_argument(
+        "--authority",
+        action="store_true",
+        help="年度报告按主管部门3月31日 / annual report by 31 March (an authority)",
+    )
+    add_calendar_options(ics)
+    ics.set_defaults(handler=_ics)
