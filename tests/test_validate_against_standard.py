@@ -1,4 +1,4 @@
-"""compare_with_standard: derive a local catalogue from the standard, change it, see the findings."""
+"""compare_with_standard: derive a local catalogue from the standard, change it, check."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``govdisclose validate``: exit 0 clean, 1 error findings, 2 unusable input (never a traceback)."""
+"""``govdisclose validate``: exit 0 clean, 1 error findings, 2 unusable input, no traceback."""
 
 from __future__ import annotations
 

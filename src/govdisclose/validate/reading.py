@@ -99,6 +99,9 @@ UNKNOWN_TERM = register_code(
 )
 
 
+#: No vocabulary label or variant is longer than this; longer text is not looked up.
+_MAX_TERM_LENGTH = 100
+
 NO_LEVEL_HINT = "标明县级和/或乡级 / give county and/or township"
 
 
@@ -175,7 +178,11 @@ def _prescan_item(raw: Mapping[str, Any], path: str, builder: ReportBuilder) -> 
             continue
         values = value if is_list else [value]
         for index, entry in enumerate(values):
-            if not isinstance(entry, (str, cls)) or cls.try_parse(entry) is None:
+            if (
+                not isinstance(entry, (str, cls))
+                or (isinstance(entry, str) and len(entry) > _MAX_TERM_LENGTH)
+                or cls.try_parse(entry) is None
+            ):
                 at = f"{where}[{index}]" if is_list else where
                 allowed = "、".join(f"{m.label}({m.code})" for m in cls)
                 builder.add(
