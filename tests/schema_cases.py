@@ -1,0 +1,231 @@
+"""Documents for the schema tests: valid ones the library writes, and invalid ones.
+
+Shared by tests/test_schema.py (Python's jsonschema) and tests/test_schema_ajv.py (Ajv), so
+that both implementations judge the same documents.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from govdisclose import standards
+from govdisclose.arrangement import arrangement_from_document, arrangement_to_document
+from govdisclose.audit import audit_records
+from govdisclose.converter import unstructure
+from govdisclose.deadlines import (
+    annual_report_deadline,
+    meeting_invitation_deadline,
+    opinion_response_deadline,
+    proactive_deadline,
+    request_reply_deadline,
+)
+from govdisclose.validate import validate_catalogue, validate_document
+from govdisclose.workcalendar import WorkCalendar, default_calendar
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "src" / "govdisclose" / "data"
+
+Case = tuple[str, str, Any]  # (label, schema name, document)
+
+RECORD = {
+    "id": "2024-17",
+    "title": "关于做好汛期安全防范工作的通知",
+    "document_number": "某应急〔2024〕17号",
+    "issued": "2024-09-20",
+    "attribute": "proactive",
+    "marking": "此件公开发布",
+    "review": {"reviewer": "办公室", "reviewed_on": "2024-09-18"},
+    "published": "2024-10-30",
+    "channels": ["government_website", "new_media"],
+    "url": "https://yjj.example.gov.cn/zwgk/2024-17.html",
+    "needs_interpretation": True,
+    "interpretation": {"published": "2024-10-30", "id": "jd-2024-17"},
+}
+
+
+LOG = [
+    {
+        "domain": "work_safety",
+        "item": "法律法规",
+        "formed": "2024-09-27",
+        "published": "2024-10-25",
+    },
+    {
+        "domain": "work_safety",
+        "item": "administrative_management.3",
+        "formed": "2024-09-27",
+        "published": "2024-11-04",
+        "channel": "政府网站",
+        "title": "行政执法公示",
+        "id": "A-2",
+    },
+    {"domain": "disaster_relief", "item": "预警信息", "formed": "2024-12-20", "published": None},
+    {"domain": "work_safety", "item": "动态信息", "formed": "2024-12-20"},
+]
+
+
+def arrangement_example() -> dict[str, Any]:
+    """The bundled example arrangement file, in its JSON form (TOML dates as ISO text)."""
+    text = (DATA / "arrangement-example.toml").read_text(encoding="utf-8")
+    return json.loads(json.dumps(tomllib.loads(text), default=dt.date.isoformat))
+
+
+def valid_cases() -> Iterator[Case]:
+    """Documents the library writes (or reads as they are): each must be schema-valid."""
+    for catalogue in standards():
+        data = unstructure(catalogue)
+        yield f"standard {catalogue.domain.code}", "catalogue", data
+        for index, item in enumerate(data["items"]):
+            yield f"{catalogue.domain.code} item {index}", "catalogue-item", item
+    broken = unstructure(standards()[0])
+    del broken["items"][0]["channels"]
+    broken["items"][1]["channels"] = ["网站X"]
+    yield "report of a broken catalogue", "findings-report", validate_catalogue(broken).to_json()
+    yield "empty report", "findings-report", {"subject": None, "ok": True, "findings": []}
+    yield "record", "document-record", RECORD
+    yield "minimal record", "document-record", {"id": "1", "title": "x"}
+    late = validate_document(RECORD).to_json()
+    yield "report on a record", "findings-report", late
+    for i, record in enumerate(LOG):
+        yield f"log record {i}", "publication-log-record", record
+    audit = audit_records(LOG, as_of=dt.date(2025, 1, 31))
+    yield "audit report", "findings-report", audit.report.to_json()
+    yield "reply deadline", "deadline", request_reply_deadline(dt.date(2024, 9, 27)).to_json()
+    for i, deadline in enumerate(
+        opinion_response_deadline(dt.datetime(2024, 9, 30, 22), major=True)
+    ):
+        yield f"opinion deadline {i}", "deadline", deadline.to_json()
+    yield "annual report", "deadline", annual_report_deadline(2025).to_json()
+    yield "meeting", "deadline", meeting_invitation_deadline(dt.date(2024, 6, 3)).to_json()
+    promptly = proactive_deadline(dt.date(2024, 5, 6), "按进展情况及时公开")
+    yield "not assessable", "deadline", promptly.to_json()
+    provisional = proactive_deadline(
+        dt.date(2026, 12, 20),
+        "信息形成或变更之日起20个工作日内",
+        calendar=default_calendar(provisional=True),
+    )
+    yield "provisional", "deadline", provisional.to_json()
+    example = arrangement_example()
+    yield "arrangement example", "arrangement", example
+    arrangement = arrangement_from_document(example)
+    yield "arrangement written back", "arrangement", arrangement_to_document(arrangement)
+    official = WorkCalendar.official().arrangement(2024)
+    yield "official 2024", "arrangement", arrangement_to_document(official)
+
+
+def _item() -> dict[str, Any]:
+    return copy.deepcopy(unstructure(standards()[0].items[0]))
+
+
+def invalid_cases() -> Iterator[Case]:
+    """Documents that break the schema (and, except where said, the library's reader)."""
+    item = _item()
+
+    def changed(**changes: Any) -> dict[str, Any]:
+        out = copy.deepcopy(item)
+        for key, value in changes.items():
+            if value is ...:
+                del out[key]
+            else:
+                out[key] = value
+        return out
+
+    yield "item without name", "catalogue-item", changed(name=...)
+    yield "item without channels", "catalogue-item", changed(channels=...)
+    yield "unknown field", "catalogue-item", changed(url="https://x")
+    yield "unknown channel", "catalogue-item", changed(channels=["网站X"])
+    # The reader accepts labels and variants; the canonical form uses codes.
+    yield "label instead of code", "catalogue-item", changed(channels=["两微一端"])
+    yield "number as text", "catalogue-item", changed(number="1")
+    yield "channels not a list", "catalogue-item", changed(channels="government_website")
+    yield "time limit as text", "catalogue-item", changed(time_limit="每年1月31日前")
+    yield (
+        "service level 0",
+        "catalogue-item",
+        changed(time_limit={"text": "按进展情况及时公开", "service_level_workdays": 0}),
+    )
+    yield (
+        "unknown rule kind",
+        "catalogue-item",
+        changed(time_limit={"text": "x", "rule": {"kind": "someday"}}),
+    )
+    yield (
+        "rule with extra key",
+        "catalogue-item",
+        changed(time_limit={"text": "x", "rule": {"kind": "unrecognised", "days": 3}}),
+    )
+    yield "local field not text", "catalogue-item", changed(local_fields={"网址": 3})
+    catalogue = unstructure(standards()[1])
+    yield (
+        "catalogue without items",
+        "catalogue",
+        {k: v for k, v in catalogue.items() if k != "items"},
+    )
+    yield "catalogue with a bad item", "catalogue", {**catalogue, "items": [changed(name=...)]}
+    yield "unknown domain", "catalogue", {**catalogue, "domain": "fire"}
+    yield "record without title", "document-record", {"id": "1"}
+    yield "record with a date in Chinese", "document-record", {**RECORD, "issued": "5月6日"}
+    yield (
+        "record with a marking as attribute",
+        "document-record",
+        {**RECORD, "attribute": "此件公开发布"},
+    )
+    yield "review without date", "document-record", {**RECORD, "review": {"reviewer": "办公室"}}
+    finding = {
+        "code": "catalogue.no-such-code",
+        "severity": "error",
+        "path": "$",
+        "message_zh": "x",
+        "message_en": "x",
+    }
+    yield "unregistered code", "findings-report", {"findings": [finding]}
+    good = {**finding, "code": "catalogue.missing-element"}
+    yield (
+        "finding without path",
+        "findings-report",
+        {"findings": [{k: v for k, v in good.items() if k != "path"}]},
+    )
+    yield "finding with extra key", "findings-report", {"findings": [{**good, "line": 3}]}
+    yield "severity label", "findings-report", {"findings": [{**good, "severity": "错误"}]}
+    log = LOG[0]
+    yield "log record without formed", "publication-log-record", {**log, "formed": None}
+    yield "log record with blank item", "publication-log-record", {**log, "item": " "}
+    # The audit reads these too; the canonical form has codes and ISO dates.
+    yield "log record with a slash date", "publication-log-record", {**log, "formed": "2024/9/27"}
+    yield "log record with a domain label", "publication-log-record", {**log, "domain": "安全生产"}
+    deadline = request_reply_deadline(dt.date(2024, 9, 27)).to_json()
+    yield "deadline without due", "deadline", {k: v for k, v in deadline.items() if k != "due"}
+    yield "deadline with a bad kind", "deadline", {**deadline, "kind": "reply"}
+    yield "deadline step without text", "deadline", {**deadline, "explanation": [{"kind": "note"}]}
+    example = arrangement_example()
+    yield (
+        "arrangement without holidays",
+        "arrangement",
+        {k: v for k, v in example.items() if k != "holidays"},
+    )
+    yield (
+        "arrangement with a bad date",
+        "arrangement",
+        {**example, "holidays": [{"days_off": ["2026-2-15"]}]},
+    )
+    yield (
+        "arrangement entry without dates",
+        "arrangement",
+        {**example, "holidays": [{"festival": "春节"}]},
+    )
+
+
+def as_json(document: Any) -> Any:
+    """The document as it travels: through JSON text (tuples become lists, and so on)."""
+    return json.loads(json.dumps(document, ensure_ascii=False))

@@ -1,0 +1,441 @@
+"""The JSON Schemas: valid schemas, current export, what they accept and refuse, and why."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+from govdisclose import CatalogueItem, DataError, standards
+from govdisclose.cli import main
+from govdisclose.converter import structure, unstructure
+from govdisclose.findings import all_codes
+from govdisclose.schemas import (
+    BASE_URI,
+    SCHEMA_NAMES,
+    UnknownSchemaError,
+    all_schemas,
+    schema,
+    stale_schemas,
+    write_schemas,
+)
+from govdisclose.vocabulary import Term
+from schema_cases import ROOT, as_json, invalid_cases, valid_cases
+from strategies import catalogue_items, catalogues
+
+EXPORT = ROOT / "schemas"
+REFRESH = "govdisclose schema --output schemas"
+
+
+@functools.cache
+def validator(name: str) -> Draft202012Validator:
+    return Draft202012Validator(schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def errors(name: str, document: Any) -> list[str]:
+    return [f"{e.json_path}: {e.message}" for e in validator(name).iter_errors(as_json(document))]
+
+
+# -- the schemas themselves ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", SCHEMA_NAMES)
+def test_schema_is_valid_draft_2020_12(name: str) -> None:
+    value = schema(name)
+    Draft202012Validator.check_schema(value)
+    assert value["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert value["$id"] == f"{BASE_URI}{name}.schema.json"
+    assert " / " in value["title"]  # Chinese / English
+    assert value["type"] == "object"
+
+
+def test_export_in_repository_is_current() -> None:
+    stale = stale_schemas(EXPORT)
+    assert not stale, (
+        f"schemas/ is out of date for {stale}: the model or the schema generator changed. "
+        f"Refresh the export with `{REFRESH}` and commit the files "
+        f"(arrangement.schema.json: align it with govdisclose/schemas/arrangement.py). "
+        f"Differences: {_differences(stale)}"
+    )
+
+
+def _differences(names: list[str]) -> dict[str, list[str]]:
+    out = {}
+    for name in names:
+        path = EXPORT / f"{name}.schema.json"
+        if name not in SCHEMA_NAMES or not path.is_file():
+            out[name] = ["missing or not a schema of this version"]
+            continue
+        out[name] = _diff(json.loads(path.read_text(encoding="utf-8")), schema(name), "$")[:5]
+    return out
+
+
+def _diff(old: Any, new: Any, path: str) -> list[str]:
+    if isinstance(old, dict) and isinstance(new, dict):
+        return [
+            d
+            for k in sorted(set(old) | set(new))
+            for d in _diff(old.get(k), new.get(k), f"{path}.{k}")
+        ]
+    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        return [
+            d
+            for i, (a, b) in enumerate(zip(old, new, strict=True))
+            for d in _diff(a, b, f"{path}[{i}]")
+        ]
+    return [] if old == new else [f"{path}: file has {old!r:.80}, generated {new!r:.80}"]
+
+
+def test_stale_export_is_detected(tmp_path: Path) -> None:
+    write_schemas(tmp_path)
+    assert stale_schemas(tmp_path) == []
+    edited = json.loads((tmp_path / "catalogue.schema.json").read_text(encoding="utf-8"))
+    edited["required"].remove("title")
+    (tmp_path / "catalogue.schema.json").write_text(json.dumps(edited), encoding="utf-8")
+    (tmp_path / "deadline.schema.json").unlink()
+    (tmp_path / "old.schema.json").write_text("{}", encoding="utf-8")
+    assert stale_schemas(tmp_path) == ["catalogue", "deadline", "old.schema.json"]
+
+
+def test_every_property_has_a_title_and_description() -> None:
+    """Forms label fields with ``title``.
+
+    The arrangement schema, a file format written by people and stated by hand, is left out.
+    """
+
+    def walk(node: Any, where: str) -> list[str]:
+        missing = []
+        if isinstance(node, dict):
+            for key, prop in node.get("properties", {}).items():
+                if not isinstance(prop, dict):
+                    continue
+                missing += [
+                    f"{where}.{key}: {w}" for w in ("title", "description") if w not in prop
+                ]
+            for key, value in node.items():
+                missing += walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                missing += walk(value, f"{where}[{i}]")
+        return missing
+
+    generated = {k: v for k, v in all_schemas().items() if k != "arrangement"}
+    assert [m for name, value in generated.items() for m in walk(value, name)] == []
+
+
+def _term_classes() -> dict[str, type[Term]]:
+    from govdisclose.deadlines import DeadlineKind
+    from govdisclose.findings import Severity
+    from govdisclose.vocabulary import (
+        Audience,
+        Channel,
+        DisclosureAttribute,
+        Domain,
+        FirstLevel,
+        Level,
+        Mode,
+    )
+
+    classes = (
+        Audience,
+        Channel,
+        DisclosureAttribute,
+        Domain,
+        FirstLevel,
+        Level,
+        Mode,
+        Severity,
+        DeadlineKind,
+    )
+    return {cls.__name__: cls for cls in classes}
+
+
+def test_enums_list_every_code_with_its_chinese_label() -> None:
+    terms = _term_classes()
+    seen = set()
+    for value in all_schemas().values():
+        for name, definition in value.get("$defs", {}).items():
+            if name in terms:
+                expected = [{"const": m.code, "title": m.label} for m in terms[name]]
+                assert definition["oneOf"] == expected
+                assert definition["type"] == "string"
+                seen.add(name)
+    assert seen == set(terms)
+
+
+def test_finding_codes_are_the_registered_ones() -> None:
+    codes = schema("findings-report")["$defs"]["Finding"]["properties"]["code"]["oneOf"]
+    assert [c["const"] for c in codes] == [c.code for c in all_codes()]
+    assert all(c["title"] and c["description"] for c in codes)
+
+
+def test_description_says_the_schema_is_the_canonical_form() -> None:
+    for name in SCHEMA_NAMES[:-1]:  # the arrangement file is written by people
+        description = schema(name)["description"]
+        assert "canonical form" in description and "规范形式" in description
+
+
+def test_unknown_schema_name() -> None:
+    with pytest.raises(UnknownSchemaError, match="unknown schema 'catalog'"):
+        schema("catalog")
+
+
+# -- what the schemas accept and refuse ------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", list(valid_cases()), ids=lambda c: c[0])
+def test_documents_the_library_writes_are_valid(case: tuple[str, str, Any]) -> None:
+    _, name, document = case
+    assert errors(name, document) == []
+
+
+@pytest.mark.parametrize("case", list(invalid_cases()), ids=lambda c: c[0])
+def test_invalid_documents_are_refused(case: tuple[str, str, Any]) -> None:
+    _, name, document = case
+    assert errors(name, document) != []
+
+
+def test_json_fixtures_validate() -> None:
+    """Every canonical JSON document kept in tests/data, docs/ and examples/ is schema-valid.
+
+    A fixture says which schema it follows with ``"$schema"`` or by its place
+    (``*.catalogue.json``, ``*.record.json`` …); fixtures for readers' error handling live in
+    directories named ``invalid`` and are skipped.
+    """
+    checked = 0
+    for path in _fixtures():
+        name = _fixture_schema(path)
+        if name is None:
+            continue
+        document = json.loads(path.read_text(encoding="utf-8"))
+        document.pop("$schema", None) if name != "arrangement" else None
+        assert errors(name, document) == [], path
+        checked += 1
+    assert checked >= 1
+
+
+def _fixtures() -> list[Path]:
+    roots = [ROOT / "tests" / "data", ROOT / "docs", ROOT / "examples"]
+    return sorted(
+        p
+        for root in roots
+        if root.is_dir()
+        for p in root.rglob("*.json")
+        if "invalid" not in p.parts and "_build" not in p.parts and "node_modules" not in p.parts
+    )
+
+
+_SUFFIXES = {
+    ".catalogue.json": "catalogue",
+    ".item.json": "catalogue-item",
+    ".record.json": "document-record",
+    ".report.json": "findings-report",
+    ".deadline.json": "deadline",
+    ".arrangement.json": "arrangement",
+}
+
+
+def _fixture_schema(path: Path) -> str | None:
+    for suffix, name in _SUFFIXES.items():
+        if path.name.endswith(suffix):
+            return name
+    try:
+        declared = json.loads(path.read_text(encoding="utf-8")).get("$schema", "")
+    except (ValueError, AttributeError):
+        return None
+    for name in SCHEMA_NAMES:
+        if declared == f"{BASE_URI}{name}.schema.json":
+            return name
+    return None
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(catalogue=catalogues())
+def test_any_catalogue_written_is_valid(catalogue: Any) -> None:
+    document = json.loads(json.dumps(unstructure(catalogue)))
+    assert errors("catalogue", document) == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(item=catalogue_items())
+def test_any_item_written_is_valid(item: CatalogueItem) -> None:
+    assert errors("catalogue-item", unstructure(item)) == []
+
+
+# -- the schema and the converter agree ----------------------------------------------------------
+
+
+def _base_item() -> dict[str, Any]:
+    return copy.deepcopy(unstructure(standards()[0].items[0]))
+
+
+def _converter_accepts(data: Any) -> bool:
+    try:
+        structure(data, CatalogueItem)
+    except DataError:
+        return False
+    return True
+
+
+def test_required_fields_are_the_ones_the_converter_requires() -> None:
+    item = _base_item()
+    for key in list(item):
+        without = {k: v for k, v in item.items() if k != key}
+        schema_ok = not errors("catalogue-item", without)
+        assert schema_ok == _converter_accepts(without), key
+    required = schema("catalogue-item")["required"]
+    assert set(required) <= set(item)
+
+
+_WRONG_VALUES = st.sampled_from(
+    [None, 0, -1, 1.5, True, "", "x", "两微一端", [], ["x"], {}, {"k": 1}]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_schema_and_converter_agree_on_changed_items(data: st.DataObject) -> None:
+    """Change one field (a value anywhere in the item, or a key) → schema and reader agree.
+
+    The allowed differences: the reader takes Chinese labels and variants for codes, and a
+    time limit as bare text; the known converter quirks are marked below.
+    """
+    items = [unstructure(item) for catalogue in standards() for item in catalogue.items]
+    local = {
+        **items[0],
+        "responsible_office": "办公室",
+        "local_fields": {"网址": "https://x"},
+        "push_targets": ["危化企业"],
+        "third_level_items": ["年度执法计划"],
+    }
+    item = copy.deepcopy(data.draw(st.sampled_from([local, *items]), label="item"))
+    paths = list(_paths(item))
+    path = data.draw(st.sampled_from(paths), label="path")
+    value = data.draw(_WRONG_VALUES, label="value")
+    changed = _set(item, path, value)
+    schema_ok = not errors("catalogue-item", changed)
+    converter_ok = _converter_accepts(changed)
+    if converter_ok and not schema_ok and value == "两微一端":
+        return  # a label: the reader accepts it, the canonical form does not
+    if converter_ok and not schema_ok and path == ("time_limit",) and isinstance(value, str):
+        return  # the reader takes a bare published text; the canonical form is an object
+    if isinstance(value, (str, dict)) and isinstance(_get(item, path), list):
+        # The converter iterates a string or object given where a list belongs ("" and {}
+        # become an empty list; reported to the converter's owner); the schema refuses them.
+        return
+    if schema_ok and not converter_ok and path[0] == "time_limit":
+        without_rule = copy.deepcopy(changed)
+        without_rule["time_limit"].pop("rule", None)
+        if _converter_accepts(without_rule):
+            return  # a well-formed rule that does not match the text: beyond a schema
+    if path[:2] == ("time_limit", "rule") and value == _get(item, path):
+        # The converter compares a given rule with the rule read from the text using Python
+        # equality, where 0 == False and 1 == True; the schema keeps JSON's types apart.
+        return
+    assert schema_ok == converter_ok, (path, value)
+
+
+def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> Any:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield (*prefix, key)
+            yield from _paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield (*prefix, index)
+            yield from _paths(value, (*prefix, index))
+
+
+def _get(document: Any, path: tuple[Any, ...]) -> Any:
+    for key in path:
+        document = document[key]
+    return document
+
+
+def _set(document: Any, path: tuple[Any, ...], value: Any) -> Any:
+    out = copy.deepcopy(document)
+    target = out
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    return out
+
+
+def test_schema_and_reader_agree_on_records() -> None:
+    from govdisclose.validate.records import read_document
+    from schema_cases import RECORD
+
+    for key in RECORD:
+        for value in (None, 3, "x", [], {"reviewer": "x"}):
+            changed = {**RECORD, key: value}
+            try:
+                read_document(changed)
+                reader_ok = True
+            except DataError:
+                reader_ok = False
+            assert (not errors("document-record", changed)) == reader_ok, (key, value)
+
+
+# -- command line ------------------------------------------------------------------------------
+
+
+def test_cli_prints_one_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "catalogue-item"]) == 0
+    assert json.loads(capsys.readouterr().out) == schema("catalogue-item")
+
+
+def test_cli_lists_the_schemas(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == list(SCHEMA_NAMES)
+    assert "目录事项 / Catalogue item" in lines[1]
+
+
+def test_cli_writes_and_checks_an_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "out"
+    assert main(["schema", "--output", str(target)]) == 0
+    assert sorted(p.name for p in target.iterdir()) == sorted(
+        f"{n}.schema.json" for n in SCHEMA_NAMES
+    )
+    assert main(["schema", "--check", str(target)]) == 0
+    (target / "deadline.schema.json").write_text("{}", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["schema", "--check", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "deadline" in err and "govdisclose schema --output" in err
+
+
+def test_cli_writes_one_schema(tmp_path: Path) -> None:
+    assert main(["schema", "deadline", "-o", str(tmp_path)]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["deadline.schema.json"]
+
+
+def test_cli_refuses_unknown_names_and_unwritable_places(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["schema", "catalog"])
+    assert exit_info.value.code == 2
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["schema", "--output", str(blocker)]) == 2
+    assert "cannot write schemas" in capsys.readouterr().err
+
+
+def test_canonical_log_records_are_read_by_the_audit() -> None:
+    import datetime as dt
+
+    from govdisclose.audit import audit_records
+    from schema_cases import LOG
+
+    assert all(not errors("publication-log-record", record) for record in LOG)
+    assert audit_records(LOG, as_of=dt.date(2025, 1, 31)).invalid == 0
