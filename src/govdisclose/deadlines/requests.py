@@ -147,8 +147,9 @@ def request_reply_deadline(
     supplement (第三十条), ``supplemented`` is the day the supplemented request was received
     and the period runs from it instead.  ``extended`` adds an approved extension: ``True`` is
     the maximum of 20 working days, an int 0–20 that many.  ``pauses`` are consultations of a
-    third party or another agency as ``(sent, answered)`` pairs: the working days from the day
-    after ``sent`` through ``answered`` do not count (overlapping pauses count once).
+    third party or another agency as ``(sent, answered)`` pairs — ``answered`` is the day the
+    answer arrived, or the day the consulted party's own deadline passed: the working days from
+    the day after ``sent`` through ``answered`` do not count (overlapping pauses count once).
     """
     ensure_date(received, "received")
     if supplemented is not None:
