@@ -79,6 +79,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from ..errors import InputError
 from ..model import Catalogue
 from .engine import CACHE_LIMIT, DEFAULT_MAX_LISTED, Auditor
 from .reading import open_log
@@ -182,5 +183,10 @@ def audit_file(
     """
     auditor = Auditor(as_of=as_of, catalogues=catalogues, calendar=calendar, max_listed=max_listed)
     with open_log(path, format=format) as source:
-        auditor.run(source, on_record=on_record)
+        try:
+            auditor.run(source, on_record=on_record)
+        except OSError as exc:
+            raise InputError(
+                f"{source.name}: cannot read: {exc.strerror or exc} (读取失败)"
+            ) from None
     return auditor.result()

@@ -292,8 +292,10 @@ class Auditor:
                 po = dates.get(p)
                 if po is None:
                     po = self._date(p)
-                if po == -1:
+                if po == -1:  # blank: not published
                     po = 0
+                elif po == 0:  # not a date: an invalid record, below
+                    po = -1
             else:
                 po = 0
             if entry is None and items is not None:

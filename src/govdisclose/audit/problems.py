@@ -10,6 +10,7 @@ Problem codes (in the ``problems`` data of an ``audit.bad-record`` finding):
 ``field_count``                 a CSV row with more or fewer fields than the header
 ``undecodable``                 bytes that are not text in the log's encoding
 ``bad_json`` / ``not_object``   a JSON Lines line that is not JSON / not a JSON object
+``bad_csv``                     a CSV record the csv module refuses (a NUL byte …)
 ``not_text:<field>``            a JSON value of the wrong type (a number as a date …)
 ``duplicate_field:<field>``     a JSON object naming a field twice (``item`` and ``事项``)
 ==============================  ================================================================
@@ -88,8 +89,9 @@ def row_problems(
 
 
 def _show(value: Any) -> str:
-    text = value if isinstance(value, str) else repr(value)
-    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    if not isinstance(value, str):
+        return repr(value)[:40]
+    text = value.encode("utf-8", "backslashreplace").decode("utf-8")
     return repr(text[:40] + ("…" if len(text) > 40 else ""))
 
 
@@ -128,10 +130,13 @@ def describe_problems(
         elif code == "undecodable":
             zh.append("含有无法按文件编码解码的字节")
             en.append("bytes that do not decode in the file's encoding")
-        elif code in ("bad_json", "not_object"):
+        elif code in ("bad_json", "not_object", "bad_csv"):
             detail = row.detail if isinstance(row, BadRow) else ""
-            zh.append("不是JSON对象" + (f"（{detail}）" if detail else ""))
-            en.append(detail or "not a JSON object")
+            what = {"bad_json": "不是有效的JSON", "not_object": "不是JSON对象"}.get(
+                code, "CSV格式错误"
+            )
+            zh.append(what + (f"（{detail}）" if detail else ""))
+            en.append(detail or code)
         else:
             zh.append(problem)
             en.append(problem)

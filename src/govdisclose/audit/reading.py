@@ -41,7 +41,7 @@ from .records import (
     REQUIRED_FIELDS,
     BadRow,
     LogRecord,
-    canonical_row,
+    RowMaker,
     field_for_header,
 )
 
@@ -50,6 +50,7 @@ __all__ = [
     "LogSource",
     "has_undecodable",
     "open_log",
+    "printable",
     "rows_from_records",
     "sniff_encoding",
     "source_from_records",
@@ -76,6 +77,11 @@ def _flag_undecodable(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error(_ERROR_HANDLER, _flag_undecodable)
 
 
+def printable(text: str) -> str:
+    """``text`` with undecodable bytes shown as ``\\udcXX`` escapes, safe to print."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def has_undecodable(value: object) -> bool:
     """Whether a value read from a log holds bytes that could not be decoded."""
     return isinstance(value, str) and _SURROGATES.search(value) is not None
@@ -100,12 +106,13 @@ def rows_from_records(
     Keys are field names or header aliases; other keys are added to ``ignored``.
     ``counter.line_num`` is the 1-based position of the record yielded last.
     """
+    make_row = RowMaker(ignored)
     for record in records:
         counter.line_num += 1
         if isinstance(record, LogRecord):
-            yield canonical_row({name: getattr(record, name) for name in FIELDS}, ignored)
+            yield make_row({name: getattr(record, name) for name in FIELDS})
         elif isinstance(record, Mapping):
-            yield canonical_row(record, ignored)
+            yield make_row(record)
         else:
             yield BadRow(
                 ("not_object",), f"a record must be a mapping, not {type(record).__name__}"
@@ -345,7 +352,7 @@ def _map_header(header: Sequence[str], label: str) -> tuple[tuple[int | None, ..
     for index, cell in enumerate(header):
         field = field_for_header(cell.lstrip("\ufeff"))
         if field is None:
-            ignored.add(cell)
+            ignored.add(printable(cell))
         elif field in where:
             raise InputError(
                 f"{label}: line 1: two columns for {field}: {header[where[field]]!r} and "
@@ -370,6 +377,7 @@ def _jsonl_rows(
     lines: Iterable[str], counter: _Counter, ignored: set[str]
 ) -> Iterator[Sequence[Any]]:
     loads = json.loads
+    make_row = RowMaker(ignored)
     for line in lines:
         counter.line_num += 1
         if not line.strip():
@@ -383,4 +391,4 @@ def _jsonl_rows(
         if not isinstance(value, dict):
             yield BadRow(("not_object",), f"a JSON {type(value).__name__}, not an object")
             continue
-        yield canonical_row(value, ignored)
+        yield make_row(value)

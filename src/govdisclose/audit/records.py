@@ -39,7 +39,7 @@ __all__ = [
     "REQUIRED_FIELDS",
     "BadRow",
     "LogRecord",
-    "canonical_row",
+    "RowMaker",
     "date_ordinal",
     "field_for_header",
     "parse_log_date",
@@ -184,7 +184,8 @@ def _key_index(key: object) -> int:
     return index
 
 
-def canonical_row(record: Mapping[str, Any], ignored: set[str]) -> Sequence[Any]:
+def _checked_row(record: Mapping[str, Any], ignored: set[str]) -> Sequence[Any]:
+    """A row from a mapping, checking every value's type (the general, slower path)."""
     row: list[Any] = [None] * len(FIELDS)
     seen: dict[int, str] = {}
     problems: list[str] = []
@@ -210,6 +211,57 @@ def canonical_row(record: Mapping[str, Any], ignored: set[str]) -> Sequence[Any]
             row[index] = str(value)
         else:
             problems.append(f"not_text:{field}")
+            row[index] = value
     if problems:
         return BadRow(tuple(problems), ", ".join(problems), row)
     return row
+
+
+class RowMaker:
+    """Turns mappings (JSON objects, dicts) into rows in :data:`FIELDS` order.
+
+    Keys not naming a field are added to ``ignored`` (at most 100 names).  Each key layout
+    seen is remembered (up to 1000), so a record whose values are all text or ``None`` costs
+    one look-up and a copy.
+    """
+
+    __slots__ = ("_layouts", "ignored")
+
+    def __init__(self, ignored: set[str]) -> None:
+        self.ignored = ignored
+        self._layouts: dict[tuple[Any, ...], tuple[tuple[Any, int], ...] | None] = {}
+
+    def _layout(self, keys: tuple[Any, ...]) -> tuple[tuple[Any, int], ...] | None:
+        pairs = []
+        taken = set()
+        for key in keys:
+            index = _key_index(key)
+            if index < 0:
+                if len(self.ignored) < 100:
+                    self.ignored.add(str(key).encode("utf-8", "backslashreplace").decode())
+            elif index in taken:
+                return None  # a field named twice: the checked path reports it
+            else:
+                taken.add(index)
+                pairs.append((key, index))
+        return tuple(pairs)
+
+    def __call__(self, record: Mapping[str, Any]) -> Sequence[Any]:
+        keys = tuple(record)
+        layouts = self._layouts
+        if keys in layouts:
+            layout = layouts[keys]
+        else:
+            layout = self._layout(keys)
+            if len(layouts) < 1000:
+                layouts[keys] = layout
+        if layout is None:
+            return _checked_row(record, self.ignored)
+        row: list[Any] = [None] * len(FIELDS)
+        for key, index in layout:
+            value = record[key]
+            if value is None or type(value) is str:
+                row[index] = value
+            else:
+                return _checked_row(record, self.ignored)
+        return row

@@ -113,6 +113,7 @@ def build_result(auditor: Auditor) -> AuditResult:
         if not count:
             continue
         unknown_records += count
+        records = f"{count} record{'s' * (count != 1)}"
         totals += _counts(entry)
         reason = auditor._reasons[-next(iter(entry.reasons)) - 1][0] if entry.reasons else ""
         if entry.key is None:
@@ -122,10 +123,10 @@ def build_result(auditor: Auditor) -> AuditResult:
             text_zh = (
                 f"事项「{entry.key}」在{entry.domain.label}目录中对应多个事项（{count}条记录）"
             )
-            text_en = f"{entry.key!r} fits several {entry.domain.code} items ({count} records)"
+            text_en = f"{entry.key!r} fits several {entry.domain.code} items ({records})"
         else:
             text_zh = f"事项「{entry.key}」不在{entry.domain.label}目录中（{count}条记录）"
-            text_en = f"{entry.key!r} is not a {entry.domain.code} item ({count} records)"
+            text_en = f"{entry.key!r} is not a {entry.domain.code} item ({records})"
         path = (
             f"{where}:{entry.first_line}"
             if entry.first_line is not None

@@ -1,0 +1,460 @@
+"""The publication-log audit: statuses, working-day lateness, input forms, bad rows, streaming."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import io
+import itertools
+import json
+import weakref
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govdisclose import standard
+from govdisclose.audit import (
+    Auditor,
+    LogRecord,
+    Status,
+    audit_file,
+    audit_records,
+    iter_audit,
+)
+from govdisclose.deadlines import proactive_deadline
+from govdisclose.errors import InputError, UnknownYearError
+from govdisclose.findings import Report
+from govdisclose.workcalendar import WorkCalendar
+
+DATA = Path(__file__).parent / "data" / "audit"
+D = dt.date
+
+
+def rec(item: str, formed: str, published: str = "", domain: str = "安全生产") -> dict[str, str]:
+    return {"domain": domain, "item": item, "formed": formed, "published": published}
+
+
+def one(record: dict[str, Any], as_of: dt.date, **kwargs: Any) -> Any:
+    (result,) = iter_audit([record], as_of=as_of, **kwargs)
+    return result
+
+
+# -- statuses and working days ----------------------------------------------------------------
+
+
+def test_late_across_2024_national_day_counts_working_days() -> None:
+    # 2024-09-02 + 20 working days: 14 Sep (Sat) and 29 Sep (Sun) were worked → due 30 Sep.
+    on_time = one(rec("法律法规", "2024-09-02", "2024-09-30"), D(2025, 1, 1))
+    assert on_time.status is Status.ON_TIME and on_time.due == D(2024, 9, 30)
+    # 1–7 October off: published 8 October is eight days but one working day late.
+    late = one(rec("法律法规", "2024-09-02", "2024-10-08"), D(2025, 1, 1))
+    assert (late.status, late.late_workdays) == (Status.LATE, 1)
+    # Saturday 12 October 2024 was a make-up working day: it counts.
+    later = one(rec("法律法规", "2024-09-02", "2024-10-12"), D(2025, 1, 1))
+    assert later.late_workdays == 5
+
+
+def test_late_across_2026_spring_festival() -> None:
+    # 2026-01-20 + 20 working days: 14 Feb (Sat) worked, 15–23 Feb off → due 24 Feb.
+    result = one(rec("灾情核定信息", "2026-01-20", "2026-03-02", domain="救灾"), D(2026, 3, 31))
+    assert result.due == D(2026, 2, 24)
+    # 25, 26, 27 Feb, Saturday 28 Feb (make-up) and 2 March.
+    assert (result.status, result.late_workdays) == (Status.LATE, 5)
+
+
+def test_overdue_and_pending_around_the_due_date() -> None:
+    record = rec("预警信息", "2026-01-20", domain="disaster_relief")
+    assert one(record, D(2026, 2, 23)).status is Status.PENDING
+    assert one(record, D(2026, 2, 24)).status is Status.PENDING  # the due day itself
+    overdue = one(record, D(2026, 3, 2))
+    assert (overdue.status, overdue.overdue_workdays, overdue.late_workdays) == (
+        Status.OVERDUE,
+        5,
+        None,
+    )
+
+
+def test_annual_report_is_due_the_next_31_january() -> None:
+    assert one(rec("年度报告", "2025-12-31", "2026-01-30"), D(2026, 3, 1)).due == D(2026, 1, 31)
+    # 2025 Spring Festival: 28 Jan – 4 Feb off, so 5 Feb is one working day after 31 Jan.
+    late = one(rec("年度报告", "2024-12-31", "2025-02-05"), D(2025, 3, 1))
+    assert (late.due, late.late_workdays) == (D(2025, 1, 31), 1)
+    # Formed on 31 January itself: due that day (on or after).
+    assert one(rec("年度报告", "2025-01-31"), D(2025, 3, 1)).due == D(2025, 1, 31)
+
+
+@pytest.mark.parametrize(
+    ("item", "reason"),
+    [
+        ("动态信息", "no_service_level"),
+        ("事故通报", "external_requirement"),
+        ("征集采纳社会公众意见情况", "consultation_period"),
+        ("重要会议", "event_date_needed"),
+        ("没有这个事项", "unknown_item"),
+    ],
+)
+def test_not_assessable_says_why(item: str, reason: str) -> None:
+    result = one(rec(item, "2024-05-06", "2024-05-07"), D(2024, 12, 31))
+    assert (result.status, result.reason, result.due) == (Status.NOT_ASSESSABLE, reason, None)
+
+
+def test_a_deadline_in_a_year_without_a_calendar_is_not_assessable() -> None:
+    record = rec("法律法规", "2026-12-15")
+    result = one(record, D(2027, 3, 1))
+    assert (result.status, result.reason, result.unknown_year) == (
+        Status.NOT_ASSESSABLE,
+        "unknown_year",
+        2027,
+    )
+    summary = audit_records([record], as_of=D(2027, 3, 1))
+    (finding,) = summary.report.filter(code="audit.not-assessable")
+    assert finding.data["year"] == 2027 and "2027" in finding.message_zh
+    assert summary.items[0].unknown_years == (2027,)
+
+
+def test_a_provisional_calendar_gives_marked_estimates() -> None:
+    calendar = WorkCalendar.official(provisional=True)
+    result = one(rec("法律法规", "2026-12-15"), D(2027, 3, 1), calendar=calendar)
+    assert result.status is Status.OVERDUE and result.provisional
+    summary = audit_records([rec("法律法规", "2026-12-15")], as_of=D(2027, 3, 1), calendar=calendar)
+    assert summary.totals.provisional == 1
+
+
+def test_service_level_of_a_local_catalogue_makes_promptly_items_assessable() -> None:
+    ws = standard("work_safety")
+    item = ws.item("动态信息")
+    local = ws.with_items(
+        attrs.evolve(it, time_limit=attrs.evolve(it.time_limit, service_level_workdays=5))
+        if it is item
+        else it
+        for it in ws.items
+    )
+    record = rec("动态信息", "2024-09-27", "2024-10-11")
+    # 5 working days from 27 Sep 2024: 29 Sep (Sun, worked), 30 Sep, 8, 9, 10 Oct.
+    result = one(record, D(2024, 12, 31), catalogues=[local])
+    assert (result.status, result.due, result.late_workdays) == (Status.LATE, D(2024, 10, 10), 1)
+    # The other domain keeps its standard catalogue.
+    other = one(
+        rec("预警信息", "2024-09-27", "2024-10-10", "救灾"), D(2024, 12, 31), catalogues=[local]
+    )
+    assert other.status is Status.ON_TIME
+
+
+def test_published_after_the_as_of_date_counts_as_unpublished_then() -> None:
+    result = audit_records([rec("法律法规", "2024-09-02", "2024-10-08")], as_of=D(2024, 10, 1))
+    assert (result.totals.overdue, result.published_after_as_of) == (1, 1)
+    assert "audit.published-after-as-of" in result.report.codes
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    formed=st.dates(D(2004, 1, 1), D(2026, 12, 31)),
+    index=st.integers(0, 46),
+)
+def test_due_dates_agree_with_proactive_deadline(formed: dt.date, index: int) -> None:
+    items = [(c.domain, it) for c in (standard("work_safety"), standard("救灾")) for it in c]
+    domain, item = items[index]
+    result = one(rec(item.id, formed.isoformat(), domain=domain.code), D(2030, 1, 1))
+    try:
+        deadline = proactive_deadline(formed, item.time_limit)
+    except UnknownYearError as exc:
+        assert (result.reason, result.unknown_year) == ("unknown_year", exc.year)
+        return
+    assert result.due == deadline.due
+    assert (result.status is Status.NOT_ASSESSABLE) == (not deadline.assessable)
+
+
+# -- how records are named and given ----------------------------------------------------------
+
+
+def test_items_by_name_id_and_domain_variants() -> None:
+    log: list[Mapping[str, Any] | LogRecord] = [
+        rec("法律法规", "2024-09-02"),
+        rec("policy_documents.1", "2024-09-02", domain="work_safety"),
+        rec(" 法律法规 ", "2024-09-02", domain="work-safety"),
+        rec("预警信息", "2024-09-02", domain="救灾生产"),  # a typo seen in local copies
+        LogRecord(domain="救灾", item="disaster_preparedness.3", formed=D(2024, 9, 2)),
+    ]
+    results = list(iter_audit(log, as_of=D(2024, 9, 30)))
+    assert [r.item_id for r in results] == ["policy_documents.1"] * 3 + [
+        "disaster_preparedness.3"
+    ] * 2
+    assert {r.status for r in results} == {Status.PENDING}
+
+
+def test_chinese_header_csv_file() -> None:
+    result = audit_file(DATA / "log_zh.csv", as_of=D(2026, 3, 2))
+    assert (result.format, result.encoding, result.records, result.invalid) == (
+        "csv",
+        "utf-8",
+        9,
+        0,
+    )
+    t = result.totals
+    assert (t.on_time, t.late, t.overdue, t.pending, t.not_assessable) == (2, 2, 1, 1, 3)
+    assert (t.max_late_workdays, t.max_overdue_workdays) == (5, 5)
+    assert result.unknown_item_records == 1
+    late = result.report.filter(code="audit.late").findings
+    assert [f.path for f in late] == [f"{DATA / 'log_zh.csv'}:3", f"{DATA / 'log_zh.csv'}:4"]
+    assert late[0].data["id"] == "A2" and late[0].data["title"] == "某规章"
+    (unknown,) = result.report.filter(code="audit.unknown-item")
+    assert (unknown.data["item"], unknown.data["first_line"]) == ("不存在的事项", 9)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
+def test_bom_and_gb18030_files(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "log.csv"
+    path.write_bytes((DATA / "log_zh.csv").read_text(encoding="utf-8").encode(encoding))
+    result = audit_file(path, as_of=D(2026, 3, 2))
+    assert (result.encoding, result.records, result.invalid, result.totals.late) == (
+        encoding,
+        9,
+        0,
+        2,
+    )
+
+
+def test_json_lines_file_with_bad_lines() -> None:
+    results: list[Any] = []
+    summary = audit_file(DATA / "log.jsonl", as_of=D(2026, 3, 2), on_record=results.append)
+    assert summary.format == "jsonl"
+    assert [(r.line, r.status.code) for r in results] == [
+        (1, "on_time"),
+        (2, "late"),
+        (4, "overdue"),
+        (5, "invalid"),
+        (6, "invalid"),
+        (7, "invalid"),
+    ]
+    assert [r.problems for r in results[3:]] == [
+        ("bad_json",),
+        ("not_object",),
+        ("not_text:formed",),
+    ]
+    assert "url" in summary.report.filter(code="audit.ignored-columns").findings[0].message_en
+
+
+def test_bad_rows_are_findings_with_line_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "domain,item,formed,published\n"
+        "安全生产,法律法规,2024-09-02,2024-09-30\n"
+        "安全生产,,2024-09-02,\n"
+        "安全生产,法律法规,2024-09-31,\n"
+        "消防,法律法规,2024-09-02,\n"
+        "安全生产,法律法规,2024-09-02,2024-08-01\n"
+        "安全生产,法律法规,2024-09-02\n"
+        "\n"
+        ",,,\n"
+        '安全生产,"法律\n法规",2024-09-02,notadate\n'
+        "安全生产,法律法规,2024-09-02,2024-09-30\n",
+        encoding="utf-8",
+    )
+    result = audit_file(path, as_of=D(2024, 12, 31))
+    bad = result.report.filter(code="audit.bad-record").findings
+    assert [(f.data["line"], f.data["problems"]) for f in bad] == [
+        (3, ("missing_field:item",)),
+        (4, ("bad_date:formed",)),
+        (5, ("unknown_domain",)),
+        (6, ("published_before_formed",)),
+        (7, ("field_count",)),
+        (10, ("bad_date:published",)),
+    ]
+    assert all(f.severity.code == "warning" for f in bad)
+    assert (result.records, result.invalid, result.totals.on_time) == (8, 6, 2)
+    assert "消防" in bad[2].message_zh and "2024-09-31" in bad[1].message_en
+
+
+def test_undecodable_bytes_after_the_sniffed_start_flag_their_line(tmp_path: Path) -> None:
+    good = "安全生产,法律法规,2024-09-02,2024-09-30\n"
+    filler = good * 2000  # > 64 KiB of UTF-8, so the encoding is decided before the bad line
+    data = (
+        ("领域,事项,形成日期,公开日期\n" + filler).encode()
+        + "安全生产,标准,2024-09-02,\n".encode("gb18030")
+        + good.encode()
+    )
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(data)
+    result = audit_file(path, as_of=D(2024, 12, 31))
+    (bad,) = result.report.filter(code="audit.bad-record").findings
+    assert bad.data["line"] == 2002 and "undecodable" in bad.data["problems"]
+    assert result.totals.on_time == 2001
+
+
+def test_a_record_the_csv_module_refuses_is_one_bad_record(tmp_path: Path) -> None:
+    good = "安全生产,法律法规,2024-09-02,2024-09-30\n"
+    huge = "x" * 200_000  # longer than csv.field_size_limit()
+    path = tmp_path / "huge.csv"
+    path.write_text(f"domain,item,formed,published\n{good}{huge},b,c,d\n{good}", encoding="utf-8")
+    result = audit_file(path, as_of=D(2024, 12, 31))
+    (bad,) = result.report.filter(code="audit.bad-record").findings
+    assert (bad.data["line"], bad.data["problems"]) == (3, ("bad_csv",))
+    assert "field limit" in bad.message_en
+    assert (result.records, result.totals.on_time) == (3, 2)
+
+
+def test_tab_separated_and_non_seekable_streams() -> None:
+    text = (
+        "领域\t事项\t形成日期\t公开日期\n" + "安全生产\t法律法规\t2024-09-02\t2024-10-08\n" * 5000
+    )
+
+    class Pipe(io.RawIOBase):  # like standard input: cannot seek back after sniffing
+        def __init__(self, data: bytes) -> None:
+            self._data = io.BytesIO(data)
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: Any) -> int:
+            chunk = self._data.read(len(buffer))
+            buffer[: len(chunk)] = chunk
+            return len(chunk)
+
+    stream = io.BufferedReader(Pipe(text.encode("gb18030")))
+    result = audit_file(stream, as_of=D(2024, 12, 31))
+    assert (result.format, result.encoding, result.totals.late) == ("tsv", "gb18030", 5000)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"PK\x03\x04\x00\x00binary", "binary"),
+        (b"a,b,c\n1,2,3\n", "no recognisable header"),
+        (b"domain,item,formed\n", "published/"),
+        ("领域,事项,形成日期,公开日期,领域\n".encode(), "two columns"),
+        (b'[{"domain": "work_safety"}]\n', "JSON array"),
+    ],
+)
+def test_unusable_input_raises(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "log.csv"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        audit_file(path, as_of=D(2024, 12, 31))
+
+
+def test_missing_file_raises() -> None:
+    with pytest.raises(InputError, match="no such file"):
+        audit_file("/nonexistent/log.csv", as_of=D(2024, 12, 31))
+
+
+def test_records_given_as_objects_that_are_not_mappings_are_findings() -> None:
+    log: list[Any] = [rec("法律法规", "2024-09-02"), 42, {"item": ["x"]}]
+    result = audit_records(log, as_of=D(2024, 9, 3))
+    bad = result.report.filter(code="audit.bad-record").findings
+    assert [f.path for f in bad] == ["$[1]", "$[2]"]
+    assert bad[1].data["problems"] == ("not_text:item",)
+
+
+# -- summaries, findings, the report ------------------------------------------------------------
+
+
+def test_summaries_per_item_and_first_level() -> None:
+    log = [
+        rec("法律法规", "2024-09-02", "2024-09-30"),
+        rec("法律法规", "2024-09-02", "2024-10-12"),
+        rec("标准", "2024-09-02", "2024-10-08"),
+        rec("动态信息", "2024-09-02", "2024-09-03"),
+    ]
+    result = audit_records(log, as_of=D(2024, 12, 31))
+    by_item = {s.item_id: s for s in result.items}
+    assert set(by_item) == {
+        "policy_documents.1",
+        "policy_documents.4",
+        "administrative_management.5",
+    }
+    laws = by_item["policy_documents.1"].counts
+    assert (laws.on_time, laws.late, laws.max_late_workdays, laws.total) == (1, 1, 5, 2)
+    assert by_item["administrative_management.5"].reasons == {"no_service_level": 1}
+    groups = {(g.domain.code, g.first_level.code): g.counts for g in result.first_levels}
+    policy = groups[("work_safety", "policy_documents")]
+    assert (policy.on_time, policy.late, policy.max_late_workdays) == (1, 2, 5)
+    assert groups[("work_safety", "administrative_management")].not_assessable == 1
+    assert result.totals.total == 4 and not result.ok
+
+
+def test_listing_is_capped_but_counts_are_complete() -> None:
+    log = [rec("法律法规", "2024-09-02", "2024-10-12")] * 7
+    result = audit_records(log, as_of=D(2024, 12, 31), max_listed=3)
+    assert result.totals.late == 7
+    assert len(result.report.filter(code="audit.late")) == 3
+    (capped,) = result.report.filter(code="audit.listing-capped")
+    assert capped.data["unlisted"] == 4 and capped.data["code"] == "audit.late"
+
+
+def test_report_json_round_trips_and_text_lists_totals() -> None:
+    result = audit_file(DATA / "log_zh.csv", as_of=D(2026, 3, 2))
+    data = json.loads(json.dumps(result.to_json(), ensure_ascii=False))
+    assert Report.from_json(data["report"]) == result.report
+    assert data["totals"]["late"] == 2 and data["ok"] is False
+    text = result.to_text()
+    assert "逾期公开 late 2" in text and "灾情核定信息" in text
+
+
+def test_auditor_rejects_bad_arguments() -> None:
+    with pytest.raises(InputError, match="as_of"):
+        Auditor(as_of="2024-01-01")  # type: ignore[arg-type]
+    ws = standard("work_safety")
+    with pytest.raises(InputError, match="two catalogues"):
+        Auditor(as_of=D(2024, 1, 1), catalogues=[ws, ws])
+    with pytest.raises(InputError, match="is for work_safety"):
+        Auditor(as_of=D(2024, 1, 1), catalogues={"救灾": ws})
+
+
+# -- streaming -----------------------------------------------------------------------------------
+
+
+class _Record(dict[str, str]):
+    """A record that can be watched with a weak reference."""
+
+
+def _generated(
+    n: int, produced: list[int], watched: list[Any], alive: list[int]
+) -> Iterator[dict[str, str]]:
+    items = ["法律法规", "行政处罚", "预警信息", "动态信息"]
+    for i in range(n):
+        produced[0] += 1
+        domain = "救灾" if i % 4 == 2 else "安全生产"
+        published = "" if i % 10 == 0 else ("2024-10-08" if i % 3 else "2024-09-20")
+        record = _Record(rec(items[i % 4], "2024-09-02", published, domain))
+        if i % 1000 == 0:
+            # The record watched 1000 records ago must be gone by now (not kept in a list).
+            alive[0] += sum(1 for ref in watched if ref() is not None)
+            watched[:] = [weakref.ref(record)]
+        yield record
+
+
+def test_iter_audit_is_lazy() -> None:
+    produced = [0]
+    results = iter_audit(_generated(10**9, produced, [], [0]), as_of=D(2024, 12, 31))
+    first = list(itertools.islice(results, 3))
+    assert len(first) == 3 and produced[0] <= 4
+
+
+def test_100k_generated_records_are_counted_without_being_kept() -> None:
+    produced = [0]
+    watched: list[Any] = []
+    alive = [0]
+    records = _generated(100_000, produced, watched, alive)
+    result = audit_records(records, as_of=D(2024, 12, 31))
+    assert produced[0] == result.records == 100_000
+    t = result.totals
+    assert t.total == 100_000 and t.not_assessable == 25_000
+    assert t.on_time + t.late + t.overdue == 75_000
+    assert len(result.report.filter(code="audit.late")) == 1000  # listed; counted in full
+    # No record was kept: each watched record was gone 1000 records later.
+    assert alive == [0] and watched[0]() is None
+
+
+def test_utf16_log_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    path.write_bytes(
+        codecs.BOM_UTF16_LE
+        + "领域,事项,形成日期,公开日期\n安全生产,法律法规,2024-09-02,\n".encode("utf-16-le")
+    )
+    assert audit_file(path, as_of=D(2024, 9, 3)).totals.pending == 1
