@@ -26,14 +26,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import typing
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 
-from .errors import DataError, GovdiscloseError, InputError
+from .errors import DataError, GovdiscloseError, InputError, short_repr
 from .model import TimeLimit
 from .vocabulary import Term
 
@@ -53,7 +59,7 @@ def _strict(expected: type, label: str) -> Any:
     def hook(value: Any, _: Any) -> Any:
         if type(value) is not expected and not (expected is float and type(value) is int):
             raise _TypeMismatch(
-                f"expected {expected.__name__}, got {type(value).__name__} {value!r:.60} "
+                f"expected {expected.__name__}, got {type(value).__name__} {short_repr(value)} "
                 f"(应为{label})"
             )
         return value
@@ -65,6 +71,38 @@ converter.register_structure_hook(str, _strict(str, "文本"))
 converter.register_structure_hook(int, _strict(int, "整数"))
 converter.register_structure_hook(bool, _strict(bool, "布尔值"))
 converter.register_structure_hook(float, _strict(float, "数字"))
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _structure_tuple(value: Any, t: Any) -> tuple[Any, ...]:
+    """Lists of values: a list (or tuple) only — a string is not read letter by letter."""
+    if not isinstance(value, (list, tuple)):
+        raise _TypeMismatch(
+            f"expected a list, got {type(value).__name__} {short_repr(value)} (应为列表)"
+        )
+    element = typing.get_args(t)[0]
+    handler = converter.get_structure_hook(element)
+    out: list[Any] = []
+    errors: list[Exception] = []
+    for index, item in enumerate(value):
+        try:
+            out.append(handler(item, element))
+        except Exception as exc:
+            exc.__notes__ = [
+                *getattr(exc, "__notes__", []),
+                IterableValidationNote(f"Structuring {t} @ index {index}", index, element),
+            ]
+            errors.append(exc)
+    if errors:
+        raise IterableValidationError(f"While structuring {t!r}", errors, t)
+    return tuple(out)
+
+
+converter.register_structure_hook_func(_is_homogeneous_tuple, _structure_tuple)
 
 
 def _structure_term(value: Any, cls: type[Term]) -> Term:

@@ -16,6 +16,7 @@ Codes are API; message wording is not (see the compatibility policy in the docs)
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Iterable, Sequence
 
 __all__ = [
@@ -26,7 +27,26 @@ __all__ = [
     "UnknownYearError",
     "VocabularyError",
     "join_path",
+    "short_repr",
 ]
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = 60
+_SHORT.maxother = 60
+_SHORT.maxlevel = 3
+
+
+def short_repr(value: object) -> str:
+    """A repr for messages: bounded in length and depth, whatever the user sent.
+
+    >>> short_repr("x" * 1000)[:12], len(short_repr([[[[[[1]]]]]])) < 30
+    ("'xxxxxxxxxxx", True)
+    """
+    try:
+        return _SHORT.repr(value)
+    except Exception:  # a user object whose repr fails
+        return f"<{type(value).__name__}>"
 
 
 def join_path(base: str, *parts: str | int) -> str:
@@ -93,10 +113,8 @@ class VocabularyError(GovdiscloseError, ValueError):
         self.concept = concept
         self.value = value
         self.allowed = tuple(allowed)
-        message = (
-            f"unknown {concept} {value!r}; allowed: {', '.join(self.allowed)} "
-            f"(未知的{concept}：{value!r})"
-        )
+        shown = short_repr(value)
+        message = f"unknown {concept} {shown}; allowed: {', '.join(self.allowed)} (未知的{concept}：{shown})"
         super().__init__(message, path=path)
 
 

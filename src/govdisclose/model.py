@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from .errors import GovdiscloseError
+from .errors import GovdiscloseError, InputError
 from .vocabulary import Audience, Channel, Domain, FirstLevel, Level, Mode
 
 __all__ = [
@@ -85,6 +85,10 @@ class LegalBasis:
     @classmethod
     def parse(cls, text: str) -> LegalBasis:
         """Read the citations (《title》 with issuer and document number) out of ``text``."""
+        if not isinstance(text, str):
+            raise InputError(
+                f"a legal basis must be text, got {type(text).__name__} (依据应为文本)"
+            )
         return cls(text=text, citations=tuple(_iter_citations(text)))
 
 
