@@ -92,10 +92,9 @@ def _structure_tuple(value: Any, t: Any) -> tuple[Any, ...]:
         try:
             out.append(handler(item, element))
         except Exception as exc:
-            exc.__notes__ = [
-                *getattr(exc, "__notes__", []),
-                IterableValidationNote(f"Structuring {t} @ index {index}", index, element),
-            ]
+            notes = [*getattr(exc, "__notes__", [])]
+            notes.append(IterableValidationNote(f"Structuring {t} @ index {index}", index, element))
+            exc.__notes__ = notes  # type: ignore[attr-defined]
             errors.append(exc)
     if errors:
         raise IterableValidationError(f"While structuring {t!r}", errors, t)
