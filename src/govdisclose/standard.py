@@ -39,7 +39,7 @@ def _load(domain: Domain) -> Catalogue:
 
     text = (
         resources.files("govdisclose")
-        .joinpath("data", f"{domain.code}.json")
+        .joinpath(f"data/{domain.code}.json")
         .read_text(encoding="utf-8")
     )
     return loads(text, Catalogue)
