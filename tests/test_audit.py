@@ -458,3 +458,15 @@ def test_utf16_log_is_read(tmp_path: Path) -> None:
         + "领域,事项,形成日期,公开日期\n安全生产,法律法规,2024-09-02,\n".encode("utf-16-le")
     )
     assert audit_file(path, as_of=D(2024, 9, 3)).totals.pending == 1
+
+
+def test_a_callers_stream_is_read_from_its_position_and_left_open() -> None:
+    data = "领域,事项,形成日期,公开日期\n安全生产,法律法规,2024-09-02,\n".encode()
+    stream = io.BytesIO(b"ignored prefix" + data)
+    stream.seek(len(b"ignored prefix"))
+    assert audit_file(stream, as_of=D(2024, 9, 3)).totals.pending == 1
+    assert not stream.closed
+    bad = io.BytesIO(b"a,b\n")
+    with pytest.raises(InputError):
+        audit_file(bad, as_of=D(2024, 9, 3))
+    assert not bad.closed

@@ -160,8 +160,7 @@ def iter_audit(
     For the summary as well, use an :class:`Auditor`: ``auditor.iter(records)`` then
     ``auditor.result()``.
     """
-    auditor = Auditor(as_of=as_of, catalogues=catalogues, calendar=calendar)
-    yield from auditor.iter(records)
+    return Auditor(as_of=as_of, catalogues=catalogues, calendar=calendar).iter(records)
 
 
 def audit_file(

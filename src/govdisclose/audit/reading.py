@@ -22,6 +22,7 @@ Fields, header names and date forms: :mod:`govdisclose.audit.records`.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import itertools
@@ -201,11 +202,13 @@ class LogSource:
     decode_errors: list[int] = attrs.field(factory=lambda: [0])
     decode_errors_seen: int = 0
     stream: IO[str] | None = None
+    #: Whether the stream was opened here (a path): then :meth:`close` closes it.
+    owned: bool = False
 
     def close(self) -> None:
-        """Close the underlying stream (not standard input)."""
-        if self.stream is not None and self.name != "<stdin>":
-            self.stream.close()
+        """Close the file opened for the log; a stream given by the caller stays open."""
+        _release(self.stream, None, self.owned)
+        self.stream = None
 
     def __enter__(self) -> LogSource:
         return self
@@ -246,6 +249,17 @@ def _binary(source: str | Path | IO[bytes]) -> tuple[IO[bytes], str]:
     return source, str(getattr(source, "name", "<stream>"))
 
 
+def _release(text: IO[str] | None, binary: IO[bytes] | None, owned: bool) -> None:
+    """Close what was opened here; detach from (never close) the caller's streams."""
+    if owned:
+        for stream in (text, binary):
+            if stream is not None:
+                stream.close()
+    elif isinstance(text, io.TextIOWrapper):
+        with contextlib.suppress(ValueError, OSError):
+            text.detach()
+
+
 def open_log(
     source: str | Path | IO[bytes], *, name: str | None = None, format: str | None = None
 ) -> LogSource:
@@ -259,22 +273,25 @@ def open_log(
         raise InputError(f"unknown log format {format!r}; use csv or jsonl (未知的格式)")
     binary, label = _binary(source)
     label = name or label
+    owned = isinstance(source, (str, Path)) and str(source) != "-"
+    text: io.TextIOWrapper | None = None
     try:
+        start = binary.tell() if binary.seekable() else None
         prefix = binary.read(SNIFF_BYTES)
         encoding = sniff_encoding(prefix, complete=len(prefix) < SNIFF_BYTES, source=label)
-        if binary.seekable():
-            binary.seek(0)
+        if start is not None:
+            binary.seek(start)
             raw: IO[bytes] = binary
         else:
             raw = io.BufferedReader(_Prefixed(prefix, binary), buffer_size=SNIFF_BYTES)
-        text = io.TextIOWrapper(
-            raw, encoding=encoding, errors=_ERROR_HANDLER, newline="" if format != "jsonl" else None
-        )
-        return _open_text(text, label, encoding, format)
+        newline = "" if format != "jsonl" else None
+        text = io.TextIOWrapper(raw, encoding=encoding, errors=_ERROR_HANDLER, newline=newline)
+        log = _open_text(text, label, encoding, format)
     except BaseException:
-        if label != "<stdin>":
-            binary.close()
+        _release(text, binary, owned)
         raise
+    log.owned = owned
+    return log
 
 
 def _open_text(text: IO[str], label: str, encoding: str, format: str | None) -> LogSource:
