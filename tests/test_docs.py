@@ -1,0 +1,108 @@
+"""The documentation builds without warnings and covers the library's vocabularies and modules.
+
+The pages' ``>>>`` examples run as doctests with the rest of the suite (pyproject's
+``--doctest-glob=*.md`` and ``testpaths``); the Sphinx build is marked ``docs`` (a few seconds).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import govdisclose
+from govdisclose.findings import all_codes
+from govdisclose.vocabulary import Term
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+#: Modules documented elsewhere (the CLI page) or internal helpers of documented ones.
+NOT_IN_API = {"cli", "officialcalendar", "texttable"}
+
+
+@pytest.mark.docs
+def test_sphinx_build_has_no_warnings(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-W",
+            "--keep-going",
+            "-q",
+            "-b",
+            "html",
+            "-d",
+            str(tmp_path / "doctrees"),
+            str(DOCS),
+            str(tmp_path / "html"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    pages = {p.stem for p in (tmp_path / "html").glob("*.html")}
+    assert {
+        "index",
+        "overview",
+        "tutorial",
+        "glossary",
+        "findings",
+        "cli",
+        "api",
+        "compatibility",
+        "schemas",
+    } <= pages
+    findings = (tmp_path / "html" / "findings.html").read_text(encoding="utf-8")
+    assert all(definition.code in findings for definition in all_codes())
+
+
+def test_pages_are_collected_as_doctests() -> None:
+    config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert "--doctest-glob=*.md" in config
+    assert re.search(r'testpaths = \[[^\]]*"docs"', config)
+    with_examples = [p.name for p in DOCS.glob("*.md") if ">>> " in p.read_text("utf-8")]
+    assert {"tutorial.md", "index.md", "schemas.md"} <= set(with_examples)
+
+
+def _term_classes() -> set[type[Term]]:
+    all_codes()  # imports every module of the library
+    found: set[type[Term]] = set()
+    todo = list(Term.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        if cls.__module__.startswith("govdisclose.") and list(cls):
+            found.add(cls)
+        todo.extend(cls.__subclasses__())
+    return found
+
+
+def test_glossary_lists_every_vocabulary() -> None:
+    glossary = (DOCS / "glossary.md").read_text(encoding="utf-8")
+    documented = set()
+    for entry in re.findall(r"```\{vocabulary\} (\S+)", glossary):
+        module, _, name = entry.rpartition(".")
+        cls = getattr(importlib.import_module(module), name)
+        assert issubclass(cls, Term), entry
+        documented.add(cls)
+    missing = sorted(cls.__qualname__ for cls in _term_classes() - documented)
+    assert not missing, f"add a {{vocabulary}} table to docs/glossary.md for {missing}"
+
+
+def test_api_reference_lists_every_public_module() -> None:
+    api = (DOCS / "api.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"\.\. automodule:: govdisclose\.(\w+)", api))
+    modules = {
+        info.name
+        for info in pkgutil.iter_modules(govdisclose.__path__)
+        if not info.name.startswith("_") and info.name not in NOT_IN_API
+    }
+    assert modules - documented == set(), "add the module to docs/api.md"
