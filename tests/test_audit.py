@@ -470,3 +470,24 @@ def test_a_callers_stream_is_read_from_its_position_and_left_open() -> None:
     with pytest.raises(InputError):
         audit_file(bad, as_of=D(2024, 9, 3))
     assert not bad.closed
+
+
+def test_a_gb18030_log_with_a_plain_ascii_start_needs_its_encoding(tmp_path: Path) -> None:
+    ascii_rows = "work_safety,policy_documents.1,2024-09-02,2024-09-30\n" * 2000  # > 64 KiB
+    path = tmp_path / "log.csv"
+    path.write_bytes(
+        ("domain,item,formed,published\n" + ascii_rows + "安全生产,法律法规,2024-09-02,\n").encode(
+            "gb18030"
+        )
+    )
+    guessed = audit_file(path, as_of=D(2024, 10, 31))
+    assert (guessed.encoding, guessed.invalid) == ("utf-8", 1)
+    (bad,) = guessed.report.filter(code="audit.bad-record")
+    assert bad.data["problems"][0] == "undecodable" and "\\udc" in bad.message_en
+    told = audit_file(path, as_of=D(2024, 10, 31), encoding="gb18030")
+    assert (told.encoding, told.invalid, told.totals.on_time, told.totals.overdue) == (
+        "gb18030",
+        0,
+        2000,
+        1,
+    )

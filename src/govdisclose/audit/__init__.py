@@ -172,16 +172,19 @@ def audit_file(
     on_record: Callable[[RecordResult], object] | None = None,
     max_listed: int = DEFAULT_MAX_LISTED,
     format: str | None = None,
+    encoding: str | None = None,
 ) -> AuditResult:
     """Audit a CSV or JSON Lines log file (``"-"``: standard input; or a binary stream).
 
-    ``format`` is ``"csv"``, ``"jsonl"`` or ``None`` (told from the content).  Raises
+    ``format`` is ``"csv"``, ``"jsonl"`` or ``None`` (told from the content); ``encoding``
+    ``"utf-8"``, ``"utf-8-sig"``, ``"gb18030"``, ``"utf-16"`` or ``None`` (told from the first
+    64 KiB).  A stream given by the caller is read from its position and left open.  Raises
     :class:`~govdisclose.errors.InputError` when the input is unusable as a whole (missing
     file, not decodable, no recognisable header); problems of single records are findings
     with their line numbers.
     """
     auditor = Auditor(as_of=as_of, catalogues=catalogues, calendar=calendar, max_listed=max_listed)
-    with open_log(path, format=format) as source:
+    with open_log(path, format=format, encoding=encoding) as source:
         try:
             auditor.run(source, on_record=on_record)
         except OSError as exc:

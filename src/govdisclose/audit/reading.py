@@ -11,6 +11,9 @@ are UTF-8 (or nearly all of them are: a few corrupt bytes in otherwise UTF-8 tex
 GB18030.  NUL bytes without a UTF-16 mark mean a binary file (an ``.xlsx``): refused.  Bytes
 further on that do not decode in the chosen encoding do not stop the reading: the record
 that holds them becomes a ``bad-record`` finding (``undecodable``) with its line number.
+So a GB18030 log whose first 64 KiB happen to be plain ASCII is read as UTF-8 and its later
+Chinese records are reported as undecodable: give the encoding (``encoding="gb18030"``,
+``--encoding gb18030``) for such a file.
 
 **Format.**  The first non-blank line decides: ``{`` starts JSON Lines (one object per
 line), anything else is CSV with a header row (comma-separated, or tab-separated when the
@@ -47,6 +50,7 @@ from .records import (
 )
 
 __all__ = [
+    "ENCODINGS",
     "SNIFF_BYTES",
     "LogSource",
     "has_undecodable",
@@ -260,17 +264,30 @@ def _release(text: IO[str] | None, binary: IO[bytes] | None, owned: bool) -> Non
             text.detach()
 
 
+#: Encodings a caller may name instead of letting the first bytes decide.
+ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "utf-16")
+
+
 def open_log(
-    source: str | Path | IO[bytes], *, name: str | None = None, format: str | None = None
+    source: str | Path | IO[bytes],
+    *,
+    name: str | None = None,
+    format: str | None = None,
+    encoding: str | None = None,
 ) -> LogSource:
     """Open a publication log for streaming (``-`` is standard input).
 
-    ``format`` is ``"csv"``, ``"jsonl"`` or ``None`` (judged from the first non-blank line).
+    ``format`` is ``"csv"``, ``"jsonl"`` or ``None`` (judged from the first non-blank line);
+    ``encoding`` one of :data:`ENCODINGS` or ``None`` (judged from the first bytes).
     Raises :class:`InputError` for a missing file, undecodable or binary input, an empty log,
     or a CSV header without the required columns.
     """
     if format not in (None, "csv", "jsonl"):
         raise InputError(f"unknown log format {format!r}; use csv or jsonl (未知的格式)")
+    if encoding is not None and encoding not in ENCODINGS:
+        raise InputError(
+            f"unsupported encoding {encoding!r}; use one of {', '.join(ENCODINGS)} (不支持的编码)"
+        )
     binary, label = _binary(source)
     label = name or label
     owned = isinstance(source, (str, Path)) and str(source) != "-"
@@ -278,7 +295,8 @@ def open_log(
     try:
         start = binary.tell() if binary.seekable() else None
         prefix = binary.read(SNIFF_BYTES)
-        encoding = sniff_encoding(prefix, complete=len(prefix) < SNIFF_BYTES, source=label)
+        if encoding is None:
+            encoding = sniff_encoding(prefix, complete=len(prefix) < SNIFF_BYTES, source=label)
         if start is not None:
             binary.seek(start)
             raw: IO[bytes] = binary

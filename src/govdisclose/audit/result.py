@@ -335,6 +335,8 @@ class AuditResult:
     ``audit.bad-record`` finding).  ``totals`` counts the usable records (records naming an
     unknown item are among ``not_assessable``; ``unknown_item_records`` says how many).
     ``report`` lists at most ``listed_limit`` findings per code; counts are always complete.
+    ``items`` has the catalogue items that have records, in catalogue order (both domains);
+    ``first_levels`` the same grouped by first-level item.
     """
 
     subject: str

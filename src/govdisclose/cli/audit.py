@@ -4,7 +4,8 @@ Command::
 
     govdisclose audit LOG --as-of DATE [--format text|json] [--catalogue FILE]...
                           [--calendar FILE]... [--provisional] [--log-format csv|jsonl]
-                          [--max-listed N] [--records FILE] [--output FILE]
+                          [--encoding ENC] [--max-listed N] [--records FILE]
+                          [--output FILE]
 
 ``LOG`` is a CSV (header row) or JSON Lines file, UTF-8 or GB18030; ``-`` reads standard
 input.  The log is streamed: its size is not limited.  ``--catalogue`` gives a local catalogue
@@ -90,6 +91,7 @@ def _run(args: argparse.Namespace) -> int:
             on_record=on_record,
             max_listed=args.max_listed,
             format=args.log_format,
+            encoding=args.encoding,
         )
     finally:
         if records_out is not None:
@@ -135,6 +137,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--log-format",
         choices=["csv", "jsonl"],
         help="记录文件格式（默认自动判断）/ the log's format (default: told from the content)",
+    )
+    parser.add_argument(
+        "--encoding",
+        choices=["utf-8", "utf-8-sig", "gb18030", "utf-16"],
+        help="记录文件编码（默认按开头64KiB判断）/ the log's encoding (default: told from its "
+        "first 64 KiB)",
     )
     parser.add_argument(
         "--max-listed",
