@@ -64,7 +64,14 @@ def _rule_schema(walker: SchemaWalker) -> JSON:
             required="all",
             nullable=False,
             exclude=("text",),
-            extra={"kind": {"title": title, "description": description, "const": kind}},
+            extra={
+                "kind": {
+                    "title": title,
+                    "description": description,
+                    "type": "string",
+                    "const": kind,
+                }
+            },
             override=override,
         )
         walker.defs.setdefault(cls.__name__, walker.object_schema(cls, shape))
