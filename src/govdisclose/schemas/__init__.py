@@ -81,9 +81,6 @@ SCHEMA_NAMES: tuple[str, ...] = (
 class UnknownSchemaError(GovdiscloseError, LookupError):
     """A schema name that is not one of :data:`SCHEMA_NAMES`."""
 
-    def __str__(self) -> str:  # LookupError subclasses would not add quotes, but be explicit
-        return self.args[0] if self.args else self.message
-
 
 def _check_name(name: object) -> str:
     if not isinstance(name, str) or name not in SCHEMA_NAMES:
