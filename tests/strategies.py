@@ -1,7 +1,15 @@
-"""Hypothesis strategies for the catalogue model, shared by the test modules."""
+"""Hypothesis strategies for the catalogue model, shared by the test modules.
+
+Texts are printable Chinese and ASCII without control characters and without surrounding
+white space (as a table cell keeps them); multi-line texts join such lines with ``\n``.
+Vocabulary tuples have no duplicates and come in random order (compare a table round trip
+with ``govdisclose.tables.canonical_order``).  Local-field names are never the header of an
+official column.  Keep examples small: the table tests write real workbooks.
+"""
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import strategies as st
 
 from govdisclose.model import (
@@ -13,6 +21,7 @@ from govdisclose.model import (
     ProvenanceKind,
     TimeLimit,
 )
+from govdisclose.tables.layout import is_reserved_header
 from govdisclose.vocabulary import Audience, Channel, Domain, FirstLevel, Level, Mode
 
 # Printable Chinese and ASCII text without control characters or surrogates.
@@ -23,6 +32,12 @@ _ALPHABET = st.one_of(
 )
 texts = st.text(_ALPHABET, min_size=1, max_size=20).filter(lambda s: s.strip() == s and s)
 short_texts = st.text(_ALPHABET, min_size=1, max_size=8).filter(lambda s: s.strip() == s and s)
+multiline_texts = st.lists(texts, min_size=1, max_size=3).map("\n".join)
+#: Names of local columns: realistic ones and random ones, never an official header.
+local_field_names = (
+    st.sampled_from(["网址", "备注", "联系电话", "公开形式", "更新频率"]) | short_texts
+).filter(lambda name: not is_reserved_header(name))
+ITEM_FIELDS = tuple(f.name for f in attrs.fields(CatalogueItem) if f.name != "provenance")
 
 TIME_LIMIT_TEXTS = (
     "信息形成或变更之日起20个工作日内",
@@ -56,7 +71,7 @@ provenances = st.builds(
     Provenance,
     kind=st.sampled_from(list(ProvenanceKind)),
     note=texts,
-    fields=st.lists(st.sampled_from(["channels", "audiences", "name"]), unique=True).map(tuple),
+    fields=st.lists(st.sampled_from(ITEM_FIELDS), max_size=3, unique=True).map(tuple),
 )
 
 
@@ -68,7 +83,7 @@ def catalogue_items(
         first_level=first_level or draw(st.sampled_from(list(FirstLevel))),
         number=number,
         name=draw(texts),
-        content=draw(texts),
+        content=draw(texts | multiline_texts),
         basis=draw(legal_bases),
         time_limit=draw(time_limits),
         subject=draw(short_texts),
@@ -80,7 +95,7 @@ def catalogue_items(
         other_channels=tuple(draw(st.lists(short_texts, max_size=2))),
         responsible_office=draw(st.none() | short_texts),
         third_level_items=tuple(draw(st.lists(short_texts, max_size=2))),
-        local_fields=draw(st.dictionaries(short_texts, texts, max_size=2)),
+        local_fields=draw(st.dictionaries(local_field_names, texts | multiline_texts, max_size=2)),
         provenance=tuple(draw(st.lists(provenances, max_size=1))),
     )
 
@@ -100,6 +115,6 @@ def catalogues(draw: st.DrawFn, max_items: int = 4) -> Catalogue:
         level=draw(st.none() | st.sampled_from(list(Level))),
         publisher=draw(st.none() | short_texts),
         source=draw(st.none() | texts),
-        notes=tuple(draw(st.lists(texts, max_size=2))),
+        notes=tuple(draw(st.lists(texts | multiline_texts, max_size=2))),
         items=tuple(items),
     )

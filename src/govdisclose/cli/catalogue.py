@@ -1,19 +1,44 @@
-"""``govdisclose catalogue``: show and export catalogues (the standard ones or a file)."""
+"""``govdisclose catalogue``: show, export, import and derive catalogues.
+
+A catalogue is named by its domain (``work-safety``, ``救灾`` …: the bundled standard) or
+given as a file: JSON, or a table in the official layout (``.xlsx``, ``.csv``).  Tables are
+read with :mod:`govdisclose.tables`; what cannot be read in them becomes findings.
+
+``catalogue import TABLE`` writes the catalogue read from a table as JSON and lists the
+findings on standard error.  Exit code 0: read without errors; 1: there are error findings
+(cells that could not be read — the catalogue of everything else is still written); 2: the
+file is unusable (not a spreadsheet, too large, no catalogue header, unknown domain).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import GovdiscloseError, InputError
 from ..model import Catalogue, CatalogueItem
 from ..standard import standard
 from ..texttable import render_table
 from ..vocabulary import Domain
-from .common import add_format_option, add_output_option, read_bytes, write_text
+from .common import add_format_option, add_output_option, dump_json, read_bytes, write_text
 
-__all__ = ["EXPORTERS", "IMPORTERS", "load_catalogue", "register", "render_catalogue"]
+if TYPE_CHECKING:
+    from ..findings import Report
+    from ..tables import ImportResult
+
+__all__ = [
+    "BINARY_FORMATS",
+    "EXPORTERS",
+    "IMPORTERS",
+    "TABLE_IMPORTERS",
+    "load_catalogue",
+    "load_catalogue_with_findings",
+    "register",
+    "render_catalogue",
+]
 
 #: ``--format`` name -> function turning a catalogue into the bytes or text to write.
 EXPORTERS: dict[str, Callable[[Catalogue], str | bytes]] = {}
@@ -25,7 +50,31 @@ def _export_json(catalogue: Catalogue) -> str:
     return dumps(catalogue) + "\n"
 
 
+def _export_xlsx(catalogue: Catalogue) -> bytes:
+    from ..tables import to_xlsx
+
+    return to_xlsx(catalogue)
+
+
+def _export_csv(catalogue: Catalogue, encoding: str = "utf-8-sig") -> bytes:
+    from ..tables import to_csv
+
+    return to_csv(catalogue, encoding=encoding)
+
+
+def _export_html(catalogue: Catalogue) -> str:
+    from ..tables import to_html
+
+    return to_html(catalogue)
+
+
 EXPORTERS["json"] = _export_json
+EXPORTERS["xlsx"] = _export_xlsx
+EXPORTERS["csv"] = _export_csv
+EXPORTERS["html"] = _export_html
+
+#: Formats whose output is not text: they are written to a file (``--output``) only.
+BINARY_FORMATS = frozenset({"xlsx"})
 
 
 def _read_json(path: Path) -> Catalogue:
@@ -34,28 +83,71 @@ def _read_json(path: Path) -> Catalogue:
     return loads(read_bytes(path), Catalogue)
 
 
+def _import_table(path: Path) -> ImportResult:
+    from ..tables import read_table
+
+    return read_table(path)
+
+
+def _read_table(path: Path) -> Catalogue:
+    return _import_table(path).catalogue
+
+
 #: File suffix -> function reading a catalogue file.
-IMPORTERS: dict[str, Callable[[Path], Catalogue]] = {".json": _read_json}
+IMPORTERS: dict[str, Callable[[Path], Catalogue]] = {
+    ".json": _read_json,
+    ".xlsx": _read_table,
+    ".csv": _read_table,
+}
+
+#: File suffix -> function reading a table file with the findings about its cells.
+TABLE_IMPORTERS: dict[str, Callable[[Path], ImportResult]] = {
+    ".xlsx": _import_table,
+    ".csv": _import_table,
+}
 
 
-def load_catalogue(name: str) -> Catalogue:
-    """A standard catalogue by domain (``work-safety``, ``救灾`` …) or a catalogue file."""
+def _catalogue_path(name: str) -> Path | None:
+    """``None`` for a standard catalogue's name, else the path of an existing file."""
     domain = Domain.try_parse(name)
     if domain is not None and not Path(name).is_file():
-        return standard(domain)
+        return None
     path = Path(name)
     if not path.exists():
         raise InputError(
             f"{name!r} is neither a standard catalogue (work-safety, disaster-relief) nor a file "
             f"(既不是标准目录名称也不是文件)"
         )
-    reader = IMPORTERS.get(path.suffix.lower())
-    if reader is None:
+    if path.suffix.lower() not in IMPORTERS:
         raise InputError(
             f"{name}: unsupported file type {path.suffix!r}; use one of "
             f"{', '.join(sorted(IMPORTERS))} (不支持的文件类型)"
         )
-    return reader(path)
+    return path
+
+
+def load_catalogue(name: str) -> Catalogue:
+    """A standard catalogue by domain (``work-safety``, ``救灾`` …) or a catalogue file."""
+    path = _catalogue_path(name)
+    if path is None:
+        return standard(name)
+    return IMPORTERS[path.suffix.lower()](path)
+
+
+def load_catalogue_with_findings(name: str) -> tuple[Catalogue, Report | None]:
+    """Like :func:`load_catalogue`, with the findings of a table import (``.xlsx``, ``.csv``).
+
+    The report is ``None`` for a standard catalogue or a JSON file (nothing to report about
+    cells); unusable input raises :class:`~govdisclose.errors.InputError`.
+    """
+    path = _catalogue_path(name)
+    if path is None:
+        return standard(name), None
+    table_reader = TABLE_IMPORTERS.get(path.suffix.lower())
+    if table_reader is None:
+        return IMPORTERS[path.suffix.lower()](path), None
+    result = table_reader(path)
+    return result.catalogue, result.report
 
 
 def _join(terms: tuple[object, ...]) -> str:
@@ -114,7 +206,8 @@ def render_catalogue(catalogue: Catalogue, *, full: bool = False) -> str:
     else:
         header = ["一级事项", "序号", "二级事项", "公开时限", "公开渠道", "对象", "方式", "层级"]
         rows = [_row(item) for item in catalogue.items]
-        for previous, row in zip(catalogue.items, rows[1:]):  # merged cells, as in the table
+        # merged cells, as in the table
+        for previous, row in zip(catalogue.items, rows[1:], strict=False):
             if row[0] == previous.first_level.label:
                 row[0] = ""
         lines.append(render_table(header, rows, max_widths=[8, 4, 16, 20, 26, 8, 6, 10]))
@@ -124,8 +217,21 @@ def render_catalogue(catalogue: Catalogue, *, full: bool = False) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _print_findings(report: Report | None, *, as_json: bool = False) -> None:
+    if report is None:
+        return
+    if as_json:
+        sys.stderr.write(dump_json(report.to_json()))
+    elif len(report):
+        sys.stderr.write(report.to_text() + "\n")
+
+
 def _show(args: argparse.Namespace) -> int:
-    catalogue = load_catalogue(args.name)
+    catalogue, report = load_catalogue_with_findings(args.name)
+    if report is not None and len(report):
+        sys.stderr.write(
+            f"{report.summary()} — 详见 / see: govdisclose catalogue import {args.name}\n"
+        )
     if args.format == "json":
         write_text(EXPORTERS["json"](catalogue), None)  # type: ignore[arg-type]
     else:
@@ -142,19 +248,49 @@ def _export(args: argparse.Namespace) -> int:
     exporter = EXPORTERS.get(args.format)
     if exporter is None:  # pragma: no cover - argparse restricts choices
         raise GovdiscloseError(f"unknown format {args.format!r}")
-    out = exporter(catalogue)
-    if isinstance(out, bytes):
-        if args.output is None:
-            raise InputError(
-                f"--format {args.format} is binary: give --output FILE (需指定输出文件)"
-            )
-        try:
-            args.output.write_bytes(out)
-        except OSError as exc:
-            raise InputError(f"cannot write {args.output}: {exc.strerror} (无法写入文件)") from None
+    if args.encoding is not None and args.format != "csv":
+        raise InputError("--encoding is for --format csv only (仅适用于CSV)")
+    if args.format in BINARY_FORMATS and args.output is None:
+        raise InputError(f"--format {args.format} is binary: give --output FILE (需指定输出文件)")
+    out: str | bytes
+    if args.format == "csv" and exporter is _export_csv:
+        out = _export_csv(catalogue, args.encoding or "utf-8-sig")
     else:
-        write_text(out, args.output)
+        out = exporter(catalogue)
+    _write_output(out, args.output)
     return 0
+
+
+def _write_output(out: str | bytes, output: Path | None) -> None:
+    if isinstance(out, str):
+        write_text(out, output)
+    elif output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(out)
+        sys.stdout.buffer.flush()
+    else:
+        try:
+            output.write_bytes(out)
+        except OSError as exc:
+            raise InputError(f"cannot write {output}: {exc.strerror} (无法写入文件)") from None
+
+
+def _import(args: argparse.Namespace) -> int:
+    from ..tables import read_csv, read_xlsx
+
+    path = Path(args.file)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        result = read_xlsx(path, domain=args.domain, sheet=args.sheet)
+    elif suffix == ".csv":
+        if args.sheet is not None:
+            raise InputError("--sheet is for .xlsx files only (仅适用于xlsx文件)")
+        result = read_csv(path, domain=args.domain)
+    else:
+        raise InputError(f"{path}: import reads .xlsx or .csv tables (仅支持xlsx、csv表格)")
+    write_text(EXPORTERS["json"](result.catalogue), args.output)  # type: ignore[arg-type]
+    _print_findings(result.report, as_json=args.format == "json")
+    return 1 if result.report.has_errors else 0
 
 
 def _derive(args: argparse.Namespace) -> int:
@@ -171,8 +307,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``catalogue`` command group."""
     group = sub.add_parser(
         "catalogue",
-        help="标准目录：查看、导出 / show and export catalogues",
-        description="查看、导出标准目录或本地目录。Show and export the standard or a local catalogue.",
+        help="标准目录：查看、导出、导入 / show, export and import catalogues",
+        description=(
+            "查看、导出、导入标准目录或本地目录。"
+            "Show, export and import the standard or a local catalogue."
+        ),
     )
     actions = group.add_subparsers(title="子命令 / subcommands", metavar="ACTION")
     name_help = "work-safety（安全生产）、disaster-relief（救灾），或目录文件 / or a catalogue file"
@@ -204,8 +343,31 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=["county", "township"],
         help="只导出该层级适用的事项 / only items for this level",
     )
+    export.add_argument(
+        "--encoding",
+        choices=["utf-8-sig", "utf-8", "gb18030"],
+        help="CSV编码（默认带BOM的UTF-8）/ CSV encoding (default utf-8-sig)",
+    )
     add_output_option(export)
     export.set_defaults(handler=_export)
+
+    imp = actions.add_parser(
+        "import",
+        help="读取XLSX或CSV目录表 / read a catalogue table (.xlsx, .csv)",
+        description=(
+            "读取按390号表格式制作的目录表（XLSX、CSV），输出JSON；无法识别的单元格作为问题列出"
+            "（标准错误输出）。退出码：0 无错误；1 有错误问题（仍输出可读内容）；2 文件不可用。"
+            " Read a catalogue table and write it as JSON; cells that cannot be read are listed "
+            "as findings on standard error.  Exit 0: no errors; 1: error findings (what could "
+            "be read is still written); 2: unusable file."
+        ),
+    )
+    imp.add_argument("file", metavar="FILE", help="目录表文件 / table file (.xlsx, .csv)")
+    imp.add_argument("--domain", help="领域（安全生产、救灾）/ domain, when the file does not say")
+    imp.add_argument("--sheet", help="工作表名称（xlsx）/ the sheet to read (xlsx)")
+    add_format_option(imp, "text", "json")
+    imp.set_defaults(handler=_import)
+    add_output_option(imp)
     derive = actions.add_parser(
         "derive",
         help="由标准目录生成县级或乡级目录 / derive a county or township catalogue",
@@ -215,10 +377,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     derive.add_argument("name", metavar="NAME", help=name_help)
-    derive.add_argument("--level", required=True, choices=["county", "township"],
-                        help="层级 / level")
+    derive.add_argument(
+        "--level", required=True, choices=["county", "township"], help="层级 / level"
+    )
     derive.add_argument("--publisher", help="发布机关，如 XX县应急管理局 / publishing body")
     add_format_option(derive, "json", "text")
     add_output_option(derive)
     derive.set_defaults(handler=_derive)
-    group.set_defaults(handler=lambda args: (group.print_help(), 2)[1])
+
+    def _group_help(args: argparse.Namespace) -> int:
+        group.print_help()
+        return 2
+
+    group.set_defaults(handler=_group_help)

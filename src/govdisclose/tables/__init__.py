@@ -1,0 +1,74 @@
+"""Catalogues as the official tables: XLSX and CSV import and export, HTML for websites.
+
+Counties keep, exchange and publish their catalogues as tables in the layout of the two
+standard tables of 应急厅函〔2019〕390号 (see :mod:`govdisclose.tables.layout`).  This
+package writes a :class:`~govdisclose.model.Catalogue` in that layout and reads such tables
+back — also the messy ones counties make (title rows, merged or repeated cells, variant
+labels, per-channel columns, extra local columns) — reporting every cell it cannot read as a
+finding with its cell reference.
+
+* :func:`to_xlsx`, :func:`to_csv`, :func:`to_html` — export;
+* :func:`read_xlsx`, :func:`read_workbook`, :func:`read_csv`, :func:`read_table` — import,
+  giving an :class:`ImportResult` (``catalogue`` and ``report``);
+* :func:`canonical_order` — what a table gives back: a table has ticks, not an order, so
+  channels, audiences, modes and levels come back in table order.
+
+A round trip keeps everything, including local fields and provenance notes:
+
+>>> import pathlib, tempfile
+>>> from govdisclose import standard
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "ws.csv"
+>>> _ = path.write_bytes(to_csv(standard("work_safety")))
+>>> read_table(path).catalogue == standard("work_safety")
+True
+
+Files from outside are untrusted: :mod:`govdisclose.tables.safety` checks sizes, types and
+zip bombs first, and refuses unusable files with an :class:`~govdisclose.errors.InputError`.
+openpyxl, which is slow to import, is imported only when a workbook is written or read.
+
+More information: 应急厅函〔2019〕390号, attachments 1 and 2 (the two standard tables).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from .csv import read_csv, to_csv
+from .html import to_html
+from .layout import canonical_order
+from .reading import ImportResult, read_grid
+from .safety import DEFAULT_LIMITS, Limits
+from .xlsx import read_workbook, read_xlsx, to_xlsx
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "ImportResult",
+    "Limits",
+    "canonical_order",
+    "read_csv",
+    "read_grid",
+    "read_table",
+    "read_workbook",
+    "read_xlsx",
+    "to_csv",
+    "to_html",
+    "to_xlsx",
+]
+
+#: File suffixes :func:`read_table` reads.
+TABLE_SUFFIXES = (".xlsx", ".csv")
+
+
+def read_table(
+    path: str | Path, *, domain: Any = None, limits: Limits = DEFAULT_LIMITS
+) -> ImportResult:
+    """Read an ``.xlsx`` or ``.csv`` catalogue table (by its suffix)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return read_xlsx(path, domain=domain, limits=limits)
+    if suffix == ".csv":
+        return read_csv(path, domain=domain, limits=limits)
+    raise InputError(f"{path}: not a table file; use .xlsx or .csv (不支持的表格文件类型)")
