@@ -145,3 +145,14 @@ def test_deep_nesting_is_a_library_error() -> None:
 @given(catalogue_items())
 def test_item_round_trip(item: CatalogueItem) -> None:
     assert structure(unstructure(item), CatalogueItem) == item
+
+
+def test_time_limit_rule_is_compared_as_json() -> None:
+    data = _item()
+    rule = dict(data["time_limit"]["rule"])  # type: ignore[index]
+    assert rule["updates_promptly"] is False
+    data["time_limit"] = {"text": data["time_limit"]["text"], "rule": rule}  # type: ignore[index]
+    assert structure(data, CatalogueItem) == standard("work_safety").items[0]
+    rule["updates_promptly"] = 0
+    with pytest.raises(DataError, match="rule"):
+        structure(data, CatalogueItem)

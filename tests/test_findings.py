@@ -300,3 +300,11 @@ def test_round_trip_property(items: list[tuple[FindingCode, str, str, Any]], sub
         subject,
     )
     assert Report.from_json(json.loads(json.dumps(report.to_json()))) == report
+
+
+def test_report_from_json_refuses_unknown_top_level_keys() -> None:
+    from govdisclose.errors import InputError
+    from govdisclose.findings import Report
+
+    with pytest.raises(InputError, match="unknown keys"):
+        Report.from_json({"findings": [], "extra": 1})

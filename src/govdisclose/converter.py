@@ -157,6 +157,14 @@ def _unstructure_time_limit(value: TimeLimit) -> dict[str, Any]:
 _TIME_LIMIT_KEYS = {"text", "service_level_workdays", "rule"}
 
 
+def _canonical(data: Any) -> str:
+    """JSON text for comparing values as JSON does (``0`` is not ``false``, ``1.0`` not ``1``)."""
+    try:
+        return json.dumps(data, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        return repr(type(data))
+
+
 def _structure_time_limit(value: Any, _: Any) -> TimeLimit:
     if isinstance(value, str):  # a bare published text is accepted as input
         return TimeLimit(value)
@@ -175,7 +183,7 @@ def _structure_time_limit(value: Any, _: Any) -> TimeLimit:
             f"got {level!r} (服务时限应为正整数)"
         )
     limit = TimeLimit(text, level)
-    if "rule" in value and value["rule"] != rule_to_json(limit.rule):
+    if "rule" in value and _canonical(value["rule"]) != _canonical(rule_to_json(limit.rule)):
         raise _TypeMismatch(
             "'rule' does not match the rule read from 'text'; send 'text' alone "
             "(rule 与时限原文不符)"

@@ -436,6 +436,9 @@ class Report:
                 raise InputError(f"not JSON: {exc} (不是有效的JSON)") from None
         if not isinstance(data, Mapping):
             raise InputError("a report must be a JSON object (报告应为JSON对象)", path="$")
+        unknown_keys = set(data) - {"subject", "ok", "counts", "findings"}
+        if unknown_keys:
+            raise InputError(f"unknown keys {sorted(unknown_keys)} (未知字段)", path="$")
         subject = data.get("subject")
         if subject is not None and not isinstance(subject, str):
             raise InputError("subject must be a string or null", path="$.subject")

@@ -139,8 +139,7 @@ def _findings_report() -> JSON:
         "additionalProperties": False,
     }
     shapes = {
-        # Report.from_json checks the findings' keys but not the report's own.
-        Report: Shape(closed=False, extra={"ok": {"type": "boolean"}, "counts": counts}),
+        Report: Shape(extra={"ok": {"type": "boolean"}, "counts": counts}),
         Finding: Shape(
             override={
                 "code": {"type": "string", "oneOf": codes},
