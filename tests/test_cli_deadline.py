@@ -155,23 +155,19 @@ def test_service_level_must_be_positive(capsys: pytest.CaptureFixture[str]) -> N
     assert "--service-level" in capsys.readouterr().err
 
 
-def test_opinion_json_is_a_list_in_china_time(capsys: pytest.CaptureFixture[str]) -> None:
+def test_opinion_json_is_one_object_in_china_time(capsys: pytest.CaptureFixture[str]) -> None:
     data = run_json(capsys, "deadline", "opinion", "--detected", "2024-09-30T16:30Z", "--major")
-    assert isinstance(data, list)
-    assert [d["kind"] for d in data] == [
-        "public_opinion_response",
-        "authoritative_release",
-        "press_conference",
-    ]
-    assert [d["due"] for d in data] == [
-        "2024-10-03T00:30:00+08:00",
+    assert data["kind"] == "public_opinion_response"
+    assert data["due"] == "2024-10-03T00:30:00+08:00"
+    assert [d["kind"] for d in data["related"]] == ["authoritative_release", "press_conference"]
+    assert [d["due"] for d in data["related"]] == [
         "2024-10-01T05:30:00+08:00",
         "2024-10-02T00:30:00+08:00",
     ]
     naive = run_json(capsys, "deadline", "opinion", "--detected", "2024-10-01 08:00")
-    assert isinstance(naive, list) and len(naive) == 1
-    assert naive[0]["due"] == "2024-10-03T08:00:00+08:00"
-    assert "China Standard Time" in naive[0]["explanation"][0]["text"]
+    assert "related" not in naive
+    assert naive["due"] == "2024-10-03T08:00:00+08:00"
+    assert "China Standard Time" in naive["explanation"][0]["text"]
 
 
 def test_annual_report_and_meeting(capsys: pytest.CaptureFixture[str]) -> None:

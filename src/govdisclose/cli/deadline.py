@@ -12,8 +12,9 @@ Commands::
 
 Each ``deadline`` command takes ``--format text|json``, ``--calendar FILE`` (repeatable) and
 ``--provisional``.  JSON is one object with ``due`` (ISO 8601: a date, or a date-time with
-``+08:00``), ``provisional`` and the ``explanation`` steps; ``deadline opinion`` prints a list
-of such objects (the 48-hour response first).  A bad date or a period reaching a year without
+``+08:00``), ``provisional`` and the ``explanation`` steps; ``deadline opinion`` prints the
+48-hour response, with a major emergency's 5-hour release and 24-hour press conference in its
+``related`` list.  A bad date or a period reaching a year without
 a holiday arrangement is a one-line error with exit code 2.
 """
 
@@ -70,8 +71,12 @@ def parse_datetime(text: str, option: str) -> dt.datetime:
 
 def _emit(deadlines: Sequence[Any], args: argparse.Namespace, *, many: bool) -> int:
     if args.format == "json":
-        data = [d.to_json() for d in deadlines]
-        sys.stdout.write(dump_json(data if many else data[0]))
+        # One object with a ``due`` field: the first deadline; the others (a major
+        # emergency's 5 h release and 24 h press conference) under ``related``.
+        data = deadlines[0].to_json()
+        if many and len(deadlines) > 1:
+            data["related"] = [d.to_json() for d in deadlines[1:]]
+        sys.stdout.write(dump_json(data))
     else:
         sys.stdout.write("\n\n".join(d.describe() for d in deadlines) + "\n")
     return _EXIT_OK

@@ -195,7 +195,15 @@ def _deadline() -> JSON:
 
     shapes = {
         # Deadline.to_json writes every key, None as null, and the kind's label.
-        Deadline: Shape(required="all", extra={"kind_label": {"type": "string"}}),
+        Deadline: Shape(
+            required="all",
+            extra={
+                "kind_label": {"type": "string"},
+                # The CLI's ``deadline opinion`` puts a major emergency's other deadlines here.
+                "related": {"type": "array", "items": {"$ref": "#"}},
+            },
+            optional=("related",),
+        ),
         LegalRule: Shape(required="all"),
         # Step.to_json leaves out absent values and a false ``estimated``.
         Step: Shape(nullable=False),

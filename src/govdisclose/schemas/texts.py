@@ -200,6 +200,11 @@ FIELD_TEXTS: Mapping[str, tuple[str, str]] = {
     "LogRecord.id": _t("编号", "记录编号", "the record's id"),
     # -- deadlines ---------------------------------------------------------------------------
     "Deadline.kind": _t("期限类型", "期限针对的义务", "which obligation"),
+    "Deadline.related": _t(
+        "相关期限",
+        "同一事件的其他期限（重大突发事件的5小时权威发布、24小时发布会）",
+        "other deadlines of the same event (a major emergency's 5 h release, 24 h conference)",
+    ),
     "Deadline.kind_label": _t("期限类型名称", "期限类型的中文名称", "the kind's Chinese label"),
     "Deadline.rule": _t("依据", "适用的规定", "the rule applied"),
     "Deadline.start": _t(

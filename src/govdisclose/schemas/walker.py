@@ -64,7 +64,7 @@ class Shape:
     (false where ``None`` is left out instead).  ``closed`` gives ``additionalProperties:
     false``.  ``exclude`` drops fields that are not written; ``extra`` adds properties that
     are written but are not fields (derived values), listed first and required when every
-    field is; ``override`` replaces a field's schema.
+    field is, except those named in ``optional``; ``override`` replaces a field's schema.
     """
 
     required: str = attrs.field(
@@ -75,6 +75,7 @@ class Shape:
     exclude: tuple[str, ...] = ()
     extra: Mapping[str, JSON] = attrs.field(factory=dict)
     override: Mapping[str, JSON] = attrs.field(factory=dict)
+    optional: tuple[str, ...] = ()
 
 
 class SchemaWalker:
@@ -123,7 +124,11 @@ class SchemaWalker:
             name: self._with_text(f"{cls.__name__}.{name}", dict(schema))
             for name, schema in shape.extra.items()
         }
-        required = list(shape.extra) if shape.required == "all" else []
+        required = (
+            [name for name in shape.extra if name not in shape.optional]
+            if shape.required == "all"
+            else []
+        )
         for field in attrs.fields(cls):
             if field.name in shape.exclude:
                 continue
