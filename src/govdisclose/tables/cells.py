@@ -244,7 +244,7 @@ def parse_tick(value: Any) -> bool | None:
 def join_lines(values: Sequence[str]) -> str:
     """Several short texts in one cell, one a line; as a JSON list when a line break, an
     empty text or a leading ``[`` would make that ambiguous."""
-    if any(not v or "\n" in v or v != v.strip() for v in values) or (
+    if any(len(v.splitlines()) != 1 or v != v.strip() for v in values) or (
         values and values[0].startswith("[")
     ):
         return json.dumps(list(values), ensure_ascii=False)
@@ -260,7 +260,7 @@ def split_lines(text: str) -> tuple[str, ...]:
             data = None
         if isinstance(data, list) and all(isinstance(v, str) for v in data):
             return tuple(data)
-    return tuple(line.strip() for line in text.splitlines() if line.strip())
+    return tuple(line.strip() for line in text.split("\n") if line.strip())
 
 
 _KIND_LABELS = {

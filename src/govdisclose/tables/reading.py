@@ -323,18 +323,17 @@ def read_grid(
     group: FirstLevel | str | None = None
     position = 0
     first_level_column = header.column("first_level")
-    for row in range(header.data_start, len(header.cells)):
-        cells = header.cells[row]
+    rows = [(row, header.cells[row]) for row in range(header.data_start, len(header.cells))]
+    rows = [(row, cells) for row, cells in rows if _filled(cells)]
+    for k, (row, cells) in enumerate(rows):
         texts = [cell_text(v) for v in cells]
-        filled = [i for i, t in enumerate(texts) if t or isinstance(cells[i], bool)]
-        if not filled:
-            continue
-        if filled == [0]:  # a group heading (一、政策文件) or a footnote
+        if _filled(cells) == [0]:  # a group heading (一、政策文件) or a footnote
             heading = parse_first_level(texts[0])
-            if heading is None:
-                notes.append(texts[0])
-            else:
+            following = rows[k + 1][1] if k + 1 < len(rows) else None
+            if heading is not None and _continues_group(following, first_level_column):
                 group, position = heading, 0
+            else:
+                notes.append(texts[0])
             continue
         label = texts[first_level_column.index] if first_level_column else ""
         if label:
@@ -368,6 +367,17 @@ def read_grid(
         items=items,
     )
     return ImportResult(catalogue, Report(tuple(reader.findings), subject))
+
+
+def _filled(cells: Sequence[Any]) -> list[int]:
+    return [i for i, v in enumerate(cells) if cell_text(v) or isinstance(v, bool)]
+
+
+def _continues_group(cells: Sequence[Any] | None, first_level: ResolvedColumn | None) -> bool:
+    """Whether ``cells`` is an item row without a first-level cell (after a group heading)."""
+    if cells is None or len(_filled(cells)) < 2:
+        return False
+    return first_level is None or not cell_text(cells[first_level.index])
 
 
 def _number(

@@ -188,8 +188,19 @@ def _count_sheet(ws: Any, name: str, limits: Limits) -> None:
 
 
 def _openpyxl_error(name: str, exc: Exception) -> InputError:
+    from defusedxml import DefusedXmlException
+
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, DefusedXmlException):
+        cause = cause.__cause__ or cause.__context__
+    if cause is not None:
+        return InputError(
+            f"{name}: cannot read the workbook: its XML declares entities or a DTD "
+            f"({type(cause).__name__}), refused as a possible XML attack (含有XML实体声明，已拒绝)"
+        )
+    first_line = str(exc).splitlines()[0] if str(exc) else ""
     return InputError(
-        f"{name}: cannot read the workbook ({type(exc).__name__}: {exc}) (无法读取工作簿)"
+        f"{name}: cannot read the workbook ({type(exc).__name__}: {first_line}) (无法读取工作簿)"
     )
 
 

@@ -74,6 +74,12 @@ def _set(ws: Any, row: int, column: int, value: str | int, path: str) -> Any:
             f"holds ({DEFAULT_LIMITS.max_cell_chars}) (文本过长)",
             path=path,
         )
+    if isinstance(value, str) and "\r" in value:
+        raise DataError(
+            "text contains a carriage return (\\r), which a workbook would turn into a line "
+            "break; use \\n for line breaks (含有回车符)",
+            path=path,
+        )
     cell = ws.cell(row=row, column=column)
     try:
         cell.value = value
