@@ -83,6 +83,8 @@ def test_messy_workbook(tmp_path: Path) -> None:
     assert unplaced.data["cells"]["二级事项"] == "检查计划"  # the row's cells are in the report
     assert result.report.findings[2].data["text"] == "？"
     assert not result.report.ok
+    assert result.item_rows == (6, 7, 9, 10)  # the blank row 8 is skipped
+    assert result.item_ref(3, "C") == "Sheet1!C10"
 
 
 def test_official_header_with_box_text_and_a_merged_channel_cell(tmp_path: Path) -> None:
@@ -225,6 +227,7 @@ def test_domain_from_argument_sheet_and_information_sheet(tmp_path: Path) -> Non
     assert result.catalogue.domain is Domain.DISASTER_RELIEF
     assert result.catalogue.level is Level.TOWNSHIP
     assert result.catalogue.declared_item_count is None
+    assert _codes(result)[0] == ("目录信息!B4", "tables.bad-metadata")
 
 
 def test_unusable_tables_are_input_errors(tmp_path: Path) -> None:

@@ -67,6 +67,7 @@ __all__ = [
     "columns_for",
     "extra_channels",
     "is_reserved_header",
+    "term_position",
 ]
 
 TickTerm = Audience | Mode | Level
@@ -319,10 +320,11 @@ def cell_ref(sheet: str | None, row: int, column: int) -> str:
 
 def _in_enum_order(terms: Iterable[Term]) -> tuple[Term, ...]:
     unique = list(dict.fromkeys(terms))
-    return tuple(sorted(unique, key=_enum_position))
+    return tuple(sorted(unique, key=term_position))
 
 
-def _enum_position(term: Term) -> int:
+def term_position(term: Term) -> int:
+    """The place of a vocabulary term in its table order (the enum's order)."""
     members: list[Term] = list(type(term))
     return members.index(term)
 

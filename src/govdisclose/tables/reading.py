@@ -22,6 +22,8 @@ references, whatever it cannot read (see :mod:`govdisclose.tables.codes`):
 救灾!A2 tables.numbered-by-position
 救灾!G3 tables.unknown-channel
 救灾!J3 tables.bad-tick
+>>> result.item_ref(0, "D")  # where a finding about $.items[0].basis would be
+'救灾!D3'
 """
 
 from __future__ import annotations
@@ -32,270 +34,48 @@ from typing import Any
 
 import attrs
 
-from ..errors import GovdiscloseError
-from ..findings import Finding, Report, Severity
-from ..model import Catalogue, CatalogueItem, LegalBasis, Provenance, ProvenanceKind, TimeLimit
-from ..vocabulary import Audience, Channel, Domain, FirstLevel, Level, Mode, Term
+from ..findings import Report
+from ..model import Catalogue, CatalogueItem
+from ..vocabulary import Domain, FirstLevel
 from . import codes
-from .cells import (
-    cell_text,
-    parse_channels,
-    parse_citations,
-    parse_provenance,
-    parse_tick,
-    split_lines,
-)
+from .cells import cell_text
 from .header import Grid, Header, ResolvedColumn, locate_header
-from .layout import _enum_position, cell_ref, column_letter, metadata_key
+from .layout import cell_ref, column_letter, metadata_key
 from .metadata import CatalogueInfo, read_info_pairs, resolve_domain
+from .rows import RowReader, parse_first_level
 
 __all__ = ["ImportResult", "read_grid"]
 
 
+def _to_tuple(values: Sequence[int]) -> tuple[int, ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class ImportResult:
-    """What an import gives: the catalogue read and the findings about the table."""
+    """What an import gives: the catalogue read and the findings about the table.
+
+    ``item_rows`` holds, for each item, the 1-based row of the table it was read from, and
+    ``sheet`` the sheet's name (``None`` for CSV), so that findings about the catalogue
+    (``$.items[3].basis``) can be shown at their row: :meth:`item_ref`.
+    """
 
     catalogue: Catalogue
     report: Report
+    item_rows: tuple[int, ...] = attrs.field(default=(), converter=_to_tuple)
+    sheet: str | None = None
+
+    def item_ref(self, index: int, column: str = "A") -> str:
+        """The cell reference of item ``index`` in ``column`` (``救灾!C7``)."""
+        row = self.item_rows[index]
+        return cell_ref(self.sheet, row - 1, _column_index(column))
 
 
-_ENUMERATION = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])"
-)
-_TERM_SPLIT = re.compile(r"[、，,;；/／\s]+")
-
-
-def parse_first_level(text: str) -> FirstLevel | None:
-    """A first-level cell (``政策文件``, ``一、政策文件``) as a term, or ``None``."""
-    return FirstLevel.try_parse(_ENUMERATION.sub("", text))
-
-
-class _RowReader:
-    """Reads the item rows of one table, collecting findings."""
-
-    def __init__(self, header: Header, sheet: str | None) -> None:
-        self.header = header
-        self.sheet = sheet
-        self.findings: list[Finding] = []
-        self.unlabelled_reported: set[int] = set()
-
-    def ref(self, row: int, column: int) -> str:
-        return cell_ref(self.sheet, row, column)
-
-    def add(self, finding: Finding) -> None:
-        self.findings.append(finding)
-
-    def text(self, cells: Sequence[Any], key: str) -> str:
-        column = self.header.column(key)
-        return cell_text(cells[column.index]) if column else ""
-
-    def item(
-        self, row: int, cells: Sequence[Any], first_level: FirstLevel, number: int
-    ) -> CatalogueItem:
-        channels: list[Channel] = []
-        others: list[str] = []
-        ticked: list[Term] = []
-        local: dict[str, str] = {}
-        citations = None
-        service_level = None
-        provenance: tuple[Provenance, ...] = ()
-        for column in self.header.columns:
-            text = cell_text(cells[column.index])
-            if not text and not isinstance(cells[column.index], bool):
-                continue
-            where = self.ref(row, column.index)
-            key = column.meaning.key if column.meaning else None
-            if key == "channels":
-                channels += self._channel_text(where, text, others)
-            elif key == "channel":
-                channels += self._channel_column(where, column, cells[column.index], others)
-            elif key == "tick":
-                ticked += self._tick(where, column, cells[column.index])
-            elif key in ("audiences", "modes", "levels"):
-                ticked += self._terms(where, key, text)
-            elif key == "service_level":
-                service_level = self._service_level(where, text)
-            elif key == "citations":
-                citations = self._citations(where, text)
-            elif key == "provenance":
-                provenance = self._provenance(where, text)
-            elif key is None:
-                local[self._local_name(row, column)] = text
-        listed = split_lines(self.text(cells, "other_channels"))
-        basis_text = self.text(cells, "basis")
-        basis = LegalBasis.parse(basis_text)
-        if citations is not None:
-            basis = LegalBasis(basis_text, citations)
-        office = self.text(cells, "responsible_office")
-        return CatalogueItem(
-            first_level=first_level,
-            number=number,
-            name=self.text(cells, "name"),
-            content=self.text(cells, "content"),
-            basis=basis,
-            time_limit=TimeLimit(self.text(cells, "time_limit"), service_level),
-            subject=self.text(cells, "subject"),
-            channels=_ordered(channels),
-            audiences=_ordered(t for t in ticked if isinstance(t, Audience)),
-            modes=_ordered(t for t in ticked if isinstance(t, Mode)),
-            levels=_ordered(t for t in ticked if isinstance(t, Level)),
-            push_targets=split_lines(self.text(cells, "push_targets")),
-            other_channels=(*listed, *(n for n in dict.fromkeys(others) if n not in listed)),
-            responsible_office=office or None,
-            third_level_items=split_lines(self.text(cells, "third_level_items")),
-            local_fields=local,
-            provenance=provenance,
-        )
-
-    def _channel_text(self, where: str, text: str, others: list[str]) -> list[Channel]:
-        reading = parse_channels(text)
-        others += reading.other_names
-        used = list(reading.channels)
-        for name in reading.unknown:
-            used.append(Channel.OTHER)
-            others.append(name)
-            self.add(_unknown_channel(where, name, ticked=True))
-        for name in reading.unknown_unticked:
-            self.add(_unknown_channel(where, name, ticked=False))
-        for garbled in reading.garbled:
-            self.add(
-                codes.UNREADABLE_CHANNELS.finding(
-                    where,
-                    message_zh=f"公开渠道栏中“{garbled}”不是渠道方框",
-                    message_en=f"{garbled!r} in the channel cell is not a channel box",
-                    text=garbled,
-                )
-            )
-        return used
-
-    def _channel_column(
-        self, where: str, column: ResolvedColumn, value: Any, others: list[str]
-    ) -> list[Channel]:
-        tick = parse_tick(value)
-        channel = column.meaning.channel if column.meaning else None
-        if tick is None and channel is Channel.OTHER:  # 其他 column naming the channel
-            others += split_lines(cell_text(value).replace("、", "\n"))
-            return [Channel.OTHER]
-        if tick is None:
-            self.add(_bad_tick(where, column.header, value))
-            return []
-        if not tick:
-            return []
-        if channel is None:
-            others.append(column.header)
-            self.add(_unknown_channel(where, column.header, ticked=True))
-            return [Channel.OTHER]
-        return [channel]
-
-    def _tick(self, where: str, column: ResolvedColumn, value: Any) -> list[Term]:
-        term = column.meaning.term if column.meaning else None
-        assert term is not None
-        tick = parse_tick(value)
-        if tick is None and type(term).try_parse(cell_text(value)) is term:
-            tick = True  # the column's own label written in the cell (主动公开 under 主动)
-        if tick is None:
-            self.add(_bad_tick(where, column.header, value))
-        return [term] if tick else []
-
-    def _terms(self, where: str, key: str, text: str) -> list[Term]:
-        kind: type[Term] = {"audiences": Audience, "modes": Mode, "levels": Level}[key]
-        found: list[Term] = []
-        for part in _TERM_SPLIT.split(text):
-            if not part:
-                continue
-            term = kind.try_parse(part)
-            if term is None:
-                self.add(
-                    codes.UNKNOWN_TERM.finding(
-                        where,
-                        message_zh=f"无法识别的{kind.__concept__}“{part}”",
-                        message_en=f"unknown {key[:-1]} {part!r}",
-                        text=text,
-                    )
-                )
-            else:
-                found.append(term)
-        return found
-
-    def _bad_value(self, where: str, text: str, what: str, reason: str) -> None:
-        self.add(
-            codes.BAD_VALUE.finding(
-                where,
-                message_zh=f"{what}无法识别：{text[:40]}",
-                message_en=f"cannot read {what}: {reason}",
-                text=text,
-            )
-        )
-
-    def _service_level(self, where: str, text: str) -> int | None:
-        if re.fullmatch(r"\d{1,3}", text) and 0 < int(text) <= 366:
-            return int(text)
-        self._bad_value(where, text, "服务时限（工作日）", "not a number of working days 1..366")
-        return None
-
-    def _citations(self, where: str, text: str) -> Any:
-        try:
-            return parse_citations(text)
-        except GovdiscloseError as exc:
-            self._bad_value(where, text, "依据文件（结构化）", str(exc))
-            return None
-
-    def _provenance(self, where: str, text: str) -> tuple[Provenance, ...]:
-        try:
-            return parse_provenance(text)
-        except GovdiscloseError as exc:
-            self._bad_value(where, text, "来源说明", f"{exc}; kept as one note")
-            return (Provenance(ProvenanceKind.NOTE, text),)
-
-    def _local_name(self, row: int, column: ResolvedColumn) -> str:
-        if column.header:
-            return column.header
-        name = f"{column_letter(column.index)}列"
-        if column.index not in self.unlabelled_reported:
-            self.unlabelled_reported.add(column.index)
-            self.add(
-                codes.UNLABELLED_COLUMN.finding(
-                    self.ref(row, column.index),
-                    message_zh=f"无表头的{name}有内容，作为本地栏目“{name}”保留",
-                    message_en=f"column {column_letter(column.index)} has no header; kept as "
-                    f"local field {name!r}",
-                )
-            )
-        return name
-
-
-def _ordered(terms: Any) -> tuple[Any, ...]:
-    unique = list(dict.fromkeys(terms))
-    return tuple(sorted(unique, key=_enum_position))
-
-
-def _unknown_channel(where: str, name: str, *, ticked: bool) -> Finding:
-    if ticked:
-        return codes.UNKNOWN_CHANNEL.finding(
-            where,
-            message_zh=f"未知的公开渠道“{name}”，按“其他”保留在其他渠道说明中",
-            message_en=f"unknown channel {name!r} kept as 其他 (other) in other_channels",
-            name=name,
-        )
-    return codes.UNKNOWN_CHANNEL.finding(
-        where,
-        severity=Severity.INFO,
-        message_zh=f"未勾选的未知渠道“{name}”",
-        message_en=f"unknown channel {name!r} (not ticked)",
-        name=name,
-    )
-
-
-def _bad_tick(where: str, header: str, value: Any) -> Finding:
-    text = cell_text(value)
-    return codes.BAD_TICK.finding(
-        where,
-        message_zh=f"“{header}”栏的“{text}”不是勾选符号，按未勾选处理",
-        message_en=f"{text!r} in column {header!r} is not a tick; read as not ticked",
-        hint="用 √ 表示勾选，留空表示不勾选 / use √ for a tick, leave blank otherwise",
-        text=text,
-    )
+def _column_index(letters: str) -> int:
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + ord(letter) - ord("A") + 1
+    return index - 1
 
 
 def read_grid(
@@ -313,7 +93,7 @@ def read_grid(
     its domain cannot be told (pass ``domain``).
     """
     header = locate_header(grid)
-    reader = _RowReader(header, grid.sheet)
+    reader = RowReader(header, grid.sheet)
     reader.findings += header.findings
     info, notes = _above_header(header, grid.sheet, info or CatalogueInfo(), reader)
     if header.column("number") is None:
@@ -366,7 +146,12 @@ def read_grid(
         notes=(*info.notes, *notes),
         items=items,
     )
-    return ImportResult(catalogue, Report(tuple(reader.findings), subject))
+    return ImportResult(
+        catalogue,
+        Report(tuple(reader.findings), subject),
+        item_rows=[row + 1 for row in item_rows],
+        sheet=grid.sheet,
+    )
 
 
 def _filled(cells: Sequence[Any]) -> list[int]:
@@ -381,7 +166,7 @@ def _continues_group(cells: Sequence[Any] | None, first_level: ResolvedColumn | 
 
 
 def _number(
-    reader: _RowReader, row: int, header: Header, cells: Sequence[Any], position: int
+    reader: RowReader, row: int, header: Header, cells: Sequence[Any], position: int
 ) -> int:
     column = header.column("number")
     if column is None:
@@ -406,7 +191,7 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 
 
 def _report_unplaced(
-    reader: _RowReader, row: int, header: Header, cells: Sequence[Any], group: str | None
+    reader: RowReader, row: int, header: Header, cells: Sequence[Any], group: str | None
 ) -> None:
     column = header.column("first_level")
     data = {
@@ -433,7 +218,7 @@ def _report_unplaced(
 
 
 def _above_header(
-    header: Header, sheet: str | None, info: CatalogueInfo, reader: _RowReader
+    header: Header, sheet: str | None, info: CatalogueInfo, reader: RowReader
 ) -> tuple[CatalogueInfo, list[str]]:
     """The title, catalogue information (key, value rows) and other text above the header."""
     pairs: list[tuple[str, str, str]] = []
@@ -458,7 +243,7 @@ def _above_header(
     return merged, notes
 
 
-def _title_from_sheet(sheet: str | None, default: str | None, reader: _RowReader) -> str:
+def _title_from_sheet(sheet: str | None, default: str | None, reader: RowReader) -> str:
     title = default or sheet or "目录"
     reader.add(
         codes.MISSING_TITLE.finding(
@@ -471,7 +256,7 @@ def _title_from_sheet(sheet: str | None, default: str | None, reader: _RowReader
 
 
 def _check_domains(
-    reader: _RowReader,
+    reader: RowReader,
     header: Header,
     rows: Sequence[int],
     items: Sequence[CatalogueItem],

@@ -28,7 +28,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from ..errors import DataError, GovdiscloseError, InputError
+from ..findings import Finding, Report
 from ..model import Catalogue
 from ..texttable import display_width
 from .cells import cell_text, row_values
@@ -247,19 +250,19 @@ def _grid(ws: Any) -> Grid:
     return Grid(rows=rows, sheet=ws.title, merged=merged)
 
 
-def _info(ws: Any) -> dict[str, CatalogueInfo]:
-    """The 目录信息 sheet: catalogue information by sheet name (with findings ignored here)."""
+def _info(ws: Any) -> dict[str, tuple[CatalogueInfo, list[Finding]]]:
+    """The 目录信息 sheet: catalogue information and findings about it, by sheet name."""
     rows = [list(r) for r in ws.iter_rows(values_only=True)]
     if not rows or cell_text(rows[0][0] if rows[0] else None) != _INFO_CORNER:
         return {}
-    out: dict[str, CatalogueInfo] = {}
+    out: dict[str, tuple[CatalogueInfo, list[Finding]]] = {}
     for c, sheet in enumerate(rows[0][1:], start=1):
         pairs = [
             (cell_text(r[0]), cell_text(r[c]), f"{INFO_SHEET}!{column_letter(c)}{i + 1}")
             for i, r in enumerate(rows[1:], start=1)
             if c < len(r) and cell_text(r[0]) and cell_text(r[c])
         ]
-        out[cell_text(sheet)] = read_info_pairs(pairs)[0]
+        out[cell_text(sheet)] = read_info_pairs(pairs)
     return out
 
 
@@ -287,28 +290,27 @@ def _read_sheets(
         raise InputError(
             f"{path}: no sheet {sheet!r}; sheets: {', '.join(wb.sheetnames)} (没有该工作表)"
         )
-    results = []
+    results: list[ImportResult] = []
     problems = []
     for ws in wb.worksheets:
         if ws.title == INFO_SHEET or (sheet is not None and ws.title != sheet):
             continue
+        info, info_findings = infos.get(ws.title, (None, []))
         try:
-            info = infos.get(ws.title)
-            subject = f"{Path(path).name}!{ws.title}"
-            results.append(
-                read_grid(
-                    _grid(ws),
-                    domain=domain,
-                    info=info,
-                    default_title=Path(path).stem,
-                    subject=subject,
-                )
+            result = read_grid(
+                _grid(ws),
+                domain=domain,
+                info=info,
+                default_title=Path(path).stem,
+                subject=f"{Path(path).name}!{ws.title}",
             )
         except InputError as exc:
             if sheet is not None:
                 raise InputError(f"{path}: {exc}") from None
             problems.append(str(exc))
             continue
+        findings = (*info_findings, *result.report.findings)
+        results.append(attrs.evolve(result, report=Report(findings, result.report.subject)))
         if first_only:
             break
     if not results:
