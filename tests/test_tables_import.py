@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from govdisclose import Audience, Channel, Domain, InputError, Level, Mode, ProvenanceKind
-from govdisclose.tables import read_csv, read_workbook, read_xlsx
+from govdisclose.tables import read_csv, read_grid, read_workbook, read_xlsx
+from govdisclose.tables.header import Grid
 from tables_helpers import BOXES, OFFICIAL_HEADER, header_merges, make_xlsx
 
 
@@ -267,3 +270,54 @@ def test_utf16_tab_separated_text(tmp_path: Path) -> None:
     path.write_bytes("\r\n".join(lines).encode("utf-16"))
     item = read_csv(path).catalogue.items[0]
     assert item.channels == (Channel.GOVERNMENT_WEBSITE, Channel.SERVICE_CENTER)
+
+
+_LABELS = [
+    "一级事项",
+    "二级事项",
+    "序号",
+    "公开事项",
+    "公开内容",
+    "公开依据",
+    "公开时限",
+    "公开主体",
+    "公开渠道和载体",
+    "公开对象",
+    "全社会",
+    "主动",
+    "乡级",
+    "政府网站",
+    "其他",
+    "村村响",
+    "三级事项",
+    "服务时限（工作日）",
+    "依据文件（结构化）",
+    "来源说明",
+    "网址",
+    "领域",
+    "注",
+]
+_VALUES = [
+    *_LABELS,
+    *["政策文件", "备灾管理", "一、政策文件", "√", "?", "1", "2.5", "[1]", "【重建：公开对象】x"],
+    *["■政府网站 □其他", "政府网站、入户/现场", '[{"kind": 1}]', "", None, 3, True],
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    rows=st.lists(st.lists(st.sampled_from(_VALUES) | st.text(max_size=4), max_size=9), max_size=7),
+    merged=st.lists(st.tuples(*[st.integers(0, 8)] * 4), max_size=3),
+    sheet=st.sampled_from([None, "救灾", "Sheet 1"]),
+)
+def test_any_grid_reads_or_is_an_input_error(
+    rows: list[list[object]], merged: list[tuple[int, int, int, int]], sheet: str | None
+) -> None:
+    """Whatever the cells, the reader gives a result or an InputError, never a crash."""
+    ranges = tuple((a, b, max(a, c), max(b, d)) for a, b, c, d in merged)
+    grid = Grid(rows=tuple(tuple(r) for r in rows), sheet=sheet, merged=ranges)
+    try:
+        result = read_grid(grid, domain="work_safety")
+    except InputError:
+        return
+    assert all(f.path for f in result.report)

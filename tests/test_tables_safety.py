@@ -102,6 +102,17 @@ def test_sheet_and_row_limits(tmp_path: Path) -> None:
         read_xlsx(path, limits=Limits(max_rows=20))
     with pytest.raises(InputError, match="columns"):
         read_xlsx(path, limits=Limits(max_columns=10))
+    with pytest.raises(InputError, match="32 rows × 15 columns, more than 400 cells"):
+        read_xlsx(path, limits=Limits(max_cells=400))
+
+
+def test_a_sparse_sheet_with_a_huge_rectangle(tmp_path: Path) -> None:
+    path = make_xlsx(tmp_path / "sparse.xlsx", [["一级事项"]])
+    wb = openpyxl.load_workbook(path)
+    wb.active.cell(row=5000, column=150, value="far away")
+    wb.save(path)
+    with pytest.raises(InputError, match="5000 rows × 150 columns, more than 200000 cells"):
+        read_xlsx(path)
 
 
 def test_a_false_dimension_is_not_trusted(tmp_path: Path) -> None:

@@ -36,12 +36,14 @@ class Limits:
     """What an input file may be: bytes on disk, bytes unpacked, sheets, rows, columns."""
 
     max_file_bytes: int = 20 * 1024 * 1024
-    max_unpacked_bytes: int = 200 * 1024 * 1024
+    max_unpacked_bytes: int = 50 * 1024 * 1024
     max_member_ratio: int = 200
     max_members: int = 2000
     max_sheets: int = 50
     max_rows: int = 10_000
     max_columns: int = 200
+    #: Cells of one sheet's used rectangle (rows × columns) — what the reader holds in memory.
+    max_cells: int = 200_000
     max_cell_chars: int = 32_767
 
 
@@ -174,8 +176,10 @@ def _count_sheet(ws: Any, name: str, limits: Limits) -> None:
             f"{limits.max_columns} (工作表过大)"
         )
     ws.reset_dimensions()  # read what is there, never pad to a declared size
+    last_row = widest = 0
     for count, row in enumerate(ws.iter_rows(), start=1):
         index = next((c.row for c in row if getattr(c, "row", None)), 0)
+        last_row, widest = max(last_row, index, count), max(widest, len(row))
         if count > limits.max_rows or index > limits.max_rows:
             raise InputError(
                 f"{name}: sheet {title!r} has more than {limits.max_rows} rows (工作表行数过多)"
@@ -185,6 +189,16 @@ def _count_sheet(ws: Any, name: str, limits: Limits) -> None:
                 f"{name}: sheet {title!r} has more than {limits.max_columns} "
                 f"columns (工作表列数过多)"
             )
+    check_cells(name, title, last_row, widest, limits)
+
+
+def check_cells(name: str, title: str, rows: int, columns: int, limits: Limits) -> None:
+    """Refuse a sheet whose used rectangle has more than ``limits.max_cells`` cells."""
+    if rows * columns > limits.max_cells:
+        raise InputError(
+            f"{name}: sheet {title!r} spans {rows} rows × {columns} columns, more than "
+            f"{limits.max_cells} cells (工作表过大)"
+        )
 
 
 def _openpyxl_error(name: str, exc: Exception) -> InputError:

@@ -39,7 +39,7 @@ from .header import Grid
 from .layout import METADATA_KEYS, Column, column_letter, columns_for, extra_channels
 from .metadata import CatalogueInfo, info_pairs, read_info_pairs
 from .reading import ImportResult, read_grid
-from .safety import DEFAULT_LIMITS, Limits, check_xlsx
+from .safety import DEFAULT_LIMITS, Limits, check_cells, check_xlsx
 
 __all__ = ["INFO_SHEET", "read_workbook", "read_xlsx", "to_xlsx"]
 
@@ -242,7 +242,8 @@ def to_xlsx(catalogues: Catalogue | Sequence[Catalogue]) -> bytes:
     return out.getvalue()
 
 
-def _grid(ws: Any) -> Grid:
+def _grid(ws: Any, name: str, limits: Limits) -> Grid:
+    check_cells(name, ws.title, ws.max_row, ws.max_column, limits)
     rows = tuple(tuple(r) for r in ws.iter_rows(values_only=True))
     merged = tuple(
         (m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges
@@ -298,7 +299,7 @@ def _read_sheets(
         info, info_findings = infos.get(ws.title, (None, []))
         try:
             result = read_grid(
-                _grid(ws),
+                _grid(ws, str(path), limits),
                 domain=domain,
                 info=info,
                 default_title=Path(path).stem,
