@@ -47,7 +47,7 @@ def _messy(path: Path) -> Path:
          None, "√", "√"],
         ["注：渠道可根据实际调整。"],
     ]  # fmt: skip
-    merges = ["A1:S1", "H4:K4", "L4:M4", "N4:O4", "P4:Q4", "B6:B7", "A12:S12"]
+    merges = ["A1:S1", "H4:K4", "L4:M4", "N4:O4", "P4:Q4", "B6:B8", "A12:S12"]
     merges += [f"{c}4:{c}5" for c in "ABCDEFGRS"]
     return make_xlsx(path, rows, merges)
 

@@ -103,13 +103,17 @@ def read_grid(
     group: FirstLevel | str | None = None
     position = 0
     first_level_column = header.column("first_level")
-    rows = [(row, header.cells[row]) for row in range(header.data_start, len(header.cells))]
-    rows = [(row, cells) for row, cells in rows if _filled(cells)]
-    for k, (row, cells) in enumerate(rows):
+    # Blank rows (also blank rows inside a merged first-level cell) are skipped.
+    rows = [
+        (row, header.cells[row], grid.rows[row])
+        for row in range(header.data_start, len(header.cells))
+        if _filled(grid.rows[row])
+    ]
+    for k, (row, cells, raw) in enumerate(rows):
         texts = [cell_text(v) for v in cells]
-        if _filled(cells) == [0]:  # a group heading (一、政策文件) or a footnote
+        if _filled(raw) == [0]:  # a group heading (一、政策文件) or a footnote
             heading = parse_first_level(texts[0])
-            following = rows[k + 1][1] if k + 1 < len(rows) else None
+            following = rows[k + 1][2] if k + 1 < len(rows) else None
             if heading is not None and _continues_group(following, first_level_column):
                 group, position = heading, 0
             else:
