@@ -365,7 +365,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument("file", metavar="FILE", help="目录表文件 / table file (.xlsx, .csv)")
     imp.add_argument("--domain", help="领域（安全生产、救灾）/ domain, when the file does not say")
     imp.add_argument("--sheet", help="工作表名称（xlsx）/ the sheet to read (xlsx)")
-    add_format_option(imp, "text", "json")
+    imp.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="问题列表（标准错误输出）的格式 / format of the findings on standard error "
+        "(text, json; default text)",
+    )
     imp.set_defaults(handler=_import)
     add_output_option(imp)
     derive = actions.add_parser(
