@@ -188,17 +188,18 @@ def test_duplicate_unlabelled_and_structured_local_columns(tmp_path: Path) -> No
     rows = [
         ["救灾领域目录"],
         ["一级事项", "二级事项序号", "二级事项", "公开内容", "公开内容", "公开依据", "公开时限",
-         "公开主体", "服务时限（工作日）", "依据文件（结构化）", "来源说明", None],
+         "公开主体", "服务时限（工作日）", "依据文件（结构化）", "来源说明", None, "备注", "备注"],
         ["工作动态", "一", "救灾工作动态", "动态", "另一内容", "《条例》", "及时", "县局", "十",
-         "not json", '[{"kind": "nonsense"}]', "未命名列的内容"],
+         "not json", '[{"kind": "nonsense"}]', "未命名列的内容", "甲", "乙"],
         ["工作动态", 2, "救灾统计", "统计", None, "《条例》", "及时", "县局", 3, None,
-         "据2023年修订", None],
+         "据2023年修订", None, None, None],
     ]  # fmt: skip
     result = read_xlsx(make_xlsx(tmp_path / "local.xlsx", rows, title="Sheet 1"))
     first, second = result.catalogue.items
     assert first.number == 1  # numbered by position after the finding
     assert first.local_fields["公开内容（E列）"] == "另一内容"
     assert first.local_fields["L列"] == "未命名列的内容"
+    assert (first.local_fields["备注"], first.local_fields["备注（N列）"]) == ("甲", "乙")
     assert first.basis.citations[0].title == "条例"  # read from the text instead
     assert first.provenance[0].kind is ProvenanceKind.NOTE
     assert first.provenance[0].note == '[{"kind": "nonsense"}]'  # kept as written
@@ -207,6 +208,7 @@ def test_duplicate_unlabelled_and_structured_local_columns(tmp_path: Path) -> No
     assert second.provenance[0].note == "据2023年修订"
     assert _codes(result) == [
         ("'Sheet 1'!E2", "tables.duplicate-column"),
+        ("'Sheet 1'!N2", "tables.duplicate-column"),
         ("'Sheet 1'!B3", "tables.bad-number"),
         ("'Sheet 1'!I3", "tables.bad-value"),
         ("'Sheet 1'!J3", "tables.bad-value"),

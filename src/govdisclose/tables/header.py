@@ -29,6 +29,7 @@ import attrs
 
 from ..errors import InputError
 from ..findings import Finding
+from ..vocabulary import normalize_text
 from .cells import cell_text
 from .codes import DUPLICATE_COLUMN
 from .layout import HeaderMeaning, cell_ref, classify_header, column_letter
@@ -175,7 +176,7 @@ def _meaning(upper: str, lower: str) -> tuple[str, HeaderMeaning | None]:
     label = lower or upper
     meaning = low or up
     if meaning is not None and meaning.key == "group":
-        folded = label.replace(" ", "")
+        folded = normalize_text(label)
         meaning = HeaderMeaning("number" if folded == "序号" else "name")
     return label, meaning
 
@@ -201,13 +202,21 @@ def _resolve(
     findings = []
     for column in list(columns):
         meaning = column.meaning
-        if meaning is None or meaning.key in ("tick", "channel"):
-            continue
+        if meaning is not None and meaning.key in ("tick", "channel"):
+            continue  # several columns may tick the same term or channel
         before_group = first_level is None or column.index < first_level
-        if meaning.key == "number" and before_group and column.header.strip() == "序号":
-            columns[column.index] = attrs.evolve(column, meaning=None)  # a running number
-            continue
-        if meaning.key in seen:
+        if (
+            meaning == HeaderMeaning("number")
+            and before_group
+            and normalize_text(column.header) == "序号"
+        ):
+            column = attrs.evolve(column, meaning=None)  # a running number: a local column
+            columns[column.index] = column
+            meaning = None
+        if meaning is None and not column.header:
+            continue  # no header: named after its letter when it has content
+        key = meaning.key if meaning is not None else f"local:{column.header}"
+        if key in seen:
             letter = column_letter(column.index)
             local = f"{column.header}（{letter}列）"
             columns[column.index] = ResolvedColumn(column.index, local, None)
@@ -219,5 +228,5 @@ def _resolve(
                     text=column.header,
                 )
             )
-        seen.add(meaning.key)
+        seen.add(key)
     return tuple(columns), tuple(findings)

@@ -94,7 +94,7 @@ class RowReader:
                 citations = self._citations(where, text)
             elif key == "provenance":
                 provenance = self._provenance(where, text)
-            elif key is None:
+            elif key is None and text:
                 local[self._local_name(row, column)] = text
         listed = split_lines(self.text(cells, "other_channels"))
         basis_text = self.text(cells, "basis")
