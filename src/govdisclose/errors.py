@@ -114,7 +114,10 @@ class VocabularyError(GovdiscloseError, ValueError):
         self.value = value
         self.allowed = tuple(allowed)
         shown = short_repr(value)
-        message = f"unknown {concept} {shown}; allowed: {', '.join(self.allowed)} (未知的{concept}：{shown})"
+        message = (
+            f"unknown {concept} {shown}; allowed: {', '.join(self.allowed)} "
+            f"(未知的{concept}：{shown})"
+        )
         super().__init__(message, path=path)
 
 

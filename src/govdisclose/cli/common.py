@@ -85,12 +85,17 @@ def read_bytes(path: Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
 def add_calendar_options(parser: argparse.ArgumentParser) -> None:
     """Add ``--calendar FILE`` (repeatable) and ``--provisional``."""
     parser.add_argument(
-        "--calendar", metavar="FILE", action="append", default=[], type=Path,
+        "--calendar",
+        metavar="FILE",
+        action="append",
+        default=[],
+        type=Path,
         help="某年节假日安排文件（TOML/JSON，可重复；亦可用环境变量 GOVDISCLOSE_CALENDAR）/ "
         "a year's holiday arrangement file (TOML or JSON; repeatable; also GOVDISCLOSE_CALENDAR)",
     )
     parser.add_argument(
-        "--provisional", action="store_true",
+        "--provisional",
+        action="store_true",
         help="对尚无国务院通知的年份按放假办法暂估（结果标注为暂估）/ estimate years without a "
         "State Council notice from the statutory holidays (marked provisional)",
     )
