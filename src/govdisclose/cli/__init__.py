@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from ..__about__ import __version__
 from ..errors import GovdiscloseError
@@ -33,7 +34,22 @@ Tools for the basic-level disclosure standard for work safety and disaster relie
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors name the program and exit with code 2."""
+    """An argument parser with bilingual help whose usage errors exit with code 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        add_help = kwargs.pop("add_help", True)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数 / arguments"
+        self._optionals.title = "选项 / options"
+        if add_help:
+            self.add_argument(
+                "-h",
+                "--help",
+                action="help",
+                default=argparse.SUPPRESS,
+                help="显示帮助并退出 / show this help and exit",
+            )
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
