@@ -129,11 +129,15 @@ class UnknownYearError(GovdiscloseError, LookupError):
     """A date computation needs a year for which no official holiday arrangement is loaded.
 
     ``year`` is the year.  The message says how to supply the arrangement or ask for a
-    provisional estimate.
+    provisional estimate; ``message`` replaces it where the caller knows better (e.g. a year
+    that even a provisional estimate does not cover).
     """
 
-    def __init__(self, year: int, *, path: str | None = None) -> None:
+    def __init__(self, year: int, *, path: str | None = None, message: str | None = None) -> None:
         self.year = year
+        if message is not None:  # a caller that knows better what to suggest
+            super().__init__(message, path=path)
+            return
         message = (
             f"no official holiday arrangement is known for {year} "
             f"(尚无{year}年国务院办公厅节假日安排); supply it from the State Council notice with "
