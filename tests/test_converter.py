@@ -118,9 +118,18 @@ def test_errors_carry_every_path() -> None:
 
 
 def test_numbers_are_not_coerced() -> None:
-    for bad in ("1", 1.0, True):
+    for bad in ("1", 1.5, True, None, 0, -5):
         with pytest.raises(DataError, match=r"\$\.number"):
             structure(_item(number=bad), CatalogueItem)
+    # JSON has one number type: 1.0 is the integer 1, as JSON Schema's "integer" says.
+    assert structure(_item(number=1.0), CatalogueItem).number == 1
+
+
+def test_non_objects_are_named() -> None:
+    for text, where in (("[1, 2]", "$"), ("5", "$"), ('{"items": [[1]]}', "$.items[0]")):
+        with pytest.raises(DataError) as info:
+            loads(text, Catalogue)
+        assert any(e.path == where and "expected an object" in e.message for e in info.value.errors)
 
 
 def test_time_limit_rule_must_agree_with_text() -> None:

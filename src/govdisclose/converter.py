@@ -32,6 +32,7 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
+import cattrs.gen
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
@@ -40,7 +41,7 @@ from cattrs.errors import (
 )
 
 from .errors import DataError, GovdiscloseError, InputError, short_repr
-from .model import TimeLimit
+from .model import Catalogue, CatalogueItem, TimeLimit
 from .vocabulary import Term
 
 __all__ = ["converter", "dumps", "loads", "rule_to_json", "structure", "unstructure"]
@@ -67,8 +68,34 @@ def _strict(expected: type, label: str) -> Any:
     return hook
 
 
+def _structure_int(value: Any, _: Any) -> int:
+    # JSON has one number type: 1.0 is the integer 1 (as JSON Schema's "integer" says).
+    if type(value) is float and value.is_integer():
+        return int(value)
+    if type(value) is not int:
+        raise _TypeMismatch(
+            f"expected a whole number, got {type(value).__name__} {short_repr(value)} (应为整数)"
+        )
+    return value
+
+
+def _at_least(minimum: int) -> Any:
+    def hook(value: Any, _: Any) -> int:
+        number = _structure_int(value, int)
+        if number < minimum:
+            raise _TypeMismatch(f"must be at least {minimum}, got {number} (不得小于{minimum})")
+        return number
+
+    return hook
+
+
+def _optional_at_least(minimum: int) -> Any:
+    check = _at_least(minimum)
+    return lambda value, t: None if value is None else check(value, t)
+
+
 converter.register_structure_hook(str, _strict(str, "文本"))
-converter.register_structure_hook(int, _strict(int, "整数"))
+converter.register_structure_hook(int, _structure_int)
 converter.register_structure_hook(bool, _strict(bool, "布尔值"))
 converter.register_structure_hook(float, _strict(float, "数字"))
 
@@ -102,6 +129,36 @@ def _structure_tuple(value: Any, t: Any) -> tuple[Any, ...]:
 
 
 converter.register_structure_hook_func(_is_homogeneous_tuple, _structure_tuple)
+
+
+#: Fields whose numbers have a lower bound (the JSON Schemas say the same).
+_FIELD_HOOKS: dict[type, dict[str, Any]] = {
+    CatalogueItem: {"number": _at_least(1)},
+    Catalogue: {"declared_item_count": _optional_at_least(0)},
+}
+
+
+def _attrs_structure_factory(cls: type) -> Any:
+    """Structure attrs classes from JSON objects only, with the field bounds above."""
+    overrides = {
+        name: cattrs.gen.override(struct_hook=hook)
+        for name, hook in _FIELD_HOOKS.get(cls, {}).items()
+    }
+    inner = cattrs.gen.make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, **overrides
+    )
+
+    def structure_object(value: Any, t: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise _TypeMismatch(
+                f"expected an object, got {type(value).__name__} {short_repr(value)} (应为对象)"
+            )
+        return inner(value, t)
+
+    return structure_object
+
+
+converter.register_structure_hook_factory(attrs.has, _attrs_structure_factory)
 
 
 def _structure_term(value: Any, cls: type[Term]) -> Term:
@@ -232,7 +289,7 @@ def structure(data: Any, cls: type[T], *, path: str = "$") -> T:
             errors=[GovdiscloseError(exc.message, path=exc.path or path)],
         ) from None
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
-        raise DataError(f"{path}: {_format(exc, cls)}", path=path) from None
+        raise DataError(_format(exc, cls), path=path) from None
 
 
 def dumps(obj: Any, *, indent: int | None = 2) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -52,8 +53,11 @@ class _Parser(argparse.ArgumentParser):
             )
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (参数错误)\n")
+        """A usage error: one line on standard error, exit code 2."""
+        self.exit(
+            EXIT_USAGE,
+            f"{self.prog}: error: {message} (参数错误；用法见 / usage: {self.prog} -h)\n",
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -88,14 +92,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         code: int = handler(args)
+        sys.stdout.flush()
     except GovdiscloseError as exc:
         print(f"govdisclose: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly
+        _silence_stdout()
         return EXIT_OK
+    except OSError as exc:  # standard output could not be written (a full disk …)
+        _silence_stdout()
+        print(f"govdisclose: error: cannot write output: {exc} (无法写出结果)", file=sys.stderr)
+        return EXIT_USAGE
     return code
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so that Python's exit flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests capture it)
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover
