@@ -144,8 +144,11 @@ def _attrs_structure_factory(cls: type) -> Any:
         name: cattrs.gen.override(struct_hook=hook)
         for name, hook in _FIELD_HOOKS.get(cls, {}).items()
     }
-    inner = cattrs.gen.make_dict_structure_fn(
-        cls, converter, _cattrs_forbid_extra_keys=True, **overrides
+    inner: Any = cattrs.gen.make_dict_structure_fn(
+        cls,
+        converter,
+        _cattrs_forbid_extra_keys=True,
+        **overrides,  # type: ignore[arg-type]
     )
 
     def structure_object(value: Any, t: Any) -> Any:
