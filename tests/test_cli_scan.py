@@ -168,3 +168,13 @@ def test_help(capsys: pytest.CaptureFixture[str]) -> None:
         main(["scan", "--help"])
     assert info.value.code == 0
     assert "--mask" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-8-sig", "utf-8", "utf-16"])
+def test_mask_keeps_the_input_encoding(tmp_path: Path, encoding: str) -> None:
+    source = tmp_path / "notice.txt"
+    text = "救助公示：张三，电话13812345678。\r\n"
+    source.write_bytes(text.encode(encoding))
+    target = tmp_path / "masked.txt"
+    assert main(["scan", str(source), "--mask", "--output", str(target)]) == 1
+    assert target.read_bytes() == "救助公示：张三，电话138****5678。\r\n".encode(encoding)

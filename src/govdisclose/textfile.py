@@ -27,11 +27,20 @@ govdisclose.errors.InputError: 名单.xlsx: binary file, not plain text; ...
 from __future__ import annotations
 
 import codecs
+import json
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 
-__all__ = ["MAX_TEXT_BYTES", "decode_text", "read_text_file"]
+__all__ = [
+    "MAX_TEXT_BYTES",
+    "decode_text",
+    "decode_text_with_encoding",
+    "read_json_file",
+    "read_text_file",
+    "read_text_file_with_encoding",
+]
 
 #: Files larger than this are refused before reading.
 MAX_TEXT_BYTES = 64 * 1024 * 1024
@@ -42,24 +51,41 @@ def decode_text(data: bytes, *, source: str = "<bytes>") -> str:
 
     ``source`` names the input in error messages.
     """
+    return decode_text_with_encoding(data, source=source)[0]
+
+
+def decode_text_with_encoding(data: bytes, *, source: str = "<bytes>") -> tuple[str, str]:
+    """Decode like :func:`decode_text`; also return the codec used, to write the text back.
+
+    The codec is ``utf-8-sig`` (UTF-8 with its byte-order mark), ``utf-16`` (with its mark),
+    ``utf-8`` or ``gb18030``: ``text.encode(codec)`` gives the file's form again.
+
+    >>> decode_text_with_encoding("公示".encode("gb18030"))
+    ('公示', 'gb18030')
+    """
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise InputError(f"{source}: expected bytes, got {type(data).__name__} (应为字节串)")
     raw = bytes(data)
     if raw.startswith(codecs.BOM_UTF8):
-        return _decode(raw, "utf-8-sig", source)
+        return _decode(raw, "utf-8-sig", source), "utf-8-sig"
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _decode(raw, "utf-16", source)
+        return _decode(raw, "utf-16", source), "utf-16"
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(
+            f"{source}: an old Office 97-2003 file (.xls/.doc), not plain text; save it as "
+            f".xlsx, .csv or .txt first (旧版Office文件，请另存为xlsx、csv或txt)"
+        )
     if b"\x00" in raw:
         raise InputError(
             f"{source}: binary file, not plain text; export it as .txt or .csv first "
             f"(二进制文件，不是纯文本；请先另存为文本或CSV)"
         )
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     try:
-        return raw.decode("gb18030")
+        return raw.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as exc:
         raise InputError(
             f"{source}: neither UTF-8 nor GB18030 text (byte {exc.start}) "
@@ -80,6 +106,30 @@ def _decode(raw: bytes, encoding: str, source: str) -> str:
 def read_text_file(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> str:
     """Read and decode a whole text file; missing, unreadable or over-large files raise
     :class:`~govdisclose.errors.InputError` naming the file."""
+    return read_text_file_with_encoding(path, limit=limit)[0]
+
+
+def read_json_file(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> Any:
+    """Read a JSON file written in UTF-8 (with or without BOM), UTF-16 or GB18030.
+
+    Broken JSON is an :class:`~govdisclose.errors.InputError` naming the file, line and column.
+    """
+    text = read_text_file(path, limit=limit)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{path}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} "
+            f"(JSON格式错误)"
+        ) from None
+    except RecursionError:
+        raise InputError(f"{path}: JSON nested too deeply (JSON嵌套过深)") from None
+
+
+def read_text_file_with_encoding(
+    path: str | Path, *, limit: int = MAX_TEXT_BYTES
+) -> tuple[str, str]:
+    """Like :func:`read_text_file`; also return the codec (see :func:`decode_text_with_encoding`)."""
     if not isinstance(path, (str, Path)):
         raise InputError(f"expected a file path, got {type(path).__name__} (应为文件路径)")
     file = Path(path)
@@ -94,4 +144,4 @@ def read_text_file(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> str:
         raise InputError(f"{file}: is a directory, not a file (不是文件)") from None
     except OSError as exc:
         raise InputError(f"{file}: cannot read: {exc.strerror} (无法读取)") from None
-    return decode_text(data, source=str(file))
+    return decode_text_with_encoding(data, source=str(file))

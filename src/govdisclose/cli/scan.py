@@ -4,8 +4,9 @@
 ``FILE:LINE:COLUMN: severity code kind MASKED`` — the full number is never printed.
 ``--format json`` prints the :class:`~govdisclose.findings.Report` as JSON instead.
 
-``--mask`` writes the text with every number masked (UTF-8, line ends kept) to ``--output
-FILE``, or to standard output; in the second case the listing goes to standard error.
+``--mask`` writes the text with every number masked to ``--output FILE``, or to standard
+output, in the input's own encoding (UTF-8 with or without byte-order mark, UTF-16 or GB18030)
+with its line ends kept; in the second case the listing goes to standard error.
 ``-`` reads standard input.  Exit codes: 0 nothing found, 1 something found (also with
 ``--mask``: the original still contains it), 2 unusable input.
 """
@@ -19,7 +20,7 @@ from typing import TextIO
 
 from ..errors import InputError
 from ..personal_data import PersonalDataScan, mask_text, scan_text
-from ..textfile import MAX_TEXT_BYTES, decode_text, read_text_file
+from ..textfile import MAX_TEXT_BYTES, decode_text_with_encoding, read_text_file_with_encoding
 from . import EXIT_FINDINGS, EXIT_OK
 from .common import add_format_option, dump_json
 
@@ -28,14 +29,16 @@ __all__ = ["register", "render_scan"]
 STDIN = "-"
 
 
-def _read_input(name: str) -> tuple[str, str]:
-    """The text to scan and the name to show for it."""
+def _read_input(name: str) -> tuple[str, str, str]:
+    """The text to scan, the name to show for it and the encoding it was read in."""
     if name == STDIN:
         data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
         if len(data) > MAX_TEXT_BYTES:
             raise InputError(f"<stdin>: more than {MAX_TEXT_BYTES} bytes (输入过大)")
-        return decode_text(data, source="<stdin>"), "<stdin>"
-    return read_text_file(name), name
+        text, encoding = decode_text_with_encoding(data, source="<stdin>")
+        return text, "<stdin>", encoding
+    text, encoding = read_text_file_with_encoding(name)
+    return text, name, encoding
 
 
 def render_scan(scan: PersonalDataScan) -> str:
@@ -61,8 +64,8 @@ def render_scan(scan: PersonalDataScan) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write_masked(text: str, output: Path | None) -> None:
-    data = text.encode("utf-8")
+def _write_masked(text: str, output: Path | None, encoding: str) -> None:
+    data = text.encode(encoding)  # the input's own encoding and byte-order mark
     if output is None:
         sys.stdout.flush()
         buffer = getattr(sys.stdout, "buffer", None)
@@ -96,12 +99,12 @@ def _scan(args: argparse.Namespace) -> int:
             f"{output}: --output would overwrite the input; choose another file "
             f"(输出文件不能覆盖输入文件)"
         )
-    text, name = _read_input(args.file)
+    text, name, encoding = _read_input(args.file)
     scan = scan_text(text, subject=name)
     listing = dump_json(scan.report().to_json()) if args.format == "json" else render_scan(scan)
     report_stream: TextIO = sys.stdout
     if args.mask:
-        _write_masked(mask_text(text), output)
+        _write_masked(mask_text(text), output, encoding)
         if output is None:
             report_stream = sys.stderr
     report_stream.write(listing)
@@ -128,8 +131,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--mask",
         action="store_true",
         help=(
-            "输出去标识化后的文本（清单改写到标准错误，除非指定 --output）/ write the text with "
-            "every number masked (the listing then goes to stderr unless --output is given)"
+            "输出去标识化后的文本，编码与原文件相同（清单改写到标准错误，除非指定 --output）/ "
+            "write the text with every number masked, in the input's encoding (the listing "
+            "then goes to stderr unless --output is given)"
         ),
     )
     parser.add_argument(
