@@ -160,7 +160,7 @@ def test_standard_input_mask(
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     code, out, _ = run(capsys, "-", "--mask")
     assert code == 1
-    assert out == "张三 4101**********1272\n"
+    assert out == "\ufeff张三 4101**********1272\n"  # the byte-order mark is kept
 
 
 def test_help(capsys: pytest.CaptureFixture[str]) -> None:

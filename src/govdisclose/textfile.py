@@ -129,7 +129,7 @@ def read_json_file(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> Any:
 def read_text_file_with_encoding(
     path: str | Path, *, limit: int = MAX_TEXT_BYTES
 ) -> tuple[str, str]:
-    """Like :func:`read_text_file`; also return the codec (see :func:`decode_text_with_encoding`)."""
+    """Like :func:`read_text_file`; also return the codec (:func:`decode_text_with_encoding`)."""
     if not isinstance(path, (str, Path)):
         raise InputError(f"expected a file path, got {type(path).__name__} (应为文件路径)")
     file = Path(path)
