@@ -88,3 +88,39 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert info.value.code == 0
     assert capsys.readouterr().out.startswith("govdisclose ")
+
+
+def test_derive_renumber_and_derive_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "township.json"
+    argv = ["catalogue", "derive", "work-safety", "--level", "township", "--renumber"]
+    assert main([*argv, "--output", str(target)]) == 0
+    township = loads(target.read_bytes(), Catalogue)
+    numbers = [item.number for item in township.by_first_level("policy_documents")]
+    assert numbers == [1, 2, 3, 4, 5, 6]
+    assert main(["catalogue", "derive", str(target), "--level", "county"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert again["title"] == "安全生产领域基层政务公开标准目录（县级）"
+
+
+def test_json_file_errors_name_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gbk = tmp_path / "gbk.json"
+    from govdisclose.converter import dumps
+
+    gbk.write_bytes(dumps(standard("work_safety")).encode("gb18030"))
+    assert main(["catalogue", "show", str(gbk)]) == 0  # GB18030 is read like in validate
+    capsys.readouterr()
+    for content, expected in (("", "not valid JSON"), ("[1, 2]", "expected an object")):
+        bad = tmp_path / "bad.json"
+        bad.write_text(content, encoding="utf-8")
+        assert main(["catalogue", "show", str(bad)]) == 2
+        err = capsys.readouterr().err
+        assert str(bad) in err and expected in err and "keys" not in err
+
+
+def test_old_excel_files_are_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = tmp_path / "目录.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    assert main(["catalogue", "show", str(old)]) == 2
+    assert "save it as .xlsx" in capsys.readouterr().err

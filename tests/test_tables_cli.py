@@ -147,10 +147,13 @@ def test_show_a_messy_table_mentions_the_findings(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = _messy(tmp_path / "messy.xlsx")
-    assert main(["catalogue", "show", str(source)]) == 0
+    assert main(["catalogue", "show", str(source)]) == 1  # shown, but not clean
     captured = capsys.readouterr()
     assert "应急预案" in captured.out
-    assert "2 错误 error" in captured.err and "catalogue import" in captured.err
+    assert "2 错误 error" in captured.err and "tables.unknown-first-level" in captured.err
+    target = tmp_path / "messy.html"
+    assert main(["catalogue", "export", str(source), "--format", "html", "-o", str(target)]) == 1
+    assert "2 错误 error" in capsys.readouterr().err and target.exists()
 
 
 def test_load_catalogue_with_findings(tmp_path: Path) -> None:

@@ -95,9 +95,12 @@ def derive(
     items = tuple(item for item in standard.items if wanted in item.levels)
     if renumber:
         items = renumbered(items)
+    title = standard.title
+    if standard.level is not None and title.endswith(f"（{standard.level.label}）"):
+        title = title[: -len(f"（{standard.level.label}）")]  # derived before: one level mark
     return attrs.evolve(
         standard,
-        title=f"{standard.title}（{wanted.label}）",
+        title=f"{title}（{wanted.label}）",
         level=wanted,
         declared_item_count=None,  # the count the notice declares is the standard's
         publisher=publisher if publisher is not None else standard.publisher,

@@ -23,7 +23,7 @@ from ..model import Catalogue, CatalogueItem
 from ..standard import standard
 from ..texttable import render_table
 from ..vocabulary import Domain
-from .common import add_format_option, add_output_option, dump_json, read_bytes, write_text
+from .common import add_format_option, add_output_option, dump_json, write_text
 
 if TYPE_CHECKING:
     from ..findings import Report
@@ -78,15 +78,26 @@ BINARY_FORMATS = frozenset({"xlsx"})
 
 
 def _read_json(path: Path) -> Catalogue:
-    from ..converter import loads
+    from ..converter import structure
+    from ..errors import DataError
+    from ..textfile import read_json_file
 
-    return loads(read_bytes(path), Catalogue)
+    data = read_json_file(path)
+    try:
+        return structure(data, Catalogue)
+    except DataError as exc:
+        raise DataError(f"{path}: {exc.message}", errors=exc.errors) from None
 
 
 def _import_table(path: Path) -> ImportResult:
     from ..tables import read_table
 
-    return read_table(path)
+    try:
+        return read_table(path)
+    except InputError as exc:
+        if str(path) in exc.message:
+            raise
+        raise InputError(f"{path}: {exc.message}", path=exc.path) from None
 
 
 def _read_table(path: Path) -> Catalogue:
@@ -117,6 +128,11 @@ def _catalogue_path(name: str) -> Path | None:
         raise InputError(
             f"{name!r} is neither a standard catalogue (work-safety, disaster-relief) nor a file "
             f"(既不是标准目录名称也不是文件)"
+        )
+    if path.suffix.lower() == ".xls":
+        raise InputError(
+            f"{name}: an old Excel 97-2003 workbook; save it as .xlsx first "
+            f"(旧版Excel文件，请另存为xlsx)"
         )
     if path.suffix.lower() not in IMPORTERS:
         raise InputError(
@@ -226,21 +242,31 @@ def _print_findings(report: Report | None, *, as_json: bool = False) -> None:
         sys.stderr.write(report.to_text() + "\n")
 
 
+def _table_findings(report: Report | None) -> int:
+    """List a table import's findings on standard error; exit code 1 if any is an error.
+
+    What could be read is still shown or exported, but a script must not take a table with
+    unreadable cells for a clean one.
+    """
+    if report is None or not len(report):
+        return 0
+    sys.stderr.write(report.to_text() + "\n")
+    return 1 if report.has_errors else 0
+
+
 def _show(args: argparse.Namespace) -> int:
     catalogue, report = load_catalogue_with_findings(args.name)
-    if report is not None and len(report):
-        sys.stderr.write(
-            f"{report.summary()} — 详见 / see: govdisclose catalogue import {args.name}\n"
-        )
+    code = _table_findings(report)
     if args.format == "json":
         write_text(EXPORTERS["json"](catalogue), None)  # type: ignore[arg-type]
     else:
         write_text(render_catalogue(catalogue, full=args.full), None)
-    return 0
+    return code
 
 
 def _export(args: argparse.Namespace) -> int:
-    catalogue = load_catalogue(args.name)
+    catalogue, report = load_catalogue_with_findings(args.name)
+    code = _table_findings(report)
     if args.level:
         from ..localize import derive
 
@@ -258,7 +284,7 @@ def _export(args: argparse.Namespace) -> int:
     else:
         out = exporter(catalogue)
     _write_output(out, args.output)
-    return 0
+    return code
 
 
 def _write_output(out: str | bytes, output: Path | None) -> None:
@@ -296,7 +322,9 @@ def _import(args: argparse.Namespace) -> int:
 def _derive(args: argparse.Namespace) -> int:
     from ..localize import derive
 
-    catalogue = derive(load_catalogue(args.name), args.level, publisher=args.publisher)
+    catalogue = derive(
+        load_catalogue(args.name), args.level, publisher=args.publisher, renumber=args.renumber
+    )
     exporter = EXPORTERS["json"] if args.format == "json" else None
     text = exporter(catalogue) if exporter else render_catalogue(catalogue)
     write_text(text if isinstance(text, str) else text.decode(), args.output)
@@ -387,6 +415,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--level", required=True, choices=["county", "township"], help="层级 / level"
     )
     derive.add_argument("--publisher", help="发布机关，如 XX县应急管理局 / publishing body")
+    derive.add_argument(
+        "--renumber",
+        action="store_true",
+        help="各一级事项下从1连续编号（注明标准目录中的序号）/ number items 1..n within each "
+        "first-level item (noting the standard's number)",
+    )
     add_format_option(derive, "json", "text")
     add_output_option(derive)
     derive.set_defaults(handler=_derive)
