@@ -307,3 +307,23 @@ def test_as_of_must_be_a_date() -> None:
     with pytest.raises(InputError):
         validate_document(proactive(), as_of="2024-01-01")  # type: ignore[arg-type]
     assert not is_valid_document(proactive(), as_of="2024-01-01")  # type: ignore[arg-type]
+
+
+def test_python_dates_are_accepted_and_date_times_named() -> None:
+    import datetime as dt
+
+    from govdisclose.validate import validate_document
+
+    record = {
+        "id": "1",
+        "title": "关于做好汛期安全防范工作的通知",
+        "issued": dt.date(2024, 9, 20),
+        "attribute": "主动公开",
+        "marking": "此件公开发布",
+        "published": dt.date(2024, 9, 23),
+        "channels": ["government_website"],
+    }
+    assert validate_document(record, as_of=dt.date(2024, 10, 1)).ok
+    record["issued"] = dt.datetime(2024, 9, 20, 9, 30)
+    report = validate_document(record, as_of=dt.date(2024, 10, 1))
+    assert not report.ok and any("date-time" in f.message_en for f in report.findings)

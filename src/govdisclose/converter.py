@@ -177,6 +177,14 @@ converter.register_unstructure_hook_func(
 
 
 def _structure_date(value: Any, _: Any) -> dt.date:
+    # Python callers (a CMS plugin's database rows) may pass dates as they have them.
+    if isinstance(value, dt.datetime):
+        raise _TypeMismatch(
+            f"expected a date, got the date-time {value.isoformat()}; pass its date "
+            f"(应为日期而非日期时间)"
+        )
+    if isinstance(value, dt.date):
+        return value
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value)
@@ -186,6 +194,8 @@ def _structure_date(value: Any, _: Any) -> dt.date:
 
 
 def _structure_datetime(value: Any, _: Any) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value
     if isinstance(value, str):
         try:
             return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))

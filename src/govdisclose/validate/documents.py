@@ -140,7 +140,7 @@ def _check_marking(record: DocumentRecord, path: str, b: ReportBuilder) -> None:
             where,
             message_zh=f"公开属性为{attribute.label}，文件却标注“{others}”",
             message_en=f"the attribute is {attribute.code} but the document is marked "
-            f"{[a.code for a in found if a is not attribute]}",
+            + " and ".join(f"「{a.marking}」" for a in found if a is not attribute),
             hint=f"更正标注为“{attribute.marking}”，或更正公开属性 / correct the marking to "
             f"「{attribute.marking}」 or the attribute",
             expected=attribute.marking,
