@@ -123,4 +123,4 @@ def test_old_excel_files_are_named(tmp_path: Path, capsys: pytest.CaptureFixture
     old = tmp_path / "目录.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
     assert main(["catalogue", "show", str(old)]) == 2
-    assert "save it as .xlsx" in capsys.readouterr().err
+    assert "save it as .xlsx or .csv" in capsys.readouterr().err

@@ -146,3 +146,21 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     path = str(DATA / "documents.json")
     code, _, err = run(capsys, path, "--against-standard")
     assert code == 2 and "catalogues only" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("old.xls", b"\xd0\xcf\x11\xe0" + b"\x00" * 64, "save it as .xlsx or .csv"),
+        ("table.xls", "一级事项,二级事项\n".encode(), "save it as .xlsx or .csv"),
+        ("notes.txt", b"{}", "unsupported file type '.txt'"),
+    ],
+)
+def test_files_validate_cannot_read_are_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes, expected: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert str(path) in err and expected in err

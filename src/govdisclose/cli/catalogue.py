@@ -131,8 +131,8 @@ def _catalogue_path(name: str) -> Path | None:
         )
     if path.suffix.lower() == ".xls":
         raise InputError(
-            f"{name}: an old Excel 97-2003 workbook; save it as .xlsx first "
-            f"(旧版Excel文件，请另存为xlsx)"
+            f"{name}: a .xls file (the old Excel 97-2003 format); save it as .xlsx or .csv "
+            f"first (.xls为旧版Excel格式，请另存为xlsx或csv)"
         )
     if path.suffix.lower() not in IMPORTERS:
         raise InputError(

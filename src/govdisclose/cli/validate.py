@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ from ..errors import InputError
 from ..findings import Report
 from ..vocabulary import Domain
 from . import EXIT_FINDINGS, EXIT_OK
-from .common import add_calendar_options, add_format_option, dump_json, read_bytes, write_text
+from .common import add_calendar_options, add_format_option, dump_json, write_text
 
 __all__ = ["detect_kind", "register"]
 
@@ -63,19 +62,25 @@ def detect_kind(data: object) -> str | None:
     return None
 
 
-def _load_json(path: Path) -> Any:
-    from ..textfile import decode_text
+#: What ``validate`` reads as JSON: ``.json`` files, and files named without a suffix.
+_JSON_SUFFIXES = (".json", "")
 
-    text = decode_text(read_bytes(path), source=str(path))
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
+
+def _load_json(path: Path) -> Any:
+    from ..textfile import read_json_file
+
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
         raise InputError(
-            f"{path}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} "
-            f"(JSON格式错误)"
-        ) from None
-    except RecursionError:
-        raise InputError(f"{path}: JSON nested too deeply (JSON嵌套过深)") from None
+            f"{path}: a .xls file (the old Excel 97-2003 format); save it as .xlsx or .csv "
+            f"first (.xls为旧版Excel格式，请另存为xlsx或csv)"
+        )
+    if suffix not in _JSON_SUFFIXES and path.is_file():
+        raise InputError(
+            f"{path}: unsupported file type {path.suffix!r}; validate reads .json catalogues or "
+            f"document records, and .xlsx or .csv catalogue tables (不支持的文件类型)"
+        )
+    return read_json_file(path)
 
 
 def _load_table(path: Path) -> tuple[Any, Report | None]:
