@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..errors import InputError
 from . import EXIT_FINDINGS, EXIT_OK
 
 __all__ = ["register"]
@@ -23,6 +24,8 @@ def _run(args: argparse.Namespace) -> int:
     from ..schemas import SCHEMA_NAMES, dump_schema, schema, stale_schemas, write_schemas
 
     if args.check is not None:
+        if not Path(args.check).is_dir():
+            raise InputError(f"{args.check}: not a directory of exported schemas (不是目录)")
         stale = stale_schemas(args.check)
         if stale:
             print(
