@@ -112,7 +112,11 @@ def _read_record(path: Path) -> dict[str, Any]:
 def _text_verdict(verdict: dict[str, Any]) -> str:
     report: Report = verdict["report"]
     head = "可以发布 PUBLISH" if verdict["verdict"] == "publish" else "不得发布 BLOCK"
-    lines = [f"{head} — {report.summary()}"]
+    counts = (
+        f"{len(verdict['blocking'])} 项阻止发布 blocking, {len(verdict['warnings'])} 项提醒 "
+        f"warning(s)"
+    )
+    lines = [f"{head} — {report.subject}: {counts}"]
     for title, entries in (("阻止发布 blocking", "blocking"), ("提醒 warnings", "warnings")):
         if verdict[entries]:
             lines.append(f"{title}:")
