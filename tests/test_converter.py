@@ -165,3 +165,17 @@ def test_time_limit_rule_is_compared_as_json() -> None:
     rule["updates_promptly"] = 0
     with pytest.raises(DataError, match="rule"):
         structure(data, CatalogueItem)
+
+
+@pytest.mark.parametrize("junk", [b"bytes", {1, 2}, object()])
+def test_dumps_of_non_json_values_is_a_library_error(junk: object) -> None:
+    with pytest.raises(InputError, match="as JSON"):
+        dumps(junk)
+
+
+def test_dumps_of_deep_nesting_is_a_library_error() -> None:
+    deep: list[object] = []
+    for _ in range(100_000):
+        deep = [deep]
+    with pytest.raises(InputError):
+        dumps(deep)

@@ -267,7 +267,10 @@ converter.register_unstructure_hook(TimeLimit, _unstructure_time_limit)
 
 def unstructure(obj: Any) -> Any:
     """Turn a model object into JSON-ready data (dicts, lists, str, int, bool, None)."""
-    return converter.unstructure(obj)
+    try:
+        return converter.unstructure(obj)
+    except RecursionError:
+        raise InputError(f"cannot turn {type(obj).__name__} into JSON: nested too deeply") from None
 
 
 def _format(exc: BaseException, _type: Any) -> str:
@@ -307,7 +310,12 @@ def structure(data: Any, cls: type[T], *, path: str = "$") -> T:
 
 def dumps(obj: Any, *, indent: int | None = 2) -> str:
     """Serialise a model object as JSON text (UTF-8 Chinese kept readable)."""
-    return json.dumps(unstructure(obj), ensure_ascii=False, indent=indent)
+    try:
+        return json.dumps(unstructure(obj), ensure_ascii=False, indent=indent)
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise InputError(
+            f"cannot write {type(obj).__name__} {short_repr(obj)} as JSON: {exc} (无法转为JSON)"
+        ) from None
 
 
 def loads(text: str | bytes, cls: type[T]) -> T:
