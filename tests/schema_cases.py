@@ -101,6 +101,11 @@ def valid_cases() -> Iterator[Case]:
         yield f"log record {i}", "publication-log-record", record
     audit = audit_records(LOG, as_of=dt.date(2025, 1, 31))
     yield "audit report", "findings-report", audit.report.to_json()
+    yield "audit", "audit-report", audit.to_json()
+    for label, document in audit_outputs():
+        yield label, "audit-report" if "records" in document else "audit-record-result", document
+    for label, info in day_infos():
+        yield label, "day-info", info
     yield "reply deadline", "deadline", request_reply_deadline(dt.date(2024, 9, 27)).to_json()
     for i, deadline in enumerate(
         opinion_response_deadline(dt.datetime(2024, 9, 30, 22), major=True)
@@ -122,6 +127,51 @@ def valid_cases() -> Iterator[Case]:
     yield "arrangement written back", "arrangement", arrangement_to_document(arrangement)
     official = WorkCalendar.official().arrangement(2024)
     yield "official 2024", "arrangement", arrangement_to_document(official)
+
+
+#: Records that give every status, every kind of not-assessable and unusable records.
+AUDITED_LOG: list[Any] = [
+    *LOG,
+    {"domain": "work_safety", "item": "法律法规", "formed": "2026-12-15"},  # unknown year
+    {"domain": "work_safety", "item": "没有这个事项", "formed": "2024-09-27"},
+    {"domain": "disaster_relief", "item": "预警信息", "formed": "2025-03-01"},  # after as-of
+    {
+        "domain": "work_safety",
+        "item": "法律法规",
+        "formed": "2024-09-27",
+        "published": "2026-01-05",
+    },
+    {"domain": "消防", "item": "法律法规", "formed": "27/09/2024", "x": 1},
+    42,
+]
+
+
+def audit_outputs() -> Iterator[tuple[str, dict[str, Any]]]:
+    """An audit report with every kind of count and finding, and each record's result."""
+    results: list[Any] = []
+    audit = audit_records(
+        AUDITED_LOG, as_of=dt.date(2025, 1, 31), on_record=results.append, max_listed=1
+    )
+    yield "audit with every finding", audit.to_json()
+    for result in results:
+        yield f"record result {result.index} ({result.status.code})", result.to_json()
+    calendar = default_calendar(provisional=True)
+    provisional = audit_records(
+        [{"domain": "work_safety", "item": "法律法规", "formed": "2026-12-15"}],
+        as_of=dt.date(2027, 3, 1),
+        calendar=calendar,
+        on_record=results.append,
+    )
+    yield "provisional audit", provisional.to_json()
+    yield "provisional record result", results[-1].to_json()
+
+
+def day_infos() -> Iterator[tuple[str, dict[str, Any]]]:
+    """Days of every kind, as DayInfo.to_dict writes them."""
+    calendar = default_calendar(provisional=True)
+    for day in ("2024-10-01", "2024-10-05", "2024-10-08", "2024-10-12", "2024-10-13", "2027-10-01"):
+        info = calendar.day_info(dt.date.fromisoformat(day))
+        yield f"day {day} ({info.kind.code})", info.to_dict()
 
 
 def _item() -> dict[str, Any]:
@@ -166,7 +216,10 @@ def invalid_cases() -> Iterator[Case]:
         changed(time_limit={"text": "x", "rule": {"kind": "unrecognised", "days": 3}}),
     )
     yield "local field not text", "catalogue-item", changed(local_fields={"网址": 3})
+    yield "number below 1", "catalogue-item", changed(number=0)
+    yield "negative number", "catalogue-item", changed(number=-5)
     catalogue = unstructure(standards()[1])
+    yield "negative declared count", "catalogue", {**catalogue, "declared_item_count": -1}
     yield (
         "catalogue without items",
         "catalogue",
@@ -208,6 +261,38 @@ def invalid_cases() -> Iterator[Case]:
     yield "deadline without due", "deadline", {k: v for k, v in deadline.items() if k != "due"}
     yield "deadline with a bad kind", "deadline", {**deadline, "kind": "reply"}
     yield "deadline step without text", "deadline", {**deadline, "explanation": [{"kind": "note"}]}
+    audit = dict(next(audit_outputs())[1])
+    yield "audit without ok", "audit-report", {k: v for k, v in audit.items() if k != "ok"}
+    yield "audit with an extra key", "audit-report", {**audit, "first_problem": "x"}
+    yield "audit with an unknown format", "audit-report", {**audit, "format": "CSV"}
+    yield (
+        "audit with a negative count",
+        "audit-report",
+        {**audit, "totals": {**audit["totals"], "late": -1}},
+    )
+    yield (
+        "audit with an unknown reason",
+        "audit-report",
+        {**audit, "items": [{**audit["items"][0], "reasons": {"someday": 1}}]},
+    )
+    yield (
+        "audit with a bad finding",
+        "audit-report",
+        {**audit, "report": {**audit["report"], "findings": [{"code": "audit.late"}]}},
+    )
+    record = next(r for label, r in audit_outputs() if label.startswith("record result 0"))
+    yield "record result with a status label", "audit-record-result", {**record, "status": "逾期"}
+    yield (
+        "record result without problems",
+        "audit-record-result",
+        {k: v for k, v in record.items() if k != "problems"},
+    )
+    yield "record result with a bad date", "audit-record-result", {**record, "due": "2024/10/30"}
+    day = next(day_infos())[1]
+    yield "day without kind", "day-info", {k: v for k, v in day.items() if k != "kind"}
+    yield "day with weekday 0", "day-info", {**day, "weekday": 0}
+    yield "day with a festival label", "day-info", {**day, "holiday": "国庆节"}
+    yield "day with an extra key", "day-info", {**day, "lunar": "九月初一"}
     example = arrangement_example()
     yield (
         "arrangement without holidays",

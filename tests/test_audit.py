@@ -11,6 +11,7 @@ import weakref
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -25,6 +26,7 @@ from govdisclose.audit import (
     audit_file,
     audit_records,
     iter_audit,
+    parse_log_date,
 )
 from govdisclose.deadlines import proactive_deadline
 from govdisclose.errors import InputError, UnknownYearError
@@ -265,8 +267,10 @@ def test_bad_rows_are_findings_with_line_numbers(tmp_path: Path) -> None:
         (7, ("field_count",)),
         (10, ("bad_date:published",)),
     ]
-    assert all(f.severity.code == "warning" for f in bad)
+    assert all(f.severity.code == "error" for f in bad)
     assert (result.records, result.invalid, result.totals.on_time) == (8, 6, 2)
+    assert not result.ok and not result.report.ok and not result.nothing_usable
+    assert result.first_problem is not None and result.first_problem.startswith("line 3: item")
     assert "消防" in bad[2].message_zh and "2024-09-31" in bad[1].message_en
 
 
@@ -491,3 +495,217 @@ def test_a_gb18030_log_with_a_plain_ascii_start_needs_its_encoding(tmp_path: Pat
         2000,
         1,
     )
+
+
+# -- dates: date-times, compact dates, forms refused with a reason ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-09-27T10:30:00+08:00", D(2024, 9, 27)),
+        ("2024-09-27T10:30:00Z", D(2024, 9, 27)),
+        ("2024-09-27T20:30:00Z", D(2024, 9, 28)),  # 04:30 on the 28th in Beijing
+        ("2024-09-27T01:00:00-05:00", D(2024, 9, 27)),  # 14:00 in Beijing
+        ("2024-09-27T23:30:00-0500", D(2024, 9, 28)),
+        ("2024-09-28T06:00:00+14", D(2024, 9, 28)),  # 00:00 in Beijing
+        ("2024-09-28T05:59:59+14:00", D(2024, 9, 27)),
+        ("2024-09-27 10:30", D(2024, 9, 27)),
+        ("2024-09-27 23:59:59.5", D(2024, 9, 27)),  # no offset: the date as written
+        ("2024-09-27t10:30z", D(2024, 9, 27)),
+        ("20240927", D(2024, 9, 27)),
+        (" 2024年9月27日 ", D(2024, 9, 27)),
+    ],
+)
+def test_iso_date_times_and_compact_dates(text: str, expected: dt.date) -> None:
+    assert parse_log_date(text) == expected
+    result = one(rec("法律法规", text), D(2025, 1, 31))
+    assert result.formed == expected and result.status is Status.OVERDUE
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    moment=st.datetimes(dt.datetime(1990, 1, 1), dt.datetime(2100, 1, 1)),
+    minutes=st.integers(-14 * 60, 14 * 60),
+)
+def test_a_date_time_with_an_offset_gives_the_date_in_beijing(
+    moment: dt.datetime, minutes: int
+) -> None:
+    zone = dt.timezone(dt.timedelta(minutes=minutes))
+    aware = moment.replace(microsecond=0, tzinfo=zone)
+    expected = aware.astimezone(ZoneInfo("Asia/Shanghai")).date()
+    assert parse_log_date(aware.isoformat()) == expected
+    assert parse_log_date(aware) == expected
+    assert parse_log_date(aware.replace(tzinfo=None).isoformat()) == moment.date()
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("27/09/2024", "day/month order unknown"),
+        ("09/27/2024", "day/month order unknown"),
+        ("27.9.2024 10:30", "day/month order unknown"),
+        ("45562", "Excel serial number"),
+        ("45562.4375", "Excel serial number"),
+        ("2024-02-30", "no such day"),
+        ("20240230", "no such day"),
+        ("2024-09-27T24:00", "no such day or time"),
+        ("2024-09-27T10:30+25:00", "no such day or time"),
+    ],
+)
+def test_dates_refused_with_a_reason(text: str, why: str) -> None:
+    with pytest.raises(InputError, match=why):
+        parse_log_date(text)
+    result = audit_records([rec("法律法规", text)], as_of=D(2025, 1, 31))
+    (bad,) = result.report.filter(code="audit.bad-record").findings
+    assert bad.data["problems"] == ("bad_date:formed",) and why in bad.message_en
+
+
+def test_a_number_in_json_that_looks_like_an_excel_date_says_so() -> None:
+    result = audit_records(
+        [{"domain": "work_safety", "item": "法律法规", "formed": 45562}], as_of=D(2025, 1, 31)
+    )
+    (bad,) = result.report.filter(code="audit.bad-record").findings
+    assert bad.data["problems"] == ("not_text:formed",)
+    assert "format the column as dates" in bad.message_en and "日期格式" in bad.message_zh
+
+
+# -- unusable records are errors; a log where none is usable ------------------------------------
+
+
+def test_an_unusable_record_makes_the_audit_not_ok() -> None:
+    result = audit_records(
+        [rec("法律法规", "2024-09-02", "2024-09-30"), rec("法律法规", "27/09/2024")],
+        as_of=D(2024, 12, 31),
+    )
+    assert (result.totals.late, result.totals.overdue, result.invalid) == (0, 0, 1)
+    assert not result.ok and result.report.counts["error"] == 1
+    assert result.to_json()["ok"] is False and not result.nothing_usable
+    assert result.first_problem == (
+        "$[1]: formed is not a date: '27/09/2024' (day/month order unknown; use YYYY-MM-DD) "
+        "(形成日期不是有效日期：'27/09/2024'（日月顺序不明，请用YYYY-MM-DD）)"
+    )
+
+
+def test_a_log_where_no_record_is_usable(tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "domain,item,formed,published\nwork_safety,法律法规,27/09/2024,\n"
+        "work_safety,法律法规,45562,\n",
+        encoding="utf-8",
+    )
+    result = audit_file(path, as_of=D(2025, 1, 31))
+    assert result.nothing_usable and (result.records, result.invalid) == (2, 2)
+    assert result.first_problem is not None and result.first_problem.startswith("line 2: ")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("domain,item,formed,published\n\n", encoding="utf-8")
+    header_only = audit_file(empty, as_of=D(2025, 1, 31))
+    assert header_only.ok and not header_only.nothing_usable and header_only.records == 0
+
+
+def test_first_problem_is_kept_when_no_finding_is_listed() -> None:
+    result = audit_records([rec("", "2024-09-02")], as_of=D(2024, 12, 31), max_listed=0)
+    assert not result.report.filter(code="audit.bad-record").findings
+    assert result.first_problem == "$[0]: item is missing (缺少事项)"
+
+
+@pytest.mark.parametrize(
+    ("content", "format", "message"),
+    [
+        (
+            "domain,item,formed,published\nwork_safety,法律法规,2024-09-02,\n",
+            "jsonl",
+            "looks like CSV",
+        ),
+        ("领域\t事项\t形成日期\t公开日期\n安全生产\t法律法规\t2024-09-02\t\n", "jsonl", "CSV"),
+        ('{"domain": "work_safety"}\n', "csv", "looks like JSON Lines"),
+    ],
+)
+def test_a_log_of_the_other_format_than_told_is_refused(
+    tmp_path: Path, content: str, format: str, message: str
+) -> None:
+    path = tmp_path / "log.txt"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        audit_file(path, as_of=D(2024, 12, 31), format=format)
+
+
+def test_utf16_named_for_a_file_without_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    path.write_text("领域,事项,形成日期,公开日期\n安全生产,法律法规,2024-09-02,\n", "utf-8")
+    with pytest.raises(InputError, match="byte-order mark"):
+        audit_file(path, as_of=D(2024, 12, 31), encoding="utf-16")
+    # UTF-16 without a mark is refused too when asked for: LE and BE cannot be told apart.
+    path.write_bytes("领域,事项,形成日期,公开日期\n".encode("utf-16-le"))
+    with pytest.raises(InputError, match="byte-order mark"):
+        audit_file(path, as_of=D(2024, 12, 31), encoding="utf-16")
+
+
+# -- records dated after the as-of date ----------------------------------------------------------
+
+
+def test_a_record_formed_after_the_as_of_date_is_pending_with_a_warning() -> None:
+    log = [
+        rec("法律法规", "2024-09-02", "2024-09-30"),
+        rec("法律法规", "2025-09-27"),
+        rec("标准", "2025-10-08", "2025-10-09"),
+    ]
+    result = audit_records(log, as_of=D(2024, 10, 31))
+    assert (result.totals.on_time, result.totals.pending, result.formed_after_as_of) == (1, 2, 2)
+    (finding,) = result.report.filter(code="audit.formed-after-as-of").findings
+    assert finding.severity.code == "warning" and finding.path == "$[1]"
+    assert finding.data["records"] == 2 and "2024-10-31" in finding.message_en
+    assert result.ok and result.to_json()["formed_after_as_of"] == 2
+
+
+# -- what the API refuses -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: audit_records(None, as_of=D(2025, 1, 31)), "iterable of mappings"),  # type: ignore[arg-type]
+        (lambda: audit_records(42, as_of=D(2025, 1, 31)), "not int"),  # type: ignore[arg-type]
+        (lambda: audit_records("abc", as_of=D(2025, 1, 31)), "not str"),  # type: ignore[arg-type]
+        (lambda: audit_records(rec("法律法规", "2024-09-02"), as_of=D(2025, 1, 31)), "one dict"),  # type: ignore[arg-type]
+        (lambda: iter_audit(None, as_of=D(2025, 1, 31)), "iterable"),  # type: ignore[arg-type]
+        (lambda: audit_records([], as_of="2025-01-31"), "as_of must be a date"),  # type: ignore[arg-type]
+        (lambda: audit_records([], as_of=None), "as_of must be a date"),  # type: ignore[arg-type]
+        (lambda: audit_records([], as_of=D(2025, 1, 31), catalogues=5), "catalogues must be"),  # type: ignore[arg-type]
+        (lambda: audit_records([], as_of=D(2025, 1, 31), catalogues="ws"), "catalogues must be"),  # type: ignore[arg-type]
+        (lambda: audit_records([], as_of=D(2025, 1, 31), catalogues=[5]), "not a Catalogue"),  # type: ignore[list-item]
+        (
+            lambda: audit_records([], as_of=D(2025, 1, 31), catalogues={"救灾": 5}),  # type: ignore[dict-item]
+            "not a Catalogue",
+        ),
+        (lambda: audit_records([], as_of=D(2025, 1, 31), calendar="x"), "WorkCalendar"),  # type: ignore[arg-type]
+        (lambda: audit_records([], as_of=D(2025, 1, 31), on_record=5), "callable"),  # type: ignore[arg-type]
+        (lambda: audit_records([], as_of=D(2025, 1, 31), max_listed=-1), "max_listed"),
+        (lambda: audit_records([], as_of=D(2025, 1, 31), subject=3), "subject"),  # type: ignore[arg-type]
+        (lambda: audit_file(None, as_of=D(2025, 1, 31)), "file name"),  # type: ignore[arg-type]
+        (lambda: audit_file(5, as_of=D(2025, 1, 31)), "file name"),  # type: ignore[arg-type]
+        (lambda: audit_file(b"log.csv", as_of=D(2025, 1, 31)), "file name"),  # type: ignore[arg-type]
+        (lambda: audit_file(io.StringIO("a,b\n"), as_of=D(2025, 1, 31)), "text stream"),  # type: ignore[arg-type]
+        (lambda: audit_file("log\x00.csv", as_of=D(2025, 1, 31)), "cannot read"),
+        (lambda: audit_file("x.csv", as_of=D(2025, 1, 31), format="xlsx"), "unknown log format"),
+        (lambda: audit_file("x.csv", as_of=D(2025, 1, 31), encoding="latin-1"), "unsupported"),
+    ],
+)
+def test_junk_arguments_are_input_errors(call: Any, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        call()
+
+
+def test_records_that_are_not_mappings_are_unusable_records() -> None:
+    junk: list[Any] = [None, 3, "text", ["a"], {"domain": ["x"], "item": {}, "formed": 3.5}]
+    result = audit_records(junk, as_of=D(2025, 1, 31))
+    assert (result.records, result.invalid, result.nothing_usable) == (5, 5, True)
+    problems = [f.data["problems"] for f in result.report.filter(code="audit.bad-record")]
+    assert problems[:4] == [("not_object",)] * 4
+    assert problems[4] == ("not_text:domain", "not_text:item", "not_text:formed")
+
+
+def test_one_catalogue_may_be_given_alone() -> None:
+    ws = standard("work_safety")
+    result = audit_records([rec("法律法规", "2024-09-02")], as_of=D(2024, 9, 3), catalogues=ws)
+    assert result.totals.pending == 1

@@ -210,3 +210,91 @@ def test_records_output_and_listing_limit(
     codes = [f["code"] for f in report["report"]["findings"]]
     assert codes.count("audit.late") == 1 and "audit.listing-capped" in codes
     assert report["totals"]["late"] == 3
+
+
+# -- unusable records, logs where none is usable, wrong format or encoding ----------------------
+
+
+def test_iso_date_times_are_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "df.csv"
+    path.write_text(
+        "domain,item,formed,published\nwork_safety,法律法规,2024-09-27T10:30:00+08:00,\n",
+        encoding="utf-8",
+    )
+    assert main(["audit", str(path), "--as-of", "2025-01-31", "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert (data["invalid"], data["totals"]["overdue"]) == (0, 1)
+
+
+def test_exit_1_for_an_unusable_record_even_when_nothing_is_late(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = write(tmp_path, "安全生产,法律法规,2024-09-02,2024-09-30\n安全生产,法律法规,45562,\n")
+    assert main(["audit", log, "--as-of", "2024-12-31", "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert (data["ok"], data["invalid"], data["report"]["counts"]["error"]) == (False, 1, 1)
+    (bad,) = [f for f in data["report"]["findings"] if f["code"] == "audit.bad-record"]
+    assert bad["severity"] == "error" and "Excel" in bad["message_en"]
+
+
+@pytest.mark.parametrize(
+    ("body", "extra", "says"),
+    [
+        (
+            "work_safety,法律法规,2024-09-27T10:30:00+08:00x,\n",
+            [],
+            "line 2: formed is not a date",
+        ),
+        ("安全生产,法律法规,27/09/2024,\n安全生产,标准,28/09/2024,\n", [], "day/month order"),
+        ("消防,法律法规,2024-09-02,\n", ["--format", "json"], "unknown domain"),
+    ],
+)
+def test_exit_2_when_no_record_is_usable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], body: str, extra: list[str], says: str
+) -> None:
+    log = write(tmp_path, body)
+    assert main(["audit", log, "--as-of", "2025-01-31", *extra]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    (line,) = captured.err.splitlines()
+    assert "no record could be read" in line and says in line and "Traceback" not in line
+
+
+def test_exit_2_for_a_log_of_the_other_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = str(DATA / "log_zh.csv")
+    assert main(["audit", log, "--as-of", "2025-01-31", "--log-format", "jsonl"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "looks like CSV" in line
+    jsonl = str(DATA / "log.jsonl")
+    assert main(["audit", jsonl, "--as-of", "2025-01-31", "--log-format", "csv"]) == 2
+    assert "looks like JSON Lines" in capsys.readouterr().err
+    # A JSON Lines file whose every line is broken: nothing usable.
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"domain": \n{"item": 1\n', encoding="utf-8")
+    assert main(["audit", str(broken), "--as-of", "2025-01-31"]) == 2
+    assert "no record could be read" in capsys.readouterr().err
+
+
+def test_exit_2_for_utf16_without_a_byte_order_mark(capsys: pytest.CaptureFixture[str]) -> None:
+    log = str(DATA / "log_zh.csv")
+    assert main(["audit", log, "--as-of", "2025-01-31", "--encoding", "utf-16"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "byte-order mark" in line and "Traceback" not in line
+
+
+def test_a_record_formed_after_as_of_is_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = write(tmp_path, "work_safety,法律法规,2025-09-27,\n")
+    assert main(["audit", log, "--as-of", "2024-10-31"]) == 0
+    out = capsys.readouterr().out
+    assert "audit.formed-after-as-of" in out and "警告 warning" in out
+
+
+def test_help_states_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["audit", "-h"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "late, overdue or unusable records" in out and "no record usable" in out

@@ -142,7 +142,9 @@ def test_every_property_has_a_title_and_description() -> None:
 
 
 def _term_classes() -> dict[str, type[Term]]:
+    from govdisclose.audit import Status
     from govdisclose.deadlines import DeadlineKind
+    from govdisclose.festivals import Festival
     from govdisclose.findings import Severity
     from govdisclose.vocabulary import (
         Audience,
@@ -153,6 +155,7 @@ def _term_classes() -> dict[str, type[Term]]:
         Level,
         Mode,
     )
+    from govdisclose.workcalendar import DayKind
 
     classes = (
         Audience,
@@ -164,6 +167,9 @@ def _term_classes() -> dict[str, type[Term]]:
         Mode,
         Severity,
         DeadlineKind,
+        Status,
+        DayKind,
+        Festival,
     )
     return {cls.__name__: cls for cls in classes}
 
@@ -432,6 +438,25 @@ def _set(document: Any, path: tuple[Any, ...], value: Any) -> Any:
     return out
 
 
+@pytest.mark.parametrize("number", [-5, -1, 0, 1, 2, 1.0, 1.5, "1", True, None])
+def test_schema_and_reader_agree_on_item_numbers(number: Any) -> None:
+    changed = {**_base_item(), "number": number}
+    assert (not errors("catalogue-item", changed)) == _converter_accepts(changed), number
+
+
+@pytest.mark.parametrize("count", [-1, 0, 47, 3.0, 2.5, "3", False, None])
+def test_schema_and_reader_agree_on_declared_item_counts(count: Any) -> None:
+    from govdisclose import Catalogue
+
+    changed = {**unstructure(standards()[0]), "declared_item_count": count}
+    try:
+        structure(changed, Catalogue)
+        reader_ok = True
+    except DataError:
+        reader_ok = False
+    assert (not errors("catalogue", changed)) == reader_ok, count
+
+
 def test_schema_and_reader_agree_on_records() -> None:
     from govdisclose.validate.records import read_document
     from schema_cases import RECORD
@@ -517,6 +542,23 @@ def test_canonical_log_records_are_read_by_the_audit() -> None:
         (["validate", "examples/data/relief-list.record.json"], "findings-report"),
         (["validate", "examples/data/county-work-safety.catalogue.json"], "findings-report"),
         (["scan", "examples/data/relief-list.txt"], "findings-report"),
+        (["audit", "tests/data/audit/log_zh.csv", "--as-of", "2026-03-02"], "audit-report"),
+        (["audit", "tests/data/audit/log.jsonl", "--as-of", "2026-03-02"], "audit-report"),
+        (
+            [
+                "audit",
+                "examples/data/publication-log-2024.csv",
+                "--as-of",
+                "2025-01-31",
+                "--catalogue",
+                "examples/data/county-work-safety.catalogue.json",
+            ],
+            "audit-report",
+        ),
+        (["calendar", "day", "2024-10-01"], "day-info"),
+        (["calendar", "day", "2024-10-12"], "day-info"),
+        (["calendar", "day", "2026-02-18", "--provisional"], "day-info"),
+        (["calendar", "day", "2031-03-03", "--provisional"], "day-info"),
     ],
 )
 def test_command_line_json_follows_the_schemas(
@@ -527,3 +569,28 @@ def test_command_line_json_follows_the_schemas(
     output = json.loads(capsys.readouterr().out)
     for document in output if isinstance(output, list) else [output]:
         assert errors(name, document) == []
+
+
+@pytest.mark.parametrize(
+    "log", ["tests/data/audit/log_zh.csv", "tests/data/audit/log.jsonl", "{generated}"]
+)
+def test_audit_records_output_follows_its_schema(
+    log: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every line of ``audit --records`` is an audit-record-result, whatever its status."""
+    from schema_cases import AUDITED_LOG
+
+    monkeypatch.chdir(ROOT)
+    generated = tmp_path / "log.jsonl"
+    generated.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in AUDITED_LOG), encoding="utf-8"
+    )
+    records = tmp_path / "records.jsonl"
+    argv = ["audit", log.format(generated=generated), "--as-of", "2025-01-31"]
+    assert main([*argv, "--records", str(records), "--format", "json"]) == 1
+    assert errors("audit-report", json.loads(capsys.readouterr().out)) == []
+    lines = [json.loads(line) for line in records.read_text(encoding="utf-8").splitlines()]
+    assert lines and all(errors("audit-record-result", line) == [] for line in lines)
+    if log == "{generated}":
+        statuses = {line["status"] for line in lines}
+        assert statuses == {"on_time", "late", "overdue", "pending", "not_assessable", "invalid"}

@@ -17,19 +17,33 @@ date:
   year without a holiday arrangement (the year is named: supply it or ask for
   ``provisional``);
 * ``invalid`` — the record cannot be used (missing field, bad date, unknown domain,
-  published before formed …): an ``audit.bad-record`` finding with its line number.
+  published before formed …): an ``audit.bad-record`` finding (an error) with its line
+  number.  A log with records none of which can be used says so
+  (:attr:`AuditResult.nothing_usable`, with :attr:`~AuditResult.first_problem`): the command
+  line refuses it as unusable input (exit 2) — most likely the wrong format or encoding.
 
 **Due dates** follow :func:`govdisclose.deadlines.proactive_deadline`: n working days after
 the formed date (the formed day not counted), the bureau's service level for "promptly"
 rules, and for a fixed annual date (年度报告, 每年1月31日前) the next such date **on or after**
 the formed date, not moved for holidays.  A publication date after ``as_of`` is judged as
-not yet published on ``as_of`` (and counted in ``published_after_as_of``).
+not yet published on ``as_of`` (and counted in ``published_after_as_of``, an ``info``
+finding).  A record **formed** after ``as_of`` is not due on that date: it is counted as
+``pending`` (or ``not_assessable``), but since that most likely means a wrong year in the log
+or a wrong ``as_of``, one ``audit.formed-after-as-of`` ``warning`` gives the count and the
+first such record (``formed_after_as_of``).
+
+**Dates** are ``2024-10-08``, ``2024/10/8``, ``2024年10月8日``, ``20241008`` or ISO 8601
+date-times; a date-time with an offset (``2024-10-07T20:00:00Z``) gives its date in China
+Standard Time (Asia/Shanghai), one without gives the date as written.  ``27/09/2024`` (which
+is the day?) and Excel serial numbers are refused with a message saying why
+(:mod:`govdisclose.audit.records`).
 
 **Streaming.**  Records are read one at a time and not kept: the result holds counters per
 item and per first-level item, totals, and a :class:`~govdisclose.findings.Report` that lists
 at most ``max_listed`` findings per code (1000 by default; an ``audit.listing-capped`` finding
 says how many more there were — the counts are always complete).  Late and overdue records
-are ``error`` findings (``audit.late``, ``audit.overdue``); unusable records and unknown items
+and unusable ones are ``error`` findings (``audit.late``, ``audit.overdue``,
+``audit.bad-record``), so :attr:`AuditResult.ok` is false when there is any; unknown items
 ``warning``; not-assessable records one ``info`` finding per item and reason, with the count.
 A caller that wants every record's result (a CMS) uses ``on_record=`` or :func:`iter_audit`.
 
@@ -117,7 +131,7 @@ __all__ = [
     "parse_log_date",
 ]
 
-Catalogues = Mapping[Any, Catalogue] | Iterable[Catalogue] | None
+Catalogues = Mapping[Any, Catalogue] | Iterable[Catalogue] | Catalogue | None
 
 
 def audit_records(
@@ -132,7 +146,10 @@ def audit_records(
 ) -> AuditResult:
     """Audit records given as mappings (English or Chinese keys) or :class:`LogRecord`.
 
-    ``records`` is consumed once, lazily (a generator is fine).  ``catalogues`` replace the
+    ``records`` is consumed once, lazily (a generator is fine); anything but an iterable of
+    records (``None``, text, a single mapping) is an
+    :class:`~govdisclose.errors.InputError`, and an item that is not a mapping is an unusable
+    record.  ``catalogues`` (one, several, or a mapping domain → catalogue) replace the
     standard catalogue of their domain; ``calendar`` defaults to
     :func:`~govdisclose.workcalendar.default_calendar`.  ``on_record`` is called with each
     record's :class:`RecordResult`.  Findings' paths are ``$[index]`` (0-based).
@@ -180,8 +197,10 @@ def audit_file(
     ``"utf-8"``, ``"utf-8-sig"``, ``"gb18030"``, ``"utf-16"`` or ``None`` (told from the first
     64 KiB).  A stream given by the caller is read from its position and left open.  Raises
     :class:`~govdisclose.errors.InputError` when the input is unusable as a whole (missing
-    file, not decodable, no recognisable header); problems of single records are findings
-    with their line numbers.
+    file, not decodable, ``utf-16`` named for a file without a byte-order mark, no
+    recognisable header, a log that is evidently of the other format than ``format`` says);
+    problems of single records are findings with their line numbers (and when no record is
+    usable, :attr:`AuditResult.nothing_usable` is true).
     """
     auditor = Auditor(as_of=as_of, catalogues=catalogues, calendar=calendar, max_listed=max_listed)
     with open_log(path, format=format, encoding=encoding) as source:
@@ -190,5 +209,9 @@ def audit_file(
         except OSError as exc:
             raise InputError(
                 f"{source.name}: cannot read: {exc.strerror or exc} (读取失败)"
+            ) from None
+        except UnicodeError as exc:  # the stream as a whole, not one record's bytes
+            raise InputError(
+                f"{source.name}: cannot be read as {source.encoding}: {exc} (无法按该编码读取)"
             ) from None
     return auditor.result()

@@ -15,14 +15,20 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InputError, UnknownYearError
+from ..errors import InputError, UnknownYearError, short_repr
 from ..findings import Finding
 from ..model import Catalogue
 from ..vocabulary import Domain, normalize_text
-from .listing import bad_record_finding, invalid_result, listed_finding, record_result
+from .listing import (
+    bad_record_finding,
+    invalid_result,
+    listed_finding,
+    record_path,
+    record_result,
+)
 from .plans import CACHE_LIMIT, Entry, Plan, catalogue_map, plan_key
-from .problems import row_problems
-from .reading import LogSource, source_from_records
+from .problems import describe_problems, row_problems
+from .reading import LogSource, printable, source_from_records
 from .records import BadRow, LogRecord, date_ordinal
 from .result import BAD_RECORD, LATE, OVERDUE, AuditResult, RecordResult
 
@@ -43,7 +49,8 @@ class Auditor:
     """Audits publication-log records against catalogues; feed it, then ask for the result.
 
     ``catalogues`` replace the standard catalogue of their domain (a mapping domain →
-    catalogue, or catalogues keyed by their own ``domain``); other domains use the standard.
+    catalogue, or catalogues keyed by their own ``domain``, or one catalogue); other domains
+    use the standard.
     ``calendar`` defaults to :func:`govdisclose.workcalendar.default_calendar`.  Records are
     counted as they are fed (:meth:`run`, :meth:`iter`); :meth:`result` may be called at any
     time.  An auditor is not thread-safe.
@@ -53,7 +60,7 @@ class Auditor:
         self,
         *,
         as_of: dt.date,
-        catalogues: Mapping[Any, Catalogue] | Iterable[Catalogue] | None = None,
+        catalogues: Mapping[Any, Catalogue] | Iterable[Catalogue] | Catalogue | None = None,
         calendar: WorkCalendar | None = None,
         max_listed: int = DEFAULT_MAX_LISTED,
         subject: str = "records",
@@ -61,11 +68,20 @@ class Auditor:
         if not isinstance(as_of, dt.date):
             raise InputError(f"as_of must be a date, not {type(as_of).__name__} (基准日须为日期)")
         if isinstance(max_listed, bool) or not isinstance(max_listed, int) or max_listed < 0:
-            raise InputError(f"max_listed must be a number ≥ 0, not {max_listed!r}")
-        if calendar is None:
-            from ..workcalendar import default_calendar
+            raise InputError(
+                f"max_listed must be a number ≥ 0, not {short_repr(max_listed)} (应为非负整数)"
+            )
+        if not isinstance(subject, str):
+            raise InputError(f"subject must be text, not {type(subject).__name__} (应为文本)")
+        from .. import workcalendar
 
-            calendar = default_calendar()
+        if calendar is None:
+            calendar = workcalendar.default_calendar()
+        elif not isinstance(calendar, workcalendar.WorkCalendar):
+            raise InputError(
+                f"calendar must be a WorkCalendar, not {type(calendar).__name__} "
+                f"(calendar 须为 WorkCalendar 对象)"
+            )
         self.calendar = calendar
         self.provisional = bool(getattr(calendar, "provisional", True))
         self.as_of = as_of.date() if isinstance(as_of, dt.datetime) else as_of
@@ -76,6 +92,11 @@ class Auditor:
         self.records = 0
         self.invalid = 0
         self.after_as_of = 0
+        self.formed_after = 0
+        #: Where the first record formed after ``as_of`` is.
+        self.formed_after_first: str | None = None
+        #: Where and why the first unusable record could not be used.
+        self.first_problem: str | None = None
         self.ignored: set[str] = set()
         self._listed: list[Finding] = []
         self._listed_counts = {LATE.code: 0, OVERDUE.code: 0, BAD_RECORD.code: 0}
@@ -218,6 +239,10 @@ class Auditor:
         on_record: Any = None,
     ) -> None:
         """Audit every record; call ``on_record(RecordResult)`` for each when given."""
+        if on_record is not None and not callable(on_record):
+            raise InputError(
+                f"on_record must be callable, not {type(on_record).__name__} (on_record 须可调用)"
+            )
         source = records if isinstance(records, LogSource) else source_from_records(records)
         if on_record is None:
             for _ in self._evaluate(source, False):  # yields nothing: counters only
@@ -310,6 +335,10 @@ class Auditor:
                 continue
             index = self.records
             self.records = index + 1
+            if fo > as_of:  # not yet formed on the as-of date: a wrong year? (pending)
+                self.formed_after += 1
+                if self.formed_after_first is None:
+                    self.formed_after_first = record_path(source, index, line)
             plan = entry.plan
             counts = entry.counts
             due = days = 0
@@ -431,6 +460,10 @@ class Auditor:
         index = self.records
         self.records += 1
         self.invalid += 1
+        if self.first_problem is None:
+            zh, en = describe_problems(problems, row, source.columns, source.width)
+            where = f"line {line}" if source.has_lines else f"$[{index}]"
+            self.first_problem = printable(f"{where}: {en} ({zh})")
         code = BAD_RECORD.code
         if self._listed_counts[code] < self.max_listed:
             self._listed_counts[code] += 1

@@ -178,13 +178,22 @@ def plan_key(item: CatalogueItem) -> tuple[Any, ...]:
 
 
 def catalogue_map(
-    catalogues: Mapping[Any, Catalogue] | Iterable[Catalogue] | None,
+    catalogues: Mapping[Any, Catalogue] | Iterable[Catalogue] | Catalogue | None,
 ) -> dict[Domain, Catalogue]:
+    """The catalogue of each domain: those given (see :class:`~.engine.Auditor`), else the
+    standard.  A single :class:`Catalogue` is taken as a list of one."""
     chosen: dict[Domain, Catalogue] = {}
+    if isinstance(catalogues, Catalogue):
+        catalogues = [catalogues]
     if catalogues is not None:
         pairs: Iterable[tuple[Any, Catalogue]]
         if isinstance(catalogues, Mapping):
             pairs = catalogues.items()
+        elif isinstance(catalogues, str | bytes) or not hasattr(catalogues, "__iter__"):
+            raise InputError(
+                f"catalogues must be a Catalogue, an iterable of them or a mapping domain → "
+                f"Catalogue, not {type(catalogues).__name__} (catalogues 应为目录或目录列表)"
+            )
         else:
             pairs = ((getattr(c, "domain", None), c) for c in catalogues)
         for key, catalogue in pairs:

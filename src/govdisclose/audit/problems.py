@@ -23,7 +23,7 @@ from typing import Any
 
 from ..vocabulary import Domain
 from .reading import has_undecodable
-from .records import FIELDS, BadRow, date_ordinal
+from .records import FIELDS, BadRow, date_ordinal, date_problem
 
 __all__ = ["FIELD_LABELS", "describe_problems", "row_problems", "value_at"]
 
@@ -109,11 +109,15 @@ def describe_problems(
             zh.append(f"缺少{label}")
             en.append(f"{field} is missing")
         elif code == "bad_date":
-            zh.append(f"{label}不是有效日期：{_show(value)}")
-            en.append(f"{field} is not a date: {_show(value)}")
+            why = date_problem(value)
+            zh.append(f"{label}不是有效日期：{_show(value)}" + (f"（{why[0]}）" if why else ""))
+            en.append(f"{field} is not a date: {_show(value)}" + (f" ({why[1]})" if why else ""))
         elif code == "not_text":
-            zh.append(f"{label}的值类型不对：{_show(value)}")
-            en.append(f"{field} has the wrong type: {_show(value)}")
+            why = date_problem(value) if field in ("formed", "published") else None
+            zh.append(f"{label}的值类型不对：{_show(value)}" + (f"（{why[0]}）" if why else ""))
+            en.append(
+                f"{field} has the wrong type: {_show(value)}" + (f" ({why[1]})" if why else "")
+            )
         elif code == "duplicate_field":
             zh.append(f"{label}字段重复")
             en.append(f"{field} is given twice")

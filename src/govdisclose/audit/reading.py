@@ -17,7 +17,10 @@ Chinese records are reported as undecodable: give the encoding (``encoding="gb18
 
 **Format.**  The first non-blank line decides: ``{`` starts JSON Lines (one object per
 line), anything else is CSV with a header row (comma-separated, or tab-separated when the
-header line has tabs and no commas).
+header line has tabs and no commas).  A format given by the caller that the first line
+evidently contradicts (``jsonl`` for a file starting with a CSV header, ``csv`` for one
+starting with a JSON object) is refused.  ``utf-16`` given for a file without a UTF-16
+byte-order mark is refused too (little- and big-endian cannot be told apart).
 
 Fields, header names and date forms: :mod:`govdisclose.audit.records`.
 """
@@ -30,6 +33,7 @@ import csv
 import io
 import itertools
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -38,7 +42,7 @@ from typing import IO, Any
 
 import attrs
 
-from ..errors import InputError
+from ..errors import InputError, short_repr
 from .records import (
     FIELDS,
     HEADER_ALIASES,
@@ -222,7 +226,21 @@ class LogSource:
 
 
 def source_from_records(records: Iterable[Mapping[str, Any] | LogRecord]) -> LogSource:
-    """A :class:`LogSource` over records given as objects."""
+    """A :class:`LogSource` over records given as objects.
+
+    Raises :class:`InputError` when ``records`` is not an iterable of records: ``None``, a
+    number, text or bytes, or a single mapping (pass a list holding it).
+    """
+    if isinstance(records, Mapping | LogRecord):
+        raise InputError(
+            f"records must be an iterable of records, not one {type(records).__name__}; "
+            f"pass a list holding it (records 应为记录的列表或迭代器)"
+        )
+    if isinstance(records, str | bytes | bytearray) or not _iterable(records):
+        raise InputError(
+            f"records must be an iterable of mappings or LogRecord objects (a list, a "
+            f"generator …), not {type(records).__name__} (records 应为记录的列表或迭代器)"
+        )
     counter = _Counter()
     ignored: set[str] = set()
     return LogSource(
@@ -237,20 +255,38 @@ def source_from_records(records: Iterable[Mapping[str, Any] | LogRecord]) -> Log
     )
 
 
+def _iterable(value: object) -> bool:
+    try:
+        iter(value)  # type: ignore[call-overload]
+    except TypeError:
+        return False
+    return True
+
+
 def _binary(source: str | Path | IO[bytes]) -> tuple[IO[bytes], str]:
-    if isinstance(source, (str, Path)):
+    if isinstance(source, (str, os.PathLike)):
         if str(source) == "-":
             return sys.stdin.buffer, "<stdin>"
-        path = Path(source)
+        try:
+            path = Path(source)
+        except TypeError:  # a PathLike giving bytes
+            raise InputError(f"not a file name: {short_repr(source)} (不是文件名)") from None
         try:
             return path.open("rb"), str(path)
         except FileNotFoundError:
             raise InputError(f"{path}: no such file (文件不存在)") from None
         except IsADirectoryError:
             raise InputError(f"{path}: is a directory, not a file (不是文件)") from None
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read: {exc.strerror} (无法读取)") from None
-    return source, str(getattr(source, "name", "<stream>"))
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+            reason = exc.strerror if isinstance(exc, OSError) else exc
+            raise InputError(f"{printable(str(path))}: cannot read: {reason} (无法读取)") from None
+    if not callable(getattr(source, "read", None)):
+        raise InputError(
+            f"a log is a file name (str or Path), '-' or a binary stream, not "
+            f"{type(source).__name__} (应为文件名或二进制流)"
+        )
+    name = getattr(source, "name", None)
+    return source, name if isinstance(name, str) else "<stream>"
 
 
 def _release(text: IO[str] | None, binary: IO[bytes] | None, owned: bool) -> None:
@@ -258,7 +294,8 @@ def _release(text: IO[str] | None, binary: IO[bytes] | None, owned: bool) -> Non
     if owned:
         for stream in (text, binary):
             if stream is not None:
-                stream.close()
+                with contextlib.suppress(OSError, ValueError):
+                    stream.close()
     elif isinstance(text, io.TextIOWrapper):
         with contextlib.suppress(ValueError, OSError):
             text.detach()
@@ -266,6 +303,14 @@ def _release(text: IO[str] | None, binary: IO[bytes] | None, owned: bool) -> Non
 
 #: Encodings a caller may name instead of letting the first bytes decide.
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "utf-16")
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _seekable(stream: IO[bytes]) -> bool:
+    try:
+        return bool(stream.seekable())
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 def open_log(
@@ -290,13 +335,25 @@ def open_log(
         )
     binary, label = _binary(source)
     label = name or label
-    owned = isinstance(source, (str, Path)) and str(source) != "-"
+    owned = isinstance(source, (str, os.PathLike)) and str(source) != "-"
     text: io.TextIOWrapper | None = None
     try:
-        start = binary.tell() if binary.seekable() else None
+        start = binary.tell() if _seekable(binary) else None
         prefix = binary.read(SNIFF_BYTES)
+        if not isinstance(prefix, bytes | bytearray):
+            raise InputError(
+                f"{label}: a text stream; give a binary one (open(..., 'rb'), io.BytesIO) so "
+                f"that the encoding can be told (应为二进制流)"
+            )
+        prefix = bytes(prefix)
         if encoding is None:
             encoding = sniff_encoding(prefix, complete=len(prefix) < SNIFF_BYTES, source=label)
+        elif encoding == "utf-16" and prefix and not prefix.startswith(_UTF16_BOMS):
+            raise InputError(
+                f"{label}: --encoding utf-16 but the file does not start with a UTF-16 "
+                f"byte-order mark (BOM), so it is not UTF-16 text as given; leave the encoding "
+                f"out to have it told from the content (文件开头没有UTF-16字节顺序标记)"
+            )
         if start is not None:
             binary.seek(start)
             raw: IO[bytes] = binary
@@ -305,6 +362,11 @@ def open_log(
         newline = "" if format != "jsonl" else None
         text = io.TextIOWrapper(raw, encoding=encoding, errors=_ERROR_HANDLER, newline=newline)
         log = _open_text(text, label, encoding, format)
+    except UnicodeError as exc:  # not a decoding error of a record: the stream as a whole
+        _release(text, binary, owned)
+        raise InputError(
+            f"{label}: cannot be read as {encoding}: {exc} (无法按该编码读取)"
+        ) from None
     except BaseException:
         _release(text, binary, owned)
         raise
@@ -322,11 +384,24 @@ def _open_text(text: IO[str], label: str, encoding: str, format: str | None) -> 
         blank += 1
     else:
         raise InputError(f"{label}: the log is empty (记录文件为空)")
-    chosen = format or ("jsonl" if first.lstrip().startswith("{") else "csv")
+    looks_json = first.lstrip().startswith("{")
+    chosen = format or ("jsonl" if looks_json else "csv")
     if first.lstrip().startswith("[") and format is None:
         raise InputError(
             f"{label}: a JSON array; write one JSON object per line (JSON Lines) instead "
             f"(请使用每行一个JSON对象的JSON Lines格式)"
+        )
+    if format == "csv" and looks_json:
+        raise InputError(
+            f"{label}: the first line is a JSON object, not a CSV header: the log looks like "
+            f"JSON Lines; use --log-format jsonl (format='jsonl') or leave the format out "
+            f"(看起来是JSON Lines而不是CSV)"
+        )
+    if format == "jsonl" and not looks_json and _is_csv_header(first):
+        raise InputError(
+            f"{label}: the first line is a CSV header ({printable(first.strip())[:60]}), not a "
+            f"JSON object: the log looks like CSV; use --log-format csv (format='csv') or leave "
+            f"the format out (看起来是CSV而不是JSON Lines)"
         )
     lines = itertools.chain([first], text)
     if chosen == "jsonl":
@@ -365,6 +440,19 @@ def _open_text(text: IO[str], label: str, encoding: str, format: str | None) -> 
         decode_errors_seen=errors_seen,
         stream=text,
     )
+
+
+def _is_csv_header(line: str) -> bool:
+    """Whether a line names the required columns, comma- or tab-separated."""
+    for delimiter in (",", "\t"):
+        try:
+            cells = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:
+            return False
+        named = {field_for_header(cell.lstrip("\ufeff")) for cell in cells}
+        if all(field in named for field in REQUIRED_FIELDS):
+            return True
+    return False
 
 
 class _OffsetReader:

@@ -6,17 +6,32 @@ compared after NFKC, without spaces, ignoring case): ``domain`` 领域, ``item``
 The first four are required (``published`` may be empty: not yet published).
 
 **Dates** (:func:`parse_log_date`): ``2024-10-08``, ``2024/10/8``, ``2024.10.8``,
-``2024年10月8日``, also with a time of day after the date (``2024-10-08 09:30:00``), which is
-ignored: deadlines are counted in days.
+``2024年10月8日`` and the compact ``20241008``; also ISO 8601 date-times
+(``2024-10-08T09:30:00+08:00``, ``2024-10-08T01:30:00Z``, ``2024-10-08 09:30``).  Deadlines are
+counted in days, so a date-time gives a date:
+
+* with an offset (``Z``, ``+08:00``, ``-0500`` …), the calendar date in China Standard Time
+  (Asia/Shanghai) at that moment — ``2024-10-07T20:00:00Z`` is 8 October in Beijing;
+* without one, the date as written (the time is taken as Beijing time and dropped).
+
+Refused, with a message saying why: day-first or month-first forms (``27/09/2024``: the
+day/month order cannot be known; write ``2024-09-27``), Excel serial numbers (``45562``: format
+the column as dates before exporting), and days or times that do not exist (``2024-02-30``).
 
 >>> parse_log_date("2024年10月8日"), parse_log_date("2024/10/8 17:45")
 (datetime.date(2024, 10, 8), datetime.date(2024, 10, 8))
+>>> parse_log_date("2024-10-07T20:00:00Z"), parse_log_date("20241008")
+(datetime.date(2024, 10, 8), datetime.date(2024, 10, 8))
 >>> parse_log_date("") is None
 True
+>>> parse_log_date("27/09/2024")
+Traceback (most recent call last):
+...
+govdisclose.errors.InputError: not a date: '27/09/2024' (day/month order unknown; ...
 >>> parse_log_date("2024-02-30")
 Traceback (most recent call last):
 ...
-govdisclose.errors.InputError: not a date: '2024-02-30'; ...
+govdisclose.errors.InputError: not a date: '2024-02-30' (no such day or time); ...
 >>> field_for_header(" 公开日期 "), field_for_header("Published"), field_for_header("备注")
 ('published', 'published', None)
 """
@@ -27,13 +42,15 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 
-from ..errors import InputError
+from ..errors import InputError, short_repr
 from ..vocabulary import Domain, normalize_text
 
 __all__ = [
+    "CHINA_TZ",
     "FIELDS",
     "HEADER_ALIASES",
     "REQUIRED_FIELDS",
@@ -41,6 +58,7 @@ __all__ = [
     "LogRecord",
     "RowMaker",
     "date_ordinal",
+    "date_problem",
     "field_for_header",
     "parse_log_date",
 ]
@@ -74,10 +92,54 @@ def field_for_header(name: str) -> str | None:
 
 _DATE = re.compile(
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    r"(?:(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?",
+    r"(?:(?:\s+|[Tt])(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
+    r"\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?)?",
     re.ASCII,
 )
-_CHINA = dt.timezone(dt.timedelta(hours=8))
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})", re.ASCII)
+# Day or month first, year last: 27/09/2024, 9-27-2024 (a time may follow).
+_YEAR_LAST = re.compile(r"\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}(?:[\sTt].*)?", re.ASCII)
+# An Excel serial day number (45562 is 2024-09-27), perhaps with a fraction of a day.
+_SERIAL = re.compile(r"\d{5}(?:\.\d+)?", re.ASCII)
+#: China Standard Time: the zone a date-time with an offset is taken in.
+CHINA_TZ = ZoneInfo("Asia/Shanghai")
+
+
+def _offset(zone: str) -> dt.tzinfo | None:
+    if zone in ("Z", "z"):
+        return dt.timezone.utc
+    digits = zone[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    if hours > 23 or minutes > 59:
+        return None
+    delta = dt.timedelta(hours=hours, minutes=minutes)
+    return dt.timezone(-delta if zone[0] == "-" else delta)
+
+
+def _text_ordinal(text: str) -> int:
+    match = _DATE.fullmatch(text) or _COMPACT.fullmatch(text)
+    if match is None:
+        return 0
+    groups = match.groups()
+    try:
+        day = dt.date(int(groups[0]), int(groups[1]), int(groups[2]))
+    except ValueError:
+        return 0
+    if len(groups) == 3 or groups[3] is None:
+        return day.toordinal()
+    hour, minute, second = int(groups[3]), int(groups[4]), int(groups[5] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return 0
+    if groups[6] is None:  # no offset: the date as written
+        return day.toordinal()
+    zone = _offset(groups[6])
+    if zone is None:
+        return 0
+    try:
+        moment = dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=zone)
+        return moment.astimezone(CHINA_TZ).toordinal()
+    except (OverflowError, ValueError):  # beyond year 1 or 9999 in Beijing
+        return 0
 
 
 def date_ordinal(value: object) -> int:
@@ -89,8 +151,11 @@ def date_ordinal(value: object) -> int:
     if value is None:
         return -1
     if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(_CHINA)
+        if value.tzinfo is not None and value.utcoffset() is not None:
+            try:
+                value = value.astimezone(CHINA_TZ)
+            except (OverflowError, ValueError):
+                return 0
         return value.toordinal()
     if isinstance(value, dt.date):
         return value.toordinal()
@@ -99,14 +164,41 @@ def date_ordinal(value: object) -> int:
     text = value.strip()
     if not text:
         return -1
-    match = _DATE.fullmatch(text)
-    if match is None:
-        return 0
-    year, month, day = (int(g) for g in match.groups())
-    try:
-        return dt.date(year, month, day).toordinal()
-    except ValueError:
-        return 0
+    return _text_ordinal(text)
+
+
+def date_problem(value: object) -> tuple[str, str] | None:
+    """Why ``value`` is not a log date, when more can be said than "not a date".
+
+    Returns (Chinese, English) or ``None``.
+
+    >>> date_problem("27/09/2024")[1]
+    'day/month order unknown; use YYYY-MM-DD'
+    >>> date_problem(45562)[1]
+    'an Excel serial number: format the column as dates (YYYY-MM-DD) before exporting'
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        if 10_000 <= value < 100_000:
+            return _EXCEL
+        return None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if _YEAR_LAST.fullmatch(text):
+        return ("日月顺序不明，请用YYYY-MM-DD", "day/month order unknown; use YYYY-MM-DD")
+    if _SERIAL.fullmatch(text):
+        return _EXCEL
+    if (_DATE.fullmatch(text) or _COMPACT.fullmatch(text)) and date_ordinal(text) == 0:
+        return ("没有这一天或这一时刻", "no such day or time")
+    return None
+
+
+_EXCEL = (
+    "像是Excel日期序号，导出前请把该列设为日期格式（YYYY-MM-DD）",
+    "an Excel serial number: format the column as dates (YYYY-MM-DD) before exporting",
+)
 
 
 def parse_log_date(value: object) -> dt.date | None:
@@ -115,8 +207,11 @@ def parse_log_date(value: object) -> dt.date | None:
     if ordinal == -1:
         return None
     if ordinal == 0:
+        why = date_problem(value)
+        en, zh = (f" ({why[1]})", f"：{why[0]}") if why else ("", "")
         raise InputError(
-            f"not a date: {value!r}; use 2024-10-08, 2024/10/8 or 2024年10月8日 (日期格式不正确)"
+            f"not a date: {short_repr(value)}{en}; use 2024-10-08, 2024/10/8, 2024年10月8日, "
+            f"20241008 or an ISO 8601 date-time (日期格式不正确{zh})"
         )
     return dt.date.fromordinal(ordinal)
 

@@ -20,6 +20,7 @@ from ..vocabulary import Domain, FirstLevel, Term
 
 __all__ = [
     "BAD_RECORD",
+    "FORMED_AFTER_AS_OF",
     "LATE",
     "LISTING_CAPPED",
     "NOT_ASSESSABLE",
@@ -118,13 +119,14 @@ UNKNOWN_ITEM = register_code(
 )
 BAD_RECORD = register_code(
     "audit.bad-record",
-    Severity.WARNING,
+    Severity.ERROR,
     "记录无法使用",
     "record cannot be used",
     "A record with a missing field, a bad date, an unknown domain, a publication date before "
-    "the formation date, the wrong number of columns or undecodable bytes.  data.problems "
-    "lists problem codes such as missing_field:formed, bad_date:published, unknown_domain, "
-    "published_before_formed, field_count, undecodable, bad_json, not_object.",
+    "the formation date, the wrong number of columns or undecodable bytes: it cannot be "
+    "audited, so the audit is not ok.  data.problems lists problem codes such as "
+    "missing_field:formed, bad_date:published, unknown_domain, published_before_formed, "
+    "field_count, undecodable, bad_json, not_object.",
 )
 LISTING_CAPPED = register_code(
     "audit.listing-capped",
@@ -139,6 +141,15 @@ IGNORED_COLUMNS = register_code(
     "未使用的列",
     "columns not used",
     "Columns (or JSON keys) of the log that are not record fields.",
+)
+FORMED_AFTER_AS_OF = register_code(
+    "audit.formed-after-as-of",
+    Severity.WARNING,
+    "形成日期晚于审计基准日",
+    "formed after the as-of date",
+    "Records formed after the audit's as-of date: not yet due on that date, so counted as "
+    "pending (or not assessable), but most likely a wrong year in the log or a wrong as-of "
+    "date; one finding with the count and the first record.",
 )
 PUBLISHED_AFTER_AS_OF = register_code(
     "audit.published-after-as-of",
@@ -332,11 +343,15 @@ class AuditResult:
     """The audit of a whole log: totals, summaries per item and first-level item, findings.
 
     ``records`` counts every record read, ``invalid`` those that could not be used (each an
-    ``audit.bad-record`` finding).  ``totals`` counts the usable records (records naming an
-    unknown item are among ``not_assessable``; ``unknown_item_records`` says how many).
-    ``report`` lists at most ``listed_limit`` findings per code; counts are always complete.
-    ``items`` has the catalogue items that have records, in catalogue order (both domains);
-    ``first_levels`` the same grouped by first-level item.
+    ``audit.bad-record`` finding, severity error).  ``totals`` counts the usable records
+    (records naming an unknown item are among ``not_assessable``; ``unknown_item_records``
+    says how many).  ``published_after_as_of`` and ``formed_after_as_of`` count records dated
+    after ``as_of`` (judged as not published, and as not yet formed but pending, on that
+    date).  ``report`` lists at most ``listed_limit`` findings per code; counts are always
+    complete.  ``items`` has the catalogue items that have records, in catalogue order (both
+    domains); ``first_levels`` the same grouped by first-level item.  ``first_problem`` says
+    where and why the first unusable record could not be used (``line 2: …`` in a file,
+    ``$[0]: …`` for records given as objects).
     """
 
     subject: str
@@ -352,11 +367,21 @@ class AuditResult:
     first_levels: tuple[FirstLevelSummary, ...]
     report: Report
     listed_limit: int
+    formed_after_as_of: int = 0
+    first_problem: str | None = None
 
     @property
     def ok(self) -> bool:
-        """Nothing late and nothing overdue."""
-        return not (self.totals.late or self.totals.overdue)
+        """Nothing late, nothing overdue, and every record usable."""
+        return not (self.totals.late or self.totals.overdue or self.invalid)
+
+    @property
+    def nothing_usable(self) -> bool:
+        """The log has records and none of them could be used (a wrong format or encoding?).
+
+        :attr:`first_problem` says why the first one could not.
+        """
+        return bool(self.records) and self.invalid == self.records
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready data (what ``govdisclose audit --format json`` prints)."""
@@ -371,6 +396,7 @@ class AuditResult:
             "totals": self.totals.to_json(),
             "unknown_item_records": self.unknown_item_records,
             "published_after_as_of": self.published_after_as_of,
+            "formed_after_as_of": self.formed_after_as_of,
             "first_levels": [s.to_json() for s in self.first_levels],
             "items": [s.to_json() for s in self.items],
             "listed_limit": self.listed_limit,

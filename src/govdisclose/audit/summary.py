@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..findings import Finding, Report
 from .result import (
+    FORMED_AFTER_AS_OF,
     IGNORED_COLUMNS,
     LISTING_CAPPED,
     NOT_ASSESSABLE,
@@ -152,6 +153,20 @@ def build_result(auditor: Auditor) -> AuditResult:
     else:
         auditor_unlisted = {}
     findings = [*auditor._listed, *unknown_findings, *extra]
+    if auditor.formed_after:
+        n = auditor.formed_after
+        first = auditor.formed_after_first
+        findings.append(
+            FORMED_AFTER_AS_OF.finding(
+                first or where,
+                message_zh=f"{n}条记录的形成日期晚于审计基准日{auditor.as_of}"
+                f"（第一条：{first}），按待公开计",
+                message_en=f"{n} record{'s' * (n != 1)} formed after the as-of date "
+                f"{auditor.as_of} (the first: {first}): counted as pending",
+                hint="检查记录的年份或 --as-of / check the records' year or the as-of date",
+                records=n,
+            )
+        )
     if auditor.after_as_of:
         n = auditor.after_as_of
         findings.append(
@@ -204,4 +219,6 @@ def build_result(auditor: Auditor) -> AuditResult:
         first_levels=first_levels,
         report=Report(tuple(findings), auditor.subject),
         listed_limit=auditor.max_listed,
+        formed_after_as_of=auditor.formed_after,
+        first_problem=auditor.first_problem,
     )

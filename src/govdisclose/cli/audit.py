@@ -12,8 +12,15 @@ input.  The log is streamed: its size is not limited.  ``--catalogue`` gives a l
 that replaces the standard one of its domain.  ``--records FILE`` writes every record's result
 as JSON Lines (one object per record, in log order).
 
-Exit codes: 0 nothing late or overdue; 1 some record is late or overdue; 2 unusable input
-(missing file, undecodable, no recognisable header, a bad option).
+Dates in the log: ``2024-10-08``, ``2024/10/8``, ``2024年10月8日``, ``20241008``, or an ISO
+8601 date-time (the date in China Standard Time when it has an offset, the written date
+otherwise); see :mod:`govdisclose.audit.records`.
+
+Exit codes: 0 nothing late or overdue and every record usable; 1 some record is late or
+overdue, or cannot be used (an ``audit.bad-record`` error); 2 unusable input (missing file,
+undecodable, no recognisable header, a log of the other format than ``--log-format`` says, a
+log with records none of which can be used — the message gives the first one's problem —,
+a bad option).
 """
 
 from __future__ import annotations
@@ -96,6 +103,12 @@ def _run(args: argparse.Namespace) -> int:
     finally:
         if records_out is not None:
             records_out.close()
+    if result.nothing_usable:
+        raise InputError(
+            f"{result.subject}: no record could be read (没有一条记录可以使用), the first: "
+            f"{result.first_problem}; check the log's format and encoding "
+            f"(--log-format, --encoding)"
+        )
     text = dump_json(result.to_json()) if args.format == "json" else result.to_text()
     write_text(text, args.output)
     return _EXIT_OK if result.ok else _EXIT_LATE
@@ -109,8 +122,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=(
             "逐条判断公开记录是否按时公开（按时、逾期、超期未公开、待公开、无法判定）。"
             "Audit a publication log: on time, late, overdue, pending or not assessable. "
-            "退出码 exit codes: 0 无逾期 nothing late; 1 有逾期或超期 late or overdue records; "
-            "2 输入不可用 unusable input."
+            "日期可写作 2024-10-08、2024/10/8、2024年10月8日、20241008 或 ISO 8601 日期时间"
+            "（带时区偏移时取北京时间的日期）。Dates: 2024-10-08, 2024/10/8, 2024年10月8日, "
+            "20241008 or an ISO 8601 date-time (with an offset: the date in China Standard "
+            "Time). "
+            "退出码 exit codes: 0 无逾期且记录均可用 nothing late, every record usable; "
+            "1 有逾期、超期或无法使用的记录 late, overdue or unusable records; "
+            "2 输入不可用（含没有一条记录可用）unusable input, or no record usable."
         ),
     )
     parser.add_argument(

@@ -15,6 +15,11 @@ requires them, ``additionalProperties: false`` where the reader refuses unknown 
 schema describes the **canonical** form (vocabulary codes, a time limit as an object); the
 readers also accept Chinese labels and variants, which the schemas do not describe.
 
+The JSON **outputs** scripts read have schemas too (:mod:`govdisclose.schemas.outputs`):
+``audit-report`` (``govdisclose audit --format json``; its ``report`` is a findings report),
+``audit-record-result`` (a line of ``audit --records``) and ``day-info`` (``calendar day
+--format json``).  Every key of an output is always written, so these schemas require them all.
+
 Each schema has ``$id`` ``https://govdisclose.github.io/schemas/<name>.schema.json`` and a
 title and description in Chinese and English, and is self-contained (its parts are in its own
 ``$defs``).  The repository's ``schemas/`` directory holds the current export
@@ -23,7 +28,8 @@ title and description in Chinese and English, and is self-contained (its parts a
 >>> from govdisclose.schemas import SCHEMA_NAMES, schema
 >>> SCHEMA_NAMES
 ('catalogue', 'catalogue-item', 'document-record', 'publication-log-record',
- 'findings-report', 'deadline', 'arrangement')
+ 'findings-report', 'audit-report', 'audit-record-result', 'deadline', 'day-info',
+ 'arrangement')
 >>> item = schema("catalogue-item")
 >>> item["$id"]
 'https://govdisclose.github.io/schemas/catalogue-item.schema.json'
@@ -66,14 +72,17 @@ __all__ = [
 #: Where the schemas are published; a schema's ``$id`` is ``BASE_URI + <name>.schema.json``.
 BASE_URI = "https://govdisclose.github.io/schemas/"
 
-#: The schema names, one per exchanged document.
+#: The schema names, one per exchanged document (inputs, and the JSON outputs scripts read).
 SCHEMA_NAMES: tuple[str, ...] = (
     "catalogue",
     "catalogue-item",
     "document-record",
     "publication-log-record",
     "findings-report",
+    "audit-report",
+    "audit-record-result",
     "deadline",
+    "day-info",
     "arrangement",
 )
 

@@ -17,7 +17,7 @@ import attrs
 from .texts import CANONICAL_NOTE, FIELD_TEXTS
 from .walker import JSON, SchemaWalker, Shape
 
-__all__ = ["DOCUMENTS", "SchemaDocument"]
+__all__ = ["CONVERTER", "DOCUMENTS", "SchemaDocument", "findings_shapes", "finish"]
 
 #: Shape of a class read and written by the package's cattrs converter: fields without a
 #: default are required, defaults are left out on output, ``null`` is read as ``None``,
@@ -39,7 +39,8 @@ class SchemaDocument:
     build: Callable[[], JSON]
 
 
-def _finish(walker: SchemaWalker, root: JSON) -> JSON:
+def finish(walker: SchemaWalker, root: JSON) -> JSON:
+    """``root`` with the walker's ``$defs`` (sorted by name) added."""
     if walker.defs:
         root["$defs"] = dict(sorted(walker.defs.items()))
     return root
@@ -98,8 +99,14 @@ def _time_limit_schema(walker: SchemaWalker) -> JSON:
 def _catalogue_walker() -> SchemaWalker:
     from ..model import Catalogue, CatalogueItem, Citation, LegalBasis, Provenance, TimeLimit
 
-    classes: tuple[type, ...] = (Catalogue, CatalogueItem, LegalBasis, Citation, Provenance)
+    classes: tuple[type, ...] = (LegalBasis, Citation, Provenance)
     shapes = {cls: CONVERTER for cls in classes}
+    # The bounds the reader checks: an item's number counts from 1, a declared count from 0.
+    shapes[CatalogueItem] = Shape(override={"number": {"type": "integer", "minimum": 1}})
+    count = {"type": "integer", "minimum": 0}
+    shapes[Catalogue] = Shape(
+        override={"declared_item_count": {"anyOf": [count, {"type": "null"}]}}
+    )
     return SchemaWalker(shapes, texts=FIELD_TEXTS, custom={TimeLimit: _time_limit_schema})
 
 
@@ -107,20 +114,21 @@ def _catalogue() -> JSON:
     from ..model import Catalogue
 
     walker = _catalogue_walker()
-    return _finish(walker, walker.root(Catalogue))
+    return finish(walker, walker.root(Catalogue))
 
 
 def _catalogue_item() -> JSON:
     from ..model import CatalogueItem
 
     walker = _catalogue_walker()
-    return _finish(walker, walker.root(CatalogueItem))
+    return finish(walker, walker.root(CatalogueItem))
 
 
 # -- findings --------------------------------------------------------------------------------
 
 
-def _findings_report() -> JSON:
+def findings_shapes() -> dict[type, Shape]:
+    """The shapes of a findings report's classes (Report, Finding), for reports inside others."""
     from ..findings import Finding, Report, Severity, all_codes
 
     codes = [{"const": c.code, "title": c.title_zh, "description": c.title_en} for c in all_codes()]
@@ -138,7 +146,7 @@ def _findings_report() -> JSON:
         "required": [s.code for s in Severity],
         "additionalProperties": False,
     }
-    shapes = {
+    return {
         Report: Shape(extra={"ok": {"type": "boolean"}, "counts": counts}),
         Finding: Shape(
             override={
@@ -147,8 +155,13 @@ def _findings_report() -> JSON:
             }
         ),
     }
-    walker = SchemaWalker(shapes, texts=FIELD_TEXTS)
-    return _finish(walker, walker.root(Report))
+
+
+def _findings_report() -> JSON:
+    from ..findings import Report
+
+    walker = SchemaWalker(findings_shapes(), texts=FIELD_TEXTS)
+    return finish(walker, walker.root(Report))
 
 
 # -- document records ------------------------------------------------------------------------
@@ -160,7 +173,7 @@ def _document_record() -> JSON:
     classes: tuple[type, ...] = (DocumentRecord, ReviewRecord, InterpretationRecord)
     shapes = {cls: CONVERTER for cls in classes}
     walker = SchemaWalker(shapes, texts=FIELD_TEXTS)
-    return _finish(walker, walker.root(DocumentRecord))
+    return finish(walker, walker.root(DocumentRecord))
 
 
 # -- publication logs ------------------------------------------------------------------------
@@ -184,7 +197,7 @@ def _publication_log_record() -> JSON:
             "published": {"anyOf": [date, {"type": "null"}]},
         },
     )
-    return _finish(walker, walker.object_schema(LogRecord, shape))
+    return finish(walker, walker.object_schema(LogRecord, shape))
 
 
 # -- deadlines -------------------------------------------------------------------------------
@@ -209,7 +222,25 @@ def _deadline() -> JSON:
         Step: Shape(nullable=False),
     }
     walker = SchemaWalker(shapes, texts=FIELD_TEXTS)
-    return _finish(walker, walker.root(Deadline))
+    return finish(walker, walker.root(Deadline))
+
+
+def _audit_report() -> JSON:
+    from .outputs import audit_report_schema
+
+    return audit_report_schema()
+
+
+def _audit_record_result() -> JSON:
+    from .outputs import audit_record_result_schema
+
+    return audit_record_result_schema()
+
+
+def _day_info() -> JSON:
+    from .outputs import day_info_schema
+
+    return day_info_schema()
 
 
 def _document(
@@ -284,6 +315,30 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
             _findings_report,
         ),
         _document(
+            "audit-report",
+            ("公开记录审计报告", "Publication-log audit report"),
+            (
+                "对公开台账的一次审计（AuditResult.to_json 的输出，即 govdisclose audit --format "
+                "json）：合计、各事项和一级事项的计数，以及检查报告（report，与 findings-report "
+                "相同）。",
+                "One audit of a publication log, as AuditResult.to_json writes it (govdisclose "
+                "audit --format json): totals, counts per item and per first-level item, and "
+                "the findings report (report, as in findings-report).",
+            ),
+            _audit_report,
+        ),
+        _document(
+            "audit-record-result",
+            ("单条记录审计结果", "Audit result of one record"),
+            (
+                "一条公开记录的审计结果（RecordResult.to_json 的输出，即 govdisclose audit "
+                "--records 写出的 JSON Lines 的一行）。",
+                "The audit of one publication-log record, as RecordResult.to_json writes it "
+                "(one line of the JSON Lines that govdisclose audit --records writes).",
+            ),
+            _audit_record_result,
+        ),
+        _document(
             "deadline",
             ("期限计算结果", "Deadline result"),
             (
@@ -293,6 +348,17 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
                 "provisional is true when a year of the holiday calendar was estimated.",
             ),
             _deadline,
+        ),
+        _document(
+            "day-info",
+            ("日期信息", "Day information"),
+            (
+                "工作日历中一天的情况（DayInfo.to_dict 的输出；govdisclose calendar day "
+                "--format json 另加前后工作日）。",
+                "One day of the working-day calendar, as DayInfo.to_dict writes it; govdisclose "
+                "calendar day --format json adds the previous and next working days.",
+            ),
+            _day_info,
         ),
     )
 }
