@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -296,3 +296,55 @@ def test_environment_errors_say_where_the_file_came_from(
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "missing.toml"))
     with pytest.raises(InputError, match=f"^{ENV_VAR}: .*missing.toml: no such file"):
         default_calendar()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "says"),
+    [
+        ({"year": 1}, "$.year: expected a year 1950–2199"),
+        ({"year": True}, "$.year"),
+        ({"year": "2027"}, "$.year"),
+        (
+            {"days_off": ["2027-01-01"]},
+            r"$.days_off[0]: expected a datetime.date, got '2027-01-01'",
+        ),
+        ({"days_off": [datetime(2027, 1, 1)]}, "$.days_off[0]"),
+        ({"days_off": "2027-01-01"}, "$.days_off: expected a list of dates"),
+        ({"days_off": None}, "$.days_off"),
+        ({"makeup_workdays": [None]}, "$.makeup_workdays[0]"),
+        ({"holidays": {"2027-01-01": "元旦"}}, "$.holidays (a key)"),
+        ({"holidays": [date(2027, 1, 1)]}, "$.holidays: expected a mapping"),
+        ({"notice_title": None}, "$.notice_title: expected text"),
+        ({"notice_number": 1}, "$.notice_number: expected text"),
+        ({"notice_date": "2026-11-04"}, "$.notice_date"),
+        ({"day_sources": {date(2027, 1, 1): 3}}, "$.day_sources[2027-01-01]: expected text"),
+    ],
+)
+def test_constructor_refuses_junk(arguments: dict[str, object], says: str) -> None:
+    base: dict[str, object] = {
+        "year": 2027,
+        "days_off": [date(2027, 1, 1)],
+        "makeup_workdays": [],
+        "notice_title": "t",
+    }
+    with pytest.raises(CalendarDataError) as caught:
+        Arrangement(**{**base, **arguments})  # type: ignore[arg-type]
+    assert says in str(caught.value)
+
+
+def test_junk_to_the_readers_and_writer() -> None:
+    deep: list[object] = []
+    node = deep
+    for _ in range(50_000):
+        node.append([])
+        node = node[0]  # type: ignore[assignment]
+    text = problems_of(base_doc(year=deep, notice_title=deep, notice_date=deep))
+    assert "$.year" in text and "$.notice_title" in text and len(text) < 2000
+    with pytest.raises(InputError, match="where"):
+        arrangement_from_document(base_doc(), where=None)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="expected an Arrangement"):
+        arrangement_to_document({"year": 2027})  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="expected a file path"):
+        load_arrangement(None)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="not a usable file name"):
+        load_arrangement("x" * 5000 + ".toml")

@@ -92,7 +92,10 @@ def test_bad_calendar_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
 
 def test_bad_date_and_missing_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "day", "2024-02-30")
-    assert code == 2 and "YYYY-MM-DD" in err and "Traceback" not in err
+    assert code == 2 and "Traceback" not in err and err.count("\n") == 1
+    assert "2024-02-30 does not exist" in err and "February 2024 has 29 days" in err
+    code, _, err = run(capsys, "day", "30/02/2024")
+    assert code == 2 and "not a date" in err and "YYYY-MM-DD" in err and "YYYY年M月D日" in err
     code, out, _ = run(capsys)
     assert code == 2 and "day" in out
 
@@ -101,3 +104,30 @@ def test_today(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "day", "today", "--provisional", "--format", "json")
     # Today is in a covered or estimated year until 2050.
     assert (code, err) == (0, "") and json.loads(out)["date"]
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "2024-10-08",
+        "2024-10-8",
+        "2024/10/8",
+        "2024.10.8",
+        "2024年10月8日",
+        "20241008",
+        " 2024/10/08 ",
+        "２０２４/10/8",
+    ],
+)
+def test_day_accepts_every_date_spelling(capsys: pytest.CaptureFixture[str], spelling: str) -> None:
+    code, out, err = run(capsys, "day", spelling, "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["date"] == "2024-10-08"
+
+
+def test_day_outside_any_arrangement_says_what_would_cover_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "day", "1999-01-05", "--provisional")
+    assert code == 2 and err.count("\n") == 1
+    assert "2025–2050" in err and "--calendar FILE" in err and "--provisional" not in err

@@ -72,7 +72,7 @@ def test_extension_too_long(capsys: pytest.CaptureFixture[str]) -> None:
         capsys, "deadline", "request", "--received", "2024-11-01", "--extended", "25"
     )
     assert code == 2 and out == ""
-    assert err.count("\n") == 1 and "at most 20" in err and "Traceback" not in err
+    assert err.count("\n") == 1 and "1 to 20 working days" in err and "Traceback" not in err
 
 
 @pytest.mark.parametrize(
@@ -228,3 +228,114 @@ def test_calendar_ics_bad_year(capsys: pytest.CaptureFixture[str]) -> None:
         main(["calendar", "ics", "twenty"])
     assert info.value.code == 2
     assert "not a year" in capsys.readouterr().err
+
+
+# --- the ends of the date range, provisional years, date spellings ---------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("deadline", "proactive", "--formed", "9999-12-31"),
+        ("deadline", "proactive", "--formed", "9999-12-31", "--rule", "每周更新"),
+        ("deadline", "proactive", "--formed", "9999-12-31", "--rule", "每年1月31日前"),
+        ("deadline", "request", "--received", "9999-12-31", "--provisional"),
+        ("deadline", "meeting", "--meeting", "0001-01-03"),
+        ("deadline", "meeting", "--meeting", "2024-10-10", "--days", "99999999"),
+        ("deadline", "meeting", "--meeting", "2024-10-10", "--days", "9999999999"),
+        ("deadline", "opinion", "--detected", "9999-12-31T23:00"),
+        ("deadline", "opinion", "--detected", "0001-01-01T00:00"),
+        ("deadline", "opinion", "--detected", "9999-12-31T23:59-12:00"),
+    ],
+)
+def test_dates_past_the_range_are_one_line_errors(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "", err
+    assert err.startswith("govdisclose: error: ") and err.count("\n") == 1
+    assert "超出" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("received", ["1999-01-05", "2099-01-05", "9999-01-05"])
+def test_provisional_outside_the_estimated_years(
+    capsys: pytest.CaptureFixture[str], received: str
+) -> None:
+    code, out, err = run(capsys, "deadline", "request", "--received", received, "--provisional")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert received[:4] in err and "2025–2050" in err and "--calendar FILE" in err
+    assert "--provisional" not in err  # the flag was given: do not suggest it
+
+
+def test_negative_extension_message(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(
+        capsys, "deadline", "request", "--received", "2024-11-01", "--extended", "-5"
+    )
+    assert code == 2 and "an extension is 1 to 20 working days" in err and "got -5" in err
+    assert "at most" not in err
+
+
+@pytest.mark.parametrize(
+    ("spelling", "expected"),
+    [
+        ("2024-09-27", "2024-10-30"),
+        ("2024/9/27", "2024-10-30"),
+        ("2024.9.27", "2024-10-30"),
+        ("2024年9月27日", "2024-10-30"),
+        ("20240927", "2024-10-30"),
+    ],
+)
+def test_every_date_option_takes_the_same_spellings(
+    capsys: pytest.CaptureFixture[str], spelling: str, expected: str
+) -> None:
+    data = run_json(
+        capsys,
+        "deadline", "request", "--received", spelling,
+        "--supplemented", spelling, "--pause", spelling, spelling,
+    )  # fmt: skip
+    assert isinstance(data, dict) and data["due"] == expected
+    data = run_json(capsys, "deadline", "proactive", "--formed", spelling)
+    assert isinstance(data, dict) and data["start"] == "2024-09-27"
+    data = run_json(capsys, "deadline", "meeting", "--meeting", spelling)
+    assert isinstance(data, dict) and data["due"] == "2024-09-20"
+    data = run_json(capsys, "deadline", "opinion", "--detected", f"{spelling} 08:00")
+    assert isinstance(data, dict) and data["due"] == "2024-09-29T08:00:00+08:00"
+
+
+@pytest.mark.parametrize(
+    ("option", "argv"),
+    [
+        ("--received", ("deadline", "request", "--received", "2024-02-30")),
+        (
+            "--supplemented",
+            ("deadline", "request", "--received", "2024-02-01", "--supplemented", "2024年2月30日"),
+        ),
+        (
+            "--pause",
+            ("deadline", "request", "--received", "2024-02-01", "--pause", "2024/2/3", "2024/2/30"),
+        ),
+        ("--formed", ("deadline", "proactive", "--formed", "20240230")),
+        ("--meeting", ("deadline", "meeting", "--meeting", "2024.2.30")),
+        ("--detected", ("deadline", "opinion", "--detected", "2024-02-30T08:00")),
+    ],
+)
+def test_an_impossible_date_is_said_not_to_exist(
+    capsys: pytest.CaptureFixture[str], option: str, argv: tuple[str, ...]
+) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and err.count("\n") == 1
+    assert option in err and "2024-02-30 does not exist" in err and "use YYYY" not in err
+
+
+def test_attribute_review_that_is_not_a_day_of_the_year(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "calendar", "ics", "2025", "--attribute-review", "02-30")
+    assert code == 2 and err.count("\n") == 1
+    assert "--attribute-review: 02-30 is not a day of the year; use MM-DD" in err
+    assert "2000" not in err and "YYYY" not in err
+    code, _, err = run(capsys, "calendar", "ics", "2025", "--attribute-review", "02-29")
+    assert code == 2 and "02-29 is not a day of 2025" in err
+    code, out, _ = run(capsys, "calendar", "ics", "2028", "--attribute-review", "2/29",
+                       "--provisional")  # fmt: skip
+    assert code == 0 and "DTSTART;VALUE=DATE:20280229" in out

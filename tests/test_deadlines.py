@@ -203,7 +203,7 @@ def test_extension(extended: bool | int, due: dt.date) -> None:
 
 @pytest.mark.parametrize("extended", [21, -1, 100])
 def test_extension_above_twenty_is_an_error(extended: int) -> None:
-    with pytest.raises(InputError, match="at most 20 working days"):
+    with pytest.raises(InputError, match="an extension is 1 to 20 working days"):
         request_reply_deadline(D(2024, 11, 1), extended=extended, calendar=OFFICIAL)
 
 
@@ -522,9 +522,23 @@ def test_hour_limits_are_elapsed_hours_in_china_time(
         assert not result.provisional
 
 
-def test_opinion_requires_a_datetime() -> None:
-    with pytest.raises(TypeError):
-        opinion_response_deadline(D(2024, 10, 1))  # type: ignore[arg-type]
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        (D(2024, 10, 1), "a date without a time of day"),
+        ("2024-09-30T20:00", "fromisoformat"),
+        (None, "None"),
+        (1727700000, "1727700000"),
+    ],
+)
+def test_opinion_requires_a_datetime(value: object, says: str) -> None:
+    # Like the other calculators: a wrong type is an InputError naming the argument; text,
+    # even ISO 8601, is not parsed for the caller.
+    with pytest.raises(InputError, match=r"detected: expected a datetime\.datetime") as caught:
+        opinion_response_deadline(value)  # type: ignore[arg-type]
+    assert says in str(caught.value)
+    with pytest.raises(InputError, match="major"):
+        opinion_response_deadline(dt.datetime(2024, 10, 1, 8), major="yes")  # type: ignore[arg-type]
 
 
 def test_is_overdue_for_hours_and_days() -> None:
@@ -582,3 +596,154 @@ def test_describe_is_bilingual() -> None:
     assert "2024-10-30" in text
     assert "依据 rule" in text and "计算过程 steps" in text
     assert "不计" in text and "not counted" in text
+
+
+# --- junk arguments and the ends of the date range -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: proactive_deadline(D(9999, 12, 31), "20个工作日内", calendar=OFFICIAL),
+        lambda: proactive_deadline(D(9999, 12, 31), "20个工作日内", calendar=PROVISIONAL),
+        lambda: proactive_deadline(D(9999, 12, 25), "20个自然日内", calendar=OFFICIAL),
+        lambda: proactive_deadline(D(9999, 12, 31), "每周更新", calendar=OFFICIAL),
+        lambda: proactive_deadline(D(9999, 12, 31), "每年1月31日前", calendar=OFFICIAL),
+        lambda: request_reply_deadline(D(9999, 12, 31)),
+        lambda: request_reply_deadline(D(9999, 12, 31), calendar=PROVISIONAL),
+        lambda: supplement_notice_deadline(D(9999, 12, 31), calendar=OFFICIAL),
+        lambda: meeting_invitation_deadline(D(1, 1, 3)),
+        lambda: meeting_invitation_deadline(D(2024, 10, 10), 99_999_999),
+        lambda: meeting_invitation_deadline(D(2024, 10, 10), 10**9),
+        lambda: opinion_response_deadline(dt.datetime(9999, 12, 31, 23, 0)),
+        lambda: opinion_response_deadline(dt.datetime(1, 1, 1, 0, 0)),
+        lambda: opinion_response_deadline(dt.datetime.max.replace(tzinfo=dt.timezone.utc)),
+    ],
+)
+def test_dates_past_the_ends_of_the_range_are_input_errors(call: object) -> None:
+    assert callable(call)
+    with pytest.raises(InputError) as caught:
+        call()
+    message = str(caught.value)
+    assert ("9999-12-31" in message or "0001-01-01" in message) and "超出" in message
+
+
+def test_an_unknown_year_stays_an_unknown_year_error() -> None:
+    with pytest.raises(UnknownYearError) as caught:
+        proactive_deadline(D(9999, 12, 30), "20个工作日内", calendar=OFFICIAL)
+    assert caught.value.year == 9999
+
+
+@pytest.mark.parametrize("year", [1999, 2099, 9999])
+def test_provisional_says_which_years_it_can_estimate(year: int) -> None:
+    with pytest.raises(UnknownYearError) as caught:
+        request_reply_deadline(D(year, 1, 5), calendar=PROVISIONAL)
+    message = str(caught.value)
+    assert caught.value.year == year
+    assert "2025–2050" in message and str(year) in message
+    assert "--provisional" not in message  # it was given: do not suggest it again
+    assert "--calendar FILE" in message
+
+
+def test_without_provisional_an_estimate_is_suggested_only_where_it_helps() -> None:
+    with pytest.raises(UnknownYearError) as early:
+        request_reply_deadline(D(1999, 1, 5), calendar=OFFICIAL)
+    assert "covers only 2025–2050" in str(early.value) and "2004–2026" in str(early.value)
+    with pytest.raises(UnknownYearError) as late:
+        request_reply_deadline(D(2026, 12, 15), calendar=OFFICIAL)
+    assert "ask for a provisional estimate" in str(late.value)
+
+
+@pytest.mark.parametrize("extended", ["10", 1.5, None, [10], -5])
+def test_extension_of_the_wrong_type_or_sign(extended: object) -> None:
+    with pytest.raises(InputError, match="an extension is 1 to 20 working days") as caught:
+        request_reply_deadline(D(2024, 11, 1), extended=extended, calendar=OFFICIAL)  # type: ignore[arg-type]
+    assert "at most" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("pauses", "where"),
+    [
+        (None, "pauses"),
+        ("2024-11-05", "pauses"),
+        ({D(2024, 11, 5): D(2024, 11, 7)}, "pauses"),
+        ([(D(2024, 11, 5), D(2024, 11, 6), D(2024, 11, 7))], r"pauses\[0\]"),
+        ([None], r"pauses\[0\]"),
+        ([D(2024, 11, 5)], r"pauses\[0\]"),
+    ],
+)
+def test_pauses_of_the_wrong_shape(pauses: object, where: str) -> None:
+    with pytest.raises(InputError, match=where):
+        request_reply_deadline(D(2024, 11, 1), pauses=pauses, calendar=OFFICIAL)  # type: ignore[arg-type]
+
+
+def test_pauses_given_as_a_generator_are_read_once_and_all_used() -> None:
+    listed = [(D(2024, 10, 20), D(2024, 10, 25)), (D(2024, 11, 5), D(2024, 11, 7))]
+    from_list = request_reply_deadline(D(2024, 11, 1), pauses=listed, calendar=OFFICIAL)
+    from_generator = request_reply_deadline(
+        D(2024, 11, 1), pauses=(p for p in listed), calendar=OFFICIAL
+    )
+    assert from_generator == from_list
+    assert any(
+        s.kind is StepKind.NOTE and "2024-10-20" in s.text for s in from_generator.explanation
+    )
+
+
+def test_a_pause_over_centuries_is_quick_and_never_ends_the_count() -> None:
+    with pytest.raises(UnknownYearError) as caught:
+        request_reply_deadline(D(2024, 11, 1), pauses=[(D.min, D.max)], calendar=OFFICIAL)
+    assert caught.value.year == 2027
+    same_day = request_reply_deadline(D(2024, 11, 1), pauses=[(D.max, D.max)], calendar=OFFICIAL)
+    assert same_day.due == request_reply_deadline(D(2024, 11, 1), calendar=OFFICIAL).due
+
+
+DEEP: list[object] = []
+_node = DEEP
+for _ in range(50_000):
+    _node.append([])
+    _node = _node[0]  # type: ignore[assignment]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: proactive_deadline(DEEP, "20个工作日内", calendar=OFFICIAL),  # type: ignore[arg-type]
+        lambda: proactive_deadline(D(2024, 10, 8), DEEP, calendar=OFFICIAL),  # type: ignore[arg-type]
+        lambda: request_reply_deadline(DEEP, calendar=OFFICIAL),  # type: ignore[arg-type]
+        lambda: request_reply_deadline(D(2024, 10, 8), extended=DEEP),  # type: ignore[arg-type]
+        lambda: request_reply_deadline(D(2024, 10, 8), pauses=[DEEP]),  # type: ignore[list-item]
+        lambda: receipt_date("post", {"signed_for": DEEP}),  # type: ignore[dict-item]
+        lambda: supplement_notice_deadline(DEEP),  # type: ignore[arg-type]
+        lambda: third_party_opinion_deadline(DEEP),  # type: ignore[arg-type]
+        lambda: agency_opinion_deadline(DEEP),  # type: ignore[arg-type]
+        lambda: opinion_response_deadline(DEEP),  # type: ignore[arg-type]
+        lambda: annual_report_deadline(DEEP),  # type: ignore[arg-type]
+        lambda: meeting_invitation_deadline(DEEP),  # type: ignore[arg-type]
+        lambda: meeting_invitation_deadline(D(2024, 10, 8), DEEP),  # type: ignore[arg-type]
+        lambda: request_reply_deadline(D(2024, 10, 8), calendar=DEEP),  # type: ignore[arg-type]
+    ],
+)
+def test_deeply_nested_input_gives_a_short_input_error(call: object) -> None:
+    assert callable(call)
+    with pytest.raises(InputError) as caught:
+        call()
+    assert len(str(caught.value)) < 300
+
+
+@pytest.mark.parametrize("value", [True, 10**30, -(10**30), 0, "2025", None])
+def test_meeting_lead_time_and_annual_year_refuse_junk(value: object) -> None:
+    with pytest.raises(InputError, match="days"):
+        meeting_invitation_deadline(D(2024, 10, 8), value)  # type: ignore[arg-type]
+    if value != 0 and not (isinstance(value, int) and value > 0 and value is not True):
+        with pytest.raises(InputError, match="year"):
+            annual_report_deadline(value)  # type: ignore[arg-type]
+
+
+def test_is_overdue_refuses_junk_and_survives_the_range_ends() -> None:
+    reply = request_reply_deadline(D(2024, 9, 27), calendar=OFFICIAL)
+    with pytest.raises(InputError, match="at"):
+        reply.is_overdue("2024-10-31")  # type: ignore[arg-type]
+    far = dt.datetime.max.replace(tzinfo=dt.timezone(-dt.timedelta(hours=12)))
+    with pytest.raises(InputError):
+        reply.is_overdue(far)
+    assert reply.is_overdue(dt.datetime.max) and not reply.is_overdue(dt.datetime.min)

@@ -78,6 +78,52 @@ def test_bad_inputs() -> None:
         to_ics([])
 
 
+@pytest.mark.parametrize(
+    ("arguments", "path"),
+    [
+        ({"attribute_review": (True, 1)}, "attribute_review"),
+        ({"attribute_review": (12, 31, 1)}, "attribute_review"),
+        ({"attribute_review": None}, "attribute_review"),
+        ({"attribute_review": ("12", "31")}, "attribute_review"),
+        ({"attribute_review": (12, 10**30)}, "attribute_review"),
+        ({"authority": "yes"}, "authority"),
+        ({"calendar": "official"}, "calendar"),
+        ({"year": True}, "year"),
+        ({"year": 10**30}, "year"),
+    ],
+)
+def test_junk_arguments_are_input_errors(arguments: dict[str, object], path: str) -> None:
+    with pytest.raises(InputError, match=path):
+        obligations(**{"year": 2026, "calendar": OFFICIAL, **arguments})  # type: ignore[arg-type]
+    listed = obligations(2026, calendar=OFFICIAL, attribute_review=[6, 30])  # a list is a pair
+    assert any(o.code == "attribute_review" and o.date == D(2026, 6, 30) for o in listed)
+
+
+def test_to_ics_refuses_junk() -> None:
+    items = obligations(2026, calendar=OFFICIAL)
+    for bad, path in (
+        ({"items": None}, "items"),
+        ({"items": "annual_report"}, "items"),
+        ({"items": [*items, {"code": "x"}]}, rf"items\[{len(items)}\]"),
+        ({"stamp": "2026-01-01T00:00Z"}, "stamp"),
+        ({"stamp": dt.datetime.min.replace(tzinfo=dt.timezone(dt.timedelta(hours=5)))}, "stamp"),
+        ({"name": None}, "name"),
+    ):
+        with pytest.raises(InputError, match=path):
+            to_ics(**{"items": items, "stamp": STAMP, **bad})  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="date"):
+        Obligation("x", "2026-01-01", "s", "d", "src", "note")  # type: ignore[arg-type]
+    last = Obligation("x", D(9999, 12, 31), "s", "d", "src", "note")
+    with pytest.raises(InputError, match="9999-12-31"):
+        to_ics([last], stamp=STAMP)
+    with pytest.raises(InputError, match="text"):
+        ics_escape(None)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="limit"):
+        fold_line("SUMMARY:年度报告", limit=3)
+    with pytest.raises(InputError, match="limit"):
+        fold_line("SUMMARY:年度报告", limit=True)  # type: ignore[arg-type]
+
+
 def test_unknown_year_needs_provisional() -> None:
     with pytest.raises(UnknownYearError):
         obligations(2027, calendar=OFFICIAL)

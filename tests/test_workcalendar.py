@@ -13,13 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdisclose.arrangement import Arrangement
-from govdisclose.errors import CalendarDataError, UnknownYearError
+from govdisclose.errors import CalendarDataError, InputError, UnknownYearError
 from govdisclose.festivals import FESTIVAL_DATES, Festival, statutory_holidays
 from govdisclose.officialcalendar import AMENDMENTS, CORRECTIONS, NOTICES, official_arrangements
 from govdisclose.workcalendar import (
     PROVISIONAL_SOURCE,
     DayKind,
     WorkCalendar,
+    default_calendar,
     estimate_arrangement,
 )
 
@@ -355,3 +356,83 @@ def test_day_info_json() -> None:
 def _days(year: int) -> list[date]:
     start = date(year, 1, 1)
     return [start + timedelta(days=i) for i in range((date(year, 12, 31) - start).days + 1)]
+
+
+# -- junk arguments and the years nothing covers ----------------------------------------------
+
+
+@pytest.mark.parametrize("n", [True, False, 1.0, "1", None, [1]])
+def test_add_workdays_needs_a_whole_number(n: object) -> None:
+    with pytest.raises(InputError, match="n: expected a whole number"):
+        CAL.add_workdays(date(2024, 10, 8), n)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("junk", [None, "2024-10-08", 20241008, [date(2024, 10, 8)], b"x"])
+def test_date_arguments_refuse_junk(junk: object) -> None:
+    for call in (
+        lambda: CAL.is_workday(junk),  # type: ignore[arg-type]
+        lambda: CAL.day_info(junk),  # type: ignore[arg-type]
+        lambda: CAL.add_workdays(junk, 1),  # type: ignore[arg-type]
+        lambda: CAL.add_workdays(junk, 0),  # type: ignore[arg-type]
+        lambda: CAL.next_workday(junk),  # type: ignore[arg-type]
+        lambda: CAL.workdays_between(junk, date(2024, 10, 8)),  # type: ignore[arg-type]
+        lambda: CAL.workdays_between(date(2024, 10, 8), junk),  # type: ignore[arg-type]
+        lambda: PROV.estimated_years(junk, date(2030, 1, 1)),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(InputError, match=r"expected a datetime\.date"):
+            call()
+
+
+def test_huge_counts_name_the_first_uncovered_year() -> None:
+    with pytest.raises(UnknownYearError) as forward:
+        CAL.add_workdays(date(2024, 10, 8), 10**30)
+    assert forward.value.year == 2027
+    with pytest.raises(UnknownYearError) as back:
+        PROV.add_workdays(date(2024, 10, 8), -(10**30))
+    assert back.value.year == 2003
+
+
+def test_constructor_and_lookups_refuse_junk() -> None:
+    arr = Arrangement(2028, [date(2028, 1, 1)], [], notice_title="test")
+    with pytest.raises(InputError, match="provisional"):
+        WorkCalendar([arr], provisional="yes")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="provisional"):
+        WorkCalendar.official(provisional=1)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match=r"arrangements\[1\]"):
+        WorkCalendar([arr, {"year": 2029}])  # type: ignore[list-item]
+    with pytest.raises(InputError, match="arrangements"):
+        WorkCalendar(arr)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="arrangement"):
+        CAL.with_arrangement({"year": 2028})  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="year"):
+        CAL.arrangement("2024")  # type: ignore[arg-type]
+    assert CAL.arrangement(1) is None and CAL.arrangement(2024) is not None
+
+
+def test_default_calendar_refuses_a_single_string_for_files() -> None:
+    with pytest.raises(InputError, match="files: expected a list of file paths"):
+        default_calendar(files="2027.toml")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match=r"files\[0\]"):
+        default_calendar(files=[None])  # type: ignore[list-item]
+    with pytest.raises(InputError, match="not a usable file name"):
+        default_calendar(files=["a\x00b.toml"])
+
+
+def test_unknown_year_messages_say_what_would_cover_the_year() -> None:
+    with pytest.raises(UnknownYearError) as estimable:
+        CAL.day_info(date(2030, 5, 1))
+    assert "--provisional" in str(estimable.value)  # an estimate would cover it
+    with pytest.raises(UnknownYearError) as early:
+        CAL.day_info(date(1999, 5, 1))
+    message = str(early.value)
+    assert "covers 2004–2026" in message and "covers only 2025–2050" in message
+    assert "ask for a provisional estimate" not in message
+    with pytest.raises(UnknownYearError) as beyond:
+        PROV.add_workdays(date(2050, 12, 1), 40)
+    message = str(beyond.value)
+    assert beyond.value.year == 2051 and "provisional estimate covers only 2025–2050" in message
+    assert "this calendar covers 2004–2050" in message and "--provisional" not in message
+    gap = CAL.with_arrangement(Arrangement(2028, [date(2028, 1, 1)], [], notice_title="t"))
+    with pytest.raises(UnknownYearError) as between:
+        gap.is_workday(date(2040, 1, 2))
+    assert "covers 2004–2026, 2028" in str(between.value)

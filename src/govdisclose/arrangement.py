@@ -44,6 +44,7 @@ govdisclose.errors.CalendarDataError: mine.json: $.holidays[0].makeup_workdays[0
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -54,7 +55,8 @@ from typing import Any
 
 import attrs
 
-from .errors import CalendarDataError, InputError, VocabularyError
+from ._dates import is_int
+from .errors import CalendarDataError, InputError, VocabularyError, short_repr
 from .festivals import Festival
 
 __all__ = [
@@ -66,6 +68,8 @@ __all__ = [
 
 #: Longest range accepted in a file (a break is at most nine days; a month is plenty).
 MAX_RANGE_DAYS = 31
+#: The years an arrangement may be for (the State Council's notices began in 1999).
+YEARS = (1950, 2199)
 #: Arrangement files larger than this are refused before reading.
 MAX_FILE_BYTES = 1024 * 1024
 
@@ -75,18 +79,78 @@ _TOP_KEYS = {"$schema", "year", "notice_title", "notice_number", "notice_date", 
 _ENTRY_KEYS = {"festival", "days_off", "makeup_workdays"}
 
 
-def _dates(value: Iterable[date]) -> tuple[date, ...]:
-    return tuple(sorted(set(value)))
+def _day(value: object, path: str) -> date:
+    """A listed day: a :class:`datetime.date`, not a date-time or text."""
+    if type(value) is not date:
+        raise CalendarDataError(
+            f"{path}: expected a datetime.date, got {short_repr(value)} (应为日期)"
+        )
+    return value
+
+
+def _list(value: object, path: str) -> list[object]:
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise CalendarDataError(f"{path}: expected a list of dates, got {short_repr(value)}")
+    return list(value)
+
+
+def _days_off(value: Iterable[date]) -> tuple[date, ...]:
+    return tuple(
+        sorted({_day(d, f"$.days_off[{i}]") for i, d in enumerate(_list(value, "$.days_off"))})
+    )
+
+
+def _makeup(value: Iterable[date]) -> tuple[date, ...]:
+    days = _list(value, "$.makeup_workdays")
+    return tuple(sorted({_day(d, f"$.makeup_workdays[{i}]") for i, d in enumerate(days)}))
+
+
+def _mapping(value: object, path: str) -> Mapping[object, object]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise CalendarDataError(f"{path}: expected a mapping of dates, got {short_repr(value)}")
+    return value
 
 
 def _festivals(value: Mapping[date, Festival | str] | None) -> Mapping[date, Festival]:
     """Date → festival; a festival may be given by code or Chinese name."""
-    items = ((d, Festival.parse(f, path=f"$.holidays[{d}]")) for d, f in (value or {}).items())
-    return MappingProxyType(dict(sorted(items)))
+    items = {}
+    for d, f in _mapping(value, "$.holidays").items():
+        day = _day(d, "$.holidays (a key)")
+        items[day] = Festival.parse(f, path=f"$.holidays[{day}]")
+    return MappingProxyType(dict(sorted(items.items())))
 
 
 def _sources(value: Mapping[date, str] | None) -> Mapping[date, str]:
-    return MappingProxyType(dict(sorted((value or {}).items())))
+    items = {}
+    for d, text in _mapping(value, "$.day_sources").items():
+        day = _day(d, "$.day_sources (a key)")
+        if not isinstance(text, str):
+            raise CalendarDataError(
+                f"$.day_sources[{day}]: expected text, got {short_repr(text)} (应为文本)"
+            )
+        items[day] = text
+    return MappingProxyType(dict(sorted(items.items())))
+
+
+def _year(instance: Any, attribute: Any, value: Any) -> None:
+    if not is_int(value) or not YEARS[0] <= value <= YEARS[1]:
+        raise CalendarDataError(
+            f"$.year: expected a year {YEARS[0]}–{YEARS[1]}, got {short_repr(value)} (年份无效)"
+        )
+
+
+def _text(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, str) and not (value is None and attribute.name == "notice_number"):
+        raise CalendarDataError(
+            f"$.{attribute.name}: expected text, got {short_repr(value)} (应为文本)"
+        )
+
+
+def _notice_date(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None:
+        _day(value, "$.notice_date")
 
 
 @attrs.frozen
@@ -98,13 +162,13 @@ class Arrangement:
     2020's Spring Festival); it is empty for arrangements read from files.
     """
 
-    year: int
-    days_off: tuple[date, ...] = attrs.field(converter=_dates)
-    makeup_workdays: tuple[date, ...] = attrs.field(converter=_dates)
+    year: int = attrs.field(validator=_year)
+    days_off: tuple[date, ...] = attrs.field(converter=_days_off)
+    makeup_workdays: tuple[date, ...] = attrs.field(converter=_makeup)
     holidays: Mapping[date, Festival] = attrs.field(factory=dict, converter=_festivals)
-    notice_title: str = ""
-    notice_number: str | None = None
-    notice_date: date | None = None
+    notice_title: str = attrs.field(default="", validator=_text)
+    notice_number: str | None = attrs.field(default=None, validator=_text)
+    notice_date: date | None = attrs.field(default=None, validator=_notice_date)
     day_sources: Mapping[date, str] = attrs.field(factory=dict, converter=_sources, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -186,7 +250,9 @@ def _parse_day(value: object, path: str, problems: list[str]) -> date | None:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    problems.append(f"{path}: {value!r} is not a date YYYY-MM-DD (日期格式应为YYYY-MM-DD)")
+    problems.append(
+        f"{path}: {short_repr(value)} is not a date YYYY-MM-DD (日期格式应为YYYY-MM-DD)"
+    )
     return None
 
 
@@ -209,7 +275,7 @@ def _parse_dates(value: object, path: str, problems: list[str]) -> list[tuple[da
             span = (end - start).days
             if not 0 <= span < MAX_RANGE_DAYS:
                 problems.append(
-                    f"{item_path}: range {item!r} must run forwards and span at most "
+                    f"{item_path}: range {short_repr(item)} must run forwards and span at most "
                     f"{MAX_RANGE_DAYS} days (日期区间无效)"
                 )
                 continue
@@ -221,12 +287,17 @@ def _parse_dates(value: object, path: str, problems: list[str]) -> list[tuple[da
     return out
 
 
+def _key(key: object) -> str:
+    """A field name for a message: itself when short text, else a bounded repr."""
+    return key if isinstance(key, str) and len(key) <= 60 else short_repr(key)
+
+
 def _optional_text(doc: Mapping[str, Any], key: str, problems: list[str]) -> str | None:
     value = doc.get(key)
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        problems.append(f"$.{key}: expected non-empty text, got {value!r} (应为非空文本)")
+        problems.append(f"$.{key}: expected non-empty text, got {short_repr(value)} (应为非空文本)")
         return None
     return value.strip()
 
@@ -237,16 +308,18 @@ def arrangement_from_document(doc: object, *, where: str = "<arrangement>") -> A
     Every problem is collected and reported at once in one
     :class:`~govdisclose.errors.CalendarDataError` naming ``where`` (the file) and each field.
     """
+    if not isinstance(where, str):
+        raise InputError(f"where: expected text, got {short_repr(where)} (应为文本)")
     if not isinstance(doc, Mapping):
         raise _error(where, [f"$: expected a table/object, got {type(doc).__name__} (应为对象)"])
     problems = [
-        f"$.{key}: unknown field; allowed: {', '.join(sorted(_TOP_KEYS))} (未知字段)"
+        f"$.{_key(key)}: unknown field; allowed: {', '.join(sorted(_TOP_KEYS))} (未知字段)"
         for key in doc
         if key not in _TOP_KEYS
     ]
     year = doc.get("year")
-    if not isinstance(year, int) or isinstance(year, bool) or not 1949 < year < 2200:
-        problems.append(f"$.year: expected a year such as 2027, got {year!r} (年份无效)")
+    if not is_int(year) or not YEARS[0] <= year <= YEARS[1]:
+        problems.append(f"$.year: expected a year such as 2027, got {short_repr(year)} (年份无效)")
         year = None
     title = _optional_text(doc, "notice_title", problems)
     if title is None and "notice_title" not in doc:
@@ -267,7 +340,8 @@ def arrangement_from_document(doc: object, *, where: str = "<arrangement>") -> A
             problems.append(f"{path}: expected a table/object (应为对象)")
             continue
         problems += [
-            f"{path}.{key}: unknown field; allowed: {', '.join(sorted(_ENTRY_KEYS))} (未知字段)"
+            f"{path}.{_key(key)}: unknown field; allowed: {', '.join(sorted(_ENTRY_KEYS))} "
+            "(未知字段)"
             for key in entry
             if key not in _ENTRY_KEYS
         ]
@@ -302,6 +376,9 @@ def arrangement_from_document(doc: object, *, where: str = "<arrangement>") -> A
 
 
 def _read(path: Path) -> bytes:
+    name = str(path)
+    if "\x00" in name or len(name) > 4096:
+        raise InputError(f"path: not a usable file name: {short_repr(name)} (文件名无效)")
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -321,6 +398,8 @@ def load_arrangement(path: str | Path) -> Arrangement:
     Raises :class:`~govdisclose.errors.InputError` for a missing or unreadable file and
     :class:`~govdisclose.errors.CalendarDataError` (naming the file and field) for bad content.
     """
+    if not isinstance(path, (str, os.PathLike)) or isinstance(path, bytes):
+        raise InputError(f"path: expected a file path, got {short_repr(path)} (应为文件路径)")
     path = Path(path)
     raw = _read(path)
     try:
@@ -382,6 +461,10 @@ def arrangement_to_document(arrangement: Arrangement) -> dict[str, Any]:
     >>> arrangement_to_document(arr)
     {'year': 2027, 'notice_title': 't', 'holidays': [{'days_off': ['2027-01-01']}]}
     """
+    if not isinstance(arrangement, Arrangement):
+        raise InputError(
+            f"arrangement: expected an Arrangement, got {short_repr(arrangement)} (应为节假日安排)"
+        )
     doc: dict[str, Any] = {"year": arrangement.year, "notice_title": arrangement.notice_title}
     if arrangement.notice_number:
         doc["notice_number"] = arrangement.notice_number

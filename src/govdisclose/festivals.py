@@ -49,6 +49,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Final
 
+from .errors import InputError, short_repr
 from .vocabulary import Term
 
 __all__ = [
@@ -155,4 +156,6 @@ def statutory_holidays(year: int) -> MappingProxyType[date, Festival]:
     >>> [d.isoformat() for d in statutory_holidays(2008) if d.month == 2]
     ['2008-02-06', '2008-02-07', '2008-02-08']
     """
+    if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
+        raise InputError(f"not a year 1–9999: {short_repr(year)} (年份无效)", path="year")
     return _statutory(year)

@@ -238,8 +238,8 @@ def _build() -> Mapping[int, Arrangement]:
         listed = set(year_off) | set(year_work)
         out[year] = Arrangement(
             year=year,
-            days_off=year_off,
-            makeup_workdays=year_work,
+            days_off=tuple(year_off),
+            makeup_workdays=tuple(year_work),
             holidays={**year_off, **year_work},
             notice_title=notice.title,
             notice_number=notice.number,

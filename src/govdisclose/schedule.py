@@ -43,17 +43,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import attrs
 from dateutil import rrule
 
 from .__about__ import __version__
-from .errors import InputError
-from .workcalendar import DayKind
-
-if TYPE_CHECKING:
-    from .workcalendar import WorkCalendar
+from ._dates import check_bool, is_int, shift_date, to_zone
+from .errors import InputError, short_repr
+from .workcalendar import DayKind, WorkCalendar
 
 __all__ = [
     "DEFAULT_ATTRIBUTE_REVIEW",
@@ -70,6 +67,11 @@ DEFAULT_ATTRIBUTE_REVIEW = (12, 31)
 _FIXED = "日期固定，不因节假日顺延 / the date is fixed and not moved for holidays"
 
 
+def _check_type(name: str, value: object, kind: type) -> None:
+    if not isinstance(value, kind) or (kind is dt.date and isinstance(value, dt.datetime)):
+        raise InputError(f"expected {kind.__name__}, got {short_repr(value)} (类型错误)", path=name)
+
+
 @attrs.frozen
 class Obligation:
     """One dated recurring duty.
@@ -81,13 +83,13 @@ class Obligation:
     that year's calendar was only estimated.
     """
 
-    code: str
-    date: dt.date
-    summary: str
-    description: str
-    source: str
-    day_note: str
-    provisional: bool = False
+    code: str = attrs.field(validator=lambda i, a, v: _check_type(a.name, v, str))
+    date: dt.date = attrs.field(validator=lambda i, a, v: _check_type(a.name, v, dt.date))
+    summary: str = attrs.field(validator=lambda i, a, v: _check_type(a.name, v, str))
+    description: str = attrs.field(validator=lambda i, a, v: _check_type(a.name, v, str))
+    source: str = attrs.field(validator=lambda i, a, v: _check_type(a.name, v, str))
+    day_note: str = attrs.field(validator=lambda i, a, v: _check_type(a.name, v, str))
+    provisional: bool = attrs.field(default=False, validator=lambda i, a, v: check_bool(v, a.name))
 
     def to_json(self) -> dict[str, object]:
         """JSON-ready data with the date in ISO 8601."""
@@ -147,12 +149,23 @@ def obligations(
     authorities).  ``calendar`` (default :func:`~govdisclose.workcalendar.default_calendar`)
     describes each day.
     """
-    if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9998:
-        raise InputError(f"not a year: {year!r} (年份无效)", path="year")
+    if not is_int(year) or not 1 <= year <= 9998:
+        raise InputError(f"not a year 1–9998: {short_repr(year)} (年份无效)", path="year")
+    check_bool(authority, "authority")
+    if (
+        not isinstance(attribute_review, (tuple, list))
+        or len(attribute_review) != 2
+        or not all(is_int(part) for part in attribute_review)
+    ):
+        raise InputError(
+            f"expected a (month, day) pair of numbers, got {short_repr(attribute_review)} "
+            f"(应为(月, 日))",
+            path="attribute_review",
+        )
     month, day = attribute_review
     try:
         review = dt.date(year, month, day)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise InputError(
             f"no day {month}-{day} in {year} (日期无效)", path="attribute_review"
         ) from None
@@ -160,6 +173,11 @@ def obligations(
         from .workcalendar import default_calendar
 
         calendar = default_calendar()
+    elif not isinstance(calendar, WorkCalendar):
+        raise InputError(
+            f"expected a WorkCalendar or None, got {short_repr(calendar)} (应为工作日历)",
+            path="calendar",
+        )
     report_month = 3 if authority else 1
     raw: list[tuple[str, dt.date, str, str, str]] = []
     for due in _dates(_year_rule(year, freq=rrule.YEARLY, bymonth=report_month, bymonthday=-1)):
@@ -227,6 +245,8 @@ def obligations(
 
 def ics_escape(text: str) -> str:
     """Escape an iCalendar TEXT value: backslash, semicolon, comma and newline (RFC 5545 3.3.11)."""
+    if not isinstance(text, str):
+        raise InputError(f"expected text, got {short_repr(text)} (应为文本)", path="text")
     return (
         text.replace("\\", "\\\\")
         .replace(";", "\\;")
@@ -240,8 +260,17 @@ def fold_line(line: str, limit: int = 75) -> str:
     """Fold a content line into pieces of at most ``limit`` octets of UTF-8 (RFC 5545 3.1).
 
     Continuation pieces start with one space, which counts toward the limit; a character is
-    never split across pieces.  Pieces are joined with CRLF + space.
+    never split across pieces.  Pieces are joined with CRLF + space.  ``limit`` is at least 5
+    (a space and the longest UTF-8 character).
     """
+    if not isinstance(line, str):
+        raise InputError(f"expected text, got {short_repr(line)} (应为文本)", path="line")
+    if not is_int(limit) or limit < 5:
+        raise InputError(
+            f"a line limit is a whole number of octets ≥ 5, got {short_repr(limit)} "
+            f"(行长度上限须为不小于5的整数)",
+            path="limit",
+        )
     pieces: list[str] = []
     current: list[str] = []
     size = 0
@@ -258,10 +287,15 @@ def fold_line(line: str, limit: int = 75) -> str:
 
 
 def _stamp(value: dt.datetime | None) -> str:
-    moment = value or dt.datetime.now(dt.timezone.utc)
-    if moment.tzinfo is None:
-        raise InputError("the DTSTAMP time must be timezone-aware (时间戳须带时区)")
-    return moment.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    moment = dt.datetime.now(dt.timezone.utc) if value is None else value
+    if not isinstance(moment, dt.datetime):
+        raise InputError(
+            f"expected a timezone-aware datetime, got {short_repr(moment)} (时间戳应为日期时间)",
+            path="stamp",
+        )
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise InputError("the DTSTAMP time must be timezone-aware (时间戳须带时区)", path="stamp")
+    return to_zone(moment, dt.timezone.utc, path="stamp").strftime("%Y%m%dT%H%M%SZ")
 
 
 def to_ics(
@@ -275,9 +309,20 @@ def to_ics(
     ``stamp`` is the DTSTAMP (default: now); pass one for reproducible output.  A provisional
     obligation's summary starts with 【暂估】 and its description says PROVISIONAL.
     """
+    if isinstance(items, (str, bytes, dict)) or not isinstance(items, Iterable):
+        raise InputError(
+            f"expected a list of Obligation, got {short_repr(items)} (应为事项列表)", path="items"
+        )
     events = list(items)
+    for index, item in enumerate(events):
+        if not isinstance(item, Obligation):
+            raise InputError(
+                f"expected an Obligation, got {short_repr(item)} (应为事项)", path=f"items[{index}]"
+            )
     if not events:
         raise InputError("no obligations to write (没有可写入的事项)")
+    if not isinstance(name, str):
+        raise InputError(f"expected text, got {short_repr(name)} (应为文本)", path="name")
     stamp_text = _stamp(stamp)
     lines = [
         "BEGIN:VCALENDAR",
@@ -300,7 +345,7 @@ def to_ics(
             f"UID:{item.date:%Y%m%d}-{item.code}@govdisclose",
             f"DTSTAMP:{stamp_text}",
             f"DTSTART;VALUE=DATE:{item.date:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{item.date + dt.timedelta(days=1):%Y%m%d}",
+            f"DTEND;VALUE=DATE:{shift_date(item.date, 1, path='items'):%Y%m%d}",
             f"SUMMARY:{ics_escape(summary)}",
             f"DESCRIPTION:{ics_escape(description)}",
             "CATEGORIES:政务公开",

@@ -8,7 +8,8 @@ is the 20th working day strictly after D, whether or not D is itself a working d
 :meth:`WorkCalendar.official` has every arrangement from 2004 to 2026 (chinese-calendar's data,
 corrected and traced to the notices: :mod:`govdisclose.officialcalendar`).  A computation that
 needs a year without an arrangement raises :class:`~govdisclose.errors.UnknownYearError` — it
-never guesses.  The user can add the year from its notice (:meth:`WorkCalendar.with_arrangement`,
+never guesses; its message says which years the calendar covers and whether an estimate
+would help.  The user can add the year from its notice (:meth:`WorkCalendar.with_arrangement`,
 :func:`~govdisclose.arrangement.load_arrangement`, the ``GOVDISCLOSE_CALENDAR`` environment
 variable read by :func:`default_calendar`) or ask for a **provisional estimate**
 (``provisional=True``): weekends plus the statutory holidays of the 放假办法 in force since 2025
@@ -59,8 +60,9 @@ from typing import Any, Final
 
 import attrs
 
+from ._dates import check_bool, check_date, is_int
 from .arrangement import Arrangement, load_arrangement
-from .errors import CalendarDataError, InputError, UnknownYearError
+from .errors import CalendarDataError, InputError, UnknownYearError, short_repr
 from .festivals import FESTIVAL_TABLE_YEARS, Festival, statutory_holidays
 from .vocabulary import Term
 
@@ -144,7 +146,7 @@ class DayInfo:
 def estimate_arrangement(year: int) -> Arrangement:
     """The provisional estimate of ``year``: its statutory holidays off, no make-up days."""
     days = {d: f for d, f in statutory_holidays(year).items() if d.year == year}
-    return Arrangement(year, days, (), holidays=days, notice_title=PROVISIONAL_SOURCE)
+    return Arrangement(year, tuple(days), (), holidays=days, notice_title=PROVISIONAL_SOURCE)
 
 
 class _Tables:
@@ -238,8 +240,10 @@ class WorkCalendar:
         self, arrangements: Iterable[Arrangement] = (), *, provisional: bool = False
     ) -> None:
         self._base: Callable[[], Mapping[int, Arrangement]] | None = None
-        self._overrides: dict[int, Arrangement] = {a.year: a for a in arrangements}
-        self._provisional = provisional
+        self._overrides: dict[int, Arrangement] = {
+            a.year: a for a in _arrangement_list(arrangements)
+        }
+        self._provisional = check_bool(provisional, "provisional")
         self._lock = threading.Lock()
         self._tables: _Tables | None = None
 
@@ -250,7 +254,7 @@ class WorkCalendar:
         Does not read ``GOVDISCLOSE_CALENDAR``: use :func:`default_calendar` for that.  The
         data is loaded on first use; the same instance is returned on every call.
         """
-        cal = _official.get(provisional)
+        cal = _official.get(check_bool(provisional, "provisional"))
         if cal is None:
             with _official_lock:
                 cal = _official.get(provisional)
@@ -273,6 +277,7 @@ class WorkCalendar:
         Raises :class:`~govdisclose.errors.CalendarDataError` when it contradicts a neighbouring
         year's arrangement (a December day one notice says is worked and the other off).
         """
+        _check_arrangement(arrangement, "arrangement")
         known = self._arrangements()
         wanted = {d: False for d in arrangement.days_off} | {
             d: True for d in arrangement.makeup_workdays
@@ -314,28 +319,64 @@ class WorkCalendar:
 
     def arrangement(self, year: int) -> Arrangement | None:
         """The arrangement of ``year`` (``None`` when the year has none)."""
+        if not is_int(year):
+            raise InputError(f"expected a year, got {short_repr(year)} (年份无效)", path="year")
         return self._arrangements().get(year)
 
     def estimated_years(self, start: date, end: date) -> tuple[int, ...]:
         """The years in ``[start.year, end.year]`` that only a provisional estimate covers."""
+        low, high = sorted((_day(start, "start").year, _day(end, "end").year))
         tables = self._tables or self._build()
-        low, high = sorted((start.year, end.year))
         return tuple(y for y in range(low, high + 1) if tables.covered.get(y))
 
     def _segment(self, year: int) -> tuple[int, int, int, int]:
         tables = self._tables or self._build()
         seg = tables.segments.get(year)
         if seg is None:
-            raise UnknownYearError(year)
+            raise self._unknown(year)
         return seg
+
+    def _unknown(self, year: int) -> UnknownYearError:
+        """The error for a year this calendar does not cover, saying what would cover it.
+
+        A provisional estimate is suggested only where it would help (a year of
+        :data:`PROVISIONAL_YEARS` in a calendar that is not provisional).
+        """
+        tables = self._tables or self._build()
+        low, high = PROVISIONAL_YEARS
+        covered = _spans(sorted(tables.covered)) or "no year"
+        supply = "WorkCalendar.with_arrangement(...) / --calendar FILE / GOVDISCLOSE_CALENDAR=FILE"
+        if self._provisional:
+            message = (
+                f"no holiday arrangement is known for {year}, and a provisional estimate "
+                f"covers only {low}–{high} (尚无{year}年节假日安排，暂估仅限{low}–{high}年); "
+                f"this calendar covers {covered}; supply {year}'s arrangement from the State "
+                f"Council notice with {supply}"
+            )
+        elif low <= year <= high:
+            message = (
+                f"no official holiday arrangement is known for {year} "
+                f"(尚无{year}年国务院办公厅节假日安排); this calendar covers {covered}; supply it "
+                f"from the State Council notice with {supply}, or ask for a provisional "
+                f"estimate with provisional=True / --provisional"
+            )
+        else:
+            message = (
+                f"no official holiday arrangement is known for {year} "
+                f"(尚无{year}年国务院办公厅节假日安排); this calendar covers {covered}; supply it "
+                f"from the State Council notice with {supply} (a provisional estimate, "
+                f"provisional=True / --provisional, covers only {low}–{high})"
+            )
+        return UnknownYearError(year, message=message)
 
     # -- queries ------------------------------------------------------------------------------
 
     def is_workday(self, d: date) -> bool:
         """Whether ``d`` is a working day."""
+        d = _day(d, "d")
         tables = self._tables or self._build()
         if d.year not in tables.covered:
-            raise UnknownYearError(d.year)
+            raise self._unknown(d.year)
         return tables.status[d.toordinal() - tables.base] == 1
 
     def add_workdays(self, d: date, n: int) -> date:
@@ -343,23 +384,29 @@ class WorkCalendar:
 
         The start day is never counted.  Every year from ``d``'s to the result's must be
         covered, else :class:`~govdisclose.errors.UnknownYearError` names the first missing one.
+        ``n`` is a whole number (not a bool); a date-time counts as its date.
         """
+        if n.__class__ is not int and not is_int(n):
+            raise InputError(
+                f"expected a whole number of working days, got {short_repr(n)} (工作日数应为整数)",
+                path="n",
+            )
         if n == 0:
-            return d
+            return d if isinstance(d, date) else check_date(d, "d")
         tables = self._tables or self._build()
-        entry = tables.days.get(d)
+        entry = tables.days.get(d) if isinstance(d, date) else None
         if entry is None:
             if isinstance(d, datetime):
                 return self.add_workdays(d.date(), n)
-            raise UnknownYearError(d.year)
+            raise self._unknown(check_date(d, "d").year)
         if n > 0:
             k = entry[0] + n - 1
             if k > entry[3]:
-                raise UnknownYearError(tables.segments[d.year][1] + 1)
+                raise self._unknown(tables.segments[d.year][1] + 1)
         else:
             k = entry[1] + n
             if k < entry[2]:
-                raise UnknownYearError(tables.segments[d.year][0] - 1)
+                raise self._unknown(tables.segments[d.year][0] - 1)
         return tables.work_dates[k]
 
     def next_workday(self, d: date) -> date:
@@ -377,12 +424,13 @@ class WorkCalendar:
         those in ``[b, a)``.  So for a working day ``b``,
         ``add_workdays(a, workdays_between(a, b)) == b``.
         """
+        a, b = _day(a, "a"), _day(b, "b")
         if a == b:
             return 0
         low, high = (a, b) if a < b else (b, a)
         seg = self._segment(low.year)
         if high.year > seg[1]:
-            raise UnknownYearError(seg[1] + 1)
+            raise self._unknown(seg[1] + 1)
         tables = self._tables
         assert tables is not None
         cum, base = tables.cum, tables.base
@@ -392,12 +440,11 @@ class WorkCalendar:
 
     def day_info(self, d: date) -> DayInfo:
         """What ``d`` is: kind, festival, source notice, provisional flag."""
-        if isinstance(d, datetime):
-            d = d.date()
+        d = _day(d, "d")
         tables = self._tables or self._build()
         estimated = tables.covered.get(d.year)
         if estimated is None:
-            raise UnknownYearError(d.year)
+            raise self._unknown(d.year)
         listed = tables.owner.get(d)
         arr = listed or tables.arrangements[d.year]
         source = arr.day_sources.get(d) or (
@@ -450,8 +497,22 @@ def default_calendar(
     """The official calendar plus the arrangement files of ``GOVDISCLOSE_CALENDAR`` and ``files``.
 
     Files are applied in order, the environment's first: a later file for the same year replaces
-    an earlier one (and the official data).  This is what the command line uses.
+    an earlier one (and the official data).  This is what the command line uses.  ``files`` is
+    a list of paths (one string is refused, not read letter by letter).
     """
+    if isinstance(files, (str, bytes, os.PathLike)) or not isinstance(files, Iterable):
+        raise InputError(
+            f"expected a list of file paths, got {short_repr(files)} (应为文件路径列表)",
+            path="files",
+        )
+    paths: list[Path] = []
+    for index, entry in enumerate(files):
+        if not isinstance(entry, (str, os.PathLike)):
+            raise InputError(
+                f"expected a file path, got {short_repr(entry)} (应为文件路径)",
+                path=f"files[{index}]",
+            )
+        paths.append(Path(entry))
     cal = WorkCalendar.official(provisional=provisional)
     for entry in os.environ.get(ENV_VAR, "").split(os.pathsep):
         if entry.strip():
@@ -460,6 +521,41 @@ def default_calendar(
             except (InputError, CalendarDataError) as exc:
                 raise type(exc)(f"{ENV_VAR}: {exc}") from None
             cal = cal.with_arrangement(arrangement)
-    for path in files:
-        cal = cal.with_arrangement(load_arrangement(Path(path)))
+    for path in paths:
+        cal = cal.with_arrangement(load_arrangement(path))
     return cal
+
+
+def _day(value: object, path: str) -> date:
+    """A date argument: a date-time counts as its date; anything else is an InputError."""
+    if isinstance(value, datetime):
+        return value.date()
+    return check_date(value, path)
+
+
+def _check_arrangement(value: object, path: str) -> Arrangement:
+    if not isinstance(value, Arrangement):
+        raise InputError(
+            f"expected an Arrangement, got {short_repr(value)} (应为节假日安排)", path=path
+        )
+    return value
+
+
+def _arrangement_list(values: object) -> list[Arrangement]:
+    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+        raise InputError(
+            f"expected a list of Arrangement, got {short_repr(values)} (应为节假日安排列表)",
+            path="arrangements",
+        )
+    return [_check_arrangement(v, f"arrangements[{i}]") for i, v in enumerate(values)]
+
+
+def _spans(years: Sequence[int]) -> str:
+    """Sorted years as runs: ``2004–2026, 2028``."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][1] + 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)

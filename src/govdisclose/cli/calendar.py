@@ -6,10 +6,12 @@ Commands::
 
 ``day`` says what a date is — working day, weekend, statutory holiday, swapped rest day (调休) or
 make-up working day (调休上班) — with its festival, the State Council notice it comes from, and
-the working days before and after it.  ``DATE`` is ``YYYY-MM-DD`` or ``today`` (China Standard
-Time).  ``--calendar FILE`` adds a year's arrangement from its notice (TOML or JSON, see
-``data/arrangement-example.toml``); ``--provisional`` estimates years without a notice and marks
-the answer as an estimate.  A year without an arrangement is a one-line error, exit code 2.
+the working days before and after it.  ``DATE`` is ``YYYY-MM-DD`` (or ``2024/10/8``,
+``2024年10月8日``, ``20241008``: :func:`~govdisclose.cli.common.parse_date_option`) or
+``today`` (China Standard Time).  ``--calendar FILE`` adds a year's arrangement from its
+notice (TOML or JSON, see ``data/arrangement-example.toml``); ``--provisional`` estimates years
+without a notice and marks the answer as an estimate.  A year without an arrangement is a
+one-line error, exit code 2.
 
 Other modules add subcommands to the group: :data:`EXTENSIONS` lists functions
 ``register_xxx(calendar_subparsers)`` imported when the parser is built, and
@@ -24,15 +26,21 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import InputError, UnknownYearError
-from .common import add_calendar_options, add_format_option, calendar_from_args, dump_json
+from ..errors import UnknownYearError
+from .common import (
+    DATE_FORMATS,
+    add_calendar_options,
+    add_format_option,
+    calendar_from_args,
+    dump_json,
+    parse_date_option,
+)
 
 __all__ = ["EXTENSIONS", "add_subcommands", "parse_day", "register"]
 
 #: ``module:function`` pairs that add subcommands to ``calendar`` (skipped if the module is absent).
 EXTENSIONS = ("govdisclose.cli.deadline:register_ics",)
 
-_CST = dt.timezone(dt.timedelta(hours=8))
 _WEEKDAYS = (
     ("星期一", "Monday"),
     ("星期二", "Tuesday"),
@@ -45,17 +53,9 @@ _WEEKDAYS = (
 
 
 def parse_day(text: str) -> dt.date:
-    """``YYYY-MM-DD`` or ``today`` (in China Standard Time) → a date; :class:`InputError` else."""
-    if text.strip().lower() == "today":
-        return dt.datetime.now(_CST).date()
-    try:
-        if len(text) != 10:
-            raise ValueError(text)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InputError(
-            f"DATE: not a date {text!r}; use YYYY-MM-DD (日期格式应为 YYYY-MM-DD)"
-        ) from None
+    """A date as every date option reads it (:func:`~govdisclose.cli.common.parse_date_option`)
+    or ``today`` (in China Standard Time); :class:`~govdisclose.errors.InputError` else."""
+    return parse_date_option(text, "DATE", allow_today=True)
 
 
 def _neighbour(step: Callable[[dt.date], dt.date], day: dt.date) -> dt.date | None:
@@ -131,7 +131,9 @@ def register(subparsers: Any) -> Any:
         description="显示某日的类型、节日、依据通知及前后工作日。/ Show a date's kind, festival, "
         "source notice and the working days around it.",
     )
-    day.add_argument("date", metavar="DATE", help="YYYY-MM-DD 或 today / YYYY-MM-DD or today")
+    day.add_argument(
+        "date", metavar="DATE", help=f"日期或 today / a date ({DATE_FORMATS}) or today"
+    )
     add_calendar_options(day)
     add_format_option(day)
     day.set_defaults(handler=_run_day)

@@ -14,21 +14,33 @@ Each ``deadline`` command takes ``--format text|json``, ``--calendar FILE`` (rep
 ``--provisional``.  JSON is one object with ``due`` (ISO 8601: a date, or a date-time with
 ``+08:00``), ``provisional`` and the ``explanation`` steps; ``deadline opinion`` prints the
 48-hour response, with a major emergency's 5-hour release and 24-hour press conference in its
-``related`` list.  A bad date or a period reaching a year without
-a holiday arrangement is a one-line error with exit code 2.
+``related`` list.  Dates are read by :func:`~govdisclose.cli.common.parse_date_option`
+(``2024-10-08``, ``2024/10/8``, ``2024年10月8日``, ``20241008`` …), ``--detected`` by
+:func:`~govdisclose.cli.common.parse_datetime_option`.  A bad date, a period reaching a year
+without a holiday arrangement, or one running past 9999-12-31 is a one-line error with exit
+code 2.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import calendar as calendar_module
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .common import add_calendar_options, add_format_option, calendar_from_args, dump_json
+from .common import (
+    DATE_FORMATS,
+    add_calendar_options,
+    add_format_option,
+    calendar_from_args,
+    dump_json,
+    parse_date_option,
+    parse_datetime_option,
+    parse_month_day_option,
+)
 
 __all__ = ["DEFAULT_RULE", "register", "register_ics"]
 
@@ -36,37 +48,6 @@ __all__ = ["DEFAULT_RULE", "register", "register_ics"]
 DEFAULT_RULE = "信息形成或变更之日起20个工作日内"
 
 _EXIT_OK = 0
-
-
-def parse_date(text: str, option: str) -> dt.date:
-    """A ``YYYY-MM-DD`` date given to ``option``; an :class:`InputError` naming it otherwise."""
-    try:
-        if len(text) != 10:
-            raise ValueError(text)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InputError(
-            f"{option}: not a date {text!r}; use YYYY-MM-DD (日期格式应为 YYYY-MM-DD)"
-        ) from None
-
-
-def parse_datetime(text: str, option: str) -> dt.datetime:
-    """An ISO 8601 date-time (``2024-10-01T08:30``, with an optional offset or ``Z``)."""
-    value = text.strip()
-    if "T" not in value.upper() and " " not in value:
-        raise InputError(
-            f"{option}: {text!r} has no time of day; use YYYY-MM-DDTHH:MM[+08:00] "
-            f"(须包含时刻，如 2024-10-01T08:30)"
-        )
-    if value.upper().endswith("Z"):
-        value = value[:-1] + "+00:00"
-    try:
-        return dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise InputError(
-            f"{option}: not a date-time {text!r}; use YYYY-MM-DDTHH:MM[+08:00] "
-            f"(时间格式应为 ISO 8601)"
-        ) from None
 
 
 def _emit(deadlines: Sequence[Any], args: argparse.Namespace, *, many: bool) -> int:
@@ -85,7 +66,7 @@ def _emit(deadlines: Sequence[Any], args: argparse.Namespace, *, many: bool) -> 
 def _proactive(args: argparse.Namespace) -> int:
     from ..deadlines import proactive_deadline
 
-    formed = parse_date(args.formed, "--formed")
+    formed = parse_date_option(args.formed, "--formed")
     deadline = proactive_deadline(
         formed,
         args.rule,
@@ -98,10 +79,14 @@ def _proactive(args: argparse.Namespace) -> int:
 def _request(args: argparse.Namespace) -> int:
     from ..deadlines import request_reply_deadline
 
-    received = parse_date(args.received, "--received")
-    supplemented = parse_date(args.supplemented, "--supplemented") if args.supplemented else None
+    received = parse_date_option(args.received, "--received")
+    supplemented = (
+        parse_date_option(args.supplemented, "--supplemented")
+        if args.supplemented is not None
+        else None
+    )
     pauses = [
-        (parse_date(sent, "--pause"), parse_date(answered, "--pause"))
+        (parse_date_option(sent, "--pause SENT"), parse_date_option(answered, "--pause ANSWERED"))
         for sent, answered in args.pause or ()
     ]
     deadline = request_reply_deadline(
@@ -117,7 +102,7 @@ def _request(args: argparse.Namespace) -> int:
 def _opinion(args: argparse.Namespace) -> int:
     from ..deadlines import opinion_response_deadline
 
-    detected = parse_datetime(args.detected, "--detected")
+    detected = parse_datetime_option(args.detected, "--detected")
     return _emit(opinion_response_deadline(detected, major=args.major), args, many=True)
 
 
@@ -130,7 +115,7 @@ def _annual_report(args: argparse.Namespace) -> int:
 def _meeting(args: argparse.Namespace) -> int:
     from ..deadlines import meeting_invitation_deadline
 
-    meeting = parse_date(args.meeting, "--meeting")
+    meeting = parse_date_option(args.meeting, "--meeting")
     return _emit([meeting_invitation_deadline(meeting, args.days)], args, many=False)
 
 
@@ -173,7 +158,8 @@ def register(subparsers: Any) -> None:
         "deadline",
         help="计算期限并说明过程 / compute an explained deadline",
         description="计算政务公开期限并逐步说明 / compute disclosure deadlines, explained step by "
-        "step (条例第二十六条、第三十条至第三十四条、第四十九条; 390号; 国办发〔2016〕61号、80号)",
+        "step (条例第二十六条、第三十条至第三十四条、第四十九条; 390号; 国办发〔2016〕61号、80号). "
+        f"日期 / DATE: {DATE_FORMATS}",
     )
     sub = group.add_subparsers(title="期限 / deadlines", dest="deadline_command", metavar="KIND")
     group.set_defaults(handler=lambda _args: _usage(group))
@@ -309,9 +295,13 @@ def _ics(args: argparse.Namespace) -> int:
     from ..schedule import obligations, to_ics
 
     review: tuple[int, int] = (12, 31)
-    if args.attribute_review:
-        day = parse_date(f"2000-{args.attribute_review}", "--attribute-review")
-        review = (day.month, day.day)
+    if args.attribute_review is not None:
+        review = parse_month_day_option(args.attribute_review, "--attribute-review")
+        if review == (2, 29) and not calendar_module.isleap(args.year):
+            raise InputError(
+                f"--attribute-review: {args.attribute_review} is not a day of {args.year} "
+                f"({args.year}年没有2月29日)"
+            )
     items = obligations(
         args.year,
         calendar=calendar_from_args(args),

@@ -8,21 +8,26 @@ sort into :class:`~govdisclose.deadlines.result.Step` objects.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..errors import InputError
-from ..workcalendar import DayKind
+import attrs
+
+from .._dates import check_date, is_int, shift_date
+from ..errors import InputError, short_repr
+from ..workcalendar import DayKind, WorkCalendar
 from .result import Step, StepKind
 
 if TYPE_CHECKING:
     from ..festivals import Festival
-    from ..workcalendar import WorkCalendar
 
 __all__ = [
     "Pause",
+    "Paused",
+    "check_pauses",
     "count_workdays",
     "ensure_date",
     "estimated",
@@ -41,18 +46,21 @@ Pause = tuple[dt.date, dt.date]
 
 def ensure_date(value: object, path: str) -> dt.date:
     """``value`` if it is a :class:`datetime.date` (not a date-time); an InputError otherwise."""
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise InputError(f"expected a date, got {value!r} (应为日期)", path=path)
-    return value
+    return check_date(value, path)
 
 
-def get_calendar(calendar: WorkCalendar | None) -> WorkCalendar:
+def get_calendar(calendar: object) -> WorkCalendar:
     """The calendar to use: the given one, or the package's default official calendar."""
-    if calendar is not None:
-        return calendar
-    from ..workcalendar import default_calendar
+    if calendar is None:
+        from ..workcalendar import default_calendar
 
-    return default_calendar()
+        return default_calendar()
+    if not isinstance(calendar, WorkCalendar):
+        raise InputError(
+            f"expected a WorkCalendar or None, got {short_repr(calendar)} (应为工作日历)",
+            path="calendar",
+        )
+    return calendar
 
 
 def estimated(calendar: WorkCalendar, start: dt.date, end: dt.date) -> tuple[int, ...]:
@@ -60,31 +68,81 @@ def estimated(calendar: WorkCalendar, start: dt.date, end: dt.date) -> tuple[int
     return tuple(calendar.estimated_years(min(start, end), max(start, end)))
 
 
-def paused_days(pauses: Iterable[Pause], *, path: str = "pauses") -> frozenset[dt.date]:
-    """Every day excluded by the pauses: from the day after sending through the answer day.
+def check_pauses(pauses: object, *, path: str = "pauses") -> tuple[Pause, ...]:
+    """``pauses`` as a tuple of ``(sent, answered)`` date pairs, checked; read only once.
 
-    Overlapping or repeated pauses are merged (a day is excluded once).  A pause that ends
-    before it starts is an error.
+    A string, a mapping or anything that is not a list of pairs is an InputError naming the
+    entry; so is a pause answered before it was sent.
     """
-    days: set[dt.date] = set()
-    for index, (sent, answered) in enumerate(pauses):
-        ensure_date(sent, f"{path}[{index}][0]")
-        ensure_date(answered, f"{path}[{index}][1]")
+    if isinstance(pauses, (str, bytes, Mapping)) or not isinstance(pauses, Iterable):
+        raise InputError(
+            f"expected a list of (sent, answered) date pairs, got {short_repr(pauses)} "
+            f"(征求意见期间应为(发出日期, 答复日期)列表)",
+            path=path,
+        )
+    out: list[Pause] = []
+    for index, pair in enumerate(pauses):
+        where = f"{path}[{index}]"
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise InputError(
+                f"expected a (sent, answered) pair of dates, got {short_repr(pair)} "
+                f"(应为(发出日期, 答复日期))",
+                path=where,
+            )
+        sent = check_date(pair[0], f"{where}[0]")
+        answered = check_date(pair[1], f"{where}[1]")
         if answered < sent:
             raise InputError(
                 f"consultation answered {answered} before it was sent {sent} "
                 f"(征求意见答复日期早于发出日期)",
-                path=f"{path}[{index}]",
+                path=where,
             )
-        day = sent + ONE_DAY
-        while day <= answered:
-            days.add(day)
-            day += ONE_DAY
-    return frozenset(days)
+        out.append((sent, answered))
+    return tuple(out)
+
+
+@attrs.frozen
+class Paused:
+    """The days excluded by consultations, as sorted, merged, inclusive ``(first, last)`` runs.
+
+    ``day in paused`` says whether a day is excluded; a pause of years costs no more than one
+    of days.
+    """
+
+    runs: tuple[tuple[dt.date, dt.date], ...] = ()
+
+    def __contains__(self, day: object) -> bool:
+        if not self.runs or not isinstance(day, dt.date):
+            return False
+        index = bisect.bisect_right(self.runs, (day, dt.date.max)) - 1
+        return index >= 0 and self.runs[index][0] <= day <= self.runs[index][1]
+
+    def __bool__(self) -> bool:
+        return bool(self.runs)
+
+
+def paused_days(pauses: object, *, path: str = "pauses") -> Paused:
+    """Every day excluded by the pauses: from the day after sending through the answer day.
+
+    Overlapping or repeated pauses are merged (a day is excluded once).  A pause that ends
+    before it starts is an error; one answered the day it was sent excludes nothing.
+    """
+    spans = sorted(
+        (shift_date(sent, 1), answered)
+        for sent, answered in check_pauses(pauses, path=path)
+        if answered > sent
+    )
+    runs: list[tuple[dt.date, dt.date]] = []
+    for first, last in spans:
+        if runs and first.toordinal() <= runs[-1][1].toordinal() + 1:
+            runs[-1] = (runs[-1][0], max(last, runs[-1][1]))
+        else:
+            runs.append((first, last))
+    return Paused(tuple(runs))
 
 
 def _classify(
-    calendar: WorkCalendar, day: dt.date, paused: frozenset[dt.date]
+    calendar: WorkCalendar, day: dt.date, paused: Paused
 ) -> tuple[StepKind, Festival | None, bool]:
     info = calendar.day_info(day)
     estimate = info.provisional
@@ -159,22 +217,31 @@ def count_workdays(
     start: dt.date,
     days: int,
     *,
-    paused: frozenset[dt.date] = frozenset(),
+    paused: Paused = Paused(),
     counted_before: int = 0,
     pause_source: str = "",
 ) -> tuple[dt.date, list[Step]]:
     """The ``days``-th counted working day strictly after ``start``, and the steps to it.
 
     Working days in ``paused`` are skipped (not counted).  ``counted_before`` continues the
-    numbering of an earlier count (for an extension).  ``days`` must be positive.
+    numbering of an earlier count (for an extension).  ``days`` must be positive.  The walk
+    stops with :class:`~govdisclose.errors.UnknownYearError` at the first year the calendar
+    does not cover, and with an InputError past 9999-12-31.
     """
-    if days <= 0:
-        raise InputError(f"a period of {days} working days cannot be counted (工作日数须为正数)")
+    if not is_int(days) or days <= 0:
+        raise InputError(
+            f"a period of {short_repr(days)} working days cannot be counted (工作日数须为正整数)"
+        )
     walked: list[tuple[dt.date, tuple[StepKind, Festival | None, bool]]] = []
     counted = 0
     day = start
     while counted < days:
-        day += ONE_DAY
+        if day == dt.date.max:
+            raise InputError(
+                f"{days} working days counted from {start.isoformat()} run past "
+                f"{dt.date.max.isoformat()}, the last date there is (期限超出可计算范围)"
+            )
+        day = shift_date(day, 1)
         sort = _classify(calendar, day, paused)
         walked.append((day, sort))
         if sort[0] in _COUNTING:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime as dt
 
-from ..errors import InputError
-from .counting import ensure_date
+from .._dates import check_bool, check_date, is_int, shift_date
+from ..errors import InputError, short_repr
 from .result import Deadline, DeadlineKind, LegalRule, Step, StepKind, day_label
 
 __all__ = [
@@ -22,6 +22,7 @@ _OGI = "《中华人民共和国政府信息公开条例》"
 
 def fixed_date_step(due: dt.date) -> Step:
     """The remark that a fixed date does not move for weekends or holidays (DOMAIN §6)."""
+    check_date(due, "due")
     return Step(
         kind=StepKind.FIXED_DATE,
         first=due,
@@ -39,15 +40,31 @@ def next_fixed_date(month: int, day: int, on_or_after: dt.date) -> dt.date:
 
     >>> next_fixed_date(1, 31, dt.date(2024, 2, 1))
     datetime.date(2025, 1, 31)
+
+    29 February is found in the next leap year.  A month and day that never exist, or a date
+    after 9999-12-31, are an :class:`~govdisclose.errors.InputError`.
     """
-    for year in range(on_or_after.year, on_or_after.year + 9):
+    check_date(on_or_after, "on_or_after")
+    for name, value, high in (("month", month, 12), ("day", day, 31)):
+        if not is_int(value) or not 1 <= value <= high:
+            raise InputError(
+                f"expected a {name} 1–{high}, got {short_repr(value)} (月或日无效)", path=name
+            )
+    try:
+        dt.date(2000, month, day)  # a leap year: does the day exist at all?
+    except ValueError:
+        raise InputError(f"no date {month}-{day} exists (日期不存在)") from None
+    for year in range(on_or_after.year, min(on_or_after.year + 9, dt.MAXYEAR + 1)):
         try:
             candidate = dt.date(year, month, day)
         except ValueError:
             continue
         if candidate >= on_or_after:
             return candidate
-    raise InputError(f"no date {month}-{day} exists (日期不存在)")
+    raise InputError(
+        f"no {month:02d}-{day:02d} on or after {on_or_after.isoformat()} before the last date "
+        f"there is, 9999-12-31 (日期超出可计算范围)"
+    )
 
 
 def period_end(period: str, day: dt.date) -> dt.date:
@@ -58,11 +75,15 @@ def period_end(period: str, day: dt.date) -> dt.date:
     >>> period_end("quarter", dt.date(2024, 11, 5)), period_end("half_year", dt.date(2024, 2, 1))
     (datetime.date(2024, 12, 31), datetime.date(2024, 6, 30))
     """
+    check_date(day, "day")
     months = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
     if period == "week":
-        return day + dt.timedelta(days=6 - day.weekday())
-    if period not in months:
-        raise InputError(f"unknown period {period!r} (未知的周期)")
+        return shift_date(day, 6 - day.weekday())
+    if not isinstance(period, str) or period not in months:
+        raise InputError(
+            f"unknown period {short_repr(period)}; allowed: week, {', '.join(months)} (未知的周期)",
+            path="period",
+        )
     size = months[period]
     last_month = ((day.month - 1) // size + 1) * size
     return dt.date(day.year, last_month, _calendar.monthrange(day.year, last_month)[1])
@@ -77,8 +98,9 @@ def annual_report_deadline(year: int, *, authority: bool = False) -> Deadline:
     >>> annual_report_deadline(2025).due, annual_report_deadline(2025, authority=True).due
     (datetime.date(2025, 1, 31), datetime.date(2025, 3, 31))
     """
-    if not isinstance(year, int) or isinstance(year, bool) or not 1 <= year <= 9999:
-        raise InputError(f"not a year: {year!r} (年份无效)", path="year")
+    if not is_int(year) or not 1 <= year <= 9999:
+        raise InputError(f"not a year 1–9999: {short_repr(year)} (年份无效)", path="year")
+    check_bool(authority, "authority")
     due = dt.date(year, 3, 31) if authority else dt.date(year, 1, 31)
     if authority:
         summary = (
@@ -109,18 +131,20 @@ def meeting_invitation_deadline(meeting: dt.date, days: int = 7) -> Deadline:
 
     提前一周发通知邀请 (the 390 catalogues): at least one week, 7 calendar days, ahead.  The day
     is counted back on the calendar and not moved for weekends or holidays (moving it later
-    would shorten the notice), so a holiday may call for sending earlier.
+    would shorten the notice), so a holiday may call for sending earlier.  A lead time that
+    reaches before 0001-01-01 is an :class:`~govdisclose.errors.InputError`.
 
     >>> meeting_invitation_deadline(dt.date(2024, 10, 8)).due
     datetime.date(2024, 10, 1)
     """
-    if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+    if not is_int(days) or days < 1:
         raise InputError(
-            f"lead time must be a positive number of days, got {days!r} (提前天数须为正整数)",
+            f"lead time must be a positive number of days, got {short_repr(days)} "
+            f"(提前天数须为正整数)",
             path="days",
         )
-    ensure_date(meeting, "meeting")
-    due = meeting - dt.timedelta(days=days)
+    check_date(meeting, "meeting")
+    due = shift_date(meeting, -days)
     steps = (
         Step(
             kind=StepKind.START,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .._dates import check_bool, check_datetime, shift_datetime, to_zone
+from ..errors import InputError
 from .result import CHINA_TZ, Deadline, DeadlineKind, LegalRule, Step, StepKind
 
 __all__ = [
@@ -57,10 +59,14 @@ def to_china_time(moment: dt.datetime) -> tuple[dt.datetime, bool]:
 
     >>> to_china_time(dt.datetime(2024, 10, 1, 12, 0))
     (datetime.datetime(2024, 10, 1, 12, 0, tzinfo=zoneinfo.ZoneInfo(key='Asia/Shanghai')), True)
+
+    Anything but a :class:`~datetime.datetime`, or a moment whose China time is outside the
+    years 1–9999, is an :class:`~govdisclose.errors.InputError`.
     """
+    check_datetime(moment, "moment")
     if moment.tzinfo is None or moment.utcoffset() is None:
         return moment.replace(tzinfo=CHINA_TZ), True
-    return moment.astimezone(CHINA_TZ), False
+    return to_zone(moment, CHINA_TZ, path="moment"), False
 
 
 def opinion_response_deadline(
@@ -73,18 +79,28 @@ def opinion_response_deadline(
     and the 24-hour press conference.  Hours run on the clock, nights, weekends and holidays
     included (《民法典》第二百零一条第二款: a period in hours starts at the moment given).
 
-    ``detected`` should be timezone-aware; a **naive** date-time is taken as China Standard
-    Time (Asia/Shanghai, UTC+8) and the explanation says so.  Due times are returned in China
-    Standard Time.
+    ``detected`` must be a :class:`~datetime.datetime` — a date, text (even ISO 8601) or
+    anything else raises :class:`~govdisclose.errors.InputError`, as the other calculators do;
+    parse text first with :meth:`datetime.datetime.fromisoformat`.  It should be
+    timezone-aware; a **naive** date-time is taken as China Standard Time (Asia/Shanghai,
+    UTC+8) and the explanation says so.  Due times are returned in China Standard Time.  A due
+    time after 9999-12-31 is an InputError.
 
     >>> import datetime as dt
     >>> [d.due.isoformat() for d in opinion_response_deadline(
     ...     dt.datetime(2024, 9, 30, 22, 30), major=True)]
     ['2024-10-02T22:30:00+08:00', '2024-10-01T03:30:00+08:00', '2024-10-01T22:30:00+08:00']
+    >>> opinion_response_deadline("2024-09-30T22:30")
+    Traceback (most recent call last):
+    ...
+    govdisclose.errors.InputError: detected: expected a datetime.datetime, got '2024-09-30T22:30'...
     """
-    if not isinstance(detected, dt.datetime):
-        raise TypeError("detected must be a datetime.datetime (发现舆情的时间须为日期时间)")
-    start, naive = to_china_time(detected)
+    check_datetime(detected, "detected")
+    check_bool(major, "major")
+    try:
+        start, naive = to_china_time(detected)
+    except InputError as exc:
+        raise InputError(exc.message, path="detected") from None
     if naive:
         how = (
             f"{start.isoformat()}: 未注明时区，按北京时间理解 / no time zone given: taken as "
@@ -104,7 +120,15 @@ def opinion_response_deadline(
     for kind in kinds:
         hours, rule = _RULES[kind]
         # Aware arithmetic in UTC, shown in CST: exact elapsed hours whatever the zone rules.
-        due = (start.astimezone(dt.timezone.utc) + dt.timedelta(hours=hours)).astimezone(CHINA_TZ)
+        try:
+            utc = to_zone(start, dt.timezone.utc)
+            due = to_zone(shift_datetime(utc, dt.timedelta(hours=hours)), CHINA_TZ)
+        except InputError:
+            raise InputError(
+                f"{start.isoformat()} + {hours} hours is outside the dates there are "
+                f"(0001-01-01 – 9999-12-31) (时间超出可计算范围)",
+                path="detected",
+            ) from None
         steps = (
             Step(kind=StepKind.START, first=start, last=start, text=how),
             Step(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..errors import InputError
+from .._dates import is_int, shift_date
+from ..errors import InputError, short_repr
 from ..model import TimeLimit
 from ..timelimits import (
     EVENTS,
@@ -24,7 +25,6 @@ from ..timelimits import (
     parse_time_limit,
 )
 from .counting import (
-    ONE_DAY,
     count_workdays,
     ensure_date,
     estimated,
@@ -84,9 +84,9 @@ def _not_assessable(rule: TimeLimitRule, formed: dt.date, reason: str) -> Deadli
 def _service_level(value: object) -> int | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+    if not is_int(value) or value < 1:
         raise InputError(
-            f"a service level is a positive number of working days, got {value!r} "
+            f"a service level is a positive number of working days, got {short_repr(value)} "
             f"(服务承诺时限须为正整数个工作日)",
             path="service_level_workdays",
         )
@@ -119,6 +119,8 @@ def proactive_deadline(
     """
     ensure_date(formed, "formed")
     given = _service_level(service_level_workdays)
+    if calendar is not None:
+        get_calendar(calendar)  # a wrong type is refused even for rules that need no calendar
     if isinstance(rule, TimeLimit):
         own = _service_level(rule.service_level_workdays)
         level = given if given is not None else own
@@ -129,7 +131,7 @@ def proactive_deadline(
         parsed = parse_time_limit(rule) if isinstance(rule, str) else rule
     if not isinstance(parsed, tuple(RULE_TYPES.values())):
         raise InputError(
-            f"expected a time-limit text, rule or TimeLimit, got {rule!r} (应为公开时限)",
+            f"expected a time-limit text, rule or TimeLimit, got {short_repr(rule)} (应为公开时限)",
             path="rule",
         )
     notes: list[Step] = []
@@ -197,7 +199,7 @@ def proactive_deadline(
         parsed,
         formed,
         f"未能识别的公开时限「{parsed.text}」，无法计算期限 / unrecognised time limit "
-        f"{parsed.text!r}: no deadline can be computed",
+        f"{short_repr(parsed.text)}: no deadline can be computed",
     )
 
 
@@ -250,12 +252,12 @@ def _calendar_days(
 ) -> Deadline:
     cal = get_calendar(calendar)
     event = _event_label(rule.event)
-    last = formed + dt.timedelta(days=rule.days)
+    last = shift_date(formed, rule.days, path="formed")
     steps = [
         _start_step(formed, event),
         Step(
             kind=StepKind.CALENDAR_DAYS,
-            first=formed + ONE_DAY,
+            first=shift_date(formed, 1, path="formed"),
             last=last,
             days=rule.days,
             text=f"+{rule.days}个自然日（含周末和节假日）→ {day_label(last)} / +{rule.days} "
@@ -264,7 +266,7 @@ def _calendar_days(
     ]
     due = last
     while not cal.is_workday(due):
-        due += ONE_DAY
+        due = shift_date(due, 1, path="formed")
     if due != last:
         steps.append(
             Step(

@@ -6,9 +6,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..errors import InputError
+from .._dates import is_int
+from ..errors import InputError, short_repr
 from ..vocabulary import Term
 from .counting import (
+    check_pauses,
     count_workdays,
     ensure_date,
     estimated,
@@ -106,10 +108,17 @@ def receipt_date(
     govdisclose.errors.InputError: events: a request received online counts as received on ...
     """
     how = RequestChannel.parse(channel, path="channel")
+    if not isinstance(events, Mapping):
+        raise InputError(
+            f"expected a mapping of events to dates, got {short_repr(events)} "
+            f"(应为事件与日期的对应表)",
+            path="events",
+        )
     by_event: dict[ReceiptEvent, dt.date] = {}
-    for key, day in events.items():
-        event = ReceiptEvent.parse(key, path=f"events.{key}")
-        by_event[event] = ensure_date(day, f"events.{key}")
+    for index, (key, day) in enumerate(events.items()):
+        where = f"events.{key}" if isinstance(key, str) and len(key) <= 40 else f"events[{index}]"
+        event = ReceiptEvent.parse(key, path=where)
+        by_event[event] = ensure_date(day, where)
     needed, meaning = _RECEIPT_RULE[how]
     if needed not in by_event:
         raise InputError(
@@ -121,13 +130,14 @@ def receipt_date(
     return by_event[needed]
 
 
-def _extension_days(extended: bool | int) -> int:
+def _extension_days(extended: object) -> int:
     if isinstance(extended, bool):
         return MAX_EXTENSION_WORKDAYS if extended else 0
-    if not isinstance(extended, int) or not 0 <= extended <= MAX_EXTENSION_WORKDAYS:
+    if not is_int(extended) or not 0 <= extended <= MAX_EXTENSION_WORKDAYS:
         raise InputError(
-            f"an extension is at most {MAX_EXTENSION_WORKDAYS} working days, got {extended!r} "
-            f"(延长答复期限最长不得超过{MAX_EXTENSION_WORKDAYS}个工作日，第三十三条第二款)",
+            f"an extension is 1 to {MAX_EXTENSION_WORKDAYS} working days (True for "
+            f"{MAX_EXTENSION_WORKDAYS}, False or 0 for none), got {short_repr(extended)} "
+            f"(延长答复期限为1至{MAX_EXTENSION_WORKDAYS}个工作日，第三十三条第二款)",
             path="extended",
         )
     return extended
@@ -146,15 +156,18 @@ def request_reply_deadline(
     ``received`` is the receipt date (see :func:`receipt_date`).  When the agency asked for a
     supplement (第三十条), ``supplemented`` is the day the supplemented request was received
     and the period runs from it instead.  ``extended`` adds an approved extension: ``True`` is
-    the maximum of 20 working days, an int 0–20 that many.  ``pauses`` are consultations of a
-    third party or another agency as ``(sent, answered)`` pairs — ``answered`` is the day the
-    answer arrived, or the day the consulted party's own deadline passed: the working days from
-    the day after ``sent`` through ``answered`` do not count (overlapping pauses count once).
+    the maximum of 20 working days, an int 1–20 that many (``False`` or 0: none; text such
+    as ``"10"`` is refused).  ``pauses`` are consultations of a third party or another agency
+    as ``(sent, answered)`` pairs — ``answered`` is the day the answer arrived, or the day the
+    consulted party's own deadline passed: the working days from the day after ``sent`` through
+    ``answered`` do not count (overlapping pauses count once).  Wrong types raise
+    :class:`~govdisclose.errors.InputError` naming the argument.
     """
     ensure_date(received, "received")
     if supplemented is not None:
         ensure_date(supplemented, "supplemented")
     extra = _extension_days(extended)
+    pauses = check_pauses(pauses)
     excluded = paused_days(pauses)
     cal = get_calendar(calendar)
     steps: list[Step] = []

@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from .._dates import to_zone
+from ..errors import InputError, short_repr
 from ..vocabulary import Term
 
 __all__ = [
@@ -193,18 +195,25 @@ class Deadline:
 
         A date deadline is kept through its whole last day.  A naive ``at`` is China Standard
         Time; a date-time ``at`` checked against a date deadline uses its date in China.
+        Anything but a date or date-time is an :class:`~govdisclose.errors.InputError`.
         """
+        if not isinstance(at, dt.date):
+            raise InputError(
+                f"expected a date or date-time, got {short_repr(at)} (应为日期或日期时间)",
+                path="at",
+            )
         if self.due is None:
             return False
         if isinstance(self.due, dt.datetime):
             if not isinstance(at, dt.datetime):
                 at = dt.datetime.combine(at, dt.time(), CHINA_TZ)
-            elif at.tzinfo is None:
+            elif at.tzinfo is None or at.utcoffset() is None:
                 at = at.replace(tzinfo=CHINA_TZ)
             return at > self.due
         if isinstance(at, dt.datetime):
-            at = (at.replace(tzinfo=CHINA_TZ) if at.tzinfo is None else at).astimezone(CHINA_TZ)
-            at = at.date()
+            if at.tzinfo is None or at.utcoffset() is None:
+                at = at.replace(tzinfo=CHINA_TZ)
+            at = to_zone(at, CHINA_TZ, path="at").date()
         return at > self.due
 
     def to_json(self) -> dict[str, Any]:

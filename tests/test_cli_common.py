@@ -1,0 +1,151 @@
+"""Tests for the shared date-option parsers of ``govdisclose.cli.common``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govdisclose.cli.common import (
+    parse_date_option,
+    parse_datetime_option,
+    parse_month_day_option,
+)
+from govdisclose.errors import InputError
+
+D = dt.date
+
+
+def spellings(day: dt.date) -> list[str]:
+    y, m, d = day.year, day.month, day.day
+    return [
+        day.isoformat(),
+        f"{y:04d}-{m}-{d}",
+        f"{y:04d}/{m}/{d}",
+        f"{y:04d}/{m:02d}/{d:02d}",
+        f"{y:04d}.{m}.{d}",
+        f"{y:04d}年{m}月{d}日",
+        f"{y:04d}年{m:02d}月{d:02d}日",
+        f"{y:04d}年{m}月{d}",
+        f"{y:04d}{m:02d}{d:02d}",
+        f"  {day.isoformat()}\t",
+    ]
+
+
+@given(st.dates())
+def test_every_spelling_of_every_date(day: dt.date) -> None:
+    for text in spellings(day):
+        assert parse_date_option(text, "--as-of") == day
+
+
+@given(st.dates(), st.times(), st.integers(-14 * 60, 14 * 60))
+def test_date_times_with_and_without_offsets(day: dt.date, time: dt.time, minutes: int) -> None:
+    clock = f"{time.hour:02d}:{time.minute:02d}:{time.second:02d}"
+    naive = dt.datetime.combine(day, time.replace(microsecond=0))
+    for date_text in spellings(day)[:-1]:
+        assert parse_datetime_option(f"{date_text} {clock}", "--detected") == naive
+    sign = "+" if minutes >= 0 else "-"
+    offset = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    aware = parse_datetime_option(f"{day.isoformat()}T{clock}{offset}", "--detected")
+    assert aware.utcoffset() == dt.timedelta(minutes=minutes)
+    assert aware.replace(tzinfo=None) == naive
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("2024-02-30", "February 2024 has 29 days"),
+        ("2023-02-29", "February 2023 has 28 days"),
+        ("2024/4/31", "April 2024 has 30 days"),
+        ("2024年13月1日", "there is no month 13"),
+        ("20240000", "there is no month 0"),
+        ("0000-01-01", "there is no year 0"),
+    ],
+)
+def test_an_impossible_date_does_not_exist(text: str, why: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_date_option(text, "--formed")
+    message = str(caught.value)
+    assert message.startswith("--formed: ") and "does not exist" in message and why in message
+    assert "use YYYY" not in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "x", "yesterday", "27/09/2024", "24-9-27", "2024-09/27", "2024-0927",
+     "2024-09-27T08:00", "2024--09-27", "1e3", "２０２４年", "2024-09-27x"],
+)  # fmt: skip
+def test_anything_else_is_not_a_date(text: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_date_option(text, "--received")
+    message = str(caught.value)
+    assert message.startswith("--received: not a date")
+    assert "YYYY-MM-DD" in message and "YYYY年M月D日" in message and "YYYYMMDD" in message
+
+
+def test_today_only_where_allowed() -> None:
+    china_today = dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
+    assert parse_date_option(" Today ", "DATE", allow_today=True) in (
+        china_today,
+        china_today + dt.timedelta(days=1),  # the test ran across midnight
+    )
+    with pytest.raises(InputError, match="not a date"):
+        parse_date_option("today", "--as-of")
+
+
+@pytest.mark.parametrize("junk", [None, 20241008, b"2024-10-08", ["2024-10-08"]])
+def test_non_text_is_an_input_error(junk: object) -> None:
+    with pytest.raises(InputError, match="expected text"):
+        parse_date_option(junk, "--as-of")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="expected text"):
+        parse_datetime_option(junk, "--detected")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("2024-10-01", "has no time of day"),
+        ("2024年10月1日", "has no time of day"),
+        ("2024-10-01T25:00", "25:00:00 is not a time of day"),
+        ("2024-10-01T08:60", "is not a time of day"),
+        ("2024-10-01T08:00+24:00", "is not a UTC offset"),
+        ("2024-02-30T08:00", "2024-02-30 does not exist"),
+        ("2024-10-01T08", "not a date-time"),
+        ("soon", "not a date-time"),
+    ],
+)
+def test_bad_date_times(text: str, says: str) -> None:
+    with pytest.raises(InputError, match="--detected: ") as caught:
+        parse_datetime_option(text, "--detected")
+    assert says in str(caught.value)
+
+
+def test_date_time_offsets_and_full_width_text() -> None:
+    assert parse_datetime_option("2024-10-01t08:30z", "--d").utcoffset() == dt.timedelta(0)
+    assert parse_datetime_option("2024-10-01 08:30+0800", "--d").isoformat() == (
+        "2024-10-01T08:30:00+08:00"
+    )
+    assert parse_datetime_option("２０２４／１０／１　８：３０", "--d") == dt.datetime(
+        2024, 10, 1, 8, 30
+    )
+    assert parse_datetime_option("2024-10-01T08:30:15.25", "--d").microsecond == 250_000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("12-31", (12, 31)), ("2-29", (2, 29)), ("06/30", (6, 30)), ("3.1", (3, 1)),
+     ("3月1日", (3, 1)), (" 12-31 ", (12, 31))],
+)  # fmt: skip
+def test_month_day(text: str, expected: tuple[int, int]) -> None:
+    assert parse_month_day_option(text, "--attribute-review") == expected
+
+
+@pytest.mark.parametrize("text", ["02-30", "13-01", "00-10", "04-31", "1231", "12", "x", ""])
+def test_not_a_day_of_the_year(text: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_month_day_option(text, "--attribute-review")
+    message = str(caught.value)
+    assert message.startswith("--attribute-review: ") and "is not a day of the year" in message
+    assert "MM-DD" in message and "YYYY" not in message and "2000" not in message
