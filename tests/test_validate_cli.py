@@ -140,9 +140,8 @@ def test_directory_and_unsupported_table(
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exc:
-        main(["validate", "work-safety", "--as-of", "31/12/2024"])
-    assert exc.value.code == 2
+    assert main(["validate", "work-safety", "--as-of", "31/12/2024"]) == 2
+    assert "--as-of" in capsys.readouterr().err
     path = str(DATA / "documents.json")
     code, _, err = run(capsys, path, "--against-standard")
     assert code == 2 and "catalogues only" in err
@@ -164,3 +163,13 @@ def test_files_validate_cannot_read_are_named(
     assert main(["validate", str(path)]) == 2
     err = capsys.readouterr().err
     assert str(path) in err and expected in err
+
+
+def test_as_of_takes_the_shared_date_spellings(capsys: pytest.CaptureFixture[str]) -> None:
+    records = str(DATA / "documents.json")
+    assert main(["validate", records, "--as-of", "2024-02-30"]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    first = main(["validate", records, "--as-of", "2024-10-08", "--format", "json"])
+    iso = capsys.readouterr().out
+    assert main(["validate", records, "--as-of", "2024年10月8日", "--format", "json"]) == first
+    assert capsys.readouterr().out == iso

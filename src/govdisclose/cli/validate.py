@@ -21,7 +21,6 @@ traceback.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -96,15 +95,6 @@ def _load_table(path: Path) -> tuple[Any, Report | None]:
     return catalogue, report
 
 
-def _as_of(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a date YYYY-MM-DD, got {value!r} (日期格式应为YYYY-MM-DD)"
-        ) from None
-
-
 def _unusable(report: Report, code: str) -> bool:
     return any(f.code == code and f.path == "$" for f in report.findings)
 
@@ -157,6 +147,10 @@ def _validate_documents(args: argparse.Namespace, data: Any, kind: str, name: st
 
 
 def _run(args: argparse.Namespace) -> int:
+    from .common import parse_date_option
+
+    if args.as_of is not None:  # checked first, whatever the file turns out to be
+        args.as_of = parse_date_option(args.as_of, "--as-of")
     name: str = args.file
     path = Path(name)
     extra: Report | None = None
@@ -228,7 +222,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--as-of",
-        type=_as_of,
         metavar="DATE",
         help="判断是否逾期的日期（默认今天）/ judge overdue publication on DATE (default today)",
     )
