@@ -115,7 +115,3 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, AttributeError):  # not a real file (tests capture it)
         pass
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -16,13 +16,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..errors import InputError
-from ..personal_data import PersonalDataScan, mask_text, scan_text
 from ..textfile import MAX_TEXT_BYTES, decode_text_with_encoding, read_text_file_with_encoding
 from . import EXIT_FINDINGS, EXIT_OK
 from .common import add_format_option, dump_json
+
+if TYPE_CHECKING:  # the scan (and python-stdnum) is imported when the command runs
+    from ..personal_data import PersonalDataScan
 
 __all__ = ["register", "render_scan"]
 
@@ -100,6 +102,8 @@ def _scan(args: argparse.Namespace) -> int:
             f"(输出文件不能覆盖输入文件)"
         )
     text, name, encoding = _read_input(args.file)
+    from ..personal_data import mask_text, scan_text
+
     scan = scan_text(text, subject=name)
     listing = dump_json(scan.report().to_json()) if args.format == "json" else render_scan(scan)
     report_stream: TextIO = sys.stdout
