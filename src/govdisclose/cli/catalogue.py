@@ -23,7 +23,7 @@ from ..model import Catalogue, CatalogueItem
 from ..standard import standard
 from ..texttable import render_table
 from ..vocabulary import Domain
-from .common import add_format_option, add_output_option, dump_json, write_text
+from .common import add_format_option, add_output_option, dump_json, write_output, write_text
 
 if TYPE_CHECKING:
     from ..findings import Report
@@ -283,22 +283,8 @@ def _export(args: argparse.Namespace) -> int:
         out = _export_csv(catalogue, args.encoding or "utf-8-sig")
     else:
         out = exporter(catalogue)
-    _write_output(out, args.output)
+    write_output(out, args.output)
     return code
-
-
-def _write_output(out: str | bytes, output: Path | None) -> None:
-    if isinstance(out, str):
-        write_text(out, output)
-    elif output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(out)
-        sys.stdout.buffer.flush()
-    else:
-        try:
-            output.write_bytes(out)
-        except OSError as exc:
-            raise InputError(f"cannot write {output}: {exc.strerror} (无法写入文件)") from None
 
 
 def _import(args: argparse.Namespace) -> int:

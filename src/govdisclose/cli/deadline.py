@@ -40,6 +40,7 @@ from .common import (
     parse_date_option,
     parse_datetime_option,
     parse_month_day_option,
+    write_output,
 )
 
 __all__ = ["DEFAULT_RULE", "register", "register_ics"]
@@ -281,16 +282,6 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
-def _write(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.write_bytes(text.encode("utf-8"))  # bytes: keep the CRLF line ends as they are
-    except OSError as exc:
-        raise InputError(f"cannot write {output}: {exc.strerror} (无法写入文件)") from None
-
-
 def _ics(args: argparse.Namespace) -> int:
     from ..schedule import obligations, to_ics
 
@@ -308,7 +299,7 @@ def _ics(args: argparse.Namespace) -> int:
         attribute_review=review,
         authority=args.authority,
     )
-    _write(to_ics(items), args.output)
+    write_output(to_ics(items), args.output)  # CRLF line ends kept
     return _EXIT_OK
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TextIO
 from ..errors import InputError
 from ..textfile import MAX_TEXT_BYTES, decode_text_with_encoding, read_text_file_with_encoding
 from . import EXIT_FINDINGS, EXIT_OK
-from .common import add_format_option, dump_json
+from .common import add_format_option, dump_json, write_output
 
 if TYPE_CHECKING:  # the scan (and python-stdnum) is imported when the command runs
     from ..personal_data import PersonalDataScan
@@ -66,23 +66,6 @@ def render_scan(scan: PersonalDataScan) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write_masked(text: str, output: Path | None, encoding: str) -> None:
-    data = text.encode(encoding)  # the input's own encoding and byte-order mark
-    if output is None:
-        sys.stdout.flush()
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:
-            sys.stdout.write(text)
-        else:
-            buffer.write(data)
-            buffer.flush()
-        return
-    try:
-        output.write_bytes(data)
-    except OSError as exc:
-        raise InputError(f"cannot write {output}: {exc.strerror} (无法写入文件)") from None
-
-
 def _same_file(a: str, b: Path) -> bool:
     if a == STDIN:
         return False
@@ -108,7 +91,8 @@ def _scan(args: argparse.Namespace) -> int:
     listing = dump_json(scan.report().to_json()) if args.format == "json" else render_scan(scan)
     report_stream: TextIO = sys.stdout
     if args.mask:
-        _write_masked(mask_text(text), output, encoding)
+        # in the input's own encoding and byte-order mark
+        write_output(mask_text(text), output, encoding=encoding)
         if output is None:
             report_stream = sys.stderr
     report_stream.write(listing)
