@@ -81,11 +81,30 @@ def dump_json(data: Any) -> str:
 
 def write_text(text: str, output: Path | None) -> None:
     """Write ``text`` to ``output`` (UTF-8) or to standard output."""
+    write_output(text, output)
+
+
+def write_output(data: str | bytes, output: Path | None, *, encoding: str = "utf-8") -> None:
+    """Write text (encoded with ``encoding``) or bytes to ``output`` or to standard output.
+
+    Line ends are written as they are (an iCalendar file's CRLF stays CRLF).  A file that
+    cannot be written is an :class:`~govdisclose.errors.InputError` naming it.
+    """
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(data, str) and encoding == "utf-8":
+            sys.stdout.write(data)
+            return
+        raw = data.encode(encoding) if isinstance(data, str) else data
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a text-only stream (tests capture it so)
+            sys.stdout.write(raw.decode(encoding if isinstance(data, str) else "utf-8"))
+            return
+        sys.stdout.flush()
+        buffer.write(raw)
+        buffer.flush()
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        output.write_bytes(data.encode(encoding) if isinstance(data, str) else data)
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc.strerror} (无法写入文件)") from None
 
