@@ -13,16 +13,15 @@ notice (TOML or JSON, see ``data/arrangement-example.toml``); ``--provisional`` 
 without a notice and marks the answer as an estimate.  A year without an arrangement is a
 one-line error, exit code 2.
 
-Other modules add subcommands to the group: :data:`EXTENSIONS` lists functions
-``register_xxx(calendar_subparsers)`` imported when the parser is built, and
-:func:`register` returns the group's subparsers object.
+``calendar ics`` is defined with the deadline commands (:mod:`govdisclose.cli.deadline`)
+and added here by :func:`add_subcommands`; :func:`register` returns the group's subparsers
+object.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
 from collections.abc import Callable
 from typing import Any
 
@@ -36,10 +35,7 @@ from .common import (
     parse_date_option,
 )
 
-__all__ = ["EXTENSIONS", "add_subcommands", "parse_day", "register"]
-
-#: ``module:function`` pairs that add subcommands to ``calendar`` (skipped if the module is absent).
-EXTENSIONS = ("govdisclose.cli.deadline:register_ics",)
+__all__ = ["add_subcommands", "parse_day", "register"]
 
 _WEEKDAYS = (
     ("星期一", "Monday"),
@@ -101,16 +97,10 @@ def _run_day(args: argparse.Namespace) -> int:
 
 
 def add_subcommands(calendar_subparsers: Any) -> None:
-    """Let each of :data:`EXTENSIONS` add its subcommands to the ``calendar`` group."""
-    for entry in EXTENSIONS:
-        module_name, _, function = entry.partition(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
-        getattr(module, function)(calendar_subparsers)
+    """Add the subcommands other modules define for the ``calendar`` group (``ics``)."""
+    from .deadline import register_ics
+
+    register_ics(calendar_subparsers)
 
 
 def register(subparsers: Any) -> Any:

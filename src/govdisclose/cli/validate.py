@@ -83,16 +83,9 @@ def _load_json(path: Path) -> Any:
 
 
 def _load_table(path: Path) -> tuple[Any, Report | None]:
-    from . import catalogue as catalogue_cli
+    from .catalogue import load_catalogue_with_findings
 
-    loader = getattr(catalogue_cli, "load_catalogue_with_findings", None)
-    if loader is None:
-        raise InputError(
-            f"{path}: reading {path.suffix} catalogues needs the table importer, which this "
-            f"installation does not have; export the catalogue as JSON (不支持的文件类型)"
-        )
-    catalogue, report = loader(str(path))
-    return catalogue, report
+    return load_catalogue_with_findings(str(path))
 
 
 def _unusable(report: Report, code: str) -> bool:
