@@ -23,7 +23,14 @@ from ..model import Catalogue, CatalogueItem
 from ..standard import standard
 from ..texttable import render_table
 from ..vocabulary import Domain
-from .common import add_format_option, add_output_option, dump_json, write_output, write_text
+from .common import (
+    LEVEL_CHOICES,
+    add_format_option,
+    add_output_option,
+    dump_json,
+    write_output,
+    write_text,
+)
 
 if TYPE_CHECKING:
     from ..findings import Report
@@ -354,7 +361,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     export.add_argument(
         "--level",
-        choices=["county", "township"],
+        choices=LEVEL_CHOICES,
         help="只导出该层级适用的事项 / only items for this level",
     )
     export.add_argument(
@@ -397,9 +404,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     derive.add_argument("name", metavar="NAME", help=name_help)
-    derive.add_argument(
-        "--level", required=True, choices=["county", "township"], help="层级 / level"
-    )
+    derive.add_argument("--level", required=True, choices=LEVEL_CHOICES, help="层级 / level")
     derive.add_argument("--publisher", help="发布机关，如 XX县应急管理局 / publishing body")
     derive.add_argument(
         "--renumber",

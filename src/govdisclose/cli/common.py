@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, short_repr
+from ..vocabulary import Level
 
 if TYPE_CHECKING:
     from ..workcalendar import WorkCalendar
@@ -50,6 +51,10 @@ __all__ = [
 
 #: Files larger than this are refused before reading (a catalogue or record file is small).
 MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+
+#: ``--level`` choices: the codes of :class:`~govdisclose.vocabulary.Level`.
+LEVEL_CHOICES = tuple(level.code for level in Level)
 
 
 def add_format_option(parser: argparse.ArgumentParser, *choices: str) -> None:

@@ -29,7 +29,7 @@ from ..errors import InputError
 from ..findings import Report
 from ..vocabulary import Domain
 from . import EXIT_FINDINGS, EXIT_OK
-from .common import add_calendar_options, add_format_option, dump_json, write_text
+from .common import LEVEL_CHOICES, add_calendar_options, add_format_option, dump_json, write_text
 
 __all__ = ["detect_kind", "register"]
 
@@ -205,7 +205,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--level",
-        choices=["county", "township"],
+        choices=LEVEL_CHOICES,
         help="检查每个事项是否适用于该层级 / check every item applies at this level",
     )
     parser.add_argument(
