@@ -12,6 +12,26 @@
 
 The names below are the public API; everything else is internal.  Heavier parts (JSON,
 calendars, validators, tables) are imported on first use, so ``import govdisclose`` is fast.
+Where to start:
+
+=================================  ==========================================================
+job                                entry points
+=================================  ==========================================================
+the standard catalogues            :func:`standard`, :func:`standards`
+read a catalogue file              :func:`read_catalogue` (JSON, XLSX, CSV), :func:`loads`
+localise the standard              :func:`derive`, :func:`compare_with_standard`
+check a catalogue or a document    :func:`validate_catalogue`, :func:`validate_document`
+compute a deadline                 :func:`proactive_deadline`, :func:`request_reply_deadline`,
+                                   :func:`opinion_response_deadline`, :class:`WorkCalendar`
+audit a publication log            :func:`audit_file`, :func:`audit_records`
+scan a text before publishing      :func:`scan_text`, :func:`mask_text`
+tables for people                  :func:`to_xlsx`, :func:`to_csv`, :func:`to_html`,
+                                   :func:`read_table`
+JSON and JSON Schema               :func:`dumps`, :func:`loads`, :func:`schema`
+=================================  ==========================================================
+
+>>> govdisclose.validate_catalogue(cat).ok
+True
 """
 
 from __future__ import annotations
@@ -48,14 +68,60 @@ from .vocabulary import (
     Mode,
 )
 
-# Public names that live in modules loaded on first use: name -> module.
+# Public names that live in modules loaded on first use: name -> module.  These are the
+# entry points of the main jobs; each module has more (see the API reference).
 _LAZY = {
+    # JSON
     "dumps": "converter",
     "loads": "converter",
     "structure": "converter",
     "unstructure": "converter",
+    # catalogues: files, localising, tables
+    "read_catalogue": "catalogue_files",
+    "derive": "localize",
+    "read_table": "tables",
+    "to_csv": "tables",
+    "to_html": "tables",
+    "to_xlsx": "tables",
+    # time limits, calendar, deadlines
     "parse_time_limit": "timelimits",
+    "WorkCalendar": "workcalendar",
+    "default_calendar": "workcalendar",
+    "proactive_deadline": "deadlines",
+    "request_reply_deadline": "deadlines",
+    "opinion_response_deadline": "deadlines",
+    # checks
+    "Finding": "findings",
+    "Report": "findings",
+    "Severity": "findings",
+    "validate_catalogue": "validate",
+    "compare_with_standard": "validate",
+    "validate_document": "validate",
+    "audit_file": "audit",
+    "audit_records": "audit",
+    "scan_text": "personal_data",
+    "mask_text": "personal_data",
+    # JSON Schemas
+    "schema": "schemas",
 }
+
+# Subpackages and modules reachable as attributes without an explicit import.
+_SUBMODULES = frozenset(
+    {
+        "audit",
+        "converter",
+        "deadlines",
+        "findings",
+        "localize",
+        "personal_data",
+        "schedule",
+        "schemas",
+        "tables",
+        "timelimits",
+        "validate",
+        "workcalendar",
+    }
+)
 
 __all__ = [
     "Audience",
@@ -85,14 +151,38 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .audit import audit_file as audit_file
+    from .audit import audit_records as audit_records
+    from .catalogue_files import read_catalogue as read_catalogue
     from .converter import dumps as dumps
     from .converter import loads as loads
     from .converter import structure as structure
     from .converter import unstructure as unstructure
+    from .deadlines import opinion_response_deadline as opinion_response_deadline
+    from .deadlines import proactive_deadline as proactive_deadline
+    from .deadlines import request_reply_deadline as request_reply_deadline
+    from .findings import Finding as Finding
+    from .findings import Report as Report
+    from .findings import Severity as Severity
+    from .localize import derive as derive
+    from .personal_data import mask_text as mask_text
+    from .personal_data import scan_text as scan_text
+    from .schemas import schema as schema
+    from .tables import read_table as read_table
+    from .tables import to_csv as to_csv
+    from .tables import to_html as to_html
+    from .tables import to_xlsx as to_xlsx
     from .timelimits import parse_time_limit as parse_time_limit
+    from .validate import compare_with_standard as compare_with_standard
+    from .validate import validate_catalogue as validate_catalogue
+    from .validate import validate_document as validate_document
+    from .workcalendar import WorkCalendar as WorkCalendar
+    from .workcalendar import default_calendar as default_calendar
 
 
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'govdisclose' has no attribute {name!r}")
@@ -102,4 +192,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    return sorted({*__all__, *_SUBMODULES})

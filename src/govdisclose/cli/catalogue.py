@@ -34,13 +34,10 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..findings import Report
-    from ..tables import ImportResult
 
 __all__ = [
     "BINARY_FORMATS",
     "EXPORTERS",
-    "IMPORTERS",
-    "TABLE_IMPORTERS",
     "load_catalogue",
     "load_catalogue_with_findings",
     "register",
@@ -84,92 +81,28 @@ EXPORTERS["html"] = _export_html
 BINARY_FORMATS = frozenset({"xlsx"})
 
 
-def _read_json(path: Path) -> Catalogue:
-    from ..converter import structure
-    from ..errors import DataError
-    from ..textfile import read_json_file
-
-    data = read_json_file(path)
-    try:
-        return structure(data, Catalogue)
-    except DataError as exc:
-        raise DataError(f"{path}: {exc.message}", errors=exc.errors) from None
-
-
-def _import_table(path: Path) -> ImportResult:
-    from ..tables import read_table
-
-    try:
-        return read_table(path)
-    except InputError as exc:
-        if str(path) in exc.message:
-            raise
-        raise InputError(f"{path}: {exc.message}", path=exc.path) from None
-
-
-def _read_table(path: Path) -> Catalogue:
-    return _import_table(path).catalogue
-
-
-#: File suffix -> function reading a catalogue file.
-IMPORTERS: dict[str, Callable[[Path], Catalogue]] = {
-    ".json": _read_json,
-    ".xlsx": _read_table,
-    ".csv": _read_table,
-}
-
-#: File suffix -> function reading a table file with the findings about its cells.
-TABLE_IMPORTERS: dict[str, Callable[[Path], ImportResult]] = {
-    ".xlsx": _import_table,
-    ".csv": _import_table,
-}
-
-
-def _catalogue_path(name: str) -> Path | None:
-    """``None`` for a standard catalogue's name, else the path of an existing file."""
-    domain = Domain.try_parse(name)
-    if domain is not None and not Path(name).is_file():
-        return None
-    path = Path(name)
-    if not path.exists():
-        raise InputError(
-            f"{name!r} is neither a standard catalogue (work-safety, disaster-relief) nor a file "
-            f"(既不是标准目录名称也不是文件)"
-        )
-    if path.suffix.lower() == ".xls":
-        raise InputError(
-            f"{name}: a .xls file (the old Excel 97-2003 format); save it as .xlsx or .csv "
-            f"first (.xls为旧版Excel格式，请另存为xlsx或csv)"
-        )
-    if path.suffix.lower() not in IMPORTERS:
-        raise InputError(
-            f"{name}: unsupported file type {path.suffix!r}; use one of "
-            f"{', '.join(sorted(IMPORTERS))} (不支持的文件类型)"
-        )
-    return path
-
-
 def load_catalogue(name: str) -> Catalogue:
     """A standard catalogue by domain (``work-safety``, ``救灾`` …) or a catalogue file."""
-    path = _catalogue_path(name)
-    if path is None:
-        return standard(name)
-    return IMPORTERS[path.suffix.lower()](path)
+    return load_catalogue_with_findings(name)[0]
 
 
 def load_catalogue_with_findings(name: str) -> tuple[Catalogue, Report | None]:
     """Like :func:`load_catalogue`, with the findings of a table import (``.xlsx``, ``.csv``).
 
-    The report is ``None`` for a standard catalogue or a JSON file (nothing to report about
-    cells); unusable input raises :class:`~govdisclose.errors.InputError`.
+    The report is ``None`` for a standard catalogue and empty for a JSON file (nothing to
+    report about cells); unusable input raises :class:`~govdisclose.errors.InputError`.
     """
-    path = _catalogue_path(name)
-    if path is None:
-        return standard(name), None
-    table_reader = TABLE_IMPORTERS.get(path.suffix.lower())
-    if table_reader is None:
-        return IMPORTERS[path.suffix.lower()](path), None
-    result = table_reader(path)
+    from ..catalogue_files import read_catalogue
+
+    domain = Domain.try_parse(name)
+    if domain is not None and not Path(name).is_file():
+        return standard(domain), None
+    if not Path(name).exists():
+        raise InputError(
+            f"{name!r} is neither a standard catalogue (work-safety, disaster-relief) nor a file "
+            f"(既不是标准目录名称也不是文件)"
+        )
+    result = read_catalogue(name)
     return result.catalogue, result.report
 
 
