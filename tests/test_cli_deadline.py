@@ -339,3 +339,10 @@ def test_attribute_review_that_is_not_a_day_of_the_year(
     code, out, _ = run(capsys, "calendar", "ics", "2028", "--attribute-review", "2/29",
                        "--provisional")  # fmt: skip
     assert code == 0 and "DTSTART;VALUE=DATE:20280229" in out
+
+
+def test_extension_of_zero_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(
+        capsys, "deadline", "request", "--received", "2024-11-01", "--extended", "0"
+    )
+    assert code == 2 and out == "" and "1 to 20 working days" in err

@@ -81,6 +81,12 @@ def _request(args: argparse.Namespace) -> int:
     from ..deadlines import request_reply_deadline
 
     received = parse_date_option(args.received, "--received")
+    if args.extended is not True and args.extended is not False and args.extended < 1:
+        # ``--extended`` asks for an extension: 0 would silently mean none.
+        raise InputError(
+            f"--extended: an extension is 1 to 20 working days, got {args.extended} "
+            f"(延长期限应为1至20个工作日)"
+        )
     supplemented = (
         parse_date_option(args.supplemented, "--supplemented")
         if args.supplemented is not None
@@ -132,9 +138,10 @@ def _positive(text: str) -> int:
 
 def _extension(text: str) -> int:
     try:
-        return int(text)
+        days = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r} (应为整数)") from None
+    return days
 
 
 def _year(text: str) -> int:
