@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import itertools
 import json
+import re
 import weakref
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -547,10 +548,12 @@ def test_a_date_time_with_an_offset_gives_the_date_in_beijing(
         ("27.9.2024 10:30", "day/month order unknown"),
         ("45562", "Excel serial number"),
         ("45562.4375", "Excel serial number"),
-        ("2024-02-30", "no such day"),
-        ("20240230", "no such day"),
-        ("2024-09-27T24:00", "no such day or time"),
-        ("2024-09-27T10:30+25:00", "no such day or time"),
+        ("2024-02-30", "2024-02-30 does not exist: February 2024 has 29 days"),
+        ("20240230", "2024-02-30 does not exist"),
+        ("2024年2月30日", "2024-02-30 does not exist"),
+        ("2024-09-27T24:00", "24:00:00 is not a time of day"),
+        ("2024-09-27T10:30+25:00", "[+]25:00 is not a UTC offset"),
+        ("9999-12-31T23:00-05:00", "not a date in China Standard Time"),
     ],
 )
 def test_dates_refused_with_a_reason(text: str, why: str) -> None:
@@ -558,7 +561,7 @@ def test_dates_refused_with_a_reason(text: str, why: str) -> None:
         parse_log_date(text)
     result = audit_records([rec("法律法规", text)], as_of=D(2025, 1, 31))
     (bad,) = result.report.filter(code="audit.bad-record").findings
-    assert bad.data["problems"] == ("bad_date:formed",) and why in bad.message_en
+    assert bad.data["problems"] == ("bad_date:formed",) and re.search(why, bad.message_en)
 
 
 def test_a_number_in_json_that_looks_like_an_excel_date_says_so() -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import sys
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -127,11 +129,34 @@ def test_exit_2_for_a_bad_or_missing_as_of(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     log = write(tmp_path, "安全生产,法律法规,2024-09-02,\n")
-    for argv in (["audit", log, "--as-of", "2024-13-01"], ["audit", log]):
-        with pytest.raises(SystemExit) as exc:
-            main(argv)
-        assert exc.value.code == 2
-    assert "--as-of" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["audit", log])
+    assert exc.value.code == 2 and "--as-of" in capsys.readouterr().err
+    # A bad date is reported like every other command's date option: one line, exit 2.
+    for text, says in [
+        ("2024-13-01", "--as-of: 2024-13-01 does not exist: there is no month 13"),
+        ("31/12/2024", "--as-of: not a date: '31/12/2024' (day/month order unknown"),
+        ("soon", "or today"),
+    ]:
+        assert main(["audit", log, "--as-of", text]) == 2
+        err = capsys.readouterr().err
+        assert says in err and "Traceback" not in err and len(err.splitlines()) == 1
+
+
+def test_as_of_takes_every_date_spelling_and_today(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = write(tmp_path, "安全生产,法律法规,2024-09-02,\n")
+    for text in ("2024-12-31", "2024年12月31日", "20241231", "2024-12-31T20:00+08:00"):
+        assert main(["audit", log, "--as-of", text, "--format", "json"]) == 1
+        assert json.loads(capsys.readouterr().out)["as_of"] == "2024-12-31"
+    # 2024-12-30T20:00Z is already 31 December in Beijing
+    assert main(["audit", log, "--as-of", "2024-12-30T20:00Z", "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out)["as_of"] == "2024-12-31"
+    before = dt.datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    assert main(["audit", log, "--as-of", " Today ", "--format", "json"]) in (0, 1)
+    after = dt.datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    assert json.loads(capsys.readouterr().out)["as_of"] in (before.isoformat(), after.isoformat())
 
 
 def test_standard_input(

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from govdisclose.audit import parse_log_date
 from govdisclose.cli.common import (
     parse_date_option,
     parse_datetime_option,
@@ -75,7 +76,7 @@ def test_an_impossible_date_does_not_exist(text: str, why: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["", " ", "x", "yesterday", "27/09/2024", "24-9-27", "2024-09/27", "2024-0927",
-     "2024-09-27T08:00", "2024--09-27", "1e3", "２０２４年", "2024-09-27x"],
+     "2024-09-27T08", "2024--09-27", "1e3", "２０２４年", "2024-09-27x", "45562"],
 )  # fmt: skip
 def test_anything_else_is_not_a_date(text: str) -> None:
     with pytest.raises(InputError) as caught:
@@ -85,14 +86,60 @@ def test_anything_else_is_not_a_date(text: str) -> None:
     assert "YYYY-MM-DD" in message and "YYYY年M月D日" in message and "YYYYMMDD" in message
 
 
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [("27/09/2024", "(day/month order unknown; use YYYY-MM-DD)"),
+     ("45562", "format the column as dates")],
+)  # fmt: skip
+def test_refusals_say_why_as_the_audit_does(text: str, why: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_date_option(text, "--as-of")
+    assert str(caught.value).startswith(f"--as-of: not a date: {text!r} ")
+    assert why in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The publication-log audit's rule: with an offset, the date in China Standard Time;
+        # without one, the date as written.
+        ("2024-09-27T08:00", D(2024, 9, 27)),
+        ("2024-09-27 23:59:59.5", D(2024, 9, 27)),
+        ("2024年9月27日 10:30", D(2024, 9, 27)),
+        ("2024-09-27T20:30:00Z", D(2024, 9, 28)),
+        ("2024-09-27T23:30-0500", D(2024, 9, 28)),
+        ("2024-09-28T05:59:59+14:00", D(2024, 9, 27)),
+    ],
+)
+def test_a_date_time_gives_its_date_as_in_the_audit(text: str, expected: dt.date) -> None:
+    assert parse_date_option(text, "--received") == expected
+    assert parse_log_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [("2024-09-27T24:00", "24:00:00 is not a time of day"),
+     ("2024-09-27T10:00+24:00", "+24:00 is not a UTC offset"),
+     ("9999-12-31T23:00-05:00", "not a date in China Standard Time")],
+)  # fmt: skip
+def test_a_date_time_that_does_not_exist_is_said_so(text: str, says: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_date_option(text, "--received")
+    assert str(caught.value).startswith("--received: ") and says in str(caught.value)
+
+
 def test_today_only_where_allowed() -> None:
     china_today = dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
     assert parse_date_option(" Today ", "DATE", allow_today=True) in (
         china_today,
         china_today + dt.timedelta(days=1),  # the test ran across midnight
     )
-    with pytest.raises(InputError, match="not a date"):
+    with pytest.raises(InputError, match="not a date") as caught:
         parse_date_option("today", "--as-of")
+    assert "or today" not in str(caught.value)
+    with pytest.raises(InputError, match="not a date") as caught:
+        parse_date_option("tomorrow", "--as-of", allow_today=True)
+    assert "or today" in str(caught.value)
 
 
 @pytest.mark.parametrize("junk", [None, 20241008, b"2024-10-08", ["2024-10-08"]])

@@ -1,18 +1,54 @@
-"""Checked dates, and date arithmetic that stays within the dates Python can hold (internal).
+"""Dates: the one grammar dates are read with, China time, checked date arguments (internal).
 
-Python's dates run from 0001-01-01 to 9999-12-31; stepping past either end raises a bare
-:class:`OverflowError`, and a wrong type a :class:`TypeError` deep inside a computation.  The
-calendar and the deadline calculators use these helpers instead, so that such input raises an
-:class:`~govdisclose.errors.InputError` that names the argument (``path``) and the value:
+**Reading dates.**  Every date a person types or a log holds is read by
+:func:`parse_date_text` (the command line's options, the audit's log fields): ``2024-10-08``
+(also ``2024-10-8``), ``2024/10/8``, ``2024.10.8``, ``2024年10月8日`` and the compact
+``20241008``, with surrounding blanks and full-width digits (２０２４); a time of day may follow
+after ``T`` or a blank (``2024-10-08T09:30``, ``2024/10/8 09:30:15.5``), then a UTC offset
+(``Z``, ``+08:00``, ``+0800``, ``-05``).  :func:`date_in_china` gives the calendar date a
+deadline counts with: for a date-time with an offset, the date in China Standard Time at that
+moment; without one, the date as written.  What is refused says why: a date that does not exist
+(``2024-02-30``), the day/month order of ``27/09/2024``, an Excel serial number (``45562``).
+
+Dates in JSON documents and arrangement files are stricter: ISO 8601 ``YYYY-MM-DD`` only,
+read by :func:`parse_iso_date` (the same on every Python version: 3.11's
+:meth:`datetime.date.fromisoformat` also takes ``2024-W41-2`` and ``20241008``, 3.10's does
+not); :func:`parse_iso_datetime` reads ``YYYY-MM-DD[THH:MM[:SS[.ffffff]]][Z|±HH:MM]``.
+
+**China time**: :data:`CHINA_TZ` (Asia/Shanghai) and :func:`china_today`.
+
+**Checked arguments.**  Python's dates run from 0001-01-01 to 9999-12-31; stepping past either
+end raises a bare :class:`OverflowError`, and a wrong type a :class:`TypeError` deep inside a
+computation.  The library checks its arguments with these helpers instead, so that such input
+raises an :class:`~govdisclose.errors.InputError` that names the argument (``path``):
 
 * :func:`check_date`, :func:`check_datetime`, :func:`check_bool` and :func:`is_int` check an
-  argument's type (a date-time is not a date here, and ``True`` is not a number);
+  argument's type (a date-time is not a date — pass its ``.date()`` —, ``True`` is not a number);
 * :func:`shift_date` and :func:`shift_datetime` add days or a time span;
 * :func:`to_zone` converts an aware date-time to another time zone.
 
 >>> from datetime import date
->>> shift_date(date(2024, 2, 28), 2)
-datetime.date(2024, 3, 1)
+>>> parse_date_text("2024年10月8日"), parse_date_text("２０２４/10/8")
+(datetime.date(2024, 10, 8), datetime.date(2024, 10, 8))
+>>> moment = parse_date_text("2024-10-07T20:00Z")
+>>> moment
+datetime.datetime(2024, 10, 7, 20, 0, tzinfo=datetime.timezone.utc)
+>>> date_in_china(moment), date_in_china(parse_date_text("2024-10-07 20:00"))
+(datetime.date(2024, 10, 8), datetime.date(2024, 10, 7))
+>>> parse_date_text("2024-02-30")
+Traceback (most recent call last):
+...
+govdisclose.errors.InputError: 2024-02-30 does not exist: February 2024 has 29 days ...
+>>> parse_date_text("27/09/2024")
+Traceback (most recent call last):
+...
+govdisclose.errors.InputError: not a date: '27/09/2024' (day/month order unknown; ...
+>>> parse_iso_date("2024-10-08")
+datetime.date(2024, 10, 8)
+>>> parse_iso_date("2024-W41-2", path="$.issued")
+Traceback (most recent call last):
+...
+govdisclose.errors.InputError: $.issued: expected an ISO 8601 date (YYYY-MM-DD), got ...
 >>> shift_date(date(9999, 12, 31), 1, path="formed")
 Traceback (most recent call last):
 ...
@@ -25,22 +61,306 @@ govdisclose.errors.InputError: received: expected a datetime.date, got '2024-10-
 
 from __future__ import annotations
 
+import calendar as _calendar
 import datetime as dt
+import re
+import unicodedata
 from typing import Any, TypeGuard
+from zoneinfo import ZoneInfo
 
 from .errors import InputError, short_repr
 
 __all__ = [
+    "CHINA_TZ",
+    "DATE_FORMATS",
+    "DateRefusal",
     "check_bool",
     "check_date",
     "check_datetime",
+    "china_today",
+    "date_in_china",
     "is_int",
+    "parse_date_text",
+    "parse_iso_date",
+    "parse_iso_datetime",
+    "read_china_date",
+    "read_date_text",
+    "read_iso_date",
     "shift_date",
     "shift_datetime",
     "to_zone",
 ]
 
+#: China Standard Time (Asia/Shanghai: UTC+8, no daylight saving time since 1991).
+CHINA_TZ = ZoneInfo("Asia/Shanghai")
+
+#: The date spellings :func:`parse_date_text` accepts (for help and error texts).
+DATE_FORMATS = "YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日 or YYYYMMDD"
+_USE = (
+    f"{DATE_FORMATS}, optionally with a time of day (2024-10-08T09:30+08:00)",
+    "日期格式应为 2024-10-08、2024/10/8、2024年10月8日 或 20241008，可带时刻",
+)
+
 _RANGE = "0001-01-01 – 9999-12-31"
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+def china_today() -> dt.date:
+    """Today's date in China Standard Time."""
+    return dt.datetime.now(CHINA_TZ).date()
+
+
+# -- the date grammar -------------------------------------------------------------------------
+
+_DATE_PART = (
+    r"(?P<y>[0-9]{4})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+    r"|(?P<zy>[0-9]{4})\s*年\s*(?P<zm>[0-9]{1,2})\s*月\s*(?P<zd>[0-9]{1,2})\s*日?"
+    r"|(?P<cy>[0-9]{4})(?P<cm>[0-9]{2})(?P<cd>[0-9]{2})"
+)
+_TIME_PART = (
+    r"(?:[Tt]|\s+)(?P<hh>[0-9]{1,2}):(?P<mi>[0-9]{2})"
+    r"(?::(?P<ss>[0-9]{2})(?:[.,](?P<frac>[0-9]+))?)?"
+    r"\s*(?P<tz>[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?"
+)
+_DATE_TEXT = re.compile(f"(?:{_DATE_PART})(?:{_TIME_PART})?")
+# Day or month first, year last: 27/09/2024, 9-27-2024 (a time may follow).
+_YEAR_LAST = re.compile(r"[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{4}(?:[\sTt].*)?")
+# An Excel serial day number (45562 is 2024-09-27), perhaps with a fraction of a day.
+_SERIAL = re.compile(r"[0-9]{5}(?:\.[0-9]+)?")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_ISO_DATETIME = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+    r"(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,6}))?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?"
+)
+
+#: Refusals that mean "this is not written as a date" (the others: written as one, impossible).
+_MALFORMED = frozenset({"not_a_date", "day_month_order", "excel_serial"})
+
+
+class DateRefusal:
+    """Why a text is not a date: ``kind`` and a reason in English (``en``) and Chinese (``zh``).
+
+    Kinds: ``not_a_date`` (no reason can be given), ``day_month_order``, ``excel_serial``,
+    ``no_such_date``, ``no_such_time``, ``bad_offset``, ``out_of_range``.
+    """
+
+    __slots__ = ("en", "kind", "text", "zh")
+
+    def __init__(self, kind: str, text: object, en: str = "", zh: str = "") -> None:
+        self.kind, self.text, self.en, self.zh = kind, text, en, zh
+
+    @property
+    def reason(self) -> tuple[str, str] | None:
+        """(Chinese, English) saying why, when more can be said than "not a date"."""
+        return (self.zh, self.en) if self.en else None
+
+    def error(
+        self, path: str | None = None, *, noun: str = "date", use: tuple[str, str] = _USE
+    ) -> InputError:
+        """The InputError to raise.  ``use`` is what to write instead, in English and Chinese,
+        said when the text is not written as a ``noun`` at all."""
+        if self.kind in _MALFORMED:
+            why_en = f" ({self.en})" if self.en else ""
+            why_zh = f"{self.zh}；" if self.zh else ""
+            return InputError(
+                f"not a {noun}: {short_repr(self.text)}{why_en}; use {use[0]} ({why_zh}{use[1]})",
+                path=path,
+            )
+        return InputError(f"{self.en} ({self.zh})", path=path)
+
+    def __repr__(self) -> str:
+        return f"DateRefusal({self.kind!r}, {self.text!r}, {self.en!r})"
+
+
+def _calendar_date(year: int, month: int, day: int) -> dt.date | DateRefusal:
+    """The date, or a refusal saying why it does not exist."""
+    if year >= 1 and 1 <= month <= 12 and 1 <= day <= 28:
+        return dt.date(year, month, day)
+    shown = f"{year:04d}-{month:02d}-{day:02d}"
+    if year < 1:
+        why, zh = "there is no year 0", "没有0年"
+    elif not 1 <= month <= 12:
+        why, zh = f"there is no month {month}", f"没有{month}月"
+    else:
+        last = _calendar.monthrange(year, month)[1]
+        if 1 <= day <= last:
+            return dt.date(year, month, day)
+        why, zh = f"{_MONTHS[month - 1]} {year} has {last} days", f"{year}年{month}月只有{last}天"
+    return DateRefusal(
+        "no_such_date", shown, f"{shown} does not exist: {why}", f"该日期不存在：{zh}"
+    )
+
+
+def _zone(text: str) -> dt.tzinfo | DateRefusal:
+    if text in ("Z", "z"):
+        return dt.timezone.utc
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    if hours > 23 or minutes > 59:
+        return DateRefusal(
+            "bad_offset",
+            text,
+            f"{text} is not a UTC offset (less than 24 hours)",
+            "时区偏移无效",
+        )
+    delta = dt.timedelta(hours=hours, minutes=minutes)
+    return dt.timezone(-delta if text[0] == "-" else delta)
+
+
+def _malformed(text: str, shown: object) -> DateRefusal:
+    if _YEAR_LAST.fullmatch(text):
+        return DateRefusal(
+            "day_month_order",
+            shown,
+            "day/month order unknown; use YYYY-MM-DD",
+            "日月顺序不明，请用YYYY-MM-DD",
+        )
+    if _SERIAL.fullmatch(text):
+        return DateRefusal(
+            "excel_serial",
+            shown,
+            "an Excel serial number: format the column as dates (YYYY-MM-DD) before exporting",
+            "像是Excel日期序号，导出前请把该列设为日期格式（YYYY-MM-DD）",
+        )
+    return DateRefusal("not_a_date", shown)
+
+
+def read_date_text(text: str) -> dt.date | dt.datetime | DateRefusal:
+    """:func:`parse_date_text` without raising: the value, or a :class:`DateRefusal`.
+
+    ``text`` must be a :class:`str` (the caller checks).
+    """
+    value = (text if text.isascii() else unicodedata.normalize("NFKC", text)).strip()
+    match = _DATE_TEXT.fullmatch(value)
+    if match is None:
+        return _malformed(value, text)
+    y, m, d, zy, zm, zd, cy, cm, cd, hh, mi, ss, frac, tz = match.group(
+        "y", "m", "d", "zy", "zm", "zd", "cy", "cm", "cd", "hh", "mi", "ss", "frac", "tz"
+    )
+    if y is not None:
+        day = _calendar_date(int(y), int(m), int(d))
+    elif zy is not None:
+        day = _calendar_date(int(zy), int(zm), int(zd))
+    else:
+        day = _calendar_date(int(cy), int(cm), int(cd))
+    if hh is None or isinstance(day, DateRefusal):
+        return day
+    hour, minute, second = int(hh), int(mi), int(ss or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return DateRefusal(
+            "no_such_time",
+            value,
+            f"{hour:02d}:{minute:02d}:{second:02d} is not a time of day (00:00–23:59:59)",
+            "时刻不存在",
+        )
+    zone = None if tz is None else _zone(tz)
+    if isinstance(zone, DateRefusal):
+        return zone
+    micro = int(frac[:6].ljust(6, "0")) if frac else 0
+    return dt.datetime(day.year, day.month, day.day, hour, minute, second, micro, tzinfo=zone)
+
+
+def parse_date_text(text: str, *, path: str | None = None) -> dt.date | dt.datetime:
+    """A date written by a person (see the module's docstring): a :class:`datetime.date`, or a
+    :class:`datetime.datetime` when a time of day is given (aware when an offset is).
+
+    Raises :class:`~govdisclose.errors.InputError` (prefixed with ``path``) saying why not.
+    :func:`date_in_china` turns a date-time into the date deadlines count with.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"expected text, got {short_repr(text)} (应为文本)", path=path)
+    value = read_date_text(text)
+    if isinstance(value, DateRefusal):
+        raise value.error(path)
+    return value
+
+
+def read_china_date(value: dt.date) -> dt.date | DateRefusal:
+    """:func:`date_in_china` without raising: the date, or a :class:`DateRefusal`."""
+    if not isinstance(value, dt.datetime):
+        return value
+    if value.tzinfo is None or value.utcoffset() is None:
+        return value.date()
+    try:
+        return value.astimezone(CHINA_TZ).date()
+    except (OverflowError, ValueError):  # beyond year 1 or 9999 in Beijing
+        return DateRefusal(
+            "out_of_range",
+            value,
+            f"{value.isoformat()} is not a date in China Standard Time within {_RANGE}",
+            "北京时间的日期超出可计算范围",
+        )
+
+
+def date_in_china(value: dt.date, *, path: str | None = None) -> dt.date:
+    """The calendar date of ``value``: a date itself; a date-time with an offset, its date in
+    China Standard Time; a naive date-time, its date as written.
+
+    An InputError when the date in China would be before 0001-01-01 or after 9999-12-31.
+    """
+    day = read_china_date(value)
+    if isinstance(day, DateRefusal):
+        raise day.error(path)
+    return day
+
+
+def read_iso_date(text: str) -> dt.date | DateRefusal:
+    """:func:`parse_iso_date` without raising: the date, or a :class:`DateRefusal`
+    (``not_a_date`` when the text is not written ``YYYY-MM-DD``, ``no_such_date``)."""
+    match = _ISO_DATE.fullmatch(text) if isinstance(text, str) else None
+    if match is None:
+        return DateRefusal("not_a_date", text)
+    return _calendar_date(int(match[1]), int(match[2]), int(match[3]))
+
+
+def parse_iso_date(text: str, *, path: str | None = None) -> dt.date:
+    """A strict ISO 8601 calendar date ``YYYY-MM-DD`` (JSON documents, arrangement files).
+
+    Nothing else is accepted — no blanks, week dates or compact forms — on any Python version.
+    An InputError says whether the text is not written so or names a day that does not exist.
+    """
+    day = read_iso_date(text)
+    if not isinstance(day, DateRefusal):
+        return day
+    if day.kind == "not_a_date":
+        raise InputError(
+            f"expected an ISO 8601 date (YYYY-MM-DD), got {text!r:.60} (应为日期)", path=path
+        )
+    raise day.error(path)
+
+
+def parse_iso_datetime(text: str, *, path: str | None = None) -> dt.datetime:
+    """A strict ISO 8601 date-time: ``YYYY-MM-DD``, then ``T`` or a blank and ``HH:MM``,
+    ``:SS`` and up to six decimals optional, then ``Z`` or ``±HH:MM`` optional (naive without).
+
+    A date alone is midnight.  The same on every Python version (3.11's
+    :meth:`datetime.datetime.fromisoformat` accepts more than 3.10's).
+    """
+    match = _ISO_DATETIME.fullmatch(text) if isinstance(text, str) else None
+    if match is None:
+        raise InputError(
+            f"not an ISO 8601 date-time (YYYY-MM-DDTHH:MM:SS, optionally +08:00 or Z): "
+            f"{short_repr(text)} (日期时间格式应为 2024-10-08T09:30:00+08:00)",
+            path=path,
+        )
+    y, m, d, hh, mi, ss, frac, tz = match.groups()
+    day = _calendar_date(int(y), int(m), int(d))
+    if isinstance(day, DateRefusal):
+        raise day.error(path)
+    hour, minute, second = int(hh or 0), int(mi or 0), int(ss or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise InputError(
+            f"{hh}:{mi}:{ss or '00'} is not a time of day (00:00–23:59:59) (时刻不存在)", path=path
+        )
+    zone = None if tz is None else _zone(tz)
+    if isinstance(zone, DateRefusal):
+        raise zone.error(path)
+    micro = int(frac.ljust(6, "0")) if frac else 0
+    return dt.datetime(day.year, day.month, day.day, hour, minute, second, micro, tzinfo=zone)
+
+
+# -- checked arguments ------------------------------------------------------------------------
 
 
 def is_int(value: object) -> TypeGuard[int]:
@@ -56,6 +376,8 @@ def _hint(value: object) -> str:
 
 def check_date(value: object, path: str) -> dt.date:
     """``value`` if it is a :class:`datetime.date` and not a date-time; an InputError otherwise.
+
+    A date-time is refused, not truncated: its time and zone may change the date that is meant.
 
     >>> check_date(dt.datetime(2024, 10, 8, 9, 30), "meeting")
     Traceback (most recent call last):

@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
@@ -55,7 +54,7 @@ from typing import Any
 
 import attrs
 
-from ._dates import is_int
+from ._dates import DateRefusal, is_int, read_iso_date
 from .errors import CalendarDataError, InputError, VocabularyError, short_repr
 from .festivals import Festival
 
@@ -74,7 +73,6 @@ YEARS = (1950, 2199)
 MAX_FILE_BYTES = 1024 * 1024
 
 _WEEKDAYS = ("a Monday", "a Tuesday", "a Wednesday", "a Thursday", "a Friday")
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TOP_KEYS = {"$schema", "year", "notice_title", "notice_number", "notice_date", "holidays"}
 _ENTRY_KEYS = {"festival", "days_off", "makeup_workdays"}
 
@@ -245,14 +243,15 @@ def _error(where: str, problems: list[str]) -> CalendarDataError:
 def _parse_day(value: object, path: str, problems: list[str]) -> date | None:
     if isinstance(value, date) and type(value) is date:
         return value
-    if isinstance(value, str) and _DATE_RE.fullmatch(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    problems.append(
-        f"{path}: {short_repr(value)} is not a date YYYY-MM-DD (日期格式应为YYYY-MM-DD)"
-    )
+    day = read_iso_date(value) if isinstance(value, str) else DateRefusal("not_a_date", value)
+    if not isinstance(day, DateRefusal):
+        return day
+    if day.kind == "not_a_date":
+        problems.append(
+            f"{path}: {short_repr(value)} is not a date YYYY-MM-DD (日期格式应为YYYY-MM-DD)"
+        )
+    else:  # written YYYY-MM-DD, but no such day
+        problems.append(f"{path}: {short_repr(value)} is not a date: {day.en} ({day.zh})")
     return None
 
 

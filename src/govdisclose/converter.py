@@ -40,6 +40,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from ._dates import parse_iso_date, parse_iso_datetime
 from .errors import DataError, GovdiscloseError, InputError, short_repr
 from .model import Catalogue, CatalogueItem, TimeLimit
 from .vocabulary import Term
@@ -186,10 +187,10 @@ def _structure_date(value: Any, _: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
+        try:  # strictly YYYY-MM-DD, on every Python version
+            return parse_iso_date(value)
+        except InputError as exc:  # not written so, or a day that does not exist
+            raise _TypeMismatch(str(exc)) from None
     raise _TypeMismatch(f"expected an ISO 8601 date (YYYY-MM-DD), got {value!r:.60} (应为日期)")
 
 
@@ -198,10 +199,13 @@ def _structure_datetime(value: Any, _: Any) -> dt.datetime:
         return value
     if isinstance(value, str):
         try:
-            return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
+            return parse_iso_datetime(value)
+        except InputError:
             pass
-    raise _TypeMismatch(f"expected an ISO 8601 date-time, got {value!r:.60} (应为日期时间)")
+    raise _TypeMismatch(
+        f"expected an ISO 8601 date-time (YYYY-MM-DDTHH:MM:SS, optionally +08:00 or Z), "
+        f"got {value!r:.60} (应为日期时间)"
+    )
 
 
 converter.register_structure_hook(dt.date, _structure_date)

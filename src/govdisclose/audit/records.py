@@ -5,10 +5,11 @@ compared after NFKC, without spaces, ignoring case): ``domain`` 领域, ``item``
 ``formed`` 形成日期, ``published`` 公开日期, ``channel`` 渠道, ``title`` 标题, ``id`` 编号.
 The first four are required (``published`` may be empty: not yet published).
 
-**Dates** (:func:`parse_log_date`): ``2024-10-08``, ``2024/10/8``, ``2024.10.8``,
-``2024年10月8日`` and the compact ``20241008``; also ISO 8601 date-times
-(``2024-10-08T09:30:00+08:00``, ``2024-10-08T01:30:00Z``, ``2024-10-08 09:30``).  Deadlines are
-counted in days, so a date-time gives a date:
+**Dates** (:func:`parse_log_date`) are read with the library's one date grammar
+(``govdisclose._dates.parse_date_text``, the command line's too): ``2024-10-08``,
+``2024/10/8``, ``2024.10.8``, ``2024年10月8日`` and the compact ``20241008``, full-width digits
+too; also date-times (``2024-10-08T09:30:00+08:00``, ``2024-10-08T01:30:00Z``,
+``2024-10-08 09:30``).  Deadlines are counted in days, so a date-time gives a date:
 
 * with an offset (``Z``, ``+08:00``, ``-0500`` …), the calendar date in China Standard Time
   (Asia/Shanghai) at that moment — ``2024-10-07T20:00:00Z`` is 8 October in Beijing;
@@ -31,7 +32,7 @@ govdisclose.errors.InputError: not a date: '27/09/2024' (day/month order unknown
 >>> parse_log_date("2024-02-30")
 Traceback (most recent call last):
 ...
-govdisclose.errors.InputError: not a date: '2024-02-30' (no such day or time); ...
+govdisclose.errors.InputError: 2024-02-30 does not exist: February 2024 has 29 days ...
 >>> field_for_header(" 公开日期 "), field_for_header("Published"), field_for_header("备注")
 ('published', 'published', None)
 """
@@ -39,14 +40,12 @@ govdisclose.errors.InputError: not a date: '2024-02-30' (no such day or time); .
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import attrs
 
-from ..errors import InputError, short_repr
+from .._dates import CHINA_TZ, DateRefusal, read_china_date, read_date_text
 from ..vocabulary import Domain, normalize_text
 
 __all__ = [
@@ -90,56 +89,18 @@ def field_for_header(name: str) -> str | None:
     return _HEADER_TABLE.get(normalize_text(name))
 
 
-_DATE = re.compile(
-    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    r"(?:(?:\s+|[Tt])(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
-    r"\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?)?",
-    re.ASCII,
-)
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})", re.ASCII)
-# Day or month first, year last: 27/09/2024, 9-27-2024 (a time may follow).
-_YEAR_LAST = re.compile(r"\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}(?:[\sTt].*)?", re.ASCII)
-# An Excel serial day number (45562 is 2024-09-27), perhaps with a fraction of a day.
-_SERIAL = re.compile(r"\d{5}(?:\.\d+)?", re.ASCII)
-#: China Standard Time: the zone a date-time with an offset is taken in.
-CHINA_TZ = ZoneInfo("Asia/Shanghai")
-
-
-def _offset(zone: str) -> dt.tzinfo | None:
-    if zone in ("Z", "z"):
-        return dt.timezone.utc
-    digits = zone[1:].replace(":", "")
-    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
-    if hours > 23 or minutes > 59:
-        return None
-    delta = dt.timedelta(hours=hours, minutes=minutes)
-    return dt.timezone(-delta if zone[0] == "-" else delta)
-
-
-def _text_ordinal(text: str) -> int:
-    match = _DATE.fullmatch(text) or _COMPACT.fullmatch(text)
-    if match is None:
-        return 0
-    groups = match.groups()
-    try:
-        day = dt.date(int(groups[0]), int(groups[1]), int(groups[2]))
-    except ValueError:
-        return 0
-    if len(groups) == 3 or groups[3] is None:
-        return day.toordinal()
-    hour, minute, second = int(groups[3]), int(groups[4]), int(groups[5] or 0)
-    if hour > 23 or minute > 59 or second > 59:
-        return 0
-    if groups[6] is None:  # no offset: the date as written
-        return day.toordinal()
-    zone = _offset(groups[6])
-    if zone is None:
-        return 0
-    try:
-        moment = dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=zone)
-        return moment.astimezone(CHINA_TZ).toordinal()
-    except (OverflowError, ValueError):  # beyond year 1 or 9999 in Beijing
-        return 0
+def _refusal(value: object) -> DateRefusal:
+    """Why ``value``, which :func:`date_ordinal` refuses (0), is not a log date."""
+    read: object = value
+    if isinstance(value, str):
+        read = read_date_text(value)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool) and 1e4 <= value < 1e5:
+        serial = read_date_text(str(value))  # what an Excel serial day number looks like
+        if isinstance(serial, DateRefusal):
+            return DateRefusal(serial.kind, value, serial.en, serial.zh)
+    if isinstance(read, dt.date):
+        read = read_china_date(read)
+    return read if isinstance(read, DateRefusal) else DateRefusal("not_a_date", value)
 
 
 def date_ordinal(value: object) -> int:
@@ -147,24 +108,26 @@ def date_ordinal(value: object) -> int:
 
     Accepts the strings :func:`parse_log_date` accepts, :class:`datetime.date` and
     :class:`datetime.datetime` (an aware one is taken in China Standard Time) and ``None``.
+    Never raises.  The audit caches the result by value: call it once per distinct value.
     """
-    if value is None:
+    read: dt.date | DateRefusal
+    if isinstance(value, str):
+        if not value or value.isspace():
+            return -1
+        read = read_date_text(value)
+        if isinstance(read, DateRefusal):
+            return 0
+    elif isinstance(value, dt.date):
+        read = value
+    elif value is None:
         return -1
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None and value.utcoffset() is not None:
-            try:
-                value = value.astimezone(CHINA_TZ)
-            except (OverflowError, ValueError):
-                return 0
-        return value.toordinal()
-    if isinstance(value, dt.date):
-        return value.toordinal()
-    if not isinstance(value, str):
+    else:
         return 0
-    text = value.strip()
-    if not text:
-        return -1
-    return _text_ordinal(text)
+    if read.__class__ is not dt.date:  # a date-time: its date in China
+        read = read_china_date(read)
+        if isinstance(read, DateRefusal):
+            return 0
+    return read.toordinal()
 
 
 def date_problem(value: object) -> tuple[str, str] | None:
@@ -176,44 +139,24 @@ def date_problem(value: object) -> tuple[str, str] | None:
     'day/month order unknown; use YYYY-MM-DD'
     >>> date_problem(45562)[1]
     'an Excel serial number: format the column as dates (YYYY-MM-DD) before exporting'
+    >>> date_problem("2023-02-29")[1]
+    '2023-02-29 does not exist: February 2023 has 28 days'
     """
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        if 10_000 <= value < 100_000:
-            return _EXCEL
-        return None
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    if _YEAR_LAST.fullmatch(text):
-        return ("日月顺序不明，请用YYYY-MM-DD", "day/month order unknown; use YYYY-MM-DD")
-    if _SERIAL.fullmatch(text):
-        return _EXCEL
-    if (_DATE.fullmatch(text) or _COMPACT.fullmatch(text)) and date_ordinal(text) == 0:
-        return ("没有这一天或这一时刻", "no such day or time")
-    return None
-
-
-_EXCEL = (
-    "像是Excel日期序号，导出前请把该列设为日期格式（YYYY-MM-DD）",
-    "an Excel serial number: format the column as dates (YYYY-MM-DD) before exporting",
-)
+    return _refusal(value).reason if date_ordinal(value) == 0 else None
 
 
 def parse_log_date(value: object) -> dt.date | None:
-    """A date from a log field; ``None`` when blank.  Raises :class:`InputError` otherwise."""
+    """A date from a log field; ``None`` when blank.
+
+    Anything else raises :class:`~govdisclose.errors.InputError` saying why (the messages of
+    ``govdisclose._dates.parse_date_text``).
+    """
     ordinal = date_ordinal(value)
     if ordinal == -1:
         return None
-    if ordinal == 0:
-        why = date_problem(value)
-        en, zh = (f" ({why[1]})", f"：{why[0]}") if why else ("", "")
-        raise InputError(
-            f"not a date: {short_repr(value)}{en}; use 2024-10-08, 2024/10/8, 2024年10月8日, "
-            f"20241008 or an ISO 8601 date-time (日期格式不正确{zh})"
-        )
-    return dt.date.fromordinal(ordinal)
+    if ordinal > 0:
+        return dt.date.fromordinal(ordinal)
+    raise _refusal(value).error()
 
 
 @attrs.frozen

@@ -14,7 +14,8 @@ as JSON Lines (one object per record, in log order).
 
 Dates in the log: ``2024-10-08``, ``2024/10/8``, ``2024年10月8日``, ``20241008``, or an ISO
 8601 date-time (the date in China Standard Time when it has an offset, the written date
-otherwise); see :mod:`govdisclose.audit.records`.
+otherwise); see :mod:`govdisclose.audit.records`.  ``--as-of`` takes the same spellings as
+every date option (:func:`~govdisclose.cli.common.parse_date_option`), and ``today``.
 
 Exit codes: 0 nothing late or overdue and every record usable; 1 some record is late or
 overdue, or cannot be used (an ``audit.bad-record`` error); 2 unusable input (missing file,
@@ -26,7 +27,6 @@ a bad option).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 from pathlib import Path
 from typing import IO, Any
@@ -38,6 +38,7 @@ from .common import (
     add_output_option,
     calendar_from_args,
     dump_json,
+    parse_date_option,
     write_text,
 )
 
@@ -45,18 +46,6 @@ __all__ = ["register"]
 
 _EXIT_OK = 0
 _EXIT_LATE = 1
-
-
-def _as_of(text: str) -> dt.date:
-    from ..audit import parse_log_date
-
-    try:
-        value = parse_log_date(text)
-    except InputError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-    if value is None:
-        raise argparse.ArgumentTypeError("an empty date (日期为空)")
-    return value
 
 
 def _max_listed(text: str) -> int:
@@ -73,6 +62,7 @@ def _run(args: argparse.Namespace) -> int:
     from ..audit import audit_file
     from .catalogue import load_catalogue
 
+    as_of = parse_date_option(args.as_of, "--as-of", allow_today=True)
     catalogues = [load_catalogue(name) for name in args.catalogue]
     calendar = calendar_from_args(args)
     records_out: IO[str] | None = None
@@ -92,7 +82,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         result = audit_file(
             args.log,
-            as_of=args.as_of,
+            as_of=as_of,
             catalogues=catalogues,
             calendar=calendar,
             on_record=on_record,
@@ -137,9 +127,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--as-of",
         required=True,
-        type=_as_of,
         metavar="DATE",
-        help="审计基准日 / the date the audit is as of (2025-01-31)",
+        help="审计基准日（today 为北京时间今天）/ the date the audit is as of (2025-01-31, or "
+        "today: the date in China)",
     )
     add_format_option(parser)
     parser.add_argument(

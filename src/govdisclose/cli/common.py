@@ -2,8 +2,9 @@
 the parsing of date options.
 
 Every date option of the command line reads dates with :func:`parse_date_option`, so that
-they all accept the same spellings: ``2024-10-08``, ``2024-10-8``, ``2024/10/8``,
-``2024.10.8``, ``2024年10月8日`` and ``20241008``.  A date that does not exist (``2024-02-30``)
+they all accept the spellings the rest of the library reads (the publication-log audit too):
+``2024-10-08``, ``2024-10-8``, ``2024/10/8``, ``2024.10.8``, ``2024年10月8日`` and
+``20241008``, optionally with a time of day.  A date that does not exist (``2024-02-30``)
 is reported as such, not as a wrong format.  :func:`parse_datetime_option` adds a time of day
 and an optional UTC offset; :func:`parse_month_day_option` reads a day of the year (``12-31``).
 
@@ -29,6 +30,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._dates import DATE_FORMATS, DateRefusal, china_today, date_in_china, read_date_text
 from ..errors import InputError, short_repr
 from ..vocabulary import Level
 
@@ -160,87 +162,48 @@ def calendar_from_args(args: argparse.Namespace) -> WorkCalendar:
     )
 
 
-#: The date spellings every date option accepts (for help and error texts).
-DATE_FORMATS = "YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日 or YYYYMMDD"
-
-_DATE_TEXT = (
-    r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
-    r"|(?P<y2>\d{4})\s*年\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日?"
-    r"|(?P<y3>\d{4})(?P<m3>\d{2})(?P<d3>\d{2})"
-)
-_DATE_RE = re.compile(_DATE_TEXT, re.ASCII)
-_DATETIME_RE = re.compile(
-    r"(?P<date>[^T]+?)(?:T|\s+)(?P<hh>\d{1,2}):(?P<mm>\d{2})(?::(?P<ss>\d{2})(?:\.(?P<frac>\d{1,6}))?)?"
-    r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?",
-    re.ASCII | re.IGNORECASE,
-)
 _MONTH_DAY_RE = re.compile(
     r"(?P<m>\d{1,2})(?P<sep>[-/.])(?P<d>\d{1,2})|(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日?",
     re.ASCII,
 )
-_CST = dt.timezone(dt.timedelta(hours=8))
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
-def _checked_date(year: int, month: int, day: int, option: str) -> dt.date:
-    """The date, or an InputError saying why it does not exist."""
-    shown = f"{year:04d}-{month:02d}-{day:02d}"
-    if year < 1:
-        why = "there is no year 0"
-    elif not 1 <= month <= 12:
-        why = f"there is no month {month}"
-    else:
-        last = _calendar.monthrange(year, month)[1]
-        if 1 <= day <= last:
-            return dt.date(year, month, day)
-        why = f"{_MONTHS[month - 1]} {year} has {last} days"
-    raise InputError(f"{option}: {shown} does not exist: {why} (该日期不存在)")
+_TODAY = (
+    f"{DATE_FORMATS} (a time of day may follow: 2024-10-08T09:30+08:00), or today",
+    "日期格式应为 2024-10-08、2024/10/8、2024年10月8日 或 20241008，或 today",
+)
+_DATETIME = (
+    f"a date ({DATE_FORMATS}) then T or a space and HH:MM[:SS], optionally +08:00 or Z",
+    "时间格式应为 2024-10-01T08:30",
+)
 
 
 def _text(text: object, option: str) -> str:
     """The option's text, stripped, with full-width digits and signs made ASCII (NFKC)."""
     if not isinstance(text, str):
-        raise InputError(f"{option}: expected text, got {short_repr(text)} (应为文本)")
+        raise InputError(f"expected text, got {short_repr(text)} (应为文本)", path=option)
     return unicodedata.normalize("NFKC", text).strip()
 
 
 def parse_date_option(text: str, option: str, *, allow_today: bool = False) -> dt.date:
     """The date given to the command-line option ``option`` (its name goes into errors).
 
-    Accepts ``YYYY-MM-DD`` (also ``YYYY-M-D``), ``YYYY/M/D``, ``YYYY.M.D``, ``YYYY年M月D日``
-    and compact ``YYYYMMDD``, with surrounding blanks; with ``allow_today``, also ``today``
-    (the date in China Standard Time).  Full-width digits (２０２４) are read as digits.
+    Reads the library's one date grammar (``govdisclose._dates.parse_date_text``):
+    ``YYYY-MM-DD`` (also ``YYYY-M-D``), ``YYYY/M/D``, ``YYYY.M.D``, ``YYYY年M月D日`` and
+    compact ``YYYYMMDD``, with surrounding blanks and full-width digits (２０２４); a time of
+    day may follow, and then the date is the one the publication-log audit takes (with a UTC
+    offset, the date in China Standard Time; without, the date as written).  With
+    ``allow_today``, also ``today`` (the date in China Standard Time).
     Raises :class:`~govdisclose.errors.InputError`: "does not exist" for an impossible date
-    such as ``2024-02-30``, "not a date" (with the accepted spellings) for anything else.  An
-    InputError is a ValueError, so as an argparse ``type=`` the message would be replaced by
-    argparse's own; call it from the command instead.
+    such as ``2024-02-30``, "not a date" (with the reason when there is one, and the accepted
+    spellings) for anything else.  An InputError is a ValueError, so as an argparse ``type=``
+    the message would be replaced by argparse's own; call it from the command instead.
     """
     value = _text(text, option)
     if allow_today and value.lower() == "today":
-        return dt.datetime.now(_CST).date()
-    match = _DATE_RE.fullmatch(value)
-    if match is None:
-        today = " or today" if allow_today else ""
-        raise InputError(
-            f"{option}: not a date: {short_repr(text)}; use {DATE_FORMATS}{today} "
-            f"(日期格式应为 2024-10-08、2024/10/8、2024年10月8日 或 20241008)"
-        )
-    parts = [g for g in match.group("y", "m", "d", "y2", "m2", "d2", "y3", "m3", "d3") if g]
-    year, month, day = (int(p) for p in parts)
-    return _checked_date(year, month, day, option)
+        return china_today()
+    read = read_date_text(text)
+    if isinstance(read, DateRefusal):
+        raise read.error(option, use=_TODAY) if allow_today else read.error(option)
+    return date_in_china(read, path=option)
 
 
 def parse_datetime_option(text: str, option: str) -> dt.datetime:
@@ -251,42 +214,17 @@ def parse_datetime_option(text: str, option: str) -> dt.datetime:
     A date without a time, a time that does not exist (``25:00``) or a bad offset is an
     :class:`~govdisclose.errors.InputError` saying which.
     """
-    value = _text(text, option)
-    if _DATE_RE.fullmatch(value):
+    _text(text, option)
+    read = read_date_text(text)
+    if isinstance(read, DateRefusal):
+        raise read.error(option, noun="date-time", use=_DATETIME)
+    if not isinstance(read, dt.datetime):
         raise InputError(
-            f"{option}: {short_repr(text)} has no time of day; use e.g. 2024-10-01T08:30 or "
-            f"2024-10-01 08:30 (optionally +08:00) (须包含时刻，如 2024-10-01T08:30)"
+            f"{short_repr(text)} has no time of day; use e.g. 2024-10-01T08:30 or "
+            f"2024-10-01 08:30 (optionally +08:00) (须包含时刻，如 2024-10-01T08:30)",
+            path=option,
         )
-    match = _DATETIME_RE.fullmatch(value)
-    if match is None:
-        raise InputError(
-            f"{option}: not a date-time: {short_repr(text)}; use a date ({DATE_FORMATS}) then "
-            f"T or a space and HH:MM[:SS], optionally +08:00 or Z (时间格式应为 2024-10-01T08:30)"
-        )
-    day = parse_date_option(match.group("date"), option)
-    hour, minute = int(match.group("hh")), int(match.group("mm"))
-    second = int(match.group("ss") or 0)
-    micro = int((match.group("frac") or "0").ljust(6, "0"))
-    if hour > 23 or minute > 59 or second > 59:
-        raise InputError(
-            f"{option}: {hour:02d}:{minute:02d}:{second:02d} is not a time of day "
-            f"(00:00–23:59:59) (时刻不存在)"
-        )
-    zone: dt.tzinfo | None = None
-    offset = match.group("tz")
-    if offset:
-        if offset.upper() == "Z":
-            zone = dt.timezone.utc
-        else:
-            digits = offset[1:].replace(":", "")
-            hours, minutes = int(digits[:2]), int(digits[2:])
-            delta = dt.timedelta(hours=hours, minutes=minutes)
-            if minutes > 59 or delta >= dt.timedelta(hours=24):
-                raise InputError(
-                    f"{option}: {offset} is not a UTC offset (less than 24 hours) (时区偏移无效)"
-                )
-            zone = dt.timezone(-delta if offset[0] == "-" else delta)
-    return dt.datetime(day.year, day.month, day.day, hour, minute, second, micro, tzinfo=zone)
+    return read
 
 
 def parse_month_day_option(text: str, option: str) -> tuple[int, int]:

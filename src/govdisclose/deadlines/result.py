@@ -15,11 +15,10 @@ import datetime as dt
 import enum
 from collections.abc import Iterable
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import attrs
 
-from .._dates import to_zone
+from .._dates import CHINA_TZ, to_zone
 from ..errors import InputError, short_repr
 from ..vocabulary import Term
 
@@ -32,8 +31,6 @@ __all__ = [
     "StepKind",
 ]
 
-#: China Standard Time (UTC+8, no daylight saving time since 1991).
-CHINA_TZ = ZoneInfo("Asia/Shanghai")
 
 _WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
