@@ -672,8 +672,9 @@ def test_a_record_formed_after_the_as_of_date_is_pending_with_a_warning() -> Non
         (lambda: audit_records("abc", as_of=D(2025, 1, 31)), "not str"),  # type: ignore[arg-type]
         (lambda: audit_records(rec("法律法规", "2024-09-02"), as_of=D(2025, 1, 31)), "one dict"),  # type: ignore[arg-type]
         (lambda: iter_audit(None, as_of=D(2025, 1, 31)), "iterable"),  # type: ignore[arg-type]
-        (lambda: audit_records([], as_of="2025-01-31"), "as_of must be a date"),  # type: ignore[arg-type]
-        (lambda: audit_records([], as_of=None), "as_of must be a date"),  # type: ignore[arg-type]
+        (lambda: audit_records([], as_of="2025-01-31"), "as_of: expected a datetime.date"),  # type: ignore[arg-type]
+        (lambda: audit_records([], as_of=None), "as_of: expected a datetime.date"),  # type: ignore[arg-type]
+        (lambda: audit_records([], as_of=dt.datetime(2025, 1, 31, 9)), r"pass its \.date\(\)"),
         (lambda: audit_records([], as_of=D(2025, 1, 31), catalogues=5), "catalogues must be"),  # type: ignore[arg-type]
         (lambda: audit_records([], as_of=D(2025, 1, 31), catalogues="ws"), "catalogues must be"),  # type: ignore[arg-type]
         (lambda: audit_records([], as_of=D(2025, 1, 31), catalogues=[5]), "not a Catalogue"),  # type: ignore[list-item]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import chinese_calendar
 import pytest
@@ -367,8 +367,12 @@ def test_add_workdays_needs_a_whole_number(n: object) -> None:
         CAL.add_workdays(date(2024, 10, 8), n)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("junk", [None, "2024-10-08", 20241008, [date(2024, 10, 8)], b"x"])
+@pytest.mark.parametrize(
+    "junk",
+    [None, "2024-10-08", 20241008, [date(2024, 10, 8)], b"x", datetime(2024, 10, 8, 9, 30)],
+)
 def test_date_arguments_refuse_junk(junk: object) -> None:
+    """A date-time is refused too, not truncated: pass its .date() (its zone may matter)."""
     for call in (
         lambda: CAL.is_workday(junk),  # type: ignore[arg-type]
         lambda: CAL.day_info(junk),  # type: ignore[arg-type]

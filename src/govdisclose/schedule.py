@@ -50,7 +50,7 @@ from dateutil import rrule
 from .__about__ import __version__
 from ._dates import check_bool, is_int, shift_date, to_zone
 from .errors import InputError, short_repr
-from .workcalendar import DayKind, WorkCalendar
+from .workcalendar import DayKind, WorkCalendar, check_calendar
 
 __all__ = [
     "DEFAULT_ATTRIBUTE_REVIEW",
@@ -169,15 +169,7 @@ def obligations(
         raise InputError(
             f"no day {month}-{day} in {year} (日期无效)", path="attribute_review"
         ) from None
-    if calendar is None:
-        from .workcalendar import default_calendar
-
-        calendar = default_calendar()
-    elif not isinstance(calendar, WorkCalendar):
-        raise InputError(
-            f"expected a WorkCalendar or None, got {short_repr(calendar)} (应为工作日历)",
-            path="calendar",
-        )
+    calendar = check_calendar(calendar, where="calendar")
     report_month = 3 if authority else 1
     raw: list[tuple[str, dt.date, str, str, str]] = []
     for due in _dates(_year_rule(year, freq=rrule.YEARLY, bymonth=report_month, bymonthday=-1)):

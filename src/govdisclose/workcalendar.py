@@ -22,6 +22,10 @@ arrangement, although the next year's notice may still change them (it did in 20
 and 2018).  Arithmetic uses precomputed tables (a cumulative count of working days and the
 sorted list of working days), built on first use: ``add_workdays`` costs about a microsecond.
 
+Date arguments are :class:`datetime.date` objects: a date-time is refused (pass its
+``.date()``; which date a moment falls on depends on its time zone), like everywhere in the
+library.  :func:`check_calendar` is how the library checks a ``calendar`` argument.
+
 >>> from datetime import date
 >>> from govdisclose.workcalendar import WorkCalendar
 >>> cal = WorkCalendar.official()
@@ -54,7 +58,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Final
 
@@ -75,6 +79,7 @@ __all__ = [
     "DayKind",
     "Festival",
     "WorkCalendar",
+    "check_calendar",
     "default_calendar",
     "load_arrangement",
 ]
@@ -384,21 +389,22 @@ class WorkCalendar:
 
         The start day is never counted.  Every year from ``d``'s to the result's must be
         covered, else :class:`~govdisclose.errors.UnknownYearError` names the first missing one.
-        ``n`` is a whole number (not a bool); a date-time counts as its date.
+        ``n`` is a whole number (not a bool); ``d`` a date, not a date-time (pass its
+        ``.date()``: which date a moment falls on depends on its time zone).
         """
+        if type(d) is not date:
+            d = check_date(d, "d")
         if n.__class__ is not int and not is_int(n):
             raise InputError(
                 f"expected a whole number of working days, got {short_repr(n)} (工作日数应为整数)",
                 path="n",
             )
         if n == 0:
-            return d if isinstance(d, date) else check_date(d, "d")
+            return d
         tables = self._tables or self._build()
-        entry = tables.days.get(d) if isinstance(d, date) else None
+        entry = tables.days.get(d)
         if entry is None:
-            if isinstance(d, datetime):
-                return self.add_workdays(d.date(), n)
-            raise self._unknown(check_date(d, "d").year)
+            raise self._unknown(d.year)
         if n > 0:
             k = entry[0] + n - 1
             if k > entry[3]:
@@ -527,10 +533,27 @@ def default_calendar(
 
 
 def _day(value: object, path: str) -> date:
-    """A date argument: a date-time counts as its date; anything else is an InputError."""
-    if isinstance(value, datetime):
-        return value.date()
-    return check_date(value, path)
+    """A date argument: a :class:`datetime.date` and not a date-time (:func:`check_date`)."""
+    return value if type(value) is date else check_date(value, path)
+
+
+def check_calendar(value: object, *, where: str) -> WorkCalendar:
+    """The calendar an argument asks for: ``value`` when it is a :class:`WorkCalendar`, the
+    :func:`default_calendar` when it is ``None``, and an InputError naming ``where`` otherwise.
+
+    >>> check_calendar("official", where="calendar")
+    Traceback (most recent call last):
+    ...
+    govdisclose.errors.InputError: calendar: expected a WorkCalendar or None, got 'official' ...
+    """
+    if value is None:
+        return default_calendar()
+    if not isinstance(value, WorkCalendar):
+        raise InputError(
+            f"expected a WorkCalendar or None, got {short_repr(value)} (应为工作日历 WorkCalendar)",
+            path=where,
+        )
+    return value
 
 
 def _check_arrangement(value: object, path: str) -> Arrangement:

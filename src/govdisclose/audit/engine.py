@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .._dates import check_date
 from ..errors import InputError, UnknownYearError, short_repr
 from ..findings import Finding
 from ..model import Catalogue
@@ -65,26 +66,18 @@ class Auditor:
         max_listed: int = DEFAULT_MAX_LISTED,
         subject: str = "records",
     ) -> None:
-        if not isinstance(as_of, dt.date):
-            raise InputError(f"as_of must be a date, not {type(as_of).__name__} (基准日须为日期)")
+        as_of = check_date(as_of, "as_of")
         if isinstance(max_listed, bool) or not isinstance(max_listed, int) or max_listed < 0:
             raise InputError(
                 f"max_listed must be a number ≥ 0, not {short_repr(max_listed)} (应为非负整数)"
             )
         if not isinstance(subject, str):
             raise InputError(f"subject must be text, not {type(subject).__name__} (应为文本)")
-        from .. import workcalendar
+        from ..workcalendar import check_calendar
 
-        if calendar is None:
-            calendar = workcalendar.default_calendar()
-        elif not isinstance(calendar, workcalendar.WorkCalendar):
-            raise InputError(
-                f"calendar must be a WorkCalendar, not {type(calendar).__name__} "
-                f"(calendar 须为 WorkCalendar 对象)"
-            )
-        self.calendar = calendar
+        self.calendar = calendar = check_calendar(calendar, where="calendar")
         self.provisional = bool(getattr(calendar, "provisional", True))
-        self.as_of = as_of.date() if isinstance(as_of, dt.datetime) else as_of
+        self.as_of = as_of
         self.max_listed = max_listed
         self.subject = subject
         self.format = "records"

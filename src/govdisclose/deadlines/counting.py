@@ -29,9 +29,7 @@ __all__ = [
     "Paused",
     "check_pauses",
     "count_workdays",
-    "ensure_date",
     "estimated",
-    "get_calendar",
     "pause_notes",
     "paused_days",
     "with_provisional",
@@ -42,25 +40,6 @@ _COUNTING = (StepKind.COUNTED, StepKind.MAKEUP_COUNTED)
 
 #: A consultation: (the day it was sent, the day the answer arrived or the deadline passed).
 Pause = tuple[dt.date, dt.date]
-
-
-def ensure_date(value: object, path: str) -> dt.date:
-    """``value`` if it is a :class:`datetime.date` (not a date-time); an InputError otherwise."""
-    return check_date(value, path)
-
-
-def get_calendar(calendar: object) -> WorkCalendar:
-    """The calendar to use: the given one, or the package's default official calendar."""
-    if calendar is None:
-        from ..workcalendar import default_calendar
-
-        return default_calendar()
-    if not isinstance(calendar, WorkCalendar):
-        raise InputError(
-            f"expected a WorkCalendar or None, got {short_repr(calendar)} (应为工作日历)",
-            path="calendar",
-        )
-    return calendar
 
 
 def estimated(calendar: WorkCalendar, start: dt.date, end: dt.date) -> tuple[int, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from .._dates import is_int, shift_date
+from .._dates import check_date, is_int, shift_date
 from ..errors import InputError, short_repr
 from ..model import TimeLimit
 from ..timelimits import (
@@ -24,13 +24,8 @@ from ..timelimits import (
     WorkdaysAfterEvent,
     parse_time_limit,
 )
-from .counting import (
-    count_workdays,
-    ensure_date,
-    estimated,
-    get_calendar,
-    with_provisional,
-)
+from ..workcalendar import check_calendar
+from .counting import count_workdays, estimated, with_provisional
 from .fixed import fixed_date_step, next_fixed_date, period_end
 from .result import Deadline, DeadlineKind, LegalRule, Step, StepKind, day_label
 
@@ -117,10 +112,11 @@ def proactive_deadline(
       :func:`~govdisclose.deadlines.meeting_invitation_deadline` with the event's date);
     * an unrecognised text → not assessable, saying so.
     """
-    ensure_date(formed, "formed")
+    check_date(formed, "formed")
     given = _service_level(service_level_workdays)
     if calendar is not None:
-        get_calendar(calendar)  # a wrong type is refused even for rules that need no calendar
+        # a wrong type is refused even for rules that need no calendar
+        check_calendar(calendar, where="calendar")
     if isinstance(rule, TimeLimit):
         own = _service_level(rule.service_level_workdays)
         level = given if given is not None else own
@@ -212,7 +208,7 @@ def _counted(
     *,
     service_level: bool,
 ) -> Deadline:
-    cal = get_calendar(calendar)
+    cal = check_calendar(calendar, where="calendar")
     if service_level:
         code = "service_level"
         source = f"本机关服务承诺（公开时限「{rule.text}」）the bureau's service level"
@@ -250,7 +246,7 @@ def _calendar_days(
     calendar: WorkCalendar | None,
     notes: list[Step],
 ) -> Deadline:
-    cal = get_calendar(calendar)
+    cal = check_calendar(calendar, where="calendar")
     event = _event_label(rule.event)
     last = shift_date(formed, rule.days, path="formed")
     steps = [

@@ -6,15 +6,14 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from .._dates import is_int
+from .._dates import check_date, is_int
 from ..errors import InputError, short_repr
 from ..vocabulary import Term
+from ..workcalendar import check_calendar
 from .counting import (
     check_pauses,
     count_workdays,
-    ensure_date,
     estimated,
-    get_calendar,
     pause_notes,
     paused_days,
     with_provisional,
@@ -118,7 +117,7 @@ def receipt_date(
     for index, (key, day) in enumerate(events.items()):
         where = f"events.{key}" if isinstance(key, str) and len(key) <= 40 else f"events[{index}]"
         event = ReceiptEvent.parse(key, path=where)
-        by_event[event] = ensure_date(day, where)
+        by_event[event] = check_date(day, where)
     needed, meaning = _RECEIPT_RULE[how]
     if needed not in by_event:
         raise InputError(
@@ -163,13 +162,13 @@ def request_reply_deadline(
     ``answered`` do not count (overlapping pauses count once).  Wrong types raise
     :class:`~govdisclose.errors.InputError` naming the argument.
     """
-    ensure_date(received, "received")
+    check_date(received, "received")
     if supplemented is not None:
-        ensure_date(supplemented, "supplemented")
+        check_date(supplemented, "supplemented")
     extra = _extension_days(extended)
     pauses = check_pauses(pauses)
     excluded = paused_days(pauses)
-    cal = get_calendar(calendar)
+    cal = check_calendar(calendar, where="calendar")
     steps: list[Step] = []
     start = received
     event = "收到申请之日 the request was received (第三十一条)"
@@ -267,8 +266,8 @@ def _simple(
     rule: LegalRule,
     calendar: WorkCalendar | None,
 ) -> Deadline:
-    ensure_date(start, "start")
-    cal = get_calendar(calendar)
+    check_date(start, "start")
+    cal = check_calendar(calendar, where="calendar")
     steps = [
         Step(
             kind=StepKind.START,

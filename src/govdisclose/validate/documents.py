@@ -37,6 +37,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .._dates import check_date, china_today
 from ..errors import DataError, GovdiscloseError, UnknownYearError
 from ..findings import Report, ReportBuilder, Severity
 from ..vocabulary import DisclosureAttribute, normalize_text
@@ -80,12 +81,6 @@ def marking_attributes(text: str) -> tuple[DisclosureAttribute, ...]:
 
 def _blank(value: object) -> bool:
     return not isinstance(value, str) or not value.strip()
-
-
-def _china_today() -> dt.date:
-    from ..deadlines.result import CHINA_TZ
-
-    return dt.datetime.now(CHINA_TZ).date()
 
 
 def _check_identity(record: DocumentRecord, path: str, b: ReportBuilder) -> None:
@@ -384,15 +379,12 @@ def _read(data: object, path: str, b: ReportBuilder) -> DocumentRecord | None:
 def _resolve(
     as_of: dt.date | None, calendar: WorkCalendar | None, provisional: bool
 ) -> tuple[dt.date, WorkCalendar]:
-    if as_of is not None and (not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime)):
-        from ..errors import InputError
+    from ..workcalendar import check_calendar, default_calendar
 
-        raise InputError(f"as_of must be a date, got {type(as_of).__name__} (应为日期)")
+    day = china_today() if as_of is None else check_date(as_of, "as_of")
     if calendar is None:
-        from ..workcalendar import default_calendar
-
-        calendar = default_calendar(provisional=provisional)
-    return (as_of if as_of is not None else _china_today()), calendar
+        return day, default_calendar(provisional=provisional)
+    return day, check_calendar(calendar, where="calendar")
 
 
 def validate_document(
