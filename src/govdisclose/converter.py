@@ -34,6 +34,7 @@ import attrs
 import cattrs
 import cattrs.gen
 from cattrs.errors import (
+    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
@@ -251,12 +252,18 @@ def _structure_time_limit(value: Any, _: Any) -> TimeLimit:
         raise _TypeMismatch("time_limit needs 'text', the published text (缺少公开时限原文)")
     text = converter.structure(value["text"], str)
     level = value.get("service_level_workdays")
-    if level is not None and (type(level) is not int or not 0 < level <= 366):
-        raise _TypeMismatch(
-            f"service_level_workdays must be a whole number of working days 1..366, "
-            f"got {level!r} (服务时限应为正整数)"
-        )
-    limit = TimeLimit(text, level)
+    try:  # read as any whole number is (1.0 is 1); the model checks the range
+        limit = TimeLimit(text, None if level is None else _structure_int(level, int))
+    except GovdiscloseError as exc:  # named at the field: $.….time_limit.service_level_workdays
+        exc.__notes__ = [  # type: ignore[attr-defined]
+            *getattr(exc, "__notes__", []),
+            AttributeValidationNote(
+                "Structuring class TimeLimit @ attribute service_level_workdays",
+                "service_level_workdays",
+                int,
+            ),
+        ]
+        raise ClassValidationError("While structuring TimeLimit", [exc], TimeLimit) from None
     if "rule" in value and _canonical(value["rule"]) != _canonical(rule_to_json(limit.rule)):
         raise _TypeMismatch(
             "'rule' does not match the rule read from 'text'; send 'text' alone "

@@ -26,10 +26,11 @@ from typing import Any
 
 import attrs
 
-from .errors import GovdiscloseError, InputError
+from .errors import GovdiscloseError, InputError, short_repr
 from .vocabulary import Audience, Channel, Domain, FirstLevel, Level, Mode
 
 __all__ = [
+    "MAX_SERVICE_LEVEL_WORKDAYS",
     "Catalogue",
     "CatalogueItem",
     "Citation",
@@ -37,6 +38,7 @@ __all__ = [
     "Provenance",
     "ProvenanceKind",
     "TimeLimit",
+    "check_service_level",
 ]
 
 
@@ -107,17 +109,64 @@ def _iter_citations(text: str) -> Iterator[Citation]:
         )
 
 
+#: The longest service level a :class:`TimeLimit` takes, in working days.
+MAX_SERVICE_LEVEL_WORKDAYS = 366
+
+
+def check_service_level(value: object, *, where: str = "service_level_workdays") -> int:
+    """``value`` if it is a service level: a whole number of working days, 1 to 366.
+
+    The one check of a service level, used by :class:`TimeLimit` and by the deadline
+    calculators' ``service_level_workdays=``.  A bool, text, a float or a number out of range is
+    an :class:`~govdisclose.errors.InputError` (also a :class:`ValueError`) whose ``path`` is
+    ``where``.
+
+    >>> check_service_level(5)
+    5
+    >>> check_service_level(0, where="$.items[3].time_limit.service_level_workdays")
+    Traceback (most recent call last):
+    ...
+    govdisclose.errors.InputError: $.items[3]...: a service level is ... 1 to 366, got 0 ...
+    """
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not 1 <= value <= MAX_SERVICE_LEVEL_WORKDAYS
+    ):
+        raise InputError(
+            f"a service level is a whole number of working days 1 to "
+            f"{MAX_SERVICE_LEVEL_WORKDAYS}, got {short_repr(value)} "
+            f"(服务承诺时限须为1至{MAX_SERVICE_LEVEL_WORKDAYS}之间的整数个工作日)",
+            path=where,
+        )
+    return value
+
+
+def _valid_service_level(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        check_service_level(value, where=attribute.name)
+
+
 @attrs.frozen
 class TimeLimit:
     """公开时限: the published text, and a service level a bureau may set for "promptly" rules.
 
     ``service_level_workdays`` is the number of working days a bureau commits to for a rule
-    that has no legal number (按进展情况及时公开 …); ``None`` until the bureau sets one.  The
-    parsed rule is :attr:`rule` (see :mod:`govdisclose.timelimits`).
+    that has no legal number (按进展情况及时公开 …); ``None`` until the bureau sets one, else a
+    whole number 1 to 366 (:func:`check_service_level`; anything else is an
+    :class:`~govdisclose.errors.InputError`).  The parsed rule is :attr:`rule` (see
+    :mod:`govdisclose.timelimits`).
+
+    >>> TimeLimit("按进展情况及时公开", service_level_workdays=5).service_level_workdays
+    5
+    >>> TimeLimit("按进展情况及时公开", service_level_workdays=True)
+    Traceback (most recent call last):
+    ...
+    govdisclose.errors.InputError: service_level_workdays: a service level is ... got True ...
     """
 
     text: str
-    service_level_workdays: int | None = None
+    service_level_workdays: int | None = attrs.field(default=None, validator=_valid_service_level)
 
     @property
     def rule(self) -> Any:

@@ -156,12 +156,7 @@ class Plan:
 
 def plan_key(item: CatalogueItem) -> tuple[Any, ...]:
     rule: TimeLimitRule = item.time_limit.rule
-    level = item.time_limit.service_level_workdays
-    if level is not None and (isinstance(level, bool) or not isinstance(level, int) or level < 1):
-        raise InputError(
-            f"item {item.id} {item.name}: a service level is a positive number of working "
-            f"days, not {level!r} (服务承诺时限须为正整数个工作日)"
-        )
+    level = item.time_limit.service_level_workdays  # checked by TimeLimit
     if isinstance(rule, WorkdaysAfterEvent):
         return ("workdays", rule.days)
     if isinstance(rule, (Promptly, ExternalRequirement, ConsultationPeriod)):

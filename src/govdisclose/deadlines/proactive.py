@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from .._dates import check_date, is_int, shift_date
+from .._dates import check_date, shift_date
 from ..errors import InputError, short_repr
-from ..model import TimeLimit
+from ..model import TimeLimit, check_service_level
 from ..timelimits import (
     EVENTS,
     PERIODS,
@@ -76,18 +76,6 @@ def _not_assessable(rule: TimeLimitRule, formed: dt.date, reason: str) -> Deadli
     )
 
 
-def _service_level(value: object) -> int | None:
-    if value is None:
-        return None
-    if not is_int(value) or value < 1:
-        raise InputError(
-            f"a service level is a positive number of working days, got {short_repr(value)} "
-            f"(服务承诺时限须为正整数个工作日)",
-            path="service_level_workdays",
-        )
-    return value
-
-
 def proactive_deadline(
     formed: dt.date,
     rule: TimeLimitRule | str | TimeLimit,
@@ -113,12 +101,14 @@ def proactive_deadline(
     * an unrecognised text → not assessable, saying so.
     """
     check_date(formed, "formed")
-    given = _service_level(service_level_workdays)
+    given = service_level_workdays
+    if given is not None:
+        check_service_level(given, where="service_level_workdays")
     if calendar is not None:
         # a wrong type is refused even for rules that need no calendar
         check_calendar(calendar, where="calendar")
     if isinstance(rule, TimeLimit):
-        own = _service_level(rule.service_level_workdays)
+        own = rule.service_level_workdays  # checked by TimeLimit
         level = given if given is not None else own
         parsed: TimeLimitRule = rule.rule
     else:

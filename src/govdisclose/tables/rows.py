@@ -17,7 +17,14 @@ from typing import Any
 
 from ..errors import GovdiscloseError
 from ..findings import Finding, Severity
-from ..model import CatalogueItem, LegalBasis, Provenance, ProvenanceKind, TimeLimit
+from ..model import (
+    CatalogueItem,
+    LegalBasis,
+    Provenance,
+    ProvenanceKind,
+    TimeLimit,
+    check_service_level,
+)
 from ..vocabulary import Audience, Channel, FirstLevel, Level, Mode, Term
 from . import codes
 from .cells import (
@@ -203,9 +210,15 @@ class RowReader:
         )
 
     def _service_level(self, where: str, text: str) -> int | None:
-        if re.fullmatch(r"\d{1,3}", text) and 0 < int(text) <= 366:
-            return int(text)
-        self._bad_value(where, text, "服务时限（工作日）", "not a number of working days 1..366")
+        # The cell is read as a whole number here; the model's check says which ones are levels.
+        if re.fullmatch(r"\d{1,12}", text):
+            try:
+                return check_service_level(int(text), where=where)
+            except GovdiscloseError as exc:
+                reason = exc.message
+        else:
+            reason = "not a whole number of working days (应为整数个工作日)"
+        self._bad_value(where, text, "服务时限（工作日）", reason)
         return None
 
     def _citations(self, where: str, text: str) -> Any:
