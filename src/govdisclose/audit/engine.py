@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._dates import check_date
+from ..deadlines.result import workdays_late
 from ..errors import InputError, UnknownYearError, short_repr
 from ..findings import Finding
 from ..model import Catalogue
@@ -207,7 +208,7 @@ class Auditor:
         a, b = dt.date.fromordinal(start), dt.date.fromordinal(end)
         try:
             result: tuple[int | None, bool] = (
-                self.calendar.workdays_between(a, b),
+                workdays_late(self.calendar, a, b),
                 self.provisional and bool(self.calendar.estimated_years(a, b)),
             )
         except UnknownYearError:

@@ -5,7 +5,9 @@ give due dates the same way share a :class:`Plan` (``20个工作日`` items all 
 caches the due date of each formed date.  A due date is the calendar's table arithmetic for
 working-day rules and service levels, the next fixed date for 每年1月31日前, and
 :func:`~govdisclose.deadlines.proactive_deadline` for the rarer kinds (calendar days, periodic
-updates), so the audit agrees with the deadline calculators.
+updates), so the audit agrees with the deadline calculators.  Which rules give no due date,
+and why, is the deadlines' own answer (:func:`~govdisclose.deadlines.not_assessable_reason`,
+the codes of a deadline's ``reason_code``).
 """
 
 from __future__ import annotations
@@ -14,21 +16,13 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..deadlines import proactive_deadline
+from ..deadlines import not_assessable_reason, proactive_deadline
 from ..deadlines.fixed import next_fixed_date
-from ..errors import GovdiscloseError, InputError, UnknownYearError
+from ..deadlines.proactive import counted_workdays
+from ..errors import InputError, UnknownYearError
 from ..model import Catalogue, CatalogueItem
 from ..standard import standard
-from ..timelimits import (
-    AnnualFixedDate,
-    ConsultationPeriod,
-    ExternalRequirement,
-    LeadTimeBeforeEvent,
-    Promptly,
-    TimeLimitRule,
-    Unrecognised,
-    WorkdaysAfterEvent,
-)
+from ..timelimits import AnnualFixedDate, TimeLimitRule
 from ..vocabulary import Domain
 
 if TYPE_CHECKING:
@@ -38,12 +32,6 @@ __all__ = ["CACHE_LIMIT", "Entry", "Plan", "catalogue_map", "plan_key"]
 
 #: Entries a cache (dates, due dates, lateness) may hold before it is cleared.
 CACHE_LIMIT = 100_000
-
-_NO_SERVICE_LEVEL = {
-    Promptly: "no_service_level",
-    ExternalRequirement: "external_requirement",
-    ConsultationPeriod: "consultation_period",
-}
 
 
 class Entry:
@@ -142,33 +130,36 @@ class Plan:
                 deadline = proactive_deadline(
                     formed, self.rule, service_level_workdays=self.level, calendar=calendar
                 )
-                if not isinstance(deadline.due, dt.date) or isinstance(deadline.due, dt.datetime):
-                    return self.reason("unrecognised_time_limit")
+                if deadline.reason_code is not None:
+                    return self.reason(deadline.reason_code)
+                assert type(deadline.due) is dt.date  # proactive deadlines are dates
                 due = deadline.due
         except UnknownYearError as exc:
             return self.reason("unknown_year", exc.year)
-        except (GovdiscloseError, OverflowError, ValueError):
-            return self.reason("unknown_year", min(formed.year + 1, 9999))
+        except InputError:  # the due date would be after 9999-12-31 (next_fixed_date …)
+            return self.reason("date_out_of_range")
         if self.provisional and self.kind != "fixed" and calendar.estimated_years(formed, due):
             self.estimated.add(formed_ordinal)
         return due.toordinal()
 
 
 def plan_key(item: CatalogueItem) -> tuple[Any, ...]:
+    """How an item's due dates are found; items with equal keys share a :class:`Plan`.
+
+    ``("reason", code)`` when its rule gives no due date (the code of the deadline's
+    ``reason_code``), ``("workdays", n)`` for n working days (the rule's or the service level),
+    ``("fixed", month, day)`` for an annual date, else ``("deadline", rule, level)``.
+    """
     rule: TimeLimitRule = item.time_limit.rule
     level = item.time_limit.service_level_workdays  # checked by TimeLimit
-    if isinstance(rule, WorkdaysAfterEvent):
-        return ("workdays", rule.days)
-    if isinstance(rule, (Promptly, ExternalRequirement, ConsultationPeriod)):
-        if level is not None:
-            return ("workdays", level)
-        return ("reason", _NO_SERVICE_LEVEL[type(rule)])
+    reason = not_assessable_reason(rule, level)
+    if reason is not None:
+        return ("reason", reason)
+    days = counted_workdays(rule, level)
+    if days is not None:
+        return ("workdays", days)
     if isinstance(rule, AnnualFixedDate):
         return ("fixed", rule.month, rule.day)
-    if isinstance(rule, LeadTimeBeforeEvent):
-        return ("reason", "event_date_needed")
-    if isinstance(rule, Unrecognised):
-        return ("reason", "unrecognised_time_limit")
     return ("deadline", rule, level)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from ..deadlines.result import NOT_ASSESSABLE_REASONS
 from ..findings import Report, Severity, register_code
 from ..texttable import render_table
 from ..vocabulary import Domain, FirstLevel, Term
@@ -54,32 +55,20 @@ class Status(Term):
     INVALID = ("invalid", "无效记录")
 
 
-#: Why a record is not assessable: reason code → (Chinese, English).
+#: Why a record is not assessable: reason code → (Chinese, English).  The codes of a time
+#: limit that gives no due date are the deadlines' own
+#: (:data:`govdisclose.deadlines.NOT_ASSESSABLE_REASONS`, a deadline's ``reason_code``); the
+#: others are the audit's.
 REASONS: Mapping[str, tuple[str, str]] = MappingProxyType(
     {
-        "no_service_level": (
-            "「及时公开」类时限没有法定天数，本机关未设定服务承诺时限",
-            "a 'promptly' rule has no fixed period and no service level is set",
-        ),
-        "external_requirement": (
-            "按中央或上级要求公开，时限须另行提供（或设定服务承诺时限）",
-            "an external requirement: supply its period (or set a service level)",
-        ),
-        "consultation_period": (
-            "按征求意见时公布的时限公开，记录未给出该时限",
-            "the period announced with the consultation, which the log does not give",
-        ),
-        "event_date_needed": (
-            "按会议或活动日期倒数，记录未给出该日期",
-            "counted back from an event's date, which the log does not give",
-        ),
-        "unrecognised_time_limit": (
-            "未能识别事项的公开时限",
-            "the item's time limit could not be read",
-        ),
+        **NOT_ASSESSABLE_REASONS,
         "unknown_year": (
             "期限涉及尚无国务院办公厅节假日安排的年份",
             "the deadline reaches a year with no official holiday arrangement",
+        ),
+        "date_out_of_range": (
+            "期限晚于可计算的最后日期9999-12-31",
+            "the due date would be after 9999-12-31, the last date there is",
         ),
         "unknown_item": ("目录中没有该事项", "the item is not in the catalogue"),
         "ambiguous_item": ("事项名称对应多个事项", "the item's name fits several items"),

@@ -25,6 +25,9 @@ Counting follows the domain reference §6:
 Calculators:
 
 * :func:`proactive_deadline` — a catalogue item's time limit (条例 第二十六条: 20 working days);
+  :func:`not_assessable_reason` says without a date why a rule gives no due date;
+* :func:`document_publication_deadline` — a document marked 「此件公开发布」 (390号 四(一)5:
+  20 working days after issuance);
 * :func:`request_reply_deadline` (第三十三条: 20 working days, extension up to 20, consultation
   time excluded; a supplement restarts the clock, 第三十条), :func:`receipt_date`
   (第三十一条), :func:`supplement_notice_deadline` (第三十条: 7 working days),
@@ -34,6 +37,11 @@ Calculators:
   for a major emergency;
 * :func:`annual_report_deadline` (第四十九条) and :func:`meeting_invitation_deadline`
   (提前一周发通知邀请).
+
+A deadline that is not assessable has :attr:`~Deadline.reason_code`, one of
+:data:`NOT_ASSESSABLE_REASONS` (the audit uses the same codes).  :func:`workdays_late` counts
+the working days from a due date to a later day (the lateness the audit and the document
+checks report).
 
 Around the 2024 National Day (1–7 October off, 29 September and 12 October worked):
 
@@ -76,7 +84,12 @@ from .opinion import (
     RESPONSE_HOURS,
     opinion_response_deadline,
 )
-from .proactive import proactive_deadline
+from .proactive import (
+    PUBLICATION_WORKDAYS,
+    document_publication_deadline,
+    not_assessable_reason,
+    proactive_deadline,
+)
 from .requests import (
     MAX_EXTENSION_WORKDAYS,
     REPLY_WORKDAYS,
@@ -88,13 +101,24 @@ from .requests import (
     supplement_notice_deadline,
     third_party_opinion_deadline,
 )
-from .result import CHINA_TZ, Deadline, DeadlineKind, LegalRule, Step, StepKind
+from .result import (
+    CHINA_TZ,
+    NOT_ASSESSABLE_REASONS,
+    Deadline,
+    DeadlineKind,
+    LegalRule,
+    Step,
+    StepKind,
+    workdays_late,
+)
 
 __all__ = [
     "AUTHORITATIVE_RELEASE_HOURS",
     "CHINA_TZ",
     "MAX_EXTENSION_WORKDAYS",
+    "NOT_ASSESSABLE_REASONS",
     "PRESS_CONFERENCE_HOURS",
+    "PUBLICATION_WORKDAYS",
     "REPLY_WORKDAYS",
     "RESPONSE_HOURS",
     "Deadline",
@@ -106,11 +130,14 @@ __all__ = [
     "StepKind",
     "agency_opinion_deadline",
     "annual_report_deadline",
+    "document_publication_deadline",
     "meeting_invitation_deadline",
+    "not_assessable_reason",
     "opinion_response_deadline",
     "proactive_deadline",
     "receipt_date",
     "request_reply_deadline",
     "supplement_notice_deadline",
     "third_party_opinion_deadline",
+    "workdays_late",
 ]

@@ -1,4 +1,20 @@
-"""Deadlines for proactive disclosure (主动公开) from a catalogue item's time limit."""
+"""Deadlines for proactive disclosure (主动公开): a catalogue item's time limit, a document's.
+
+:func:`proactive_deadline` gives the deadline of a catalogue item's time limit;
+:func:`not_assessable_reason` says, without a date, why a rule gives none (the codes of
+:data:`~govdisclose.deadlines.result.NOT_ASSESSABLE_REASONS`, also the deadline's
+``reason_code``); :func:`document_publication_deadline` is 390号 四(一)5 for a policy
+document marked 「此件公开发布」.
+
+>>> import datetime as dt
+>>> not_assessable_reason(parse_time_limit("按进展情况及时公开"))
+'no_service_level'
+>>> not_assessable_reason(parse_time_limit("按进展情况及时公开"), 5) is None
+True
+>>> deadline = document_publication_deadline(dt.date(2024, 9, 20))
+>>> deadline.due, deadline.rule.code, deadline.rule.source
+(datetime.date(2024, 10, 23), '390_4_1_5', '应急厅函〔2019〕390号 四(一)5')
+"""
 
 from __future__ import annotations
 
@@ -25,16 +41,43 @@ from ..timelimits import (
     parse_time_limit,
 )
 from ..workcalendar import check_calendar
-from .counting import count_workdays, estimated, with_provisional
+from .counting import count_workdays
 from .fixed import fixed_date_step, next_fixed_date, period_end
-from .result import Deadline, DeadlineKind, LegalRule, Step, StepKind, day_label
+from .result import Deadline, DeadlineKind, LegalRule, Step, StepKind, day_label, finish_deadline
 
 if TYPE_CHECKING:
     from ..workcalendar import WorkCalendar
 
-__all__ = ["proactive_deadline"]
+__all__ = [
+    "PUBLICATION_WORKDAYS",
+    "counted_workdays",
+    "document_publication_deadline",
+    "not_assessable_reason",
+    "proactive_deadline",
+]
 
 _OGI = "《中华人民共和国政府信息公开条例》"
+
+#: Rules with no legal number of days: assessable only with a service level, and the code of
+#: their reason when there is none.
+_OPEN_RULES: dict[type[TimeLimitRule], str] = {
+    Promptly: "no_service_level",
+    ExternalRequirement: "external_requirement",
+    ConsultationPeriod: "consultation_period",
+}
+_OPEN = tuple(_OPEN_RULES)
+
+#: 390号 四(一)5: a proactive policy document is published within 20 working days of issuance.
+PUBLICATION_WORKDAYS = 20
+_PUBLICATION_RULE = LegalRule(
+    code="390_4_1_5",
+    source="应急厅函〔2019〕390号 四(一)5",
+    summary=(
+        f"标注「此件公开发布」的文件，自印发之日起{PUBLICATION_WORKDAYS}个工作日内在政府网站公开"
+        f" / a document marked for proactive disclosure is published on the government website "
+        f"within {PUBLICATION_WORKDAYS} working days of issuance"
+    ),
+)
 
 
 def _event_label(event: str) -> str:
@@ -62,18 +105,73 @@ def _start_step(formed: dt.date, event: str) -> Step:
     )
 
 
-def _not_assessable(rule: TimeLimitRule, formed: dt.date, reason: str) -> Deadline:
-    code, source = _source(rule)
+def _reason_text(code: str, rule: TimeLimitRule) -> str:
+    if code in _OPEN_RULES.values():
+        return (
+            f"「{rule.text}」没有法定天数，本机关未设定服务承诺时限，不计逾期 / no fixed "
+            f"period and no service level set: not overdue-able"
+        )
+    if code == "event_date_needed":
+        return (
+            f"「{rule.text}」按会议或活动日期倒数，需给出该日期（meeting_invitation_deadline）"
+            f" / counted back from the event's date: use meeting_invitation_deadline with it"
+        )
+    return (
+        f"未能识别的公开时限「{rule.text}」，无法计算期限 / unrecognised time limit "
+        f"{short_repr(rule.text)}: no deadline can be computed"
+    )
+
+
+def _not_assessable(rule: TimeLimitRule, formed: dt.date, code: str) -> Deadline:
+    source_code, source = _source(rule)
+    reason = _reason_text(code, rule)
     return Deadline(
         kind=DeadlineKind.PROACTIVE,
         due=None,
         assessable=False,
         reason=reason,
-        rule=LegalRule(code=code, source=source, summary=rule.describe()),
+        reason_code=code,
+        rule=LegalRule(code=source_code, source=source, summary=rule.describe()),
         start=formed,
         start_event="信息形成或变更 the information was formed or changed",
         explanation=(Step(kind=StepKind.NOTE, text=reason),),
     )
+
+
+def not_assessable_reason(
+    rule: TimeLimitRule, service_level_workdays: int | None = None
+) -> str | None:
+    """Why :func:`proactive_deadline` gives no due date under ``rule`` — on any formed date.
+
+    The code (:data:`~govdisclose.deadlines.result.NOT_ASSESSABLE_REASONS`) the deadline's
+    ``reason_code`` would carry, or ``None`` when the rule gives a due date: a "promptly", an
+    external requirement or a consultation period without a service level; a lead time before
+    an event; a text that was not recognised.
+    """
+    if service_level_workdays is not None:
+        check_service_level(service_level_workdays, where="service_level_workdays")
+    if isinstance(rule, _OPEN):
+        if service_level_workdays is not None:
+            return None
+        return next(code for kind, code in _OPEN_RULES.items() if isinstance(rule, kind))
+    if isinstance(rule, LeadTimeBeforeEvent):
+        return "event_date_needed"
+    if isinstance(rule, Unrecognised):
+        return "unrecognised_time_limit"
+    return None
+
+
+def counted_workdays(rule: TimeLimitRule, service_level_workdays: int | None = None) -> int | None:
+    """The working days :func:`proactive_deadline` counts under ``rule``, if it counts them.
+
+    A rule's own number (信息形成或变更之日起20个工作日内 → 20), or the service level for a rule
+    that has no number (及时公开 …); ``None`` for every other rule.
+    """
+    if isinstance(rule, WorkdaysAfterEvent):
+        return rule.days
+    if isinstance(rule, _OPEN):
+        return service_level_workdays
+    return None
 
 
 def proactive_deadline(
@@ -131,14 +229,11 @@ def proactive_deadline(
                 ),
             )
         )
-    if isinstance(parsed, (Promptly, ExternalRequirement, ConsultationPeriod)):
-        if level is None:
-            return _not_assessable(
-                parsed,
-                formed,
-                f"「{parsed.text}」没有法定天数，本机关未设定服务承诺时限，不计逾期 / no fixed "
-                f"period and no service level set: not overdue-able",
-            )
+    reason = not_assessable_reason(parsed, level)
+    if reason is not None:
+        return _not_assessable(parsed, formed, reason)
+    if isinstance(parsed, _OPEN):
+        assert level is not None
         return _counted(formed, level, parsed, calendar, notes, service_level=True)
     if level is not None:
         notes.append(
@@ -158,34 +253,45 @@ def proactive_deadline(
     if isinstance(parsed, AnnualFixedDate):
         due = next_fixed_date(parsed.month, parsed.day, formed)
         return _fixed(formed, due, parsed, [fixed_date_step(due), *notes])
-    if isinstance(parsed, PeriodicUpdate):
-        due = period_end(parsed.period, formed)
-        english, chinese, _ = PERIODS[parsed.period]
-        step = Step(
-            kind=StepKind.FIXED_DATE,
-            first=formed,
-            last=due,
-            text=(
-                f"{formed} 所在{chinese}至 {day_label(due)} 结束，"
-                f"期间内至少更新{parsed.at_least}次 / "
-                f"the calendar {english} containing {formed} ends on {due}: update at least "
-                f"{parsed.at_least} time(s) by then; not moved for holidays"
-            ),
-        )
-        return _fixed(formed, due, parsed, [step, *notes])
-    if isinstance(parsed, LeadTimeBeforeEvent):
-        return _not_assessable(
-            parsed,
-            formed,
-            f"「{parsed.text}」按会议或活动日期倒数，需给出该日期（meeting_invitation_deadline）"
-            f" / counted back from the event's date: use meeting_invitation_deadline with it",
-        )
-    assert isinstance(parsed, Unrecognised)
-    return _not_assessable(
-        parsed,
-        formed,
-        f"未能识别的公开时限「{parsed.text}」，无法计算期限 / unrecognised time limit "
-        f"{short_repr(parsed.text)}: no deadline can be computed",
+    assert isinstance(parsed, PeriodicUpdate)  # the last kind that gives a due date
+    due = period_end(parsed.period, formed)
+    english, chinese, _ = PERIODS[parsed.period]
+    step = Step(
+        kind=StepKind.FIXED_DATE,
+        first=formed,
+        last=due,
+        text=(
+            f"{formed} 所在{chinese}至 {day_label(due)} 结束，"
+            f"期间内至少更新{parsed.at_least}次 / "
+            f"the calendar {english} containing {formed} ends on {due}: update at least "
+            f"{parsed.at_least} time(s) by then; not moved for holidays"
+        ),
+    )
+    return _fixed(formed, due, parsed, [step, *notes])
+
+
+def document_publication_deadline(
+    issued: dt.date, *, calendar: WorkCalendar | None = None
+) -> Deadline:
+    """390号 四(一)5: a document marked 「此件公开发布」 is published within 20 working days.
+
+    The 20th working day strictly after ``issued`` (the day of issuance is not counted), on
+    ``calendar`` (default: :func:`~govdisclose.workcalendar.default_calendar`); a year without
+    an official arrangement raises :class:`~govdisclose.errors.UnknownYearError` unless the
+    calendar is provisional, and then the deadline is marked provisional.
+    """
+    check_date(issued, "issued")
+    event = "文件印发之日 the document was issued"
+    cal = check_calendar(calendar, where="calendar")
+    due, counted = count_workdays(cal, issued, PUBLICATION_WORKDAYS)
+    return finish_deadline(
+        DeadlineKind.PROACTIVE,
+        cal,
+        start=issued,
+        due=due,
+        rule=_PUBLICATION_RULE,
+        start_event=event,
+        steps=[_start_step(issued, event), *counted],
     )
 
 
@@ -217,16 +323,14 @@ def _counted(
                 kind=StepKind.NOTE, text="如有更新，及时公开 / later updates are published promptly"
             )
         )
-    years = estimated(cal, formed, due)
-    return Deadline(
-        kind=DeadlineKind.PROACTIVE,
+    return finish_deadline(
+        DeadlineKind.PROACTIVE,
+        cal,
+        start=formed,
         due=due,
         rule=LegalRule(code=code, source=source, summary=summary),
-        start=formed,
         start_event=event,
-        explanation=with_provisional(steps, years),
-        provisional=bool(years),
-        estimated_years=years,
+        steps=steps,
     )
 
 
@@ -270,16 +374,14 @@ def _calendar_days(
         )
     steps.extend(notes)
     code, source = _source(rule)
-    years = estimated(cal, formed, due)
-    return Deadline(
-        kind=DeadlineKind.PROACTIVE,
+    return finish_deadline(
+        DeadlineKind.PROACTIVE,
+        cal,
+        start=formed,
         due=due,
         rule=LegalRule(code=code, source=source, summary=rule.describe()),
-        start=formed,
         start_event=event,
-        explanation=with_provisional(steps, years),
-        provisional=bool(years),
-        estimated_years=years,
+        steps=steps,
     )
 
 

@@ -10,15 +10,8 @@ from .._dates import check_date, is_int
 from ..errors import InputError, short_repr
 from ..vocabulary import Term
 from ..workcalendar import check_calendar
-from .counting import (
-    check_pauses,
-    count_workdays,
-    estimated,
-    pause_notes,
-    paused_days,
-    with_provisional,
-)
-from .result import Deadline, DeadlineKind, LegalRule, Step, StepKind
+from .counting import check_pauses, count_workdays, pause_notes, paused_days
+from .result import Deadline, DeadlineKind, LegalRule, Step, StepKind, finish_deadline
 
 if TYPE_CHECKING:
     from ..workcalendar import WorkCalendar
@@ -244,16 +237,14 @@ def request_reply_deadline(
         summary += f"，延长{extra}个工作日 / extended by {extra} working days"
         code = "ogi_art33_extended"
     steps.extend(pause_notes(pauses, start, due))
-    years = estimated(cal, start, due)
-    return Deadline(
-        kind=DeadlineKind.REQUEST_REPLY,
+    return finish_deadline(
+        DeadlineKind.REQUEST_REPLY,
+        cal,
+        start=start,
         due=due,
         rule=LegalRule(code=code, source=f"{_OGI}第三十三条", summary=summary),
-        start=start,
         start_event=event,
-        explanation=with_provisional(steps, years),
-        provisional=bool(years),
-        estimated_years=years,
+        steps=steps,
     )
 
 
@@ -278,16 +269,8 @@ def _simple(
     ]
     due, counted = count_workdays(cal, start, days)
     steps.extend(counted)
-    years = estimated(cal, start, due)
-    return Deadline(
-        kind=kind,
-        due=due,
-        rule=rule,
-        start=start,
-        start_event=event,
-        explanation=with_provisional(steps, years),
-        provisional=bool(years),
-        estimated_years=years,
+    return finish_deadline(
+        kind, cal, start=start, due=due, rule=rule, start_event=event, steps=steps
     )
 
 

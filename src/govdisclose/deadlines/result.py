@@ -7,30 +7,76 @@ run of days (working days counted, a weekend or holiday skipped, consultation ti
 extension added …) with a bilingual text.  :meth:`Deadline.to_json` gives JSON-ready data and
 :meth:`Deadline.describe` a text for people; both say PROVISIONAL / 暂估 when a year of the
 holiday calendar was only estimated.
+
+A deadline that cannot be assessed says why in words (:attr:`Deadline.reason`) and as a stable
+code (:attr:`Deadline.reason_code`, one of :data:`NOT_ASSESSABLE_REASONS`; the audit's
+:data:`govdisclose.audit.REASONS` uses the same codes).  :func:`workdays_late` counts how many
+working days after its due date something happened.
+
+>>> import datetime as dt
+>>> from govdisclose.workcalendar import WorkCalendar
+>>> calendar = WorkCalendar.official()
+>>> workdays_late(calendar, dt.date(2024, 9, 27), dt.date(2024, 10, 8))  # 29 Sep was worked
+3
+>>> workdays_late(calendar, dt.date(2024, 9, 27), dt.date(2024, 9, 27))
+0
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._dates import CHINA_TZ, to_zone
+from .._dates import CHINA_TZ, check_date, to_zone
 from ..errors import InputError, short_repr
 from ..vocabulary import Term
 
+if TYPE_CHECKING:
+    from ..workcalendar import WorkCalendar
+
 __all__ = [
     "CHINA_TZ",
+    "NOT_ASSESSABLE_REASONS",
     "Deadline",
     "DeadlineKind",
     "LegalRule",
     "Step",
     "StepKind",
+    "workdays_late",
 ]
 
+
+#: Why a deadline is not assessable: stable code → (Chinese, English).  Codes are API (the
+#: audit's :data:`govdisclose.audit.REASONS` has the same codes); the wording is not.
+NOT_ASSESSABLE_REASONS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "no_service_level": (
+            "「及时公开」类时限没有法定天数，本机关未设定服务承诺时限",
+            "a 'promptly' rule has no fixed period and no service level is set",
+        ),
+        "external_requirement": (
+            "按中央或上级要求公开，时限须另行提供（或设定服务承诺时限）",
+            "an external requirement: supply its period (or set a service level)",
+        ),
+        "consultation_period": (
+            "按征求意见时公布的时限公开，未给出该时限",
+            "the period announced with the consultation, which is not given",
+        ),
+        "event_date_needed": (
+            "按会议或活动日期倒数，未给出该日期",
+            "counted back from an event's date, which is not given",
+        ),
+        "unrecognised_time_limit": (
+            "未能识别事项的公开时限",
+            "the item's time limit could not be read",
+        ),
+    }
+)
 
 _WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
@@ -163,6 +209,8 @@ def _check_due(instance: Deadline, attribute: attrs.Attribute[Any], value: objec
         raise ValueError("an assessable deadline needs a due date")
     if not instance.assessable and (value is not None or not instance.reason):
         raise ValueError("a deadline that is not assessable has no due date and gives a reason")
+    if instance.assessable and instance.reason_code is not None:
+        raise ValueError("only a deadline that is not assessable has a reason_code")
 
 
 @attrs.frozen
@@ -172,7 +220,8 @@ class Deadline:
     ``due`` is a :class:`~datetime.date`, or a timezone-aware :class:`~datetime.datetime` for
     hour rules; it is ``None`` when the deadline is not assessable (``assessable`` false, with
     ``reason`` saying why: a "promptly" rule without a service level, a time limit that could
-    not be read).  ``start`` is what the period runs from and ``start_event`` says what that is.
+    not be read; ``reason_code`` is the same as a code of :data:`NOT_ASSESSABLE_REASONS`).
+    ``start`` is what the period runs from and ``start_event`` says what that is.
     ``provisional`` is true when any year used was only estimated (``estimated_years``).
     """
 
@@ -183,6 +232,10 @@ class Deadline:
     explanation: tuple[Step, ...] = attrs.field(converter=_steps)
     assessable: bool = True
     reason: str | None = None
+    reason_code: str | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.in_(tuple(NOT_ASSESSABLE_REASONS))),
+    )
     provisional: bool = False
     estimated_years: tuple[int, ...] = attrs.field(default=(), converter=_years)
     due: dt.date | dt.datetime | None = attrs.field(default=None, validator=_check_due)
@@ -221,6 +274,7 @@ class Deadline:
             "due": iso(self.due),
             "assessable": self.assessable,
             "reason": self.reason,
+            "reason_code": self.reason_code,
             "provisional": self.provisional,
             "estimated_years": list(self.estimated_years),
             "rule": self.rule.to_json(),
@@ -262,3 +316,55 @@ class Deadline:
 
     def __str__(self) -> str:
         return self.describe()
+
+
+def finish_deadline(
+    kind: DeadlineKind,
+    calendar: WorkCalendar,
+    *,
+    start: dt.date,
+    due: dt.date,
+    rule: LegalRule,
+    start_event: str,
+    steps: list[Step],
+) -> Deadline:
+    """The :class:`Deadline` of a period counted on ``calendar`` from ``start`` to ``due``.
+
+    Marks it provisional, with the estimated years and a closing PROVISIONAL step, when the
+    calendar only estimated a year in between.
+    """
+    years = tuple(calendar.estimated_years(min(start, due), max(start, due)))
+    if years:
+        listed = "、".join(str(y) for y in years)
+        steps.append(
+            Step(
+                kind=StepKind.NOTE,
+                text=(
+                    f"暂估 PROVISIONAL: {listed}年的节假日安排尚未公布，按估算计算 / the holiday "
+                    f"arrangement for {listed} is not published; an estimate was used"
+                ),
+            )
+        )
+    return Deadline(
+        kind=kind,
+        due=due,
+        rule=rule,
+        start=start,
+        start_event=start_event,
+        explanation=steps,
+        provisional=bool(years),
+        estimated_years=years,
+    )
+
+
+def workdays_late(calendar: WorkCalendar, due: dt.date, day: dt.date) -> int:
+    """How many working days ``day`` is after ``due``: the working days in ``(due, day]``.
+
+    0 when ``day`` is on or before ``due``, and for a rest day right after it (published on
+    the Saturday after a Friday deadline is late, by 0 working days).  A year in between
+    that ``calendar`` does not cover raises :class:`~govdisclose.errors.UnknownYearError`;
+    anything but two dates (a date-time too) is an :class:`~govdisclose.errors.InputError`.
+    """
+    if check_date(day, "day") <= check_date(due, "due"):
+        return 0
+    return calendar.workdays_between(due, day)

@@ -214,6 +214,7 @@ FIELD_TEXTS: Mapping[str, tuple[str, str]] = {
     "Deadline.explanation": _t("计算过程", "逐步说明", "how it was counted, step by step"),
     "Deadline.assessable": _t("可评估", "能否确定截止日期", "whether a due date can be given"),
     "Deadline.reason": _t("原因", "不能确定截止日期的原因", "why it is not assessable"),
+    "Deadline.reason_code": _t("原因代码", "不能确定截止日期的原因代码", "why, as a stable code"),
     "Deadline.provisional": _t(
         "暂估", "用到了尚无官方安排的年份的估算日历", "an estimated year was used"
     ),

@@ -10,8 +10,10 @@
 * a document not disclosed states its legal basis, was reviewed before issue, and is not
   published;
 * a proactive document is published on the government website within **20 working days** of
-  issue: the due date is ``calendar.add_workdays(issued, 20)`` (the issue day is not counted);
-  late publication is an error giving the working days late; not published and past due on
+  issue: the due date is
+  :func:`~govdisclose.deadlines.document_publication_deadline` (the issue day is not counted);
+  late publication is an error giving the working days late
+  (:func:`~govdisclose.deadlines.workdays_late`); not published and past due on
   ``as_of`` (default: today in China) is an error; not yet due is info with the due date.  A
   due date in a year without an official holiday arrangement is a
   ``document.deadline-unknown`` finding carrying the calendar's message, unless
@@ -38,6 +40,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._dates import check_date, china_today
+from ..deadlines.proactive import PUBLICATION_WORKDAYS, document_publication_deadline
+from ..deadlines.result import workdays_late
 from ..errors import DataError, GovdiscloseError, UnknownYearError
 from ..findings import Report, ReportBuilder, Severity
 from ..vocabulary import DisclosureAttribute, normalize_text
@@ -59,9 +63,6 @@ __all__ = [
     "validate_document",
     "validate_documents",
 ]
-
-#: 390号 四(一)5: a proactive document is published within 20 working days of issue.
-PUBLICATION_WORKDAYS = 20
 
 _REVIEWED = (DisclosureAttribute.ON_REQUEST, DisclosureAttribute.NOT_DISCLOSED)
 _MARK_NOISE = str.maketrans("", "", "「」『』“”\"'()（）[]【】<>《》:：")
@@ -176,13 +177,17 @@ def _check_not_disclosed(record: DocumentRecord, path: str, b: ReportBuilder) ->
 
 
 def _deadline_data(
-    calendar: WorkCalendar, issued: dt.date, due: dt.date, end: dt.date
+    calendar: WorkCalendar, issued: dt.date, due: dt.date, years: Iterable[int], end: dt.date
 ) -> dict[str, Any]:
-    years = calendar.estimated_years(issued, max(due, end))
+    """The finding data of a due date: provisional when the deadline, or the lateness counted
+    from it up to ``end``, used an estimated year."""
+    estimated = set(years)
+    if end > due:
+        estimated.update(calendar.estimated_years(due, end))
     data: dict[str, Any] = {"issued": issued.isoformat(), "due": due.isoformat()}
-    if years:
+    if estimated:
         data["provisional"] = True
-        data["estimated_years"] = list(years)
+        data["estimated_years"] = sorted(estimated)
     return data
 
 
@@ -198,8 +203,8 @@ def _provisional_note(data: Mapping[str, Any]) -> tuple[str, str]:
 
 def _workdays_late(calendar: WorkCalendar, due: dt.date, day: dt.date) -> int | None:
     try:
-        return calendar.workdays_between(due, day)
-    except UnknownYearError:
+        return workdays_late(calendar, due, day)
+    except UnknownYearError:  # a year in between has no arrangement: said in calendar days
         return None
 
 
@@ -230,7 +235,7 @@ def _check_publication(
         )
         return
     try:
-        due = calendar.add_workdays(issued, PUBLICATION_WORKDAYS)
+        deadline = document_publication_deadline(issued, calendar=calendar)
     except UnknownYearError as exc:
         b.add(
             C.DEADLINE_UNKNOWN,
@@ -243,8 +248,10 @@ def _check_publication(
             year=exc.year,
         )
         return
+    due = deadline.due
+    assert isinstance(due, dt.date)
     end = published if published is not None else as_of
-    data = _deadline_data(calendar, issued, due, end)
+    data = _deadline_data(calendar, issued, due, deadline.estimated_years, end)
     note_zh, note_en = _provisional_note(data)
     if published is not None and published > due:
         late = _workdays_late(calendar, due, published)
