@@ -346,3 +346,11 @@ def test_extension_of_zero_is_refused(capsys: pytest.CaptureFixture[str]) -> Non
         capsys, "deadline", "request", "--received", "2024-11-01", "--extended", "0"
     )
     assert code == 2 and out == "" and "1 to 20 working days" in err
+
+
+def test_service_level_bounds_name_the_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["deadline", "proactive", "--formed", "2024-09-27", "--service-level", "400"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "--service-level" in err and "1 to 366" in err

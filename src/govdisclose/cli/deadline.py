@@ -136,6 +136,15 @@ def _positive(text: str) -> int:
     return value
 
 
+def _service_level(text: str) -> int:
+    from ..model import check_service_level
+
+    try:
+        return check_service_level(_positive(text), where="--service-level")
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
+
+
 def _extension(text: str) -> int:
     try:
         days = int(text)
@@ -191,7 +200,7 @@ def register(subparsers: Any) -> None:
     )
     proactive.add_argument(
         "--service-level",
-        type=_positive,
+        type=_service_level,
         metavar="N",
         help="“及时公开”类时限的服务承诺工作日数 / service level in working "
         "days for a 'promptly' rule",
