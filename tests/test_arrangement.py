@@ -229,7 +229,17 @@ def test_programmatic_arrangement_is_checked() -> None:
         ("bad.toml", "year = = 1", CalendarDataError, "not valid TOML"),
         ("bad.json", "{", CalendarDataError, "not valid JSON"),
         ("bad.yaml", "year: 2027", CalendarDataError, "unknown file type .yaml"),
-        ("latin.json", b"\xff\xfe{", CalendarDataError, "not UTF-8"),
+        # Decoded like catalogue JSON: a byte-order mark must be right, and text that is
+        # neither UTF-8 nor GB18030 is refused (it used to be "not UTF-8" for any non-UTF-8).
+        ("latin.json", b"\xff\xfe{", CalendarDataError, "byte-order mark"),
+        (
+            "latin.toml",
+            b"year = 2027 # \x80\xff\x80",
+            CalendarDataError,
+            "neither UTF-8 nor GB18030",
+        ),
+        ("deep.json", b"[" * 100_000, CalendarDataError, "nested too deeply"),
+        ("binary.json", b"\x00\x01{}", CalendarDataError, "binary file"),
     ],
 )
 def test_unusable_files(
@@ -243,6 +253,36 @@ def test_unusable_files(
     with pytest.raises(error, match=expected) as caught:
         load_arrangement(path)
     assert str(path) in str(caught.value)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+@pytest.mark.parametrize("suffix", [".json", ".toml"])
+def test_files_in_the_encodings_catalogue_json_accepts(
+    tmp_path: Path, encoding: str, suffix: str
+) -> None:
+    doc = base_doc()
+    text = json.dumps(doc, ensure_ascii=False) if suffix == ".json" else arrangement_toml(doc)
+    path = tmp_path / f"2027{suffix}"
+    path.write_bytes(text.encode(encoding))
+    loaded = load_arrangement(path)
+    assert loaded.notice_title == "国务院办公厅关于2027年部分节假日安排的通知"
+    assert loaded.makeup_workdays == (date(2027, 2, 13),)
+
+
+def arrangement_toml(doc: dict[str, Any]) -> str:
+    lines = [f"year = {doc['year']}", f'notice_title = "{doc["notice_title"]}"']
+    for entry in doc["holidays"]:
+        lines.append("[[holidays]]")
+        for key, value in entry.items():
+            lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines) + "\n"
+
+
+def test_too_large_file(tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    path.write_bytes(b" " * (1024 * 1024 + 1))
+    with pytest.raises(InputError, match=r"big\.json: file is 1048577 bytes, more than"):
+        load_arrangement(path)
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:

@@ -145,6 +145,27 @@ def test_broken_input_is_a_library_error(text: str | bytes) -> None:
         loads(text, Catalogue)
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+def test_bytes_are_decoded_like_every_text_file(encoding: str) -> None:
+    catalogue = standard("disaster_relief")
+    assert loads(dumps(catalogue).encode(encoding), Catalogue) == catalogue
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\xff\xfe{", "byte-order mark"),
+        (b'{"title": "\x80\xff\x80"}', "neither UTF-8 nor GB18030"),
+        (b"{\x00}", "binary file"),
+        (b"{", "not valid JSON: .* at line 1 column 2"),
+        (b"[" * 100_000, "nested too deeply"),
+    ],
+)
+def test_bytes_that_are_not_json_text(data: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        loads(data, Catalogue)
+
+
 def test_deep_nesting_is_a_library_error() -> None:
     with pytest.raises((InputError, DataError)):
         loads("[" * 100_000 + "]" * 100_000, Catalogue)

@@ -152,6 +152,17 @@ def test_csv_that_is_not_text(tmp_path: Path, workbook: bytes) -> None:
         read_csv(_write(tmp_path, "late.csv", late))
 
 
+def test_csv_is_decoded_like_every_text_file(tmp_path: Path) -> None:
+    # A UTF-16 byte-order mark on bytes that are not UTF-16 is named as such (it used to be
+    # "neither UTF-8 nor GB18030", which such a file was never tried as).
+    with pytest.raises(InputError, match="utf-16 byte-order mark but is not utf-16"):
+        read_csv(
+            _write(tmp_path, "odd.csv", b"\xff\xfe" + "一级事项".encode("utf-16-le") + b"\x00")
+        )
+    with pytest.raises(InputError, match=r"neither UTF-8 nor GB18030 text \(byte \d+\)"):
+        read_csv(_write(tmp_path, "late.csv", "一级事项,二级事项\n".encode() * 500 + b"\x80\xff"))
+
+
 def test_csv_limits(tmp_path: Path) -> None:
     header = "一级事项,二级事项,公开内容,公开依据,公开时限,公开主体\n"
     long_field = _write(tmp_path, "long.csv", (header + "x," * 5 + "y" * 40_000).encode())

@@ -43,7 +43,6 @@ govdisclose.errors.CalendarDataError: mine.json: $.holidays[0].makeup_workdays[0
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterable, Mapping
@@ -57,6 +56,7 @@ import attrs
 from ._dates import DateRefusal, is_int, read_iso_date
 from .errors import CalendarDataError, InputError, VocabularyError, short_repr
 from .festivals import Festival
+from .textfile import decode_text, parse_json, read_bytes
 
 __all__ = [
     "Arrangement",
@@ -374,64 +374,46 @@ def arrangement_from_document(doc: object, *, where: str = "<arrangement>") -> A
     )
 
 
-def _read(path: Path) -> bytes:
+def _parse(path: Path) -> object:
+    """The document in a ``.toml`` or ``.json`` file, read and decoded like every text file."""
     name = str(path)
-    if "\x00" in name or len(name) > 4096:
-        raise InputError(f"path: not a usable file name: {short_repr(name)} (文件名无效)")
+    raw = read_bytes(path, limit=MAX_FILE_BYTES)
+    suffix = path.suffix.lower()
+    if suffix not in (".toml", ".json"):
+        raise CalendarDataError(
+            f"{name}: unknown file type {suffix or '(none)'!s}; use .toml or .json "
+            "(文件类型应为TOML或JSON)"
+        )
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"{path}: file is {size} bytes, more than {MAX_FILE_BYTES} (文件过大)")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file (文件不存在)") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a file (不是文件)") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror} (无法读取)") from None
+        text = decode_text(raw, source=name)
+        if suffix == ".json":
+            return parse_json(text, source=name)
+    except InputError as exc:  # what the file holds is unusable: bad arrangement data
+        raise CalendarDataError(exc.message) from None
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CalendarDataError(f"{name}: not valid TOML: {exc} (TOML格式错误)") from None
 
 
 def load_arrangement(path: str | Path) -> Arrangement:
-    """Read an arrangement from a ``.toml`` or ``.json`` file (UTF-8) and check it.
+    """Read an arrangement from a ``.toml`` or ``.json`` file and check it.
 
-    Raises :class:`~govdisclose.errors.InputError` for a missing or unreadable file and
-    :class:`~govdisclose.errors.CalendarDataError` (naming the file and field) for bad content.
+    The file may be UTF-8 (with or without byte-order mark), UTF-16 with its mark or GB18030,
+    as :func:`govdisclose.textfile.decode_text` reads every text file.  Raises
+    :class:`~govdisclose.errors.InputError` for a missing, unreadable or too large file
+    (more than 1 MiB) and :class:`~govdisclose.errors.CalendarDataError` (naming the
+    file, and the field where there is one) for bad content: text in no accepted encoding,
+    broken TOML or JSON, or an arrangement that does not check.
     """
     if not isinstance(path, (str, os.PathLike)) or isinstance(path, bytes):
         raise InputError(f"path: expected a file path, got {short_repr(path)} (应为文件路径)")
     path = Path(path)
-    raw = _read(path)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CalendarDataError(
-            f"{path}: not UTF-8 text at byte {exc.start} (文件编码应为UTF-8)"
-        ) from None
-    suffix = path.suffix.lower()
-    doc: object
-    if suffix == ".toml":
-        if sys.version_info >= (3, 11):
-            import tomllib
-        else:  # pragma: no cover - Python 3.10
-            import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-        try:
-            doc = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise CalendarDataError(f"{path}: not valid TOML: {exc} (TOML格式错误)") from None
-    elif suffix == ".json":
-        try:
-            doc = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise CalendarDataError(
-                f"{path}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} "
-                "(JSON格式错误)"
-            ) from None
-    else:
-        raise CalendarDataError(
-            f"{path}: unknown file type {suffix or '(none)'!s}; use .toml or .json "
-            "(文件类型应为TOML或JSON)"
-        )
-    return arrangement_from_document(doc, where=str(path))
+    return arrangement_from_document(_parse(path), where=str(path))
 
 
 def _runs(days: Iterable[date]) -> list[str]:

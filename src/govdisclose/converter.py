@@ -44,6 +44,7 @@ from cattrs.errors import (
 from ._dates import parse_iso_date, parse_iso_datetime
 from .errors import DataError, GovdiscloseError, InputError, short_repr
 from .model import Catalogue, CatalogueItem, TimeLimit
+from .textfile import decode_text, parse_json
 from .vocabulary import Term
 
 __all__ = ["converter", "dumps", "loads", "rule_to_json", "structure", "unstructure"]
@@ -330,19 +331,12 @@ def dumps(obj: Any, *, indent: int | None = 2) -> str:
 
 
 def loads(text: str | bytes, cls: type[T]) -> T:
-    """Parse JSON text into a ``cls`` instance; broken JSON is an :class:`InputError`."""
-    try:
-        if isinstance(text, bytes):
-            text = text.decode("utf-8-sig")
-        data = json.loads(text)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text at byte {exc.start} (不是UTF-8编码)") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} (JSON格式错误)"
-        ) from None
-    except RecursionError:
-        raise InputError("JSON nested too deeply (JSON嵌套过深)") from None
-    except TypeError:
-        raise InputError(f"expected JSON text, got {type(text).__name__}") from None
-    return structure(data, cls)
+    """Parse JSON text into a ``cls`` instance.
+
+    Bytes are decoded like every text file (:func:`govdisclose.textfile.decode_text`: UTF-8
+    with or without byte-order mark, UTF-16 with its mark, GB18030).  Undecodable bytes and
+    broken or too deeply nested JSON are an :class:`InputError`.
+    """
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        text = decode_text(text)
+    return structure(parse_json(text), cls)

@@ -123,8 +123,11 @@ def schema_filename(name: str) -> str:
 
 
 def dump_schema(value: dict[str, Any]) -> str:
-    """A schema as the export writes it: UTF-8 JSON, Chinese readable, indent 2, final newline."""
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    """A schema as the export writes it: UTF-8 JSON, Chinese readable, indent 2, final newline
+    (:func:`govdisclose.textfile.dump_json`, as the command line prints JSON)."""
+    from ..textfile import dump_json
+
+    return dump_json(value)
 
 
 def write_schemas(directory: str | Path, names: tuple[str, ...] = SCHEMA_NAMES) -> list[Path]:

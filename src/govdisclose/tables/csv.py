@@ -19,8 +19,9 @@ on request:
 
 A text starting with ``=``, ``+``, ``-``, ``@`` or ``'`` is written with a leading ``'`` so that
 a spreadsheet shows it as text instead of running it as a formula; :func:`read_csv` removes
-one leading ``'`` from every cell.  The reader detects UTF-8 (with or without BOM), UTF-16
-(with BOM) and GB18030, commas or tabs, and accepts one channel column per channel as well.
+one leading ``'`` from every cell.  The reader decodes like every text file of the library
+(:mod:`govdisclose.textfile`: UTF-8 with or without BOM, UTF-16 with BOM, GB18030), detects
+commas or tabs, and accepts one channel column per channel as well.
 """
 
 from __future__ import annotations
@@ -32,12 +33,13 @@ from typing import Any
 
 from ..errors import DataError, InputError
 from ..model import Catalogue
+from ..textfile import bom_encoding, decode_text, describe_content
 from .cells import row_values
 from .header import Grid
 from .layout import columns_for, extra_channels
 from .metadata import info_pairs
 from .reading import ImportResult, read_grid
-from .safety import DEFAULT_LIMITS, Limits, describe_content, read_file
+from .safety import DEFAULT_LIMITS, Limits, read_file
 
 __all__ = ["ENCODINGS", "read_csv", "to_csv"]
 
@@ -79,21 +81,13 @@ def to_csv(catalogue: Catalogue, *, encoding: str = "utf-8-sig", metadata: bool 
 
 
 def _decode(data: bytes, name: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        encodings: tuple[str, ...] = ("utf-8-sig",)
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings = ("utf-16",)
-    else:
+    """The text of a CSV file, decoded like every text file (:func:`decode_text`); a file
+    without byte-order mark whose start is not text is named for what it looks like."""
+    if bom_encoding(data) is None:
         what = describe_content(data)
         if what not in ("a text file", "an empty file"):
             raise InputError(f"{name}: not a CSV text file but {what} (不是CSV文本文件)")
-        encodings = ("utf-8", "gb18030")
-    for encoding in encodings:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{name}: neither UTF-8 nor GB18030 text (编码无法识别，应为UTF-8或GB18030)")
+    return decode_text(data, source=name)
 
 
 def _unguard(value: str) -> str:

@@ -4,14 +4,16 @@ A catalogue table is small (a few dozen rows).  Files that are larger than :clas
 allow, that are not what their name says, or whose zip members would unpack to far more than
 they take on disk are refused with an :class:`~govdisclose.errors.InputError` saying why —
 before openpyxl parses anything.  openpyxl parses the XML with defusedxml (a dependency), so
-entity-expansion tricks are refused by the parser itself.
+entity-expansion tricks are refused by the parser itself.  Files are read with
+:func:`govdisclose.textfile.read_bytes` and told apart with
+:func:`govdisclose.textfile.describe_content`:
 
 >>> describe_content(b"%PDF-1.7 ...")
 'a PDF document'
->>> describe_content(b"\\xd0\\xcf\\x11\\xe0\\xa1\\xb1\\x1a\\xe1")
-'an old-format Excel 97-2003 (.xls) or password-protected Office file'
->>> describe_content("一级事项,二级事项".encode())
-'a text file'
+>>> check_cells("目录.xlsx", "Sheet1", 1000, 300, Limits())
+Traceback (most recent call last):
+...
+govdisclose.errors.InputError: 目录.xlsx: sheet 'Sheet1' spans 1000 rows × 300 columns, ...
 """
 
 from __future__ import annotations
@@ -27,8 +29,16 @@ from typing import Any
 import attrs
 
 from ..errors import GovdiscloseError, InputError
+from ..textfile import describe_content, read_bytes
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "check_xlsx", "describe_content", "read_file"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "Limits",
+    "check_cells",
+    "check_xlsx",
+    "describe_content",
+    "read_file",
+]
 
 
 @attrs.frozen
@@ -51,59 +61,9 @@ DEFAULT_LIMITS = Limits()
 
 
 def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """The file's bytes, refusing a missing, unreadable or too large file."""
-    try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise InputError(
-                f"{path}: file is {size} bytes, more than the limit of {limits.max_file_bytes} "
-                f"for a catalogue table (文件过大)"
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file (文件不存在)") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a file (不是文件)") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror} (无法读取)") from None
-
-
-_MAGIC = (
-    (b"PK\x03\x04", "a ZIP archive"),
-    (b"PK\x05\x06", "an empty ZIP archive"),
-    (b"\xd0\xcf\x11\xe0", "an old-format Excel 97-2003 (.xls) or password-protected Office file"),
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"{\\rtf", "an RTF document"),
-    (b"Rar!", "a RAR archive"),
-    (b"\x1f\x8b", "a gzip file"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
-)
-
-
-def describe_content(data: bytes) -> str:
-    """What the bytes look like, for messages: ``a PDF document``, ``a text file`` …"""
-    for magic, what in _MAGIC:
-        if data.startswith(magic):
-            return what
-    head = data[:4096]
-    if not head:
-        return "an empty file"
-    if b"\x00" not in head:
-        text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-        if text.startswith((b"<!doctype html", b"<html", b"<table")):
-            return "an HTML page (some systems save these as .xls)"
-        if text.startswith(b"<?xml"):
-            return "an XML file (perhaps an Excel 2003 XML spreadsheet)"
-        for encoding in ("utf-8", "gb18030"):
-            try:
-                head.decode(encoding)
-            except UnicodeDecodeError as exc:
-                if exc.start < len(head) - 4:  # not just a character cut at the end
-                    continue
-            return "a text file"
-    return "a binary file of unknown type"
+    """The file's bytes, refusing a missing, unreadable or too large file
+    (:func:`govdisclose.textfile.read_bytes` with ``limits.max_file_bytes``)."""
+    return read_bytes(path, limit=limits.max_file_bytes)
 
 
 _OTHER_OFFICE = (
