@@ -278,7 +278,8 @@ class Auditor:
         assert di is not None and ii is not None and fi is not None and pi is not None
         width = source.width
         counter = source.counter
-        errors, errors_seen = source.decode_errors, source.decode_errors_seen
+        # Lines with undecodable bytes read since the last look (this log's own counter).
+        undecodable = source.undecodable
         dates = self._dates
         domain_items = self._domain_items
         as_of = self.as_of.toordinal()
@@ -288,7 +289,8 @@ class Auditor:
         for row in source.rows:
             line = last + 1
             last = counter.line_num
-            if len(row) != width or errors[0] != errors_seen:
+            if len(row) != width or undecodable[0]:
+                undecodable[0] = 0  # this row holds every line counted: look at it, once
                 problems = row_problems(row, columns, width)
                 if problems is not None:
                     if problems:  # () is a blank line: nothing to audit

@@ -5,10 +5,11 @@ stream or ``-`` (standard input) and returns a :class:`LogSource` whose :attr:`~
 the audit engine iterates.  :func:`rows_from_records` does the same for an iterable of mappings
 or :class:`LogRecord` objects.
 
-**Encoding.**  The first :data:`SNIFF_BYTES` bytes decide (the same order as
-:mod:`govdisclose.textfile`): a UTF-8 or UTF-16 byte-order mark; else UTF-8 if those bytes
-are UTF-8 (or nearly all of them are: a few corrupt bytes in otherwise UTF-8 text); else
-GB18030.  NUL bytes without a UTF-16 mark mean a binary file (an ``.xlsx``): refused.  Bytes
+**Encoding.**  The first :data:`SNIFF_BYTES` bytes decide (the same order and messages as
+:mod:`govdisclose.textfile`; :mod:`govdisclose.audit.decoding`): a UTF-8 or UTF-16
+byte-order mark; else UTF-8 if those bytes are UTF-8 (or nearly all of them are: a few
+corrupt bytes in otherwise UTF-8 text); else GB18030.  An old Office file, or NUL bytes
+without a UTF-16 mark, mean a binary file (an ``.xls``, an ``.xlsx``): refused.  Bytes
 further on that do not decode in the chosen encoding do not stop the reading: the record
 that holds them becomes a ``bad-record`` finding (``undecodable``) with its line number.
 So a GB18030 log whose first 64 KiB happen to be plain ASCII is read as UTF-8 and its later
@@ -30,19 +31,24 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
-import io
 import itertools
 import json
 import os
-import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from pathlib import Path
 from typing import IO, Any
 
 import attrs
 
-from ..errors import InputError, short_repr
+from ..errors import InputError
+from ..textfile import open_binary
+from .decoding import (
+    SNIFF_BYTES,
+    has_undecodable,
+    line_batches,
+    printable,
+    sniff_encoding,
+)
 from .records import (
     FIELDS,
     HEADER_ALIASES,
@@ -64,36 +70,6 @@ __all__ = [
     "sniff_encoding",
     "source_from_records",
 ]
-
-#: How many bytes at the start of a stream decide its encoding.
-SNIFF_BYTES = 64 * 1024
-
-# Undecodable bytes become lone surrogates (U+DC00 + byte), which valid text never contains;
-# the counter tells the engine that it must look for them.
-_DECODE_ERRORS = [0]
-_ERROR_HANDLER = "govdisclose.audit.flag"
-_SURROGATES = re.compile("[\udc00-\udcff]")
-
-
-def _flag_undecodable(exc: UnicodeError) -> tuple[str, int]:
-    if not isinstance(exc, UnicodeDecodeError):
-        raise exc
-    _DECODE_ERRORS[0] += 1
-    bad = exc.object[exc.start : exc.end]
-    return "".join(chr(0xDC00 + b) for b in bad), exc.end
-
-
-codecs.register_error(_ERROR_HANDLER, _flag_undecodable)
-
-
-def printable(text: str) -> str:
-    """``text`` with undecodable bytes shown as ``\\udcXX`` escapes, safe to print."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def has_undecodable(value: object) -> bool:
-    """Whether a value read from a log holds bytes that could not be decoded."""
-    return isinstance(value, str) and _SURROGATES.search(value) is not None
 
 
 class _Counter:
@@ -131,64 +107,6 @@ def rows_from_records(
 # -- files and streams ---------------------------------------------------------------------
 
 
-def sniff_encoding(prefix: bytes, *, complete: bool, source: str = "<input>") -> str:
-    """The encoding to read a log with, judged from its first bytes (see the module docs).
-
-    ``complete`` says that ``prefix`` is the whole input (so a character cut at its end is an
-    error rather than the start of the next chunk).  Raises :class:`InputError` for binary
-    input and text that is neither UTF-8 nor GB18030.
-
-    >>> sniff_encoding("领域,事项".encode("gb18030"), complete=True)
-    'gb18030'
-    >>> sniff_encoding(codecs.BOM_UTF8 + b"domain", complete=True)
-    'utf-8-sig'
-    """
-    if prefix.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if prefix.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    if b"\x00" in prefix:
-        raise InputError(
-            f"{source}: binary file, not a CSV or JSON Lines text; export the log as CSV first "
-            f"(二进制文件，请先导出为CSV)"
-        )
-    text = codecs.getincrementaldecoder("utf-8")(_ERROR_HANDLER).decode(prefix, complete)
-    bad = len(_SURROGATES.findall(text))
-    if not bad:
-        return "utf-8"
-    try:
-        codecs.getincrementaldecoder("gb18030")("strict").decode(prefix, complete)
-    except UnicodeDecodeError:
-        wide = sum(1 for ch in text if ord(ch) > 0x7F) - bad
-        if wide >= 4 * bad:  # UTF-8 text with a few corrupt bytes: read it, flag those lines
-            return "utf-8"
-        raise InputError(
-            f"{source}: neither UTF-8 nor GB18030 text (既不是UTF-8也不是GB18030编码的文本)"
-        ) from None
-    return "gb18030"
-
-
-class _Prefixed(io.RawIOBase):
-    """A raw stream that returns ``prefix`` and then the rest of ``stream``."""
-
-    def __init__(self, prefix: bytes, stream: IO[bytes]) -> None:
-        self._prefix = memoryview(prefix)
-        self._stream = stream
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        if self._prefix:
-            n = min(len(buffer), len(self._prefix))
-            buffer[:n] = self._prefix[:n]
-            self._prefix = self._prefix[n:]
-            return n
-        data = self._stream.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
-
-
 @attrs.define
 class LogSource:
     """An opened log: its rows (lazy), where each field is in a row, and how it was read.
@@ -196,6 +114,8 @@ class LogSource:
     ``columns`` gives, for each of :data:`FIELDS`, the index of its value in a row (``None``
     when the log has no such column); ``width`` is the number of values a good row has.
     ``counter.line_num`` is the last line read (for iterables: the record's position).
+    ``undecodable[0]`` counts the lines holding undecodable bytes read since the engine last
+    looked: while it is above zero the engine checks the record closely, then sets it to 0.
     """
 
     name: str
@@ -207,15 +127,14 @@ class LogSource:
     encoding: str | None = None
     has_lines: bool = True
     ignored: set[str] = attrs.field(factory=set)
-    decode_errors: list[int] = attrs.field(factory=lambda: [0])
-    decode_errors_seen: int = 0
-    stream: IO[str] | None = None
+    undecodable: list[int] = attrs.field(factory=lambda: [0])
+    stream: IO[bytes] | None = None
     #: Whether the stream was opened here (a path): then :meth:`close` closes it.
     owned: bool = False
 
     def close(self) -> None:
         """Close the file opened for the log; a stream given by the caller stays open."""
-        _release(self.stream, None, self.owned)
+        _release(self.stream, self.owned)
         self.stream = None
 
     def __enter__(self) -> LogSource:
@@ -263,23 +182,12 @@ def _iterable(value: object) -> bool:
     return True
 
 
-def _binary(source: str | Path | IO[bytes]) -> tuple[IO[bytes], str]:
+def _binary(source: str | os.PathLike[str] | IO[bytes]) -> tuple[IO[bytes], str]:
     if isinstance(source, (str, os.PathLike)):
-        if str(source) == "-":
+        if _is_stdin(source):
             return sys.stdin.buffer, "<stdin>"
-        try:
-            path = Path(source)
-        except TypeError:  # a PathLike giving bytes
-            raise InputError(f"not a file name: {short_repr(source)} (不是文件名)") from None
-        try:
-            return path.open("rb"), str(path)
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file (文件不存在)") from None
-        except IsADirectoryError:
-            raise InputError(f"{path}: is a directory, not a file (不是文件)") from None
-        except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
-            reason = exc.strerror if isinstance(exc, OSError) else exc
-            raise InputError(f"{printable(str(path))}: cannot read: {reason} (无法读取)") from None
+        stream = open_binary(source)  # InputError naming the file when it cannot be opened
+        return stream, printable(os.fspath(source))
     if not callable(getattr(source, "read", None)):
         raise InputError(
             f"a log is a file name (str or Path), '-' or a binary stream, not "
@@ -289,16 +197,18 @@ def _binary(source: str | Path | IO[bytes]) -> tuple[IO[bytes], str]:
     return source, name if isinstance(name, str) else "<stream>"
 
 
-def _release(text: IO[str] | None, binary: IO[bytes] | None, owned: bool) -> None:
-    """Close what was opened here; detach from (never close) the caller's streams."""
-    if owned:
-        for stream in (text, binary):
-            if stream is not None:
-                with contextlib.suppress(OSError, ValueError):
-                    stream.close()
-    elif isinstance(text, io.TextIOWrapper):
-        with contextlib.suppress(ValueError, OSError):
-            text.detach()
+def _is_stdin(source: object) -> bool:
+    try:
+        return isinstance(source, (str, os.PathLike)) and os.fspath(source) == "-"
+    except TypeError:  # a PathLike giving neither str nor bytes: open_binary says so
+        return False
+
+
+def _release(binary: IO[bytes] | None, owned: bool) -> None:
+    """Close what was opened here; never the caller's stream."""
+    if owned and binary is not None:
+        with contextlib.suppress(OSError, ValueError):
+            binary.close()
 
 
 #: Encodings a caller may name instead of letting the first bytes decide.
@@ -306,15 +216,8 @@ ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "utf-16")
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
-def _seekable(stream: IO[bytes]) -> bool:
-    try:
-        return bool(stream.seekable())
-    except (AttributeError, OSError, ValueError):
-        return False
-
-
 def open_log(
-    source: str | Path | IO[bytes],
+    source: str | os.PathLike[str] | IO[bytes],
     *,
     name: str | None = None,
     format: str | None = None,
@@ -335,10 +238,8 @@ def open_log(
         )
     binary, label = _binary(source)
     label = name or label
-    owned = isinstance(source, (str, os.PathLike)) and str(source) != "-"
-    text: io.TextIOWrapper | None = None
+    owned = isinstance(source, (str, os.PathLike)) and not _is_stdin(source)
     try:
-        start = binary.tell() if _seekable(binary) else None
         prefix = binary.read(SNIFF_BYTES)
         if not isinstance(prefix, bytes | bytearray):
             raise InputError(
@@ -354,31 +255,26 @@ def open_log(
                 f"byte-order mark (BOM), so it is not UTF-16 text as given; leave the encoding "
                 f"out to have it told from the content (文件开头没有UTF-16字节顺序标记)"
             )
-        if start is not None:
-            binary.seek(start)
-            raw: IO[bytes] = binary
-        else:
-            raw = io.BufferedReader(_Prefixed(prefix, binary), buffer_size=SNIFF_BYTES)
-        newline = "" if format != "jsonl" else None
-        text = io.TextIOWrapper(raw, encoding=encoding, errors=_ERROR_HANDLER, newline=newline)
-        log = _open_text(text, label, encoding, format)
-    except UnicodeError as exc:  # not a decoding error of a record: the stream as a whole
-        _release(text, binary, owned)
-        raise InputError(
-            f"{label}: cannot be read as {encoding}: {exc} (无法按该编码读取)"
-        ) from None
+        read1 = getattr(binary, "read1", None)  # what is there: a pipe's lines come as written
+        flagged = [0]
+        batches = line_batches(prefix, read1 if callable(read1) else binary.read, encoding, flagged)
+        log = _open_lines(itertools.chain.from_iterable(batches), label, encoding, format)
+    except OSError as exc:  # opened, but reading fails
+        _release(binary, owned)
+        raise InputError(f"{label}: cannot read: {exc.strerror or exc} (无法读取)") from None
     except BaseException:
-        _release(text, binary, owned)
+        _release(binary, owned)
         raise
+    log.undecodable = flagged
+    log.stream = binary
     log.owned = owned
     return log
 
 
-def _open_text(text: IO[str], label: str, encoding: str, format: str | None) -> LogSource:
-    errors_seen = _DECODE_ERRORS[0]
+def _open_lines(lines: Iterator[str], label: str, encoding: str, format: str | None) -> LogSource:
     blank = 0
     first = ""
-    for first in text:
+    for first in lines:
         if first.strip():
             break
         blank += 1
@@ -403,26 +299,23 @@ def _open_text(text: IO[str], label: str, encoding: str, format: str | None) -> 
             f"JSON object: the log looks like CSV; use --log-format csv (format='csv') or leave "
             f"the format out (看起来是CSV而不是JSON Lines)"
         )
-    lines = itertools.chain([first], text)
+    rest = itertools.chain([first], lines)
     if chosen == "jsonl":
         counter = _Counter()
         counter.line_num = blank
         ignored: set[str] = set()
         return LogSource(
             name=label,
-            rows=_jsonl_rows(lines, counter, ignored),
+            rows=_jsonl_rows(rest, counter, ignored),
             columns=tuple(range(len(FIELDS))),
             width=len(FIELDS),
             counter=counter,
             format="jsonl",
             encoding=encoding,
             ignored=ignored,
-            decode_errors=_DECODE_ERRORS,
-            decode_errors_seen=errors_seen,
-            stream=text,
         )
     delimiter = "\t" if "\t" in first and "," not in first else ","
-    reader = csv.reader(lines, delimiter=delimiter)
+    reader = csv.reader(rest, delimiter=delimiter)
     header = next(reader)
     columns, ignored_columns = _map_header(header, label)
     # Blank lines before the header were read before the reader saw any line.
@@ -436,9 +329,6 @@ def _open_text(text: IO[str], label: str, encoding: str, format: str | None) -> 
         format="csv" if delimiter == "," else "tsv",
         encoding=encoding,
         ignored=ignored_columns,
-        decode_errors=_DECODE_ERRORS,
-        decode_errors_seen=errors_seen,
-        stream=text,
     )
 
 
