@@ -16,6 +16,7 @@ Codes are API; message wording is not (see the compatibility policy in the docs)
 
 from __future__ import annotations
 
+import functools
 import reprlib
 from collections.abc import Iterable, Sequence
 
@@ -37,16 +38,34 @@ _SHORT.maxother = 60
 _SHORT.maxlevel = 3
 
 
-def short_repr(value: object) -> str:
+def short_repr(value: object, *, limit: int | None = None) -> str:
     """A repr for messages: bounded in length and depth, whatever the user sent.
+
+    ``limit`` caps the whole text at that many characters (the end cut off and marked ``…``);
+    without it, strings and other single values are cut to about 60 characters and
+    containers to a few elements, three levels deep (a large container or string is cut
+    before it is turned into text).
 
     >>> short_repr("x" * 1000)[:12], len(short_repr([[[[[[1]]]]]])) < 30
     ("'xxxxxxxxxxx", True)
+    >>> short_repr(list(range(100)), limit=20)
+    '[0, 1, 2, 3, 4, 5, …'
     """
     try:
-        return _SHORT.repr(value)
+        text = (_SHORT if limit is None else _limited(limit)).repr(value)
     except Exception:  # a user object whose repr fails
-        return f"<{type(value).__name__}>"
+        text = f"<{type(value).__name__}>"
+    if limit is not None and len(text) > limit:
+        text = text[: max(limit - 1, 0)] + "…"
+    return text
+
+
+@functools.lru_cache(maxsize=16)
+def _limited(limit: int) -> reprlib.Repr:
+    shorter = reprlib.Repr()
+    shorter.maxstring = shorter.maxother = max(limit, 8)
+    shorter.maxlevel = 3
+    return shorter
 
 
 def join_path(base: str, *parts: str | int) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..errors import short_repr
 from ..vocabulary import Domain
 from .reading import has_undecodable
 from .records import FIELDS, BadRow, date_ordinal, date_problem
@@ -89,10 +90,8 @@ def row_problems(
 
 
 def _show(value: Any) -> str:
-    if not isinstance(value, str):
-        return repr(value)[:40]
-    text = value.encode("utf-8", "backslashreplace").decode("utf-8")
-    return repr(text[:40] + ("…" if len(text) > 40 else ""))
+    """A value in a message: a bounded repr (undecodable bytes show as ``\\udcXX``)."""
+    return short_repr(value, limit=42)
 
 
 def describe_problems(

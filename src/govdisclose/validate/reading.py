@@ -17,13 +17,12 @@ one, so a bad item does not hide the checks of the good ones.
 
 from __future__ import annotations
 
-import reprlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
 
-from ..errors import DataError, GovdiscloseError
+from ..errors import DataError, GovdiscloseError, short_repr
 from ..findings import ReportBuilder, Severity, register_code
 from ..model import Catalogue, CatalogueItem
 from ..vocabulary import Audience, Channel, FirstLevel, Level, Mode, Term
@@ -106,16 +105,15 @@ NO_LEVEL_HINT = "标明县级和/或乡级 / give county and/or township"
 
 
 def clip(value: object, limit: int = 60) -> str:
-    """A string, or a short ``repr``, cut to ``limit`` characters: for messages about input.
+    """A string, or a short ``repr`` (:func:`~govdisclose.errors.short_repr`), cut to
+    ``limit`` characters: for messages about input.  Safe for large and deeply nested values.
 
-    Safe for deeply nested values (:mod:`reprlib` limits the depth).
+    >>> clip("安全生产" * 30, 10), clip({"a": list(range(50))}, 20)
+    ('安全生产安全生产安…', "{'a': [0, 1, 2, 3, …")
     """
-    text = value if isinstance(value, str) else _REPR.repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-_REPR = reprlib.Repr()
-_REPR.maxstring = _REPR.maxother = 80
+    if isinstance(value, str):
+        return value if len(value) <= limit else value[: limit - 1] + "…"
+    return short_repr(value, limit=limit)
 
 
 def missing_element_hint(field: str) -> str:
