@@ -200,3 +200,17 @@ def test_dumps_of_deep_nesting_is_a_library_error() -> None:
         deep = [deep]
     with pytest.raises(InputError):
         dumps(deep)
+
+
+def test_model_reads_terms_and_refuses_bad_values_when_built() -> None:
+    item = standard("work_safety").items[0]
+    built = attrs.evolve(item, channels=["government_website", "两微一端"], levels=["县级"])
+    assert built.channels == (Channel.GOVERNMENT_WEBSITE, Channel.NEW_MEDIA)
+    assert unstructure(built)["levels"] == ["county"]
+    from govdisclose import GovdiscloseError
+
+    for bad in ({"channels": ["x"]}, {"channels": "政府网站"}, {"number": 0}, {"number": True}):
+        with pytest.raises(GovdiscloseError):
+            attrs.evolve(item, **bad)
+    with pytest.raises(GovdiscloseError, match="domain"):
+        Catalogue(domain="nowhere", title="x", items=())

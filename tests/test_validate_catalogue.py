@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 import pytest
 
-from govdisclose import standard
+from govdisclose import VocabularyError, standard
 from govdisclose.converter import unstructure
 from govdisclose.findings import CODES, Severity
 from govdisclose.localize import derive
@@ -308,17 +308,19 @@ def test_hand_built_model_with_wrong_values_gives_findings() -> None:
     item = attrs.evolve(
         catalogue.items[0],
         name=None,  # type: ignore[arg-type]
-        channels=("政府网站",),
+        channels=("政府网站",),  # the model reads labels and codes into members
         modes=(Mode.PROACTIVE, Mode.PROACTIVE),
         time_limit=TimeLimit(""),
     )
+    assert item.channels == (Channel.GOVERNMENT_WEBSITE,)
     report = validate_catalogue(catalogue.with_items((item, *catalogue.items[1:])))
     assert {
         ("catalogue.missing-element", "$.items[0].name"),
-        ("catalogue.unknown-term", "$.items[0].channels[0]"),
         ("catalogue.duplicate-term", "$.items[0].modes[1]"),
         ("catalogue.missing-element", "$.items[0].time_limit"),
     } <= codes_at(report)
+    with pytest.raises(VocabularyError, match="channels"):  # an unknown term, at once
+        attrs.evolve(catalogue.items[0], channels=("网站X",))
     junk = Catalogue(domain="work_safety", title="x", items=(1, "a"))  # type: ignore[arg-type]
     report = validate_catalogue(junk)
     assert {f.path for f in report.findings} >= {"$.items[0]", "$.items[1]"}

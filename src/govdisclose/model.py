@@ -22,12 +22,12 @@ import enum
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from .errors import GovdiscloseError, InputError, short_repr
-from .vocabulary import Audience, Channel, Domain, FirstLevel, Level, Mode
+from .vocabulary import Audience, Channel, Domain, FirstLevel, Level, Mode, Term
 
 __all__ = [
     "MAX_SERVICE_LEVEL_WORKDAYS",
@@ -44,6 +44,63 @@ __all__ = [
 
 def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
+
+
+_T = TypeVar("_T", bound=Term)
+
+
+def _parse_terms(cls: type[_T], field: str, values: Any) -> tuple[_T, ...]:
+    """A tuple of vocabulary terms from members, codes, labels or variants."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise InputError(
+            f"expected a list of {cls.__concept__}, got {short_repr(values)} (应为列表)",
+            path=field,
+        )
+    return tuple(cls.parse(v, path=f"{field}[{i}]") for i, v in enumerate(values))
+
+
+def _first_level(value: Any) -> FirstLevel:
+    return FirstLevel.parse(value, path="first_level")
+
+
+def _channels(values: Iterable[Any]) -> tuple[Channel, ...]:
+    return _parse_terms(Channel, "channels", values)
+
+
+def _audiences(values: Iterable[Any]) -> tuple[Audience, ...]:
+    return _parse_terms(Audience, "audiences", values)
+
+
+def _modes(values: Iterable[Any]) -> tuple[Mode, ...]:
+    return _parse_terms(Mode, "modes", values)
+
+
+def _levels(values: Iterable[Any]) -> tuple[Level, ...]:
+    return _parse_terms(Level, "levels", values)
+
+
+def _domain(value: Any) -> Domain:
+    return Domain.parse(value, path="domain")
+
+
+def _optional_level(value: Any) -> Level | None:
+    return None if value is None else Level.parse(value, path="level")
+
+
+def _at_least(minimum: int) -> Any:
+    """A validator for whole numbers (not bools) of at least ``minimum``; ``None`` passes."""
+
+    def check(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and attribute.default is None:
+            return
+        if type(value) is not int or value < minimum:
+            raise InputError(
+                f"expected a whole number of at least {minimum}, got {short_repr(value)} "
+                f"(应为不小于{minimum}的整数)",
+                path=attribute.name,
+            )
+
+    return check
 
 
 def _frozen_mapping(value: Mapping[str, str] | None) -> Mapping[str, str]:
@@ -210,17 +267,17 @@ class CatalogueItem:
     :attr:`audiences`.
     """
 
-    first_level: FirstLevel
-    number: int
+    first_level: FirstLevel = attrs.field(converter=_first_level)
+    number: int = attrs.field(validator=_at_least(1))
     name: str
     content: str
     basis: LegalBasis
     time_limit: TimeLimit
     subject: str
-    channels: tuple[Channel, ...] = attrs.field(converter=_to_tuple)
-    audiences: tuple[Audience, ...] = attrs.field(converter=_to_tuple)
-    modes: tuple[Mode, ...] = attrs.field(converter=_to_tuple)
-    levels: tuple[Level, ...] = attrs.field(converter=_to_tuple)
+    channels: tuple[Channel, ...] = attrs.field(converter=_channels)
+    audiences: tuple[Audience, ...] = attrs.field(converter=_audiences)
+    modes: tuple[Mode, ...] = attrs.field(converter=_modes)
+    levels: tuple[Level, ...] = attrs.field(converter=_levels)
     #: Who a 精准推送 (precise push) goes to: industry or population tags.
     push_targets: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
     #: What 其他 (other channel) stands for, e.g. ``12345热线``.
@@ -257,14 +314,14 @@ class Catalogue:
 
     #: Where the data was transcribed from (the data file's header).
     source: str | None = None
-    domain: Domain
+    domain: Domain = attrs.field(converter=_domain)
     title: str
     #: The document that issued the catalogue, e.g. ``应急厅函〔2019〕390号``.
     issuing_document: str | None = None
     #: The number of second-level items the issuing document declares, where it says so.
-    declared_item_count: int | None = None
+    declared_item_count: int | None = attrs.field(default=None, validator=_at_least(0))
     #: For a local catalogue: the level it is for (``None`` for the standard).
-    level: Level | None = None
+    level: Level | None = attrs.field(default=None, converter=_optional_level)
     #: For a local catalogue: the body that publishes it, e.g. ``XX县应急管理局``.
     publisher: str | None = None
     #: Notes about the whole catalogue (footnotes of the table, known discrepancies).
