@@ -308,3 +308,12 @@ def test_report_from_json_refuses_unknown_top_level_keys() -> None:
 
     with pytest.raises(InputError, match="unknown keys"):
         Report.from_json({"findings": [], "extra": 1})
+
+
+def test_report_from_json_text_junk_is_a_library_error() -> None:
+    from govdisclose.errors import InputError
+    from govdisclose.findings import Report
+
+    for text in ("[" * 100_000, "{", "not json"):
+        with pytest.raises(InputError):
+            Report.from_json(text)

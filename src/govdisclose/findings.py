@@ -53,7 +53,6 @@ from __future__ import annotations
 
 import enum
 import importlib
-import json
 import pkgutil
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -430,10 +429,9 @@ class Report:
         Every code must be known to this version of the library (:func:`all_codes`).
         """
         if isinstance(data, str):
-            try:
-                data = json.loads(data)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"not JSON: {exc} (不是有效的JSON)") from None
+            from .textfile import parse_json
+
+            data = parse_json(data)
         if not isinstance(data, Mapping):
             raise InputError("a report must be a JSON object (报告应为JSON对象)", path="$")
         unknown_keys = set(data) - {"subject", "ok", "counts", "findings"}

@@ -23,15 +23,15 @@ from __future__ import annotations
 import argparse
 import calendar as _calendar
 import datetime as dt
-import json
 import re
 import sys
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .._dates import DATE_FORMATS, DateRefusal, china_today, date_in_china, read_date_text
 from ..errors import InputError, short_repr
+from ..textfile import dump_json
 from ..vocabulary import Level
 
 if TYPE_CHECKING:
@@ -47,12 +47,8 @@ __all__ = [
     "parse_date_option",
     "parse_datetime_option",
     "parse_month_day_option",
-    "read_bytes",
     "write_text",
 ]
-
-#: Files larger than this are refused before reading (a catalogue or record file is small).
-MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 
 #: ``--level`` choices: the codes of :class:`~govdisclose.vocabulary.Level`.
@@ -79,11 +75,6 @@ def add_output_option(parser: argparse.ArgumentParser) -> None:
         type=Path,
         help="写入文件（默认标准输出）/ write to FILE instead of standard output",
     )
-
-
-def dump_json(data: Any) -> str:
-    """JSON as the CLI prints it: UTF-8 text, Chinese kept readable, indented."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def write_text(text: str, output: Path | None) -> None:
@@ -114,23 +105,6 @@ def write_output(data: str | bytes, output: Path | None, *, encoding: str = "utf
         output.write_bytes(data.encode(encoding) if isinstance(data, str) else data)
     except OSError as exc:
         raise InputError(f"cannot write {output}: {exc.strerror} (无法写入文件)") from None
-
-
-def read_bytes(path: Path, *, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """Read a whole input file, refusing missing, unreadable or over-large files clearly."""
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(
-                f"{path}: file is {size} bytes, more than the limit of {limit} (文件过大)"
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file (文件不存在)") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a file (不是文件)") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror} (无法读取)") from None
 
 
 def add_calendar_options(parser: argparse.ArgumentParser) -> None:

@@ -158,7 +158,7 @@ def stale_schemas(directory: str | Path) -> list[str]:
         path = target / schema_filename(name)
         try:
             current = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # unreadable, broken or absurd: stale
             current = None
         if current != schema(name):
             stale.append(name)
