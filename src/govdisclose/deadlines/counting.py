@@ -29,10 +29,8 @@ __all__ = [
     "Paused",
     "check_pauses",
     "count_workdays",
-    "estimated",
     "pause_notes",
     "paused_days",
-    "with_provisional",
 ]
 
 ONE_DAY = dt.timedelta(days=1)
@@ -40,11 +38,6 @@ _COUNTING = (StepKind.COUNTED, StepKind.MAKEUP_COUNTED)
 
 #: A consultation: (the day it was sent, the day the answer arrived or the deadline passed).
 Pause = tuple[dt.date, dt.date]
-
-
-def estimated(calendar: WorkCalendar, start: dt.date, end: dt.date) -> tuple[int, ...]:
-    """The years in ``[start, end]`` the calendar covers only by a provisional estimate."""
-    return tuple(calendar.estimated_years(min(start, end), max(start, end)))
 
 
 def check_pauses(pauses: object, *, path: str = "pauses") -> tuple[Pause, ...]:
@@ -276,19 +269,3 @@ def pause_notes(pauses: Sequence[Pause], start: dt.date, due: dt.date) -> list[S
                 )
             )
     return notes
-
-
-def with_provisional(steps: list[Step], years: tuple[int, ...]) -> list[Step]:
-    """Append the PROVISIONAL remark naming the estimated years, if any."""
-    if years:
-        listed = "、".join(str(y) for y in years)
-        steps.append(
-            Step(
-                kind=StepKind.NOTE,
-                text=(
-                    f"暂估 PROVISIONAL: {listed}年的节假日安排尚未公布，按估算计算 / the holiday "
-                    f"arrangement for {listed} is not published; an estimate was used"
-                ),
-            )
-        )
-    return steps
