@@ -2,7 +2,7 @@
 
 Every error the library raises on bad input is a :class:`GovdiscloseError`, so a caller can
 catch one type.  Errors about a place in a document carry that place as a JSON-path string
-(``$.items[3].channels[1]``) in :attr:`GovdiscloseError.path`.
+(``$.items[3].channels[1]``) in the ``path`` attribute of the :class:`GovdiscloseError`.
 
 >>> from govdisclose.errors import VocabularyError, GovdiscloseError
 >>> err = VocabularyError("渠道", "网站X", ["government_website"], path="$.items[0].channels[1]")

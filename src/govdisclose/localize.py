@@ -23,6 +23,7 @@ apply at its level, then adds items, third-level items and responsible offices o
    (a renamed item);
 3. then by name under another first-level item (a moved item).
 
+>>> from govdisclose.localize import match_items, name_key
 >>> local = derive(standard("work_safety"), "county").items
 >>> matching = match_items(local[:2], standard("work_safety"))
 >>> [(m.local_index, m.standard.id, m.how) for m in matching.matches]

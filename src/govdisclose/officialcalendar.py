@@ -61,8 +61,9 @@ __all__ = [
     "official_arrangements",
 ]
 
-#: First and last year of the official data.
+#: First year of the official data.
 FIRST_YEAR: Final = 2004
+#: Last year of the official data (the newest State Council notice included).
 LAST_YEAR: Final = 2026
 
 

@@ -16,7 +16,7 @@ is changed: line ends stay as they are.  Every file of the library is read throu
 :class:`~govdisclose.errors.InputError` each, naming the file), and JSON text is parsed by
 :func:`parse_json` (line and column of broken JSON) and written by :func:`dump_json`.
 
->>> from govdisclose.textfile import decode_text
+>>> from govdisclose.textfile import decode_text, parse_json
 >>> decode_text("救灾名单".encode("gb18030"))
 '救灾名单'
 >>> decode_text(b"\\xef\\xbb\\xbf" + "公示".encode("utf-8"))

@@ -13,6 +13,7 @@ engine looks closely at the record read while the counter is above zero, then re
 every other record takes the fast path, however many bad bytes the log or another log read
 in the same process has.
 
+>>> from govdisclose.audit.decoding import line_batches, printable, sniff_encoding
 >>> sniff_encoding("领域,事项".encode("gb18030"), complete=True)
 'gb18030'
 >>> flagged = [0]

@@ -19,6 +19,7 @@ Refused, with a message saying why: day-first or month-first forms (``27/09/2024
 day/month order cannot be known; write ``2024-09-27``), Excel serial numbers (``45562``: format
 the column as dates before exporting), and days or times that do not exist (``2024-02-30``).
 
+>>> from govdisclose.audit.records import field_for_header, parse_log_date
 >>> parse_log_date("2024年10月8日"), parse_log_date("2024/10/8 17:45")
 (datetime.date(2024, 10, 8), datetime.date(2024, 10, 8))
 >>> parse_log_date("2024-10-07T20:00:00Z"), parse_log_date("20241008")

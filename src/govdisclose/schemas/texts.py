@@ -27,6 +27,7 @@ def _t(title: str, zh: str, en: str) -> tuple[str, str]:
     return title, f"{zh} / {en}"
 
 
+#: ``"Class.field"`` or ``"Class"`` → (Chinese title, "中文 / English" description).
 FIELD_TEXTS: Mapping[str, tuple[str, str]] = {
     # -- catalogue -------------------------------------------------------------------------
     "Catalogue.source": _t("数据来源", "数据转录自何处", "where the data was transcribed from"),

@@ -17,6 +17,7 @@ Titles and descriptions of fields come from a text table (``"Class.field"`` → 
 description)); a field without one gets none.
 
 >>> from govdisclose.model import Citation
+>>> from govdisclose.schemas.walker import SchemaWalker, Shape
 >>> walker = SchemaWalker({Citation: Shape()}, texts={"Citation.title": ("文件标题", "title")})
 >>> citation = walker.root(Citation)
 >>> citation["required"], citation["additionalProperties"]

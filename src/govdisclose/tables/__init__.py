@@ -17,6 +17,7 @@ A round trip keeps everything, including local fields and provenance notes:
 
 >>> import pathlib, tempfile
 >>> from govdisclose import standard
+>>> from govdisclose.tables import read_table, to_csv
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "ws.csv"
 >>> _ = path.write_bytes(to_csv(standard("work_safety")))
 >>> read_table(path).catalogue == standard("work_safety")

@@ -6,6 +6,7 @@ header row by its labels (at least three of 公开内容, 公开依据, 公开�
 the row below it is a second header row, and resolves every column to a
 :class:`ResolvedColumn`:
 
+>>> from govdisclose.tables.header import Grid, locate_header
 >>> grid = Grid(rows=(
 ...     ("XX县安全生产领域政务公开目录",),
 ...     ("一级事项", "序号", "二级事项", "公开内容", "公开渠道", "政务新媒体", "县（区）级",

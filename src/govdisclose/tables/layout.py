@@ -14,6 +14,7 @@ The published tables (应急厅函〔2019〕390号, both attachments) have two h
 来源说明 for provenance notes) after them — only those some item uses.
 
 >>> from govdisclose import standard
+>>> from govdisclose.tables.layout import classify_header, column_letter, columns_for
 >>> [c.header for c in columns_for(standard("work_safety"))][:8]  # doctest: +NORMALIZE_WHITESPACE
 ['一级事项', '二级事项序号', '二级事项', '公开内容', '公开依据', '公开时限', '公开主体',
  '公开渠道和载体']
@@ -106,6 +107,7 @@ class Column:
         return self.group == self.header
 
 
+#: The 14 columns of the official tables, in table order (二级事项 is two: 序号 and name).
 OFFICIAL_COLUMNS: tuple[Column, ...] = (
     Column("first_level", "一级事项", "公开事项", 10),
     Column("number", "二级事项序号", "公开事项", 5),

@@ -5,6 +5,7 @@ XLSX files keep it on a 目录信息 sheet (one column per catalogue sheet), CSV
 :data:`~govdisclose.tables.layout.METADATA_KEYS`.
 
 >>> from govdisclose import standard
+>>> from govdisclose.tables.metadata import info_pairs, read_info_pairs
 >>> info_pairs(standard("救灾"))[:3]  # doctest: +NORMALIZE_WHITESPACE
 [('目录名称', '救灾领域基层政务公开标准目录'), ('领域', '救灾'),
  ('发布文件', '应急厅函〔2019〕390号')]

@@ -8,6 +8,8 @@ entity-expansion tricks are refused by the parser itself.  Files are read with
 :func:`govdisclose.textfile.read_bytes` and told apart with
 :func:`govdisclose.textfile.describe_content`:
 
+>>> from govdisclose.tables.safety import Limits, check_cells
+>>> from govdisclose.textfile import describe_content
 >>> describe_content(b"%PDF-1.7 ...")
 'a PDF document'
 >>> check_cells("目录.xlsx", "Sheet1", 1000, 300, Limits())
@@ -57,6 +59,7 @@ class Limits:
     max_cell_chars: int = 32_767
 
 
+#: The limits used when none are given: generous for a catalogue table (a few dozen rows).
 DEFAULT_LIMITS = Limits()
 
 

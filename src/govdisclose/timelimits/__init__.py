@@ -5,7 +5,7 @@ Every catalogue item states when it is published, as free text:
 :func:`parse_time_limit` reads such a text into one
 frozen attrs rule per kind; each rule keeps the published ``text``, has a stable ``kind`` code
 (the ``kind`` field in JSON; :data:`RULE_TYPES` maps it back to the class), a bilingual
-:meth:`describe` and a ``has_fixed_period`` flag (True when a due date follows from the event's
+``describe()`` and a ``has_fixed_period`` flag (True when a due date follows from the event's
 date alone).
 
 Kinds, with texts they read:

@@ -15,7 +15,7 @@ and English.  Nothing here raises on bad *data* (bad data is an error finding); 
 
 >>> from govdisclose import standard
 >>> from govdisclose.localize import derive
->>> from govdisclose.validate import compare_with_standard, validate_catalogue
+>>> from govdisclose.validate import compare_with_standard, is_valid_catalogue, validate_catalogue
 >>> township = derive(standard("work_safety"), "township", renumber=True)
 >>> validate_catalogue(township).ok, compare_with_standard(township).ok
 (True, True)
