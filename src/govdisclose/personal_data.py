@@ -55,7 +55,14 @@ lines split at ``\\n``) and the ``masked`` value — never the number itself:
 >>> dict(finding.data)
 {'kind': 'id_card', 'start': 6, 'end': 24, 'line': 1, 'column': 7, 'masked': '4101**********1272'}
 
-More information: 应急厅函〔2019〕390号 五(三) (先审查、后公开); GB 11643-1999 (公民身份号码).
+More information:
+
+* 《三元区安全生产监督管理局2018年政务公开工作方案》 item 22: personal information in published
+  government information is de-identified (去标识化);
+* 应急厅函〔2019〕390号 五(三): the body that makes or keeps information reviews it before it
+  is published and answers for the result (保密审查: 谁公开、谁审查、谁负责);
+* 《2024年上海市应急管理局政务公开工作要点》 (十六): review first, publish after (先审查、后公开);
+* GB 11643-1999 (公民身份号码).
 """
 
 from __future__ import annotations
@@ -106,7 +113,7 @@ _CODES: dict[PersonalDataKind, FindingCode] = {
         "居民身份证号码",
         "resident identity card number",
         "An 18-digit ID number with a correct check digit, or a 15-digit one with a real birth "
-        "date. Must not be published (先审查、后公开).",
+        "date. Must not be published: de-identify it (去标识化, 2018年县级工作方案第22项).",
     ),
     PersonalDataKind.SUSPECT_ID_CARD: register_code(
         "personal-data.suspect-id-card",

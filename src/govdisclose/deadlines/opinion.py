@@ -20,7 +20,8 @@ __all__ = [
 RESPONSE_HOURS = 48
 #: 国办发〔2016〕80号: release authoritative information on a major emergency within 5 hours.
 AUTHORITATIVE_RELEASE_HOURS = 5
-#: 390号 四(三)3, 国办发〔2016〕61号: press conference on a major emergency within 24 hours.
+#: 国办发〔2016〕61号 (quoted in 2018年县级工作方案第13项): press conference on a major emergency
+#: within 24 hours.
 PRESS_CONFERENCE_HOURS = 24
 
 _RULES = {
@@ -46,7 +47,7 @@ _RULES = {
         PRESS_CONFERENCE_HOURS,
         LegalRule(
             code="major_emergency_24h",
-            source="应急厅函〔2019〕390号 四(三)3；国办发〔2016〕61号",
+            source="国办发〔2016〕61号（引自 2018年县级工作方案第13项）",
             summary="特别重大、重大突发事件24小时内举行新闻发布会 / hold a press conference on "
             "a particularly major or major emergency within 24 hours",
         ),
