@@ -32,11 +32,13 @@ finding).  A record **formed** after ``as_of`` is not due on that date: it is co
 or a wrong ``as_of``, one ``audit.formed-after-as-of`` ``warning`` gives the count and the
 first such record (``formed_after_as_of``).
 
-**Dates** are ``2024-10-08``, ``2024/10/8``, ``2024年10月8日``, ``20241008`` or ISO 8601
-date-times; a date-time with an offset (``2024-10-07T20:00:00Z``) gives its date in China
-Standard Time (Asia/Shanghai), one without gives the date as written.  ``27/09/2024`` (which
-is the day?) and Excel serial numbers are refused with a message saying why
-(:mod:`govdisclose.audit.records`).
+**Dates** are ``2024-10-08`` (or ``2024-10-8``), ``2024/10/8``, ``2024.10.8``,
+``2024年10月8日`` or ``20241008`` (full-width digits too), or date-times: a time of day after
+``T`` or a blank, with or without a UTC offset (``2024-10-08 09:30``,
+``2024-10-08T09:30+08:00``).  A date-time with an offset (``2024-10-07T20:00:00Z``) gives its
+date in China Standard Time (Asia/Shanghai), one without gives the date as written.
+``27/09/2024`` (which is the day?), Excel serial numbers and days that do not exist are
+refused with a message saying why (:mod:`govdisclose.audit.records`).
 
 **Streaming.**  Records are read one at a time and not kept: the result holds counters per
 item and per first-level item, totals, and a :class:`~govdisclose.findings.Report` that lists
@@ -75,9 +77,10 @@ Per record, lazily:
 [('on_time', datetime.date(2024, 10, 30)), ('late', datetime.date(2024, 10, 30))]
 
 Files (:func:`audit_file`, and ``govdisclose audit LOG --as-of DATE`` on the command line) are
-CSV with a header row or JSON Lines, UTF-8 (with or without BOM) or GB18030; see
-:mod:`govdisclose.audit.reading` for how the encoding and the format are told and which
-header names and date forms are accepted.
+CSV with a header row or JSON Lines, in UTF-8 (with or without byte-order mark), UTF-16 with
+its byte-order mark, or GB18030; see :mod:`govdisclose.audit.reading` for how the encoding and
+the format are told, and :mod:`govdisclose.audit.records` for the header names and date forms
+accepted.
 
 More information:
 
@@ -131,6 +134,8 @@ __all__ = [
     "parse_log_date",
 ]
 
+#: What ``catalogues=`` takes: one catalogue, several, or a mapping domain → catalogue; each
+#: replaces the standard catalogue of its domain (``None``: the standard ones).
 Catalogues = Mapping[Any, Catalogue] | Iterable[Catalogue] | Catalogue | None
 
 

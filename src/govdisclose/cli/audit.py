@@ -7,15 +7,20 @@ Command::
                           [--encoding ENC] [--max-listed N] [--records FILE]
                           [--output FILE]
 
-``LOG`` is a CSV (header row) or JSON Lines file, UTF-8 or GB18030; ``-`` reads standard
-input.  The log is streamed: its size is not limited.  ``--catalogue`` gives a local catalogue
-that replaces the standard one of its domain.  ``--records FILE`` writes every record's result
-as JSON Lines (one object per record, in log order).
+``LOG`` is a CSV (header row) or JSON Lines file in UTF-8 (with or without byte-order mark),
+UTF-16 with its byte-order mark, or GB18030 — told from the file unless ``--encoding`` names
+it; ``-`` reads standard input.  The log is streamed: its size is not limited.
+``--catalogue`` gives a local catalogue that replaces the standard one of its domain.
+``--records FILE`` writes every record's result as JSON Lines (one object per record, in log
+order).
 
-Dates in the log: ``2024-10-08``, ``2024/10/8``, ``2024年10月8日``, ``20241008``, or an ISO
-8601 date-time (the date in China Standard Time when it has an offset, the written date
-otherwise); see :mod:`govdisclose.audit.records`.  ``--as-of`` takes the same spellings as
-every date option (:func:`~govdisclose.cli.common.parse_date_option`), and ``today``.
+Dates in the log: ``2024-10-08`` (or ``2024-10-8``), ``2024/10/8``, ``2024.10.8``,
+``2024年10月8日``, ``20241008`` (full-width digits too), or a date-time: a time of day after
+``T`` or a blank, with or without a UTC offset (``2024-10-08T09:30``, ``2024-10-08 09:30:15``,
+``2024-10-07T20:00Z``, ``2024-10-08T09:30+08:00``) — the date in China Standard Time when it
+has an offset, the written date otherwise; see :mod:`govdisclose.audit.records`.
+``--as-of`` takes the same spellings as every date option
+(:func:`~govdisclose.cli.common.parse_date_option`), and ``today``.
 
 Exit codes: 0 nothing late or overdue and every record usable; 1 some record is late or
 overdue, or cannot be used (an ``audit.bad-record`` error); 2 unusable input (missing file,
@@ -112,10 +117,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=(
             "逐条判断公开记录是否按时公开（按时、逾期、超期未公开、待公开、无法判定）。"
             "Audit a publication log: on time, late, overdue, pending or not assessable. "
-            "日期可写作 2024-10-08、2024/10/8、2024年10月8日、20241008 或 ISO 8601 日期时间"
-            "（带时区偏移时取北京时间的日期）。Dates: 2024-10-08, 2024/10/8, 2024年10月8日, "
-            "20241008 or an ISO 8601 date-time (with an offset: the date in China Standard "
-            "Time). "
+            "日期可写作 2024-10-08、2024/10/8、2024.10.8、2024年10月8日、20241008 或日期时间"
+            "（如 2024-10-08T09:30、2024-10-08 09:30+08:00；带时区偏移时取北京时间的日期）。"
+            "Dates: 2024-10-08, 2024/10/8, 2024.10.8, 2024年10月8日, 20241008 or a date-time "
+            "(2024-10-08T09:30, 2024-10-08 09:30+08:00; with an offset: the date in China "
+            "Standard Time). 编码 encodings: UTF-8、带BOM的UTF-16、GB18030 / UTF-8, UTF-16 with "
+            "its byte-order mark, GB18030. "
             "退出码 exit codes: 0 无逾期且记录均可用 nothing late, every record usable; "
             "1 有逾期、超期或无法使用的记录 late, overdue or unusable records; "
             "2 输入不可用（含没有一条记录可用）unusable input, or no record usable."

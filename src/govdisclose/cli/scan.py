@@ -1,7 +1,10 @@
 """``govdisclose scan``: look for personal data in a text before publishing it (先审查、后公开).
 
 ``govdisclose scan FILE`` lists every identity-card, mobile and bank card number found, as
-``FILE:LINE:COLUMN: severity code kind MASKED`` — the full number is never printed.
+``FILE:LINE:COLUMN: severity code kind MASKED`` — the full number is never printed.  The file
+is plain text in UTF-8 (with or without byte-order mark), UTF-16 with its byte-order mark, or
+GB18030, told apart as :func:`govdisclose.textfile.decode_text` does; UTF-16 without a mark is
+refused as binary.
 ``--format json`` prints the :class:`~govdisclose.findings.Report` as JSON instead.
 
 ``--mask`` writes the text with every number masked to ``--output FILE``, or to standard
@@ -106,8 +109,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="发布前检查身份证号、手机号、银行卡号 / scan a text for personal numbers",
         description=(
             "先审查、后公开：检查文本中的居民身份证号码、手机号码和银行卡号。"
-            "Scan a plain-text file (.txt, .csv, .md, .html; UTF-8 or GB18030) for identity-card, "
-            "mobile and bank card numbers before publishing it.  Exit 0 when nothing is found, "
+            "Scan a plain-text file (.txt, .csv, .md, .html; UTF-8, UTF-16 with its byte-order "
+            "mark, or GB18030) for identity-card, mobile and bank card numbers before "
+            "publishing it.  Exit 0 when nothing is found, "
             "1 when something is, 2 for unusable input."
         ),
     )

@@ -1,7 +1,8 @@
 """The schema of a holiday-arrangement file (节假日安排), as :mod:`govdisclose.arrangement` reads.
 
 An arrangement file is written by people (TOML or JSON), not by the converter, so this schema
-is stated here rather than walked from attrs classes; what the model gives is taken from it:
+is stated here rather than walked from attrs classes (with a Chinese ``title`` and a bilingual
+``description`` for every property, like the others); what the model gives is taken from it:
 the festivals (codes and Chinese names of :class:`~govdisclose.festivals.Festival`) and the
 longest date range.  It must stay equal, as a JSON value, to ``schemas/arrangement.schema.json``
 of the repository, which the calendar code documents (a test compares the two).  Festivals
@@ -43,30 +44,36 @@ def arrangement_schema() -> dict[str, Any]:
         "type": "object",
         "properties": {
             "$schema": {
+                "title": "模式地址",
                 "description": "可选：本模式的地址 / optional: this schema's URI",
                 "type": "string",
             },
             "year": {
+                "title": "年份",
                 "description": "安排所属年份 / the year the notice is for",
                 "type": "integer",
                 "minimum": 1950,
                 "maximum": 2199,
             },
             "notice_title": {
+                "title": "通知标题",
                 "description": (
                     "通知标题 / the notice's title, e.g. 国务院办公厅关于2027年部分节假日安排的通知"
                 ),
                 **_TEXT,
             },
             "notice_number": {
+                "title": "发文字号",
                 "description": "发文字号 / document number, e.g. 国办发明电〔2024〕12号",
                 **_TEXT,
             },
             "notice_date": {
+                "title": "成文日期",
                 "description": "成文日期 / the notice's date",
                 "$ref": "#/$defs/date",
             },
             "holidays": {
+                "title": "放假调休安排",
                 "description": (
                     "各节日的放假调休安排，一项一个节日 / one entry per festival, as the notice "
                     "lists them"
@@ -104,13 +111,19 @@ def arrangement_schema() -> dict[str, Any]:
                 ),
                 "type": "object",
                 "properties": {
-                    "festival": {"$ref": "#/$defs/festival"},
+                    "festival": {
+                        "title": "节日",
+                        "description": "节日代码或中文名称 / the festival, by code or Chinese name",
+                        "$ref": "#/$defs/festival",
+                    },
                     "days_off": {
+                        "title": "放假日期",
                         "description": "放假日期 / days off",
                         "type": "array",
                         "items": {"$ref": "#/$defs/dateOrRange"},
                     },
                     "makeup_workdays": {
+                        "title": "调休上班日",
                         "description": (
                             "调休上班日（周六或周日）/ weekend days declared working days"
                         ),

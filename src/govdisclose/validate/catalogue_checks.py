@@ -251,6 +251,14 @@ def validate_catalogue(
     the report (default: the catalogue's title).  Raw data never raises: structural problems
     are error findings.  Only a bad ``level`` argument raises
     :class:`~govdisclose.errors.VocabularyError`.
+
+    **Standard or local.**  A catalogue whose own ``level`` is ``None`` is taken as a
+    *standard* (template) catalogue, which leaves channel details to localities: an item that
+    ticks 其他 without naming the channel (``catalogue.other-channel-unnamed``) or 精准推送
+    without naming its targets (``catalogue.push-target-missing``) is an ``info`` finding.  In
+    a local catalogue (``level`` set, as :func:`~govdisclose.localize.derive` sets it) the same
+    findings are warnings: a county says what its channels are.  The ``level`` argument does
+    not change this; only the catalogue's own level does.
     """
     wanted = Level.parse(level) if level is not None else None
     builder = ReportBuilder(subject=subject)
