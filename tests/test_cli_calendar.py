@@ -131,3 +131,15 @@ def test_day_outside_any_arrangement_says_what_would_cover_it(
     code, _, err = run(capsys, "day", "1999-01-05", "--provisional")
     assert code == 2 and err.count("\n") == 1
     assert "2025–2050" in err and "--calendar FILE" in err and "--provisional" not in err
+
+
+def test_an_estimated_neighbour_is_marked(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["calendar", "day", "2026-12-31", "--provisional", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["provisional"] is False  # the day itself is official
+    assert data["next_workday"] == "2027-01-04" and data["neighbours_provisional"] is True
+    assert main(["calendar", "day", "2026-12-31", "--provisional"]) == 0
+    out = capsys.readouterr().out
+    assert "2027-01-04 (暂估 PROVISIONAL)" in out and "2026-12-30 (暂估" not in out
+    assert main(["calendar", "day", "2026-06-01", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["neighbours_provisional"] is False

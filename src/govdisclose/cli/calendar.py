@@ -67,10 +67,15 @@ def _run_day(args: argparse.Namespace) -> int:
     info = cal.day_info(day)
     following = _neighbour(cal.next_workday, day)
     preceding = _neighbour(cal.previous_workday, day)
+    # An estimate is marked wherever it appears: also in the neighbours of an official day.
+    before_estimated = bool(preceding and cal.estimated_years(preceding, day))
+    after_estimated = bool(following and cal.estimated_years(day, following))
+    neighbours_estimated = before_estimated or after_estimated
     if args.format == "json":
         data = info.to_dict()
         data["next_workday"] = following.isoformat() if following else None
         data["previous_workday"] = preceding.isoformat() if preceding else None
+        data["neighbours_provisional"] = neighbours_estimated
         print(dump_json(data), end="")
         return 0
     zh, en = _WEEKDAYS[day.weekday()]
@@ -90,8 +95,11 @@ def _run_day(args: argparse.Namespace) -> int:
             "(no notice yet: estimated from the statutory holidays, without swapped days)"
         )
     unknown = "未知 unknown (no arrangement for that year)"
-    lines.append(f"前一工作日 / previous working day: {preceding or unknown}")
-    lines.append(f"后一工作日 / next working day:     {following or unknown}")
+    mark = " (暂估 PROVISIONAL)"
+    before = f"{preceding}{mark if before_estimated else ''}" if preceding else unknown
+    after = f"{following}{mark if after_estimated else ''}" if following else unknown
+    lines.append(f"前一工作日 / previous working day: {before}")
+    lines.append(f"后一工作日 / next working day:     {after}")
     print("\n".join(lines))
     return 0
 

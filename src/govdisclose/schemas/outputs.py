@@ -170,6 +170,11 @@ OUTPUT_TEXTS: Mapping[str, tuple[str, str]] = {
     "DayInfo.previous_workday": _t(
         "前一工作日", "命令行输出：之前的最后一个工作日（未知为null）", "CLI: the previous one"
     ),
+    "DayInfo.neighbours_provisional": _t(
+        "前后工作日为暂估",
+        "命令行输出：前后工作日的计算用到了暂估年份",
+        "CLI: the previous or next working day lies in, or was found through, an estimated year",
+    ),
     "DayKind": _t(
         "日期类型",
         "workday 工作日；weekend 周末；holiday 法定节假日；rest_day 调休休息日；"
@@ -273,8 +278,9 @@ def day_info_schema() -> JSON:
             # Added by the command line, not by DayInfo.to_dict.
             "next_workday": _or_null(_DATE),
             "previous_workday": _or_null(_DATE),
+            "neighbours_provisional": {"type": "boolean"},
         },
-        optional=("next_workday", "previous_workday"),
+        optional=("next_workday", "previous_workday", "neighbours_provisional"),
     )
     walker = SchemaWalker({DayInfo: shape}, texts=_TEXTS)
     return copy.deepcopy(finish(walker, walker.root(DayInfo)))  # no shared parts
