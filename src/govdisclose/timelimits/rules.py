@@ -109,15 +109,11 @@ def _modifiers(updates_promptly: bool, keep_long_term: bool) -> tuple[str, str]:
 
 
 @attrs.frozen
-class WorkdaysAfterEvent:
-    """Publish within ``days`` working days after ``event`` (信息形成或变更之日起20个工作日内).
+class _DaysAfterEvent:
+    """Publish within ``days`` days of some unit after ``event`` (the shared shape)."""
 
-    ``event`` is a code of :data:`EVENTS`.  ``updates_promptly`` is the rider 如有更新，及时公开;
-    ``keep_long_term`` is 保持长期公开.  The day of the event is not counted
-    (《民法典》第二百零一条).
-    """
-
-    kind: ClassVar[str] = "workdays_after_event"
+    #: The unit in English and Chinese, e.g. ("working day", "个工作日").
+    unit: ClassVar[tuple[str, str]]
     text: str
     days: int = attrs.field(validator=_days_validator())
     event: str = attrs.field(default="unspecified", validator=attrs.validators.in_(EVENTS))
@@ -132,14 +128,28 @@ class WorkdaysAfterEvent:
     def describe(self) -> str:
         """A short description in English and Chinese."""
         event_en, event_zh = EVENTS[self.event]
-        span = _plural(self.days, "working day")
+        unit_en, unit_zh = self.unit
+        span = _plural(self.days, unit_en)
         en = f"{span} after {event_en}" if event_en else f"within {span}"
         mod_en, mod_zh = _modifiers(self.updates_promptly, self.keep_long_term)
-        return f"{en}{mod_en} / {event_zh}{self.days}个工作日内{mod_zh}"
+        return f"{en}{mod_en} / {event_zh}{self.days}{unit_zh}内{mod_zh}"
 
 
 @attrs.frozen
-class CalendarDaysAfterEvent:
+class WorkdaysAfterEvent(_DaysAfterEvent):
+    """Publish within ``days`` working days after ``event`` (信息形成或变更之日起20个工作日内).
+
+    ``event`` is a code of :data:`EVENTS`.  ``updates_promptly`` is the rider 如有更新，及时公开;
+    ``keep_long_term`` is 保持长期公开.  The day of the event is not counted
+    (《民法典》第二百零一条).
+    """
+
+    kind: ClassVar[str] = "workdays_after_event"
+    unit: ClassVar[tuple[str, str]] = ("working day", "个工作日")
+
+
+@attrs.frozen
+class CalendarDaysAfterEvent(_DaysAfterEvent):
     """Publish within ``days`` calendar days (自然日, or a bare 日/天) after ``event``.
 
     Not the same as working days: ``20日内`` counts weekends and holidays, except that a period
@@ -147,24 +157,7 @@ class CalendarDaysAfterEvent:
     """
 
     kind: ClassVar[str] = "calendar_days_after_event"
-    text: str
-    days: int = attrs.field(validator=_days_validator())
-    event: str = attrs.field(default="unspecified", validator=attrs.validators.in_(EVENTS))
-    updates_promptly: bool = False
-    keep_long_term: bool = False
-
-    @property
-    def has_fixed_period(self) -> bool:
-        """True: a due date follows from the event's date (and the holiday calendar)."""
-        return True
-
-    def describe(self) -> str:
-        """A short description in English and Chinese."""
-        event_en, event_zh = EVENTS[self.event]
-        span = _plural(self.days, "calendar day")
-        en = f"{span} after {event_en}" if event_en else f"within {span}"
-        mod_en, mod_zh = _modifiers(self.updates_promptly, self.keep_long_term)
-        return f"{en}{mod_en} / {event_zh}{self.days}个自然日内{mod_zh}"
+    unit: ClassVar[tuple[str, str]] = ("calendar day", "个自然日")
 
 
 @attrs.frozen
