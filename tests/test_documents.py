@@ -327,3 +327,25 @@ def test_python_dates_are_accepted_and_date_times_named() -> None:
     record["issued"] = dt.datetime(2024, 9, 20, 9, 30)
     report = validate_document(record, as_of=dt.date(2024, 10, 1))
     assert not report.ok and any("date-time" in f.message_en for f in report.findings)
+
+
+def test_names_stay_importable_from_validate_documents() -> None:
+    from govdisclose import validate
+    from govdisclose.deadlines import PUBLICATION_WORKDAYS
+    from govdisclose.validate import documents
+
+    assert set(documents.__all__) == {
+        "PUBLICATION_WORKDAYS",
+        "DocumentRecord",
+        "InterpretationRecord",
+        "ReviewRecord",
+        "is_valid_document",
+        "marking_attributes",
+        "self_review_due",
+        "validate_document",
+        "validate_documents",
+    }
+    for name in set(documents.__all__) & set(validate.__all__):
+        assert getattr(documents, name) is getattr(validate, name), name
+    assert documents.PUBLICATION_WORKDAYS == PUBLICATION_WORKDAYS == 20
+    assert documents.marking_attributes("此件依申请公开") == (DisclosureAttribute.ON_REQUEST,)

@@ -273,6 +273,50 @@ def test_all_codes_is_sorted_and_includes_registered_codes() -> None:
     assert MISSING in codes
 
 
+def test_one_registry_loaded_once_under_one_name() -> None:
+    """all_codes() imports every module: the registry's module stays one module, so every
+    code (the tests' own included) is in the one table the findings check against."""
+    import sys
+
+    from govdisclose import findings
+    from govdisclose.findings import codes, report
+
+    all_codes()
+    names = [
+        n for n, m in list(sys.modules.items()) if getattr(m, "__file__", None) == codes.__file__
+    ]
+    assert names == ["govdisclose.findings.codes"]
+    assert findings.CODES is codes.CODES is report.CODES
+    assert findings.register_code.__self__ is CODES
+    registries = [
+        name
+        for name, module in list(sys.modules.items())
+        if name.startswith("govdisclose")
+        for value in list(vars(module).values())
+        if isinstance(value, codes.CodeRegistry) and value is not CODES
+    ]
+    assert registries == []
+
+
+def test_names_are_imported_from_the_package() -> None:
+    from govdisclose import findings
+
+    assert sorted(findings.__all__) == [
+        "CODES",
+        "Finding",
+        "FindingCode",
+        "FindingCodeError",
+        "Report",
+        "ReportBuilder",
+        "Severity",
+        "UnknownFindingCodeError",
+        "all_codes",
+        "register_code",
+    ]
+    assert all(getattr(findings, name) is not None for name in findings.__all__)
+    assert isinstance(findings.CODES, findings.CodeRegistry)  # importable, as before the split
+
+
 _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
 _json_leaf = st.none() | st.booleans() | st.integers() | _text
 _json = st.recursive(
