@@ -31,6 +31,10 @@ NOT_IN_API = {
     "__about__": "the version, exported as govdisclose.__version__",
     "__main__": "python -m govdisclose: the command line, on the CLI page",
     "_dates": "private date helpers",
+    "arrangement_files": "the arrangement file form; govdisclose.arrangement re-exports and "
+    "documents its functions",
+    "calendar_sources": "where a WorkCalendar's arrangements come from; govdisclose.workcalendar "
+    "re-exports and documents its public names",
     "cli": "the command line: docs/cli.md, generated from the argument parser",
     "texttable": "an internal helper of the text output",
 }

@@ -20,7 +20,9 @@ whether it rests on an estimate.
 Coverage is by calendar year: the last days of December are taken from that year's
 arrangement, although the next year's notice may still change them (it did in 2005, 2007, 2011
 and 2018).  Arithmetic uses precomputed tables (a cumulative count of working days and the
-sorted list of working days), built on first use: ``add_workdays`` costs about a microsecond.
+sorted list of working days, :mod:`govdisclose.calendar_tables`), built on first use:
+``add_workdays`` costs about a microsecond.  Where the arrangements come from (the official
+data, files, estimates) is ``govdisclose.calendar_sources``; its names are exported here.
 
 Date arguments are :class:`datetime.date` objects: a date-time is refused (pass its
 ``.date()``; which date a moment falls on depends on its time zone), like everywhere in the
@@ -58,16 +60,27 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, timedelta
-from pathlib import Path
-from typing import Any, Final
+from datetime import date
+from typing import Any
 
 import attrs
 
 from ._dates import check_bool, check_date, is_int
 from .arrangement import Arrangement, load_arrangement
+from .calendar_sources import (
+    ENV_VAR,
+    PROVISIONAL_SOURCE,
+    PROVISIONAL_YEARS,
+    environment_arrangements,
+    file_paths,
+    official_arrangements,
+    provisional_estimates,
+    unknown_year_error,
+)
+from .calendar_sources import estimate_arrangement as estimate_arrangement
+from .calendar_tables import CalendarTables
 from .errors import CalendarDataError, InputError, UnknownYearError, short_repr
-from .festivals import FESTIVAL_TABLE_YEARS, Festival, statutory_holidays
+from .festivals import Festival, statutory_holidays
 from .vocabulary import Term
 
 __all__ = [
@@ -83,13 +96,6 @@ __all__ = [
     "default_calendar",
     "load_arrangement",
 ]
-
-#: Environment variable naming extra arrangement files (separated by ``os.pathsep``).
-ENV_VAR: Final = "GOVDISCLOSE_CALENDAR"
-#: The :attr:`DayInfo.source` of a day in an estimated year.
-PROVISIONAL_SOURCE: Final = "provisional estimate"
-#: Years a provisional estimate can cover (the 2024 放假办法, and the festival table).
-PROVISIONAL_YEARS: Final = (2025, FESTIVAL_TABLE_YEARS[1])
 
 
 class DayKind(Term):
@@ -148,88 +154,8 @@ class DayInfo:
         }
 
 
-def estimate_arrangement(year: int) -> Arrangement:
-    """The provisional estimate of ``year``: its statutory holidays off, no make-up days."""
-    days = {d: f for d, f in statutory_holidays(year).items() if d.year == year}
-    return Arrangement(year, tuple(days), (), holidays=days, notice_title=PROVISIONAL_SOURCE)
-
-
-class _Tables:
-    """Precomputed state of one calendar (built once, then read-only)."""
-
-    __slots__ = (
-        "arrangements",
-        "base",
-        "covered",
-        "cum",
-        "days",
-        "owner",
-        "segments",
-        "status",
-        "work_dates",
-    )
-
-    def __init__(self, known: Mapping[int, Arrangement], provisional: bool) -> None:
-        arrangements = dict(known)
-        covered = dict.fromkeys(known, False)
-        if provisional:
-            for year in range(PROVISIONAL_YEARS[0], PROVISIONAL_YEARS[1] + 1):
-                if year not in arrangements:
-                    arrangements[year] = estimate_arrangement(year)
-                    covered[year] = True
-        first, last = (min(covered), max(covered)) if covered else (2000, 2000)
-        self.base = base = date(first, 1, 1).toordinal()
-        size = date(last, 12, 31).toordinal() - base + 1
-        weekday0 = date(first, 1, 1).weekday()
-        status = bytearray(1 if (weekday0 + i) % 7 < 5 else 0 for i in range(size))
-        owner: dict[date, Arrangement] = {}
-        for year in sorted(arrangements):
-            arr = arrangements[year]
-            for value, listed in ((0, arr.days_off), (1, arr.makeup_workdays)):
-                for day in listed:
-                    index = day.toordinal() - base
-                    if 0 <= index < size:
-                        status[index] = value
-                        owner[day] = arr
-        cum = [0] * (size + 1)
-        work: list[int] = []
-        count = 0
-        for i, value in enumerate(status):
-            if value:
-                work.append(base + i)
-                count += 1
-            cum[i + 1] = count
-        segments: dict[int, tuple[int, int, int, int]] = {}
-        years = sorted(covered)
-        start = 0
-        for i, y in enumerate(years):
-            if i + 1 == len(years) or years[i + 1] != y + 1:
-                low, high = years[start], y
-                seg = (low, high, date(low, 1, 1).toordinal(), date(high, 12, 31).toordinal())
-                segments.update(dict.fromkeys(years[start : i + 1], seg))
-                start = i + 1
-        # For add_workdays, one lookup per call: covered day → (working days up to and
-        # including it, working days before it, first and last index into work_dates of its
-        # run of covered years).
-        days: dict[date, tuple[int, int, int, int]] = {}
-        for _, _, first_ord, last_ord in set(segments.values()):
-            lo_k, hi_k = cum[first_ord - base], cum[last_ord - base + 1] - 1
-            for ordinal in range(first_ord, last_ord + 1):
-                i = ordinal - base
-                days[date.fromordinal(ordinal)] = (cum[i + 1], cum[i], lo_k, hi_k)
-        self.arrangements, self.covered, self.owner = arrangements, covered, owner
-        self.status, self.cum, self.segments, self.days = status, cum, segments, days
-        self.work_dates = [date.fromordinal(o) for o in work]
-
-
 _official_lock = threading.Lock()
 _official: dict[bool, WorkCalendar] = {}
-
-
-def _official_base() -> Mapping[int, Arrangement]:
-    from .officialcalendar import official_arrangements
-
-    return official_arrangements()
 
 
 class WorkCalendar:
@@ -250,7 +176,7 @@ class WorkCalendar:
         }
         self._provisional = check_bool(provisional, "provisional")
         self._lock = threading.Lock()
-        self._tables: _Tables | None = None
+        self._tables: CalendarTables | None = None
 
     @classmethod
     def official(cls, *, provisional: bool = False) -> WorkCalendar:
@@ -265,7 +191,7 @@ class WorkCalendar:
                 cal = _official.get(provisional)
                 if cal is None:
                     cal = cls(provisional=provisional)
-                    cal._base = _official_base
+                    cal._base = official_arrangements
                     _official[provisional] = cal
         return cal
 
@@ -304,10 +230,12 @@ class WorkCalendar:
         new._overrides = {**self._overrides, arrangement.year: arrangement}
         return new
 
-    def _build(self) -> _Tables:
+    def _build(self) -> CalendarTables:
         with self._lock:
             if self._tables is None:
-                self._tables = _Tables(self._arrangements(), self._provisional)
+                known = self._arrangements()
+                estimated = provisional_estimates(known) if self._provisional else {}
+                self._tables = CalendarTables(known, estimated)
             return self._tables
 
     # -- coverage -----------------------------------------------------------------------------
@@ -342,37 +270,9 @@ class WorkCalendar:
         return seg
 
     def _unknown(self, year: int) -> UnknownYearError:
-        """The error for a year this calendar does not cover, saying what would cover it.
-
-        A provisional estimate is suggested only where it would help (a year of
-        :data:`PROVISIONAL_YEARS` in a calendar that is not provisional).
-        """
+        """The error for a year this calendar does not cover, saying what would cover it."""
         tables = self._tables or self._build()
-        low, high = PROVISIONAL_YEARS
-        covered = _spans(sorted(tables.covered)) or "no year"
-        supply = "WorkCalendar.with_arrangement(...) / --calendar FILE / GOVDISCLOSE_CALENDAR=FILE"
-        if self._provisional:
-            message = (
-                f"no holiday arrangement is known for {year}, and a provisional estimate "
-                f"covers only {low}–{high} (尚无{year}年节假日安排，暂估仅限{low}–{high}年); "
-                f"this calendar covers {covered}; supply {year}'s arrangement from the State "
-                f"Council notice with {supply}"
-            )
-        elif low <= year <= high:
-            message = (
-                f"no official holiday arrangement is known for {year} "
-                f"(尚无{year}年国务院办公厅节假日安排); this calendar covers {covered}; supply it "
-                f"from the State Council notice with {supply}, or ask for a provisional "
-                f"estimate with provisional=True / --provisional"
-            )
-        else:
-            message = (
-                f"no official holiday arrangement is known for {year} "
-                f"(尚无{year}年国务院办公厅节假日安排); this calendar covers {covered}; supply it "
-                f"from the State Council notice with {supply} (a provisional estimate, "
-                f"provisional=True / --provisional, covers only {low}–{high})"
-            )
-        return UnknownYearError(year, message=message)
+        return unknown_year_error(year, tables.covered, provisional=self._provisional)
 
     # -- queries ------------------------------------------------------------------------------
 
@@ -382,7 +282,7 @@ class WorkCalendar:
         tables = self._tables or self._build()
         if d.year not in tables.covered:
             raise self._unknown(d.year)
-        return tables.status[d.toordinal() - tables.base] == 1
+        return tables.worked(d)
 
     def add_workdays(self, d: date, n: int) -> date:
         """The ``n``-th working day strictly after ``d`` (before it when ``n`` < 0); ``d`` if 0.
@@ -439,10 +339,7 @@ class WorkCalendar:
             raise self._unknown(seg[1] + 1)
         tables = self._tables
         assert tables is not None
-        cum, base = tables.cum, tables.base
-        if a < b:
-            return cum[b.toordinal() - base + 1] - cum[a.toordinal() - base + 1]
-        return cum[b.toordinal() - base] - cum[a.toordinal() - base]
+        return tables.workdays_between(a, b)
 
     def day_info(self, d: date) -> DayInfo:
         """What ``d`` is: kind, festival, source notice, provisional flag."""
@@ -458,7 +355,7 @@ class WorkCalendar:
         )
         label = listed.holidays.get(d) if listed else None
         weekend = d.weekday() >= 5
-        if tables.status[d.toordinal() - tables.base]:
+        if tables.worked(d):
             kind = DayKind.MAKEUP_WORKDAY if weekend else DayKind.WORKDAY
             return DayInfo(
                 d,
@@ -472,24 +369,8 @@ class WorkCalendar:
             return DayInfo(d, DayKind.HOLIDAY, statutory, source=source, provisional=estimated)
         kind = DayKind.WEEKEND if weekend else DayKind.REST_DAY
         if label is None and (listed or not weekend):
-            label = self._break_festival(d, tables)
+            label = tables.break_festival(d)
         return DayInfo(d, kind, label, source=source, provisional=estimated)
-
-    def _break_festival(self, d: date, tables: _Tables) -> Festival | None:
-        """The festival of the nearest statutory holiday in the run of rest days around ``d``."""
-        best: tuple[int, Festival] | None = None
-        for step in (-1, 1):
-            day = d
-            for distance in range(1, 12):
-                day += timedelta(days=step)
-                index = day.toordinal() - tables.base
-                if not 0 <= index < len(tables.status) or tables.status[index]:
-                    break
-                festival = statutory_holidays(day.year).get(day)
-                if festival is not None and (best is None or distance < best[0]):
-                    best = (distance, festival)
-                    break
-        return best[1] if best else None
 
     def __repr__(self) -> str:
         kind = "official" if self._base else "custom"
@@ -506,27 +387,10 @@ def default_calendar(
     an earlier one (and the official data).  This is what the command line uses.  ``files`` is
     a list of paths (one string is refused, not read letter by letter).
     """
-    if isinstance(files, (str, bytes, os.PathLike)) or not isinstance(files, Iterable):
-        raise InputError(
-            f"expected a list of file paths, got {short_repr(files)} (应为文件路径列表)",
-            path="files",
-        )
-    paths: list[Path] = []
-    for index, entry in enumerate(files):
-        if not isinstance(entry, (str, os.PathLike)):
-            raise InputError(
-                f"expected a file path, got {short_repr(entry)} (应为文件路径)",
-                path=f"files[{index}]",
-            )
-        paths.append(Path(entry))
+    paths = file_paths(files)
     cal = WorkCalendar.official(provisional=provisional)
-    for entry in os.environ.get(ENV_VAR, "").split(os.pathsep):
-        if entry.strip():
-            try:
-                arrangement = load_arrangement(Path(entry))
-            except (InputError, CalendarDataError) as exc:
-                raise type(exc)(f"{ENV_VAR}: {exc}") from None
-            cal = cal.with_arrangement(arrangement)
+    for arrangement in environment_arrangements():
+        cal = cal.with_arrangement(arrangement)
     for path in paths:
         cal = cal.with_arrangement(load_arrangement(path))
     return cal
@@ -571,14 +435,3 @@ def _arrangement_list(values: object) -> list[Arrangement]:
             path="arrangements",
         )
     return [_check_arrangement(v, f"arrangements[{i}]") for i, v in enumerate(values)]
-
-
-def _spans(years: Sequence[int]) -> str:
-    """Sorted years as runs: ``2004–2026, 2028``."""
-    runs: list[list[int]] = []
-    for year in years:
-        if runs and year == runs[-1][1] + 1:
-            runs[-1][1] = year
-        else:
-            runs.append([year, year])
-    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
