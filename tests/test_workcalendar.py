@@ -440,3 +440,10 @@ def test_unknown_year_messages_say_what_would_cover_the_year() -> None:
     with pytest.raises(UnknownYearError) as between:
         gap.is_workday(date(2040, 1, 2))
     assert "covers 2004–2026, 2028" in str(between.value)
+
+
+def test_day_info_to_json_is_its_json_form() -> None:
+    import datetime as _dt
+
+    info = WorkCalendar.official().day_info(_dt.date(2026, 10, 10))
+    assert info.to_json() == info.to_dict() and info.to_json()["kind"] == "makeup_workday"

@@ -137,6 +137,10 @@ class DayInfo:
         """Whether the day is a working day."""
         return self.kind.workday
 
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready mapping (the ``day-info`` JSON Schema), as other results give it."""
+        return self.to_dict()
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping: ISO date and codes (labels alongside)."""
         return {
