@@ -291,36 +291,33 @@ def _check_channels(
             )
         else:
             builder.add(WEBSITE_MISSING_JUSTIFIED, where, reason=clip(reason, 200))
-    push_targets = getattr(item, "push_targets", ())
-    if Channel.PRECISE_PUSH in channels and not push_targets:
-        builder.add(
+    left = _LEFT_TO_LOCALITIES if template else ""
+    # A ticked channel that must say more, and the field that says it (精准推送 → to whom,
+    # 其他 → what): missing when ticked, unused when not.
+    for channel, field, missing, unused, missing_hint, unused_hint in (
+        (
+            Channel.PRECISE_PUSH,
+            "push_targets",
             PUSH_TARGET_MISSING,
-            f"{where}[{channels.index(Channel.PRECISE_PUSH)}]",
-            hint="在 push_targets 中写明推送对象（行业或人群）/ name the target groups in "
-            f"push_targets{_LEFT_TO_LOCALITIES if template else ''}",
-            severity=soft,
-        )
-    elif push_targets and Channel.PRECISE_PUSH not in channels:
-        builder.add(
             PUSH_TARGETS_UNUSED,
-            f"{path}.push_targets",
-            hint="加选“精准推送”或删去推送对象 / add precise_push or remove push_targets",
-        )
-    other_channels = getattr(item, "other_channels", ())
-    if Channel.OTHER in channels and not other_channels:
-        builder.add(
+            "在 push_targets 中写明推送对象（行业或人群）/ name the target groups in push_targets",
+            "加选“精准推送”或删去推送对象 / add precise_push or remove push_targets",
+        ),
+        (
+            Channel.OTHER,
+            "other_channels",
             OTHER_CHANNEL_UNNAMED,
-            f"{where}[{channels.index(Channel.OTHER)}]",
-            hint="在 other_channels 中写明，如“12345热线” / name it in other_channels"
-            f"{_LEFT_TO_LOCALITIES if template else ''}",
-            severity=soft,
-        )
-    elif other_channels and Channel.OTHER not in channels:
-        builder.add(
             OTHER_CHANNELS_UNUSED,
-            f"{path}.other_channels",
-            hint="加选“其他”或删去 other_channels / add other or remove other_channels",
-        )
+            "在 other_channels 中写明，如“12345热线” / name it in other_channels",
+            "加选“其他”或删去 other_channels / add other or remove other_channels",
+        ),
+    ):
+        named = getattr(item, field, ())
+        if channel in channels and not named:
+            where_ticked = f"{where}[{channels.index(channel)}]"
+            builder.add(missing, where_ticked, hint=missing_hint + left, severity=soft)
+        elif named and channel not in channels:
+            builder.add(unused, f"{path}.{field}", hint=unused_hint)
 
 
 def _check_provenance(item: CatalogueItem, path: str, builder: ReportBuilder) -> None:
