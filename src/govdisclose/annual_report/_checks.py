@@ -158,9 +158,12 @@ def _numbers(check: _Check) -> None:
                 key = (number, row, column)
                 path = check.path(key)
                 if value is None:
+                    where = f"{_name(number, row)} / {_name(f'{number}c', column)}"
                     check.builder.add(
                         code("blank-cell"),
                         path,
+                        message_zh=f"单元格为空：表{'二三四'[number - 2]} {where}",
+                        message_en=f"the cell is blank: table {'二三四'[number - 2]} {where}",
                         hint=code("blank-cell").description,
                         table=number,
                         row=row,

@@ -198,6 +198,52 @@ class AnnualReport:
             sections={s: "" for s in _TEXT_SECTIONS} | dict(sections or {}),
         )
 
+    def filled_from(self, other: AnnualReport) -> AnnualReport:
+        """This report with its blank and absent cells, tables, sections, body, year and level
+        taken from ``other`` (this report's own values win).
+
+        The requests ledger gives tables 三 and 四; a hand-filled report gives table 二 and
+        the text sections: ``built.filled_from(hand_filled)``.
+        """
+        tables: dict[str, Table | None] = {}
+        for name in ("table2", "table3", "table4"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if mine is None or theirs is None:
+                tables[name] = mine if theirs is None else theirs
+                continue
+            merged = {r: dict(c) for r, c in theirs.items()}
+            for row, cells in mine.items():
+                target = merged.setdefault(row, {})
+                for column, value in cells.items():
+                    if value is not None or column not in target:
+                        target[column] = value
+            tables[name] = merged
+        sections = dict(other.sections)
+        sections.update({k: v for k, v in self.sections.items() if v.strip() or k not in sections})
+        return AnnualReport(
+            body=self.body if self.body is not None else other.body,
+            year=self.year if self.year is not None else other.year,
+            level=self.level if self.level is not None else other.level,
+            sections=sections,
+            trial_labels=(*self.trial_labels, *other.trial_labels),
+            **tables,
+        )
+
+    def completed(self) -> AnnualReport:
+        """This report with every table, row, cell and text section of the 2021 layout that it
+        lacks added blank (``None``, ``""``): the form an office fills in."""
+        blank = AnnualReport(
+            table2={r: dict.fromkeys(cols) for r, cols in TABLE2_LAYOUT.items()},
+            table3={
+                r.code: dict.fromkeys(_T3_COLS)
+                for r in TABLE3_ROWS
+                if not (self.trial_layout and r.code.startswith("other."))
+            },
+            table4={g: dict.fromkeys(_T4_COLS) for g in _T4_GROUPS},
+            sections=dict.fromkeys(_TEXT_SECTIONS, ""),
+        )
+        return self.filled_from(blank)
+
     def to_counts(self) -> dict[str, Any]:
         """The tables as plain ``{row: {column: cell}}`` dicts (``None`` for a table not given)."""
 
