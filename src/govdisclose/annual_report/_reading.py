@@ -264,9 +264,12 @@ def _table3(r: _Reader, data: object, path: str) -> dict[str, dict[str, Cell]] |
         r.locations[(3, row.code)] = here
         cells: dict[str, Cell] = {}
         if isinstance(value, list):
-            if len(value) != len(columns):
+            if len(value) != len(columns):  # which value is which column is not known
                 r.malformed(here, f"{len(columns)}个数值 {len(columns)} values", value)
-            for i, cell in enumerate(value[: len(columns)]):
+                r.unreadable.update((3, row.code, c) for c in columns if c is not None)
+                out[row.code] = {}
+                continue
+            for i, cell in enumerate(value):
                 column = columns[i]
                 if column is not None:
                     ok, number = r.cell(cell, (3, row.code, column), f"{here}[{i}]")

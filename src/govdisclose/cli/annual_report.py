@@ -140,7 +140,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     check.add_argument(
-        "file", metavar="FILE", type=Path, help="年度报告（JSON 或 XLSX）/ the report (JSON or XLSX)"
+        "file",
+        metavar="FILE",
+        type=Path,
+        help="年度报告（JSON 或 XLSX）/ the report (JSON or XLSX)",
     )
     check.add_argument(
         "--level",
