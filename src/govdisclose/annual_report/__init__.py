@@ -6,7 +6,7 @@ with six sections and three statistical tables: 二 主动公开政府信息情�
 申请情况, 四 政府信息公开行政复议、行政诉讼情况.  This package
 
 * knows the format as data — every row and column with a code and its printed label, read in
-  any common spelling, and the 2019 trial layout (:mod:`._format`);
+  any common spelling, and the 2019 trial layout;
 * holds a report as one value, :class:`AnnualReport`, built from counts keyed by code
   (:meth:`AnnualReport.from_counts`, what a requests ledger gives) or read from JSON keyed by
   the printed labels or from XLSX in the national layout (:func:`read_report`);

@@ -212,13 +212,18 @@ def _not_given(check: _Check) -> None:
             if column not in table[row] and (number, row, column) not in check.read.unreadable
         ]
         if rows or cells:
+            parts_zh = [f"{len(x)} {unit}" for x, unit in ((rows, "行"), (cells, "个单元格")) if x]
+            parts_en = [
+                f"{len(x)} {unit}{'s' if len(x) > 1 else ''}"
+                for x, unit in ((rows, "row"), (cells, "cell"))
+                if x
+            ]
             check.builder.add(
                 code("not-given"),
                 check.path((number,)),
-                message_zh=f"{titles[number].split()[0]}未提供 {len(rows)} 行、"
-                f"{len(cells)} 个单元格",
-                message_en=f"{len(rows)} rows and {len(cells)} cells of "
-                f"{' '.join(titles[number].split()[1:])} are not given",
+                message_zh=f"{titles[number].split()[0]}未提供 {'、'.join(parts_zh)}",
+                message_en=f"{' and '.join(parts_en)} of "
+                f"{' '.join(titles[number].split()[1:])} not given",
                 table=number,
                 rows=rows,
                 cells=cells,

@@ -241,7 +241,7 @@ TABLE3_GROUPS: tuple[Label, ...] = (
 
 #: Table 三's 25 data rows, in order.  ``other.*`` (rows 21–23) are seen in one complete real
 #: report (淮安市 2024) and the template [T]; the 2019 trial layout had one row
-#: ``（六）其他处理`` instead (:data:`TRIAL_OTHER_ROW`).
+#: ``（六）其他处理`` instead (code ``trial.other``).
 TABLE3_ROWS: tuple[Label, ...] = (
     _label("new_requests", "一、本年新收政府信息公开申请数量"),
     _label("carried_over", "二、上年结转政府信息公开申请数量"),
