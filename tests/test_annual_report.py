@@ -32,7 +32,7 @@ from govdisclose.annual_report import (
 )
 from govdisclose.annual_report._format import APPLICANT_COLUMNS, RESULT_ROWS
 from govdisclose.cli import main
-from govdisclose.errors import DataError, InputError
+from govdisclose import DataError, InputError
 from govdisclose.findings import Report
 
 DATA = Path(__file__).parent / "data" / "annual_report"

@@ -39,7 +39,7 @@ from types import MappingProxyType
 
 import attrs
 
-from ..vocabulary import Term
+from .._vocabulary import Term
 
 __all__ = [
     "FORMAT_DOCUMENT",

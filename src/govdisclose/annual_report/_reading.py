@@ -36,7 +36,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import DataError, GovdiscloseError, InputError, short_repr
+from .._errors import DataError, GovdiscloseError, InputError, short_repr
 from ..findings import Finding
 from ._findings import code
 from ._format import (
@@ -414,7 +414,7 @@ def read_report_document(data: object, *, subject: str | None = None) -> ReadRep
 
 def read_report(path: str | Path) -> ReadReport:
     """Read a report file: ``.xlsx`` in the national layout, anything else as JSON."""
-    from ..textfile import read_json_file
+    from .._files import read_json_file
 
     name = str(path)
     if name.lower().endswith((".xlsx", ".xlsm")):

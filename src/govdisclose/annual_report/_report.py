@@ -31,7 +31,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import DataError, short_repr
+from .._errors import DataError, short_repr
 from ._format import (
     APPLICANT_COLUMNS,
     FEE_CELL,

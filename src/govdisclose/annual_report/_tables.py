@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import GovdiscloseError, InputError
+from .._errors import GovdiscloseError, InputError
 from ._format import (
     FORMAT_DOCUMENT,
     LAWSUIT_HEADING,
@@ -313,7 +313,7 @@ class _Sheet:
         align: str = "center",
         border: bool = True,
     ) -> None:
-        from ..tables.xlsx import _set
+        from ..tables._xlsx import _set
 
         if isinstance(value, str):
             cell = _set(self.ws, row, column, value, "$")
@@ -338,7 +338,7 @@ class _Sheet:
             )
 
     def heading(self, text: str) -> None:
-        from ..tables.xlsx import _set
+        from ..tables._xlsx import _set
 
         cell = _set(self.ws, self.row, 1, text, "$")
         cell.font = self.styles["heading"]
@@ -502,7 +502,7 @@ def read_xlsx_grid(path: str | Path, reader: Any) -> Any:
     """Read a workbook in the national layout with the reader of :mod:`._reading`."""
     import openpyxl
 
-    from ..tables.safety import _openpyxl_error, _quiet, check_xlsx
+    from ..tables._safety import _openpyxl_error, _quiet, check_xlsx
     from ._reading import ReadReport
 
     data = check_xlsx(Path(path))

@@ -25,7 +25,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from .._errors import InputError
 from . import EXIT_FINDINGS, EXIT_OK
 from .common import add_format_option, add_output_option, dump_json, write_output, write_text
 
