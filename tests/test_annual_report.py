@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from govdisclose import DataError, InputError
 from govdisclose.annual_report import (
     TABLE3_ROWS,
     AnnualReport,
@@ -32,7 +33,6 @@ from govdisclose.annual_report import (
 )
 from govdisclose.annual_report._format import APPLICANT_COLUMNS, RESULT_ROWS
 from govdisclose.cli import main
-from govdisclose import DataError, InputError
 from govdisclose.findings import Report
 
 DATA = Path(__file__).parent / "data" / "annual_report"

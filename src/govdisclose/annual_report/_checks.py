@@ -459,7 +459,7 @@ def check_report(
     of a label-keyed report, or a file (JSON or XLSX).  ``level`` (``township``, ``county``,
     ``city``, ``province`` or a label) overrides the report's own; ``previous`` is the same
     body's report of the year before (relation C8).  Unusable files raise
-    :class:`~govdisclose.errors.InputError`.
+    :class:`~govdisclose._errors.InputError`.
     """
     read = _as_read(source)
     chosen = BodyLevel.parse(level, path="level") if level is not None else read.report.level

@@ -19,7 +19,7 @@ out (the format's order).  Table 四's groups are read flat (``行政诉讼/复�
 (``"12"``) are read as numbers.  Whatever cannot be read becomes a located finding — a label
 that is not in the format, text in a number cell, a part with the wrong shape — and the rest
 is read; only input that is not a JSON object at all, or an unreadable file, is an
-:class:`~govdisclose.errors.InputError`.
+:class:`~govdisclose._errors.InputError`.
 
 >>> read = read_report_document({"table3": {"rows": {"(一)予以公开": [1, 0, 0, 0, 0, 0, "1"]}}})
 >>> read.report.table3["disclosed"]["total"], read.locations[(3, "disclosed", "total")]
@@ -371,7 +371,7 @@ def _sections(r: _Reader, data: object, path: str) -> dict[str, str]:
 def read_report_document(data: object, *, subject: str | None = None) -> ReadReport:
     """Read a report from JSON values keyed by labels (see the module documentation).
 
-    Raises :class:`~govdisclose.errors.InputError` only when ``data`` is not an object.
+    Raises :class:`~govdisclose._errors.InputError` only when ``data`` is not an object.
     """
     if not isinstance(data, Mapping):
         raise InputError("a yearly report must be a JSON object (年度报告应为JSON对象)", path="$")

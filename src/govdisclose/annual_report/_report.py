@@ -186,7 +186,7 @@ class AnnualReport:
         (so that :func:`check_report` can find them wrong).  ``table2`` cells not given are
         blank (``None``): table 二 usually comes from documents and hand-filled parts.
         Unknown codes and counts that are not whole numbers ≥ 0 raise
-        :class:`~govdisclose.errors.DataError` naming them.
+        :class:`~govdisclose._errors.DataError` naming them.
         """
         return cls(
             body=body,

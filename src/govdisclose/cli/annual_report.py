@@ -57,7 +57,7 @@ def hand_filled(path: Path | None) -> Any:
     """The hand-filled report ``--input`` names (an empty report without it).
 
     Anything the reader could not use (an unknown label, text in a number cell …) is an
-    :class:`~govdisclose.errors.InputError`: a report is not built from a part of the input.
+    :class:`~govdisclose._errors.InputError`: a report is not built from a part of the input.
     """
     from ..annual_report import AnnualReport, read_report
 
