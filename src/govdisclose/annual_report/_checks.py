@@ -93,6 +93,7 @@ class _Check:
         self.report = read.report
         self.builder = builder
         self.skipped: dict[str, list[dict[str, Any]]] = {}
+        self.tables = {2: self.report.table2, 3: self.report.table3, 4: self.report.table4}
 
     def path(self, key: tuple[Any, ...]) -> str:
         for k in (key, key[:2], key[:1]):
@@ -101,7 +102,11 @@ class _Check:
         return "$"
 
     def value(self, key: tuple[int, str, str]) -> Cell:
-        return self.report.cell(*key)
+        table = self.tables[key[0]]
+        if table is None:
+            return None
+        row = table.get(key[1])
+        return None if row is None else row.get(key[2])
 
     def missing(self, keys: Iterable[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
         return [k for k in keys if self.value(k) is None]

@@ -32,6 +32,7 @@ More information:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -330,6 +331,7 @@ LAWSUIT_HEADING = "行政诉讼"
 # -- reading labels --------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def fold_label(text: str) -> str:
     """A label folded for comparison: NFKC (half-width punctuation), no blanks, quotes or
     separators, ``、`` after a number read as ``.``.
@@ -398,6 +400,7 @@ def _build_tables() -> dict[int | str, dict[str, Label]]:
 _TABLES = _build_tables()
 
 
+@functools.lru_cache(maxsize=4096)
 def match_label(table: int | str, text: str) -> Label | None:
     """The row (table 2 or 3) or group (table 4) that ``text`` names, or ``None``.
 

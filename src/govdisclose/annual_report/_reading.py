@@ -354,11 +354,9 @@ def _sections(r: _Reader, data: object, path: str) -> dict[str, str]:
         r.malformed(path, "对象 an object", data)
         return {}
     out: dict[str, str] = {}
-    by_heading = {fold_label(s.heading): s.code for s in SECTIONS}
-    by_heading |= {fold_label(s.heading.split("、", 1)[1]): s.code for s in SECTIONS}
     for key, text in data.items():
         here = f"{path}[{_key(key)}]"
-        found = key if key in _TEXT_SECTIONS else by_heading.get(fold_label(key))
+        found = key if key in _TEXT_SECTIONS else _BY_HEADING.get(fold_label(key))
         if found is None or found not in _TEXT_SECTIONS:
             r.unknown(key, here, "正文部分 text section")
         elif not isinstance(text, str):
@@ -366,6 +364,11 @@ def _sections(r: _Reader, data: object, path: str) -> dict[str, str]:
         else:
             out[found] = text
     return out
+
+
+_BY_HEADING = {fold_label(s.heading): s.code for s in SECTIONS} | {
+    fold_label(s.heading.split("、", 1)[1]): s.code for s in SECTIONS
+}
 
 
 def read_report_document(data: object, *, subject: str | None = None) -> ReadReport:
