@@ -110,9 +110,8 @@ def main() -> None:
     print(f"json.loads:         {parse:.3f} s")
     print(f"check_report:       {check:.3f} s ({check / args.reports * 1000:.2f} ms per report)")
     print(f"errors found:       {errors}")
-    print(
-        f"ratio check/parse:  {ratio:.1f} (goal ≤ {RATIO_GOAL:g}) {'ok' if ratio <= RATIO_GOAL else 'SLOW'}"
-    )
+    verdict = "ok" if ratio <= RATIO_GOAL else "SLOW"
+    print(f"ratio check/parse:  {ratio:.1f} (goal ≤ {RATIO_GOAL:g}) {verdict}")
 
 
 if __name__ == "__main__":
