@@ -628,15 +628,16 @@ def test_any_report_built_from_consistent_counts_checks_clean(counts: dict[str, 
 def published_text_to_document(path: Path) -> dict[str, Any]:
     """What a scraper of a published page produces from a transcribed table text.
 
-    ``# key: value`` header lines give body, year and level; a line naming a section starts
-    its table; table cells are separated by ``|`` (merged cells flattened to empty cells).
-    Table 二: ``信息内容`` lines give the block's columns, other lines are rows.  Table 三: a
-    line whose first cell is a row label holds the row's seven numbers (the national column
-    order).  A column header printed twice in one block is kept, the second time with its
-    position appended, so that both cells stay in the document.
+    ``# key: value`` header lines give body, year and level.  Table cells are separated by
+    ``|`` (merged cells flattened to empty cells), or by blanks in text taken from a PDF.  A
+    line holding only a section heading (``二、…``) starts that section.  Table 二: ``信息内容``
+    lines give the block's columns, other lines are rows; a column header printed twice in one
+    block is kept, the second time with its position appended, so that both cells stay in the
+    document.  Table 三: a line ending in seven numbers is a row, its label the cells before
+    them joined.  Table 四: a line of fifteen numbers is the data row, in the national order.
     """
     doc: dict[str, Any] = {}
-    table = None
+    section = None
     columns: list[str] = []
     for raw in path.read_text(encoding="utf-8").splitlines():
         if raw.startswith("#"):
@@ -645,25 +646,37 @@ def published_text_to_document(path: Path) -> dict[str, Any]:
                 key, value = match.groups()
                 doc[key] = int(value) if key == "year" else value
             continue
-        cells = [c.strip() for c in raw.strip().strip("|").split("|")]
-        cells = [c for c in cells]
+        line = raw.strip().strip("|")
+        cells = [c.strip() for c in line.split("|")] if "|" in raw else line.split()
         while cells and not cells[-1]:
             cells.pop()
         if not cells:
             continue
-        if len(cells) == 1 and cells[0].startswith(("二、", "三、", "四、")):
-            table = {"二": "table2", "三": "table3", "四": "table4"}[cells[0][0]]
-            doc.setdefault(table, {"rows": {}} if table == "table3" else {})
+        if len(cells) == 1 and cells[0][:2] in ("二、", "三、", "四、"):
+            section = cells[0][0]
             continue
-        if table == "table2":
-            if cells[0] == "信息内容":
-                columns = []
-                for i, name in enumerate(cells[1:], start=2):
-                    columns.append(name if name not in columns else f"{name}（第{i}列）")
-            elif len(cells) > 1:
-                doc["table2"][cells[0]] = dict(zip(columns, cells[1:], strict=False))
-        elif table == "table3" and len(cells) == 8:
-            doc["table3"]["rows"][cells[0]] = cells[1:]
+        numbers = [c for c in cells if c.isdigit()]
+        if len(cells) == 15 and len(numbers) == 15:
+            values = [int(c) for c in cells]
+            groups = ("行政复议", "未经复议直接起诉", "复议后起诉")
+            names = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+            table4 = {
+                g: dict(zip(names, values[5 * i : 5 * i + 5], strict=True))
+                for i, g in enumerate(groups)
+            }
+            doc["table4"] = {
+                "行政复议": table4["行政复议"],
+                "行政诉讼": {g: table4[g] for g in groups[1:]},
+            }
+        elif len(cells) >= 8 and all(c.isdigit() for c in cells[-7:]):
+            rows = doc.setdefault("table3", {"rows": {}})["rows"]
+            rows["".join(cells[:-7])] = cells[-7:]
+        elif section == "二" and cells[0] == "信息内容":
+            columns = []
+            for i, name in enumerate(cells[1:], start=2):
+                columns.append(name if name not in columns else f"{name}（第{i}列）")
+        elif section == "二" and len(cells) > 1:
+            doc.setdefault("table2", {})[cells[0]] = dict(zip(columns, cells[1:], strict=False))
     return doc
 
 
@@ -697,3 +710,35 @@ def test_real_2020_township_report_in_the_trial_layout() -> None:
     assert "annual-report.row-total" not in report.codes  # rows 一 and 二 add up (all 0)
     relations = {f.data["relation"] for f in report.filter(code="annual-report.relation-skipped")}
     assert relations == {"C2", "C3"}
+
+
+def test_real_2024_district_department_report_adds_up() -> None:
+    report = _real("longgang-dept-2024.txt")
+    assert report.counts["error"] == 0 and report.counts["warning"] == 0
+    read = read_report_document(published_text_to_document(DATA / "longgang-dept-2024.txt"))
+    assert read.findings == ()
+    table3 = read.report.table3
+    assert table3 is not None and len(table3) == 10
+    assert table3["new_requests"]["total"] == 66
+    assert table3["partly_disclosed"]["natural_person"] == 16
+    assert table3["not_disclosed.internal_affairs"]["total"] == 1
+    given = report.filter(code="annual-report.not-given").findings
+    assert [len(f.data.get("rows", ())) for f in given] == [15, 0]  # table 三 rows; table 四
+    skipped = {f.data["relation"] for f in report.filter(code="annual-report.relation-skipped")}
+    assert skipped == {"C2", "C3"}
+
+
+@pytest.mark.parametrize(
+    ("name", "given"),
+    [("wendeng-xinfang-2022.txt", {4}), ("audit-bureau-2020.txt", {3, 4})],
+)
+def test_real_table4_pages_read_and_add_up(name: str, given: set[int]) -> None:
+    document = published_text_to_document(DATA / name)
+    read = read_report_document(document)
+    assert read.findings == ()
+    tables = {n for n in (2, 3, 4) if getattr(read.report, f"table{n}") is not None}
+    assert tables == given
+    assert read.report.table4 is not None
+    assert all(v == 0 for cells in read.report.table4.values() for v in cells.values())
+    report = check_report(read)
+    assert report.counts["error"] == 0 and report.counts["warning"] == 0
