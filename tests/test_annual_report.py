@@ -460,6 +460,37 @@ def test_xlsx_findings_are_located_by_cell(tmp_path: Path) -> None:
     assert report.findings[0].path == f"年度报告!E{target[0] + 1}"
 
 
+def test_xlsx_without_its_info_sheet_reads_body_and_year_from_the_title(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "年报.xlsx"
+    path.write_bytes(to_xlsx(_invented()))
+    wb = openpyxl.load_workbook(path)
+    del wb["报告信息"]
+    ws = wb["年度报告"]
+    label = next(c for row in ws.iter_rows() for c in row if c.value == "行政许可")
+    label.value = "行政许可证"
+    number = ws.cell(label.row, label.column + 1)
+    number.value = "三十八"
+    wb.save(path)
+    read = read_report(path)
+    assert (read.report.body, read.report.year) == ("某某县应急管理局（虚构示例）", 2025)
+    assert read.report.level is None
+    report = check_report(read, level="county")
+    assert [(f.code, f.path) for f in report.filter("error")] == [
+        ("annual-report.unknown-label", f"年度报告!A{label.row}")
+    ]
+    assert report.filter(code="annual-report.not-given").findings[0].data["rows"] == ("licensing",)
+
+
+def test_numbers_written_as_text() -> None:
+    doc = _doc()
+    doc["table2"]["行政许可"]["本年处理决定数量"] = " 38 "
+    doc["table2"]["行政事业性收费"]["本年收费金额（单位：万元）"] = "0.35"
+    doc["table3"]["rows"][ROW["disclosed"]] = ["4", "2", "0", "0", "0", "0", "6.0"]
+    assert check_report(doc).findings == ()
+
+
 def test_xlsx_of_the_trial_layout_round_trips(tmp_path: Path) -> None:
     doc = _doc()
     rows = doc["table3"]["rows"]

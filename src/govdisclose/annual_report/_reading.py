@@ -113,7 +113,7 @@ class _Reader:
                 return True, None
             if _NUMBER_TEXT.fullmatch(text):
                 number = float(text)
-                return True, int(number) if "." not in text else number
+                return True, int(number) if number.is_integer() else number
         return self._bad(value, where, path)
 
     def _bad(self, value: object, where: Key, path: str) -> tuple[bool, Cell]:

@@ -657,7 +657,7 @@ def _read_row2(
     label = match_label(2, text)
     where = _address(sheet, i, c0)
     if label is None:
-        if any(not isinstance(row[c], str) and row[c] is not None for c in columns if c < len(row)):
+        if any(row[c] not in (None, "") for c in columns if c < len(row)):
             r.unknown(text, where, "表二的行 row of table 二")
         return
     r.note_trial(label, text, where)
