@@ -483,6 +483,54 @@ def test_xlsx_without_its_info_sheet_reads_body_and_year_from_the_title(tmp_path
     assert report.filter(code="annual-report.not-given").findings[0].data["rows"] == ("licensing",)
 
 
+def test_xlsx_laid_out_by_an_office_is_read(tmp_path: Path) -> None:
+    """A workbook typed by hand: no merged cells, half-width labels, labels in two columns,
+    group headings repeated, the sheet named otherwise, no 报告信息 sheet (invented figures)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    rows: list[list[Any]] = [
+        ["某某镇人民政府2024年政府信息公开工作年度报告"],
+        ["二、主动公开政府信息情况"],
+        ["第二十条第(一)项"],
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", 0, 0, 0],
+        ["行政规范性文件", 1, 0, 3],
+        ["三、收到和处理政府信息公开申请情况"],
+        ["(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", None, "申请人情况"],
+        [None, None, "自然人", "法人或其他组织", None, None, None, None, "总计"],
+        [None, None, None, "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"],
+        ["一、本年新收政府信息公开申请数量", None, 3, 1, 0, 0, 0, 0, 4],
+        ["二、上年结转政府信息公开申请数量", None, 0, 0, 0, 0, 0, 0, 0],
+        ["三、本年度办理结果", "(一)予以公开", 2, 1, 0, 0, 0, 0, 3],
+        ["三、本年度办理结果", "(四)无法提供 1.本机关不掌握相关政府信息", 1, 0, 0, 0, 0, 0, 2],
+        ["四、结转下年度继续办理", None, 0, 0, 0, 0, 0, 0, 0],
+        ["四、政府信息公开行政复议、行政诉讼情况"],
+        ["行政复议", None, None, None, None, "行政诉讼"],
+        [None, None, None, None, None, "未经复议直接起诉", None, None, None, None, "复议后起诉"],
+        ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3,
+        [0] * 15,
+    ]
+    for row in rows:
+        ws.append(row)
+    ws.merge_cells("A17:E18")  # 行政复议 over its two header rows, as the format prints it
+    ws.merge_cells("F17:O17")
+    path = tmp_path / "镇年报.xlsx"
+    wb.save(path)
+    read = read_report(path)
+    assert read.findings == ()
+    assert (read.report.body, read.report.year) == ("某某镇人民政府", 2024)
+    table3 = read.report.table3
+    assert table3 is not None and table3["unavailable.not_held"]["natural_person"] == 1
+    assert read.report.table4 is not None and len(read.report.table4) == 3
+    report = check_report(read, level="township")
+    assert [(f.code, f.path) for f in report.filter("error")] == [
+        ("annual-report.row-total", "Sheet1!I14")
+    ]
+
+
 def test_numbers_written_as_text() -> None:
     doc = _doc()
     doc["table2"]["行政许可"]["本年处理决定数量"] = " 38 "

@@ -242,7 +242,11 @@ def _trial_replaced(report: AnnualReport, row: str) -> bool:
 def _table2_layout(report: AnnualReport) -> dict[str, tuple[str, ...]]:
     from ._format import TABLE2_LAYOUT
 
-    if report.trial_labels:  # an old-layout table 二 has other columns: only rows are expected
+    table2 = report.table2 or {}
+    trial = "规范性文件" in report.trial_labels or any(
+        code.startswith("trial.") for row, cells in table2.items() for code in (row, *cells)
+    )
+    if trial:  # an old-layout table 二 has other columns: only its rows are expected
         return {r: () for r in TABLE2_LAYOUT}
     return dict(TABLE2_LAYOUT)
 

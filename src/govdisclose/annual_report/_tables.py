@@ -693,7 +693,7 @@ def _read_row3(
     where = _address(sheet, i, 0)
     label = match_label(3, text)
     if label is None:
-        numbers = any(row[c] not in (None, "") for c in columns if c < len(row))
+        numbers = any(_numeric(row[c]) for c in columns if c < len(row))
         if match_label("3g", text) is not None:
             if numbers:
                 r.add("group-heading-values", where, label=text)
@@ -717,6 +717,27 @@ def _read_row3(
     table[label.code] = cells
 
 
+def _fill_right(row: Sequence[Any], width: int) -> list[str]:
+    """A header row's group names, each carried right over the empty cells after it (a group
+    heading typed once over its columns, without merging)."""
+    out: list[str] = []
+    current = ""
+    for c in range(width):
+        value = row[c] if c < len(row) else None
+        if isinstance(value, str) and value.strip():
+            current = value.strip()
+        out.append(current)
+    return out
+
+
+def _numeric(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    return isinstance(value, str) and value.strip().replace(".", "", 1).isdigit()
+
+
 def _read_table4(
     sheet: str,
     grid: list[list[Any]],
@@ -728,18 +749,15 @@ def _read_table4(
     data = grid[i + 1] if i + 1 < len(grid) else []
     table = tables.setdefault(4, {})
     r.locations.setdefault((4,), _address(sheet, i, 0))
+    above = [_fill_right(grid[k], len(header)) for k in range(max(0, i - 2), i)]
     for c, value in enumerate(header):
         column = match_label("4c", value) if isinstance(value, str) else None
         if column is None:
             continue
-        above = [
-            grid[k][c].strip()
-            for k in range(max(0, i - 2), i)
-            if c < len(grid[k]) and isinstance(grid[k][c], str) and grid[k][c].strip()
-        ]
-        group = match_label(4, _join(above)) if above else None
+        names = [row[c] for row in above if row[c]]
+        group = match_label(4, _join(names)) if names else None
         if group is None:
-            r.unknown(_join(above), _address(sheet, i - 1, c), "表四的组 group of table 四")
+            r.unknown(_join(names), _address(sheet, i - 1, c), "表四的组 group of table 四")
             continue
         cells = table.setdefault(group.code, {})
         r.locations.setdefault((4, group.code), _address(sheet, i - 1, c))
