@@ -821,3 +821,55 @@ def test_real_table4_pages_read_and_add_up(name: str, given: set[int]) -> None:
     assert all(v == 0 for cells in read.report.table4.values() for v in cells.values())
     report = check_report(read)
     assert report.counts["error"] == 0 and report.counts["warning"] == 0
+
+
+# -- robustness: whatever JSON a scraper writes, the check answers with findings ---------------
+
+_json = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=8)
+    | st.sampled_from(["予以公开", "总计", "行政诉讼", "规章", "1.5", "-3", "　", "三十"]),
+    lambda inner: (
+        st.lists(inner, max_size=8) | st.dictionaries(st.text(max_size=6), inner, max_size=5)
+    ),
+    max_leaves=25,
+)
+_places = st.sampled_from(
+    [
+        ("table2",),
+        ("table2", "规章"),
+        ("table2", "规章", "本年制发件数"),
+        ("table3",),
+        ("table3", "rows"),
+        ("table3", "columns"),
+        ("table3", "rows", "三、本年度办理结果（一）予以公开"),
+        ("table4",),
+        ("table4", "行政诉讼"),
+        ("table4", "行政诉讼", "复议后起诉"),
+        ("sections",),
+        ("year",),
+        ("level",),
+        ("body",),
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_places, _json), min_size=1, max_size=3))
+def test_any_json_in_any_place_gives_findings_not_a_crash(
+    changes: list[tuple[tuple[str, ...], Any]],
+) -> None:
+    doc = _doc()
+    for place, value in changes:
+        target = doc
+        for key in place[:-1]:
+            if not isinstance(target.get(key), dict):
+                target[key] = {}
+            target = target[key]
+        target[place[-1]] = value
+    report = check_report(doc)
+    json.dumps(report.to_json(), ensure_ascii=False)  # every finding is JSON
+    assert all(f.path.startswith("$") for f in report)
