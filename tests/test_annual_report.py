@@ -308,6 +308,10 @@ def test_c6_the_2019_trial_layout_is_named_an_error_from_2021_on() -> None:
     assert finding.path == "$.table2['其他对外管理服务事项']"
     doc["year"] = 2020
     assert check_report(doc).findings[0].severity.code == "info"
+    # the trial template asks for a decrease as a negative number, and an amount of money
+    doc["table2"]["其他对外管理服务事项"]["本年增/减"] = -2
+    doc["table2"]["政府集中采购"] = {"采购项目数量": 3, "采购总金额": 12.5}
+    assert _codes(check_report(doc)) == ["trial-layout"]
 
 
 def test_blank_cells_are_warnings_and_relations_needing_them_are_skipped() -> None:

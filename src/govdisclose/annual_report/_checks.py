@@ -44,10 +44,13 @@ from ._findings import code
 from ._format import (
     APPLICANT_COLUMNS,
     FEE_CELL,
+    TABLE2_LAYOUT,
     TABLE3_COLUMNS,
     TABLE3_ROWS,
     TABLE4_COLUMNS,
     TABLE4_GROUPS,
+    TRIAL_AMOUNT_COLUMNS,
+    TRIAL_SIGNED_COLUMNS,
     BodyLevel,
     label_of,
 )
@@ -82,8 +85,6 @@ def _as_read(source: Source) -> ReadReport:
 
 
 def _name(table: int | str, code_: str) -> str:
-    if table == 2:
-        return label_of(2, code_).name
     return label_of(table, code_).name
 
 
@@ -175,9 +176,12 @@ def _numbers(check: _Check) -> None:
                         column=column,
                     )
                     continue
-                fraction_ok = number == 2 and (row, column) == FEE_CELL
+                fraction_ok = number == 2 and (
+                    (row, column) == FEE_CELL or column in TRIAL_AMOUNT_COLUMNS
+                )
+                sign_ok = number == 2 and column in TRIAL_SIGNED_COLUMNS
                 whole = isinstance(value, int) or fraction_ok
-                if value < 0 or not whole:
+                if (value < 0 and not sign_ok) or not whole:
                     check.builder.add(
                         code("not-whole-number"),
                         path,
@@ -240,8 +244,6 @@ def _trial_replaced(report: AnnualReport, row: str) -> bool:
 
 
 def _table2_layout(report: AnnualReport) -> dict[str, tuple[str, ...]]:
-    from ._format import TABLE2_LAYOUT
-
     table2 = report.table2 or {}
     trial = "规范性文件" in report.trial_labels or any(
         code.startswith("trial.") for row, cells in table2.items() for code in (row, *cells)

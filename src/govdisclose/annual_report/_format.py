@@ -208,6 +208,10 @@ TABLE2_LAYOUT: Mapping[str, tuple[str, ...]] = MappingProxyType(
 
 #: The one cell that may hold a fraction: 行政事业性收费, 本年收费金额（单位：万元） (C5).
 FEE_CELL = ("fees", "fee_amount")
+#: Trial-layout columns exempt from C5: 本年增/减 may be negative (the 2019 template asks for a
+#: decrease as a negative number), 采购总金额 is an amount of money.
+TRIAL_SIGNED_COLUMNS = frozenset({"trial.change"})
+TRIAL_AMOUNT_COLUMNS = frozenset({"trial.procurement_amount"})
 
 # -- table 三 --------------------------------------------------------------------------------
 

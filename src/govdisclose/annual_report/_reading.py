@@ -43,11 +43,18 @@ from ._format import (
     FORMAT_DOCUMENT,
     LAWSUIT_HEADING,
     SECTIONS,
+    TABLE2_COLUMNS,
     TABLE2_LAYOUT,
+    TABLE2_ROWS,
     TABLE3_COLUMNS,
+    TABLE3_ROWS,
+    TABLE4_COLUMNS,
+    TABLE4_GROUPS,
+    TRIAL_OTHER_ROW,
     BodyLevel,
     Label,
     fold_label,
+    label_of,
     match_label,
 )
 from ._report import AnnualReport, Cell
@@ -435,8 +442,6 @@ def read_report_xlsx(path: str | Path) -> ReadReport:
 
 def document_of(report: AnnualReport) -> dict[str, Any]:
     """The report as the label-keyed JSON document :func:`read_report_document` reads."""
-    from ._format import TABLE2_COLUMNS, TABLE2_ROWS, TABLE4_COLUMNS, TABLE4_GROUPS, label_of
-
     doc: dict[str, Any] = {
         "format": FORMAT_DOCUMENT,
         "body": report.body,
@@ -457,7 +462,7 @@ def document_of(report: AnnualReport) -> dict[str, Any]:
             if row.code in report.table2
         }
     if report.table3 is not None:
-        columns = [c for c in TABLE3_COLUMNS]
+        columns = list(TABLE3_COLUMNS)
         rows = [label_of(3, code) for code in _table3_order(report)]
         doc["table3"] = {
             "columns": [c.name for c in columns],
@@ -484,8 +489,6 @@ def document_of(report: AnnualReport) -> dict[str, Any]:
 
 
 def _table3_order(report: AnnualReport) -> list[str]:
-    from ._format import TABLE3_ROWS, TRIAL_OTHER_ROW
-
     assert report.table3 is not None
     order = [r.code for r in TABLE3_ROWS]
     order.insert(order.index("total"), TRIAL_OTHER_ROW.code)

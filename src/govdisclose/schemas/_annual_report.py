@@ -36,21 +36,23 @@ def _prop(schema: JSON, title: str, description: str) -> JSON:
     return {"title": title, "description": description, **schema}
 
 
+def _cell_schema(row: str, column: str, fee: tuple[str, str] | None) -> tuple[JSON, str]:
+    from ..annual_report._format import TRIAL_AMOUNT_COLUMNS, TRIAL_SIGNED_COLUMNS
+
+    if (row, column) == fee or column in TRIAL_AMOUNT_COLUMNS:
+        return _count(fraction=True), "number ≥ 0"
+    if column in TRIAL_SIGNED_COLUMNS:
+        return {"anyOf": [{"type": "integer"}, _NULL]}, "whole number, negative for a decrease"
+    return _count(), "whole number ≥ 0"
+
+
 def _cells(columns: Any, fee: tuple[str, str] | None = None, row: str = "") -> JSON:
-    return {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": {
-            c.label: _prop(
-                _count((row, c.code) == fee),
-                c.name,
-                f"{c.code}{'（2019年试行格式）' if c.trial else ''} / "
-                f"{'number ≥ 0 (万元)' if (row, c.code) == fee else 'whole number ≥ 0'}"
-                ", null: blank",
-            )
-            for c in columns
-        },
-    }
+    properties: dict[str, JSON] = {}
+    for c in columns:
+        schema, kind = _cell_schema(row, c.code, fee)
+        trial = "（2019年试行格式）" if c.trial else ""
+        properties[c.label] = _prop(schema, c.name, f"{c.code}{trial} / {kind}, null: blank")
+    return {"type": "object", "additionalProperties": False, "properties": properties}
 
 
 def annual_report_schema() -> JSON:
