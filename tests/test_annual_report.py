@@ -650,6 +650,37 @@ def test_cli_build_writes_each_format(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "行政许可证" in capsys.readouterr().err
 
 
+def test_example_script_summarises_a_directory_of_reports() -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    reports = root / "examples" / "data" / "annual-reports"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(root / "examples" / "check_annual_reports.py"),
+            str(reports / "2025"),
+            "--previous",
+            str(reports / "2024"),
+            "--details",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[2] == "| jia-county.xlsx | 甲县应急管理局（虚构） | 2025 | 0 | 0 |  |"
+    assert lines[3].endswith("| 1 | 3 | blank-cell, review-total, regulations-level |")
+    assert (
+        "- yi-county.json error $.table4['行政复议']['总计']: 行政复议：总计为 0，各项之和为 1"
+        in lines
+    )
+
+
 # -- a property: whatever the counts, a report built from them checks clean -------------------
 
 _count = st.integers(min_value=0, max_value=40)

@@ -85,7 +85,9 @@ def _as_read(source: Source) -> ReadReport:
 
 
 def _name(table: int | str, code_: str) -> str:
-    return label_of(table, code_).name
+    """A row's or column's name for messages (table 三's rows with their numbering)."""
+    label = label_of(table, code_)
+    return label.heading if table == 3 else label.name
 
 
 class _Check:
