@@ -602,6 +602,29 @@ def test_cli_check_exit_codes_and_json(tmp_path: Path, capsys: pytest.CaptureFix
     assert "no such file" in capsys.readouterr().err
 
 
+def test_cli_unusable_input_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    binary = tmp_path / "年报.json"
+    binary.write_bytes(b"PK\x03\x04\x00\x00")
+    listed = tmp_path / "list.json"
+    listed.write_text("[1, 2]", encoding="utf-8")
+    for args in (
+        ["check", str(tmp_path)],
+        ["check", str(binary)],
+        ["check", str(listed)],
+        ["check", str(INVENTED), "--previous", str(binary)],
+        ["build", "--year", "2025", "-o", str(tmp_path / "no" / "such" / "dir.json")],
+    ):
+        capsys.readouterr()
+        assert main(["annual-report", *args]) == 2, args
+        err = capsys.readouterr().err
+        assert err.startswith("govdisclose: error: ") and err.count("\n") == 1, err
+    with pytest.raises(SystemExit) as caught:
+        main(["annual-report", "build", "--year", "twenty"])
+    assert caught.value.code == 2
+
+
 def test_cli_check_with_previous(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     last = tmp_path / "2024.json"
     built = AnnualReport.from_counts(

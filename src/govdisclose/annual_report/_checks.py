@@ -281,11 +281,10 @@ def _table3_relations(check: _Check) -> None:
     if report.table3 is None:
         return
     for row in report.table3:  # C1, rows in reading order
-        label = label_of(3, row)
         check.sum_relation(
             "row-total",
             "C1",
-            label.name,
+            _name(3, row),
             (3, row, "total"),
             tuple((3, row, c) for c in APPLICANT_COLUMNS),
             row=row,
