@@ -104,6 +104,9 @@ def test_table3_row_labels_in_their_printed_variants(text: str, code: str) -> No
         ("2c", "本年收费金额（单位：万元）", "fee_amount"),
         (2, "行政规范性文件", "normative_documents"),
         (2, "规范性文件", "normative_documents"),
+        (2, "规章（设区的市、自治州人民政府应提供相关数据）", "regulations"),
+        ("2c", "上一年项目数量(指2019年事项数)", "trial.previous_count"),
+        (3, "（一）予以公开（含主动公开的）", "disclosed"),
     ],
 )
 def test_other_labels(table: int | str, text: str, code: str) -> None:
