@@ -63,12 +63,13 @@ from .arrangement_files import (
     load_arrangement,
 )
 from .errors import CalendarDataError, short_repr
-from .festivals import Festival
+from .festivals import Festival, required_festivals, statutory_days, statutory_holidays
 
 __all__ = [
     "Arrangement",
     "arrangement_from_document",
     "arrangement_to_document",
+    "completeness_problems",
     "load_arrangement",
 ]
 
@@ -152,6 +153,24 @@ def _notice_date(instance: Any, attribute: Any, value: Any) -> None:
         _day(value, "$.notice_date")
 
 
+def _partial(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, bool):
+        raise CalendarDataError(f"$.partial: expected true or false, got {short_repr(value)}")
+
+
+def _partial_reason(instance: Any, attribute: Any, value: Any) -> None:
+    if instance.partial and (not isinstance(value, str) or not value.strip()):
+        raise CalendarDataError(
+            "$.partial_reason: a partial arrangement says why it is partial "
+            f"(部分安排须说明原因), got {short_repr(value)}"
+        )
+    if not instance.partial and value is not None:
+        raise CalendarDataError(
+            "$.partial_reason: given, but the arrangement is not partial (partial = false) "
+            "(非部分安排不应填写原因)"
+        )
+
+
 @attrs.frozen
 class Arrangement:
     """One year's holiday arrangement; construction checks it (see the module reference).
@@ -159,6 +178,10 @@ class Arrangement:
     ``day_sources`` names a later notice for particular days (the official data uses it for
     国办发明电〔2019〕3号, which lengthened 2019's Labour Day, and 〔2020〕1号, which extended
     2020's Spring Festival); it is empty for arrangements read from files.
+
+    ``partial`` marks an arrangement known to lack festivals (``partial_reason`` says why):
+    files and notices must otherwise be complete (:func:`completeness_problems`), and every
+    result computed through a partial year is marked partial.
     """
 
     year: int = attrs.field(validator=_year)
@@ -169,6 +192,8 @@ class Arrangement:
     notice_number: str | None = attrs.field(default=None, validator=_text)
     notice_date: date | None = attrs.field(default=None, validator=_notice_date)
     day_sources: Mapping[date, str] = attrs.field(factory=dict, converter=_sources, repr=False)
+    partial: bool = attrs.field(default=False, validator=_partial)
+    partial_reason: str | None = attrs.field(default=None, validator=_partial_reason)
 
     def __attrs_post_init__(self) -> None:
         entries = [(d, False, f"$.days_off[{i}]") for i, d in enumerate(self.days_off)]
@@ -198,6 +223,44 @@ class Arrangement:
     def window(self) -> tuple[date, date]:
         """The dates a notice for :attr:`year` may list: from 1 December of the year before."""
         return date(self.year - 1, 12, 1), date(self.year, 12, 31)
+
+
+def completeness_problems(arrangement: Arrangement) -> list[str]:
+    """What an arrangement lacks under the 《全国年节及纪念日放假办法》 in force for its year.
+
+    Every festival of that text must be listed (four until 2007, seven from 2008:
+    :func:`~govdisclose.festivals.required_festivals`) — a festival whose statutory days all
+    fall on another's (中秋 on 10/1 in 2020) is listed with it — and each festival's
+    statutory days (:func:`~govdisclose.festivals.statutory_days`) must be days off.  An empty
+    list means complete.
+
+    >>> from datetime import date
+    >>> arr = Arrangement(2027, [date(2027, 10, d) for d in range(1, 8)], [],
+    ...                   holidays={date(2027, 10, 1): "国庆节"})
+    >>> completeness_problems(arr)[0]
+    'missing 元旦 new_years_day: every arrangement for 2027 lists it (缺少元旦的放假安排)'
+    """
+    year = arrangement.year
+    listed = set(arrangement.holidays.values())
+    off = set(arrangement.days_off)
+    by_date = statutory_holidays(year)
+    problems: list[str] = []
+    for festival in required_festivals(year):
+        days = statutory_days(year).get(festival, ())
+        merged = bool(days) and all(by_date.get(d) not in (None, festival) for d in days)
+        if festival not in listed and not (merged and all(d in off for d in days)):
+            problems.append(
+                f"missing {festival.label} {festival.code}: every arrangement for {year} "
+                f"lists it (缺少{festival.label}的放假安排)"
+            )
+            continue
+        missing = [d.isoformat() for d in days if d not in off]
+        if missing:
+            problems.append(
+                f"{festival.label} {festival.code}: the statutory day(s) {', '.join(missing)} "
+                f"are not days off (法定节假日未列为放假日)"
+            )
+    return problems
 
 
 def _semantic_problems(year: int, entries: list[tuple[date, bool, str]]) -> list[str]:
