@@ -6,7 +6,6 @@ arrangement is refused unless one is supplied.
 """
 
 from ._workcalendar import (
-    ENV_VAR,
     PROVISIONAL_SOURCE,
     PROVISIONAL_YEARS,
     Arrangement,
@@ -20,9 +19,15 @@ from ._workcalendar import (
 )
 from ._arrangement import completeness_problems
 from ._notice import notice_text, read_notice, read_notice_files
+from ._store import (
+    remove_arrangement,
+    store_arrangement,
+    stored_arrangements,
+    stored_files,
+    user_data_directory,
+)
 
 __all__ = [
-    "ENV_VAR",
     "PROVISIONAL_SOURCE",
     "PROVISIONAL_YEARS",
     "Arrangement",
@@ -37,4 +42,9 @@ __all__ = [
     "notice_text",
     "read_notice",
     "read_notice_files",
+    "remove_arrangement",
+    "store_arrangement",
+    "stored_arrangements",
+    "stored_files",
+    "user_data_directory",
 ]

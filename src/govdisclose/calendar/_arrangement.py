@@ -13,9 +13,15 @@ Each year the General Office of the State Council publishes 国务院办公厅�
 * ``holidays`` — optional: which festival each listed day belongs to (date → :class:`Festival`),
   for days off and make-up days alike.
 * ``notice_title``, ``notice_number``, ``notice_date`` — where the arrangement comes from.
+* ``partial``, ``partial_reason`` — an arrangement that knowingly lacks festivals says so, and
+  why.  Otherwise a file or notice must list every festival of the 《全国年节及纪念日放假办法》
+  in force for its year with its statutory days (:func:`completeness_problems`): a 2027 file
+  that lists only 国庆节 is refused, not read as a year with a working Spring Festival.
 
-A user who has a newer notice (say 2027's) writes it in a small TOML or JSON file and loads it
-with :func:`load_arrangement`; see ``data/arrangement-example.toml`` (the real 2026 notice) and
+A user who has a newer notice (say 2027's) reads it with
+:func:`~govdisclose.calendar.read_notice` (``govdisclose calendar notice`` / ``calendar add``),
+or writes it in a small TOML or JSON file and loads it with :func:`load_arrangement`; see
+``govdisclose calendar example`` (the real 2026 notice, ``data/arrangement-example.toml``) and
 the JSON Schema ``schemas/arrangement.schema.json`` (the functions that read and write files
 are in ``govdisclose.calendar._arrangement_files``, exported here).  The file lists one entry per
 festival, as the notice does; a date is ``YYYY-MM-DD`` and an inclusive range
@@ -31,6 +37,7 @@ festival, as the notice does; a date is ``YYYY-MM-DD`` and an inclusive range
 >>> from govdisclose.calendar._arrangement import arrangement_from_document
 >>> arr = arrangement_from_document({
 ...     "year": 2026, "notice_title": "国务院办公厅关于2026年部分节假日安排的通知",
+...     "partial": True, "partial_reason": "元旦 only, for this example",
 ...     "holidays": [{"festival": "元旦", "days_off": ["2026-01-01/2026-01-03"],
 ...                   "makeup_workdays": ["2026-01-04"]}]})
 >>> [d.isoformat() for d in arr.days_off], arr.makeup_workdays[0].isoformat()
