@@ -5,6 +5,16 @@ official arrangements it is built from are traced to their notices, and a year w
 arrangement is refused unless one is supplied.
 """
 
+from ._arrangement import completeness_problems, dump_arrangement
+from ._notice import notice_text, read_notice, read_notice_files
+from ._sources import official_years
+from ._store import (
+    remove_arrangement,
+    store_arrangement,
+    stored_arrangements,
+    stored_files,
+    user_data_directory,
+)
 from ._workcalendar import (
     PROVISIONAL_SOURCE,
     PROVISIONAL_YEARS,
@@ -16,15 +26,6 @@ from ._workcalendar import (
     check_calendar,
     default_calendar,
     load_arrangement,
-)
-from ._arrangement import completeness_problems
-from ._notice import notice_text, read_notice, read_notice_files
-from ._store import (
-    remove_arrangement,
-    store_arrangement,
-    stored_arrangements,
-    stored_files,
-    user_data_directory,
 )
 
 __all__ = [
@@ -38,8 +39,10 @@ __all__ = [
     "check_calendar",
     "completeness_problems",
     "default_calendar",
+    "dump_arrangement",
     "load_arrangement",
     "notice_text",
+    "official_years",
     "read_notice",
     "read_notice_files",
     "remove_arrangement",

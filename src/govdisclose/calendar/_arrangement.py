@@ -68,6 +68,7 @@ from ._arrangement_files import MAX_RANGE_DAYS as MAX_RANGE_DAYS
 from ._arrangement_files import (
     arrangement_from_document,
     arrangement_to_document,
+    dump_arrangement,
     load_arrangement,
 )
 from ._festivals import Festival, required_festivals, statutory_days, statutory_holidays
@@ -77,6 +78,7 @@ __all__ = [
     "arrangement_from_document",
     "arrangement_to_document",
     "completeness_problems",
+    "dump_arrangement",
     "load_arrangement",
 ]
 

@@ -50,6 +50,7 @@ __all__ = [
     "MAX_RANGE_DAYS",
     "arrangement_from_document",
     "arrangement_to_document",
+    "dump_arrangement",
     "load_arrangement",
 ]
 
@@ -198,7 +199,9 @@ def arrangement_from_document(doc: object, *, where: str = "<arrangement>") -> A
             festivals.update((d, festival) for d, _ in off + work)
     partial = doc.get("partial", False)
     if not isinstance(partial, bool):
-        problems.append(f"$.partial: expected true or false, got {short_repr(partial)} (应为布尔值)")
+        problems.append(
+            f"$.partial: expected true or false, got {short_repr(partial)} (应为布尔值)"
+        )
         partial = False
     reason = _optional_text(doc, "partial_reason", problems)
     if partial and reason is None and "partial_reason" not in doc:
@@ -233,7 +236,7 @@ def arrangement_from_document(doc: object, *, where: str = "<arrangement>") -> A
                 [f"$.holidays: {p}" for p in missing]
                 + [
                     "$.partial: a file that knowingly lacks festivals says partial = true and "
-                    "partial_reason = \"…\" (如确属部分安排，请注明 partial = true 及原因)"
+                    'partial_reason = "…" (如确属部分安排，请注明 partial = true 及原因)'
                 ],
             )
     return arrangement
@@ -341,3 +344,50 @@ def arrangement_to_document(arrangement: Arrangement) -> dict[str, Any]:
         entries.append(entry)
     doc["holidays"] = entries
     return doc
+
+
+def dump_arrangement(arrangement: Arrangement, *, format: str = "toml") -> str:
+    """The file form of ``arrangement`` as text: ``"toml"`` (with the festivals' Chinese
+    names as comments) or ``"json"``; :func:`load_arrangement` reads either back.
+
+    >>> from datetime import date
+    >>> from govdisclose.calendar._arrangement import Arrangement
+    >>> arr = Arrangement(2027, [date(2027, 1, 1)], [], holidays={date(2027, 1, 1): "元旦"},
+    ...                   notice_title="t", partial=True, partial_reason="元旦 only")
+    >>> print(dump_arrangement(arr))
+    year = 2027
+    notice_title = "t"
+    partial = true
+    partial_reason = "元旦 only"
+    <BLANKLINE>
+    [[holidays]]
+    festival = "new_years_day"  # 元旦
+    days_off = ["2027-01-01"]
+    <BLANKLINE>
+    """
+    import json
+
+    from .._files import dump_json
+
+    doc = arrangement_to_document(arrangement)
+    if format == "json":
+        return dump_json(doc)
+    if format != "toml":
+        raise InputError(f"format: expected toml or json, got {short_repr(format)} (格式无效)")
+
+    def value(item: Any) -> str:
+        if isinstance(item, bool):
+            return "true" if item else "false"
+        if isinstance(item, int):
+            return str(item)
+        if isinstance(item, list):
+            return "[" + ", ".join(value(v) for v in item) + "]"
+        return json.dumps(item, ensure_ascii=False)  # a TOML basic string
+
+    lines = [f"{key} = {value(item)}" for key, item in doc.items() if key != "holidays"]
+    for entry in doc["holidays"]:
+        lines += ["", "[[holidays]]"]
+        for key, item in entry.items():
+            note = f"  # {Festival.parse(item).label}" if key == "festival" else ""
+            lines.append(f"{key} = {value(item)}{note}")
+    return "\n".join(lines) + "\n"

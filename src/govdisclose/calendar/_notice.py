@@ -58,10 +58,10 @@ from typing import Final
 
 import attrs
 
-from ._arrangement import Arrangement, completeness_problems
 from .._errors import CalendarDataError, InputError, short_repr
-from ._festivals import Festival, statutory_holidays
 from .._files import decode_text, read_bytes
+from ._arrangement import Arrangement, completeness_problems
+from ._festivals import Festival, statutory_holidays
 
 __all__ = [
     "MAX_NOTICE_BYTES",

@@ -26,19 +26,20 @@ The names a user needs are re-exported, and documented, by :mod:`govdisclose.cal
 no holiday arrangement is known for 2051, and a provisional estimate covers only 2025–2050
 (尚无2051年节假日安排，暂估仅限2025–2050年); this calendar covers 2004–2006, 2010; to supply
 2051's arrangement from the State Council notice, paste its text into a file and run
-`govdisclose calendar add FILE` (or `govdisclose calendar notice FILE -o 2051.toml` and
---calendar 2051.toml); in Python WorkCalendar.official().with_arrangement(read_notice(text))
+`govdisclose calendar add FILE`, or give an arrangement file with --calendar FILE (`govdisclose
+calendar notice FILE` writes one); in Python
+WorkCalendar.official().with_arrangement(read_notice(text))
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
-from .._errors import CalendarDataError, InputError, UnknownYearError, short_repr
-from ._arrangement import Arrangement, load_arrangement
+from .._errors import InputError, UnknownYearError, short_repr
+from ._arrangement import Arrangement
 from ._festivals import FESTIVAL_TABLE_YEARS, statutory_holidays
 
 __all__ = [
@@ -48,14 +49,15 @@ __all__ = [
     "estimate_arrangement",
     "file_paths",
     "official_arrangements",
+    "official_years",
     "provisional_estimates",
     "unknown_year_error",
 ]
 
 #: What the unknown-year message tells the user to do.
 SUPPLY: Final = (
-    "paste its text into a file and run `govdisclose calendar add FILE` "
-    "(or `govdisclose calendar notice FILE -o {year}.toml` and --calendar {year}.toml); "
+    "paste its text into a file and run `govdisclose calendar add FILE`, or give an "
+    "arrangement file with --calendar FILE (`govdisclose calendar notice FILE` writes one); "
     "in Python WorkCalendar.official().with_arrangement(read_notice(text))"
 )
 #: The :attr:`DayInfo.source` of a day in an estimated year.
@@ -69,6 +71,13 @@ def official_arrangements() -> Mapping[int, Arrangement]:
     from ._official import official_arrangements as official
 
     return official()
+
+
+def official_years() -> tuple[int, ...]:
+    """The years of the bundled official data (2004–2026), without loading it."""
+    from ._official import FIRST_YEAR, LAST_YEAR
+
+    return tuple(range(FIRST_YEAR, LAST_YEAR + 1))
 
 
 def estimate_arrangement(year: int) -> Arrangement:
@@ -111,7 +120,7 @@ def unknown_year_error(year: int, covered: Iterable[int], *, provisional: bool) 
     """
     low, high = PROVISIONAL_YEARS
     spans = _spans(sorted(covered)) or "no year"
-    supply = SUPPLY.format(year=year)
+    supply = SUPPLY
     if provisional:
         message = (
             f"no holiday arrangement is known for {year}, and a provisional estimate "

@@ -164,6 +164,9 @@ OUTPUT_TEXTS: Mapping[str, tuple[str, str]] = {
     ),
     "DayInfo.source": _t("依据", "国务院办公厅通知或估算说明", "the notice, or the estimate"),
     "DayInfo.provisional": _t("暂估", "该年尚无通知，按估算", "the year is only estimated"),
+    "DayInfo.partial": _t(
+        "部分安排", "该年安排未列全节日（partial）", "the year's arrangement lacks festivals"
+    ),
     "DayInfo.next_workday": _t(
         "后一工作日", "命令行输出：之后的第一个工作日（未知为null）", "CLI: the next working day"
     ),
