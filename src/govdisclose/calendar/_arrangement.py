@@ -238,10 +238,10 @@ def completeness_problems(arrangement: Arrangement) -> list[str]:
     """What an arrangement lacks under the 《全国年节及纪念日放假办法》 in force for its year.
 
     Every festival of that text must be listed (four until 2007, seven from 2008:
-    :func:`~govdisclose.calendar._festivals.required_festivals`) — a festival whose statutory days all
-    fall on another's (中秋 on 10/1 in 2020) is listed with it — and each festival's
-    statutory days (:func:`~govdisclose.calendar._festivals.statutory_days`) must be days off.  An empty
-    list means complete.
+    :func:`~govdisclose.calendar._festivals.required_festivals`) — a festival whose
+    statutory days all fall on another's (中秋 on 10/1 in 2020) is listed with it — and each
+    festival's statutory days (:func:`~govdisclose.calendar._festivals.statutory_days`) must
+    be days off.  An empty list means complete.
 
     >>> from datetime import date
     >>> arr = Arrangement(2027, [date(2027, 10, d) for d in range(1, 8)], [],
