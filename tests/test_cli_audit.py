@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 import attrs
 import pytest
 
+from calendar_store import isolated_store  # noqa: F401
 from govdisclose import standard
 from govdisclose._converter import dumps
 from govdisclose.cli import main
-from calendar_store import isolated_store  # noqa: F401
 
 DATA = Path(__file__).parent / "data" / "audit"
 HEADER = "领域,事项,形成日期,公开日期\n"

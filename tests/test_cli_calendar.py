@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from govdisclose.cli.common import ENV_VAR
-from govdisclose.cli import main
 from calendar_store import isolated_store  # noqa: F401
+from govdisclose.cli import main
+from govdisclose.cli.common import ENV_VAR
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from govdisclose.cli import main
 from calendar_store import isolated_store  # noqa: F401
+from govdisclose.cli import main
 
 # A fictional 2027 arrangement, only for these tests: New Year off 1–5 January, 9 January worked.
 ARRANGEMENT_2027 = {

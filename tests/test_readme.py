@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from govdisclose.cli import main
 from calendar_store import isolated_store  # noqa: F401
+from govdisclose.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from calendar_store import isolated_store  # noqa: F401
 from govdisclose.cli import main
 from govdisclose.findings import Report
-from calendar_store import isolated_store  # noqa: F401
 
 DATA = Path(__file__).parent / "data" / "validate"
 

@@ -681,16 +681,26 @@ def _amendment_festival(title: str, source: str) -> tuple[Festival, str]:
     )
 
 
+def _title(text: str) -> str:
+    """The notice's title: its first line that reads 关于…通知."""
+    lines = text.split("\n")
+    return next((line for line in lines if line.endswith("通知") and "关于" in line), "")
+
+
 def _apply(notice: _Notice, text: str, source: str) -> _Notice:
-    title = next(
-        (line for line in text.split("\n") if line.endswith("通知") and "关于" in line), ""
-    )
+    title = _title(text)
     if _YEARLY_TITLE.search(title):
         raise CalendarDataError(
             f"{source}: this is a yearly notice, not an amending one; give the year's notice "
             "first and the amending notices after it (应为调整通知)"
         )
     festival, kind = _amendment_festival(title, source)
+    titled = re.search(r"(\d{4})年", title)
+    if titled and int(titled.group(1)) != notice.year:
+        raise CalendarDataError(
+            f"{source}: amends {titled.group(1)}, but the notice is for {notice.year} "
+            f"(调整通知年份与通知不符)"
+        )
     change = _read(text, source, default_festival=festival, year=notice.year)
     if change.year != notice.year:
         raise CalendarDataError(
@@ -787,7 +797,15 @@ def _arrangement(named: list[tuple[str | bytes, str]], partial: str | None) -> A
             f"expected the reason as text, got {short_repr(partial)} (应说明原因)", path="partial"
         )
     (text, source), rest = named[0], named[1:]
-    notice = _read(notice_text(text, source=source), source, default_festival=None, year=None)
+    plain = notice_text(text, source=source)
+    title = _title(plain)
+    if title and not _YEARLY_TITLE.search(title):
+        raise CalendarDataError(
+            f"{source}: not a yearly notice (国务院办公厅关于YYYY年部分节假日安排的通知): "
+            f"{short_repr(title)}; give the year's notice first, then the notices "
+            "that amend it (应先给出年度通知)"
+        )
+    notice = _read(plain, source, default_festival=None, year=None)
     if notice.title and not _YEARLY_TITLE.search(notice.title):
         raise CalendarDataError(
             f"{source}: not a yearly notice (国务院办公厅关于YYYY年部分节假日安排的通知): "
