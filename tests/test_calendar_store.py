@@ -260,3 +260,27 @@ def test_list_shows_files_of_the_environment_and_options(
     _, out, _ = run(capsys, "calendar", "list", "--calendar", str(target), "--format", "json")
     rows = {row["year"]: row for row in json.loads(out)["years"]}
     assert rows[2025]["origin"] == "--calendar" and rows[2025]["path"] == str(target)
+
+
+def test_audit_marks_records_through_a_partial_year(tmp_path: Path) -> None:
+    from govdisclose.audit import audit_records, iter_audit
+
+    arr = read_notice_files(partial_2026(tmp_path), partial="中秋节 missing from the copy")
+    cal = WorkCalendar.official().with_arrangement(arr)
+    log = [
+        {"domain": "work_safety", "item": "法律法规", "formed": "2026-03-02", "published": ""},
+        {
+            "domain": "work_safety",
+            "item": "法律法规",
+            "formed": "2025-03-03",
+            "published": "2025-03-10",
+        },
+    ]
+    results = list(iter_audit(log, as_of=date(2026, 3, 31), calendar=cal))
+    assert [r.partial for r in results] == [True, False]
+    assert results[0].to_json()["partial"] is True
+    report = audit_records(log, as_of=date(2026, 3, 31), calendar=cal)
+    assert report.partial_years == (2026,) and report.to_json()["partial_years"] == [2026]
+    assert "部分安排 PARTIAL: 2026年" in report.to_text()
+    official = audit_records(log, as_of=date(2026, 3, 31))
+    assert official.partial_years == () and "PARTIAL" not in official.to_text()

@@ -13,9 +13,11 @@ The library reads the store only when asked: :meth:`WorkCalendar.from_user_data
 run).  Every function takes ``directory`` to use another store (tests, a shared drive).
 
 >>> import tempfile
->>> from govdisclose.calendar import read_notice_files, store_arrangement, stored_arrangements
+>>> from govdisclose.calendar import read_notice, store_arrangement, stored_arrangements
 >>> store = tempfile.mkdtemp()
->>> arr = read_notice_files("tests/data/notices/2026.txt")
+>>> arr = read_notice('''国务院办公厅关于2026年部分节假日安排的通知
+... 一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。
+... ''', partial="元旦 only, for this example")
 >>> store_arrangement(arr, store).name
 'arrangement-2026.json'
 >>> sorted(stored_arrangements(store)), stored_arrangements(store)[2026] == arr
