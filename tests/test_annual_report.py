@@ -352,6 +352,39 @@ def test_tables_and_rows_not_given_are_info_never_errors() -> None:
     assert len(given[1].data["rows"]) == 24
 
 
+def test_the_scraper_form_of_the_issue_reads_with_no_error() -> None:
+    doc = {
+        "body": "某某县应急管理局",
+        "year": 2025,
+        "level": "county",
+        "table2": {
+            "规章": {"本年制发件数": 0, "本年废止件数": 0, "现行有效件数": 0},
+            "行政许可": {"本年处理决定数量": 12},
+        },
+        "table3": {
+            "columns": [
+                "自然人",
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+                "总计",
+            ],
+            "rows": {
+                "一、本年新收政府信息公开申请数量": [3, 1, 0, 0, 0, 0, 4],
+                "三、本年度办理结果（一）予以公开": [2, 1, 0, 0, 0, 0, 3],
+            },
+        },
+        "table4": {
+            "行政复议": {"结果维持": 0, "结果纠正": 0, "其他结果": 0, "尚未审结": 0, "总计": 0}
+        },
+    }
+    report = check_report(doc)
+    assert report.counts == {"error": 0, "warning": 0, "info": 5}
+    assert [f.path for f in report] == ["$.table2", "$.table3", "$.table4", "$.table3", "$.table3"]
+
+
 def test_c8_carry_over_across_two_years() -> None:
     last = AnnualReport.from_counts(
         body="某某县应急管理局（虚构示例）",
@@ -886,6 +919,13 @@ def test_real_table4_pages_read_and_add_up(name: str, given: set[int]) -> None:
 
 # -- robustness: whatever JSON a scraper writes, the check answers with findings ---------------
 
+
+def _containers(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.one_of(
+        st.lists(inner, max_size=8), st.dictionaries(st.text(max_size=6), inner, max_size=5)
+    )
+
+
 _json = st.recursive(
     st.none()
     | st.booleans()
@@ -893,9 +933,7 @@ _json = st.recursive(
     | st.floats(allow_nan=True, allow_infinity=True)
     | st.text(max_size=8)
     | st.sampled_from(["予以公开", "总计", "行政诉讼", "规章", "1.5", "-3", "　", "三十"]),
-    lambda inner: (
-        st.lists(inner, max_size=8) | st.dictionaries(st.text(max_size=6), inner, max_size=5)
-    ),
+    _containers,
     max_leaves=25,
 )
 _places = st.sampled_from(
