@@ -31,6 +31,15 @@ from ._fees import (
     request_fee,
 )
 from ._ledger import Consultation, FeeNotice, Ledger, Reply, Request, Review, request_problems
+from ._reading import (
+    COLUMN_ALIASES,
+    LEDGER_LIMITS,
+    LedgerReading,
+    ledger_to_json,
+    read_ledger,
+    read_ledger_data,
+    read_ledger_rows,
+)
 from ._status import LedgerStatus, RequestState, RequestStatus, ledger_status, reply_deadline
 from ._terms import (
     ApplicantCategory,
@@ -48,10 +57,13 @@ __all__ = [
     "FREE_PAGES",
     "FREE_REQUESTS_PER_MONTH",
     "PAGE_BANDS",
+    "COLUMN_ALIASES",
+    "LEDGER_LIMITS",
     "TABLE3_COLUMNS",
     "TABLE3_ROWS",
     "TABLE4_COLUMNS",
     "TABLE4_GROUPS",
+    "LedgerReading",
     "LedgerStatus",
     "RequestState",
     "RequestStatus",
@@ -59,8 +71,12 @@ __all__ = [
     "fee_per_request",
     "fees_collected",
     "ledger_status",
+    "ledger_to_json",
     "month_position",
     "month_positions",
+    "read_ledger",
+    "read_ledger_data",
+    "read_ledger_rows",
     "reply_deadline",
     "request_fee",
     "table3_counts",
