@@ -243,6 +243,12 @@ def _day_info() -> JSON:
     return day_info_schema()
 
 
+def _requests_ledger() -> JSON:
+    from ..requests._schema import ledger_schema
+
+    return ledger_schema()
+
+
 def _document(
     name: str, title: tuple[str, str], description: tuple[str, str], build: Callable[[], JSON]
 ) -> SchemaDocument:
@@ -359,6 +365,19 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
                 "calendar day --format json adds the previous and next working days.",
             ),
             _day_info,
+        ),
+        _document(
+            "requests-ledger",
+            ("依申请公开台账", "Requests ledger"),
+            (
+                "行政机关的政府信息公开申请台账（read_ledger 读取、ledger_to_json 写出的JSON）："
+                "每件申请的收到、补正、延期、征求意见、收费、答复及复议诉讼"
+                "（《政府信息公开条例》第二十九条至第四十五条）。",
+                "A body's ledger of requests for disclosure, as read_ledger reads and "
+                "ledger_to_json writes it: receipt, supplement, extension, consultations, "
+                "fee, reply and reviews of each request (条例 第二十九条–第四十五条).",
+            ),
+            _requests_ledger,
         ),
     )
 }
