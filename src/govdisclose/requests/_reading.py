@@ -822,7 +822,7 @@ def read_ledger(
         return read_ledger_data(data)
     if suffix in (".csv", ".tsv", ".txt"):
         try:
-            return read_ledger_rows(_read_csv(path, limits), sheet=None)
+            return read_ledger_rows(_read_csv(path, limits), sheet=path.name)
         except InputError as exc:
             if str(exc).startswith(str(path)):
                 raise

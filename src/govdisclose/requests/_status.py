@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -400,10 +400,28 @@ def _status(request: Request, as_of: dt.date, calendar: WorkCalendar) -> Request
         return RequestStatus(state=state, problem=str(exc), **base)
 
 
+class _Places:
+    """Where a request's fields are: the file's cells when known, else JSON paths."""
+
+    def __init__(self, locations: Sequence[Mapping[str, str]] | None) -> None:
+        self.locations = locations
+
+    def at(self, index: int, field: str = "") -> str:
+        if self.locations is not None and index < len(self.locations):
+            known = self.locations[index]
+            return known.get(field) or known.get("", f"$.requests[{index}]")
+        return f"$.requests[{index}]" + (f".{field}" if field else "")
+
+
 def _checks(
-    index: int, request: Request, as_of: dt.date, calendar: WorkCalendar, positions: dict[str, int], ledger: Ledger
+    index: int,
+    request: Request,
+    as_of: dt.date,
+    calendar: WorkCalendar,
+    positions: dict[str, int],
+    ledger: Ledger,
+    places: _Places,
 ) -> Iterator[Finding]:
-    where = f"$.requests[{index}]"
     asked = _known(request.supplement_requested, as_of)
     if asked is not None:
         notice_due = supplement_notice_deadline(request.received, calendar=calendar).due
@@ -411,7 +429,7 @@ def _checks(
         if asked > notice_due:
             yield make_finding(
                 "requests.late-supplement-notice",
-                f"{where}.supplement_requested",
+                places.at(index, "supplement_requested"),
                 zh=f"申请 {request.id}：{asked} 告知补正，期限为 {notice_due}",
                 en=f"request {request.id}: asked on {asked}, due by {notice_due}",
                 id=request.id,
@@ -425,7 +443,7 @@ def _checks(
         if ordinary is not None and isinstance(ordinary.due, dt.date) and extended_on > ordinary.due:
             yield make_finding(
                 "requests.late-extension",
-                f"{where}.extended_on",
+                places.at(index, "extended_on"),
                 zh=f"申请 {request.id}：{extended_on} 延期，原期限为 {ordinary.due}",
                 en=f"request {request.id}: extended on {extended_on}, ordinary due {ordinary.due}",
                 id=request.id,
@@ -438,7 +456,7 @@ def _checks(
         if expected is not None and expected != fee.amount:
             yield make_finding(
                 "requests.fee-differs",
-                f"{where}.fee.amount",
+                places.at(index, "fee.amount"),
                 zh=f"申请 {request.id}：通知 {fee.amount} 元，按{fee.basis.label}应为 {expected} 元",
                 en=f"request {request.id}: notice {fee.amount} yuan, {fee.basis.code} gives {expected}",
                 id=request.id,
@@ -448,13 +466,19 @@ def _checks(
 
 
 def ledger_status(
-    ledger: Ledger, as_of: dt.date, *, calendar: WorkCalendar | None = None
+    ledger: Ledger,
+    as_of: dt.date,
+    *,
+    calendar: WorkCalendar | None = None,
+    locations: Sequence[Mapping[str, str]] | None = None,
 ) -> LedgerStatus:
     """The status of ``ledger`` on ``as_of`` (see the module text).
 
     ``calendar`` defaults to :func:`~govdisclose.workcalendar.default_calendar`, read once.
     A deadline in a year the calendar does not cover is the request's ``problem`` and a
-    ``requests.unknown-year`` finding, not an exception.
+    ``requests.unknown-year`` finding, not an exception.  ``locations`` (a
+    :class:`~govdisclose.requests.LedgerReading`'s) places the findings in the file's cells;
+    without it they are JSON paths ``$.requests[i].field``.
     """
     from ..workcalendar import check_calendar
 
@@ -462,6 +486,7 @@ def ledger_status(
         raise InputError(f"expected a Ledger, got {short_repr(ledger)} (应为台账 Ledger)", path="ledger")
     as_of = check_date(as_of, "as_of")
     cal = check_calendar(calendar, where="calendar")
+    places = _Places(locations)
     positions = month_positions(ledger) if any(r.fee is not None for r in ledger.requests) else {}
     statuses: list[RequestStatus] = []
     findings: list[Finding] = []
@@ -476,7 +501,7 @@ def ledger_status(
             findings.append(
                 make_finding(
                     "requests.unknown-year",
-                    f"$.requests[{index}]",
+                    places.at(index),
                     zh=f"申请 {request.id}",
                     en=f"request {request.id}: {status.problem}",
                     id=request.id,
@@ -484,7 +509,7 @@ def ledger_status(
             )
             continue
         try:
-            findings.extend(_checks(index, request, as_of, cal, positions, ledger))
+            findings.extend(_checks(index, request, as_of, cal, positions, ledger, places))
         except UnknownYearError:
             pass  # the deadline itself was computed; a side check reaching further is skipped
     if not ledger.requests:
