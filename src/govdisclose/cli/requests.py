@@ -52,9 +52,7 @@ def _status(args: argparse.Namespace) -> int:
     as_of = parse_date_option(args.as_of, "--as-of", allow_today=True)
     calendar = calendar_from_args(args)
     reading = read_ledger(args.ledger, sheet=args.sheet)
-    status = ledger_status(
-        reading.ledger, as_of, calendar=calendar, locations=reading.locations
-    )
+    status = ledger_status(reading.ledger, as_of, calendar=calendar, locations=reading.locations)
     report = reading.report + status.report
     if args.format == "json":
         data = status.to_json(explain=args.explain)
@@ -107,9 +105,15 @@ def _counts(args: argparse.Namespace) -> int:
         write_text(dump_json(data), args.output)
     else:
         lines = [f"{args.year}年 表三 table 三 ({', '.join(TABLE3_COLUMNS)})"]
-        lines += [f"  {row}: {' '.join(str(table3[row][c]) for c in TABLE3_COLUMNS)}" for row in TABLE3_ROWS]
+        lines += [
+            f"  {row}: {' '.join(str(table3[row][c]) for c in TABLE3_COLUMNS)}"
+            for row in TABLE3_ROWS
+        ]
         lines.append("表四 table 四 (upheld corrected other_result pending total)")
-        lines += [f"  {group}: {' '.join(str(v) for v in cells.values())}" for group, cells in table4.items()]
+        lines += [
+            f"  {group}: {' '.join(str(v) for v in cells.values())}"
+            for group, cells in table4.items()
+        ]
         lines.append(f"信息处理费 fees collected: {fees} 元")
         text = "\n".join(lines) + "\n"
         if reading.report.findings:
@@ -141,7 +145,9 @@ def register(subparsers: Any) -> None:
         description="每件申请的答复期限、剩余或逾期工作日 / each request's reply deadline, "
         "working days left or overdue; answered ones on time or late",
     )
-    status.add_argument("ledger", metavar="LEDGER", type=Path, help="台账 / ledger (.xlsx .csv .json)")
+    status.add_argument(
+        "ledger", metavar="LEDGER", type=Path, help="台账 / ledger (.xlsx .csv .json)"
+    )
     status.add_argument(
         "--as-of", required=True, metavar="DATE", help="查看日期（或 today）/ the day (or today)"
     )
@@ -149,7 +155,10 @@ def register(subparsers: Any) -> None:
         "--explain", action="store_true", help="逐日说明期限 / explain each deadline day by day"
     )
     status.add_argument(
-        "--ics", metavar="FILE", type=Path, help="写出未办结期限的日历 / write open deadlines (.ics)"
+        "--ics",
+        metavar="FILE",
+        type=Path,
+        help="写出未办结期限的日历 / write open deadlines (.ics)",
     )
     status.add_argument("--sheet", metavar="NAME", help="工作表名 / the sheet of a workbook")
     add_format_option(status)
@@ -163,7 +172,9 @@ def register(subparsers: Any) -> None:
         description="年度报告表三、表四和收取的信息处理费 / tables 三 and 四 of the annual "
         "report and the fees collected (section 六)",
     )
-    counts.add_argument("ledger", metavar="LEDGER", type=Path, help="台账 / ledger (.xlsx .csv .json)")
+    counts.add_argument(
+        "ledger", metavar="LEDGER", type=Path, help="台账 / ledger (.xlsx .csv .json)"
+    )
     counts.add_argument("--year", required=True, type=_year, metavar="YEAR", help="年度 / the year")
     counts.add_argument("--sheet", metavar="NAME", help="工作表名 / the sheet of a workbook")
     add_format_option(counts)

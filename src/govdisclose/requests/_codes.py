@@ -11,6 +11,7 @@ codes are API; the wording is not.
 from __future__ import annotations
 
 from types import MappingProxyType
+from typing import Any
 
 from ..findings import Finding, FindingCode, register_code
 
@@ -127,9 +128,7 @@ CODE: MappingProxyType[str, FindingCode] = MappingProxyType(
 _HINTS = {row[0]: row[4] for row in FINDING_CODES}
 
 
-def make_finding(
-    code: str, path: str, *, zh: str = "", en: str = "", **data: object
-) -> Finding:
+def make_finding(code: str, path: str, *, zh: str = "", en: str = "", **data: Any) -> Finding:
     """A finding of ``code`` at ``path``: the table's message, then ``zh``/``en`` detail."""
     definition = CODE[code]
     return definition.finding(

@@ -23,7 +23,8 @@ decided later.  Every count is an int ≥ 0 and every key is always present.
 >>> from govdisclose.requests import Ledger, Reply, Request, table3_counts
 >>> ledger = Ledger([
 ...     Request("A1", dt.date(2024, 12, 20), "自然人"),
-...     Request("A2", dt.date(2025, 3, 3), "商业企业", reply=Reply(dt.date(2025, 3, 10), "予以公开")),
+...     Request("A2", dt.date(2025, 3, 3), "商业企业",
+...             reply=Reply(dt.date(2025, 3, 10), "予以公开")),
 ... ])
 >>> counts = table3_counts(ledger, 2025)
 >>> counts["new_requests"]["total"], counts["carried_over"]["natural_person"]
@@ -74,7 +75,9 @@ def _year(value: object) -> int:
 
 def _check_ledger(value: object) -> Ledger:
     if not isinstance(value, Ledger):
-        raise InputError(f"expected a Ledger, got {short_repr(value)} (应为台账 Ledger)", path="ledger")
+        raise InputError(
+            f"expected a Ledger, got {short_repr(value)} (应为台账 Ledger)", path="ledger"
+        )
     return value
 
 

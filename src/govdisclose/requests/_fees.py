@@ -1,4 +1,6 @@
-"""Information-processing fees (信息处理费), 《政府信息公开信息处理费管理办法》(国办函〔2020〕109号).
+"""Information-processing fees (信息处理费) under 国办函〔2020〕109号.
+
+The rules are those of 《政府信息公开信息处理费管理办法》, issued with 国办函〔2020〕109号.
 
 An agency may charge an applicant whose requests clearly exceed a reasonable number or
 frequency (条例第四十二条).  The fee is counted **either** per request (按件) **or** per
@@ -36,6 +38,7 @@ More information:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 from .._dates import is_int
@@ -60,12 +63,18 @@ FREE_REQUESTS_PER_MONTH = 10
 #: 按量: pages of one request that are free.
 FREE_PAGES = 30
 #: 按量: (first page, last page or None, 元 per page) of each paying band.
-PAGE_BANDS: tuple[tuple[int, int | None, int], ...] = ((31, 100, 10), (101, 200, 20), (201, None, 40))
+PAGE_BANDS: tuple[tuple[int, int | None, int], ...] = (
+    (31, 100, 10),
+    (101, 200, 20),
+    (201, None, 40),
+)
 
 
 def _positive(value: object, name: str) -> int:
     if not is_int(value) or value < 0:
-        raise InputError(f"expected a whole number ≥ 0, got {short_repr(value)} (应为非负整数)", path=name)
+        raise InputError(
+            f"expected a whole number ≥ 0, got {short_repr(value)} (应为非负整数)", path=name
+        )
     return value
 
 
@@ -96,7 +105,7 @@ def month_positions(ledger: Ledger) -> dict[str, int]:
     Requests are ordered by receipt day (and time, then ledger order).  A request without an
     ``applicant`` counts alone (position 1): the ledger cannot tell whose month it is in.
     """
-    groups: dict[tuple[str, int, int], list[tuple[object, str, int]]] = defaultdict(list)
+    groups: dict[tuple[str, int, int], list[tuple[dt.date, str, int]]] = defaultdict(list)
     positions: dict[str, int] = {}
     for index, r in enumerate(ledger.requests):
         if r.applicant is None:
@@ -105,7 +114,7 @@ def month_positions(ledger: Ledger) -> dict[str, int]:
             key = (r.applicant, r.received.year, r.received.month)
             groups[key].append((r.received, r.received_time or "", index))
     for members in groups.values():
-        for position, (_, _, index) in enumerate(sorted(members), start=1):  # type: ignore[type-var]
+        for position, (_, _, index) in enumerate(sorted(members), start=1):
             positions[ledger.requests[index].id] = position
     return positions
 

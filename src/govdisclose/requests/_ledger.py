@@ -104,6 +104,30 @@ def _of(kind: type) -> Any:
     return check
 
 
+def _party(value: object) -> ConsultedParty:
+    return ConsultedParty.read(value, path="party")
+
+
+def _basis(value: object) -> FeeBasis:
+    return FeeBasis.read(value, path="basis")
+
+
+def _outcome(value: object) -> Outcome:
+    return Outcome.read(value, path="outcome")
+
+
+def _review_kind(value: object) -> ReviewKind:
+    return ReviewKind.read(value, path="kind")
+
+
+def _review_result(value: object) -> ReviewResult:
+    return ReviewResult.read(value, path="result")
+
+
+def _category(value: object) -> ApplicantCategory:
+    return ApplicantCategory.read(value, path="applicant_category")
+
+
 @attrs.frozen
 class Consultation:
     """A consultation (征求意见): of a third party (第三十二条) or another agency (第三十四条).
@@ -114,9 +138,7 @@ class Consultation:
     """
 
     sent: dt.date = attrs.field(validator=_date)
-    party: ConsultedParty = attrs.field(
-        default=ConsultedParty.THIRD_PARTY, converter=ConsultedParty.read
-    )
+    party: ConsultedParty = attrs.field(default=ConsultedParty.THIRD_PARTY, converter=_party)
     answered: dt.date | None = attrs.field(default=None, validator=_optional_date)
 
 
@@ -131,7 +153,7 @@ class FeeNotice:
     """
 
     sent: dt.date = attrs.field(validator=_date)
-    basis: FeeBasis = attrs.field(converter=FeeBasis.read)
+    basis: FeeBasis = attrs.field(converter=_basis)
     amount: int | None = attrs.field(default=None, validator=_count)
     pages: int | None = attrs.field(default=None, validator=_count)
     paid: dt.date | None = attrs.field(default=None, validator=_optional_date)
@@ -143,17 +165,15 @@ class Reply:
     """The reply (答复) to a request: its date and its one outcome (a result row of table 三)."""
 
     date: dt.date = attrs.field(validator=_date)
-    outcome: Outcome = attrs.field(converter=Outcome.read)
+    outcome: Outcome = attrs.field(converter=_outcome)
 
 
 @attrs.frozen
 class Review:
     """An administrative review or lawsuit about a request (table 四), with its result."""
 
-    kind: ReviewKind = attrs.field(converter=ReviewKind.read)
-    result: ReviewResult = attrs.field(
-        default=ReviewResult.PENDING, converter=ReviewResult.read
-    )
+    kind: ReviewKind = attrs.field(converter=_review_kind)
+    result: ReviewResult = attrs.field(default=ReviewResult.PENDING, converter=_review_result)
     filed: dt.date | None = attrs.field(default=None, validator=_optional_date)
     decided: dt.date | None = attrs.field(default=None, validator=_optional_date)
 
@@ -193,7 +213,7 @@ class Request:
 
     id: str = attrs.field(validator=_text)
     received: dt.date = attrs.field(validator=_date)
-    applicant_category: ApplicantCategory = attrs.field(converter=ApplicantCategory.read)
+    applicant_category: ApplicantCategory = attrs.field(converter=_category)
     subject: str = attrs.field(default="", validator=_text)
     applicant: str | None = attrs.field(default=None, validator=_optional_text)
     channel: RequestChannel | None = attrs.field(default=None, converter=_channel)
@@ -247,7 +267,11 @@ def _before(
 ) -> None:
     if later is not None and earlier is not None and later < earlier:
         problems.append(
-            (path, f"{what_zh} {later} 早于{ref_zh} {earlier}", f"{what_en} {later} is before {ref_en} {earlier}")
+            (
+                path,
+                f"{what_zh} {later} 早于{ref_zh} {earlier}",
+                f"{what_en} {later} is before {ref_en} {earlier}",
+            )
         )
 
 
@@ -260,11 +284,25 @@ def request_problems(request: Request) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     received = request.received
     got = ("the request was received", "收到申请之日")
-    _before(out, "supplement_requested", request.supplement_requested, received,
-            "the supplement request", "要求补正", *got)  # fmt: skip
-    _before(out, "supplement_received", request.supplement_received,
-            request.supplement_requested or received, "the supplement", "收到补正",
-            "it was requested", "要求补正之日")  # fmt: skip
+    _before(
+        out,
+        "supplement_requested",
+        request.supplement_requested,
+        received,
+        "the supplement request",
+        "要求补正",
+        *got,
+    )
+    _before(
+        out,
+        "supplement_received",
+        request.supplement_received,
+        request.supplement_requested or received,
+        "the supplement",
+        "收到补正",
+        "it was requested",
+        "要求补正之日",
+    )
     if request.supplement_received is not None and request.supplement_requested is None:
         out.append(
             (
@@ -279,15 +317,39 @@ def request_problems(request: Request) -> list[tuple[str, str, str]]:
     for index, item in enumerate(request.consultations):
         where = f"consultations[{index}]"
         _before(out, f"{where}.sent", item.sent, received, "the consultation", "征求意见", *got)
-        _before(out, f"{where}.answered", item.answered, item.sent, "the answer", "答复意见",
-                "the consultation was sent", "发出征求意见之日")  # fmt: skip
+        _before(
+            out,
+            f"{where}.answered",
+            item.answered,
+            item.sent,
+            "the answer",
+            "答复意见",
+            "the consultation was sent",
+            "发出征求意见之日",
+        )
     fee = request.fee
     if fee is not None:
         _before(out, "fee.sent", fee.sent, received, "the fee notice", "收费通知", *got)
-        _before(out, "fee.paid", fee.paid, fee.sent, "the payment", "缴费",
-                "the fee notice", "收费通知之日")  # fmt: skip
-        _before(out, "fee.lapsed", fee.lapsed, fee.sent, "the lapse", "逾期",
-                "the fee notice", "收费通知之日")  # fmt: skip
+        _before(
+            out,
+            "fee.paid",
+            fee.paid,
+            fee.sent,
+            "the payment",
+            "缴费",
+            "the fee notice",
+            "收费通知之日",
+        )
+        _before(
+            out,
+            "fee.lapsed",
+            fee.lapsed,
+            fee.sent,
+            "the lapse",
+            "逾期",
+            "the fee notice",
+            "收费通知之日",
+        )
         if fee.paid is not None and fee.lapsed is not None:
             out.append(("fee.lapsed", "既已缴费又逾期未缴", "the fee is both paid and lapsed"))
     reply = request.reply
@@ -312,10 +374,26 @@ def request_problems(request: Request) -> list[tuple[str, str, str]]:
     for index, review in enumerate(request.reviews):
         where = f"reviews[{index}]"
         anchor = reply.date if reply is not None else received
-        _before(out, f"{where}.filed", review.filed, anchor, "the review or lawsuit", "复议诉讼",
-                "the reply" if reply else "receipt", "答复之日" if reply else "收到申请之日")  # fmt: skip
-        _before(out, f"{where}.decided", review.decided, review.filed, "the decision", "审结",
-                "filing", "提起之日")  # fmt: skip
+        _before(
+            out,
+            f"{where}.filed",
+            review.filed,
+            anchor,
+            "the review or lawsuit",
+            "复议诉讼",
+            "the reply" if reply else "receipt",
+            "答复之日" if reply else "收到申请之日",
+        )
+        _before(
+            out,
+            f"{where}.decided",
+            review.decided,
+            review.filed,
+            "the decision",
+            "审结",
+            "filing",
+            "提起之日",
+        )
         if review.result is not ReviewResult.PENDING and review.decided is None:
             pass  # a result without its date is allowed (offices often record only the result)
         if review.result is ReviewResult.PENDING and review.decided is not None:
@@ -339,7 +417,9 @@ def _requests(value: Iterable[Request]) -> tuple[Request, ...]:
                 path=f"requests[{index}]",
             )
         if item.id in seen:
-            raise InputError(f"duplicate request id {item.id!r} (申请编号重复)", path=f"requests[{index}].id")
+            raise InputError(
+                f"duplicate request id {item.id!r} (申请编号重复)", path=f"requests[{index}].id"
+            )
         seen.add(item.id)
     return items
 

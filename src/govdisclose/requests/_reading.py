@@ -109,31 +109,87 @@ LEDGER_LIMITS = Limits(
 #: Field → accepted headers (besides the field name itself).  Consultation, fee, reply and
 #: review headers name the fields of the nested objects (``reply.date`` …).
 COLUMN_ALIASES: Mapping[str, tuple[str, ...]] = {
-    "id": ("编号", "申请编号", "受理号", "受理编号", "登记号", "登记编号", "流水号", "申请号",
-           "案号", "办件编号"),
-    "received": ("收到日期", "收到申请日期", "收到申请时间", "收到时间", "收到申请之日",
-                 "受理日期", "受理时间", "登记日期", "登记时间", "收件日期", "接收日期"),
+    "id": (
+        "编号",
+        "申请编号",
+        "受理号",
+        "受理编号",
+        "登记号",
+        "登记编号",
+        "流水号",
+        "申请号",
+        "案号",
+        "办件编号",
+    ),
+    "received": (
+        "收到日期",
+        "收到申请日期",
+        "收到申请时间",
+        "收到时间",
+        "收到申请之日",
+        "受理日期",
+        "受理时间",
+        "登记日期",
+        "登记时间",
+        "收件日期",
+        "接收日期",
+    ),
     "received_time": ("收到时刻", "受理时刻"),
     "submitted": ("申请日期", "申请时间", "提交日期", "提交时间", "提出申请日期"),
     "signed_for": ("签收日期", "签收时间"),
     "confirmed": ("确认日期", "确认时间", "双方确认日期"),
     "channel": ("提交方式", "申请方式", "申请渠道", "提出方式", "收到方式", "申请途径"),
-    "applicant_category": ("申请人类别", "申请人类型", "申请人情况", "申请人性质",
-                           "申请主体类型", "申请主体"),
+    "applicant_category": (
+        "申请人类别",
+        "申请人类型",
+        "申请人情况",
+        "申请人性质",
+        "申请主体类型",
+        "申请主体",
+    ),
     "applicant": ("申请人", "申请人姓名", "申请人名称", "申请人姓名或名称", "姓名名称"),
-    "subject": ("申请内容", "申请公开内容", "申请公开的内容", "所需信息", "所需信息的内容描述",
-                "申请事项", "申请公开的政府信息", "所需信息的名称"),
-    "supplement_requested": ("告知补正日期", "补正告知日期", "要求补正日期", "补正通知日期",
-                             "通知补正日期"),
+    "subject": (
+        "申请内容",
+        "申请公开内容",
+        "申请公开的内容",
+        "所需信息",
+        "所需信息的内容描述",
+        "申请事项",
+        "申请公开的政府信息",
+        "所需信息的名称",
+    ),
+    "supplement_requested": (
+        "告知补正日期",
+        "补正告知日期",
+        "要求补正日期",
+        "补正通知日期",
+        "通知补正日期",
+    ),
     "supplement_received": ("收到补正日期", "补正日期", "补正收到日期", "补正后收到日期"),
-    "extension_days": ("延期天数", "延长天数", "延长工作日", "延期工作日", "延长期限",
-                       "是否延期", "延期"),
+    "extension_days": (
+        "延期天数",
+        "延长天数",
+        "延长工作日",
+        "延期工作日",
+        "延长期限",
+        "是否延期",
+        "延期",
+    ),
     "extended_on": ("延期日期", "延期告知日期", "延期通知日期", "延长答复期限日期"),
     "consultations.party": ("征求意见对象", "征求意见类型"),
-    "consultations.sent": ("征求意见日期", "征求意见发出日期", "征求第三方意见日期",
-                           "征求意见时间"),
-    "consultations.answered": ("意见答复日期", "征求意见答复日期", "收到意见日期",
-                               "第三方答复日期", "收到答复意见日期"),
+    "consultations.sent": (
+        "征求意见日期",
+        "征求意见发出日期",
+        "征求第三方意见日期",
+        "征求意见时间",
+    ),
+    "consultations.answered": (
+        "意见答复日期",
+        "征求意见答复日期",
+        "收到意见日期",
+        "第三方答复日期",
+        "收到答复意见日期",
+    ),
     "fee.basis": ("收费方式", "计费方式", "收费标准"),
     "fee.sent": ("收费通知日期", "发出收费通知日期", "收费通知时间"),
     "fee.amount": ("收费金额", "信息处理费", "收费金额元", "应缴金额"),
@@ -141,8 +197,15 @@ COLUMN_ALIASES: Mapping[str, tuple[str, ...]] = {
     "fee.paid": ("缴费日期", "缴纳日期", "缴费时间"),
     "fee.lapsed": ("逾期未缴费日期", "缴费期限届满日期", "缴费逾期日期"),
     "reply.date": ("答复日期", "答复时间", "办结日期", "办结时间", "回复日期", "告知日期"),
-    "reply.outcome": ("办理结果", "答复结果", "处理结果", "答复类型", "办理结果类型",
-                      "答复情况", "结果"),
+    "reply.outcome": (
+        "办理结果",
+        "答复结果",
+        "处理结果",
+        "答复类型",
+        "办理结果类型",
+        "答复情况",
+        "结果",
+    ),
     "reviews.kind": ("复议诉讼", "复议或诉讼", "复议诉讼类型", "救济途径", "行政复议行政诉讼"),
     "reviews.result": ("复议诉讼结果", "复议结果", "诉讼结果"),
     "reviews.filed": ("复议诉讼日期", "提起日期", "复议诉讼提起日期", "申请复议起诉日期"),
@@ -154,10 +217,24 @@ _FALLBACK = {"序号": "id"}
 
 _LISTS = ("consultations", "reviews")
 _DATE_FIELDS = frozenset(
-    {"received", "submitted", "signed_for", "confirmed", "supplement_requested",
-     "supplement_received", "extended_on", "consultations.sent", "consultations.answered",
-     "fee.sent", "fee.paid", "fee.lapsed", "reply.date", "reviews.filed", "reviews.decided"}
-)  # fmt: skip
+    {
+        "received",
+        "submitted",
+        "signed_for",
+        "confirmed",
+        "supplement_requested",
+        "supplement_received",
+        "extended_on",
+        "consultations.sent",
+        "consultations.answered",
+        "fee.sent",
+        "fee.paid",
+        "fee.lapsed",
+        "reply.date",
+        "reviews.filed",
+        "reviews.decided",
+    }
+)
 _TERMS: Mapping[str, Any] = {
     "applicant_category": ApplicantCategory,
     "consultations.party": ConsultedParty,
@@ -169,6 +246,7 @@ _TERMS: Mapping[str, Any] = {
 _COUNTS = frozenset({"fee.amount", "fee.pages"})
 _TEXTS = frozenset({"id", "applicant", "subject", "note"})
 _REQUIRED_COLUMNS = ("id", "applicant_category")
+_COLUMN_NAMES = {"id": "编号", "applicant_category": "申请人类别"}
 
 # Channel spellings of real statistics forms (定西市政府信息公开情况统计报表, see the tests).
 _CHANNEL_EXTRA = {
@@ -283,7 +361,8 @@ def _date(value: object) -> tuple[dt.date, str | None]:
         why_zh, why_en = read.reason or ("日期格式应为 2025-03-04、2025/3/4 或 2025年3月4日", "")
         raise _Bad(
             why_zh,
-            why_en or f"not a date: {short_repr(value)}; write 2025-03-04, 2025/3/4 or 2025年3月4日",
+            why_en
+            or f"not a date: {short_repr(value)}; write 2025-03-04, 2025/3/4 or 2025年3月4日",
         )
     if isinstance(read, dt.datetime):
         return read.date(), read.strftime("%H:%M")
@@ -485,8 +564,8 @@ class _Builder:
     ) -> tuple[dt.date, str | None] | None:
         given = values.get("received")
         channel = values.get("channel")
-        events = {
-            ReceiptEvent(name): values[name][0]
+        events: dict[ReceiptEvent | str, dt.date] = {
+            ReceiptEvent.parse(name): values[name][0]
             for name in ("submitted", "signed_for", "confirmed")
             if name in values
         }
@@ -497,7 +576,7 @@ class _Builder:
             except InputError:
                 computed = None
         if given is not None:
-            if computed is not None and computed != given[0]:
+            if channel is not None and computed is not None and computed != given[0]:
                 self.bad(
                     "requests.receipt-mismatch",
                     where_of.get("received", row_where),
@@ -557,8 +636,11 @@ def _make_request(
     for index, item in listed("consultations").items():
         if "sent" not in item:
             problems.append(
-                (f"consultations[{index}].sent", "有征求意见信息但无发出日期",
-                 "a consultation without the day it was sent")  # fmt: skip
+                (
+                    f"consultations[{index}].sent",
+                    "有征求意见信息但无发出日期",
+                    "a consultation without the day it was sent",
+                )
             )
             continue
         consultations.append(Consultation(**item))
@@ -566,8 +648,11 @@ def _make_request(
     for index, item in listed("reviews").items():
         if "kind" not in item:
             problems.append(
-                (f"reviews[{index}].kind", "有复议诉讼信息但未说明是行政复议还是行政诉讼",
-                 "a review or lawsuit without its kind")  # fmt: skip
+                (
+                    f"reviews[{index}].kind",
+                    "有复议诉讼信息但未说明是行政复议还是行政诉讼",
+                    "a review or lawsuit without its kind",
+                )
             )
             continue
         reviews.append(Review(**item))
@@ -577,9 +662,11 @@ def _make_request(
     if fee_values:
         if "sent" not in fee_values or "basis" not in fee_values:
             problems.append(
-                ("fee.sent" if "sent" not in fee_values else "fee.basis",
-                 "收费信息缺少收费通知日期或收费方式（按件/按量）",
-                 "a fee without the notice date or the basis (按件/按量)")  # fmt: skip
+                (
+                    "fee.sent" if "sent" not in fee_values else "fee.basis",
+                    "收费信息缺少收费通知日期或收费方式（按件/按量）",
+                    "a fee without the notice date or the basis (按件/按量)",
+                )
             )
         else:
             fee = FeeNotice(**fee_values)
@@ -588,8 +675,11 @@ def _make_request(
         if "reply.date" not in values or "reply.outcome" not in values:
             missing = "reply.date" if "reply.date" not in values else "reply.outcome"
             problems.append(
-                (missing, "答复须同时有日期和办理结果（表三的一行）",
-                 "a reply needs both its date and its outcome (a row of table 三)")  # fmt: skip
+                (
+                    missing,
+                    "答复须同时有日期和办理结果（表三的一行）",
+                    "a reply needs both its date and its outcome (a row of table 三)",
+                )
             )
         else:
             reply = Reply(values["reply.date"][0], values["reply.outcome"])
@@ -653,7 +743,11 @@ def _find_header(rows: Sequence[Sequence[object]]) -> int | None:
             for cell in row
             if isinstance(cell, str) and (found := _header_field(cell)) is not None
         }
-        fields |= {_FALLBACK[fold_label(c)] for c in row if isinstance(c, str) and fold_label(c) in _FALLBACK}
+        fields |= {
+            _FALLBACK[fold_label(c)]
+            for c in row
+            if isinstance(c, str) and fold_label(c) in _FALLBACK
+        }
         score = len(fields)
         if score > best and ("id" in fields or "received" in fields) and score >= 2:
             best, best_row = score, index
@@ -718,7 +812,7 @@ def read_ledger_rows(
             builder.bad(
                 "requests.missing-column",
                 _ref(sheet, header_row, 0),
-                f"缺少“{COLUMN_ALIASES[field][0] if field != 'applicant_category' else '申请人类别'}”列",
+                f"缺少“{_COLUMN_NAMES[field]}”列",
                 f"no {field} column",
                 field=field,
             )
@@ -779,7 +873,9 @@ def _read_csv(path: Path, limits: Limits) -> list[list[str]]:
                 )
             rows.append(row)
     except csv.Error as exc:
-        raise InputError(f"{name}: line {reader.line_num}: not valid CSV: {exc} (CSV格式错误)") from None
+        raise InputError(
+            f"{name}: line {reader.line_num}: not valid CSV: {exc} (CSV格式错误)"
+        ) from None
     return rows
 
 
@@ -838,9 +934,12 @@ def read_ledger(
                 problems.append(str(exc))
         if sheet is not None and not problems:
             raise InputError(f"{path}: no sheet {sheet!r} (没有该工作表)")
-        raise InputError(f"{path}: no sheet holds a ledger ({'; '.join(problems) or 'no sheets'}) (未找到台账)")
+        raise InputError(
+            f"{path}: no sheet holds a ledger ({'; '.join(problems) or 'no sheets'}) (未找到台账)"
+        )
     raise InputError(
-        f"{path}: a ledger is an .xlsx, .csv or .json file, not {suffix or 'a file without suffix'} "
+        f"{path}: a ledger is an .xlsx, .csv or .json file, not "
+        f"{suffix or 'a file without suffix'} "
         f"(台账应为xlsx、csv或json文件)"
     )
 
@@ -850,9 +949,7 @@ def read_ledger(
 _NESTED = {"fee": "fee", "reply": "reply"}
 
 
-def _json_fields(
-    obj: Mapping[str, Any], where: str, builder: _Builder, prefix: str = ""
-) -> Raw:
+def _json_fields(obj: Mapping[str, Any], where: str, builder: _Builder, prefix: str = "") -> Raw:
     raw: Raw = {}
     for key, value in obj.items():
         here = f"{where}[{key!r}]" if not str(key).isidentifier() else f"{where}.{key}"
@@ -880,7 +977,9 @@ def _json_fields(
         if prefix:
             field = f"{prefix}.{key}" if isinstance(key, str) else None
             if field is None or (field not in COLUMN_ALIASES):
-                builder.bad("requests.unknown-key", here, f"键“{key}”", f"key {key!r}", key=str(key))
+                builder.bad(
+                    "requests.unknown-key", here, f"键“{key}”", f"key {key!r}", key=str(key)
+                )
                 continue
             raw[field] = (value, here)
             continue
@@ -903,7 +1002,9 @@ def read_ledger_data(data: object) -> LedgerReading:
     if isinstance(data, Mapping):
         for key in data:
             if key not in ("requests", "body", "$schema"):
-                builder.bad("requests.unknown-key", f"$.{key}", f"键“{key}”", f"key {key!r}", key=str(key))
+                builder.bad(
+                    "requests.unknown-key", f"$.{key}", f"键“{key}”", f"key {key!r}", key=str(key)
+                )
         body_value = data.get("body")
         if body_value is not None and not isinstance(body_value, str):
             raise InputError(f"$.body: expected text, got {short_repr(body_value)} (应为文本)")
@@ -912,12 +1013,17 @@ def read_ledger_data(data: object) -> LedgerReading:
             raise InputError("$: a ledger object needs a 'requests' list (缺少 requests 列表)")
         items, base = data["requests"], "$.requests"
     if not isinstance(items, list):
-        raise InputError(f"{base}: expected a list of requests, got {short_repr(items)} (应为申请列表)")
+        raise InputError(
+            f"{base}: expected a list of requests, got {short_repr(items)} (应为申请列表)"
+        )
     for index, item in enumerate(items):
         where = f"{base}[{index}]"
         if not isinstance(item, Mapping):
             builder.bad(
-                "requests.bad-cell", where, "应为对象", f"expected an object, got {short_repr(item)}"
+                "requests.bad-cell",
+                where,
+                "应为对象",
+                f"expected an object, got {short_repr(item)}",
             )
             continue
         raw = _json_fields(item, where, builder)

@@ -43,7 +43,9 @@ LEDGER_TEXTS: Mapping[str, tuple[str, str]] = {
     ),
     "Request.received_time": _t("收到时刻", "HH:MM，按办公室记录保留", "time of day, HH:MM"),
     "Request.submitted": _t("提交日期", "申请人提交之日", "the day the applicant submitted it"),
-    "Request.signed_for": _t("签收日期", "邮寄申请的签收之日", "the day a posted request was signed for"),
+    "Request.signed_for": _t(
+        "签收日期", "邮寄申请的签收之日", "the day a posted request was signed for"
+    ),
     "Request.confirmed": _t(
         "确认日期",
         "平常信函、互联网或传真申请的确认之日",
@@ -56,7 +58,9 @@ LEDGER_TEXTS: Mapping[str, tuple[str, str]] = {
         "收到补正日期", "收到补正后申请之日，答复期限自此重新起算", "the day the supplement arrived"
     ),
     "Request.extension_days": _t(
-        "延长工作日数", "经批准延长的工作日数（0至20，第三十三条）", "approved extension, 0–20 working days"
+        "延长工作日数",
+        "经批准延长的工作日数（0至20，第三十三条）",
+        "approved extension, 0–20 working days",
     ),
     "Request.extended_on": _t("延期日期", "作出延期决定并告知之日", "the day of the extension"),
     "Request.consultations": _t(
@@ -64,11 +68,15 @@ LEDGER_TEXTS: Mapping[str, tuple[str, str]] = {
     ),
     "Request.fee": _t("信息处理费", "收费通知（国办函〔2020〕109号）", "the fee notice"),
     "Request.reply": _t("答复", "答复日期和办理结果；未答复时省略", "the reply; absent while open"),
-    "Request.reviews": _t("复议诉讼", "行政复议和行政诉讼（表四）", "reviews and lawsuits (table 四)"),
+    "Request.reviews": _t(
+        "复议诉讼", "行政复议和行政诉讼（表四）", "reviews and lawsuits (table 四)"
+    ),
     "Request.note": _t("备注", "办公室的备注", "the office's note"),
     "Consultation.sent": _t("发出日期", "发出征求意见之日", "the day it was sent"),
     "Consultation.party": _t("征求意见对象", "第三方或其他机关", "third party or agency"),
-    "Consultation.answered": _t("答复日期", "收到意见之日；未答复时省略", "the day the answer arrived"),
+    "Consultation.answered": _t(
+        "答复日期", "收到意见之日；未答复时省略", "the day the answer arrived"
+    ),
     "FeeNotice.sent": _t("收费通知日期", "发出收费通知之日", "the day the notice was sent"),
     "FeeNotice.basis": _t("收费方式", "按件或按量（每件申请只用一种）", "per request or per page"),
     "FeeNotice.amount": _t("金额（元）", "通知收取的金额，单位元", "the amount in yuan"),

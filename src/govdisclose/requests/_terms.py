@@ -39,7 +39,9 @@ __all__ = [
 _T = TypeVar("_T", bound="_Readable")
 
 # Numbering and punctuation around a table label: 三、 （三） (3) 1. 1、 ① and separators.
-_NUMBERING = re.compile(r"^[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|(?<![0-9])[0-9]{1,2}[.、．)]")
+_NUMBERING = re.compile(
+    r"^[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|(?<![0-9])[0-9]{1,2}[.、．)]"
+)
 _PUNCTUATION = re.compile(r"[\s、，,.．:：;；/／\\\-—–_·“”\"'‘’「」()（）]+")
 
 
@@ -238,7 +240,7 @@ class Outcome(_Readable):
     @property
     def group(self) -> OutcomeGroup:
         """The row's group: （一）予以公开 … （六）其他处理."""
-        return OutcomeGroup(self.code.split(".")[0])
+        return OutcomeGroup.parse(self.code.split(".")[0])
 
     @property
     def number(self) -> int | None:
@@ -296,7 +298,7 @@ class ConsultedParty(_Readable):
 
 
 class FeeBasis(_Readable):
-    """How an information-processing fee is counted (国办函〔2020〕109号 第三条): one per request."""
+    """How an information-processing fee is counted (109号 第三条): one basis per request."""
 
     __concept__ = "收费方式"
 
