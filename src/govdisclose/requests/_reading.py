@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import re
 import unicodedata
@@ -261,6 +262,8 @@ _CHANNEL_EXTRA = {
     "邮寄申请": RequestChannel.POST,
 }
 _AMBIGUOUS_CHANNELS = frozenset({"信函", "信函申请", "书面申请", "信件"})
+_CHANNEL_FOLDED = {fold_label(k): v for k, v in _CHANNEL_EXTRA.items()}
+_AMBIGUOUS_FOLDED = frozenset(fold_label(a) for a in _AMBIGUOUS_CHANNELS)
 
 _PARENTHESES = re.compile(r"[（(][^）)]*[）)]")
 _TRAILING_NUMBER = re.compile(r"^(?P<head>.*?\D)(?P<n>[1-9])$")
@@ -356,6 +359,12 @@ def _date(value: object) -> tuple[dt.date, str | None]:
         )
     if not isinstance(value, str):
         raise _Bad("应为日期", f"expected a date, got {short_repr(value)}")
+    return _date_text(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_text(value: str) -> tuple[dt.date, str | None]:
+    """A written date (a ledger repeats the same few hundred days: remembered)."""
     read = read_date_text(value)
     if isinstance(read, DateRefusal):
         why_zh, why_en = read.reason or ("日期格式应为 2025-03-04、2025/3/4 或 2025年3月4日", "")
@@ -410,13 +419,13 @@ def _extension(value: object) -> int:
 def _channel(value: object) -> RequestChannel:
     text = _text(value)
     folded = fold_label(text)
-    if folded in {fold_label(a) for a in _AMBIGUOUS_CHANNELS}:
+    if folded in _AMBIGUOUS_FOLDED:
         raise _Bad(
             f"“{text}”未说明是邮寄（以签收之日为准）还是平常信函（以确认之日为准），第三十一条",
             f"{text!r} does not say whether the letter was signed for (post) or an ordinary "
             f"letter (confirmed with the applicant), 第三十一条; write 邮寄 or 平常信函",
         )
-    extra = {fold_label(k): v for k, v in _CHANNEL_EXTRA.items()}.get(folded)
+    extra = _CHANNEL_FOLDED.get(folded)
     if extra is not None:
         return extra
     member = RequestChannel.try_parse(text)
@@ -428,10 +437,15 @@ def _channel(value: object) -> RequestChannel:
     return member
 
 
+@functools.lru_cache(maxsize=1024)
+def _read_term(kind: Any, text: str) -> Any:
+    return kind.read(text)
+
+
 def _term(kind: Any, value: object) -> Any:
     text = _text(value)
     try:
-        return kind.read(text)
+        return _read_term(kind, text)
     except GovdiscloseError:
         allowed = "、".join(m.label if len(m.label) < 16 else m.code for m in kind)
         raise _Bad(
@@ -464,6 +478,12 @@ def _value(field: str, value: object) -> Any:
     return _text(value)
 
 
+@functools.lru_cache(maxsize=256)
+def _field_of(key: str) -> str:
+    """The field of a raw key: ``consultations[1].sent`` → ``consultations.sent``."""
+    return re.sub(r"\[\d+\]", "", key)
+
+
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -491,20 +511,26 @@ class _Builder:
     def bad(self, code: str, where: str, zh: str, en: str, **data: object) -> None:
         self.findings.append(make_finding(code, where, zh=zh, en=en, **data))
 
-    def add(self, raw: Raw, row_where: str) -> None:
+    def add(self, raw: Mapping[str, object], where_of: Mapping[str, str]) -> None:
+        """Build one request from its non-blank raw values; ``where_of`` locates each key
+        and, under ``""``, the request's row or object."""
+        row_where = where_of[""]
         values: dict[str, Any] = {}
-        failed = False
-        for key, (value, where) in raw.items():
-            if _blank(value):
-                continue
-            field = re.sub(r"\[\d+\]", "", key)
+        unusable: set[str] = set()
+        for key, value in raw.items():
             try:
-                values[key] = _value(field, value)
+                values[key] = _value(_field_of(key), value)
             except _Bad as exc:
-                failed = True
-                self.bad("requests.bad-cell", where, exc.zh, exc.en, field=key, value=_shown(value))
-        where_of = {key: where for key, (_, where) in raw.items()}
-        unusable = {k for k, (v, _) in raw.items() if not _blank(v) and k not in values}
+                unusable.add(key)
+                self.bad(
+                    "requests.bad-cell",
+                    where_of.get(key, row_where),
+                    exc.zh,
+                    exc.en,
+                    field=key,
+                    value=_shown(value),
+                )
+        failed = bool(unusable)
         request_id = values.get("id")
         if not request_id and "id" not in unusable:
             failed = True
@@ -553,7 +579,7 @@ class _Builder:
             return
         self._ids[request_id] = where_of.get("id", row_where)
         self.requests.append(request)
-        self.locations.append({"": row_where, **where_of})
+        self.locations.append(where_of)
 
     def _receipt(
         self,
@@ -623,10 +649,9 @@ def _make_request(
     def listed(name: str) -> dict[int, dict[str, Any]]:
         items: dict[int, dict[str, Any]] = {}
         for key, value in values.items():
-            match = re.fullmatch(rf"{name}\[(\d+)\]\.(\w+)", key)
-            if match:
-                field = match.group(2)
-                items.setdefault(int(match.group(1)), {})[field] = (
+            if key.startswith(name) and key[len(name) : len(name) + 1] == "[":
+                index, _, field = key[len(name) + 1 :].partition("].")
+                items.setdefault(int(index), {})[field] = (
                     value[0] if isinstance(value, tuple) else value
                 )
         return dict(sorted(items.items()))
@@ -826,16 +851,40 @@ def read_ledger_rows(
         )
     if any(f.code == "requests.missing-column" for f in builder.findings):
         return LedgerReading(Ledger((), body=body), Report(tuple(builder.findings)), ())
+    letters = {key: _column_letter(column) for column, key in columns.items()}
+    prefix = f"{sheet}!" if sheet else ""
+    width = max(columns, default=0) + 1
     for row_index in range(header_row + 1, len(grid)):
         cells = grid[row_index]
-        if all(_blank(c) for c in cells):
+        if len(cells) < width:
+            cells = [*cells, *([None] * (width - len(cells)))]
+        raw = {key: cells[column] for column, key in columns.items() if not _blank(cells[column])}
+        if not raw and all(_blank(c) for c in cells):
             continue
-        raw: Raw = {
-            key: (cells[column] if column < len(cells) else None, _ref(sheet, row_index, column))
-            for column, key in columns.items()
-        }
-        builder.add(raw, _ref(sheet, row_index, 0))
+        builder.add(raw, _RowCells(prefix, row_index + 1, letters))
     return _finish(builder, body)
+
+
+class _RowCells(Mapping[str, str]):
+    """The cell of each field in one row (``台账!D7``), made when asked for; ``""`` is the
+    row's first cell."""
+
+    __slots__ = ("_letters", "_prefix", "_row")
+
+    def __init__(self, prefix: str, row: int, letters: Mapping[str, str]) -> None:
+        self._prefix, self._row, self._letters = prefix, row, letters
+
+    def __getitem__(self, key: str) -> str:
+        if key == "":
+            return f"{self._prefix}A{self._row}"
+        return f"{self._prefix}{self._letters[key]}{self._row}"
+
+    def __iter__(self) -> Iterator[str]:
+        yield ""
+        yield from self._letters
+
+    def __len__(self) -> int:
+        return len(self._letters) + 1
 
 
 def _finish(builder: _Builder, body: str | None) -> LedgerReading:
@@ -1038,7 +1087,8 @@ def read_ledger_data(data: object) -> LedgerReading:
             )
         if structural:
             continue
-        builder.add(raw, where)
+        where_of = {"": where, **{key: at for key, (_, at) in raw.items()}}
+        builder.add({k: v for k, (v, _) in raw.items() if not _blank(v)}, where_of)
     return _finish(builder, body)
 
 

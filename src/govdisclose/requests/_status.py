@@ -279,15 +279,74 @@ def _known(day: dt.date | None, as_of: dt.date) -> dt.date | None:
     return day if day is not None and day <= as_of else None
 
 
-def _opinion_due(party: ConsultedParty, sent: dt.date, calendar: WorkCalendar) -> dt.date:
-    compute = (
-        third_party_opinion_deadline
-        if party is ConsultedParty.THIRD_PARTY
-        else agency_opinion_deadline
+_ReplyKey = tuple[
+    dt.date,
+    int,
+    "dt.date | None",
+    tuple[tuple[dt.date, dt.date], ...],
+    "tuple[dt.date, dt.date] | None",
+]
+
+
+class _Engine:
+    """The deadline engine's answers for one calendar, remembered: deadlines are immutable and
+    the requests of a ledger share many (the same receipt day, extension and pauses)."""
+
+    def __init__(self, calendar: WorkCalendar) -> None:
+        self.calendar = calendar
+        self._replies: dict[_ReplyKey, Deadline] = {}
+        self._opinions: dict[tuple[ConsultedParty, dt.date], dt.date] = {}
+        self._notices: dict[dt.date, dt.date] = {}
+
+    def opinion_due(self, party: ConsultedParty, sent: dt.date) -> dt.date:
+        key = (party, sent)
+        if key not in self._opinions:
+            compute = (
+                third_party_opinion_deadline
+                if party is ConsultedParty.THIRD_PARTY
+                else agency_opinion_deadline
+            )
+            due = compute(sent, calendar=self.calendar).due
+            assert isinstance(due, dt.date)
+            self._opinions[key] = due
+        return self._opinions[key]
+
+    def notice_due(self, received: dt.date) -> dt.date:
+        if received not in self._notices:
+            due = supplement_notice_deadline(received, calendar=self.calendar).due
+            assert isinstance(due, dt.date)
+            self._notices[received] = due
+        return self._notices[received]
+
+    def reply(self, key: _ReplyKey) -> Deadline:
+        found = self._replies.get(key)
+        if found is None:
+            received, extended, supplemented, pauses, fee_pause = key
+            found = request_reply_deadline(
+                received,
+                extended=extended,
+                supplemented=supplemented,
+                pauses=(*pauses, *([fee_pause] if fee_pause else [])),
+                calendar=self.calendar,
+            )
+            if fee_pause is not None:
+                found = attrs.evolve(found, explanation=(*found.explanation, _fee_note(fee_pause)))
+            self._replies[key] = found
+        return found
+
+
+def _fee_note(fee_pause: tuple[dt.date, dt.date]) -> Step:
+    return Step(
+        kind=StepKind.NOTE,
+        first=fee_pause[0],
+        last=fee_pause[1],
+        text=(
+            f"收费通知 {fee_pause[0]} – {fee_pause[1]}：自发出收费通知至缴费（或逾期）"
+            f"的期间不计入答复期限（按本库对{_FEE_SOURCE}的理解）/ fee notice "
+            f"{fee_pause[0]} – {fee_pause[1]}: the time from the notice to payment (or "
+            f"lapse) is not counted, as this library reads {_FEE_SOURCE}"
+        ),
     )
-    due = compute(sent, calendar=calendar).due
-    assert isinstance(due, dt.date)
-    return due
 
 
 def reply_deadline(
@@ -299,6 +358,10 @@ def reply_deadline(
     fee notice is neither paid nor lapsed.  Raises
     :class:`~govdisclose.errors.UnknownYearError` for a year the calendar does not cover.
     """
+    return _reply_deadline(request, _Engine(calendar), as_of)
+
+
+def _reply_deadline(request: Request, engine: _Engine, as_of: dt.date | None) -> Deadline | None:
     last = dt.date.max if as_of is None else check_date(as_of, "as_of")
     reply = request.reply if request.reply is not None and request.reply.date <= last else None
     if request.supplement_requested is not None and request.supplement_requested <= last:
@@ -313,7 +376,7 @@ def reply_deadline(
             continue
         end = _known(item.answered, last)
         if end is None:
-            end = _opinion_due(item.party, item.sent, calendar)
+            end = engine.opinion_due(item.party, item.sent)
             if reply is not None:
                 end = max(item.sent, min(end, reply.date))
         pauses.append((item.sent, end))
@@ -330,27 +393,8 @@ def reply_deadline(
     extended = request.extension_days
     if request.extended_on is not None and request.extended_on > last:
         extended = 0
-    deadline = request_reply_deadline(
-        request.received,
-        extended=extended,
-        supplemented=supplemented,
-        pauses=pauses,
-        calendar=calendar,
-    )
-    if fee_pause is not None:
-        note = Step(
-            kind=StepKind.NOTE,
-            first=fee_pause[0],
-            last=fee_pause[1],
-            text=(
-                f"收费通知 {fee_pause[0]} – {fee_pause[1]}：自发出收费通知至缴费（或逾期）"
-                f"的期间不计入答复期限（按本库对{_FEE_SOURCE}的理解）/ fee notice "
-                f"{fee_pause[0]} – {fee_pause[1]}: the time from the notice to payment (or "
-                f"lapse) is not counted, as this library reads {_FEE_SOURCE}"
-            ),
-        )
-        deadline = attrs.evolve(deadline, explanation=(*deadline.explanation, note))
-    return deadline
+    pauses_key = tuple(p for p in pauses if p is not fee_pause)
+    return engine.reply((request.received, extended, supplemented, pauses_key, fee_pause))
 
 
 def _state(request: Request, as_of: dt.date, deadline: Deadline | None) -> RequestState:
@@ -367,7 +411,8 @@ def _state(request: Request, as_of: dt.date, deadline: Deadline | None) -> Reque
     return RequestState.OPEN
 
 
-def _status(request: Request, as_of: dt.date, calendar: WorkCalendar) -> RequestStatus:
+def _status(request: Request, as_of: dt.date, engine: _Engine) -> RequestStatus:
+    calendar = engine.calendar
     reply = request.reply if request.reply is not None and request.reply.date <= as_of else None
     base: dict[str, Any] = {
         "id": request.id,
@@ -377,7 +422,7 @@ def _status(request: Request, as_of: dt.date, calendar: WorkCalendar) -> Request
         "outcome": None if reply is None else reply.outcome.code,
     }
     try:
-        deadline = reply_deadline(request, calendar=calendar, as_of=as_of)
+        deadline = _reply_deadline(request, engine, as_of)
         state = _state(request, as_of, deadline)
         due = None if deadline is None else deadline.due
         if not isinstance(due, dt.date):
@@ -423,19 +468,30 @@ class _Places:
         return f"$.requests[{index}]" + (f".{field}" if field else "")
 
 
+class _Positions:
+    """Each request's place in its applicant's month (按件 fees), counted when first needed."""
+
+    def __init__(self) -> None:
+        self._positions: dict[str, int] | None = None
+
+    def of(self, ledger: Ledger, request_id: str) -> int:
+        if self._positions is None:
+            self._positions = month_positions(ledger)
+        return self._positions[request_id]
+
+
 def _checks(
     index: int,
     request: Request,
     as_of: dt.date,
-    calendar: WorkCalendar,
-    positions: dict[str, int],
+    engine: _Engine,
+    positions: _Positions,
     ledger: Ledger,
     places: _Places,
 ) -> Iterator[Finding]:
     asked = _known(request.supplement_requested, as_of)
     if asked is not None:
-        notice_due = supplement_notice_deadline(request.received, calendar=calendar).due
-        assert isinstance(notice_due, dt.date)
+        notice_due = engine.notice_due(request.received)
         if asked > notice_due:
             yield make_finding(
                 "requests.late-supplement-notice",
@@ -449,7 +505,7 @@ def _checks(
     extended_on = _known(request.extended_on, as_of)
     if extended_on is not None and request.extension_days:
         plain = attrs.evolve(request, extension_days=0, extended_on=None)
-        ordinary = reply_deadline(plain, calendar=calendar, as_of=extended_on)
+        ordinary = _reply_deadline(plain, engine, extended_on)
         if (
             ordinary is not None
             and isinstance(ordinary.due, dt.date)
@@ -466,7 +522,7 @@ def _checks(
             )
     fee = request.fee
     if fee is not None and fee.amount is not None and fee.sent <= as_of:
-        expected = request_fee(ledger, request, position=positions.get(request.id))
+        expected = request_fee(ledger, request, position=positions.of(ledger, request.id))
         if expected is not None and expected != fee.amount:
             yield make_finding(
                 "requests.fee-differs",
@@ -505,7 +561,8 @@ def ledger_status(
     as_of = check_date(as_of, "as_of")
     cal = check_calendar(calendar, where="calendar")
     places = _Places(locations)
-    positions = month_positions(ledger) if any(r.fee is not None for r in ledger.requests) else {}
+    engine = _Engine(cal)
+    positions = _Positions()
     statuses: list[RequestStatus] = []
     findings: list[Finding] = []
     later = 0
@@ -513,7 +570,7 @@ def ledger_status(
         if request.received > as_of:
             later += 1
             continue
-        status = _status(request, as_of, cal)
+        status = _status(request, as_of, engine)
         statuses.append(status)
         if status.problem is not None:
             findings.append(
@@ -527,7 +584,7 @@ def ledger_status(
             )
             continue
         # The reply deadline was computed, so the earlier days these checks need are covered.
-        findings.extend(_checks(index, request, as_of, cal, positions, ledger, places))
+        findings.extend(_checks(index, request, as_of, engine, positions, ledger, places))
     if not ledger.requests:
         findings.append(make_finding("requests.empty", "$.requests"))
     return LedgerStatus(
