@@ -69,7 +69,7 @@ from ..vocabulary import Term
 from ._codes import make_finding
 from ._fees import month_positions, request_fee
 from ._ledger import Ledger, Request
-from ._terms import ConsultedParty
+from ._terms import ConsultedParty, FeeBasis
 
 if TYPE_CHECKING:
     from ..workcalendar import WorkCalendar
@@ -522,7 +522,9 @@ def _checks(
             )
     fee = request.fee
     if fee is not None and fee.amount is not None and fee.sent <= as_of:
-        expected = request_fee(ledger, request, position=positions.of(ledger, request.id))
+        per_request = fee.basis is FeeBasis.PER_REQUEST
+        position = positions.of(ledger, request.id) if per_request else None
+        expected = request_fee(ledger, request, position=position)
         if expected is not None and expected != fee.amount:
             yield make_finding(
                 "requests.fee-differs",
