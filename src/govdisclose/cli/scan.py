@@ -3,7 +3,7 @@
 ``govdisclose scan FILE`` lists every identity-card, mobile and bank card number found, as
 ``FILE:LINE:COLUMN: severity code kind MASKED`` — the full number is never printed.  The file
 is plain text in UTF-8 (with or without byte-order mark), UTF-16 with its byte-order mark, or
-GB18030, told apart as :func:`govdisclose.textfile.decode_text` does; UTF-16 without a mark is
+GB18030, told apart as :func:`govdisclose._files.decode_text` does; UTF-16 without a mark is
 refused as binary.
 ``--format json`` prints the :class:`~govdisclose.findings.Report` as JSON instead.
 
@@ -21,13 +21,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from ..errors import InputError
-from ..textfile import MAX_TEXT_BYTES, decode_text_with_encoding, read_text_file_with_encoding
+from .._errors import InputError
+from .._files import MAX_TEXT_BYTES, decode_text_with_encoding, read_text_file_with_encoding
 from . import EXIT_FINDINGS, EXIT_OK
 from .common import add_format_option, dump_json, write_output
 
 if TYPE_CHECKING:  # the scan (and python-stdnum) is imported when the command runs
-    from ..personal_data import PersonalDataScan
+    from .._privacy import PersonalDataScan
 
 __all__ = ["register", "render_scan"]
 
@@ -88,7 +88,7 @@ def _scan(args: argparse.Namespace) -> int:
             f"(输出文件不能覆盖输入文件)"
         )
     text, name, encoding = _read_input(args.file)
-    from ..personal_data import mask_text, scan_text
+    from .._privacy import mask_text, scan_text
 
     scan = scan_text(text, subject=name)
     listing = dump_json(scan.report().to_json()) if args.format == "json" else render_scan(scan)
