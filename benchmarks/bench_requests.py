@@ -110,7 +110,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    from govdisclose.workcalendar import default_calendar
+    from govdisclose.calendar import default_calendar
 
     calendar = default_calendar()
     calendar.add_workdays(dt.date(2024, 1, 2), 1)  # build the calendar tables before timing

@@ -14,7 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govdisclose.errors import DataError, InputError, VocabularyError
+from govdisclose._errors import DataError, InputError, VocabularyError
+from govdisclose.calendar import WorkCalendar
 from govdisclose.findings import CODES
 from govdisclose.requests import (
     FINDING_CODES,
@@ -45,7 +46,6 @@ from govdisclose.requests import (
     table3_counts,
     table4_counts,
 )
-from govdisclose.workcalendar import WorkCalendar
 
 DATA = Path(__file__).parent / "data" / "requests"
 D = dt.date

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from govdisclose.errors import InputError
+from govdisclose._errors import InputError
 from govdisclose.requests import (
     ApplicantCategory,
     Consultation,

@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .._dates import is_int
-from ..errors import InputError, short_repr
+from .._errors import InputError, short_repr
 from ._ledger import Ledger
 from ._terms import ApplicantCategory, Outcome, ReviewKind, ReviewResult
 

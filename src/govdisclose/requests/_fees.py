@@ -42,7 +42,7 @@ import datetime as dt
 from collections import defaultdict
 
 from .._dates import is_int
-from ..errors import InputError, short_repr
+from .._errors import InputError, short_repr
 from ._ledger import Ledger, Request
 from ._terms import FeeBasis
 

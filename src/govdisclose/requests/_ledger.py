@@ -9,7 +9,7 @@ sent, paid or lapsed (国办函〔2020〕109号), the reply with exactly one out
 of table 三), and any administrative review or lawsuit with its result (table 四).
 
 Construction checks what the dates say about each other (a reply before receipt, a
-consultation answered before it was sent …) and raises :class:`~govdisclose.errors.DataError`
+consultation answered before it was sent …) and raises :class:`~govdisclose._errors.DataError`
 listing every problem; the file readers report the same problems as located findings instead.
 
 >>> import datetime as dt
@@ -22,7 +22,7 @@ listing every problem; the file readers report the same problems as located find
 ...         reply=Reply(dt.date(2025, 3, 1), "disclosed"))
 Traceback (most recent call last):
 ...
-govdisclose.errors.DataError: request '2025-002' is inconsistent (申请记录前后矛盾)
+govdisclose._errors.DataError: request '2025-002' is inconsistent (申请记录前后矛盾)
   - $.reply.date: the reply 2025-03-01 is before the request was received 2025-03-03 ...
 
 More information:
@@ -42,8 +42,8 @@ from typing import Any
 import attrs
 
 from .._dates import check_date, is_int
+from .._errors import DataError, InputError, short_repr
 from ..deadlines import MAX_EXTENSION_WORKDAYS, RequestChannel
-from ..errors import DataError, InputError, short_repr
 from ._terms import ApplicantCategory, ConsultedParty, FeeBasis, Outcome, ReviewKind, ReviewResult
 
 __all__ = [

@@ -42,7 +42,7 @@ Nothing is silently dropped or changed: every unusable cell or value is a locate
 belongs to is left out of the ledger (finding ``requests.bad-cell``, ``requests.missing-value``,
 ``requests.bad-order``, ``requests.duplicate-id``); unknown columns and keys are warnings.
 Files that cannot be read at all (missing, not a spreadsheet, broken JSON, too large, no
-ledger header) raise :class:`~govdisclose.errors.InputError`.
+ledger header) raise :class:`~govdisclose._errors.InputError`.
 
 >>> from govdisclose.requests import read_ledger_rows
 >>> reading = read_ledger_rows([
@@ -71,11 +71,11 @@ from typing import Any
 import attrs
 
 from .._dates import DateRefusal, read_date_text
+from .._errors import GovdiscloseError, InputError, short_repr
+from .._files import bom_encoding, decode_text, describe_content, parse_json, read_bytes
 from ..deadlines import ReceiptEvent, RequestChannel, receipt_date
-from ..errors import GovdiscloseError, InputError, short_repr
 from ..findings import Finding, Report
-from ..tables.safety import Limits, check_xlsx
-from ..textfile import bom_encoding, decode_text, describe_content, parse_json, read_bytes
+from ..tables._safety import Limits, check_xlsx
 from ._codes import make_finding
 from ._ledger import Consultation, FeeNotice, Ledger, Reply, Request, Review
 from ._terms import (
@@ -785,7 +785,7 @@ def read_ledger_rows(
     """Read a ledger from table rows (cell values: text, numbers, dates, ``None``).
 
     ``sheet`` names the table in the findings' cell references (``台账!C3``).  Raises
-    :class:`~govdisclose.errors.InputError` when no row is a ledger header.
+    :class:`~govdisclose._errors.InputError` when no row is a ledger header.
     """
     grid = [list(row) for row in rows]
     header_row = _find_header(grid)
@@ -931,7 +931,7 @@ def _read_csv(path: Path, limits: Limits) -> list[list[str]]:
 def _xlsx_sheets(path: Path, limits: Limits) -> Iterator[tuple[str, list[tuple[object, ...]]]]:
     import openpyxl
 
-    from ..tables.safety import _openpyxl_error, _quiet
+    from ..tables._safety import _openpyxl_error, _quiet
 
     data = check_xlsx(path, limits)
     try:
@@ -955,7 +955,7 @@ def read_ledger(
     """Read a ledger file: ``.xlsx``, ``.csv`` (also tab-separated) or ``.json``.
 
     For a workbook, the named ``sheet`` or the first sheet with a ledger header.  Unusable
-    files raise :class:`~govdisclose.errors.InputError` naming the file.
+    files raise :class:`~govdisclose._errors.InputError` naming the file.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -1095,7 +1095,7 @@ def read_ledger_data(data: object) -> LedgerReading:
 def ledger_to_json(ledger: Ledger) -> dict[str, Any]:
     """The canonical JSON of a ledger (schema ``requests-ledger``): codes, ISO dates; empty
     and default fields left out."""
-    from ..converter import converter
+    from .._converter import converter
 
     if not isinstance(ledger, Ledger):
         raise InputError(f"expected a Ledger, got {short_repr(ledger)} (应为台账 Ledger)")

@@ -96,9 +96,9 @@ LEDGER_TEXTS: Mapping[str, tuple[str, str]] = {
 
 def ledger_schema() -> dict[str, Any]:
     """The root schema of ``requests-ledger`` (without the header keys)."""
-    from ..schemas.documents import CONVERTER, finish
-    from ..schemas.texts import FIELD_TEXTS
-    from ..schemas.walker import SchemaWalker, Shape
+    from ..schemas._documents import CONVERTER, finish
+    from ..schemas._texts import FIELD_TEXTS
+    from ..schemas._walker import SchemaWalker, Shape
     from ._ledger import Consultation, FeeNotice, Ledger, Reply, Request, Review
 
     count = {"type": "integer", "minimum": 0}

@@ -18,7 +18,7 @@ Checks that need the calendar are findings of the status (a supplement asked for
 working days, an extension decided after the ordinary period, a fee that differs from
 109号's bands, a deadline in a year without a holiday arrangement — never a crash).
 :meth:`LedgerStatus.to_ics` writes the open deadlines as an iCalendar file (the writer of
-:func:`govdisclose.schedule.to_ics`).
+:func:`govdisclose.deadlines._schedule.to_ics`).
 
 >>> import datetime as dt
 >>> from govdisclose.requests import Ledger, Reply, Request, ledger_status
@@ -53,6 +53,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .._dates import check_date
+from .._errors import InputError, UnknownYearError, short_repr
+from .._vocabulary import Term
 from ..deadlines import (
     Deadline,
     Step,
@@ -63,16 +65,14 @@ from ..deadlines import (
     third_party_opinion_deadline,
     workdays_late,
 )
-from ..errors import InputError, UnknownYearError, short_repr
 from ..findings import Finding, Report
-from ..vocabulary import Term
 from ._codes import make_finding
 from ._fees import month_positions, request_fee
 from ._ledger import Ledger, Request
 from ._terms import ConsultedParty, FeeBasis
 
 if TYPE_CHECKING:
-    from ..workcalendar import WorkCalendar
+    from ..calendar import WorkCalendar
 
 __all__ = ["LedgerStatus", "RequestState", "RequestStatus", "ledger_status", "reply_deadline"]
 
@@ -244,7 +244,7 @@ class LedgerStatus:
 
     def to_ics(self, *, stamp: dt.datetime | None = None) -> str:
         """An iCalendar text with one all-day event per open request with a deadline."""
-        from ..schedule import Obligation, to_ics
+        from ..deadlines._schedule import Obligation, to_ics
 
         events = []
         for item in self.requests:
@@ -356,7 +356,7 @@ def reply_deadline(
 
     ``None`` while no reply period runs: a supplement was asked for and has not arrived, or a
     fee notice is neither paid nor lapsed.  Raises
-    :class:`~govdisclose.errors.UnknownYearError` for a year the calendar does not cover.
+    :class:`~govdisclose._errors.UnknownYearError` for a year the calendar does not cover.
     """
     return _reply_deadline(request, _Engine(calendar), as_of)
 
@@ -548,13 +548,13 @@ def ledger_status(
 ) -> LedgerStatus:
     """The status of ``ledger`` on ``as_of`` (see the module text).
 
-    ``calendar`` defaults to :func:`~govdisclose.workcalendar.default_calendar`, read once.
+    ``calendar`` defaults to :func:`~govdisclose.calendar.default_calendar`, read once.
     A deadline in a year the calendar does not cover is the request's ``problem`` and a
     ``requests.unknown-year`` finding, not an exception.  ``locations`` (a
     :class:`~govdisclose.requests.LedgerReading`'s) places the findings in the file's cells;
     without it they are JSON paths ``$.requests[i].field``.
     """
-    from ..workcalendar import check_calendar
+    from ..calendar import check_calendar
 
     if not isinstance(ledger, Ledger):
         raise InputError(

@@ -23,8 +23,8 @@ import re
 import unicodedata
 from typing import TypeVar
 
-from ..errors import VocabularyError
-from ..vocabulary import Term, normalize_text
+from .._errors import VocabularyError
+from .._vocabulary import Term, normalize_text
 
 __all__ = [
     "ApplicantCategory",
