@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["LEDGER_TEXTS", "ledger_schema"]
+__all__ = [
+    "LEDGER_TEXTS",
+    "STATUS_TEXTS",
+    "counts_schema",
+    "ledger_schema",
+    "status_schema",
+]
 
 
 def _t(title: str, zh: str, en: str) -> tuple[str, str]:
@@ -128,3 +134,192 @@ def ledger_schema() -> dict[str, Any]:
     }
     walker = SchemaWalker(shapes, texts={**FIELD_TEXTS, **LEDGER_TEXTS})
     return finish(walker, walker.root(Ledger))
+
+
+#: Texts of the status output's fields.
+STATUS_TEXTS: Mapping[str, tuple[str, str]] = {
+    "LedgerStatus.as_of": _t("查看日期", "按哪一天判定", "the day the status is for"),
+    "LedgerStatus.summary": _t("合计", "各状态的申请数", "requests by state"),
+    "LedgerStatus.requests": _t(
+        "申请", "查看日期前收到的每件申请", "every request received by that day"
+    ),
+    "LedgerStatus.report": _t("检查报告", "读取和检查发现的问题", "the findings"),
+    "RequestStatus.id": _t("申请编号", "台账中的编号", "the request's id"),
+    "RequestStatus.received": _t("收到申请日期", "第三十一条的收到之日", "the receipt date"),
+    "RequestStatus.state": _t(
+        "办理状态", "办理中、征求意见中、待补正、待缴费或已答复", "the state"
+    ),
+    "RequestStatus.state_label": _t("办理状态名称", "办理状态的中文名称", "its Chinese label"),
+    "RequestStatus.subject": _t("申请内容", "所需信息的内容描述", "what was asked for"),
+    "RequestStatus.due": _t(
+        "答复期限", "答复的最后一天（无期限或无法计算为null）", "the reply's last day (or null)"
+    ),
+    "RequestStatus.provisional": _t(
+        "暂估", "期限用到了估算的日历年份", "an estimated year was used"
+    ),
+    "RequestStatus.replied": _t("答复日期", "查看日期前的答复日期（无则null）", "the reply's day"),
+    "RequestStatus.outcome": _t("办理结果", "答复的办理结果（无则null）", "the reply's outcome"),
+    "RequestStatus.workdays_left": _t(
+        "剩余工作日",
+        "查看日期之后至期限的工作日数",
+        "working days after the day through the due day",
+    ),
+    "RequestStatus.overdue": _t("已逾期", "未答复且已过期限", "open and past its deadline"),
+    "RequestStatus.on_time": _t(
+        "按时答复", "已答复时是否在期限内（未答复或无期限为null）", "answered on time (or null)"
+    ),
+    "RequestStatus.workdays_late": _t(
+        "逾期工作日", "答复日或查看日晚于期限的工作日数", "working days after the due day"
+    ),
+    "RequestStatus.problem": _t(
+        "无法计算的原因", "期限无法计算时的说明（如缺少节假日安排）", "why no deadline (or null)"
+    ),
+    "RequestStatus.deadline": _t(
+        "期限说明", "仅 --explain：期限及逐日计算过程", "--explain only: the explained deadline"
+    ),
+    "RequestState": _t("办理状态", "申请在查看日期的状态", "where a request stands"),
+}
+
+_SUMMARY_KEYS = {
+    "total": ("申请数", "查看日期前收到的申请", "requests received by the day"),
+    "open": ("办理中", "未答复的申请", "not answered"),
+    "overdue": ("已逾期", "未答复且已过期限", "open and past the deadline"),
+    "consulting": ("征求意见中", "等待征求意见答复", "waiting for a consultation"),
+    "awaiting_supplement": ("待补正", "等待申请人补正", "waiting for the supplement"),
+    "awaiting_fee": ("待缴费", "等待申请人缴费", "waiting for the fee"),
+    "answered": ("已答复", "已答复的申请", "answered"),
+    "answered_on_time": ("按时答复", "在期限内答复", "answered on time"),
+    "answered_late": ("逾期答复", "超过期限答复", "answered late"),
+    "not_computed": ("无法计算", "期限无法计算的申请", "no deadline could be computed"),
+    "received_later": ("之后收到", "查看日期之后收到（未列出）", "received after the day"),
+}
+
+
+def _count() -> dict[str, Any]:
+    return {"type": "integer", "minimum": 0}
+
+
+def _described(title: str, zh: str, en: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"title": title, "description": f"{zh} / {en}", **schema}
+
+
+def status_schema() -> dict[str, Any]:
+    """The schema of ``LedgerStatus.to_json()`` (``govdisclose requests status --format json``)."""
+    from ..deadlines import Deadline, LegalRule, Step
+    from ..schemas._documents import findings_shapes, finish
+    from ..schemas._texts import FIELD_TEXTS
+    from ..schemas._walker import SchemaWalker, Shape
+    from ._status import LedgerStatus, RequestStatus
+    from ._terms import Outcome
+
+    null = {"type": "null"}
+    date = {"type": "string", "format": "date"}
+    walker = SchemaWalker({}, texts={**FIELD_TEXTS, **STATUS_TEXTS})
+    summary = {
+        "type": "object",
+        "properties": {
+            key: _described(title, zh, en, _count())
+            for key, (title, zh, en) in _SUMMARY_KEYS.items()
+        },
+        "required": list(_SUMMARY_KEYS),
+        "additionalProperties": False,
+    }
+    shapes: dict[type, Shape] = {
+        **findings_shapes(),
+        Deadline: Shape(required="all", extra={"kind_label": {"type": "string"}}),
+        LegalRule: Shape(required="all"),
+        Step: Shape(nullable=False),
+        LedgerStatus: Shape(required="all", exclude=("later",), extra={"summary": summary}),
+    }
+    walker.shapes = shapes
+    deadline, outcome = walker.ref(Deadline), walker.ref(Outcome)
+    shapes.update(
+        {
+            RequestStatus: Shape(
+                required="all",
+                exclude=("deadline",),
+                extra={
+                    "state_label": {"type": "string"},
+                    "due": {"anyOf": [date, null]},
+                    "provisional": {"type": "boolean"},
+                    "deadline": {"anyOf": [deadline, null]},
+                },
+                optional=("deadline",),
+                override={
+                    "outcome": {"anyOf": [outcome, null]},
+                    "workdays_left": {"anyOf": [_count(), null]},
+                    "workdays_late": {"anyOf": [_count(), null]},
+                },
+            ),
+        }
+    )
+    return finish(walker, walker.root(LedgerStatus))
+
+
+def counts_schema() -> dict[str, Any]:
+    """The schema of ``govdisclose requests counts --format json``: tables 三 and 四 as
+    :func:`~govdisclose.requests.table3_counts` and :func:`~govdisclose.requests.table4_counts`
+    return them, the fees of the year and the findings of reading the ledger."""
+    from ..findings import Report
+    from ..schemas._documents import findings_shapes, finish
+    from ..schemas._texts import FIELD_TEXTS
+    from ..schemas._walker import SchemaWalker
+    from ._counts import TABLE3_COLUMNS, TABLE4_COLUMNS
+    from ._terms import ApplicantCategory, Outcome, ReviewKind, ReviewResult
+
+    def grid(
+        rows: list[tuple[str, str, str]], columns: list[tuple[str, str, str]]
+    ) -> dict[str, Any]:
+        cells = {
+            "type": "object",
+            "properties": {
+                key: _described(title, title, en, _count()) for key, title, en in columns
+            },
+            "required": [key for key, _, _ in columns],
+            "additionalProperties": False,
+        }
+        return {
+            "type": "object",
+            "properties": {key: _described(title, title, en, cells) for key, title, en in rows},
+            "required": [key for key, _, _ in rows],
+            "additionalProperties": False,
+        }
+
+    table3_columns = [(c.code, c.label, c.code.replace("_", " ")) for c in ApplicantCategory]
+    table3_columns.append(("total", "总计", "the six columns together"))
+    assert [c[0] for c in table3_columns] == list(TABLE3_COLUMNS)
+    table3_rows = [
+        ("new_requests", "一、本年新收政府信息公开申请数量", "received in the year"),
+        ("carried_over", "二、上年结转政府信息公开申请数量", "open on 1 January"),
+        *((o.code, f"三、本年度办理结果{o.printed}", o.code) for o in Outcome),
+        ("total", "（七）总计", "the result rows together"),
+        ("carried_to_next_year", "四、结转下年度继续办理", "open on 31 December"),
+    ]
+    table4_columns = [(r.code, r.label, r.code.replace("_", " ")) for r in ReviewResult]
+    table4_columns.append(("total", "总计", "the four columns together"))
+    assert [c[0] for c in table4_columns] == list(TABLE4_COLUMNS)
+    table4_rows = [(k.code, k.label, k.code.replace("_", " ")) for k in ReviewKind]
+    walker = SchemaWalker(findings_shapes(), texts=FIELD_TEXTS)
+    report = walker.ref(Report)
+    root = {
+        "type": "object",
+        "properties": {
+            "year": _described("年度", "统计年度", "the year", {"type": "integer"}),
+            "table3": _described(
+                "表三", "收到和处理政府信息公开申请情况", "requests received and handled",
+                grid(table3_rows, table3_columns),
+            ),
+            "table4": _described(
+                "表四", "政府信息公开行政复议、行政诉讼情况", "reviews and lawsuits",
+                grid(table4_rows, table4_columns),
+            ),
+            "fees_collected_yuan": _described(
+                "收取信息处理费（元）", "本年缴纳的信息处理费", "fees paid in the year, yuan",
+                _count(),
+            ),
+            "report": _described("检查报告", "读取台账发现的问题", "findings of reading", report),
+        },
+        "required": ["year", "table3", "table4", "fees_collected_yuan", "report"],
+        "additionalProperties": False,
+    }  # fmt: skip
+    return finish(walker, root)

@@ -249,6 +249,18 @@ def _requests_ledger() -> JSON:
     return ledger_schema()
 
 
+def _requests_status() -> JSON:
+    from ..requests._schema import status_schema
+
+    return status_schema()
+
+
+def _requests_counts() -> JSON:
+    from ..requests._schema import counts_schema
+
+    return counts_schema()
+
+
 def _document(
     name: str, title: tuple[str, str], description: tuple[str, str], build: Callable[[], JSON]
 ) -> SchemaDocument:
@@ -378,6 +390,32 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
                 "fee, reply and reviews of each request (条例 第二十九条–第四十五条).",
             ),
             _requests_ledger,
+        ),
+        _document(
+            "requests-status",
+            ("依申请公开办理情况", "Requests status"),
+            (
+                "台账在某日的办理情况（LedgerStatus.to_json 的输出，即 govdisclose requests "
+                "status --format json）：每件申请的期限、剩余或逾期工作日、是否按时答复，合计，"
+                "以及检查报告（report，与 findings-report 相同）。",
+                "A ledger's status on a day, as LedgerStatus.to_json writes it (govdisclose "
+                "requests status --format json): each request's deadline, working days left or "
+                "late, whether answered on time, the summary, and the findings report (report, "
+                "as in findings-report).",
+            ),
+            _requests_status,
+        ),
+        _document(
+            "requests-counts",
+            ("年度报告表三、表四", "Tables 三 and 四 of a year"),
+            (
+                "台账某年的统计（govdisclose requests counts --format json）：年度报告表三、"
+                "表四（国办公开办函〔2021〕30号），本年收取的信息处理费（元），读取台账的检查报告。",
+                "A ledger's year counted (govdisclose requests counts --format json): tables "
+                "三 and 四 of the annual report (国办公开办函〔2021〕30号), the information-"
+                "processing fees paid in the year (yuan), and the findings of reading the ledger.",
+            ),
+            _requests_counts,
         ),
     )
 }
