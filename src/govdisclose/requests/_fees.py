@@ -30,9 +30,8 @@ requests chapter of the documentation).
 More information:
 
 * 国务院办公厅关于印发《政府信息公开信息处理费管理办法》的通知（国办函〔2020〕109号，
-  2020年11月17日）第三条至第五条, e.g. the fee schedule republished by 江门市新会区:
-  http://www.xinhui.gov.cn/zwgk/zdlyxxgk/hjbhxxgk/tzgg/content/post_2365222.html and the
-  full text at http://www.by6872.com/rdxrmzf/xjxxgkzd/content/f3326c8a-f853-4e97-abda-ee7eddc2ef38.html
+  2020年11月17日）第三条至第五条; the bands as a county publishes them in its fee schedule
+  (江门市新会区): http://www.xinhui.gov.cn/zwgk/zdlyxxgk/hjbhxxgk/tzgg/content/post_2365222.html
 * 《中华人民共和国政府信息公开条例》第四十二条
 """
 
