@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govdisclose._errors import InputError
 from govdisclose.requests import (
@@ -447,3 +450,68 @@ def test_status_findings_point_at_the_files_cells(tmp_path: Path) -> None:
     assert [(f.path, f.code) for f in status.report.findings] == [
         ("l.csv!D2", "requests.late-supplement-notice")
     ]
+
+
+# -- robustness --------------------------------------------------------------------------------
+
+_CELLS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=12),
+    st.sampled_from(["2025-03-04", "2025/3/4", "2025-02-30", "予以公开", "自然人", "20", "是"]),
+    st.dates(min_value=D(1990, 1, 1), max_value=D(2040, 12, 31)),
+    st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2040, 12, 31)),
+    st.times(),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    header=st.lists(st.one_of(st.sampled_from(HEADER), _CELLS), min_size=0, max_size=6),
+    rows=st.lists(st.lists(_CELLS, max_size=len(HEADER) + 2), max_size=6),
+)
+def test_any_table_is_read_or_refused_never_crashes(
+    header: list[object], rows: list[list[object]]
+) -> None:
+    table = [[*HEADER[:3], "申请人类型", *header], *rows]
+    reading = read_ledger_rows(table, sheet="S")
+    if any(f.code == "requests.missing-column" for f in reading.report.findings):
+        assert len(reading.ledger) == 0
+        return
+    loaded_rows = {int(where[""].split("!A")[1]) for where in reading.locations}
+    reported = {
+        int(match.group(1))
+        for f in reading.report.findings
+        if f.severity.code == "error" and (match := re.fullmatch(r"S![A-Z]+(\d+)", f.path))
+    }
+    for index, row in enumerate(rows, start=2):
+        if all(c is None or (isinstance(c, str) and not c.strip()) for c in row):
+            continue
+        # every row with something in it is loaded or has an error finding in its cells
+        assert (index in loaded_rows) != (index in reported), index
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    data=st.recursive(
+        _CELLS.filter(lambda v: not isinstance(v, (dt.date, dt.time))),
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=4),
+            st.dictionaries(
+                st.sampled_from(["id", "received", "applicant_category", "reply", "fee",
+                                 "consultations", "reviews", "date", "outcome", "收到日期", "x"]),
+                inner,
+                max_size=5,
+            ),
+        ),
+        max_leaves=12,
+    )
+)  # fmt: skip
+def test_any_json_is_read_or_refused_never_crashes(data: object) -> None:
+    try:
+        reading = read_ledger_data({"requests": data} if isinstance(data, list) else data)
+    except InputError:
+        return
+    assert isinstance(reading.ledger, Ledger)

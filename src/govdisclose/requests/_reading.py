@@ -799,7 +799,7 @@ def read_ledger_rows(
     taken: dict[str, int] = {}
     fallbacks: dict[int, str] = {}
     for column, label in enumerate(grid[header_row]):
-        text = _text(label) if isinstance(label, (str, int, float)) else ""
+        text = label.strip() if isinstance(label, str) else "" if label is None else str(label)
         if not text:
             continue
         where = _ref(sheet, header_row, column)
