@@ -244,11 +244,13 @@ _STRETCH = re.compile(
 _QUICK = re.compile(rf"[{_DIGIT_CLASS}](?:[{_DIGIT_CLASS}]{{10}}|[{_DIGIT_CLASS}]{{0,9}}{_GLUE})")
 _CONTINUES = re.compile(rf"{_GLUE}{{0,{_MAX_GLUE}}}[{_DIGIT_CLASS}]")
 _RUN = re.compile(rf"[{_DIGIT_CLASS}]+")
+_RUN_IN_GLUE = re.compile(rf"<[^<>]{{0,{_MAX_TAG}}}>|&#?[0-9A-Za-z]{{1,8}};|([{_DIGIT_CLASS}]+)")
 _GLUE_TOKEN = re.compile(r"<([^<>]*)>|&#?[0-9A-Za-z]{1,8};|.", re.DOTALL)
 _TAG_NAME = re.compile(r"\s*/?\s*([A-Za-z][A-Za-z0-9]*)")
 _INLINE_TAGS = frozenset(
-    "a abbr b bdi bdo big cite code del dfn em font i ins kbd mark o q s samp small span "
-    "strike strong sub sup time tt u var wbr".split()
+    {"a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "del", "dfn", "em", "font", "i"}
+    | {"ins", "kbd", "mark", "o", "q", "s", "samp", "small", "span", "strike", "strong", "sub"}
+    | {"sup", "time", "tt", "u", "var", "wbr"}
 )
 #: Characters the longest stretch may span before it has 11 digits, with room to spare;
 #: text this close to the end of a piece waits for the next piece.
@@ -352,7 +354,9 @@ def _cells(group: _Group) -> list[tuple[int, int]]:
 def _groups(buf: str, start: int, end: int) -> list[_Group]:
     groups: list[_Group] = []
     prev_end = -1
-    for run in _RUN.finditer(buf, start, end):
+    for run in _RUN_IN_GLUE.finditer(buf, start, end):
+        if run.group(1) is None:  # a tag or an entity, read with the glue around it
+            continue
         s, e = run.span()
         digits = run.group()
         if not digits.isascii():
@@ -377,9 +381,11 @@ def _groups(buf: str, start: int, end: int) -> list[_Group]:
 
 # -- what a number is ------------------------------------------------------------------------
 
+# Province codes (GB/T 2260), the second and third digits of a foreign permanent resident ID.
 _PROVINCES = frozenset(
-    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 "
-    "61 62 63 64 65 71 81 82".split()
+    {"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36"}
+    | {"37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62"}
+    | {"63", "64", "65", "71", "81", "82"}
 )
 
 
@@ -428,11 +434,14 @@ def _bank(number: str) -> bool:
 def _classify18(number: str, today: datetime.date) -> PersonalDataKind | None:
     first = number[0]
     if first == "9":
-        if number[1:3] in _PROVINCES and _born(number[6:14], today):
-            if _check_digit(number) == number[17]:
-                if number.isdigit() and _uscc(number):
-                    return PersonalDataKind.SUSPECT_ID_CARD
-                return PersonalDataKind.FOREIGN_RESIDENT_ID
+        if (
+            number[1:3] in _PROVINCES
+            and _born(number[6:14], today)
+            and _check_digit(number) == number[17]
+        ):
+            if number.isdigit() and _uscc(number):
+                return PersonalDataKind.SUSPECT_ID_CARD
+            return PersonalDataKind.FOREIGN_RESIDENT_ID
         if number.isdigit() and _bank(number) and not _uscc(number):
             return PersonalDataKind.BANK_CARD
         return None
@@ -465,7 +474,8 @@ def _mobile(window: list[_Group], digits: str, seps: list[str]) -> int:
         sizes = (11,)
     if sizes not in _MOBILE_LAYOUTS or digits[prefix] != "1" or digits[prefix + 1] < "3":
         return -1
-    if seps and (seps[0] not in " -.(" or any(sep != seps[0] for sep in seps)):
+    rest = seps[1:] if seps[:1] == ["("] else seps  # (138)1234-5678
+    if rest and (rest[0] not in " -.(" or any(sep != rest[0] for sep in rest)):
         return -1
     return prefix
 
@@ -745,8 +755,11 @@ class PersonalDataScanner:
         elif n == 11:
             if digits[0] == "1" and digits[1] >= "3":
                 kind = PersonalDataKind.MOBILE
-        elif n in (13, 15) and digits[n - 11] == "1" and digits[n - 10] >= "3" and (
-            digits[: n - 11] in ("86", "0086")
+        elif (
+            n in (13, 15)
+            and digits[n - 11] == "1"
+            and digits[n - 10] >= "3"
+            and (digits[: n - 11] in ("86", "0086"))
         ):
             kind, prefix = PersonalDataKind.MOBILE, n - 11
         if kind is None and n == 15:
@@ -766,9 +779,7 @@ class PersonalDataScanner:
         first, last = _KEEP[kind]
         return start, e, kind, (s + prefix + first, e - last), context
 
-    def _window(
-        self, buf: str, groups: list[_Group], i: int, j: int
-    ) -> _Hit | None:
+    def _window(self, buf: str, groups: list[_Group], i: int, j: int) -> _Hit | None:
         window = groups[i : j + 1]
         digits = "".join(g.digits for g in window) if j > i else window[0].digits
         start, end = window[0].start, window[-1].end
@@ -825,7 +836,7 @@ class PersonalDataScanner:
         if kind is PersonalDataKind.OLD_ID_CARD:
             before = buf[max(0, start - _CONTEXT_SPAN) : start]
             context = next((w for w in CONTEXT_WORDS if w in before), None)
-        if kind is PersonalDataKind.MOBILE and prefix:
+        if kind is PersonalDataKind.MOBILE and (prefix or seps[:1] == ["("]):
             while start > 0 and buf[start - 1] in "+＋(（":
                 start -= 1
         cells = _cells(window[0]) if j == i else [c for g in window for c in _cells(g)]
