@@ -37,7 +37,7 @@ AS_OF = dt.date(2026, 3, 31)
 _MEASURE = r"""
 import datetime as dt, json, resource, sys, time
 from govdisclose.audit import Auditor, audit_file
-from govdisclose.workcalendar import default_calendar
+from govdisclose.calendar._workcalendar import default_calendar
 calendar = default_calendar()
 Auditor(as_of=dt.date(2026, 3, 31), calendar=calendar)  # loads catalogues and calendar tables
 calendar.add_workdays(dt.date(2024, 1, 1), 1)
@@ -65,7 +65,7 @@ print(json.dumps({"base_kb": base, "peak_kb": peak, "seconds": seconds, "records
 def generate(path: Path, n: int, seed: int = 20241008) -> None:
     """Write a CSV log of ``n`` records."""
     from govdisclose import standards
-    from govdisclose.workcalendar import default_calendar
+    from govdisclose.calendar._workcalendar import default_calendar
 
     calendar = default_calendar()
     rng = random.Random(seed)

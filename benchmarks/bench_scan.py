@@ -11,7 +11,7 @@ Generates two texts in memory (default 20 MB of UTF-8 each):
 and times, in this process, best of ``--repeat`` runs each:
 
 * the baseline: ``for m in re.finditer(r"[0-9]+", text): pass`` (a bare digit pattern), and
-* ``govdisclose.personal_data.iter_matches`` over the same text in 1 MiB pieces (the scan as
+* ``govdisclose._privacy.iter_matches`` over the same text in 1 MiB pieces (the scan as
   ``scan_file`` and ``govdisclose scan`` run it), consuming every match;
 
 and prints MB/s (MB = 10**6 bytes of UTF-8) and the ratio of the two.  Peak memory of the scan
@@ -161,7 +161,7 @@ def bare_regex(text: str) -> int:
 
 
 def scan(text: str) -> int:
-    from govdisclose.personal_data import iter_matches
+    from govdisclose._privacy import iter_matches
 
     return sum(1 for _ in iter_matches(pieces(text)))
 
@@ -169,7 +169,7 @@ def scan(text: str) -> int:
 def peak_of_file_scan(path: Path) -> int:
     """Peak bytes allocated (tracemalloc) while scanning ``path`` streamed, every match
     consumed and dropped."""
-    from govdisclose.personal_data import iter_matches, read_text_chunks
+    from govdisclose._privacy import iter_matches, read_text_chunks
 
     tracemalloc.start()
     tracemalloc.reset_peak()
@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--megabytes", type=float, default=20.0)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
-    import govdisclose.personal_data  # noqa: F401  (imported before timing)
+    import govdisclose._privacy  # noqa: F401  (imported before timing)
 
     print(f"Python {sys.version.split()[0]}; best of {args.repeat}; MB = 10**6 bytes of UTF-8")
     slow = False

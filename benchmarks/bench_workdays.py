@@ -50,7 +50,7 @@ def main() -> None:
     import chinese_calendar
     import holidays
 
-    from govdisclose.workcalendar import WorkCalendar
+    from govdisclose.calendar._workcalendar import WorkCalendar
 
     first, last = date(2010, 1, 1), date(2025, 12, 31)
     starts = [first + timedelta(days=i) for i in range(0, (last - first).days + 1, args.stride)]

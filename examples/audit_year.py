@@ -33,9 +33,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from govdisclose import Catalogue
+from govdisclose._converter import loads
+from govdisclose._errors import GovdiscloseError, InputError
 from govdisclose.audit import REASONS, AuditResult, RecordResult, Status, audit_file
-from govdisclose.converter import loads
-from govdisclose.errors import GovdiscloseError, InputError
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 _COUNTED = ("on_time", "late", "overdue", "pending", "not_assessable")

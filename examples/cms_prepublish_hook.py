@@ -6,11 +6,11 @@ marking, review, interpretation …, see the ``document-record`` JSON Schema) an
 text, and answers **publish** or **block**:
 
 * the record is checked as if the document were published today on the government website
-  (:func:`govdisclose.validate.validate_document`): a document marked 不予公开 must not be
+  (:func:`govdisclose.checks.validate_document`): a document marked 不予公开 must not be
   published, the marking must match the attribute, a policy that needs an interpretation is
   published with it (三同步) …;
 * the text is scanned for identity-card, mobile and bank card numbers
-  (:func:`govdisclose.personal_data.scan_text`), which must not be published (先审查、后公开).
+  (:func:`govdisclose._privacy.scan_text`), which must not be published (先审查、后公开).
 
 Error findings block publication — except lateness: a document already past its 20 working
 days is still better published now than later, so ``document.published-late`` is reported as a
@@ -38,12 +38,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from govdisclose.errors import GovdiscloseError, InputError
+from govdisclose._errors import GovdiscloseError, InputError
+from govdisclose._files import read_text_file
+from govdisclose._privacy import mask_text, scan_text
+from govdisclose.checks import validate_document
+from govdisclose.checks._document_record import read_document
 from govdisclose.findings import Finding, Report, Severity
-from govdisclose.personal_data import mask_text, scan_text
-from govdisclose.textfile import read_text_file
-from govdisclose.validate import validate_document
-from govdisclose.validate.records import read_document
 
 #: Error codes that are reported but do not block: publishing late beats not publishing.
 NOT_BLOCKING = frozenset({"document.published-late", "document.publication-overdue"})
@@ -67,7 +67,7 @@ def as_published(record: Mapping[str, Any], day: dt.date) -> dict[str, Any]:
 def check(record: Mapping[str, Any], text: str, *, day: dt.date) -> dict[str, Any]:
     """The verdict on publishing ``record`` with ``text`` on ``day``.
 
-    Raises :class:`~govdisclose.errors.GovdiscloseError` when the record cannot be read.
+    Raises :class:`~govdisclose._errors.GovdiscloseError` when the record cannot be read.
     """
     read_document(as_published(record, day))  # unusable records are an error, not a finding
     report = validate_document(as_published(record, day), as_of=day)

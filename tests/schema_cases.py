@@ -20,9 +20,11 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from govdisclose import standards
-from govdisclose.arrangement import arrangement_from_document, arrangement_to_document
+from govdisclose._converter import unstructure
 from govdisclose.audit import audit_records
-from govdisclose.converter import unstructure
+from govdisclose.calendar._arrangement import arrangement_from_document, arrangement_to_document
+from govdisclose.calendar._workcalendar import WorkCalendar, default_calendar
+from govdisclose.checks import validate_catalogue, validate_document
 from govdisclose.deadlines import (
     annual_report_deadline,
     meeting_invitation_deadline,
@@ -30,8 +32,6 @@ from govdisclose.deadlines import (
     proactive_deadline,
     request_reply_deadline,
 )
-from govdisclose.validate import validate_catalogue, validate_document
-from govdisclose.workcalendar import WorkCalendar, default_calendar
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "govdisclose" / "data"

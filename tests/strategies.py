@@ -12,7 +12,7 @@ from __future__ import annotations
 import attrs
 from hypothesis import strategies as st
 
-from govdisclose.model import (
+from govdisclose._model import (
     Catalogue,
     CatalogueItem,
     Citation,
@@ -21,8 +21,8 @@ from govdisclose.model import (
     ProvenanceKind,
     TimeLimit,
 )
-from govdisclose.tables.layout import is_reserved_header
-from govdisclose.vocabulary import Audience, Channel, Domain, FirstLevel, Level, Mode
+from govdisclose._vocabulary import Audience, Channel, Domain, FirstLevel, Level, Mode
+from govdisclose.tables._layout import is_reserved_header
 
 # Printable Chinese and ASCII text without control characters or surrogates.
 _ALPHABET = st.one_of(

@@ -11,16 +11,16 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from govdisclose.arrangement import (
+from govdisclose._errors import CalendarDataError, GovdiscloseError, InputError
+from govdisclose.calendar._arrangement import (
     Arrangement,
     arrangement_from_document,
     arrangement_to_document,
     load_arrangement,
 )
-from govdisclose.errors import CalendarDataError, GovdiscloseError, InputError
-from govdisclose.festivals import Festival
-from govdisclose.officialcalendar import official_arrangements
-from govdisclose.workcalendar import ENV_VAR, WorkCalendar, default_calendar
+from govdisclose.calendar._festivals import Festival
+from govdisclose.calendar._official import official_arrangements
+from govdisclose.calendar._workcalendar import ENV_VAR, WorkCalendar, default_calendar
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "schemas" / "arrangement.schema.json"
 EXAMPLE = resources.files("govdisclose") / "data" / "arrangement-example.toml"

@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdisclose import standard
+from govdisclose._errors import InputError, UnknownYearError
 from govdisclose.audit import (
     Auditor,
     LogRecord,
@@ -29,10 +30,9 @@ from govdisclose.audit import (
     iter_audit,
     parse_log_date,
 )
+from govdisclose.calendar._workcalendar import WorkCalendar
 from govdisclose.deadlines import proactive_deadline
-from govdisclose.errors import InputError, UnknownYearError
 from govdisclose.findings import Report
-from govdisclose.workcalendar import WorkCalendar
 
 DATA = Path(__file__).parent / "data" / "audit"
 D = dt.date

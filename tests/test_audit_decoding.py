@@ -13,10 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govdisclose.audit import Auditor, audit_file, engine
-from govdisclose.audit.decoding import ERROR_HANDLER, SNIFF_BYTES, line_batches
-from govdisclose.audit.reading import open_log
-from govdisclose.errors import InputError
+from govdisclose._errors import InputError
+from govdisclose.audit import Auditor, audit_file
+from govdisclose.audit import _engine as engine
+from govdisclose.audit._decoding import ERROR_HANDLER, SNIFF_BYTES, line_batches
+from govdisclose.audit._logfile import open_log
 
 AS_OF = dt.date(2024, 12, 31)
 GOOD_ROW = "安全生产,法律法规,2024-09-02,2024-09-30,政府网站,标题,N1\n"

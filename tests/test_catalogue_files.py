@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from govdisclose import DataError, InputError, dumps, standard
-from govdisclose.catalogue_files import read_catalogue
+from govdisclose._catalogue_files import read_catalogue
 from govdisclose.tables import to_csv, to_xlsx
 
 

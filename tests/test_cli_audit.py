@@ -13,8 +13,8 @@ import attrs
 import pytest
 
 from govdisclose import standard
+from govdisclose._converter import dumps
 from govdisclose.cli import main
-from govdisclose.converter import dumps
 
 DATA = Path(__file__).parent / "data" / "audit"
 HEADER = "领域,事项,形成日期,公开日期\n"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from govdisclose.calendar._workcalendar import ENV_VAR
 from govdisclose.cli import main
-from govdisclose.workcalendar import ENV_VAR
 
 
 @pytest.fixture(autouse=True)

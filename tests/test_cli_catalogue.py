@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from govdisclose import Catalogue, standard
+from govdisclose._converter import loads
 from govdisclose.cli import main
-from govdisclose.converter import loads
 
 
 def test_show_prints_every_item(capsys: pytest.CaptureFixture[str]) -> None:
@@ -106,7 +106,7 @@ def test_derive_renumber_and_derive_again(
 
 def test_json_file_errors_name_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     gbk = tmp_path / "gbk.json"
-    from govdisclose.converter import dumps
+    from govdisclose._converter import dumps
 
     gbk.write_bytes(dumps(standard("work_safety")).encode("gb18030"))
     assert main(["catalogue", "show", str(gbk)]) == 0  # GB18030 is read like in validate

@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from govdisclose._errors import InputError
 from govdisclose.audit import parse_log_date
 from govdisclose.cli.common import (
     parse_date_option,
     parse_datetime_option,
     parse_month_day_option,
 )
-from govdisclose.errors import InputError
 
 D = dt.date
 

@@ -17,7 +17,7 @@ from govdisclose import (
     standard,
     standards,
 )
-from govdisclose.converter import dumps, loads, structure, unstructure
+from govdisclose._converter import dumps, loads, structure, unstructure
 from strategies import catalogue_items, catalogues
 
 ITEM_KEYS = {

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from govdisclose._converter import structure
 from govdisclose._dates import (
     CHINA_TZ,
     DateRefusal,
@@ -22,13 +23,12 @@ from govdisclose._dates import (
     parse_iso_datetime,
     read_date_text,
 )
+from govdisclose._errors import InputError
 from govdisclose.audit import Auditor, audit_records
-from govdisclose.converter import structure
+from govdisclose.calendar._workcalendar import WorkCalendar, check_calendar, default_calendar
+from govdisclose.checks import validate_document
 from govdisclose.deadlines import proactive_deadline, request_reply_deadline
-from govdisclose.errors import InputError
-from govdisclose.schedule import obligations
-from govdisclose.validate import validate_document
-from govdisclose.workcalendar import WorkCalendar, check_calendar, default_calendar
+from govdisclose.deadlines._schedule import obligations
 
 D = dt.date
 CAL = WorkCalendar.official()
@@ -122,7 +122,7 @@ def test_a_date_in_china_outside_the_calendar_is_refused() -> None:
 
 
 def test_one_china_time_zone() -> None:
-    from govdisclose.audit.records import CHINA_TZ as audit_tz
+    from govdisclose.audit._log_record import CHINA_TZ as audit_tz
     from govdisclose.deadlines import CHINA_TZ as deadlines_tz
 
     assert audit_tz is deadlines_tz is CHINA_TZ

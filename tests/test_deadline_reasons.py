@@ -13,7 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdisclose import standard
+from govdisclose._errors import InputError, UnknownYearError
+from govdisclose._model import TimeLimit
 from govdisclose.audit import REASONS, Status, audit_records, iter_audit
+from govdisclose.calendar._workcalendar import WorkCalendar
+from govdisclose.checks import validate_document
 from govdisclose.deadlines import (
     NOT_ASSESSABLE_REASONS,
     PUBLICATION_WORKDAYS,
@@ -30,11 +34,7 @@ from govdisclose.deadlines import (
     third_party_opinion_deadline,
     workdays_late,
 )
-from govdisclose.errors import InputError, UnknownYearError
-from govdisclose.model import TimeLimit
 from govdisclose.timelimits import parse_time_limit
-from govdisclose.validate import validate_document
-from govdisclose.workcalendar import WorkCalendar
 
 D = dt.date
 OFFICIAL = WorkCalendar.official()

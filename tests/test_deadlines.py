@@ -10,6 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from govdisclose._errors import GovdiscloseError, InputError, UnknownYearError, VocabularyError
+from govdisclose._model import TimeLimit
+from govdisclose.calendar._workcalendar import WorkCalendar, default_calendar
 from govdisclose.deadlines import (
     CHINA_TZ,
     Deadline,
@@ -27,10 +30,7 @@ from govdisclose.deadlines import (
     supplement_notice_deadline,
     third_party_opinion_deadline,
 )
-from govdisclose.errors import GovdiscloseError, InputError, UnknownYearError, VocabularyError
-from govdisclose.model import TimeLimit
 from govdisclose.timelimits import parse_time_limit
-from govdisclose.workcalendar import WorkCalendar, default_calendar
 
 D = dt.date
 OFFICIAL = default_calendar()

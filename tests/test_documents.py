@@ -8,9 +8,10 @@ from typing import Any
 import attrs
 import pytest
 
-from govdisclose.errors import DataError, InputError
-from govdisclose.findings import CODES
-from govdisclose.validate import (
+from govdisclose._errors import DataError, InputError
+from govdisclose._vocabulary import Channel, DisclosureAttribute
+from govdisclose.calendar._workcalendar import WorkCalendar
+from govdisclose.checks import (
     DocumentRecord,
     InterpretationRecord,
     ReviewRecord,
@@ -19,10 +20,9 @@ from govdisclose.validate import (
     validate_document,
     validate_documents,
 )
-from govdisclose.validate.documents import marking_attributes
-from govdisclose.validate.records import read_document
-from govdisclose.vocabulary import Channel, DisclosureAttribute
-from govdisclose.workcalendar import WorkCalendar
+from govdisclose.checks._document_record import read_document
+from govdisclose.checks._documents import marking_attributes
+from govdisclose.findings import CODES
 
 D = dt.date
 CAL = WorkCalendar.official()
@@ -312,7 +312,7 @@ def test_as_of_must_be_a_date() -> None:
 def test_python_dates_are_accepted_and_date_times_named() -> None:
     import datetime as dt
 
-    from govdisclose.validate import validate_document
+    from govdisclose.checks import validate_document
 
     record = {
         "id": "1",
@@ -327,25 +327,3 @@ def test_python_dates_are_accepted_and_date_times_named() -> None:
     record["issued"] = dt.datetime(2024, 9, 20, 9, 30)
     report = validate_document(record, as_of=dt.date(2024, 10, 1))
     assert not report.ok and any("date-time" in f.message_en for f in report.findings)
-
-
-def test_names_stay_importable_from_validate_documents() -> None:
-    from govdisclose import validate
-    from govdisclose.deadlines import PUBLICATION_WORKDAYS
-    from govdisclose.validate import documents
-
-    assert set(documents.__all__) == {
-        "PUBLICATION_WORKDAYS",
-        "DocumentRecord",
-        "InterpretationRecord",
-        "ReviewRecord",
-        "is_valid_document",
-        "marking_attributes",
-        "self_review_due",
-        "validate_document",
-        "validate_documents",
-    }
-    for name in set(documents.__all__) & set(validate.__all__):
-        assert getattr(documents, name) is getattr(validate, name), name
-    assert documents.PUBLICATION_WORKDAYS == PUBLICATION_WORKDAYS == 20
-    assert documents.marking_attributes("此件依申请公开") == (DisclosureAttribute.ON_REQUEST,)

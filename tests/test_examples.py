@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from govdisclose import CatalogueItem
-from govdisclose.converter import structure
+from govdisclose._converter import structure
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

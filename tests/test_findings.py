@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govdisclose.errors import GovdiscloseError, InputError
+from govdisclose._errors import GovdiscloseError, InputError
 from govdisclose.findings import (
     CODES,
     Finding,
@@ -279,13 +279,14 @@ def test_one_registry_loaded_once_under_one_name() -> None:
     import sys
 
     from govdisclose import findings
-    from govdisclose.findings import codes, report
+    from govdisclose.findings import _codes as codes
+    from govdisclose.findings import _report as report
 
     all_codes()
     names = [
         n for n, m in list(sys.modules.items()) if getattr(m, "__file__", None) == codes.__file__
     ]
-    assert names == ["govdisclose.findings.codes"]
+    assert names == ["govdisclose.findings._codes"]
     assert findings.CODES is codes.CODES is report.CODES
     assert findings.register_code.__self__ is CODES
     registries = [
@@ -347,7 +348,7 @@ def test_round_trip_property(items: list[tuple[FindingCode, str, str, Any]], sub
 
 
 def test_report_from_json_refuses_unknown_top_level_keys() -> None:
-    from govdisclose.errors import InputError
+    from govdisclose._errors import InputError
     from govdisclose.findings import Report
 
     with pytest.raises(InputError, match="unknown keys"):
@@ -355,7 +356,7 @@ def test_report_from_json_refuses_unknown_top_level_keys() -> None:
 
 
 def test_report_from_json_text_junk_is_a_library_error() -> None:
-    from govdisclose.errors import InputError
+    from govdisclose._errors import InputError
     from govdisclose.findings import Report
 
     for text in ("[" * 100_000, "{", "not json"):

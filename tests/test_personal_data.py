@@ -1,4 +1,4 @@
-"""Tests for govdisclose.personal_data: the scan before publishing (先审查、后公开)."""
+"""Tests for govdisclose._privacy: the scan before publishing (先审查、后公开)."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from stdnum.cn import uscc
 
-from govdisclose.errors import InputError, VocabularyError
-from govdisclose.findings import CODES, Severity, all_codes
-from govdisclose.personal_data import (
+from govdisclose._errors import InputError, VocabularyError
+from govdisclose._privacy import (
     PersonalDataKind,
     mask,
     mask_text,
     scan_file,
     scan_text,
 )
+from govdisclose.findings import CODES, Severity, all_codes
 
 ID = PersonalDataKind.ID_CARD
 SUSPECT = PersonalDataKind.SUSPECT_ID_CARD

@@ -18,12 +18,13 @@ from typing import Any
 import pytest
 
 from govdisclose import standard
-from govdisclose.converter import loads, structure, unstructure
-from govdisclose.errors import GovdiscloseError
-from govdisclose.findings import Report, Severity
-from govdisclose.localize import derive
-from govdisclose.model import Catalogue, CatalogueItem
-from govdisclose.validate import (
+from govdisclose._converter import loads, structure, unstructure
+from govdisclose._errors import GovdiscloseError
+from govdisclose._localize import derive
+from govdisclose._model import Catalogue, CatalogueItem
+from govdisclose._vocabulary import Term
+from govdisclose.calendar._workcalendar import WorkCalendar
+from govdisclose.checks import (
     compare_with_standard,
     is_valid_catalogue,
     is_valid_document,
@@ -32,9 +33,8 @@ from govdisclose.validate import (
     validate_document,
     validate_documents,
 )
-from govdisclose.validate.records import DocumentRecord, read_document
-from govdisclose.vocabulary import Term
-from govdisclose.workcalendar import WorkCalendar
+from govdisclose.checks._document_record import DocumentRecord, read_document
+from govdisclose.findings import Report, Severity
 
 CAL = WorkCalendar.official()
 AS_OF = dt.date(2024, 12, 31)
@@ -160,10 +160,10 @@ def test_loads_refuses_non_text() -> None:
 
 
 def _terms() -> list[type[Term]]:
+    import govdisclose.calendar._workcalendar
     import govdisclose.findings
-    import govdisclose.workcalendar
 
-    assert govdisclose.findings.Severity and govdisclose.workcalendar.DayKind  # Term subclasses
+    assert govdisclose.findings.Severity and govdisclose.calendar.DayKind  # Term subclasses
 
     found: list[type[Term]] = []
     pending = list(Term.__subclasses__())
@@ -182,7 +182,7 @@ def test_term_parse_refuses_junk_with_vocabulary_errors(cls: type[Term]) -> None
 
 
 def test_term_parse_deeply_nested_value() -> None:
-    from govdisclose.vocabulary import Channel
+    from govdisclose._vocabulary import Channel
 
     expect_library_error(lambda: Channel.parse(DEEP))
 

@@ -1,7 +1,8 @@
 """Junk in, library errors out: the calendar, the arrangements, the deadlines and the schedule.
 
-Every public function of :mod:`govdisclose.deadlines`, :mod:`govdisclose.workcalendar`,
-:mod:`govdisclose.arrangement`, :mod:`govdisclose.schedule` (and ``statutory_holidays``) gets,
+Every public function of :mod:`govdisclose.deadlines`, :mod:`govdisclose.calendar._workcalendar`,
+:mod:`govdisclose.calendar._arrangement`, :mod:`govdisclose.deadlines._schedule` (and
+``statutory_holidays``) gets,
 one argument at a time, None, '', wrong types, huge and negative numbers, bools where numbers
 are meant, the first and last dates Python has, deeply nested lists and a 1 MB string.  Each
 call must return normally or raise a :class:`GovdiscloseError` with a bounded message — never
@@ -17,12 +18,15 @@ from typing import Any
 
 import pytest
 
-from govdisclose.arrangement import (
+from govdisclose._errors import GovdiscloseError
+from govdisclose.calendar._arrangement import (
     Arrangement,
     arrangement_from_document,
     arrangement_to_document,
     load_arrangement,
 )
+from govdisclose.calendar._festivals import Festival, statutory_holidays
+from govdisclose.calendar._workcalendar import WorkCalendar, default_calendar
 from govdisclose.deadlines import (
     agency_opinion_deadline,
     annual_report_deadline,
@@ -34,12 +38,9 @@ from govdisclose.deadlines import (
     supplement_notice_deadline,
     third_party_opinion_deadline,
 )
-from govdisclose.deadlines.fixed import fixed_date_step, next_fixed_date, period_end
-from govdisclose.deadlines.opinion import to_china_time
-from govdisclose.errors import GovdiscloseError
-from govdisclose.festivals import Festival, statutory_holidays
-from govdisclose.schedule import fold_line, ics_escape, obligations, to_ics
-from govdisclose.workcalendar import WorkCalendar, default_calendar
+from govdisclose.deadlines._fixed import fixed_date_step, next_fixed_date, period_end
+from govdisclose.deadlines._opinion import to_china_time
+from govdisclose.deadlines._schedule import fold_line, ics_escape, obligations, to_ics
 
 D = dt.date
 CAL = WorkCalendar.official()

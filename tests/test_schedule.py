@@ -1,4 +1,4 @@
-"""Tests for govdisclose.schedule: the yearly obligations and their iCalendar form."""
+"""Tests for govdisclose.deadlines._schedule: the yearly obligations and their iCalendar form."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govdisclose.errors import InputError, UnknownYearError
-from govdisclose.schedule import (
+from govdisclose._errors import InputError, UnknownYearError
+from govdisclose.calendar._workcalendar import default_calendar
+from govdisclose.deadlines._schedule import (
     DEFAULT_ATTRIBUTE_REVIEW,
     Obligation,
     fold_line,
@@ -18,7 +19,6 @@ from govdisclose.schedule import (
     obligations,
     to_ics,
 )
-from govdisclose.workcalendar import default_calendar
 
 D = dt.date
 OFFICIAL = default_calendar()

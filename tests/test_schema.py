@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from govdisclose import CatalogueItem, DataError, standards
+from govdisclose._converter import structure, unstructure
+from govdisclose._vocabulary import Term
 from govdisclose.cli import main
-from govdisclose.converter import structure, unstructure
 from govdisclose.findings import all_codes
 from govdisclose.schemas import (
     BASE_URI,
@@ -29,7 +30,6 @@ from govdisclose.schemas import (
     stale_schemas,
     write_schemas,
 )
-from govdisclose.vocabulary import Term
 from schema_cases import ROOT, as_json, invalid_cases, valid_cases
 from strategies import catalogue_items, catalogues
 
@@ -144,11 +144,7 @@ def test_every_property_has_a_title_and_description() -> None:
 
 
 def _term_classes() -> dict[str, type[Term]]:
-    from govdisclose.audit import Status
-    from govdisclose.deadlines import DeadlineKind
-    from govdisclose.festivals import Festival
-    from govdisclose.findings import Severity
-    from govdisclose.vocabulary import (
+    from govdisclose._vocabulary import (
         Audience,
         Channel,
         DisclosureAttribute,
@@ -157,7 +153,11 @@ def _term_classes() -> dict[str, type[Term]]:
         Level,
         Mode,
     )
-    from govdisclose.workcalendar import DayKind
+    from govdisclose.audit import Status
+    from govdisclose.calendar._festivals import Festival
+    from govdisclose.calendar._workcalendar import DayKind
+    from govdisclose.deadlines import DeadlineKind
+    from govdisclose.findings import Severity
 
     classes = (
         Audience,
@@ -290,9 +290,9 @@ def _kind(document: Any) -> str | None:
 def _read_back(name: str, document: Any) -> Any:
     """The canonical form the library writes for what it reads, or None if it refuses it."""
     from govdisclose import Catalogue, GovdiscloseError
-    from govdisclose.arrangement import arrangement_from_document, arrangement_to_document
+    from govdisclose.calendar._arrangement import arrangement_from_document, arrangement_to_document
+    from govdisclose.checks._document_record import read_document
     from govdisclose.findings import Report
-    from govdisclose.validate.records import read_document
 
     try:
         if name == "catalogue":
@@ -313,9 +313,9 @@ def _read_back(name: str, document: Any) -> Any:
 def _log_record(record: Any) -> Any:
     import datetime as dt
 
+    from govdisclose._vocabulary import Domain
     from govdisclose.audit import audit_records, parse_log_date
-    from govdisclose.audit.records import field_for_header
-    from govdisclose.vocabulary import Domain
+    from govdisclose.audit._log_record import field_for_header
 
     if not isinstance(record, dict) or audit_records([record], as_of=dt.date(2030, 1, 1)).invalid:
         return None
@@ -460,7 +460,7 @@ def test_schema_and_reader_agree_on_declared_item_counts(count: Any) -> None:
 
 
 def test_schema_and_reader_agree_on_records() -> None:
-    from govdisclose.validate.records import read_document
+    from govdisclose.checks._document_record import read_document
     from schema_cases import RECORD
 
     for key in RECORD:

@@ -11,20 +11,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govdisclose.converter import structure, unstructure
-from govdisclose.deadlines import proactive_deadline
-from govdisclose.errors import DataError, InputError
-from govdisclose.model import (
+from govdisclose._converter import structure, unstructure
+from govdisclose._errors import DataError, InputError
+from govdisclose._model import (
     MAX_SERVICE_LEVEL_WORKDAYS,
     Catalogue,
     CatalogueItem,
     TimeLimit,
     check_service_level,
 )
-from govdisclose.standard import standard
+from govdisclose._standard import standard
+from govdisclose.calendar._workcalendar import WorkCalendar
+from govdisclose.deadlines import proactive_deadline
 from govdisclose.tables import read_grid
-from govdisclose.tables.header import Grid
-from govdisclose.workcalendar import WorkCalendar
+from govdisclose.tables._header import Grid
 
 CAL = WorkCalendar.official()
 BAD = [0, -1, 367, 10**6, True, False, "5", 5.0, 2.5, [5]]

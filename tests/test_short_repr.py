@@ -7,9 +7,9 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
+from govdisclose._errors import short_repr
 from govdisclose.audit import audit_records
-from govdisclose.errors import short_repr
-from govdisclose.validate.reading import clip
+from govdisclose.checks._prescan import clip
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(),

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from govdisclose import Domain, FirstLevel, ProvenanceKind, standard, standards
-from govdisclose.model import LegalBasis
+from govdisclose._model import LegalBasis
 from source_tables import TICK_COLUMNS, read_table
 
 TICK_FIELD = {

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdisclose import Channel, Citation, LegalBasis, Provenance, ProvenanceKind
-from govdisclose.tables.cells import (
+from govdisclose._vocabulary import TEMPLATE_CHANNELS, Audience, Level, Mode
+from govdisclose.tables._cells import (
     citations_differ,
     join_lines,
     parse_channels,
@@ -19,8 +20,7 @@ from govdisclose.tables.cells import (
     render_provenance,
     split_lines,
 )
-from govdisclose.tables.layout import cell_ref, classify_header, is_reserved_header
-from govdisclose.vocabulary import TEMPLATE_CHANNELS, Audience, Level, Mode
+from govdisclose.tables._layout import cell_ref, classify_header, is_reserved_header
 from strategies import provenances, short_texts, texts
 
 

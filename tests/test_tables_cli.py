@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from govdisclose import Catalogue, standard
+from govdisclose._converter import loads
+from govdisclose._localize import derive
 from govdisclose.cli import main
 from govdisclose.cli.catalogue import (
     EXPORTERS,
     load_catalogue,
     load_catalogue_with_findings,
 )
-from govdisclose.converter import loads
-from govdisclose.localize import derive
 from govdisclose.tables import read_xlsx, to_xlsx
 from tables_helpers import make_xlsx
 
@@ -33,7 +33,7 @@ def _messy(path: Path) -> Path:
 
 def test_formats_are_registered() -> None:
     assert {"json", "xlsx", "csv", "html"} <= set(EXPORTERS)
-    from govdisclose.catalogue_files import CATALOGUE_SUFFIXES
+    from govdisclose._catalogue_files import CATALOGUE_SUFFIXES
 
     assert {".json", ".xlsx", ".csv"} <= set(CATALOGUE_SUFFIXES)
 

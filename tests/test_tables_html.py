@@ -8,8 +8,8 @@ import attrs
 import pytest
 
 from govdisclose import Catalogue, Channel, standard, standards
+from govdisclose._vocabulary import TEMPLATE_CHANNELS
 from govdisclose.tables import to_html
-from govdisclose.vocabulary import TEMPLATE_CHANNELS
 
 
 class _Page(HTMLParser):
@@ -117,7 +117,7 @@ def test_everything_is_escaped() -> None:
 
 
 def test_township_catalogue_lists_only_its_items() -> None:
-    from govdisclose.localize import derive
+    from govdisclose._localize import derive
 
     township = derive(standard("work_safety"), "township")
     parsed = _parse(to_html(township))

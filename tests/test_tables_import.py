@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from govdisclose import Audience, Channel, Domain, InputError, Level, Mode, ProvenanceKind
 from govdisclose.tables import read_csv, read_grid, read_workbook, read_xlsx
-from govdisclose.tables.header import Grid
+from govdisclose.tables._header import Grid
 from tables_helpers import BOXES, OFFICIAL_HEADER, header_merges, make_xlsx
 
 

@@ -11,9 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govdisclose.errors import InputError
-from govdisclose.tables.safety import Limits, read_file
-from govdisclose.textfile import (
+from govdisclose._errors import InputError
+from govdisclose._files import (
     bom_encoding,
     decode_text,
     decode_text_with_encoding,
@@ -25,6 +24,7 @@ from govdisclose.textfile import (
     read_json_file,
     read_text_file_with_encoding,
 )
+from govdisclose.tables._safety import Limits, read_file
 
 # -- read_bytes -------------------------------------------------------------------------------
 

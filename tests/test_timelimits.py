@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govdisclose.errors import GovdiscloseError, InputError
-from govdisclose.model import TimeLimit
+from govdisclose._errors import GovdiscloseError, InputError
+from govdisclose._model import TimeLimit
 from govdisclose.timelimits import (
     AUTHORITIES,
     EVENTS,

@@ -8,12 +8,12 @@ import attrs
 import pytest
 
 from govdisclose import standard
-from govdisclose.converter import unstructure
-from govdisclose.localize import derive, match_items, name_key
-from govdisclose.model import Catalogue, CatalogueItem, TimeLimit
-from govdisclose.validate import compare_with_standard
-from govdisclose.validate.item_checks import WEBSITE_EXEMPTION_FIELD
-from govdisclose.vocabulary import Audience, Channel, FirstLevel, Level, Mode
+from govdisclose._converter import unstructure
+from govdisclose._localize import derive, match_items, name_key
+from govdisclose._model import Catalogue, CatalogueItem, TimeLimit
+from govdisclose._vocabulary import Audience, Channel, FirstLevel, Level, Mode
+from govdisclose.checks import compare_with_standard
+from govdisclose.checks._items import WEBSITE_EXEMPTION_FIELD
 
 
 def township() -> Catalogue:

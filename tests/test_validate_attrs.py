@@ -5,9 +5,10 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from govdisclose.errors import GovdiscloseError, VocabularyError
-from govdisclose.model import TimeLimit
-from govdisclose.validate.attrs_validators import (
+from govdisclose._errors import GovdiscloseError, VocabularyError
+from govdisclose._model import TimeLimit
+from govdisclose._vocabulary import Channel, Level, Mode
+from govdisclose.checks._attrs_validators import (
     FieldValueError,
     each_in_vocabulary,
     in_vocabulary,
@@ -16,7 +17,6 @@ from govdisclose.validate.attrs_validators import (
     to_term,
     to_terms,
 )
-from govdisclose.vocabulary import Channel, Level, Mode
 
 
 @attrs.frozen

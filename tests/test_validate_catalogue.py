@@ -9,13 +9,13 @@ import attrs
 import pytest
 
 from govdisclose import VocabularyError, standard
-from govdisclose.converter import unstructure
+from govdisclose._converter import unstructure
+from govdisclose._localize import derive
+from govdisclose._model import Catalogue, Provenance, ProvenanceKind, TimeLimit
+from govdisclose._vocabulary import Channel, Level, Mode
+from govdisclose.checks import is_valid_catalogue, validate_catalogue
+from govdisclose.checks._items import WEBSITE_EXEMPTION_FIELD
 from govdisclose.findings import CODES, Severity
-from govdisclose.localize import derive
-from govdisclose.model import Catalogue, Provenance, ProvenanceKind, TimeLimit
-from govdisclose.validate import is_valid_catalogue, validate_catalogue
-from govdisclose.validate.item_checks import WEBSITE_EXEMPTION_FIELD
-from govdisclose.vocabulary import Channel, Level, Mode
 
 
 def county_data() -> dict[str, Any]:

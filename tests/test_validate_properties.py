@@ -9,13 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdisclose import standard
-from govdisclose.converter import unstructure
-from govdisclose.localize import derive, match_items
-from govdisclose.model import Catalogue
-from govdisclose.validate import compare_with_standard, validate_catalogue, validate_document
-from govdisclose.validate.attrs_validators import FieldValueError, non_empty
-from govdisclose.vocabulary import Domain, Level
-from govdisclose.workcalendar import WorkCalendar
+from govdisclose._converter import unstructure
+from govdisclose._localize import derive, match_items
+from govdisclose._model import Catalogue
+from govdisclose._vocabulary import Domain, Level
+from govdisclose.calendar._workcalendar import WorkCalendar
+from govdisclose.checks import compare_with_standard, validate_catalogue, validate_document
+from govdisclose.checks._attrs_validators import FieldValueError, non_empty
 from strategies import catalogues
 
 CAL = WorkCalendar.official()

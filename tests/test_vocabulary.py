@@ -15,7 +15,7 @@ from govdisclose import (
     Mode,
     VocabularyError,
 )
-from govdisclose.vocabulary import TEMPLATE_CHANNELS
+from govdisclose._vocabulary import TEMPLATE_CHANNELS
 
 VARIANTS = [
     (Domain, "救灾生产", "disaster_relief"),

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govdisclose.arrangement import Arrangement
-from govdisclose.errors import CalendarDataError, InputError, UnknownYearError
-from govdisclose.festivals import FESTIVAL_DATES, Festival, statutory_holidays
-from govdisclose.officialcalendar import AMENDMENTS, CORRECTIONS, NOTICES, official_arrangements
-from govdisclose.workcalendar import (
+from govdisclose._errors import CalendarDataError, InputError, UnknownYearError
+from govdisclose.calendar._arrangement import Arrangement
+from govdisclose.calendar._festivals import FESTIVAL_DATES, Festival, statutory_holidays
+from govdisclose.calendar._official import AMENDMENTS, CORRECTIONS, NOTICES, official_arrangements
+from govdisclose.calendar._workcalendar import (
     PROVISIONAL_SOURCE,
     DayKind,
     WorkCalendar,
@@ -340,7 +340,7 @@ def test_shared_between_threads() -> None:
 
 def test_import_is_lazy() -> None:
     code = (
-        "import sys, govdisclose.workcalendar as w; w.WorkCalendar.official(); "
+        "import sys, govdisclose.calendar._workcalendar as w; w.WorkCalendar.official(); "
         "assert 'chinese_calendar' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -13,7 +13,8 @@ document the same class a second time.  This extension makes the API page follow
   documented once, with the package, where users import them from) and says where they are.
 * **References** resolve as the name would in the code of the module they are written in:
   ``:class:`InputError``` in a module that imports it links to
-  ``govdisclose.errors.InputError``, ``:data:`HEADER_ALIASES``` in ``govdisclose.audit.records``
+  ``govdisclose._errors.InputError``, ``:data:`HEADER_ALIASES``` in
+  ``govdisclose.audit._log_record``
   to ``govdisclose.audit.HEADER_ALIASES``.  What still does not resolve is a dead reference,
   and ``nitpicky`` makes it fail the build.
 """

@@ -89,7 +89,7 @@ def _import(path: str) -> Any:
 
 
 class VocabularyDirective(SphinxDirective):
-    """``{vocabulary} govdisclose.vocabulary.Channel`` with ``code: meaning`` lines."""
+    """``{vocabulary} govdisclose._vocabulary.Channel`` with ``code: meaning`` lines."""
 
     required_arguments = 1
     has_content = True

@@ -40,7 +40,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from .__about__ import __version__
-from .errors import (
+from ._errors import (
     CalendarDataError,
     DataError,
     GovdiscloseError,
@@ -48,7 +48,7 @@ from .errors import (
     UnknownYearError,
     VocabularyError,
 )
-from .model import (
+from ._model import (
     Catalogue,
     CatalogueItem,
     Citation,
@@ -57,8 +57,8 @@ from .model import (
     ProvenanceKind,
     TimeLimit,
 )
-from .standard import standard, standards
-from .vocabulary import (
+from ._standard import standard, standards
+from ._vocabulary import (
     Audience,
     Channel,
     DisclosureAttribute,
@@ -72,21 +72,21 @@ from .vocabulary import (
 # entry points of the main jobs; each module has more (see the API reference).
 _LAZY = {
     # JSON
-    "dumps": "converter",
-    "loads": "converter",
-    "structure": "converter",
-    "unstructure": "converter",
+    "dumps": "_converter",
+    "loads": "_converter",
+    "structure": "_converter",
+    "unstructure": "_converter",
     # catalogues: files, localising, tables
-    "read_catalogue": "catalogue_files",
-    "derive": "localize",
+    "read_catalogue": "_catalogue_files",
+    "derive": "_localize",
     "read_table": "tables",
     "to_csv": "tables",
     "to_html": "tables",
     "to_xlsx": "tables",
     # time limits, calendar, deadlines
     "parse_time_limit": "timelimits",
-    "WorkCalendar": "workcalendar",
-    "default_calendar": "workcalendar",
+    "WorkCalendar": "calendar",
+    "default_calendar": "calendar",
     "proactive_deadline": "deadlines",
     "request_reply_deadline": "deadlines",
     "opinion_response_deadline": "deadlines",
@@ -94,13 +94,13 @@ _LAZY = {
     "Finding": "findings",
     "Report": "findings",
     "Severity": "findings",
-    "validate_catalogue": "validate",
-    "compare_with_standard": "validate",
-    "validate_document": "validate",
+    "validate_catalogue": "checks",
+    "compare_with_standard": "checks",
+    "validate_document": "checks",
     "audit_file": "audit",
     "audit_records": "audit",
-    "scan_text": "personal_data",
-    "mask_text": "personal_data",
+    "scan_text": "_privacy",
+    "mask_text": "_privacy",
     # JSON Schemas
     "schema": "schemas",
 }
@@ -109,17 +109,13 @@ _LAZY = {
 _SUBMODULES = frozenset(
     {
         "audit",
-        "converter",
+        "calendar",
+        "checks",
         "deadlines",
         "findings",
-        "localize",
-        "personal_data",
-        "schedule",
         "schemas",
         "tables",
         "timelimits",
-        "validate",
-        "workcalendar",
     }
 )
 
@@ -151,33 +147,33 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ._catalogue_files import read_catalogue as read_catalogue
+    from ._converter import dumps as dumps
+    from ._converter import loads as loads
+    from ._converter import structure as structure
+    from ._converter import unstructure as unstructure
+    from ._localize import derive as derive
+    from ._privacy import mask_text as mask_text
+    from ._privacy import scan_text as scan_text
     from .audit import audit_file as audit_file
     from .audit import audit_records as audit_records
-    from .catalogue_files import read_catalogue as read_catalogue
-    from .converter import dumps as dumps
-    from .converter import loads as loads
-    from .converter import structure as structure
-    from .converter import unstructure as unstructure
+    from .calendar import WorkCalendar as WorkCalendar
+    from .calendar import default_calendar as default_calendar
+    from .checks import compare_with_standard as compare_with_standard
+    from .checks import validate_catalogue as validate_catalogue
+    from .checks import validate_document as validate_document
     from .deadlines import opinion_response_deadline as opinion_response_deadline
     from .deadlines import proactive_deadline as proactive_deadline
     from .deadlines import request_reply_deadline as request_reply_deadline
     from .findings import Finding as Finding
     from .findings import Report as Report
     from .findings import Severity as Severity
-    from .localize import derive as derive
-    from .personal_data import mask_text as mask_text
-    from .personal_data import scan_text as scan_text
     from .schemas import schema as schema
     from .tables import read_table as read_table
     from .tables import to_csv as to_csv
     from .tables import to_html as to_html
     from .tables import to_xlsx as to_xlsx
     from .timelimits import parse_time_limit as parse_time_limit
-    from .validate import compare_with_standard as compare_with_standard
-    from .validate import validate_catalogue as validate_catalogue
-    from .validate import validate_document as validate_document
-    from .workcalendar import WorkCalendar as WorkCalendar
-    from .workcalendar import default_calendar as default_calendar
 
 
 def __getattr__(name: str) -> Any:

@@ -20,7 +20,7 @@ not); :func:`parse_iso_datetime` reads ``YYYY-MM-DD[THH:MM[:SS[.ffffff]]][Z|±HH
 **Checked arguments.**  Python's dates run from 0001-01-01 to 9999-12-31; stepping past either
 end raises a bare :class:`OverflowError`, and a wrong type a :class:`TypeError` deep inside a
 computation.  The library checks its arguments with these helpers instead, so that such input
-raises an :class:`~govdisclose.errors.InputError` that names the argument (``path``):
+raises an :class:`~govdisclose._errors.InputError` that names the argument (``path``):
 
 * :func:`check_date`, :func:`check_datetime`, :func:`check_bool` and :func:`is_int` check an
   argument's type (a date-time is not a date — pass its ``.date()`` —, ``True`` is not a number);
@@ -38,25 +38,25 @@ datetime.datetime(2024, 10, 7, 20, 0, tzinfo=datetime.timezone.utc)
 >>> parse_date_text("2024-02-30")
 Traceback (most recent call last):
 ...
-govdisclose.errors.InputError: 2024-02-30 does not exist: February 2024 has 29 days ...
+govdisclose._errors.InputError: 2024-02-30 does not exist: February 2024 has 29 days ...
 >>> parse_date_text("27/09/2024")
 Traceback (most recent call last):
 ...
-govdisclose.errors.InputError: not a date: '27/09/2024' (day/month order unknown; ...
+govdisclose._errors.InputError: not a date: '27/09/2024' (day/month order unknown; ...
 >>> parse_iso_date("2024-10-08")
 datetime.date(2024, 10, 8)
 >>> parse_iso_date("2024-W41-2", path="$.issued")
 Traceback (most recent call last):
 ...
-govdisclose.errors.InputError: $.issued: expected an ISO 8601 date (YYYY-MM-DD), got ...
+govdisclose._errors.InputError: $.issued: expected an ISO 8601 date (YYYY-MM-DD), got ...
 >>> shift_date(date(9999, 12, 31), 1, path="formed")
 Traceback (most recent call last):
 ...
-govdisclose.errors.InputError: formed: 9999-12-31 + 1 day is after 9999-12-31, the last date ...
+govdisclose._errors.InputError: formed: 9999-12-31 + 1 day is after 9999-12-31, the last date ...
 >>> check_date("2024-10-08", "received")
 Traceback (most recent call last):
 ...
-govdisclose.errors.InputError: received: expected a datetime.date, got '2024-10-08'; text is not ...
+govdisclose._errors.InputError: received: expected a datetime.date, got '2024-10-08'; ...
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ import unicodedata
 from typing import Any, TypeGuard
 from zoneinfo import ZoneInfo
 
-from .errors import InputError, short_repr
+from ._errors import InputError, short_repr
 
 __all__ = [
     "CHINA_TZ",
@@ -265,7 +265,7 @@ def parse_date_text(text: str, *, path: str | None = None) -> dt.date | dt.datet
     """A date written by a person (see the module's docstring): a :class:`datetime.date`, or a
     :class:`datetime.datetime` when a time of day is given (aware when an offset is).
 
-    Raises :class:`~govdisclose.errors.InputError` (prefixed with ``path``) saying why not.
+    Raises :class:`~govdisclose._errors.InputError` (prefixed with ``path``) saying why not.
     :func:`date_in_china` turns a date-time into the date deadlines count with.
     """
     if not isinstance(text, str):
@@ -382,7 +382,7 @@ def check_date(value: object, path: str) -> dt.date:
     >>> check_date(dt.datetime(2024, 10, 8, 9, 30), "meeting")
     Traceback (most recent call last):
     ...
-    govdisclose.errors.InputError: meeting: expected a datetime.date, got a date-time ...
+    govdisclose._errors.InputError: meeting: expected a datetime.date, got a date-time ...
     """
     if isinstance(value, dt.datetime):
         raise InputError(

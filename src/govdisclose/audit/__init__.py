@@ -38,7 +38,7 @@ first such record (``formed_after_as_of``).
 ``2024-10-08T09:30+08:00``).  A date-time with an offset (``2024-10-07T20:00:00Z``) gives its
 date in China Standard Time (Asia/Shanghai), one without gives the date as written.
 ``27/09/2024`` (which is the day?), Excel serial numbers and days that do not exist are
-refused with a message saying why (:mod:`govdisclose.audit.records`).
+refused with a message saying why (:mod:`govdisclose.audit._log_record`).
 
 **Streaming.**  Records are read one at a time and not kept: the result holds counters per
 item and per first-level item, totals, and a :class:`~govdisclose.findings.Report` that lists
@@ -78,8 +78,8 @@ Per record, lazily:
 
 Files (:func:`audit_file`, and ``govdisclose audit LOG --as-of DATE`` on the command line) are
 CSV with a header row or JSON Lines, in UTF-8 (with or without byte-order mark), UTF-16 with
-its byte-order mark, or GB18030; see :mod:`govdisclose.audit.reading` for how the encoding and
-the format are told, and :mod:`govdisclose.audit.records` for the header names and date forms
+its byte-order mark, or GB18030; see :mod:`govdisclose.audit._logfile` for how the encoding and
+the format are told, and :mod:`govdisclose.audit._log_record` for the header names and date forms
 accepted.
 
 More information:
@@ -96,12 +96,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from ..errors import InputError
-from ..model import Catalogue
-from .engine import CACHE_LIMIT, DEFAULT_MAX_LISTED, Auditor
-from .reading import open_log
-from .records import FIELDS, HEADER_ALIASES, LogRecord, parse_log_date
-from .result import (
+from .._errors import InputError
+from .._model import Catalogue
+from ._engine import CACHE_LIMIT, DEFAULT_MAX_LISTED, Auditor
+from ._log_record import FIELDS, HEADER_ALIASES, LogRecord, parse_log_date
+from ._logfile import open_log
+from ._result import (
     REASONS,
     AuditResult,
     FirstLevelSummary,
@@ -112,7 +112,7 @@ from .result import (
 )
 
 if TYPE_CHECKING:
-    from ..workcalendar import WorkCalendar
+    from ..calendar._workcalendar import WorkCalendar
 
 __all__ = [
     "CACHE_LIMIT",
@@ -153,10 +153,10 @@ def audit_records(
 
     ``records`` is consumed once, lazily (a generator is fine); anything but an iterable of
     records (``None``, text, a single mapping) is an
-    :class:`~govdisclose.errors.InputError`, and an item that is not a mapping is an unusable
+    :class:`~govdisclose._errors.InputError`, and an item that is not a mapping is an unusable
     record.  ``catalogues`` (one, several, or a mapping domain → catalogue) replace the
     standard catalogue of their domain; ``calendar`` defaults to
-    :func:`~govdisclose.workcalendar.default_calendar`.  ``on_record`` is called with each
+    :func:`~govdisclose.calendar.default_calendar`.  ``on_record`` is called with each
     record's :class:`RecordResult`.  Findings' paths are ``$[index]`` (0-based).
     """
     auditor = Auditor(
@@ -201,7 +201,7 @@ def audit_file(
     ``format`` is ``"csv"``, ``"jsonl"`` or ``None`` (told from the content); ``encoding``
     ``"utf-8"``, ``"utf-8-sig"``, ``"gb18030"``, ``"utf-16"`` or ``None`` (told from the first
     64 KiB).  A stream given by the caller is read from its position and left open.  Raises
-    :class:`~govdisclose.errors.InputError` when the input is unusable as a whole (missing
+    :class:`~govdisclose._errors.InputError` when the input is unusable as a whole (missing
     file, not decodable, ``utf-16`` named for a file without a byte-order mark, no
     recognisable header, a log that is evidently of the other format than ``format`` says);
     problems of single records are findings with their line numbers (and when no record is

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..__about__ import __version__
-from ..errors import GovdiscloseError
+from .._errors import GovdiscloseError
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 

@@ -18,7 +18,7 @@ Dates in the log: ``2024-10-08`` (or ``2024-10-8``), ``2024/10/8``, ``2024.10.8`
 ``2024年10月8日``, ``20241008`` (full-width digits too), or a date-time: a time of day after
 ``T`` or a blank, with or without a UTC offset (``2024-10-08T09:30``, ``2024-10-08 09:30:15``,
 ``2024-10-07T20:00Z``, ``2024-10-08T09:30+08:00``) — the date in China Standard Time when it
-has an offset, the written date otherwise; see :mod:`govdisclose.audit.records`.
+has an offset, the written date otherwise; see :mod:`govdisclose.audit._log_record`.
 ``--as-of`` takes the same spellings as every date option
 (:func:`~govdisclose.cli.common.parse_date_option`), and ``today``.
 
@@ -36,7 +36,7 @@ import json
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import InputError
+from .._errors import InputError
 from .common import (
     add_calendar_options,
     add_format_option,

@@ -25,7 +25,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import UnknownYearError
+from .._errors import UnknownYearError
 from .common import (
     DATE_FORMATS,
     add_calendar_options,
@@ -50,7 +50,7 @@ _WEEKDAYS = (
 
 def parse_day(text: str) -> dt.date:
     """A date as every date option reads it (:func:`~govdisclose.cli.common.parse_date_option`)
-    or ``today`` (in China Standard Time); :class:`~govdisclose.errors.InputError` else."""
+    or ``today`` (in China Standard Time); :class:`~govdisclose._errors.InputError` else."""
     return parse_date_option(text, "DATE", allow_today=True)
 
 

@@ -18,11 +18,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import GovdiscloseError, InputError
-from ..model import Catalogue, CatalogueItem
-from ..standard import standard
-from ..texttable import render_table
-from ..vocabulary import Domain
+from .._errors import GovdiscloseError, InputError
+from .._model import Catalogue, CatalogueItem
+from .._standard import standard
+from .._texttable import render_table
+from .._vocabulary import Domain
 from .common import (
     LEVEL_CHOICES,
     add_format_option,
@@ -49,7 +49,7 @@ EXPORTERS: dict[str, Callable[[Catalogue], str | bytes]] = {}
 
 
 def _export_json(catalogue: Catalogue) -> str:
-    from ..converter import dumps
+    from .._converter import dumps
 
     return dumps(catalogue) + "\n"
 
@@ -90,9 +90,9 @@ def load_catalogue_with_findings(name: str) -> tuple[Catalogue, Report | None]:
     """Like :func:`load_catalogue`, with the findings of a table import (``.xlsx``, ``.csv``).
 
     The report is ``None`` for a standard catalogue and empty for a JSON file (nothing to
-    report about cells); unusable input raises :class:`~govdisclose.errors.InputError`.
+    report about cells); unusable input raises :class:`~govdisclose._errors.InputError`.
     """
-    from ..catalogue_files import read_catalogue
+    from .._catalogue_files import read_catalogue
 
     domain = Domain.try_parse(name)
     if domain is not None and not Path(name).is_file():
@@ -208,7 +208,7 @@ def _export(args: argparse.Namespace) -> int:
     catalogue, report = load_catalogue_with_findings(args.name)
     code = _table_findings(report)
     if args.level:
-        from ..localize import derive
+        from .._localize import derive
 
         catalogue = derive(catalogue, args.level)
     exporter = EXPORTERS.get(args.format)
@@ -246,7 +246,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _derive(args: argparse.Namespace) -> int:
-    from ..localize import derive
+    from .._localize import derive
 
     catalogue = derive(
         load_catalogue(args.name), args.level, publisher=args.publisher, renumber=args.renumber

@@ -13,7 +13,7 @@ datetime.date(2024, 10, 8)
 >>> parse_date_option("2024-02-30", "--formed")
 Traceback (most recent call last):
 ...
-govdisclose.errors.InputError: --formed: 2024-02-30 does not exist: February 2024 has 29 days ...
+govdisclose._errors.InputError: --formed: 2024-02-30 does not exist: February 2024 has 29 days ...
 >>> parse_datetime_option("2024/9/30 22:30+08:00", "--detected").isoformat()
 '2024-09-30T22:30:00+08:00'
 """
@@ -30,12 +30,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._dates import DATE_FORMATS, DateRefusal, china_today, date_in_china, read_date_text
-from ..errors import InputError, short_repr
-from ..textfile import dump_json
-from ..vocabulary import Level
+from .._errors import InputError, short_repr
+from .._files import dump_json
+from .._vocabulary import Level
 
 if TYPE_CHECKING:
-    from ..workcalendar import WorkCalendar
+    from ..calendar._workcalendar import WorkCalendar
 
 __all__ = [
     "DATE_FORMATS",
@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 
-#: ``--level`` choices: the codes of :class:`~govdisclose.vocabulary.Level`.
+#: ``--level`` choices: the codes of :class:`~govdisclose._vocabulary.Level`.
 LEVEL_CHOICES = tuple(level.code for level in Level)
 
 
@@ -86,7 +86,7 @@ def write_output(data: str | bytes, output: Path | None, *, encoding: str = "utf
     """Write text (encoded with ``encoding``) or bytes to ``output`` or to standard output.
 
     Line ends are written as they are (an iCalendar file's CRLF stays CRLF).  A file that
-    cannot be written is an :class:`~govdisclose.errors.InputError` naming it.
+    cannot be written is an :class:`~govdisclose._errors.InputError` naming it.
     """
     if output is None:
         if isinstance(data, str) and encoding == "utf-8":
@@ -128,7 +128,7 @@ def add_calendar_options(parser: argparse.ArgumentParser) -> None:
 
 def calendar_from_args(args: argparse.Namespace) -> WorkCalendar:
     """The working-day calendar the options of :func:`add_calendar_options` ask for."""
-    from ..workcalendar import default_calendar
+    from ..calendar._workcalendar import default_calendar
 
     return default_calendar(
         provisional=bool(getattr(args, "provisional", False)),
@@ -166,7 +166,7 @@ def parse_date_option(text: str, option: str, *, allow_today: bool = False) -> d
     day may follow, and then the date is the one the publication-log audit takes (with a UTC
     offset, the date in China Standard Time; without, the date as written).  With
     ``allow_today``, also ``today`` (the date in China Standard Time).
-    Raises :class:`~govdisclose.errors.InputError`: "does not exist" for an impossible date
+    Raises :class:`~govdisclose._errors.InputError`: "does not exist" for an impossible date
     such as ``2024-02-30``, "not a date" (with the reason when there is one, and the accepted
     spellings) for anything else.  An InputError is a ValueError, so as an argparse ``type=``
     the message would be replaced by argparse's own; call it from the command instead.
@@ -186,7 +186,7 @@ def parse_datetime_option(text: str, option: str) -> dt.datetime:
     offset (``+08:00``, ``+0800``, ``Z``).  Without an offset the result is naive.
 
     A date without a time, a time that does not exist (``25:00``) or a bad offset is an
-    :class:`~govdisclose.errors.InputError` saying which.
+    :class:`~govdisclose._errors.InputError` saying which.
     """
     _text(text, option)
     read = read_date_text(text)
@@ -205,13 +205,13 @@ def parse_month_day_option(text: str, option: str) -> tuple[int, int]:
     """A day of the year given to ``option`` as ``MM-DD`` (also ``M/D``, ``M.D``, ``M月D日``).
 
     Returns ``(month, day)``; 29 February is a day of the year (of leap years).  Anything
-    else is an :class:`~govdisclose.errors.InputError` that says the text is not a day of
+    else is an :class:`~govdisclose._errors.InputError` that says the text is not a day of
     the year.
 
     >>> parse_month_day_option("02-30", "--attribute-review")
     Traceback (most recent call last):
     ...
-    govdisclose.errors.InputError: --attribute-review: 02-30 is not a day of the year; use MM-DD...
+    govdisclose._errors.InputError: --attribute-review: 02-30 is not a day of the year; use MM-DD...
     """
     value = _text(text, option)
     match = _MONTH_DAY_RE.fullmatch(value)

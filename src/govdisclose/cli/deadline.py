@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from .._errors import InputError
 from .common import (
     DATE_FORMATS,
     add_calendar_options,
@@ -137,7 +137,7 @@ def _positive(text: str) -> int:
 
 
 def _service_level(text: str) -> int:
-    from ..model import check_service_level
+    from .._model import check_service_level
 
     try:
         return check_service_level(_positive(text), where="--service-level")
@@ -299,7 +299,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def _ics(args: argparse.Namespace) -> int:
-    from ..schedule import obligations, to_ics
+    from ..deadlines._schedule import obligations, to_ics
 
     review: tuple[int, int] = (12, 31)
     if args.attribute_review is not None:

@@ -4,7 +4,7 @@
 ``FILE:LINE:COLUMN: severity code kind MASKED`` — the full number is never printed.  The file
 is plain text or HTML source in UTF-8 (with or without byte-order mark), UTF-16 with its
 byte-order mark, or GB18030, told apart over the whole file as
-:func:`govdisclose.textfile.decode_text` does; UTF-16 without a mark is refused as binary.
+:func:`govdisclose._files.decode_text` does; UTF-16 without a mark is refused as binary.
 Files of any size are read in pieces: memory does not grow with the file, and the listing is
 written as the numbers are found.
 ``--format json`` prints the :class:`~govdisclose.findings.Report` as JSON instead, written as
@@ -34,13 +34,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, BinaryIO, TextIO
 
-from ..errors import InputError
-from ..textfile import open_binary
+from .._errors import InputError
+from .._files import open_binary
 from . import EXIT_FINDINGS, EXIT_OK
 from .common import add_format_option
 
 if TYPE_CHECKING:  # the scan (and python-stdnum) is imported when the command runs
-    from ..personal_data import PersonalDataMatch, PersonalDataScan
+    from .._privacy import PersonalDataMatch, PersonalDataScan
 
 __all__ = ["register", "render_scan"]
 
@@ -88,7 +88,7 @@ class _TextListing:
 
 
 class _JsonListing:
-    """The report as :func:`~govdisclose.textfile.dump_json` would write it, findings first."""
+    """The report as :func:`~govdisclose._files.dump_json` would write it, findings first."""
 
     def __init__(self, stream: TextIO, name: str) -> None:
         self._stream = stream
@@ -212,8 +212,8 @@ def _stdout_writer(encoding: str) -> Callable[[str], object]:
 
 
 def _scan(args: argparse.Namespace) -> int:
+    from .._privacy import PersonalDataScanner, read_text_chunks
     from ..findings import Severity
-    from ..personal_data import PersonalDataScanner, read_text_chunks
 
     output: Path | None = args.output
     if output is not None and not args.mask:

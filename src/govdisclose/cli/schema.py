@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import InputError
+from .._errors import InputError
 from . import EXIT_FINDINGS, EXIT_OK
 
 __all__ = ["register"]

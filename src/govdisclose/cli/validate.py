@@ -2,7 +2,7 @@
 
 ``govdisclose validate FILE`` reads FILE — a catalogue (JSON; XLSX/CSV when the table
 importer is installed), one document record (a JSON object) or a JSON list of records — and
-prints every finding (:mod:`govdisclose.validate`).  The kind is read from the shape (an object
+prints every finding (:mod:`govdisclose.checks`).  The kind is read from the shape (an object
 with ``items`` is a catalogue; an object with document fields, or a list, is records) or
 given with ``--kind``.  FILE may also name a bundled standard (``work-safety``,
 ``disaster-relief``).
@@ -25,9 +25,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from .._errors import InputError
+from .._vocabulary import Domain
 from ..findings import Report
-from ..vocabulary import Domain
 from . import EXIT_FINDINGS, EXIT_OK
 from .common import LEVEL_CHOICES, add_calendar_options, add_format_option, dump_json, write_text
 
@@ -66,7 +66,7 @@ _JSON_SUFFIXES = (".json", "")
 
 
 def _load_json(path: Path) -> Any:
-    from ..textfile import read_json_file
+    from .._files import read_json_file
 
     suffix = path.suffix.lower()
     if suffix == ".xls":
@@ -93,9 +93,9 @@ def _unusable(report: Report, code: str) -> bool:
 
 
 def _validate_catalogue(args: argparse.Namespace, data: Any, name: str) -> Report:
-    from ..model import Catalogue
-    from ..validate import compare_with_standard, validate_catalogue
-    from ..validate.reading import read_catalogue
+    from .._model import Catalogue
+    from ..checks import compare_with_standard, validate_catalogue
+    from ..checks._prescan import read_catalogue
 
     report = validate_catalogue(data, level=args.level, subject=name)
     if _unusable(report, "catalogue.not-a-catalogue"):
@@ -110,7 +110,7 @@ def _validate_catalogue(args: argparse.Namespace, data: Any, name: str) -> Repor
         if model is not None:
             report = report + compare_with_standard(model, level=args.level)
     elif args.against_standard:
-        from ..validate.against_standard import COMPARISON_SKIPPED
+        from ..checks._against_standard import COMPARISON_SKIPPED
 
         skipped = COMPARISON_SKIPPED.finding(
             "$", hint="先更正上列数据错误 / fix the data errors above first"
@@ -120,7 +120,7 @@ def _validate_catalogue(args: argparse.Namespace, data: Any, name: str) -> Repor
 
 
 def _validate_documents(args: argparse.Namespace, data: Any, kind: str, name: str) -> Report:
-    from ..validate import validate_document, validate_documents
+    from ..checks import validate_document, validate_documents
     from .common import calendar_from_args
 
     if args.against_standard or args.level:
@@ -150,7 +150,7 @@ def _run(args: argparse.Namespace) -> int:
     kind: str | None
     domain = Domain.try_parse(name)
     if domain is not None and not path.is_file():
-        from ..standard import standard
+        from .._standard import standard
 
         data: Any = standard(domain)
         kind = "catalogue"

@@ -12,11 +12,11 @@ Counting follows the domain reference §6:
 
 * the start day is never counted (《民法典》第二百零一条): 20 working days from D is the 20th
   working day strictly after D;
-* working days come from a :class:`~govdisclose.workcalendar.WorkCalendar` (the State
+* working days come from a :class:`~govdisclose.calendar.WorkCalendar` (the State
   Council's yearly holiday arrangement, make-up working days included).  Every calculator
-  takes ``calendar=``; ``None`` means :func:`~govdisclose.workcalendar.default_calendar`.  A
+  takes ``calendar=``; ``None`` means :func:`~govdisclose.calendar.default_calendar`.  A
   period that reaches a year without an official arrangement raises
-  :class:`~govdisclose.errors.UnknownYearError`, unless the calendar is provisional: then the
+  :class:`~govdisclose._errors.UnknownYearError`, unless the calendar is provisional: then the
   result is marked :attr:`~Deadline.provisional` (暂估 PROVISIONAL) everywhere it appears;
 * fixed dates (31 January) are not moved for holidays — no official text says they move;
 * hour limits (48 h, 24 h, 5 h) run on the clock in China Standard Time, holidays included;
@@ -58,7 +58,7 @@ counted (#1)
 >>> request_reply_deadline(dt.date(2024, 9, 27), extended=21)
 Traceback (most recent call last):
 ...
-govdisclose.errors.InputError: extended: an extension is 1 to 20 working days ..., got 21 ...
+govdisclose._errors.InputError: extended: an extension is 1 to 20 working days ..., got 21 ...
 
 Hour limits cross midnight and holidays on the clock:
 
@@ -77,20 +77,30 @@ More information:
 
 from __future__ import annotations
 
-from .fixed import annual_report_deadline, meeting_invitation_deadline
-from .opinion import (
+from ._deadline import (
+    CHINA_TZ,
+    NOT_ASSESSABLE_REASONS,
+    Deadline,
+    DeadlineKind,
+    LegalRule,
+    Step,
+    StepKind,
+    workdays_late,
+)
+from ._fixed import annual_report_deadline, meeting_invitation_deadline
+from ._opinion import (
     AUTHORITATIVE_RELEASE_HOURS,
     PRESS_CONFERENCE_HOURS,
     RESPONSE_HOURS,
     opinion_response_deadline,
 )
-from .proactive import (
+from ._proactive import (
     PUBLICATION_WORKDAYS,
     document_publication_deadline,
     not_assessable_reason,
     proactive_deadline,
 )
-from .requests import (
+from ._requests import (
     MAX_EXTENSION_WORKDAYS,
     REPLY_WORKDAYS,
     ReceiptEvent,
@@ -100,16 +110,6 @@ from .requests import (
     request_reply_deadline,
     supplement_notice_deadline,
     third_party_opinion_deadline,
-)
-from .result import (
-    CHINA_TZ,
-    NOT_ASSESSABLE_REASONS,
-    Deadline,
-    DeadlineKind,
-    LegalRule,
-    Step,
-    StepKind,
-    workdays_late,
 )
 
 __all__ = [

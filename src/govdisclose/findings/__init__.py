@@ -44,18 +44,18 @@ A code that was never registered cannot be used:
 >>> builder.add("demo.no-such-code", "$")
 Traceback (most recent call last):
 ...
-govdisclose.findings.codes.UnknownFindingCodeError: unknown finding code 'demo.no-such-code'; ...
+govdisclose.findings._codes.UnknownFindingCodeError: unknown finding code 'demo.no-such-code'; ...
 
 Findings keep the order in which they were found; :meth:`Report.merge` (``+``) appends.
 
 The names are defined in two submodules and documented here, where they are imported from:
-:mod:`govdisclose.findings.codes` (severities, codes, the registry, :class:`Finding`) and
-:mod:`govdisclose.findings.report` (:class:`Report`, :class:`ReportBuilder`).
+:mod:`govdisclose.findings._codes` (severities, codes, the registry, :class:`Finding`) and
+:mod:`govdisclose.findings._report` (:class:`Report`, :class:`ReportBuilder`).
 """
 
 from __future__ import annotations
 
-from .codes import (
+from ._codes import (
     CODES,
     Finding,
     FindingCode,
@@ -65,8 +65,8 @@ from .codes import (
     all_codes,
     register_code,
 )
-from .codes import CodeRegistry as CodeRegistry
-from .report import Report, ReportBuilder
+from ._codes import CodeRegistry as CodeRegistry
+from ._report import Report, ReportBuilder
 
 __all__ = [
     "CODES",

@@ -7,15 +7,15 @@ value's Chinese label, which the schema carries as the value's ``title``::
     "Channel": {"type": "string",
                 "oneOf": [{"const": "government_website", "title": "政府网站"}, …]}
 
-The schemas are generated, not written by hand: :mod:`govdisclose.schemas.walker` walks the
+The schemas are generated, not written by hand: :mod:`govdisclose.schemas._walker` walks the
 attrs classes and their type hints (vocabulary enums become ``oneOf`` of codes with labels),
-and :mod:`govdisclose.schemas.documents` says, for each document, which classes it holds and
+and :mod:`govdisclose.schemas._documents` says, for each document, which classes it holds and
 how the code that writes and reads it treats them — required fields exactly as the reader
 requires them, ``additionalProperties: false`` where the reader refuses unknown keys.  A
 schema describes the **canonical** form (vocabulary codes, a time limit as an object); the
 readers also accept Chinese labels and variants, which the schemas do not describe.
 
-The JSON **outputs** scripts read have schemas too (:mod:`govdisclose.schemas.outputs`):
+The JSON **outputs** scripts read have schemas too (:mod:`govdisclose.schemas._outputs`):
 ``audit-report`` (``govdisclose audit --format json``; its ``report`` is a findings report),
 ``audit-record-result`` (a line of ``audit --records``) and ``day-info`` (``calendar day
 --format json``).  Every key of an output is always written, so these schemas require them all.
@@ -55,7 +55,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..errors import GovdiscloseError, InputError
+from .._errors import GovdiscloseError, InputError
 
 __all__ = [
     "BASE_URI",
@@ -103,10 +103,10 @@ def schema(name: str) -> dict[str, Any]:
     """The JSON Schema of the document ``name`` (a fresh dict each call)."""
     name = _check_name(name)
     if name == "arrangement":
-        from .arrangement import arrangement_schema
+        from ._arrangement import arrangement_schema
 
         return arrangement_schema()
-    from .documents import DOCUMENTS, header
+    from ._documents import DOCUMENTS, header
 
     doc = DOCUMENTS[name]
     return {**header(doc, BASE_URI), **doc.build()}
@@ -124,8 +124,8 @@ def schema_filename(name: str) -> str:
 
 def dump_schema(value: dict[str, Any]) -> str:
     """A schema as the export writes it: UTF-8 JSON, Chinese readable, indent 2, final newline
-    (:func:`govdisclose.textfile.dump_json`, as the command line prints JSON)."""
-    from ..textfile import dump_json
+    (:func:`govdisclose._files.dump_json`, as the command line prints JSON)."""
+    from .._files import dump_json
 
     return dump_json(value)
 

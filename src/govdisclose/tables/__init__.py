@@ -1,8 +1,8 @@
 """Catalogues as the official tables: XLSX and CSV import and export, HTML for websites.
 
 Counties keep, exchange and publish their catalogues as tables in the layout of the two
-standard tables of 应急厅函〔2019〕390号 (see :mod:`govdisclose.tables.layout`).  This
-package writes a :class:`~govdisclose.model.Catalogue` in that layout and reads such tables
+standard tables of 应急厅函〔2019〕390号 (see :mod:`govdisclose.tables._layout`).  This
+package writes a :class:`~govdisclose._model.Catalogue` in that layout and reads such tables
 back — also the messy ones counties make (title rows, merged or repeated cells, variant
 labels, per-channel columns, extra local columns) — reporting every cell it cannot read as a
 finding with its cell reference.
@@ -23,8 +23,8 @@ A round trip keeps everything, including local fields and provenance notes:
 >>> read_table(path).catalogue == standard("work_safety")
 True
 
-Files from outside are untrusted: :mod:`govdisclose.tables.safety` checks sizes, types and
-zip bombs first, and refuses unusable files with an :class:`~govdisclose.errors.InputError`.
+Files from outside are untrusted: :mod:`govdisclose.tables._safety` checks sizes, types and
+zip bombs first, and refuses unusable files with an :class:`~govdisclose._errors.InputError`.
 openpyxl, which is slow to import, is imported only when a workbook is written or read.
 
 More information: 应急厅函〔2019〕390号, attachments 1 and 2 (the two standard tables).
@@ -35,13 +35,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
-from .csv import read_csv, to_csv
-from .html import to_html
-from .layout import canonical_order
-from .reading import ImportResult, read_grid
-from .safety import DEFAULT_LIMITS, Limits
-from .xlsx import read_workbook, read_xlsx, to_xlsx
+from .._errors import InputError
+from ._csv import read_csv, to_csv
+from ._html import to_html
+from ._layout import canonical_order
+from ._reading import ImportResult, read_grid
+from ._safety import DEFAULT_LIMITS, Limits
+from ._xlsx import read_workbook, read_xlsx, to_xlsx
 
 __all__ = [
     "DEFAULT_LIMITS",

@@ -52,7 +52,7 @@ False
 'unrecognised'
 
 :func:`compare_strictness` tells whether a local catalogue's rule is stricter or looser than
-the standard's (see :mod:`govdisclose.timelimits.strictness` for the rules it uses).
+the standard's (see :mod:`govdisclose.timelimits._strictness` for the rules it uses).
 
 More information:
 
@@ -63,8 +63,8 @@ More information:
 
 from __future__ import annotations
 
-from .parsing import normalize_time_limit, parse_time_limit
-from .rules import (
+from ._parsing import normalize_time_limit, parse_time_limit
+from ._rules import (
     AUTHORITIES,
     EVENTS,
     MAX_DAYS,
@@ -82,7 +82,7 @@ from .rules import (
     Unrecognised,
     WorkdaysAfterEvent,
 )
-from .strictness import FORMATION_FAMILY, compare_strictness
+from ._strictness import FORMATION_FAMILY, compare_strictness
 
 __all__ = [
     "AUTHORITIES",

@@ -1,0 +1,342 @@
+"""Lossless JSON for every model type, through the package's own cattrs converter.
+
+Output uses the vocabulary **codes**; input also takes the Chinese labels and the variants seen
+in local catalogues.  Unknown fields, wrong types and unknown terms are errors, all reported
+at once, each with its JSON path:
+
+>>> from govdisclose._converter import structure, unstructure
+>>> from govdisclose._model import TimeLimit
+>>> unstructure(TimeLimit("每年1月31日前"))["text"]
+'每年1月31日前'
+>>> from govdisclose._model import Provenance
+>>> structure({"kind": "note", "note": "x", "fields": ["channels"]}, Provenance)
+Provenance(kind=<ProvenanceKind.NOTE: 'note'>, note='x', fields=('channels',))
+>>> structure({"kind": "note"}, Provenance)
+Traceback (most recent call last):
+...
+govdisclose._errors.DataError: cannot read Provenance (无法读取数据)
+  - $.note: required field missing (缺少必填字段)
+
+Use :func:`dumps` / :func:`loads` for JSON text, :func:`unstructure` / :func:`structure` for
+JSON-ready Python data.  The converter itself is :data:`converter`; other modules register
+hooks on it for their own types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import typing
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+import cattrs.gen
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from ._dates import parse_iso_date, parse_iso_datetime
+from ._errors import DataError, GovdiscloseError, InputError, short_repr
+from ._files import decode_text, parse_json
+from ._model import Catalogue, CatalogueItem, TimeLimit
+from ._vocabulary import Term
+
+__all__ = ["converter", "dumps", "loads", "rule_to_json", "structure", "unstructure"]
+
+T = TypeVar("T")
+
+#: The package's converter (never the global one).  Unknown keys are refused.
+converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+
+
+class _TypeMismatch(GovdiscloseError, TypeError):
+    pass
+
+
+def _strict(expected: type, label: str) -> Any:
+    def hook(value: Any, _: Any) -> Any:
+        if type(value) is not expected and not (expected is float and type(value) is int):
+            raise _TypeMismatch(
+                f"expected {expected.__name__}, got {type(value).__name__} {short_repr(value)} "
+                f"(应为{label})"
+            )
+        return value
+
+    return hook
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    # JSON has one number type: 1.0 is the integer 1 (as JSON Schema's "integer" says).
+    if type(value) is float and value.is_integer():
+        return int(value)
+    if type(value) is not int:
+        raise _TypeMismatch(
+            f"expected a whole number, got {type(value).__name__} {short_repr(value)} (应为整数)"
+        )
+    return value
+
+
+def _at_least(minimum: int) -> Any:
+    def hook(value: Any, _: Any) -> int:
+        number = _structure_int(value, int)
+        if number < minimum:
+            raise _TypeMismatch(f"must be at least {minimum}, got {number} (不得小于{minimum})")
+        return number
+
+    return hook
+
+
+def _optional_at_least(minimum: int) -> Any:
+    check = _at_least(minimum)
+    return lambda value, t: None if value is None else check(value, t)
+
+
+converter.register_structure_hook(str, _strict(str, "文本"))
+converter.register_structure_hook(int, _structure_int)
+converter.register_structure_hook(bool, _strict(bool, "布尔值"))
+converter.register_structure_hook(float, _strict(float, "数字"))
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _structure_tuple(value: Any, t: Any) -> tuple[Any, ...]:
+    """Lists of values: a list (or tuple) only — a string is not read letter by letter."""
+    if not isinstance(value, (list, tuple)):
+        raise _TypeMismatch(
+            f"expected a list, got {type(value).__name__} {short_repr(value)} (应为列表)"
+        )
+    element = typing.get_args(t)[0]
+    handler = converter.get_structure_hook(element)
+    out: list[Any] = []
+    errors: list[Exception] = []
+    for index, item in enumerate(value):
+        try:
+            out.append(handler(item, element))
+        except Exception as exc:
+            notes = [*getattr(exc, "__notes__", [])]
+            notes.append(IterableValidationNote(f"Structuring {t} @ index {index}", index, element))
+            exc.__notes__ = notes  # type: ignore[attr-defined]
+            errors.append(exc)
+    if errors:
+        raise IterableValidationError(f"While structuring {t!r}", errors, t)
+    return tuple(out)
+
+
+converter.register_structure_hook_func(_is_homogeneous_tuple, _structure_tuple)
+
+
+#: Fields whose numbers have a lower bound (the JSON Schemas say the same).
+_FIELD_HOOKS: dict[type, dict[str, Any]] = {
+    CatalogueItem: {"number": _at_least(1)},
+    Catalogue: {"declared_item_count": _optional_at_least(0)},
+}
+
+
+def _attrs_structure_factory(cls: type) -> Any:
+    """Structure attrs classes from JSON objects only, with the field bounds above."""
+    overrides = {
+        name: cattrs.gen.override(struct_hook=hook)
+        for name, hook in _FIELD_HOOKS.get(cls, {}).items()
+    }
+    inner: Any = cattrs.gen.make_dict_structure_fn(
+        cls,
+        converter,
+        _cattrs_forbid_extra_keys=True,
+        **overrides,  # type: ignore[arg-type]
+    )
+
+    def structure_object(value: Any, t: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise _TypeMismatch(
+                f"expected an object, got {type(value).__name__} {short_repr(value)} (应为对象)"
+            )
+        return inner(value, t)
+
+    return structure_object
+
+
+converter.register_structure_hook_factory(attrs.has, _attrs_structure_factory)
+
+
+def _structure_term(value: Any, cls: type[Term]) -> Term:
+    return cls.parse(value)
+
+
+converter.register_structure_hook_func(
+    lambda t: isinstance(t, type) and issubclass(t, Term), _structure_term
+)
+converter.register_unstructure_hook_func(
+    lambda t: isinstance(t, type) and issubclass(t, Term), lambda member: member.code
+)
+
+
+def _structure_date(value: Any, _: Any) -> dt.date:
+    # Python callers (a CMS plugin's database rows) may pass dates as they have them.
+    if isinstance(value, dt.datetime):
+        raise _TypeMismatch(
+            f"expected a date, got the date-time {value.isoformat()}; pass its date "
+            f"(应为日期而非日期时间)"
+        )
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:  # strictly YYYY-MM-DD, on every Python version
+            return parse_iso_date(value)
+        except InputError as exc:  # not written so, or a day that does not exist
+            raise _TypeMismatch(str(exc)) from None
+    raise _TypeMismatch(f"expected an ISO 8601 date (YYYY-MM-DD), got {value!r:.60} (应为日期)")
+
+
+def _structure_datetime(value: Any, _: Any) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_iso_datetime(value)
+        except InputError:
+            pass
+    raise _TypeMismatch(
+        f"expected an ISO 8601 date-time (YYYY-MM-DDTHH:MM:SS, optionally +08:00 or Z), "
+        f"got {value!r:.60} (应为日期时间)"
+    )
+
+
+converter.register_structure_hook(dt.date, _structure_date)
+converter.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+converter.register_structure_hook(dt.datetime, _structure_datetime)
+converter.register_unstructure_hook(dt.datetime, lambda d: d.isoformat())
+
+
+def rule_to_json(rule: Any) -> dict[str, Any]:
+    """A time-limit rule as JSON: its ``kind`` code and its fields (the text is not repeated)."""
+    data = {k: v for k, v in attrs.asdict(rule).items() if k != "text"}
+    return {"kind": rule.kind, **data}
+
+
+def _unstructure_time_limit(value: TimeLimit) -> dict[str, Any]:
+    out: dict[str, Any] = {"text": value.text}
+    if value.service_level_workdays is not None:
+        out["service_level_workdays"] = value.service_level_workdays
+    out["rule"] = rule_to_json(value.rule)
+    return out
+
+
+_TIME_LIMIT_KEYS = {"text", "service_level_workdays", "rule"}
+
+
+def _canonical(data: Any) -> str:
+    """JSON text for comparing values as JSON does (``0`` is not ``false``, ``1.0`` not ``1``)."""
+    try:
+        return json.dumps(data, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        return repr(type(data))
+
+
+def _structure_time_limit(value: Any, _: Any) -> TimeLimit:
+    if isinstance(value, str):  # a bare published text is accepted as input
+        return TimeLimit(value)
+    if not isinstance(value, Mapping):
+        raise _TypeMismatch(f"expected an object with 'text', got {type(value).__name__}")
+    extra = set(value) - _TIME_LIMIT_KEYS
+    if extra:
+        raise ForbiddenExtraKeysError("", TimeLimit, extra)
+    if "text" not in value:
+        raise _TypeMismatch("time_limit needs 'text', the published text (缺少公开时限原文)")
+    text = converter.structure(value["text"], str)
+    level = value.get("service_level_workdays")
+    try:  # read as any whole number is (1.0 is 1); the model checks the range
+        limit = TimeLimit(text, None if level is None else _structure_int(level, int))
+    except GovdiscloseError as exc:  # named at the field: $.….time_limit.service_level_workdays
+        exc.__notes__ = [  # type: ignore[attr-defined]
+            *getattr(exc, "__notes__", []),
+            AttributeValidationNote(
+                "Structuring class TimeLimit @ attribute service_level_workdays",
+                "service_level_workdays",
+                int,
+            ),
+        ]
+        raise ClassValidationError("While structuring TimeLimit", [exc], TimeLimit) from None
+    if "rule" in value and _canonical(value["rule"]) != _canonical(rule_to_json(limit.rule)):
+        raise _TypeMismatch(
+            "'rule' does not match the rule read from 'text'; send 'text' alone "
+            "(rule 与时限原文不符)"
+        )
+    return limit
+
+
+converter.register_structure_hook(TimeLimit, _structure_time_limit)
+converter.register_unstructure_hook(TimeLimit, _unstructure_time_limit)
+
+
+def unstructure(obj: Any) -> Any:
+    """Turn a model object into JSON-ready data (dicts, lists, str, int, bool, None)."""
+    try:
+        return converter.unstructure(obj)
+    except RecursionError:
+        raise InputError(f"cannot turn {type(obj).__name__} into JSON: nested too deeply") from None
+
+
+def _format(exc: BaseException, _type: Any) -> str:
+    if isinstance(exc, GovdiscloseError):
+        return exc.message
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return f"unknown field(s) {', '.join(sorted(map(repr, exc.extra_fields)))} (未知字段)"
+    if isinstance(exc, KeyError):
+        return "required field missing (缺少必填字段)"
+    if isinstance(exc, (TypeError, ValueError, AttributeError)):
+        return f"invalid value: {exc} (值无效)"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def structure(data: Any, cls: type[T], *, path: str = "$") -> T:
+    """Build a ``cls`` instance from JSON-ready data, or raise :class:`DataError`.
+
+    The error lists every problem with its JSON path (``$.items[3].channels[1]``).
+    """
+    try:
+        return converter.structure(data, cls)
+    except (ClassValidationError, IterableValidationError) as exc:
+        problems = []
+        for line in cattrs.transform_error(exc, path=path, format_exception=_format):
+            message, _, where = line.rpartition(" @ ")
+            problems.append(GovdiscloseError(message, path=where))
+        name = getattr(cls, "__name__", str(cls))
+        raise DataError(f"cannot read {name} (无法读取数据)", errors=problems) from None
+    except GovdiscloseError as exc:
+        raise DataError(
+            f"cannot read {getattr(cls, '__name__', cls)} (无法读取数据)",
+            errors=[GovdiscloseError(exc.message, path=exc.path or path)],
+        ) from None
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise DataError(_format(exc, cls), path=path) from None
+
+
+def dumps(obj: Any, *, indent: int | None = 2) -> str:
+    """Serialise a model object as JSON text (UTF-8 Chinese kept readable)."""
+    try:
+        return json.dumps(unstructure(obj), ensure_ascii=False, indent=indent)
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise InputError(
+            f"cannot write {type(obj).__name__} {short_repr(obj)} as JSON: {exc} (无法转为JSON)"
+        ) from None
+
+
+def loads(text: str | bytes, cls: type[T]) -> T:
+    """Parse JSON text into a ``cls`` instance.
+
+    Bytes are decoded like every text file (:func:`govdisclose._files.decode_text`: UTF-8
+    with or without byte-order mark, UTF-16 with its mark, GB18030).  Undecodable bytes and
+    broken or too deeply nested JSON are an :class:`InputError`.
+    """
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        text = decode_text(text)
+    return structure(parse_json(text), cls)

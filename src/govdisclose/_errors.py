@@ -1,0 +1,166 @@
+"""The library's exceptions: one root, :class:`GovdiscloseError`, and a few kinds below it.
+
+Every error the library raises on bad input is a :class:`GovdiscloseError`, so a caller can
+catch one type.  Errors about a place in a document carry that place as a JSON-path string
+(``$.items[3].channels[1]``) in the ``path`` attribute of the :class:`GovdiscloseError`.
+
+>>> from govdisclose._errors import VocabularyError, GovdiscloseError
+>>> err = VocabularyError("渠道", "网站X", ["government_website"], path="$.items[0].channels[1]")
+>>> isinstance(err, GovdiscloseError), isinstance(err, ValueError)
+(True, True)
+>>> print(err)
+$.items[0].channels[1]: unknown 渠道 '网站X'; allowed: government_website (未知的渠道：'网站X')
+
+Codes are API; message wording is not (see the compatibility policy in the docs).
+"""
+
+from __future__ import annotations
+
+import functools
+import reprlib
+from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "CalendarDataError",
+    "DataError",
+    "GovdiscloseError",
+    "InputError",
+    "UnknownYearError",
+    "VocabularyError",
+    "join_path",
+    "short_repr",
+]
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = 60
+_SHORT.maxother = 60
+_SHORT.maxlevel = 3
+
+
+def short_repr(value: object, *, limit: int | None = None) -> str:
+    """A repr for messages: bounded in length and depth, whatever the user sent.
+
+    ``limit`` caps the whole text at that many characters (the end cut off and marked ``…``);
+    without it, strings and other single values are cut to about 60 characters and
+    containers to a few elements, three levels deep (a large container or string is cut
+    before it is turned into text).
+
+    >>> short_repr("x" * 1000)[:12], len(short_repr([[[[[[1]]]]]])) < 30
+    ("'xxxxxxxxxxx", True)
+    >>> short_repr(list(range(100)), limit=20)
+    '[0, 1, 2, 3, 4, 5, …'
+    """
+    try:
+        text = (_SHORT if limit is None else _limited(limit)).repr(value)
+    except Exception:  # a user object whose repr fails
+        text = f"<{type(value).__name__}>"
+    if limit is not None and len(text) > limit:
+        text = text[: max(limit - 1, 0)] + "…"
+    return text
+
+
+@functools.lru_cache(maxsize=16)
+def _limited(limit: int) -> reprlib.Repr:
+    shorter = reprlib.Repr()
+    shorter.maxstring = shorter.maxother = max(limit, 8)
+    shorter.maxlevel = 3
+    return shorter
+
+
+def join_path(base: str, *parts: str | int) -> str:
+    """Extend a JSON-path such as ``$.items`` with keys and indexes.
+
+    >>> join_path("$", "items", 3, "channels", 1)
+    '$.items[3].channels[1]'
+    """
+    out = base
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+class GovdiscloseError(Exception):
+    """Root of every error the library raises on purpose.
+
+    ``path`` says where in the input the problem is (JSON-path style, ``None`` when it is not
+    about a place in a document).
+    """
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        self.message = message
+        self.path = path
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+class InputError(GovdiscloseError, ValueError):
+    """Input that cannot be used at all: not JSON, wrong type, unreadable file, bad encoding."""
+
+
+class DataError(GovdiscloseError, ValueError):
+    """A document whose shape is wrong: a missing or extra field, a wrong type, a bad value.
+
+    ``errors`` holds every individual problem found (each a :class:`GovdiscloseError` with its
+    own path), so that a user sees all of them at once, not only the first.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        errors: Sequence[GovdiscloseError] = (),
+    ) -> None:
+        self.errors = tuple(errors)
+        if self.errors:
+            details = "\n".join(f"  - {e}" for e in self.errors)
+            message = f"{message}\n{details}"
+        super().__init__(message, path=path)
+
+
+class VocabularyError(GovdiscloseError, ValueError):
+    """A value that is not in one of the standard's vocabularies (channel, audience, mode …)."""
+
+    def __init__(
+        self,
+        concept: str,
+        value: object,
+        allowed: Iterable[str],
+        *,
+        path: str | None = None,
+    ) -> None:
+        self.concept = concept
+        self.value = value
+        self.allowed = tuple(allowed)
+        shown = short_repr(value)
+        message = (
+            f"unknown {concept} {shown}; allowed: {', '.join(self.allowed)} "
+            f"(未知的{concept}：{shown})"
+        )
+        super().__init__(message, path=path)
+
+
+class CalendarDataError(GovdiscloseError, ValueError):
+    """A holiday-arrangement file or value that is malformed."""
+
+
+class UnknownYearError(GovdiscloseError, LookupError):
+    """A date computation needs a year for which no official holiday arrangement is loaded.
+
+    ``year`` is the year.  The message says how to supply the arrangement or ask for a
+    provisional estimate; ``message`` replaces it where the caller knows better (e.g. a year
+    that even a provisional estimate does not cover).
+    """
+
+    def __init__(self, year: int, *, path: str | None = None, message: str | None = None) -> None:
+        self.year = year
+        if message is not None:  # a caller that knows better what to suggest
+            super().__init__(message, path=path)
+            return
+        message = (
+            f"no official holiday arrangement is known for {year} "
+            f"(尚无{year}年国务院办公厅节假日安排); supply it from the State Council notice with "
+            f"WorkCalendar.with_arrangement(...) / --calendar FILE / GOVDISCLOSE_CALENDAR=FILE, "
+            f"or ask for a provisional estimate with provisional=True / --provisional"
+        )
+        super().__init__(message, path=path)

@@ -1,0 +1,169 @@
+"""Decoding a publication log as a stream: the encoding from its first bytes, lines in chunks.
+
+:func:`sniff_encoding` judges the encoding from the first :data:`SNIFF_BYTES` bytes, by the
+rules of :mod:`govdisclose._files` (byte-order mark, old Office file and NUL refused, UTF-8,
+GB18030) and with its messages — but without holding the whole file, and accepting UTF-8
+text with a few corrupt bytes.  :func:`line_batches` then decodes the stream a chunk at a
+time and splits it into lines exactly as a text file opened with ``newline=""`` would.
+
+Bytes that do not decode become lone surrogates (U+DC00 + byte, never found in decoded text)
+so that the record holding them can be reported.  A line holding such bytes is handed out in
+a batch of its own and counted in the log's own counter *as it is handed out*: the audit
+engine looks closely at the record read while the counter is above zero, then resets it —
+every other record takes the fast path, however many bad bytes the log or another log read
+in the same process has.
+
+>>> from govdisclose.audit._decoding import line_batches, printable, sniff_encoding
+>>> sniff_encoding("领域,事项".encode("gb18030"), complete=True)
+'gb18030'
+>>> flagged = [0]
+>>> batches = line_batches(b"a,b\\r\\nc,\\xff\\nd", lambda n: b"", "utf-8", flagged)
+>>> [printable(line) for batch in batches for line in batch], flagged
+(['a,b\\r\\n', 'c,\\\\udcff\\n', 'd'], [1])
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import threading
+from collections.abc import Callable, Iterator
+
+from .._files import bom_encoding, refuse_binary, undecodable_error
+
+__all__ = [
+    "SNIFF_BYTES",
+    "has_undecodable",
+    "line_batches",
+    "printable",
+    "sniff_encoding",
+]
+
+#: How many bytes at the start of a stream decide its encoding; also the chunk read at a time.
+SNIFF_BYTES = 64 * 1024
+
+ERROR_HANDLER = "govdisclose.audit.flag"
+_SURROGATES = re.compile("[\udc00-\udcff]")
+# Characters str.splitlines() breaks at but a file opened with newline="" does not.
+_OTHER_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
+class _Flagged(threading.local):
+    """Undecodable byte runs met by decoders in this thread (to tell whether a chunk had any)."""
+
+    count = 0
+
+
+_FLAGGED = _Flagged()
+
+
+def _flag_undecodable(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    _FLAGGED.count += 1
+    bad = exc.object[exc.start : exc.end]
+    return "".join(chr(0xDC00 + b) for b in bad), exc.end
+
+
+codecs.register_error(ERROR_HANDLER, _flag_undecodable)
+
+
+def printable(text: str) -> str:
+    """``text`` with undecodable bytes shown as ``\\udcXX`` escapes, safe to print."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def has_undecodable(value: object) -> bool:
+    """Whether a value read from a log holds bytes that could not be decoded."""
+    return isinstance(value, str) and _SURROGATES.search(value) is not None
+
+
+def sniff_encoding(prefix: bytes, *, complete: bool, source: str = "<input>") -> str:
+    """The encoding to read a log with, judged from its first bytes (see the module docs).
+
+    ``complete`` says that ``prefix`` is the whole input (so a character cut at its end is an
+    error rather than the start of the next chunk).  Raises :class:`InputError` for binary
+    input and text that is neither UTF-8 nor GB18030, with :mod:`govdisclose._files`'s
+    messages.
+
+    >>> sniff_encoding(codecs.BOM_UTF8 + b"domain", complete=True)
+    'utf-8-sig'
+    """
+    encoding = bom_encoding(prefix)
+    if encoding is not None:
+        return encoding
+    refuse_binary(prefix, source=source)
+    text = codecs.getincrementaldecoder("utf-8")(ERROR_HANDLER).decode(prefix, complete)
+    bad = len(_SURROGATES.findall(text))
+    if not bad:
+        return "utf-8"
+    try:
+        codecs.getincrementaldecoder("gb18030")("strict").decode(prefix, complete)
+    except UnicodeDecodeError as exc:
+        wide = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+        if wide >= 4 * bad:  # UTF-8 text with a few corrupt bytes: read it, flag those lines
+            return "utf-8"
+        raise undecodable_error(source, exc.start) from None
+    return "gb18030"
+
+
+def _split(text: str) -> list[str]:
+    """Lines with their ends, broken at ``\\n``, ``\\r\\n`` and ``\\r`` only."""
+    if any(mark in text for mark in _OTHER_BREAKS):
+        return io.StringIO(text, newline="").readlines()
+    return text.splitlines(keepends=True)
+
+
+def line_batches(
+    prefix: bytes, read: Callable[[int], bytes], encoding: str, flagged: list[int]
+) -> Iterator[list[str]]:
+    """The lines of a stream (``prefix``, then ``read(n)`` until it gives nothing), in batches.
+
+    Lines keep their ends; ``\\n``, ``\\r\\n`` and ``\\r`` end a line.  A line holding
+    undecodable bytes comes in a batch of its own, and ``flagged[0]`` is incremented just
+    before that batch is handed out.  Iterate with :func:`itertools.chain.from_iterable`.
+    """
+    decoder = codecs.getincrementaldecoder(encoding)(ERROR_HANDLER)
+    carry: list[str] = []  # the start of a line that goes on in the next chunk
+    suspect = False  # undecodable bytes were met and may still be in what is not handed out
+    data = prefix or read(SNIFF_BYTES)
+    while True:
+        final = not data
+        before = _FLAGGED.count
+        piece = decoder.decode(data, final)
+        suspect = suspect or _FLAGGED.count != before
+        if not final and "\n" not in piece and "\r" not in piece:
+            if piece:
+                carry.append(piece)
+            data = read(SNIFF_BYTES)
+            continue
+        if carry:
+            carry.append(piece)
+            piece = "".join(carry)
+            carry = []
+        lines = _split(piece)
+        if not final and lines and not lines[-1].endswith("\n"):
+            carry.append(lines.pop())  # unfinished, or a "\r" whose "\n" may come next
+        if lines:
+            if suspect:
+                yield from _flag_lines(lines, flagged)
+            else:
+                yield lines
+        suspect = suspect and bool(carry)
+        if final:
+            return
+        data = read(SNIFF_BYTES)
+
+
+def _flag_lines(lines: list[str], flagged: list[int]) -> Iterator[list[str]]:
+    start = 0
+    for index, line in enumerate(lines):
+        if _SURROGATES.search(line) is not None:
+            if start < index:
+                yield lines[start:index]
+            flagged[0] += 1
+            yield [line]
+            start = index + 1
+    if start < len(lines):
+        yield lines[start:]

@@ -1,0 +1,407 @@
+"""Reading publication logs as streams: encoding, CSV or JSON Lines, headers, dates.
+
+A log is read **lazily**, row by row; nothing is kept.  :func:`open_log` opens a file, a binary
+stream or ``-`` (standard input) and returns a :class:`LogSource` whose :attr:`~LogSource.rows`
+the audit engine iterates.  :func:`rows_from_records` does the same for an iterable of mappings
+or :class:`LogRecord` objects.
+
+**Encoding.**  The first :data:`SNIFF_BYTES` bytes decide (the same order and messages as
+:mod:`govdisclose._files`; :mod:`govdisclose.audit._decoding`): a UTF-8 or UTF-16
+byte-order mark; else UTF-8 if those bytes are UTF-8 (or nearly all of them are: a few
+corrupt bytes in otherwise UTF-8 text); else GB18030.  An old Office file, or NUL bytes
+without a UTF-16 mark, mean a binary file (an ``.xls``, an ``.xlsx``): refused.  Bytes
+further on that do not decode in the chosen encoding do not stop the reading: the record
+that holds them becomes a ``bad-record`` finding (``undecodable``) with its line number.
+So a GB18030 log whose first 64 KiB happen to be plain ASCII is read as UTF-8 and its later
+Chinese records are reported as undecodable: give the encoding (``encoding="gb18030"``,
+``--encoding gb18030``) for such a file.
+
+**Format.**  The first non-blank line decides: ``{`` starts JSON Lines (one object per
+line), anything else is CSV with a header row (comma-separated, or tab-separated when the
+header line has tabs and no commas).  A format given by the caller that the first line
+evidently contradicts (``jsonl`` for a file starting with a CSV header, ``csv`` for one
+starting with a JSON object) is refused.  ``utf-16`` given for a file without a UTF-16
+byte-order mark is refused too (little- and big-endian cannot be told apart).
+
+Fields, header names and date forms: :mod:`govdisclose.audit._log_record`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import itertools
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import IO, Any
+
+import attrs
+
+from .._errors import InputError
+from .._files import open_binary
+from ._decoding import (
+    SNIFF_BYTES,
+    has_undecodable,
+    line_batches,
+    printable,
+    sniff_encoding,
+)
+from ._log_record import (
+    FIELDS,
+    HEADER_ALIASES,
+    REQUIRED_FIELDS,
+    BadRow,
+    LogRecord,
+    RowMaker,
+    field_for_header,
+)
+
+__all__ = [
+    "ENCODINGS",
+    "SNIFF_BYTES",
+    "LogSource",
+    "has_undecodable",
+    "open_log",
+    "printable",
+    "rows_from_records",
+    "sniff_encoding",
+    "source_from_records",
+]
+
+
+class _Counter:
+    """A line counter with the ``line_num`` attribute :class:`csv.reader` objects have."""
+
+    __slots__ = ("line_num",)
+
+    def __init__(self) -> None:
+        self.line_num = 0
+
+
+def rows_from_records(
+    records: Iterable[Mapping[str, Any] | LogRecord],
+    counter: _Counter,
+    ignored: set[str],
+) -> Iterator[Sequence[Any]]:
+    """Rows in :data:`FIELDS` order from mappings or :class:`LogRecord` objects, lazily.
+
+    Keys are field names or header aliases; other keys are added to ``ignored``.
+    ``counter.line_num`` is the 1-based position of the record yielded last.
+    """
+    make_row = RowMaker(ignored)
+    for record in records:
+        counter.line_num += 1
+        if isinstance(record, LogRecord):
+            yield make_row({name: getattr(record, name) for name in FIELDS})
+        elif isinstance(record, Mapping):
+            yield make_row(record)
+        else:
+            yield BadRow(
+                ("not_object",), f"a record must be a mapping, not {type(record).__name__}"
+            )
+
+
+# -- files and streams ---------------------------------------------------------------------
+
+
+@attrs.define
+class LogSource:
+    """An opened log: its rows (lazy), where each field is in a row, and how it was read.
+
+    ``columns`` gives, for each of :data:`FIELDS`, the index of its value in a row (``None``
+    when the log has no such column); ``width`` is the number of values a good row has.
+    ``counter.line_num`` is the last line read (for iterables: the record's position).
+    ``undecodable[0]`` counts the lines holding undecodable bytes read since the engine last
+    looked: while it is above zero the engine checks the record closely, then sets it to 0.
+    """
+
+    name: str
+    rows: Iterator[Sequence[Any]]
+    columns: tuple[int | None, ...]
+    width: int
+    counter: Any
+    format: str
+    encoding: str | None = None
+    has_lines: bool = True
+    ignored: set[str] = attrs.field(factory=set)
+    undecodable: list[int] = attrs.field(factory=lambda: [0])
+    stream: IO[bytes] | None = None
+    #: Whether the stream was opened here (a path): then :meth:`close` closes it.
+    owned: bool = False
+
+    def close(self) -> None:
+        """Close the file opened for the log; a stream given by the caller stays open."""
+        _release(self.stream, self.owned)
+        self.stream = None
+
+    def __enter__(self) -> LogSource:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def source_from_records(records: Iterable[Mapping[str, Any] | LogRecord]) -> LogSource:
+    """A :class:`LogSource` over records given as objects.
+
+    Raises :class:`InputError` when ``records`` is not an iterable of records: ``None``, a
+    number, text or bytes, or a single mapping (pass a list holding it).
+    """
+    if isinstance(records, Mapping | LogRecord):
+        raise InputError(
+            f"records must be an iterable of records, not one {type(records).__name__}; "
+            f"pass a list holding it (records 应为记录的列表或迭代器)"
+        )
+    if isinstance(records, str | bytes | bytearray) or not _iterable(records):
+        raise InputError(
+            f"records must be an iterable of mappings or LogRecord objects (a list, a "
+            f"generator …), not {type(records).__name__} (records 应为记录的列表或迭代器)"
+        )
+    counter = _Counter()
+    ignored: set[str] = set()
+    return LogSource(
+        name="records",
+        rows=rows_from_records(records, counter, ignored),
+        columns=tuple(range(len(FIELDS))),
+        width=len(FIELDS),
+        counter=counter,
+        format="records",
+        has_lines=False,
+        ignored=ignored,
+    )
+
+
+def _iterable(value: object) -> bool:
+    try:
+        iter(value)  # type: ignore[call-overload]
+    except TypeError:
+        return False
+    return True
+
+
+def _binary(source: str | os.PathLike[str] | IO[bytes]) -> tuple[IO[bytes], str]:
+    if isinstance(source, (str, os.PathLike)):
+        if _is_stdin(source):
+            return sys.stdin.buffer, "<stdin>"
+        stream = open_binary(source)  # InputError naming the file when it cannot be opened
+        return stream, printable(os.fspath(source))
+    if not callable(getattr(source, "read", None)):
+        raise InputError(
+            f"a log is a file name (str or Path), '-' or a binary stream, not "
+            f"{type(source).__name__} (应为文件名或二进制流)"
+        )
+    name = getattr(source, "name", None)
+    return source, name if isinstance(name, str) else "<stream>"
+
+
+def _is_stdin(source: object) -> bool:
+    try:
+        return isinstance(source, (str, os.PathLike)) and os.fspath(source) == "-"
+    except TypeError:  # a PathLike giving neither str nor bytes: open_binary says so
+        return False
+
+
+def _release(binary: IO[bytes] | None, owned: bool) -> None:
+    """Close what was opened here; never the caller's stream."""
+    if owned and binary is not None:
+        with contextlib.suppress(OSError, ValueError):
+            binary.close()
+
+
+#: Encodings a caller may name instead of letting the first bytes decide.
+ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "utf-16")
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def open_log(
+    source: str | os.PathLike[str] | IO[bytes],
+    *,
+    name: str | None = None,
+    format: str | None = None,
+    encoding: str | None = None,
+) -> LogSource:
+    """Open a publication log for streaming (``-`` is standard input).
+
+    ``format`` is ``"csv"``, ``"jsonl"`` or ``None`` (judged from the first non-blank line);
+    ``encoding`` one of :data:`ENCODINGS` or ``None`` (judged from the first bytes).
+    Raises :class:`InputError` for a missing file, undecodable or binary input, an empty log,
+    or a CSV header without the required columns.
+    """
+    if format not in (None, "csv", "jsonl"):
+        raise InputError(f"unknown log format {format!r}; use csv or jsonl (未知的格式)")
+    if encoding is not None and encoding not in ENCODINGS:
+        raise InputError(
+            f"unsupported encoding {encoding!r}; use one of {', '.join(ENCODINGS)} (不支持的编码)"
+        )
+    binary, label = _binary(source)
+    label = name or label
+    owned = isinstance(source, (str, os.PathLike)) and not _is_stdin(source)
+    try:
+        prefix = binary.read(SNIFF_BYTES)
+        if not isinstance(prefix, bytes | bytearray):
+            raise InputError(
+                f"{label}: a text stream; give a binary one (open(..., 'rb'), io.BytesIO) so "
+                f"that the encoding can be told (应为二进制流)"
+            )
+        prefix = bytes(prefix)
+        if encoding is None:
+            encoding = sniff_encoding(prefix, complete=len(prefix) < SNIFF_BYTES, source=label)
+        elif encoding == "utf-16" and prefix and not prefix.startswith(_UTF16_BOMS):
+            raise InputError(
+                f"{label}: --encoding utf-16 but the file does not start with a UTF-16 "
+                f"byte-order mark (BOM), so it is not UTF-16 text as given; leave the encoding "
+                f"out to have it told from the content (文件开头没有UTF-16字节顺序标记)"
+            )
+        read1 = getattr(binary, "read1", None)  # what is there: a pipe's lines come as written
+        flagged = [0]
+        batches = line_batches(prefix, read1 if callable(read1) else binary.read, encoding, flagged)
+        log = _open_lines(itertools.chain.from_iterable(batches), label, encoding, format)
+    except OSError as exc:  # opened, but reading fails
+        _release(binary, owned)
+        raise InputError(f"{label}: cannot read: {exc.strerror or exc} (无法读取)") from None
+    except BaseException:
+        _release(binary, owned)
+        raise
+    log.undecodable = flagged
+    log.stream = binary
+    log.owned = owned
+    return log
+
+
+def _open_lines(lines: Iterator[str], label: str, encoding: str, format: str | None) -> LogSource:
+    blank = 0
+    first = ""
+    for first in lines:
+        if first.strip():
+            break
+        blank += 1
+    else:
+        raise InputError(f"{label}: the log is empty (记录文件为空)")
+    looks_json = first.lstrip().startswith("{")
+    chosen = format or ("jsonl" if looks_json else "csv")
+    if first.lstrip().startswith("[") and format is None:
+        raise InputError(
+            f"{label}: a JSON array; write one JSON object per line (JSON Lines) instead "
+            f"(请使用每行一个JSON对象的JSON Lines格式)"
+        )
+    if format == "csv" and looks_json:
+        raise InputError(
+            f"{label}: the first line is a JSON object, not a CSV header: the log looks like "
+            f"JSON Lines; use --log-format jsonl (format='jsonl') or leave the format out "
+            f"(看起来是JSON Lines而不是CSV)"
+        )
+    if format == "jsonl" and not looks_json and _is_csv_header(first):
+        raise InputError(
+            f"{label}: the first line is a CSV header ({printable(first.strip())[:60]}), not a "
+            f"JSON object: the log looks like CSV; use --log-format csv (format='csv') or leave "
+            f"the format out (看起来是CSV而不是JSON Lines)"
+        )
+    rest = itertools.chain([first], lines)
+    if chosen == "jsonl":
+        counter = _Counter()
+        counter.line_num = blank
+        ignored: set[str] = set()
+        return LogSource(
+            name=label,
+            rows=_jsonl_rows(rest, counter, ignored),
+            columns=tuple(range(len(FIELDS))),
+            width=len(FIELDS),
+            counter=counter,
+            format="jsonl",
+            encoding=encoding,
+            ignored=ignored,
+        )
+    delimiter = "\t" if "\t" in first and "," not in first else ","
+    reader = csv.reader(rest, delimiter=delimiter)
+    header = next(reader)
+    columns, ignored_columns = _map_header(header, label)
+    # Blank lines before the header were read before the reader saw any line.
+    line_counter: Any = _OffsetReader(reader, blank) if blank else reader
+    return LogSource(
+        name=label,
+        rows=reader,
+        columns=columns,
+        width=len(header),
+        counter=line_counter,
+        format="csv" if delimiter == "," else "tsv",
+        encoding=encoding,
+        ignored=ignored_columns,
+    )
+
+
+def _is_csv_header(line: str) -> bool:
+    """Whether a line names the required columns, comma- or tab-separated."""
+    for delimiter in (",", "\t"):
+        try:
+            cells = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:
+            return False
+        named = {field_for_header(cell.lstrip("\ufeff")) for cell in cells}
+        if all(field in named for field in REQUIRED_FIELDS):
+            return True
+    return False
+
+
+class _OffsetReader:
+    """``line_num`` of a CSV reader plus the blank lines skipped before its header."""
+
+    __slots__ = ("_offset", "_reader")
+
+    def __init__(self, reader: Any, offset: int) -> None:
+        self._reader = reader
+        self._offset = offset
+
+    @property
+    def line_num(self) -> int:
+        return int(self._reader.line_num) + self._offset
+
+
+def _map_header(header: Sequence[str], label: str) -> tuple[tuple[int | None, ...], set[str]]:
+    where: dict[str, int] = {}
+    ignored: set[str] = set()
+    for index, cell in enumerate(header):
+        field = field_for_header(cell.lstrip("\ufeff"))
+        if field is None:
+            ignored.add(printable(cell))
+        elif field in where:
+            raise InputError(
+                f"{label}: line 1: two columns for {field}: {header[where[field]]!r} and "
+                f"{cell!r} (列重复)"
+            )
+        else:
+            where[field] = index
+    missing = [field for field in REQUIRED_FIELDS if field not in where]
+    if len(missing) == len(REQUIRED_FIELDS):
+        raise InputError(
+            f"{label}: no recognisable header: the first line must name the columns "
+            f"domain/领域, item/事项, formed/形成日期, published/公开日期; got "
+            f"{', '.join(repr(c) for c in header[:8])} (未找到表头)"
+        )
+    if missing:
+        names = ", ".join(f"{f}/{HEADER_ALIASES[f][0]}" for f in missing)
+        raise InputError(f"{label}: the header has no column for {names} (表头缺少必需的列)")
+    return tuple(where.get(field) for field in FIELDS), ignored
+
+
+def _jsonl_rows(
+    lines: Iterable[str], counter: _Counter, ignored: set[str]
+) -> Iterator[Sequence[Any]]:
+    loads = json.loads
+    make_row = RowMaker(ignored)
+    for line in lines:
+        counter.line_num += 1
+        if not line.strip():
+            yield ()
+            continue
+        try:
+            value = loads(line)
+        except ValueError as exc:
+            yield BadRow(("bad_json",), f"not JSON: {exc.args[0] if exc.args else exc}")
+            continue
+        if not isinstance(value, dict):
+            yield BadRow(("not_object",), f"a JSON {type(value).__name__}, not an object")
+            continue
+        yield make_row(value)

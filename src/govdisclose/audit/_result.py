@@ -1,0 +1,434 @@
+"""What an audit gives: record statuses, per-record results, summaries and the finding codes.
+
+See :mod:`govdisclose.audit` for the overview.  :class:`AuditResult` holds counters and a
+:class:`~govdisclose.findings.Report` only — never the records — so its size does not grow with
+the log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from .._texttable import render_table
+from .._vocabulary import Domain, FirstLevel, Term
+from ..deadlines._deadline import NOT_ASSESSABLE_REASONS
+from ..findings import Report, Severity, register_code
+
+__all__ = [
+    "BAD_RECORD",
+    "FORMED_AFTER_AS_OF",
+    "LATE",
+    "LISTING_CAPPED",
+    "NOT_ASSESSABLE",
+    "OVERDUE",
+    "REASONS",
+    "AuditResult",
+    "FirstLevelSummary",
+    "ItemSummary",
+    "RecordResult",
+    "Status",
+    "StatusCounts",
+]
+
+
+class Status(Term):
+    """公开状态: how a record stands against its deadline on the audit's ``as_of`` date."""
+
+    __concept__ = "公开状态"
+
+    #: Published on or before the due date.
+    ON_TIME = ("on_time", "按时公开")
+    #: Published after the due date.
+    LATE = ("late", "逾期公开")
+    #: Not published, and the due date has passed.
+    OVERDUE = ("overdue", "超期未公开")
+    #: Not published, not yet due.
+    PENDING = ("pending", "待公开（未到期）")
+    #: No due date can be given (see :data:`REASONS`).
+    NOT_ASSESSABLE = ("not_assessable", "无法判定")
+    #: The record cannot be used (missing fields, bad dates …): a ``audit.bad-record`` finding.
+    INVALID = ("invalid", "无效记录")
+
+
+#: Why a record is not assessable: reason code → (Chinese, English).  The codes of a time
+#: limit that gives no due date are the deadlines' own
+#: (:data:`govdisclose.deadlines.NOT_ASSESSABLE_REASONS`, a deadline's ``reason_code``); the
+#: others are the audit's.
+REASONS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        **NOT_ASSESSABLE_REASONS,
+        "unknown_year": (
+            "期限涉及尚无国务院办公厅节假日安排的年份",
+            "the deadline reaches a year with no official holiday arrangement",
+        ),
+        "date_out_of_range": (
+            "期限晚于可计算的最后日期9999-12-31",
+            "the due date would be after 9999-12-31, the last date there is",
+        ),
+        "unknown_item": ("目录中没有该事项", "the item is not in the catalogue"),
+        "ambiguous_item": ("事项名称对应多个事项", "the item's name fits several items"),
+    }
+)
+
+LATE = register_code(
+    "audit.late",
+    Severity.ERROR,
+    "逾期公开",
+    "published late",
+    "A record of the publication log was published after its due date; data gives the "
+    "formed, due and published dates and how many working days late.",
+)
+OVERDUE = register_code(
+    "audit.overdue",
+    Severity.ERROR,
+    "超期未公开",
+    "overdue, not published",
+    "A record is not published and its due date has passed on the audit's as-of date.",
+)
+NOT_ASSESSABLE = register_code(
+    "audit.not-assessable",
+    Severity.INFO,
+    "无法判定是否按时公开",
+    "timeliness cannot be assessed",
+    "Records of one item that have no due date, with the reason and how many there are "
+    "(one finding per item and reason).",
+)
+UNKNOWN_ITEM = register_code(
+    "audit.unknown-item",
+    Severity.WARNING,
+    "目录中没有该事项",
+    "item not in the catalogue",
+    "Records name an item that the domain's catalogue does not have (or a name several "
+    "items share); one finding per domain and item text, with the count and first line.",
+)
+BAD_RECORD = register_code(
+    "audit.bad-record",
+    Severity.ERROR,
+    "记录无法使用",
+    "record cannot be used",
+    "A record with a missing field, a bad date, an unknown domain, a publication date before "
+    "the formation date, the wrong number of columns or undecodable bytes: it cannot be "
+    "audited, so the audit is not ok.  data.problems lists problem codes such as "
+    "missing_field:formed, bad_date:published, unknown_domain, published_before_formed, "
+    "field_count, undecodable, bad_json, not_object.",
+)
+LISTING_CAPPED = register_code(
+    "audit.listing-capped",
+    Severity.INFO,
+    "仅列出部分记录",
+    "only some records listed",
+    "More records had this finding than the report lists; the counts are complete.",
+)
+IGNORED_COLUMNS = register_code(
+    "audit.ignored-columns",
+    Severity.INFO,
+    "未使用的列",
+    "columns not used",
+    "Columns (or JSON keys) of the log that are not record fields.",
+)
+FORMED_AFTER_AS_OF = register_code(
+    "audit.formed-after-as-of",
+    Severity.WARNING,
+    "形成日期晚于审计基准日",
+    "formed after the as-of date",
+    "Records formed after the audit's as-of date: not yet due on that date, so counted as "
+    "pending (or not assessable), but most likely a wrong year in the log or a wrong as-of "
+    "date; one finding with the count and the first record.",
+)
+PUBLISHED_AFTER_AS_OF = register_code(
+    "audit.published-after-as-of",
+    Severity.INFO,
+    "公开日期晚于审计基准日",
+    "published after the as-of date",
+    "Records whose publication date is after the audit's as-of date were judged as not yet "
+    "published on that date.",
+)
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+@attrs.frozen
+class RecordResult:
+    """The audit of one record, for a caller that wants every record (a CMS).
+
+    ``index`` is the record's 0-based position among the log's records; ``line`` its first
+    line in the file (``None`` for records given as objects).  ``late_workdays`` is set for a
+    late record, ``overdue_workdays`` for an overdue one (working days past the due date up
+    to the as-of date); either is ``None`` when a year in between has no calendar.
+    ``reason`` is a :data:`REASONS` code when not assessable; ``problems`` lists what is
+    wrong with an invalid record.
+    """
+
+    index: int
+    line: int | None
+    status: Status
+    domain: Domain | None
+    item: Any
+    item_id: str | None
+    formed: dt.date | None
+    published: dt.date | None
+    due: dt.date | None = None
+    late_workdays: int | None = None
+    overdue_workdays: int | None = None
+    reason: str | None = None
+    unknown_year: int | None = None
+    provisional: bool = False
+    problems: tuple[str, ...] = ()
+    channel: str | None = None
+    title: str | None = None
+    id: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready data (dates ISO 8601)."""
+        return {
+            "index": self.index,
+            "line": self.line,
+            "status": self.status.code,
+            "domain": None if self.domain is None else self.domain.code,
+            "item": self.item if isinstance(self.item, (str, type(None))) else str(self.item),
+            "item_id": self.item_id,
+            "formed": _iso(self.formed),
+            "published": _iso(self.published),
+            "due": _iso(self.due),
+            "late_workdays": self.late_workdays,
+            "overdue_workdays": self.overdue_workdays,
+            "reason": self.reason,
+            "unknown_year": self.unknown_year,
+            "provisional": self.provisional,
+            "problems": list(self.problems),
+            "channel": self.channel,
+            "title": self.title,
+            "id": self.id,
+        }
+
+
+@attrs.frozen
+class StatusCounts:
+    """Records by status, with the greatest lateness; ``provisional`` counts estimated ones."""
+
+    on_time: int = 0
+    late: int = 0
+    overdue: int = 0
+    pending: int = 0
+    not_assessable: int = 0
+    #: Records whose due date or lateness used an estimated (provisional) calendar year.
+    provisional: int = 0
+    #: The most working days any record was published late (``None``: none known).
+    max_late_workdays: int | None = None
+    #: The most working days any record is overdue on the as-of date.
+    max_overdue_workdays: int | None = None
+
+    @property
+    def total(self) -> int:
+        """All records counted (every status)."""
+        return self.on_time + self.late + self.overdue + self.pending + self.not_assessable
+
+    def __add__(self, other: StatusCounts) -> StatusCounts:
+        if not isinstance(other, StatusCounts):
+            return NotImplemented
+        return StatusCounts(
+            self.on_time + other.on_time,
+            self.late + other.late,
+            self.overdue + other.overdue,
+            self.pending + other.pending,
+            self.not_assessable + other.not_assessable,
+            self.provisional + other.provisional,
+            _max(self.max_late_workdays, other.max_late_workdays),
+            _max(self.max_overdue_workdays, other.max_overdue_workdays),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready data, with ``total``."""
+        data: dict[str, Any] = attrs.asdict(self)
+        data["total"] = self.total
+        return data
+
+    def describe(self) -> str:
+        """One line for people."""
+        late = f"{Status.LATE.label} late {self.late}"
+        if self.max_late_workdays is not None:
+            late += f"（最多 max {self.max_late_workdays} 个工作日 working days）"
+        overdue = f"{Status.OVERDUE.label} overdue {self.overdue}"
+        if self.max_overdue_workdays is not None:
+            overdue += f"（最多 max {self.max_overdue_workdays} 个工作日 working days）"
+        parts = [
+            f"{Status.ON_TIME.label} on time {self.on_time}",
+            late,
+            overdue,
+            f"待公开 pending {self.pending}",
+            f"{Status.NOT_ASSESSABLE.label} not assessable {self.not_assessable}",
+        ]
+        if self.provisional:
+            parts.append(f"暂估 provisional {self.provisional}")
+        return " · ".join(parts)
+
+
+def _max(a: int | None, b: int | None) -> int | None:
+    if a is None:
+        return b
+    return a if b is None else max(a, b)
+
+
+def _frozen_counts(value: Mapping[str, int]) -> Mapping[str, int]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen
+class ItemSummary:
+    """The records of one catalogue item: counts by status, not-assessable reasons."""
+
+    domain: Domain
+    item_id: str
+    name: str
+    first_level: FirstLevel
+    time_limit: str
+    counts: StatusCounts
+    #: Not-assessable records by :data:`REASONS` code.
+    reasons: Mapping[str, int] = attrs.field(factory=dict, converter=_frozen_counts, hash=False)
+    #: Years without a holiday arrangement that made records not assessable.
+    unknown_years: tuple[int, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready data."""
+        return {
+            "domain": self.domain.code,
+            "item_id": self.item_id,
+            "name": self.name,
+            "first_level": self.first_level.code,
+            "time_limit": self.time_limit,
+            "counts": self.counts.to_json(),
+            "reasons": dict(self.reasons),
+            "unknown_years": list(self.unknown_years),
+        }
+
+
+@attrs.frozen
+class FirstLevelSummary:
+    """The records of every item under one first-level item of one domain."""
+
+    domain: Domain
+    first_level: FirstLevel
+    counts: StatusCounts
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready data."""
+        return {
+            "domain": self.domain.code,
+            "first_level": self.first_level.code,
+            "label": self.first_level.label,
+            "counts": self.counts.to_json(),
+        }
+
+
+@attrs.frozen(kw_only=True)
+class AuditResult:
+    """The audit of a whole log: totals, summaries per item and first-level item, findings.
+
+    ``records`` counts every record read, ``invalid`` those that could not be used (each an
+    ``audit.bad-record`` finding, severity error).  ``totals`` counts the usable records
+    (records naming an unknown item are among ``not_assessable``; ``unknown_item_records``
+    says how many).  ``published_after_as_of`` and ``formed_after_as_of`` count records dated
+    after ``as_of`` (judged as not published, and as not yet formed but pending, on that
+    date).  ``report`` lists at most ``listed_limit`` findings per code; counts are always
+    complete.  ``items`` has the catalogue items that have records, in catalogue order (both
+    domains); ``first_levels`` the same grouped by first-level item.  ``first_problem`` says
+    where and why the first unusable record could not be used (``line 2: …`` in a file,
+    ``$[0]: …`` for records given as objects).
+    """
+
+    subject: str
+    as_of: dt.date
+    format: str
+    encoding: str | None
+    records: int
+    invalid: int
+    totals: StatusCounts
+    unknown_item_records: int
+    published_after_as_of: int
+    items: tuple[ItemSummary, ...]
+    first_levels: tuple[FirstLevelSummary, ...]
+    report: Report
+    listed_limit: int
+    formed_after_as_of: int = 0
+    first_problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Nothing late, nothing overdue, and every record usable."""
+        return not (self.totals.late or self.totals.overdue or self.invalid)
+
+    @property
+    def nothing_usable(self) -> bool:
+        """The log has records and none of them could be used (a wrong format or encoding?).
+
+        :attr:`first_problem` says why the first one could not.
+        """
+        return bool(self.records) and self.invalid == self.records
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready data (what ``govdisclose audit --format json`` prints)."""
+        return {
+            "subject": self.subject,
+            "as_of": self.as_of.isoformat(),
+            "format": self.format,
+            "encoding": self.encoding,
+            "ok": self.ok,
+            "records": self.records,
+            "invalid": self.invalid,
+            "totals": self.totals.to_json(),
+            "unknown_item_records": self.unknown_item_records,
+            "published_after_as_of": self.published_after_as_of,
+            "formed_after_as_of": self.formed_after_as_of,
+            "first_levels": [s.to_json() for s in self.first_levels],
+            "items": [s.to_json() for s in self.items],
+            "listed_limit": self.listed_limit,
+            "report": self.report.to_json(),
+        }
+
+    def to_text(self) -> str:
+        """A report for people: totals, a table by item, then the findings."""
+        lines = [
+            f"公开记录审计 publication-log audit: {self.subject}"
+            f"  截至 as of {self.as_of.isoformat()}",
+            f"记录 records: {self.records}（无效 invalid: {self.invalid}）",
+            f"合计 totals: {self.totals.describe()}",
+        ]
+        if self.items:
+            header = [
+                "领域",
+                "编号 id",
+                "二级事项",
+                "按时",
+                "逾期",
+                "超期",
+                "待公开",
+                "无法判定",
+                "最多逾期",
+            ]
+            rows = []
+            for s in self.items:
+                c = s.counts
+                worst = _max(c.max_late_workdays, c.max_overdue_workdays)
+                rows.append(
+                    [
+                        s.domain.label,
+                        s.item_id,
+                        s.name,
+                        str(c.on_time),
+                        str(c.late),
+                        str(c.overdue),
+                        str(c.pending),
+                        str(c.not_assessable),
+                        "" if worst is None else f"{worst}个工作日",
+                    ]
+                )
+            lines += ["", render_table(header, rows, max_widths=[8, 28, 16, 7, 7, 7, 7, 8, 10])]
+        lines += ["", self.report.to_text()]
+        return "\n".join(lines) + "\n"

@@ -1,0 +1,155 @@
+"""Where a :class:`~govdisclose.calendar.WorkCalendar`'s holiday arrangements come from.
+
+Three sources, in the order a calendar consults them:
+
+* the **official data** 2004–2026 (:mod:`govdisclose.calendar._official`, loaded on first use);
+* **arrangement files** the user supplies: those named by the ``GOVDISCLOSE_CALENDAR``
+  environment variable (:data:`ENV_VAR`, paths separated by :data:`os.pathsep`), then those
+  given with ``--calendar`` or ``files=``; a file replaces the official data of its year;
+* a **provisional estimate** of a year without an arrangement, when asked for
+  (``provisional=True``): its statutory holidays off, without 调休 or 补休, for
+  :data:`PROVISIONAL_YEARS` only.
+
+A year none of them covers is an :class:`~govdisclose._errors.UnknownYearError` whose message
+(:func:`unknown_year_error`) says which years the calendar covers and which source would help.
+The names a user needs are re-exported, and documented, by :mod:`govdisclose.calendar`.
+
+>>> from datetime import date
+>>> from govdisclose.calendar._sources import estimate_arrangement, unknown_year_error
+>>> estimate = estimate_arrangement(2027)
+>>> estimate.holidays[date(2027, 2, 6)].label, estimate.makeup_workdays, estimate.source
+('春节', (), 'provisional estimate')
+>>> print(unknown_year_error(2051, [2004, 2005, 2006, 2010], provisional=True))
+no holiday arrangement is known for 2051, and a provisional estimate covers only 2025–2050
+(尚无2051年节假日安排，暂估仅限2025–2050年); this calendar covers 2004–2006, 2010; supply
+2051's arrangement from the State Council notice with WorkCalendar.with_arrangement(...) /
+--calendar FILE / GOVDISCLOSE_CALENDAR=FILE
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Final
+
+from .._errors import CalendarDataError, InputError, UnknownYearError, short_repr
+from ._arrangement import Arrangement, load_arrangement
+from ._festivals import FESTIVAL_TABLE_YEARS, statutory_holidays
+
+__all__ = [
+    "ENV_VAR",
+    "PROVISIONAL_SOURCE",
+    "PROVISIONAL_YEARS",
+    "environment_arrangements",
+    "estimate_arrangement",
+    "file_paths",
+    "official_arrangements",
+    "provisional_estimates",
+    "unknown_year_error",
+]
+
+#: Environment variable naming extra arrangement files (separated by ``os.pathsep``).
+ENV_VAR: Final = "GOVDISCLOSE_CALENDAR"
+#: The :attr:`DayInfo.source` of a day in an estimated year.
+PROVISIONAL_SOURCE: Final = "provisional estimate"
+#: Years a provisional estimate can cover (the 2024 放假办法, and the festival table).
+PROVISIONAL_YEARS: Final = (2025, FESTIVAL_TABLE_YEARS[1])
+
+
+def official_arrangements() -> Mapping[int, Arrangement]:
+    """Year → official arrangement, 2004–2026 (imports and builds the data on first call)."""
+    from ._official import official_arrangements as official
+
+    return official()
+
+
+def estimate_arrangement(year: int) -> Arrangement:
+    """The provisional estimate of ``year``: its statutory holidays off, no make-up days."""
+    days = {d: f for d, f in statutory_holidays(year).items() if d.year == year}
+    return Arrangement(year, tuple(days), (), holidays=days, notice_title=PROVISIONAL_SOURCE)
+
+
+def provisional_estimates(known: Collection[int]) -> dict[int, Arrangement]:
+    """Estimates of the years of :data:`PROVISIONAL_YEARS` that are not in ``known``."""
+    low, high = PROVISIONAL_YEARS
+    return {y: estimate_arrangement(y) for y in range(low, high + 1) if y not in known}
+
+
+def file_paths(files: object) -> list[Path]:
+    """The ``files`` argument of :func:`~govdisclose.calendar.default_calendar`, checked:
+    a list of paths (one string is refused, not read letter by letter)."""
+    if isinstance(files, (str, bytes, os.PathLike)) or not isinstance(files, Iterable):
+        raise InputError(
+            f"expected a list of file paths, got {short_repr(files)} (应为文件路径列表)",
+            path="files",
+        )
+    paths: list[Path] = []
+    for index, entry in enumerate(files):
+        if not isinstance(entry, (str, os.PathLike)):
+            raise InputError(
+                f"expected a file path, got {short_repr(entry)} (应为文件路径)",
+                path=f"files[{index}]",
+            )
+        paths.append(Path(entry))
+    return paths
+
+
+def environment_arrangements() -> Iterator[Arrangement]:
+    """The arrangement files named by :data:`ENV_VAR`, each read when it is reached.
+
+    The variable is read when iteration starts; an unusable file raises the error of
+    :func:`~govdisclose.calendar.load_arrangement` prefixed with the variable's name.
+    """
+    for entry in os.environ.get(ENV_VAR, "").split(os.pathsep):
+        if entry.strip():
+            try:
+                arrangement = load_arrangement(Path(entry))
+            except (InputError, CalendarDataError) as exc:
+                raise type(exc)(f"{ENV_VAR}: {exc}") from None
+            yield arrangement
+
+
+def unknown_year_error(year: int, covered: Iterable[int], *, provisional: bool) -> UnknownYearError:
+    """The error for a year a calendar does not cover, saying what would cover it.
+
+    ``covered`` are the calendar's years, ``provisional`` whether it estimates.  A provisional
+    estimate is suggested only where it would help (a year of :data:`PROVISIONAL_YEARS` in a
+    calendar that is not provisional).
+    """
+    low, high = PROVISIONAL_YEARS
+    spans = _spans(sorted(covered)) or "no year"
+    supply = "WorkCalendar.with_arrangement(...) / --calendar FILE / GOVDISCLOSE_CALENDAR=FILE"
+    if provisional:
+        message = (
+            f"no holiday arrangement is known for {year}, and a provisional estimate "
+            f"covers only {low}–{high} (尚无{year}年节假日安排，暂估仅限{low}–{high}年); "
+            f"this calendar covers {spans}; supply {year}'s arrangement from the State "
+            f"Council notice with {supply}"
+        )
+    elif low <= year <= high:
+        message = (
+            f"no official holiday arrangement is known for {year} "
+            f"(尚无{year}年国务院办公厅节假日安排); this calendar covers {spans}; supply it "
+            f"from the State Council notice with {supply}, or ask for a provisional "
+            f"estimate with provisional=True / --provisional"
+        )
+    else:
+        message = (
+            f"no official holiday arrangement is known for {year} "
+            f"(尚无{year}年国务院办公厅节假日安排); this calendar covers {spans}; supply it "
+            f"from the State Council notice with {supply} (a provisional estimate, "
+            f"provisional=True / --provisional, covers only {low}–{high})"
+        )
+    return UnknownYearError(year, message=message)
+
+
+def _spans(years: Sequence[int]) -> str:
+    """Sorted years as runs: ``2004–2026, 2028``."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][1] + 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)

@@ -1,0 +1,441 @@
+"""China's working-day calendar (工作日): which days are worked, and working-day arithmetic.
+
+A **working day** is Monday–Friday, minus the days off of the State Council's yearly holiday
+arrangement, plus the weekend days it declares working days (调休上班).  Periods counted in
+working days start the day *after* the event (《民法典》第二百零一条): "20 working days from D"
+is the 20th working day strictly after D, whether or not D is itself a working day.
+
+:meth:`WorkCalendar.official` has every arrangement from 2004 to 2026 (chinese-calendar's data,
+corrected and traced to the notices: :mod:`govdisclose.calendar._official`).  A computation that
+needs a year without an arrangement raises :class:`~govdisclose._errors.UnknownYearError` — it
+never guesses; its message says which years the calendar covers and whether an estimate
+would help.  The user can add the year from its notice (:meth:`WorkCalendar.with_arrangement`,
+:func:`~govdisclose.calendar.load_arrangement`, the ``GOVDISCLOSE_CALENDAR`` environment
+variable read by :func:`default_calendar`) or ask for a **provisional estimate**
+(``provisional=True``): weekends plus the statutory holidays of the 放假办法 in force since 2025
+(:mod:`govdisclose.calendar._festivals`), without 调休 or 补休, for 2025–2050.  Every day of an
+estimated year says ``provisional=True``, and :meth:`WorkCalendar.estimated_years` tells a deadline
+whether it rests on an estimate.
+
+Coverage is by calendar year: the last days of December are taken from that year's
+arrangement, although the next year's notice may still change them (it did in 2005, 2007, 2011
+and 2018).  Arithmetic uses precomputed tables (a cumulative count of working days and the
+sorted list of working days, :mod:`govdisclose.calendar._tables`), built on first use:
+``add_workdays`` costs about a microsecond.  Where the arrangements come from (the official
+data, files, estimates) is ``govdisclose.calendar._sources``; its names are exported here.
+
+Date arguments are :class:`datetime.date` objects: a date-time is refused (pass its
+``.date()``; which date a moment falls on depends on its time zone), like everywhere in the
+library.  :func:`check_calendar` is how the library checks a ``calendar`` argument.
+
+>>> from datetime import date
+>>> from govdisclose.calendar._workcalendar import WorkCalendar
+>>> cal = WorkCalendar.official()
+>>> cal.add_workdays(date(2024, 9, 27), 1)      # Sunday 2024-09-29 was a make-up working day
+datetime.date(2024, 9, 29)
+>>> cal.add_workdays(date(2024, 9, 30), 1)      # off 10/1–10/7
+datetime.date(2024, 10, 8)
+>>> cal.workdays_between(date(2024, 9, 30), date(2024, 10, 8))
+1
+>>> info = cal.day_info(date(2026, 2, 17))
+>>> info.kind.code, info.holiday.label, info.provisional
+('holiday', '春节', False)
+>>> cal.day_info(date(2005, 12, 31)).kind.label
+'调休上班日'
+>>> cal.is_workday(date(2027, 3, 1))
+Traceback (most recent call last):
+...
+govdisclose._errors.UnknownYearError: no official holiday arrangement is known for 2027 ...
+>>> WorkCalendar.official(provisional=True).day_info(date(2027, 2, 6)).provisional
+True
+
+More information:
+
+* 《中华人民共和国民法典》第二百零一条 (a period starts the next day)
+* 国务院办公厅关于YYYY年部分节假日安排的通知 (https://www.gov.cn/zhengce/)
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import attrs
+
+from .._dates import check_bool, check_date, is_int
+from .._errors import CalendarDataError, InputError, UnknownYearError, short_repr
+from .._vocabulary import Term
+from ._arrangement import Arrangement, load_arrangement
+from ._festivals import Festival, statutory_holidays
+from ._sources import (
+    ENV_VAR,
+    PROVISIONAL_SOURCE,
+    PROVISIONAL_YEARS,
+    environment_arrangements,
+    file_paths,
+    official_arrangements,
+    provisional_estimates,
+    unknown_year_error,
+)
+from ._sources import estimate_arrangement as estimate_arrangement
+from ._tables import CalendarTables
+
+__all__ = [
+    "ENV_VAR",
+    "PROVISIONAL_SOURCE",
+    "PROVISIONAL_YEARS",
+    "Arrangement",
+    "DayInfo",
+    "DayKind",
+    "Festival",
+    "WorkCalendar",
+    "check_calendar",
+    "default_calendar",
+    "load_arrangement",
+]
+
+
+class DayKind(Term):
+    """日期类型: what kind of day a date is."""
+
+    __concept__ = "日期类型"
+
+    WORKDAY = ("workday", "工作日")
+    WEEKEND = ("weekend", "周末", "公休日")
+    HOLIDAY = ("holiday", "法定节假日", "法定假日")
+    REST_DAY = ("rest_day", "调休休息日", "调休", "补休")
+    MAKEUP_WORKDAY = ("makeup_workday", "调休上班日", "补班", "调休上班")
+
+    @property
+    def workday(self) -> bool:
+        """Whether days of this kind are working days."""
+        return self in (DayKind.WORKDAY, DayKind.MAKEUP_WORKDAY)
+
+
+@attrs.frozen
+class DayInfo:
+    """One day of the calendar.
+
+    ``holiday`` is the festival of a day off (for a statutory holiday, the festival it is the
+    holiday of; for other days off, the break it lies in, when known); ``for_holiday`` is the
+    festival a make-up working day makes up for; ``source`` the notice (or
+    :data:`PROVISIONAL_SOURCE`).
+    """
+
+    date: date
+    kind: DayKind
+    holiday: Festival | None = None
+    for_holiday: Festival | None = None
+    source: str = ""
+    provisional: bool = False
+
+    @property
+    def workday(self) -> bool:
+        """Whether the day is a working day."""
+        return self.kind.workday
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready mapping (the ``day-info`` JSON Schema), as other results give it."""
+        return self.to_dict()
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping: ISO date and codes (labels alongside)."""
+        return {
+            "date": self.date.isoformat(),
+            "weekday": self.date.isoweekday(),
+            "kind": self.kind.code,
+            "kind_label": self.kind.label,
+            "workday": self.workday,
+            "holiday": self.holiday.code if self.holiday else None,
+            "holiday_label": self.holiday.label if self.holiday else None,
+            "for_holiday": self.for_holiday.code if self.for_holiday else None,
+            "for_holiday_label": self.for_holiday.label if self.for_holiday else None,
+            "source": self.source,
+            "provisional": self.provisional,
+        }
+
+
+_official_lock = threading.Lock()
+_official: dict[bool, WorkCalendar] = {}
+
+
+class WorkCalendar:
+    """Working days of one set of holiday arrangements; immutable and safe to share.
+
+    Build it with :meth:`official`, :func:`default_calendar` or
+    ``WorkCalendar(arrangements, provisional=...)``; add a year with :meth:`with_arrangement`.
+    """
+
+    __slots__ = ("_base", "_lock", "_overrides", "_provisional", "_tables")
+
+    def __init__(
+        self, arrangements: Iterable[Arrangement] = (), *, provisional: bool = False
+    ) -> None:
+        self._base: Callable[[], Mapping[int, Arrangement]] | None = None
+        self._overrides: dict[int, Arrangement] = {
+            a.year: a for a in _arrangement_list(arrangements)
+        }
+        self._provisional = check_bool(provisional, "provisional")
+        self._lock = threading.Lock()
+        self._tables: CalendarTables | None = None
+
+    @classmethod
+    def official(cls, *, provisional: bool = False) -> WorkCalendar:
+        """The official arrangements 2004–2026 (chinese-calendar's data, corrected).
+
+        Does not read ``GOVDISCLOSE_CALENDAR``: use :func:`default_calendar` for that.  The
+        data is loaded on first use; the same instance is returned on every call.
+        """
+        cal = _official.get(check_bool(provisional, "provisional"))
+        if cal is None:
+            with _official_lock:
+                cal = _official.get(provisional)
+                if cal is None:
+                    cal = cls(provisional=provisional)
+                    cal._base = official_arrangements
+                    _official[provisional] = cal
+        return cal
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _arrangements(self) -> dict[int, Arrangement]:
+        known = dict(self._base()) if self._base else {}
+        known.update(self._overrides)
+        return known
+
+    def with_arrangement(self, arrangement: Arrangement) -> WorkCalendar:
+        """A new calendar with ``arrangement``'s year added, or replaced by it.
+
+        Raises :class:`~govdisclose._errors.CalendarDataError` when it contradicts a neighbouring
+        year's arrangement (a December day one notice says is worked and the other off).
+        """
+        _check_arrangement(arrangement, "arrangement")
+        known = self._arrangements()
+        wanted = {d: False for d in arrangement.days_off} | {
+            d: True for d in arrangement.makeup_workdays
+        }
+        for year in (arrangement.year - 1, arrangement.year + 1):
+            other = known.get(year)
+            if other is None:
+                continue
+            theirs = {d: False for d in other.days_off} | {d: True for d in other.makeup_workdays}
+            for day in sorted(set(wanted) & set(theirs)):
+                if wanted[day] != theirs[day]:
+                    raise CalendarDataError(
+                        f"arrangement for {arrangement.year}: {day.isoformat()} is "
+                        f"{'worked' if wanted[day] else 'off'} but the {year} arrangement says "
+                        f"{'worked' if theirs[day] else 'off'} (与{year}年安排冲突)"
+                    )
+        new = WorkCalendar(provisional=self._provisional)
+        new._base = self._base
+        new._overrides = {**self._overrides, arrangement.year: arrangement}
+        return new
+
+    def _build(self) -> CalendarTables:
+        with self._lock:
+            if self._tables is None:
+                known = self._arrangements()
+                estimated = provisional_estimates(known) if self._provisional else {}
+                self._tables = CalendarTables(known, estimated)
+            return self._tables
+
+    # -- coverage -----------------------------------------------------------------------------
+
+    @property
+    def provisional(self) -> bool:
+        """Whether years without an arrangement are estimated (``provisional=True``)."""
+        return self._provisional
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The years that have an arrangement (official or supplied), in order."""
+        return tuple(sorted(self._arrangements()))
+
+    def arrangement(self, year: int) -> Arrangement | None:
+        """The arrangement of ``year`` (``None`` when the year has none)."""
+        if not is_int(year):
+            raise InputError(f"expected a year, got {short_repr(year)} (年份无效)", path="year")
+        return self._arrangements().get(year)
+
+    def estimated_years(self, start: date, end: date) -> tuple[int, ...]:
+        """The years in ``[start.year, end.year]`` that only a provisional estimate covers."""
+        low, high = sorted((_day(start, "start").year, _day(end, "end").year))
+        tables = self._tables or self._build()
+        return tuple(y for y in range(low, high + 1) if tables.covered.get(y))
+
+    def _segment(self, year: int) -> tuple[int, int, int, int]:
+        tables = self._tables or self._build()
+        seg = tables.segments.get(year)
+        if seg is None:
+            raise self._unknown(year)
+        return seg
+
+    def _unknown(self, year: int) -> UnknownYearError:
+        """The error for a year this calendar does not cover, saying what would cover it."""
+        tables = self._tables or self._build()
+        return unknown_year_error(year, tables.covered, provisional=self._provisional)
+
+    # -- queries ------------------------------------------------------------------------------
+
+    def is_workday(self, d: date) -> bool:
+        """Whether ``d`` is a working day."""
+        d = _day(d, "d")
+        tables = self._tables or self._build()
+        if d.year not in tables.covered:
+            raise self._unknown(d.year)
+        return tables.worked(d)
+
+    def add_workdays(self, d: date, n: int) -> date:
+        """The ``n``-th working day strictly after ``d`` (before it when ``n`` < 0); ``d`` if 0.
+
+        The start day is never counted.  Every year from ``d``'s to the result's must be
+        covered, else :class:`~govdisclose._errors.UnknownYearError` names the first missing one.
+        ``n`` is a whole number (not a bool); ``d`` a date, not a date-time (pass its
+        ``.date()``: which date a moment falls on depends on its time zone).
+        """
+        if type(d) is not date:
+            d = check_date(d, "d")
+        if n.__class__ is not int and not is_int(n):
+            raise InputError(
+                f"expected a whole number of working days, got {short_repr(n)} (工作日数应为整数)",
+                path="n",
+            )
+        if n == 0:
+            return d
+        tables = self._tables or self._build()
+        entry = tables.days.get(d)
+        if entry is None:
+            raise self._unknown(d.year)
+        if n > 0:
+            k = entry[0] + n - 1
+            if k > entry[3]:
+                raise self._unknown(tables.segments[d.year][1] + 1)
+        else:
+            k = entry[1] + n
+            if k < entry[2]:
+                raise self._unknown(tables.segments[d.year][0] - 1)
+        return tables.work_dates[k]
+
+    def next_workday(self, d: date) -> date:
+        """The first working day strictly after ``d``."""
+        return self.add_workdays(d, 1)
+
+    def previous_workday(self, d: date) -> date:
+        """The last working day strictly before ``d``."""
+        return self.add_workdays(d, -1)
+
+    def workdays_between(self, a: date, b: date) -> int:
+        """Working days counted from ``a`` to ``b``, ``a`` excluded and ``b`` included.
+
+        For ``b`` after ``a``: the working days in ``(a, b]``; for ``b`` before ``a``: minus
+        those in ``[b, a)``.  So for a working day ``b``,
+        ``add_workdays(a, workdays_between(a, b)) == b``.
+        """
+        a, b = _day(a, "a"), _day(b, "b")
+        if a == b:
+            return 0
+        low, high = (a, b) if a < b else (b, a)
+        seg = self._segment(low.year)
+        if high.year > seg[1]:
+            raise self._unknown(seg[1] + 1)
+        tables = self._tables
+        assert tables is not None
+        return tables.workdays_between(a, b)
+
+    def day_info(self, d: date) -> DayInfo:
+        """What ``d`` is: kind, festival, source notice, provisional flag."""
+        d = _day(d, "d")
+        tables = self._tables or self._build()
+        estimated = tables.covered.get(d.year)
+        if estimated is None:
+            raise self._unknown(d.year)
+        listed = tables.owner.get(d)
+        arr = listed or tables.arrangements[d.year]
+        source = arr.day_sources.get(d) or (
+            PROVISIONAL_SOURCE if estimated and not listed else arr.source
+        )
+        label = listed.holidays.get(d) if listed else None
+        weekend = d.weekday() >= 5
+        if tables.worked(d):
+            kind = DayKind.MAKEUP_WORKDAY if weekend else DayKind.WORKDAY
+            return DayInfo(
+                d,
+                kind,
+                for_holiday=label if weekend else None,
+                source=source,
+                provisional=estimated,
+            )
+        statutory = statutory_holidays(d.year).get(d)
+        if statutory is not None:
+            return DayInfo(d, DayKind.HOLIDAY, statutory, source=source, provisional=estimated)
+        kind = DayKind.WEEKEND if weekend else DayKind.REST_DAY
+        if label is None and (listed or not weekend):
+            label = tables.break_festival(d)
+        return DayInfo(d, kind, label, source=source, provisional=estimated)
+
+    def __repr__(self) -> str:
+        kind = "official" if self._base else "custom"
+        extra = f", {len(self._overrides)} supplied" if self._overrides else ""
+        return f"<WorkCalendar {kind}{extra}{', provisional' if self._provisional else ''}>"
+
+
+def default_calendar(
+    *, provisional: bool = False, files: Sequence[str | os.PathLike[str]] = ()
+) -> WorkCalendar:
+    """The official calendar plus the arrangement files of ``GOVDISCLOSE_CALENDAR`` and ``files``.
+
+    Files are applied in order, the environment's first: a later file for the same year replaces
+    an earlier one (and the official data).  This is what the command line uses.  ``files`` is
+    a list of paths (one string is refused, not read letter by letter).
+    """
+    paths = file_paths(files)
+    cal = WorkCalendar.official(provisional=provisional)
+    for arrangement in environment_arrangements():
+        cal = cal.with_arrangement(arrangement)
+    for path in paths:
+        cal = cal.with_arrangement(load_arrangement(path))
+    return cal
+
+
+def _day(value: object, path: str) -> date:
+    """A date argument: a :class:`datetime.date` and not a date-time (:func:`check_date`)."""
+    return value if type(value) is date else check_date(value, path)
+
+
+def check_calendar(value: object, *, where: str) -> WorkCalendar:
+    """The calendar an argument asks for: ``value`` when it is a :class:`WorkCalendar`, the
+    :func:`default_calendar` when it is ``None``, and an InputError naming ``where`` otherwise.
+
+    >>> check_calendar("official", where="calendar")
+    Traceback (most recent call last):
+    ...
+    govdisclose._errors.InputError: calendar: expected a WorkCalendar or None, got 'official' ...
+    """
+    if value is None:
+        return default_calendar()
+    if not isinstance(value, WorkCalendar):
+        raise InputError(
+            f"expected a WorkCalendar or None, got {short_repr(value)} (应为工作日历 WorkCalendar)",
+            path=where,
+        )
+    return value
+
+
+def _check_arrangement(value: object, path: str) -> Arrangement:
+    if not isinstance(value, Arrangement):
+        raise InputError(
+            f"expected an Arrangement, got {short_repr(value)} (应为节假日安排)", path=path
+        )
+    return value
+
+
+def _arrangement_list(values: object) -> list[Arrangement]:
+    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+        raise InputError(
+            f"expected a list of Arrangement, got {short_repr(values)} (应为节假日安排列表)",
+            path="arrangements",
+        )
+    return [_check_arrangement(v, f"arrangements[{i}]") for i, v in enumerate(values)]

@@ -1,0 +1,376 @@
+"""A local catalogue against the standard it localises: :func:`compare_with_standard`.
+
+Items are paired with :func:`govdisclose._localize.match_items`.  What is reported:
+
+* ``localize.missing-item`` (error) — a standard item that applies at the catalogue's level
+  has no local counterpart (390号: localities refine and supplement the standard);
+* ``localize.added-item`` (info) — a local item not in the standard (localities may add);
+* ``localize.item-renamed`` (warning; info when only the wording varies) and
+  ``localize.first-level-changed`` (warning);
+* ``localize.channels-adjusted`` (info) — the tables' footnote lets localities adjust the
+  channels (公开渠道和载体仅供参考，各地…可根据实际情况进行调整);
+* ``localize.website-dropped`` (error) — a proactive item no longer lists 政府网站 although
+  the standard does: the footnote allows adjusting channels "to make disclosure effective", but
+  proactive information is published centrally on the government portal (条例第二十四条) and a
+  proactive policy document goes out through the government website (390号 四(一)6).  With a
+  recorded reason (see :mod:`govdisclose.checks._items`) it is a warning instead, for a
+  person to confirm;
+* ``localize.modes-changed``, ``localize.audiences-changed`` (warning) — who may see the
+  information and how it is disclosed are the standard's substance, not a local detail;
+* ``localize.time-limit-looser`` (error), ``localize.time-limit-stricter`` (info),
+  ``localize.time-limit-changed`` (info: different, not comparable) — by
+  :func:`govdisclose.timelimits.compare_strictness`;
+* ``localize.levels-changed`` (info); ``localize.domain-mismatch`` (error).
+
+>>> import attrs
+>>> from govdisclose import standard
+>>> from govdisclose._localize import derive
+>>> county = derive(standard("work_safety"), "county")
+>>> county = county.with_items(county.items[1:])          # drop 法律法规
+>>> report = compare_with_standard(county)
+>>> [(f.code, f.data["standard_id"]) for f in report.findings]
+[('localize.missing-item', 'policy_documents.1')]
+"""
+
+from __future__ import annotations
+
+from .._localize import ItemMatch, match_items, name_key
+from .._model import Catalogue, CatalogueItem, TimeLimit
+from .._standard import standard as load_standard
+from .._vocabulary import Channel, Domain, FirstLevel, Level, Mode, Term
+from ..findings import Report, ReportBuilder, Severity, register_code
+from ..timelimits import compare_strictness
+from ._items import website_justification
+from ._prescan import INVALID_DATA, clip, read_catalogue
+
+__all__ = ["compare_with_standard"]
+
+MISSING_ITEM = register_code(
+    "localize.missing-item",
+    Severity.ERROR,
+    "缺少标准目录事项",
+    "standard item missing",
+    "An item of the standard catalogue that applies at this level has no counterpart in the "
+    "local catalogue (390号: localities refine and supplement the standard, 细化补充完善).",
+)
+ADDED_ITEM = register_code(
+    "localize.added-item",
+    Severity.INFO,
+    "本地增加的事项",
+    "item added locally",
+    "An item that is not in the standard catalogue (localities may add items).",
+)
+ITEM_RENAMED = register_code(
+    "localize.item-renamed",
+    Severity.WARNING,
+    "事项名称与标准目录不同",
+    "item renamed",
+    "A local item was matched to a standard item although its name differs.",
+)
+FIRST_LEVEL_CHANGED = register_code(
+    "localize.first-level-changed",
+    Severity.WARNING,
+    "事项移至其他一级事项",
+    "item moved to another first-level item",
+    "A standard item appears under another first-level item in the local catalogue.",
+)
+CHANNELS_ADJUSTED = register_code(
+    "localize.channels-adjusted",
+    Severity.INFO,
+    "公开渠道已调整",
+    "channels adjusted",
+    "The local item's channels differ from the standard's; the tables' footnote allows this.",
+)
+WEBSITE_DROPPED = register_code(
+    "localize.website-dropped",
+    Severity.ERROR,
+    "主动公开事项删去了政府网站",
+    "government website dropped from a proactive item",
+    "The standard lists 政府网站 for this proactive item and the local catalogue does not. "
+    "Error without a recorded reason, warning with one.",
+)
+MODES_CHANGED = register_code(
+    "localize.modes-changed",
+    Severity.WARNING,
+    "公开方式与标准目录不同",
+    "modes differ from the standard",
+    "The local item's modes (主动/依申请) differ from the standard's.",
+)
+AUDIENCES_CHANGED = register_code(
+    "localize.audiences-changed",
+    Severity.WARNING,
+    "公开对象与标准目录不同",
+    "audiences differ from the standard",
+    "The local item's audiences differ from the standard's.",
+)
+TIME_LIMIT_LOOSER = register_code(
+    "localize.time-limit-looser",
+    Severity.ERROR,
+    "公开时限比标准目录宽松",
+    "time limit looser than the standard",
+    "The local time limit allows later publication (or fewer obligations) than the standard's.",
+)
+TIME_LIMIT_STRICTER = register_code(
+    "localize.time-limit-stricter",
+    Severity.INFO,
+    "公开时限比标准目录严格",
+    "time limit stricter than the standard",
+    "The local time limit is stricter than the standard's.",
+)
+TIME_LIMIT_CHANGED = register_code(
+    "localize.time-limit-changed",
+    Severity.INFO,
+    "公开时限与标准目录不同",
+    "time limit differs from the standard",
+    "The local time limit differs from the standard's and the two cannot be compared; a "
+    "person should check it is not looser.",
+)
+LEVELS_CHANGED = register_code(
+    "localize.levels-changed",
+    Severity.INFO,
+    "公开层级与标准目录不同",
+    "levels differ from the standard",
+    "The local item applies at other levels than the standard item.",
+)
+COMPARISON_SKIPPED = register_code(
+    "localize.comparison-skipped",
+    Severity.INFO,
+    "未与标准目录比对",
+    "not compared with the standard",
+    "The catalogue could not be read completely, so it was not compared with the standard.",
+)
+DOMAIN_MISMATCH = register_code(
+    "localize.domain-mismatch",
+    Severity.ERROR,
+    "领域与标准目录不同",
+    "domain differs from the standard",
+    "The local catalogue and the standard it is compared with are of different domains.",
+)
+
+
+def _codes(terms: tuple[Term, ...]) -> list[str]:
+    return [t.code for t in terms]
+
+
+def _labels(terms: tuple[Term, ...]) -> str:
+    return "、".join(t.label for t in terms) or "（无）"
+
+
+def _usable(item: object) -> bool:
+    return (
+        isinstance(item, CatalogueItem)
+        and isinstance(item.first_level, FirstLevel)
+        and type(item.number) is int
+        and isinstance(item.name, str)
+        and all(
+            isinstance(value, tuple) and all(isinstance(v, Term) for v in value)
+            for value in (item.channels, item.modes, item.audiences, item.levels)
+        )
+    )
+
+
+def _compare_sets(match: ItemMatch, path: str, builder: ReportBuilder) -> None:
+    local, std = match.local, match.standard
+    for field, code in (("modes", MODES_CHANGED), ("audiences", AUDIENCES_CHANGED)):
+        mine, theirs = getattr(local, field), getattr(std, field)
+        if set(mine) != set(theirs):
+            builder.add(
+                code,
+                f"{path}.{field}",
+                message_zh=f"{code.title_zh}：本地为{_labels(mine)}，标准为{_labels(theirs)}",
+                message_en=f"{code.title_en}: {_codes(mine)} here, {_codes(theirs)} in the "
+                f"standard",
+                hint="如无依据，恢复为标准目录的取值 / restore the standard's values unless "
+                "there is a legal reason",
+                standard_id=std.id,
+                local=_codes(mine),
+                standard=_codes(theirs),
+            )
+    if set(local.levels) != set(std.levels):
+        builder.add(
+            LEVELS_CHANGED,
+            f"{path}.levels",
+            message_zh=f"公开层级：本地为{_labels(local.levels)}，标准为{_labels(std.levels)}",
+            message_en=f"levels {_codes(local.levels)} here, {_codes(std.levels)} in the standard",
+            standard_id=std.id,
+            local=_codes(local.levels),
+            standard=_codes(std.levels),
+        )
+
+
+def _compare_channels(match: ItemMatch, path: str, builder: ReportBuilder) -> None:
+    local, std = match.local, match.standard
+    added = tuple(c for c in local.channels if c not in std.channels)
+    removed = tuple(c for c in std.channels if c not in local.channels)
+    if not added and not removed:
+        return
+    website = Channel.GOVERNMENT_WEBSITE
+    if website in removed and (Mode.PROACTIVE in local.modes or Mode.PROACTIVE in std.modes):
+        reason = website_justification(local)
+        builder.add(
+            WEBSITE_DROPPED,
+            f"{path}.channels",
+            message_zh="主动公开事项未选“政府网站”（标准目录已选）"
+            + (f"；所述理由：{reason}" if reason else "，且未说明理由"),
+            message_en="the proactive item drops the government website the standard lists"
+            + ("; a reason is recorded" if reason else " and records no reason"),
+            hint="政府网站是主动公开的第一平台（条例第二十四条；390号 四(一)6），请加选 / add "
+            "government_website: it is the first platform for proactive disclosure",
+            severity=Severity.WARNING if reason else None,
+            standard_id=std.id,
+            justified=reason is not None,
+        )
+        removed = tuple(c for c in removed if c is not website)
+        if not added and not removed:
+            return
+    builder.add(
+        CHANNELS_ADJUSTED,
+        f"{path}.channels",
+        message_zh=f"公开渠道已调整：增加{_labels(added)}，减少{_labels(removed)}",
+        message_en=f"channels adjusted: added {_codes(added)}, removed {_codes(removed)}",
+        hint="标准目录注：渠道仅供参考，可根据实际情况调整 / the standard's footnote allows it",
+        standard_id=std.id,
+        added=_codes(added),
+        removed=_codes(removed),
+    )
+
+
+def _compare_time_limit(match: ItemMatch, path: str, builder: ReportBuilder) -> None:
+    local, std = match.local.time_limit, match.standard.time_limit
+    if not isinstance(local, TimeLimit) or not isinstance(local.text, str):
+        return
+    if name_key(local.text) == name_key(std.text):
+        return
+    sign = compare_strictness(local.rule, std.rule)
+    if sign is None:
+        code = TIME_LIMIT_CHANGED
+    elif sign > 0:
+        code = TIME_LIMIT_LOOSER
+    elif sign < 0:
+        code = TIME_LIMIT_STRICTER
+    else:
+        return
+    hint = (
+        ""
+        if code is TIME_LIMIT_STRICTER
+        else "本地时限不得宽于标准目录 / a local time limit must not be looser than the standard's"
+    )
+    builder.add(
+        code,
+        f"{path}.time_limit",
+        message_zh=f"{code.title_zh}：本地“{clip(local.text)}”，标准“{std.text}”",
+        message_en=f"{code.title_en}: {local.rule.describe()} here; {std.rule.describe()} in "
+        f"the standard",
+        hint=hint,
+        standard_id=match.standard.id,
+        local=clip(local.text, 200),
+        standard=std.text,
+    )
+
+
+def _compare_names(match: ItemMatch, path: str, builder: ReportBuilder) -> None:
+    local, std = match.local, match.standard
+    if match.how == "moved":
+        builder.add(
+            FIRST_LEVEL_CHANGED,
+            f"{path}.first_level",
+            message_zh=f"“{clip(std.name)}”在标准目录中属于{std.first_level.label}，本地列于"
+            f"{local.first_level.label}",
+            message_en=f"{clip(std.name)!r} is under {std.first_level.code} in the standard, under "
+            f"{local.first_level.code} here",
+            standard_id=std.id,
+        )
+    elif match.how == "id" or "".join(local.name.split()) != "".join(std.name.split()):
+        builder.add(
+            ITEM_RENAMED,
+            f"{path}.name",
+            message_zh=f"本地事项“{clip(local.name)}”对应标准目录“{std.name}”（{std.id}）",
+            message_en=f"{clip(local.name)!r} taken as the standard's {std.name!r} ({std.id})",
+            hint="确认是同一事项；宜沿用标准名称 / confirm it is the same item; prefer the "
+            "standard's name",
+            severity=Severity.INFO if match.how == "name" else None,
+            standard_id=std.id,
+            matched_by=match.how,
+        )
+
+
+def compare_with_standard(
+    local: Catalogue | object,
+    standard: Catalogue | None = None,
+    *,
+    level: Level | str | None = None,
+) -> Report:
+    """Compare a local catalogue (model or JSON-ready data) with the standard.
+
+    ``standard`` defaults to the bundled standard of the local catalogue's domain; ``level``
+    to the local catalogue's own level.  With neither, every standard item is expected.
+    Raw data that cannot be read gives the reading's error findings only.
+    """
+    wanted = Level.parse(level) if level is not None else None
+    builder = ReportBuilder()
+    if not isinstance(local, Catalogue):
+        read = read_catalogue(local, builder)
+        if builder.findings or read.catalogue is None:
+            return builder.build()
+        local = read.catalogue
+    builder.subject = local.title if isinstance(local.title, str) else None
+    if standard is None:
+        if not isinstance(local.domain, Domain):
+            builder.add(INVALID_DATA, "$.domain", message_zh="领域无效", message_en="bad domain")
+            return builder.build()
+        standard = load_standard(local.domain)
+    if local.domain is not standard.domain:
+        builder.add(
+            DOMAIN_MISMATCH,
+            "$.domain",
+            message_zh=f"本地目录为{local.domain}领域，标准目录为{standard.domain.label}领域",
+            message_en=f"a {getattr(local.domain, 'code', local.domain)} catalogue compared "
+            f"with the {standard.domain.code} standard",
+        )
+        return builder.build()
+    if wanted is None and isinstance(local.level, Level):
+        wanted = local.level
+    items = local.items if isinstance(local.items, tuple) else ()
+    usable = [(i, item) for i, item in enumerate(items) if _usable(item)]
+    for index, item in enumerate(items):
+        if not _usable(item):
+            builder.add(
+                INVALID_DATA,
+                f"$.items[{index}]",
+                message_zh="事项数据无效，未比对",
+                message_en="the item is malformed and was not compared",
+                hint="先用 validate_catalogue 检查 / run validate_catalogue first",
+            )
+    matching = match_items([item for _, item in usable], standard)
+    for match in matching.matches:
+        path = f"$.items[{usable[match.local_index][0]}]"
+        _compare_names(match, path, builder)
+        _compare_sets(match, path, builder)
+        _compare_channels(match, path, builder)
+        _compare_time_limit(match, path, builder)
+    for index in matching.unmatched_local:
+        original, item = usable[index]
+        builder.add(
+            ADDED_ITEM,
+            f"$.items[{original}]",
+            message_zh=f"本地增加事项：{item.first_level.label}“{clip(item.name)}”",
+            message_en=f"added locally: {item.first_level.code} {clip(item.name)!r}",
+            name=clip(item.name, 200),
+        )
+    for index in matching.unmatched_standard:
+        std = standard.items[index]
+        if wanted is not None and wanted not in std.levels:
+            continue
+        where = f"{wanted.label}" if wanted else "基层"
+        builder.add(
+            MISSING_ITEM,
+            "$.items",
+            message_zh=f"缺少标准目录事项 {std.first_level.label}“{clip(std.name)}”"
+            f"（{std.id}，适用于{where}）",
+            message_en=f"the standard's {std.id} {clip(std.name)!r} is missing",
+            hint="补充该事项（本地目录在标准目录基础上细化补充）/ add the item: a local "
+            "catalogue refines and adds to the standard",
+            standard_id=std.id,
+            name=std.name,
+        )
+    return builder.build()

@@ -1,0 +1,375 @@
+"""The documents the library exchanges, and how each one's schema is built from the model.
+
+Each :class:`SchemaDocument` names a document (``catalogue``, ``findings-report`` …), gives its
+Chinese and English title and description, and builds its root schema with a
+:class:`~govdisclose.schemas._walker.SchemaWalker`: which classes appear, and the
+:class:`~govdisclose.schemas._walker.Shape` of each — the JSON rules of the code that writes
+and reads it (the cattrs converter, or a ``to_json``/``from_json`` pair).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+
+from ._texts import CANONICAL_NOTE, FIELD_TEXTS
+from ._walker import JSON, SchemaWalker, Shape
+
+__all__ = ["CONVERTER", "DOCUMENTS", "SchemaDocument", "findings_shapes", "finish"]
+
+#: Shape of a class read and written by the package's cattrs converter: fields without a
+#: default are required, defaults are left out on output, ``null`` is read as ``None``,
+#: unknown keys are refused.
+CONVERTER = Shape()
+
+
+@attrs.frozen
+class SchemaDocument:
+    """One exchanged document: its schema name, titles, descriptions and builder.
+
+    ``title`` and ``description`` are (Chinese, English).  ``build`` returns the root schema
+    (``type``, ``properties`` …, and ``$defs``) without the header keys.
+    """
+
+    name: str
+    title: tuple[str, str]
+    description: tuple[str, str]
+    build: Callable[[], JSON]
+
+
+def finish(walker: SchemaWalker, root: JSON) -> JSON:
+    """``root`` with the walker's ``$defs`` (sorted by name) added."""
+    if walker.defs:
+        root["$defs"] = dict(sorted(walker.defs.items()))
+    return root
+
+
+# -- catalogue and items --------------------------------------------------------------------
+
+
+def _rule_schema(walker: SchemaWalker) -> JSON:
+    from ..timelimits import RULE_TYPES, AnnualFixedDate
+
+    title, description = FIELD_TEXTS["rule.kind"]
+    branches = []
+    for kind, cls in RULE_TYPES.items():
+        override: dict[str, JSON] = {}
+        if cls is AnnualFixedDate:  # its day check is a function; state the bounds here
+            override = {
+                "month": {"type": "integer", "minimum": 1, "maximum": 12},
+                "day": {"type": "integer", "minimum": 1, "maximum": 31},
+            }
+        shape = Shape(
+            required="all",
+            nullable=False,
+            exclude=("text",),
+            extra={
+                "kind": {
+                    "title": title,
+                    "description": description,
+                    "type": "string",
+                    "const": kind,
+                }
+            },
+            override=override,
+        )
+        walker.defs.setdefault(cls.__name__, walker.object_schema(cls, shape))
+        branches.append({"$ref": f"#/$defs/{cls.__name__}"})
+    return {"oneOf": branches}
+
+
+def _time_limit_schema(walker: SchemaWalker) -> JSON:
+    """The converter writes ``{"text", "service_level_workdays"?, "rule"}``."""
+    from .._model import TimeLimit
+
+    level = {"type": "integer", "minimum": 1, "maximum": 366}  # as the converter checks
+    shape = Shape(override={"service_level_workdays": {"anyOf": [level, {"type": "null"}]}})
+    schema = walker.object_schema(TimeLimit, shape)
+    title, description = FIELD_TEXTS["TimeLimit.rule"]
+    schema["properties"]["rule"] = {
+        "title": title,
+        "description": description,
+        **_rule_schema(walker),
+    }
+    return schema
+
+
+def _catalogue_walker() -> SchemaWalker:
+    from .._model import Catalogue, CatalogueItem, Citation, LegalBasis, Provenance, TimeLimit
+
+    classes: tuple[type, ...] = (LegalBasis, Citation, Provenance)
+    shapes = {cls: CONVERTER for cls in classes}
+    # The bounds the reader checks: an item's number counts from 1, a declared count from 0.
+    shapes[CatalogueItem] = Shape(override={"number": {"type": "integer", "minimum": 1}})
+    count = {"type": "integer", "minimum": 0}
+    shapes[Catalogue] = Shape(
+        override={"declared_item_count": {"anyOf": [count, {"type": "null"}]}}
+    )
+    return SchemaWalker(shapes, texts=FIELD_TEXTS, custom={TimeLimit: _time_limit_schema})
+
+
+def _catalogue() -> JSON:
+    from .._model import Catalogue
+
+    walker = _catalogue_walker()
+    return finish(walker, walker.root(Catalogue))
+
+
+def _catalogue_item() -> JSON:
+    from .._model import CatalogueItem
+
+    walker = _catalogue_walker()
+    return finish(walker, walker.root(CatalogueItem))
+
+
+# -- findings --------------------------------------------------------------------------------
+
+
+def findings_shapes() -> dict[type, Shape]:
+    """The shapes of a findings report's classes (Report, Finding), for reports inside others."""
+    from ..findings import Finding, Report, Severity, all_codes
+
+    codes = [{"const": c.code, "title": c.title_zh, "description": c.title_en} for c in all_codes()]
+    counts: JSON = {
+        "type": "object",
+        "properties": {
+            s.code: {
+                "title": s.label,
+                "description": f"{s.label}级问题数 / number of {s.code} findings",
+                "type": "integer",
+                "minimum": 0,
+            }
+            for s in Severity
+        },
+        "required": [s.code for s in Severity],
+        "additionalProperties": False,
+    }
+    return {
+        Report: Shape(extra={"ok": {"type": "boolean"}, "counts": counts}),
+        Finding: Shape(
+            override={
+                "code": {"type": "string", "oneOf": codes},
+                "data": {"type": "object"},
+            }
+        ),
+    }
+
+
+def _findings_report() -> JSON:
+    from ..findings import Report
+
+    walker = SchemaWalker(findings_shapes(), texts=FIELD_TEXTS)
+    return finish(walker, walker.root(Report))
+
+
+# -- document records ------------------------------------------------------------------------
+
+
+def _document_record() -> JSON:
+    from ..checks._document_record import DocumentRecord, InterpretationRecord, ReviewRecord
+
+    classes: tuple[type, ...] = (DocumentRecord, ReviewRecord, InterpretationRecord)
+    shapes = {cls: CONVERTER for cls in classes}
+    walker = SchemaWalker(shapes, texts=FIELD_TEXTS)
+    return finish(walker, walker.root(DocumentRecord))
+
+
+# -- publication logs ------------------------------------------------------------------------
+
+
+def _publication_log_record() -> JSON:
+    from .._vocabulary import Domain
+    from ..audit._log_record import LogRecord
+
+    walker = SchemaWalker({}, texts=FIELD_TEXTS)
+    text: JSON = {"type": "string", "minLength": 1, "pattern": "\\S"}
+    date: JSON = {"type": "string", "format": "date"}
+    shape = Shape(
+        # The audit ignores (and reports) keys that name no field, and reads a log record's
+        # fields more loosely than its canonical form: codes, ISO dates, text.
+        closed=False,
+        override={
+            "domain": walker.ref(Domain),
+            "item": text,
+            "formed": date,
+            "published": {"anyOf": [date, {"type": "null"}]},
+        },
+    )
+    return finish(walker, walker.object_schema(LogRecord, shape))
+
+
+# -- deadlines -------------------------------------------------------------------------------
+
+
+def _deadline() -> JSON:
+    from ..deadlines import Deadline, LegalRule, Step
+
+    shapes = {
+        # Deadline.to_json writes every key, None as null, and the kind's label.
+        Deadline: Shape(
+            required="all",
+            extra={
+                "kind_label": {"type": "string"},
+                # The CLI's ``deadline opinion`` puts a major emergency's other deadlines here.
+                "related": {"type": "array", "items": {"$ref": "#"}},
+            },
+            optional=("related",),
+        ),
+        LegalRule: Shape(required="all"),
+        # Step.to_json leaves out absent values and a false ``estimated``.
+        Step: Shape(nullable=False),
+    }
+    walker = SchemaWalker(shapes, texts=FIELD_TEXTS)
+    return finish(walker, walker.root(Deadline))
+
+
+def _audit_report() -> JSON:
+    from ._outputs import audit_report_schema
+
+    return audit_report_schema()
+
+
+def _audit_record_result() -> JSON:
+    from ._outputs import audit_record_result_schema
+
+    return audit_record_result_schema()
+
+
+def _day_info() -> JSON:
+    from ._outputs import day_info_schema
+
+    return day_info_schema()
+
+
+def _document(
+    name: str, title: tuple[str, str], description: tuple[str, str], build: Callable[[], JSON]
+) -> SchemaDocument:
+    return SchemaDocument(name, title, description, build)
+
+
+#: The exchanged documents by schema name, in the order the docs list them.
+DOCUMENTS: Mapping[str, SchemaDocument] = {
+    doc.name: doc
+    for doc in (
+        _document(
+            "catalogue",
+            ("政务公开目录", "Disclosure catalogue"),
+            (
+                "一部政务公开标准目录（390号的标准目录，或由其细化的县、乡本地目录），"
+                "converter.dumps 输出的JSON。",
+                "A disclosure catalogue — a standard catalogue of 390号 or a county or "
+                "township catalogue derived from it — as govdisclose.dumps writes it.",
+            ),
+            _catalogue,
+        ),
+        _document(
+            "catalogue-item",
+            ("目录事项", "Catalogue item"),
+            (
+                "目录中的一个二级事项，含国办发〔2019〕54号要求的八要素（名称、内容、依据、时限、"
+                "主体、方式、渠道、公开对象）。",
+                "One second-level item of a catalogue, with the eight elements of "
+                "国办发〔2019〕54号 (name, content, basis, time limit, subject, modes, channels, "
+                "audiences).",
+            ),
+            _catalogue_item,
+        ),
+        _document(
+            "document-record",
+            ("文件记录", "Document record"),
+            (
+                "内容管理系统为一件政策性文件保存的记录（公开属性、标注、审查、发布、解读），"
+                "供 validate_document 检查（应急厅函〔2019〕390号 四(一)、四(二)6）。",
+                "What a CMS records about one policy document (disclosure attribute, marking, "
+                "review, publication, interpretation), as validate_document reads it "
+                "(应急厅函〔2019〕390号 四(一), 四(二)6).",
+            ),
+            _document_record,
+        ),
+        _document(
+            "publication-log-record",
+            ("公开记录", "Publication-log record"),
+            (
+                "公开台账中的一条记录：某一事项下的一条信息何时形成、何时公开（JSON Lines 的一行，"
+                "或CSV的一行按字段名），供 audit 审核是否按时公开。未公开时 published 为空。"
+                "审核也接受中文表头（领域、事项、形成日期、公开日期）和多种日期写法；"
+                "不属于字段的键被忽略并提示。",
+                "One record of a publication log — when a piece of information under a catalogue "
+                "item was formed and when it was published (a JSON Lines line, or a CSV row by "
+                "field name) — as the audit reads it; published is null or absent while "
+                "unpublished.  The audit also takes the Chinese headers (领域, 事项, 形成日期, "
+                "公开日期) and other date forms; keys that name no field are ignored and reported.",
+            ),
+            _publication_log_record,
+        ),
+        _document(
+            "findings-report",
+            ("检查报告", "Findings report"),
+            (
+                "一次检查发现的全部问题（Report.to_json 的输出）。问题代码是API，说明文字不是。",
+                "Every finding of one check, as Report.to_json writes it.  Finding codes are "
+                "API; message wording is not.",
+            ),
+            _findings_report,
+        ),
+        _document(
+            "audit-report",
+            ("公开记录审计报告", "Publication-log audit report"),
+            (
+                "对公开台账的一次审计（AuditResult.to_json 的输出，即 govdisclose audit --format "
+                "json）：合计、各事项和一级事项的计数，以及检查报告（report，与 findings-report "
+                "相同）。",
+                "One audit of a publication log, as AuditResult.to_json writes it (govdisclose "
+                "audit --format json): totals, counts per item and per first-level item, and "
+                "the findings report (report, as in findings-report).",
+            ),
+            _audit_report,
+        ),
+        _document(
+            "audit-record-result",
+            ("单条记录审计结果", "Audit result of one record"),
+            (
+                "一条公开记录的审计结果（RecordResult.to_json 的输出，即 govdisclose audit "
+                "--records 写出的 JSON Lines 的一行）。",
+                "The audit of one publication-log record, as RecordResult.to_json writes it "
+                "(one line of the JSON Lines that govdisclose audit --records writes).",
+            ),
+            _audit_record_result,
+        ),
+        _document(
+            "deadline",
+            ("期限计算结果", "Deadline result"),
+            (
+                "一个期限的计算结果及计算过程（Deadline.to_json 的输出），"
+                "暂估时 provisional 为真。",
+                "One computed deadline with its explanation, as Deadline.to_json writes it; "
+                "provisional is true when a year of the holiday calendar was estimated.",
+            ),
+            _deadline,
+        ),
+        _document(
+            "day-info",
+            ("日期信息", "Day information"),
+            (
+                "工作日历中一天的情况（DayInfo.to_dict 的输出；govdisclose calendar day "
+                "--format json 另加前后工作日）。",
+                "One day of the working-day calendar, as DayInfo.to_dict writes it; govdisclose "
+                "calendar day --format json adds the previous and next working days.",
+            ),
+            _day_info,
+        ),
+    )
+}
+
+
+def header(doc: SchemaDocument, base_uri: str) -> dict[str, Any]:
+    """The keys every schema starts with: ``$schema``, ``$id``, ``title``, ``description``."""
+    zh, en = doc.description
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{base_uri}{doc.name}.schema.json",
+        "title": f"{doc.title[0]} / {doc.title[1]}",
+        "description": f"{zh}{CANONICAL_NOTE[0]}\n\n{en}  {CANONICAL_NOTE[1]}",
+    }

@@ -1,0 +1,177 @@
+"""Catalogue information outside the item rows: title, domain, issuing document, level …
+
+XLSX files keep it on a 目录信息 sheet (one column per catalogue sheet), CSV files in
+``label,value`` rows above the header; both use the labels of
+:data:`~govdisclose.tables._layout.METADATA_KEYS`.
+
+>>> from govdisclose import standard
+>>> from govdisclose.tables._metadata import info_pairs, read_info_pairs
+>>> info_pairs(standard("救灾"))[:3]  # doctest: +NORMALIZE_WHITESPACE
+[('目录名称', '救灾领域基层政务公开标准目录'), ('领域', '救灾'),
+ ('发布文件', '应急厅函〔2019〕390号')]
+>>> info, findings = read_info_pairs([("领域", "救灾生产", "B2"), ("声明事项数", "二十", "B3")])
+>>> info.domain, [f.code for f in findings]
+(<Domain.DISASTER_RELIEF: 'disaster_relief'>, ['tables.bad-metadata'])
+
+The domain of an imported table comes from the caller, then the catalogue information, the
+sheet name, the title, and last from the items (first-level items found in only one
+standard, item names of the standard catalogues): :func:`resolve_domain`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from .._errors import InputError
+from .._model import Catalogue, CatalogueItem
+from .._vocabulary import Domain, Level
+from ..findings import Finding
+from ._codes import BAD_METADATA
+from ._layout import METADATA_KEYS, metadata_key
+
+__all__ = ["CatalogueInfo", "domain_in_text", "info_pairs", "read_info_pairs", "resolve_domain"]
+
+
+def _to_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+@attrs.frozen
+class CatalogueInfo:
+    """The catalogue fields a table carries besides its items (``None`` when not given)."""
+
+    title: str | None = None
+    domain: Domain | None = None
+    issuing_document: str | None = None
+    declared_item_count: int | None = None
+    level: Level | None = None
+    publisher: str | None = None
+    source: str | None = None
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
+
+    def merge(self, other: CatalogueInfo) -> CatalogueInfo:
+        """Values of ``other`` where it has them, else ours; notes of both."""
+        values = {
+            field.name: getattr(other, field.name)
+            if getattr(other, field.name) is not None
+            else getattr(self, field.name)
+            for field in attrs.fields(CatalogueInfo)
+            if field.name != "notes"
+        }
+        return CatalogueInfo(**values, notes=self.notes + other.notes)
+
+
+def info_pairs(
+    catalogue: Catalogue, *, title: bool = True, notes: bool = True
+) -> list[tuple[str, str]]:
+    """The catalogue's information as ``(label, value)`` rows, leaving out what is ``None``."""
+    rows: list[tuple[str, str]] = []
+    values: dict[str, object] = {
+        "title": catalogue.title if title else None,
+        "domain": catalogue.domain.label,
+        "issuing_document": catalogue.issuing_document,
+        "declared_item_count": catalogue.declared_item_count,
+        "level": catalogue.level.label if catalogue.level else None,
+        "publisher": catalogue.publisher,
+        "source": catalogue.source,
+    }
+    for key, value in values.items():
+        if value is not None:
+            rows.append((METADATA_KEYS[key], str(value)))
+    if notes:
+        rows += [(METADATA_KEYS["notes"], note) for note in catalogue.notes]
+    return rows
+
+
+def _bad(ref: str, label: str, value: str, expected: str) -> Finding:
+    return BAD_METADATA.finding(
+        ref,
+        message_zh=f"{label}“{value}”无法识别，未导入",
+        message_en=f"{label} {value!r} cannot be read ({expected}); left out",
+        label=label,
+        text=value,
+    )
+
+
+def read_info_pairs(pairs: Sequence[tuple[str, str, str]]) -> tuple[CatalogueInfo, list[Finding]]:
+    """Read ``(label, value, cell reference)`` rows; unknown labels and bad values are
+    findings (unknown labels are kept as notes ``label：value``)."""
+    values: dict[str, object] = {}
+    notes: list[str] = []
+    findings: list[Finding] = []
+    for label, value, ref in pairs:
+        key = metadata_key(label)
+        if key == "notes":
+            notes.append(value)
+        elif key == "domain":
+            domain = Domain.try_parse(value) or domain_in_text(value)
+            if domain is None:
+                findings.append(_bad(ref, label, value, "安全生产 or 救灾"))
+            else:
+                values[key] = domain
+        elif key == "level":
+            level = Level.try_parse(value)
+            if level is None:
+                findings.append(_bad(ref, label, value, "县级 or 乡级"))
+            else:
+                values[key] = level
+        elif key == "declared_item_count":
+            if re.fullmatch(r"\d{1,4}", value):
+                values[key] = int(value)
+            else:
+                findings.append(_bad(ref, label, value, "a whole number"))
+        elif key is not None:
+            values[key] = value
+        else:
+            notes.append(f"{label}：{value}")
+    return CatalogueInfo(**values, notes=tuple(notes)), findings  # type: ignore[arg-type]
+
+
+def domain_in_text(text: str | None) -> Domain | None:
+    """The domain a title or sheet name names (安全生产 or 救灾, not both), else ``None``."""
+    if not text:
+        return None
+    direct = Domain.try_parse(text)
+    if direct is not None:
+        return direct
+    found = [d for d in Domain if d.label in text]
+    return found[0] if len(found) == 1 else None
+
+
+def _infer(items: Sequence[CatalogueItem]) -> Domain | None:
+    from .._standard import standard
+
+    scores = dict.fromkeys(Domain, 0)
+    for domain in Domain:
+        names = {item.name for item in standard(domain).items}
+        for item in items:
+            scores[domain] += (item.first_level.domains == (domain,)) + (item.name in names)
+    best = max(scores.values())
+    winners = [d for d, s in scores.items() if s == best]
+    return winners[0] if best and len(winners) == 1 else None
+
+
+def resolve_domain(
+    domain: Domain | str | None,
+    info: CatalogueInfo,
+    sheet: str | None,
+    title: str | None,
+    items: Sequence[CatalogueItem],
+) -> tuple[Domain, bool]:
+    """The domain and whether it was inferred from the items; :class:`InputError` if none."""
+    if domain is not None:
+        return Domain.parse(domain), False
+    for found in (info.domain, domain_in_text(sheet), domain_in_text(title)):
+        if found is not None:
+            return found, False
+    inferred = _infer(items)
+    if inferred is None:
+        raise InputError(
+            "cannot tell whether the table is for 安全生产 (work_safety) or 救灾 "
+            "(disaster_relief); name the domain (domain=... / --domain) "
+            "(无法判断目录所属领域，请指定领域)"
+        )
+    return inferred, True

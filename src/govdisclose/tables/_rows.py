@@ -1,0 +1,285 @@
+"""Read the item rows of a catalogue table, cell by cell, collecting findings.
+
+:class:`RowReader` turns one row into a :class:`~govdisclose._model.CatalogueItem` given the
+resolved columns (:mod:`govdisclose.tables._header`): channel boxes or lists, per-channel
+columns, tick columns, 公开对象/方式/层级 text columns, the structured local columns and any
+other local column.  Every cell it cannot read is a finding at the cell's reference.
+
+>>> parse_first_level("一、政策文件").code, parse_first_level("（三）灾害救助").code
+('policy_documents', 'post_disaster_relief')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .._errors import GovdiscloseError
+from .._model import (
+    CatalogueItem,
+    LegalBasis,
+    Provenance,
+    ProvenanceKind,
+    TimeLimit,
+    check_service_level,
+)
+from .._vocabulary import Audience, Channel, FirstLevel, Level, Mode, Term
+from ..findings import Finding, Severity
+from . import _codes as codes
+from ._cells import (
+    cell_text,
+    parse_channels,
+    parse_citations,
+    parse_provenance,
+    parse_tick,
+    split_lines,
+)
+from ._header import Header, ResolvedColumn
+from ._layout import cell_ref, column_letter, term_position
+
+__all__ = ["RowReader", "parse_first_level"]
+
+
+_ENUMERATION = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])"
+)
+_TERM_SPLIT = re.compile(r"[、，,;；/／\s]+")
+
+
+def parse_first_level(text: str) -> FirstLevel | None:
+    """A first-level cell (``政策文件``, ``一、政策文件``) as a term, or ``None``."""
+    return FirstLevel.try_parse(_ENUMERATION.sub("", text))
+
+
+class RowReader:
+    """Reads the item rows of one table, collecting findings."""
+
+    def __init__(self, header: Header, sheet: str | None) -> None:
+        self.header = header
+        self.sheet = sheet
+        self.findings: list[Finding] = []
+        self.unlabelled_reported: set[int] = set()
+
+    def ref(self, row: int, column: int) -> str:
+        return cell_ref(self.sheet, row, column)
+
+    def add(self, finding: Finding) -> None:
+        self.findings.append(finding)
+
+    def text(self, cells: Sequence[Any], key: str) -> str:
+        column = self.header.column(key)
+        return cell_text(cells[column.index]) if column else ""
+
+    def item(
+        self, row: int, cells: Sequence[Any], first_level: FirstLevel, number: int
+    ) -> CatalogueItem:
+        channels: list[Channel] = []
+        others: list[str] = []
+        ticked: list[Term] = []
+        local: dict[str, str] = {}
+        citations = None
+        service_level = None
+        provenance: tuple[Provenance, ...] = ()
+        for column in self.header.columns:
+            text = cell_text(cells[column.index])
+            if not text and not isinstance(cells[column.index], bool):
+                continue
+            where = self.ref(row, column.index)
+            key = column.meaning.key if column.meaning else None
+            if key == "channels":
+                channels += self._channel_text(where, text, others)
+            elif key == "channel":
+                channels += self._channel_column(where, column, cells[column.index], others)
+            elif key == "tick":
+                ticked += self._tick(where, column, cells[column.index])
+            elif key in ("audiences", "modes", "levels"):
+                ticked += self._terms(where, key, text)
+            elif key == "service_level":
+                service_level = self._service_level(where, text)
+            elif key == "citations":
+                citations = self._citations(where, text)
+            elif key == "provenance":
+                provenance = self._provenance(where, text)
+            elif key is None and text:
+                local[self._local_name(row, column)] = text
+        listed = split_lines(self.text(cells, "other_channels"))
+        basis_text = self.text(cells, "basis")
+        basis = LegalBasis.parse(basis_text)
+        if citations is not None:
+            basis = LegalBasis(basis_text, citations)
+        office = self.text(cells, "responsible_office")
+        return CatalogueItem(
+            first_level=first_level,
+            number=number,
+            name=self.text(cells, "name"),
+            content=self.text(cells, "content"),
+            basis=basis,
+            time_limit=TimeLimit(self.text(cells, "time_limit"), service_level),
+            subject=self.text(cells, "subject"),
+            channels=_ordered(channels),
+            audiences=_ordered(t for t in ticked if isinstance(t, Audience)),
+            modes=_ordered(t for t in ticked if isinstance(t, Mode)),
+            levels=_ordered(t for t in ticked if isinstance(t, Level)),
+            push_targets=split_lines(self.text(cells, "push_targets")),
+            other_channels=(*listed, *(n for n in dict.fromkeys(others) if n not in listed)),
+            responsible_office=office or None,
+            third_level_items=split_lines(self.text(cells, "third_level_items")),
+            local_fields=local,
+            provenance=provenance,
+        )
+
+    def _channel_text(self, where: str, text: str, others: list[str]) -> list[Channel]:
+        reading = parse_channels(text)
+        others += reading.other_names
+        used = list(reading.channels)
+        for name in reading.unknown:
+            used.append(Channel.OTHER)
+            others.append(name)
+            self.add(_unknown_channel(where, name, ticked=True))
+        for name in reading.unknown_unticked:
+            self.add(_unknown_channel(where, name, ticked=False))
+        for garbled in reading.garbled:
+            self.add(
+                codes.UNREADABLE_CHANNELS.finding(
+                    where,
+                    message_zh=f"公开渠道栏中“{garbled}”不是渠道方框",
+                    message_en=f"{garbled!r} in the channel cell is not a channel box",
+                    text=garbled,
+                )
+            )
+        return used
+
+    def _channel_column(
+        self, where: str, column: ResolvedColumn, value: Any, others: list[str]
+    ) -> list[Channel]:
+        tick = parse_tick(value)
+        channel = column.meaning.channel if column.meaning else None
+        if tick is None and channel is Channel.OTHER:  # 其他 column naming the channel
+            others += split_lines(cell_text(value).replace("、", "\n"))
+            return [Channel.OTHER]
+        if tick is None:
+            self.add(_bad_tick(where, column.header, value))
+            return []
+        if not tick:
+            return []
+        if channel is None:
+            others.append(column.header)
+            self.add(_unknown_channel(where, column.header, ticked=True))
+            return [Channel.OTHER]
+        return [channel]
+
+    def _tick(self, where: str, column: ResolvedColumn, value: Any) -> list[Term]:
+        term = column.meaning.term if column.meaning else None
+        assert term is not None
+        tick = parse_tick(value)
+        if tick is None and type(term).try_parse(cell_text(value)) is term:
+            tick = True  # the column's own label written in the cell (主动公开 under 主动)
+        if tick is None:
+            self.add(_bad_tick(where, column.header, value))
+        return [term] if tick else []
+
+    def _terms(self, where: str, key: str, text: str) -> list[Term]:
+        kind: type[Term] = {"audiences": Audience, "modes": Mode, "levels": Level}[key]
+        found: list[Term] = []
+        for part in _TERM_SPLIT.split(text):
+            if not part:
+                continue
+            term = kind.try_parse(part)
+            if term is None:
+                self.add(
+                    codes.UNKNOWN_TERM.finding(
+                        where,
+                        message_zh=f"无法识别的{kind.__concept__}“{part}”",
+                        message_en=f"unknown {key[:-1]} {part!r}",
+                        text=text,
+                    )
+                )
+            else:
+                found.append(term)
+        return found
+
+    def _bad_value(self, where: str, text: str, what: str, reason: str) -> None:
+        self.add(
+            codes.BAD_VALUE.finding(
+                where,
+                message_zh=f"{what}无法识别：{text[:40]}",
+                message_en=f"cannot read {what}: {reason}",
+                text=text,
+            )
+        )
+
+    def _service_level(self, where: str, text: str) -> int | None:
+        # The cell is read as a whole number here; the model's check says which ones are levels.
+        if re.fullmatch(r"\d{1,12}", text):
+            try:
+                return check_service_level(int(text), where=where)
+            except GovdiscloseError as exc:
+                reason = exc.message
+        else:
+            reason = "not a whole number of working days (应为整数个工作日)"
+        self._bad_value(where, text, "服务时限（工作日）", reason)
+        return None
+
+    def _citations(self, where: str, text: str) -> Any:
+        try:
+            return parse_citations(text)
+        except GovdiscloseError as exc:
+            self._bad_value(where, text, "依据文件（结构化）", str(exc))
+            return None
+
+    def _provenance(self, where: str, text: str) -> tuple[Provenance, ...]:
+        try:
+            return parse_provenance(text)
+        except GovdiscloseError as exc:
+            self._bad_value(where, text, "来源说明", f"{exc}; kept as one note")
+            return (Provenance(ProvenanceKind.NOTE, text),)
+
+    def _local_name(self, row: int, column: ResolvedColumn) -> str:
+        if column.header:
+            return column.header
+        name = f"{column_letter(column.index)}列"
+        if column.index not in self.unlabelled_reported:
+            self.unlabelled_reported.add(column.index)
+            self.add(
+                codes.UNLABELLED_COLUMN.finding(
+                    self.ref(row, column.index),
+                    message_zh=f"无表头的{name}有内容，作为本地栏目“{name}”保留",
+                    message_en=f"column {column_letter(column.index)} has no header; kept as "
+                    f"local field {name!r}",
+                )
+            )
+        return name
+
+
+def _ordered(terms: Any) -> tuple[Any, ...]:
+    unique = list(dict.fromkeys(terms))
+    return tuple(sorted(unique, key=term_position))
+
+
+def _unknown_channel(where: str, name: str, *, ticked: bool) -> Finding:
+    if ticked:
+        return codes.UNKNOWN_CHANNEL.finding(
+            where,
+            message_zh=f"未知的公开渠道“{name}”，按“其他”保留在其他渠道说明中",
+            message_en=f"unknown channel {name!r} kept as 其他 (other) in other_channels",
+            name=name,
+        )
+    return codes.UNKNOWN_CHANNEL.finding(
+        where,
+        severity=Severity.INFO,
+        message_zh=f"未勾选的未知渠道“{name}”",
+        message_en=f"unknown channel {name!r} (not ticked)",
+        name=name,
+    )
+
+
+def _bad_tick(where: str, header: str, value: Any) -> Finding:
+    text = cell_text(value)
+    return codes.BAD_TICK.finding(
+        where,
+        message_zh=f"“{header}”栏的“{text}”不是勾选符号，按未勾选处理",
+        message_en=f"{text!r} in column {header!r} is not a tick; read as not ticked",
+        hint="用 √ 表示勾选，留空表示不勾选 / use √ for a tick, leave blank otherwise",
+        text=text,
+    )

@@ -1,0 +1,345 @@
+"""The typed time-limit rules: one frozen attrs class per kind of 公开时限.
+
+See :mod:`govdisclose.timelimits` for the overview; this module holds the classes, the code
+tables their fields draw from (:data:`EVENTS`, :data:`TRIGGERS`, :data:`PERIODS`,
+:data:`AUTHORITIES`) and :data:`RULE_TYPES`.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, ClassVar, TypeAlias
+
+import attrs
+
+__all__ = [
+    "AUTHORITIES",
+    "EVENTS",
+    "MAX_DAYS",
+    "PERIODS",
+    "RULE_TYPES",
+    "TRIGGERS",
+    "AnnualFixedDate",
+    "CalendarDaysAfterEvent",
+    "ConsultationPeriod",
+    "ExternalRequirement",
+    "LeadTimeBeforeEvent",
+    "PeriodicUpdate",
+    "Promptly",
+    "TimeLimitRule",
+    "Unrecognised",
+    "WorkdaysAfterEvent",
+]
+
+#: The largest number of days a parsed rule may carry; larger numbers parse as unrecognised.
+MAX_DAYS = 999
+
+#: Events a period counts from: code → (English, Chinese phrase ending in 之日起).
+EVENTS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        # 信息形成或变更 / 信息产生、变更 / 信息形成（变更） — 条例第二十六条.
+        "formation_or_change": ("formation or change", "信息形成或变更之日起"),
+        # 信息形成 / 信息产生 alone (no change named).
+        "formation": ("formation", "信息形成之日起"),
+        # 成文 / 印发 / 签发 of a document — 390号 四(一)5.
+        "issuance": ("issuance", "成文（印发）之日起"),
+        # 作出（行政处罚、行政许可 …）决定 / 决定作出.
+        "decision": ("the decision", "决定作出之日起"),
+        # 收到（申请） — 条例第三十三条.
+        "receipt": ("receipt", "收到之日起"),
+        # The text names no event (1个工作日内): it is the catalogue row's own event.
+        "unspecified": ("", ""),
+    }
+)
+
+#: What a :class:`Promptly` rule is triggered by: code → (English, Chinese).
+TRIGGERS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "progress": ("promptly as the matter progresses", "按进展情况及时公开"),
+        "decision": ("promptly after the decision is made", "重大决策作出后及时公开"),
+        "formation": ("promptly after the information is formed", "信息形成后及时公开"),
+        "other": ("promptly", "及时公开"),
+    }
+)
+
+#: Periods of a :class:`PeriodicUpdate`: code → (English, Chinese, length in months or None).
+PERIODS: Mapping[str, tuple[str, str, int | None]] = MappingProxyType(
+    {
+        "week": ("week", "周", None),
+        "month": ("month", "月", 1),
+        "quarter": ("quarter", "季度", 3),
+        "half_year": ("half year", "半年", 6),
+        "year": ("year", "年", 12),
+    }
+)
+
+#: Whose requirement an :class:`ExternalRequirement` defers to: code → (English, Chinese).
+AUTHORITIES: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "central": ("central", "中央"),
+        "national": ("national", "国家"),
+        "provincial": ("provincial", "省级"),
+        "superior": ("higher-level", "上级"),
+        "law": ("statutory", "法律法规"),
+        "unspecified": ("the relevant", "有关"),
+    }
+)
+
+_MONTHS = tuple(calendar.month_name)
+
+
+def _days_validator() -> Any:
+    return [attrs.validators.instance_of(int), attrs.validators.ge(1)]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _modifiers(updates_promptly: bool, keep_long_term: bool) -> tuple[str, str]:
+    en = (", updated promptly" if updates_promptly else "") + (
+        ", kept public long-term" if keep_long_term else ""
+    )
+    zh = ("，如有更新，及时公开" if updates_promptly else "") + (
+        "，保持长期公开" if keep_long_term else ""
+    )
+    return en, zh
+
+
+@attrs.frozen
+class _DaysAfterEvent:
+    """Publish within ``days`` days of some unit after ``event`` (the shared shape)."""
+
+    #: The unit in English and Chinese, e.g. ("working day", "个工作日").
+    unit: ClassVar[tuple[str, str]]
+    text: str
+    days: int = attrs.field(validator=_days_validator())
+    event: str = attrs.field(default="unspecified", validator=attrs.validators.in_(EVENTS))
+    updates_promptly: bool = False
+    keep_long_term: bool = False
+
+    @property
+    def has_fixed_period(self) -> bool:
+        """True: a due date follows from the event's date and the holiday calendar."""
+        return True
+
+    def describe(self) -> str:
+        """A short description in English and Chinese."""
+        event_en, event_zh = EVENTS[self.event]
+        unit_en, unit_zh = self.unit
+        span = _plural(self.days, unit_en)
+        en = f"{span} after {event_en}" if event_en else f"within {span}"
+        mod_en, mod_zh = _modifiers(self.updates_promptly, self.keep_long_term)
+        return f"{en}{mod_en} / {event_zh}{self.days}{unit_zh}内{mod_zh}"
+
+
+@attrs.frozen
+class WorkdaysAfterEvent(_DaysAfterEvent):
+    """Publish within ``days`` working days after ``event`` (信息形成或变更之日起20个工作日内).
+
+    ``event`` is a code of :data:`EVENTS`.  ``updates_promptly`` is the rider 如有更新，及时公开;
+    ``keep_long_term`` is 保持长期公开.  The day of the event is not counted
+    (《民法典》第二百零一条).
+    """
+
+    kind: ClassVar[str] = "workdays_after_event"
+    unit: ClassVar[tuple[str, str]] = ("working day", "个工作日")
+
+
+@attrs.frozen
+class CalendarDaysAfterEvent(_DaysAfterEvent):
+    """Publish within ``days`` calendar days (自然日, or a bare 日/天) after ``event``.
+
+    Not the same as working days: ``20日内`` counts weekends and holidays, except that a period
+    whose last day is a statutory holiday ends on the day after it (《民法典》第二百零三条).
+    """
+
+    kind: ClassVar[str] = "calendar_days_after_event"
+    unit: ClassVar[tuple[str, str]] = ("calendar day", "个自然日")
+
+
+@attrs.frozen
+class Promptly:
+    """Publish promptly (及时公开) — no legal number of days.
+
+    Such a rule is not overdue-able until a bureau sets a service level for it
+    (:attr:`govdisclose._model.TimeLimit.service_level_workdays`).
+    """
+
+    kind: ClassVar[str] = "promptly"
+    text: str
+    trigger: str = attrs.field(default="other", validator=attrs.validators.in_(TRIGGERS))
+
+    @property
+    def has_fixed_period(self) -> bool:
+        """False: there is no number of days to count."""
+        return False
+
+    def describe(self) -> str:
+        """A short description in English and Chinese."""
+        en, zh = TRIGGERS[self.trigger]
+        return f"{en} (no fixed period) / {zh}"
+
+
+def _check_month_day(instance: AnnualFixedDate, attribute: Any, value: int) -> None:
+    if not 1 <= instance.month <= 12:
+        raise ValueError(f"month must be 1–12, not {instance.month}")
+    # A fixed date must exist every year, so 29 February is refused.
+    last = calendar.monthrange(2001, instance.month)[1]
+    if not 1 <= value <= last:
+        raise ValueError(f"day must be 1–{last} for month {instance.month}, not {value}")
+
+
+@attrs.frozen
+class AnnualFixedDate:
+    """Publish by a fixed date every year (每年1月31日前; 每年3月底前 is 31 March).
+
+    The date is fixed: no official text moves it when it falls on a holiday.
+    """
+
+    kind: ClassVar[str] = "annual_fixed_date"
+    text: str
+    month: int = attrs.field(validator=attrs.validators.instance_of(int))
+    day: int = attrs.field(validator=[attrs.validators.instance_of(int), _check_month_day])
+
+    @property
+    def has_fixed_period(self) -> bool:
+        """True: the due date is the fixed date."""
+        return True
+
+    def describe(self) -> str:
+        """A short description in English and Chinese."""
+        return f"by {self.day} {_MONTHS[self.month]} each year / 每年{self.month}月{self.day}日前"
+
+
+@attrs.frozen
+class LeadTimeBeforeEvent:
+    """Act at least ``days`` calendar days before an event (提前一周发通知邀请 = 7)."""
+
+    kind: ClassVar[str] = "lead_time_before_event"
+    text: str
+    days: int = attrs.field(validator=_days_validator())
+
+    @property
+    def has_fixed_period(self) -> bool:
+        """True: the latest date is the event's date minus ``days``."""
+        return True
+
+    def describe(self) -> str:
+        """A short description in English and Chinese."""
+        return f"at least {_plural(self.days, 'calendar day')} before the event / 提前{self.days}日"
+
+
+@attrs.frozen
+class ConsultationPeriod:
+    """Publish within the period announced when the public is consulted (征求意见时公布的时限)."""
+
+    kind: ClassVar[str] = "consultation_period"
+    text: str
+
+    @property
+    def has_fixed_period(self) -> bool:
+        """False: the period is the one announced with each consultation."""
+        return False
+
+    def describe(self) -> str:
+        """A short description in English and Chinese."""
+        return (
+            "within the period announced when consulting the public"
+            " / 征求意见时对外公布的时限内公开"
+        )
+
+
+@attrs.frozen
+class ExternalRequirement:
+    """Publish as another authority requires (按照中央有关要求公开) — the user supplies the rule.
+
+    ``authority`` is a code of :data:`AUTHORITIES`.
+    """
+
+    kind: ClassVar[str] = "external_requirement"
+    text: str
+    authority: str = attrs.field(default="unspecified", validator=attrs.validators.in_(AUTHORITIES))
+
+    @property
+    def has_fixed_period(self) -> bool:
+        """False: the period is set elsewhere."""
+        return False
+
+    def describe(self) -> str:
+        """A short description in English and Chinese."""
+        en, zh = AUTHORITIES[self.authority]
+        return f"as {en} requirements say (to be supplied) / 按{zh}要求公开"
+
+
+@attrs.frozen
+class PeriodicUpdate:
+    """Update at least ``at_least`` times every ``period`` (半年至少更新1次; 每季度更新).
+
+    ``period`` is a code of :data:`PERIODS`.
+    """
+
+    kind: ClassVar[str] = "periodic_update"
+    text: str
+    period: str = attrs.field(validator=attrs.validators.in_(PERIODS))
+    at_least: int = attrs.field(default=1, validator=_days_validator())
+
+    @property
+    def has_fixed_period(self) -> bool:
+        """True: the next update is due by the end of the current period."""
+        return True
+
+    def describe(self) -> str:
+        """A short description in English and Chinese."""
+        en, zh, _ = PERIODS[self.period]
+        times = "once" if self.at_least == 1 else f"{self.at_least} times"
+        return f"at least {times} every {en} / 每{zh}至少更新{self.at_least}次"
+
+
+@attrs.frozen
+class Unrecognised:
+    """A text the parser does not understand (or an empty one); nothing is guessed."""
+
+    kind: ClassVar[str] = "unrecognised"
+    text: str
+
+    @property
+    def has_fixed_period(self) -> bool:
+        """False: nothing is known about the period."""
+        return False
+
+    def describe(self) -> str:
+        """A short description in English and Chinese."""
+        return f"unrecognised time limit {self.text!r} / 未能识别的公开时限"
+
+
+#: Any time-limit rule.
+TimeLimitRule: TypeAlias = (
+    WorkdaysAfterEvent
+    | CalendarDaysAfterEvent
+    | Promptly
+    | AnnualFixedDate
+    | LeadTimeBeforeEvent
+    | ConsultationPeriod
+    | ExternalRequirement
+    | PeriodicUpdate
+    | Unrecognised
+)
+
+#: The rule classes by their ``kind`` code (the ``kind`` field in JSON).
+RULE_TYPES: dict[str, type[TimeLimitRule]] = {
+    cls.kind: cls
+    for cls in (
+        WorkdaysAfterEvent,
+        CalendarDaysAfterEvent,
+        Promptly,
+        AnnualFixedDate,
+        LeadTimeBeforeEvent,
+        ConsultationPeriod,
+        ExternalRequirement,
+        PeriodicUpdate,
+        Unrecognised,
+    )
+}
