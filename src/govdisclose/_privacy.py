@@ -300,6 +300,24 @@ def _read_glue(glue: str) -> _Glue:
     return "|", ()
 
 
+_X_AFTER = re.compile(rf"({_GLUE}{{0,{_MAX_GLUE}}})[XxＸｘ](?![0-9A-Za-z])")
+
+
+def _x_after(buf: str, end: int) -> tuple[int, str]:
+    """Where a check character X follows the digits ending at ``end`` (or -1), and the glue
+    kind between them ("" when nothing a reader sees)."""
+    found = _X_AFTER.match(buf, end)
+    if found is None:
+        return -1, ""
+    glue = found.group(1)
+    if glue:
+        kind, digits = _read_glue(glue)
+        if digits or kind not in ("", " ", "\n", "-"):
+            return -1, ""
+        return found.end() - 1, kind
+    return end, ""
+
+
 _SPECIAL = re.compile(rf"[<&{_INVISIBLE}]")
 _LENGTHS = frozenset({11, 13, 15, 16, 17, 18, 19})
 
@@ -682,8 +700,9 @@ class PersonalDataScanner:
         """Read the stretch ``buf[s:e]``; return where to look next and whether to wait for
         more text first."""
         capped = _CONTINUES.match(buf, e) is not None
+        xpos, xsep = (-1, "") if capped else _x_after(buf, e)
         if not capped and e - s <= 19 and buf[s:e].isdigit():  # the usual case: one number
-            hit = self._single(buf, s, e)
+            hit = self._single(buf, s, e, xpos)
             if hit is not None and self._base + hit[0] >= self._taken:
                 found.append(self._match(buf, *hit))
             return e, False
@@ -691,15 +710,18 @@ class PersonalDataScanner:
             if buf[s:e].isdigit():  # one run too long to be a number
                 return e, False
             if _SPECIAL.search(buf, s, e) is None and not _may_hold_number(
-                [len(run) for run in _RUN.findall(buf, s, e)], buf[e : e + 1] in _X_CHARS
+                [len(run) for run in _RUN.findall(buf, s, e)], xpos >= 0
             ):
                 return e, False
         groups = _groups(buf, s, e)
-        if not capped and buf[e : e + 1] in _X_CHARS and not buf[e + 1 : e + 2].isalnum():
+        if xpos >= 0:  # the check character X ends the stretch
             last = groups[-1]
-            cells = _cells(last)
-            cells.append((e, e + 1))
-            last.cells, last.digits, last.end = cells, last.digits + "X", e + 1
+            if xsep:
+                groups.append(_Group(xpos, xpos + 1, "X", xsep))
+            else:
+                cells = _cells(last)
+                cells.append((xpos, xpos + 1))
+                last.cells, last.digits, last.end = cells, last.digits + "X", xpos + 1
         usable, resume, wait = len(groups), e, False
         if capped:
             # Too long to read at once: read the start, and the rest from a group far enough
@@ -737,17 +759,18 @@ class PersonalDataScanner:
                 found.append(self._match(buf, start, end, kind, hidden, context))
         return resume, wait
 
-    def _single(self, buf: str, s: int, e: int) -> _Hit | None:
-        """The number a run of 11 to 19 digits alone is, if any."""
+    def _single(self, buf: str, s: int, e: int, xpos: int) -> _Hit | None:
+        """The number a run of 11 to 19 digits alone is, if any (``xpos``: where an X
+        follows it, or -1)."""
         digits = buf[s:e]
         if not digits.isascii():
             digits = digits.translate(_FULLWIDTH)
         n = e - s
-        if n == 17 and buf[e : e + 1] in _X_CHARS and not buf[e + 1 : e + 2].isalnum():
+        if n == 17 and xpos >= 0:
             kind = _classify18(digits + "X", self._today)
-            if kind is None or (kind not in _ALWAYS and _is_amount(buf, s, e + 1)):
+            if kind is None or (kind not in _ALWAYS and _is_amount(buf, s, xpos + 1)):
                 return None
-            return s, e + 1, kind, (s + 4, e - 3), None
+            return s, xpos + 1, kind, (s + 4, e - 3), None
         kind = None
         prefix = 0
         if n == 18:
@@ -785,20 +808,16 @@ class PersonalDataScanner:
         start, end = window[0].start, window[-1].end
         trim = digits[-1] == "X" and len(digits) != 18  # an X only ends an ID
         if trim:
-            digits, end = digits[:-1], end - 1
+            if window[-1].digits == "X":
+                return None
+            digits = digits[:-1]
         n = len(digits)
         if n in (12, 14):
             return None
         seps = [g.sep for g in window[1:]]
         kind: PersonalDataKind | None = None
         prefix = 0
-        if n == 18 and (
-            j == i
-            or (
-                all(sep in _ID_SEPS for sep in seps)
-                and (j == i + 1 or min(len(g.digits) for g in window) >= 2)
-            )
-        ):
+        if n == 18 and (j == i or all(sep in _ID_SEPS for sep in seps)):
             kind = _classify18(digits.upper(), self._today)
         if digits[-1] == "X" and kind is None:
             return None
@@ -842,6 +861,7 @@ class PersonalDataScanner:
         cells = _cells(window[0]) if j == i else [c for g in window for c in _cells(g)]
         if trim:
             cells = cells[:-1]
+            end = cells[-1][1]
         first, last = _KEEP[kind]
         return start, end, kind, cells[prefix + first : len(cells) - last], context
 
