@@ -313,3 +313,14 @@ def test_html_source_is_read_as_a_reader_sees_it(
     assert target.read_text(encoding="utf-8") == page.replace(
         number, "4101**&nbsp;********&nbsp;1272"
     )
+
+
+def test_a_number_across_lines_stays_on_one_listing_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "wrapped.txt"
+    path.write_text(f"张三 {ID[:14]}\r\n{ID[14:]}\r\n", encoding="utf-8")
+    code, out, _ = run(capsys, str(path))
+    assert code == 1
+    assert out.splitlines()[0].endswith("4101**********\\r\\n1272")
+    assert len(out.splitlines()) == 2

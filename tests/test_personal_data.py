@@ -696,3 +696,71 @@ def test_scan_file_refuses_nul_bytes_late_in_the_file(
     path.write_bytes(b"a" * 10_000 + b"\x00\x01")
     with pytest.raises(InputError, match="binary"):
         scan_file(path)
+
+
+# --- real-world text ---------------------------------------------------------------------
+
+DATA = Path(__file__).parent / "data" / "privacy"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "wulong-2021-housing-relief-funds.txt",
+        "zongyang-2023-transition-relief.txt",
+        "wuhu-2024-q3-relief.txt",
+    ],
+)
+def test_published_relief_pages_hold_no_false_alarms(name: str) -> None:
+    # index numbers (11500232MB1510037U/2021-00243), site codes, ICP and 公网安备 numbers,
+    # consultation landlines, amounts and tables of counts, as published
+    scan = scan_file(DATA / name)
+    assert scan.matches == ()
+
+
+def test_a_relief_list_in_the_published_layout() -> None:
+    scan = scan_file(DATA / "relief-list-layout.txt")
+    found = [(m.line, m.column, m.kind.code, m.masked) for m in scan.matches]
+    assert found == [
+        (10, 15, "id_card", "3408**********0415"),
+        (10, 36, "bank_card", "6229***********4560"),
+        (10, 58, "mobile", "139****1234"),
+        (11, 15, "id_card", "3408** ******** 2022"),
+        (11, 38, "bank_card", "6217 **** **** ***3 211"),
+        (11, 64, "mobile", "139-****-4321"),
+        (12, 15, "id_card", "3408**********\n5538"),  # a cell wrapped over two lines
+        (13, 8, "bank_card", "6229***********4560"),
+        (14, 15, "old_id_card", "3408*******1002"),
+        (14, 35, "mobile", "139 **** 8765"),
+    ]
+    text = (DATA / "relief-list-layout.txt").read_text(encoding="utf-8")
+    masked = mask_text(text)
+    assert "0556-1234567" in masked and "0556-5123456" in masked  # landlines stay
+    assert "2024年8月1日" in masked and "| 2700 |" in masked
+    assert scan_text(masked).matches == ()
+
+
+def test_a_relief_list_in_html() -> None:
+    path = DATA / "relief-list-layout.html"
+    scan = scan_file(path)
+    assert [(m.line, m.kind.code) for m in scan.matches] == [
+        (8, "id_card"),
+        (8, "mobile"),
+        (9, "id_card"),
+        (9, "mobile"),
+        (10, "id_card"),
+        (10, "mobile"),
+    ]
+    text = path.read_text(encoding="utf-8")
+    masked = mask_text(text)
+    assert [m.masked for m in scan.matches] == [
+        '3408**<span lang="EN-US">********0415',
+        "139&nbsp;****&nbsp;1234",
+        "3408**&nbsp;********&nbsp;2022",
+        "（139）****4321",
+        "3408**********<br>5538",
+        "139&#8203;****&#8203;8765",
+    ]
+    assert masked.count("<td>") == text.count("<td>")  # the markup is kept
+    assert "0556-5123456" in masked
+    assert scan_text(masked).matches == ()

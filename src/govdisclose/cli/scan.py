@@ -47,11 +47,15 @@ __all__ = ["register", "render_scan"]
 STDIN = "-"
 
 
+# A number written across lines keeps its line breaks when masked: shown escaped in a listing.
+_ESCAPED = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t", "\f": "\\f", "\v": "\\v"})
+
+
 def _match_line(name: str, match: PersonalDataMatch) -> str:
     severity = match.severity
     return (
         f"{name}:{match.line}:{match.column}: {severity.label} {severity.code} "
-        f"{match.finding().code} {match.kind.label} {match.masked}"
+        f"{match.finding().code} {match.kind.label} {match.masked.translate(_ESCAPED)}"
     )
 
 
