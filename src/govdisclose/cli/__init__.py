@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "validate",
     "audit",
     "annual_report",
+    "requests",
 )
 
 DESCRIPTION = """\
