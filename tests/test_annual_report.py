@@ -972,3 +972,61 @@ def test_any_json_in_any_place_gives_findings_not_a_crash(
     report = check_report(doc)
     json.dumps(report.to_json(), ensure_ascii=False)  # every finding is JSON
     assert all(f.path.startswith("$") for f in report)
+
+
+# -- from a requests ledger (govdisclose.requests) to the report, two years running ------------
+
+
+def test_reports_built_from_a_ledger_check_clean_and_carry_over() -> None:
+    import datetime as dt
+
+    from govdisclose.requests import Ledger, Reply, Request, table3_counts, table4_counts
+
+    ledger = Ledger(  # invented requests
+        [
+            Request(
+                "2024-1",
+                dt.date(2024, 5, 6),
+                "自然人",
+                reply=Reply(dt.date(2024, 5, 20), "予以公开"),
+            ),
+            Request("2024-2", dt.date(2024, 12, 23), "商业企业"),
+            Request(
+                "2024-3",
+                dt.date(2024, 12, 30),
+                "自然人",
+                reply=Reply(dt.date(2025, 1, 15), "本机关不掌握相关政府信息"),
+            ),
+            Request(
+                "2025-1",
+                dt.date(2025, 3, 3),
+                "法律服务机构",
+                reply=Reply(dt.date(2025, 3, 10), "部分公开"),
+            ),
+        ]
+    )
+    table2 = {
+        "regulations": {"issued": 0, "repealed": 0, "in_force": 0},
+        "normative_documents": {"issued": 0, "repealed": 0, "in_force": 3},
+        "licensing": {"decisions": 5},
+        "penalties": {"decisions": 2},
+        "enforcement": {"decisions": 0},
+        "fees": {"fee_amount": 0},
+    }
+    reports = {
+        year: AnnualReport.from_counts(
+            body="某某县应急管理局（虚构示例）",
+            year=year,
+            level="county",
+            table2=table2,
+            table3=table3_counts(ledger, year),
+            table4=table4_counts(ledger, year),
+        )
+        for year in (2024, 2025)
+    }
+    assert check_report(reports[2024]).findings == ()
+    assert check_report(reports[2025], previous=reports[2024]).findings == ()
+    table3 = reports[2025].table3
+    assert table3 is not None
+    assert table3["carried_over"]["total"] == 2
+    assert table3["carried_to_next_year"]["commercial_enterprise"] == 1
