@@ -426,17 +426,19 @@ _PROVINCES = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=65536)
-def _date(text: str) -> datetime.date | None:
-    try:
-        return datetime.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
-    except ValueError:
-        return None
+_MONTH_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def _born(yyyymmdd: str, today: datetime.date) -> bool:
-    born = _date(yyyymmdd)
-    return born is not None and born.year >= 1900 and born <= today
+def _born(yyyymmdd: str, today: int) -> bool:
+    """Whether ``yyyymmdd`` is a real date from 1900 to ``today`` (also written yyyymmdd)."""
+    date = int(yyyymmdd)
+    if not 19000101 <= date <= today:
+        return False
+    month, day = date // 100 % 100, date % 100
+    if not (1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month]):
+        return False
+    year = date // 10000
+    return month != 2 or day != 29 or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
 
 
 def _check_digit(number: str) -> str:
@@ -468,7 +470,7 @@ def _bank(number: str) -> bool:
     return number[0] in "34569" and _luhn(number)
 
 
-def _classify18(number: str, today: datetime.date) -> PersonalDataKind | None:
+def _classify18(number: str, today: int) -> PersonalDataKind | None:
     first = number[0]
     if first == "9":
         if (
@@ -633,7 +635,8 @@ class PersonalDataScanner:
     """
 
     def __init__(self, *, mask: bool = False, today: datetime.date | None = None) -> None:
-        self._today = today or datetime.date.today()
+        day = today or datetime.date.today()
+        self._today = day.year * 10000 + day.month * 100 + day.day
         self._mask = mask
         self._buf = ""
         self._base = 0  # offset of _buf[0] in the whole text
@@ -791,7 +794,9 @@ class PersonalDataScanner:
         n = e - s
         if n == 17 and xpos >= 0:
             kind = _classify18(digits + "X", self._today)
-            if kind is None or (kind is not _ID and kind is not _FOREIGN and _is_amount(buf, s, xpos + 1)):
+            if kind is None or (
+                kind is not _ID and kind is not _FOREIGN and _is_amount(buf, s, xpos + 1)
+            ):
                 return None
             return s, xpos + 1, kind, (s + 4, e - 3), None
         kind = None
@@ -1044,8 +1049,8 @@ def mask(value: str, kind: PersonalDataKind | str) -> str:
 
 # -- files ------------------------------------------------------------------------------------
 
-#: Bytes read at a time from a file.
-CHUNK_BYTES = 1 << 20
+#: Bytes read at a time from a file: what the scan holds in memory (with the matches in it).
+CHUNK_BYTES = 1 << 18
 
 
 def _decide_encoding(raw: BinaryIO, source: str) -> str:
@@ -1082,7 +1087,7 @@ def _decide_encoding(raw: BinaryIO, source: str) -> str:
 
 
 def read_text_chunks(raw: BinaryIO, *, source: str) -> tuple[str, Iterator[str]]:
-    """The codec of a seekable binary file and its text in pieces of about 1 MiB.
+    """The codec of a seekable binary file and its text in pieces of :data:`CHUNK_BYTES`.
 
     The file is read once to decide its encoding as :func:`govdisclose._files.decode_text`
     does for a whole file (a byte-order mark, else UTF-8 if the whole file is UTF-8, else
