@@ -1087,7 +1087,7 @@ def _decide_encoding(raw: BinaryIO, source: str) -> str:
 
 
 def read_text_chunks(raw: BinaryIO, *, source: str) -> tuple[str, Iterator[str]]:
-    """The codec of a seekable binary file and its text in pieces of :data:`CHUNK_BYTES`.
+    """The codec of a seekable binary file and its text in pieces (256 KiB read at a time).
 
     The file is read once to decide its encoding as :func:`govdisclose._files.decode_text`
     does for a whole file (a byte-order mark, else UTF-8 if the whole file is UTF-8, else
