@@ -324,3 +324,14 @@ def test_a_number_across_lines_stays_on_one_listing_line(
     assert code == 1
     assert out.splitlines()[0].endswith("4101**********\\r\\n1272")
     assert len(out.splitlines()) == 2
+
+
+def test_streamed_json_follows_the_findings_report_schema(
+    relief_list: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import jsonschema
+
+    from govdisclose.schemas import schema
+
+    _, out, _ = run(capsys, str(relief_list), "--format", "json")
+    jsonschema.Draft202012Validator(schema("findings-report")).validate(json.loads(out))

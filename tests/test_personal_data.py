@@ -764,3 +764,29 @@ def test_a_relief_list_in_html() -> None:
     assert masked.count("<td>") == text.count("<td>")  # the markup is kept
     assert "0556-5123456" in masked
     assert scan_text(masked).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("birth", "valid"),
+    [
+        ("19960229", True),
+        ("20000229", True),  # divisible by 400
+        ("19000229", False),  # 1900 was not a leap year
+        ("19970229", False),
+        ("19960431", False),
+        ("18991231", False),  # before 1900
+        ("19960100", False),
+    ],
+)
+def test_birth_dates_are_real_dates(birth: str, valid: bool) -> None:
+    number = make_id("410105", birth, "127")
+    assert (kinds(f"身份证{number}") == [("id_card", number)]) is valid
+
+
+def test_a_birth_date_after_today_is_not_an_id() -> None:
+    import datetime
+
+    number = make_id("410105", "20300101", "127")
+    assert kinds(number) == [] or kinds(number)[0][0] != "id_card"
+    later = PersonalDataScanner(today=datetime.date(2031, 1, 1))
+    assert [m.kind for m in later.feed(number) + later.close()] == [ID]
