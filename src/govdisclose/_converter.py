@@ -18,14 +18,21 @@ govdisclose._errors.DataError: cannot read Provenance (无法读取数据)
   - $.note: required field missing (缺少必填字段)
 
 Use :func:`dumps` / :func:`loads` for JSON text, :func:`unstructure` / :func:`structure` for
-JSON-ready Python data.  The converter itself is :data:`converter`; other modules register
-hooks on it for their own types.
+JSON-ready Python data.  The library's results (findings reports, deadlines, audit results,
+days of the calendar) are written by the same converter, every key present, in the shape
+their JSON Schemas state (:func:`govdisclose.schemas._documents.output_shapes`):
+
+>>> from govdisclose.findings import Report
+>>> unstructure(Report(subject="目录.json"))  # doctest: +NORMALIZE_WHITESPACE
+{'ok': True, 'counts': {'error': 0, 'warning': 0, 'info': 0}, 'findings': [],
+ 'subject': '目录.json'}
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 import typing
 from collections.abc import Mapping
 from typing import Any, TypeVar
@@ -44,10 +51,8 @@ from cattrs.errors import (
 from ._dates import parse_iso_date, parse_iso_datetime
 from ._errors import DataError, GovdiscloseError, InputError, short_repr
 from ._files import decode_text, parse_json
-from ._model import Catalogue, CatalogueItem, TimeLimit
+from ._model import Catalogue, CatalogueItem, FrozenDict, TimeLimit
 from ._vocabulary import Term
-
-__all__ = ["converter", "dumps", "loads", "rule_to_json", "structure", "unstructure"]
 
 T = TypeVar("T")
 
@@ -275,6 +280,49 @@ def _structure_time_limit(value: Any, _: Any) -> TimeLimit:
 
 converter.register_structure_hook(TimeLimit, _structure_time_limit)
 converter.register_unstructure_hook(TimeLimit, _unstructure_time_limit)
+
+
+converter.register_unstructure_hook(
+    FrozenDict, lambda mapping: {key: converter.unstructure(v) for key, v in mapping.items()}
+)
+
+#: The packages whose results are written by their output shape.
+_OUTPUT_PACKAGES = ("govdisclose.audit.", "govdisclose.calendar.", "govdisclose.deadlines.")
+
+
+def _is_output(cls: Any) -> bool:
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        return False
+    if not cls.__module__.startswith((*_OUTPUT_PACKAGES, "govdisclose.findings.")):
+        return False
+    from .schemas._documents import output_shapes
+
+    return cls in output_shapes()
+
+
+def _output_hook(cls: type) -> Any:
+    """Write every field (``None`` as null) and the derived values the shape names."""
+    from .schemas._documents import output_shapes
+
+    shape = output_shapes()[cls]
+    extras = [
+        (name, shape.values.get(name) or operator.attrgetter(name))
+        for name in shape.extra
+        if name in shape.values or hasattr(cls, name)
+    ]
+    fields = [f.name for f in attrs.fields(cls) if f.name not in shape.exclude]
+    unstructure = converter.unstructure
+
+    def hook(obj: Any) -> dict[str, Any]:
+        out = {name: unstructure(get(obj)) for name, get in extras}
+        for name in fields:
+            out[name] = unstructure(getattr(obj, name))
+        return out
+
+    return hook
+
+
+converter.register_unstructure_hook_factory(_is_output, _output_hook)
 
 
 def unstructure(obj: Any) -> Any:

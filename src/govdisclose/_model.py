@@ -21,25 +21,12 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from types import MappingProxyType
 from typing import Any, TypeVar
 
 import attrs
 
-from ._errors import GovdiscloseError, InputError, short_repr
+from ._errors import InputError, NotFoundError, short_repr
 from ._vocabulary import Audience, Channel, Domain, FirstLevel, Level, Mode, Term
-
-__all__ = [
-    "MAX_SERVICE_LEVEL_WORKDAYS",
-    "Catalogue",
-    "CatalogueItem",
-    "Citation",
-    "LegalBasis",
-    "Provenance",
-    "ProvenanceKind",
-    "TimeLimit",
-    "check_service_level",
-]
 
 
 def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -103,8 +90,24 @@ def _at_least(minimum: int) -> Any:
     return check
 
 
+class FrozenDict(dict[str, Any]):
+    """A read-only dict: hashable by identity, and it pickles and deep-copies as a dict."""
+
+    def _read_only(self, *args: object, **kwargs: object) -> Any:
+        raise TypeError("read-only mapping (只读)")
+
+    __setitem__ = __delitem__ = __ior__ = _read_only
+    clear = pop = popitem = setdefault = update = _read_only
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (dict(self),))
+
+    def __copy__(self) -> FrozenDict:
+        return self
+
+
 def _frozen_mapping(value: Mapping[str, str] | None) -> Mapping[str, str]:
-    return MappingProxyType(dict(value or {}))
+    return FrozenDict(value or {})
 
 
 @attrs.frozen
@@ -354,14 +357,10 @@ class Catalogue:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            raise LookupItemError(f"no item {key!r} in {self.title} (目录中没有该事项)")
+            raise NotFoundError(f"no item {key!r} in {self.title} (目录中没有该事项)", key=key)
         ids = ", ".join(it.id for it in matches)
-        raise LookupItemError(f"{key!r} names several items: {ids} (事项名称不唯一)")
+        raise NotFoundError(f"{key!r} names several items: {ids} (事项名称不唯一)", key=key)
 
     def with_items(self, items: Iterable[CatalogueItem]) -> Catalogue:
         """A copy with other items."""
         return attrs.evolve(self, items=tuple(items))
-
-
-class LookupItemError(GovdiscloseError, LookupError):
-    """An item id or name that is not in the catalogue, or names several items."""

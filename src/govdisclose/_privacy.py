@@ -80,7 +80,7 @@ from stdnum.exceptions import ValidationError
 from ._errors import InputError
 from ._files import read_text_file
 from ._vocabulary import Term
-from .findings import Finding, FindingCode, Report, Severity, register_code
+from .findings import Finding, FindingCode, Report, Severity
 
 __all__ = [
     "PersonalDataKind",
@@ -106,8 +106,9 @@ class PersonalDataKind(Term):
 
 _HINT = "去标识化后再公开（只保留前后几位）/ de-identify before publishing (keep a few digits only)"
 
-_CODES: dict[PersonalDataKind, FindingCode] = {
-    PersonalDataKind.ID_CARD: register_code(
+#: The finding codes of this area (see :mod:`govdisclose.findings`).
+CODES = (
+    FindingCode(
         "personal-data.id-card",
         Severity.ERROR,
         "居民身份证号码",
@@ -115,7 +116,7 @@ _CODES: dict[PersonalDataKind, FindingCode] = {
         "An 18-digit ID number with a correct check digit, or a 15-digit one with a real birth "
         "date. Must not be published: de-identify it (去标识化, 2018年县级工作方案第22项).",
     ),
-    PersonalDataKind.SUSPECT_ID_CARD: register_code(
+    FindingCode(
         "personal-data.suspect-id-card",
         Severity.WARNING,
         "疑似身份证号码（校验码不符）",
@@ -123,7 +124,7 @@ _CODES: dict[PersonalDataKind, FindingCode] = {
         "18 characters with an area code and a real birth date but a wrong check digit: often "
         "a mistyped ID number, still personal data.",
     ),
-    PersonalDataKind.MOBILE: register_code(
+    FindingCode(
         "personal-data.mobile",
         Severity.ERROR,
         "手机号码",
@@ -131,14 +132,15 @@ _CODES: dict[PersonalDataKind, FindingCode] = {
         "An 11-digit mainland mobile number (1[3-9]…), possibly grouped or with +86. Must not "
         "be published; publish the office's complaint number instead.",
     ),
-    PersonalDataKind.BANK_CARD: register_code(
+    FindingCode(
         "personal-data.bank-card",
         Severity.ERROR,
         "银行卡号",
         "bank card number",
         "16 to 19 digits passing the Luhn check, possibly grouped in fours. Must not be published.",
     ),
-}
+)
+_CODES = dict(zip(PersonalDataKind, CODES, strict=True))
 
 # Full-width digits, X, plus, brackets and hyphens/spaces read as ASCII, one character each,
 # so that offsets in the folded text are offsets in the original.

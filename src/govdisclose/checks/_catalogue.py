@@ -37,77 +37,80 @@ from collections.abc import Sequence
 
 from .._model import Catalogue, CatalogueItem
 from .._vocabulary import Domain, FirstLevel, Level, normalize_text
-from ..findings import Report, ReportBuilder, Severity, register_code
+from ..findings import FindingCode, Report, ReportBuilder, Severity
 from ._items import check_item, is_blank
 from ._prescan import INVALID_DATA, NOT_A_CATALOGUE, clip, read_catalogue
 
 __all__ = ["is_valid_catalogue", "validate_catalogue"]
 
-EMPTY = register_code(
-    "catalogue.empty",
-    Severity.ERROR,
-    "目录没有事项",
-    "the catalogue has no items",
-    "A catalogue must list at least one second-level item.",
-)
-TITLE_MISSING = register_code(
-    "catalogue.title-missing",
-    Severity.WARNING,
-    "目录无标题",
-    "the catalogue has no title",
-    "The catalogue's title is empty.",
-)
-NUMBER_DUPLICATE = register_code(
-    "catalogue.number-duplicate",
-    Severity.ERROR,
-    "序号重复",
-    "number used twice",
-    "Two items under the same first-level item have the same number, so their ids collide.",
-)
-NUMBER_GAP = register_code(
-    "catalogue.number-gap",
-    Severity.WARNING,
-    "序号不连续",
-    "numbers not consecutive",
-    "The items under a first-level item are not numbered 1..n.  A catalogue made with "
-    "derive() keeps the standard's numbers on purpose; renumber it before publishing "
-    "(derive(..., renumber=True)).",
-)
-DUPLICATE_ITEM = register_code(
-    "catalogue.duplicate-item",
-    Severity.ERROR,
-    "事项重复",
-    "duplicate item",
-    "Two items under the same first-level item have the same name.",
-)
-DUPLICATE_CONTENT = register_code(
-    "catalogue.duplicate-content",
-    Severity.WARNING,
-    "事项名称和内容重复",
-    "same name and content twice",
-    "Two items under different first-level items have the same name and content.",
-)
-ITEM_COUNT_MISMATCH = register_code(
-    "catalogue.item-count-mismatch",
-    Severity.WARNING,
-    "事项数与文件声明不符",
-    "item count differs from the declared count",
-    "The issuing document declares a number of second-level items that differs from the "
-    "number listed (the disaster-relief notice says 20; every public copy lists 19).",
-)
-LEVEL_MISMATCH = register_code(
-    "catalogue.level-mismatch",
-    Severity.WARNING,
-    "目录层级与所查层级不同",
-    "catalogue level differs from the level checked",
-    "The catalogue says it is for one level and is checked against another.",
-)
-FIRST_LEVEL_OTHER_DOMAIN = register_code(
-    "catalogue.first-level-other-domain",
-    Severity.WARNING,
-    "一级事项不属于本领域",
-    "first-level item of another domain",
-    "An item's first-level item belongs to the other domain's standard catalogue.",
+#: The finding codes of this area (see :mod:`govdisclose.findings`).
+CODES = (
+    EMPTY := FindingCode(
+        "catalogue.empty",
+        Severity.ERROR,
+        "目录没有事项",
+        "the catalogue has no items",
+        "A catalogue must list at least one second-level item.",
+    ),
+    TITLE_MISSING := FindingCode(
+        "catalogue.title-missing",
+        Severity.WARNING,
+        "目录无标题",
+        "the catalogue has no title",
+        "The catalogue's title is empty.",
+    ),
+    NUMBER_DUPLICATE := FindingCode(
+        "catalogue.number-duplicate",
+        Severity.ERROR,
+        "序号重复",
+        "number used twice",
+        "Two items under the same first-level item have the same number, so their ids collide.",
+    ),
+    NUMBER_GAP := FindingCode(
+        "catalogue.number-gap",
+        Severity.WARNING,
+        "序号不连续",
+        "numbers not consecutive",
+        "The items under a first-level item are not numbered 1..n.  A catalogue made with "
+        "derive() keeps the standard's numbers on purpose; renumber it before publishing "
+        "(derive(..., renumber=True)).",
+    ),
+    DUPLICATE_ITEM := FindingCode(
+        "catalogue.duplicate-item",
+        Severity.ERROR,
+        "事项重复",
+        "duplicate item",
+        "Two items under the same first-level item have the same name.",
+    ),
+    DUPLICATE_CONTENT := FindingCode(
+        "catalogue.duplicate-content",
+        Severity.WARNING,
+        "事项名称和内容重复",
+        "same name and content twice",
+        "Two items under different first-level items have the same name and content.",
+    ),
+    ITEM_COUNT_MISMATCH := FindingCode(
+        "catalogue.item-count-mismatch",
+        Severity.WARNING,
+        "事项数与文件声明不符",
+        "item count differs from the declared count",
+        "The issuing document declares a number of second-level items that differs from the "
+        "number listed (the disaster-relief notice says 20; every public copy lists 19).",
+    ),
+    LEVEL_MISMATCH := FindingCode(
+        "catalogue.level-mismatch",
+        Severity.WARNING,
+        "目录层级与所查层级不同",
+        "catalogue level differs from the level checked",
+        "The catalogue says it is for one level and is checked against another.",
+    ),
+    FIRST_LEVEL_OTHER_DOMAIN := FindingCode(
+        "catalogue.first-level-other-domain",
+        Severity.WARNING,
+        "一级事项不属于本领域",
+        "first-level item of another domain",
+        "An item's first-level item belongs to the other domain's standard catalogue.",
+    ),
 )
 
 

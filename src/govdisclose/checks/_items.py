@@ -25,7 +25,7 @@ from typing import Any
 
 from .._model import CatalogueItem, LegalBasis, Provenance, ProvenanceKind, TimeLimit
 from .._vocabulary import Channel, Level, Mode, Term
-from ..findings import ReportBuilder, Severity, register_code
+from ..findings import FindingCode, ReportBuilder, Severity
 from ._prescan import (
     ELEMENTS,
     INVALID_DATA,
@@ -48,86 +48,90 @@ __all__ = [
 #: The local column that records why a proactive item is not on the government website.
 WEBSITE_EXEMPTION_FIELD = "未在政府网站公开理由"
 
-DUPLICATE_TERM = register_code(
-    "catalogue.duplicate-term",
-    Severity.WARNING,
-    "重复的取值",
-    "value listed twice",
-    "The same channel, audience, mode or level appears twice in one item.",
-)
-TIME_LIMIT_UNRECOGNISED = register_code(
-    "catalogue.time-limit-unrecognised",
-    Severity.WARNING,
-    "公开时限无法识别",
-    "time limit not recognised",
-    "The time-limit text is not one the library can read into a rule, so no deadline can be "
-    "computed from it.",
-)
-WEBSITE_MISSING = register_code(
-    "catalogue.website-missing",
-    Severity.WARNING,
-    "主动公开事项未在政府网站公开",
-    "proactive item not on the government website",
-    "A proactive item does not list 政府网站 among its channels and no reason is recorded. "
-    "The government website is the first platform for proactive disclosure (条例第二十四条; "
-    "390号 四(一)6).",
-)
-WEBSITE_MISSING_JUSTIFIED = register_code(
-    "catalogue.website-missing-justified",
-    Severity.INFO,
-    "未在政府网站公开（已说明理由）",
-    "not on the government website (reason recorded)",
-    "A proactive item does not list 政府网站 but records why.",
-)
-PUSH_TARGET_MISSING = register_code(
-    "catalogue.push-target-missing",
-    Severity.WARNING,
-    "精准推送未说明推送对象",
-    "precise push names no target group",
-    "An item pushed by 精准推送 should say to whom (industry or population tags): push_targets.",
-)
-PUSH_TARGETS_UNUSED = register_code(
-    "catalogue.push-targets-unused",
-    Severity.WARNING,
-    "有推送对象但未选精准推送",
-    "push targets without the precise-push channel",
-    "push_targets are given but 精准推送 is not among the channels.",
-)
-OTHER_CHANNEL_UNNAMED = register_code(
-    "catalogue.other-channel-unnamed",
-    Severity.WARNING,
-    "“其他”渠道未说明",
-    "the 'other' channel is not named",
-    "An item using the channel 其他 should say what it is (other_channels, e.g. 12345热线).",
-)
-OTHER_CHANNELS_UNUSED = register_code(
-    "catalogue.other-channels-unused",
-    Severity.WARNING,
-    "列有其他渠道但未选“其他”",
-    "other channels named without the 'other' channel",
-    "other_channels are given but 其他 is not among the channels.",
-)
-RECONSTRUCTED = register_code(
-    "catalogue.reconstructed",
-    Severity.INFO,
-    "取值系重建",
-    "reconstructed values",
-    "Some of the item's values could not be read from the source and were reconstructed; "
-    "check them against your own copy of the table.",
-)
-AS_PUBLISHED = register_code(
-    "catalogue.as-published",
-    Severity.INFO,
-    "照原文保留的存疑取值",
-    "doubtful value kept as published",
-    "A value is kept as published although it is probably a typo.",
-)
-LEVEL_NOT_APPLICABLE = register_code(
-    "catalogue.level-not-applicable",
-    Severity.ERROR,
-    "事项不适用于本层级",
-    "item does not apply at this level",
-    "A catalogue for one level holds an item whose levels do not include that level.",
+#: The finding codes of this area (see :mod:`govdisclose.findings`).
+CODES = (
+    DUPLICATE_TERM := FindingCode(
+        "catalogue.duplicate-term",
+        Severity.WARNING,
+        "重复的取值",
+        "value listed twice",
+        "The same channel, audience, mode or level appears twice in one item.",
+    ),
+    TIME_LIMIT_UNRECOGNISED := FindingCode(
+        "catalogue.time-limit-unrecognised",
+        Severity.WARNING,
+        "公开时限无法识别",
+        "time limit not recognised",
+        "The time-limit text is not one the library can read into a rule, so no deadline can be "
+        "computed from it.",
+    ),
+    WEBSITE_MISSING := FindingCode(
+        "catalogue.website-missing",
+        Severity.WARNING,
+        "主动公开事项未在政府网站公开",
+        "proactive item not on the government website",
+        "A proactive item does not list 政府网站 among its channels and no reason is recorded. "
+        "The government website is the first platform for proactive disclosure (条例第二十四条; "
+        "390号 四(一)6).",
+    ),
+    WEBSITE_MISSING_JUSTIFIED := FindingCode(
+        "catalogue.website-missing-justified",
+        Severity.INFO,
+        "未在政府网站公开（已说明理由）",
+        "not on the government website (reason recorded)",
+        "A proactive item does not list 政府网站 but records why.",
+    ),
+    PUSH_TARGET_MISSING := FindingCode(
+        "catalogue.push-target-missing",
+        Severity.WARNING,
+        "精准推送未说明推送对象",
+        "precise push names no target group",
+        "An item pushed by 精准推送 should say to whom (industry or population tags): "
+        "push_targets.",
+    ),
+    PUSH_TARGETS_UNUSED := FindingCode(
+        "catalogue.push-targets-unused",
+        Severity.WARNING,
+        "有推送对象但未选精准推送",
+        "push targets without the precise-push channel",
+        "push_targets are given but 精准推送 is not among the channels.",
+    ),
+    OTHER_CHANNEL_UNNAMED := FindingCode(
+        "catalogue.other-channel-unnamed",
+        Severity.WARNING,
+        "“其他”渠道未说明",
+        "the 'other' channel is not named",
+        "An item using the channel 其他 should say what it is (other_channels, e.g. 12345热线).",
+    ),
+    OTHER_CHANNELS_UNUSED := FindingCode(
+        "catalogue.other-channels-unused",
+        Severity.WARNING,
+        "列有其他渠道但未选“其他”",
+        "other channels named without the 'other' channel",
+        "other_channels are given but 其他 is not among the channels.",
+    ),
+    RECONSTRUCTED := FindingCode(
+        "catalogue.reconstructed",
+        Severity.INFO,
+        "取值系重建",
+        "reconstructed values",
+        "Some of the item's values could not be read from the source and were reconstructed; "
+        "check them against your own copy of the table.",
+    ),
+    AS_PUBLISHED := FindingCode(
+        "catalogue.as-published",
+        Severity.INFO,
+        "照原文保留的存疑取值",
+        "doubtful value kept as published",
+        "A value is kept as published although it is probably a typo.",
+    ),
+    LEVEL_NOT_APPLICABLE := FindingCode(
+        "catalogue.level-not-applicable",
+        Severity.ERROR,
+        "事项不适用于本层级",
+        "item does not apply at this level",
+        "A catalogue for one level holds an item whose levels do not include that level.",
+    ),
 )
 
 

@@ -25,7 +25,7 @@ import attrs
 from .._errors import DataError, GovdiscloseError, short_repr
 from .._model import Catalogue, CatalogueItem
 from .._vocabulary import Audience, Channel, FirstLevel, Level, Mode, Term
-from ..findings import ReportBuilder, Severity, register_code
+from ..findings import FindingCode, ReportBuilder, Severity
 
 __all__ = [
     "ELEMENTS",
@@ -60,41 +60,44 @@ TERM_FIELDS: Mapping[str, tuple[type[Term], bool]] = {
     "levels": (Level, True),
 }
 
-NOT_A_CATALOGUE = register_code(
-    "catalogue.not-a-catalogue",
-    Severity.ERROR,
-    "不是目录数据",
-    "not catalogue data",
-    "The input is not a JSON object with a catalogue's fields (title, domain, items).",
-)
-INVALID_DATA = register_code(
-    "catalogue.invalid-data",
-    Severity.ERROR,
-    "数据格式错误",
-    "invalid data",
-    "A field has the wrong type, is unknown, or a required non-element field is missing.",
-)
-MISSING_ELEMENT = register_code(
-    "catalogue.missing-element",
-    Severity.ERROR,
-    "缺少必备要素",
-    "required element missing or empty",
-    "One of the eight elements every catalogue item must give (国办发〔2019〕54号: 名称、内容、"
-    "依据、时限、主体、方式、渠道、公开对象) is missing, empty or only white space.",
-)
-NO_LEVEL = register_code(
-    "catalogue.no-level",
-    Severity.ERROR,
-    "未标明公开层级",
-    "no level",
-    "The item names no level (公开层级: 县级, 乡级) at which it applies.",
-)
-UNKNOWN_TERM = register_code(
-    "catalogue.unknown-term",
-    Severity.ERROR,
-    "不在标准词表中",
-    "not in the standard's vocabulary",
-    "A channel, audience, mode, level or first-level item that the standard does not know.",
+#: The finding codes of this area (see :mod:`govdisclose.findings`).
+CODES = (
+    NOT_A_CATALOGUE := FindingCode(
+        "catalogue.not-a-catalogue",
+        Severity.ERROR,
+        "不是目录数据",
+        "not catalogue data",
+        "The input is not a JSON object with a catalogue's fields (title, domain, items).",
+    ),
+    INVALID_DATA := FindingCode(
+        "catalogue.invalid-data",
+        Severity.ERROR,
+        "数据格式错误",
+        "invalid data",
+        "A field has the wrong type, is unknown, or a required non-element field is missing.",
+    ),
+    MISSING_ELEMENT := FindingCode(
+        "catalogue.missing-element",
+        Severity.ERROR,
+        "缺少必备要素",
+        "required element missing or empty",
+        "One of the eight elements every catalogue item must give (国办发〔2019〕54号: 名称、内容、"
+        "依据、时限、主体、方式、渠道、公开对象) is missing, empty or only white space.",
+    ),
+    NO_LEVEL := FindingCode(
+        "catalogue.no-level",
+        Severity.ERROR,
+        "未标明公开层级",
+        "no level",
+        "The item names no level (公开层级: 县级, 乡级) at which it applies.",
+    ),
+    UNKNOWN_TERM := FindingCode(
+        "catalogue.unknown-term",
+        Severity.ERROR,
+        "不在标准词表中",
+        "not in the standard's vocabulary",
+        "A channel, audience, mode, level or first-level item that the standard does not know.",
+    ),
 )
 
 

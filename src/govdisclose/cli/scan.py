@@ -91,7 +91,9 @@ def _scan(args: argparse.Namespace) -> int:
     from .._privacy import mask_text, scan_text
 
     scan = scan_text(text, subject=name)
-    listing = dump_json(scan.report().to_json()) if args.format == "json" else render_scan(scan)
+    from .._converter import unstructure
+
+    listing = dump_json(unstructure(scan.report())) if args.format == "json" else render_scan(scan)
     report_stream: TextIO = sys.stdout
     if args.mask:
         # in the input's own encoding and byte-order mark

@@ -174,7 +174,9 @@ def _run(args: argparse.Namespace) -> int:
         report = _validate_documents(args, data, kind, name)
     if extra is not None:
         report = Report(extra.findings + report.findings, name)
-    text = dump_json(report.to_json()) if args.format == "json" else report.to_text() + "\n"
+    from .._converter import unstructure
+
+    text = dump_json(unstructure(report)) if args.format == "json" else report.to_text() + "\n"
     write_text(text, None)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 

@@ -2,7 +2,7 @@
 
 The implementation of :mod:`govdisclose.findings` (import the names from there): a
 :class:`Report` holds the findings of one check in the order they were found, counts them by
-severity, filters and merges, and reads back what :meth:`Report.to_json` wrote; a
+severity, filters and merges, and reads back what the converter wrote (:func:`govdisclose.dumps`); a
 :class:`ReportBuilder` collects findings as a check goes.  Codes and findings themselves are
 in :mod:`govdisclose.findings._codes`.
 
@@ -24,9 +24,10 @@ import attrs
 from .._errors import GovdiscloseError, InputError
 from ._codes import CODES, Finding, FindingCode, Severity, _registered_code, all_codes
 
-__all__ = ["Report", "ReportBuilder"]
-
 _SEVERITIES = tuple(Severity)
+
+#: How many findings ``str()`` of a report lists.
+_SHOWN = 10
 
 
 def _severity_set(severity: Severity | str | Iterable[Severity | str]) -> frozenset[Severity]:
@@ -115,19 +116,19 @@ class Report:
             subject = f"{self.subject}; {other.subject}"
         return Report(self.findings + other.findings, subject)
 
-    def to_json(self) -> dict[str, Any]:
-        """``{"subject", "ok", "counts", "findings": [...]}`` as JSON values."""
-        return {
-            "subject": self.subject,
-            "ok": self.ok,
-            "counts": self.counts,
-            "findings": [f.to_json() for f in self.findings],
-        }
-
     def summary(self) -> str:
         """One line: the subject and the counts by severity."""
         counts = ", ".join(f"{self.count(s)} {s.label} {s.code}" for s in _SEVERITIES)
         return f"{self.subject}: {counts}" if self.subject else counts
+
+    def __str__(self) -> str:
+        """The summary and the first findings (:meth:`to_text` lists them all)."""
+        shown = self.findings[:_SHOWN]
+        lines = [self.summary(), *(f.to_text() for f in shown)]
+        if len(self.findings) > _SHOWN:
+            rest = len(self.findings) - _SHOWN
+            lines.append(f"… {rest} more (共{rest}条未列出)")
+        return "\n".join(lines)
 
     def to_text(self) -> str:
         """A listing for people: the summary, then one line per finding, hints indented."""
@@ -137,7 +138,7 @@ class Report:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any] | str) -> Report:
-        """Read what :meth:`to_json` wrote (a mapping or a JSON string).
+        """Read a report as the converter writes it (a mapping or a JSON string).
 
         Raises :class:`~govdisclose._errors.InputError` with the path of the first bad value.
         ``ok`` and ``counts`` are derived; when present they must agree with the findings.
