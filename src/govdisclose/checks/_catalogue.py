@@ -27,7 +27,7 @@ details it leaves to localities (whom 精准推送 goes to, what 其他 is) are 
 (True, ('catalogue.item-count-mismatch', 'catalogue.reconstructed', 'catalogue.as-published'))
 >>> bad = {"title": "某县目录", "domain": "救灾", "items": [{"first_level": "政策文件"}]}
 >>> [f.path for f in validate_catalogue(bad).findings][:3]
-['$.items[0].name', '$.items[0].content', '$.items[0].basis']
+['$.items[0].number', '$.items[0].name', '$.items[0].content']
 """
 
 from __future__ import annotations

@@ -1,10 +1,13 @@
 """Reading raw catalogue data for validation: every structural problem as a finding.
 
-:func:`read_catalogue` takes JSON-ready data (what :func:`json.loads` gives) and returns the
-catalogue's top-level fields and each item that could be read, *with its index in the input*,
-plus error findings for everything that could not — a missing element, a term outside the
-vocabulary, a wrong type, an unknown field — each with its JSON path.  Items are read one by
-one, so a bad item does not hide the checks of the good ones.
+:func:`read_catalogue` reads JSON-ready data (what :func:`json.loads` gives) into the catalogue
+and each item that can be read, *with its index in the input*, so that a bad item does not
+hide the checks of the good ones.  Data the package's converter refuses is checked against
+the ``catalogue`` / ``catalogue-item`` JSON Schema — the very schemas front-end teams use
+(Draft 2020-12, compiled once, on first use) — and each schema error becomes a finding with
+its JSON path: a missing element, a term outside the vocabulary, a wrong type, an unknown
+field.  What the schema does not describe but the reader accepts (a vocabulary's Chinese
+labels and variants, a time limit given as its text) is not a finding.
 
 >>> from govdisclose.findings import ReportBuilder
 >>> builder = ReportBuilder()
@@ -13,31 +16,26 @@ one, so a bad item does not hide the checks of the good ones.
 (True, ())
 >>> sorted({f.code for f in builder.findings})
 ['catalogue.invalid-data', 'catalogue.missing-element', 'catalogue.no-level']
+>>> read_catalogue([], builder).catalogue is None, builder.findings[-1].code
+(True, 'catalogue.not-a-catalogue')
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+import functools
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .._errors import DataError, GovdiscloseError, short_repr
 from .._model import Catalogue, CatalogueItem
-from .._vocabulary import Audience, Channel, FirstLevel, Level, Mode, Term
+from .._vocabulary import Audience, Channel, Domain, FirstLevel, Level, Mode, Term
 from ..findings import FindingCode, ReportBuilder, Severity
 
-__all__ = [
-    "ELEMENTS",
-    "INVALID_DATA",
-    "MISSING_ELEMENT",
-    "NOT_A_CATALOGUE",
-    "NO_LEVEL",
-    "UNKNOWN_TERM",
-    "ReadCatalogue",
-    "clip",
-    "read_catalogue",
-]
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+    from jsonschema.protocols import Validator
 
 #: The eight required elements (国办发〔2019〕54号): field name → Chinese label.
 ELEMENTS: Mapping[str, str] = {
@@ -106,6 +104,8 @@ _MAX_TERM_LENGTH = 100
 
 NO_LEVEL_HINT = "标明县级和/或乡级 / give county and/or township"
 
+_CORRECT_HINT = "按目录的JSON格式更正该字段 / correct the field (see the catalogue JSON format)"
+
 
 def clip(value: object, limit: int = 60) -> str:
     """A string, or a short ``repr`` (:func:`~govdisclose._errors.short_repr`), cut to
@@ -139,64 +139,195 @@ class ReadCatalogue:
     item_count: int
 
 
+@attrs.frozen
+class _Compiled:
+    validator: Validator
+    terms: Mapping[int, type[Term]]  # id of a vocabulary's definition → its class
+    refs: Mapping[str, type[Term]]  # "#/$defs/Level" → Level
+    time_limit: object  # the TimeLimit definition (a published text alone is accepted)
+
+
+@functools.cache
+def _compiled(name: str) -> _Compiled:
+    """The validator of the schema ``name``, built on first use (jsonschema loads only then)."""
+    from jsonschema import Draft202012Validator
+
+    from ..schemas import schema
+
+    root = _for_validation(schema(name), schema(name)["$defs"])
+    defs = root["$defs"]
+    vocabularies = [cls for cls in (Domain, FirstLevel, Channel, Audience, Mode, Level)]
+    return _Compiled(
+        Draft202012Validator(root),
+        {id(defs[cls.__name__]): cls for cls in vocabularies if cls.__name__ in defs},
+        {f"#/$defs/{cls.__name__}": cls for cls in vocabularies},
+        defs["TimeLimit"],
+    )
+
+
+def _for_validation(node: Any, defs: Mapping[str, Any]) -> Any:
+    """The same schema, in a form jsonschema checks faster: a ``oneOf`` of constants becomes
+    an ``enum`` of them, and a ``oneOf`` of rule objects told apart by a ``kind`` constant
+    becomes a choice by ``kind`` — each accepts exactly what the original accepts."""
+    if isinstance(node, list):
+        return [_for_validation(value, defs) for value in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _for_validation(value, defs) for key, value in node.items()}
+    branches = out.get("oneOf", ())
+    if branches and all(
+        "const" in b and set(b) <= {"const", "title", "description"} for b in branches
+    ):
+        del out["oneOf"]
+        out["enum"] = [b["const"] for b in branches]
+    elif branches and all(set(b) == {"$ref"} for b in branches):
+        kinds = [
+            defs[b["$ref"].rpartition("/")[2]]["properties"]["kind"]["const"] for b in branches
+        ]
+        del out["oneOf"]
+        out["required"] = ["kind"]
+        out["properties"] = {"kind": {"enum": kinds}}
+        out["allOf"] = [
+            {"if": {"properties": {"kind": {"const": k}}}, "then": b}
+            for k, b in zip(kinds, branches, strict=True)
+        ]
+    return out
+
+
+def _vocabulary(error: ValidationError, compiled: _Compiled) -> type[Term] | None:
+    """The vocabulary whose value ``error`` is about, if any (``X`` or ``X | None``)."""
+    cls = compiled.terms.get(id(error.schema))
+    if cls is None and isinstance(error.schema, Mapping):
+        for branch in error.schema.get("anyOf", ()):
+            cls = cls or compiled.refs.get(branch.get("$ref", ""))
+    return cls
+
+
+def _known_term(cls: type[Term], value: object) -> bool:
+    return (
+        isinstance(value, str)
+        and len(value) <= _MAX_TERM_LENGTH
+        and cls.try_parse(value) is not None
+    )
+
+
+def _missing(error: ValidationError) -> Iterator[str]:
+    """The properties a ``required`` error is about."""
+    required: list[str] = list(error.validator_value)  # type: ignore[arg-type]
+    instance: Mapping[str, Any] = error.instance  # type: ignore[assignment]
+    return (key for key in required if key not in instance)
+
+
+def _report_missing(field: str, where: str, builder: ReportBuilder) -> None:
+    if field in ELEMENTS:
+        label = ELEMENTS[field]
+        builder.add(
+            MISSING_ELEMENT,
+            where,
+            message_zh=f"缺少{label}",
+            message_en=f"the item has no {field}",
+            hint=missing_element_hint(field),
+            element=field,
+        )
+    elif field == "levels":
+        builder.add(NO_LEVEL, where, hint=NO_LEVEL_HINT)
+    else:
+        builder.add(
+            INVALID_DATA,
+            where,
+            message_zh=f"缺少 {field}",
+            message_en=f"required field {field!r} missing",
+            hint=f"添加 {field} / add {field}",
+        )
+
+
+def _json_path(prefix: str, error: ValidationError) -> str:
+    return prefix + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.path)
+
+
+def _report(
+    error: ValidationError, prefix: str, compiled: _Compiled, builder: ReportBuilder
+) -> set[str]:
+    """Add the findings of one schema error at ``prefix`` + its path; return the paths."""
+    where = _json_path(prefix, error)
+    field = error.path[-1] if error.path else None
+    if error.validator == "required":
+        missing = [f"{where}.{key}" for key in _missing(error)]
+        for key, at in zip(_missing(error), missing, strict=True):
+            _report_missing(key, at, builder)
+        return set(missing)
+    if (
+        error.instance is None
+        and isinstance(field, str)
+        and (field in ELEMENTS or field == "levels")
+    ):
+        _report_missing(field, where, builder)  # null is as good as missing
+        return {where}
+    cls = _vocabulary(error, compiled)
+    if cls is not None:
+        if _known_term(cls, error.instance):
+            return set()  # a label or variant: the reader takes it
+        allowed = "、".join(f"{m.label}({m.code})" for m in cls)
+        builder.add(
+            UNKNOWN_TERM,
+            where,
+            message_zh=f"未知的{cls.__concept__}：{clip(error.instance)}",
+            message_en=f"unknown {cls.__concept__} value {clip(error.instance)}",
+            hint=f"可用 / allowed: {allowed}",
+            field=str(field if isinstance(field, str) else error.path[-2]),
+            value=clip(error.instance),
+        )
+        return {where}
+    if error.schema is compiled.time_limit and isinstance(error.instance, str):
+        return set()  # a time limit given as its published text
+    builder.add(
+        INVALID_DATA,
+        where,
+        message_zh=f"数据无效：{_describe(error)}",
+        message_en=f"invalid data: {_describe(error)}",
+        hint=_CORRECT_HINT,
+    )
+    return {where}
+
+
+def _describe(error: ValidationError) -> str:
+    """What is wrong, naming the value shortly (never the whole of a large value)."""
+    value = clip(error.instance)
+    expected = error.validator_value
+    if error.validator == "type":
+        return f"expected {expected}, got {type(error.instance).__name__} {value} (类型错误)"
+    if error.validator == "additionalProperties":
+        schema: Mapping[str, Any] = error.schema  # type: ignore[assignment]
+        instance: Mapping[str, Any] = error.instance  # type: ignore[assignment]
+        extra = sorted(set(instance) - set(schema.get("properties", {})))
+        return f"unknown field(s) {clip(', '.join(map(repr, extra)), 200)} (未知字段)"
+    if error.validator in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        return f"{value} is out of range ({error.validator} {expected}) (超出范围)"
+    return f"{value} does not match the schema ({error.validator}) (不符合格式)"
+
+
+def _schema_check(data: object, name: str, prefix: str, builder: ReportBuilder) -> set[str]:
+    """Report every error of ``data`` against the schema ``name``; return the paths reported."""
+    compiled = _compiled(name)
+    reported: set[str] = set()
+    try:
+        errors = list(compiled.validator.iter_errors(data))  # type: ignore[arg-type]
+    except RecursionError:
+        builder.add(
+            INVALID_DATA,
+            prefix,
+            message_zh="数据无效：嵌套过深",
+            message_en="invalid data: a value is nested too deeply",
+            hint=_CORRECT_HINT,
+        )
+        return {prefix}
+    for error in errors:
+        reported |= _report(error, prefix, compiled, builder)
+    return reported
+
+
 def _covered(path: str, reported: set[str]) -> bool:
     return any(path == p or path.startswith((p + ".", p + "[")) for p in reported)
-
-
-def _prescan_item(raw: Mapping[str, Any], path: str, builder: ReportBuilder) -> set[str]:
-    """Report missing elements and unknown terms; return the paths reported."""
-    reported: set[str] = set()
-    for field, label in ELEMENTS.items():
-        if field not in raw or raw[field] is None:
-            where = f"{path}.{field}"
-            builder.add(
-                MISSING_ELEMENT,
-                where,
-                message_zh=f"缺少{label}",
-                message_en=f"the item has no {field}",
-                hint=missing_element_hint(field),
-                element=field,
-            )
-            reported.add(where)
-    if raw.get("levels") is None:
-        where = f"{path}.levels"
-        builder.add(NO_LEVEL, where, hint=NO_LEVEL_HINT)
-        reported.add(where)
-    for field, (cls, is_list) in TERM_FIELDS.items():
-        value = raw.get(field)
-        where = f"{path}.{field}"
-        if value is None:
-            continue
-        if is_list and not isinstance(value, list):
-            builder.add(
-                INVALID_DATA,
-                where,
-                message_zh=f"应为{cls.__concept__}的列表",
-                message_en=f"{field} must be a list, got {type(value).__name__} {clip(value)}",
-                hint=f'写成列表，如 ["{next(iter(cls)).code}"] / write a JSON list',
-            )
-            reported.add(where)
-            continue
-        values = value if is_list else [value]
-        for index, entry in enumerate(values):
-            if (
-                not isinstance(entry, (str, cls))
-                or (isinstance(entry, str) and len(entry) > _MAX_TERM_LENGTH)
-                or cls.try_parse(entry) is None
-            ):
-                at = f"{where}[{index}]" if is_list else where
-                allowed = "、".join(f"{m.label}({m.code})" for m in cls)
-                builder.add(
-                    UNKNOWN_TERM,
-                    at,
-                    message_zh=f"未知的{cls.__concept__}：{clip(entry)}",
-                    message_en=f"unknown {field} value {clip(entry)}",
-                    hint=f"可用 / allowed: {allowed}",
-                    field=field,
-                    value=clip(entry),
-                )
-                reported.add(at)
-    return reported
 
 
 def _add_data_errors(exc: DataError, builder: ReportBuilder, reported: set[str]) -> None:
@@ -210,20 +341,27 @@ def _add_data_errors(exc: DataError, builder: ReportBuilder, reported: set[str])
             where,
             message_zh=f"数据无效：{clip(problem.message, 200)}",
             message_en=f"invalid data: {clip(problem.message, 200)}",
-            hint="按目录的JSON格式更正该字段 / correct the field (see the catalogue JSON format)",
+            hint=_CORRECT_HINT,
         )
 
 
-def _structure(data: Any, cls: type[Any], path: str) -> Any:
+def _read(data: Any, cls: type[Any], name: str, path: str, builder: ReportBuilder) -> Any:
+    """``data`` as a ``cls``, or ``None`` after reporting why not.
+
+    What the converter reads conforms to the schema ``name`` (the schema tests keep the two
+    in agreement), so only data it refuses is checked against the schema, whose errors say
+    what is wrong and where; a converter error the schema did not see is reported as well.
+    """
     from .._converter import structure
 
     try:
         return structure(data, cls, path=path)
+    except DataError as exc:
+        problem: DataError = exc
     except RecursionError:
-        raise DataError(
-            "a value is nested too deeply (嵌套过深)",
-            errors=[GovdiscloseError("a value is nested too deeply (嵌套过深)", path=path)],
-        ) from None
+        problem = DataError("a value is nested too deeply (嵌套过深)", path=path)
+    _add_data_errors(problem, builder, _schema_check(data, name, path, builder))
+    return None
 
 
 def read_catalogue(data: object, builder: ReportBuilder) -> ReadCatalogue:
@@ -238,51 +376,15 @@ def read_catalogue(data: object, builder: ReportBuilder) -> ReadCatalogue:
         )
         return ReadCatalogue(None, (), 0)
     raw_items = data.get("items")
-    if not isinstance(raw_items, list):
-        raw_items = []
-    top = {key: value for key, value in data.items() if key != "items"}
-    top["items"] = []
-    catalogue: Catalogue | None
-    reported: set[str] = set()
-    if "items" in data and not isinstance(data["items"], list):
-        builder.add(
-            INVALID_DATA,
-            "$.items",
-            message_zh="items 应为事项列表",
-            message_en=f"items must be a list, got {type(data['items']).__name__}",
-            hint="items 写成JSON数组 / write items as a JSON list",
-        )
-        reported.add("$.items")
-    try:
-        catalogue = _structure(top, Catalogue, "$")
-    except DataError as exc:
-        catalogue = None
-        _add_data_errors(exc, builder, reported)
-    if "items" not in data:
-        builder.add(
-            INVALID_DATA,
-            "$.items",
-            message_zh="缺少 items（事项列表）",
-            message_en="the catalogue has no items field",
-            hint="添加 items 数组 / add an items list",
-        )
+    top = {**data, "items": []} if isinstance(raw_items, list) else data
+    catalogue: Catalogue | None = _read(top, Catalogue, "catalogue", "$", builder)
     items: list[tuple[int, CatalogueItem]] = []
-    for index, raw in enumerate(raw_items):
-        path = f"$.items[{index}]"
-        if not isinstance(raw, Mapping):
-            builder.add(
-                INVALID_DATA,
-                path,
-                message_zh="事项应为JSON对象",
-                message_en=f"an item must be a JSON object, got {type(raw).__name__}",
-                hint="每个事项写成一个JSON对象 / write each item as a JSON object",
-            )
-            continue
-        item_reported = _prescan_item(raw, path, builder)
-        try:
-            items.append((index, _structure(raw, CatalogueItem, path)))
-        except DataError as exc:
-            _add_data_errors(exc, builder, item_reported)
+    for index, raw in enumerate(raw_items if isinstance(raw_items, list) else ()):
+        item = _read(raw, CatalogueItem, "catalogue-item", f"$.items[{index}]", builder)
+        if item is not None:
+            items.append((index, item))
     if catalogue is not None:
         catalogue = catalogue.with_items(item for _, item in items)
-    return ReadCatalogue(catalogue, tuple(items), len(raw_items))
+    return ReadCatalogue(
+        catalogue, tuple(items), len(raw_items) if isinstance(raw_items, list) else 0
+    )
