@@ -1,4 +1,4 @@
-"""Benchmark: validating a catalogue given as JSON data, side by side with the model, in one process.
+"""Benchmark: validating a catalogue as JSON data, side by side with the model, in one process.
 
 * ``validate_catalogue(Catalogue)`` — the semantic checks alone (the baseline).
 * ``validate_catalogue(data)`` for the same catalogue as JSON data (what ``json.loads`` gives):
