@@ -334,6 +334,29 @@ class Catalogue:
     def __iter__(self) -> Iterator[CatalogueItem]:
         return iter(self.items)
 
+    def __str__(self) -> str:
+        """A few lines: title, domain, level and publisher, items per first-level item.
+
+        >>> from govdisclose import standard
+        >>> print(standard("disaster_relief"))  # doctest: +NORMALIZE_WHITESPACE
+        救灾领域基层政务公开标准目录: 救灾 disaster_relief, 19 items, 应急厅函〔2019〕390号
+          政策文件 policy_documents: 8
+          备灾管理 disaster_preparedness: 3
+          灾后救助 post_disaster_relief: 5
+          款物管理 funds_and_materials: 2
+          工作动态 work_updates: 1
+        """
+        about = [f"{self.domain.label} {self.domain.code}", f"{len(self.items)} items"]
+        if self.level is not None:
+            about.insert(1, f"{self.level.label} {self.level.code}")
+        about.extend(text for text in (self.publisher, self.issuing_document) if text)
+        lines = [f"{self.title}: {', '.join(about)}"]
+        lines.extend(
+            f"  {first.label} {first.code}: {len(self.by_first_level(first))}"
+            for first in self.first_levels
+        )
+        return "\n".join(lines)
+
     def __len__(self) -> int:
         return len(self.items)
 
