@@ -60,14 +60,10 @@ T = TypeVar("T")
 converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
 
 
-class _TypeMismatch(GovdiscloseError, TypeError):
-    pass
-
-
 def _strict(expected: type, label: str) -> Any:
     def hook(value: Any, _: Any) -> Any:
         if type(value) is not expected and not (expected is float and type(value) is int):
-            raise _TypeMismatch(
+            raise InputError(
                 f"expected {expected.__name__}, got {type(value).__name__} {short_repr(value)} "
                 f"(应为{label})"
             )
@@ -81,7 +77,7 @@ def _structure_int(value: Any, _: Any) -> int:
     if type(value) is float and value.is_integer():
         return int(value)
     if type(value) is not int:
-        raise _TypeMismatch(
+        raise InputError(
             f"expected a whole number, got {type(value).__name__} {short_repr(value)} (应为整数)"
         )
     return value
@@ -91,7 +87,7 @@ def _at_least(minimum: int) -> Any:
     def hook(value: Any, _: Any) -> int:
         number = _structure_int(value, int)
         if number < minimum:
-            raise _TypeMismatch(f"must be at least {minimum}, got {number} (不得小于{minimum})")
+            raise InputError(f"must be at least {minimum}, got {number} (不得小于{minimum})")
         return number
 
     return hook
@@ -116,7 +112,7 @@ def _is_homogeneous_tuple(t: Any) -> bool:
 def _structure_tuple(value: Any, t: Any) -> tuple[Any, ...]:
     """Lists of values: a list (or tuple) only — a string is not read letter by letter."""
     if not isinstance(value, (list, tuple)):
-        raise _TypeMismatch(
+        raise InputError(
             f"expected a list, got {type(value).__name__} {short_repr(value)} (应为列表)"
         )
     element = typing.get_args(t)[0]
@@ -161,7 +157,7 @@ def _attrs_structure_factory(cls: type) -> Any:
 
     def structure_object(value: Any, t: Any) -> Any:
         if not isinstance(value, Mapping):
-            raise _TypeMismatch(
+            raise InputError(
                 f"expected an object, got {type(value).__name__} {short_repr(value)} (应为对象)"
             )
         return inner(value, t)
@@ -187,7 +183,7 @@ converter.register_unstructure_hook_func(
 def _structure_date(value: Any, _: Any) -> dt.date:
     # Python callers (a CMS plugin's database rows) may pass dates as they have them.
     if isinstance(value, dt.datetime):
-        raise _TypeMismatch(
+        raise InputError(
             f"expected a date, got the date-time {value.isoformat()}; pass its date "
             f"(应为日期而非日期时间)"
         )
@@ -197,8 +193,8 @@ def _structure_date(value: Any, _: Any) -> dt.date:
         try:  # strictly YYYY-MM-DD, on every Python version
             return parse_iso_date(value)
         except InputError as exc:  # not written so, or a day that does not exist
-            raise _TypeMismatch(str(exc)) from None
-    raise _TypeMismatch(f"expected an ISO 8601 date (YYYY-MM-DD), got {value!r:.60} (应为日期)")
+            raise InputError(str(exc)) from None
+    raise InputError(f"expected an ISO 8601 date (YYYY-MM-DD), got {value!r:.60} (应为日期)")
 
 
 def _structure_datetime(value: Any, _: Any) -> dt.datetime:
@@ -209,7 +205,7 @@ def _structure_datetime(value: Any, _: Any) -> dt.datetime:
             return parse_iso_datetime(value)
         except InputError:
             pass
-    raise _TypeMismatch(
+    raise InputError(
         f"expected an ISO 8601 date-time (YYYY-MM-DDTHH:MM:SS, optionally +08:00 or Z), "
         f"got {value!r:.60} (应为日期时间)"
     )
@@ -250,12 +246,12 @@ def _structure_time_limit(value: Any, _: Any) -> TimeLimit:
     if isinstance(value, str):  # a bare published text is accepted as input
         return TimeLimit(value)
     if not isinstance(value, Mapping):
-        raise _TypeMismatch(f"expected an object with 'text', got {type(value).__name__}")
+        raise InputError(f"expected an object with 'text', got {type(value).__name__}")
     extra = set(value) - _TIME_LIMIT_KEYS
     if extra:
         raise ForbiddenExtraKeysError("", TimeLimit, extra)
     if "text" not in value:
-        raise _TypeMismatch("time_limit needs 'text', the published text (缺少公开时限原文)")
+        raise InputError("time_limit needs 'text', the published text (缺少公开时限原文)")
     text = converter.structure(value["text"], str)
     level = value.get("service_level_workdays")
     try:  # read as any whole number is (1.0 is 1); the model checks the range
@@ -271,7 +267,7 @@ def _structure_time_limit(value: Any, _: Any) -> TimeLimit:
         ]
         raise ClassValidationError("While structuring TimeLimit", [exc], TimeLimit) from None
     if "rule" in value and _canonical(value["rule"]) != _canonical(rule_to_json(limit.rule)):
-        raise _TypeMismatch(
+        raise InputError(
             "'rule' does not match the rule read from 'text'; send 'text' alone "
             "(rule 与时限原文不符)"
         )

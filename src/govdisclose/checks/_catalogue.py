@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from .._errors import GovdiscloseError
 from .._model import Catalogue, CatalogueItem
 from .._vocabulary import Domain, FirstLevel, Level, normalize_text
 from ..findings import FindingCode, Report, ReportBuilder, Severity
@@ -327,8 +328,8 @@ def validate_catalogue(
 
 
 def is_valid_catalogue(catalogue: object, *, level: Level | str | None = None) -> bool:
-    """Whether ``catalogue`` validates with no error findings; never raises (junk → False)."""
+    """Whether ``catalogue`` validates with no error findings (junk → False, not an error)."""
     try:
         return validate_catalogue(catalogue, level=level).ok
-    except Exception:  # the promise is: never raise
+    except GovdiscloseError:  # a bad level argument
         return False

@@ -41,7 +41,7 @@ title and description in Chinese and English, and is self-contained (its parts a
 >>> schema("catalog")
 Traceback (most recent call last):
 ...
-govdisclose.schemas.UnknownSchemaError: unknown schema 'catalog'; known: catalogue, ...
+govdisclose._errors.NotFoundError: unknown schema 'catalog'; known: catalogue, ...
 
 More information:
 
@@ -55,19 +55,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .._errors import GovdiscloseError, InputError
-
-__all__ = [
-    "BASE_URI",
-    "SCHEMA_NAMES",
-    "UnknownSchemaError",
-    "all_schemas",
-    "dump_schema",
-    "schema",
-    "schema_filename",
-    "stale_schemas",
-    "write_schemas",
-]
+from .._errors import InputError, NotFoundError
 
 #: Where the schemas are published; a schema's ``$id`` is ``BASE_URI + <name>.schema.json``.
 BASE_URI = "https://govdisclose.github.io/schemas/"
@@ -87,14 +75,10 @@ SCHEMA_NAMES: tuple[str, ...] = (
 )
 
 
-class UnknownSchemaError(GovdiscloseError, LookupError):
-    """A schema name that is not one of :data:`SCHEMA_NAMES`."""
-
-
 def _check_name(name: object) -> str:
     if not isinstance(name, str) or name not in SCHEMA_NAMES:
-        raise UnknownSchemaError(
-            f"unknown schema {name!r}; known: {', '.join(SCHEMA_NAMES)} (未知的模式名称)"
+        raise NotFoundError(
+            f"unknown schema {name!r}; known: {', '.join(SCHEMA_NAMES)} (未知的模式名称)", key=name
         )
     return name
 
