@@ -218,6 +218,12 @@ FIELD_TEXTS: Mapping[str, tuple[str, str]] = {
         "暂估", "用到了尚无官方安排的年份的估算日历", "an estimated year was used"
     ),
     "Deadline.estimated_years": _t("估算年份", "按估算计算的年份", "the years estimated"),
+    "Deadline.partial": _t(
+        "部分安排", "用到了标注为部分安排（未列全节日）的年份", "a year marked partial was used"
+    ),
+    "Deadline.partial_years": _t(
+        "部分安排年份", "标注为部分安排的年份", "the years whose arrangement is partial"
+    ),
     "Deadline.due": _t(
         "截止",
         "截止日期，或小时时限的带时区时刻；不可评估时为null",
@@ -251,6 +257,11 @@ FIELD_TEXTS: Mapping[str, tuple[str, str]] = {
         "nothing late or overdue and every record usable",
     ),
     "AuditResult.records": _t("记录数", "读到的全部记录", "every record read"),
+    "AuditResult.partial_years": _t(
+        "部分安排年份",
+        "审计涉及的、节假日安排标注为部分安排的年份",
+        "years the audit spans whose arrangement is marked partial",
+    ),
     "AuditResult.invalid": _t("无效记录数", "无法使用的记录", "records that cannot be used"),
     "AuditResult.totals": _t("合计", "可用记录按状态计数", "usable records by status"),
     "AuditResult.unknown_item_records": _t(
@@ -324,6 +335,9 @@ FIELD_TEXTS: Mapping[str, tuple[str, str]] = {
         "缺少安排的年份", "缺少节假日安排的年份", "the year without a holiday arrangement"
     ),
     "RecordResult.provisional": _t("暂估", "用到了估算的日历年份", "an estimated year was used"),
+    "RecordResult.partial": _t(
+        "部分安排", "用到了标注为部分安排的年份", "a year marked partial was used"
+    ),
     "RecordResult.problems": _t(
         "问题代码", "无效记录的问题代码，如 bad_date:formed", "why an invalid record is unusable"
     ),
@@ -352,6 +366,9 @@ FIELD_TEXTS: Mapping[str, tuple[str, str]] = {
     ),
     "DayInfo.source": _t("依据", "国务院办公厅通知或估算说明", "the notice, or the estimate"),
     "DayInfo.provisional": _t("暂估", "该年尚无通知，按估算", "the year is only estimated"),
+    "DayInfo.partial": _t(
+        "部分安排", "该年安排未列全节日（partial）", "the year's arrangement lacks festivals"
+    ),
     "DayInfo.next_workday": _t(
         "后一工作日", "命令行输出：之后的第一个工作日（未知为null）", "CLI: the next working day"
     ),
