@@ -404,3 +404,17 @@ def test_valid_data_does_not_load_jsonschema() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("text", ["[]", "{}", '"catalogue"', "3"])
+def test_validate_command_refuses_data_with_nothing_to_check(
+    text: str, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``govdisclose validate`` of ``[]`` is unusable input (exit 2), not a clean pass."""
+    from govdisclose.cli import main
+
+    path = tmp_path / "x.json"
+    path.write_text(text, encoding="utf-8")
+    assert main(["validate", str(path)]) == 2
+    assert main(["validate", "--kind", "catalogue", str(path)]) in (1, 2)
+    assert "Traceback" not in capsys.readouterr().err

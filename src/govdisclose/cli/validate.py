@@ -48,11 +48,11 @@ def detect_kind(data: object) -> str | None:
 
     >>> detect_kind({"title": "X", "items": []}), detect_kind([{"id": "1"}])
     ('catalogue', 'documents')
-    >>> detect_kind({"id": "1", "title": "X", "issued": "2024-05-06"}), detect_kind(3)
+    >>> detect_kind({"id": "1", "title": "X", "issued": "2024-05-06"}), detect_kind([])
     ('document', None)
     """
     if isinstance(data, list):
-        return "documents"
+        return "documents" if data else None  # an empty list holds nothing to check
     if isinstance(data, Mapping):
         if "items" in data:
             return "catalogue"
