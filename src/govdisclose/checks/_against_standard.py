@@ -43,8 +43,6 @@ from ..timelimits import compare_strictness
 from ._items import website_justification
 from ._prescan import INVALID_DATA, clip, read_catalogue
 
-__all__ = ["compare_with_standard"]
-
 #: The finding codes of this area (see :mod:`govdisclose.findings`).
 CODES = (
     MISSING_ITEM := FindingCode(

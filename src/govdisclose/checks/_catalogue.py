@@ -42,8 +42,6 @@ from ..findings import FindingCode, Report, ReportBuilder, Severity
 from ._items import check_item, is_blank
 from ._prescan import INVALID_DATA, NOT_A_CATALOGUE, clip, read_catalogue
 
-__all__ = ["is_valid_catalogue", "validate_catalogue"]
-
 #: The finding codes of this area (see :mod:`govdisclose.findings`).
 CODES = (
     EMPTY := FindingCode(

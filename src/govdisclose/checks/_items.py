@@ -38,13 +38,6 @@ from ._prescan import (
 )
 from ._prescan import missing_element_hint as _element_hint
 
-__all__ = [
-    "WEBSITE_EXEMPTION_FIELD",
-    "check_item",
-    "is_blank",
-    "website_justification",
-]
-
 #: The local column that records why a proactive item is not on the government website.
 WEBSITE_EXEMPTION_FIELD = "未在政府网站公开理由"
 
