@@ -30,6 +30,7 @@ from importlib import resources
 from ._model import Catalogue
 from ._vocabulary import Domain
 
+
 @functools.cache
 def _load(domain: Domain) -> Catalogue:
     from ._converter import loads

@@ -1,8 +1,9 @@
 """Checks on one catalogue item: elements, vocabulary, channels, time limit, level.
 
 Used by :func:`govdisclose.checks.validate_catalogue`; each function adds findings to a
-:class:`~govdisclose.findings.ReportBuilder` and never raises on odd values (a
-:class:`~govdisclose._model.CatalogueItem` built by hand may hold anything).
+:class:`~govdisclose.findings.ReportBuilder`.  The model makes the vocabulary fields tuples of
+terms; the text fields of an item built by hand are still checked, as a CMS row may hold
+anything.
 
 How a reason for not publishing a proactive item on the government website is recorded
 (see :func:`website_justification`): either a local column named
@@ -20,7 +21,6 @@ of kind ``note`` or ``local`` whose ``fields`` include ``channels`` and whose te
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from .._model import CatalogueItem, LegalBasis, Provenance, ProvenanceKind, TimeLimit
@@ -33,7 +33,6 @@ from ._prescan import (
     NO_LEVEL,
     NO_LEVEL_HINT,
     TERM_FIELDS,
-    UNKNOWN_TERM,
     clip,
 )
 from ._prescan import missing_element_hint as _element_hint
@@ -138,13 +137,10 @@ def is_blank(value: object) -> bool:
 
 def website_justification(item: CatalogueItem) -> str | None:
     """The recorded reason for not publishing ``item`` on the government website, if any."""
-    fields = getattr(item, "local_fields", None)
-    if isinstance(fields, Mapping):
-        reason = fields.get(WEBSITE_EXEMPTION_FIELD)
-        if not is_blank(reason):
-            return str(reason).strip()
-    notes = getattr(item, "provenance", ())
-    for note in notes if isinstance(notes, tuple) else ():
+    reason = item.local_fields.get(WEBSITE_EXEMPTION_FIELD)
+    if not is_blank(reason):
+        return str(reason).strip()
+    for note in item.provenance:
         if (
             isinstance(note, Provenance)
             and note.kind in (ProvenanceKind.NOTE, ProvenanceKind.LOCAL)
@@ -169,16 +165,8 @@ def _check_elements(item: CatalogueItem, path: str, builder: ReportBuilder) -> N
     for field, label in ELEMENTS.items():
         value = _element_value(item, field)
         where = f"{path}.{field}"
-        if field in TERM_FIELDS:
-            empty = isinstance(value, tuple) and not value
-            if not isinstance(value, tuple):
-                builder.add(
-                    INVALID_DATA,
-                    where,
-                    message_zh=f"{label}应为元组",
-                    message_en=f"{field} must be a tuple, got {type(value).__name__}",
-                )
-                continue
+        if field in TERM_FIELDS:  # a tuple of terms (the model converts it)
+            empty = not value
         else:
             empty = is_blank(value)
             if value is not None and not isinstance(value, str):
@@ -201,48 +189,22 @@ def _check_elements(item: CatalogueItem, path: str, builder: ReportBuilder) -> N
 
 
 def _check_terms(item: CatalogueItem, path: str, builder: ReportBuilder) -> None:
+    """Terms listed twice, and no level (the model makes every value a term)."""
     for field, (cls, is_list) in TERM_FIELDS.items():
-        value = getattr(item, field, None)
-        values = value if is_list and isinstance(value, tuple) else (value,)
-        if is_list and not isinstance(value, tuple):
-            continue  # reported with the elements, or levels below
         seen: set[Term] = set()
-        for index, entry in enumerate(values):
-            where = f"{path}.{field}[{index}]" if is_list else f"{path}.{field}"
-            if not isinstance(entry, cls):
-                builder.add(
-                    UNKNOWN_TERM,
-                    where,
-                    message_zh=f"未知的{cls.__concept__}：{clip(entry)}",
-                    message_en=f"{field} holds {clip(entry)}, not a {cls.__name__}",
-                    hint=f"用 {cls.__name__}.parse(...) 取值 / use {cls.__name__} members",
-                    field=field,
-                    value=clip(entry),
-                )
-            elif entry in seen:
+        for index, entry in enumerate(getattr(item, field) if is_list else ()):
+            if entry in seen:
                 builder.add(
                     DUPLICATE_TERM,
-                    where,
+                    f"{path}.{field}[{index}]",
                     message_zh=f"{cls.__concept__}“{entry.label}”重复",
                     message_en=f"{field} lists {entry.code} twice",
                     hint="删除重复项 / remove the repeated value",
                     value=entry.code,
                 )
             seen.add(entry)
-    levels = getattr(item, "levels", None)
-    if isinstance(levels, tuple) and not levels:
-        builder.add(
-            NO_LEVEL,
-            f"{path}.levels",
-            hint=NO_LEVEL_HINT,
-        )
-    elif not isinstance(levels, tuple):
-        builder.add(
-            INVALID_DATA,
-            f"{path}.levels",
-            message_zh="公开层级应为元组",
-            message_en=f"levels must be a tuple, got {type(levels).__name__}",
-        )
+    if not item.levels:
+        builder.add(NO_LEVEL, f"{path}.levels", hint=NO_LEVEL_HINT)
 
 
 def _check_time_limit(item: CatalogueItem, path: str, builder: ReportBuilder) -> None:
@@ -266,17 +228,12 @@ def _check_time_limit(item: CatalogueItem, path: str, builder: ReportBuilder) ->
 def _check_channels(
     item: CatalogueItem, path: str, builder: ReportBuilder, *, template: bool
 ) -> None:
-    channels = getattr(item, "channels", None)
-    modes = getattr(item, "modes", None)
-    if not isinstance(channels, tuple) or not channels:
+    channels, modes = item.channels, item.modes
+    if not channels:
         return
     soft = Severity.INFO if template else None
     where = f"{path}.channels"
-    if (
-        isinstance(modes, tuple)
-        and Mode.PROACTIVE in modes
-        and Channel.GOVERNMENT_WEBSITE not in channels
-    ):
+    if Mode.PROACTIVE in modes and Channel.GOVERNMENT_WEBSITE not in channels:
         reason = website_justification(item)
         if reason is None:
             builder.add(
@@ -318,8 +275,7 @@ def _check_channels(
 
 
 def _check_provenance(item: CatalogueItem, path: str, builder: ReportBuilder) -> None:
-    notes = getattr(item, "provenance", ())
-    for index, note in enumerate(notes if isinstance(notes, tuple) else ()):
+    for index, note in enumerate(item.provenance):
         if not isinstance(note, Provenance):
             continue
         code = {
@@ -341,15 +297,15 @@ def _check_provenance(item: CatalogueItem, path: str, builder: ReportBuilder) ->
 
 def check_level(item: CatalogueItem, path: str, level: Level, builder: ReportBuilder) -> None:
     """Add a finding when ``item`` does not apply at ``level``."""
-    levels = getattr(item, "levels", None)
-    if isinstance(levels, tuple) and levels and level not in levels:
-        applies = "、".join(lv.label for lv in levels if isinstance(lv, Level))
+    levels = item.levels
+    if levels and level not in levels:
+        applies = "、".join(lv.label for lv in levels)
         builder.add(
             LEVEL_NOT_APPLICABLE,
             f"{path}.levels",
             message_zh=f"本目录为{level.label}目录，该事项仅适用于{applies}",
             message_en=f"a {level.code} catalogue holds an item for "
-            f"{', '.join(lv.code for lv in levels if isinstance(lv, Level))} only",
+            f"{', '.join(lv.code for lv in levels)} only",
             hint=f"删去该事项，或在 levels 中加入 {level.code} / remove the item or add "
             f"{level.code} to its levels",
             level=level.code,
