@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govdisclose import standard, unstructure
+from govdisclose import standard, structure, unstructure
 from govdisclose._errors import InputError, UnknownYearError
 from govdisclose.audit import (
     Auditor,
@@ -395,7 +395,7 @@ def test_listing_is_capped_but_counts_are_complete() -> None:
 def test_report_json_round_trips_and_text_lists_totals() -> None:
     result = audit_file(DATA / "log_zh.csv", as_of=D(2026, 3, 2))
     data = json.loads(json.dumps(unstructure(result), ensure_ascii=False))
-    assert Report.from_json(data["report"]) == result.report
+    assert structure(data["report"], Report) == result.report
     assert data["totals"]["late"] == 2 and data["ok"] is False
     text = result.to_text()
     assert "逾期公开 late 2" in text and "灾情核定信息" in text

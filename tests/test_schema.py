@@ -304,7 +304,7 @@ def _read_back(name: str, document: Any) -> Any:
         if name == "arrangement":
             return arrangement_to_document(arrangement_from_document(document))
         if name == "findings-report":
-            return unstructure(Report.from_json(document))
+            return unstructure(structure(document, Report))
         return _log_record(document["$log"])
     except GovdiscloseError:
         return None

@@ -53,6 +53,7 @@ from ._errors import DataError, GovdiscloseError, InputError, short_repr
 from ._files import decode_text, parse_json
 from ._model import Catalogue, CatalogueItem, FrozenDict, TimeLimit
 from ._vocabulary import Term
+from .findings import CODES, Finding
 
 T = TypeVar("T")
 
@@ -135,15 +136,36 @@ def _structure_tuple(value: Any, t: Any) -> tuple[Any, ...]:
 converter.register_structure_hook_func(_is_homogeneous_tuple, _structure_tuple)
 
 
-#: Fields whose numbers have a lower bound (the JSON Schemas say the same).
+def _known_code(value: Any, _: Any) -> str:
+    code = _strict(str, "文本")(value, str)
+    CODES[code]  # an unknown code is a NotFoundError
+    return str(code)
+
+
+#: Fields whose values have bounds (the JSON Schemas say the same).
 _FIELD_HOOKS: dict[type, dict[str, Any]] = {
     CatalogueItem: {"number": _at_least(1)},
     Catalogue: {"declared_item_count": _optional_at_least(0)},
+    Finding: {"code": _known_code},
 }
 
 
+def _at_field(exc: Exception, cls: type, name: str) -> ClassValidationError:
+    """``exc`` as the error of the field ``name`` of ``cls`` (its JSON path names the field)."""
+    exc.__notes__ = [  # type: ignore[attr-defined]
+        *getattr(exc, "__notes__", []),
+        AttributeValidationNote(f"Structuring class {cls.__name__} @ attribute {name}", name, Any),
+    ]
+    return ClassValidationError(f"While structuring {cls.__name__}", [exc], cls)
+
+
 def _attrs_structure_factory(cls: type) -> Any:
-    """Structure attrs classes from JSON objects only, with the field bounds above."""
+    """Structure attrs classes from JSON objects only, with the field bounds above.
+
+    An output's derived values (a report's ``ok`` and ``counts``) may be given; they must
+    agree with what the fields give.
+    """
+    derived = _derived_values(cls) if _is_output(cls) else {}
     overrides = {
         name: cattrs.gen.override(struct_hook=hook)
         for name, hook in _FIELD_HOOKS.get(cls, {}).items()
@@ -160,7 +182,16 @@ def _attrs_structure_factory(cls: type) -> Any:
             raise InputError(
                 f"expected an object, got {type(value).__name__} {short_repr(value)} (应为对象)"
             )
-        return inner(value, t)
+        if not derived:
+            return inner(value, t)
+        given = {key: value[key] for key in derived if key in value}
+        obj = inner({key: v for key, v in value.items() if key not in derived}, t)
+        for key, expected in given.items():
+            actual = unstructure(derived[key](obj))
+            if _canonical(expected) != _canonical(actual):
+                problem = InputError(f"is {short_repr(expected)} but the fields give {actual!r}")
+                raise _at_field(problem, cls, key)
+        return obj
 
     return structure_object
 
@@ -257,15 +288,7 @@ def _structure_time_limit(value: Any, _: Any) -> TimeLimit:
     try:  # read as any whole number is (1.0 is 1); the model checks the range
         limit = TimeLimit(text, None if level is None else _structure_int(level, int))
     except GovdiscloseError as exc:  # named at the field: $.….time_limit.service_level_workdays
-        exc.__notes__ = [  # type: ignore[attr-defined]
-            *getattr(exc, "__notes__", []),
-            AttributeValidationNote(
-                "Structuring class TimeLimit @ attribute service_level_workdays",
-                "service_level_workdays",
-                int,
-            ),
-        ]
-        raise ClassValidationError("While structuring TimeLimit", [exc], TimeLimit) from None
+        raise _at_field(exc, TimeLimit, "service_level_workdays") from None
     if "rule" in value and _canonical(value["rule"]) != _canonical(rule_to_json(limit.rule)):
         raise InputError(
             "'rule' does not match the rule read from 'text'; send 'text' alone "
@@ -296,16 +319,24 @@ def _is_output(cls: Any) -> bool:
     return cls in output_shapes()
 
 
+def _derived_values(cls: type) -> dict[str, Any]:
+    """An output's derived values by name: how each is computed from an instance."""
+    from .schemas._documents import output_shapes
+
+    shape = output_shapes()[cls]
+    return {
+        name: shape.values.get(name) or operator.attrgetter(name)
+        for name in shape.extra
+        if name in shape.values or hasattr(cls, name)
+    }
+
+
 def _output_hook(cls: type) -> Any:
     """Write every field (``None`` as null) and the derived values the shape names."""
     from .schemas._documents import output_shapes
 
     shape = output_shapes()[cls]
-    extras = [
-        (name, shape.values.get(name) or operator.attrgetter(name))
-        for name in shape.extra
-        if name in shape.values or hasattr(cls, name)
-    ]
+    extras = list(_derived_values(cls).items())
     fields = [f.name for f in attrs.fields(cls) if f.name not in shape.exclude]
     unstructure = converter.unstructure
 

@@ -71,14 +71,6 @@ def _freeze(value: Any, where: str) -> Any:
     raise TypeError(f"{where}: finding data must be JSON values, not {type(value).__name__}")
 
 
-def _thaw(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {key: _thaw(item) for key, item in value.items()}
-    if isinstance(value, tuple):
-        return [_thaw(item) for item in value]
-    return value
-
-
 def _frozen_data(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     frozen: Mapping[str, Any] = _freeze(dict(value or {}), "data")
     return frozen

@@ -2,12 +2,14 @@
 
 The implementation of :mod:`govdisclose.findings` (import the names from there): a
 :class:`Report` holds the findings of one check in the order they were found, counts them by
-severity, filters and merges, and reads back what the converter wrote (:func:`govdisclose.dumps`); a
+severity, filters and merges (the package's converter writes it and reads it back:
+:func:`govdisclose.dumps`, :func:`govdisclose.loads`); a
 :class:`ReportBuilder` collects findings as a check goes.  Codes and findings themselves are
 in :mod:`govdisclose.findings._codes`.
 
+>>> from govdisclose import structure
 >>> from govdisclose.findings import Report
->>> report = Report.from_json({"subject": "目录.json", "findings": []})
+>>> report = structure({"subject": "目录.json", "findings": []}, Report)
 >>> report.ok, report.counts
 (True, {'error': 0, 'warning': 0, 'info': 0})
 >>> print(report.summary())
@@ -16,13 +18,12 @@ in :mod:`govdisclose.findings._codes`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
 
-from .._errors import GovdiscloseError, InputError
-from ._codes import CODES, Finding, FindingCode, Severity, _registered_code, all_codes
+from ._codes import CODES, Finding, FindingCode, Severity
 
 _SEVERITIES = tuple(Severity)
 
@@ -135,72 +136,6 @@ class Report:
         lines = [self.summary()]
         lines.extend(f.to_text() for f in self.findings)
         return "\n".join(lines)
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any] | str) -> Report:
-        """Read a report as the converter writes it (a mapping or a JSON string).
-
-        Raises :class:`~govdisclose._errors.InputError` with the path of the first bad value.
-        ``ok`` and ``counts`` are derived; when present they must agree with the findings.
-        Every code must be known to this version of the library (:func:`all_codes`).
-        """
-        if isinstance(data, str):
-            from .._files import parse_json
-
-            data = parse_json(data)
-        if not isinstance(data, Mapping):
-            raise InputError("a report must be a JSON object (报告应为JSON对象)", path="$")
-        unknown_keys = set(data) - {"subject", "ok", "counts", "findings"}
-        if unknown_keys:
-            raise InputError(f"unknown keys {sorted(unknown_keys)} (未知字段)", path="$")
-        subject = data.get("subject")
-        if subject is not None and not isinstance(subject, str):
-            raise InputError("subject must be a string or null", path="$.subject")
-        raw = data.get("findings", [])
-        if not isinstance(raw, list):
-            raise InputError("findings must be a list (findings应为数组)", path="$.findings")
-        if any(isinstance(f, Mapping) and f.get("code") not in CODES for f in raw):
-            all_codes()
-        report = cls(
-            tuple(_finding_from_json(f, f"$.findings[{i}]") for i, f in enumerate(raw)),
-            subject,
-        )
-        for key, derived in (("ok", report.ok), ("counts", report.counts)):
-            if key in data and data[key] != derived:
-                raise InputError(
-                    f"{key} is {data[key]!r} but the findings give {derived!r} (与问题列表不符)",
-                    path=f"$.{key}",
-                )
-        return report
-
-
-_FINDING_KEYS = ("code", "severity", "path", "message_zh", "message_en", "hint")
-
-
-def _finding_from_json(raw: object, path: str) -> Finding:
-    if not isinstance(raw, Mapping):
-        raise InputError("a finding must be a JSON object", path=path)
-    unknown = set(raw) - {*_FINDING_KEYS, "data"}
-    if unknown:
-        raise InputError(f"unknown keys {sorted(unknown)} (未知字段)", path=path)
-    values: dict[str, Any] = {}
-    for key in _FINDING_KEYS:
-        value = raw.get(key, "" if key == "hint" else None)
-        if not isinstance(value, str):
-            raise InputError(f"{key} must be a string (应为字符串)", path=f"{path}.{key}")
-        values[key] = value
-    data = raw.get("data") or {}
-    if not isinstance(data, Mapping):
-        raise InputError("data must be a JSON object", path=f"{path}.data")
-    try:
-        severity = Severity.parse(values.pop("severity"))
-    except GovdiscloseError as exc:
-        raise InputError(exc.message, path=f"{path}.severity") from None
-    try:
-        code = _registered_code(values.pop("code"))
-    except GovdiscloseError as exc:
-        raise InputError(exc.message, path=f"{path}.code") from None
-    return Finding(code=code, severity=severity, data=data, **values)
 
 
 @attrs.define
