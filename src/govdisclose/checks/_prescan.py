@@ -22,15 +22,16 @@ labels and variants, a time limit given as its text) is not a finding.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .._errors import DataError, GovdiscloseError, short_repr
 from .._model import Catalogue, CatalogueItem
-from .._vocabulary import Audience, Channel, Domain, FirstLevel, Level, Mode, Term
+from .._vocabulary import Audience, Channel, FirstLevel, Level, Mode, Term
 from ..findings import FindingCode, ReportBuilder, Severity
 
 if TYPE_CHECKING:
@@ -147,6 +148,12 @@ class _Compiled:
     time_limit: object  # the TimeLimit definition (a published text alone is accepted)
 
 
+def _vocabularies(cls: type[Term] = Term) -> Iterator[type[Term]]:
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _vocabularies(sub)
+
+
 @functools.cache
 def _compiled(name: str) -> _Compiled:
     """The validator of the schema ``name``, built on first use (jsonschema loads only then)."""
@@ -154,14 +161,15 @@ def _compiled(name: str) -> _Compiled:
 
     from ..schemas import schema
 
-    root = _for_validation(schema(name), schema(name)["$defs"])
+    original = schema(name)
+    root = _for_validation(original, original["$defs"])
     defs = root["$defs"]
-    vocabularies = [cls for cls in (Domain, FirstLevel, Channel, Audience, Mode, Level)]
+    terms = {cls.__name__: cls for cls in _vocabularies() if cls.__name__ in defs}
     return _Compiled(
         Draft202012Validator(root),
-        {id(defs[cls.__name__]): cls for cls in vocabularies if cls.__name__ in defs},
-        {f"#/$defs/{cls.__name__}": cls for cls in vocabularies},
-        defs["TimeLimit"],
+        {id(defs[name]): cls for name, cls in terms.items()},
+        {f"#/$defs/{name}": cls for name, cls in terms.items()},
+        defs.get("TimeLimit"),
     )
 
 
@@ -194,100 +202,79 @@ def _for_validation(node: Any, defs: Mapping[str, Any]) -> Any:
     return out
 
 
-def _vocabulary(error: ValidationError, compiled: _Compiled) -> type[Term] | None:
-    """The vocabulary whose value ``error`` is about, if any (``X`` or ``X | None``)."""
-    cls = compiled.terms.get(id(error.schema))
-    if cls is None and isinstance(error.schema, Mapping):
-        for branch in error.schema.get("anyOf", ()):
-            cls = cls or compiled.refs.get(branch.get("$ref", ""))
-    return cls
+@attrs.frozen
+class SchemaProblem:
+    """One way data breaks a schema: where (a JSON path) and what, for people.
+
+    ``missing`` names a field that is absent or ``null``; ``vocabulary`` is set for a value
+    that is not a term of that vocabulary (``value``); ``field`` is the field concerned.
+    """
+
+    path: str
+    message: str
+    field: str | None = None
+    missing: str | None = None
+    vocabulary: type[Term] | None = None
+    value: object = None
 
 
-def _known_term(cls: type[Term], value: object) -> bool:
-    return (
-        isinstance(value, str)
-        and len(value) <= _MAX_TERM_LENGTH
-        and cls.try_parse(value) is not None
-    )
+def schema_problems(data: object, name: str, path: str = "$") -> list[SchemaProblem]:
+    """Every error of ``data`` against the schema ``name``, with its JSON path under ``path``.
+
+    What the readers accept beyond the schema (a vocabulary's labels and variants, a time
+    limit given as its text, Python dates) is not a problem.
+
+    >>> [(p.path, p.missing) for p in schema_problems({"title": "X"}, "catalogue")]
+    [('$.domain', 'domain'), ('$.items', 'items')]
+    """
+    compiled = _compiled(name)
+    try:
+        errors = list(compiled.validator.iter_errors(data))  # type: ignore[arg-type]
+    except RecursionError:
+        return [SchemaProblem(path, "a value is nested too deeply (嵌套过深)")]
+    found = (problem for error in errors for problem in _problems(error, path, compiled))
+    # jsonschema reports each missing property of an object as its own error of the object.
+    return list({(problem.path, problem.message): problem for problem in found}.values())
 
 
-def _missing(error: ValidationError) -> Iterator[str]:
-    """The properties a ``required`` error is about."""
-    required: list[str] = list(error.validator_value)  # type: ignore[arg-type]
-    instance: Mapping[str, Any] = error.instance  # type: ignore[assignment]
-    return (key for key in required if key not in instance)
-
-
-def _report_missing(field: str, where: str, builder: ReportBuilder) -> None:
-    if field in ELEMENTS:
-        label = ELEMENTS[field]
-        builder.add(
-            MISSING_ELEMENT,
-            where,
-            message_zh=f"缺少{label}",
-            message_en=f"the item has no {field}",
-            hint=missing_element_hint(field),
-            element=field,
-        )
-    elif field == "levels":
-        builder.add(NO_LEVEL, where, hint=NO_LEVEL_HINT)
-    else:
-        builder.add(
-            INVALID_DATA,
-            where,
-            message_zh=f"缺少 {field}",
-            message_en=f"required field {field!r} missing",
-            hint=f"添加 {field} / add {field}",
-        )
-
-
-def _json_path(prefix: str, error: ValidationError) -> str:
-    return prefix + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.path)
-
-
-def _report(
-    error: ValidationError, prefix: str, compiled: _Compiled, builder: ReportBuilder
-) -> set[str]:
-    """Add the findings of one schema error at ``prefix`` + its path; return the paths."""
-    where = _json_path(prefix, error)
-    field = error.path[-1] if error.path else None
+def _problems(error: ValidationError, prefix: str, compiled: _Compiled) -> Iterator[SchemaProblem]:
+    at = error.absolute_path
+    where = prefix + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in at)
+    field = next((p for p in reversed(at) if isinstance(p, str)), None)
     if error.validator == "required":
-        missing = [f"{where}.{key}" for key in _missing(error)]
-        for key, at in zip(_missing(error), missing, strict=True):
-            _report_missing(key, at, builder)
-        return set(missing)
-    if (
-        error.instance is None
-        and isinstance(field, str)
-        and (field in ELEMENTS or field == "levels")
-    ):
-        _report_missing(field, where, builder)  # null is as good as missing
-        return {where}
-    cls = _vocabulary(error, compiled)
+        required: list[str] = list(error.validator_value)  # type: ignore[arg-type]
+        instance: Mapping[str, Any] = error.instance  # type: ignore[assignment]
+        for key in required:
+            if key not in instance:
+                message = f"required field {key!r} missing (缺少必填字段)"
+                yield SchemaProblem(f"{where}.{key}", message, key, missing=key)
+        return
+    if error.instance is None and at and isinstance(at[-1], str):
+        yield SchemaProblem(where, f"{field} is null (为空)", field, missing=field)
+        return
+    cls = compiled.terms.get(id(error.schema))
+    for branch in error.schema.get("anyOf", ()) if isinstance(error.schema, Mapping) else ():
+        cls = cls or compiled.refs.get(branch.get("$ref", ""))
     if cls is not None:
-        if _known_term(cls, error.instance):
-            return set()  # a label or variant: the reader takes it
-        allowed = "、".join(f"{m.label}({m.code})" for m in cls)
-        builder.add(
-            UNKNOWN_TERM,
-            where,
-            message_zh=f"未知的{cls.__concept__}：{clip(error.instance)}",
-            message_en=f"unknown {cls.__concept__} value {clip(error.instance)}",
-            hint=f"可用 / allowed: {allowed}",
-            field=str(field if isinstance(field, str) else error.path[-2]),
-            value=clip(error.instance),
-        )
-        return {where}
+        value = error.instance
+        if isinstance(value, str) and len(value) <= _MAX_TERM_LENGTH and cls.try_parse(value):
+            return  # a label or variant: the readers take it
+        message = f"unknown {cls.__concept__} {clip(value)} (未知的{cls.__concept__})"
+        yield SchemaProblem(where, message, field, vocabulary=cls, value=value)
+        return
+    if error.validator == "anyOf" and error.context:  # X | None: what is wrong with the X
+        branches = error.validator_value
+        kept = [i for i, b in enumerate(branches) if b != {"type": "null"}]  # type: ignore[arg-type]
+        if len(kept) == 1:
+            for sub in error.context:
+                if sub.relative_schema_path[0] == kept[0]:
+                    yield from _problems(sub, prefix, compiled)
+            return
     if error.schema is compiled.time_limit and isinstance(error.instance, str):
-        return set()  # a time limit given as its published text
-    builder.add(
-        INVALID_DATA,
-        where,
-        message_zh=f"数据无效：{_describe(error)}",
-        message_en=f"invalid data: {_describe(error)}",
-        hint=_CORRECT_HINT,
-    )
-    return {where}
+        return  # a time limit given as its published text
+    if isinstance(error.instance, dt.date):
+        return  # a Python date, which JSON does not have: the converter judges it
+    yield SchemaProblem(where, _describe(error), field)
 
 
 def _describe(error: ValidationError) -> str:
@@ -306,36 +293,47 @@ def _describe(error: ValidationError) -> str:
     return f"{value} does not match the schema ({error.validator}) (不符合格式)"
 
 
-def _schema_check(data: object, name: str, prefix: str, builder: ReportBuilder) -> set[str]:
-    """Report every error of ``data`` against the schema ``name``; return the paths reported."""
-    compiled = _compiled(name)
-    reported: set[str] = set()
-    try:
-        errors = list(compiled.validator.iter_errors(data))  # type: ignore[arg-type]
-    except RecursionError:
+def read_problems(
+    exc: DataError, data: object, name: str, path: str
+) -> list[SchemaProblem | GovdiscloseError]:
+    """Why the converter refused ``data``: the schema's problems, then the converter's own
+    that no schema problem covers (a time limit's rule that does not match its text …)."""
+    found: list[SchemaProblem | GovdiscloseError] = [*schema_problems(data, name, path)]
+    reported = {problem.path or path for problem in found}
+    for problem in exc.errors or (exc,):
+        where = problem.path or path
+        if not any(where == p or where.startswith((p + ".", p + "[")) for p in reported):
+            found.append(GovdiscloseError(problem.message, path=where))
+    return found
+
+
+def _report(problem: SchemaProblem | GovdiscloseError, builder: ReportBuilder) -> None:
+    where = problem.path or "$"
+    missing = problem.missing if isinstance(problem, SchemaProblem) else None
+    if missing is not None and missing in ELEMENTS:
         builder.add(
-            INVALID_DATA,
-            prefix,
-            message_zh="数据无效：嵌套过深",
-            message_en="invalid data: a value is nested too deeply",
-            hint=_CORRECT_HINT,
+            MISSING_ELEMENT,
+            where,
+            message_zh=f"缺少{ELEMENTS[missing]}",
+            message_en=f"the item has no {missing}",
+            hint=missing_element_hint(missing),
+            element=missing,
         )
-        return {prefix}
-    for error in errors:
-        reported |= _report(error, prefix, compiled, builder)
-    return reported
-
-
-def _covered(path: str, reported: set[str]) -> bool:
-    return any(path == p or path.startswith((p + ".", p + "[")) for p in reported)
-
-
-def _add_data_errors(exc: DataError, builder: ReportBuilder, reported: set[str]) -> None:
-    problems: Sequence[GovdiscloseError] = exc.errors or (exc,)
-    for problem in problems:
-        where = problem.path or "$"
-        if _covered(where, reported):
-            continue
+    elif missing == "levels":
+        builder.add(NO_LEVEL, where, hint=NO_LEVEL_HINT)
+    elif isinstance(problem, SchemaProblem) and problem.vocabulary is not None:
+        vocabulary = problem.vocabulary
+        allowed = "、".join(f"{m.label}({m.code})" for m in vocabulary)
+        builder.add(
+            UNKNOWN_TERM,
+            where,
+            message_zh=f"未知的{vocabulary.__concept__}：{clip(problem.value)}",
+            message_en=f"unknown {problem.field} value {clip(problem.value)}",
+            hint=f"可用 / allowed: {allowed}",
+            field=problem.field,
+            value=clip(problem.value),
+        )
+    else:
         builder.add(
             INVALID_DATA,
             where,
@@ -349,18 +347,18 @@ def _read(data: Any, cls: type[Any], name: str, path: str, builder: ReportBuilde
     """``data`` as a ``cls``, or ``None`` after reporting why not.
 
     What the converter reads conforms to the schema ``name`` (the schema tests keep the two
-    in agreement), so only data it refuses is checked against the schema, whose errors say
-    what is wrong and where; a converter error the schema did not see is reported as well.
+    in agreement), so only data it refuses is checked against the schema.
     """
     from .._converter import structure
 
     try:
         return structure(data, cls, path=path)
     except DataError as exc:
-        problem: DataError = exc
+        problem = exc
     except RecursionError:
         problem = DataError("a value is nested too deeply (嵌套过深)", path=path)
-    _add_data_errors(problem, builder, _schema_check(data, name, path, builder))
+    for found in read_problems(problem, data, name, path):
+        _report(found, builder)
     return None
 
 
