@@ -7,12 +7,12 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from schema_cases import RECORD
 
 from govdisclose import standard, unstructure
 from govdisclose._vocabulary import Channel, DisclosureAttribute
 from govdisclose.checks import validate_document, validate_documents
 from govdisclose.checks._prescan import schema_problems
+from schema_cases import RECORD
 
 
 def _item() -> dict[str, Any]:

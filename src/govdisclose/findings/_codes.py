@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -120,21 +120,27 @@ class FindingCode:
         )
 
 
-def _library_tables() -> tuple[tuple[FindingCode, ...], ...]:
-    """The code table of each area of the library.
+def _library_tables() -> tuple[Iterable[FindingCode | tuple[str, str, str, str, str]], ...]:
+    """The code table of each area of the library: :class:`FindingCode` rows, or plain rows
+    of the same five values.
 
     Imported on first use: each area makes its findings with this module's classes.
     """
     from .._privacy import CODES as personal_data
+    from ..annual_report._findings import FINDINGS as annual_report
     from ..audit._result import CODES as audit
     from ..checks._against_standard import CODES as localize
     from ..checks._catalogue import CODES as catalogue
     from ..checks._document_codes import CODES as document
     from ..checks._items import CODES as items
     from ..checks._prescan import CODES as reading
+    from ..requests._codes import FINDING_CODES as requests
     from ..tables._codes import CODES as tables
 
-    return (reading, catalogue, items, localize, document, audit, tables, personal_data)
+    return (
+        *(reading, catalogue, items, localize, document, audit, tables, personal_data),
+        *(annual_report, requests),
+    )
 
 
 class _Registry(Mapping[str, FindingCode]):
@@ -147,7 +153,8 @@ class _Registry(Mapping[str, FindingCode]):
         if not self._codes:
             codes: dict[str, FindingCode] = {}
             for table in _library_tables():
-                for definition in table:
+                for row in table:
+                    definition = row if isinstance(row, FindingCode) else FindingCode(*row)
                     if definition.code in codes:
                         raise InputError(f"finding code {definition.code!r} defined twice")
                     codes[definition.code] = definition
