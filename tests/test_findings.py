@@ -30,10 +30,32 @@ def test_the_tables_give_the_registry() -> None:
     assert isinstance(MISSING, FindingCode)
     assert MISSING.severity is Severity.ERROR
     assert NOTE.severity is Severity.INFO
-    from govdisclose.findings._codes import _library_tables
+    import importlib
 
-    assert len(CODES) == len(all_codes()) == sum(len(list(t)) for t in _library_tables())
-    assert len(CODES) >= 89  # codes are API: none lost
+    from govdisclose.findings._codes import _TABLES
+
+    rows = [
+        row
+        for tables in _TABLES.values()
+        for module, name in tables
+        for row in getattr(importlib.import_module(module), name)
+    ]
+    assert len(CODES) == len(all_codes()) == len(rows) >= 89  # codes are API: none lost
+    assert [c.code for c in all_codes()] == sorted(CODES)
+
+
+def test_a_code_loads_only_the_table_of_its_area() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from govdisclose.findings import CODES; "
+        "CODES['catalogue.missing-element']; "
+        "print(sorted(m for m in ('govdisclose.audit', 'govdisclose.tables', "
+        "'govdisclose.requests', 'govdisclose.annual_report') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@ The implementation of :mod:`govdisclose.findings` (import the names from there):
 every code of the library, :func:`all_codes`, and :class:`Finding`, whose code must be in
 :data:`CODES`.  Each area of the library states its codes in one module-level table (a tuple
 named ``CODES``, one :class:`FindingCode` per row); the registry is built from those tables,
-listed here, on first use.  Reports of findings are in :mod:`govdisclose.findings._report`.
+listed here by area, each on first use.  Reports of findings are in
+:mod:`govdisclose.findings._report`.
 
 >>> from govdisclose.findings import CODES, Severity
 >>> from govdisclose.checks import _document_codes as document_codes  # the document.* codes
@@ -18,8 +19,9 @@ True
 from __future__ import annotations
 
 import enum
+import importlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -120,60 +122,60 @@ class FindingCode:
         )
 
 
-def _library_tables() -> tuple[Iterable[FindingCode | tuple[str, str, str, str, str]], ...]:
-    """The code table of each area of the library: :class:`FindingCode` rows, or plain rows
-    of the same five values.
-
-    Imported on first use: each area makes its findings with this module's classes.
-    """
-    from .._privacy import CODES as personal_data
-    from ..annual_report._findings import FINDINGS as annual_report
-    from ..audit._result import CODES as audit
-    from ..checks._against_standard import CODES as localize
-    from ..checks._catalogue import CODES as catalogue
-    from ..checks._document_codes import CODES as document
-    from ..checks._items import CODES as items
-    from ..checks._prescan import CODES as reading
-    from ..requests._codes import FINDING_CODES as requests
-    from ..tables._codes import CODES as tables
-
-    return (
-        *(reading, catalogue, items, localize, document, audit, tables, personal_data),
-        *(annual_report, requests),
-    )
+#: The code tables of the library by area (a code's first part): module and table name.  A
+#: table is a tuple of :class:`FindingCode` rows, or of plain rows of the same five values.
+_TABLES: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "catalogue": (
+        ("govdisclose.checks._prescan", "CODES"),
+        ("govdisclose.checks._catalogue", "CODES"),
+        ("govdisclose.checks._items", "CODES"),
+    ),
+    "localize": (("govdisclose.checks._against_standard", "CODES"),),
+    "document": (("govdisclose.checks._document_codes", "CODES"),),
+    "audit": (("govdisclose.audit._result", "CODES"),),
+    "tables": (("govdisclose.tables._codes", "CODES"),),
+    "personal-data": (("govdisclose._privacy", "CODES"),),
+    "annual-report": (("govdisclose.annual_report._findings", "FINDINGS"),),
+    "requests": (("govdisclose.requests._codes", "FINDING_CODES"),),
+}
 
 
 class _Registry(Mapping[str, FindingCode]):
-    """Every finding code of the library, by code: read-only, built from the areas' tables."""
+    """Every finding code of the library, by code: read-only, built from the areas' tables.
+
+    An area's table is loaded when one of its codes is first looked up (the module that
+    makes the finding has loaded it already); listing the codes loads every table.
+    """
 
     def __init__(self) -> None:
-        self._codes: dict[str, FindingCode] = {}
+        self._areas: dict[str, dict[str, FindingCode]] = {}
 
-    def _table(self) -> dict[str, FindingCode]:
-        if not self._codes:
-            codes: dict[str, FindingCode] = {}
-            for table in _library_tables():
-                for row in table:
+    def _area(self, area: str) -> dict[str, FindingCode]:
+        codes = self._areas.get(area)
+        if codes is None:
+            codes = {}
+            for module, name in _TABLES[area]:
+                for row in getattr(importlib.import_module(module), name):
                     definition = row if isinstance(row, FindingCode) else FindingCode(*row)
-                    if definition.code in codes:
-                        raise InputError(f"finding code {definition.code!r} defined twice")
+                    if definition.code in codes or not definition.code.startswith(area + "."):
+                        raise InputError(f"finding code {definition.code!r} in the wrong table")
                     codes[definition.code] = definition
-            self._codes = dict(sorted(codes.items()))
-        return self._codes
+            self._areas[area] = codes
+        return codes
 
     def __getitem__(self, code: str) -> FindingCode:
         try:
-            return self._table()[code]
-        except (KeyError, TypeError):
+            return self._area(code.partition(".")[0])[code]
+        except (KeyError, AttributeError):
             raise NotFoundError(
                 f"unknown finding code {short_repr(code)} (未知的问题代码)", key=code
             ) from None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._table())
+        return iter(sorted(code for area in _TABLES for code in self._area(area)))
 
     def __len__(self) -> int:
-        return len(self._table())
+        return sum(len(self._area(area)) for area in _TABLES)
 
     def __repr__(self) -> str:
         return f"<finding codes: {len(self)}>"
