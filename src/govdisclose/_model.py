@@ -94,6 +94,7 @@ class FrozenDict(dict[str, Any]):
     """A read-only dict: hashable by identity, and it pickles and deep-copies as a dict."""
 
     def _read_only(self, *args: object, **kwargs: object) -> Any:
+        """Refused: the mapping is read-only (a :class:`TypeError`)."""
         raise TypeError("read-only mapping (只读)")
 
     __setitem__ = __delitem__ = __ior__ = _read_only

@@ -213,7 +213,7 @@ class Finding:
         return CODES[self.code]
 
     def to_text(self) -> str:
-        """One line (two with a hint) for people; see :meth:`Report.to_text`."""
+        """One line (two with a hint) for people; see :meth:`govdisclose.findings.Report.to_text`."""
         line = (
             f"{self.severity.label} {self.severity.code}  {self.path}  {self.code}  "
             f"{self.message_zh} / {self.message_en}"
