@@ -56,7 +56,9 @@ def _status(args: argparse.Namespace) -> int:
     report = reading.report + status.report
     if args.format == "json":
         data = status.to_json(explain=args.explain)
-        data["report"] = report.to_json()
+        from .._converter import unstructure
+
+        data["report"] = unstructure(report)
         write_text(dump_json(data), args.output)
     else:
         text = status.to_text(explain=args.explain)
@@ -95,12 +97,14 @@ def _counts(args: argparse.Namespace) -> int:
     table4 = table4_counts(reading.ledger, args.year)
     fees = fees_collected(reading.ledger, args.year)
     if args.format == "json":
+        from .._converter import unstructure
+
         data: dict[str, Any] = {
             "year": args.year,
             "table3": table3,
             "table4": table4,
             "fees_collected_yuan": fees,
-            "report": reading.report.to_json(),
+            "report": unstructure(reading.report),
         }
         write_text(dump_json(data), args.output)
     else:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
-from ..findings import Finding, FindingCode, register_code
+from ..findings import Finding, FindingCode
 
 __all__ = ["CODE", "FINDING_CODES", "make_finding"]
 
@@ -122,7 +122,7 @@ FINDING_CODES: tuple[tuple[str, str, str, str, str], ...] = (
 
 #: The registered definitions, by code.
 CODE: MappingProxyType[str, FindingCode] = MappingProxyType(
-    {row[0]: register_code(row[0], row[1], row[2], row[3], row[4]) for row in FINDING_CODES}
+    {row[0]: FindingCode(*row) for row in FINDING_CODES}
 )
 
 _HINTS = {row[0]: row[4] for row in FINDING_CODES}

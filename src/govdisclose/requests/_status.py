@@ -141,7 +141,9 @@ class RequestStatus:
             "problem": self.problem,
         }
         if explain:
-            data["deadline"] = None if self.deadline is None else self.deadline.to_json()
+            from .._converter import unstructure
+
+            data["deadline"] = None if self.deadline is None else unstructure(self.deadline)
         return data
 
     def line(self) -> str:
@@ -217,11 +219,13 @@ class LedgerStatus:
 
     def to_json(self, *, explain: bool = False) -> dict[str, Any]:
         """JSON values: ``as_of``, ``summary``, ``requests`` and the findings ``report``."""
+        from .._converter import unstructure
+
         return {
             "as_of": self.as_of.isoformat(),
             "summary": self.summary(),
             "requests": [s.to_json(explain=explain) for s in self.requests],
-            "report": self.report.to_json(),
+            "report": unstructure(self.report),
         }
 
     def to_text(self, *, explain: bool = False) -> str:
