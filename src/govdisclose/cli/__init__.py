@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "validate",
     "audit",
     "requests",
+    "annual_report",
 )
 
 DESCRIPTION = """\

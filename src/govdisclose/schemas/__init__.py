@@ -29,7 +29,7 @@ title and description in Chinese and English, and is self-contained (its parts a
 >>> SCHEMA_NAMES
 ('catalogue', 'catalogue-item', 'document-record', 'publication-log-record',
  'findings-report', 'audit-report', 'audit-record-result', 'deadline', 'day-info',
- 'requests-ledger', 'requests-status', 'requests-counts', 'arrangement')
+ 'requests-ledger', 'requests-status', 'requests-counts', 'annual-report', 'arrangement')
 >>> item = schema("catalogue-item")
 >>> item["$id"]
 'https://govdisclose.github.io/schemas/catalogue-item.schema.json'
@@ -86,6 +86,7 @@ SCHEMA_NAMES: tuple[str, ...] = (
     "requests-ledger",
     "requests-status",
     "requests-counts",
+    "annual-report",
     "arrangement",
 )
 
