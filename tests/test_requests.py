@@ -538,3 +538,24 @@ def test_status_refuses_bad_arguments() -> None:
     assert [f.code for f in ledger_status(Ledger(), D(2025, 1, 1)).report.findings] == [
         "requests.empty"
     ]
+
+
+# -- the annual report built from a ledger's counts ------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(ledger=ledgers(), year=st.integers(2024, 2025))
+def test_counts_build_an_annual_report_whose_relations_hold(ledger: Ledger, year: int) -> None:
+    """Tables 三 and 四 from any ledger satisfy every relation the report's check knows."""
+    from govdisclose.annual_report import AnnualReport, check_report
+
+    report = AnnualReport.from_counts(
+        body="某县应急管理局（虚构）",
+        year=year,
+        level="county",
+        table3=table3_counts(ledger, year),
+        table4=table4_counts(ledger, year),
+    )
+    # Only table 二 (not from the ledger) is left blank for the office.
+    found = {(f.code, f.path.split("[")[0]) for f in check_report(report).findings}
+    assert found <= {("annual-report.blank-cell", "$.table2")}, found
