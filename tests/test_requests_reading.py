@@ -515,3 +515,9 @@ def test_any_json_is_read_or_refused_never_crashes(data: object) -> None:
     except InputError:
         return
     assert isinstance(reading.ledger, Ledger)
+
+
+def test_an_empty_ledger_is_said_so() -> None:
+    reading = read_ledger_rows([["编号", "收到日期", "申请人类别"], [None, "", None]], sheet="S")
+    assert [(f.path, f.code) for f in reading.report.findings] == [("S!A1", "requests.empty")]
+    assert read_ledger_data([]).report.findings[0].path == "$"

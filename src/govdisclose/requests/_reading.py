@@ -417,7 +417,11 @@ def _extension(value: object) -> int:
 
 
 def _channel(value: object) -> RequestChannel:
-    text = _text(value)
+    return _channel_text(_text(value))
+
+
+@functools.lru_cache(maxsize=256)
+def _channel_text(text: str) -> RequestChannel:
     folded = fold_label(text)
     if folded in _AMBIGUOUS_FOLDED:
         raise _Bad(
@@ -862,7 +866,7 @@ def read_ledger_rows(
         if not raw and all(_blank(c) for c in cells):
             continue
         builder.add(raw, _RowCells(prefix, row_index + 1, letters))
-    return _finish(builder, body)
+    return _finish(builder, body, _ref(sheet, header_row, 0))
 
 
 class _RowCells(Mapping[str, str]):
@@ -887,9 +891,9 @@ class _RowCells(Mapping[str, str]):
         return len(self._letters) + 1
 
 
-def _finish(builder: _Builder, body: str | None) -> LedgerReading:
+def _finish(builder: _Builder, body: str | None, where: str = "$") -> LedgerReading:
     if not builder.requests and not any(f.severity.code == "error" for f in builder.findings):
-        builder.findings.append(make_finding("requests.empty", "$"))
+        builder.findings.append(make_finding("requests.empty", where))
     return LedgerReading(
         Ledger(tuple(builder.requests), body=body),
         Report(tuple(builder.findings)),
