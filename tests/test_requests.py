@@ -474,6 +474,8 @@ def test_year_boundary_on_the_holiday_calendar() -> None:
     first = status.requests[0]
     assert first.due == D(2026, 1, 19)
     assert first.workdays_left == 10
+    assert status.summary()["due_soon"] == 0
+    assert ledger_status(Ledger([r]), D(2026, 1, 12), calendar=OFFICIAL).summary()["due_soon"] == 1
     overdue = ledger_status(Ledger([r]), D(2026, 1, 21), calendar=OFFICIAL)
     assert overdue.requests[0].overdue and overdue.requests[0].workdays_late == 2
 

@@ -77,7 +77,14 @@ from ._reading import (
     read_ledger_data,
     read_ledger_rows,
 )
-from ._status import LedgerStatus, RequestState, RequestStatus, ledger_status, reply_deadline
+from ._status import (
+    DUE_SOON_WORKDAYS,
+    LedgerStatus,
+    RequestState,
+    RequestStatus,
+    ledger_status,
+    reply_deadline,
+)
 from ._terms import (
     ApplicantCategory,
     ConsultedParty,
@@ -91,6 +98,7 @@ from ._terms import (
 __all__ = [
     "CODE",
     "COLUMN_ALIASES",
+    "DUE_SOON_WORKDAYS",
     "FINDING_CODES",
     "FREE_PAGES",
     "FREE_REQUESTS_PER_MONTH",

@@ -74,9 +74,20 @@ from ._terms import ConsultedParty, FeeBasis
 if TYPE_CHECKING:
     from ..calendar import WorkCalendar
 
-__all__ = ["LedgerStatus", "RequestState", "RequestStatus", "ledger_status", "reply_deadline"]
+__all__ = [
+    "DUE_SOON_WORKDAYS",
+    "LedgerStatus",
+    "RequestState",
+    "RequestStatus",
+    "ledger_status",
+    "reply_deadline",
+]
 
 _FEE_SOURCE = "国办函〔2020〕109号"
+
+#: An open request whose deadline is at most this many working days away counts as due soon
+#: in the summary (a working week).
+DUE_SOON_WORKDAYS = 5
 
 
 class RequestState(Term):
@@ -200,11 +211,19 @@ class LedgerStatus:
         return sum(1 for s in self.requests if s.on_time is False)
 
     def summary(self) -> dict[str, int]:
-        """Counts: total, open, overdue, answered, on time, late, per waiting state, problems."""
+        """Counts: total, open, overdue, due soon (within :data:`DUE_SOON_WORKDAYS` working
+        days), answered, on time, late, per waiting state, problems."""
         return {
             "total": len(self.requests),
             "open": self.open_count,
             "overdue": self.overdue_count,
+            "due_soon": sum(
+                1
+                for s in self.requests
+                if s.workdays_left is not None
+                and not s.overdue
+                and s.workdays_left <= DUE_SOON_WORKDAYS
+            ),
             "consulting": self._count(RequestState.CONSULTING),
             "awaiting_supplement": self._count(RequestState.AWAITING_SUPPLEMENT),
             "awaiting_fee": self._count(RequestState.AWAITING_FEE),
@@ -235,7 +254,8 @@ class LedgerStatus:
         s = self.summary()
         lines.append(
             f"合计 summary: {s['total']} 件 requests; 办理中 open {s['open']} "
-            f"(逾期 overdue {s['overdue']}); 已答复 answered {s['answered']} "
+            f"(逾期 overdue {s['overdue']}, {DUE_SOON_WORKDAYS}个工作日内到期 due within "
+            f"{DUE_SOON_WORKDAYS} working days {s['due_soon']}); 已答复 answered {s['answered']} "
             f"(按时 on time {s['answered_on_time']}, 逾期 late {s['answered_late']})"
         )
         if self.report.findings:
