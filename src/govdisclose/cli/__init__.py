@@ -32,8 +32,8 @@ COMMAND_MODULES = (
     "schema",
     "validate",
     "audit",
-    "requests",
     "annual_report",
+    "requests",
 )
 
 DESCRIPTION = """\

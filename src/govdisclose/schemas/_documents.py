@@ -243,6 +243,12 @@ def _day_info() -> JSON:
     return day_info_schema()
 
 
+def _annual_report() -> JSON:
+    from ._annual_report import annual_report_schema
+
+    return annual_report_schema()
+
+
 def _requests_ledger() -> JSON:
     from ..requests._schema import ledger_schema
 
@@ -259,12 +265,6 @@ def _requests_counts() -> JSON:
     from ..requests._schema import counts_schema
 
     return counts_schema()
-
-
-def _annual_report() -> JSON:
-    from ._annual_report import annual_report_schema
-
-    return annual_report_schema()
 
 
 def _document(
@@ -385,6 +385,23 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
             _day_info,
         ),
         _document(
+            "annual-report",
+            ("政府信息公开工作年度报告", "Yearly report on government information disclosure"),
+            (
+                "按国办公开办函〔2021〕30号格式的政府信息公开工作年度报告：表二、表三、表四以格式"
+                "所印的行名和列名为键（annual_report.to_document 的输出，govdisclose annual-report "
+                "build --format json），空白单元格为null；正文三部分为文本。检查时也接受半角标点、"
+                "省略编号或分组标题等写法。",
+                "The yearly report on government information disclosure in the format of "
+                "国办公开办函〔2021〕30号: tables 二, 三 and 四 keyed by the row and column labels "
+                "the format prints (as annual_report.to_document and govdisclose annual-report "
+                "build --format json write it), null for a blank cell; the three text sections "
+                "as text.  The check also reads half-width punctuation and labels without their "
+                "numbering or group headings.",
+            ),
+            _annual_report,
+        ),
+        _document(
             "requests-ledger",
             ("依申请公开台账", "Requests ledger"),
             (
@@ -422,23 +439,6 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
                 "processing fees paid in the year (yuan), and the findings of reading the ledger.",
             ),
             _requests_counts,
-        ),
-        _document(
-            "annual-report",
-            ("政府信息公开工作年度报告", "Yearly report on government information disclosure"),
-            (
-                "按国办公开办函〔2021〕30号格式的政府信息公开工作年度报告：表二、表三、表四以格式"
-                "所印的行名和列名为键（annual_report.to_document 的输出，govdisclose annual-report "
-                "build --format json），空白单元格为null；正文三部分为文本。检查时也接受半角标点、"
-                "省略编号或分组标题等写法。",
-                "The yearly report on government information disclosure in the format of "
-                "国办公开办函〔2021〕30号: tables 二, 三 and 四 keyed by the row and column labels "
-                "the format prints (as annual_report.to_document and govdisclose annual-report "
-                "build --format json write it), null for a blank cell; the three text sections "
-                "as text.  The check also reads half-width punctuation and labels without their "
-                "numbering or group headings.",
-            ),
-            _annual_report,
         ),
     )
 }
