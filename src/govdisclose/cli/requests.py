@@ -24,6 +24,7 @@ finding in the output), a deadline in a year without a holiday arrangement (give
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,14 @@ def _status(args: argparse.Namespace) -> int:
             text += reading.report.to_text().rstrip("\n") + "\n"
         write_text(text, args.output)
     if args.ics is not None:
-        write_output(status.to_ics(), args.ics)
+        if any(s.due is not None and s.state.code != "answered" for s in status.requests):
+            write_output(status.to_ics(), args.ics)
+        else:
+            print(
+                f"govdisclose: no open request has a deadline; {args.ics} not written "
+                f"(没有未办结申请的期限，未写出日历文件)",
+                file=sys.stderr,
+            )
     if not reading.ok or any(f.code == "requests.unknown-year" for f in status.report.findings):
         return _EXIT_UNUSABLE
     return _EXIT_OVERDUE if status.overdue_count else _EXIT_OK
