@@ -12,7 +12,8 @@ Commands::
 current reply deadline with the working days left or overdue (``--explain``: every day
 counted), or for an answered one whether it was on time or late by how many working days;
 a summary; the findings of reading the file and of the checks.  ``--ics FILE`` writes the
-open deadlines as an iCalendar file for staff calendars.  ``counts`` prints tables 三 and 四
+open deadlines as an iCalendar file for staff calendars (when none is open, no file is written
+and standard error says so).  ``counts`` prints tables 三 and 四
 of the annual report and the information-processing fees paid in the year (section 六).
 
 Exit codes: 0 nothing overdue; 1 some open request is overdue; 2 unusable input — a file
