@@ -561,3 +561,39 @@ def test_counts_build_an_annual_report_whose_relations_hold(ledger: Ledger, year
     # Only table 二 (not from the ledger) is left blank for the office.
     found = {(f.code, f.path.split("[")[0]) for f in check_report(report).findings}
     assert found <= {("annual-report.blank-cell", "$.table2")}, found
+
+
+# -- status of any ledger ----------------------------------------------------------------------
+
+from requests_strategies import full_ledgers  # noqa: E402
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    ledger=full_ledgers(),
+    as_of=st.dates(min_value=D(2024, 1, 1), max_value=D(2027, 6, 30)),
+)
+def test_status_of_any_ledger_is_consistent(ledger: Ledger, as_of: dt.date) -> None:
+    status = ledger_status(ledger, as_of, calendar=OFFICIAL)
+    assert len(status.requests) + status.later == len(ledger)
+    for item, request in zip(
+        status.requests, [r for r in ledger.requests if r.received <= as_of], strict=True
+    ):
+        assert item.id == request.id
+        if item.problem is not None:  # a year the official calendar does not cover
+            assert "202" in item.problem and item.deadline is None
+            continue
+        due = item.due
+        if item.state is RequestState.ANSWERED:
+            assert request.reply is not None and item.replied == request.reply.date <= as_of
+            assert item.on_time is None if due is None else item.on_time == (item.replied <= due)
+        elif due is not None:
+            assert item.overdue == (as_of > due)
+            assert item.workdays_left is not None and item.workdays_late is not None
+            assert (item.workdays_late > 0) <= item.overdue
+        if due is not None and item.deadline is not None:
+            assert due > request.received
+            assert OFFICIAL.is_workday(due)
+    summary = status.summary()
+    assert summary["open"] + summary["answered"] == summary["total"]
+    assert summary["overdue"] + summary["due_soon"] <= summary["open"]
