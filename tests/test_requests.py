@@ -532,6 +532,16 @@ def test_status_json_and_ics() -> None:
         ledger_status(Ledger([ledger.requests[1]]), D(2024, 10, 28), calendar=OFFICIAL).to_ics()
 
 
+def test_status_day_in_a_year_without_arrangement_keeps_the_due_day() -> None:
+    r = req("K", D(2026, 11, 2))
+    status = ledger_status(Ledger([r]), D(2027, 2, 1), calendar=OFFICIAL)
+    (item,) = status.requests
+    assert item.due == D(2026, 11, 30) and item.overdue
+    assert item.workdays_late is None and item.problem is not None and "2027" in item.problem
+    assert "无法计算工作日数" in status.to_text()
+    assert [f.code for f in status.report.findings] == ["requests.unknown-year"]
+
+
 def test_status_refuses_bad_arguments() -> None:
     with pytest.raises(InputError, match="expected a Ledger"):
         ledger_status([], D(2025, 1, 1))  # type: ignore[arg-type]
@@ -581,7 +591,7 @@ def test_status_of_any_ledger_is_consistent(ledger: Ledger, as_of: dt.date) -> N
     ):
         assert item.id == request.id
         if item.problem is not None:  # a year the official calendar does not cover
-            assert "202" in item.problem and item.deadline is None
+            assert "202" in item.problem
             continue
         due = item.due
         if item.state is RequestState.ANSWERED:

@@ -159,8 +159,13 @@ class RequestStatus:
         """One line for people."""
         mark = "【暂估】" if self.deadline is not None and self.deadline.provisional else ""
         head = f"{self.id}  收到 {self.received}  {self.state.label}"
-        if self.problem is not None:
+        if self.problem is not None and self.due is None:
             return f"{head}  无法计算期限 cannot compute the deadline: {self.problem}"
+        if self.problem is not None:
+            return (
+                f"{head}; 期限 due {mark}{self.due}; 无法计算工作日数 cannot count the working "
+                f"days: {self.problem}"
+            )
         if self.state is RequestState.ANSWERED:
             if self.on_time is None:
                 return f"{head} {self.replied} ({self.outcome}); 答复期限未起算 no reply period ran"
@@ -443,36 +448,35 @@ def _status(request: Request, as_of: dt.date, engine: _Engine) -> RequestStatus:
     }
     try:
         deadline = _reply_deadline(request, engine, as_of)
-        state = _state(request, as_of, deadline)
-        due = None if deadline is None else deadline.due
-        if not isinstance(due, dt.date):
-            return RequestStatus(state=state, deadline=deadline, **base)
-        if reply is not None:
-            late = workdays_late(calendar, due, reply.date)
-            return RequestStatus(
-                state=state,
-                deadline=deadline,
-                on_time=reply.date <= due,
-                workdays_late=late,
-                **base,
-            )
-        if as_of <= due:
-            left = calendar.workdays_between(as_of, due)
-            return RequestStatus(
-                state=state, deadline=deadline, workdays_left=left, workdays_late=0, **base
-            )
-        late = workdays_late(calendar, due, as_of)
-        return RequestStatus(
-            state=state,
-            deadline=deadline,
-            overdue=True,
-            workdays_left=0,
-            workdays_late=late,
-            **base,
-        )
     except UnknownYearError as exc:
         state = RequestState.ANSWERED if reply is not None else RequestState.OPEN
         return RequestStatus(state=state, problem=str(exc), **base)
+    state = _state(request, as_of, deadline)
+    due = None if deadline is None else deadline.due
+    if not isinstance(due, dt.date):
+        return RequestStatus(state=state, deadline=deadline, **base)
+    if reply is not None:
+        timing: dict[str, Any] = {"on_time": reply.date <= due}
+        counted_to = reply.date
+    elif as_of <= due:
+        timing = {"workdays_left": None}
+        counted_to = as_of
+    else:
+        timing = {"overdue": True, "workdays_left": 0}
+        counted_to = as_of
+    try:
+        # The working days between are known only when the calendar covers the years between
+        # (a status day in a year without an arrangement): otherwise the due day stands alone.
+        if "workdays_left" in timing and timing["workdays_left"] is None:
+            timing["workdays_left"] = calendar.workdays_between(as_of, due)
+            timing["workdays_late"] = 0
+        else:
+            timing["workdays_late"] = workdays_late(calendar, due, counted_to)
+    except UnknownYearError as exc:
+        if timing.get("workdays_left", 0) is None:
+            timing.pop("workdays_left")
+        return RequestStatus(state=state, deadline=deadline, problem=str(exc), **timing, **base)
+    return RequestStatus(state=state, deadline=deadline, **timing, **base)
 
 
 class _Places:
