@@ -107,8 +107,8 @@ FINDING_CODES: tuple[tuple[str, str, str, str, str], ...] = (
     (
         "requests.unknown-year",
         "error",
-        "期限涉及尚无节假日安排的年份，无法计算",
-        "the deadline reaches a year without a holiday arrangement; it cannot be computed",
+        "涉及尚无节假日安排的年份，无法计算期限或工作日数",
+        "a year without a holiday arrangement: the deadline or the working days cannot be computed",
         "提供该年的节假日安排文件（--calendar），或使用 --provisional 按估算计算。",
     ),
     (
