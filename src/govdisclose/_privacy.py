@@ -36,6 +36,10 @@ with spaces, dashes or a line break), or broken by HTML tags (``4101<span>05</sp
 block tag such as ``<br>`` or ``</td>`` counts as a line break), ``&nbsp;`` and other
 entities, zero-width spaces or soft hyphens.  Positions (``start``, ``end``, ``line``,
 ``column``) are always those of the original text, and masking replaces the original digits.
+Between two digits of one number there may be at most 6 such pieces (a tag of at most 64
+characters is one piece); a stretch of more than 511 digits joined this way is read in
+overlapping parts, so that no number in it is missed.  There is no limit on the length of a
+line or of the text.
 
 Not personal data, and not reported: digits inside a longer run of digits, landlines and
 hotlines (``0371-12345678``, ``(0371)61234567``, ``12345``, ``400-123-4567``), document
