@@ -41,6 +41,9 @@ from ._layout import cell_ref, column_letter, term_position
 __all__ = ["RowReader", "parse_first_level"]
 
 
+#: The local field that keeps web addresses written in a channel cell.
+ADDRESS_FIELD = "网址"
+
 _ENUMERATION = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])"
 )
@@ -88,7 +91,7 @@ class RowReader:
             where = self.ref(row, column.index)
             key = column.meaning.key if column.meaning else None
             if key == "channels":
-                channels += self._channel_text(where, text, others)
+                channels += self._channel_text(where, text, others, local)
             elif key == "channel":
                 channels += self._channel_column(where, column, cells[column.index], others)
             elif key == "tick":
@@ -129,9 +132,14 @@ class RowReader:
             provenance=provenance,
         )
 
-    def _channel_text(self, where: str, text: str, others: list[str]) -> list[Channel]:
+    def _channel_text(
+        self, where: str, text: str, others: list[str], local: dict[str, str]
+    ) -> list[Channel]:
         reading = parse_channels(text)
         others += reading.other_names
+        if reading.addresses:
+            known = split_lines(local.get(ADDRESS_FIELD, ""))
+            local[ADDRESS_FIELD] = "\n".join(dict.fromkeys((*known, *reading.addresses)))
         used = list(reading.channels)
         for name in reading.unknown:
             used.append(Channel.OTHER)
