@@ -228,9 +228,7 @@ def _canonical_boxes(text: str) -> str:
         return text
     boxes = len(found) + sum(text.count(m) for m in _MARKS)
     swapped = _LOOKALIKE.sub(lambda m: _LOOKALIKES[m.group(1)], text)
-    if boxes >= 2 or any(
-        _read_label(label)[0] is not None for _, label in _BOX.findall(swapped)
-    ):
+    if boxes >= 2 or any(_read_label(label)[0] is not None for _, label in _BOX.findall(swapped)):
         return swapped
     return text
 

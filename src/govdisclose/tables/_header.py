@@ -170,6 +170,10 @@ def _meaning(upper: str, lower: str) -> tuple[str, HeaderMeaning | None]:
     up = classify_header(upper) if upper else None
     if low is not None and low.key != "group":
         return lower, low
+    if lower and low is None and upper and upper != lower:
+        joined = classify_header(upper + lower)  # a label broken over both rows: 公开内容/(要素)
+        if joined is not None and joined.key != "group":
+            return upper + lower, joined
     if lower and low is None:
         if up is not None and up.key == "channels":
             return lower, HeaderMeaning("channel")  # a channel box the vocabulary lacks
@@ -182,6 +186,10 @@ def _meaning(upper: str, lower: str) -> tuple[str, HeaderMeaning | None]:
     return label, meaning
 
 
+def _blank_header(column: ResolvedColumn, upper: list[str], lower: list[str]) -> bool:
+    return column.meaning is None and not upper[column.index] and not lower[column.index]
+
+
 def _resolve(
     upper: list[str], lower: list[str], sheet: str | None, row: int
 ) -> tuple[tuple[ResolvedColumn, ...], tuple[Finding, ...]]:
@@ -192,9 +200,19 @@ def _resolve(
     for c, (up, low) in enumerate(zip(upper, lower, strict=True)):
         header, meaning = _meaning(up, low)
         columns.append(ResolvedColumn(c, header, meaning))
-    # 二级事项 over two columns: the first holds the number.
+    # 二级事项 over two columns: the first holds the number.  A spreadsheet's CSV export of
+    # the merged header keeps the label in the first column only, and a channel cell split
+    # over two columns under one 公开渠道和载体 leaves the second header blank.
     for a, b in itertools.pairwise(list(columns)):
-        if a.meaning == b.meaning == HeaderMeaning("name"):
+        a = columns[a.index]
+        if a.meaning == HeaderMeaning("name") and _blank_header(b, upper, lower):
+            columns[a.index] = attrs.evolve(a, meaning=HeaderMeaning("number"))
+            columns[b.index] = attrs.evolve(b, header=a.header, meaning=HeaderMeaning("name"))
+        elif a.meaning == HeaderMeaning("channels") and (
+            _blank_header(b, upper, lower) or b.meaning == a.meaning
+        ):
+            columns[b.index] = attrs.evolve(b, header=a.header, meaning=a.meaning)
+        elif a.meaning == b.meaning == HeaderMeaning("name"):
             columns[a.index] = attrs.evolve(a, meaning=HeaderMeaning("number"))
     first_level = next(
         (c.index for c in columns if c.meaning == HeaderMeaning("first_level")), None
@@ -205,6 +223,9 @@ def _resolve(
         meaning = column.meaning
         if meaning is not None and meaning.key in ("tick", "channel"):
             continue  # several columns may tick the same term or channel
+        previous = columns[column.index - 1] if column.index else None
+        if meaning == HeaderMeaning("channels") and previous and previous.meaning == meaning:
+            continue  # one channel cell over two columns
         before_group = first_level is None or column.index < first_level
         if (
             meaning == HeaderMeaning("number")
