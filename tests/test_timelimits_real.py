@@ -18,7 +18,9 @@ DATA = Path(__file__).parent / "data" / "timelimits" / "real.tsv"
 
 def _rows() -> list[tuple[str, str, str]]:
     with DATA.open(encoding="utf-8", newline="") as handle:
-        return [(r["text"], r["source"], r["expected"]) for r in csv.DictReader(handle, delimiter="\t")]
+        return [
+            (r["text"], r["source"], r["expected"]) for r in csv.DictReader(handle, delimiter="\t")
+        ]
 
 
 ROWS = _rows()
@@ -29,7 +31,9 @@ def _reading(text: str) -> str:
     words = [rule.kind]
     if rule.kind in ("workdays_after_event", "calendar_days_after_event"):
         words += [str(rule.days), rule.event]  # type: ignore[union-attr]
-        words += [f"+{flag}" for flag in ("keep_long_term", "updates_promptly") if getattr(rule, flag)]
+        words += [
+            f"+{flag}" for flag in ("keep_long_term", "updates_promptly") if getattr(rule, flag)
+        ]
     elif rule.kind == "promptly":
         words.append(rule.trigger)  # type: ignore[union-attr]
     elif rule.kind == "periodic_update":
@@ -58,12 +62,18 @@ def test_real_text_read_as_a_person_reads_it(text: str, source: str, expected: s
     ("text", "expected"),
     [
         # 条例第二十六条, as written, with and without its saving clause.
-        ("自该政府信息形成或者变更之日起20个工作日内及时公开", "workdays_after_event 20 formation_or_change"),
+        (
+            "自该政府信息形成或者变更之日起20个工作日内及时公开",
+            "workdays_after_event 20 formation_or_change",
+        ),
         (
             "自该信息形成或者变更之日起20个工作日内予以公开（法律、法规对政府信息公开的期限另有规定的，从其规定）",
             "workdays_after_event 20 formation_or_change",
         ),
-        ("信息形成或变更之日起20个工作日内、法律法规另有规定的从其规定", "workdays_after_event 20 formation_or_change"),
+        (
+            "信息形成或变更之日起20个工作日内、法律法规另有规定的从其规定",
+            "workdays_after_event 20 formation_or_change",
+        ),
         ("制定或获取文件之日起20个工作日内", "workdays_after_event 20 formation"),
         ("自制作或获取该信息之日起20个工作日内", "workdays_after_event 20 formation"),
         ("公开事项信息形成或变更之日起20个工作日内", "workdays_after_event 20 formation_or_change"),
@@ -74,8 +84,14 @@ def test_real_text_read_as_a_person_reads_it(text: str, source: str, expected: s
         ("20个工作日", "workdays_after_event 20 unspecified"),
         ("20 个\n工作日", "workdays_after_event 20 unspecified"),
         ("项目经批准后20日内", "calendar_days_after_event 20 approval"),
-        ("信息形成之日起20个工作日内；长期公示", "workdays_after_event 20 formation +keep_long_term"),
-        ("信息形成或变更之日起20个工作日内，保持长期公开", "workdays_after_event 20 formation_or_change +keep_long_term"),
+        (
+            "信息形成之日起20个工作日内；长期公示",
+            "workdays_after_event 20 formation +keep_long_term",
+        ),
+        (
+            "信息形成或变更之日起20个工作日内，保持长期公开",
+            "workdays_after_event 20 formation_or_change +keep_long_term",
+        ),
         # Two rules in one text: the model holds one, so nothing is guessed.
         ("制定或获取信息之日起10个工作日内,公示7个工作日", "unrecognised"),
         ("信息形成之日起20个工作日内，最迟不超过30个工作日", "unrecognised"),

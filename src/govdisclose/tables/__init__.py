@@ -63,13 +63,17 @@ TABLE_SUFFIXES = (".xlsx", ".csv")
 
 
 def read_table(
-    path: str | Path, *, domain: Any = None, limits: Limits = DEFAULT_LIMITS
+    path: str | Path, *, domain: Any = None, level: Any = None, limits: Limits = DEFAULT_LIMITS
 ) -> ImportResult:
-    """Read an ``.xlsx`` or ``.csv`` catalogue table (by its suffix)."""
+    """Read an ``.xlsx`` or ``.csv`` catalogue table (by its suffix).
+
+    ``level`` (``county`` / ``township``) is given to every item of a table that has no
+    公开层级 column (a county's or township's own catalogue).
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        return read_xlsx(path, domain=domain, limits=limits)
+        return read_xlsx(path, domain=domain, level=level, limits=limits)
     if suffix == ".csv":
-        return read_csv(path, domain=domain, limits=limits)
+        return read_csv(path, domain=domain, level=level, limits=limits)
     raise InputError(f"{path}: not a table file; use .xlsx or .csv (不支持的表格文件类型)")

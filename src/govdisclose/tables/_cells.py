@@ -90,7 +90,7 @@ _LOOKALIKE = re.compile(r"(?:^|(?<=[\s;；,，:：、。]))([▄█▇R口▢£]
 _BOX_SEPARATORS = re.compile(r"[;；。](?![^（(]*[)）])")
 
 _TICKED = {"√", "✓", "✔", "☑", "■", "●", "是", "有", "v", "y", "yes", "true", "1", "1.0"}
-_TICKED |= {"▄", "█", "R"}
+_TICKED |= {"▄", "█", "r"}  # R: a Wingdings 2 box, lower-cased by normalize_text
 _UNTICKED = {"", "×", "✗", "✘", "□", "☐", "○", "否", "无", "n", "no", "false", "0", "0.0"}
 _UNTICKED |= {"-", "—", "－", "/", "／", "口", "▢", "£"}
 #: Labels of the revised channel list (2019 template revision) and common local wordings.

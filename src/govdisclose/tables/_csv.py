@@ -95,7 +95,7 @@ def _unguard(value: str) -> str:
 
 
 def read_csv(
-    path: str | Path, *, domain: Any = None, limits: Limits = DEFAULT_LIMITS
+    path: str | Path, *, domain: Any = None, level: Any = None, limits: Limits = DEFAULT_LIMITS
 ) -> ImportResult:
     """Read a catalogue from a CSV file (see the module text for what is accepted).
 
@@ -131,5 +131,9 @@ def read_csv(
             f"{path}: line {reader.line_num}: not valid CSV: {exc} (CSV格式错误)"
         ) from None
     return read_grid(
-        Grid(rows=tuple(rows)), domain=domain, default_title=path.stem, subject=path.name
+        Grid(rows=tuple(rows)),
+        domain=domain,
+        level=level,
+        default_title=path.stem,
+        subject=path.name,
     )

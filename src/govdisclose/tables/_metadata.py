@@ -15,8 +15,8 @@ XLSX files keep it on a 目录信息 sheet (one column per catalogue sheet), CSV
 
 The domain of an imported table comes from the caller, then the catalogue information, the
 sheet name, the title, and last from the items (first-level items found in only one
-standard, item names of the standard catalogues, the domain named in each item's 公开内容 — 与安全生产有关的…):
-:func:`resolve_domain`.
+standard, item names of the standard catalogues, the domain named in each item's 公开内容 —
+与安全生产有关的…): :func:`resolve_domain`.
 """
 
 from __future__ import annotations

@@ -72,6 +72,54 @@ class ImportResult:
         row = self.item_rows[index]
         return cell_ref(self.sheet, row - 1, _column_index(column))
 
+    def field_ref(self, index: int, field: str | None = None) -> str:
+        """The cell item ``index``'s ``field`` was read from (its row's first cell for a field
+        the table has no column for)."""
+        column = dict(self.columns).get(field or "", dict(self.columns).get("first_level", 0))
+        return cell_ref(self.sheet, self.item_rows[index] - 1, column)
+
+    def item_label(self, index: int) -> str:
+        """Item ``index`` as people say it: ``依法行政 2``."""
+        item = self.catalogue.items[index]
+        return f"{item.first_level.label} {item.number}"
+
+    def locate(self, report: Report) -> Report:
+        """``report`` with each finding about an item (``$.items[3].basis``) or a cell of an
+        item's row naming the cell and the item: ``救灾!D7（依法行政 2）``, also in its data
+        (``cell``, ``item``).  The JSON path is kept."""
+        rows = {row: index for index, row in enumerate(self.item_rows)}
+        located = []
+        for finding in report.findings:
+            match = _ITEM_PATH.match(finding.path)
+            index: int | None = None
+            cell = None
+            if match and int(match.group("index")) < len(self.item_rows):
+                index = int(match.group("index"))
+                cell = self.field_ref(index, match.group("field"))
+            else:
+                at = _CELL_PATH.fullmatch(finding.path)
+                sheet = (at.group("sheet") or "").strip("'").replace("''", "'") if at else ""
+                if at and sheet == (self.sheet or "") and int(at.group("row")) in rows:
+                    index = rows[int(at.group("row"))]
+            if index is None:
+                located.append(finding)
+                continue
+            label = self.item_label(index)
+            where = f"{cell}（{label}）" if cell else label
+            located.append(
+                attrs.evolve(
+                    finding,
+                    message_zh=f"{where}：{finding.message_zh}",
+                    message_en=f"{cell or finding.path} ({label}): {finding.message_en}",
+                    data={**finding.data, "cell": cell or finding.path, "item": label},
+                )
+            )
+        return Report(tuple(located), report.subject)
+
+
+_ITEM_PATH = re.compile(r"\$\.items\[(?P<index>\d+)\](?:\.(?P<field>\w+))?")
+_CELL_PATH = re.compile(r"(?:(?P<sheet>[^!]+)!)?[A-Z]{1,3}(?P<row>\d+)")
+
 
 def _column_index(letters: str) -> int:
     index = 0
@@ -160,7 +208,7 @@ def read_grid(
             codes.LEVEL_IMPLIED.finding(
                 cell_ref(grid.sheet, header.row, 0),
                 message_zh=f"表格无公开层级栏，各事项按指定的{implied.label}",
-                message_en=f"no 公开层级 column: every item taken as {implied.code}, the level given",
+                message_en=f"no 公开层级 column: every item taken as {implied.code} (given)",
                 level=implied.code,
             )
         )
@@ -184,7 +232,7 @@ def read_grid(
     )
 
 
-Row = tuple[int, list[Any], Sequence[Any]]
+Row = tuple[int, list[Any], tuple[Any, ...]]
 
 #: Columns whose blank cell, in a CSV export, is the rest of a vertically merged cell.
 _CARRIED = ("basis", "time_limit", "subject", "channels", "responsible_office")
@@ -305,11 +353,11 @@ def _carry_down(
     carried: list[str] = []
     for key in _CARRIED:
         indexes = [c.index for c in header.columns if c.meaning and c.meaning.key == key]
-        if indexes and not any(cell_text(cells[i]) for i in indexes):
-            if any(cell_text(previous[i]) for i in indexes):
-                for i in indexes:
-                    cells[i] = previous[i]
-                carried.append(FIELD_LABELS[key])
+        blank = indexes and not any(cell_text(cells[i]) for i in indexes)
+        if blank and any(cell_text(previous[i]) for i in indexes):
+            for i in indexes:
+                cells[i] = previous[i]
+            carried.append(FIELD_LABELS[key])
     if carried:
         labels = "、".join(carried)
         reader.add(

@@ -283,7 +283,7 @@ def _load(path: Path, limits: Limits) -> Any:
 
 
 def _read_sheets(
-    path: Path, domain: Any, sheet: str | None, limits: Limits, first_only: bool
+    path: Path, domain: Any, level: Any, sheet: str | None, limits: Limits, first_only: bool
 ) -> tuple[ImportResult, ...]:
     wb = _load(Path(path), limits)
     infos = _info(wb[INFO_SHEET]) if INFO_SHEET in wb.sheetnames else {}
@@ -301,6 +301,7 @@ def _read_sheets(
             result = read_grid(
                 _grid(ws, str(path), limits),
                 domain=domain,
+                level=level,
                 info=info,
                 default_title=Path(path).stem,
                 subject=f"{Path(path).name}!{ws.title}",
@@ -324,6 +325,7 @@ def read_xlsx(
     path: str | Path,
     *,
     domain: Any = None,
+    level: Any = None,
     sheet: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> ImportResult:
@@ -333,11 +335,11 @@ def read_xlsx(
     file says.  Unusable files raise :class:`~govdisclose._errors.InputError`; everything
     else is read, with findings for the cells that could not be.
     """
-    return _read_sheets(Path(path), domain, sheet, limits, first_only=True)[0]
+    return _read_sheets(Path(path), domain, level, sheet, limits, first_only=True)[0]
 
 
 def read_workbook(
-    path: str | Path, *, domain: Any = None, limits: Limits = DEFAULT_LIMITS
+    path: str | Path, *, domain: Any = None, level: Any = None, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[ImportResult, ...]:
     """Read every catalogue sheet of an XLSX file (e.g. 安全生产 and 救灾)."""
-    return _read_sheets(Path(path), domain, None, limits, first_only=False)
+    return _read_sheets(Path(path), domain, level, None, limits, first_only=False)
