@@ -39,7 +39,7 @@ from ._header import Grid
 from ._layout import METADATA_KEYS, Column, column_letter, columns_for, extra_channels
 from ._metadata import CatalogueInfo, info_pairs, read_info_pairs
 from ._reading import ImportResult, read_grid
-from ._safety import DEFAULT_LIMITS, Limits, check_cells, check_xlsx
+from ._safety import DEFAULT_LIMITS, Limits, SheetScan, check_cells, inspect_xlsx
 
 __all__ = ["INFO_SHEET", "read_workbook", "read_xlsx", "to_xlsx"]
 
@@ -267,15 +267,15 @@ def _info(ws: Any) -> dict[str, tuple[CatalogueInfo, list[Finding]]]:
     return out
 
 
-def _load(path: Path, limits: Limits) -> Any:
+def _load(path: Path, limits: Limits) -> tuple[Any, dict[str, SheetScan]]:
     import openpyxl
 
     from ._safety import _openpyxl_error, _quiet
 
-    data = check_xlsx(path, limits)
+    data, scans = inspect_xlsx(path, limits)
     try:
         with _quiet():
-            return openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+            return openpyxl.load_workbook(io.BytesIO(data), data_only=True), scans
     except GovdiscloseError:
         raise
     except Exception as exc:  # untrusted input: openpyxl raises many kinds of error
@@ -285,7 +285,7 @@ def _load(path: Path, limits: Limits) -> Any:
 def _read_sheets(
     path: Path, domain: Any, level: Any, sheet: str | None, limits: Limits, first_only: bool
 ) -> tuple[ImportResult, ...]:
-    wb = _load(Path(path), limits)
+    wb, scans = _load(Path(path), limits)
     infos = _info(wb[INFO_SHEET]) if INFO_SHEET in wb.sheetnames else {}
     if sheet is not None and sheet not in wb.sheetnames:
         raise InputError(
@@ -311,7 +311,12 @@ def _read_sheets(
                 raise InputError(f"{path}: {exc}") from None
             problems.append(str(exc))
             continue
-        findings = (*info_findings, *result.report.findings)
+        formulas = scans[ws.title].formulas_without_value if ws.title in scans else ()
+        findings = (
+            *info_findings,
+            *(_formula_finding(ws.title, ref) for ref in formulas),
+            *result.report.findings,
+        )
         results.append(attrs.evolve(result, report=Report(findings, result.report.subject)))
         if first_only:
             break
@@ -319,6 +324,28 @@ def _read_sheets(
         detail = "; ".join(problems) or "no sheets"
         raise InputError(f"{path}: no sheet holds a catalogue table ({detail}) (未找到目录表)")
     return tuple(results)
+
+
+def _formula_finding(sheet: str, ref: str) -> Finding:
+    from . import _codes as codes
+    from ._layout import cell_ref
+
+    row, column = _ref_index(ref)
+    where = cell_ref(sheet, row, column)
+    return codes.FORMULA_WITHOUT_VALUE.finding(
+        where,
+        message_zh=f"{where}是没有计算结果的公式，按空白读取",
+        message_en=f"{where} holds a formula with no saved result; read as empty",
+        cell=where,
+    )
+
+
+def _ref_index(ref: str) -> tuple[int, int]:
+    letters = "".join(ch for ch in ref if ch.isalpha())
+    column = 0
+    for letter in letters:
+        column = column * 26 + ord(letter) - ord("A") + 1
+    return int(ref[len(letters) :]) - 1, column - 1
 
 
 def read_xlsx(
