@@ -49,6 +49,7 @@ Provenance notes are written readably and read back exactly:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -241,8 +242,11 @@ def _box_label(label: str, garbled: list[str]) -> str:
     return parts[0]
 
 
+@functools.lru_cache(maxsize=2048)
 def parse_channels(text: str) -> ChannelReading:
-    """Read a channel cell: boxes (■/□ …) when it has any, otherwise a list of used names."""
+    """Read a channel cell: boxes (■/□ …) when it has any, otherwise a list of used names.
+
+    Results are cached: a table repeats the same few channel cells on many rows."""
     used: list[Channel] = []
     others: list[str] = []
     unknown: list[str] = []
@@ -289,7 +293,12 @@ def parse_tick(value: Any) -> bool | None:
     ``None`` when the cell says something else."""
     if isinstance(value, bool):
         return value
-    text = normalize_text(cell_text(value))
+    return _tick_text(cell_text(value))
+
+
+@functools.lru_cache(maxsize=256)
+def _tick_text(raw: str) -> bool | None:
+    text = normalize_text(raw)
     if text in _TICKED:
         return True
     if text in _UNTICKED:

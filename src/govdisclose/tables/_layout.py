@@ -36,6 +36,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -344,6 +345,7 @@ def _in_enum_order(terms: Iterable[Term]) -> tuple[Term, ...]:
     return tuple(sorted(unique, key=term_position))
 
 
+@functools.cache
 def term_position(term: Term) -> int:
     """The place of a vocabulary term in its table order (the enum's order)."""
     members: list[Term] = list(type(term))

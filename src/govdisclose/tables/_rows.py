@@ -47,6 +47,11 @@ ADDRESS_FIELD = "网址"
 _ENUMERATION = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])"
 )
+#: Column keys read cell by cell here (the others are read by :meth:`RowReader.text`).
+_READ_KEYS = frozenset(
+    {"channels", "channel", "tick", "audiences", "modes", "levels"}
+    | {"service_level", "citations", "provenance"}
+)
 _TERM_SPLIT = re.compile(r"[、，,;；/／\s]+")
 
 
@@ -88,8 +93,12 @@ class RowReader:
             text = cell_text(cells[column.index])
             if not text and not isinstance(cells[column.index], bool):
                 continue
-            where = self.ref(row, column.index)
             key = column.meaning.key if column.meaning else None
+            if key not in _READ_KEYS:
+                if key is None and text:
+                    local[self._local_name(row, column)] = text
+                continue
+            where = self.ref(row, column.index)
             if key == "channels":
                 channels += self._channel_text(where, text, others, local)
             elif key == "channel":
@@ -104,8 +113,6 @@ class RowReader:
                 citations = self._citations(where, text)
             elif key == "provenance":
                 provenance = self._provenance(where, text)
-            elif key is None and text:
-                local[self._local_name(row, column)] = text
         listed = split_lines(self.text(cells, "other_channels"))
         basis_text = self.text(cells, "basis")
         basis = LegalBasis.parse(basis_text)
