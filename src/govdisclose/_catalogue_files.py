@@ -30,7 +30,6 @@ from ._errors import DataError, InputError
 if TYPE_CHECKING:
     from .tables import ImportResult
 
-__all__ = ["CATALOGUE_SUFFIXES", "read_catalogue"]
 
 #: The file suffixes :func:`read_catalogue` reads.
 CATALOGUE_SUFFIXES = (".json", ".xlsx", ".csv")

@@ -60,23 +60,7 @@ import attrs
 from .._errors import GovdiscloseError
 from .._model import CatalogueItem, Citation, LegalBasis, Provenance, ProvenanceKind
 from .._vocabulary import TEMPLATE_CHANNELS, Channel, normalize_text
-from ._layout import FIELD_LABELS, Column
-
-__all__ = [
-    "ChannelReading",
-    "cell_text",
-    "citations_differ",
-    "join_lines",
-    "parse_channels",
-    "parse_citations",
-    "parse_provenance",
-    "parse_tick",
-    "render_channels",
-    "render_citations",
-    "render_provenance",
-    "row_values",
-    "split_lines",
-]
+from ._layout import FIELD_LABELS, Column, citations_differ
 
 TICKED_MARKS = "■☑√✓✔●"
 UNTICKED_MARKS = "□☐×✗✘○"
@@ -397,11 +381,6 @@ def parse_provenance(text: str) -> tuple[Provenance, ...]:
             Provenance(kind, match.group("note"), [_FIELD_BY_LABEL.get(f, f) for f in fields if f])
         )
     return tuple(notes)
-
-
-def citations_differ(basis: LegalBasis) -> bool:
-    """Whether the citations are not what :meth:`LegalBasis.parse` reads from the text."""
-    return basis.citations != LegalBasis.parse(basis.text).citations
 
 
 def render_citations(basis: LegalBasis) -> str:

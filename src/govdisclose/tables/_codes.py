@@ -15,24 +15,6 @@ from __future__ import annotations
 
 from ..findings import Severity, register_code
 
-__all__ = [
-    "BAD_METADATA",
-    "BAD_NUMBER",
-    "BAD_TICK",
-    "BAD_VALUE",
-    "DOMAIN_INFERRED",
-    "DUPLICATE_COLUMN",
-    "EXTRA_TEXT",
-    "FIRST_LEVEL_DOMAIN",
-    "MISSING_TITLE",
-    "NUMBERED_BY_POSITION",
-    "UNKNOWN_CHANNEL",
-    "UNKNOWN_FIRST_LEVEL",
-    "UNKNOWN_TERM",
-    "UNLABELLED_COLUMN",
-    "UNREADABLE_CHANNELS",
-]
-
 BAD_TICK = register_code(
     "tables.bad-tick",
     Severity.ERROR,

@@ -41,8 +41,6 @@ from ._metadata import info_pairs
 from ._reading import ImportResult, read_grid
 from ._safety import DEFAULT_LIMITS, Limits, read_file
 
-__all__ = ["ENCODINGS", "read_csv", "to_csv"]
-
 #: Encodings :func:`to_csv` writes.
 ENCODINGS = ("utf-8-sig", "utf-8", "gb18030")
 #: Lines one record (a row with line breaks inside quoted cells) may span.

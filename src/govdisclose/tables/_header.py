@@ -35,8 +35,6 @@ from ._cells import cell_text
 from ._codes import DUPLICATE_COLUMN
 from ._layout import HeaderMeaning, cell_ref, classify_header, column_letter
 
-__all__ = ["Grid", "Header", "ResolvedColumn", "locate_header"]
-
 #: The header must be within this many rows from the top.
 HEADER_SEARCH_ROWS = 50
 _CORE = {"first_level", "name", "content", "basis", "time_limit", "subject", "channels"}

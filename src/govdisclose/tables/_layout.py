@@ -43,7 +43,7 @@ from collections.abc import Iterable
 import attrs
 
 from .._errors import DataError
-from .._model import Catalogue
+from .._model import Catalogue, LegalBasis
 from .._vocabulary import (
     TEMPLATE_CHANNELS,
     Audience,
@@ -53,24 +53,6 @@ from .._vocabulary import (
     Term,
     normalize_text,
 )
-
-__all__ = [
-    "FIELD_LABELS",
-    "LOCAL_COLUMNS",
-    "METADATA_KEYS",
-    "OFFICIAL_COLUMNS",
-    "TICK_TERMS",
-    "Column",
-    "HeaderMeaning",
-    "canonical_order",
-    "cell_ref",
-    "classify_header",
-    "column_letter",
-    "columns_for",
-    "extra_channels",
-    "is_reserved_header",
-    "term_position",
-]
 
 TickTerm = Audience | Mode | Level
 
@@ -291,14 +273,18 @@ def _local_field_names(catalogue: Catalogue) -> list[str]:
     return list(names)
 
 
+def citations_differ(basis: LegalBasis) -> bool:
+    """Whether the citations are not what :meth:`LegalBasis.parse` reads from the text (then
+    the 依据文件（结构化） column keeps them)."""
+    return basis.citations != LegalBasis.parse(basis.text).citations
+
+
 def columns_for(catalogue: Catalogue) -> tuple[Column, ...]:
     """The columns to write for ``catalogue``: the official ones, then the local ones used.
 
     Raises :class:`~govdisclose._errors.DataError` for a local field whose name is empty or is
     the header of another column (it could not be read back).
     """
-    from ._cells import citations_differ
-
     items = catalogue.items
     used = {
         "third_level_items": any(i.third_level_items for i in items),

@@ -33,8 +33,6 @@ from ..findings import Finding
 from ._codes import BAD_METADATA
 from ._layout import METADATA_KEYS, metadata_key
 
-__all__ = ["CatalogueInfo", "domain_in_text", "info_pairs", "read_info_pairs", "resolve_domain"]
-
 
 def _to_tuple(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)

@@ -44,8 +44,6 @@ from ._layout import FIELD_LABELS, HeaderMeaning, cell_ref, column_letter, metad
 from ._metadata import CatalogueInfo, read_info_pairs, resolve_domain
 from ._rows import RowReader, parse_first_level
 
-__all__ = ["ImportResult", "read_grid"]
-
 
 def _to_tuple(values: Sequence[int]) -> tuple[int, ...]:
     return tuple(values)

@@ -38,9 +38,6 @@ from ._cells import (
 from ._header import Header, ResolvedColumn
 from ._layout import cell_ref, column_letter, term_position
 
-__all__ = ["RowReader", "parse_first_level"]
-
-
 #: The local field that keeps web addresses written in a channel cell.
 ADDRESS_FIELD = "网址"
 

@@ -34,15 +34,6 @@ import attrs
 from .._errors import GovdiscloseError, InputError
 from .._files import describe_content, read_bytes
 
-__all__ = [
-    "DEFAULT_LIMITS",
-    "Limits",
-    "check_cells",
-    "check_xlsx",
-    "describe_content",
-    "read_file",
-]
-
 
 @attrs.frozen
 class Limits:

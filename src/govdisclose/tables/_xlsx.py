@@ -36,14 +36,13 @@ from .._errors import DataError, GovdiscloseError, InputError
 from .._model import Catalogue
 from .._texttable import display_width
 from ..findings import Finding, Report
+from . import _codes as codes
 from ._cells import cell_text, row_values
 from ._header import Grid
-from ._layout import METADATA_KEYS, Column, column_letter, columns_for, extra_channels
+from ._layout import METADATA_KEYS, Column, cell_ref, column_letter, columns_for, extra_channels
 from ._metadata import CatalogueInfo, info_pairs, read_info_pairs
 from ._reading import ImportResult, read_grid
 from ._safety import DEFAULT_LIMITS, Limits, SheetScan, check_cells, inspect_xlsx
-
-__all__ = ["INFO_SHEET", "read_workbook", "read_xlsx", "to_xlsx"]
 
 #: The name of the sheet with the catalogue information.
 INFO_SHEET = "目录信息"
@@ -371,9 +370,6 @@ def _read_sheets(
 
 
 def _formula_finding(sheet: str, ref: str) -> Finding:
-    from . import _codes as codes
-    from ._layout import cell_ref
-
     row, column = _ref_index(ref)
     where = cell_ref(sheet, row, column)
     return codes.FORMULA_WITHOUT_VALUE.finding(

@@ -28,8 +28,6 @@ from ._rules import (
     WorkdaysAfterEvent,
 )
 
-__all__ = ["normalize_time_limit", "parse_time_limit"]
-
 _CN_DIGITS = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3,
     "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
