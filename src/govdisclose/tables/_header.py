@@ -23,6 +23,7 @@ the row below it is a second header row, and resolves every column to a
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -31,7 +32,7 @@ import attrs
 from .._errors import InputError
 from .._vocabulary import normalize_text
 from ..findings import Finding
-from ._cells import cell_text
+from ._cells import cell_text, parse_channels
 from ._codes import DUPLICATE_COLUMN
 from ._layout import HeaderMeaning, cell_ref, classify_header, column_letter
 
@@ -152,7 +153,8 @@ def locate_header(grid: Grid) -> Header:
         _fill(filled, grid.merged, range(found, found + 1))
     upper = [cell_text(v) for v in filled[found]]
     lower = [cell_text(v) for v in filled[found + 1]] if two_rows else [""] * width
-    columns, findings = _resolve(upper, lower, grid.sheet, found)
+    data = rows[found + (2 if two_rows else 1) :]
+    columns, findings = _resolve(upper, lower, grid.sheet, found, data)
     return Header(
         row=found,
         data_start=found + (2 if two_rows else 1),
@@ -188,8 +190,28 @@ def _blank_header(column: ResolvedColumn, upper: list[str], lower: list[str]) ->
     return column.meaning is None and not upper[column.index] and not lower[column.index]
 
 
+def _texts(data: Sequence[Sequence[Any]], index: int) -> list[str]:
+    return [t for t in (cell_text(r[index]) for r in data[:200] if index < len(r)) if t]
+
+
+def _numbers(data: Sequence[Sequence[Any]], index: int) -> bool:
+    """Whether the column's cells are mostly item numbers (1, 2, （3）)."""
+    texts = _texts(data, index)
+    numbers = sum(bool(re.fullmatch(r"[（(]?\d{1,4}[)）.、．]?", t)) for t in texts)
+    return bool(texts) and numbers * 2 >= len(texts)
+
+
+def _boxes(data: Sequence[Sequence[Any]], index: int) -> bool:
+    """Whether the column's cells read as channel cells (boxes or known channel names)."""
+    return any(parse_channels(t).channels for t in _texts(data, index))
+
+
 def _resolve(
-    upper: list[str], lower: list[str], sheet: str | None, row: int
+    upper: list[str],
+    lower: list[str],
+    sheet: str | None,
+    row: int,
+    data: Sequence[Sequence[Any]] = (),
 ) -> tuple[tuple[ResolvedColumn, ...], tuple[Finding, ...]]:
     for c in range(1, len(upper)):  # an unmerged group label covers the blanks after it
         if not upper[c] and lower[c]:
@@ -203,11 +225,12 @@ def _resolve(
     # over two columns under one 公开渠道和载体 leaves the second header blank.
     for a, b in itertools.pairwise(list(columns)):
         a = columns[a.index]
-        if a.meaning == HeaderMeaning("name") and _blank_header(b, upper, lower):
+        blank = _blank_header(b, upper, lower)
+        if a.meaning == HeaderMeaning("name") and blank and _numbers(data, a.index):
             columns[a.index] = attrs.evolve(a, meaning=HeaderMeaning("number"))
             columns[b.index] = attrs.evolve(b, header=a.header, meaning=HeaderMeaning("name"))
         elif a.meaning == HeaderMeaning("channels") and (
-            _blank_header(b, upper, lower) or b.meaning == a.meaning
+            (blank and _boxes(data, b.index)) or b.meaning == a.meaning
         ):
             columns[b.index] = attrs.evolve(b, header=a.header, meaning=a.meaning)
         elif a.meaning == b.meaning == HeaderMeaning("name"):

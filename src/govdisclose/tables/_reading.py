@@ -308,8 +308,11 @@ def header_sheet(reader: RowReader) -> str | None:
 
 def _merge_continuations(rows: list[Row], header: Header, reader: RowReader) -> list[Row]:
     """Rows that only carry overflow text, appended to the cell above (never an item)."""
-    item_columns = {
-        c.index for c in header.columns if c.meaning is not None and c.meaning.key in _ITEM_KEYS
+    item_columns = {  # a running 序号 also makes a row an item
+        c.index
+        for c in header.columns
+        if (c.meaning is not None and c.meaning.key in _ITEM_KEYS)
+        or (c.meaning is None and normalize_text(c.header) == "序号")
     }
     if header.column("name") is None:
         return rows
