@@ -222,6 +222,10 @@ def _box_label(label: str, garbled: list[str]) -> str:
     """The label of one box; names after a separator in it (国家档案馆 with no box) are
     text outside any box."""
     parts = [p.strip() for p in _BOX_SEPARATORS.split(label)]
+    head, colon, tail = parts[0].partition(":") if ":" in parts[0] else parts[0].partition("：")
+    channel = Channel.try_parse(head.strip()) if colon and tail.strip() else None
+    if channel is not None and channel is not Channel.OTHER:  # 政务新媒体:国家档案馆
+        parts[0:1] = [head.strip(), tail.strip()]
     garbled += [p for p in parts[1:] if p.strip("、，,")]
     return parts[0]
 

@@ -12,10 +12,10 @@ entity-expansion tricks are refused by the parser itself.  Files are read with
 >>> from govdisclose._files import describe_content
 >>> describe_content(b"%PDF-1.7 ...")
 'a PDF document'
->>> check_cells("目录.xlsx", "Sheet1", 1000, 300, Limits())
+>>> check_cells("目录.xlsx", "Sheet1", 10_000, 300, Limits())
 Traceback (most recent call last):
 ...
-govdisclose._errors.InputError: 目录.xlsx: sheet 'Sheet1' spans 1000 rows × 300 columns, ...
+govdisclose._errors.InputError: 目录.xlsx: sheet 'Sheet1' spans 10000 rows × 300 columns, ...
 """
 
 from __future__ import annotations
