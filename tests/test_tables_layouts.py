@@ -184,3 +184,25 @@ def test_continuation_row_never_an_item(tmp_path: Path) -> None:
     assert items[0].content.endswith("\n（续）包括地方性法规")
     assert [c.code for c in items[0].channels] == ["government_website", "new_media"]
     assert "tables.continuation-row" in result.report.codes
+
+
+def test_merged_tick_cells_blank_in_csv_are_carried_down(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["安全生产领域目录"])
+        writer.writerow([*HEADER, "全社会", "特定群体", "主动", "依申请"])
+        writer.writerow([*ROW, "■政府网站", "√", "", "√", ""])
+        writer.writerow(["", "部门和地方规章", "规章", "", "", "", "", "", "", "", "√"])
+    result = read_csv(path)
+    second = result.catalogue.items[1]
+    assert second.audiences == (Audience.WHOLE_SOCIETY,)  # the merged 全社会 tick
+    assert [m.code for m in second.modes] == ["on_request"]  # its own tick stays
+    carried = next(f for f in result.report.findings if f.code == "tables.carried-down")
+    assert carried.data["fields"] == (
+        "公开依据",
+        "公开时限",
+        "公开主体",
+        "公开渠道和载体",
+        "公开对象",
+    )

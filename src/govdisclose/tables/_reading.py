@@ -232,7 +232,8 @@ def read_grid(
 
 Row = tuple[int, list[Any], tuple[Any, ...]]
 
-#: Columns whose blank cell, in a CSV export, is the rest of a vertically merged cell.
+#: Columns whose blank cell, in a CSV export, is the rest of a vertically merged cell (and the
+#: tick columns of 公开对象, 公开方式, 公开层级, each group when all its cells are blank).
 _CARRIED = ("basis", "time_limit", "subject", "channels", "responsible_office")
 #: Columns that make a row an item of its own.
 _ITEM_KEYS = ("first_level", "number", "name", "tick", "channel", "audiences", "modes", "levels")
@@ -352,8 +353,8 @@ def _carry_down(
     reader: RowReader, row: int, header: Header, cells: list[Any], previous: Sequence[Any]
 ) -> None:
     carried: list[str] = []
-    for key in _CARRIED:
-        indexes = [c.index for c in header.columns if c.meaning and c.meaning.key == key]
+    for key in (*_CARRIED, "audiences", "modes", "levels"):
+        indexes = [c.index for c in header.columns if _field_of(c) == key]
         blank = indexes and not any(cell_text(cells[i]) for i in indexes)
         if blank and any(cell_text(previous[i]) for i in indexes):
             for i in indexes:
@@ -369,6 +370,16 @@ def _carry_down(
                 fields=carried,
             )
         )
+
+
+def _field_of(column: ResolvedColumn) -> str | None:
+    """The item field a column fills (``audiences`` for the 全社会 tick column)."""
+    meaning = column.meaning
+    if meaning is None:
+        return None
+    if meaning.key == "tick" and meaning.term is not None:
+        return {Audience: "audiences", Mode: "modes", Level: "levels"}[type(meaning.term)]
+    return meaning.key
 
 
 def _name_from_content(
@@ -395,15 +406,9 @@ def _field_columns(header: Header) -> tuple[tuple[str, int], ...]:
     """For each item field, the column it was read from (the first, for ticks)."""
     out: dict[str, int] = {}
     for column in header.columns:
-        meaning = column.meaning
-        if meaning is None:
-            continue
-        key = meaning.key
-        if key == "tick" and meaning.term is not None:
-            key = {Audience: "audiences", Mode: "modes", Level: "levels"}[type(meaning.term)]
-        elif key == "channel":
-            key = "channels"
-        out.setdefault(key, column.index)
+        key = _field_of(column)
+        if key is not None:
+            out.setdefault("channels" if key == "channel" else key, column.index)
     return tuple(out.items())
 
 
