@@ -206,3 +206,23 @@ def test_merged_tick_cells_blank_in_csv_are_carried_down(tmp_path: Path) -> None
         "公开渠道和载体",
         "公开对象",
     )
+
+
+def test_findings_name_the_sheet_cell_and_item(tmp_path: Path) -> None:
+    from govdisclose.checks import validate_catalogue
+
+    rows = [
+        ["XX县救灾领域目录"],
+        ["一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体",
+         "全社会", "主动", "县级"],
+        ["政策文件", "法律法规", "与救灾有关的法律、法规", "条例", "20个工作日", "应急管理局",
+         "■政府网站", "√", "√", "√"],
+        ["备灾管理", "综合减灾示范社区", "分布情况", "条例", "20个工作日", "", "■政府网站", "√",
+         "√", "√"],
+    ]  # fmt: skip
+    result = read_xlsx(make_xlsx(tmp_path / "t.xlsx", rows, title="救灾"))
+    located = result.locate(validate_catalogue(result.catalogue))
+    subject = next(f for f in located.findings if f.path == "$.items[1].subject")
+    assert (subject.data["cell"], subject.data["item"]) == ("救灾!F4", "备灾管理 1")
+    assert subject.message_zh.startswith("救灾!F4（备灾管理 1）：")
+    assert subject.message_en.startswith("救灾!F4 (备灾管理 1): ")

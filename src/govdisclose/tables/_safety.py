@@ -242,6 +242,7 @@ def _scan_sheet(stream: Any, name: str, title: str, limits: Limits) -> SheetScan
                 formulas.append(ref)
         elif tag == "row":
             count += 1
+            widest = max(widest, len(element))  # cells need not say where they are (r)
             index = int(element.get("r") or 0) if (element.get("r") or "").isdigit() else 0
             last_row = max(last_row, index, count)
             if last_row > limits.max_rows:
