@@ -1,10 +1,13 @@
 """Checks before an untrusted spreadsheet or CSV file is read: size, type, zip bombs.
 
-A catalogue table is small (a few dozen rows).  Files that are larger than :class:`Limits`
-allow, that are not what their name says, or whose zip members would unpack to far more than
-they take on disk are refused with an :class:`~govdisclose._errors.InputError` saying why —
-before openpyxl parses anything.  openpyxl parses the XML with defusedxml (a dependency), so
-entity-expansion tricks are refused by the parser itself.  Files are read with
+A county's catalogue has a few dozen rows, a city's merged one 10,000 and more.  Files that
+are larger than :class:`Limits` allow, that are not what their name says, or whose zip members
+would unpack to far more than they take on disk are refused with an
+:class:`~govdisclose._errors.InputError` saying why and naming the limit — before openpyxl
+parses anything.  Each sheet's XML is then streamed with defusedxml (:func:`scan_sheets`, flat
+memory): its rows, columns and merged ranges are counted (one merged range over a whole sheet
+would make openpyxl build a million cells) and formula cells without a saved result noted.
+Entity-expansion tricks are refused by defusedxml itself.  Files are read with
 :func:`govdisclose._files.read_bytes` and told apart with
 :func:`govdisclose._files.describe_content`:
 
