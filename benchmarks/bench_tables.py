@@ -8,7 +8,7 @@
   data_only=True)`` of the same file.  Goal: ≤ 2×.
 * CSV import of the same catalogue, against ``csv.reader`` over the same file (for reference).
 
-Both sides run in this process, one after the other, best of ``--repeat`` runs.  Run::
+Both sides run in this process, in turn, best of ``--repeat`` runs each.  Run::
 
     python benchmarks/bench_tables.py [--items N] [--repeat N]
 """
@@ -24,14 +24,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def best(run: Callable[[], object], repeat: int) -> float:
-    """Best wall time of ``repeat`` runs, in seconds."""
-    times = []
+def side_by_side(
+    ours: Callable[[], object], theirs: Callable[[], object], repeat: int
+) -> tuple[float, float]:
+    """Best wall times of ``repeat`` runs of each, in seconds, the two run in turn so that a
+    busy machine slows both alike."""
+    best = [float("inf"), float("inf")]
     for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for k, run in enumerate((ours, theirs)):
+            start = time.perf_counter()
+            run()
+            best[k] = min(best[k], time.perf_counter() - start)
+    return best[0], best[1]
 
 
 def catalogue(items: int):  # type: ignore[no-untyped-def]
@@ -55,7 +59,7 @@ def catalogue(items: int):  # type: ignore[no-untyped-def]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=5000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
     import openpyxl
@@ -78,8 +82,7 @@ def main() -> None:
         wb.save(out)
         return out.getvalue()
 
-    ours = best(lambda: to_xlsx(cat), args.repeat)
-    theirs = best(plain_openpyxl, args.repeat)
+    ours, theirs = side_by_side(lambda: to_xlsx(cat), plain_openpyxl, args.repeat)
     print(f"export {args.items} items: govdisclose {ours:.2f} s, openpyxl {theirs:.2f} s, "
           f"ratio {ours / theirs:.2f} (goal <= 2)")  # fmt: skip
 
@@ -87,20 +90,22 @@ def main() -> None:
     path = folder / "city.xlsx"
     path.write_bytes(to_xlsx(cat))
     read_xlsx(path)  # warm the lazy imports and the standard's data
-    ours = best(lambda: read_xlsx(path), args.repeat)
-    theirs = best(lambda: openpyxl.load_workbook(path, data_only=True), args.repeat)
+    ours, theirs = side_by_side(
+        lambda: read_xlsx(path),
+        lambda: openpyxl.load_workbook(path, data_only=True),
+        args.repeat,
+    )
     print(f"import {args.items} items: govdisclose {ours:.2f} s, openpyxl {theirs:.2f} s, "
           f"ratio {ours / theirs:.2f} (goal <= 2)")  # fmt: skip
 
     csv_path = folder / "city.csv"
     csv_path.write_bytes(to_csv(cat))
-    ours = best(lambda: read_csv(csv_path), args.repeat)
 
     def plain_csv() -> int:
         with csv_path.open(encoding="utf-8-sig", newline="") as handle:
             return sum(1 for _ in csv.reader(handle))
 
-    theirs = best(plain_csv, args.repeat)
+    ours, theirs = side_by_side(lambda: read_csv(csv_path), plain_csv, args.repeat)
     print(f"csv import {args.items} items: govdisclose {ours:.3f} s, csv.reader {theirs:.3f} s, "
           f"ratio {ours / theirs:.1f} (for reference)")  # fmt: skip
 

@@ -102,6 +102,8 @@ _BOX_LINES: tuple[tuple[Channel, ...], ...] = (
 
 def cell_text(value: Any) -> str:
     """A cell's value as text, surrounding white space removed (numbers without ``.0``)."""
+    if type(value) is str:  # the common case first: this runs for every cell of a table
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):

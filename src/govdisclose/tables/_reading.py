@@ -270,8 +270,8 @@ def _adapt_layout(
     third = header.column("third_level_items")
     where = cell_ref(header_sheet(reader), header.row, 0)
     columns = list(header.columns)
-    domains = {Domain.try_parse(t) for t in _column_texts(rows, first)}
-    groups = _column_texts(rows, name)
+    domains = {Domain.try_parse(t) for t in set(_column_texts(rows, first))}
+    groups = set(_column_texts(rows, name))
     if (
         first is not None
         and name is not None
@@ -413,7 +413,11 @@ def _field_columns(header: Header) -> tuple[tuple[str, int], ...]:
 
 
 def _filled(cells: Sequence[Any]) -> list[int]:
-    return [i for i, v in enumerate(cells) if cell_text(v) or isinstance(v, bool)]
+    return [
+        i
+        for i, v in enumerate(cells)
+        if v is not None and (v.strip() if type(v) is str else cell_text(v) or v is False)
+    ]
 
 
 def _continues_group(cells: Sequence[Any] | None, first_level: ResolvedColumn | None) -> bool:

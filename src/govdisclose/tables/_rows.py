@@ -11,6 +11,7 @@ other local column.  Every cell it cannot read is a finding at the cell's refere
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -52,6 +53,7 @@ _READ_KEYS = frozenset(
 _TERM_SPLIT = re.compile(r"[、，,;；/／\s]+")
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_first_level(text: str) -> FirstLevel | None:
     """A first-level cell (``政策文件``, ``一、政策文件``) as a term, or ``None``."""
     return FirstLevel.try_parse(_ENUMERATION.sub("", text))
@@ -72,9 +74,22 @@ class RowReader:
     def add(self, finding: Finding) -> None:
         self.findings.append(finding)
 
+    @property
+    def header(self) -> Header:
+        """The resolved header the rows are read with."""
+        return self._header
+
+    @header.setter
+    def header(self, header: Header) -> None:
+        self._header = header
+        self._by_key: dict[str, int] = {}
+        for column in header.columns:
+            if column.meaning is not None:
+                self._by_key.setdefault(column.meaning.key, column.index)
+
     def text(self, cells: Sequence[Any], key: str) -> str:
-        column = self.header.column(key)
-        return cell_text(cells[column.index]) if column else ""
+        index = self._by_key.get(key)
+        return cell_text(cells[index]) if index is not None else ""
 
     def item(
         self, row: int, cells: Sequence[Any], first_level: FirstLevel, number: int

@@ -220,60 +220,81 @@ class SheetScan:
 
 
 def _scan_sheet(stream: Any, name: str, title: str, limits: Limits) -> SheetScan:
-    """Stream one sheet's XML (flat memory): rows, columns, merged ranges, formula cells."""
+    """Stream one sheet's XML (flat memory): rows, columns, merged ranges, formula cells.
+
+    Work is done per row (a search in C for a formula, the row's last cell for its width), so
+    the scan costs a fraction of loading the sheet."""
     from defusedxml.ElementTree import iterparse
 
     last_row = widest = count = merged = 0
     formulas: list[str] = []
+    ns = None
+    row_tag = merge_tag = f_tag = v_tag = ""
     for _, element in iterparse(stream, events=("end",)):
-        tag = _local(element.tag)
-        if tag == "c":
-            ref = element.get("r", "")
-            position = _ref_position(ref) if ref else None
-            if position is not None:
-                widest = max(widest, position[1])
-                if widest > limits.max_columns:
-                    raise InputError(
-                        f"{name}: sheet {title!r} has more than {limits.max_columns} columns "
-                        f"({_limit('max_columns')}) (工作表列数过多)"
-                    )
-            children = {_local(child.tag): child for child in element}
-            formula, value = children.get("f"), children.get("v")
-            has_formula = formula is not None and (formula.text or formula.get("t") != "shared")
-            no_value = (value is None or not value.text) and element.get("t") != "inlineStr"
-            if has_formula and no_value and len(formulas) < MAX_FORMULA_CELLS:
-                formulas.append(ref)
-        elif tag == "row":
+        tag = element.tag
+        if ns is None:
+            ns = tag[: tag.index("}") + 1] if tag.startswith("{") else ""
+            row_tag, merge_tag, f_tag, v_tag = (ns + t for t in ("row", "mergeCell", "f", "v"))
+        if tag == row_tag:
             count += 1
-            widest = max(widest, len(element))  # cells need not say where they are (r)
-            index = int(element.get("r") or 0) if (element.get("r") or "").isdigit() else 0
-            last_row = max(last_row, index, count)
+            r = element.get("r") or ""
+            last_row = max(last_row, int(r) if r.isdigit() else 0, count)
             if last_row > limits.max_rows:
                 raise InputError(
                     f"{name}: sheet {title!r} has more than {limits.max_rows} rows "
                     f"({_limit('max_rows')}) (工作表行数过多)"
                 )
+            if len(element):
+                last = _ref_position(element[-1].get("r") or "")
+                widest = max(widest, len(element), last[1] if last else 0)
+                if widest > limits.max_columns:
+                    raise InputError(
+                        f"{name}: sheet {title!r} has more than {limits.max_columns} columns "
+                        f"({_limit('max_columns')}) (工作表列数过多)"
+                    )
+                if element.find(f".//{f_tag}") is not None:
+                    _formulas(element, f_tag, v_tag, formulas)
             element.clear()
-        elif tag == "mergeCell":
-            bounds = [_ref_position(p) for p in element.get("ref", "").split(":")]
-            if len(bounds) == 2 and None not in bounds:
-                (r1, c1), (r2, c2) = bounds  # type: ignore[misc]
-                merged += (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
-                if merged > limits.max_merged_cells:
-                    raise InputError(
-                        f"{name}: sheet {title!r} merges cells {element.get('ref')!r}: merged "
-                        f"ranges would cover more than {limits.max_merged_cells} cells "
-                        f"({_limit('max_merged_cells')}) (合并单元格范围过大)"
-                    )
-                if max(r1, r2) > limits.max_rows or max(c1, c2) > limits.max_columns:
-                    raise InputError(
-                        f"{name}: sheet {title!r} merges cells {element.get('ref')!r}, past "
-                        f"{limits.max_rows} rows × {limits.max_columns} columns "
-                        f"({_limit('max_rows')}, max_columns) (合并单元格范围过大)"
-                    )
+        elif tag == merge_tag:
+            merged += _check_merge(element.get("ref", ""), merged, name, title, limits)
             element.clear()
     check_cells(name, title, last_row, widest, limits)
     return SheetScan(last_row, widest, tuple(formulas))
+
+
+def _formulas(row: Any, f_tag: str, v_tag: str, found: list[str]) -> None:
+    """Cells of ``row`` with a formula and no saved result (a shared formula's other cells
+    carry an empty ``f`` and their own value)."""
+    for cell in row:
+        formula, value = cell.find(f_tag), cell.find(v_tag)
+        if formula is None or not (formula.text or formula.get("t") != "shared"):
+            continue
+        saved = (value is not None and value.text) or cell.get("t") == "inlineStr"
+        if not saved and len(found) < MAX_FORMULA_CELLS:
+            found.append(cell.get("r", ""))
+
+
+def _check_merge(ref: str, merged: int, name: str, title: str, limits: Limits) -> int:
+    """The cells merged range ``ref`` covers; refuse it past the limits."""
+    first, _, second = ref.partition(":")
+    start, end = _ref_position(first), _ref_position(second)
+    if start is None or end is None:
+        return 0
+    (r1, c1), (r2, c2) = start, end
+    cells: int = (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
+    if merged + cells > limits.max_merged_cells:
+        raise InputError(
+            f"{name}: sheet {title!r} merges cells {ref!r}: merged ranges would cover more "
+            f"than {limits.max_merged_cells} cells ({_limit('max_merged_cells')}) "
+            f"(合并单元格范围过大)"
+        )
+    if max(r1, r2) > limits.max_rows or max(c1, c2) > limits.max_columns:
+        raise InputError(
+            f"{name}: sheet {title!r} merges cells {ref!r}, past {limits.max_rows} rows × "
+            f"{limits.max_columns} columns ({_limit('max_rows')}, max_columns) "
+            f"(合并单元格范围过大)"
+        )
+    return cells
 
 
 def scan_sheets(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, SheetScan]:
