@@ -353,13 +353,15 @@ def _carry_down(
     reader: RowReader, row: int, header: Header, cells: list[Any], previous: Sequence[Any]
 ) -> None:
     carried: list[str] = []
-    for key in (*_CARRIED, "audiences", "modes", "levels"):
-        indexes = [c.index for c in header.columns if _field_of(c) == key]
+    for key in (*_CARRIED, "audiences", "modes", "levels", GROUPING_FIELD):
+        indexes = [
+            c.index for c in header.columns if key in (_field_of(c), c.meaning is None and c.header)
+        ]
         blank = indexes and not any(cell_text(cells[i]) for i in indexes)
         if blank and any(cell_text(previous[i]) for i in indexes):
             for i in indexes:
                 cells[i] = previous[i]
-            carried.append(FIELD_LABELS[key])
+            carried.append(FIELD_LABELS.get(key, key))
     if carried:
         labels = "、".join(carried)
         reader.add(
