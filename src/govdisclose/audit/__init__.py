@@ -98,7 +98,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 from .._errors import InputError
 from .._model import Catalogue
-from ._engine import CACHE_LIMIT, DEFAULT_MAX_LISTED, Auditor
+from ..deadlines import Status
+from ._engine import DEFAULT_MAX_LISTED, Auditor
 from ._log_record import FIELDS, HEADER_ALIASES, LogRecord, parse_log_date
 from ._logfile import open_log
 from ._result import (
@@ -107,9 +108,10 @@ from ._result import (
     FirstLevelSummary,
     ItemSummary,
     RecordResult,
-    Status,
     StatusCounts,
 )
+from ._summary import merge_results
+from ._tally import CACHE_LIMIT
 
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
@@ -131,6 +133,7 @@ __all__ = [
     "audit_file",
     "audit_records",
     "iter_audit",
+    "merge_results",
     "parse_log_date",
 ]
 
@@ -148,6 +151,7 @@ def audit_records(
     on_record: Callable[[RecordResult], object] | None = None,
     max_listed: int = DEFAULT_MAX_LISTED,
     subject: str = "records",
+    start: int = 0,
 ) -> AuditResult:
     """Audit records given as mappings (English or Chinese keys) or :class:`LogRecord`.
 
@@ -157,7 +161,9 @@ def audit_records(
     record.  ``catalogues`` (one, several, or a mapping domain → catalogue) replace the
     standard catalogue of their domain; ``calendar`` defaults to
     :func:`~govdisclose.calendar.default_calendar`.  ``on_record`` is called with each
-    record's :class:`RecordResult`.  Findings' paths are ``$[index]`` (0-based).
+    record's :class:`RecordResult`.  Findings' paths are ``$[index]`` (0-based, counted from
+    ``start``: give a part of a longer list its first record's index, and
+    :func:`merge_results` of the parts' results is the result of the whole).
     """
     auditor = Auditor(
         as_of=as_of,
@@ -165,6 +171,7 @@ def audit_records(
         calendar=calendar,
         max_listed=max_listed,
         subject=subject,
+        start=start,
     )
     auditor.run(records, on_record=on_record)
     return auditor.result()

@@ -46,22 +46,8 @@ from typing import Any
 
 import attrs
 
-from .._dates import CHINA_TZ, DateRefusal, read_china_date, read_date_text
+from .._dates import DateRefusal, read_china_date, read_date_text
 from .._vocabulary import Domain, normalize_text
-
-__all__ = [
-    "CHINA_TZ",
-    "FIELDS",
-    "HEADER_ALIASES",
-    "REQUIRED_FIELDS",
-    "BadRow",
-    "LogRecord",
-    "RowMaker",
-    "date_ordinal",
-    "date_problem",
-    "field_for_header",
-    "parse_log_date",
-]
 
 #: The fields of a log record, in the order of the rows the engine reads.
 FIELDS = ("domain", "item", "formed", "published", "channel", "title", "id")
@@ -90,8 +76,26 @@ def field_for_header(name: str) -> str | None:
     return _HEADER_TABLE.get(normalize_text(name))
 
 
+#: The years a log date may have: earlier or later ones are placeholders or typos
+#: (0001-01-01, 9999-12-31), refused with a message rather than counted.
+LOG_YEARS = (1949, 2200)
+
+
+class NotADate:
+    """What :func:`log_date` gives for a value that is not a log date (a single instance)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NOT_A_DATE"
+
+
+#: The value :func:`log_date` gives for a value that is not a date.
+NOT_A_DATE = NotADate()
+
+
 def _refusal(value: object) -> DateRefusal:
-    """Why ``value``, which :func:`date_ordinal` refuses (0), is not a log date."""
+    """Why ``value``, which :func:`log_date` refuses, is not a log date."""
     read: object = value
     if isinstance(value, str):
         read = read_date_text(value)
@@ -101,34 +105,77 @@ def _refusal(value: object) -> DateRefusal:
             return DateRefusal(serial.kind, value, serial.en, serial.zh)
     if isinstance(read, dt.date):
         read = read_china_date(read)
+    if isinstance(read, dt.date):
+        low, high = LOG_YEARS
+        return DateRefusal(
+            "out_of_range",
+            value,
+            f"{read.isoformat()}: year {read.year} is outside {low}–{high}, the years a "
+            f"publication log can hold (a placeholder or a typo?)",
+            f"{read.year}年不在{low}–{high}年之间，疑为占位值或笔误",
+        )
     return read if isinstance(read, DateRefusal) else DateRefusal("not_a_date", value)
 
 
-def date_ordinal(value: object) -> int:
-    """A log date as a proleptic ordinal: ``-1`` when blank, ``0`` when not a date.
+def _read(value: object) -> dt.date | NotADate | None:
+    read: dt.date | dt.datetime | DateRefusal
+    if isinstance(value, str):
+        if not value or value.isspace():
+            return None
+        read = read_date_text(value)
+        if isinstance(read, DateRefusal):
+            return NOT_A_DATE
+    elif isinstance(value, dt.date):
+        read = value
+    elif value is None:
+        return None
+    else:
+        return NOT_A_DATE
+    if read.__class__ is not dt.date:  # a date-time: its date in China
+        read = read_china_date(read)
+        if isinstance(read, DateRefusal):
+            return NOT_A_DATE
+    if not LOG_YEARS[0] <= read.year <= LOG_YEARS[1]:
+        return NOT_A_DATE
+    return read
+
+
+# The date part (``2024-10-08``) and the time part (``T09:30:00+08:00``) of ISO date-times
+# seen so far: a date-time costs two look-ups, not a parse.  The time part gives the days its
+# offset moves the date in China (-1, 0, 1), ``None`` when the text must be read whole.
+_HEADS: dict[str, dt.date | NotADate | None] = {}
+_TAILS: dict[str, int | None] = {}
+_ONE_DAY = dt.timedelta(days=1)
+_MID = dt.date(2000, 6, 15)
+
+
+def log_date(value: object) -> dt.date | NotADate | None:
+    """A log date: the date, ``None`` when blank, :data:`NOT_A_DATE` when not a date.
 
     Accepts the strings :func:`parse_log_date` accepts, :class:`datetime.date` and
     :class:`datetime.datetime` (an aware one is taken in China Standard Time) and ``None``.
     Never raises.  The audit caches the result by value: call it once per distinct value.
     """
-    read: dt.date | DateRefusal
-    if isinstance(value, str):
-        if not value or value.isspace():
-            return -1
-        read = read_date_text(value)
-        if isinstance(read, DateRefusal):
-            return 0
-    elif isinstance(value, dt.date):
-        read = value
-    elif value is None:
-        return -1
-    else:
-        return 0
-    if read.__class__ is not dt.date:  # a date-time: its date in China
-        read = read_china_date(read)
-        if isinstance(read, DateRefusal):
-            return 0
-    return read.toordinal()
+    if isinstance(value, str) and len(value) > 10 and value[10] in "T " and value.isascii():
+        head, tail = value[:10], value[10:]
+        day = _HEADS.get(head)
+        if day is None:
+            day = _read(head) if head[4:5] == "-" == head[7:8] else NOT_A_DATE
+            if len(_HEADS) < 100_000:
+                _HEADS[head] = day
+        if isinstance(day, dt.date):
+            shift = _TAILS.get(tail, False)
+            if shift is False:
+                whole = _read("2000-06-15" + tail)
+                shift = (whole - _MID).days if isinstance(whole, dt.date) else None
+                if len(_TAILS) < 100_000:
+                    _TAILS[tail] = shift
+            if shift == 0:
+                return day
+            if shift is not None:  # an offset moves the date in China
+                moved = day + shift * _ONE_DAY
+                return moved if LOG_YEARS[0] <= moved.year <= LOG_YEARS[1] else NOT_A_DATE
+    return _read(value)
 
 
 def date_problem(value: object) -> tuple[str, str] | None:
@@ -142,22 +189,22 @@ def date_problem(value: object) -> tuple[str, str] | None:
     'an Excel serial number: format the column as dates (YYYY-MM-DD) before exporting'
     >>> date_problem("2023-02-29")[1]
     '2023-02-29 does not exist: February 2023 has 28 days'
+    >>> date_problem("0001-01-01")[1]  # doctest: +ELLIPSIS
+    '0001-01-01: year 1 is outside 1949–2200, the years a publication log can hold ...'
     """
-    return _refusal(value).reason if date_ordinal(value) == 0 else None
+    return _refusal(value).reason if log_date(value) is NOT_A_DATE else None
 
 
 def parse_log_date(value: object) -> dt.date | None:
     """A date from a log field; ``None`` when blank.
 
     Anything else raises :class:`~govdisclose._errors.InputError` saying why (the messages of
-    ``govdisclose._dates.parse_date_text``).
+    ``govdisclose._dates.parse_date_text``; a year outside :data:`LOG_YEARS` too).
     """
-    ordinal = date_ordinal(value)
-    if ordinal == -1:
-        return None
-    if ordinal > 0:
-        return dt.date.fromordinal(ordinal)
-    raise _refusal(value).error()
+    day = log_date(value)
+    if isinstance(day, NotADate):
+        raise _refusal(value).error()
+    return day
 
 
 @attrs.frozen

@@ -18,15 +18,14 @@ Problem codes (in the ``problems`` data of an ``audit.bad-record`` finding):
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from .._errors import short_repr
 from .._vocabulary import Domain
-from ._log_record import FIELDS, BadRow, date_ordinal, date_problem
-from ._logfile import has_undecodable
-
-__all__ = ["FIELD_LABELS", "describe_problems", "row_problems", "value_at"]
+from ._decoding import has_undecodable
+from ._log_record import FIELDS, NOT_A_DATE, BadRow, date_problem, log_date
 
 #: Chinese names of the fields, for messages.
 FIELD_LABELS = {
@@ -76,15 +75,18 @@ def row_problems(
         problems.append("missing_field:item")
     elif not isinstance(item, str):
         problems.append("not_text:item")
-    formed_ordinal = date_ordinal(formed)
-    if formed_ordinal == -1:
+    formed_date, published_date = log_date(formed), log_date(published)
+    if formed_date is None:
         problems.append("missing_field:formed")
-    elif formed_ordinal == 0:
+    elif formed_date is NOT_A_DATE:
         problems.append("bad_date:formed")
-    published_ordinal = date_ordinal(published)
-    if published_ordinal == 0:
+    if published_date is NOT_A_DATE:
         problems.append("bad_date:published")
-    if formed_ordinal > 0 and published_ordinal > 0 and published_ordinal < formed_ordinal:
+    if (
+        isinstance(formed_date, dt.date)
+        and isinstance(published_date, dt.date)
+        and published_date < formed_date
+    ):
         problems.append("published_before_formed")
     return tuple(problems) or None
 
