@@ -146,22 +146,35 @@ def judge(
 ) -> Timeliness:
     """How ``published`` (``None``: not published) stands against ``due`` on ``as_of``.
 
-    A publication after ``as_of`` is judged as not yet published on that date.
+    A publication after ``as_of`` is judged as not yet published on that date.  Memoized
+    (the same due date, publication and as-of date give the same judgement).
     """
-    day = due.date
-    if day is None:
+    if due.date is None:
         return Timeliness(Status.NOT_ASSESSABLE, reason=due.reason, year=due.year)
-    if published is not None and published <= as_of:
+    if published is not None and published > as_of:
+        published = None
+    return _judge(due.date, due.provisional, published, as_of, calendar)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _judge(
+    day: dt.date,
+    provisional: bool,
+    published: dt.date | None,
+    as_of: dt.date,
+    calendar: WorkCalendar,
+) -> Timeliness:
+    if published is not None:
         if published <= day:
-            return Timeliness(Status.ON_TIME, day, provisional=due.provisional)
+            return Timeliness(Status.ON_TIME, day, provisional=provisional)
         status, end = Status.LATE, published
     elif as_of > day:
         status, end = Status.OVERDUE, as_of
     else:
-        return Timeliness(Status.PENDING, day, provisional=due.provisional)
+        return Timeliness(Status.PENDING, day, provisional=provisional)
     try:
         workdays: int | None = calendar.workdays_between(day, end)
     except UnknownYearError:
-        return Timeliness(status, day, None, provisional=due.provisional)
+        return Timeliness(status, day, None, provisional=provisional)
     estimated = calendar.provisional and bool(calendar.estimated_years(day, end))
-    return Timeliness(status, day, workdays, provisional=due.provisional or estimated)
+    return Timeliness(status, day, workdays, provisional=provisional or estimated)
