@@ -33,6 +33,8 @@ from ._problems import describe_problems, row_problems
 from ._result import BAD_RECORD, LATE, OVERDUE, AuditResult, RecordResult
 from ._summary import build_result
 from ._tally import CACHE_LIMIT, AuditTally, ItemTally, Timing, catalogue_map
+from ._tally import LATE as LATE_STATUS
+from ._tally import OVERDUE as OVERDUE_STATUS
 
 if TYPE_CHECKING:
     from ..calendar import WorkCalendar
@@ -42,6 +44,8 @@ DEFAULT_MAX_LISTED = 1000
 #: Distinct unknown item names tracked one by one per audit (the rest are counted together).
 MAX_UNKNOWN_NAMES = 1000
 
+#: A value not yet in the date cache.
+_UNREAD: Any = object()
 _UNKNOWN_ITEM = Timeliness(Status.NOT_ASSESSABLE, reason="unknown_item")
 _AMBIGUOUS_ITEM = Timeliness(Status.NOT_ASSESSABLE, reason="ambiguous_item")
 
@@ -233,6 +237,7 @@ class Auditor:
         # Lines with undecodable bytes read since the last look (this log's own counter).
         undecodable = source.undecodable
         dates = self._dates
+        read_date = self._date
         domain_items = self._items
         as_of = self.as_of
         last_line = counter.line_num
@@ -258,16 +263,21 @@ class Auditor:
                 if item is None:
                     item = self._item(items, domain_text, item_text)
             formed_text, published_text = row[formed_at], row[published_at]
-            formed = dates[formed_text] if formed_text in dates else self._date(formed_text)
-            published = (
-                dates[published_text] if published_text in dates else self._date(published_text)
-            )
+            # A date is looked up by its text; a date-time (longer) is read by its parts.
+            formed = dates.get(formed_text, _UNREAD)
+            if formed is _UNREAD:
+                long = formed_text.__class__ is str and len(formed_text) > 10
+                formed = log_date(formed_text) if long else read_date(formed_text)
+            published = dates.get(published_text, _UNREAD)
+            if published is _UNREAD:
+                long = published_text.__class__ is str and len(published_text) > 10
+                published = log_date(published_text) if long else read_date(published_text)
             if (
                 item is None
                 or formed is None
                 or formed is NOT_A_DATE
                 or published is NOT_A_DATE
-                or (published is not None and published < formed)  # type: ignore[operator]
+                or (published is not None and published < formed)
             ):
                 problems = row_problems(row, columns, width)
                 if problems != ():
@@ -276,7 +286,6 @@ class Auditor:
                     if want:
                         yield invalid_result(source, index, line, row, problems)
                 continue
-            assert isinstance(formed, dt.date) and not isinstance(published, NotADate)
             index = self.start + tally.records
             tally.records += 1
             if formed > as_of:  # not yet formed on the as-of date: a wrong year? (pending)
@@ -293,13 +302,20 @@ class Auditor:
                     item.first_line = line if source.has_lines else None
                     item.first_index = index
             else:
-                judged = timing.judged.get((formed, published))
-                if judged is None:
-                    judged = timing.judge(formed, published)
-            item.count(judged)
+                outlook = timing.outlooks.get(formed)
+                if outlook is None:
+                    outlook = timing.outlook(formed)
+                if published is None or published > as_of:
+                    judged = outlook.unpublished
+                elif published <= outlook.deadline:
+                    judged = outlook.on_time
+                else:
+                    judged = timing.late(outlook, published)
+            counts = item.judged
+            counts[judged] = counts.get(judged, 0) + 1
             status = judged.status
-            if (status is Status.LATE or status is Status.OVERDUE) and tally.listing(
-                LATE.code if status is Status.LATE else OVERDUE.code
+            if (status is LATE_STATUS or status is OVERDUE_STATUS) and tally.listing(
+                LATE.code if status is LATE_STATUS else OVERDUE.code
             ):
                 tally.listed.append(
                     listed_finding(source, index, line, row, item, formed, published, judged, as_of)

@@ -140,11 +140,13 @@ def _read(value: object) -> dt.date | NotADate | None:
     return read
 
 
-# The date part (``2024-10-08``) and the time part (``T09:30:00+08:00``) of ISO date-times
-# seen so far: a date-time costs two look-ups, not a parse.  The time part gives the days its
-# offset moves the date in China (-1, 0, 1), ``None`` when the text must be read whole.
-_HEADS: dict[str, dt.date | NotADate | None] = {}
+# The date part (``2024-10-08``) and the time part without its seconds (``T09:30+08:00``) of
+# ISO date-times seen so far: a date-time costs two look-ups, not a parse.  A time part gives
+# the days its offset moves the date in China (-1, 0, 1), or ``None`` when it is not a time.
+_HEADS: dict[str, dt.date] = {}
 _TAILS: dict[str, int | None] = {}
+_SECONDS = frozenset(f"{n:02d}" for n in range(60))
+_AFTER_SECONDS = frozenset({"", "Z", "z", "+", "-"})
 _ONE_DAY = dt.timedelta(days=1)
 _MID = dt.date(2000, 6, 15)
 
@@ -154,27 +156,34 @@ def log_date(value: object) -> dt.date | NotADate | None:
 
     Accepts the strings :func:`parse_log_date` accepts, :class:`datetime.date` and
     :class:`datetime.datetime` (an aware one is taken in China Standard Time) and ``None``.
-    Never raises.  The audit caches the result by value: call it once per distinct value.
+    Never raises.  The audit caches the result of a date by value; an ISO date-time
+    (``2024-10-08T09:30:00+08:00``) is read from its date part and its time part, each
+    remembered, since the same date-time seldom comes twice.
     """
-    if isinstance(value, str) and len(value) > 10 and value[10] in "T " and value.isascii():
-        head, tail = value[:10], value[10:]
-        day = _HEADS.get(head)
-        if day is None:
-            day = _read(head) if head[4:5] == "-" == head[7:8] else NOT_A_DATE
-            if len(_HEADS) < 100_000:
-                _HEADS[head] = day
-        if isinstance(day, dt.date):
+    if value.__class__ is str and len(value) > 10:
+        text: str = value
+        day = _HEADS.get(text[:10])
+        if day is not None and (text[10] == "T" or text[10] == " "):
+            if text[16:17] == ":" and text[17:19] in _SECONDS and text[19:20] in _AFTER_SECONDS:
+                tail = text[10:16] + text[19:]  # seconds never move the date
+            else:
+                tail = text[10:]
             shift = _TAILS.get(tail, False)
-            if shift is False:
+            if shift is False and tail.isascii():
                 whole = _read("2000-06-15" + tail)
                 shift = (whole - _MID).days if isinstance(whole, dt.date) else None
                 if len(_TAILS) < 100_000:
                     _TAILS[tail] = shift
             if shift == 0:
                 return day
-            if shift is not None:  # an offset moves the date in China
+            if shift is not None and shift is not False:  # an offset moves the date in China
                 moved = day + shift * _ONE_DAY
                 return moved if LOG_YEARS[0] <= moved.year <= LOG_YEARS[1] else NOT_A_DATE
+        elif day is None and text[4:5] == "-" == text[7:8] and text[10] in "T ":
+            head = _read(text[:10])
+            if isinstance(head, dt.date) and len(_HEADS) < 100_000:
+                _HEADS[text[:10]] = head
+                return log_date(text)
     return _read(value)
 
 

@@ -33,7 +33,7 @@ from ._result import (
     ItemSummary,
     StatusCounts,
 )
-from ._tally import AuditTally, ItemTally, catalogue_map
+from ._tally import AuditTally, catalogue_map
 
 #: Listed per record, capped per code, in record order.
 _LISTED_CODES = (LATE.code, OVERDUE.code, BAD_RECORD.code)
@@ -215,19 +215,6 @@ def _assemble(
     )
 
 
-def _counts(tally: ItemTally) -> StatusCounts:
-    return StatusCounts(
-        tally.on_time,
-        tally.late,
-        tally.overdue,
-        tally.pending,
-        tally.not_assessable,
-        tally.provisional,
-        tally.max_late,
-        tally.max_overdue,
-    )
-
-
 def build_result(tally: AuditTally) -> AuditResult:
     """The result of everything ``tally`` counted."""
     parts = _Parts(
@@ -243,12 +230,13 @@ def build_result(tally: AuditTally) -> AuditResult:
     for item_tally in tally.items:
         item = item_tally.item
         assert item is not None  # catalogue items
-        counts = _counts(item_tally)
+        counts = item_tally.counts()
         if not counts.total:
             continue
         totals += counts
+        why = item_tally.reasons()
         reasons: dict[str, int] = {}
-        for (reason, _), count in item_tally.reasons.items():
+        for (reason, _), count in why.items():
             reasons[reason] = reasons.get(reason, 0) + count
         items.append(
             ItemSummary(
@@ -259,24 +247,25 @@ def build_result(tally: AuditTally) -> AuditResult:
                 time_limit=item.time_limit.text,
                 counts=counts,
                 reasons=reasons,
-                unknown_years=tuple(sorted({y for _, y in item_tally.reasons if y is not None})),
+                unknown_years=tuple(sorted({y for _, y in why if y is not None})),
             )
         )
-        if item_tally.reasons:
-            parts.not_assessable[item_tally.domain, item.id] = dict(item_tally.reasons)
+        if why:
+            parts.not_assessable[item_tally.domain, item.id] = why
     unknown_records = 0
     for unknown in [*tally.unknown.values(), *tally.unknown_overflow.values()]:
-        count = unknown.not_assessable
+        counts = unknown.counts()
+        count = counts.not_assessable
         if not count:
             continue
         unknown_records += count
-        totals += _counts(unknown)
+        totals += counts
         path = (
             f"{tally.subject}:{unknown.first_line}"
             if unknown.first_line is not None
             else f"$[{unknown.first_index}]"
         )
-        reason = next(iter(unknown.reasons))[0]
+        reason = next(iter(unknown.reasons()))[0]
         parts.unknown[unknown.domain, unknown.text] = _Unknown(
             unknown.domain, unknown.text, reason, count, path, unknown.first_line
         )

@@ -17,9 +17,10 @@ from .._errors import InputError
 from .._model import Catalogue, CatalogueItem
 from .._standard import standard
 from .._vocabulary import Domain
-from ..deadlines import Status, Timeliness, due_date, judge
+from ..deadlines import Due, Status, Timeliness, due_date, judge
 from ..findings import Finding
 from ..timelimits import TimeLimitRule
+from ._result import StatusCounts
 
 if TYPE_CHECKING:
     from ..calendar import WorkCalendar
@@ -27,15 +28,41 @@ if TYPE_CHECKING:
 #: Entries a cache (dates, judgements) may hold before it is cleared.
 CACHE_LIMIT = 100_000
 
+# Looked up once: an enum member's attribute look-up costs more than the rest of a count.
+ON_TIME, LATE, OVERDUE, PENDING = Status.ON_TIME, Status.LATE, Status.OVERDUE, Status.PENDING
+
+
+class Outlook:
+    """The judgements of records formed on one day under one timing, made once.
+
+    ``deadline`` is the due date (:attr:`datetime.date.max` when the rule gives none: then
+    every judgement is the not-assessable one); a record published on or before it (and on or
+    before the as-of date) is :attr:`on_time`, one not published by the as-of date is
+    :attr:`unpublished` (overdue, pending or not assessable), one published later is judged by
+    :meth:`Timing.late`.  Every judgement is :func:`govdisclose.deadlines.judge`'s.
+    """
+
+    __slots__ = ("deadline", "due", "on_time", "unpublished")
+
+    def __init__(self, due: Due, as_of: dt.date, calendar: WorkCalendar) -> None:
+        self.due = due
+        self.unpublished = judge(due, None, as_of, calendar)
+        if due.date is None:
+            self.deadline = dt.date.max
+            self.on_time = self.unpublished
+        else:
+            self.deadline = due.date
+            self.on_time = judge(due, min(due.date, as_of), as_of, calendar)
+
 
 class Timing:
     """Judges records under one time limit (a rule and a service level) on one as-of date.
 
-    Items with the same rule and service level share one timing, and so its memory of
-    judgements by (formed, published) date.
+    Items with the same rule and service level share one timing: its :class:`Outlook` of each
+    formed date, and its judgements of late publications by due date and publication date.
     """
 
-    __slots__ = ("as_of", "calendar", "judged", "level", "rule")
+    __slots__ = ("as_of", "calendar", "late_judged", "level", "outlooks", "rule")
 
     def __init__(
         self, rule: TimeLimitRule, level: int | None, calendar: WorkCalendar, as_of: dt.date
@@ -44,24 +71,37 @@ class Timing:
         self.level = level
         self.calendar = calendar
         self.as_of = as_of
-        self.judged: dict[tuple[dt.date, dt.date | None], Timeliness] = {}
+        self.outlooks: dict[dt.date, Outlook] = {}
+        self.late_judged: dict[tuple[dt.date, bool, dt.date], Timeliness] = {}
 
-    def judge(self, formed: dt.date, published: dt.date | None) -> Timeliness:
-        """The judgement of a record formed on ``formed`` and published on ``published``."""
-        if len(self.judged) >= CACHE_LIMIT:
-            self.judged.clear()
+    def outlook(self, formed: dt.date) -> Outlook:
+        """The outlook of records formed on ``formed`` (made and remembered)."""
+        if len(self.outlooks) >= CACHE_LIMIT:
+            self.outlooks.clear()
         due = due_date(self.rule, formed, self.calendar, self.level)
-        judged = self.judged[formed, published] = judge(due, published, self.as_of, self.calendar)
+        outlook = self.outlooks[formed] = Outlook(due, self.as_of, self.calendar)
+        return outlook
+
+    def late(self, outlook: Outlook, published: dt.date) -> Timeliness:
+        """The judgement of a record published on ``published``, after ``outlook.deadline``."""
+        due = outlook.due
+        key = (outlook.deadline, due.provisional, published)
+        judged = self.late_judged.get(key)
+        if judged is None:
+            if len(self.late_judged) >= CACHE_LIMIT:
+                self.late_judged.clear()
+            judged = self.late_judged[key] = judge(due, published, self.as_of, self.calendar)
         return judged
 
 
 class ItemTally:
-    """The counters of one catalogue item, or of one item text the catalogue lacks.
+    """The records of one catalogue item, or of one item text the catalogue lacks.
 
-    ``item`` is ``None`` for an unknown item: then ``text`` is the item as the log gives it
-    (``None`` for the records counted together once too many texts were seen), ``unknown``
-    its judgement (reason ``unknown_item`` or ``ambiguous_item``), and ``first_line`` /
-    ``first_index`` say where it was first named.
+    ``judged`` counts the records by their judgement (judgements are shared, so this is a
+    handful of entries).  ``item`` is ``None`` for an unknown item: then ``text`` is the item
+    as the log gives it (``None`` for the records counted together once too many texts were
+    seen), ``unknown`` its judgement (reason ``unknown_item`` or ``ambiguous_item``), and
+    ``first_line`` / ``first_index`` say where it was first named.
     """
 
     __slots__ = (
@@ -69,15 +109,7 @@ class ItemTally:
         "first_index",
         "first_line",
         "item",
-        "late",
-        "max_late",
-        "max_overdue",
-        "not_assessable",
-        "on_time",
-        "overdue",
-        "pending",
-        "provisional",
-        "reasons",
+        "judged",
         "text",
         "timing",
         "unknown",
@@ -97,38 +129,43 @@ class ItemTally:
         self.timing = timing
         self.text = text
         self.unknown = unknown
-        self.on_time = self.late = self.overdue = self.pending = self.not_assessable = 0
-        self.provisional = 0
-        self.max_late: int | None = None
-        self.max_overdue: int | None = None
-        #: Not-assessable records by (reason code, year without an arrangement).
-        self.reasons: dict[tuple[str, int | None], int] = {}
+        self.judged: dict[Timeliness, int] = {}
         self.first_line: int | None = None
         self.first_index: int | None = None
 
-    def count(self, judged: Timeliness) -> None:
-        """Count one record's judgement."""
-        status = judged.status
-        if status is Status.ON_TIME:
-            self.on_time += 1
-        elif status is Status.PENDING:
-            self.pending += 1
-        elif status is Status.LATE:
-            self.late += 1
-            days = judged.workdays
-            if days is not None and (self.max_late is None or days > self.max_late):
-                self.max_late = days
-        elif status is Status.OVERDUE:
-            self.overdue += 1
-            days = judged.workdays
-            if days is not None and (self.max_overdue is None or days > self.max_overdue):
-                self.max_overdue = days
-        else:
-            self.not_assessable += 1
-            key = (judged.reason or "", judged.year)
-            self.reasons[key] = self.reasons.get(key, 0) + 1
-        if judged.provisional:
-            self.provisional += 1
+    def counts(self) -> StatusCounts:
+        """The records by status, with the greatest lateness."""
+        by_status = dict.fromkeys(Status, 0)
+        provisional = 0
+        worst: dict[Status, int | None] = {LATE: None, OVERDUE: None}
+        for judged, count in self.judged.items():
+            status, days = judged.status, judged.workdays
+            by_status[status] += count
+            if judged.provisional:
+                provisional += count
+            if status in worst and days is not None:
+                most = worst[status]
+                worst[status] = days if most is None else max(most, days)
+        return StatusCounts(
+            by_status[ON_TIME],
+            by_status[LATE],
+            by_status[OVERDUE],
+            by_status[PENDING],
+            by_status[Status.NOT_ASSESSABLE],
+            provisional,
+            worst[LATE],
+            worst[OVERDUE],
+        )
+
+    def reasons(self) -> dict[tuple[str, int | None], int]:
+        """Not-assessable records by (reason code, year without an arrangement), in the order
+        the reasons first came."""
+        out: dict[tuple[str, int | None], int] = {}
+        for judged, count in self.judged.items():
+            if judged.status is Status.NOT_ASSESSABLE:
+                key = (judged.reason or "", judged.year)
+                out[key] = out.get(key, 0) + count
+        return out
 
 
 class AuditTally:

@@ -122,7 +122,7 @@ def due_date(
     return Due(day, provisional=estimated)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Timeliness:
     """The judgement of one publication against its due date.
 
@@ -130,7 +130,8 @@ class Timeliness:
     late (``LATE``: up to the publication) or overdue (``OVERDUE``: up to the as-of date),
     ``None`` when a year in between has no holiday arrangement.  ``reason`` and ``year`` say
     why a record is ``NOT_ASSESSABLE``; ``provisional`` is true when an estimated calendar year
-    was used.
+    was used.  Judgements are memoized and compared by identity (one object per judgement, so
+    counting records by judgement is cheap).
     """
 
     status: Status
