@@ -314,6 +314,13 @@ class AuditResult:
     formed_after_as_of: int = 0
     first_problem: str | None = None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle (and deep-copy) with the report in its JSON form, so that results travel to
+        worker processes (:func:`~govdisclose.audit.merge_results` combines them)."""
+        fields = {a.name: getattr(self, a.name) for a in attrs.fields(AuditResult)}
+        fields["report"] = self.report.to_json()
+        return (_restore_result, (fields,))
+
     @property
     def ok(self) -> bool:
         """Nothing late, nothing overdue, and every record usable."""
@@ -387,3 +394,8 @@ class AuditResult:
             lines += ["", render_table(header, rows, max_widths=[8, 28, 16, 7, 7, 7, 7, 8, 10])]
         lines += ["", self.report.to_text()]
         return "\n".join(lines) + "\n"
+
+
+def _restore_result(fields: dict[str, Any]) -> AuditResult:
+    """The :class:`AuditResult` that :meth:`AuditResult.__reduce__` took apart."""
+    return AuditResult(**{**fields, "report": Report.from_json(fields["report"])})
