@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import itertools
 import multiprocessing
 import pickle
 from pathlib import Path
@@ -53,7 +54,7 @@ def _audit_part(args: tuple[list[dict[str, Any]], int, int]) -> AuditResult:
 
 def _chunks(records: list[dict[str, Any]], cuts: list[int]) -> list[tuple[int, list[Any]]]:
     bounds = [0, *sorted(set(cuts)), len(records)]
-    return [(a, records[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    return [(a, records[a:b]) for a, b in itertools.pairwise(bounds) if b > a]
 
 
 def test_chunks_audited_in_two_processes_merge_into_the_whole() -> None:
