@@ -24,14 +24,13 @@ from govdisclose._errors import InputError, UnknownYearError
 from govdisclose.audit import (
     Auditor,
     LogRecord,
-    Status,
     audit_file,
     audit_records,
     iter_audit,
     parse_log_date,
 )
 from govdisclose.calendar._workcalendar import WorkCalendar
-from govdisclose.deadlines import proactive_deadline
+from govdisclose.deadlines import Status, proactive_deadline
 from govdisclose.findings import Report
 
 DATA = Path(__file__).parent / "data" / "audit"

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from govdisclose import standard
 from govdisclose._errors import InputError, UnknownYearError
 from govdisclose._model import TimeLimit
-from govdisclose.audit import REASONS, Status, audit_records, iter_audit
+from govdisclose.audit import REASONS, audit_records, iter_audit
 from govdisclose.calendar._workcalendar import WorkCalendar
 from govdisclose.checks import validate_document
 from govdisclose.deadlines import (
@@ -26,6 +26,7 @@ from govdisclose.deadlines import (
     DeadlineKind,
     Due,
     LegalRule,
+    Status,
     StepKind,
     agency_opinion_deadline,
     document_publication_deadline,

@@ -4,7 +4,8 @@ A bureau's CMS exports a **publication log**: one record per piece of informatio
 (or still to publish) under a catalogue item — its domain (领域), the item (事项, by Chinese name
 or by id such as ``policy_documents.1``), the day the information was formed or changed (形成日期)
 and the day it was published (公开日期, empty while unpublished); optionally the channel (渠道),
-title (标题) and an id (编号).  The audit gives every record a :class:`Status` on the ``as_of``
+title (标题) and an id (编号).  The audit gives every record a
+:class:`~govdisclose.deadlines.Status` on the ``as_of``
 date:
 
 * ``on_time`` — published on or before the due date;
@@ -98,7 +99,6 @@ from typing import IO, TYPE_CHECKING, Any
 
 from .._errors import InputError
 from .._model import Catalogue
-from ..deadlines import Status
 from ._engine import DEFAULT_MAX_LISTED, Auditor
 from ._log_record import FIELDS, HEADER_ALIASES, LogRecord, parse_log_date
 from ._logfile import open_log
@@ -128,7 +128,6 @@ __all__ = [
     "ItemSummary",
     "LogRecord",
     "RecordResult",
-    "Status",
     "StatusCounts",
     "audit_file",
     "audit_records",

@@ -176,7 +176,11 @@ class Auditor:
 
     def result(self) -> AuditResult:
         """The summary and findings of everything audited so far."""
-        return build_result(self.tally)
+        first, as_of = self.tally.first_formed, self.as_of
+        partial = (
+            () if first is None or first > as_of else self.calendar.partial_years(first, as_of)
+        )
+        return build_result(self.tally, partial)
 
     # -- feeding ------------------------------------------------------------------------------
 
@@ -240,6 +244,7 @@ class Auditor:
         read_date = self._date
         domain_items = self._items
         as_of = self.as_of
+        first_formed = tally.first_formed
         last_line = counter.line_num
         for row in source.rows:
             line = last_line + 1
@@ -288,6 +293,8 @@ class Auditor:
                 continue
             index = self.start + tally.records
             tally.records += 1
+            if first_formed is None or formed < first_formed:
+                first_formed = tally.first_formed = formed
             if formed > as_of:  # not yet formed on the as-of date: a wrong year? (pending)
                 tally.formed_after_as_of += 1
                 if tally.formed_after_first is None:

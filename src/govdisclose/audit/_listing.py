@@ -62,6 +62,7 @@ def record_result(
         reason=judged.reason,
         unknown_year=judged.year,
         provisional=judged.provisional,
+        partial=judged.partial,
         **extras(row, source.columns),
     )
 

@@ -163,7 +163,8 @@ def log_date(value: object) -> dt.date | NotADate | None:
     if value.__class__ is str and len(value) > 10:
         text: str = value
         day = _HEADS.get(text[:10])
-        if day is not None and (text[10] == "T" or text[10] == " "):
+        # Asia/Shanghai keeps +08:00 all year since 1992 (summer time 1986–1991).
+        if day is not None and day.year > 1991 and (text[10] == "T" or text[10] == " "):
             if text[16:17] == ":" and text[17:19] in _SECONDS and text[19:20] in _AFTER_SECONDS:
                 tail = text[10:16] + text[19:]  # seconds never move the date
             else:

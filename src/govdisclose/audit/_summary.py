@@ -215,8 +215,9 @@ def _assemble(
     )
 
 
-def build_result(tally: AuditTally) -> AuditResult:
-    """The result of everything ``tally`` counted."""
+def build_result(tally: AuditTally, partial_years: tuple[int, ...] = ()) -> AuditResult:
+    """The result of everything ``tally`` counted; ``partial_years`` are the years from the
+    earliest record to the as-of date whose arrangement is marked partial."""
     parts = _Parts(
         listed=list(tally.listed),
         unlisted={code: n for code, n in tally.unlisted.items() if n},
@@ -282,6 +283,7 @@ def build_result(tally: AuditTally) -> AuditResult:
         totals=totals,
         unknown_item_records=unknown_records,
         first_problem=tally.first_problem,
+        partial_years=partial_years,
     )
 
 
@@ -368,6 +370,7 @@ def merge_results(
         totals=totals,
         unknown_item_records=sum(r.unknown_item_records for r in parts_list),
         first_problem=next((r.first_problem for r in parts_list if r.first_problem), None),
+        partial_years=tuple(sorted({y for r in parts_list for y in r.partial_years})),
     )
 
 

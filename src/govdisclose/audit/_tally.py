@@ -182,6 +182,8 @@ class AuditTally:
         self.invalid = 0
         self.published_after_as_of = 0
         self.formed_after_as_of = 0
+        #: The earliest formation date of a usable record.
+        self.first_formed: dt.date | None = None
         #: Where the first record formed after ``as_of`` is.
         self.formed_after_first: str | None = None
         #: Where and why the first unusable record could not be used.

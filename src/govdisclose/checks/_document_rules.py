@@ -151,14 +151,17 @@ def _check_not_disclosed(record: DocumentRecord, path: str, b: ReportBuilder) ->
         )
 
 
-def _provisional_note(years: tuple[int, ...]) -> tuple[str, str]:
-    if not years:
-        return "", ""
-    listed = "、".join(str(y) for y in years)
-    return (
-        f"（暂估：{listed}年尚无官方节假日安排）",
-        f" (PROVISIONAL: no official holiday arrangement for {listed})",
-    )
+def _provisional_note(estimated: tuple[int, ...], partial: tuple[int, ...]) -> tuple[str, str]:
+    zh, en = "", ""
+    if estimated:
+        years = "、".join(str(y) for y in estimated)
+        zh += f"（暂估：{years}年尚无官方节假日安排）"
+        en += f" (PROVISIONAL: no official holiday arrangement for {years})"
+    if partial:
+        years = "、".join(str(y) for y in partial)
+        zh += f"（部分安排：{years}年节假日安排未列全节日）"
+        en += f" (PARTIAL: the holiday arrangement for {years} lacks festivals)"
+    return zh, en
 
 
 def _check_publication(
@@ -208,11 +211,15 @@ def _check_publication(
     judged = judge(due, published, as_of if published is None else max(as_of, published), calendar)
     end = published if published is not None else as_of
     years = calendar.estimated_years(issued, max(day, end)) if calendar.provisional else ()
+    partial = calendar.partial_years(issued, max(day, end))
     data: dict[str, Any] = {"issued": issued.isoformat(), "due": day.isoformat()}
     if years:
         data["provisional"] = True
         data["estimated_years"] = list(years)
-    note_zh, note_en = _provisional_note(years)
+    if partial:
+        data["partial"] = True
+        data["partial_years"] = list(partial)
+    note_zh, note_en = _provisional_note(years, partial)
     late = judged.workdays
     if judged.status is Status.LATE:
         assert published is not None

@@ -24,7 +24,17 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 #: Command-group modules under ``govdisclose.cli``; each has ``register(subparsers)``.
-COMMAND_MODULES = ("catalogue", "scan", "calendar", "deadline", "schema", "validate", "audit")
+COMMAND_MODULES = (
+    "catalogue",
+    "scan",
+    "calendar",
+    "deadline",
+    "schema",
+    "validate",
+    "audit",
+    "annual_report",
+    "requests",
+)
 
 DESCRIPTION = """\
 政务公开标准目录工具：安全生产和救灾领域基层政务公开标准目录（应急厅函〔2019〕390号）。

@@ -86,13 +86,15 @@ class Due:
 
     ``reason`` is a :data:`TIMELINESS_REASONS` code when ``date`` is ``None``; ``year`` the
     year without a holiday arrangement (``unknown_year``); ``provisional`` is true when the
-    date rests on an estimated calendar year.
+    date rests on an estimated calendar year, ``partial`` when a year from the start to the
+    due date has an arrangement marked partial (one that knowingly lacks festivals).
     """
 
     date: dt.date | None
     reason: str | None = None
     year: int | None = None
     provisional: bool = False
+    partial: bool = False
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -119,7 +121,7 @@ def due_date(
     assert day is not None  # an assessable rule gives a date
     on_calendar = not isinstance(rule, AnnualFixedDate | PeriodicUpdate)
     estimated = on_calendar and calendar.provisional and bool(calendar.estimated_years(start, day))
-    return Due(day, provisional=estimated)
+    return Due(day, provisional=estimated, partial=bool(calendar.partial_years(start, day)))
 
 
 @attrs.frozen(eq=False)
@@ -130,8 +132,10 @@ class Timeliness:
     late (``LATE``: up to the publication) or overdue (``OVERDUE``: up to the as-of date),
     ``None`` when a year in between has no holiday arrangement.  ``reason`` and ``year`` say
     why a record is ``NOT_ASSESSABLE``; ``provisional`` is true when an estimated calendar year
-    was used.  Judgements are memoized and compared by identity (one object per judgement, so
-    counting records by judgement is cheap).
+    was used, ``partial`` when a year from the start to the due date (or to the publication or
+    as-of date, when later) has an arrangement marked partial.  Judgements are memoized
+    and compared by identity (one object per judgement, so counting records by judgement is
+    cheap).
     """
 
     status: Status
@@ -140,6 +144,7 @@ class Timeliness:
     reason: str | None = None
     year: int | None = None
     provisional: bool = False
+    partial: bool = False
 
 
 def judge(
@@ -154,28 +159,30 @@ def judge(
         return Timeliness(Status.NOT_ASSESSABLE, reason=due.reason, year=due.year)
     if published is not None and published > as_of:
         published = None
-    return _judge(due.date, due.provisional, published, as_of, calendar)
+    return _judge(due.date, due.provisional, due.partial, published, as_of, calendar)
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _judge(
     day: dt.date,
     provisional: bool,
+    partial: bool,
     published: dt.date | None,
     as_of: dt.date,
     calendar: WorkCalendar,
 ) -> Timeliness:
     if published is not None:
         if published <= day:
-            return Timeliness(Status.ON_TIME, day, provisional=provisional)
+            return Timeliness(Status.ON_TIME, day, provisional=provisional, partial=partial)
         status, end = Status.LATE, published
     elif as_of > day:
         status, end = Status.OVERDUE, as_of
     else:
-        return Timeliness(Status.PENDING, day, provisional=provisional)
+        return Timeliness(Status.PENDING, day, provisional=provisional, partial=partial)
+    partial = partial or bool(calendar.partial_years(day, end))
     try:
         workdays: int | None = calendar.workdays_between(day, end)
     except UnknownYearError:
-        return Timeliness(status, day, None, provisional=provisional)
+        return Timeliness(status, day, None, provisional=provisional, partial=partial)
     estimated = calendar.provisional and bool(calendar.estimated_years(day, end))
-    return Timeliness(status, day, workdays, provisional=provisional or estimated)
+    return Timeliness(status, day, workdays, provisional=provisional or estimated, partial=partial)
