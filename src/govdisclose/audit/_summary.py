@@ -141,9 +141,9 @@ def _assemble(
     findings = list(parts.listed)
     unlisted = dict(parts.unlisted)
     unknown = list(parts.unknown.values())
-    if len(unknown) > max_listed:
-        unlisted[UNKNOWN_ITEM.code] = unlisted.get(UNKNOWN_ITEM.code, 0) + len(unknown) - max_listed
-        unknown = unknown[:max_listed]
+    unknown, hidden_unknown = unknown[:max_listed], unknown[max_listed:]
+    if hidden_unknown:
+        unlisted[UNKNOWN_ITEM.code] = len(hidden_unknown)
     findings += [_unknown_finding(u) for u in unknown]
     by_item = {(s.domain, s.item_id): s for s in items}
     for key, reasons in parts.not_assessable.items():
@@ -186,6 +186,13 @@ def _assemble(
     for code in (*_LISTED_CODES, UNKNOWN_ITEM.code):
         hidden = unlisted.get(code, 0)
         if hidden:
+            # The unknown items not listed travel in the data, so that a merge stays exact.
+            more: dict[str, Any] = {
+                "items": [
+                    {**attrs.asdict(u, recurse=False), "domain": u.domain.code}
+                    for u in hidden_unknown
+                ]
+            }
             findings.append(
                 LISTING_CAPPED.finding(
                     subject,
@@ -195,6 +202,7 @@ def _assemble(
                     f"{max_listed} per code; counts are complete)",
                     code=code,
                     unlisted=hidden,
+                    **(more if code == UNKNOWN_ITEM.code else {}),
                 )
             )
     groups: dict[tuple[Domain, Any], StatusCounts] = {}
@@ -384,23 +392,24 @@ def _merge_finding(
             parts.listed.append(finding)
         else:
             parts.unlisted[code] = parts.unlisted.get(code, 0) + 1
+    elif code == LISTING_CAPPED.code and data["code"] == UNKNOWN_ITEM.code:
+        for hidden in data["items"]:
+            _add_unknown(parts, _Unknown(**{**hidden, "domain": Domain.parse(hidden["domain"])}))
     elif code == LISTING_CAPPED.code:
         parts.unlisted[data["code"]] = parts.unlisted.get(data["code"], 0) + data["unlisted"]
     elif code == UNKNOWN_ITEM.code:
         domain = Domain.parse(data["domain"])
-        key = (domain, data["item"])
-        seen = parts.unknown.get(key)
-        if seen is None:
-            parts.unknown[key] = _Unknown(
+        _add_unknown(
+            parts,
+            _Unknown(
                 domain,
                 data["item"],
                 data["reason"] or "",
                 data["records"],
                 finding.path,
                 data["first_line"],
-            )
-        else:
-            seen.records += data["records"]
+            ),
+        )
     elif code == NOT_ASSESSABLE.code:
         reasons = parts.not_assessable.setdefault(
             (Domain.parse(data["domain"]), data["item_id"]), {}
@@ -415,3 +424,11 @@ def _merge_finding(
         parts.published_after += data["records"]
     elif code == IGNORED_COLUMNS.code:
         parts.ignored.update(data["columns"])
+
+
+def _add_unknown(parts: _Parts, unknown: _Unknown) -> None:
+    seen = parts.unknown.get((unknown.domain, unknown.text))
+    if seen is None:
+        parts.unknown[unknown.domain, unknown.text] = unknown
+    else:
+        seen.records += unknown.records
