@@ -44,6 +44,11 @@ DEFAULT_MAX_LISTED = 1000
 #: Distinct unknown item names tracked one by one per audit (the rest are counted together).
 MAX_UNKNOWN_NAMES = 1000
 
+#: The most lines one CSV record may span (a quoted field with line breaks); a record over
+#: more lines, or one whose fields do not fit the header, is taken for a stray quote that ran
+#: on: its first line is a bad record and the lines after it are read again on their own.
+MAX_LINES_PER_RECORD = 20
+
 #: A value not yet in the date cache.
 _UNREAD: Any = object()
 _UNKNOWN_ITEM = Timeliness(Status.NOT_ASSESSABLE, reason="unknown_item")
@@ -51,6 +56,57 @@ _AMBIGUOUS_ITEM = Timeliness(Status.NOT_ASSESSABLE, reason="ambiguous_item")
 
 #: An item text for a domain: the tally of the item it names (``None``: no item).
 _Items = dict[Any, ItemTally | None]
+
+
+class _RunOn(Exception):
+    """A CSV record ran over lines ``first`` to ``last`` (an unbalanced quote)."""
+
+    def __init__(self, first: int, last: int) -> None:
+        super().__init__(first, last)
+        self.first, self.last = first, last
+
+
+class _Replay:
+    """Lines ``first`` to ``last`` of a CSV log read again, one record a line.
+
+    The first line, where the quote opened (or the csv module stopped), is a bad record
+    saying so; each line after it is read on its own.  ``line_num`` is the line last read,
+    like a CSV reader's.
+    """
+
+    def __init__(self, source: LogSource, first: int, last: int, detail: str) -> None:
+        self.source, self.first, self.last = source, first, last
+        self.detail = detail
+        self.line_num = first - 1
+
+    def rows(self) -> Iterator[Sequence[Any]]:
+        window, first, last = self.source.window, self.first, self.last
+        held = window.lines(first, last) if window is not None and last > first else None
+        if self.detail:
+            message = self.detail
+        else:
+            message = (
+                f"a quote opened on line {first} is not closed on that line, so the csv "
+                f"reader ran on to line {last}; the lines after it are read on their own "
+                f"(引号不成对)"
+            )
+        if last > first and held is None:
+            message += f"; lines {first + 1}–{last} could not be read again"
+        self.line_num = first
+        yield BadRow(("bad_csv",), message)
+        delimiter = "\t" if self.source.format == "tsv" else ","
+        for number, text in enumerate(held[1:] if held else (), start=first + 1):
+            self.line_num = number
+            try:
+                row = next(csv.reader([text], delimiter=delimiter), [])
+            except csv.Error as exc:
+                yield BadRow(("bad_csv",), str(exc))
+                continue
+            if row and row[-1].endswith(("\n", "\r")):  # this line's own quote is not closed
+                yield BadRow(("bad_csv",), f"a quote opened on line {number} is not closed")
+            else:
+                yield row
+        self.line_num = last
 
 
 class Auditor:
@@ -215,29 +271,35 @@ class Auditor:
         tally.format, tally.encoding = source.format, source.encoding
         if tally.subject == "records" and source.has_lines:
             tally.subject = source.name
+        rows, counter = source.rows, source.counter
         try:
             while True:
                 try:
-                    yield from self._loop(source, want)
+                    yield from self._loop(source, rows, counter, want)
                     return
+                except _RunOn as run_on:  # a quote ran over line ends: read them again
+                    first, last, detail = run_on.first, run_on.last, ""
                 except csv.Error as exc:  # a broken CSV record; the reader goes on after it
-                    line = source.counter.line_num
-                    bad = BadRow(("bad_csv",), str(exc))
-                    index = self._unusable(source, line, bad, bad.problems)
-                    if want:
-                        yield invalid_result(source, index, line, bad, bad.problems)
+                    first, last, detail = self._last_line + 1, counter.line_num, str(exc)
+                replay = _Replay(source, first, last, detail)
+                yield from self._loop(source, replay.rows(), replay, want)
         finally:
             tally.ignored |= source.ignored
 
-    def _loop(self, source: LogSource, want: bool) -> Iterator[RecordResult]:
-        """The loop over records: look up, judge (memoized), count; list what needs it."""
+    def _loop(
+        self, source: LogSource, rows: Iterable[Sequence[Any]], counter: Any, want: bool
+    ) -> Iterator[RecordResult]:
+        """The loop over records: look up, judge (memoized), count; list what needs it.
+
+        ``counter.line_num`` is the last line read (the rows' own counter).
+        """
         tally = self.tally
         columns = source.columns
         domain_at, item_at, formed_at, published_at = columns[0], columns[1], columns[2], columns[3]
         assert domain_at is not None and item_at is not None
         assert formed_at is not None and published_at is not None
         width = source.width
-        counter = source.counter
+        window = source.window
         # Lines with undecodable bytes read since the last look (this log's own counter).
         undecodable = source.undecodable
         dates = self._dates
@@ -246,89 +308,100 @@ class Auditor:
         as_of = self.as_of
         first_formed = tally.first_formed
         last_line = counter.line_num
-        for row in source.rows:
-            line = last_line + 1
-            last_line = counter.line_num
-            if len(row) != width or undecodable[0]:
-                undecodable[0] = 0  # this row holds every line counted: look at it, once
-                problems = row_problems(row, columns, width)
-                if problems is not None:
-                    if problems:  # () is a blank line: nothing to audit
+        try:
+            for row in rows:
+                line = last_line + 1
+                last_line = counter.line_num
+                if len(row) != width or undecodable[0] or last_line != line:
+                    if (
+                        last_line != line
+                        and window is not None
+                        and (len(row) != width or last_line - line >= MAX_LINES_PER_RECORD)
+                    ):
+                        raise _RunOn(line, last_line)  # a stray quote ran over line ends
+                    undecodable[0] = 0  # this row holds every line counted: look at it, once
+                    problems = row_problems(row, columns, width)
+                    if problems is not None:
+                        if problems:  # () is a blank line: nothing to audit
+                            index = self._unusable(source, line, row, problems)
+                            if want:
+                                yield invalid_result(source, index, line, row, problems)
+                        continue
+                domain_text, item_text = row[domain_at], row[item_at]
+                items = domain_items.get(domain_text)
+                if items is None:
+                    items = self._domain_items(domain_text)
+                item = None
+                if items is not None:
+                    item = items.get(item_text)
+                    if item is None:
+                        item = self._item(items, domain_text, item_text)
+                formed_text, published_text = row[formed_at], row[published_at]
+                # A date is looked up by its text; a date-time (longer) is read by its parts.
+                formed = dates.get(formed_text, _UNREAD)
+                if formed is _UNREAD:
+                    long = formed_text.__class__ is str and len(formed_text) > 10
+                    formed = log_date(formed_text) if long else read_date(formed_text)
+                published = dates.get(published_text, _UNREAD)
+                if published is _UNREAD:
+                    long = published_text.__class__ is str and len(published_text) > 10
+                    published = log_date(published_text) if long else read_date(published_text)
+                if (
+                    item is None
+                    or formed is None
+                    or formed is NOT_A_DATE
+                    or published is NOT_A_DATE
+                    or (published is not None and published < formed)
+                ):
+                    problems = row_problems(row, columns, width)
+                    if problems != ():
+                        problems = problems or ("unusable",)
                         index = self._unusable(source, line, row, problems)
                         if want:
                             yield invalid_result(source, index, line, row, problems)
                     continue
-            domain_text, item_text = row[domain_at], row[item_at]
-            items = domain_items.get(domain_text)
-            if items is None:
-                items = self._domain_items(domain_text)
-            item = None
-            if items is not None:
-                item = items.get(item_text)
-                if item is None:
-                    item = self._item(items, domain_text, item_text)
-            formed_text, published_text = row[formed_at], row[published_at]
-            # A date is looked up by its text; a date-time (longer) is read by its parts.
-            formed = dates.get(formed_text, _UNREAD)
-            if formed is _UNREAD:
-                long = formed_text.__class__ is str and len(formed_text) > 10
-                formed = log_date(formed_text) if long else read_date(formed_text)
-            published = dates.get(published_text, _UNREAD)
-            if published is _UNREAD:
-                long = published_text.__class__ is str and len(published_text) > 10
-                published = log_date(published_text) if long else read_date(published_text)
-            if (
-                item is None
-                or formed is None
-                or formed is NOT_A_DATE
-                or published is NOT_A_DATE
-                or (published is not None and published < formed)
-            ):
-                problems = row_problems(row, columns, width)
-                if problems != ():
-                    problems = problems or ("unusable",)
-                    index = self._unusable(source, line, row, problems)
-                    if want:
-                        yield invalid_result(source, index, line, row, problems)
-                continue
-            index = self.start + tally.records
-            tally.records += 1
-            if first_formed is None or formed < first_formed:
-                first_formed = tally.first_formed = formed
-            if formed > as_of:  # not yet formed on the as-of date: a wrong year? (pending)
-                tally.formed_after_as_of += 1
-                if tally.formed_after_first is None:
-                    tally.formed_after_first = record_path(source, index, line)
-            if published is not None and published > as_of:
-                tally.published_after_as_of += 1  # judged as not yet published on as_of
-            timing = item.timing
-            if timing is None:  # an item the catalogue does not have
-                judged = item.unknown
-                assert judged is not None
-                if item.first_index is None:
-                    item.first_line = line if source.has_lines else None
-                    item.first_index = index
-            else:
-                outlook = timing.outlooks.get(formed)
-                if outlook is None:
-                    outlook = timing.outlook(formed)
-                if published is None or published > as_of:
-                    judged = outlook.unpublished
-                elif published <= outlook.deadline:
-                    judged = outlook.on_time
+                index = self.start + tally.records
+                tally.records += 1
+                if first_formed is None or formed < first_formed:
+                    first_formed = tally.first_formed = formed
+                if formed > as_of:  # not yet formed on the as-of date: a wrong year? (pending)
+                    tally.formed_after_as_of += 1
+                    if tally.formed_after_first is None:
+                        tally.formed_after_first = record_path(source, index, line)
+                if published is not None and published > as_of:
+                    tally.published_after_as_of += 1  # judged as not yet published on as_of
+                timing = item.timing
+                if timing is None:  # an item the catalogue does not have
+                    judged = item.unknown
+                    assert judged is not None
+                    if item.first_index is None:
+                        item.first_line = line if source.has_lines else None
+                        item.first_index = index
                 else:
-                    judged = timing.late(outlook, published)
-            counts = item.judged
-            counts[judged] = counts.get(judged, 0) + 1
-            status = judged.status
-            if (status is LATE_STATUS or status is OVERDUE_STATUS) and tally.listing(
-                LATE.code if status is LATE_STATUS else OVERDUE.code
-            ):
-                tally.listed.append(
-                    listed_finding(source, index, line, row, item, formed, published, judged, as_of)
-                )
-            if want:
-                yield record_result(source, index, line, row, item, formed, published, judged)
+                    outlook = timing.outlooks.get(formed)
+                    if outlook is None:
+                        outlook = timing.outlook(formed)
+                    if published is None or published > as_of:
+                        judged = outlook.unpublished
+                    elif published <= outlook.deadline:
+                        judged = outlook.on_time
+                    else:
+                        judged = timing.late(outlook, published)
+                counts = item.judged
+                counts[judged] = counts.get(judged, 0) + 1
+                status = judged.status
+                if (status is LATE_STATUS or status is OVERDUE_STATUS) and tally.listing(
+                    LATE.code if status is LATE_STATUS else OVERDUE.code
+                ):
+                    tally.listed.append(
+                        listed_finding(
+                            source, index, line, row, item, formed, published, judged, as_of
+                        )
+                    )
+                if want:
+                    yield record_result(source, index, line, row, item, formed, published, judged)
+        finally:
+            self._last_line = last_line
 
     def _unusable(
         self, source: LogSource, line: int, row: Sequence[Any], problems: tuple[str, ...]

@@ -9,7 +9,9 @@ Problem codes (in the ``problems`` data of an ``audit.bad-record`` finding):
 ``published_before_formed``     published earlier than formed
 ``field_count``                 a CSV row with more or fewer fields than the header
 ``undecodable``                 bytes that are not text in the log's encoding
-``bad_json`` / ``not_object``   a JSON Lines line that is not JSON / not a JSON object
+``bad_json`` / ``not_object``   a JSON Lines line that is not JSON (or nested too deeply) / not
+                                a JSON object
+``duplicate_key``               a JSON object giving one key twice (the last value would win)
 ``bad_csv``                     a CSV record the csv module refuses (a NUL byte …)
 ``not_text:<field>``            a JSON value of the wrong type (a number as a date …)
 ``duplicate_field:<field>``     a JSON object naming a field twice (``item`` and ``事项``)
@@ -135,11 +137,13 @@ def describe_problems(
         elif code == "undecodable":
             zh.append("含有无法按文件编码解码的字节")
             en.append("bytes that do not decode in the file's encoding")
-        elif code in ("bad_json", "not_object", "bad_csv"):
+        elif code in ("bad_json", "not_object", "bad_csv", "duplicate_key"):
             detail = row.detail if isinstance(row, BadRow) else ""
-            what = {"bad_json": "不是有效的JSON", "not_object": "不是JSON对象"}.get(
-                code, "CSV格式错误"
-            )
+            what = {
+                "bad_json": "不是有效的JSON",
+                "not_object": "不是JSON对象",
+                "duplicate_key": "JSON对象中有重复的键",
+            }.get(code, "CSV格式错误")
             zh.append(what + (f"（{detail}）" if detail else ""))
             en.append(detail or code)
         else:

@@ -333,11 +333,12 @@ class AuditResult:
 
     @property
     def nothing_usable(self) -> bool:
-        """The log has records and none of them could be used (a wrong format or encoding?).
+        """No record could be used: none could be read (a wrong format or encoding?), or
+        there was none (a header only).
 
-        :attr:`first_problem` says why the first one could not.
+        :attr:`first_problem` says why.
         """
-        return bool(self.records) and self.invalid == self.records
+        return self.invalid == self.records
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready data (what ``govdisclose audit --format json`` prints)."""

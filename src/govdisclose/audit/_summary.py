@@ -223,6 +223,14 @@ def _assemble(
     )
 
 
+def _no_record(records: int, format: str) -> str | None:
+    if records:
+        return None
+    if format in ("csv", "tsv"):
+        return "the log has a header and no record after it (只有表头，没有记录)"
+    return "the log has no record (没有记录)"
+
+
 def build_result(tally: AuditTally, partial_years: tuple[int, ...] = ()) -> AuditResult:
     """The result of everything ``tally`` counted; ``partial_years`` are the years from the
     earliest record to the as-of date whose arrangement is marked partial."""
@@ -290,7 +298,7 @@ def build_result(tally: AuditTally, partial_years: tuple[int, ...] = ()) -> Audi
         invalid=tally.invalid,
         totals=totals,
         unknown_item_records=unknown_records,
-        first_problem=tally.first_problem,
+        first_problem=tally.first_problem or _no_record(tally.records, tally.format),
         partial_years=partial_years,
     )
 
@@ -377,7 +385,8 @@ def merge_results(
         invalid=sum(r.invalid for r in parts_list),
         totals=totals,
         unknown_item_records=sum(r.unknown_item_records for r in parts_list),
-        first_problem=next((r.first_problem for r in parts_list if r.first_problem), None),
+        first_problem=next((r.first_problem for r in parts_list if r.invalid), None)
+        or _no_record(sum(r.records for r in parts_list), first.format),
         partial_years=tuple(sorted({y for r in parts_list for y in r.partial_years})),
     )
 
