@@ -62,6 +62,7 @@ from ._log_record import (
 
 __all__ = [
     "ENCODINGS",
+    "LineWindow",
     "SNIFF_BYTES",
     "LogSource",
     "has_undecodable",

@@ -84,8 +84,8 @@ More information:
 
 from __future__ import annotations
 
+from .._dates import CHINA_TZ
 from ._deadline import (
-    CHINA_TZ,
     NOT_ASSESSABLE_REASONS,
     Deadline,
     DeadlineKind,

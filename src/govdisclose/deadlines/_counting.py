@@ -24,14 +24,6 @@ from ._deadline import Step, StepKind
 if TYPE_CHECKING:
     from ..calendar._festivals import Festival
 
-__all__ = [
-    "Pause",
-    "Paused",
-    "check_pauses",
-    "count_workdays",
-    "pause_notes",
-    "paused_days",
-]
 
 ONE_DAY = dt.timedelta(days=1)
 _COUNTING = (StepKind.COUNTED, StepKind.MAKEUP_COUNTED)
