@@ -85,6 +85,8 @@ def test_any_split_of_a_record_list_merges_to_the_whole(
         for start, chunk in _chunks(records, [c for c in cuts if c < len(records)])
     ]
     assert merge_results(parts) == whole
+    # Merging as results arrive (in order) is the same.
+    assert merge_results([merge_results(parts[:2]), *parts[2:]]) == whole
 
 
 def _write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
