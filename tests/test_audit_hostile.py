@@ -61,7 +61,8 @@ def _jsonl(*lines: str) -> io.BytesIO:
 
 def test_a_key_given_twice_in_a_json_lines_record_is_a_bad_record() -> None:
     log = _jsonl(
-        '{"domain": "安全生产", "item": "法律法规", "formed": "2024-04-22", "formed": "2020-01-01"}',
+        '{"domain": "安全生产", "item": "法律法规", '
+        '"formed": "2024-04-22", "formed": "2020-01-01"}',
         '{"domain": "安全生产", "item": "法律法规", "formed": "2024-04-22"}',
     )
     result = audit_file(log, as_of=AS_OF)

@@ -39,7 +39,7 @@ from govdisclose.deadlines import (
     third_party_opinion_deadline,
 )
 from govdisclose.deadlines._opinion import to_china_time
-from govdisclose.deadlines._schedule import fold_line, ics_escape, obligations, to_ics
+from govdisclose.deadlines._schedule import obligations, to_ics
 
 D = dt.date
 CAL = WorkCalendar.official()
@@ -195,8 +195,6 @@ def _calendar_cases() -> list[tuple[str, Callable[..., Any], dict[str, Any]]]:
                 "name": "日程",
             },
         ),
-        ("ics_escape", ics_escape, {"text": "a,b;c"}),
-        ("fold_line", fold_line, {"line": "SUMMARY:" + "年度报告" * 30, "limit": 75}),
     ]
 
 

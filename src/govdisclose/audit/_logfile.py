@@ -62,8 +62,8 @@ from ._log_record import (
 
 __all__ = [
     "ENCODINGS",
-    "LineWindow",
     "SNIFF_BYTES",
+    "LineWindow",
     "LogSource",
     "has_undecodable",
     "open_log",
