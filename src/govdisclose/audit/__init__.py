@@ -23,7 +23,8 @@ date:
   (:attr:`AuditResult.nothing_usable`, with :attr:`~AuditResult.first_problem`): the command
   line refuses it as unusable input (exit 2) — most likely the wrong format or encoding.
 
-**Due dates** follow :func:`govdisclose.deadlines.proactive_deadline`: n working days after
+**Due dates** are the time-limit rule's own (:func:`govdisclose.deadlines.due_date`, the
+same as :func:`~govdisclose.deadlines.proactive_deadline`'s): n working days after
 the formed date (the formed day not counted), the bureau's service level for "promptly"
 rules, and for a fixed annual date (年度报告, 每年1月31日前) the next such date **on or after**
 the formed date, not moved for holidays.  A publication date after ``as_of`` is judged as
@@ -49,6 +50,10 @@ and unusable ones are ``error`` findings (``audit.late``, ``audit.overdue``,
 ``audit.bad-record``), so :attr:`AuditResult.ok` is false when there is any; unknown items
 ``warning``; not-assessable records one ``info`` finding per item and reason, with the count.
 A caller that wants every record's result (a CMS) uses ``on_record=`` or :func:`iter_audit`.
+
+**Parts.**  A result holds no record and pickles; :func:`merge_results` combines the results
+of parts of a log (county files, chunks audited with ``start=``) into the result of the whole
+(see the page on auditing a log in parts).
 
 >>> import datetime as dt
 >>> from govdisclose.audit import audit_records

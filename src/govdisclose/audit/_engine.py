@@ -1,10 +1,13 @@
 """The audit engine: :class:`Auditor` reads rows once, keeps counters, never the records.
 
-Memory is constant in the number of records: per item a handful of counters; caches of
-parsed dates and of due dates per (time-limit rule, formed date), each cleared when it
-reaches :data:`CACHE_LIMIT` entries; at most ``max_listed`` findings per code.  Due dates
-come from the calendar's table arithmetic (:meth:`WorkCalendar.add_workdays`), so the cost of
-a record does not depend on the length of its period.
+The loop over records looks up the record's item and dates, takes the judgement of its
+formed and published dates (:class:`~govdisclose.audit._tally.Outlook`: the one due-date
+engine, :func:`govdisclose.deadlines.due_date` and :func:`~govdisclose.deadlines.judge`,
+remembered per time limit and formed date) and counts the record by its judgement.  Memory is
+constant in the number of records: per item the counts by judgement; caches of dates and
+judgements, each cleared when it reaches ``CACHE_LIMIT`` entries; at most ``max_listed``
+findings per code.  A CSV record running over many lines (a stray quote) is read again line
+by line.
 """
 
 from __future__ import annotations
