@@ -309,7 +309,8 @@ class Auditor:
         read_date = self._date
         domain_items = self._items
         as_of = self.as_of
-        first_formed = tally.first_formed
+        start = self.start
+        first_formed = tally.first_formed or dt.date.max  # the earliest so far
         last_line = counter.line_num
         try:
             for row in rows:
@@ -363,10 +364,10 @@ class Auditor:
                         if want:
                             yield invalid_result(source, index, line, row, problems)
                     continue
-                index = self.start + tally.records
+                index = start + tally.records
                 tally.records += 1
-                if first_formed is None or formed < first_formed:
-                    first_formed = tally.first_formed = formed
+                if formed < first_formed:
+                    first_formed = formed
                 if formed > as_of:  # not yet formed on the as-of date: a wrong year? (pending)
                     tally.formed_after_as_of += 1
                     if tally.formed_after_first is None:
@@ -390,8 +391,7 @@ class Auditor:
                         judged = outlook.on_time
                     else:
                         judged = timing.late(outlook, published)
-                counts = item.judged
-                counts[judged] = counts.get(judged, 0) + 1
+                item.count(judged)
                 status = judged.status
                 if (status is LATE_STATUS or status is OVERDUE_STATUS) and tally.listing(
                     LATE.code if status is LATE_STATUS else OVERDUE.code
@@ -405,6 +405,8 @@ class Auditor:
                     yield record_result(source, index, line, row, item, formed, published, judged)
         finally:
             self._last_line = last_line
+            if first_formed != dt.date.max:
+                tally.first_formed = first_formed
 
     def _unusable(
         self, source: LogSource, line: int, row: Sequence[Any], problems: tuple[str, ...]

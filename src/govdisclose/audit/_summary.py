@@ -251,7 +251,7 @@ def build_result(tally: AuditTally, partial_years: tuple[int, ...] = ()) -> Audi
         if not counts.total:
             continue
         totals += counts
-        why = item_tally.reasons()
+        why = item_tally.reasons
         reasons: dict[str, int] = {}
         for (reason, _), count in why.items():
             reasons[reason] = reasons.get(reason, 0) + count
@@ -282,7 +282,7 @@ def build_result(tally: AuditTally, partial_years: tuple[int, ...] = ()) -> Audi
             if unknown.first_line is not None
             else f"$[{unknown.first_index}]"
         )
-        reason = next(iter(unknown.reasons()))[0]
+        reason = next(iter(unknown.reasons))[0]
         parts.unknown[unknown.domain, unknown.text] = _Unknown(
             unknown.domain, unknown.text, reason, count, path, unknown.first_line
         )

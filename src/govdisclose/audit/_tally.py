@@ -95,13 +95,12 @@ class Timing:
 
 
 class ItemTally:
-    """The records of one catalogue item, or of one item text the catalogue lacks.
+    """The counters of one catalogue item, or of one item text the catalogue lacks.
 
-    ``judged`` counts the records by their judgement (judgements are shared, so this is a
-    handful of entries).  ``item`` is ``None`` for an unknown item: then ``text`` is the item
-    as the log gives it (``None`` for the records counted together once too many texts were
-    seen), ``unknown`` its judgement (reason ``unknown_item`` or ``ambiguous_item``), and
-    ``first_line`` / ``first_index`` say where it was first named.
+    ``item`` is ``None`` for an unknown item: then ``text`` is the item as the log gives it
+    (``None`` for the records counted together once too many texts were seen), ``unknown``
+    its judgement (reason ``unknown_item`` or ``ambiguous_item``), and ``first_line`` /
+    ``first_index`` say where it was first named.
     """
 
     __slots__ = (
@@ -109,7 +108,15 @@ class ItemTally:
         "first_index",
         "first_line",
         "item",
-        "judged",
+        "late",
+        "max_late",
+        "max_overdue",
+        "not_assessable",
+        "on_time",
+        "overdue",
+        "pending",
+        "provisional",
+        "reasons",
         "text",
         "timing",
         "unknown",
@@ -129,43 +136,52 @@ class ItemTally:
         self.timing = timing
         self.text = text
         self.unknown = unknown
-        self.judged: dict[Timeliness, int] = {}
+        self.on_time = self.late = self.overdue = self.pending = self.not_assessable = 0
+        self.provisional = 0
+        self.max_late: int | None = None
+        self.max_overdue: int | None = None
+        #: Not-assessable records by (reason code, year without an arrangement), in the
+        #: order the reasons first came.
+        self.reasons: dict[tuple[str, int | None], int] = {}
         self.first_line: int | None = None
         self.first_index: int | None = None
 
+    def count(self, judged: Timeliness) -> None:
+        """Count one record's judgement."""
+        status = judged.status
+        if status is ON_TIME:
+            self.on_time += 1
+        elif status is PENDING:
+            self.pending += 1
+        elif status is LATE:
+            self.late += 1
+            days = judged.workdays
+            if days is not None and (self.max_late is None or days > self.max_late):
+                self.max_late = days
+        elif status is OVERDUE:
+            self.overdue += 1
+            days = judged.workdays
+            if days is not None and (self.max_overdue is None or days > self.max_overdue):
+                self.max_overdue = days
+        else:
+            self.not_assessable += 1
+            key = (judged.reason or "", judged.year)
+            self.reasons[key] = self.reasons.get(key, 0) + 1
+        if judged.provisional:
+            self.provisional += 1
+
     def counts(self) -> StatusCounts:
         """The records by status, with the greatest lateness."""
-        by_status = dict.fromkeys(Status, 0)
-        provisional = 0
-        worst: dict[Status, int | None] = {LATE: None, OVERDUE: None}
-        for judged, count in self.judged.items():
-            status, days = judged.status, judged.workdays
-            by_status[status] += count
-            if judged.provisional:
-                provisional += count
-            if status in worst and days is not None:
-                most = worst[status]
-                worst[status] = days if most is None else max(most, days)
         return StatusCounts(
-            by_status[ON_TIME],
-            by_status[LATE],
-            by_status[OVERDUE],
-            by_status[PENDING],
-            by_status[Status.NOT_ASSESSABLE],
-            provisional,
-            worst[LATE],
-            worst[OVERDUE],
+            self.on_time,
+            self.late,
+            self.overdue,
+            self.pending,
+            self.not_assessable,
+            self.provisional,
+            self.max_late,
+            self.max_overdue,
         )
-
-    def reasons(self) -> dict[tuple[str, int | None], int]:
-        """Not-assessable records by (reason code, year without an arrangement), in the order
-        the reasons first came."""
-        out: dict[tuple[str, int | None], int] = {}
-        for judged, count in self.judged.items():
-            if judged.status is Status.NOT_ASSESSABLE:
-                key = (judged.reason or "", judged.year)
-                out[key] = out.get(key, 0) + count
-        return out
 
 
 class AuditTally:
