@@ -142,27 +142,6 @@ class DayInfo:
         """Whether the day is a working day."""
         return self.kind.workday
 
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready mapping (the ``day-info`` JSON Schema), as other results give it."""
-        return self.to_dict()
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready mapping: ISO date and codes (labels alongside)."""
-        return {
-            "date": self.date.isoformat(),
-            "weekday": self.date.isoweekday(),
-            "kind": self.kind.code,
-            "kind_label": self.kind.label,
-            "workday": self.workday,
-            "holiday": self.holiday.code if self.holiday else None,
-            "holiday_label": self.holiday.label if self.holiday else None,
-            "for_holiday": self.for_holiday.code if self.for_holiday else None,
-            "for_holiday_label": self.for_holiday.label if self.for_holiday else None,
-            "source": self.source,
-            "provisional": self.provisional,
-            "partial": self.partial,
-        }
-
 
 _official_lock = threading.Lock()
 _official: dict[bool, WorkCalendar] = {}

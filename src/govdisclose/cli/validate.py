@@ -48,11 +48,11 @@ def detect_kind(data: object) -> str | None:
 
     >>> detect_kind({"title": "X", "items": []}), detect_kind([{"id": "1"}])
     ('catalogue', 'documents')
-    >>> detect_kind({"id": "1", "title": "X", "issued": "2024-05-06"}), detect_kind(3)
+    >>> detect_kind({"id": "1", "title": "X", "issued": "2024-05-06"}), detect_kind([])
     ('document', None)
     """
     if isinstance(data, list):
-        return "documents"
+        return "documents" if data else None  # an empty list holds nothing to check
     if isinstance(data, Mapping):
         if "items" in data:
             return "catalogue"
@@ -174,7 +174,9 @@ def _run(args: argparse.Namespace) -> int:
         report = _validate_documents(args, data, kind, name)
     if extra is not None:
         report = Report(extra.findings + report.findings, name)
-    text = dump_json(report.to_json()) if args.format == "json" else report.to_text() + "\n"
+    from .._converter import unstructure
+
+    text = dump_json(unstructure(report)) if args.format == "json" else report.to_text() + "\n"
     write_text(text, None)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
