@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from .._output import label, output
 from .._texttable import render_table
 from .._vocabulary import Domain, FirstLevel
 from ..deadlines import TIMELINESS_REASONS, Status
@@ -108,6 +109,7 @@ CODES = (
 )
 
 
+@output()
 @attrs.frozen
 class RecordResult:
     """The audit of one record, for a caller that wants every record (a CMS).
@@ -141,6 +143,7 @@ class RecordResult:
     id: str | None = None
 
 
+@output(derived=("total",))
 @attrs.frozen
 class StatusCounts:
     """Records by status, with the greatest lateness; ``provisional`` counts estimated ones."""
@@ -206,6 +209,7 @@ def _counts_copy(value: Mapping[str, int]) -> dict[str, int]:
     return dict(value)
 
 
+@output()
 @attrs.frozen
 class ItemSummary:
     """The records of one catalogue item: counts by status, not-assessable reasons."""
@@ -222,6 +226,7 @@ class ItemSummary:
     unknown_years: tuple[int, ...] = ()
 
 
+@output(derived=("label",), values={"label": label("first_level")})
 @attrs.frozen
 class FirstLevelSummary:
     """The records of every item under one first-level item of one domain."""
@@ -231,6 +236,8 @@ class FirstLevelSummary:
     counts: StatusCounts
 
 
+# ``first_problem`` is for the command line's message, not written.
+@output(derived=("ok",), exclude=("first_problem",))
 @attrs.frozen(kw_only=True)
 class AuditResult:
     """The audit of a whole log: totals, summaries per item and first-level item, findings.

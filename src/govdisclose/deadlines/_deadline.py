@@ -34,6 +34,7 @@ import attrs
 
 from .._dates import CHINA_TZ, check_date, to_zone
 from .._errors import InputError, short_repr
+from .._output import label, output
 from .._vocabulary import Term
 
 if TYPE_CHECKING:
@@ -128,6 +129,7 @@ def day_label(value: dt.date) -> str:
     return f"{value.isoformat()} {_WEEKDAYS_ZH[value.weekday()]} {value.strftime('%a')}"
 
 
+@output()
 @attrs.frozen
 class LegalRule:
     """The rule a deadline applies: a short stable ``code``, its legal ``source``, a summary.
@@ -181,6 +183,7 @@ def _check_due(instance: Deadline, attribute: attrs.Attribute[Any], value: objec
         raise ValueError("only a deadline that is not assessable has a reason_code")
 
 
+@output(derived=("kind_label",), values={"kind_label": label("kind")})
 @attrs.frozen
 class Deadline:
     """An explained deadline.

@@ -50,6 +50,7 @@ from dateutil import rrule
 from ..__about__ import __version__
 from .._dates import check_bool, is_int, shift_date, to_zone
 from .._errors import InputError, short_repr
+from .._output import output
 from ..calendar._workcalendar import DayKind, WorkCalendar, check_calendar
 
 __all__ = [
@@ -72,6 +73,7 @@ def _check_type(name: str, value: object, kind: type) -> None:
         raise InputError(f"expected {kind.__name__}, got {short_repr(value)} (类型错误)", path=name)
 
 
+@output()
 @attrs.frozen
 class Obligation:
     """One dated recurring duty.

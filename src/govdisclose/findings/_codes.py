@@ -28,6 +28,7 @@ import attrs
 
 from .._errors import InputError, NotFoundError, short_repr
 from .._model import FrozenDict
+from .._output import output
 from .._vocabulary import Term
 
 _CODE_RE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*)+")
@@ -195,6 +196,7 @@ def _registered_code(code: str) -> str:
     return code
 
 
+@output()
 @attrs.frozen
 class Finding:
     """One thing a check found.  ``code`` must be registered in :data:`CODES`."""

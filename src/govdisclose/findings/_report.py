@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from .._output import output
 from ._codes import CODES, Finding, FindingCode, Severity
 
 _SEVERITIES = tuple(Severity)
@@ -41,6 +42,7 @@ def _to_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(findings)
 
 
+@output(derived=("ok", "counts"))
 @attrs.frozen
 class Report:
     """The findings of one check (or several merged), in the order they were found."""
