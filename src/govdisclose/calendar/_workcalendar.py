@@ -73,6 +73,7 @@ import attrs
 
 from .._dates import check_bool, check_date, is_int
 from .._errors import CalendarDataError, InputError, UnknownYearError, short_repr
+from .._output import label, output
 from .._vocabulary import Term
 from ._arrangement import Arrangement, load_arrangement
 from ._festivals import Festival, statutory_holidays
@@ -118,6 +119,15 @@ class DayKind(Term):
         return self in (DayKind.WORKDAY, DayKind.MAKEUP_WORKDAY)
 
 
+@output(
+    derived=("weekday", "kind_label", "workday", "holiday_label", "for_holiday_label"),
+    values={
+        "weekday": lambda day: day.date.isoweekday(),
+        "kind_label": label("kind"),
+        "holiday_label": label("holiday"),
+        "for_holiday_label": label("for_holiday"),
+    },
+)
 @attrs.frozen
 class DayInfo:
     """One day of the calendar.
