@@ -19,8 +19,8 @@ govdisclose._errors.DataError: cannot read Provenance (无法读取数据)
 
 Use :func:`dumps` / :func:`loads` for JSON text, :func:`unstructure` / :func:`structure` for
 JSON-ready Python data.  The library's results (findings reports, deadlines, audit results,
-days of the calendar) are written by the same converter, every key present, in the shape
-their JSON Schemas state (:func:`govdisclose.schemas._documents.output_shapes`):
+days of the calendar) are written by the same converter, every key present, in the form
+each class declares (:mod:`govdisclose._output`; their JSON Schemas are walked from it too):
 
 >>> from govdisclose.findings import Report
 >>> unstructure(Report(subject="目录.json"))  # doctest: +NORMALIZE_WHITESPACE
@@ -52,6 +52,7 @@ from ._dates import parse_iso_date, parse_iso_datetime
 from ._errors import DataError, GovdiscloseError, InputError, short_repr
 from ._files import decode_text, parse_json
 from ._model import Catalogue, CatalogueItem, FrozenDict, TimeLimit
+from ._output import output_of
 from ._vocabulary import Term
 from .findings import CODES, Finding
 
@@ -305,39 +306,24 @@ converter.register_unstructure_hook(
     FrozenDict, lambda mapping: {key: converter.unstructure(v) for key, v in mapping.items()}
 )
 
-#: The packages whose results are written by their output shape.
-_OUTPUT_PACKAGES = ("govdisclose.audit.", "govdisclose.calendar.", "govdisclose.deadlines.")
-
 
 def _is_output(cls: Any) -> bool:
-    if not (isinstance(cls, type) and attrs.has(cls)):
-        return False
-    if not cls.__module__.startswith((*_OUTPUT_PACKAGES, "govdisclose.findings.")):
-        return False
-    from .schemas._documents import output_shapes
-
-    return cls in output_shapes()
+    return output_of(cls) is not None and attrs.has(cls)
 
 
 def _derived_values(cls: type) -> dict[str, Any]:
     """An output's derived values by name: how each is computed from an instance."""
-    from .schemas._documents import output_shapes
-
-    shape = output_shapes()[cls]
-    return {
-        name: shape.values.get(name) or operator.attrgetter(name)
-        for name in shape.extra
-        if name in shape.values or hasattr(cls, name)
-    }
+    form = output_of(cls)
+    assert form is not None
+    return {name: form.values.get(name) or operator.attrgetter(name) for name in form.derived}
 
 
 def _output_hook(cls: type) -> Any:
-    """Write every field (``None`` as null) and the derived values the shape names."""
-    from .schemas._documents import output_shapes
-
-    shape = output_shapes()[cls]
+    """Write the derived values the class names, then every field (``None`` as null)."""
+    form = output_of(cls)
+    assert form is not None
     extras = list(_derived_values(cls).items())
-    fields = [f.name for f in attrs.fields(cls) if f.name not in shape.exclude]
+    fields = [f.name for f in attrs.fields(cls) if f.name not in form.exclude]
     unstructure = converter.unstructure
 
     def hook(obj: Any) -> dict[str, Any]:

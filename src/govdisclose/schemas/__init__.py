@@ -15,8 +15,8 @@ requires them, ``additionalProperties: false`` where the reader refuses unknown 
 schema describes the **canonical** form (vocabulary codes, a time limit as an object); the
 readers also accept Chinese labels and variants, which the schemas do not describe.
 
-The JSON **outputs** scripts read have schemas too, walked from the shapes the converter writes
-them by (:func:`govdisclose.schemas._documents.output_shapes`):
+The JSON **outputs** scripts read have schemas too, walked from the form each result class
+declares and the converter writes (:func:`govdisclose.schemas._outputs.output_shapes`):
 ``audit-report`` (``govdisclose audit --format json``; its ``report`` is a findings report),
 ``audit-record-result`` (a line of ``audit --records``) and ``day-info`` (``calendar day
 --format json``).  Every key of an output is always written, so these schemas require them all.

@@ -5,8 +5,9 @@ Chinese and English title and description, and builds its root schema with a
 :class:`~govdisclose.schemas._walker.SchemaWalker`: which classes appear, and the
 :class:`~govdisclose.schemas._walker.Shape` of each — the JSON rules of the code that writes
 and reads it.  The library's JSON outputs (findings reports, deadlines, audit results, days
-of the calendar) are written by the package's converter from the same shapes
-(:func:`output_shapes`): every field and derived value, ``null`` for an absent one.
+of the calendar) are walked from the form each class declares
+(:func:`~govdisclose.schemas._outputs.output_shapes`), the form the package's converter
+writes them in: every field and derived value, ``null`` for an absent one.
 """
 
 from __future__ import annotations
@@ -18,13 +19,9 @@ from typing import Any
 
 import attrs
 
+from ._outputs import output_shapes
 from ._texts import CANONICAL_NOTE, FIELD_TEXTS
-from ._walker import JSON, SchemaWalker, Shape
-
-#: Shape of a class read and written by the package's cattrs converter: fields without a
-#: default are required, defaults are left out on output, ``null`` is read as ``None``,
-#: unknown keys are refused.
-CONVERTER = Shape()
+from ._walker import CONVERTER, JSON, SchemaWalker, Shape, finish
 
 
 @attrs.frozen
@@ -39,13 +36,6 @@ class SchemaDocument:
     title: tuple[str, str]
     description: tuple[str, str]
     build: Callable[[], JSON]
-
-
-def finish(walker: SchemaWalker, root: JSON) -> JSON:
-    """``root`` with the walker's ``$defs`` (sorted by name) added."""
-    if walker.defs:
-        root["$defs"] = dict(sorted(walker.defs.items()))
-    return root
 
 
 # -- catalogue and items --------------------------------------------------------------------
@@ -127,147 +117,6 @@ def _catalogue_item() -> JSON:
 
 
 # -- outputs ---------------------------------------------------------------------------------
-
-_COUNT: JSON = {"type": "integer", "minimum": 0}
-
-
-def _or_null(schema: JSON) -> JSON:
-    return {"anyOf": [schema, {"type": "null"}]}
-
-
-def _label(name: str) -> Callable[[Any], str | None]:
-    """The Chinese label of the term in field ``name`` (``None`` when there is none)."""
-    return lambda obj: None if getattr(obj, name) is None else getattr(obj, name).label
-
-
-@functools.cache
-def output_shapes() -> Mapping[type, Shape]:
-    """The shapes of the classes the library writes in full (every key, ``null`` for none).
-
-    The package's converter writes these classes by their shape, and the output schemas
-    are walked from the same shapes.
-    """
-    from ..audit import (
-        REASONS,
-        AuditResult,
-        FirstLevelSummary,
-        ItemSummary,
-        RecordResult,
-        StatusCounts,
-    )
-    from ..audit._logfile import ENCODINGS
-    from ..calendar._workcalendar import DayInfo
-    from ..deadlines import Deadline, LegalRule
-    from ..deadlines._schedule import Obligation
-    from ..findings import Finding, Report, Severity, all_codes
-
-    codes = [{"const": c.code, "title": c.title_zh, "description": c.title_en} for c in all_codes()]
-    counts: JSON = {
-        "type": "object",
-        "properties": {
-            s.code: {
-                "title": s.label,
-                "description": f"{s.label}级问题数 / number of {s.code} findings",
-                **_COUNT,
-            }
-            for s in Severity
-        },
-        "required": [s.code for s in Severity],
-        "additionalProperties": False,
-    }
-    counted = ("on_time", "late", "overdue", "pending", "not_assessable", "provisional")
-    status_counts: dict[str, JSON] = dict.fromkeys(counted, _COUNT)
-    status_counts["max_late_workdays"] = status_counts["max_overdue_workdays"] = _or_null(_COUNT)
-    reasons: JSON = {
-        "type": "object",
-        "propertyNames": {"type": "string", "enum": list(REASONS)},
-        "additionalProperties": _COUNT,
-    }
-    audit_counts = ("records", "invalid", "unknown_item_records", "published_after_as_of")
-    name = _or_null({"type": "string"})
-    return {
-        Report: Shape(extra={"ok": {"type": "boolean"}, "counts": counts}),
-        Finding: Shape(
-            override={"code": {"type": "string", "oneOf": codes}, "data": {"type": "object"}}
-        ),
-        Deadline: Shape(
-            required="all",
-            extra={
-                "kind_label": {"type": "string"},
-                # The CLI's ``deadline opinion`` puts a major emergency's other deadlines here.
-                "related": {"type": "array", "items": {"$ref": "#"}},
-            },
-            optional=("related",),
-            values={"kind_label": _label("kind")},
-        ),
-        LegalRule: Shape(required="all"),
-        AuditResult: Shape(
-            required="all",
-            exclude=("first_problem",),  # for the command line's message, not written
-            extra={"ok": {"type": "boolean"}},
-            override={
-                "format": {"type": "string", "enum": ["csv", "tsv", "jsonl", "records"]},
-                "encoding": _or_null({"type": "string", "enum": list(ENCODINGS)}),
-                **dict.fromkeys((*audit_counts, "formed_after_as_of", "listed_limit"), _COUNT),
-            },
-        ),
-        StatusCounts: Shape(required="all", extra={"total": _COUNT}, override=status_counts),
-        ItemSummary: Shape(
-            required="all",
-            override={"reasons": reasons, "unknown_years": {"type": "array", "items": _COUNT}},
-        ),
-        FirstLevelSummary: Shape(
-            required="all",
-            extra={"label": {"type": "string"}},
-            values={"label": _label("first_level")},
-        ),
-        RecordResult: Shape(
-            required="all",
-            override={
-                "index": _COUNT,
-                "line": _or_null({"type": "integer", "minimum": 1}),
-                "item": name,
-                "late_workdays": _or_null(_COUNT),
-                "overdue_workdays": _or_null(_COUNT),
-                "reason": _or_null({"type": "string", "enum": list(REASONS)}),
-                "unknown_year": _or_null({"type": "integer"}),
-                "problems": {
-                    "type": "array",
-                    "items": {"type": "string", "pattern": "^[a-z_]+(:[a-z_]+)?$"},
-                },
-            },
-        ),
-        DayInfo: Shape(
-            required="all",
-            extra={
-                "weekday": {"type": "integer", "minimum": 1, "maximum": 7},
-                "kind_label": {"type": "string"},
-                "workday": {"type": "boolean"},
-                "holiday_label": name,
-                "for_holiday_label": name,
-                # Added by the command line, not by the converter.
-                "next_workday": _or_null({"type": "string", "format": "date"}),
-                "previous_workday": _or_null({"type": "string", "format": "date"}),
-                "neighbours_provisional": {"type": "boolean"},
-            },
-            optional=("next_workday", "previous_workday", "neighbours_provisional"),
-            values={
-                "weekday": lambda day: day.date.isoweekday(),
-                "kind_label": _label("kind"),
-                "holiday_label": _label("holiday"),
-                "for_holiday_label": _label("for_holiday"),
-            },
-        ),
-        Obligation: Shape(required="all"),
-    }
-
-
-def findings_shapes() -> dict[type, Shape]:
-    """The shapes of a findings report (Report, Finding), for reports inside other outputs."""
-    from ..findings import Finding, Report
-
-    shapes = output_shapes()
-    return {Report: shapes[Report], Finding: shapes[Finding]}
 
 
 def _output(cls_name: str, extra: Mapping[type, Shape] | None = None) -> JSON:

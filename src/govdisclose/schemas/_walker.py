@@ -57,17 +57,15 @@ _BOUNDS = {">=": "minimum", ">": "exclusiveMinimum", "<=": "maximum", "<": "excl
 class Shape:
     """How the instances of one attrs class are written as JSON objects.
 
-    The schema walker reads it, and so does the package's converter for the library's
-    outputs (:func:`govdisclose.schemas._documents.output_shapes`): one statement of each
-    document's shape.  ``required`` is ``"no_default"`` (fields without a default must be
-    present: what the converter requires) or ``"all"`` (every field is always written).
-    ``nullable`` says whether an optional field (``X | None``) may be ``null`` (false where
-    ``None`` is left out instead).  ``closed`` gives ``additionalProperties: false``.
-    ``exclude`` drops fields that are not written; ``extra`` adds properties that are written
-    but are not fields (derived values), listed first and required when every field is,
-    except those named in ``optional``; an extra's value is the attribute of that name, or
-    ``values[name](obj)``; an optional extra with neither is added by the command line.
-    ``override`` replaces a field's schema.
+    The rules of the code that writes and reads the class (for the library's results, the
+    form each class declares: :func:`govdisclose.schemas._outputs.output_shapes`).
+    ``required`` is ``"no_default"`` (fields without a default must be present: what the
+    converter requires) or ``"all"`` (every field is always written).  ``nullable`` says
+    whether an optional field (``X | None``) may be ``null`` (false where ``None`` is left out
+    instead).  ``closed`` gives ``additionalProperties: false``.  ``exclude`` drops fields that
+    are not written; ``extra`` adds properties that are written but are not fields (derived
+    values), listed first and required when every field is, except those named in
+    ``optional`` (added by the command line).  ``override`` replaces a field's schema.
     """
 
     required: str = attrs.field(
@@ -79,7 +77,12 @@ class Shape:
     extra: Mapping[str, JSON] = attrs.field(factory=dict)
     override: Mapping[str, JSON] = attrs.field(factory=dict)
     optional: tuple[str, ...] = ()
-    values: Mapping[str, Callable[[Any], Any]] = attrs.field(factory=dict)
+
+
+#: Shape of a class read and written by the package's cattrs converter: fields without a
+#: default are required, defaults are left out on output, ``null`` is read as ``None``,
+#: unknown keys are refused.
+CONVERTER = Shape()
 
 
 class SchemaWalker:
@@ -225,6 +228,13 @@ class SchemaWalker:
             return schema
         title, description = text
         return {"title": title, "description": description, **schema}
+
+
+def finish(walker: SchemaWalker, root: JSON) -> JSON:
+    """``root`` with the walker's ``$defs`` (sorted by name) added."""
+    if walker.defs:
+        root["$defs"] = dict(sorted(walker.defs.items()))
+    return root
 
 
 def _without_none(hint: Any) -> Any:
