@@ -102,9 +102,8 @@ LEDGER_TEXTS: Mapping[str, tuple[str, str]] = {
 
 def ledger_schema() -> dict[str, Any]:
     """The root schema of ``requests-ledger`` (without the header keys)."""
-    from ..schemas._documents import CONVERTER, finish
     from ..schemas._texts import FIELD_TEXTS
-    from ..schemas._walker import SchemaWalker, Shape
+    from ..schemas._walker import CONVERTER, SchemaWalker, Shape, finish
     from ._ledger import Consultation, FeeNotice, Ledger, Reply, Request, Review
 
     count = {"type": "integer", "minimum": 0}
@@ -207,9 +206,9 @@ def _described(title: str, zh: str, en: str, schema: dict[str, Any]) -> dict[str
 def status_schema() -> dict[str, Any]:
     """The schema of ``LedgerStatus.to_json()`` (``govdisclose requests status --format json``)."""
     from ..deadlines import Deadline, LegalRule, Step
-    from ..schemas._documents import findings_shapes, finish
+    from ..schemas._outputs import findings_shapes
     from ..schemas._texts import FIELD_TEXTS
-    from ..schemas._walker import SchemaWalker, Shape
+    from ..schemas._walker import SchemaWalker, Shape, finish
     from ._status import LedgerStatus, RequestStatus
     from ._terms import Outcome
 
@@ -262,9 +261,9 @@ def counts_schema() -> dict[str, Any]:
     :func:`~govdisclose.requests.table3_counts` and :func:`~govdisclose.requests.table4_counts`
     return them, the fees of the year and the findings of reading the ledger."""
     from ..findings import Report
-    from ..schemas._documents import findings_shapes, finish
+    from ..schemas._outputs import findings_shapes
     from ..schemas._texts import FIELD_TEXTS
-    from ..schemas._walker import SchemaWalker
+    from ..schemas._walker import SchemaWalker, finish
     from ._counts import TABLE3_COLUMNS, TABLE4_COLUMNS
     from ._terms import ApplicantCategory, Outcome, ReviewKind, ReviewResult
 
