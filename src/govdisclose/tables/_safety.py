@@ -131,7 +131,8 @@ def _check_zip(data: bytes, name: str, limits: Limits) -> None:
 
 
 @contextmanager
-def _quiet() -> Iterator[None]:
+def quiet() -> Iterator[None]:
+    """Silence openpyxl's warnings while it reads (about features it drops: styles …)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl warns about features it drops (styles …)
         yield
@@ -166,6 +167,20 @@ def _openpyxl_error(name: str, exc: Exception) -> InputError:
 #: Formula cells without a saved value reported per sheet, at most.
 MAX_FORMULA_CELLS = 100
 _REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7})")
+
+
+def open_workbook(data: bytes, name: str, *, read_only: bool = False) -> Any:
+    """Open the bytes of a checked workbook (:func:`check_xlsx`) with openpyxl, cells as their
+    saved values; what openpyxl cannot read is an :class:`InputError` naming ``name``."""
+    import openpyxl
+
+    try:
+        with quiet():
+            return openpyxl.load_workbook(io.BytesIO(data), read_only=read_only, data_only=True)
+    except GovdiscloseError:
+        raise
+    except Exception as exc:  # untrusted input: openpyxl raises many kinds of error
+        raise _openpyxl_error(name, exc) from None
 
 
 def _ref_position(ref: str) -> tuple[int, int] | None:

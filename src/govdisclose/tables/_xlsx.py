@@ -32,7 +32,7 @@ from typing import Any
 
 import attrs
 
-from .._errors import DataError, GovdiscloseError, InputError
+from .._errors import DataError, InputError
 from .._model import Catalogue
 from .._texttable import display_width
 from ..findings import Finding, Report
@@ -156,7 +156,7 @@ def _check_text(value: str | int, path: str) -> None:
         )
 
 
-def _set(ws: Any, row: int, column: int, value: str | int, path: str) -> Any:
+def set_cell(ws: Any, row: int, column: int, value: str | int, path: str) -> Any:
     """Write a value as data (a text starting with ``=`` stays text, never a formula)."""
     from openpyxl.utils.exceptions import IllegalCharacterError
 
@@ -198,19 +198,19 @@ def _write_header(ws: Any, columns: Sequence[Column], style: _Styler) -> None:
     while c < len(columns):
         column = columns[c]
         if column.spans_both_rows:
-            _set(ws, top, c + 1, column.header, "$")
+            set_cell(ws, top, c + 1, column.header, "$")
             ws.merge_cells(start_row=top, start_column=c + 1, end_row=low, end_column=c + 1)
             c += 1
             continue
         span = 1
         while c + span < len(columns) and columns[c + span].group == column.group:
             span += 1
-        _set(ws, top, c + 1, column.group, "$")
+        set_cell(ws, top, c + 1, column.group, "$")
         if span > 1:
             ws.merge_cells(start_row=top, start_column=c + 1, end_row=top, end_column=c + span)
         for k in range(c, c + span):
             label = "二级事项" if columns[k].key == "number" else columns[k].header
-            _set(ws, low, k + 1, label, "$")
+            set_cell(ws, low, k + 1, label, "$")
         names = [columns[k].key for k in range(c, c + span)]
         if "number" in names and "name" in names:  # 二级事项 spans its number and name
             at = names.index("number") + c + 1
@@ -225,7 +225,7 @@ def _write_sheet(ws: Any, catalogue: Catalogue, style: _Styler) -> None:
     columns = columns_for(catalogue)
     extras = extra_channels(catalogue)
     width = len(columns)
-    title = _set(ws, _TITLE_ROW, 1, catalogue.title, "$.title")
+    title = set_cell(ws, _TITLE_ROW, 1, catalogue.title, "$.title")
     style(title, _TITLE)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     ws.row_dimensions[_TITLE_ROW].height = 30
@@ -262,7 +262,7 @@ def _write_sheet(ws: Any, catalogue: Catalogue, style: _Styler) -> None:
             group_start = row + 1
         row += 1
     for note in catalogue.notes:
-        cell = _set(ws, row, 1, note, "$.notes")
+        cell = set_cell(ws, row, 1, note, "$.notes")
         style(cell, _NOTE)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
         total = sum(c.width for c in columns)
@@ -306,7 +306,7 @@ def _write_info(
     ]
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
-            cell = _set(ws, r, c, value, "$")
+            cell = set_cell(ws, r, c, value, "$")
             style(cell, _INFO_LABEL if r == 1 or c == 1 else _INFO_VALUE)
     ws.column_dimensions["A"].width = 14
     for c in range(len(names)):
@@ -366,18 +366,10 @@ def _info(ws: Any) -> dict[str, tuple[CatalogueInfo, list[Finding]]]:
 
 
 def _load(path: Path, limits: Limits) -> tuple[Any, dict[str, SheetScan]]:
-    import openpyxl
-
-    from ._safety import _openpyxl_error, _quiet
+    from ._safety import open_workbook
 
     data, scans = inspect_xlsx(path, limits)
-    try:
-        with _quiet():
-            return openpyxl.load_workbook(io.BytesIO(data), data_only=True), scans
-    except GovdiscloseError:
-        raise
-    except Exception as exc:  # untrusted input: openpyxl raises many kinds of error
-        raise _openpyxl_error(str(path), exc) from None
+    return open_workbook(data, str(path)), scans
 
 
 def _read_sheets(
