@@ -436,8 +436,11 @@ def read_report_xlsx(path: str | Path) -> ReadReport:
     """Read a report from an XLSX workbook in the national layout (see :mod:`._tables`)."""
     from ._tables import read_xlsx_grid
 
-    read: ReadReport = read_xlsx_grid(path, _Reader())
-    return read
+    r = _Reader()
+    report = read_xlsx_grid(path, r)
+    return ReadReport(
+        report, r.locations, tuple(r.findings), frozenset(r.unreadable), Path(str(path)).name
+    )
 
 
 def document_of(report: AnnualReport) -> dict[str, Any]:

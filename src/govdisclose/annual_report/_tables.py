@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .._errors import GovdiscloseError, InputError
+from .._errors import InputError
 from ._format import (
     FORMAT_DOCUMENT,
     LAWSUIT_HEADING,
@@ -313,10 +313,10 @@ class _Sheet:
         align: str = "center",
         border: bool = True,
     ) -> None:
-        from ..tables._xlsx import _set
+        from ..tables._xlsx import set_cell
 
         if isinstance(value, str):
-            cell = _set(self.ws, row, column, value, "$")
+            cell = set_cell(self.ws, row, column, value, "$")
         else:
             cell = self.ws.cell(row, column)
             cell.value = value
@@ -338,9 +338,9 @@ class _Sheet:
             )
 
     def heading(self, text: str) -> None:
-        from ..tables._xlsx import _set
+        from ..tables._xlsx import set_cell
 
-        cell = _set(self.ws, self.row, 1, text, "$")
+        cell = set_cell(self.ws, self.row, 1, text, "$")
         cell.font = self.styles["heading"]
         self.row += 1
 
@@ -498,21 +498,12 @@ def _join(parts: Sequence[str]) -> str:
     return "".join(out)
 
 
-def read_xlsx_grid(path: str | Path, reader: Any) -> Any:
-    """Read a workbook in the national layout with the reader of :mod:`._reading`."""
-    import openpyxl
+def read_xlsx_grid(path: str | Path, reader: Any) -> AnnualReport:
+    """Read a workbook in the national layout; ``reader`` (of :mod:`._reading`) reads each
+    cell and keeps where it came from and the problems met."""
+    from ..tables._safety import check_xlsx, open_workbook
 
-    from ..tables._safety import _openpyxl_error, _quiet, check_xlsx
-    from ._reading import ReadReport
-
-    data = check_xlsx(Path(path))
-    try:
-        with _quiet():
-            wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except GovdiscloseError:
-        raise
-    except Exception as exc:  # untrusted input: openpyxl raises many kinds of error
-        raise _openpyxl_error(str(path), exc) from None
+    wb = open_workbook(check_xlsx(Path(path)), str(path))
     info: dict[str, Any] = {}
     tables: dict[int, dict[str, dict[str, Cell]]] = {}
     sections: dict[str, str] = {}
@@ -543,7 +534,7 @@ def read_xlsx_grid(path: str | Path, reader: Any) -> Any:
         reader.malformed(f"{INFO_SHEET}!B2", "年份 a year", year)
         year = None
     body = info.get("body")
-    report = AnnualReport(
+    return AnnualReport(
         body=str(body) if body not in (None, "") else None,
         year=year,
         level=level,
@@ -552,13 +543,6 @@ def read_xlsx_grid(path: str | Path, reader: Any) -> Any:
         table4=tables.get(4),
         sections=sections,
         trial_labels=reader.trial,
-    )
-    return ReadReport(
-        report,
-        reader.locations,
-        tuple(reader.findings),
-        frozenset(reader.unreadable),
-        Path(str(path)).name,
     )
 
 
