@@ -934,21 +934,12 @@ def _read_csv(path: Path, limits: Limits) -> list[list[str]]:
 
 
 def _xlsx_sheets(path: Path, limits: Limits) -> Iterator[tuple[str, list[tuple[object, ...]]]]:
-    import openpyxl
+    from ..tables._safety import open_workbook, quiet
 
-    from ..tables._safety import _openpyxl_error, _quiet
-
-    data = check_xlsx(path, limits)
-    try:
-        with _quiet():
-            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except GovdiscloseError:
-        raise
-    except Exception as exc:  # untrusted input: openpyxl raises many kinds of error
-        raise _openpyxl_error(str(path), exc) from None
+    workbook = open_workbook(check_xlsx(path, limits), str(path), read_only=True)
     try:
         for ws in workbook.worksheets:
-            with _quiet():
+            with quiet():
                 yield ws.title, [tuple(row) for row in ws.iter_rows(values_only=True)]
     finally:
         workbook.close()
