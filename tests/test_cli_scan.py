@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from govdisclose import loads
 from govdisclose.cli import main
 
 ID = "410105199003071272"  # synthetic; check digit computed per GB 11643
@@ -268,7 +269,7 @@ def test_json_listing_is_streamed_and_reads_back_as_the_report(
     assert code == 1
     data = json.loads(out)
     assert list(data) == ["subject", "findings", "ok", "counts"]
-    report = Report.from_json(out)
+    report = loads(out, Report)
     assert report == scan_file(relief_list).report()
 
 

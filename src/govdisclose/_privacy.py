@@ -113,7 +113,7 @@ import attrs
 from ._errors import InputError
 from ._files import bom_encoding, open_binary, refuse_binary, undecodable_error
 from ._vocabulary import Term
-from .findings import Finding, FindingCode, Report, Severity, register_code
+from .findings import Finding, FindingCode, Report, Severity
 
 __all__ = [
     "PersonalDataKind",
@@ -149,8 +149,9 @@ class PersonalDataKind(Term):
 
 _HINT = "去标识化后再公开（只保留前后几位）/ de-identify before publishing (keep a few digits only)"
 
-_CODES: dict[str, FindingCode] = {  # by the kind's code
-    "id_card": register_code(
+#: The finding codes of this area (see :mod:`govdisclose.findings`).
+CODES = (
+    FindingCode(
         "personal-data.id-card",
         Severity.ERROR,
         "居民身份证号码",
@@ -158,7 +159,7 @@ _CODES: dict[str, FindingCode] = {  # by the kind's code
         "An 18-character ID number with a correct check digit. Must not be published: "
         "de-identify it (去标识化, 2018年县级工作方案第22项).",
     ),
-    "foreign_resident_id": register_code(
+    FindingCode(
         "personal-data.foreign-resident-id",
         Severity.ERROR,
         "外国人永久居留身份证号码",
@@ -166,7 +167,7 @@ _CODES: dict[str, FindingCode] = {  # by the kind's code
         "An 18-digit number of the 2023 foreign permanent resident ID card (first digit 9, "
         "correct check digit). Must not be published.",
     ),
-    "suspect_id_card": register_code(
+    FindingCode(
         "personal-data.suspect-id-card",
         Severity.WARNING,
         "疑似身份证号码（校验码不符）",
@@ -174,7 +175,7 @@ _CODES: dict[str, FindingCode] = {  # by the kind's code
         "18 characters with an area code and a real birth date but a wrong check digit: often "
         "a mistyped ID number, still personal data.",
     ),
-    "old_id_card": register_code(
+    FindingCode(
         "personal-data.suspect-old-id-card",
         Severity.WARNING,
         "疑似第一代（15位）身份证号码",
@@ -182,7 +183,7 @@ _CODES: dict[str, FindingCode] = {  # by the kind's code
         "15 digits with an area code and a real birth date: first-generation ID numbers have no "
         "check digit, so other numbers fit too. Info only after a word such as 订单号 or 编号.",
     ),
-    "mobile": register_code(
+    FindingCode(
         "personal-data.mobile",
         Severity.ERROR,
         "手机号码",
@@ -190,14 +191,15 @@ _CODES: dict[str, FindingCode] = {  # by the kind's code
         "An 11-digit mainland mobile number (1[3-9]…), possibly grouped or with +86. Must not "
         "be published; publish the office's complaint number instead.",
     ),
-    "bank_card": register_code(
+    FindingCode(
         "personal-data.bank-card",
         Severity.ERROR,
         "银行卡号",
         "bank card number",
         "16 to 19 digits passing the Luhn check, possibly grouped in fours. Must not be published.",
     ),
-}
+)
+_CODES = {kind.code: code for kind, code in zip(PersonalDataKind, CODES, strict=True)}
 
 #: Words before a 15-digit number that say it is some other number (订单号 …).
 CONTEXT_WORDS = (

@@ -48,7 +48,9 @@ def _run_check(args: argparse.Namespace) -> int:
     read = read_report(args.file)
     previous = read_report(args.previous) if args.previous is not None else None
     report = check_report(read, level=args.level, previous=previous)
-    text = dump_json(report.to_json()) if args.format == "json" else report.to_text() + "\n"
+    from .._converter import unstructure
+
+    text = dump_json(unstructure(report)) if args.format == "json" else report.to_text() + "\n"
     write_text(text, args.output)
     return EXIT_OK if report.ok else EXIT_FINDINGS
 

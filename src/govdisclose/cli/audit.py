@@ -81,8 +81,10 @@ def _run(args: argparse.Namespace) -> int:
             ) from None
         out = records_out
 
+        from .._converter import unstructure
+
         def on_record(result: Any) -> None:
-            out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+            out.write(json.dumps(unstructure(result), ensure_ascii=False) + "\n")
 
     try:
         result = audit_file(
@@ -104,7 +106,9 @@ def _run(args: argparse.Namespace) -> int:
             f"{result.first_problem}; check the log's format and encoding "
             f"(--log-format, --encoding)"
         )
-    text = dump_json(result.to_json()) if args.format == "json" else result.to_text()
+    from .._converter import unstructure
+
+    text = dump_json(unstructure(result)) if args.format == "json" else result.to_text()
     write_text(text, args.output)
     return _EXIT_OK if result.ok else _EXIT_LATE
 

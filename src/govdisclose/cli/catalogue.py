@@ -177,7 +177,9 @@ def _print_findings(report: Report | None, *, as_json: bool = False) -> None:
     if report is None:
         return
     if as_json:
-        sys.stderr.write(dump_json(report.to_json()))
+        from .._converter import unstructure
+
+        sys.stderr.write(dump_json(unstructure(report)))
     elif len(report):
         sys.stderr.write(report.to_text() + "\n")
 
