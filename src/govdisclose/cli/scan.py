@@ -28,6 +28,7 @@ import codecs
 import contextlib
 import json
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -176,6 +177,8 @@ class _MaskedFile:
             raise InputError(f"cannot write {output}: {exc.strerror} (无法写入文件)") from None
         self._name = name
         self._file: IO[bytes] = os.fdopen(fd, "wb")
+        with contextlib.suppress(OSError):  # the mode a plain write would have given
+            os.chmod(name, _mode_for(output))
         self._encoder = codecs.getincrementalencoder(encoding)()
 
     def write(self, text: str) -> None:
@@ -201,6 +204,17 @@ class _MaskedFile:
         self._file.close()
         with contextlib.suppress(OSError):
             os.unlink(self._name)
+
+
+def _mode_for(output: Path) -> int:
+    """The permission bits of ``output`` if it exists, else what the umask gives a new file
+    (a temporary file is created private)."""
+    try:
+        return stat.S_IMODE(os.stat(output).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _stdout_writer(encoding: str) -> Callable[[str], object]:

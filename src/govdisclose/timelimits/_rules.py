@@ -36,6 +36,10 @@ EVENTS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "decision": ("the decision", "决定作出之日起"),
         # 收到（申请） — 条例第三十三条.
         "receipt": ("receipt", "收到之日起"),
+        # 批准 / 批复 (部门预算经本级财政部门批复后20日内公开).
+        "approval": ("approval", "批准之日起"),
+        # （分配）结果确定 (涉农补贴: 分配结果确定后).
+        "result_determined": ("the result is determined", "结果确定之日起"),
         # The text names no event (1个工作日内): it is the catalogue row's own event.
         "unspecified": ("", ""),
     }
