@@ -32,11 +32,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from govdisclose import Catalogue
-from govdisclose._converter import loads
-from govdisclose._errors import GovdiscloseError, InputError
-from govdisclose.audit import REASONS, AuditResult, RecordResult, audit_file
-from govdisclose.deadlines import Status
+from govdisclose import (
+    REASONS,
+    AuditResult,
+    Catalogue,
+    GovdiscloseError,
+    InputError,
+    RecordResult,
+    Status,
+    audit_file,
+    loads,
+)
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 _COUNTED = ("on_time", "late", "overdue", "pending", "not_assessable")

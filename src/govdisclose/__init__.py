@@ -108,6 +108,9 @@ _LAZY = {
     "audit_file": "audit",
     "audit_records": "audit",
     "AuditResult": "audit",
+    "RecordResult": "audit",
+    "REASONS": "audit",
+    "Status": "deadlines",
     "merge_results": "audit",
     "scan_text": "_privacy",
     "scan_file": "_privacy",
@@ -162,7 +165,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .annual_report import AnnualReport as AnnualReport
     from .annual_report import check_report as check_report
     from .annual_report import read_report as read_report
+    from .audit import REASONS as REASONS
     from .audit import AuditResult as AuditResult
+    from .audit import RecordResult as RecordResult
     from .audit import audit_file as audit_file
     from .audit import audit_records as audit_records
     from .audit import merge_results as merge_results
@@ -177,6 +182,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .checks import validate_document as validate_document
     from .checks import validate_documents as validate_documents
     from .deadlines import Deadline as Deadline
+    from .deadlines import Status as Status
     from .deadlines import opinion_response_deadline as opinion_response_deadline
     from .deadlines import proactive_deadline as proactive_deadline
     from .deadlines import request_reply_deadline as request_reply_deadline
