@@ -4,7 +4,7 @@ When it compiles its annual report (due 31 January, 条例 第四十九条), a c
 that what it published last year was published on time.  Its CMS exports a publication log —
 one row per piece of information, with the catalogue item, the day the information was formed
 and the day it was published — and this script audits it with
-:func:`govdisclose.audit.audit_file` and writes a summary for the annual report:
+:func:`govdisclose.audit_file` and writes a summary for the annual report:
 
 * totals and the on-time rate (of the records that can be judged);
 * a table by first-level item;

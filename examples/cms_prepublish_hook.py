@@ -73,7 +73,7 @@ def as_published(record: Mapping[str, Any], day: dt.date) -> dict[str, Any]:
 def check(record: Mapping[str, Any], text: str, *, day: dt.date) -> dict[str, Any]:
     """The verdict on publishing ``record`` with ``text`` on ``day``.
 
-    Raises :class:`~govdisclose._errors.GovdiscloseError` when the record cannot be read.
+    Raises :class:`~govdisclose.GovdiscloseError` when the record cannot be read.
     """
     structure(as_published(record, day), DocumentRecord)  # an unusable record is an error
     report = validate_document(as_published(record, day), as_of=day)
