@@ -4,7 +4,8 @@
 library's one detector (:func:`govdisclose._files.detect_encoding`: byte-order mark, old Office
 file and NUL refused, UTF-8 — also with a few corrupt bytes —, GB18030), without holding the
 whole file; when those bytes are all ASCII, the first non-ASCII bytes decide.
-:func:`line_batches` then decodes the stream a chunk at a time and splits it into lines exactly as a text file opened with ``newline=""`` would.
+:func:`line_batches` then decodes the stream a chunk at a time and splits it into lines
+exactly as a text file opened with ``newline=""`` would.
 
 Bytes that do not decode become lone surrogates (U+DC00 + byte, never found in decoded text)
 so that the record holding them can be reported.  A line holding such bytes is handed out in

@@ -25,17 +25,17 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from .._dates import DATE_FORMATS
 from .._errors import UnknownYearError
+from . import COMMANDS
 from .common import (
-    DATE_FORMATS,
     add_calendar_options,
     add_format_option,
     calendar_from_args,
     dump_json,
     parse_date_option,
+    write_text,
 )
-
-__all__ = ["add_subcommands", "parse_day", "register"]
 
 _WEEKDAYS = (
     ("星期一", "Monday"),
@@ -51,7 +51,7 @@ _WEEKDAYS = (
 def parse_day(text: str) -> dt.date:
     """A date as every date option reads it (:func:`~govdisclose.cli.common.parse_date_option`)
     or ``today`` (in China Standard Time); :class:`~govdisclose._errors.InputError` else."""
-    return parse_date_option(text, "DATE", allow_today=True)
+    return parse_date_option(text, "DATE")
 
 
 def _neighbour(step: Callable[[dt.date], dt.date], day: dt.date) -> dt.date | None:
@@ -76,7 +76,7 @@ def _run_day(args: argparse.Namespace) -> int:
         data["next_workday"] = following.isoformat() if following else None
         data["previous_workday"] = preceding.isoformat() if preceding else None
         data["neighbours_provisional"] = neighbours_estimated
-        print(dump_json(data), end="")
+        write_text(dump_json(data), None, json=True)
         return 0
     zh, en = _WEEKDAYS[day.weekday()]
     lines = [
@@ -100,7 +100,7 @@ def _run_day(args: argparse.Namespace) -> int:
     after = f"{following}{mark if after_estimated else ''}" if following else unknown
     lines.append(f"前一工作日 / previous working day: {before}")
     lines.append(f"后一工作日 / next working day:     {after}")
-    print("\n".join(lines))
+    write_text("\n".join(lines) + "\n", None)
     return 0
 
 
@@ -115,7 +115,7 @@ def register(subparsers: Any) -> Any:
     """Add the ``calendar`` group and its subcommands; return the group's subparsers object."""
     group = subparsers.add_parser(
         "calendar",
-        help="工作日历 / the working-day calendar",
+        help=COMMANDS["calendar"],
         description="工作日历：国务院办公厅节假日安排、调休与工作日。"
         " / The working-day calendar: State Council holiday arrangements, swapped days.",
     )

@@ -23,13 +23,18 @@ from typing import TYPE_CHECKING, TextIO
 
 from .._errors import InputError
 from .._files import MAX_TEXT_BYTES, decode_text_with_encoding, read_text_file_with_encoding
-from . import EXIT_FINDINGS, EXIT_OK
-from .common import add_format_option, dump_json, write_output
+from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
+from .common import (
+    add_format_option,
+    dump_json,
+    escape_controls,
+    escape_json,
+    output_path,
+    write_output,
+)
 
 if TYPE_CHECKING:  # the scan (and python-stdnum) is imported when the command runs
     from .._privacy import PersonalDataScan
-
-__all__ = ["register", "render_scan"]
 
 STDIN = "-"
 
@@ -69,29 +74,19 @@ def render_scan(scan: PersonalDataScan) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _same_file(a: str, b: Path) -> bool:
-    if a == STDIN:
-        return False
-    try:
-        return Path(a).resolve() == b.resolve()
-    except OSError:
-        return False
-
-
 def _scan(args: argparse.Namespace) -> int:
     output: Path | None = args.output
     if output is not None and not args.mask:
         raise InputError("--output is only used with --mask (--output 需与 --mask 同用)")
-    if output is not None and _same_file(args.file, output):
-        raise InputError(
-            f"{output}: --output would overwrite the input; choose another file "
-            f"(输出文件不能覆盖输入文件)"
-        )
+    output = output_path(args, args.file)
     text, name, encoding = _read_input(args.file)
     from .._privacy import mask_text, scan_text
 
     scan = scan_text(text, subject=name)
-    listing = dump_json(scan.report().to_json()) if args.format == "json" else render_scan(scan)
+    if args.format == "json":
+        listing = escape_json(dump_json(scan.report().to_json()))
+    else:
+        listing = escape_controls(render_scan(scan))
     report_stream: TextIO = sys.stdout
     if args.mask:
         # in the input's own encoding and byte-order mark
@@ -106,7 +101,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``scan`` to the command line."""
     parser = subparsers.add_parser(
         "scan",
-        help="发布前检查身份证号、手机号、银行卡号 / scan a text for personal numbers",
+        help=COMMANDS["scan"],
         description=(
             "先审查、后公开：检查文本中的居民身份证号码、手机号码和银行卡号。"
             "Scan a plain-text file (.txt, .csv, .md, .html; UTF-8, UTF-16 with its byte-order "

@@ -7,9 +7,7 @@ import sys
 from pathlib import Path
 
 from .._errors import InputError
-from . import EXIT_FINDINGS, EXIT_OK
-
-__all__ = ["register"]
+from . import COMMANDS, EXIT_FINDINGS, EXIT_OK, RawDescriptionHelpFormatter
 
 _EPILOG = """\
 示例 / examples:
@@ -55,14 +53,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     parser = sub.add_parser(
         "schema",
-        help="导出 JSON Schema / print or export the JSON Schemas",
+        help=COMMANDS["schema"],
         description=(
             "打印或导出交换数据的 JSON Schema（Draft 2020-12，词表取值带中文标签）。"
             "Print or export the JSON Schemas (Draft 2020-12) of the documents govdisclose "
             "exchanges; vocabulary values carry their Chinese labels."
         ),
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "name",

@@ -28,10 +28,8 @@ from typing import Any
 from .._errors import InputError
 from .._vocabulary import Domain
 from ..findings import Report
-from . import EXIT_FINDINGS, EXIT_OK
+from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
 from .common import LEVEL_CHOICES, add_calendar_options, add_format_option, dump_json, write_text
-
-__all__ = ["detect_kind", "register"]
 
 #: Fields only a document record has (a catalogue has ``items``).
 _DOCUMENT_FIELDS = frozenset(
@@ -142,8 +140,8 @@ def _validate_documents(args: argparse.Namespace, data: Any, kind: str, name: st
 def _run(args: argparse.Namespace) -> int:
     from .common import parse_date_option
 
-    if args.as_of is not None:  # checked first, whatever the file turns out to be
-        args.as_of = parse_date_option(args.as_of, "--as-of")
+    # checked first, whatever the file turns out to be
+    args.as_of = parse_date_option(args.as_of, "--as-of")
     name: str = args.file
     path = Path(name)
     extra: Report | None = None
@@ -174,8 +172,10 @@ def _run(args: argparse.Namespace) -> int:
         report = _validate_documents(args, data, kind, name)
     if extra is not None:
         report = Report(extra.findings + report.findings, name)
-    text = dump_json(report.to_json()) if args.format == "json" else report.to_text() + "\n"
-    write_text(text, None)
+    if args.format == "json":
+        write_text(dump_json(report.to_json()), None, json=True)
+    else:
+        write_text(report.to_text() + "\n", None)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
@@ -183,7 +183,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``validate`` to the command line."""
     parser = subparsers.add_parser(
         "validate",
-        help="检查目录或政策文件记录是否合规 / check a catalogue or document records",
+        help=COMMANDS["validate"],
         description=(
             "检查公开标准目录（八要素、词表、渠道、时限、层级，可与标准目录比对）或政策文件记录"
             "（公开属性、标注、审查、20个工作日内公开、三同步）。Check a catalogue or policy-"
@@ -215,8 +215,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--as-of",
+        default="today",
         metavar="DATE",
-        help="判断是否逾期的日期（默认今天）/ judge overdue publication on DATE (default today)",
+        help="判断是否逾期的日期（默认北京时间今天）/ judge overdue publication on DATE "
+        "(default today, the date in China)",
     )
     add_calendar_options(parser)
     add_format_option(parser)
