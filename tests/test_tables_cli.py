@@ -1,4 +1,4 @@
-"""``catalogue export --format xlsx|csv|html`` and ``catalogue import``; exit codes 0/1/2."""
+"""``catalogue export --to xlsx|csv|html`` and ``catalogue import``; exit codes 0/1/2."""
 
 from __future__ import annotations
 

@@ -10,8 +10,9 @@
 >>> govdisclose.Channel.parse("政务新媒体").code
 'new_media'
 
-The names below are the public API; everything else is internal.  Heavier parts (JSON,
-calendars, validators, tables) are imported on first use, so ``import govdisclose`` is fast.
+The names below are the public API; everything else is internal.  Every part (the
+model, JSON, calendars, validators, tables) is imported on first use, so ``import govdisclose``
+is fast.
 Where to start:
 
 =================================  ==========================================================
@@ -48,29 +49,22 @@ from ._errors import (
     UnknownYearError,
     VocabularyError,
 )
-from ._model import (
-    Catalogue,
-    CatalogueItem,
-    Citation,
-    LegalBasis,
-    Provenance,
-    ProvenanceKind,
-    TimeLimit,
-)
-from ._standard import standard, standards
-from ._vocabulary import (
-    Audience,
-    Channel,
-    DisclosureAttribute,
-    Domain,
-    FirstLevel,
-    Level,
-    Mode,
-)
 
 # Public names that live in modules loaded on first use: name -> module.  These are the
 # entry points of the main jobs; each module has more (see the API reference).
 _LAZY = {
+    # the catalogue model and the standard (attrs is loaded with them)
+    **dict.fromkeys(
+        ("Catalogue", "CatalogueItem", "Citation", "LegalBasis", "Provenance", "ProvenanceKind"),
+        "_model",
+    ),
+    "TimeLimit": "_model",
+    "standard": "_standard",
+    "standards": "_standard",
+    **dict.fromkeys(
+        ("Audience", "Channel", "DisclosureAttribute", "Domain", "FirstLevel", "Level", "Mode"),
+        "_vocabulary",
+    ),
     # JSON
     "dumps": "_converter",
     "loads": "_converter",
@@ -120,29 +114,13 @@ _SUBMODULES = frozenset(
 )
 
 __all__ = [
-    "Audience",
     "CalendarDataError",
-    "Catalogue",
-    "CatalogueItem",
-    "Channel",
-    "Citation",
     "DataError",
-    "DisclosureAttribute",
-    "Domain",
-    "FirstLevel",
     "GovdiscloseError",
     "InputError",
-    "LegalBasis",
-    "Level",
-    "Mode",
-    "Provenance",
-    "ProvenanceKind",
-    "TimeLimit",
     "UnknownYearError",
     "VocabularyError",
     "__version__",
-    "standard",
-    "standards",
     *_LAZY,
 ]
 
@@ -153,8 +131,24 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._converter import structure as structure
     from ._converter import unstructure as unstructure
     from ._localize import derive as derive
+    from ._model import Catalogue as Catalogue
+    from ._model import CatalogueItem as CatalogueItem
+    from ._model import Citation as Citation
+    from ._model import LegalBasis as LegalBasis
+    from ._model import Provenance as Provenance
+    from ._model import ProvenanceKind as ProvenanceKind
+    from ._model import TimeLimit as TimeLimit
     from ._privacy import mask_text as mask_text
     from ._privacy import scan_text as scan_text
+    from ._standard import standard as standard
+    from ._standard import standards as standards
+    from ._vocabulary import Audience as Audience
+    from ._vocabulary import Channel as Channel
+    from ._vocabulary import DisclosureAttribute as DisclosureAttribute
+    from ._vocabulary import Domain as Domain
+    from ._vocabulary import FirstLevel as FirstLevel
+    from ._vocabulary import Level as Level
+    from ._vocabulary import Mode as Mode
     from .audit import audit_file as audit_file
     from .audit import audit_records as audit_records
     from .calendar import WorkCalendar as WorkCalendar

@@ -57,7 +57,7 @@ def wrap(text: str, width: int) -> list[str]:
 #: wide character (Chinese text breaks between any two characters).
 _PIECES = re.compile(r"\s+|[\x21-\u10ff]+|.", re.DOTALL)
 #: Punctuation that must not start a line (it stays with the character before it).
-_NO_BREAK_BEFORE = frozenset("，。、；：）」』》〉！？,.;:)]}/")
+_NO_BREAK = frozenset("，。、；：）」』》〉！？,.;:)]}/")
 
 
 def wrap_words(text: str, width: int) -> list[str]:
@@ -74,9 +74,9 @@ def wrap_words(text: str, width: int) -> list[str]:
             continue
         w = display_width(piece)
         if used + w > width and line:
-            carried: list[str] = []
-            if piece[0] in _NO_BREAK_BEFORE and len(line) > 1 and line[-1] != " ":
-                carried = [line.pop()]  # the character before goes down with it
+            carried: list[str] = []  # what goes down with a mark that cannot start a line
+            while len(line) > 1 and line[-1] != " " and (carried or [piece])[0][0] in _NO_BREAK:
+                carried.insert(0, line.pop())
             lines.append("".join(line).rstrip())
             line, used = carried, sum(display_width(c) for c in carried)
         while w > width:  # a word longer than a line: cut it

@@ -37,8 +37,8 @@ COMMANDS = {
 COMMAND_MODULES = tuple(COMMANDS)
 
 DESCRIPTION = """\
-政务公开标准目录工具：安全生产和救灾领域基层政务公开标准目录（应急厅函〔2019〕390号）。
-Tools for the basic-level disclosure standard for work safety and disaster relief (390号).
+安全生产和救灾领域基层政务公开标准目录（应急厅函〔2019〕390号）工具。
+Tools for the basic-level disclosure standard for work safety and disaster relief.
 
 退出码 / exit codes: 0 成功 success; 1 发现问题 findings; 2 输入不可用 unusable input.
 """
@@ -49,7 +49,8 @@ HELP_COLUMNS = 80
 
 class HelpFormatter(argparse.HelpFormatter):
     """Help wrapped by terminal columns, a Chinese character counting two (``wcwidth``),
-    breaking between Chinese characters and at blanks; at most :data:`HELP_COLUMNS` wide."""
+    breaking between Chinese characters and at blanks; at most :data:`HELP_COLUMNS` wide.
+    Line breaks written in a description or epilog are kept."""
 
     def __init__(self, prog: str, **kwargs: Any) -> None:
         if "width" not in kwargs:
@@ -64,17 +65,18 @@ class HelpFormatter(argparse.HelpFormatter):
         return wrap_words(" ".join(text.split()), width)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
-        from .._texttable import wrap_words
+        """Each line of ``text`` filled on its own (a line break in it is kept), continued
+        lines indented like their first."""
+        from .._texttable import display_width, wrap_words
 
-        lines = wrap_words(" ".join(text.split()), width - len(indent))
-        return "\n".join(indent + line for line in lines)
-
-
-class RawDescriptionHelpFormatter(HelpFormatter):
-    """:class:`HelpFormatter` that keeps the line breaks of descriptions and epilogs."""
-
-    def _fill_text(self, text: str, width: int, indent: str) -> str:
-        return "".join(indent + line for line in text.splitlines(keepends=True))
+        lines: list[str] = []
+        for line in text.strip("\n").splitlines():
+            if display_width(indent + line) <= width:  # as written (an example's columns)
+                lines.append((indent + line).rstrip())
+                continue
+            lead = indent + line[: len(line) - len(line.lstrip())]
+            lines += [lead + part for part in wrap_words(" ".join(line.split()), width - len(lead))]
+        return "\n".join(lines)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -117,14 +119,11 @@ def _command_of(argv: Sequence[str]) -> str | None:
     return None
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser: with every command group, or fully only with ``command``'s
-    (the others then carry just their one line of help)."""
-    parser = _Parser(
-        prog="govdisclose",
-        description=DESCRIPTION,
-        formatter_class=RawDescriptionHelpFormatter,
-    )
+def build_parser(*commands: str) -> argparse.ArgumentParser:
+    """The argument parser: with every command group, or fully only with those named in
+    ``commands`` (the others then carry just their one line of help); ``main`` builds the
+    parser for the command being run."""
+    parser = _Parser(prog="govdisclose", description=DESCRIPTION)
     parser.add_argument(
         "--version",
         action="version",
@@ -135,7 +134,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         title="命令 / commands", dest="command", metavar="COMMAND", parser_class=_Parser
     )
     for name, help_text in COMMANDS.items():
-        if command is None or name == command:
+        if not commands or name in commands:
             importlib.import_module(f"{__name__}.{name}").register(sub)
         else:
             sub.add_parser(name, help=help_text)
@@ -153,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command is None and args_list in (["--version"], ["-V"]):
         print(f"govdisclose {__version__}")
         return EXIT_OK
-    parser = build_parser(command)
+    parser = build_parser(command or "")  # none fully for --version, -h or a usage error
     args = parser.parse_args(args_list)  # help, version and usage errors: SystemExit
     handler = getattr(args, "handler", None)
     if handler is None:
@@ -171,10 +170,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _cannot_write(exc)
     except Exception as exc:
         from .._errors import GovdiscloseError
-        from .common import escape_controls
+        from .common import for_people
 
         if isinstance(exc, GovdiscloseError) or _is_csv_error(exc):
-            print(f"govdisclose: error: {escape_controls(str(exc))}", file=sys.stderr)
+            print(f"govdisclose: error: {for_people(str(exc))}", file=sys.stderr)
             return EXIT_USAGE
         raise
     return code

@@ -29,8 +29,8 @@ from .common import (
     add_format_option,
     add_output_option,
     dump_json,
-    escape_controls,
     escape_json,
+    for_people,
     output_path,
     write_output,
     write_text,
@@ -179,7 +179,7 @@ def _table_findings(report: Report | None, *, as_json: bool = False) -> int:
     if as_json:
         sys.stderr.write(escape_json(dump_json(report.to_json())))
     elif len(report):
-        sys.stderr.write(escape_controls(report.to_text()) + "\n")
+        sys.stderr.write(for_people(report.to_text()) + "\n")
     return 1 if report.has_errors else 0
 
 

@@ -100,10 +100,31 @@ def escape_json(text: str) -> str:
     return re.sub(_CONTROLS, lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+#: How the library's messages name Python API, and what the command line says instead.
+_PYTHON_API = (
+    (r";? in Python \S+", ""),
+    (r"(?:WorkCalendar(?:\.official\(\))?)\.with_arrangement\([^)]*\)(?: / )?", ""),
+    (r"provisional=True(?: / --provisional)?", "--provisional"),
+)
+
+
+def for_people(text: str) -> str:
+    r"""Text for the terminal: control characters escaped (:func:`escape_controls`) and the
+    library's mentions of Python API (``provisional=True``) replaced by the options.
+
+    >>> for_people("estimate with provisional=True / --provisional\x1b[2K")
+    'estimate with --provisional\\x1b[2K'
+    """
+    if "provisional=True" in text or "with_arrangement" in text or " in Python " in text:
+        for pattern, replacement in _PYTHON_API:
+            text = re.sub(pattern, replacement, text)
+    return escape_controls(text)
+
+
 def write_text(text: str, output: Path | None, *, json: bool = False) -> None:
     """Write a report for people (``json``: a JSON document) to ``output`` or standard
-    output, with control characters escaped (:func:`escape_controls`)."""
-    write_output(escape_json(text) if json else escape_controls(text), output)
+    output, with control characters escaped (:func:`for_people`)."""
+    write_output(escape_json(text) if json else for_people(text), output)
 
 
 def write_output(data: str | bytes, output: Path | None, *, encoding: str = "utf-8") -> None:

@@ -27,8 +27,8 @@ from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
 from .common import (
     add_format_option,
     dump_json,
-    escape_controls,
     escape_json,
+    for_people,
     output_path,
     write_output,
 )
@@ -86,7 +86,7 @@ def _scan(args: argparse.Namespace) -> int:
     if args.format == "json":
         listing = escape_json(dump_json(scan.report().to_json()))
     else:
-        listing = escape_controls(render_scan(scan))
+        listing = for_people(render_scan(scan))
     report_stream: TextIO = sys.stdout
     if args.mask:
         # in the input's own encoding and byte-order mark

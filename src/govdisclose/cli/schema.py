@@ -7,14 +7,14 @@ import sys
 from pathlib import Path
 
 from .._errors import InputError
-from . import COMMANDS, EXIT_FINDINGS, EXIT_OK, RawDescriptionHelpFormatter
+from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
 
 _EPILOG = """\
 示例 / examples:
-  govdisclose schema                          列出全部模式 / list the schemas
-  govdisclose schema catalogue-item           打印一个模式 / print one schema
-  govdisclose schema --output schemas         写出全部模式 / write every schema to a directory
-  govdisclose schema --check schemas          检查导出是否最新 / exit 1 if the export is stale
+  govdisclose schema                 列出全部模式 / list them
+  govdisclose schema catalogue-item  打印一个模式 / print one
+  govdisclose schema --output DIR    写出全部模式 / write them all into DIR
+  govdisclose schema --check DIR     检查是否最新 / exit 1 if DIR is stale
 """
 
 
@@ -60,7 +60,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "exchanges; vocabulary values carry their Chinese labels."
         ),
         epilog=_EPILOG,
-        formatter_class=RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "name",
