@@ -188,7 +188,7 @@ def test_any_input_ends_in_a_result_or_a_one_line_error(command: str) -> None:
                 "x",
                 "",
             ]
-        ),  # fmt: skip
+        ),
         max_size=6,
     ),
     kind=st.sampled_from(["proactive", "request", "opinion", "annual-report", "meeting"]),
