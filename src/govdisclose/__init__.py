@@ -38,7 +38,6 @@ True
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 from .__about__ import __version__
 from ._errors import (
@@ -49,6 +48,8 @@ from ._errors import (
     UnknownYearError,
     VocabularyError,
 )
+
+TYPE_CHECKING = False  # typing is not loaded by ``import govdisclose``
 
 # Public names that live in modules loaded on first use: name -> module.  These are the
 # entry points of the main jobs; each module has more (see the API reference).
@@ -125,6 +126,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
+
     from ._catalogue_files import read_catalogue as read_catalogue
     from ._converter import dumps as dumps
     from ._converter import loads as loads

@@ -289,7 +289,7 @@ def detect_encoding(data: bytes, *, complete: bool = True, source: str = "<bytes
         return encoding
     refuse_binary(data, source=source)
     text = codecs.getincrementaldecoder("utf-8")("surrogateescape").decode(data, complete)
-    bad = len(_ESCAPED.findall(text))
+    bad = len(re.findall(_ESCAPED, text))
     if not bad:
         return "utf-8"
     try:
@@ -302,7 +302,7 @@ def detect_encoding(data: bytes, *, complete: bool = True, source: str = "<bytes
     return "gb18030"
 
 
-_ESCAPED = re.compile("[\udc80-\udcff]")
+_ESCAPED = "[\udc80-\udcff]"
 
 
 def read_text_file(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> str:

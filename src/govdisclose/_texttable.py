@@ -55,7 +55,7 @@ def wrap(text: str, width: int) -> list[str]:
 
 #: Pieces a line may break between: a blank run, a word of narrow characters, or one
 #: wide character (Chinese text breaks between any two characters).
-_PIECES = re.compile(r"\s+|[\x21-\u10ff]+|.", re.DOTALL)
+_PIECES = r"(?s)\s+|[\x21-\u10ff]+|."
 #: Punctuation that must not start a line (it stays with the character before it).
 _NO_BREAK = frozenset("，。、；：）」』》〉！？,.;:)]}/")
 
@@ -66,7 +66,7 @@ def wrap_words(text: str, width: int) -> list[str]:
     lines: list[str] = []
     line: list[str] = []
     used = 0
-    for piece in _PIECES.findall(text):
+    for piece in re.findall(_PIECES, text):
         if piece.isspace():
             if line:
                 line.append(" ")

@@ -14,10 +14,13 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
-from typing import Any
 
 from ..__about__ import __version__
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing is not loaded for --version
+    from collections.abc import Sequence
+    from typing import Any
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -54,9 +57,7 @@ class HelpFormatter(argparse.HelpFormatter):
 
     def __init__(self, prog: str, **kwargs: Any) -> None:
         if "width" not in kwargs:
-            import shutil
-
-            kwargs["width"] = min(shutil.get_terminal_size().columns, HELP_COLUMNS) - 2
+            kwargs["width"] = min(_terminal_columns(), HELP_COLUMNS) - 2
         super().__init__(prog, **kwargs)
 
     def _split_lines(self, text: str, width: int) -> list[str]:
@@ -77,6 +78,19 @@ class HelpFormatter(argparse.HelpFormatter):
             lead = indent + line[: len(line) - len(line.lstrip())]
             lines += [lead + part for part in wrap_words(" ".join(line.split()), width - len(lead))]
         return "\n".join(lines)
+
+
+def _terminal_columns() -> int:
+    """``COLUMNS``, else the terminal's width, else 80 (as ``shutil.get_terminal_size``,
+    without importing shutil and the compression modules it loads)."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return HELP_COLUMNS
 
 
 class _Parser(argparse.ArgumentParser):
