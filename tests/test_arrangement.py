@@ -20,7 +20,9 @@ from govdisclose.calendar._arrangement import (
 )
 from govdisclose.calendar._festivals import Festival
 from govdisclose.calendar._official import official_arrangements
-from govdisclose.calendar._workcalendar import ENV_VAR, WorkCalendar, default_calendar
+from govdisclose.calendar._workcalendar import WorkCalendar, default_calendar
+from govdisclose.cli import main
+from govdisclose.cli.common import ENV_VAR
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "schemas" / "arrangement.schema.json"
 EXAMPLE = resources.files("govdisclose") / "data" / "arrangement-example.toml"
@@ -42,6 +44,8 @@ def base_doc(**changes: Any) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "year": 2027,
         "notice_title": "国务院办公厅关于2027年部分节假日安排的通知",
+        "partial": True,
+        "partial_reason": "test data: 元旦 and 春节 only",
         "holidays": [
             {
                 "festival": "new_years_day",
@@ -132,6 +136,7 @@ def test_toml_native_dates(tmp_path: Path) -> None:
     path = tmp_path / "2027.toml"
     path.write_text(
         'year = 2027\nnotice_title = "t"\nnotice_date = 2026-11-01\n'
+        'partial = true\npartial_reason = "test data"\n'
         "[[holidays]]\ndays_off = [2027-01-01]\n",
         encoding="utf-8",
     )
@@ -271,6 +276,8 @@ def test_files_in_the_encodings_catalogue_json_accepts(
 
 def arrangement_toml(doc: dict[str, Any]) -> str:
     lines = [f"year = {doc['year']}", f'notice_title = "{doc["notice_title"]}"']
+    if doc.get("partial"):
+        lines += ["partial = true", f"partial_reason = {json.dumps(doc['partial_reason'])}"]
     for entry in doc["holidays"]:
         lines.append("[[holidays]]")
         for key, value in entry.items():
@@ -309,33 +316,45 @@ def write_2027(path: Path) -> Path:
     return path
 
 
-def test_default_calendar_reads_environment_and_files(
+def test_default_calendar_reads_files_not_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv(ENV_VAR, raising=False)
-    assert default_calendar() is WorkCalendar.official()
     file_2027 = write_2027(tmp_path / "2027.json")
-    monkeypatch.setenv(ENV_VAR, f"{file_2027}{__import__('os').pathsep}")
-    cal = default_calendar()
+    monkeypatch.setenv(ENV_VAR, str(file_2027))
+    assert default_calendar() is WorkCalendar.official()  # the library reads no environment
+    cal = default_calendar(files=[file_2027])
     assert cal.is_workday(date(2027, 2, 13)) and not cal.is_workday(date(2027, 2, 8))
     assert cal.day_info(date(2027, 2, 8)).source == "国务院办公厅关于2027年部分节假日安排的通知"
-    # An explicit file for the same year replaces the environment's.
+    # A later file for the same year replaces the earlier one.
     other = tmp_path / "2027b.json"
     other.write_text(
-        json.dumps(base_doc(notice_title="newer", holidays=[{"days_off": ["2027-01-01"]}])),
+        json.dumps(
+            base_doc(
+                notice_title="newer", holidays=[{"festival": "元旦", "days_off": ["2027-01-01"]}]
+            )
+        ),
         encoding="utf-8",
     )
-    replaced = default_calendar(files=[other])
+    replaced = default_calendar(files=[file_2027, other])
     assert replaced.is_workday(date(2027, 2, 8))
-    assert replaced.day_info(date(2027, 2, 8)).source == "newer"
+    assert replaced.day_info(date(2027, 1, 1)).source == "newer"
 
 
-def test_environment_errors_say_where_the_file_came_from(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_command_line_reads_the_environment_and_names_it_in_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from govdisclose.cli.common import DATA_DIR_VAR, forget_calendars
+
+    monkeypatch.setenv(DATA_DIR_VAR, str(tmp_path / "store"))
+    file_2027 = write_2027(tmp_path / "2027.json")
+    monkeypatch.setenv(ENV_VAR, f"{file_2027}{__import__('os').pathsep}")
+    forget_calendars()
+    assert main(["calendar", "day", "2027-02-13", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["kind"] == "makeup_workday"
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "missing.toml"))
-    with pytest.raises(InputError, match=f"^{ENV_VAR}: .*missing.toml: no such file"):
-        default_calendar()
+    assert main(["calendar", "day", "2027-02-13"]) == 2
+    assert capsys.readouterr().err.startswith(f"govdisclose: error: {ENV_VAR}: ")
+    forget_calendars()
 
 
 @pytest.mark.parametrize(

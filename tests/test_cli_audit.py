@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import attrs
 import pytest
 
+from calendar_store import isolated_store  # noqa: F401
 from govdisclose import standard
 from govdisclose._converter import dumps
 from govdisclose.cli import main

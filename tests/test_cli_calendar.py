@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from govdisclose.calendar._workcalendar import ENV_VAR
+from calendar_store import isolated_store  # noqa: F401
 from govdisclose.cli import main
+from govdisclose.cli.common import ENV_VAR
 
 
 @pytest.fixture(autouse=True)
@@ -68,6 +69,7 @@ def test_calendar_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
     path = tmp_path / "2027.toml"
     path.write_text(
         'year = 2027\nnotice_title = "国务院办公厅关于2027年部分节假日安排的通知"\n'
+        'partial = true\npartial_reason = "test data: 春节 only"\n'
         '[[holidays]]\nfestival = "春节"\ndays_off = ["2027-02-05/2027-02-11"]\n'
         'makeup_workdays = ["2027-02-13"]\n',
         encoding="utf-8",

@@ -7,12 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from calendar_store import isolated_store  # noqa: F401
 from govdisclose.cli import main
 
 # A fictional 2027 arrangement, only for these tests: New Year off 1–5 January, 9 January worked.
 ARRANGEMENT_2027 = {
     "year": 2027,
     "notice_title": "测试用虚构安排 (fictional, for tests)",
+    "partial": True,
+    "partial_reason": "fictional test data: 元旦 only",
     "holidays": [
         {
             "festival": "元旦",

@@ -101,7 +101,9 @@ JUNK: list[Any] = [
     Festival.NATIONAL_DAY,
 ]
 
-ARR_2028 = Arrangement(2028, [D(2028, 1, 1)], [], notice_title="test")
+ARR_2028 = Arrangement(
+    2028, [D(2028, 1, 1)], [], notice_title="test", partial=True, partial_reason="test data"
+)
 GOOD_DOC = arrangement_to_document(ARR_2028)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from calendar_store import isolated_store  # noqa: F401
 from govdisclose.cli import main
 from govdisclose.findings import Report
 

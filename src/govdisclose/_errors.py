@@ -162,8 +162,9 @@ class UnknownYearError(GovdiscloseError, LookupError):
             return
         message = (
             f"no official holiday arrangement is known for {year} "
-            f"(尚无{year}年国务院办公厅节假日安排); supply it from the State Council notice with "
-            f"WorkCalendar.with_arrangement(...) / --calendar FILE / GOVDISCLOSE_CALENDAR=FILE, "
-            f"or ask for a provisional estimate with provisional=True / --provisional"
+            f"(尚无{year}年国务院办公厅节假日安排); to supply it from the State Council notice, "
+            f"paste its text into a file and run `govdisclose calendar add FILE` (in Python: "
+            f"WorkCalendar.official().with_arrangement(read_notice(text))), or ask for a "
+            f"provisional estimate with provisional=True / --provisional"
         )
         super().__init__(message, path=path)

@@ -78,6 +78,12 @@ class Auditor:
 
         self.calendar = calendar = check_calendar(calendar, where="calendar")
         self.provisional = bool(getattr(calendar, "provisional", True))
+        #: Years whose arrangement is marked partial (results through them are marked).
+        self.partial_years: frozenset[int] = frozenset(
+            calendar.partial_years(dt.date(1950, 1, 1), dt.date(2199, 12, 31))
+        )
+        #: The ordinal of the earliest formation date of a usable record (0: none yet).
+        self.first_formed = 0
         self.as_of = as_of
         self.max_listed = max_listed
         self.subject = subject
@@ -331,6 +337,8 @@ class Auditor:
                 continue
             index = self.records
             self.records = index + 1
+            if fo < self.first_formed or not self.first_formed:
+                self.first_formed = fo
             if fo > as_of:  # not yet formed on the as-of date: a wrong year? (pending)
                 self.formed_after += 1
                 if self.formed_after_first is None:
@@ -382,6 +390,11 @@ class Auditor:
                         provisional = True
                         counts[_PROVISIONAL] += 1
             if want:
+                partial = False
+                if self.partial_years and due > 0:
+                    end = max(due, evaluated or as_of)
+                    first, last = dt.date.fromordinal(fo).year, dt.date.fromordinal(end).year
+                    partial = any(y in self.partial_years for y in range(first, last + 1))
                 reason = self._reasons[-due - 1] if status == _NA and due < 0 else None
                 if plan is None:
                     reason = self._reasons[-next(iter(entry.reasons)) - 1]
@@ -398,6 +411,7 @@ class Auditor:
                     days,
                     provisional,
                     reason,
+                    partial,
                 )
 
     def _past_due(

@@ -66,6 +66,7 @@ def record_result(
     days: int | None,
     provisional: bool,
     reason: tuple[str, int | None] | None,
+    partial: bool = False,
 ) -> RecordResult:
     """The result of a usable record (``days``: working days late or overdue)."""
     item = entry.item
@@ -85,6 +86,7 @@ def record_result(
         reason=None if reason is None else reason[0],
         unknown_year=None if reason is None else reason[1],
         provisional=provisional,
+        partial=partial,
         **extras(row, source.columns),
     )
 

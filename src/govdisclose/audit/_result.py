@@ -180,6 +180,7 @@ class RecordResult:
     reason: str | None = None
     unknown_year: int | None = None
     provisional: bool = False
+    partial: bool = False
     problems: tuple[str, ...] = ()
     channel: str | None = None
     title: str | None = None
@@ -202,6 +203,7 @@ class RecordResult:
             "reason": self.reason,
             "unknown_year": self.unknown_year,
             "provisional": self.provisional,
+            "partial": self.partial,
             "problems": list(self.problems),
             "channel": self.channel,
             "title": self.title,
@@ -341,6 +343,8 @@ class AuditResult:
     domains); ``first_levels`` the same grouped by first-level item.  ``first_problem`` says
     where and why the first unusable record could not be used (``line 2: …`` in a file,
     ``$[0]: …`` for records given as objects).
+    ``partial_years`` are the years
+    from the earliest record to ``as_of`` whose holiday arrangement is marked partial.
     """
 
     subject: str
@@ -358,6 +362,7 @@ class AuditResult:
     listed_limit: int
     formed_after_as_of: int = 0
     first_problem: str | None = None
+    partial_years: tuple[int, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -389,6 +394,7 @@ class AuditResult:
             "first_levels": [s.to_json() for s in self.first_levels],
             "items": [s.to_json() for s in self.items],
             "listed_limit": self.listed_limit,
+            "partial_years": list(self.partial_years),
             "report": self.report.to_json(),
         }
 
@@ -400,6 +406,12 @@ class AuditResult:
             f"记录 records: {self.records}（无效 invalid: {self.invalid}）",
             f"合计 totals: {self.totals.describe()}",
         ]
+        if self.partial_years:
+            years = "、".join(str(y) for y in self.partial_years)
+            lines.append(
+                f"部分安排 PARTIAL: {years}年的节假日安排未列全节日，涉及该年的结果可能不准 / the "
+                f"holiday arrangement for {years} is marked partial (it lacks festivals)"
+            )
         if self.items:
             header = [
                 "领域",

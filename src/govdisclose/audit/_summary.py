@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..findings import Finding, Report
@@ -222,4 +223,12 @@ def build_result(auditor: Auditor) -> AuditResult:
         listed_limit=auditor.max_listed,
         formed_after_as_of=auditor.formed_after,
         first_problem=auditor.first_problem,
+        partial_years=tuple(
+            sorted(
+                y
+                for y in auditor.partial_years
+                if auditor.first_formed
+                and dt.date.fromordinal(auditor.first_formed).year <= y <= auditor.as_of.year
+            )
+        ),
     )

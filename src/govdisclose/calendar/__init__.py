@@ -5,8 +5,17 @@ official arrangements it is built from are traced to their notices, and a year w
 arrangement is refused unless one is supplied.
 """
 
+from ._arrangement import completeness_problems, dump_arrangement
+from ._notice import notice_text, read_notice, read_notice_files
+from ._sources import official_years
+from ._store import (
+    remove_arrangement,
+    store_arrangement,
+    stored_arrangements,
+    stored_files,
+    user_data_directory,
+)
 from ._workcalendar import (
-    ENV_VAR,
     PROVISIONAL_SOURCE,
     PROVISIONAL_YEARS,
     Arrangement,
@@ -20,7 +29,6 @@ from ._workcalendar import (
 )
 
 __all__ = [
-    "ENV_VAR",
     "PROVISIONAL_SOURCE",
     "PROVISIONAL_YEARS",
     "Arrangement",
@@ -29,6 +37,17 @@ __all__ = [
     "Festival",
     "WorkCalendar",
     "check_calendar",
+    "completeness_problems",
     "default_calendar",
+    "dump_arrangement",
     "load_arrangement",
+    "notice_text",
+    "official_years",
+    "read_notice",
+    "read_notice_files",
+    "remove_arrangement",
+    "store_arrangement",
+    "stored_arrangements",
+    "stored_files",
+    "user_data_directory",
 ]

@@ -13,9 +13,15 @@ Each year the General Office of the State Council publishes 国务院办公厅�
 * ``holidays`` — optional: which festival each listed day belongs to (date → :class:`Festival`),
   for days off and make-up days alike.
 * ``notice_title``, ``notice_number``, ``notice_date`` — where the arrangement comes from.
+* ``partial``, ``partial_reason`` — an arrangement that knowingly lacks festivals says so, and
+  why.  Otherwise a file or notice must list every festival of the 《全国年节及纪念日放假办法》
+  in force for its year with its statutory days (:func:`completeness_problems`): a 2027 file
+  that lists only 国庆节 is refused, not read as a year with a working Spring Festival.
 
-A user who has a newer notice (say 2027's) writes it in a small TOML or JSON file and loads it
-with :func:`load_arrangement`; see ``data/arrangement-example.toml`` (the real 2026 notice) and
+A user who has a newer notice (say 2027's) reads it with
+:func:`~govdisclose.calendar.read_notice` (``govdisclose calendar notice`` / ``calendar add``),
+or writes it in a small TOML or JSON file and loads it with :func:`load_arrangement`; see
+``govdisclose calendar example`` (the real 2026 notice, ``data/arrangement-example.toml``) and
 the JSON Schema ``schemas/arrangement.schema.json`` (the functions that read and write files
 are in ``govdisclose.calendar._arrangement_files``, exported here).  The file lists one entry per
 festival, as the notice does; a date is ``YYYY-MM-DD`` and an inclusive range
@@ -31,6 +37,7 @@ festival, as the notice does; a date is ``YYYY-MM-DD`` and an inclusive range
 >>> from govdisclose.calendar._arrangement import arrangement_from_document
 >>> arr = arrangement_from_document({
 ...     "year": 2026, "notice_title": "国务院办公厅关于2026年部分节假日安排的通知",
+...     "partial": True, "partial_reason": "元旦 only, for this example",
 ...     "holidays": [{"festival": "元旦", "days_off": ["2026-01-01/2026-01-03"],
 ...                   "makeup_workdays": ["2026-01-04"]}]})
 >>> [d.isoformat() for d in arr.days_off], arr.makeup_workdays[0].isoformat()
@@ -61,14 +68,17 @@ from ._arrangement_files import MAX_RANGE_DAYS as MAX_RANGE_DAYS
 from ._arrangement_files import (
     arrangement_from_document,
     arrangement_to_document,
+    dump_arrangement,
     load_arrangement,
 )
-from ._festivals import Festival
+from ._festivals import Festival, required_festivals, statutory_days, statutory_holidays
 
 __all__ = [
     "Arrangement",
     "arrangement_from_document",
     "arrangement_to_document",
+    "completeness_problems",
+    "dump_arrangement",
     "load_arrangement",
 ]
 
@@ -152,6 +162,24 @@ def _notice_date(instance: Any, attribute: Any, value: Any) -> None:
         _day(value, "$.notice_date")
 
 
+def _partial(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, bool):
+        raise CalendarDataError(f"$.partial: expected true or false, got {short_repr(value)}")
+
+
+def _partial_reason(instance: Any, attribute: Any, value: Any) -> None:
+    if instance.partial and (not isinstance(value, str) or not value.strip()):
+        raise CalendarDataError(
+            "$.partial_reason: a partial arrangement says why it is partial "
+            f"(部分安排须说明原因), got {short_repr(value)}"
+        )
+    if not instance.partial and value is not None:
+        raise CalendarDataError(
+            "$.partial_reason: given, but the arrangement is not partial (partial = false) "
+            "(非部分安排不应填写原因)"
+        )
+
+
 @attrs.frozen
 class Arrangement:
     """One year's holiday arrangement; construction checks it (see the module reference).
@@ -159,6 +187,10 @@ class Arrangement:
     ``day_sources`` names a later notice for particular days (the official data uses it for
     国办发明电〔2019〕3号, which lengthened 2019's Labour Day, and 〔2020〕1号, which extended
     2020's Spring Festival); it is empty for arrangements read from files.
+
+    ``partial`` marks an arrangement known to lack festivals (``partial_reason`` says why):
+    files and notices must otherwise be complete (:func:`completeness_problems`), and every
+    result computed through a partial year is marked partial.
     """
 
     year: int = attrs.field(validator=_year)
@@ -169,6 +201,8 @@ class Arrangement:
     notice_number: str | None = attrs.field(default=None, validator=_text)
     notice_date: date | None = attrs.field(default=None, validator=_notice_date)
     day_sources: Mapping[date, str] = attrs.field(factory=dict, converter=_sources, repr=False)
+    partial: bool = attrs.field(default=False, validator=_partial)
+    partial_reason: str | None = attrs.field(default=None, validator=_partial_reason)
 
     def __attrs_post_init__(self) -> None:
         entries = [(d, False, f"$.days_off[{i}]") for i, d in enumerate(self.days_off)]
@@ -198,6 +232,49 @@ class Arrangement:
     def window(self) -> tuple[date, date]:
         """The dates a notice for :attr:`year` may list: from 1 December of the year before."""
         return date(self.year - 1, 12, 1), date(self.year, 12, 31)
+
+
+def completeness_problems(arrangement: Arrangement) -> list[str]:
+    """What an arrangement lacks under the 《全国年节及纪念日放假办法》 in force for its year.
+
+    Every festival of that text must be listed (four until 2007, seven from 2008:
+    :func:`~govdisclose.calendar._festivals.required_festivals`) — a festival whose
+    statutory days all fall on another's (中秋 on 10/1 in 2020) is listed with it — and each
+    festival's statutory days (:func:`~govdisclose.calendar._festivals.statutory_days`) must
+    be days off (one on a weekend that is not worked is off anyway, even if not listed: the
+    bundled data leaves out 2012-06-23, a Saturday of 端午).  An empty list means complete.
+
+    >>> from datetime import date
+    >>> arr = Arrangement(2027, [date(2027, 10, d) for d in range(1, 8)], [],
+    ...                   holidays={date(2027, 10, 1): "国庆节"})
+    >>> completeness_problems(arr)[0]
+    'missing 元旦 new_years_day: every arrangement for 2027 lists it (缺少元旦的放假安排)'
+    """
+    year = arrangement.year
+    listed = set(arrangement.holidays.values())
+    worked = set(arrangement.makeup_workdays)
+    off = (
+        set(arrangement.days_off)
+        | {d for days in statutory_days(year).values() for d in days if d.weekday() >= 5} - worked
+    )
+    by_date = statutory_holidays(year)
+    problems: list[str] = []
+    for festival in required_festivals(year):
+        days = statutory_days(year).get(festival, ())
+        merged = bool(days) and all(by_date.get(d) in listed - {festival} for d in days)
+        if festival not in listed and not (merged and all(d in off for d in days)):
+            problems.append(
+                f"missing {festival.label} {festival.code}: every arrangement for {year} "
+                f"lists it (缺少{festival.label}的放假安排)"
+            )
+            continue
+        missing = [d.isoformat() for d in days if d not in off]
+        if missing:
+            problems.append(
+                f"{festival.label} {festival.code}: the statutory day(s) {', '.join(missing)} "
+                f"are not days off (法定节假日未列为放假日)"
+            )
+    return problems
 
 
 def _semantic_problems(year: int, entries: list[tuple[date, bool, str]]) -> list[str]:

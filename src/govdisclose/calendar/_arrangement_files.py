@@ -12,7 +12,7 @@ functions and is where they are documented; the JSON Schema is
 
 >>> from govdisclose.calendar._arrangement_files import (
 ...     arrangement_from_document, arrangement_to_document)
->>> doc = {"year": 2027, "notice_title": "t",
+>>> doc = {"year": 2027, "notice_title": "t", "partial": True, "partial_reason": "国庆节 only",
 ...        "holidays": [{"festival": "national_day", "days_off": ["2027-10-01/2027-10-07"],
 ...                      "makeup_workdays": ["2027-09-26", "2027-10-09"]}]}
 >>> arrangement_to_document(arrangement_from_document(doc)) == doc
@@ -50,6 +50,7 @@ __all__ = [
     "MAX_RANGE_DAYS",
     "arrangement_from_document",
     "arrangement_to_document",
+    "dump_arrangement",
     "load_arrangement",
 ]
 
@@ -58,7 +59,16 @@ MAX_RANGE_DAYS = 31
 #: Arrangement files larger than this are refused before reading.
 MAX_FILE_BYTES = 1024 * 1024
 
-_TOP_KEYS = {"$schema", "year", "notice_title", "notice_number", "notice_date", "holidays"}
+_TOP_KEYS = {
+    "$schema",
+    "year",
+    "notice_title",
+    "notice_number",
+    "notice_date",
+    "partial",
+    "partial_reason",
+    "holidays",
+}
 _ENTRY_KEYS = {"festival", "days_off", "makeup_workdays"}
 
 
@@ -129,7 +139,13 @@ def arrangement_from_document(doc: object, *, where: str = "<arrangement>") -> A
     Every problem is collected and reported at once in one
     :class:`~govdisclose._errors.CalendarDataError` naming ``where`` (the file) and each field.
     """
-    from ._arrangement import YEARS, Arrangement, _error, _semantic_problems
+    from ._arrangement import (
+        YEARS,
+        Arrangement,
+        _error,
+        _semantic_problems,
+        completeness_problems,
+    )
 
     if not isinstance(where, str):
         raise InputError(f"where: expected text, got {short_repr(where)} (应为文本)")
@@ -181,13 +197,27 @@ def arrangement_from_document(doc: object, *, where: str = "<arrangement>") -> A
         entries += [(d, False, p) for d, p in off] + [(d, True, p) for d, p in work]
         if festival is not None:
             festivals.update((d, festival) for d, _ in off + work)
+    partial = doc.get("partial", False)
+    if not isinstance(partial, bool):
+        problems.append(
+            f"$.partial: expected true or false, got {short_repr(partial)} (应为布尔值)"
+        )
+        partial = False
+    reason = _optional_text(doc, "partial_reason", problems)
+    if partial and reason is None and "partial_reason" not in doc:
+        problems.append(
+            "$.partial_reason: missing: a partial arrangement says why it lacks festivals "
+            "(部分安排须说明原因)"
+        )
+    if not partial and "partial_reason" in doc:
+        problems.append("$.partial_reason: given, but partial is not true (非部分安排不应填写原因)")
     if year is not None:
         problems += _semantic_problems(year, entries)
         if not any(not makeup for _, makeup, _ in entries) and holidays:
             problems.append("$.holidays: no day off is listed (没有放假日期)")
     if problems or year is None:
         raise _error(where, problems)
-    return Arrangement(
+    arrangement = Arrangement(
         year=year,
         days_off=[d for d, makeup, _ in entries if not makeup],
         makeup_workdays=[d for d, makeup, _ in entries if makeup],
@@ -195,7 +225,21 @@ def arrangement_from_document(doc: object, *, where: str = "<arrangement>") -> A
         notice_title=title or "",
         notice_number=number,
         notice_date=notice_date,
+        partial=partial,
+        partial_reason=reason if partial else None,
     )
+    if not partial:
+        missing = completeness_problems(arrangement)
+        if missing:
+            raise _error(
+                where,
+                [f"$.holidays: {p}" for p in missing]
+                + [
+                    "$.partial: a file that knowingly lacks festivals says partial = true and "
+                    'partial_reason = "…" (如确属部分安排，请注明 partial = true 及原因)'
+                ],
+            )
+    return arrangement
 
 
 def _parse(path: Path) -> object:
@@ -278,6 +322,9 @@ def arrangement_to_document(arrangement: Arrangement) -> dict[str, Any]:
         doc["notice_number"] = arrangement.notice_number
     if arrangement.notice_date:
         doc["notice_date"] = arrangement.notice_date.isoformat()
+    if arrangement.partial:
+        doc["partial"] = True
+        doc["partial_reason"] = arrangement.partial_reason
     groups: dict[Festival | None, tuple[list[date], list[date]]] = {}
     for day in arrangement.days_off:
         groups.setdefault(arrangement.holidays.get(day), ([], []))[0].append(day)
@@ -297,3 +344,50 @@ def arrangement_to_document(arrangement: Arrangement) -> dict[str, Any]:
         entries.append(entry)
     doc["holidays"] = entries
     return doc
+
+
+def dump_arrangement(arrangement: Arrangement, *, format: str = "toml") -> str:
+    """The file form of ``arrangement`` as text: ``"toml"`` (with the festivals' Chinese
+    names as comments) or ``"json"``; :func:`load_arrangement` reads either back.
+
+    >>> from datetime import date
+    >>> from govdisclose.calendar._arrangement import Arrangement
+    >>> arr = Arrangement(2027, [date(2027, 1, 1)], [], holidays={date(2027, 1, 1): "元旦"},
+    ...                   notice_title="t", partial=True, partial_reason="元旦 only")
+    >>> print(dump_arrangement(arr))
+    year = 2027
+    notice_title = "t"
+    partial = true
+    partial_reason = "元旦 only"
+    <BLANKLINE>
+    [[holidays]]
+    festival = "new_years_day"  # 元旦
+    days_off = ["2027-01-01"]
+    <BLANKLINE>
+    """
+    import json
+
+    from .._files import dump_json
+
+    doc = arrangement_to_document(arrangement)
+    if format == "json":
+        return dump_json(doc)
+    if format != "toml":
+        raise InputError(f"format: expected toml or json, got {short_repr(format)} (格式无效)")
+
+    def value(item: Any) -> str:
+        if isinstance(item, bool):
+            return "true" if item else "false"
+        if isinstance(item, int):
+            return str(item)
+        if isinstance(item, list):
+            return "[" + ", ".join(value(v) for v in item) + "]"
+        return json.dumps(item, ensure_ascii=False)  # a TOML basic string
+
+    lines = [f"{key} = {value(item)}" for key, item in doc.items() if key != "holidays"]
+    for entry in doc["holidays"]:
+        lines += ["", "[[holidays]]"]
+        for key, item in entry.items():
+            note = f"  # {Festival.parse(item).label}" if key == "festival" else ""
+            lines.append(f"{key} = {value(item)}{note}")
+    return "\n".join(lines) + "\n"

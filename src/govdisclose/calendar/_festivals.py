@@ -56,6 +56,8 @@ __all__ = [
     "FESTIVAL_DATES",
     "FESTIVAL_TABLE_YEARS",
     "Festival",
+    "required_festivals",
+    "statutory_days",
     "statutory_holidays",
 ]
 
@@ -117,14 +119,44 @@ FESTIVAL_DATES: Final = MappingProxyType(
 _ONE_OFF: Final = {date(2015, 9, 3): Festival.ANTI_FASCIST_70TH_DAY}
 
 
+_FOUR: Final = (
+    Festival.NEW_YEARS_DAY,
+    Festival.SPRING_FESTIVAL,
+    Festival.LABOUR_DAY,
+    Festival.NATIONAL_DAY,
+)
+_SEVEN: Final = (
+    Festival.NEW_YEARS_DAY,
+    Festival.SPRING_FESTIVAL,
+    Festival.TOMB_SWEEPING_DAY,
+    Festival.LABOUR_DAY,
+    Festival.DRAGON_BOAT_FESTIVAL,
+    Festival.MID_AUTUMN_FESTIVAL,
+    Festival.NATIONAL_DAY,
+)
+
+
+def required_festivals(year: int) -> tuple[Festival, ...]:
+    """The festivals every arrangement for ``year`` must list: the four of the 1999 放假办法
+    until 2007, the seven of its 2007 revision (kept in 2013 and 2024) from 2008.
+
+    >>> [f.label for f in required_festivals(2007)]
+    ['元旦', '春节', '劳动节', '国庆节']
+    >>> len(required_festivals(2008))
+    7
+    """
+    _check_year(year)
+    return _FOUR if year <= 2007 else _SEVEN
+
+
 @lru_cache(maxsize=256)
-def _statutory(year: int) -> MappingProxyType[date, Festival]:
-    days: dict[date, Festival] = {date(year, 1, 1): Festival.NEW_YEARS_DAY}
-    for day in (1, 2, 3):
-        days[date(year, 10, day)] = Festival.NATIONAL_DAY
+def _by_festival(year: int) -> MappingProxyType[Festival, tuple[date, ...]]:
+    days: dict[Festival, tuple[date, ...]] = {
+        Festival.NEW_YEARS_DAY: (date(year, 1, 1),),
+        Festival.NATIONAL_DAY: tuple(date(year, 10, d) for d in (1, 2, 3)),
+    }
     labour = (1, 2, 3) if year <= 2007 else (1,) if year <= 2024 else (1, 2)
-    for day in labour:
-        days[date(year, 5, day)] = Festival.LABOUR_DAY
+    days[Festival.LABOUR_DAY] = tuple(date(year, 5, d) for d in labour)
     row = FESTIVAL_DATES.get(year)
     if row is not None:
         new_year, dragon_boat, mid_autumn, qingming = row
@@ -134,16 +166,53 @@ def _statutory(year: int) -> MappingProxyType[date, Festival]:
             offsets = (-1, 0, 1)  # 除夕、初一、初二
         else:
             offsets = (-1, 0, 1, 2)  # 除夕、初一至初三
-        for offset in offsets:
-            days.setdefault(new_year + timedelta(days=offset), Festival.SPRING_FESTIVAL)
+        days[Festival.SPRING_FESTIVAL] = tuple(new_year + timedelta(days=k) for k in offsets)
         if year >= 2008:
-            # A lunar festival on a fixed-date holiday (中秋 on 10/1 in 2020 and 2031) keeps
-            # the fixed-date label; the notice then merges the two breaks.
-            days.setdefault(qingming, Festival.TOMB_SWEEPING_DAY)
-            days.setdefault(dragon_boat, Festival.DRAGON_BOAT_FESTIVAL)
-            days.setdefault(mid_autumn, Festival.MID_AUTUMN_FESTIVAL)
-    days.update((d, f) for d, f in _ONE_OFF.items() if d.year == year)
+            days[Festival.TOMB_SWEEPING_DAY] = (qingming,)
+            days[Festival.DRAGON_BOAT_FESTIVAL] = (dragon_boat,)
+            days[Festival.MID_AUTUMN_FESTIVAL] = (mid_autumn,)
+    for day, festival in _ONE_OFF.items():
+        if day.year == year:
+            days[festival] = (day,)
+    return MappingProxyType(days)
+
+
+def statutory_days(year: int) -> MappingProxyType[Festival, tuple[date, ...]]:
+    """Festival → its statutory days in ``year`` under the 放假办法 then in force, each festival
+    on its own (中秋 on 10/1 in 2020 is 中秋's day here, and 国庆's in
+    :func:`statutory_holidays`).  Lunar festivals and 清明 only for the table's years.
+
+    >>> [d.isoformat() for d in statutory_days(2025)[Festival.LABOUR_DAY]]
+    ['2025-05-01', '2025-05-02']
+    """
+    _check_year(year)
+    return _by_festival(year)
+
+
+@lru_cache(maxsize=256)
+def _statutory(year: int) -> MappingProxyType[date, Festival]:
+    days: dict[date, Festival] = {}
+    # A lunar festival on a fixed-date holiday (中秋 on 10/1 in 2020 and 2031) keeps the
+    # fixed-date label; the notice then merges the two breaks.  One-off days are labelled last.
+    order = sorted(
+        _by_festival(year).items(),
+        key=lambda item: (item[0] in _ONE_OFF.values(), item[0] not in _FIXED),
+    )
+    for festival, festival_days in order:
+        for day in festival_days:
+            if festival in _ONE_OFF.values():
+                days[day] = festival
+            else:
+                days.setdefault(day, festival)
     return MappingProxyType(dict(sorted(days.items())))
+
+
+_FIXED: Final = (Festival.NEW_YEARS_DAY, Festival.LABOUR_DAY, Festival.NATIONAL_DAY)
+
+
+def _check_year(year: object) -> None:
+    if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
+        raise InputError(f"not a year 1–9999: {short_repr(year)} (年份无效)", path="year")
 
 
 def statutory_holidays(year: int) -> MappingProxyType[date, Festival]:
@@ -156,6 +225,5 @@ def statutory_holidays(year: int) -> MappingProxyType[date, Festival]:
     >>> [d.isoformat() for d in statutory_holidays(2008) if d.month == 2]
     ['2008-02-06', '2008-02-07', '2008-02-08']
     """
-    if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
-        raise InputError(f"not a year 1–9999: {short_repr(year)} (年份无效)", path="year")
+    _check_year(year)
     return _statutory(year)

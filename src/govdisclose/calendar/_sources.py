@@ -3,9 +3,12 @@
 Three sources, in the order a calendar consults them:
 
 * the **official data** 2004–2026 (:mod:`govdisclose.calendar._official`, loaded on first use);
-* **arrangement files** the user supplies: those named by the ``GOVDISCLOSE_CALENDAR``
-  environment variable (:data:`ENV_VAR`, paths separated by :data:`os.pathsep`), then those
-  given with ``--calendar`` or ``files=``; a file replaces the official data of its year;
+* **arrangements** the user supplies: read from the State Council notice
+  (:func:`~govdisclose.calendar.read_notice`) or an arrangement file, given with
+  ``with_arrangement``, ``files=``, stored with ``govdisclose calendar add``
+  (:meth:`~govdisclose.calendar.WorkCalendar.from_user_data`) or, on the command line,
+  ``--calendar FILE`` and the ``GOVDISCLOSE_CALENDAR`` environment variable (read by the
+  command line only); an arrangement replaces the official data of its year;
 * a **provisional estimate** of a year without an arrangement, when asked for
   (``provisional=True``): its statutory holidays off, without 调休 or 补休, for
   :data:`PROVISIONAL_YEARS` only.
@@ -21,36 +24,42 @@ The names a user needs are re-exported, and documented, by :mod:`govdisclose.cal
 ('春节', (), 'provisional estimate')
 >>> print(unknown_year_error(2051, [2004, 2005, 2006, 2010], provisional=True))
 no holiday arrangement is known for 2051, and a provisional estimate covers only 2025–2050
-(尚无2051年节假日安排，暂估仅限2025–2050年); this calendar covers 2004–2006, 2010; supply
-2051's arrangement from the State Council notice with WorkCalendar.with_arrangement(...) /
---calendar FILE / GOVDISCLOSE_CALENDAR=FILE
+(尚无2051年节假日安排，暂估仅限2025–2050年); this calendar covers 2004–2006, 2010; to supply
+2051's arrangement from the State Council notice, paste its text into a file and run
+`govdisclose calendar add FILE`, or give an arrangement file with --calendar FILE (`govdisclose
+calendar notice FILE` writes one); in Python
+WorkCalendar.official().with_arrangement(read_notice(text))
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
-from .._errors import CalendarDataError, InputError, UnknownYearError, short_repr
-from ._arrangement import Arrangement, load_arrangement
+from .._errors import InputError, UnknownYearError, short_repr
+from ._arrangement import Arrangement
 from ._festivals import FESTIVAL_TABLE_YEARS, statutory_holidays
 
 __all__ = [
-    "ENV_VAR",
     "PROVISIONAL_SOURCE",
     "PROVISIONAL_YEARS",
-    "environment_arrangements",
+    "SUPPLY",
     "estimate_arrangement",
     "file_paths",
     "official_arrangements",
+    "official_years",
     "provisional_estimates",
     "unknown_year_error",
 ]
 
-#: Environment variable naming extra arrangement files (separated by ``os.pathsep``).
-ENV_VAR: Final = "GOVDISCLOSE_CALENDAR"
+#: What the unknown-year message tells the user to do.
+SUPPLY: Final = (
+    "paste its text into a file and run `govdisclose calendar add FILE`, or give an "
+    "arrangement file with --calendar FILE (`govdisclose calendar notice FILE` writes one); "
+    "in Python WorkCalendar.official().with_arrangement(read_notice(text))"
+)
 #: The :attr:`DayInfo.source` of a day in an estimated year.
 PROVISIONAL_SOURCE: Final = "provisional estimate"
 #: Years a provisional estimate can cover (the 2024 放假办法, and the festival table).
@@ -62,6 +71,13 @@ def official_arrangements() -> Mapping[int, Arrangement]:
     from ._official import official_arrangements as official
 
     return official()
+
+
+def official_years() -> tuple[int, ...]:
+    """The years of the bundled official data (2004–2026), without loading it."""
+    from ._official import FIRST_YEAR, LAST_YEAR
+
+    return tuple(range(FIRST_YEAR, LAST_YEAR + 1))
 
 
 def estimate_arrangement(year: int) -> Arrangement:
@@ -95,21 +111,6 @@ def file_paths(files: object) -> list[Path]:
     return paths
 
 
-def environment_arrangements() -> Iterator[Arrangement]:
-    """The arrangement files named by :data:`ENV_VAR`, each read when it is reached.
-
-    The variable is read when iteration starts; an unusable file raises the error of
-    :func:`~govdisclose.calendar.load_arrangement` prefixed with the variable's name.
-    """
-    for entry in os.environ.get(ENV_VAR, "").split(os.pathsep):
-        if entry.strip():
-            try:
-                arrangement = load_arrangement(Path(entry))
-            except (InputError, CalendarDataError) as exc:
-                raise type(exc)(f"{ENV_VAR}: {exc}") from None
-            yield arrangement
-
-
 def unknown_year_error(year: int, covered: Iterable[int], *, provisional: bool) -> UnknownYearError:
     """The error for a year a calendar does not cover, saying what would cover it.
 
@@ -119,26 +120,26 @@ def unknown_year_error(year: int, covered: Iterable[int], *, provisional: bool) 
     """
     low, high = PROVISIONAL_YEARS
     spans = _spans(sorted(covered)) or "no year"
-    supply = "WorkCalendar.with_arrangement(...) / --calendar FILE / GOVDISCLOSE_CALENDAR=FILE"
+    supply = SUPPLY
     if provisional:
         message = (
             f"no holiday arrangement is known for {year}, and a provisional estimate "
             f"covers only {low}–{high} (尚无{year}年节假日安排，暂估仅限{low}–{high}年); "
-            f"this calendar covers {spans}; supply {year}'s arrangement from the State "
-            f"Council notice with {supply}"
+            f"this calendar covers {spans}; to supply {year}'s arrangement from the "
+            f"State Council notice, {supply}"
         )
     elif low <= year <= high:
         message = (
             f"no official holiday arrangement is known for {year} "
-            f"(尚无{year}年国务院办公厅节假日安排); this calendar covers {spans}; supply it "
-            f"from the State Council notice with {supply}, or ask for a provisional "
+            f"(尚无{year}年国务院办公厅节假日安排); this calendar covers {spans}; to supply it "
+            f"from the State Council notice, {supply}; or ask for a provisional "
             f"estimate with provisional=True / --provisional"
         )
     else:
         message = (
             f"no official holiday arrangement is known for {year} "
-            f"(尚无{year}年国务院办公厅节假日安排); this calendar covers {spans}; supply it "
-            f"from the State Council notice with {supply} (a provisional estimate, "
+            f"(尚无{year}年国务院办公厅节假日安排); this calendar covers {spans}; to supply it "
+            f"from the State Council notice, {supply} (a provisional estimate, "
             f"provisional=True / --provisional, covers only {low}–{high})"
         )
     return UnknownYearError(year, message=message)

@@ -9,13 +9,19 @@ is the 20th working day strictly after D, whether or not D is itself a working d
 corrected and traced to the notices: :mod:`govdisclose.calendar._official`).  A computation that
 needs a year without an arrangement raises :class:`~govdisclose._errors.UnknownYearError` — it
 never guesses; its message says which years the calendar covers and whether an estimate
-would help.  The user can add the year from its notice (:meth:`WorkCalendar.with_arrangement`,
-:func:`~govdisclose.calendar.load_arrangement`, the ``GOVDISCLOSE_CALENDAR`` environment
-variable read by :func:`default_calendar`) or ask for a **provisional estimate**
+would help.  The user can add the year from its notice (:func:`~govdisclose.calendar.read_notice`
+or an arrangement file, :func:`~govdisclose.calendar.load_arrangement`, then
+:meth:`WorkCalendar.with_arrangement`; the years stored with ``govdisclose calendar add`` are
+in :meth:`WorkCalendar.from_user_data`) or ask for a **provisional estimate**
 (``provisional=True``): weekends plus the statutory holidays of the 放假办法 in force since 2025
 (:mod:`govdisclose.calendar._festivals`), without 调休 or 补休, for 2025–2050.  Every day of an
 estimated year says ``provisional=True``, and :meth:`WorkCalendar.estimated_years` tells a deadline
-whether it rests on an estimate.
+whether it rests on an estimate.  A year whose arrangement is marked ``partial`` (it knowingly
+lacks festivals) is used, and every day of it says ``partial=True``
+(:meth:`WorkCalendar.partial_years`), as an estimate does.
+
+The library reads no environment variable and no file of its own accord: the command line
+resolves ``--calendar``, ``GOVDISCLOSE_CALENDAR`` and the user's stored years, once per run.
 
 Coverage is by calendar year: the last days of December are taken from that year's
 arrangement, although the next year's notice may still change them (it did in 2005, 2007, 2011
@@ -71,10 +77,8 @@ from .._vocabulary import Term
 from ._arrangement import Arrangement, load_arrangement
 from ._festivals import Festival, statutory_holidays
 from ._sources import (
-    ENV_VAR,
     PROVISIONAL_SOURCE,
     PROVISIONAL_YEARS,
-    environment_arrangements,
     file_paths,
     official_arrangements,
     provisional_estimates,
@@ -84,7 +88,6 @@ from ._sources import estimate_arrangement as estimate_arrangement
 from ._tables import CalendarTables
 
 __all__ = [
-    "ENV_VAR",
     "PROVISIONAL_SOURCE",
     "PROVISIONAL_YEARS",
     "Arrangement",
@@ -122,7 +125,8 @@ class DayInfo:
     ``holiday`` is the festival of a day off (for a statutory holiday, the festival it is the
     holiday of; for other days off, the break it lies in, when known); ``for_holiday`` is the
     festival a make-up working day makes up for; ``source`` the notice (or
-    :data:`PROVISIONAL_SOURCE`).
+    :data:`PROVISIONAL_SOURCE`); ``provisional`` that the year is only estimated, ``partial``
+    that its arrangement knowingly lacks festivals.
     """
 
     date: date
@@ -131,6 +135,7 @@ class DayInfo:
     for_holiday: Festival | None = None
     source: str = ""
     provisional: bool = False
+    partial: bool = False
 
     @property
     def workday(self) -> bool:
@@ -155,6 +160,7 @@ class DayInfo:
             "for_holiday_label": self.for_holiday.label if self.for_holiday else None,
             "source": self.source,
             "provisional": self.provisional,
+            "partial": self.partial,
         }
 
 
@@ -186,8 +192,8 @@ class WorkCalendar:
     def official(cls, *, provisional: bool = False) -> WorkCalendar:
         """The official arrangements 2004–2026 (chinese-calendar's data, corrected).
 
-        Does not read ``GOVDISCLOSE_CALENDAR``: use :func:`default_calendar` for that.  The
-        data is loaded on first use; the same instance is returned on every call.
+        Nothing supplied by the user is read (see :meth:`from_user_data`).  The data is loaded
+        on first use; the same instance is returned on every call.
         """
         cal = _official.get(check_bool(provisional, "provisional"))
         if cal is None:
@@ -197,6 +203,24 @@ class WorkCalendar:
                     cal = cls(provisional=provisional)
                     cal._base = official_arrangements
                     _official[provisional] = cal
+        return cal
+
+    @classmethod
+    def from_user_data(
+        cls, *, provisional: bool = False, directory: str | os.PathLike[str] | None = None
+    ) -> WorkCalendar:
+        """The official arrangements plus the years stored with ``govdisclose calendar add``
+        (:func:`~govdisclose.calendar.store_arrangement`), which replace the official data of
+        their year.
+
+        ``directory`` is the store (default: :func:`~govdisclose.calendar.user_data_directory`,
+        the platform's user data directory).  Reads the stored files when called, never later.
+        """
+        from ._store import stored_arrangements
+
+        cal = cls.official(provisional=provisional)
+        for arrangement in stored_arrangements(directory).values():
+            cal = cal.with_arrangement(arrangement)
         return cal
 
     # -- construction -------------------------------------------------------------------------
@@ -259,6 +283,16 @@ class WorkCalendar:
         if not is_int(year):
             raise InputError(f"expected a year, got {short_repr(year)} (年份无效)", path="year")
         return self._arrangements().get(year)
+
+    def partial_years(self, start: date, end: date) -> tuple[int, ...]:
+        """The years in ``[start.year, end.year]`` whose arrangement is marked partial."""
+        low, high = sorted((_day(start, "start").year, _day(end, "end").year))
+        tables = self._tables or self._build()
+        return tuple(
+            y
+            for y in range(low, high + 1)
+            if (arr := tables.arrangements.get(y)) is not None and arr.partial
+        )
 
     def estimated_years(self, start: date, end: date) -> tuple[int, ...]:
         """The years in ``[start.year, end.year]`` that only a provisional estimate covers."""
@@ -358,6 +392,7 @@ class WorkCalendar:
             PROVISIONAL_SOURCE if estimated and not listed else arr.source
         )
         label = listed.holidays.get(d) if listed else None
+        partial = tables.arrangements[d.year].partial
         weekend = d.weekday() >= 5
         if tables.worked(d):
             kind = DayKind.MAKEUP_WORKDAY if weekend else DayKind.WORKDAY
@@ -367,14 +402,22 @@ class WorkCalendar:
                 for_holiday=label if weekend else None,
                 source=source,
                 provisional=estimated,
+                partial=partial,
             )
         statutory = statutory_holidays(d.year).get(d)
         if statutory is not None:
-            return DayInfo(d, DayKind.HOLIDAY, statutory, source=source, provisional=estimated)
+            return DayInfo(
+                d,
+                DayKind.HOLIDAY,
+                statutory,
+                source=source,
+                provisional=estimated,
+                partial=partial,
+            )
         kind = DayKind.WEEKEND if weekend else DayKind.REST_DAY
         if label is None and (listed or not weekend):
             label = tables.break_festival(d)
-        return DayInfo(d, kind, label, source=source, provisional=estimated)
+        return DayInfo(d, kind, label, source=source, provisional=estimated, partial=partial)
 
     def __repr__(self) -> str:
         kind = "official" if self._base else "custom"
@@ -385,16 +428,14 @@ class WorkCalendar:
 def default_calendar(
     *, provisional: bool = False, files: Sequence[str | os.PathLike[str]] = ()
 ) -> WorkCalendar:
-    """The official calendar plus the arrangement files of ``GOVDISCLOSE_CALENDAR`` and ``files``.
+    """The official calendar plus the arrangement files ``files``, applied in order (a later
+    file for the same year replaces an earlier one, and the official data).
 
-    Files are applied in order, the environment's first: a later file for the same year replaces
-    an earlier one (and the official data).  This is what the command line uses.  ``files`` is
-    a list of paths (one string is refused, not read letter by letter).
+    ``files`` is a list of paths (one string is refused, not read letter by letter).  No
+    environment variable and no stored year is read: see :meth:`WorkCalendar.from_user_data`.
     """
     paths = file_paths(files)
     cal = WorkCalendar.official(provisional=provisional)
-    for arrangement in environment_arrangements():
-        cal = cal.with_arrangement(arrangement)
     for path in paths:
         cal = cal.with_arrangement(load_arrangement(path))
     return cal

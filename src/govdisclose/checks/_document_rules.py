@@ -154,28 +154,42 @@ def _check_not_disclosed(record: DocumentRecord, path: str, b: ReportBuilder) ->
 
 
 def _deadline_data(
-    calendar: WorkCalendar, issued: dt.date, due: dt.date, years: Iterable[int], end: dt.date
+    calendar: WorkCalendar,
+    issued: dt.date,
+    due: dt.date,
+    years: Iterable[int],
+    end: dt.date,
+    partial_years: Iterable[int] = (),
 ) -> dict[str, Any]:
     """The finding data of a due date: provisional when the deadline, or the lateness counted
-    from it up to ``end``, used an estimated year."""
+    from it up to ``end``, used an estimated year; partial when it used a year whose
+    arrangement is marked partial."""
     estimated = set(years)
+    partial = set(partial_years)
     if end > due:
         estimated.update(calendar.estimated_years(due, end))
+        partial.update(calendar.partial_years(due, end))
     data: dict[str, Any] = {"issued": issued.isoformat(), "due": due.isoformat()}
     if estimated:
         data["provisional"] = True
         data["estimated_years"] = sorted(estimated)
+    if partial:
+        data["partial"] = True
+        data["partial_years"] = sorted(partial)
     return data
 
 
 def _provisional_note(data: Mapping[str, Any]) -> tuple[str, str]:
-    if not data.get("provisional"):
-        return "", ""
-    years = "、".join(str(y) for y in data["estimated_years"])
-    return (
-        f"（暂估：{years}年尚无官方节假日安排）",
-        f" (PROVISIONAL: no official holiday arrangement for {years})",
-    )
+    zh, en = "", ""
+    if data.get("provisional"):
+        years = "、".join(str(y) for y in data["estimated_years"])
+        zh += f"（暂估：{years}年尚无官方节假日安排）"
+        en += f" (PROVISIONAL: no official holiday arrangement for {years})"
+    if data.get("partial"):
+        years = "、".join(str(y) for y in data["partial_years"])
+        zh += f"（部分安排：{years}年节假日安排未列全节日）"
+        en += f" (PARTIAL: the holiday arrangement for {years} lacks festivals)"
+    return zh, en
 
 
 def _workdays_late(calendar: WorkCalendar, due: dt.date, day: dt.date) -> int | None:
@@ -228,7 +242,9 @@ def _check_publication(
     due = deadline.due
     assert isinstance(due, dt.date)
     end = published if published is not None else as_of
-    data = _deadline_data(calendar, issued, due, deadline.estimated_years, end)
+    data = _deadline_data(
+        calendar, issued, due, deadline.estimated_years, end, deadline.partial_years
+    )
     note_zh, note_en = _provisional_note(data)
     if published is not None and published > due:
         late = _workdays_late(calendar, due, published)

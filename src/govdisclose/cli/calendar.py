@@ -3,15 +3,30 @@
 Commands::
 
     govdisclose calendar day DATE [--calendar FILE]... [--provisional] [--format text|json]
+    govdisclose calendar notice FILE [AMENDMENT]... [--partial REASON] [--output F]
+                                [--to toml|json]
+    govdisclose calendar add FILE [AMENDMENT]... [--partial REASON]
+    govdisclose calendar list [--calendar FILE]... [--provisional] [--format text|json]
+    govdisclose calendar remove YEAR
+    govdisclose calendar example
 
 ``day`` says what a date is — working day, weekend, statutory holiday, swapped rest day (调休) or
 make-up working day (调休上班) — with its festival, the State Council notice it comes from, and
 the working days before and after it.  ``DATE`` is ``YYYY-MM-DD`` (or ``2024/10/8``,
 ``2024年10月8日``, ``20241008``: :func:`~govdisclose.cli.common.parse_date_option`) or
 ``today`` (China Standard Time).  ``--calendar FILE`` adds a year's arrangement from its
-notice (TOML or JSON, see ``data/arrangement-example.toml``); ``--provisional`` estimates years
+notice (TOML or JSON, see ``calendar example``); ``--provisional`` estimates years
 without a notice and marks the answer as an estimate.  A year without an arrangement is a
 one-line error, exit code 2.
+
+A new year takes two commands: save the State Council's notice (the text pasted from the
+website, or the saved web page) and run ``calendar add 通知.txt``; every later command uses the
+stored year (``calendar list`` shows where each year comes from, ``calendar remove`` drops it).
+``calendar notice`` writes the arrangement file form instead (TOML or JSON), to check it,
+share it or pass it with ``--calendar``.  Amending notices (2015, 2019, 2020) follow the year's
+notice.  A notice that does not list every festival is refused unless ``--partial REASON``
+says why; results computed through a partial year are marked partial.  The store is the user
+data directory (platformdirs), or ``GOVDISCLOSE_DATA_DIR`` when set.
 
 ``calendar ics`` is defined with the deadline commands (:mod:`govdisclose.cli.deadline`)
 and added here by :func:`add_subcommands`; :func:`register` returns the group's subparsers
@@ -22,18 +37,26 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from .._dates import DATE_FORMATS
-from .._errors import UnknownYearError
+from .._errors import InputError, UnknownYearError
 from . import COMMANDS
 from .common import (
     add_calendar_options,
     add_format_option,
+    add_output_option,
     calendar_from_args,
+    calendar_layers,
+    data_directory,
     dump_json,
+    forget_calendars,
+    output_path,
     parse_date_option,
+    write_output,
     write_text,
 )
 
@@ -89,6 +112,13 @@ def _run_day(args: argparse.Namespace) -> int:
     if info.for_holiday:
         lines.append(f"补班 / makes up for:  {info.for_holiday.label} {info.for_holiday.code}")
     lines.append(f"依据 / source:        {info.source}")
+    if info.partial:
+        arrangement = cal.arrangement(day.year)
+        reason = arrangement.partial_reason if arrangement else ""
+        lines.append(
+            f"部分安排 / partial:   是 yes — 该年安排未列全节日 (the year's arrangement lacks "
+            f"festivals): {reason}"
+        )
     if info.provisional:
         lines.append(
             "暂估 / provisional:   是 yes — 尚无国务院办公厅通知，按放假办法暂估，未计调休 "
@@ -102,6 +132,220 @@ def _run_day(args: argparse.Namespace) -> int:
     lines.append(f"后一工作日 / next working day:     {after}")
     write_text("\n".join(lines) + "\n", None)
     return 0
+
+
+_ARRANGEMENT_SUFFIXES = (".toml", ".json")
+
+
+def _read_input(args: argparse.Namespace) -> Any:
+    """The arrangement of ``FILE`` (a notice, or an arrangement file) and its amendments."""
+    from ..calendar import load_arrangement, read_notice_files
+
+    path: Path = args.file
+    if path.suffix.lower() in _ARRANGEMENT_SUFFIXES:
+        if args.amendments or args.partial:
+            raise InputError(
+                f"{path}: an arrangement file takes no amending notice or --partial (write "
+                'them into the file: partial = true, partial_reason = "…") '
+                "(安排文件不接受调整通知或 --partial)"
+            )
+        return load_arrangement(path)
+    return read_notice_files(path, *args.amendments, partial=args.partial)
+
+
+def _summary(arrangement: Any) -> str:
+    festivals = sorted({f.label for f in arrangement.holidays.values()})
+    mark = f"; 部分安排 PARTIAL: {arrangement.partial_reason}" if arrangement.partial else ""
+    return (
+        f"{arrangement.year}: {arrangement.source} — {len(festivals)} festivals "
+        f"({'、'.join(festivals)}), {len(arrangement.days_off)} days off, "
+        f"{len(arrangement.makeup_workdays)} make-up working days{mark}"
+    )
+
+
+def _run_notice(args: argparse.Namespace) -> int:
+    from ..calendar import dump_arrangement
+
+    output = output_path(args, args.file, *args.amendments)
+    arrangement = _read_input(args)
+    form = args.to
+    if form is None:
+        form = "json" if output is not None and output.suffix.lower() == ".json" else "toml"
+    write_output(dump_arrangement(arrangement, format=form), output)
+    if output is not None:
+        write_text(f"已写入 written: {output} ({_summary(arrangement)})\n", None)
+    return 0
+
+
+def _run_add(args: argparse.Namespace) -> int:
+    from ..calendar import WorkCalendar, official_years, store_arrangement
+
+    arrangement = _read_input(args)
+    directory = data_directory()
+    # The year must agree with its neighbours (a December day worked in one, off in the other).
+    WorkCalendar.from_user_data(directory=directory).with_arrangement(arrangement)
+    path = store_arrangement(arrangement, directory)
+    forget_calendars()
+    lines = [f"已保存 stored: {_summary(arrangement)}", f"  → {path}"]
+    if arrangement.year in official_years():
+        lines.append(
+            f"  (replaces the bundled {arrangement.year} arrangement in every later command; "
+            f"`govdisclose calendar remove {arrangement.year}` restores it)"
+        )
+    write_text("\n".join(lines) + "\n", None)
+    return 0
+
+
+def _run_remove(args: argparse.Namespace) -> int:
+    from ..calendar import remove_arrangement
+
+    text = str(args.year).strip()
+    if not text.isdigit() or len(text) != 4:
+        raise InputError(f"YEAR: expected a year such as 2027, got {text!r} (年份无效)")
+    path = remove_arrangement(int(text), data_directory())
+    forget_calendars()
+    write_text(f"已删除 removed: {path}\n", None)
+    return 0
+
+
+def _run_list(args: argparse.Namespace) -> int:
+    from ..calendar import PROVISIONAL_YEARS, load_arrangement, official_years, stored_files
+
+    cal = calendar_from_args(args)
+    directory = data_directory()
+    origins: dict[int, tuple[str, str]] = {year: ("bundled", "") for year in official_years()}
+    for year, path in stored_files(directory).items():
+        origins[year] = ("user file", str(path))
+    for origin, path in calendar_layers(list(args.calendar or [])):
+        year = load_arrangement(path).year
+        origins[year] = (origin, str(path))
+    rows = []
+    for year in sorted(origins):
+        kind, where = origins[year]
+        arrangement = cal.arrangement(year)
+        assert arrangement is not None
+        rows.append(
+            {
+                "year": year,
+                "origin": kind,
+                "path": where or None,
+                "notice": arrangement.source,
+                "partial": arrangement.partial,
+                "partial_reason": arrangement.partial_reason,
+            }
+        )
+    low, high = PROVISIONAL_YEARS
+    estimated = [y for y in range(low, high + 1) if y not in origins]
+    if args.format == "json":
+        data = {
+            "years": rows,
+            "store": str(directory),
+            "provisional": bool(args.provisional),
+            "provisional_years": estimated if args.provisional else [],
+        }
+        write_text(dump_json(data), None, json=True)
+        return 0
+    lines = ["年份 year  来源 origin              依据 notice / file"]
+    for row in rows:
+        mark = f"  【部分 PARTIAL: {row['partial_reason']}】" if row["partial"] else ""
+        where = f"  {row['path']}" if row["path"] else ""
+        lines.append(f"{row['year']}       {row['origin']:<22} {row['notice']}{where}{mark}")
+    if estimated:
+        span = f"{estimated[0]}–{estimated[-1]}" if len(estimated) > 1 else str(estimated[0])
+        if args.provisional:
+            lines.append(f"{span}  provisional estimate (暂估, --provisional)")
+        else:
+            lines.append(f"暂估 provisional estimates with --provisional: {span}")
+    lines.append(f"保存位置 store: {directory}")
+    write_text("\n".join(lines) + "\n", None)
+    return 0
+
+
+def _run_example(args: argparse.Namespace) -> int:
+    from importlib import resources
+
+    text = (resources.files("govdisclose") / "data" / "arrangement-example.toml").read_text(
+        encoding="utf-8"
+    )
+    sys.stdout.write(text)
+    return 0
+
+
+def _register_notice_commands(calendar_subparsers: Any) -> None:
+    for name, helps, description in (
+        (
+            "notice",
+            "读取国务院办公厅节假日安排通知，写出安排文件 / read the State Council's notice, "
+            "write the arrangement file",
+            "读取《国务院办公厅关于YYYY年部分节假日安排的通知》（网页复制的文本或保存的网页），"
+            "写出 --calendar 可用的安排文件。/ Read the notice (text pasted from the website, "
+            "UTF-8 or GB18030, or the saved web page) and write the arrangement file that "
+            "--calendar reads.",
+        ),
+        (
+            "add",
+            "保存某年的节假日安排（通知或安排文件），此后各命令自动使用 / store a year's "
+            "arrangement (a notice or an arrangement file) for every later command",
+            "读取通知或安排文件并保存到用户数据目录，此后各命令无需参数即使用。/ Read a "
+            "notice or an arrangement file and store it in the user data directory; every "
+            "later command uses it.",
+        ),
+    ):
+        parser = calendar_subparsers.add_parser(name, help=helps, description=description)
+        parser.add_argument(
+            "file",
+            metavar="FILE",
+            type=Path,
+            help="通知文本（.txt）或网页（.html）；add 也接受安排文件（.toml/.json）/ the "
+            "notice (.txt or .html); add also takes an arrangement file (.toml/.json)",
+        )
+        parser.add_argument(
+            "amendments",
+            metavar="AMENDMENT",
+            nargs="*",
+            type=Path,
+            help="对该年安排的调整通知，依次适用 / amending notices, applied in order",
+        )
+        parser.add_argument(
+            "--partial",
+            metavar="REASON",
+            help="通知未列全节日时说明原因（结果将标注为部分安排）/ accept a notice lacking "
+            "festivals, saying why (results are marked partial)",
+        )
+        if name == "notice":
+            add_output_option(parser)
+            parser.add_argument(
+                "--to",
+                choices=("toml", "json"),
+                help="文件格式（默认按 --output 的后缀，否则 toml）/ file format (default: from "
+                "the suffix of --output, else toml)",
+            )
+            parser.set_defaults(handler=_run_notice)
+        else:
+            parser.set_defaults(handler=_run_add)
+    listing = calendar_subparsers.add_parser(
+        "list",
+        help="列出已知年份及其来源 / each year known and where it comes from",
+        description="列出日历已知的年份及来源（内置、用户文件、暂估）。/ List the years the "
+        "calendar knows and where each comes from (bundled, user file, provisional).",
+    )
+    add_calendar_options(listing)
+    add_format_option(listing)
+    listing.set_defaults(handler=_run_list)
+    remove = calendar_subparsers.add_parser(
+        "remove",
+        help="删除已保存的某年安排 / remove a stored year",
+        description="删除用 calendar add 保存的某年安排。/ Remove a year stored with calendar add.",
+    )
+    remove.add_argument("year", metavar="YEAR", help="年份 / the year, e.g. 2027")
+    remove.set_defaults(handler=_run_remove)
+    example = calendar_subparsers.add_parser(
+        "example",
+        help="显示安排文件示例（2026年真实通知）/ print the example arrangement file",
+        description="显示安排文件示例（2026年真实通知），可复制修改。/ Print the example "
+        "arrangement file (the real 2026 notice), to copy and edit.",
+    )
+    example.set_defaults(handler=_run_example)
 
 
 def add_subcommands(calendar_subparsers: Any) -> None:
@@ -135,6 +379,7 @@ def register(subparsers: Any) -> Any:
     add_calendar_options(day)
     add_format_option(day)
     day.set_defaults(handler=_run_day)
+    _register_notice_commands(calendar_subparsers)
     add_subcommands(calendar_subparsers)
     return calendar_subparsers
 

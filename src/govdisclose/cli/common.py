@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import calendar as _calendar
 import datetime as dt
+import os
 import re
 import sys
 import unicodedata
@@ -172,14 +173,67 @@ def add_calendar_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def calendar_from_args(args: argparse.Namespace) -> WorkCalendar:
-    """The working-day calendar the options of :func:`add_calendar_options` ask for."""
-    from ..calendar._workcalendar import default_calendar
+#: Environment variable naming extra arrangement files (separated by ``os.pathsep``).
+ENV_VAR = "GOVDISCLOSE_CALENDAR"
+#: Environment variable replacing the user data directory of the stored years.
+DATA_DIR_VAR = "GOVDISCLOSE_DATA_DIR"
 
-    return default_calendar(
-        provisional=bool(getattr(args, "provisional", False)),
-        files=list(getattr(args, "calendar", None) or []),
-    )
+# The calendars resolved in this run (the user's files are read once per process).
+_resolved: dict[tuple[object, ...], WorkCalendar] = {}
+
+
+def data_directory() -> Path:
+    """The store of ``calendar add``: ``GOVDISCLOSE_DATA_DIR`` when set, else the platform's
+    user data directory (:func:`~govdisclose.calendar.user_data_directory`)."""
+    from ..calendar import user_data_directory
+
+    value = os.environ.get(DATA_DIR_VAR, "").strip()
+    return Path(value) if value else user_data_directory()
+
+
+def calendar_layers(files: list[Path]) -> list[tuple[str, Path]]:
+    """The arrangement files the command line adds, in order: ``(origin, path)`` for each
+    file of ``GOVDISCLOSE_CALENDAR`` (origin ``"GOVDISCLOSE_CALENDAR"``), then of
+    ``--calendar`` (``"--calendar"``).  The stored years (:func:`data_directory`) come first."""
+    layers = [
+        (ENV_VAR, Path(entry))
+        for entry in os.environ.get(ENV_VAR, "").split(os.pathsep)
+        if entry.strip()
+    ]
+    return layers + [("--calendar", path) for path in files]
+
+
+def calendar_from_args(args: argparse.Namespace) -> WorkCalendar:
+    """The working-day calendar the options of :func:`add_calendar_options` ask for: the
+    official data, the years stored with ``calendar add``, the files of
+    ``GOVDISCLOSE_CALENDAR``, then those of ``--calendar`` (a later one replaces an earlier
+    one's year).  Resolved once per run."""
+    from .._errors import CalendarDataError
+    from ..calendar import WorkCalendar, load_arrangement
+
+    provisional = bool(getattr(args, "provisional", False))
+    files = list(getattr(args, "calendar", None) or [])
+    directory = data_directory()
+    layers = calendar_layers(files)
+    key = (provisional, directory, tuple(layers))
+    cal = _resolved.get(key)
+    if cal is None:
+        cal = WorkCalendar.from_user_data(provisional=provisional, directory=directory)
+        for origin, path in layers:
+            try:
+                arrangement = load_arrangement(path)
+            except (InputError, CalendarDataError) as exc:
+                if origin != ENV_VAR:
+                    raise
+                raise type(exc)(f"{ENV_VAR}: {exc}") from None
+            cal = cal.with_arrangement(arrangement)
+        _resolved[key] = cal
+    return cal
+
+
+def forget_calendars() -> None:
+    """Drop the calendars resolved so far (after ``calendar add`` or ``remove``)."""
+    _resolved.clear()
 
 
 _MONTH_DAY = (

@@ -222,7 +222,9 @@ class Deadline:
     ``reason`` saying why: a "promptly" rule without a service level, a time limit that could
     not be read; ``reason_code`` is the same as a code of :data:`NOT_ASSESSABLE_REASONS`).
     ``start`` is what the period runs from and ``start_event`` says what that is.
-    ``provisional`` is true when any year used was only estimated (``estimated_years``).
+    ``provisional`` is true when any year used was only estimated (``estimated_years``);
+    ``partial`` when a year used has an arrangement marked partial, one that knowingly lacks
+    festivals (``partial_years``).
     """
 
     kind: DeadlineKind
@@ -238,6 +240,8 @@ class Deadline:
     )
     provisional: bool = False
     estimated_years: tuple[int, ...] = attrs.field(default=(), converter=_years)
+    partial: bool = False
+    partial_years: tuple[int, ...] = attrs.field(default=(), converter=_years)
     due: dt.date | dt.datetime | None = attrs.field(default=None, validator=_check_due)
 
     def is_overdue(self, at: dt.date | dt.datetime) -> bool:
@@ -277,6 +281,8 @@ class Deadline:
             "reason_code": self.reason_code,
             "provisional": self.provisional,
             "estimated_years": list(self.estimated_years),
+            "partial": self.partial,
+            "partial_years": list(self.partial_years),
             "rule": self.rule.to_json(),
             "start": iso(self.start),
             "start_event": self.start_event,
@@ -293,6 +299,7 @@ class Deadline:
         else:
             when = day_label(self.due)
         mark = "【暂估 PROVISIONAL】" if self.provisional else ""
+        mark += "【部分安排 PARTIAL】" if self.partial else ""
         return f"{mark}{self.kind.label} / {self.kind.code.replace('_', ' ')}: {when}"
 
     def describe(self) -> str:
@@ -303,6 +310,12 @@ class Deadline:
             lines.append(
                 f"  暂估 PROVISIONAL: {years}年尚无国务院办公厅节假日安排，按估算计算；"
                 f"official arrangement not published for {years}, estimated calendar used"
+            )
+        if self.partial:
+            years = "、".join(str(y) for y in self.partial_years)
+            lines.append(
+                f"  部分安排 PARTIAL: {years}年的节假日安排未列全节日，结果可能不准；"
+                f"the holiday arrangement for {years} is marked partial (it lacks festivals)"
             )
         lines.append(f"  依据 rule: {self.rule.source} — {self.rule.summary}")
         if self.start is not None:
@@ -331,9 +344,22 @@ def finish_deadline(
     """The :class:`Deadline` of a period counted on ``calendar`` from ``start`` to ``due``.
 
     Marks it provisional, with the estimated years and a closing PROVISIONAL step, when the
-    calendar only estimated a year in between.
+    calendar only estimated a year in between; partial, with a PARTIAL step, when a year in
+    between has an arrangement marked partial.
     """
     years = tuple(calendar.estimated_years(min(start, due), max(start, due)))
+    partial = tuple(calendar.partial_years(min(start, due), max(start, due)))
+    if partial:
+        listed = "、".join(str(y) for y in partial)
+        steps.append(
+            Step(
+                kind=StepKind.NOTE,
+                text=(
+                    f"部分安排 PARTIAL: {listed}年的节假日安排未列全节日 / the holiday "
+                    f"arrangement for {listed} is marked partial: it lacks festivals"
+                ),
+            )
+        )
     if years:
         listed = "、".join(str(y) for y in years)
         steps.append(
@@ -354,6 +380,8 @@ def finish_deadline(
         explanation=steps,
         provisional=bool(years),
         estimated_years=years,
+        partial=bool(partial),
+        partial_years=partial,
     )
 
 

@@ -73,6 +73,21 @@ def arrangement_schema() -> dict[str, Any]:
                 "description": "成文日期 / the notice's date",
                 "$ref": "#/$defs/date",
             },
+            "partial": {
+                "title": "部分安排",
+                "description": (
+                    "true 表示本安排有意未列全《全国年节及纪念日放假办法》规定的节日（须在 "
+                    "partial_reason 说明原因），据此计算的结果均标注为部分安排 / true when the "
+                    "arrangement knowingly lacks festivals of the statutory holiday rules (say why "
+                    "in partial_reason); every result computed through it is marked partial"
+                ),
+                "type": "boolean",
+            },
+            "partial_reason": {
+                "title": "部分安排的原因",
+                "description": "为何未列全 / why the arrangement is partial",
+                **_TEXT,
+            },
             "holidays": {
                 "title": "放假调休安排",
                 "description": (
@@ -85,6 +100,7 @@ def arrangement_schema() -> dict[str, Any]:
             },
         },
         "required": ["year", "notice_title", "holidays"],
+        "dependentRequired": {"partial": ["partial_reason"], "partial_reason": ["partial"]},
         "additionalProperties": False,
         "$defs": {
             "date": {

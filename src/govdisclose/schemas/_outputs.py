@@ -63,6 +63,11 @@ OUTPUT_TEXTS: Mapping[str, tuple[str, str]] = {
         "nothing late or overdue and every record usable",
     ),
     "AuditResult.records": _t("记录数", "读到的全部记录", "every record read"),
+    "AuditResult.partial_years": _t(
+        "部分安排年份",
+        "审计涉及的、节假日安排标注为部分安排的年份",
+        "years the audit spans whose arrangement is marked partial",
+    ),
     "AuditResult.invalid": _t("无效记录数", "无法使用的记录", "records that cannot be used"),
     "AuditResult.totals": _t("合计", "可用记录按状态计数", "usable records by status"),
     "AuditResult.unknown_item_records": _t(
@@ -136,6 +141,9 @@ OUTPUT_TEXTS: Mapping[str, tuple[str, str]] = {
         "缺少安排的年份", "缺少节假日安排的年份", "the year without a holiday arrangement"
     ),
     "RecordResult.provisional": _t("暂估", "用到了估算的日历年份", "an estimated year was used"),
+    "RecordResult.partial": _t(
+        "部分安排", "用到了标注为部分安排的年份", "a year marked partial was used"
+    ),
     "RecordResult.problems": _t(
         "问题代码", "无效记录的问题代码，如 bad_date:formed", "why an invalid record is unusable"
     ),
@@ -164,6 +172,9 @@ OUTPUT_TEXTS: Mapping[str, tuple[str, str]] = {
     ),
     "DayInfo.source": _t("依据", "国务院办公厅通知或估算说明", "the notice, or the estimate"),
     "DayInfo.provisional": _t("暂估", "该年尚无通知，按估算", "the year is only estimated"),
+    "DayInfo.partial": _t(
+        "部分安排", "该年安排未列全节日（partial）", "the year's arrangement lacks festivals"
+    ),
     "DayInfo.next_workday": _t(
         "后一工作日", "命令行输出：之后的第一个工作日（未知为null）", "CLI: the next working day"
     ),

@@ -220,6 +220,12 @@ FIELD_TEXTS: Mapping[str, tuple[str, str]] = {
         "暂估", "用到了尚无官方安排的年份的估算日历", "an estimated year was used"
     ),
     "Deadline.estimated_years": _t("估算年份", "按估算计算的年份", "the years estimated"),
+    "Deadline.partial": _t(
+        "部分安排", "用到了标注为部分安排（未列全节日）的年份", "a year marked partial was used"
+    ),
+    "Deadline.partial_years": _t(
+        "部分安排年份", "标注为部分安排的年份", "the years whose arrangement is partial"
+    ),
     "Deadline.due": _t(
         "截止",
         "截止日期，或小时时限的带时区时刻；不可评估时为null",

@@ -1,0 +1,439 @@
+"""Reading the State Council's holiday notices: every real notice found reproduces the bundled
+calendar day for day; every phrasing since 2006; amending notices; refusals that quote the
+sentence; completeness under the 放假办法 in force.
+
+The notices in ``tests/data/notices`` are transcribed from public copies (each file names its
+source in its first line); 2008 and 2009 are copies cut off after item 五.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from govdisclose._errors import CalendarDataError, InputError
+from govdisclose.calendar import (
+    Arrangement,
+    Festival,
+    WorkCalendar,
+    completeness_problems,
+    dump_arrangement,
+    load_arrangement,
+    notice_text,
+    read_notice,
+    read_notice_files,
+)
+from govdisclose.calendar._festivals import required_festivals, statutory_days
+from govdisclose.calendar._official import NOTICES
+
+NOTICES_DIR = Path(__file__).parent / "data" / "notices"
+OFFICIAL = WorkCalendar.official()
+#: Years whose whole notice was found (2008 and 2009: only copies cut off after item 五).
+FOUND = (2006, 2007, *range(2010, 2027))
+AMENDED = {2015: 1, 2019: 1, 2020: 1}
+
+
+def notice_paths(year: int) -> list[Path]:
+    amendments = sorted(NOTICES_DIR.glob(f"{year}-amend-*.txt"))
+    return [NOTICES_DIR / f"{year}.txt", *amendments]
+
+
+def read_year(year: int) -> Arrangement:
+    return read_notice_files(*notice_paths(year))
+
+
+def text_of(year: int) -> str:
+    return (NOTICES_DIR / f"{year}.txt").read_text(encoding="utf-8")
+
+
+def item(year: int, numeral: str) -> str:
+    """The line of item ``numeral`` (一, 二 …) of the year's notice, as transcribed."""
+    for line in text_of(year).splitlines():
+        if re.match(rf"^{numeral}、", line):
+            return line
+    raise AssertionError(f"no item {numeral} in {year}")
+
+
+def one_item(year: int, numeral: str) -> Arrangement:
+    """A notice of the year's title and one item of it (partial: the others left out)."""
+    text = f"国务院办公厅关于{year}年部分节假日安排的通知\n{item(year, numeral)}\n"
+    return read_notice(text, partial="one item of the notice")
+
+
+def window(year: int) -> list[date]:
+    first, last = date(year - 1, 12, 1), date(year, 12, 31)
+    return [first + timedelta(days=k) for k in range((last - first).days + 1)]
+
+
+def unreadable(text: str, **kwargs: object) -> str:
+    with pytest.raises(CalendarDataError) as caught:
+        read_notice(text, **kwargs)  # type: ignore[arg-type]
+    return str(caught.value)
+
+
+# -- every notice found reads to the official arrangement -------------------------------------
+
+
+def test_every_year_has_its_source_named() -> None:
+    for path in sorted(NOTICES_DIR.glob("*.txt")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert re.match(r"^# source: (https?://\S+|project reference copy)", first), path.name
+
+
+@pytest.mark.parametrize("year", FOUND)
+def test_notice_reproduces_the_bundled_calendar_day_for_day(year: int) -> None:
+    arr = read_year(year)
+    official = OFFICIAL.arrangement(year)
+    assert arr.year == year and official is not None and not arr.partial
+    replaced = OFFICIAL.with_arrangement(arr)
+    for day in window(year):
+        mine, theirs = replaced.day_info(day), OFFICIAL.day_info(day)
+        assert (mine.kind, mine.workday) == (theirs.kind, theirs.workday), day
+    assert arr.makeup_workdays == official.makeup_workdays
+    # every day the notice gives off is off in the bundled data (which sometimes leaves out
+    # the weekend days of a break)
+    assert all(not OFFICIAL.is_workday(d) for d in arr.days_off)
+    assert dict(arr.day_sources) == dict(official.day_sources)
+    assert completeness_problems(arr) == []
+
+
+@pytest.mark.parametrize("year", FOUND)
+def test_title_number_and_date_agree_with_the_bundled_sources(year: int) -> None:
+    arr = read_year(year)
+    notice = NOTICES[year]
+    assert arr.notice_title == notice.title
+    if arr.notice_number and notice.number:
+        assert arr.notice_number == notice.number
+    if arr.notice_date and notice.date:
+        assert arr.notice_date == notice.date
+
+
+@pytest.mark.parametrize("year", [2008, 2009])
+def test_copies_cut_off_read_as_partial_and_agree_item_by_item(year: int) -> None:
+    path = NOTICES_DIR / f"{year}-part.txt"
+    with pytest.raises(CalendarDataError, match="missing 中秋节 mid_autumn_festival"):
+        read_notice_files(path)
+    arr = read_notice_files(path, partial="copy cut off after item 五")
+    assert arr.partial and arr.partial_reason == "copy cut off after item 五"
+    official = OFFICIAL.arrangement(year)
+    assert official is not None
+    for festival in set(arr.holidays.values()):
+        mine = {d for d, f in arr.holidays.items() if f is festival}
+        theirs = {d for d, f in official.holidays.items() if f is festival}
+        assert {d for d in mine if OFFICIAL.is_workday(d)} == {
+            d for d in theirs if d in official.makeup_workdays
+        }
+        assert mine & set(official.makeup_workdays) == theirs & set(official.makeup_workdays)
+    for day in arr.days_off:
+        assert not OFFICIAL.is_workday(day), day
+
+
+def test_bundled_data_is_complete_under_the_law_in_force() -> None:
+    for year in range(2004, 2027):
+        official = OFFICIAL.arrangement(year)
+        assert official is not None
+        assert completeness_problems(official) == [], year
+
+
+def test_reference_copies_with_full_width_punctuation_read_the_same() -> None:
+    reference = Path(__file__).parents[1].parent.parent / "shared" / "reference" / "notices"
+    stored = NOTICES_DIR / "2026.txt"
+    # tests/data keeps the reference copy as published (full-width brackets and commas)
+    assert "（周四）" in stored.read_text(encoding="utf-8")
+    assert read_notice_files(stored) == read_year(2026)
+    del reference
+
+
+# -- the phrasings ----------------------------------------------------------------------------
+
+
+def days(*spec: str) -> tuple[date, ...]:
+    out: list[date] = []
+    for text in spec:
+        first, _, last = text.partition("/")
+        a = date.fromisoformat(first)
+        b = date.fromisoformat(last) if last else a
+        out += [a + timedelta(days=k) for k in range((b - a).days + 1)]
+    return tuple(sorted(out))
+
+
+def test_2026_style_with_weekdays_and_make_up_day() -> None:
+    arr = one_item(2026, "一")  # 1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。
+    assert arr.days_off == days("2026-01-01/2026-01-03")
+    assert arr.makeup_workdays == days("2026-01-04")
+    assert set(arr.holidays.values()) == {Festival.NEW_YEARS_DAY}
+
+
+def test_2007_style_with_swaps_and_days_of_the_year_before() -> None:
+    arr = one_item(2007, "一")  # …将2006年12月30日（星期六）、31日（星期日）两个公休日分别调至…
+    assert arr.days_off == days("2007-01-01/2007-01-03")
+    assert arr.makeup_workdays == days("2006-12-30/2006-12-31")
+    spring = one_item(2007, "二")  # 其中18日、19日、20日为法定假日 (days written without month)
+    assert spring.days_off == days("2007-02-18/2007-02-24")
+    assert spring.makeup_workdays == (date(2007, 2, 17), date(2007, 2, 25))
+
+
+def test_2006_december_day_of_the_new_year_item_is_of_the_year_before() -> None:
+    arr = one_item(2006, "一")  # …将12月31日（星期六）、1月1日（星期日）两个公休日调至…
+    assert arr.makeup_workdays == (date(2005, 12, 31),)
+
+
+def test_2008_break_across_the_new_year() -> None:
+    arr = read_notice_files(NOTICES_DIR / "2008-part.txt", partial="cut off")
+    new_year = {d for d, f in arr.holidays.items() if f is Festival.NEW_YEARS_DAY}
+    assert new_year == set(days("2007-12-29/2008-01-01"))
+    assert date(2007, 12, 29) in arr.makeup_workdays
+
+
+def test_substitute_rest_day_joins_the_weekend_between() -> None:
+    arr = one_item(2017, "一")  # 1月1日放假，1月2日（星期一）补休。
+    assert arr.days_off == days("2016-12-31/2017-01-02")
+    gap = one_item(2014, "三")  # 4月5日放假，4月7日（星期一）补休。(Sunday 4/6 between)
+    assert gap.days_off == days("2014-04-05/2014-04-07")
+
+
+def test_with_the_weekend() -> None:
+    arr = one_item(2017, "四")  # 5月1日放假，与周末连休。
+    assert arr.days_off == days("2017-04-29/2017-05-01")
+    before = one_item(2024, "一")  # 1月1日放假，与周末连休。(Monday: the weekend of 2023)
+    assert before.days_off == days("2023-12-30/2024-01-01")
+
+
+def test_one_day_without_swap() -> None:
+    assert one_item(2025, "一").days_off == days("2025-01-01")  # 1月1日（周三）放假1天，不调休。
+    assert one_item(2014, "一").days_off == days("2014-01-01")  # 1月1日放假1天。
+    assert one_item(2019, "四").days_off == days("2019-05-01")  # 5月1日放假。
+    assert one_item(2015, "六").days_off == days("2015-09-27")  # 9月27日放假。(a Sunday)
+
+
+def test_lunar_notes_in_brackets() -> None:
+    arr = one_item(2025, "二")  # 1月28日（农历除夕、周二）至2月4日（农历正月初七、周二）…
+    assert arr.days_off == days("2025-01-28/2025-02-04")
+    assert arr.makeup_workdays == (date(2025, 1, 26), date(2025, 2, 8))
+
+
+def test_the_eve_sentence_only_encourages_a_day_off() -> None:
+    arr = one_item(2024, "二")  # …鼓励各单位……安排职工在除夕（2月9日）休息。
+    assert "除夕（2月9日）休息" in item(2024, "二")
+    assert date(2024, 2, 9) not in arr.days_off
+    assert arr.days_off == days("2024-02-10/2024-02-17")
+
+
+def test_merged_festivals_label_each_day() -> None:
+    arr = one_item(2023, "六")  # 中秋节、国庆节：9月29日至10月6日放假调休，共8天。
+    assert arr.holidays[date(2023, 9, 29)] is Festival.MID_AUTUMN_FESTIVAL
+    assert arr.holidays[date(2023, 10, 2)] is Festival.NATIONAL_DAY
+
+
+def test_2009_style_with_the_moved_festival() -> None:
+    # The 2009 国庆节、中秋节 item, as quoted from the notice by m.lurdlur.com (2008-12-10).
+    text = (
+        "国务院办公厅关于2009年部分节假日安排的通知\n"
+        "六、国庆节、中秋节:10月1日至8日放假,共8天。其中,10月1日(星期四)、10月2日(星期五)、"
+        "10月3日(星期六)为国庆节法定节假日,10月4日(星期日)照常公休;10月3日(星期六)公休日及"
+        "中秋节分别调至10月5日(星期一)、10月6日(星期二),9月27日(星期日)、 10月10日(星期六)"
+        "公休日调至10月7日(星期三)、10月8日(星期四)。9月27日(星期日)、10月10日(星期六)上班。"
+    )
+    arr = read_notice(text, partial="one item")
+    assert arr.days_off == days("2009-10-01/2009-10-08")
+    assert arr.makeup_workdays == (date(2009, 9, 27), date(2009, 10, 10))
+
+
+def test_gb18030_text_and_the_saved_web_page(tmp_path: Path) -> None:
+    text = text_of(2026)
+    txt = tmp_path / "2026.txt"
+    txt.write_bytes(text.encode("gb18030"))
+    page = tmp_path / "2026.html"
+    body = "".join(f"<p>{line}</p>\n" for line in text.splitlines()[1:])
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>"
+        "国务院办公厅关于2026年部分节假日安排的通知_政策_中国政府网</title>"
+        "<script>var x = '1月1日放假';</script><style>p{}</style></head><body>"
+        f"<div class='nav'>首页 &gt; 政策</div>{body}<p>扫一扫在手机打开当前页</p></body></html>",
+        encoding="utf-8",
+    )
+    expected = read_year(2026)
+    assert read_notice_files(txt) == expected
+    assert read_notice_files(page) == expected
+    assert "var x" not in notice_text(page.read_bytes())
+
+
+def test_title_on_two_lines() -> None:
+    text = text_of(2013).replace("关于2013年部分", "关于2013年\n部分")
+    assert read_notice(text) == read_year(2013)
+
+
+# -- amending notices -------------------------------------------------------------------------
+
+
+def test_2019_labour_day_change_replaces_the_festival() -> None:
+    before = read_notice_files(NOTICES_DIR / "2019.txt")
+    after = read_year(2019)
+    assert OFFICIAL.with_arrangement(before).is_workday(date(2019, 5, 2))
+    labour = {d for d, f in after.holidays.items() if f is Festival.LABOUR_DAY}
+    assert labour == set(days("2019-04-28", "2019-05-01/2019-05-05"))
+    assert date(2019, 4, 28) in after.makeup_workdays and date(2019, 5, 5) in after.makeup_workdays
+    assert after.day_sources[date(2019, 5, 2)].endswith("（国办发明电〔2019〕3号）")
+
+
+def test_2020_extension_turns_the_make_up_day_into_a_day_off() -> None:
+    before = read_notice_files(NOTICES_DIR / "2020.txt")
+    assert date(2020, 2, 1) in before.makeup_workdays
+    after = read_year(2020)
+    assert date(2020, 2, 1) in after.days_off and date(2020, 2, 1) not in after.makeup_workdays
+    assert set(after.day_sources) == set(days("2020-01-31/2020-02-02"))
+
+
+def test_2015_adds_the_anniversary() -> None:
+    after = read_year(2015)
+    assert after.holidays[date(2015, 9, 3)] is Festival.ANTI_FASCIST_70TH_DAY
+    assert date(2015, 9, 6) in after.makeup_workdays
+
+
+def test_amendments_in_the_wrong_place_are_refused() -> None:
+    amendment = (NOTICES_DIR / "2020-amend-1.txt").read_bytes()
+    with pytest.raises(CalendarDataError, match="not a yearly notice"):
+        read_notice(amendment)
+    with pytest.raises(CalendarDataError, match="amends 2020, but the notice is for 2019"):
+        read_notice(text_of(2019), amendment)
+    with pytest.raises(CalendarDataError, match="this is a yearly notice, not an amending one"):
+        read_notice(text_of(2019), text_of(2020))
+    unknown = "国务院办公厅关于做好2020年元旦春节期间有关工作的通知\n一、1月1日放假。\n"
+    with pytest.raises(CalendarDataError, match="not an amending notice this reader knows"):
+        read_notice(text_of(2020), unknown)
+
+
+# -- refusals name the sentence ---------------------------------------------------------------
+
+
+def notice_2026_with(old: str, new: str) -> str:
+    text = text_of(2026)
+    assert old in text
+    return text.replace(old, new)
+
+
+def test_a_sentence_not_understood_is_quoted() -> None:
+    message = unreadable(notice_2026_with("放假调休，共3天。1月4日", "休息调整，共3天。1月4日"))
+    assert "一、元旦" in message and "「1月1日(周四)至3日(周六)休息调整」" in message
+
+
+def test_wrong_weekday() -> None:
+    message = unreadable(notice_2026_with("1月4日（周日）上班", "1月4日（周六）上班"))
+    assert "2026-01-04 is a Sunday, not Saturday as written" in message
+
+
+def test_count_that_does_not_match() -> None:
+    message = unreadable(
+        notice_2026_with("至7日（周三）放假调休，共7天", "至7日（周三）放假调休，共8天")
+    )
+    assert "says 8 days but the days off listed are 7" in message and "七、国庆节" in message
+
+
+def test_make_up_day_on_a_weekday() -> None:
+    message = unreadable(notice_2026_with("5月9日（周六）上班", "5月8日上班"))
+    assert "2026-05-08 is a Friday; a make-up working day is a Saturday or Sunday" in message
+
+
+def test_unknown_festival_and_stray_dates_after_the_items() -> None:
+    message = unreadable(notice_2026_with("七、国庆节", "七、国庆日"))
+    assert "unknown festival '国庆日'" in message
+    message = unreadable(text_of(2026) + "另：2月9日放假。\n")
+    assert "「另:2月9日放假。」" in message
+
+
+def test_several_problems_are_reported_together() -> None:
+    text = notice_2026_with("1月4日（周日）上班", "1月4日（周六）上班")
+    text = text.replace("5月9日（周六）上班", "5月8日上班")
+    assert "2 problems in the notice" in unreadable(text)
+
+
+def test_a_missing_festival_is_refused_unless_partial() -> None:
+    text = "\n".join(line for line in text_of(2026).splitlines() if not line.startswith("六、"))
+    assert "missing 中秋节 mid_autumn_festival" in unreadable(text)
+    arr = read_notice(text, partial="中秋节 left out of this copy")
+    assert arr.partial and OFFICIAL.with_arrangement(arr).day_info(date(2026, 3, 2)).partial
+
+
+def test_no_year_no_items_and_bad_arguments() -> None:
+    assert "year is not found" in unreadable("一、元旦：1月1日放假。")
+    assert "no holiday arrangement found" in unreadable(
+        "国务院办公厅关于2026年部分节假日安排的通知\n"
+    )
+    with pytest.raises(InputError, match="partial"):
+        read_notice(text_of(2026), partial="  ")
+    with pytest.raises(InputError):
+        read_notice(42)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="no such file"):
+        read_notice_files(NOTICES_DIR / "1999.txt")
+
+
+# -- completeness under the 放假办法 in force --------------------------------------------------
+
+
+def test_festivals_and_statutory_days_per_revision() -> None:
+    assert len(required_festivals(2007)) == 4 and len(required_festivals(2008)) == 7
+    assert [d.day for d in statutory_days(2007)[Festival.LABOUR_DAY]] == [1, 2, 3]
+    assert [d.day for d in statutory_days(2024)[Festival.LABOUR_DAY]] == [1]
+    assert [d.day for d in statutory_days(2025)[Festival.LABOUR_DAY]] == [1, 2]
+    assert len(statutory_days(2013)[Festival.SPRING_FESTIVAL]) == 3  # 除夕、初一、初二
+    assert statutory_days(2013)[Festival.SPRING_FESTIVAL][0] == date(2013, 2, 9)
+    assert statutory_days(2014)[Festival.SPRING_FESTIVAL][0] == date(2014, 1, 31)  # 初一
+    assert len(statutory_days(2025)[Festival.SPRING_FESTIVAL]) == 4
+
+
+def test_a_statutory_day_not_off_is_named() -> None:
+    official = OFFICIAL.arrangement(2025)
+    assert official is not None
+    short = Arrangement(
+        2025,
+        [d for d in official.days_off if d != date(2025, 5, 2)],
+        official.makeup_workdays,
+        holidays={d: f for d, f in official.holidays.items() if d != date(2025, 5, 2)},
+    )
+    assert completeness_problems(short) == [
+        "劳动节 labour_day: the statutory day(s) 2025-05-02 are not days off "
+        "(法定节假日未列为放假日)"
+    ]
+
+
+def test_a_festival_on_another_festival_day_counts_as_listed() -> None:
+    # 2020: 中秋 fell on 10/1, and the notice lists 国庆节、中秋节 together.
+    arr = read_year(2020)
+    assert Festival.MID_AUTUMN_FESTIVAL not in set(arr.holidays.values())
+    assert completeness_problems(arr) == []
+
+
+# -- the file form ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("form", ["toml", "json"])
+@pytest.mark.parametrize("year", FOUND)
+def test_written_files_read_back(tmp_path: Path, year: int, form: str) -> None:
+    arr = read_year(year)
+    path = tmp_path / f"{year}.{form}"
+    path.write_text(dump_arrangement(arr, format=form), encoding="utf-8")
+    back = load_arrangement(path)
+    assert (back.days_off, back.makeup_workdays, dict(back.holidays)) == (
+        arr.days_off,
+        arr.makeup_workdays,
+        dict(arr.holidays),
+    )
+    assert (back.notice_title, back.notice_number, back.notice_date) == (
+        arr.notice_title,
+        arr.notice_number,
+        arr.notice_date,
+    )
+
+
+def test_partial_notice_written_and_read_back(tmp_path: Path) -> None:
+    arr = one_item(2026, "一")
+    path = tmp_path / "2026.toml"
+    path.write_text(dump_arrangement(arr), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    assert 'partial = true\npartial_reason = "one item of the notice"' in text
+    assert load_arrangement(path) == arr
+    with pytest.raises(InputError, match="format"):
+        dump_arrangement(arr, format="yaml")
