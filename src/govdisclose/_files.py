@@ -6,7 +6,7 @@ Notepad writes a UTF-8 byte-order mark.  :func:`decode_text` tries, in order:
 1. a byte-order mark (:func:`bom_encoding`): UTF-8 (``EF BB BF``) or UTF-16 (``FF FE`` /
    ``FE FF``, as Excel's "Unicode text" export writes); the mark is removed;
 2. an old Office 97-2003 file (``.xls``, ``.doc``) or bytes holding NUL are refused as not
-   text (:func:`refuse_binary`, saying what the file looks like: :func:`describe_content`);
+   text (:func:`_refuse_binary`, saying what the file looks like: :func:`describe_content`);
 3. strict UTF-8;
 4. strict GB18030.
 
@@ -196,7 +196,7 @@ def describe_content(data: bytes) -> str:
     return "a binary file of unknown type"
 
 
-def refuse_binary(data: bytes, *, source: str) -> None:
+def _refuse_binary(data: bytes, *, source: str) -> None:
     """Refuse the start of a file without byte-order mark that is not text: an old Office
     file, or bytes holding NUL (an ``.xlsx``, a PDF …).  The message says what it looks like.
     """
@@ -212,7 +212,7 @@ def refuse_binary(data: bytes, *, source: str) -> None:
         )
 
 
-def undecodable_error(source: str, byte: int) -> InputError:
+def _undecodable_error(source: str, byte: int) -> InputError:
     """The error for text that is neither UTF-8 nor GB18030 (``byte``: where GB18030 fails)."""
     return InputError(
         f"{source}: neither UTF-8 nor GB18030 text (byte {byte}); save it as UTF-8, or name "
@@ -269,7 +269,7 @@ def detect_encoding(data: bytes, *, complete: bool = True, source: str = "<bytes
     The one detector of the library, for whole files and streamed logs alike:
 
     1. a byte-order mark: ``utf-8-sig`` or ``utf-16``;
-    2. an old Office file or bytes holding NUL are refused (:func:`refuse_binary`);
+    2. an old Office file or bytes holding NUL are refused (:func:`_refuse_binary`);
     3. ``utf-8`` when the bytes are UTF-8 — or mostly UTF-8 with a few corrupt bytes (at
        least four non-ASCII characters for each bad byte): a streamed log reports the records
        holding them, a whole file is refused saying where;
@@ -287,7 +287,7 @@ def detect_encoding(data: bytes, *, complete: bool = True, source: str = "<bytes
     encoding = bom_encoding(data)
     if encoding is not None:
         return encoding
-    refuse_binary(data, source=source)
+    _refuse_binary(data, source=source)
     text = codecs.getincrementaldecoder("utf-8")("surrogateescape").decode(data, complete)
     bad = len(re.findall(_ESCAPED, text))
     if not bad:
@@ -298,7 +298,7 @@ def detect_encoding(data: bytes, *, complete: bool = True, source: str = "<bytes
         wide = sum(1 for ch in text if ord(ch) > 0x7F) - bad
         if wide >= 4 * bad:  # UTF-8 text with a few corrupt bytes
             return "utf-8"
-        raise undecodable_error(source, exc.start) from None
+        raise _undecodable_error(source, exc.start) from None
     return "gb18030"
 
 

@@ -37,7 +37,6 @@ COMMANDS = {
     "validate": "检查目录或政策文件记录是否合规 / check a catalogue or document records",
     "audit": "审计公开记录是否按时公开 / audit a publication log for timeliness",
 }
-COMMAND_MODULES = tuple(COMMANDS)
 
 DESCRIPTION = """\
 安全生产和救灾领域基层政务公开标准目录（应急厅函〔2019〕390号）工具。

@@ -71,12 +71,6 @@ _WEEKDAYS = (
 )
 
 
-def parse_day(text: str) -> dt.date:
-    """A date as every date option reads it (:func:`~govdisclose.cli.common.parse_date_option`)
-    or ``today`` (in China Standard Time); :class:`~govdisclose._errors.InputError` else."""
-    return parse_date_option(text, "DATE")
-
-
 def _neighbour(step: Callable[[dt.date], dt.date], day: dt.date) -> dt.date | None:
     try:
         return step(day)
@@ -85,7 +79,7 @@ def _neighbour(step: Callable[[dt.date], dt.date], day: dt.date) -> dt.date | No
 
 
 def _run_day(args: argparse.Namespace) -> int:
-    day = parse_day(args.date)
+    day = parse_date_option(args.date, "DATE")
     cal = calendar_from_args(args)
     info = cal.day_info(day)
     following = _neighbour(cal.next_workday, day)
