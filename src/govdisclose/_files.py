@@ -1,19 +1,21 @@
 """Text files as Chinese offices write them: reading, telling the encoding, JSON in and out.
 
 Files saved on Chinese Windows machines are often GB18030 (GBK) rather than UTF-8, and
-Notepad writes a UTF-8 byte-order mark.  :func:`decode_text` tries, in order:
+Notepad writes a UTF-8 byte-order mark.  :func:`detect_encoding`, the library's one encoding
+detector (the audit's streamed logs use it too), judges in order:
 
 1. a byte-order mark (:func:`bom_encoding`): UTF-8 (``EF BB BF``) or UTF-16 (``FF FE`` /
    ``FE FF``, as Excel's "Unicode text" export writes); the mark is removed;
 2. an old Office 97-2003 file (``.xls``, ``.doc``) or bytes holding NUL are refused as not
-   text (:func:`_refuse_binary`, saying what the file looks like: :func:`describe_content`);
-3. strict UTF-8;
-4. strict GB18030.
+   text, saying what the file looks like (:func:`describe_content`);
+3. UTF-8 (a whole file with a few corrupt bytes is refused saying where);
+4. GB18030.
 
-Anything else raises :class:`~govdisclose._errors.InputError` naming the file.  Nothing else
-is changed: line ends stay as they are.  Every file of the library is read through
-:func:`read_bytes` (missing, directory, unreadable and too large files are one
-:class:`~govdisclose._errors.InputError` each, naming the file), and JSON text is parsed by
+Anything else raises :class:`~govdisclose._errors.InputError` naming the file.
+:func:`decode_text` decodes a whole file so; nothing else is changed: line ends stay as they
+are.  Every file of the library is read through :func:`read_bytes` (missing, directory,
+unreadable and too large files are one :class:`~govdisclose._errors.InputError` each, naming
+the file) and written through :func:`write_file` (whole or not at all); JSON text is parsed by
 :func:`parse_json` (line and column of broken JSON) and written by :func:`dump_json`.
 
 >>> from govdisclose._files import decode_text, parse_json
@@ -269,7 +271,7 @@ def detect_encoding(data: bytes, *, complete: bool = True, source: str = "<bytes
     The one detector of the library, for whole files and streamed logs alike:
 
     1. a byte-order mark: ``utf-8-sig`` or ``utf-16``;
-    2. an old Office file or bytes holding NUL are refused (:func:`_refuse_binary`);
+    2. an old Office file or bytes holding NUL are refused, saying what they look like;
     3. ``utf-8`` when the bytes are UTF-8 — or mostly UTF-8 with a few corrupt bytes (at
        least four non-ASCII characters for each bad byte): a streamed log reports the records
        holding them, a whole file is refused saying where;
