@@ -127,6 +127,25 @@ def valid_cases() -> Iterator[Case]:
     yield "arrangement written back", "arrangement", arrangement_to_document(arrangement)
     official = WorkCalendar.official().arrangement(2024)
     yield "official 2024", "arrangement", arrangement_to_document(official)
+    yield from annual_report_cases()
+
+
+def annual_report_cases() -> Iterator[Case]:
+    """Yearly reports as the library writes them (invented figures)."""
+    from govdisclose.annual_report import AnnualReport, read_report_document, to_document
+
+    invented = ROOT / "tests" / "data" / "annual_report" / "invented-county-2025.json"
+    document = json.loads(invented.read_text(encoding="utf-8"))
+    yield "invented yearly report", "annual-report", document
+    blank = AnnualReport.from_counts(body="某某镇人民政府（示例）", year=2025).completed()
+    yield "yearly report form", "annual-report", to_document(blank)
+    rows = copy.deepcopy(document)
+    rows["table3"]["rows"] = {
+        k: v for k, v in rows["table3"]["rows"].items() if "（六）其他处理" not in k
+    }
+    rows["table3"]["rows"]["（六）其他处理"] = [0] * 7
+    trial = read_report_document(rows).report
+    yield "yearly report, trial layout", "annual-report", to_document(trial)
 
 
 #: Records that give every status, every kind of not-assessable and unusable records.
@@ -191,6 +210,19 @@ def invalid_cases() -> Iterator[Case]:
                 out[key] = value
         return out
 
+    report = next(annual_report_cases())[2]
+    for label, change in (
+        ("half-width label", lambda d: d["table2"].update({"行政许可(示例)": {}})),
+        (
+            "negative count",
+            lambda d: d["table3"]["rows"]["四、结转下年度继续办理"].__setitem__(0, -1),
+        ),
+        ("six cells", lambda d: d["table3"]["rows"]["四、结转下年度继续办理"].pop()),
+        ("level label", lambda d: d.update(level="县级")),  # the check reads it; not canonical
+    ):
+        broken = copy.deepcopy(report)
+        change(broken)
+        yield f"yearly report: {label}", "annual-report", broken
     yield "item without name", "catalogue-item", changed(name=...)
     yield "item without channels", "catalogue-item", changed(channels=...)
     yield "unknown field", "catalogue-item", changed(url="https://x")

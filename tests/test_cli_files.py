@@ -75,7 +75,7 @@ def test_no_command_writes_onto_one_of_its_inputs(
         capsys.readouterr()
         assert main(argv) == 2, argv
         err = capsys.readouterr().err
-        assert "is also an input" in err and err.count("\n") == 1, (argv, err)
+        assert "the same file as an input" in err and err.count("\n") == 1, (argv, err)
         assert source.read_bytes() == before, argv
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -178,3 +179,148 @@ def test_mask_keeps_the_input_encoding(tmp_path: Path, encoding: str) -> None:
     target = tmp_path / "masked.txt"
     assert main(["scan", str(source), "--mask", "--output", str(target)]) == 1
     assert target.read_bytes() == "救助公示：张三，电话138****5678。\r\n".encode(encoding)
+
+
+def test_output_may_not_be_a_hard_link_or_symbolic_link_to_the_input(
+    relief_list: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hard = tmp_path / "硬链接.csv"
+    os.link(relief_list, hard)
+    soft = tmp_path / "软链接.csv"
+    soft.symlink_to(relief_list)
+    for target in (hard, soft):
+        code, _, err = run(capsys, str(relief_list), "--mask", "-o", str(target))
+        assert code == 2
+        assert "same file" in err and len(err.strip().splitlines()) == 1
+    assert relief_list.read_bytes() == LIST.encode("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["名单.csv", "硬链接.csv", "软链接.csv"]
+    )
+
+
+def test_standard_input_redirected_from_the_output_file_is_refused(
+    relief_list: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with relief_list.open("rb") as handle:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(handle))
+        code, _, err = run(capsys, "-", "--mask", "-o", str(relief_list))
+    assert code == 2 and "same file" in err
+    assert relief_list.read_bytes() == LIST.encode("utf-8")
+
+
+def test_mask_output_appears_whole_or_not_at_all(
+    relief_list: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import govdisclose._privacy as privacy
+
+    target = tmp_path / "公示.csv"
+    target.write_text("the previous version\n", encoding="utf-8")
+    real_feed = privacy.PersonalDataScanner.feed
+
+    def interrupted(self: privacy.PersonalDataScanner, text: str) -> list[object]:
+        real_feed(self, text)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(privacy.PersonalDataScanner, "feed", interrupted)
+    code = main(["scan", str(relief_list), "--mask", "-o", str(target)])
+    capsys.readouterr()
+    assert code != 0
+    # the previous file is untouched and no temporary file is left behind
+    assert target.read_text(encoding="utf-8") == "the previous version\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["公示.csv", "名单.csv"]
+    monkeypatch.undo()
+    assert main(["scan", str(relief_list), "--mask", "-o", str(target)]) == 1
+    assert "4101**********1272" in target.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["公示.csv", "名单.csv"]
+
+
+def test_large_files_are_read_in_pieces_with_the_same_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import govdisclose._privacy as privacy
+    from govdisclose._privacy import mask_text, scan_text
+
+    monkeypatch.setattr(privacy, "CHUNK_BYTES", 1000)  # many pieces, as a large file has
+    text = "".join(
+        f"{n},张三,{ID[:6]} {ID[6:14]} {ID[14:]},13912345678,{n * 100}.00\r\n" for n in range(2000)
+    )
+    source = tmp_path / "大名单.csv"
+    source.write_bytes(text.encode("gb18030"))
+    target = tmp_path / "公示.csv"
+    code, out, _ = run(capsys, str(source), "--mask", "-o", str(target))
+    assert code == 1
+    assert target.read_bytes() == mask_text(text).encode("gb18030")
+    expected = scan_text(text).matches
+    assert len(out.splitlines()) == len(expected) + 1 == 4001
+    assert out.splitlines()[-2].endswith(expected[-1].masked)
+
+
+def test_json_listing_is_streamed_and_reads_back_as_the_report(
+    relief_list: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from govdisclose._privacy import scan_file
+    from govdisclose.findings import Report
+
+    code, out, _ = run(capsys, str(relief_list), "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert list(data) == ["subject", "findings", "ok", "counts"]
+    report = Report.from_json(out)
+    assert report == scan_file(relief_list).report()
+
+
+def test_json_listing_of_a_clean_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "clean.txt"
+    path.write_text("没有号码\n", encoding="utf-8")
+    code, out, _ = run(capsys, str(path), "--format", "json")
+    assert code == 0
+    assert json.loads(out) == {
+        "subject": str(path),
+        "findings": [],
+        "ok": True,
+        "counts": {"error": 0, "warning": 0, "info": 0},
+    }
+
+
+def test_info_only_exits_0_and_warnings_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "orders.txt"
+    path.write_text("订单号 110101900101123\n", encoding="utf-8")
+    code, out, _ = run(capsys, str(path))
+    assert code == 0
+    assert "提示 info personal-data.suspect-old-id-card" in out
+    path.write_text("身份证 110101900101123\n", encoding="utf-8")
+    code, out, _ = run(capsys, str(path))
+    assert code == 1
+    assert "警告 warning personal-data.suspect-old-id-card" in out
+
+
+def test_html_source_is_read_as_a_reader_sees_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    number = f"{ID[:6]}&nbsp;{ID[6:14]}&nbsp;{ID[14:]}"
+    page = f"<table>\n<tr><td>张三</td><td>{number}</td></tr>\n</table>\n"
+    path = tmp_path / "公示.html"
+    path.write_text(page, encoding="utf-8")
+    target = tmp_path / "masked.html"
+    code, out, _ = run(capsys, str(path), "--mask", "-o", str(target))
+    assert code == 1
+    assert out.startswith(f"{path}:2:20: 错误 error personal-data.id-card")
+    assert target.read_text(encoding="utf-8") == page.replace(
+        number, "4101**&nbsp;********&nbsp;1272"
+    )
+
+
+def test_a_number_across_lines_stays_on_one_listing_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "wrapped.txt"
+    path.write_text(f"张三 {ID[:14]}\r\n{ID[14:]}\r\n", encoding="utf-8")
+    code, out, _ = run(capsys, str(path))
+    assert code == 1
+    assert out.splitlines()[0].endswith("4101**********\\r\\n1272")
+    assert len(out.splitlines()) == 2

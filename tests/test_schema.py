@@ -561,6 +561,37 @@ def test_canonical_log_records_are_read_by_the_audit() -> None:
         (["calendar", "day", "2024-10-12"], "day-info"),
         (["calendar", "day", "2026-02-18", "--provisional"], "day-info"),
         (["calendar", "day", "2031-03-03", "--provisional"], "day-info"),
+        (
+            ["requests", "status", "tests/data/requests/ledger.csv", "--as-of", "2026-01-05"],
+            "requests-status",
+        ),
+        (
+            [
+                "requests",
+                "status",
+                "tests/data/requests/ledger.csv",
+                "--as-of",
+                "2026-12-30",
+                "--explain",
+            ],
+            "requests-status",
+        ),
+        (
+            [
+                "requests",
+                "status",
+                "tests/data/requests/ledger.json",
+                "--as-of",
+                "2025-12-31",
+                "--explain",
+                "--provisional",
+            ],
+            "requests-status",
+        ),
+        (
+            ["requests", "counts", "tests/data/requests/ledger.csv", "--year", "2025"],
+            "requests-counts",
+        ),
     ],
 )
 def test_command_line_json_follows_the_schemas(

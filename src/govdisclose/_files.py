@@ -7,7 +7,7 @@ detector (the audit's streamed logs use it too), judges in order:
 1. a byte-order mark (:func:`bom_encoding`): UTF-8 (``EF BB BF``) or UTF-16 (``FF FE`` /
    ``FE FF``, as Excel's "Unicode text" export writes); the mark is removed;
 2. an old Office 97-2003 file (``.xls``, ``.doc``) or bytes holding NUL are refused as not
-   text, saying what the file looks like (:func:`describe_content`);
+   text (:func:`refuse_binary`, saying what the file looks like: :func:`describe_content`);
 3. UTF-8 (a whole file with a few corrupt bytes is refused saying where);
 4. GB18030.
 
@@ -198,7 +198,7 @@ def describe_content(data: bytes) -> str:
     return "a binary file of unknown type"
 
 
-def _refuse_binary(data: bytes, *, source: str) -> None:
+def refuse_binary(data: bytes, *, source: str) -> None:
     """Refuse the start of a file without byte-order mark that is not text: an old Office
     file, or bytes holding NUL (an ``.xlsx``, a PDF …).  The message says what it looks like.
     """
@@ -214,7 +214,7 @@ def _refuse_binary(data: bytes, *, source: str) -> None:
         )
 
 
-def _undecodable_error(source: str, byte: int) -> InputError:
+def undecodable_error(source: str, byte: int) -> InputError:
     """The error for text that is neither UTF-8 nor GB18030 (``byte``: where GB18030 fails)."""
     return InputError(
         f"{source}: neither UTF-8 nor GB18030 text (byte {byte}); save it as UTF-8, or name "
@@ -289,7 +289,7 @@ def detect_encoding(data: bytes, *, complete: bool = True, source: str = "<bytes
     encoding = bom_encoding(data)
     if encoding is not None:
         return encoding
-    _refuse_binary(data, source=source)
+    refuse_binary(data, source=source)
     text = codecs.getincrementaldecoder("utf-8")("surrogateescape").decode(data, complete)
     bad = len(re.findall(_ESCAPED, text))
     if not bad:
@@ -300,7 +300,7 @@ def detect_encoding(data: bytes, *, complete: bool = True, source: str = "<bytes
         wide = sum(1 for ch in text if ord(ch) > 0x7F) - bad
         if wide >= 4 * bad:  # UTF-8 text with a few corrupt bytes
             return "utf-8"
-        raise _undecodable_error(source, exc.start) from None
+        raise undecodable_error(source, exc.start) from None
     return "gb18030"
 
 
@@ -368,24 +368,25 @@ def dump_json(data: Any) -> str:
 # -- writing ----------------------------------------------------------------------------------
 
 
-def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
-    """Whether two paths name the same existing file (device and inode: hard links and
-    symbolic links too).  A path that does not exist is no file.
+def same_file(a: str | os.PathLike[str] | int, b: str | os.PathLike[str] | int) -> bool:
+    """Whether two paths (or open file descriptors) name the same existing file: device and
+    inode, so hard and symbolic links too.  A path that does not exist is no file.
 
     >>> same_file("no-such-file", "no-such-file")
     False
     """
     try:
         first, second = os.stat(a), os.stat(b)
-    except (OSError, ValueError):
+    except (OSError, ValueError, TypeError):
         return False
     return (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino)
 
 
 def refuse_overwriting_input(
-    output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]
+    output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str] | int]
 ) -> None:
-    """Refuse an output file that is one of the ``inputs`` (:func:`same_file`).
+    """Refuse an output file that is one of the ``inputs`` (:func:`same_file`; an ``int`` is
+    an open file descriptor, such as standard input's).
 
     >>> import tempfile, pathlib
     >>> log = pathlib.Path(tempfile.mkdtemp()) / "log.csv"
@@ -393,15 +394,20 @@ def refuse_overwriting_input(
     >>> refuse_overwriting_input(log, ["x.json", log])
     Traceback (most recent call last):
     ...
-    govdisclose._errors.InputError: ...log.csv: is also an input; writing it would destroy ...
+    govdisclose._errors.InputError: ...log.csv: the same file as an input; writing it would ...
     """
     for name in inputs:
         if same_file(output, name):
             shown = _shown(os.fspath(output))
-            also = "" if os.fspath(output) == os.fspath(name) else f" ({_shown(os.fspath(name))})"
+            if isinstance(name, int):
+                also = " (standard input)" if name == 0 else ""
+            else:
+                also = (
+                    "" if os.fspath(output) == os.fspath(name) else f" ({_shown(os.fspath(name))})"
+                )
             raise InputError(
-                f"{shown}: is also an input{also}; writing it would destroy the input: choose "
-                f"another output file (输出文件与输入文件相同，会毁掉输入)"
+                f"{shown}: the same file as an input{also}; writing it would destroy the input: "
+                f"choose another output file (输出文件与输入文件相同，会毁掉输入)"
             )
 
 

@@ -3,36 +3,51 @@
 Relief lists (因灾过渡期生活救助, 居民住房恢复重建救助) are published for public review with
 names, losses and amounts — but resident identity-card numbers, personal phone numbers and bank
 account numbers must not be published; they are de-identified (去标识化) first.  This module
-finds them in plain text and masks them, keeping names and everything else.
+finds them in plain text or HTML source and masks them, keeping names and everything else.
 
 What is found (each a :class:`PersonalDataMatch`):
 
 * ``id_card`` 居民身份证号码 — 18 characters (17 digits and a check digit ``0-9``/``X``) whose
-  ISO 7064 check digit is right (computed with python-stdnum's ``stdnum.cn.ric``) and whose
-  birth date is a real date from 1900 to today; or 15 digits (first-generation cards) whose
-  ``19YYMMDD`` birth date is real.  The area code is not checked against stdnum's table,
-  which lags behind newly created counties: a missed ID is worse than an extra warning.
-* ``suspect_id_card`` 疑似身份证号码 — 18 characters that look like an ID (area code
-  starting 1–8, real birth date) but whose check digit is wrong: often a typing error in a
-  real ID, so it is reported as a **warning** and masked all the same.
-* ``mobile`` 手机号码 — 11 digits ``1[3-9]…``, contiguous or grouped 3-4-4 with spaces or
-  hyphens (``138 1234 5678``, ``138-1234-5678``), optionally after ``+86``/``0086``/``86``/
-  ``(+86)``.
-* ``bank_card`` 银行卡号 — 16 to 19 digits passing the Luhn check (``stdnum.luhn``),
-  contiguous or in groups of four (``6222 0212 3456 7890 123``; of a longer run of groups,
-  such as a card followed by an amount in the same style, only the first four groups).
-  An 18-digit number that is a valid ID, or a valid 统一社会信用代码, is not a bank card.
+  GB 11643 check digit (ISO 7064 MOD 11-2) is right, whose first digit is 1–8 and whose birth
+  date is a real date from 1900 to today.  The area code is not checked against a table,
+  which would lag behind newly created counties: a missed ID is worse than an extra warning.
+  A check-digit-valid ID is reported even next to ``元``, ``万`` or ``¥``.
+* ``foreign_resident_id`` 外国人永久居留身份证号码 — the 2023 card (issued from 1 December
+  2023): 18 digits, first digit ``9``, a province code, the nationality code, the birth date in
+  the same place as on a resident ID, and the same MOD 11-2 check digit.  One that is also a
+  valid 统一社会信用代码 (the two can coincide) is reported as a ``suspect_id_card``.
+* ``suspect_id_card`` 疑似身份证号码 — 18 characters that look like an ID (first digit 1–8,
+  real birth date) but whose check digit is wrong: often a typing error in a real ID, so it is
+  reported as a **warning** and masked all the same.
+* ``old_id_card`` 疑似第一代身份证号码 — 15 digits (first-generation cards, ``YYMMDD`` birth
+  date of the 1900s).  These have no check digit, and about 3 % of all 15-digit numbers fit, so
+  they are a **warning**; after a word naming another kind of number (``订单号``, ``编号``,
+  ``流水号``, ``文号``, ``单号`` …, within a few characters before) only **info**.
+* ``mobile`` 手机号码 — 11 digits ``1[3-9]…``, contiguous or grouped 3-4-4, 4-3-4 or 3-8 with
+  spaces, hyphens, dashes (``—``) or dots, or ``(138)12345678``; optionally after
+  ``+86``/``0086``/``86``/``(+86)``.
+* ``bank_card`` 银行卡号 — 16 to 19 digits starting with 3, 4, 5, 6 or 9 and passing the Luhn
+  check, contiguous or in groups of four joined by one kind of separator (of a longer run of
+  groups, such as a card followed by an amount in the same style, the card).  An 18-digit
+  number that is a valid ID, or a valid 统一社会信用代码, is not a bank card.
 
-Not personal data, and not reported: digits inside a longer run of digits (a match needs a
-non-digit on both sides), landlines and hotlines (``0371-12345678``, ``(0371)61234567``,
-``12345``, ``400-123-4567``), document numbers (``豫应急办〔2020〕62号``), dates, amounts
-(a number after ``¥``/``￥``, before ``元``/``万``/``亿``, or with a decimal point).
-Full-width digits (``１３８…``) are read like ASCII digits.  Names, addresses and other
-personal information are **not** detected: a clean scan does not prove a text is safe.
+Numbers are read the way a reader sees them: written in groups (``410105 19900307 1272``,
+with spaces, dashes or a line break), or broken by HTML tags (``4101<span>05</span>…``; a
+block tag such as ``<br>`` or ``</td>`` counts as a line break), ``&nbsp;`` and other
+entities, zero-width spaces or soft hyphens.  Positions (``start``, ``end``, ``line``,
+``column``) are always those of the original text, and masking replaces the original digits.
+
+Not personal data, and not reported: digits inside a longer run of digits, landlines and
+hotlines (``0371-12345678``, ``(0371)61234567``, ``12345``, ``400-123-4567``), document
+numbers (``豫应急办〔2020〕62号``), dates, amounts (a number after ``¥``/``￥``, before
+``元``/``万``/``亿``, or with a decimal point — except a check-digit-valid ID).  Full-width
+digits (``１３８…``) are read like ASCII digits.  Names, addresses and other personal
+information are **not** detected: a clean scan does not prove a text is safe.
 
 Masking keeps the separators where they are and replaces digits with ``*``: an ID keeps its
 first 4 and last 4 characters (``4101**********1234``), a mobile the first 3 and last 4 of its
 11 digits (``138****5678``, a ``+86`` prefix is kept), a bank card its first 4 and last 4.
+A digit written as an entity (``&#49;``) is replaced by one ``*``.
 
 >>> from govdisclose._privacy import scan_text, mask_text
 >>> text = "张三 身份证410105199003071272 电话138-1234-5678 投诉电话0371-12345678"
@@ -42,18 +57,28 @@ id_card 6 24 4101**********1272
 mobile 27 40 138-****-5678
 >>> mask_text(text)
 '张三 身份证4101**********1272 电话138-****-5678 投诉电话0371-12345678'
+>>> [m.masked for m in scan_text("身份证：410105 19900307<br>1272").matches]
+['4101** ********<br>1272']
 
 Each match is also a finding (codes ``personal-data.id-card``, ``personal-data.mobile``,
-``personal-data.bank-card`` — errors — and ``personal-data.suspect-id-card`` — a warning), whose
-path is the span ``$.text[start:end]`` (character offsets, end exclusive) and whose ``data``
-holds ``kind``, ``start``, ``end``, ``line``, ``column`` (both from 1, counted in characters,
-lines split at ``\\n``) and the ``masked`` value — never the number itself:
+``personal-data.bank-card``, ``personal-data.foreign-resident-id`` — errors —,
+``personal-data.suspect-id-card`` — a warning — and ``personal-data.suspect-old-id-card`` — a
+warning, or info after a word such as 订单号), whose path is the span ``$.text[start:end]``
+(character offsets, end exclusive) and whose ``data`` holds ``kind``, ``start``, ``end``,
+``line``, ``column`` (both from 1, counted in characters, lines split at ``\\n``), the
+``masked`` value — never the number itself — and, when one lowered the severity, ``context``:
 
 >>> finding = scan_text(text).report().findings[0]
 >>> finding.code, finding.path, finding.severity.code
 ('personal-data.id-card', '$.text[6:24]', 'error')
 >>> dict(finding.data)
 {'kind': 'id_card', 'start': 6, 'end': 24, 'line': 1, 'column': 7, 'masked': '4101**********1272'}
+>>> [(f.code, f.severity.code) for f in scan_text("订单号 110101900101123").report()]
+[('personal-data.suspect-old-id-card', 'info')]
+
+Texts of any size are scanned in pieces with the same result (:class:`PersonalDataScanner`,
+:func:`iter_matches`, :func:`scan_file`); memory does not grow with the length of the text or
+of its lines.
 
 More information:
 
@@ -62,23 +87,27 @@ More information:
 * 应急厅函〔2019〕390号 五(三): the body that makes or keeps information reviews it before it
   is published and answers for the result (保密审查: 谁公开、谁审查、谁负责);
 * 《2024年上海市应急管理局政务公开工作要点》 (十六): review first, publish after (先审查、后公开);
-* GB 11643-1999 (公民身份号码).
+* GB 11643-1999 (公民身份号码);
+* 国家移民管理局, 新版外国人永久居留身份证 (2023年12月1日启用): 18-digit number, first digit 9,
+  last digit MOD 11-2 as on the 公民身份号码.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime
+import functools
+import html
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import attrs
-from stdnum import luhn
-from stdnum.cn import ric, uscc
-from stdnum.exceptions import ValidationError
 
 from ._errors import InputError
-from ._files import read_text_file
+from ._files import bom_encoding, open_binary, refuse_binary, undecodable_error
 from ._vocabulary import Term
 from .findings import Finding, FindingCode, Report, Severity, register_code
 
@@ -86,8 +115,11 @@ __all__ = [
     "PersonalDataKind",
     "PersonalDataMatch",
     "PersonalDataScan",
+    "PersonalDataScanner",
+    "iter_matches",
     "mask",
     "mask_text",
+    "read_text_chunks",
     "scan_file",
     "scan_text",
 ]
@@ -99,7 +131,14 @@ class PersonalDataKind(Term):
     __concept__ = "个人信息类型"
 
     ID_CARD = ("id_card", "居民身份证号码", "身份证号码", "身份证")
+    FOREIGN_RESIDENT_ID = (
+        "foreign_resident_id",
+        "外国人永久居留身份证号码",
+        "永居证号码",
+        "永居证",
+    )
     SUSPECT_ID_CARD = ("suspect_id_card", "疑似身份证号码")
+    OLD_ID_CARD = ("old_id_card", "疑似第一代身份证号码", "15位身份证号码")
     MOBILE = ("mobile", "手机号码", "手机号", "手机")
     BANK_CARD = ("bank_card", "银行卡号", "银行账号", "银行卡")
 
@@ -112,8 +151,16 @@ _CODES: dict[PersonalDataKind, FindingCode] = {
         Severity.ERROR,
         "居民身份证号码",
         "resident identity card number",
-        "An 18-digit ID number with a correct check digit, or a 15-digit one with a real birth "
-        "date. Must not be published: de-identify it (去标识化, 2018年县级工作方案第22项).",
+        "An 18-character ID number with a correct check digit. Must not be published: "
+        "de-identify it (去标识化, 2018年县级工作方案第22项).",
+    ),
+    PersonalDataKind.FOREIGN_RESIDENT_ID: register_code(
+        "personal-data.foreign-resident-id",
+        Severity.ERROR,
+        "外国人永久居留身份证号码",
+        "foreign permanent resident ID card number",
+        "An 18-digit number of the 2023 foreign permanent resident ID card (first digit 9, "
+        "correct check digit). Must not be published.",
     ),
     PersonalDataKind.SUSPECT_ID_CARD: register_code(
         "personal-data.suspect-id-card",
@@ -122,6 +169,14 @@ _CODES: dict[PersonalDataKind, FindingCode] = {
         "looks like an ID card number with a wrong check digit",
         "18 characters with an area code and a real birth date but a wrong check digit: often "
         "a mistyped ID number, still personal data.",
+    ),
+    PersonalDataKind.OLD_ID_CARD: register_code(
+        "personal-data.suspect-old-id-card",
+        Severity.WARNING,
+        "疑似第一代（15位）身份证号码",
+        "may be a first-generation (15-digit) ID card number",
+        "15 digits with an area code and a real birth date: first-generation ID numbers have no "
+        "check digit, so other numbers fit too. Info only after a word such as 订单号 or 编号.",
     ),
     PersonalDataKind.MOBILE: register_code(
         "personal-data.mobile",
@@ -140,46 +195,315 @@ _CODES: dict[PersonalDataKind, FindingCode] = {
     ),
 }
 
-# Full-width digits, X, plus, brackets and hyphens/spaces read as ASCII, one character each,
-# so that offsets in the folded text are offsets in the original.
-_FOLD = str.maketrans(
-    {
-        **{chr(0xFF10 + i): str(i) for i in range(10)},
-        "Ｘ": "X",
-        "ｘ": "x",
-        "＋": "+",
-        "（": "(",
-        "）": ")",
-        "－": "-",
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u3000": " ",
-        "\u00a0": " ",
-    }
+#: Words before a 15-digit number that say it is some other number (订单号 …).
+CONTEXT_WORDS = (
+    "订单",
+    "编号",
+    "流水号",
+    "文号",
+    "单号",
+    "批号",
+    "批次号",
+    "票号",
+    "票据号",
+    "发票",
+    "凭证号",
+    "合同号",
+    "序列号",
+    "案号",
+    "代码",
+    "条码",
+    "登记号",
 )
-_RUN = re.compile(r"(?<![0-9])(?:[0-9]{17}[Xx](?![0-9A-Za-z])|[0-9]{15,19}(?![0-9]))")
-# Groups of four digits joined by one kind of separator, as long as they go on; the
-# quantifiers cannot backtrack far because every group boundary is a separator.
-_GROUPED = re.compile(r"(?<![0-9])[0-9]{4}([ -])[0-9]{4}(?:\1[0-9]{4})*(?:\1[0-9]{1,3})?(?![0-9])")
-_MOBILE = re.compile(
-    r"(?<![0-9+])(?:(?:\+|00)86[ -]?|86[ -]?|\(\+?86\) ?)?"
-    r"1[3-9][0-9](?:[0-9]{8}|([ -])[0-9]{4}\1[0-9]{4})(?![0-9])"
+_CONTEXT_SPAN = 12  # characters looked at before the number
+
+# -- reading the text as a reader sees it ----------------------------------------------------
+
+_DIGIT_CLASS = "0-9\uff10-\uff19"
+_X_CHARS = frozenset("XxＸｘ")
+_FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
+_SPACES = " \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u202f"
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_DOTS = ".\u00b7\u30fb\uff0e"
+_PARENS = "()\uff08\uff09"
+_PLUS = "+\uff0b"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_MAX_TAG = 64  # characters in one tag that may sit inside a number
+_MAX_GLUE = 6  # tags, entities and separator characters between two digits of one number
+_GLUE = (
+    rf"(?:[{re.escape(_SPACES + _DASHES + _DOTS + _PARENS + _PLUS + _INVISIBLE)}]"
+    rf"|<[^<>]{{0,{_MAX_TAG}}}>|&#?[0-9A-Za-z]{{1,8}};)"
 )
-_AMOUNT_AFTER = re.compile(r"\s?[元万亿]|\.[0-9]")
-_DIGITS = frozenset("0123456789Xx")
-_KEEP = {  # (first, last) characters left visible
-    PersonalDataKind.ID_CARD: (4, 4),
-    PersonalDataKind.SUSPECT_ID_CARD: (4, 4),
-    PersonalDataKind.MOBILE: (3, 4),
-    PersonalDataKind.BANK_CARD: (4, 4),
-}
+#: Most digits read as one stretch; a longer stretch is read in overlapping pieces.
+_MAX_STRETCH_DIGITS = 512
+# A stretch of at least 11 digits (the shortest number found) joined by glue.
+_STRETCH = re.compile(
+    rf"[{_DIGIT_CLASS}](?:{_GLUE}{{0,{_MAX_GLUE}}}[{_DIGIT_CLASS}]){{10,{_MAX_STRETCH_DIGITS - 1}}}"
+)
+# Where a stretch may start: a digit followed by ten more, or by a few and then glue.
+_QUICK = re.compile(rf"[{_DIGIT_CLASS}](?:[{_DIGIT_CLASS}]{{10}}|[{_DIGIT_CLASS}]{{0,9}}{_GLUE})")
+_CONTINUES = re.compile(rf"{_GLUE}{{0,{_MAX_GLUE}}}[{_DIGIT_CLASS}]")
+_RUN = re.compile(rf"[{_DIGIT_CLASS}]+")
+_RUN_IN_GLUE = re.compile(rf"<[^<>]{{0,{_MAX_TAG}}}>|&#?[0-9A-Za-z]{{1,8}};|([{_DIGIT_CLASS}]+)")
+_GLUE_TOKEN = re.compile(r"<([^<>]*)>|&#?[0-9A-Za-z]{1,8};|.", re.DOTALL)
+_TAG_NAME = re.compile(r"\s*/?\s*([A-Za-z][A-Za-z0-9]*)")
+_INLINE_TAGS = frozenset(
+    {"a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "del", "dfn", "em", "font", "i"}
+    | {"ins", "kbd", "mark", "o", "q", "s", "samp", "small", "span", "strike", "strong", "sub"}
+    | {"sup", "time", "tt", "u", "var", "wbr"}
+)
+#: Characters the longest stretch may span before it has 11 digits, with room to spare;
+#: text this close to the end of a piece waits for the next piece.
+_MARGIN = 11 * _MAX_GLUE * (_MAX_TAG + 2) + 64
+_BEFORE = 16  # characters kept before the unread text for the look back
+
+# Glue between two runs of digits, as the reader sees it: "" (nothing: one number), " ",
+# "\n", "-", ".", "(" (a bracket), "+", or "|" (something else: a break), and the digits
+# written as entities, with their spans in the glue.
+_Glue = tuple[str, tuple[tuple[str, int, int], ...]]
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_glue(glue: str) -> _Glue:
+    seen: list[tuple[str, int, int]] = []
+    for token in _GLUE_TOKEN.finditer(glue):
+        a, b = token.span()
+        if token.group(1) is not None:  # a tag; a comment or an inline tag shows nothing
+            name = _TAG_NAME.match(token.group(1))
+            if name is not None and name.group(1).lower() not in _INLINE_TAGS:
+                seen.append(("\n", a, b))
+            continue
+        text = token.group()
+        if len(text) > 1:
+            text = html.unescape(text)
+        if len(text) != 1:
+            seen.append(("|", a, b))
+        elif text not in _INVISIBLE:
+            seen.append((text.translate(_FULLWIDTH), a, b))
+    digits = tuple(s for s in seen if "0" <= s[0] <= "9")
+    if len(digits) == len(seen):
+        return "", digits
+    if digits:
+        return "|", ()
+    shown = "".join(s[0] for s in seen)
+    stripped = "".join(ch for ch in shown if ch not in _SPACES)
+    if not stripped:
+        return ("\n" if "\n" in shown or "\r" in shown else " "), ()
+    if len(stripped) <= 2 and all(ch in _DASHES for ch in stripped):
+        return "-", ()
+    if len(stripped) == 1 and stripped in _DOTS:
+        return ".", ()
+    if len(stripped) <= 2 and all(ch in _PARENS for ch in stripped):
+        return "(", ()
+    if len(stripped) == 1 and stripped in _PLUS:
+        return "+", ()
+    return "|", ()
+
+
+_X_AFTER = re.compile(rf"({_GLUE}{{0,{_MAX_GLUE}}})[XxＸｘ](?![0-9A-Za-z])")
+
+
+def _x_after(buf: str, end: int) -> tuple[int, str]:
+    """Where a check character X follows the digits ending at ``end`` (or -1), and the glue
+    kind between them ("" when nothing a reader sees)."""
+    found = _X_AFTER.match(buf, end)
+    if found is None:
+        return -1, ""
+    glue = found.group(1)
+    if glue:
+        kind, digits = _read_glue(glue)
+        if digits or kind not in ("", " ", "\n", "-"):
+            return -1, ""
+        return found.end() - 1, kind
+    return end, ""
+
+
+_SPECIAL = re.compile(rf"[<&{_INVISIBLE}]")
+_LENGTHS = frozenset({11, 13, 15, 16, 17, 18, 19})
+
+
+def _may_hold_number(sizes: list[int], x_after: bool) -> bool:
+    """Whether runs of digits of these lengths, read in turn, can hold a number."""
+    last = len(sizes) - 1
+    for i in range(len(sizes)):
+        n = 0
+        for j in range(i, min(i + 6, last + 1)):
+            n += sizes[j]
+            if n in _LENGTHS or (n == 17 and j == last and x_after):
+                return True
+            if n > 19:
+                break
+    return False
+
+
+def _find_stretch(buf: str, pos: int) -> re.Match[str] | None:
+    """The first stretch in ``buf`` from ``pos`` (what ``_STRETCH.search`` finds, faster)."""
+    quick, stretch = _QUICK.search, _STRETCH.match
+    while (candidate := quick(buf, pos)) is not None:
+        found = stretch(buf, candidate.start())
+        if found is not None:
+            return found
+        pos = candidate.end()
+    return None
+
+
+# A number found: start, end, kind, the digits to hide (a range of positions, or the span of
+# each), the word that lowered its severity.
+_Hit = tuple[int, int, PersonalDataKind, tuple[int, int] | list[tuple[int, int]], str | None]
+
+
+@attrs.define(slots=True)
+class _Group:
+    """Digits a reader sees as one number written without a break (ASCII digits and X)."""
+
+    start: int
+    end: int
+    digits: str
+    sep: str  # the glue before it ("" for the first group of a stretch)
+    cells: list[tuple[int, int]] | None = None  # where each digit is, when not start + i
+
+
+def _cells(group: _Group) -> list[tuple[int, int]]:
+    if group.cells is not None:
+        return group.cells
+    return [(i, i + 1) for i in range(group.start, group.start + len(group.digits))]
+
+
+def _groups(buf: str, start: int, end: int) -> list[_Group]:
+    groups: list[_Group] = []
+    prev_end = -1
+    for run in _RUN_IN_GLUE.finditer(buf, start, end):
+        if run.group(1) is None:  # a tag or an entity, read with the glue around it
+            continue
+        s, e = run.span()
+        digits = run.group()
+        if not digits.isascii():
+            digits = digits.translate(_FULLWIDTH)
+        if prev_end < 0:
+            groups.append(_Group(s, e, digits, ""))
+        else:
+            kind, extra = _read_glue(buf[prev_end:s])
+            if kind:
+                groups.append(_Group(s, e, digits, kind))
+            else:  # one number broken by tags, entities or invisible characters
+                last = groups[-1]
+                cells = _cells(last)
+                cells.extend((prev_end + a, prev_end + b) for _, a, b in extra)
+                cells.extend((i, i + 1) for i in range(s, e))
+                last.digits += "".join(d for d, _, _ in extra) + digits
+                last.cells = cells
+                last.end = e
+        prev_end = e
+    return groups
+
+
+# -- what a number is ------------------------------------------------------------------------
+
+# Province codes (GB/T 2260), the second and third digits of a foreign permanent resident ID.
+_PROVINCES = frozenset(
+    {"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36"}
+    | {"37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62"}
+    | {"63", "64", "65", "71", "81", "82"}
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def _date(text: str) -> datetime.date | None:
+    try:
+        return datetime.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    except ValueError:
+        return None
+
+
+def _born(yyyymmdd: str, today: datetime.date) -> bool:
+    born = _date(yyyymmdd)
+    return born is not None and born.year >= 1900 and born <= today
+
+
+def _check_digit(number: str) -> str:
+    """The GB 11643 check character of the first 17 digits of ``number``.
+
+    The weights are 2**(17-i) mod 11, and 13 is 2 mod 11: reading the digits in base 13
+    gives the weighted sum (halved) modulo 11 in one step.
+    """
+    return "10X98765432"[2 * int(number[:17], 13) % 11]
+
+
+def _luhn(number: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(number)):
+        d = ord(ch) - 48
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def _uscc(number: str) -> bool:
+    from stdnum.cn import uscc  # only for the rare 18-digit number that is also something else
+
+    return bool(uscc.is_valid(number))
+
+
+def _bank(number: str) -> bool:
+    return number[0] in "34569" and _luhn(number)
+
+
+def _classify18(number: str, today: datetime.date) -> PersonalDataKind | None:
+    first = number[0]
+    if first == "9":
+        if (
+            number[1:3] in _PROVINCES
+            and _born(number[6:14], today)
+            and _check_digit(number) == number[17]
+        ):
+            if number.isdigit() and _uscc(number):
+                return PersonalDataKind.SUSPECT_ID_CARD
+            return PersonalDataKind.FOREIGN_RESIDENT_ID
+        if number.isdigit() and _bank(number) and not _uscc(number):
+            return PersonalDataKind.BANK_CARD
+        return None
+    if "1" <= first <= "8" and _born(number[6:14], today):
+        if _check_digit(number) == number[17]:
+            return PersonalDataKind.ID_CARD
+        if number.isdigit() and _bank(number) and not _uscc(number):
+            return PersonalDataKind.BANK_CARD
+        return PersonalDataKind.SUSPECT_ID_CARD
+    if number.isdigit() and _bank(number) and not _uscc(number):
+        return PersonalDataKind.BANK_CARD
+    return None
+
+
+_MOBILE_LAYOUTS = frozenset({(11,), (3, 4, 4), (4, 3, 4), (3, 8)})
+_ID_SEPS = frozenset(" \n-")
+_ALWAYS = frozenset({PersonalDataKind.ID_CARD, PersonalDataKind.FOREIGN_RESIDENT_ID})
+
+
+def _mobile(window: list[_Group], digits: str, seps: list[str]) -> int:
+    """How many leading digits are a +86 prefix if the groups are a mobile number, else -1."""
+    sizes = tuple(len(g.digits) for g in window)
+    prefix = 0
+    if len(window) > 1 and window[0].digits in ("86", "0086"):
+        prefix, sizes, seps = sizes[0], sizes[1:], seps[1:]
+    elif len(window) == 1 and len(digits) in (13, 15):
+        prefix = len(digits) - 11
+        if digits[:prefix] not in ("86", "0086"):
+            return -1
+        sizes = (11,)
+    if sizes not in _MOBILE_LAYOUTS or digits[prefix] != "1" or digits[prefix + 1] < "3":
+        return -1
+    rest = seps[1:] if seps[:1] == ["("] else seps  # (138)1234-5678
+    if rest and (rest[0] not in " -.(" or any(sep != rest[0] for sep in rest)):
+        return -1
+    return prefix
 
 
 @attrs.frozen
 class PersonalDataMatch:
     """One number found: its kind, span in the original text, the text and its masked form.
 
-    ``text`` (the unmasked number) is left out of ``repr`` so that logs do not leak it.
+    ``text`` (the unmasked number) is left out of ``repr`` so that logs do not leak it;
+    ``context`` is the word that lowered the severity of an ``old_id_card`` (``订单号`` …).
     """
 
     kind: PersonalDataKind
@@ -189,21 +513,40 @@ class PersonalDataMatch:
     masked: str
     line: int
     column: int
+    context: str | None = None
 
     @property
     def path(self) -> str:
         """The span as a finding path: ``$.text[start:end]``."""
         return f"$.text[{self.start}:{self.end}]"
 
+    @property
+    def severity(self) -> Severity:
+        """Error, warning (suspects) or info (an old-format ID after a word such as 订单号)."""
+        if self.context is not None:
+            return Severity.INFO
+        return _CODES[self.kind].severity
+
     def finding(self) -> Finding:
         """This match as a finding (no unmasked digits in it)."""
         where_zh = f"第{self.line}行第{self.column}列"
         where_en = f"line {self.line}, column {self.column}"
+        extra = {} if self.context is None else {"context": self.context}
         if self.kind is PersonalDataKind.SUSPECT_ID_CARD:
             message_zh = f"{where_zh}：{self.masked} 疑似身份证号码（校验码不符），请核对，不得公开"
             message_en = (
                 f"{where_en}: {self.masked} looks like an ID card number with a wrong check "
                 f"digit; check it, and do not publish it"
+            )
+        elif self.kind is PersonalDataKind.OLD_ID_CARD:
+            after = "" if self.context is None else f"（前有“{self.context}”，可能是其他编号）"
+            after_en = (
+                "" if self.context is None else f" (after {self.context}: perhaps another number)"
+            )
+            message_zh = f"{where_zh}：{self.masked} 可能是第一代身份证号码{after}，请核对"
+            message_en = (
+                f"{where_en}: {self.masked} may be a first-generation ID card number{after_en}; "
+                f"check it"
             )
         else:
             message_zh = f"{where_zh}：{self.kind.label} {self.masked}，不得公开"
@@ -215,12 +558,353 @@ class PersonalDataMatch:
             message_zh=message_zh,
             message_en=message_en,
             hint=_HINT,
+            severity=self.severity,
             kind=self.kind.code,
             start=self.start,
             end=self.end,
             line=self.line,
             column=self.column,
             masked=self.masked,
+            **extra,
+        )
+
+
+_KEEP = {  # (first, last) digits left visible
+    PersonalDataKind.ID_CARD: (4, 4),
+    PersonalDataKind.FOREIGN_RESIDENT_ID: (4, 4),
+    PersonalDataKind.SUSPECT_ID_CARD: (4, 4),
+    PersonalDataKind.OLD_ID_CARD: (4, 4),
+    PersonalDataKind.MOBILE: (3, 4),
+    PersonalDataKind.BANK_CARD: (4, 4),
+}
+
+
+_AMOUNT_UNITS = ("元", "万", "亿")
+
+
+def _is_amount(buf: str, start: int, end: int) -> bool:
+    """Whether the number at ``buf[start:end]`` is written as an amount of money."""
+    before = buf[max(0, start - 2) : start]
+    if before.endswith(("¥", "￥")) or (
+        len(before) == 2 and before[1] == "." and before[0].isdigit()
+    ):
+        return True
+    after = buf[end : end + 2]
+    if after.startswith(_AMOUNT_UNITS) or (after[:1] == "." and after[1:].isdigit()):
+        return True
+    return after[:1] in (" ", "\u3000") and after[1:].startswith(_AMOUNT_UNITS)
+
+
+class PersonalDataScanner:
+    """Scan a text given in pieces; the matches are the same however the text is cut.
+
+    :meth:`feed` takes the next piece and returns the matches that are now certain;
+    :meth:`close` returns the rest.  With ``mask=True``, :meth:`take_masked` returns the
+    masked text read so far (everything :func:`mask_text` would give, in pieces).  Memory
+    holds the current piece and a few kilobytes, never the whole text.
+
+    >>> scanner = PersonalDataScanner()
+    >>> scanner.feed("张三 4101051990") + scanner.feed("03071272\\n")
+    []
+    >>> [m.masked for m in scanner.close()]
+    ['4101**********1272']
+    """
+
+    def __init__(self, *, mask: bool = False, today: datetime.date | None = None) -> None:
+        self._today = today or datetime.date.today()
+        self._mask = mask
+        self._buf = ""
+        self._base = 0  # offset of _buf[0] in the whole text
+        self._pos = 0  # where the next stretch is looked for (in _buf)
+        self._out = 0  # how far the masked text has been given out (in _buf)
+        self._masked: list[str] = []
+        self._taken = 0  # end of the last match (in the whole text)
+        self._line = 1
+        self._counted = 0  # newlines counted up to here (in the whole text)
+        self._line_start = 0
+        self._closed = False
+
+    def feed(self, text: str) -> list[PersonalDataMatch]:
+        """Read the next piece of the text; return the matches that are now certain."""
+        return self._read(_require_text(text), final=False)
+
+    def close(self) -> list[PersonalDataMatch]:
+        """The end of the text: the remaining matches."""
+        if self._closed:
+            return []
+        found = self._read("", final=True)
+        self._closed = True
+        return found
+
+    def take_masked(self) -> str:
+        """The masked text read since the last call (only with ``mask=True``)."""
+        if not self._mask:
+            raise InputError("take_masked() needs PersonalDataScanner(mask=True)")
+        out = "".join(self._masked)
+        self._masked.clear()
+        return out
+
+    # -- the work ------------------------------------------------------------------------
+
+    def _read(self, text: str, *, final: bool) -> list[PersonalDataMatch]:
+        if self._closed:
+            raise InputError("the scanner is closed (扫描已结束)")
+        buf = self._buf + text if text else self._buf
+        self._buf = buf
+        limit = len(buf) if final else len(buf) - _MARGIN
+        found: list[PersonalDataMatch] = []
+        pos = self._pos
+        while True:
+            stretch = _find_stretch(buf, pos)
+            if stretch is None:
+                pos = len(buf) if final else max(pos, limit)
+                break
+            s, e = stretch.span()
+            if not final and e + 2 > limit:
+                pos = s
+                break
+            pos, wait = self._stretch(buf, s, e, final, found)
+            if wait:
+                break
+        self._pos = pos
+        if self._mask:
+            cut = len(buf) if final else max(self._out, pos)
+            if cut > self._out:
+                self._masked.append(buf[self._out : cut])
+                self._out = cut
+        if not final:
+            keep = max(0, min(pos, self._out if self._mask else pos) - _BEFORE)
+            if keep:
+                self._count_lines(self._base + keep)
+                self._buf = buf[keep:]
+                self._base += keep
+                self._pos -= keep
+                if self._mask:
+                    self._out -= keep
+        return found
+
+    def _count_lines(self, upto: int) -> None:
+        if upto <= self._counted:
+            return
+        buf, base = self._buf, self._base
+        a, b = self._counted - base, upto - base
+        newlines = buf.count("\n", a, b)
+        if newlines:
+            self._line += newlines
+            self._line_start = base + buf.rfind("\n", a, b) + 1
+        self._counted = upto
+
+    def _stretch(
+        self, buf: str, s: int, e: int, final: bool, found: list[PersonalDataMatch]
+    ) -> tuple[int, bool]:
+        """Read the stretch ``buf[s:e]``; return where to look next and whether to wait for
+        more text first."""
+        capped = _CONTINUES.match(buf, e) is not None
+        xpos, xsep = (-1, "") if capped else _x_after(buf, e)
+        if not capped and e - s <= 19 and buf[s:e].isdigit():  # the usual case: one number
+            hit = self._single(buf, s, e, xpos)
+            if hit is not None and self._base + hit[0] >= self._taken:
+                found.append(self._match(buf, *hit))
+            return e, False
+        if not capped:
+            if buf[s:e].isdigit():  # one run too long to be a number
+                return e, False
+            if _SPECIAL.search(buf, s, e) is None and not _may_hold_number(
+                [len(run) for run in _RUN.findall(buf, s, e)], xpos >= 0
+            ):
+                return e, False
+        groups = _groups(buf, s, e)
+        if xpos >= 0:  # the check character X ends the stretch
+            last = groups[-1]
+            if xsep:
+                groups.append(_Group(xpos, xpos + 1, "X", xsep))
+            else:
+                cells = _cells(last)
+                cells.append((xpos, xpos + 1))
+                last.cells, last.digits, last.end = cells, last.digits + "X", xpos + 1
+        usable, resume, wait = len(groups), e, False
+        if capped:
+            # Too long to read at once: read the start, and the rest from a group far enough
+            # back that every number starting before it lies in what was read.
+            if len(groups[-1].digits) > 19:  # cut inside a run too long to be a number
+                usable = len(groups) - 1
+                run_end = _RUN.match(buf, e)
+                resume = e if run_end is None else run_end.end()
+                if not final and resume + 2 > len(buf) - _MARGIN:
+                    resume, wait = groups[-1].start, True
+            else:
+                usable = len(groups) - 6
+                resume = groups[usable].start
+        sizes = [len(g.digits) for g in groups]
+        candidates = []
+        count = len(groups)
+        for i in range(usable):
+            ends = []
+            n = 0
+            for j in range(i, min(count, i + 6)):
+                n += sizes[j]
+                if n > 19:
+                    if n == 20 and j == count - 1 and groups[j].digits[-1] == "X":
+                        ends.append(j)  # 19 digits and an X that ends no ID
+                    break
+                if n in _LENGTHS:
+                    ends.append(j)
+            for j in reversed(ends):  # the longest window from this group first
+                hit = self._window(buf, groups, i, j)
+                if hit is not None:
+                    candidates.append(hit)
+                    break
+        for start, end, kind, hidden, context in candidates:
+            if self._base + start >= self._taken:
+                found.append(self._match(buf, start, end, kind, hidden, context))
+        return resume, wait
+
+    def _single(self, buf: str, s: int, e: int, xpos: int) -> _Hit | None:
+        """The number a run of 11 to 19 digits alone is, if any (``xpos``: where an X
+        follows it, or -1)."""
+        digits = buf[s:e]
+        if not digits.isascii():
+            digits = digits.translate(_FULLWIDTH)
+        n = e - s
+        if n == 17 and xpos >= 0:
+            kind = _classify18(digits + "X", self._today)
+            if kind is None or (kind not in _ALWAYS and _is_amount(buf, s, xpos + 1)):
+                return None
+            return s, xpos + 1, kind, (s + 4, e - 3), None
+        kind = None
+        prefix = 0
+        if n == 18:
+            kind = _classify18(digits, self._today)
+        elif n == 11:
+            if digits[0] == "1" and digits[1] >= "3":
+                kind = PersonalDataKind.MOBILE
+        elif (
+            n in (13, 15)
+            and digits[n - 11] == "1"
+            and digits[n - 10] >= "3"
+            and (digits[: n - 11] in ("86", "0086"))
+        ):
+            kind, prefix = PersonalDataKind.MOBILE, n - 11
+        if kind is None and n == 15:
+            if "1" <= digits[0] <= "8" and _born("19" + digits[6:12], self._today):
+                kind = PersonalDataKind.OLD_ID_CARD
+        elif kind is None and n >= 16 and n != 18 and _bank(digits):
+            kind = PersonalDataKind.BANK_CARD
+        if kind is None or (kind not in _ALWAYS and _is_amount(buf, s, e)):
+            return None
+        start, context = s, None
+        if kind is PersonalDataKind.OLD_ID_CARD:
+            before = buf[max(0, s - _CONTEXT_SPAN) : s]
+            context = next((w for w in CONTEXT_WORDS if w in before), None)
+        elif prefix:
+            while start > 0 and buf[start - 1] in "+＋(（":
+                start -= 1
+        first, last = _KEEP[kind]
+        return start, e, kind, (s + prefix + first, e - last), context
+
+    def _window(self, buf: str, groups: list[_Group], i: int, j: int) -> _Hit | None:
+        window = groups[i : j + 1]
+        digits = "".join(g.digits for g in window) if j > i else window[0].digits
+        start, end = window[0].start, window[-1].end
+        trim = digits[-1] == "X" and len(digits) != 18  # an X only ends an ID
+        if trim:
+            if window[-1].digits == "X":
+                return None
+            digits = digits[:-1]
+        n = len(digits)
+        if n in (12, 14):
+            return None
+        seps = [g.sep for g in window[1:]]
+        kind: PersonalDataKind | None = None
+        prefix = 0
+        if n == 18 and (j == i or all(sep in _ID_SEPS for sep in seps)):
+            kind = _classify18(digits.upper(), self._today)
+        if digits[-1] == "X" and kind is None:
+            return None
+        if kind is None and n == 15:
+            sizes = tuple(len(g.digits) for g in window)
+            if (
+                sizes in ((15,), (6, 6, 3), (6, 9))
+                and "1" <= digits[0] <= "8"
+                and all(sep in _ID_SEPS for sep in seps)
+                and _born("19" + digits[6:12], self._today)
+            ):
+                kind = PersonalDataKind.OLD_ID_CARD
+        if kind is None and n in (11, 13, 15):
+            prefix = _mobile(window, digits, seps)
+            if prefix >= 0:
+                kind = PersonalDataKind.MOBILE
+            else:
+                prefix = 0
+        if kind is None and 16 <= n <= 19 and _bank(digits):
+            if j == i:
+                kind = PersonalDataKind.BANK_CARD if n != 18 or not _uscc(digits) else None
+            elif (
+                len(window) >= 4
+                and all(len(g.digits) == 4 for g in window[:-1])
+                and len(window[-1].digits) <= 4
+                and seps[0] in " -"
+                and all(sep == seps[0] for sep in seps)
+            ):
+                kind = PersonalDataKind.BANK_CARD
+        if kind is None:
+            return None
+        if kind not in _ALWAYS and _is_amount(buf, start, end):
+            return None
+        context = None
+        if kind is PersonalDataKind.OLD_ID_CARD:
+            before = buf[max(0, start - _CONTEXT_SPAN) : start]
+            context = next((w for w in CONTEXT_WORDS if w in before), None)
+        if kind is PersonalDataKind.MOBILE and (prefix or seps[:1] == ["("]):
+            while start > 0 and buf[start - 1] in "+＋(（":
+                start -= 1
+        cells = _cells(window[0]) if j == i else [c for g in window for c in _cells(g)]
+        if trim:
+            cells = cells[:-1]
+            end = cells[-1][1]
+        first, last = _KEEP[kind]
+        return start, end, kind, cells[prefix + first : len(cells) - last], context
+
+    def _match(
+        self,
+        buf: str,
+        start: int,
+        end: int,
+        kind: PersonalDataKind,
+        hidden: tuple[int, int] | list[tuple[int, int]],
+        context: str | None,
+    ) -> PersonalDataMatch:
+        base = self._base
+        self._count_lines(base + start)
+        if isinstance(hidden, tuple):
+            a, b = hidden
+            masked = buf[start:a] + "*" * (b - a) + buf[b:end]
+        else:
+            parts: list[str] = []
+            at = start
+            for a, b in hidden:
+                parts.append(buf[at:a])
+                parts.append("*")
+                at = b
+            parts.append(buf[at:end])
+            masked = "".join(parts)
+        if self._mask:
+            if self._out < start:
+                self._masked.append(buf[self._out : start])
+                self._masked.append(masked)
+            else:  # a +86 prefix already given out: it is never masked
+                self._masked.append(masked[self._out - start :])
+            self._out = end
+        self._taken = base + end
+        return PersonalDataMatch(
+            kind=kind,
+            start=base + start,
+            end=base + end,
+            text=buf[start:end],
+            masked=masked,
+            line=self._line,
+            column=base + start - self._line_start + 1,
+            context=context,
         )
 
 
@@ -233,7 +917,7 @@ class PersonalDataScan:
 
     @property
     def found(self) -> bool:
-        """Whether anything was found (warnings included)."""
+        """Whether anything was found (warnings and infos included)."""
         return bool(self.matches)
 
     def of_kind(self, kind: PersonalDataKind | str) -> tuple[PersonalDataMatch, ...]:
@@ -257,67 +941,16 @@ def _require_text(text: object) -> str:
     raise InputError(f"expected text (str), got {type(text).__name__} (应为文本)")
 
 
-def _birth_date_ok(digits: str) -> bool:
-    try:
-        born = ric.get_birth_date(digits)
-    except ValidationError:  # an impossible date
-        return False
-    return born.year >= 1900 and born <= datetime.date.today()
+def iter_matches(chunks: Iterable[str]) -> Iterator[PersonalDataMatch]:
+    """The matches in a text given as pieces (any cut), in text order, as they are found.
 
-
-def _classify_run(folded: str) -> PersonalDataKind | None:
-    n = len(folded)
-    number = folded.upper()
-    if n == 18 and number[0] in "12345678" and _birth_date_ok(number):
-        if ric.calc_check_digit(number) == number[-1]:
-            return PersonalDataKind.ID_CARD
-        if number.isdigit() and luhn.is_valid(number) and not uscc.is_valid(number):
-            return PersonalDataKind.BANK_CARD
-        return PersonalDataKind.SUSPECT_ID_CARD
-    if n == 15 and number[0] in "12345678":
-        return PersonalDataKind.ID_CARD if _birth_date_ok(f"{number[:6]}19{number[6:]}") else None
-    if 16 <= n <= 19 and number.isdigit() and luhn.is_valid(number):
-        if n == 18 and uscc.is_valid(number):
-            return None
-        return PersonalDataKind.BANK_CARD
-    return None
-
-
-def _is_amount(folded: str, start: int, end: int) -> bool:
-    before = folded[max(0, start - 2) : start]
-    if before.endswith(("¥", "￥")) or (
-        len(before) == 2 and before[1] == "." and before[0].isdigit()
-    ):
-        return True
-    return _AMOUNT_AFTER.match(folded, end) is not None
-
-
-def _candidates(folded: str) -> Iterator[tuple[int, int, PersonalDataKind]]:
-    for m in _RUN.finditer(folded):
-        kind = _classify_run(m.group())
-        if kind is not None:
-            yield m.start(), m.end(), kind
-    for m in _GROUPED.finditer(folded):
-        groups = m.group().split(m.group(1), 5)  # at most six parts: enough to decide
-        if len(groups) < 4 or len(groups[3]) != 4:
-            continue
-        if len(groups) > 5 or (len(groups) == 5 and len(groups[4]) == 4):
-            # Longer than a card: only a card followed by another number in the same
-            # style (an amount column) is considered, i.e. the first four groups.
-            groups = groups[:4]
-        if luhn.is_valid("".join(groups)):
-            yield m.start(), m.start() + len(m.group(1).join(groups)), PersonalDataKind.BANK_CARD
-    for m in _MOBILE.finditer(folded):
-        yield m.start(), m.end(), PersonalDataKind.MOBILE
-
-
-def _mask_span(value: str, folded: str, kind: PersonalDataKind) -> str:
-    positions = [i for i, ch in enumerate(folded) if ch in _DIGITS]
-    if kind is PersonalDataKind.MOBILE:
-        positions = positions[-11:]  # the national number; a +86 prefix stays readable
-    first, last = _KEEP[kind]
-    hidden = set(positions[first : len(positions) - last])
-    return "".join("*" if i in hidden else ch for i, ch in enumerate(value))
+    >>> [m.kind.code for m in iter_matches(["电话138", "1234", "5678。"])]
+    ['mobile']
+    """
+    scanner = PersonalDataScanner()
+    for chunk in chunks:
+        yield from scanner.feed(chunk)
+    yield from scanner.close()
 
 
 def scan_text(text: str, *, subject: str | None = None) -> PersonalDataScan:
@@ -327,54 +960,27 @@ def scan_text(text: str, *, subject: str | None = None) -> PersonalDataScan:
     :class:`~govdisclose._errors.InputError` when ``text`` is not a ``str``.
     """
     text = _require_text(text)
-    folded = text.translate(_FOLD)
-    found = sorted(
-        (c for c in _candidates(folded) if not _is_amount(folded, c[0], c[1])),
-        key=lambda c: (c[0], -c[1]),
-    )
-    matches: list[PersonalDataMatch] = []
-    line, line_start, pos, taken_until = 1, 0, 0, 0
-    for start, end, kind in found:
-        if start < taken_until:  # overlaps a longer or earlier match
-            continue
-        taken_until = end
-        newlines = text.count("\n", pos, start)
-        if newlines:
-            line += newlines
-            line_start = text.rfind("\n", pos, start) + 1
-        pos = start
-        value = text[start:end]
-        matches.append(
-            PersonalDataMatch(
-                kind=kind,
-                start=start,
-                end=end,
-                text=value,
-                masked=_mask_span(value, folded[start:end], kind),
-                line=line,
-                column=start - line_start + 1,
-            )
-        )
+    scanner = PersonalDataScanner()
+    matches = scanner.feed(text)
+    matches.extend(scanner.close())
     return PersonalDataScan(tuple(matches), subject)
 
 
 def mask_text(text: str) -> str:
-    """``text`` with every number :func:`scan_text` finds masked, suspect IDs included;
-    everything else (names, amounts, separators) is unchanged."""
-    scan = scan_text(text)
-    parts: list[str] = []
-    pos = 0
-    for m in scan.matches:
-        parts.append(text[pos : m.start])
-        parts.append(m.masked)
-        pos = m.end
-    parts.append(text[pos:])
-    return "".join(parts)
+    """``text`` with every number :func:`scan_text` finds masked, suspects included;
+    everything else (names, amounts, separators, tags) is unchanged."""
+    text = _require_text(text)
+    scanner = PersonalDataScanner(mask=True)
+    scanner.feed(text)
+    scanner.close()
+    return scanner.take_masked()
 
 
 _DIGIT_COUNTS = {
-    PersonalDataKind.ID_CARD: (15, 18),
+    PersonalDataKind.ID_CARD: (18, 18),
+    PersonalDataKind.FOREIGN_RESIDENT_ID: (18, 18),
     PersonalDataKind.SUSPECT_ID_CARD: (18, 18),
+    PersonalDataKind.OLD_ID_CARD: (15, 15),
     PersonalDataKind.MOBILE: (11, 15),
     PersonalDataKind.BANK_CARD: (16, 19),
 }
@@ -384,7 +990,7 @@ def mask(value: str, kind: PersonalDataKind | str) -> str:
     """Mask one number of the given kind as :func:`mask_text` would; non-digits are kept.
 
     The value is not validated beyond its number of digits, which must suit the kind
-    (otherwise :class:`~govdisclose._errors.InputError`).
+    (otherwise :class:`~govdisclose._errors.InputError`); an ``id_card`` may also have 15.
 
     >>> mask("13812345678", "mobile"), mask("6222 0212 3456 7890", "bank_card")
     ('138****5678', '6222 **** **** 7890')
@@ -393,23 +999,100 @@ def mask(value: str, kind: PersonalDataKind | str) -> str:
     """
     value = _require_text(value)
     wanted = PersonalDataKind.parse(kind)
-    folded = value.translate(_FOLD)
-    digits = sum(1 for ch in folded if ch in _DIGITS)
+    positions = [
+        i for i, ch in enumerate(value.translate(_FULLWIDTH)) if ch.isascii() and ch.isdigit()
+    ]
+    if value.translate(_FULLWIDTH)[-1:] in _X_CHARS:
+        positions.append(len(value) - 1)
     low, high = _DIGIT_COUNTS[wanted]
-    if not low <= digits <= high:
+    if wanted is PersonalDataKind.ID_CARD:
+        low = 15
+    if not low <= len(positions) <= high:
         raise InputError(
-            f"{value!r} has {digits} digits; a {wanted.code} has {low} to {high} "
+            f"{value!r} has {len(positions)} digits; a {wanted.code} has {low} to {high} "
             f"({wanted.label}位数不符)"
         )
-    return _mask_span(value, folded, wanted)
+    if wanted is PersonalDataKind.MOBILE:
+        positions = positions[-11:]  # the national number; a +86 prefix stays readable
+    first, last = _KEEP[wanted]
+    hidden = set(positions[first : len(positions) - last])
+    return "".join("*" if i in hidden else ch for i, ch in enumerate(value))
+
+
+# -- files ------------------------------------------------------------------------------------
+
+#: Bytes read at a time from a file.
+CHUNK_BYTES = 1 << 20
+
+
+def _decide_encoding(raw: BinaryIO, source: str) -> str:
+    """Read the whole file once: its codec (as :func:`~govdisclose._files.decode_text`
+    decides it for a whole file), refusing binary and undecodable files."""
+    head = raw.read(CHUNK_BYTES)
+    encoding = bom_encoding(head)
+    candidates = [encoding] if encoding is not None else ["utf-8", "gb18030"]
+    if encoding is None:
+        refuse_binary(head, source=source)
+    failure = 0
+    for candidate in candidates:
+        raw.seek(0)
+        decoder = codecs.getincrementaldecoder(candidate)("strict")
+        offset = 0
+        try:
+            while block := raw.read(CHUNK_BYTES):
+                if encoding is None and b"\x00" in block:
+                    refuse_binary(block, source=source)
+                decoder.decode(block)
+                offset += len(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as exc:
+            failure = offset + exc.start
+            continue
+        raw.seek(0)
+        return candidate
+    if encoding is not None:
+        raise InputError(
+            f"{source}: starts with a {encoding} byte-order mark but is not {encoding} "
+            f"(byte {failure}) (字节序标记与编码不符)"
+        )
+    raise undecodable_error(source, failure)
+
+
+def read_text_chunks(raw: BinaryIO, *, source: str) -> tuple[str, Iterator[str]]:
+    """The codec of a seekable binary file and its text in pieces of about 1 MiB.
+
+    The file is read once to decide its encoding as :func:`govdisclose._files.decode_text`
+    does for a whole file (a byte-order mark, else UTF-8 if the whole file is UTF-8, else
+    GB18030) and to refuse binary and undecodable files (an
+    :class:`~govdisclose._errors.InputError` naming ``source``), then again piece by piece.
+    A byte-order mark is not part of the text.
+    """
+    try:
+        encoding = _decide_encoding(raw, source)
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read: {exc.strerror or exc} (无法读取)") from None
+
+    def pieces() -> Iterator[str]:
+        decoder = codecs.getincrementaldecoder(encoding)("strict")
+        while block := raw.read(CHUNK_BYTES):
+            text = decoder.decode(block)
+            if text:
+                yield text
+        tail = decoder.decode(b"", final=True)
+        if tail:
+            yield tail
+
+    return encoding, pieces()
 
 
 def scan_file(path: str | Path) -> PersonalDataScan:
-    """Scan a plain-text file (.txt, .md, .csv, .html read as text).
+    """Scan a plain-text file (.txt, .md, .csv, .html read as text) of any size.
 
-    The file is decoded with :func:`govdisclose._files.read_text_file` (UTF-8 with or
-    without BOM, UTF-16 with BOM, or GB18030); offsets are in characters of the decoded text,
-    without the byte-order mark.  The scan's subject is the path.
+    The file is decoded as :func:`govdisclose._files.decode_text` would (UTF-8 with or
+    without BOM, UTF-16 with BOM, or GB18030), read in pieces; offsets are in characters of
+    the decoded text, without the byte-order mark.  The scan's subject is the path.
     """
-    text = read_text_file(path)
-    return scan_text(text, subject=str(path))
+    with open_binary(path) as raw:
+        _, chunks = read_text_chunks(raw, source=os.fspath(path))
+        matches = tuple(iter_matches(chunks))
+    return PersonalDataScan(matches, str(path))

@@ -26,8 +26,8 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
-#: The command groups: module under ``govdisclose.cli`` (each has ``register(subparsers)``)
-#: -> the one line of help ``govdisclose -h`` shows for it.
+#: The command groups -> the one line of help ``govdisclose -h`` shows for each; a group's
+#: module under ``govdisclose.cli`` is its name with ``_`` for ``-`` (``register(subparsers)``).
 COMMANDS = {
     "catalogue": "标准目录：查看、导出、导入、派生 / show, export, import, derive catalogues",
     "scan": "发布前检查身份证号、手机号、银行卡号 / scan a text for personal numbers",
@@ -36,6 +36,8 @@ COMMANDS = {
     "schema": "导出 JSON Schema / print or export the JSON Schemas",
     "validate": "检查目录或政策文件记录是否合规 / check a catalogue or document records",
     "audit": "审计公开记录是否按时公开 / audit a publication log for timeliness",
+    "requests": "依申请公开台账：期限、逾期、年度统计 / requests ledger: status and yearly counts",
+    "annual-report": "政府信息公开工作年度报告：检查、生成 / the yearly disclosure report",
 }
 
 DESCRIPTION = """\
@@ -148,7 +150,7 @@ def build_parser(*commands: str) -> argparse.ArgumentParser:
     )
     for name, help_text in COMMANDS.items():
         if not commands or name in commands:
-            importlib.import_module(f"{__name__}.{name}").register(sub)
+            importlib.import_module(f"{__name__}.{name.replace('-', '_')}").register(sub)
         else:
             sub.add_parser(name, help=help_text)
     return parser

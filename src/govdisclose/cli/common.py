@@ -68,13 +68,17 @@ def output_path(args: argparse.Namespace, *inputs: object) -> Path | None:
     """``args.output``, refused when it is the same file as one of ``inputs`` (device and
     inode: a hard or symbolic link to an input too); ``None`` means standard output.
 
-    Inputs that are not paths (a bundled catalogue's name, ``-``) are skipped.
+    Inputs that are not paths (a bundled catalogue's name, ``-``) are skipped; an ``int`` is
+    an open file descriptor (standard input's).
     """
     output: Path | None = getattr(args, "output", None)
     if output is not None:
         from .._files import refuse_overwriting_input
 
-        refuse_overwriting_input(output, [str(i) for i in inputs if i is not None and i != "-"])
+        refuse_overwriting_input(
+            output,
+            [i if isinstance(i, int) else str(i) for i in inputs if i is not None and i != "-"],
+        )
     return output
 
 

@@ -2,99 +2,215 @@
 
 ``govdisclose scan FILE`` lists every identity-card, mobile and bank card number found, as
 ``FILE:LINE:COLUMN: severity code kind MASKED`` — the full number is never printed.  The file
-is plain text in UTF-8 (with or without byte-order mark), UTF-16 with its byte-order mark, or
-GB18030, told apart as :func:`govdisclose._files.decode_text` does; UTF-16 without a mark is
-refused as binary.
-``--format json`` prints the :class:`~govdisclose.findings.Report` as JSON instead.
+is plain text or HTML source in UTF-8 (with or without byte-order mark), UTF-16 with its
+byte-order mark, or GB18030, told apart over the whole file as
+:func:`govdisclose._files.decode_text` does; UTF-16 without a mark is refused as binary.
+Files of any size are read in pieces: memory does not grow with the file, and the listing is
+written as the numbers are found.
+``--format json`` prints the :class:`~govdisclose.findings.Report` as JSON instead, written as
+it goes: ``subject``, then ``findings``, then ``ok`` and ``counts`` (the keys of
+:meth:`~govdisclose.findings.Report.to_json`, read back by
+:meth:`~govdisclose.findings.Report.from_json`).
 
 ``--mask`` writes the text with every number masked to ``--output FILE``, or to standard
 output, in the input's own encoding (UTF-8 with or without byte-order mark, UTF-16 or GB18030)
-with its line ends kept; in the second case the listing goes to standard error.
-``-`` reads standard input.  Exit codes: 0 nothing found, 1 something found (also with
+with its line ends kept; in the second case the listing goes to standard error.  The output
+file is written under a temporary name next to it and renamed into place when complete, and
+an output that is the same file as the input (by device and inode: the same path, a symbolic
+or a hard link) is refused.  ``-`` reads standard input.  Exit codes: 0 nothing found (or only
+info: a 15-digit number after a word such as 订单号), 1 an error or a warning found (also with
 ``--mask``: the original still contains it), 2 unusable input.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
+import json
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from .._errors import InputError
-from .._files import MAX_TEXT_BYTES, decode_text_with_encoding, read_text_file_with_encoding
+from .._files import atomic_writer, open_binary
 from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
-from .common import (
-    add_format_option,
-    dump_json,
-    escape_json,
-    for_people,
-    output_path,
-    write_output,
-)
+from .common import add_format_option, escape_json, for_people, output_path
 
 if TYPE_CHECKING:  # the scan (and python-stdnum) is imported when the command runs
-    from .._privacy import PersonalDataScan
+    from .._privacy import PersonalDataMatch, PersonalDataScan
 
 STDIN = "-"
 
 
-def _read_input(name: str) -> tuple[str, str, str]:
-    """The text to scan, the name to show for it and the encoding it was read in."""
-    if name == STDIN:
-        data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
-        if len(data) > MAX_TEXT_BYTES:
-            raise InputError(f"<stdin>: more than {MAX_TEXT_BYTES} bytes (输入过大)")
-        text, encoding = decode_text_with_encoding(data, source="<stdin>")
-        return text, "<stdin>", encoding
-    text, encoding = read_text_file_with_encoding(name)
-    return text, name, encoding
+# A number written across lines keeps its line breaks when masked: shown escaped in a listing.
+_ESCAPED = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t", "\f": "\\f", "\v": "\\v"})
+
+
+def _match_line(name: str, match: PersonalDataMatch) -> str:
+    severity = match.severity
+    return (
+        f"{name}:{match.line}:{match.column}: {severity.label} {severity.code} "
+        f"{match.finding().code} {match.kind.label} {match.masked.translate(_ESCAPED)}"
+    )
+
+
+def _summary_line(name: str, count: int) -> str:
+    if count:
+        return (
+            f"{name}: 发现 {count} 处个人信息，发布前请去标识化 / found "
+            f"{count} personal number(s); de-identify before publishing"
+        )
+    return (
+        f"{name}: 未发现身份证号、手机号、银行卡号（姓名、住址等不在检查范围内）/ no ID card, "
+        f"mobile or bank card numbers found (names and addresses are not checked)"
+    )
 
 
 def render_scan(scan: PersonalDataScan) -> str:
     """The listing people read: one line per match (masked), then a summary line."""
     name = scan.subject or "<text>"
-    lines = []
-    for match in scan.matches:
-        finding = match.finding()
-        lines.append(
-            f"{name}:{match.line}:{match.column}: {finding.severity.label} "
-            f"{finding.severity.code} {finding.code} {match.kind.label} {match.masked}"
-        )
-    if scan.found:
-        lines.append(
-            f"{name}: 发现 {len(scan.matches)} 处个人信息，发布前请去标识化 / found "
-            f"{len(scan.matches)} personal number(s); de-identify before publishing"
-        )
-    else:
-        lines.append(
-            f"{name}: 未发现身份证号、手机号、银行卡号（姓名、住址等不在检查范围内）/ no ID card, "
-            f"mobile or bank card numbers found (names and addresses are not checked)"
-        )
+    lines = [_match_line(name, match) for match in scan.matches]
+    lines.append(_summary_line(name, len(scan.matches)))
     return "\n".join(lines) + "\n"
 
 
-def _scan(args: argparse.Namespace) -> int:
-    output: Path | None = args.output
-    if output is not None and not args.mask:
-        raise InputError("--output is only used with --mask (--output 需与 --mask 同用)")
-    output = output_path(args, args.file)
-    text, name, encoding = _read_input(args.file)
-    from .._privacy import mask_text, scan_text
+class _TextListing:
+    def __init__(self, stream: TextIO, name: str) -> None:
+        self._stream, self._name, self._count = stream, name, 0
 
-    scan = scan_text(text, subject=name)
-    if args.format == "json":
-        listing = escape_json(dump_json(scan.report().to_json()))
+    def add(self, match: PersonalDataMatch) -> None:
+        self._count += 1
+        self._stream.write(for_people(_match_line(self._name, match)) + "\n")
+
+    def finish(self) -> None:
+        self._stream.write(for_people(_summary_line(self._name, self._count)) + "\n")
+
+
+class _JsonListing:
+    """The report as :func:`~govdisclose._files.dump_json` would write it, findings first."""
+
+    def __init__(self, stream: TextIO, name: str) -> None:
+        self._stream = stream
+        self._counts = {"error": 0, "warning": 0, "info": 0}
+        self._first = True
+        stream.write(
+            '{\n  "subject": '
+            + escape_json(json.dumps(name, ensure_ascii=False))
+            + ',\n  "findings": ['
+        )
+
+    def add(self, match: PersonalDataMatch) -> None:
+        finding = match.finding()
+        self._counts[finding.severity.code] += 1
+        text = escape_json(json.dumps(finding.to_json(), ensure_ascii=False, indent=2))
+        self._stream.write(("\n" if self._first else ",\n") + _indent(text, "    "))
+        self._first = False
+
+    def finish(self) -> None:
+        ok = json.dumps(self._counts["error"] == 0)
+        counts = _indent(json.dumps(self._counts, indent=2), "  ").lstrip()
+        self._stream.write(("]" if self._first else "\n  ]") + f',\n  "ok": {ok},\n')
+        self._stream.write(f'  "counts": {counts}\n}}\n')
+
+
+def _indent(text: str, prefix: str) -> str:
+    return "\n".join(prefix + line for line in text.split("\n"))
+
+
+def _stdin_descriptor() -> int | None:
+    """Standard input's file descriptor (redirected from a file, it is that file)."""
+    try:
+        return sys.stdin.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (tests replace it)
+        return None
+
+
+def _spool_stdin() -> BinaryIO:
+    """Standard input copied to a temporary file (read twice: encoding, then scan)."""
+    import shutil
+    import tempfile
+
+    spool = tempfile.TemporaryFile()  # noqa: SIM115  (the caller closes it)
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text-only stream (tests replace standard input so)
+        spool.write(sys.stdin.read().encode("utf-8"))
     else:
-        listing = for_people(render_scan(scan))
-    report_stream: TextIO = sys.stdout
-    if args.mask:
-        # in the input's own encoding and byte-order mark
-        write_output(mask_text(text), output, encoding=encoding)
-        if output is None:
-            report_stream = sys.stderr
-    report_stream.write(listing)
-    return EXIT_FINDINGS if scan.found else EXIT_OK
+        shutil.copyfileobj(stream, spool, 1 << 20)
+    spool.seek(0)
+    return spool
+
+
+def _stdout_writer(encoding: str) -> Callable[[str], object]:
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (tests capture it so)
+        return sys.stdout.write
+    encoder = codecs.getincrementalencoder(encoding)()
+    sys.stdout.flush()
+
+    def write(text: str) -> None:
+        buffer.write(encoder.encode(text))
+
+    return write
+
+
+def _scan(args: argparse.Namespace) -> int:
+    from .._privacy import PersonalDataScanner, read_text_chunks
+    from ..findings import Severity
+
+    if args.output is not None and not args.mask:
+        raise InputError("--output is only used with --mask (--output 需与 --mask 同用)")
+    output = output_path(args, _stdin_descriptor() if args.file == STDIN else args.file)
+    name = "<stdin>" if args.file == STDIN else args.file
+    raw = _spool_stdin() if args.file == STDIN else open_binary(args.file)
+    with raw, contextlib.ExitStack() as stack:
+        encoding, chunks = read_text_chunks(raw, source=name)
+        scanner = PersonalDataScanner(mask=args.mask)
+        write_masked: Callable[[str], object] | None = None
+        if args.mask and output is not None:
+            # whole or not at all: a temporary file renamed into place when complete
+            target = stack.enter_context(atomic_writer(output))
+            encoder = codecs.getincrementalencoder(encoding)()
+
+            def write_masked(text: str) -> None:
+                target.write(encoder.encode(text))
+
+            stack.callback(lambda: target.write(encoder.encode("", final=True)))
+
+        elif args.mask:
+            write_masked = _stdout_writer(encoding)
+        stream: TextIO = sys.stderr if args.mask and output is None else sys.stdout
+        listing = (
+            _JsonListing(stream, name) if args.format == "json" else _TextListing(stream, name)
+        )
+        worst = None
+        try:
+            for final, chunk in _pieces(chunks):
+                found = scanner.close() if final else scanner.feed(chunk)
+                for match in found:
+                    listing.add(match)
+                    if match.severity is not Severity.INFO:
+                        worst = match.severity
+                if write_masked is not None:
+                    write_masked(scanner.take_masked())
+        except UnicodeDecodeError as exc:  # the file changed since its encoding was read
+            raise InputError(
+                f"{name}: changed while being read ({exc.reason}) (读取时文件被改动)"
+            ) from None
+        if write_masked is not None:
+            write_masked("")
+            if output is None:
+                sys.stdout.flush()
+        listing.finish()
+    return EXIT_FINDINGS if worst is not None else EXIT_OK
+
+
+def _pieces(chunks: Iterable[str]) -> Iterator[tuple[bool, str]]:
+    """Each piece of the text, then ``(True, "")`` for the end."""
+    for chunk in chunks:
+        yield False, chunk
+    yield True, ""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -104,10 +220,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help=COMMANDS["scan"],
         description=(
             "先审查、后公开：检查文本中的居民身份证号码、手机号码和银行卡号。"
-            "Scan a plain-text file (.txt, .csv, .md, .html; UTF-8, UTF-16 with its byte-order "
-            "mark, or GB18030) for identity-card, mobile and bank card numbers before "
-            "publishing it.  Exit 0 when nothing is found, "
-            "1 when something is, 2 for unusable input."
+            "Scan a plain-text or HTML file (.txt, .csv, .md, .html; UTF-8, UTF-16 with its "
+            "byte-order mark, or GB18030; any size) for identity-card, mobile and bank card "
+            "numbers before publishing it.  Exit 0 when nothing is found (or only info), "
+            "1 when an error or warning is, 2 for unusable input."
         ),
     )
     parser.add_argument(
@@ -128,6 +244,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "-o",
         metavar="FILE",
         type=Path,
-        help="与 --mask 同用：写入去标识化文本的文件 / with --mask: file for the masked text",
+        help=(
+            "与 --mask 同用：写入去标识化文本的文件（不能是输入文件本身）/ with --mask: file "
+            "for the masked text (never the input itself)"
+        ),
     )
     parser.set_defaults(handler=_scan)

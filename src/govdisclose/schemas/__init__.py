@@ -29,7 +29,7 @@ title and description in Chinese and English, and is self-contained (its parts a
 >>> SCHEMA_NAMES
 ('catalogue', 'catalogue-item', 'document-record', 'publication-log-record',
  'findings-report', 'audit-report', 'audit-record-result', 'deadline', 'day-info',
- 'arrangement')
+ 'annual-report', 'requests-ledger', 'requests-status', 'requests-counts', 'arrangement')
 >>> item = schema("catalogue-item")
 >>> item["$id"]
 'https://govdisclose.github.io/schemas/catalogue-item.schema.json'
@@ -83,6 +83,10 @@ SCHEMA_NAMES: tuple[str, ...] = (
     "audit-record-result",
     "deadline",
     "day-info",
+    "annual-report",
+    "requests-ledger",
+    "requests-status",
+    "requests-counts",
     "arrangement",
 )
 

@@ -243,6 +243,30 @@ def _day_info() -> JSON:
     return day_info_schema()
 
 
+def _annual_report() -> JSON:
+    from ._annual_report import annual_report_schema
+
+    return annual_report_schema()
+
+
+def _requests_ledger() -> JSON:
+    from ..requests._schema import ledger_schema
+
+    return ledger_schema()
+
+
+def _requests_status() -> JSON:
+    from ..requests._schema import status_schema
+
+    return status_schema()
+
+
+def _requests_counts() -> JSON:
+    from ..requests._schema import counts_schema
+
+    return counts_schema()
+
+
 def _document(
     name: str, title: tuple[str, str], description: tuple[str, str], build: Callable[[], JSON]
 ) -> SchemaDocument:
@@ -359,6 +383,62 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
                 "calendar day --format json adds the previous and next working days.",
             ),
             _day_info,
+        ),
+        _document(
+            "annual-report",
+            ("政府信息公开工作年度报告", "Yearly report on government information disclosure"),
+            (
+                "按国办公开办函〔2021〕30号格式的政府信息公开工作年度报告：表二、表三、表四以格式"
+                "所印的行名和列名为键（annual_report.to_document 的输出，govdisclose annual-report "
+                "build --format json），空白单元格为null；正文三部分为文本。检查时也接受半角标点、"
+                "省略编号或分组标题等写法。",
+                "The yearly report on government information disclosure in the format of "
+                "国办公开办函〔2021〕30号: tables 二, 三 and 四 keyed by the row and column labels "
+                "the format prints (as annual_report.to_document and govdisclose annual-report "
+                "build --format json write it), null for a blank cell; the three text sections "
+                "as text.  The check also reads half-width punctuation and labels without their "
+                "numbering or group headings.",
+            ),
+            _annual_report,
+        ),
+        _document(
+            "requests-ledger",
+            ("依申请公开台账", "Requests ledger"),
+            (
+                "行政机关的政府信息公开申请台账（read_ledger 读取、ledger_to_json 写出的JSON）："
+                "每件申请的收到、补正、延期、征求意见、收费、答复及复议诉讼"
+                "（《政府信息公开条例》第二十九条至第四十五条）。",
+                "A body's ledger of requests for disclosure, as read_ledger reads and "
+                "ledger_to_json writes it: receipt, supplement, extension, consultations, "
+                "fee, reply and reviews of each request (条例 第二十九条–第四十五条).",
+            ),
+            _requests_ledger,
+        ),
+        _document(
+            "requests-status",
+            ("依申请公开办理情况", "Requests status"),
+            (
+                "台账在某日的办理情况（LedgerStatus.to_json 的输出，即 govdisclose requests "
+                "status --format json）：每件申请的期限、剩余或逾期工作日、是否按时答复，合计，"
+                "以及检查报告（report，与 findings-report 相同）。",
+                "A ledger's status on a day, as LedgerStatus.to_json writes it (govdisclose "
+                "requests status --format json): each request's deadline, working days left or "
+                "late, whether answered on time, the summary, and the findings report (report, "
+                "as in findings-report).",
+            ),
+            _requests_status,
+        ),
+        _document(
+            "requests-counts",
+            ("年度报告表三、表四", "Tables 三 and 四 of a year"),
+            (
+                "台账某年的统计（govdisclose requests counts --format json）：年度报告表三、"
+                "表四（国办公开办函〔2021〕30号），本年收取的信息处理费（元），读取台账的检查报告。",
+                "A ledger's year counted (govdisclose requests counts --format json): tables "
+                "三 and 四 of the annual report (国办公开办函〔2021〕30号), the information-"
+                "processing fees paid in the year (yuan), and the findings of reading the ledger.",
+            ),
+            _requests_counts,
         ),
     )
 }

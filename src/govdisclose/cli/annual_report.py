@@ -1,0 +1,200 @@
+"""``govdisclose annual-report``: check a yearly report, or build one in the national format.
+
+Commands::
+
+    govdisclose annual-report check FILE [--level township|county|city|province]
+                                         [--previous FILE] [--format text|json] [--output FILE]
+    govdisclose annual-report build [--input FILE] [--body NAME] [--year YEAR] [--level LEVEL]
+                                    [--to json|xlsx|html] [--output FILE]
+
+``check`` reads a report — JSON keyed by the labels as printed, or XLSX in the national layout
+— and lists every finding (:func:`govdisclose.annual_report.check_report`); ``--previous`` is
+the same body's report of the year before (carry-over).  ``build`` writes the report in the
+national layout with every cell and text section it lacks left blank for the office; ``--input``
+is a hand-filled report (JSON or XLSX, any part of it), and ``--body``, ``--year``, ``--level``
+fill in or replace who reports for which year.  The file's format is ``--to``, or the suffix of
+``--output`` (``.xlsx``, ``.html``, ``.json``), else JSON; XLSX goes to standard output as bytes
+unless ``--output`` names a file.  No output may be one of the inputs.
+
+Exit codes: ``check`` 0 no errors (warnings and infos allowed), 1 errors found; ``build`` 0;
+both 2 for unusable input (a missing or broken file, an input that cannot be built from).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from .._errors import InputError
+from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
+from .common import (
+    add_format_option,
+    add_output_option,
+    dump_json,
+    output_path,
+    write_output,
+    write_text,
+)
+
+_LEVELS = ("township", "county", "city", "province")
+
+_EPILOG = """\
+示例 / examples:
+  govdisclose annual-report check 2025.json --level county
+  govdisclose annual-report check 2025.xlsx --previous 2024.xlsx
+  govdisclose annual-report build --input 手填部分.json -o 2025.xlsx
+  govdisclose annual-report build --body 某某镇人民政府 --year 2025 --to html
+"""
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from ..annual_report import check_report, read_report
+
+    output = output_path(args, args.file, args.previous)
+    read = read_report(args.file)
+    previous = read_report(args.previous) if args.previous is not None else None
+    report = check_report(read, level=args.level, previous=previous)
+    if args.format == "json":
+        write_text(dump_json(report.to_json()), output, json=True)
+    else:
+        write_text(report.to_text() + "\n", output)
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def hand_filled(path: Path | None) -> Any:
+    """The hand-filled report ``--input`` names (an empty report without it).
+
+    Anything the reader could not use (an unknown label, text in a number cell …) is an
+    :class:`~govdisclose._errors.InputError`: a report is not built from a part of the input.
+    """
+    from ..annual_report import AnnualReport, read_report
+
+    if path is None:
+        return AnnualReport()
+    read = read_report(path)
+    problems = [f for f in read.findings if f.severity.code == "error"]
+    if problems:
+        listed = "; ".join(f"{f.path}: {f.message_en}" for f in problems[:5])
+        more = f" and {len(problems) - 5} more" if len(problems) > 5 else ""
+        raise InputError(f"{path}: cannot build from this input (输入有误): {listed}{more}")
+    return read.report
+
+
+def write_report(report: Any, output_format: str, output: Path | None) -> None:
+    """Write a report as ``json``, ``xlsx`` or ``html`` to ``output`` or standard output."""
+    from ..annual_report import to_document, to_html, to_xlsx
+
+    if output_format == "xlsx":
+        write_output(to_xlsx(report), output)
+    elif output_format == "html":
+        write_output(to_html(report), output)
+    else:
+        write_output(dump_json(to_document(report)), output)
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    import attrs
+
+    from ..annual_report import AnnualReport, BodyLevel
+
+    output = output_path(args, args.input)
+    report = hand_filled(args.input)
+    given = AnnualReport(
+        body=args.body,
+        year=args.year,
+        level=None if args.level is None else BodyLevel.parse(args.level),
+    )
+    report = attrs.evolve(
+        report,
+        body=given.body or report.body,
+        year=given.year if given.year is not None else report.year,
+        level=given.level or report.level,
+    )
+    form = args.to
+    if form is None:
+        suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+        form = {"xlsx": "xlsx", "html": "html", "htm": "html"}.get(suffix, "json")
+    write_report(report.completed(), form, output)
+    return EXIT_OK
+
+
+def _year(text: str) -> int:
+    if not text.isdigit() or not 1990 <= int(text) <= 2200:
+        raise argparse.ArgumentTypeError(f"not a year: {text!r} (应为年份，如 2025)")
+    return int(text)
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``annual-report`` command group."""
+    parser = sub.add_parser(
+        "annual-report",
+        help=COMMANDS["annual-report"],
+        description=(
+            "按国办公开办函〔2021〕30号格式检查或生成政府信息公开工作年度报告。"
+            "Check or build the yearly report on government information disclosure in the "
+            "national format of 国办公开办函〔2021〕30号."
+        ),
+        epilog=_EPILOG,
+    )
+    commands = parser.add_subparsers(
+        title="命令 / commands", dest="annual_command", metavar="COMMAND", required=True
+    )
+    check = commands.add_parser(
+        "check",
+        help="检查年度报告的勾稽关系和格式 / check a report's relations and layout",
+        description=(
+            "检查年度报告：表三行列合计与勾稽关系、表四总计、非负整数、行列名称与格式（识别2019年"
+            "试行格式）、空白单元格、跨年度结转（--previous）、规章与机关层级。"
+            "Check a yearly report: table 三's totals and balance, table 四's totals, whole "
+            "numbers, labels and layout (the 2019 trial layout is recognised), blank cells, "
+            "carry-over from last year (--previous), 规章 and the body's level. "
+            "退出码 exit codes: 0 无错误 no errors; 1 有错误 errors; 2 输入不可用 unusable input."
+        ),
+    )
+    check.add_argument(
+        "file",
+        metavar="FILE",
+        type=Path,
+        help="年度报告（JSON 或 XLSX）/ the report (JSON or XLSX)",
+    )
+    check.add_argument(
+        "--level",
+        choices=_LEVELS,
+        help="报告机关的层级（规章检查）/ the body's level (for the 规章 check)",
+    )
+    check.add_argument(
+        "--previous",
+        metavar="FILE",
+        type=Path,
+        help="同一机关上一年度的报告（检查结转）/ the same body's report of the year before",
+    )
+    add_format_option(check)
+    add_output_option(check)
+    check.set_defaults(handler=_run_check)
+    build = commands.add_parser(
+        "build",
+        help="生成国家格式的年度报告 / build a report in the national layout",
+        description=(
+            "生成国家格式的年度报告（JSON、XLSX 或 HTML），未填写的单元格和正文部分留空待填。"
+            "Build a report in the national layout (JSON, XLSX or HTML); cells and text "
+            "sections not given are left blank for the office."
+        ),
+    )
+    build.add_argument(
+        "--input",
+        metavar="FILE",
+        type=Path,
+        help="手工填写的部分（JSON 或 XLSX）/ the hand-filled parts (JSON or XLSX)",
+    )
+    build.add_argument("--body", metavar="NAME", help="报告机关 / the reporting body")
+    build.add_argument("--year", metavar="YEAR", type=_year, help="报告年度 / the year reported on")
+    build.add_argument("--level", choices=_LEVELS, help="机关层级 / the body's level")
+    build.add_argument(
+        "--to",
+        choices=("json", "xlsx", "html"),
+        help="文件格式（默认按 --output 的后缀，否则 json）/ file format (default: from the "
+        "suffix of --output, else json)",
+    )
+    add_output_option(build)
+    build.set_defaults(handler=_run_build)

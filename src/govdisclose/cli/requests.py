@@ -1,0 +1,190 @@
+"""``govdisclose requests``: a requests ledger (依申请公开台账) — status, and the year's counts.
+
+Commands::
+
+    govdisclose requests status LEDGER [--as-of DATE] [--explain] [--format text|json]
+                                [--ics FILE] [--sheet NAME] [--calendar FILE]...
+                                [--provisional] [--output FILE]
+    govdisclose requests counts LEDGER --year YEAR [--format text|json] [--sheet NAME]
+
+``LEDGER`` is an ``.xlsx``, ``.csv`` or ``.json`` ledger (see
+:mod:`govdisclose.requests`).  ``status`` gives each request received by ``--as-of`` its
+current reply deadline with the working days left or overdue (``--explain``: every day
+counted), or for an answered one whether it was on time or late by how many working days;
+a summary; the findings of reading the file and of the checks.  ``--ics FILE`` writes the
+open deadlines as an iCalendar file for staff calendars.  ``counts`` prints tables 三 and 四
+of the annual report and the information-processing fees paid in the year (section 六).
+
+Exit codes: 0 nothing overdue; 1 some open request is overdue; 2 unusable input — a file
+that cannot be read, a request of the file that could not be loaded (each is a located
+finding in the output), a deadline in a year without a holiday arrangement (give
+``--calendar FILE`` or ``--provisional``), a bad option.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from .._dates import DATE_FORMATS
+from . import COMMANDS
+from .common import (
+    add_calendar_options,
+    add_format_option,
+    add_output_option,
+    calendar_from_args,
+    dump_json,
+    output_path,
+    parse_date_option,
+    write_output,
+    write_text,
+)
+
+_EXIT_OK = 0
+_EXIT_OVERDUE = 1
+_EXIT_UNUSABLE = 2
+
+
+def _status(args: argparse.Namespace) -> int:
+    from .._files import refuse_overwriting_input
+    from ..requests import ledger_status, read_ledger
+
+    as_of = parse_date_option(args.as_of, "--as-of")
+    output = output_path(args, args.ledger, args.ics)
+    if args.ics is not None:
+        refuse_overwriting_input(args.ics, [args.ledger])
+    calendar = calendar_from_args(args)
+    reading = read_ledger(args.ledger, sheet=args.sheet)
+    status = ledger_status(reading.ledger, as_of, calendar=calendar, locations=reading.locations)
+    report = reading.report + status.report
+    if args.format == "json":
+        data = status.to_json(explain=args.explain)
+        data["report"] = report.to_json()
+        write_text(dump_json(data), output, json=True)
+    else:
+        text = status.to_text(explain=args.explain)
+        if reading.report.findings:
+            text += reading.report.to_text().rstrip("\n") + "\n"
+        write_text(text, output)
+    if args.ics is not None:
+        write_output(status.to_ics(), args.ics)
+    if not reading.ok or any(f.code == "requests.unknown-year" for f in status.report.findings):
+        return _EXIT_UNUSABLE
+    return _EXIT_OVERDUE if status.overdue_count else _EXIT_OK
+
+
+def _year(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 9998:
+        raise argparse.ArgumentTypeError(f"not a year: {text!r} (应为年份，如 2025)")
+    return value
+
+
+def _counts(args: argparse.Namespace) -> int:
+    from ..requests import (
+        TABLE3_COLUMNS,
+        TABLE3_ROWS,
+        fees_collected,
+        read_ledger,
+        table3_counts,
+        table4_counts,
+    )
+
+    output = output_path(args, args.ledger)
+    reading = read_ledger(args.ledger, sheet=args.sheet)
+    table3 = table3_counts(reading.ledger, args.year)
+    table4 = table4_counts(reading.ledger, args.year)
+    fees = fees_collected(reading.ledger, args.year)
+    if args.format == "json":
+        data: dict[str, Any] = {
+            "year": args.year,
+            "table3": table3,
+            "table4": table4,
+            "fees_collected_yuan": fees,
+            "report": reading.report.to_json(),
+        }
+        write_text(dump_json(data), output, json=True)
+    else:
+        lines = [f"{args.year}年 表三 table 三 ({', '.join(TABLE3_COLUMNS)})"]
+        lines += [
+            f"  {row}: {' '.join(str(table3[row][c]) for c in TABLE3_COLUMNS)}"
+            for row in TABLE3_ROWS
+        ]
+        lines.append("表四 table 四 (upheld corrected other_result pending total)")
+        lines += [
+            f"  {group}: {' '.join(str(v) for v in cells.values())}"
+            for group, cells in table4.items()
+        ]
+        lines.append(f"信息处理费 fees collected: {fees} 元")
+        text = "\n".join(lines) + "\n"
+        if reading.report.findings:
+            text += reading.report.to_text().rstrip("\n") + "\n"
+        write_text(text, output)
+    return _EXIT_OK if reading.ok else _EXIT_UNUSABLE
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return _EXIT_UNUSABLE
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``requests`` command group."""
+    group = subparsers.add_parser(
+        "requests",
+        help=COMMANDS["requests"],
+        description="依申请公开台账：办理期限、逾期情况和年度统计 / a requests ledger: "
+        "deadlines, overdue requests and the year's counts (条例第三十条至第三十四条; "
+        f"国办函〔2020〕109号; 国办公开办函〔2021〕30号). 日期 / DATE: {DATE_FORMATS}",
+    )
+    sub = group.add_subparsers(title="命令 / commands", dest="requests_command", metavar="COMMAND")
+    group.set_defaults(handler=lambda _args: _usage(group))
+
+    status = sub.add_parser(
+        "status",
+        help="某日的办理情况 / what is due and overdue on a day",
+        description="每件申请的答复期限、剩余或逾期工作日 / each request's reply deadline, "
+        "working days left or overdue; answered ones on time or late",
+    )
+    status.add_argument(
+        "ledger", metavar="LEDGER", type=Path, help="台账 / ledger (.xlsx .csv .json)"
+    )
+    status.add_argument(
+        "--as-of",
+        default="today",
+        metavar="DATE",
+        help="查看日期（默认北京时间今天）/ the day (default today, the date in China)",
+    )
+    status.add_argument(
+        "--explain", action="store_true", help="逐日说明期限 / explain each deadline day by day"
+    )
+    status.add_argument(
+        "--ics",
+        metavar="FILE",
+        type=Path,
+        help="写出未办结期限的日历 / write open deadlines (.ics)",
+    )
+    status.add_argument("--sheet", metavar="NAME", help="工作表名 / the sheet of a workbook")
+    add_format_option(status)
+    add_calendar_options(status)
+    add_output_option(status)
+    status.set_defaults(handler=_status)
+
+    counts = sub.add_parser(
+        "counts",
+        help="年度报告表三、表四 / tables 三 and 四 of a year",
+        description="年度报告表三、表四和收取的信息处理费 / tables 三 and 四 of the annual "
+        "report and the fees collected (section 六)",
+    )
+    counts.add_argument(
+        "ledger", metavar="LEDGER", type=Path, help="台账 / ledger (.xlsx .csv .json)"
+    )
+    counts.add_argument("--year", required=True, type=_year, metavar="YEAR", help="年度 / the year")
+    counts.add_argument("--sheet", metavar="NAME", help="工作表名 / the sheet of a workbook")
+    add_format_option(counts)
+    add_output_option(counts)
+    counts.set_defaults(handler=_counts)

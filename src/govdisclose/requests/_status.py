@@ -1,0 +1,594 @@
+"""What a requests ledger says as of a day: what is due, what is overdue, what was late.
+
+:func:`ledger_status` takes a :class:`~govdisclose.requests.Ledger` and a day and gives each
+request received by then a :class:`RequestStatus`:
+
+* an **open** request has its current reply deadline from the deadline engine
+  (:func:`~govdisclose.deadlines.request_reply_deadline`: 20 working days from receipt, or
+  from the supplemented request (第三十条); plus an approved extension (第三十三条第二款);
+  consultation time not counted (第三十三条第三款) — an unanswered consultation counts up to
+  the consulted party's 15 working days (第三十二条, 第三十四条) — and, as the library reads
+  国办函〔2020〕109号, the time from a fee notice to payment), the working days left, or how
+  many working days it is overdue.  A request waiting for the applicant's supplement or fee
+  has no running deadline (states ``awaiting_supplement``, ``awaiting_fee``);
+* an **answered** request is on time or late by N working days;
+* events dated after the day are not known yet: the status is the one the office saw then.
+
+Checks that need the calendar are findings of the status (a supplement asked for after 7
+working days, an extension decided after the ordinary period, a fee that differs from
+109号's bands, a deadline in a year without a holiday arrangement — never a crash).
+:meth:`LedgerStatus.to_ics` writes the open deadlines as an iCalendar file (the writer of
+:func:`govdisclose.deadlines._schedule.to_ics`).
+
+>>> import datetime as dt
+>>> from govdisclose.requests import Ledger, Reply, Request, ledger_status
+>>> ledger = Ledger([
+...     Request("2024-07", dt.date(2024, 9, 27), "自然人"),
+...     Request("2024-08", dt.date(2024, 9, 2), "科研机构",
+...             reply=Reply(dt.date(2024, 10, 8), "予以公开")),
+... ])
+>>> status = ledger_status(ledger, dt.date(2024, 10, 28))
+>>> first = status.requests[0]
+>>> first.state.code, first.due, first.workdays_left
+('open', datetime.date(2024, 10, 30), 2)
+>>> second = status.requests[1]
+>>> second.due, second.on_time, second.workdays_late
+(datetime.date(2024, 9, 30), False, 1)
+>>> status.overdue_count, status.late_count
+(0, 1)
+
+More information:
+
+* 《中华人民共和国政府信息公开条例》第三十条至第三十四条
+* 国办函〔2020〕109号《政府信息公开信息处理费管理办法》
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .._dates import check_date
+from .._errors import InputError, UnknownYearError, short_repr
+from .._vocabulary import Term
+from ..deadlines import (
+    Deadline,
+    Step,
+    StepKind,
+    agency_opinion_deadline,
+    request_reply_deadline,
+    supplement_notice_deadline,
+    third_party_opinion_deadline,
+    workdays_late,
+)
+from ..findings import Finding, Report
+from ._codes import make_finding
+from ._fees import month_positions, request_fee
+from ._ledger import Ledger, Request
+from ._terms import ConsultedParty, FeeBasis
+
+if TYPE_CHECKING:
+    from ..calendar import WorkCalendar
+
+__all__ = ["LedgerStatus", "RequestState", "RequestStatus", "ledger_status", "reply_deadline"]
+
+_FEE_SOURCE = "国办函〔2020〕109号"
+
+
+class RequestState(Term):
+    """Where a request stands on a day."""
+
+    __concept__ = "办理状态"
+
+    OPEN = ("open", "办理中")
+    CONSULTING = ("consulting", "征求意见中")
+    AWAITING_SUPPLEMENT = ("awaiting_supplement", "待补正")
+    AWAITING_FEE = ("awaiting_fee", "待缴费")
+    ANSWERED = ("answered", "已答复")
+
+
+@attrs.frozen
+class RequestStatus:
+    """One request on the status day.
+
+    ``deadline`` is the explained reply deadline (``None`` while none runs, or when it could
+    not be computed: ``problem`` says why); ``due`` its day.  For an open request
+    ``workdays_left`` counts the working days after the status day through ``due`` and
+    ``overdue`` says whether the day is past it; for an answered one ``on_time`` says whether
+    the reply was on or before ``due``.  ``workdays_late`` is how many working days the reply
+    (answered) or the status day (open) is after ``due`` (0 when not late).
+    """
+
+    id: str
+    received: dt.date
+    state: RequestState
+    subject: str = ""
+    deadline: Deadline | None = None
+    replied: dt.date | None = None
+    outcome: str | None = None
+    workdays_left: int | None = None
+    overdue: bool = False
+    on_time: bool | None = None
+    workdays_late: int | None = None
+    problem: str | None = None
+
+    @property
+    def due(self) -> dt.date | None:
+        """The reply deadline's day."""
+        due = None if self.deadline is None else self.deadline.due
+        return due if isinstance(due, dt.date) and not isinstance(due, dt.datetime) else None
+
+    def to_json(self, *, explain: bool = False) -> dict[str, Any]:
+        """JSON values; with ``explain`` the deadline's full explanation too."""
+        data: dict[str, Any] = {
+            "id": self.id,
+            "received": self.received.isoformat(),
+            "state": self.state.code,
+            "state_label": self.state.label,
+            "subject": self.subject,
+            "due": None if self.due is None else self.due.isoformat(),
+            "provisional": bool(self.deadline is not None and self.deadline.provisional),
+            "replied": None if self.replied is None else self.replied.isoformat(),
+            "outcome": self.outcome,
+            "workdays_left": self.workdays_left,
+            "overdue": self.overdue,
+            "on_time": self.on_time,
+            "workdays_late": self.workdays_late,
+            "problem": self.problem,
+        }
+        if explain:
+            data["deadline"] = None if self.deadline is None else self.deadline.to_json()
+        return data
+
+    def line(self) -> str:
+        """One line for people."""
+        mark = "【暂估】" if self.deadline is not None and self.deadline.provisional else ""
+        head = f"{self.id}  收到 {self.received}  {self.state.label}"
+        if self.problem is not None:
+            return f"{head}  无法计算期限 cannot compute the deadline: {self.problem}"
+        if self.state is RequestState.ANSWERED:
+            if self.on_time is None:
+                return f"{head} {self.replied} ({self.outcome}); 答复期限未起算 no reply period ran"
+            verdict = (
+                "按时 on time"
+                if self.on_time
+                else f"逾期{self.workdays_late}个工作日 late by {self.workdays_late} working days"
+            )
+            return f"{head} {self.replied} ({self.outcome}); 期限 due {mark}{self.due}; {verdict}"
+        if self.due is None:
+            return f"{head}; 期限暂停 no deadline running"
+        if self.overdue:
+            return (
+                f"{head}; 期限 due {mark}{self.due}; 已逾期{self.workdays_late}个工作日 "
+                f"OVERDUE by {self.workdays_late} working days"
+            )
+        return (
+            f"{head}; 期限 due {mark}{self.due}; 剩余{self.workdays_left}个工作日 "
+            f"{self.workdays_left} working days left"
+        )
+
+
+@attrs.frozen
+class LedgerStatus:
+    """The status of every request received by ``as_of``, and the findings of the checks."""
+
+    as_of: dt.date
+    requests: tuple[RequestStatus, ...]
+    report: Report
+    later: int = 0
+
+    def _count(self, state: RequestState) -> int:
+        return sum(1 for s in self.requests if s.state is state)
+
+    @property
+    def open_count(self) -> int:
+        """Requests not answered by the status day."""
+        return sum(1 for s in self.requests if s.state is not RequestState.ANSWERED)
+
+    @property
+    def overdue_count(self) -> int:
+        """Open requests past their deadline."""
+        return sum(1 for s in self.requests if s.overdue)
+
+    @property
+    def late_count(self) -> int:
+        """Answered requests answered after their deadline."""
+        return sum(1 for s in self.requests if s.on_time is False)
+
+    def summary(self) -> dict[str, int]:
+        """Counts: total, open, overdue, answered, on time, late, per waiting state, problems."""
+        return {
+            "total": len(self.requests),
+            "open": self.open_count,
+            "overdue": self.overdue_count,
+            "consulting": self._count(RequestState.CONSULTING),
+            "awaiting_supplement": self._count(RequestState.AWAITING_SUPPLEMENT),
+            "awaiting_fee": self._count(RequestState.AWAITING_FEE),
+            "answered": self._count(RequestState.ANSWERED),
+            "answered_on_time": sum(1 for s in self.requests if s.on_time is True),
+            "answered_late": self.late_count,
+            "not_computed": sum(1 for s in self.requests if s.problem is not None),
+            "received_later": self.later,
+        }
+
+    def to_json(self, *, explain: bool = False) -> dict[str, Any]:
+        """JSON values: ``as_of``, ``summary``, ``requests`` and the findings ``report``."""
+        return {
+            "as_of": self.as_of.isoformat(),
+            "summary": self.summary(),
+            "requests": [s.to_json(explain=explain) for s in self.requests],
+            "report": self.report.to_json(),
+        }
+
+    def to_text(self, *, explain: bool = False) -> str:
+        """A text for people: one line per request (with ``explain`` each deadline's steps),
+        the summary, then the findings."""
+        lines = [f"依申请公开办理情况 requests as of {self.as_of}"]
+        for item in self.requests:
+            lines.append(item.line())
+            if explain and item.deadline is not None:
+                lines.extend("    " + text for text in item.deadline.describe().splitlines())
+        s = self.summary()
+        lines.append(
+            f"合计 summary: {s['total']} 件 requests; 办理中 open {s['open']} "
+            f"(逾期 overdue {s['overdue']}); 已答复 answered {s['answered']} "
+            f"(按时 on time {s['answered_on_time']}, 逾期 late {s['answered_late']})"
+        )
+        if self.report.findings:
+            lines.append(self.report.to_text())
+        return "\n".join(lines) + "\n"
+
+    def to_ics(self, *, stamp: dt.datetime | None = None) -> str:
+        """An iCalendar text with one all-day event per open request with a deadline."""
+        from ..deadlines._schedule import Obligation, to_ics
+
+        events = []
+        for item in self.requests:
+            due = item.due
+            if item.state is RequestState.ANSWERED or due is None:
+                continue
+            digest = hashlib.sha1(item.id.encode("utf-8")).hexdigest()[:16]
+            provisional = bool(item.deadline is not None and item.deadline.provisional)
+            events.append(
+                Obligation(
+                    code=f"request-{digest}",
+                    date=due,
+                    summary=f"依申请公开答复期限 {item.id}",
+                    description=(
+                        f"申请 {item.id}（{item.received} 收到）{item.subject}\n"
+                        f"reply due for request {item.id} received {item.received}; "
+                        f"《中华人民共和国政府信息公开条例》第三十三条"
+                    ),
+                    source="《中华人民共和国政府信息公开条例》第三十三条",
+                    day_note="工作日 working day",
+                    provisional=provisional,
+                )
+            )
+        if not events:
+            raise InputError(
+                f"no open request has a deadline on {self.as_of} (没有需写入日历的未办结申请)"
+            )
+        return to_ics(events, stamp=stamp, name="依申请公开答复期限")
+
+
+def _known(day: dt.date | None, as_of: dt.date) -> dt.date | None:
+    return day if day is not None and day <= as_of else None
+
+
+_ReplyKey = tuple[
+    dt.date,
+    int,
+    "dt.date | None",
+    tuple[tuple[dt.date, dt.date], ...],
+    "tuple[dt.date, dt.date] | None",
+]
+
+
+class _Engine:
+    """The deadline engine's answers for one calendar, remembered: deadlines are immutable and
+    the requests of a ledger share many (the same receipt day, extension and pauses)."""
+
+    def __init__(self, calendar: WorkCalendar) -> None:
+        self.calendar = calendar
+        self._replies: dict[_ReplyKey, Deadline] = {}
+        self._opinions: dict[tuple[ConsultedParty, dt.date], dt.date] = {}
+        self._notices: dict[dt.date, dt.date] = {}
+
+    def opinion_due(self, party: ConsultedParty, sent: dt.date) -> dt.date:
+        key = (party, sent)
+        if key not in self._opinions:
+            compute = (
+                third_party_opinion_deadline
+                if party is ConsultedParty.THIRD_PARTY
+                else agency_opinion_deadline
+            )
+            due = compute(sent, calendar=self.calendar).due
+            assert isinstance(due, dt.date)
+            self._opinions[key] = due
+        return self._opinions[key]
+
+    def notice_due(self, received: dt.date) -> dt.date:
+        if received not in self._notices:
+            due = supplement_notice_deadline(received, calendar=self.calendar).due
+            assert isinstance(due, dt.date)
+            self._notices[received] = due
+        return self._notices[received]
+
+    def reply(self, key: _ReplyKey) -> Deadline:
+        found = self._replies.get(key)
+        if found is None:
+            received, extended, supplemented, pauses, fee_pause = key
+            found = request_reply_deadline(
+                received,
+                extended=extended,
+                supplemented=supplemented,
+                pauses=(*pauses, *([fee_pause] if fee_pause else [])),
+                calendar=self.calendar,
+            )
+            if fee_pause is not None:
+                found = attrs.evolve(found, explanation=(*found.explanation, _fee_note(fee_pause)))
+            self._replies[key] = found
+        return found
+
+
+def _fee_note(fee_pause: tuple[dt.date, dt.date]) -> Step:
+    return Step(
+        kind=StepKind.NOTE,
+        first=fee_pause[0],
+        last=fee_pause[1],
+        text=(
+            f"收费通知 {fee_pause[0]} – {fee_pause[1]}：自发出收费通知至缴费（或逾期）"
+            f"的期间不计入答复期限（按本库对{_FEE_SOURCE}的理解）/ fee notice "
+            f"{fee_pause[0]} – {fee_pause[1]}: the time from the notice to payment (or "
+            f"lapse) is not counted, as this library reads {_FEE_SOURCE}"
+        ),
+    )
+
+
+def reply_deadline(
+    request: Request, *, calendar: WorkCalendar, as_of: dt.date | None = None
+) -> Deadline | None:
+    """The reply deadline of ``request`` with what was known by ``as_of`` (default: all).
+
+    ``None`` while no reply period runs: a supplement was asked for and has not arrived, or a
+    fee notice is neither paid nor lapsed.  Raises
+    :class:`~govdisclose._errors.UnknownYearError` for a year the calendar does not cover.
+    """
+    return _reply_deadline(request, _Engine(calendar), as_of)
+
+
+def _reply_deadline(request: Request, engine: _Engine, as_of: dt.date | None) -> Deadline | None:
+    last = dt.date.max if as_of is None else check_date(as_of, "as_of")
+    reply = request.reply if request.reply is not None and request.reply.date <= last else None
+    if request.supplement_requested is not None and request.supplement_requested <= last:
+        supplemented = _known(request.supplement_received, last)
+        if supplemented is None:
+            return None
+    else:
+        supplemented = None
+    pauses: list[tuple[dt.date, dt.date]] = []
+    for item in request.consultations:
+        if item.sent > last:
+            continue
+        end = _known(item.answered, last)
+        if end is None:
+            end = engine.opinion_due(item.party, item.sent)
+            if reply is not None:
+                end = max(item.sent, min(end, reply.date))
+        pauses.append((item.sent, end))
+    fee = request.fee
+    fee_pause: tuple[dt.date, dt.date] | None = None
+    if fee is not None and fee.sent <= last:
+        end = _known(fee.paid, last) or _known(fee.lapsed, last)
+        if end is None:
+            if reply is None:
+                return None
+            end = max(fee.sent, reply.date)
+        fee_pause = (fee.sent, end)
+        pauses.append(fee_pause)
+    extended = request.extension_days
+    if request.extended_on is not None and request.extended_on > last:
+        extended = 0
+    pauses_key = tuple(p for p in pauses if p is not fee_pause)
+    return engine.reply((request.received, extended, supplemented, pauses_key, fee_pause))
+
+
+def _state(request: Request, as_of: dt.date, deadline: Deadline | None) -> RequestState:
+    if request.reply is not None and request.reply.date <= as_of:
+        return RequestState.ANSWERED
+    if deadline is None:
+        fee = request.fee
+        if fee is not None and fee.sent <= as_of and _known(fee.paid, as_of) is None:
+            return RequestState.AWAITING_FEE
+        return RequestState.AWAITING_SUPPLEMENT
+    for item in request.consultations:
+        if item.sent <= as_of and _known(item.answered, as_of) is None:
+            return RequestState.CONSULTING
+    return RequestState.OPEN
+
+
+def _status(request: Request, as_of: dt.date, engine: _Engine) -> RequestStatus:
+    calendar = engine.calendar
+    reply = request.reply if request.reply is not None and request.reply.date <= as_of else None
+    base: dict[str, Any] = {
+        "id": request.id,
+        "received": request.received,
+        "subject": request.subject,
+        "replied": None if reply is None else reply.date,
+        "outcome": None if reply is None else reply.outcome.code,
+    }
+    try:
+        deadline = _reply_deadline(request, engine, as_of)
+        state = _state(request, as_of, deadline)
+        due = None if deadline is None else deadline.due
+        if not isinstance(due, dt.date):
+            return RequestStatus(state=state, deadline=deadline, **base)
+        if reply is not None:
+            late = workdays_late(calendar, due, reply.date)
+            return RequestStatus(
+                state=state,
+                deadline=deadline,
+                on_time=reply.date <= due,
+                workdays_late=late,
+                **base,
+            )
+        if as_of <= due:
+            left = calendar.workdays_between(as_of, due)
+            return RequestStatus(
+                state=state, deadline=deadline, workdays_left=left, workdays_late=0, **base
+            )
+        late = workdays_late(calendar, due, as_of)
+        return RequestStatus(
+            state=state,
+            deadline=deadline,
+            overdue=True,
+            workdays_left=0,
+            workdays_late=late,
+            **base,
+        )
+    except UnknownYearError as exc:
+        state = RequestState.ANSWERED if reply is not None else RequestState.OPEN
+        return RequestStatus(state=state, problem=str(exc), **base)
+
+
+class _Places:
+    """Where a request's fields are: the file's cells when known, else JSON paths."""
+
+    def __init__(self, locations: Sequence[Mapping[str, str]] | None) -> None:
+        self.locations = locations
+
+    def at(self, index: int, field: str = "") -> str:
+        if self.locations is not None and index < len(self.locations):
+            known = self.locations[index]
+            return known.get(field) or known.get("", f"$.requests[{index}]")
+        return f"$.requests[{index}]" + (f".{field}" if field else "")
+
+
+class _Positions:
+    """Each request's place in its applicant's month (按件 fees), counted when first needed."""
+
+    def __init__(self) -> None:
+        self._positions: dict[str, int] | None = None
+
+    def of(self, ledger: Ledger, request_id: str) -> int:
+        if self._positions is None:
+            self._positions = month_positions(ledger)
+        return self._positions[request_id]
+
+
+def _checks(
+    index: int,
+    request: Request,
+    as_of: dt.date,
+    engine: _Engine,
+    positions: _Positions,
+    ledger: Ledger,
+    places: _Places,
+) -> Iterator[Finding]:
+    asked = _known(request.supplement_requested, as_of)
+    if asked is not None:
+        notice_due = engine.notice_due(request.received)
+        if asked > notice_due:
+            yield make_finding(
+                "requests.late-supplement-notice",
+                places.at(index, "supplement_requested"),
+                zh=f"申请 {request.id}：{asked} 告知补正，期限为 {notice_due}",
+                en=f"request {request.id}: asked on {asked}, due by {notice_due}",
+                id=request.id,
+                due=notice_due.isoformat(),
+                asked=asked.isoformat(),
+            )
+    extended_on = _known(request.extended_on, as_of)
+    if extended_on is not None and request.extension_days:
+        plain = attrs.evolve(request, extension_days=0, extended_on=None)
+        ordinary = _reply_deadline(plain, engine, extended_on)
+        if (
+            ordinary is not None
+            and isinstance(ordinary.due, dt.date)
+            and extended_on > ordinary.due
+        ):
+            yield make_finding(
+                "requests.late-extension",
+                places.at(index, "extended_on"),
+                zh=f"申请 {request.id}：{extended_on} 延期，原期限为 {ordinary.due}",
+                en=f"request {request.id}: extended on {extended_on}, ordinary due {ordinary.due}",
+                id=request.id,
+                due=ordinary.due.isoformat(),
+                extended_on=extended_on.isoformat(),
+            )
+    fee = request.fee
+    if fee is not None and fee.amount is not None and fee.sent <= as_of:
+        per_request = fee.basis is FeeBasis.PER_REQUEST
+        position = positions.of(ledger, request.id) if per_request else None
+        expected = request_fee(ledger, request, position=position)
+        if expected is not None and expected != fee.amount:
+            yield make_finding(
+                "requests.fee-differs",
+                places.at(index, "fee.amount"),
+                zh=f"申请 {request.id}：通知 {fee.amount} 元，"
+                f"按{fee.basis.label}应为 {expected} 元",
+                en=f"request {request.id}: notice {fee.amount} yuan, "
+                f"{fee.basis.code} gives {expected}",
+                id=request.id,
+                amount=fee.amount,
+                expected=expected,
+            )
+
+
+def ledger_status(
+    ledger: Ledger,
+    as_of: dt.date,
+    *,
+    calendar: WorkCalendar | None = None,
+    locations: Sequence[Mapping[str, str]] | None = None,
+) -> LedgerStatus:
+    """The status of ``ledger`` on ``as_of`` (see the module text).
+
+    ``calendar`` defaults to :func:`~govdisclose.calendar.default_calendar`, read once.
+    A deadline in a year the calendar does not cover is the request's ``problem`` and a
+    ``requests.unknown-year`` finding, not an exception.  ``locations`` (a
+    :class:`~govdisclose.requests.LedgerReading`'s) places the findings in the file's cells;
+    without it they are JSON paths ``$.requests[i].field``.
+    """
+    from ..calendar import check_calendar
+
+    if not isinstance(ledger, Ledger):
+        raise InputError(
+            f"expected a Ledger, got {short_repr(ledger)} (应为台账 Ledger)", path="ledger"
+        )
+    as_of = check_date(as_of, "as_of")
+    cal = check_calendar(calendar, where="calendar")
+    places = _Places(locations)
+    engine = _Engine(cal)
+    positions = _Positions()
+    statuses: list[RequestStatus] = []
+    findings: list[Finding] = []
+    later = 0
+    for index, request in enumerate(ledger.requests):
+        if request.received > as_of:
+            later += 1
+            continue
+        status = _status(request, as_of, engine)
+        statuses.append(status)
+        if status.problem is not None:
+            findings.append(
+                make_finding(
+                    "requests.unknown-year",
+                    places.at(index),
+                    zh=f"申请 {request.id}",
+                    en=f"request {request.id}: {status.problem}",
+                    id=request.id,
+                )
+            )
+            continue
+        # The reply deadline was computed, so the earlier days these checks need are covered.
+        findings.extend(_checks(index, request, as_of, engine, positions, ledger, places))
+    if not ledger.requests:
+        findings.append(make_finding("requests.empty", "$.requests"))
+    return LedgerStatus(
+        as_of=as_of, requests=tuple(statuses), report=Report(tuple(findings)), later=later
+    )
