@@ -282,3 +282,18 @@ def test_audit_marks_records_through_a_partial_year(tmp_path: Path) -> None:
     assert "部分安排 PARTIAL: 2026年" in report.to_text()
     official = audit_records(log, as_of=date(2026, 3, 31))
     assert official.partial_years == () and "PARTIAL" not in official.to_text()
+
+
+def test_a_file_with_only_national_day_is_refused(tmp_path: Path) -> None:
+    # The case: a 2027 file listing only 国庆节 made 2027-02-08 (春节) a working day.
+    path = tmp_path / "2027.toml"
+    path.write_text(
+        'year = 2027\nnotice_title = "a file listing only 国庆节"\n[[holidays]]\n'
+        'festival = "国庆节"\ndays_off = ["2027-10-01/2027-10-07"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(CalendarDataError) as caught:
+        load_arrangement(path)
+    message = str(caught.value)
+    assert "missing 春节 spring_festival" in message and "partial = true" in message
+    assert "missing 国庆节" not in message

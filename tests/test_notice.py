@@ -261,6 +261,12 @@ def test_gb18030_text_and_the_saved_web_page(tmp_path: Path) -> None:
     assert "var x" not in notice_text(page.read_bytes())
 
 
+def test_a_copy_on_one_line() -> None:
+    copy = read_notice_files(NOTICES_DIR / "2023-one-line.txt")
+    assert copy == read_year(2023)
+    assert copy.notice_number == "国办发明电〔2022〕16号" and copy.notice_date == date(2022, 12, 8)
+
+
 def test_title_on_two_lines() -> None:
     text = text_of(2013).replace("关于2013年部分", "关于2013年\n部分")
     assert read_notice(text) == read_year(2013)

@@ -241,6 +241,11 @@ def _festivals(names: str, label: str) -> tuple[Festival, ...]:
 
 
 def _parts(text: str, *, default_festival: Festival | None) -> _Parts:
+    # A copy that runs the items together on one line: each item, and the closing paragraph,
+    # starts after a full stop (…如下。一、元旦:…。二、春节:… 。节假日期间,…).
+    text = re.sub(rf"(?<=[。:])\s*(?=[{_NUMERAL}]{{1,2}}、)", "\n", text)
+    text = re.sub(r"(?<=。)\s*(?=节假日期间|国务院办公厅\s|国务院办公厅$)", "\n", text)
+    text = re.sub(r"\s+(?=(?:国务院办公厅|国务院)?\s*\d{4}年\d{1,2}月\d{1,2}日$)", "\n", text)
     lines: list[str] = []
     for line in text.split("\n"):
         if (
@@ -267,6 +272,9 @@ def _parts(text: str, *, default_festival: Festival | None) -> _Parts:
         if number is None and (found := _NUMBER.search(line)) and len(line) < 40:
             number = found.group(0)
             continue
+        if number is None and not items and (found := _NUMBER.match(line)):
+            number = found.group(0)  # the number run together with what follows it
+            line = line[found.end() :]
         if (day := _signed(line)) is not None:
             signed = day
             continue
@@ -423,6 +431,8 @@ def _read_sentence(sentence: str, reading: _Reading) -> None:
     sentence = re.sub(r"^其中\s*[:,]?\s*", "", sentence.strip())
     if sentence.startswith("鼓励") and "休息" in sentence:
         return  # encourages a day off (除夕): not a holiday of the arrangement
+    if not _DATE.search(sentence) and not _HOLIDAY_WORDS.search(sentence):
+        return  # no date and no day off or work: not part of the arrangement (值班、安全…)
     clauses = _clauses(sentence)
     # "4月4日(清明节),为法定节假日": a clause of dates alone, its predicate after the comma
     merged: list[str] = []

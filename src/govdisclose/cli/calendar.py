@@ -148,7 +148,10 @@ def _read_input(args: argparse.Namespace) -> Any:
 
 
 def _summary(arrangement: Any) -> str:
-    festivals = sorted({f.label for f in arrangement.holidays.values()})
+    first: dict[str, Any] = {}
+    for day, festival in sorted(arrangement.holidays.items()):
+        first.setdefault(festival.label, day)
+    festivals = list(first)
     mark = f"; 部分安排 PARTIAL: {arrangement.partial_reason}" if arrangement.partial else ""
     return (
         f"{arrangement.year}: {arrangement.source} — {len(festivals)} festivals "
