@@ -247,3 +247,35 @@ def test_catalogue_notes_are_marked_once(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["catalogue", "show", "work-safety"]) == 0
     out = capsys.readouterr().out
     assert "注：公开标准目录" in out and "注：注：" not in out
+
+
+@pytest.mark.parametrize(
+    ("command", "text", "key"),
+    [
+        (
+            ["validate"],
+            '{"id": "1", "title": "x", "issued": "2024-05-06", "issued": "2020-01-01", '
+            '"attribute": "proactive"}',
+            "issued",
+        ),
+        (
+            ["catalogue", "show"],
+            '{"domain": "work_safety", "title": "x", "domain": "disaster_relief", "items": []}',
+            "domain",
+        ),
+        (
+            ["validate"],
+            '[{"id": "1", "title": "x", "issued": "2024-05-06", "attribute": "proactive",'
+            ' "channels": {"a": 1, "b": 2, "a": 3}}]',
+            "a",
+        ),
+    ],
+)
+def test_a_key_given_twice_in_json_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str], text: str, key: str
+) -> None:
+    path = tmp_path / "twice.json"
+    path.write_text(text, encoding="utf-8")
+    assert main([*command, str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"key '{key}' given twice in one JSON object" in err and err.count("\n") == 1

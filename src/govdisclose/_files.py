@@ -324,21 +324,50 @@ def read_text_file_with_encoding(
 # -- JSON -------------------------------------------------------------------------------------
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key given twice (``json`` would keep the last silently)."""
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return value
+
+
 def parse_json(text: str, *, source: str | None = None) -> Any:
     """Parse JSON text; ``source`` (a file name) starts the messages when given.
 
     Broken JSON is an :class:`~govdisclose._errors.InputError` with its line and column, and
-    so is JSON nested too deeply for Python to parse.
+    so is JSON nested too deeply for Python to parse, and an object that gives a key twice
+    (which of the two values was meant cannot be told).
+
+    >>> parse_json('{"formed": "2024-04-22", "formed": "2020-01-01"}', source="记录.json")
+    Traceback (most recent call last):
+    ...
+    govdisclose._errors.InputError: 记录.json: key 'formed' given twice in one JSON object...
     """
     where = f"{source}: " if source else ""
     if not isinstance(text, str):
         raise InputError(f"{where}expected JSON text, got {type(text).__name__} (应为JSON文本)")
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{where}not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} "
             f"(JSON格式错误)"
+        ) from None
+    except _DuplicateKey as exc:
+        raise InputError(
+            f"{where}key {short_repr(exc.key)} given twice in one JSON object; which value is "
+            f"meant cannot be told: keep one (JSON对象中有重复的键)"
         ) from None
     except RecursionError:
         raise InputError(f"{where}JSON nested too deeply (JSON嵌套过深)") from None
