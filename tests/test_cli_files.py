@@ -279,3 +279,21 @@ def test_a_key_given_twice_in_json_is_an_error(
     assert main([*command, str(path)]) == 2
     err = capsys.readouterr().err
     assert f"key '{key}' given twice in one JSON object" in err and err.count("\n") == 1
+
+
+def test_catalogue_text_and_json_carry_no_raw_control_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = catalogue_json(tmp_path)
+    data = json.loads(source.read_text(encoding="utf-8"))
+    data["title"] = "目录\x1b[2K\x9b31m\u202e"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["catalogue", "show", str(source)]) == 0
+    shown = capsys.readouterr().out
+    assert main(["catalogue", "export", str(source)]) == 0
+    exported = capsys.readouterr().out
+    for out in (shown, exported):
+        assert not any(ch in out for ch in "\x1b\x9b\u202e")
+    assert "目录\\x1b[2K\\x9b31m\\u202e" in shown
+    assert json.loads(exported)["title"] == data["title"]  # the same data

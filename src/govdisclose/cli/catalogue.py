@@ -44,9 +44,10 @@ EXPORTERS: dict[str, Callable[[Catalogue], str | bytes]] = {}
 
 
 def _export_json(catalogue: Catalogue) -> str:
+    """The catalogue as JSON, control characters in its strings as ``\\u`` escapes."""
     from .._converter import dumps
 
-    return dumps(catalogue) + "\n"
+    return escape_json(dumps(catalogue)) + "\n"
 
 
 def _export_xlsx(catalogue: Catalogue) -> bytes:
@@ -187,7 +188,7 @@ def _show(args: argparse.Namespace) -> int:
     catalogue, report = load_catalogue_with_findings(args.name)
     code = _table_findings(report)
     if args.format == "json":
-        write_text(_export_json(catalogue), None, json=True)
+        write_output(_export_json(catalogue), None)
     else:
         write_text(render_catalogue(catalogue, full=args.full), None)
     return code
