@@ -55,6 +55,7 @@ def cases(tmp_path: Path) -> list[tuple[list[str], Path]]:
     os.link(text, hard_text)
     return [
         (["audit", str(log), "--records", str(log)], log),
+        (["audit", str(log), "--records", str(cat), "-o", str(hard)], cat),
         (["audit", str(log), "-o", str(log)], log),
         (["audit", str(log), "-o", str(soft)], log),
         (["audit", str(soft), "--records", str(log)], log),
