@@ -9,7 +9,10 @@ every outcome — then, in this process, times
 * ``read_ledger`` followed by ``ledger_status`` as of 2026-06-30 (every request's deadline,
   working days left or late, the checks), the work of ``govdisclose requests status``,
 
-best of ``--repeat`` runs each, and prints both times and their ratio.
+best of ``--repeat`` runs each, and prints both times and their ratio.  Most of the status
+time is the deadline engine walking and explaining every day of each distinct deadline
+(``request_reply_deadline``; a ledger's identical deadlines are computed once), then the
+reading and checking of each row.
 
     python benchmarks/bench_requests.py [--requests N] [--repeat K]
 """

@@ -91,36 +91,36 @@ def valid_cases() -> Iterator[Case]:
     broken = unstructure(standards()[0])
     del broken["items"][0]["channels"]
     broken["items"][1]["channels"] = ["网站X"]
-    yield "report of a broken catalogue", "findings-report", validate_catalogue(broken).to_json()
+    yield "report of a broken catalogue", "findings-report", unstructure(validate_catalogue(broken))
     yield "empty report", "findings-report", {"subject": None, "ok": True, "findings": []}
     yield "record", "document-record", RECORD
     yield "minimal record", "document-record", {"id": "1", "title": "x"}
-    late = validate_document(RECORD).to_json()
+    late = unstructure(validate_document(RECORD))
     yield "report on a record", "findings-report", late
     for i, record in enumerate(LOG):
         yield f"log record {i}", "publication-log-record", record
     audit = audit_records(LOG, as_of=dt.date(2025, 1, 31))
-    yield "audit report", "findings-report", audit.report.to_json()
-    yield "audit", "audit-report", audit.to_json()
+    yield "audit report", "findings-report", unstructure(audit.report)
+    yield "audit", "audit-report", unstructure(audit)
     for label, document in audit_outputs():
         yield label, "audit-report" if "records" in document else "audit-record-result", document
     for label, info in day_infos():
         yield label, "day-info", info
-    yield "reply deadline", "deadline", request_reply_deadline(dt.date(2024, 9, 27)).to_json()
+    yield "reply deadline", "deadline", unstructure(request_reply_deadline(dt.date(2024, 9, 27)))
     for i, deadline in enumerate(
         opinion_response_deadline(dt.datetime(2024, 9, 30, 22), major=True)
     ):
-        yield f"opinion deadline {i}", "deadline", deadline.to_json()
-    yield "annual report", "deadline", annual_report_deadline(2025).to_json()
-    yield "meeting", "deadline", meeting_invitation_deadline(dt.date(2024, 6, 3)).to_json()
+        yield f"opinion deadline {i}", "deadline", unstructure(deadline)
+    yield "annual report", "deadline", unstructure(annual_report_deadline(2025))
+    yield "meeting", "deadline", unstructure(meeting_invitation_deadline(dt.date(2024, 6, 3)))
     promptly = proactive_deadline(dt.date(2024, 5, 6), "按进展情况及时公开")
-    yield "not assessable", "deadline", promptly.to_json()
+    yield "not assessable", "deadline", unstructure(promptly)
     provisional = proactive_deadline(
         dt.date(2026, 12, 20),
         "信息形成或变更之日起20个工作日内",
         calendar=default_calendar(provisional=True),
     )
-    yield "provisional", "deadline", provisional.to_json()
+    yield "provisional", "deadline", unstructure(provisional)
     example = arrangement_example()
     yield "arrangement example", "arrangement", example
     arrangement = arrangement_from_document(example)
@@ -171,9 +171,9 @@ def audit_outputs() -> Iterator[tuple[str, dict[str, Any]]]:
     audit = audit_records(
         AUDITED_LOG, as_of=dt.date(2025, 1, 31), on_record=results.append, max_listed=1
     )
-    yield "audit with every finding", audit.to_json()
+    yield "audit with every finding", unstructure(audit)
     for result in results:
-        yield f"record result {result.index} ({result.status.code})", result.to_json()
+        yield f"record result {result.index} ({result.status.code})", unstructure(result)
     calendar = default_calendar(provisional=True)
     provisional = audit_records(
         [{"domain": "work_safety", "item": "法律法规", "formed": "2026-12-15"}],
@@ -181,8 +181,8 @@ def audit_outputs() -> Iterator[tuple[str, dict[str, Any]]]:
         calendar=calendar,
         on_record=results.append,
     )
-    yield "provisional audit", provisional.to_json()
-    yield "provisional record result", results[-1].to_json()
+    yield "provisional audit", unstructure(provisional)
+    yield "provisional record result", unstructure(results[-1])
 
 
 def day_infos() -> Iterator[tuple[str, dict[str, Any]]]:
@@ -190,7 +190,7 @@ def day_infos() -> Iterator[tuple[str, dict[str, Any]]]:
     calendar = default_calendar(provisional=True)
     for day in ("2024-10-01", "2024-10-05", "2024-10-08", "2024-10-12", "2024-10-13", "2027-10-01"):
         info = calendar.day_info(dt.date.fromisoformat(day))
-        yield f"day {day} ({info.kind.code})", info.to_dict()
+        yield f"day {day} ({info.kind.code})", unstructure(info)
 
 
 def _item() -> dict[str, Any]:
@@ -289,7 +289,7 @@ def invalid_cases() -> Iterator[Case]:
     # The audit reads these too; the canonical form has codes and ISO dates.
     yield "log record with a slash date", "publication-log-record", {**log, "formed": "2024/9/27"}
     yield "log record with a domain label", "publication-log-record", {**log, "domain": "安全生产"}
-    deadline = request_reply_deadline(dt.date(2024, 9, 27)).to_json()
+    deadline = unstructure(request_reply_deadline(dt.date(2024, 9, 27)))
     yield "deadline without due", "deadline", {k: v for k, v in deadline.items() if k != "due"}
     yield "deadline with a bad kind", "deadline", {**deadline, "kind": "reply"}
     yield "deadline step without text", "deadline", {**deadline, "explanation": [{"kind": "note"}]}

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govdisclose import DataError, InputError
+from govdisclose import DataError, InputError, structure, unstructure
 from govdisclose.annual_report import (
     TABLE3_ROWS,
     AnnualReport,
@@ -104,6 +104,9 @@ def test_table3_row_labels_in_their_printed_variants(text: str, code: str) -> No
         ("2c", "本年收费金额（单位：万元）", "fee_amount"),
         (2, "行政规范性文件", "normative_documents"),
         (2, "规范性文件", "normative_documents"),
+        (2, "规章（设区的市、自治州人民政府应提供相关数据）", "regulations"),
+        ("2c", "上一年项目数量(指2019年事项数)", "trial.previous_count"),
+        (3, "（一）予以公开（含主动公开的）", "disclosed"),
     ],
 )
 def test_other_labels(table: int | str, text: str, code: str) -> None:
@@ -347,6 +350,39 @@ def test_tables_and_rows_not_given_are_info_never_errors() -> None:
     given = report.filter(code="annual-report.not-given").findings
     assert [f.data.get("table") for f in given] == [2, 3, 4]
     assert len(given[1].data["rows"]) == 24
+
+
+def test_the_scraper_form_of_the_issue_reads_with_no_error() -> None:
+    doc = {
+        "body": "某某县应急管理局",
+        "year": 2025,
+        "level": "county",
+        "table2": {
+            "规章": {"本年制发件数": 0, "本年废止件数": 0, "现行有效件数": 0},
+            "行政许可": {"本年处理决定数量": 12},
+        },
+        "table3": {
+            "columns": [
+                "自然人",
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+                "总计",
+            ],
+            "rows": {
+                "一、本年新收政府信息公开申请数量": [3, 1, 0, 0, 0, 0, 4],
+                "三、本年度办理结果（一）予以公开": [2, 1, 0, 0, 0, 0, 3],
+            },
+        },
+        "table4": {
+            "行政复议": {"结果维持": 0, "结果纠正": 0, "其他结果": 0, "尚未审结": 0, "总计": 0}
+        },
+    }
+    report = check_report(doc)
+    assert report.counts == {"error": 0, "warning": 0, "info": 5}
+    assert [f.path for f in report] == ["$.table2", "$.table3", "$.table4", "$.table3", "$.table3"]
 
 
 def test_c8_carry_over_across_two_years() -> None:
@@ -597,7 +633,7 @@ def test_cli_check_exit_codes_and_json(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["annual-report", "check", str(broken), "--format", "json"]) == 1
     out = json.loads(capsys.readouterr().out)
     assert out["counts"]["error"] == 2
-    assert Report.from_json(out).codes[0] == "annual-report.row-total"
+    assert structure(out, Report).codes[0] == "annual-report.row-total"
     assert main(["annual-report", "check", str(tmp_path / "missing.json")]) == 2
     assert "no such file" in capsys.readouterr().err
 
@@ -883,6 +919,13 @@ def test_real_table4_pages_read_and_add_up(name: str, given: set[int]) -> None:
 
 # -- robustness: whatever JSON a scraper writes, the check answers with findings ---------------
 
+
+def _containers(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.one_of(
+        st.lists(inner, max_size=8), st.dictionaries(st.text(max_size=6), inner, max_size=5)
+    )
+
+
 _json = st.recursive(
     st.none()
     | st.booleans()
@@ -890,9 +933,7 @@ _json = st.recursive(
     | st.floats(allow_nan=True, allow_infinity=True)
     | st.text(max_size=8)
     | st.sampled_from(["予以公开", "总计", "行政诉讼", "规章", "1.5", "-3", "　", "三十"]),
-    lambda inner: (
-        st.lists(inner, max_size=8) | st.dictionaries(st.text(max_size=6), inner, max_size=5)
-    ),
+    _containers,
     max_leaves=25,
 )
 _places = st.sampled_from(
@@ -929,5 +970,63 @@ def test_any_json_in_any_place_gives_findings_not_a_crash(
             target = target[key]
         target[place[-1]] = value
     report = check_report(doc)
-    json.dumps(report.to_json(), ensure_ascii=False)  # every finding is JSON
+    json.dumps(unstructure(report), ensure_ascii=False)  # every finding is JSON
     assert all(f.path.startswith("$") for f in report)
+
+
+# -- from a requests ledger (govdisclose.requests) to the report, two years running ------------
+
+
+def test_reports_built_from_a_ledger_check_clean_and_carry_over() -> None:
+    import datetime as dt
+
+    from govdisclose.requests import Ledger, Reply, Request, table3_counts, table4_counts
+
+    ledger = Ledger(  # invented requests
+        [
+            Request(
+                "2024-1",
+                dt.date(2024, 5, 6),
+                "自然人",
+                reply=Reply(dt.date(2024, 5, 20), "予以公开"),
+            ),
+            Request("2024-2", dt.date(2024, 12, 23), "商业企业"),
+            Request(
+                "2024-3",
+                dt.date(2024, 12, 30),
+                "自然人",
+                reply=Reply(dt.date(2025, 1, 15), "本机关不掌握相关政府信息"),
+            ),
+            Request(
+                "2025-1",
+                dt.date(2025, 3, 3),
+                "法律服务机构",
+                reply=Reply(dt.date(2025, 3, 10), "部分公开"),
+            ),
+        ]
+    )
+    table2 = {
+        "regulations": {"issued": 0, "repealed": 0, "in_force": 0},
+        "normative_documents": {"issued": 0, "repealed": 0, "in_force": 3},
+        "licensing": {"decisions": 5},
+        "penalties": {"decisions": 2},
+        "enforcement": {"decisions": 0},
+        "fees": {"fee_amount": 0},
+    }
+    reports = {
+        year: AnnualReport.from_counts(
+            body="某某县应急管理局（虚构示例）",
+            year=year,
+            level="county",
+            table2=table2,
+            table3=table3_counts(ledger, year),
+            table4=table4_counts(ledger, year),
+        )
+        for year in (2024, 2025)
+    }
+    assert check_report(reports[2024]).findings == ()
+    assert check_report(reports[2025], previous=reports[2024]).findings == ()
+    table3 = reports[2025].table3
+    assert table3 is not None
+    assert table3["carried_over"]["total"] == 2
+    assert table3["carried_to_next_year"]["commercial_enterprise"] == 1

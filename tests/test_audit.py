@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govdisclose import standard
+from govdisclose import standard, structure, unstructure
 from govdisclose._errors import InputError, UnknownYearError
 from govdisclose.audit import (
     Auditor,
@@ -394,8 +394,8 @@ def test_listing_is_capped_but_counts_are_complete() -> None:
 
 def test_report_json_round_trips_and_text_lists_totals() -> None:
     result = audit_file(DATA / "log_zh.csv", as_of=D(2026, 3, 2))
-    data = json.loads(json.dumps(result.to_json(), ensure_ascii=False))
-    assert Report.from_json(data["report"]) == result.report
+    data = json.loads(json.dumps(unstructure(result), ensure_ascii=False))
+    assert structure(data["report"], Report) == result.report
     assert data["totals"]["late"] == 2 and data["ok"] is False
     text = result.to_text()
     assert "逾期公开 late 2" in text and "灾情核定信息" in text
@@ -581,7 +581,7 @@ def test_an_unusable_record_makes_the_audit_not_ok() -> None:
     )
     assert (result.totals.late, result.totals.overdue, result.invalid) == (0, 0, 1)
     assert not result.ok and result.report.counts["error"] == 1
-    assert result.to_json()["ok"] is False and not result.nothing_usable
+    assert unstructure(result)["ok"] is False and not result.nothing_usable
     assert result.first_problem == (
         "$[1]: formed is not a date: '27/09/2024' (day/month order unknown; use YYYY-MM-DD) "
         "(形成日期不是有效日期：'27/09/2024'（日月顺序不明，请用YYYY-MM-DD）)"
@@ -656,7 +656,7 @@ def test_a_record_formed_after_the_as_of_date_is_pending_with_a_warning() -> Non
     (finding,) = result.report.filter(code="audit.formed-after-as-of").findings
     assert finding.severity.code == "warning" and finding.path == "$[1]"
     assert finding.data["records"] == 2 and "2024-10-31" in finding.message_en
-    assert result.ok and result.to_json()["formed_after_as_of"] == 2
+    assert result.ok and unstructure(result)["formed_after_as_of"] == 2
 
 
 # -- what the API refuses -------------------------------------------------------------------------

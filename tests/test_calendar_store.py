@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from calendar_store import isolated_store  # noqa: F401
+from govdisclose import unstructure
 from govdisclose._errors import CalendarDataError, InputError
 from govdisclose.calendar import (
     WorkCalendar,
@@ -114,12 +115,12 @@ def test_results_through_a_partial_year_are_marked(tmp_path: Path) -> None:
     arr = read_notice_files(partial_2026(tmp_path), partial="中秋节 missing from the copy")
     cal = WorkCalendar.official().with_arrangement(arr)
     info = cal.day_info(date(2026, 3, 2))
-    assert info.partial and info.to_json()["partial"] is True and not info.provisional
+    assert info.partial and unstructure(info)["partial"] is True and not info.provisional
     assert cal.partial_years(date(2025, 12, 1), date(2026, 1, 5)) == (2026,)
     assert cal.partial_years(date(2025, 1, 1), date(2025, 12, 31)) == ()
     deadline = request_reply_deadline(date(2026, 3, 2), calendar=cal)
     assert deadline.partial and deadline.partial_years == (2026,)
-    data = deadline.to_json()
+    data = unstructure(deadline)
     assert data["partial"] is True and data["partial_years"] == [2026]
     assert "【部分安排 PARTIAL】" in deadline.headline()
     assert "部分安排 PARTIAL: 2026年" in deadline.describe()
@@ -276,9 +277,9 @@ def test_audit_marks_records_through_a_partial_year(tmp_path: Path) -> None:
     ]
     results = list(iter_audit(log, as_of=date(2026, 3, 31), calendar=cal))
     assert [r.partial for r in results] == [True, False]
-    assert results[0].to_json()["partial"] is True
+    assert unstructure(results[0])["partial"] is True
     report = audit_records(log, as_of=date(2026, 3, 31), calendar=cal)
-    assert report.partial_years == (2026,) and report.to_json()["partial_years"] == [2026]
+    assert report.partial_years == (2026,) and unstructure(report)["partial_years"] == [2026]
     assert "部分安排 PARTIAL: 2026年" in report.to_text()
     official = audit_records(log, as_of=date(2026, 3, 31))
     assert official.partial_years == () and "PARTIAL" not in official.to_text()

@@ -123,3 +123,14 @@ def test_counts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["requests", "counts", str(path), "--year", "twenty"])
     assert exit_info.value.code == 2 and "not a year" in capsys.readouterr().err
+
+
+def test_ics_without_open_deadlines_is_not_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = ledger(tmp_path, ON_TIME)
+    ics = tmp_path / "期限.ics"
+    code, _, err = run(
+        capsys, "requests", "status", str(path), "--as-of", "2024-10-28", "--ics", str(ics)
+    )
+    assert code == 0 and not ics.exists() and "not written" in err

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from govdisclose import loads
 from govdisclose.cli import main
 
 ID = "410105199003071272"  # synthetic; check digit computed per GB 11643
@@ -268,7 +269,7 @@ def test_json_listing_is_streamed_and_reads_back_as_the_report(
     assert code == 1
     data = json.loads(out)
     assert list(data) == ["subject", "findings", "ok", "counts"]
-    report = Report.from_json(out)
+    report = loads(out, Report)
     assert report == scan_file(relief_list).report()
 
 
@@ -324,3 +325,14 @@ def test_a_number_across_lines_stays_on_one_listing_line(
     assert code == 1
     assert out.splitlines()[0].endswith("4101**********\\r\\n1272")
     assert len(out.splitlines()) == 2
+
+
+def test_streamed_json_follows_the_findings_report_schema(
+    relief_list: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import jsonschema
+
+    from govdisclose.schemas import schema
+
+    _, out, _ = run(capsys, str(relief_list), "--format", "json")
+    jsonschema.Draft202012Validator(schema("findings-report")).validate(json.loads(out))

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govdisclose import standard
+from govdisclose import standard, unstructure
 from govdisclose._errors import InputError, UnknownYearError
 from govdisclose._model import TimeLimit
 from govdisclose.audit import REASONS, Status, audit_records, iter_audit
@@ -62,7 +62,7 @@ def test_reason_code_says_why_not_assessable(
     deadline = proactive_deadline(D(2024, 9, 17), text, calendar=OFFICIAL)
     assert deadline.reason_code == code
     assert deadline.assessable == (code is None)
-    assert deadline.to_json()["reason_code"] == code
+    assert unstructure(deadline)["reason_code"] == code
     assert not_assessable_reason(parse_time_limit(text)) == code
     levelled = proactive_deadline(
         D(2024, 9, 17), TimeLimit(text, service_level_workdays=5), calendar=OFFICIAL
@@ -174,7 +174,7 @@ def test_every_counted_deadline_is_marked_provisional_the_same_way(build: Any) -
     last = deadline.explanation[-1]
     assert last.kind is StepKind.NOTE and "PROVISIONAL" in last.text and "2027" in last.text
     assert "暂估 PROVISIONAL" in deadline.describe()
-    assert deadline.to_json()["estimated_years"] == [2027]
+    assert unstructure(deadline)["estimated_years"] == [2027]
 
 
 def test_a_deadline_within_known_years_is_not_provisional() -> None:

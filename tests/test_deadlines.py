@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from govdisclose import unstructure
 from govdisclose._errors import GovdiscloseError, InputError, UnknownYearError, VocabularyError
 from govdisclose._model import TimeLimit
 from govdisclose.calendar._workcalendar import WorkCalendar, default_calendar
@@ -314,7 +315,7 @@ def test_provisional_result_is_marked_everywhere() -> None:
     result = request_reply_deadline(D(2026, 12, 15), calendar=PROVISIONAL)
     assert result.provisional and result.estimated_years == (2027,)
     assert isinstance(result.due, dt.date) and result.due.year == 2027
-    data = result.to_json()
+    data = unstructure(result)
     assert data["provisional"] is True and data["estimated_years"] == [2027]
     assert any(step.get("estimated") for step in data["explanation"])
     text = result.describe()
@@ -370,7 +371,7 @@ def test_promptly_is_not_assessable_without_a_service_level() -> None:
     assert not result.assessable and result.due is None
     assert result.reason and "service level" in result.reason
     assert not result.is_overdue(D(2030, 1, 1))
-    assert result.to_json()["due"] is None
+    assert unstructure(result)["due"] is None
     assert "not assessable" in result.describe()
 
 
@@ -496,7 +497,7 @@ def test_other_time_zones_are_converted_to_china_time() -> None:
     # 48 elapsed hours across the end of US daylight saving time (not 48 wall-clock hours).
     assert ny.due == new_york.astimezone(dt.timezone.utc) + dt.timedelta(hours=48)
     assert ny.due != new_york + dt.timedelta(hours=48)
-    assert ny.to_json()["due"].endswith("+08:00")
+    assert unstructure(ny)["due"].endswith("+08:00")
 
 
 def test_naive_datetime_is_china_time_and_said_so() -> None:
@@ -584,7 +585,7 @@ def test_json_is_serialisable_and_iso() -> None:
     result = request_reply_deadline(
         D(2024, 11, 1), extended=3, pauses=[(D(2024, 11, 5), D(2024, 11, 7))], calendar=OFFICIAL
     )
-    data = json.loads(json.dumps(result.to_json(), ensure_ascii=False))
+    data = json.loads(json.dumps(unstructure(result), ensure_ascii=False))
     assert data["due"] == "2024-12-06"
     assert data["kind"] == "request_reply" and data["provisional"] is False
     assert data["rule"]["source"].endswith("第三十三条")

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from stdnum.cn import uscc
 
+from govdisclose import unstructure
 from govdisclose._errors import InputError, VocabularyError
 from govdisclose._privacy import (
     PersonalDataKind,
@@ -266,7 +267,7 @@ def test_findings_never_carry_the_unmasked_number() -> None:
         "masked": ID1[:4] + "*" * 10 + ID1[-4:],
     }
     assert "去标识化" in finding.hint and "de-identify" in finding.hint
-    dumped = str(report.to_json()) + report.to_text() + repr(scan)
+    dumped = str(unstructure(report)) + report.to_text() + repr(scan)
     for secret in (ID1, "13812345678", CARD16):
         assert secret not in dumped
 
@@ -524,7 +525,7 @@ def test_context_words_lower_a_15_digit_number_to_info(word: str) -> None:
     assert finding.code == "personal-data.suspect-old-id-card"
     assert finding.severity is Severity.INFO
     assert finding.data["context"] in word
-    assert "110101900101123" not in str(finding.to_json())
+    assert "110101900101123" not in str(unstructure(finding))
 
 
 def test_the_old_id_code_is_registered_next_to_the_existing_ones() -> None:
@@ -764,3 +765,29 @@ def test_a_relief_list_in_html() -> None:
     assert masked.count("<td>") == text.count("<td>")  # the markup is kept
     assert "0556-5123456" in masked
     assert scan_text(masked).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("birth", "valid"),
+    [
+        ("19960229", True),
+        ("20000229", True),  # divisible by 400
+        ("19000229", False),  # 1900 was not a leap year
+        ("19970229", False),
+        ("19960431", False),
+        ("18991231", False),  # before 1900
+        ("19960100", False),
+    ],
+)
+def test_birth_dates_are_real_dates(birth: str, valid: bool) -> None:
+    number = make_id("410105", birth, "127")
+    assert (kinds(f"身份证{number}") == [("id_card", number)]) is valid
+
+
+def test_a_birth_date_after_today_is_not_an_id() -> None:
+    import datetime
+
+    number = make_id("410105", "20300101", "127")
+    assert kinds(number) == [] or kinds(number)[0][0] != "id_card"
+    later = PersonalDataScanner(today=datetime.date(2031, 1, 1))
+    assert [m.kind for m in later.feed(number) + later.close()] == [ID]

@@ -474,6 +474,8 @@ def test_year_boundary_on_the_holiday_calendar() -> None:
     first = status.requests[0]
     assert first.due == D(2026, 1, 19)
     assert first.workdays_left == 10
+    assert status.summary()["due_soon"] == 0
+    assert ledger_status(Ledger([r]), D(2026, 1, 12), calendar=OFFICIAL).summary()["due_soon"] == 1
     overdue = ledger_status(Ledger([r]), D(2026, 1, 21), calendar=OFFICIAL)
     assert overdue.requests[0].overdue and overdue.requests[0].workdays_late == 2
 
@@ -530,6 +532,16 @@ def test_status_json_and_ics() -> None:
         ledger_status(Ledger([ledger.requests[1]]), D(2024, 10, 28), calendar=OFFICIAL).to_ics()
 
 
+def test_status_day_in_a_year_without_arrangement_keeps_the_due_day() -> None:
+    r = req("K", D(2026, 11, 2))
+    status = ledger_status(Ledger([r]), D(2027, 2, 1), calendar=OFFICIAL)
+    (item,) = status.requests
+    assert item.due == D(2026, 11, 30) and item.overdue
+    assert item.workdays_late is None and item.problem is not None and "2027" in item.problem
+    assert "无法计算工作日数" in status.to_text()
+    assert [f.code for f in status.report.findings] == ["requests.unknown-year"]
+
+
 def test_status_refuses_bad_arguments() -> None:
     with pytest.raises(InputError, match="expected a Ledger"):
         ledger_status([], D(2025, 1, 1))  # type: ignore[arg-type]
@@ -538,3 +550,60 @@ def test_status_refuses_bad_arguments() -> None:
     assert [f.code for f in ledger_status(Ledger(), D(2025, 1, 1)).report.findings] == [
         "requests.empty"
     ]
+
+
+# -- the annual report built from a ledger's counts ------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(ledger=ledgers(), year=st.integers(2024, 2025))
+def test_counts_build_an_annual_report_whose_relations_hold(ledger: Ledger, year: int) -> None:
+    """Tables 三 and 四 from any ledger satisfy every relation the report's check knows."""
+    from govdisclose.annual_report import AnnualReport, check_report
+
+    report = AnnualReport.from_counts(
+        body="某县应急管理局（虚构）",
+        year=year,
+        level="county",
+        table3=table3_counts(ledger, year),
+        table4=table4_counts(ledger, year),
+    )
+    # Only table 二 (not from the ledger) is left blank for the office.
+    found = {(f.code, f.path.split("[")[0]) for f in check_report(report).findings}
+    assert found <= {("annual-report.blank-cell", "$.table2")}, found
+
+
+# -- status of any ledger ----------------------------------------------------------------------
+
+from requests_strategies import full_ledgers  # noqa: E402
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    ledger=full_ledgers(),
+    as_of=st.dates(min_value=D(2024, 1, 1), max_value=D(2027, 6, 30)),
+)
+def test_status_of_any_ledger_is_consistent(ledger: Ledger, as_of: dt.date) -> None:
+    status = ledger_status(ledger, as_of, calendar=OFFICIAL)
+    assert len(status.requests) + status.later == len(ledger)
+    for item, request in zip(
+        status.requests, [r for r in ledger.requests if r.received <= as_of], strict=True
+    ):
+        assert item.id == request.id
+        if item.problem is not None:  # a year the official calendar does not cover
+            assert "202" in item.problem
+            continue
+        due = item.due
+        if item.state is RequestState.ANSWERED:
+            assert request.reply is not None and item.replied == request.reply.date <= as_of
+            assert item.on_time is None if due is None else item.on_time == (item.replied <= due)
+        elif due is not None:
+            assert item.overdue == (as_of > due)
+            assert item.workdays_left is not None and item.workdays_late is not None
+            assert (item.workdays_late > 0) <= item.overdue
+        if due is not None and item.deadline is not None:
+            assert due > request.received
+            assert OFFICIAL.is_workday(due)
+    summary = status.summary()
+    assert summary["open"] + summary["answered"] == summary["total"]
+    assert summary["overdue"] + summary["due_soon"] <= summary["open"]

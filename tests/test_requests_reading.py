@@ -515,3 +515,27 @@ def test_any_json_is_read_or_refused_never_crashes(data: object) -> None:
     except InputError:
         return
     assert isinstance(reading.ledger, Ledger)
+
+
+def test_an_empty_ledger_is_said_so() -> None:
+    reading = read_ledger_rows([["编号", "收到日期", "申请人类别"], [None, "", None]], sheet="S")
+    assert [(f.path, f.code) for f in reading.report.findings] == [("S!A1", "requests.empty")]
+    assert read_ledger_data([]).report.findings[0].path == "$"
+
+
+# -- writing and reading back ------------------------------------------------------------------
+
+from govdisclose.requests import ledger_to_rows  # noqa: E402
+from requests_strategies import full_ledgers  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None)
+@given(ledger=full_ledgers())
+def test_rows_written_read_back_the_same(ledger: Ledger) -> None:
+    rows = ledger_to_rows(ledger)
+    reading = read_ledger_rows(rows, sheet="台账")
+    if ledger.requests:
+        assert reading.report.findings == ()
+    assert reading.ledger == ledger
+    # and JSON too
+    assert read_ledger_data(ledger_to_json(ledger)).ledger == ledger

@@ -153,3 +153,34 @@ def test_standard_is_cached_and_frozen() -> None:
 
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         standard("work_safety").items[0].name = "x"  # type: ignore[misc]
+
+
+def test_catalogues_and_items_pickle_and_deep_copy() -> None:
+    """Catalogues travel to worker processes and are copied whole."""
+    import copy
+    import pickle
+
+    import attrs
+
+    from govdisclose._localize import derive
+
+    local = derive(standard("work_safety"), "county", publisher="某县应急管理局")
+    item = attrs.evolve(local.items[0], local_fields={"网址": "https://example.gov.cn/x"})
+    local = local.with_items([item, *local.items[1:]])
+    for value in (local, item):
+        assert pickle.loads(pickle.dumps(value)) == value
+        assert copy.deepcopy(value) == value
+    copied = copy.deepcopy(item)
+    assert copied.local_fields == {"网址": "https://example.gov.cn/x"}
+    with pytest.raises(TypeError):
+        copied.local_fields["网址"] = "x"  # type: ignore[index]
+
+
+def test_str_of_a_catalogue_is_short_readable_text() -> None:
+    from govdisclose._localize import derive
+
+    text = str(derive(standard("work_safety"), "county", publisher="某县应急管理局"))
+    lines = text.splitlines()
+    assert len(text) < 500 and len(lines) == 6
+    assert "县级 county" in lines[0] and "某县应急管理局" in lines[0] and "28 items" in lines[0]
+    assert lines[1] == "  政策文件 policy_documents: 8"

@@ -113,8 +113,8 @@ def test_channels_adjusted_is_info() -> None:
     channels = (*first.channels[:-1], Channel.BULLETIN_BOARD)
     report = compare_with_standard(replace(local, 0, channels=channels))
     assert only(report) == [("localize.channels-adjusted", "info", "$.items[0].channels")]
-    assert report.findings[0].to_json()["data"]["added"] == ["bulletin_board"]
-    assert report.findings[0].to_json()["data"]["removed"] == [first.channels[-1].code]
+    assert unstructure(report.findings[0])["data"]["added"] == ["bulletin_board"]
+    assert unstructure(report.findings[0])["data"]["removed"] == [first.channels[-1].code]
 
 
 def test_dropping_the_website_from_a_proactive_item() -> None:

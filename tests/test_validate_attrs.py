@@ -5,11 +5,10 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from govdisclose._errors import GovdiscloseError, VocabularyError
+from govdisclose._errors import GovdiscloseError, InputError, VocabularyError
 from govdisclose._model import TimeLimit
 from govdisclose._vocabulary import Channel, Level, Mode
 from govdisclose.checks._attrs_validators import (
-    FieldValueError,
     each_in_vocabulary,
     in_vocabulary,
     non_empty,
@@ -44,16 +43,16 @@ def test_valid_entry_with_labels_and_variants() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "error", "path"),
     [
-        ({"name": ""}, FieldValueError, "name"),
-        ({"name": None}, FieldValueError, "name"),
+        ({"name": ""}, InputError, "name"),
+        ({"name": None}, InputError, "name"),
         ({"mode": "proactive"}, VocabularyError, "mode"),  # a code is not a member
-        ({"channels": []}, FieldValueError, "channels"),
+        ({"channels": []}, InputError, "channels"),
         ({"channels": ["网站X"]}, VocabularyError, "[0]"),
-        ({"channels": "政府网站"}, FieldValueError, None),
+        ({"channels": "政府网站"}, InputError, None),
         ({"level": "省级"}, VocabularyError, None),
-        ({"limit": "尽快"}, FieldValueError, "limit"),
-        ({"limit": TimeLimit("")}, FieldValueError, "limit"),
-        ({"limit": 20}, FieldValueError, "limit"),
+        ({"limit": "尽快"}, InputError, "limit"),
+        ({"limit": TimeLimit("")}, InputError, "limit"),
+        ({"limit": 20}, InputError, "limit"),
     ],
 )
 def test_bad_values(kwargs: dict[str, object], error: type[Exception], path: str | None) -> None:
@@ -77,5 +76,5 @@ def test_each_in_vocabulary_names_the_index() -> None:
     with pytest.raises(VocabularyError) as info:
         Raw((Channel.OTHER, "政府网站"))
     assert info.value.path == "channels[1]"
-    with pytest.raises(FieldValueError):
+    with pytest.raises(InputError):
         Raw("abc")  # type: ignore[arg-type]

@@ -67,7 +67,7 @@ def test_bundled_standards_as_json_data_validate_the_same() -> None:
     for domain in ("work_safety", "disaster_relief"):
         model = validate_catalogue(standard(domain))
         data = validate_catalogue(unstructure(standard(domain)))
-        assert [f.to_json() for f in data] == [f.to_json() for f in model]
+        assert [unstructure(f) for f in data] == [unstructure(f) for f in model]
 
 
 def test_clean_local_catalogue_is_clean() -> None:
@@ -345,3 +345,76 @@ def test_is_valid_catalogue_never_raises() -> None:
     assert not is_valid_catalogue({"items": 5})
     assert not is_valid_catalogue(object())
     assert not is_valid_catalogue(county_data(), level="省级")  # a bad argument → False
+
+
+# -- the JSON Schema as the structural check of data ---------------------------------------
+
+
+def test_schema_errors_become_findings_at_their_json_paths() -> None:
+    data = county_data()
+    data["items"][3]["channels"] = ["政府网站", "网站X"]  # a label, then nothing known
+    data["items"][4]["name"] = None  # null is as good as missing
+    data["items"][5]["number"] = 0  # out of the schema's range
+    data["items"][6]["colour"] = "red"  # a field no schema names
+    del data["items"][7]["levels"]
+    found = codes_at(validate_catalogue(data))
+    assert ("catalogue.unknown-term", "$.items[3].channels[1]") in found
+    assert ("catalogue.missing-element", "$.items[4].name") in found
+    assert ("catalogue.invalid-data", "$.items[5].number") in found
+    assert ("catalogue.invalid-data", "$.items[6]") in found
+    assert ("catalogue.no-level", "$.items[7].levels") in found
+    assert not any(path == "$.items[3].channels[0]" for _, path in found)
+
+
+def test_what_the_reader_accepts_beyond_the_schema_is_not_a_finding() -> None:
+    """Chinese labels and variants, and a time limit given as its text, are read as such."""
+    data = county_data()
+    for item in data["items"]:
+        item["channels"] = [Channel(code).label for code in item["channels"]]
+        item["levels"] = ["县（区）级" if level == "county" else "乡镇" for level in item["levels"]]
+        item["time_limit"] = item["time_limit"]["text"]
+    data["domain"] = "安全生产"
+    assert codes_at(validate_catalogue(data)) == codes_at(validate_catalogue(county_data()))
+
+
+@pytest.mark.parametrize("junk", [[], "catalogue", None, 3, [{"title": "x"}]])
+def test_data_that_is_not_a_catalogue_object_is_an_error(junk: Any) -> None:
+    report = validate_catalogue(junk)
+    assert not report.ok
+    assert report.codes == ("catalogue.not-a-catalogue",)
+    assert not is_valid_catalogue(junk)
+
+
+def test_a_catalogue_without_items_is_an_error() -> None:
+    data = county_data()
+    assert validate_catalogue({**data, "items": []}).codes == ("catalogue.empty",)
+    del data["items"]
+    report = validate_catalogue(data)
+    assert not report.ok and [f.path for f in report.filter(severity="error")] == ["$.items"]
+
+
+def test_valid_data_does_not_load_jsonschema() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from govdisclose import standard, unstructure, validate_catalogue; "
+        "assert validate_catalogue(unstructure(standard('work_safety'))).ok; "
+        "print('jsonschema' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("text", ["[]", "{}", '"catalogue"', "3"])
+def test_validate_command_refuses_data_with_nothing_to_check(
+    text: str, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``govdisclose validate`` of ``[]`` is unusable input (exit 2), not a clean pass."""
+    from govdisclose.cli import main
+
+    path = tmp_path / "x.json"
+    path.write_text(text, encoding="utf-8")
+    assert main(["validate", str(path)]) == 2
+    assert main(["validate", "--kind", "catalogue", str(path)]) in (1, 2)
+    assert "Traceback" not in capsys.readouterr().err

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from calendar_store import isolated_store  # noqa: F401
+from govdisclose import loads
 from govdisclose.cli import main
 from govdisclose.findings import Report
 
@@ -38,7 +39,7 @@ def test_catalogue_with_problems_exit_1_and_json(capsys: pytest.CaptureFixture[s
     path = str(DATA / "township_problems.json")
     code, out, _ = run(capsys, path, "--against-standard", "--format", "json")
     assert code == 1
-    report = Report.from_json(out)
+    report = loads(out, Report)
     assert report.subject == path
     assert {
         ("catalogue.missing-element", "$.items[2].subject"),
@@ -49,7 +50,7 @@ def test_catalogue_with_problems_exit_1_and_json(capsys: pytest.CaptureFixture[s
     # without --against-standard only the catalogue's own checks run
     code, out, _ = run(capsys, path, "--format", "json")
     assert code == 1
-    assert not any(f.code.startswith("localize.") for f in Report.from_json(out))
+    assert not any(f.code.startswith("localize.") for f in loads(out, Report))
 
 
 def test_level_option(capsys: pytest.CaptureFixture[str]) -> None:
@@ -74,7 +75,7 @@ def test_document_records(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     path = str(DATA / "documents.json")
     code, out, _ = run(capsys, path, "--as-of", "2024-12-31", "--format", "json")
     assert code == 1
-    report = Report.from_json(out)
+    report = loads(out, Report)
     assert [(f.code, f.path) for f in report.findings] == [
         ("document.published-late", "$[2].published")
     ]

@@ -10,12 +10,13 @@ from hypothesis import strategies as st
 
 from govdisclose import standard
 from govdisclose._converter import unstructure
+from govdisclose._errors import InputError
 from govdisclose._localize import derive, match_items
 from govdisclose._model import Catalogue
 from govdisclose._vocabulary import Domain, Level
 from govdisclose.calendar._workcalendar import WorkCalendar
 from govdisclose.checks import compare_with_standard, validate_catalogue, validate_document
-from govdisclose.checks._attrs_validators import FieldValueError, non_empty
+from govdisclose.checks._attrs_validators import non_empty
 from strategies import catalogues
 
 CAL = WorkCalendar.official()
@@ -96,7 +97,7 @@ def test_non_empty_refuses_blank_values(value: object) -> None:
 
     try:
         Row(value)
-    except FieldValueError as exc:
+    except InputError as exc:
         assert exc.path == "name"
     else:
         raise AssertionError("blank value accepted")

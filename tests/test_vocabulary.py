@@ -102,3 +102,15 @@ def test_disclosure_markings() -> None:
 def test_first_level_domains() -> None:
     assert FirstLevel.POLICY_DOCUMENTS.domains == (Domain.WORK_SAFETY, Domain.DISASTER_RELIEF)
     assert FirstLevel.WORK_UPDATES.domains == (Domain.DISASTER_RELIEF,)
+
+
+@pytest.mark.parametrize("name", ["label", "variants", "_label", "code", "colour"])
+def test_terms_are_read_only(name: str) -> None:
+    """A term is a constant: changing one label would change every later export."""
+    term = Channel.parse("政府网站")
+    with pytest.raises(AttributeError):
+        setattr(term, name, "本局网站")
+    with pytest.raises(AttributeError):
+        delattr(term, name)
+    assert Channel.GOVERNMENT_WEBSITE.label == "政府网站"
+    assert Channel.parse("门户网站") is Channel.GOVERNMENT_WEBSITE

@@ -26,6 +26,8 @@ compute a deadline                 :func:`proactive_deadline`, :func:`request_re
                                    :func:`opinion_response_deadline`, :class:`WorkCalendar`
 audit a publication log            :func:`audit_file`, :func:`audit_records`
 scan a text before publishing      :func:`scan_text`, :func:`mask_text`
+the yearly report (年度报告)       :func:`govdisclose.annual_report.check_report`,
+                                   :class:`govdisclose.annual_report.AnnualReport`
 tables for people                  :func:`to_xlsx`, :func:`to_csv`, :func:`to_html`,
                                    :func:`read_table`
 JSON and JSON Schema               :func:`dumps`, :func:`loads`, :func:`schema`

@@ -18,14 +18,21 @@ govdisclose._errors.DataError: cannot read Provenance (无法读取数据)
   - $.note: required field missing (缺少必填字段)
 
 Use :func:`dumps` / :func:`loads` for JSON text, :func:`unstructure` / :func:`structure` for
-JSON-ready Python data.  The converter itself is :data:`converter`; other modules register
-hooks on it for their own types.
+JSON-ready Python data.  The library's results (findings reports, deadlines, audit results,
+days of the calendar) are written by the same converter, every key present, in the shape
+their JSON Schemas state (:func:`govdisclose.schemas._documents.output_shapes`):
+
+>>> from govdisclose.findings import Report
+>>> unstructure(Report(subject="目录.json"))  # doctest: +NORMALIZE_WHITESPACE
+{'ok': True, 'counts': {'error': 0, 'warning': 0, 'info': 0}, 'findings': [],
+ 'subject': '目录.json'}
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 import typing
 from collections.abc import Mapping
 from typing import Any, TypeVar
@@ -44,10 +51,9 @@ from cattrs.errors import (
 from ._dates import parse_iso_date, parse_iso_datetime
 from ._errors import DataError, GovdiscloseError, InputError, short_repr
 from ._files import decode_text, parse_json
-from ._model import Catalogue, CatalogueItem, TimeLimit
+from ._model import Catalogue, CatalogueItem, FrozenDict, TimeLimit
 from ._vocabulary import Term
-
-__all__ = ["converter", "dumps", "loads", "rule_to_json", "structure", "unstructure"]
+from .findings import CODES, Finding
 
 T = TypeVar("T")
 
@@ -55,14 +61,10 @@ T = TypeVar("T")
 converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
 
 
-class _TypeMismatch(GovdiscloseError, TypeError):
-    pass
-
-
 def _strict(expected: type, label: str) -> Any:
     def hook(value: Any, _: Any) -> Any:
         if type(value) is not expected and not (expected is float and type(value) is int):
-            raise _TypeMismatch(
+            raise InputError(
                 f"expected {expected.__name__}, got {type(value).__name__} {short_repr(value)} "
                 f"(应为{label})"
             )
@@ -76,7 +78,7 @@ def _structure_int(value: Any, _: Any) -> int:
     if type(value) is float and value.is_integer():
         return int(value)
     if type(value) is not int:
-        raise _TypeMismatch(
+        raise InputError(
             f"expected a whole number, got {type(value).__name__} {short_repr(value)} (应为整数)"
         )
     return value
@@ -86,7 +88,7 @@ def _at_least(minimum: int) -> Any:
     def hook(value: Any, _: Any) -> int:
         number = _structure_int(value, int)
         if number < minimum:
-            raise _TypeMismatch(f"must be at least {minimum}, got {number} (不得小于{minimum})")
+            raise InputError(f"must be at least {minimum}, got {number} (不得小于{minimum})")
         return number
 
     return hook
@@ -111,7 +113,7 @@ def _is_homogeneous_tuple(t: Any) -> bool:
 def _structure_tuple(value: Any, t: Any) -> tuple[Any, ...]:
     """Lists of values: a list (or tuple) only — a string is not read letter by letter."""
     if not isinstance(value, (list, tuple)):
-        raise _TypeMismatch(
+        raise InputError(
             f"expected a list, got {type(value).__name__} {short_repr(value)} (应为列表)"
         )
     element = typing.get_args(t)[0]
@@ -134,15 +136,36 @@ def _structure_tuple(value: Any, t: Any) -> tuple[Any, ...]:
 converter.register_structure_hook_func(_is_homogeneous_tuple, _structure_tuple)
 
 
-#: Fields whose numbers have a lower bound (the JSON Schemas say the same).
+def _known_code(value: Any, _: Any) -> str:
+    code = _strict(str, "文本")(value, str)
+    CODES[code]  # an unknown code is a NotFoundError
+    return str(code)
+
+
+#: Fields whose values have bounds (the JSON Schemas say the same).
 _FIELD_HOOKS: dict[type, dict[str, Any]] = {
     CatalogueItem: {"number": _at_least(1)},
     Catalogue: {"declared_item_count": _optional_at_least(0)},
+    Finding: {"code": _known_code},
 }
 
 
+def _at_field(exc: Exception, cls: type, name: str) -> ClassValidationError:
+    """``exc`` as the error of the field ``name`` of ``cls`` (its JSON path names the field)."""
+    exc.__notes__ = [  # type: ignore[attr-defined]
+        *getattr(exc, "__notes__", []),
+        AttributeValidationNote(f"Structuring class {cls.__name__} @ attribute {name}", name, Any),
+    ]
+    return ClassValidationError(f"While structuring {cls.__name__}", [exc], cls)
+
+
 def _attrs_structure_factory(cls: type) -> Any:
-    """Structure attrs classes from JSON objects only, with the field bounds above."""
+    """Structure attrs classes from JSON objects only, with the field bounds above.
+
+    An output's derived values (a report's ``ok`` and ``counts``) may be given; they must
+    agree with what the fields give.
+    """
+    derived = _derived_values(cls) if _is_output(cls) else {}
     overrides = {
         name: cattrs.gen.override(struct_hook=hook)
         for name, hook in _FIELD_HOOKS.get(cls, {}).items()
@@ -156,10 +179,19 @@ def _attrs_structure_factory(cls: type) -> Any:
 
     def structure_object(value: Any, t: Any) -> Any:
         if not isinstance(value, Mapping):
-            raise _TypeMismatch(
+            raise InputError(
                 f"expected an object, got {type(value).__name__} {short_repr(value)} (应为对象)"
             )
-        return inner(value, t)
+        if not derived:
+            return inner(value, t)
+        given = {key: value[key] for key in derived if key in value}
+        obj = inner({key: v for key, v in value.items() if key not in derived}, t)
+        for key, expected in given.items():
+            actual = unstructure(derived[key](obj))
+            if _canonical(expected) != _canonical(actual):
+                problem = InputError(f"is {short_repr(expected)} but the fields give {actual!r}")
+                raise _at_field(problem, cls, key)
+        return obj
 
     return structure_object
 
@@ -182,7 +214,7 @@ converter.register_unstructure_hook_func(
 def _structure_date(value: Any, _: Any) -> dt.date:
     # Python callers (a CMS plugin's database rows) may pass dates as they have them.
     if isinstance(value, dt.datetime):
-        raise _TypeMismatch(
+        raise InputError(
             f"expected a date, got the date-time {value.isoformat()}; pass its date "
             f"(应为日期而非日期时间)"
         )
@@ -192,8 +224,8 @@ def _structure_date(value: Any, _: Any) -> dt.date:
         try:  # strictly YYYY-MM-DD, on every Python version
             return parse_iso_date(value)
         except InputError as exc:  # not written so, or a day that does not exist
-            raise _TypeMismatch(str(exc)) from None
-    raise _TypeMismatch(f"expected an ISO 8601 date (YYYY-MM-DD), got {value!r:.60} (应为日期)")
+            raise InputError(str(exc)) from None
+    raise InputError(f"expected an ISO 8601 date (YYYY-MM-DD), got {value!r:.60} (应为日期)")
 
 
 def _structure_datetime(value: Any, _: Any) -> dt.datetime:
@@ -204,7 +236,7 @@ def _structure_datetime(value: Any, _: Any) -> dt.datetime:
             return parse_iso_datetime(value)
         except InputError:
             pass
-    raise _TypeMismatch(
+    raise InputError(
         f"expected an ISO 8601 date-time (YYYY-MM-DDTHH:MM:SS, optionally +08:00 or Z), "
         f"got {value!r:.60} (应为日期时间)"
     )
@@ -245,28 +277,20 @@ def _structure_time_limit(value: Any, _: Any) -> TimeLimit:
     if isinstance(value, str):  # a bare published text is accepted as input
         return TimeLimit(value)
     if not isinstance(value, Mapping):
-        raise _TypeMismatch(f"expected an object with 'text', got {type(value).__name__}")
+        raise InputError(f"expected an object with 'text', got {type(value).__name__}")
     extra = set(value) - _TIME_LIMIT_KEYS
     if extra:
         raise ForbiddenExtraKeysError("", TimeLimit, extra)
     if "text" not in value:
-        raise _TypeMismatch("time_limit needs 'text', the published text (缺少公开时限原文)")
+        raise InputError("time_limit needs 'text', the published text (缺少公开时限原文)")
     text = converter.structure(value["text"], str)
     level = value.get("service_level_workdays")
     try:  # read as any whole number is (1.0 is 1); the model checks the range
         limit = TimeLimit(text, None if level is None else _structure_int(level, int))
     except GovdiscloseError as exc:  # named at the field: $.….time_limit.service_level_workdays
-        exc.__notes__ = [  # type: ignore[attr-defined]
-            *getattr(exc, "__notes__", []),
-            AttributeValidationNote(
-                "Structuring class TimeLimit @ attribute service_level_workdays",
-                "service_level_workdays",
-                int,
-            ),
-        ]
-        raise ClassValidationError("While structuring TimeLimit", [exc], TimeLimit) from None
+        raise _at_field(exc, TimeLimit, "service_level_workdays") from None
     if "rule" in value and _canonical(value["rule"]) != _canonical(rule_to_json(limit.rule)):
-        raise _TypeMismatch(
+        raise InputError(
             "'rule' does not match the rule read from 'text'; send 'text' alone "
             "(rule 与时限原文不符)"
         )
@@ -275,6 +299,57 @@ def _structure_time_limit(value: Any, _: Any) -> TimeLimit:
 
 converter.register_structure_hook(TimeLimit, _structure_time_limit)
 converter.register_unstructure_hook(TimeLimit, _unstructure_time_limit)
+
+
+converter.register_unstructure_hook(
+    FrozenDict, lambda mapping: {key: converter.unstructure(v) for key, v in mapping.items()}
+)
+
+#: The packages whose results are written by their output shape.
+_OUTPUT_PACKAGES = ("govdisclose.audit.", "govdisclose.calendar.", "govdisclose.deadlines.")
+
+
+def _is_output(cls: Any) -> bool:
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        return False
+    if not cls.__module__.startswith((*_OUTPUT_PACKAGES, "govdisclose.findings.")):
+        return False
+    from .schemas._documents import output_shapes
+
+    return cls in output_shapes()
+
+
+def _derived_values(cls: type) -> dict[str, Any]:
+    """An output's derived values by name: how each is computed from an instance."""
+    from .schemas._documents import output_shapes
+
+    shape = output_shapes()[cls]
+    return {
+        name: shape.values.get(name) or operator.attrgetter(name)
+        for name in shape.extra
+        if name in shape.values or hasattr(cls, name)
+    }
+
+
+def _output_hook(cls: type) -> Any:
+    """Write every field (``None`` as null) and the derived values the shape names."""
+    from .schemas._documents import output_shapes
+
+    shape = output_shapes()[cls]
+    extras = list(_derived_values(cls).items())
+    fields = [f.name for f in attrs.fields(cls) if f.name not in shape.exclude]
+    unstructure = converter.unstructure
+
+    def hook(obj: Any) -> dict[str, Any]:
+        out = {name: unstructure(get(obj)) for name, get in extras}
+        for name in fields:
+            out[name] = unstructure(getattr(obj, name))
+        return out
+
+    return hook
+
+
+converter.register_unstructure_hook_factory(_is_output, _output_hook)
 
 
 def unstructure(obj: Any) -> Any:

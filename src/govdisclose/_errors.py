@@ -20,18 +20,6 @@ import functools
 import reprlib
 from collections.abc import Iterable, Sequence
 
-__all__ = [
-    "CalendarDataError",
-    "DataError",
-    "GovdiscloseError",
-    "InputError",
-    "UnknownYearError",
-    "VocabularyError",
-    "join_path",
-    "short_repr",
-]
-
-
 _SHORT = reprlib.Repr()
 _SHORT.maxstring = 60
 _SHORT.maxother = 60
@@ -141,6 +129,20 @@ class VocabularyError(GovdiscloseError, ValueError):
             f"(未知的{concept}：{shown})"
         )
         super().__init__(message, path=path)
+
+
+class NotFoundError(GovdiscloseError, KeyError):
+    """A name the library does not know: a finding code, a schema, a catalogue item.
+
+    ``key`` is the name looked up.  Also a :class:`KeyError` (and so a :class:`LookupError`).
+    """
+
+    def __init__(self, message: str, *, key: object = None, path: str | None = None) -> None:
+        self.key = key
+        super().__init__(message, path=path)
+
+    def __str__(self) -> str:  # not KeyError's repr of the message
+        return Exception.__str__(self)
 
 
 class CalendarDataError(GovdiscloseError, ValueError):

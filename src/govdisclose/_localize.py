@@ -43,8 +43,6 @@ import attrs
 from ._model import Catalogue, CatalogueItem, Provenance, ProvenanceKind
 from ._vocabulary import FirstLevel, Level, normalize_text
 
-__all__ = ["ItemMatch", "ItemMatching", "derive", "match_items", "name_key", "renumbered"]
-
 _NOISE = re.compile(r"[\s、，,.。;；:：()（）《》“”\"'‘’\-—/／\[\]【】·]|及|和|与")
 
 

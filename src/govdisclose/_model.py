@@ -21,25 +21,12 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from types import MappingProxyType
 from typing import Any, TypeVar
 
 import attrs
 
-from ._errors import GovdiscloseError, InputError, short_repr
+from ._errors import InputError, NotFoundError, short_repr
 from ._vocabulary import Audience, Channel, Domain, FirstLevel, Level, Mode, Term
-
-__all__ = [
-    "MAX_SERVICE_LEVEL_WORKDAYS",
-    "Catalogue",
-    "CatalogueItem",
-    "Citation",
-    "LegalBasis",
-    "Provenance",
-    "ProvenanceKind",
-    "TimeLimit",
-    "check_service_level",
-]
 
 
 def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -103,8 +90,25 @@ def _at_least(minimum: int) -> Any:
     return check
 
 
+class FrozenDict(dict[str, Any]):
+    """A read-only dict: hashable by identity, and it pickles and deep-copies as a dict."""
+
+    def _read_only(self, *args: object, **kwargs: object) -> Any:
+        """Refused: the mapping is read-only (a :class:`TypeError`)."""
+        raise TypeError("read-only mapping (只读)")
+
+    __setitem__ = __delitem__ = __ior__ = _read_only
+    clear = pop = popitem = setdefault = update = _read_only
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (dict(self),))
+
+    def __copy__(self) -> FrozenDict:
+        return self
+
+
 def _frozen_mapping(value: Mapping[str, str] | None) -> Mapping[str, str]:
-    return MappingProxyType(dict(value or {}))
+    return FrozenDict(value or {})
 
 
 @attrs.frozen
@@ -331,6 +335,29 @@ class Catalogue:
     def __iter__(self) -> Iterator[CatalogueItem]:
         return iter(self.items)
 
+    def __str__(self) -> str:
+        """A few lines: title, domain, level and publisher, items per first-level item.
+
+        >>> from govdisclose import standard
+        >>> print(standard("disaster_relief"))  # doctest: +NORMALIZE_WHITESPACE
+        救灾领域基层政务公开标准目录: 救灾 disaster_relief, 19 items, 应急厅函〔2019〕390号
+          政策文件 policy_documents: 8
+          备灾管理 disaster_preparedness: 3
+          灾后救助 post_disaster_relief: 5
+          款物管理 funds_and_materials: 2
+          工作动态 work_updates: 1
+        """
+        about = [f"{self.domain.label} {self.domain.code}", f"{len(self.items)} items"]
+        if self.level is not None:
+            about.insert(1, f"{self.level.label} {self.level.code}")
+        about.extend(text for text in (self.publisher, self.issuing_document) if text)
+        lines = [f"{self.title}: {', '.join(about)}"]
+        lines.extend(
+            f"  {first.label} {first.code}: {len(self.by_first_level(first))}"
+            for first in self.first_levels
+        )
+        return "\n".join(lines)
+
     def __len__(self) -> int:
         return len(self.items)
 
@@ -354,14 +381,10 @@ class Catalogue:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            raise LookupItemError(f"no item {key!r} in {self.title} (目录中没有该事项)")
+            raise NotFoundError(f"no item {key!r} in {self.title} (目录中没有该事项)", key=key)
         ids = ", ".join(it.id for it in matches)
-        raise LookupItemError(f"{key!r} names several items: {ids} (事项名称不唯一)")
+        raise NotFoundError(f"{key!r} names several items: {ids} (事项名称不唯一)", key=key)
 
     def with_items(self, items: Iterable[CatalogueItem]) -> Catalogue:
         """A copy with other items."""
         return attrs.evolve(self, items=tuple(items))
-
-
-class LookupItemError(GovdiscloseError, LookupError):
-    """An item id or name that is not in the catalogue, or names several items."""

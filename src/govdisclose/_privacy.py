@@ -109,7 +109,7 @@ import attrs
 from ._errors import InputError
 from ._files import bom_encoding, open_binary, refuse_binary, undecodable_error
 from ._vocabulary import Term
-from .findings import Finding, FindingCode, Report, Severity, register_code
+from .findings import Finding, FindingCode, Report, Severity
 
 __all__ = [
     "PersonalDataKind",
@@ -145,8 +145,9 @@ class PersonalDataKind(Term):
 
 _HINT = "去标识化后再公开（只保留前后几位）/ de-identify before publishing (keep a few digits only)"
 
-_CODES: dict[PersonalDataKind, FindingCode] = {
-    PersonalDataKind.ID_CARD: register_code(
+#: The finding codes of this area (see :mod:`govdisclose.findings`).
+CODES = (
+    FindingCode(
         "personal-data.id-card",
         Severity.ERROR,
         "居民身份证号码",
@@ -154,7 +155,7 @@ _CODES: dict[PersonalDataKind, FindingCode] = {
         "An 18-character ID number with a correct check digit. Must not be published: "
         "de-identify it (去标识化, 2018年县级工作方案第22项).",
     ),
-    PersonalDataKind.FOREIGN_RESIDENT_ID: register_code(
+    FindingCode(
         "personal-data.foreign-resident-id",
         Severity.ERROR,
         "外国人永久居留身份证号码",
@@ -162,7 +163,7 @@ _CODES: dict[PersonalDataKind, FindingCode] = {
         "An 18-digit number of the 2023 foreign permanent resident ID card (first digit 9, "
         "correct check digit). Must not be published.",
     ),
-    PersonalDataKind.SUSPECT_ID_CARD: register_code(
+    FindingCode(
         "personal-data.suspect-id-card",
         Severity.WARNING,
         "疑似身份证号码（校验码不符）",
@@ -170,7 +171,7 @@ _CODES: dict[PersonalDataKind, FindingCode] = {
         "18 characters with an area code and a real birth date but a wrong check digit: often "
         "a mistyped ID number, still personal data.",
     ),
-    PersonalDataKind.OLD_ID_CARD: register_code(
+    FindingCode(
         "personal-data.suspect-old-id-card",
         Severity.WARNING,
         "疑似第一代（15位）身份证号码",
@@ -178,7 +179,7 @@ _CODES: dict[PersonalDataKind, FindingCode] = {
         "15 digits with an area code and a real birth date: first-generation ID numbers have no "
         "check digit, so other numbers fit too. Info only after a word such as 订单号 or 编号.",
     ),
-    PersonalDataKind.MOBILE: register_code(
+    FindingCode(
         "personal-data.mobile",
         Severity.ERROR,
         "手机号码",
@@ -186,14 +187,15 @@ _CODES: dict[PersonalDataKind, FindingCode] = {
         "An 11-digit mainland mobile number (1[3-9]…), possibly grouped or with +86. Must not "
         "be published; publish the office's complaint number instead.",
     ),
-    PersonalDataKind.BANK_CARD: register_code(
+    FindingCode(
         "personal-data.bank-card",
         Severity.ERROR,
         "银行卡号",
         "bank card number",
         "16 to 19 digits passing the Luhn check, possibly grouped in fours. Must not be published.",
     ),
-}
+)
+_CODES = {kind.code: code for kind, code in zip(PersonalDataKind, CODES, strict=True)}
 
 #: Words before a 15-digit number that say it is some other number (订单号 …).
 CONTEXT_WORDS = (
@@ -244,6 +246,7 @@ _STRETCH = re.compile(
 _QUICK = re.compile(rf"[{_DIGIT_CLASS}](?:[{_DIGIT_CLASS}]{{10}}|[{_DIGIT_CLASS}]{{0,9}}{_GLUE})")
 _CONTINUES = re.compile(rf"{_GLUE}{{0,{_MAX_GLUE}}}[{_DIGIT_CLASS}]")
 _RUN = re.compile(rf"[{_DIGIT_CLASS}]+")
+_SPLIT = re.compile(rf"([{_DIGIT_CLASS}]+)").split
 _RUN_IN_GLUE = re.compile(rf"<[^<>]{{0,{_MAX_TAG}}}>|&#?[0-9A-Za-z]{{1,8}};|([{_DIGIT_CLASS}]+)")
 _GLUE_TOKEN = re.compile(r"<([^<>]*)>|&#?[0-9A-Za-z]{1,8};|.", re.DOTALL)
 _TAG_NAME = re.compile(r"\s*/?\s*([A-Za-z][A-Za-z0-9]*)")
@@ -369,6 +372,24 @@ def _cells(group: _Group) -> list[tuple[int, int]]:
     return [(i, i + 1) for i in range(group.start, group.start + len(group.digits))]
 
 
+def _plain_groups(buf: str, start: int, end: int) -> list[_Group]:
+    """The groups of a stretch without tags, entities or invisible characters."""
+    parts = _SPLIT(buf[start:end])  # "", digits, glue, digits, …, digits, ""
+    first = parts[1]
+    groups = [_Group(start, start + len(first), first, "")]
+    pos = groups[0].end
+    for k in range(3, len(parts), 2):
+        glue, digits = parts[k - 1], parts[k]
+        pos += len(glue)
+        groups.append(_Group(pos, pos + len(digits), digits, _read_glue(glue)[0]))
+        pos += len(digits)
+    if not buf.isascii():
+        for group in groups:
+            if not group.digits.isascii():
+                group.digits = group.digits.translate(_FULLWIDTH)
+    return groups
+
+
 def _groups(buf: str, start: int, end: int) -> list[_Group]:
     groups: list[_Group] = []
     prev_end = -1
@@ -407,17 +428,19 @@ _PROVINCES = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=65536)
-def _date(text: str) -> datetime.date | None:
-    try:
-        return datetime.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
-    except ValueError:
-        return None
+_MONTH_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def _born(yyyymmdd: str, today: datetime.date) -> bool:
-    born = _date(yyyymmdd)
-    return born is not None and born.year >= 1900 and born <= today
+def _born(yyyymmdd: str, today: int) -> bool:
+    """Whether ``yyyymmdd`` is a real date from 1900 to ``today`` (also written yyyymmdd)."""
+    date = int(yyyymmdd)
+    if not 19000101 <= date <= today:
+        return False
+    month, day = date // 100 % 100, date % 100
+    if not (1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month]):
+        return False
+    year = date // 10000
+    return month != 2 or day != 29 or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
 
 
 def _check_digit(number: str) -> str:
@@ -449,7 +472,7 @@ def _bank(number: str) -> bool:
     return number[0] in "34569" and _luhn(number)
 
 
-def _classify18(number: str, today: datetime.date) -> PersonalDataKind | None:
+def _classify18(number: str, today: int) -> PersonalDataKind | None:
     first = number[0]
     if first == "9":
         if (
@@ -476,7 +499,10 @@ def _classify18(number: str, today: datetime.date) -> PersonalDataKind | None:
 
 _MOBILE_LAYOUTS = frozenset({(11,), (3, 4, 4), (4, 3, 4), (3, 8)})
 _ID_SEPS = frozenset(" \n-")
-_ALWAYS = frozenset({PersonalDataKind.ID_CARD, PersonalDataKind.FOREIGN_RESIDENT_ID})
+# (Term members hash slowly: the hot paths compare them by identity.)
+_ID = PersonalDataKind.ID_CARD
+_FOREIGN = PersonalDataKind.FOREIGN_RESIDENT_ID
+_MOBILE = PersonalDataKind.MOBILE
 
 
 def _mobile(window: list[_Group], digits: str, seps: list[str]) -> int:
@@ -525,7 +551,7 @@ class PersonalDataMatch:
         """Error, warning (suspects) or info (an old-format ID after a word such as 订单号)."""
         if self.context is not None:
             return Severity.INFO
-        return _CODES[self.kind].severity
+        return _CODES[self.kind.code].severity
 
     def finding(self) -> Finding:
         """This match as a finding (no unmasked digits in it)."""
@@ -551,9 +577,9 @@ class PersonalDataMatch:
         else:
             message_zh = f"{where_zh}：{self.kind.label} {self.masked}，不得公开"
             message_en = (
-                f"{where_en}: {_CODES[self.kind].title_en} {self.masked} must not be published"
+                f"{where_en}: {_CODES[self.kind.code].title_en} {self.masked} must not be published"
             )
-        return _CODES[self.kind].finding(
+        return _CODES[self.kind.code].finding(
             self.path,
             message_zh=message_zh,
             message_en=message_en,
@@ -611,7 +637,8 @@ class PersonalDataScanner:
     """
 
     def __init__(self, *, mask: bool = False, today: datetime.date | None = None) -> None:
-        self._today = today or datetime.date.today()
+        day = today or datetime.date.today()
+        self._today = day.year * 10000 + day.month * 100 + day.day
         self._mask = mask
         self._buf = ""
         self._base = 0  # offset of _buf[0] in the whole text
@@ -706,14 +733,15 @@ class PersonalDataScanner:
             if hit is not None and self._base + hit[0] >= self._taken:
                 found.append(self._match(buf, *hit))
             return e, False
+        plain = _SPECIAL.search(buf, s, e) is None
         if not capped:
             if buf[s:e].isdigit():  # one run too long to be a number
                 return e, False
-            if _SPECIAL.search(buf, s, e) is None and not _may_hold_number(
+            if plain and not _may_hold_number(
                 [len(run) for run in _RUN.findall(buf, s, e)], xpos >= 0
             ):
                 return e, False
-        groups = _groups(buf, s, e)
+        groups = _plain_groups(buf, s, e) if plain else _groups(buf, s, e)
         if xpos >= 0:  # the check character X ends the stretch
             last = groups[-1]
             if xsep:
@@ -768,7 +796,9 @@ class PersonalDataScanner:
         n = e - s
         if n == 17 and xpos >= 0:
             kind = _classify18(digits + "X", self._today)
-            if kind is None or (kind not in _ALWAYS and _is_amount(buf, s, xpos + 1)):
+            if kind is None or (
+                kind is not _ID and kind is not _FOREIGN and _is_amount(buf, s, xpos + 1)
+            ):
                 return None
             return s, xpos + 1, kind, (s + 4, e - 3), None
         kind = None
@@ -790,7 +820,7 @@ class PersonalDataScanner:
                 kind = PersonalDataKind.OLD_ID_CARD
         elif kind is None and n >= 16 and n != 18 and _bank(digits):
             kind = PersonalDataKind.BANK_CARD
-        if kind is None or (kind not in _ALWAYS and _is_amount(buf, s, e)):
+        if kind is None or (kind is not _ID and kind is not _FOREIGN and _is_amount(buf, s, e)):
             return None
         start, context = s, None
         if kind is PersonalDataKind.OLD_ID_CARD:
@@ -799,7 +829,7 @@ class PersonalDataScanner:
         elif prefix:
             while start > 0 and buf[start - 1] in "+＋(（":
                 start -= 1
-        first, last = _KEEP[kind]
+        first, last = (3, 4) if kind is _MOBILE else (4, 4)
         return start, e, kind, (s + prefix + first, e - last), context
 
     def _window(self, buf: str, groups: list[_Group], i: int, j: int) -> _Hit | None:
@@ -849,7 +879,7 @@ class PersonalDataScanner:
                 kind = PersonalDataKind.BANK_CARD
         if kind is None:
             return None
-        if kind not in _ALWAYS and _is_amount(buf, start, end):
+        if kind is not _ID and kind is not _FOREIGN and _is_amount(buf, start, end):
             return None
         context = None
         if kind is PersonalDataKind.OLD_ID_CARD:
@@ -862,7 +892,7 @@ class PersonalDataScanner:
         if trim:
             cells = cells[:-1]
             end = cells[-1][1]
-        first, last = _KEEP[kind]
+        first, last = (3, 4) if kind is _MOBILE else (4, 4)
         return start, end, kind, cells[prefix + first : len(cells) - last], context
 
     def _match(
@@ -1037,8 +1067,8 @@ def mask(value: str, kind: PersonalDataKind | str) -> str:
 
 # -- files ------------------------------------------------------------------------------------
 
-#: Bytes read at a time from a file.
-CHUNK_BYTES = 1 << 20
+#: Bytes read at a time from a file: what the scan holds in memory (with the matches in it).
+CHUNK_BYTES = 1 << 18
 
 
 def _decide_encoding(raw: BinaryIO, source: str) -> str:
@@ -1075,7 +1105,7 @@ def _decide_encoding(raw: BinaryIO, source: str) -> str:
 
 
 def read_text_chunks(raw: BinaryIO, *, source: str) -> tuple[str, Iterator[str]]:
-    """The codec of a seekable binary file and its text in pieces of about 1 MiB.
+    """The codec of a seekable binary file and its text in pieces (256 KiB read at a time).
 
     The file is read once to decide its encoding as :func:`govdisclose._files.decode_text`
     does for a whole file (a byte-order mark, else UTF-8 if the whole file is UTF-8, else

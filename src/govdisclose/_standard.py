@@ -30,8 +30,6 @@ from importlib import resources
 from ._model import Catalogue
 from ._vocabulary import Domain
 
-__all__ = ["standard", "standards"]
-
 
 @functools.cache
 def _load(domain: Domain) -> Catalogue:

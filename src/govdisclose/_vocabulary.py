@@ -32,19 +32,6 @@ from typing import TypeVar
 
 from ._errors import VocabularyError
 
-__all__ = [
-    "TEMPLATE_CHANNELS",
-    "Audience",
-    "Channel",
-    "DisclosureAttribute",
-    "Domain",
-    "FirstLevel",
-    "Level",
-    "Mode",
-    "Term",
-    "normalize_text",
-]
-
 _T = TypeVar("_T", bound="Term")
 
 
@@ -59,11 +46,19 @@ def normalize_text(value: str) -> str:
 
 
 class Term(enum.Enum):
-    """A vocabulary term: code (the enum value), Chinese label and accepted variants."""
+    """A vocabulary term: code (the enum value), Chinese label and accepted variants.
+
+    Terms are constants: their label and variants cannot be changed or deleted.
+
+    >>> Channel.GOVERNMENT_WEBSITE.label = "本局网站"
+    Traceback (most recent call last):
+    ...
+    AttributeError: vocabulary terms are read-only (词表取值不可修改): label
+    """
 
     _value_: str
-    label: str
-    variants: tuple[str, ...]
+    _label: str
+    _variants: tuple[str, ...]
 
     #: The concept's name, used in error messages (e.g. ``公开渠道``).
     __concept__ = "term"
@@ -71,14 +66,34 @@ class Term(enum.Enum):
     def __new__(cls, code: str, label: str, *variants: str) -> Term:
         obj = object.__new__(cls)
         obj._value_ = code
-        obj.label = label
-        obj.variants = variants
+        object.__setattr__(obj, "_label", label)
+        object.__setattr__(obj, "_variants", variants)
         return obj
+
+    def __setattr__(self, name: str, value: object) -> None:
+        # The enum machinery sets its own _sunder_ and __dunder__ names while building members.
+        if name.startswith("_") and name.endswith("_"):
+            super().__setattr__(name, value)
+            return
+        raise AttributeError(f"vocabulary terms are read-only (词表取值不可修改): {name}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"vocabulary terms are read-only (词表取值不可修改): {name}")
 
     @property
     def code(self) -> str:
         """The stable ASCII code of this term."""
         return self._value_
+
+    @property
+    def label(self) -> str:
+        """The official Chinese label."""
+        return self._label
+
+    @property
+    def variants(self) -> tuple[str, ...]:
+        """Other spellings seen in local catalogues, accepted on input."""
+        return self._variants
 
     def __str__(self) -> str:
         return self.label

@@ -13,7 +13,7 @@ True
 
 from __future__ import annotations
 
-from ..findings import FindingCode, register_code
+from ..findings import FindingCode
 
 __all__ = ["FINDINGS", "code"]
 
@@ -163,7 +163,7 @@ FINDINGS: tuple[tuple[str, str, str, str, str], ...] = (
 
 
 def _register() -> dict[str, FindingCode]:
-    return {row[0]: register_code(row[0], row[1], row[2], row[3], row[4]) for row in FINDINGS}
+    return {row[0]: FindingCode(*row) for row in FINDINGS}
 
 
 _REGISTERED = _register()

@@ -410,9 +410,16 @@ def match_label(table: int | str, text: str) -> Label | None:
 
     ``table`` is 2, 3 or 4 for rows and groups; ``"2c"``, ``"3c"``, ``"4c"`` for columns,
     ``"2b"`` for the blocks of table 二 and ``"3g"`` for table 三's group headings.  Table 三's
-    ``（六）其他处理`` alone is the trial layout's single row (``trial.other``).
+    ``（六）其他处理`` alone is the trial layout's single row (``trial.other``).  A note in
+    parentheses after a label, as some local templates print, is read past.
     """
-    return _TABLES[table].get(fold_label(text))
+    folded = fold_label(text)
+    found = _TABLES[table].get(folded)
+    if found is None:  # a note in parentheses after the label: 规章（设区的市…应提供相关数据）
+        bare = _PARENTHESIS.sub("", folded)
+        if bare and bare != folded:
+            found = _TABLES[table].get(bare)
+    return found
 
 
 def label_of(table: int | str, code: str) -> Label:

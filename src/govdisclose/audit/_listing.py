@@ -165,7 +165,7 @@ def invalid_result(
         line=line if source.has_lines else None,
         status=Status.INVALID,
         domain=None if domain is None else Domain.try_parse(domain),
-        item=values[1],
+        item=values[1] if values[1] is None or isinstance(values[1], str) else str(values[1]),
         item_id=None,
         formed=_day(date_ordinal(values[2])),
         published=_day(date_ordinal(values[3])),

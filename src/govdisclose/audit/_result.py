@@ -17,7 +17,7 @@ import attrs
 from .._texttable import render_table
 from .._vocabulary import Domain, FirstLevel, Term
 from ..deadlines._deadline import NOT_ASSESSABLE_REASONS
-from ..findings import Report, Severity, register_code
+from ..findings import FindingCode, Report, Severity
 
 __all__ = [
     "BAD_RECORD",
@@ -75,83 +75,82 @@ REASONS: Mapping[str, tuple[str, str]] = MappingProxyType(
     }
 )
 
-LATE = register_code(
-    "audit.late",
-    Severity.ERROR,
-    "逾期公开",
-    "published late",
-    "A record of the publication log was published after its due date; data gives the "
-    "formed, due and published dates and how many working days late.",
+#: The finding codes of this area (see :mod:`govdisclose.findings`).
+CODES = (
+    LATE := FindingCode(
+        "audit.late",
+        Severity.ERROR,
+        "逾期公开",
+        "published late",
+        "A record of the publication log was published after its due date; data gives the "
+        "formed, due and published dates and how many working days late.",
+    ),
+    OVERDUE := FindingCode(
+        "audit.overdue",
+        Severity.ERROR,
+        "超期未公开",
+        "overdue, not published",
+        "A record is not published and its due date has passed on the audit's as-of date.",
+    ),
+    NOT_ASSESSABLE := FindingCode(
+        "audit.not-assessable",
+        Severity.INFO,
+        "无法判定是否按时公开",
+        "timeliness cannot be assessed",
+        "Records of one item that have no due date, with the reason and how many there are "
+        "(one finding per item and reason).",
+    ),
+    UNKNOWN_ITEM := FindingCode(
+        "audit.unknown-item",
+        Severity.WARNING,
+        "目录中没有该事项",
+        "item not in the catalogue",
+        "Records name an item that the domain's catalogue does not have (or a name several "
+        "items share); one finding per domain and item text, with the count and first line.",
+    ),
+    BAD_RECORD := FindingCode(
+        "audit.bad-record",
+        Severity.ERROR,
+        "记录无法使用",
+        "record cannot be used",
+        "A record with a missing field, a bad date, an unknown domain, a publication date before "
+        "the formation date, the wrong number of columns or undecodable bytes: it cannot be "
+        "audited, so the audit is not ok.  data.problems lists problem codes such as "
+        "missing_field:formed, bad_date:published, unknown_domain, published_before_formed, "
+        "field_count, undecodable, bad_json, not_object.",
+    ),
+    LISTING_CAPPED := FindingCode(
+        "audit.listing-capped",
+        Severity.INFO,
+        "仅列出部分记录",
+        "only some records listed",
+        "More records had this finding than the report lists; the counts are complete.",
+    ),
+    IGNORED_COLUMNS := FindingCode(
+        "audit.ignored-columns",
+        Severity.INFO,
+        "未使用的列",
+        "columns not used",
+        "Columns (or JSON keys) of the log that are not record fields.",
+    ),
+    FORMED_AFTER_AS_OF := FindingCode(
+        "audit.formed-after-as-of",
+        Severity.WARNING,
+        "形成日期晚于审计基准日",
+        "formed after the as-of date",
+        "Records formed after the audit's as-of date: not yet due on that date, so counted as "
+        "pending (or not assessable), but most likely a wrong year in the log or a wrong as-of "
+        "date; one finding with the count and the first record.",
+    ),
+    PUBLISHED_AFTER_AS_OF := FindingCode(
+        "audit.published-after-as-of",
+        Severity.INFO,
+        "公开日期晚于审计基准日",
+        "published after the as-of date",
+        "Records whose publication date is after the audit's as-of date were judged as not yet "
+        "published on that date.",
+    ),
 )
-OVERDUE = register_code(
-    "audit.overdue",
-    Severity.ERROR,
-    "超期未公开",
-    "overdue, not published",
-    "A record is not published and its due date has passed on the audit's as-of date.",
-)
-NOT_ASSESSABLE = register_code(
-    "audit.not-assessable",
-    Severity.INFO,
-    "无法判定是否按时公开",
-    "timeliness cannot be assessed",
-    "Records of one item that have no due date, with the reason and how many there are "
-    "(one finding per item and reason).",
-)
-UNKNOWN_ITEM = register_code(
-    "audit.unknown-item",
-    Severity.WARNING,
-    "目录中没有该事项",
-    "item not in the catalogue",
-    "Records name an item that the domain's catalogue does not have (or a name several "
-    "items share); one finding per domain and item text, with the count and first line.",
-)
-BAD_RECORD = register_code(
-    "audit.bad-record",
-    Severity.ERROR,
-    "记录无法使用",
-    "record cannot be used",
-    "A record with a missing field, a bad date, an unknown domain, a publication date before "
-    "the formation date, the wrong number of columns or undecodable bytes: it cannot be "
-    "audited, so the audit is not ok.  data.problems lists problem codes such as "
-    "missing_field:formed, bad_date:published, unknown_domain, published_before_formed, "
-    "field_count, undecodable, bad_json, not_object.",
-)
-LISTING_CAPPED = register_code(
-    "audit.listing-capped",
-    Severity.INFO,
-    "仅列出部分记录",
-    "only some records listed",
-    "More records had this finding than the report lists; the counts are complete.",
-)
-IGNORED_COLUMNS = register_code(
-    "audit.ignored-columns",
-    Severity.INFO,
-    "未使用的列",
-    "columns not used",
-    "Columns (or JSON keys) of the log that are not record fields.",
-)
-FORMED_AFTER_AS_OF = register_code(
-    "audit.formed-after-as-of",
-    Severity.WARNING,
-    "形成日期晚于审计基准日",
-    "formed after the as-of date",
-    "Records formed after the audit's as-of date: not yet due on that date, so counted as "
-    "pending (or not assessable), but most likely a wrong year in the log or a wrong as-of "
-    "date; one finding with the count and the first record.",
-)
-PUBLISHED_AFTER_AS_OF = register_code(
-    "audit.published-after-as-of",
-    Severity.INFO,
-    "公开日期晚于审计基准日",
-    "published after the as-of date",
-    "Records whose publication date is after the audit's as-of date were judged as not yet "
-    "published on that date.",
-)
-
-
-def _iso(value: dt.date | None) -> str | None:
-    return None if value is None else value.isoformat()
 
 
 @attrs.frozen
@@ -185,30 +184,6 @@ class RecordResult:
     channel: str | None = None
     title: str | None = None
     id: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        """JSON-ready data (dates ISO 8601)."""
-        return {
-            "index": self.index,
-            "line": self.line,
-            "status": self.status.code,
-            "domain": None if self.domain is None else self.domain.code,
-            "item": self.item if isinstance(self.item, (str, type(None))) else str(self.item),
-            "item_id": self.item_id,
-            "formed": _iso(self.formed),
-            "published": _iso(self.published),
-            "due": _iso(self.due),
-            "late_workdays": self.late_workdays,
-            "overdue_workdays": self.overdue_workdays,
-            "reason": self.reason,
-            "unknown_year": self.unknown_year,
-            "provisional": self.provisional,
-            "partial": self.partial,
-            "problems": list(self.problems),
-            "channel": self.channel,
-            "title": self.title,
-            "id": self.id,
-        }
 
 
 @attrs.frozen
@@ -245,12 +220,6 @@ class StatusCounts:
             _max(self.max_late_workdays, other.max_late_workdays),
             _max(self.max_overdue_workdays, other.max_overdue_workdays),
         )
-
-    def to_json(self) -> dict[str, Any]:
-        """JSON-ready data, with ``total``."""
-        data: dict[str, Any] = attrs.asdict(self)
-        data["total"] = self.total
-        return data
 
     def describe(self) -> str:
         """One line for people."""
@@ -297,19 +266,6 @@ class ItemSummary:
     #: Years without a holiday arrangement that made records not assessable.
     unknown_years: tuple[int, ...] = ()
 
-    def to_json(self) -> dict[str, Any]:
-        """JSON-ready data."""
-        return {
-            "domain": self.domain.code,
-            "item_id": self.item_id,
-            "name": self.name,
-            "first_level": self.first_level.code,
-            "time_limit": self.time_limit,
-            "counts": self.counts.to_json(),
-            "reasons": dict(self.reasons),
-            "unknown_years": list(self.unknown_years),
-        }
-
 
 @attrs.frozen
 class FirstLevelSummary:
@@ -318,15 +274,6 @@ class FirstLevelSummary:
     domain: Domain
     first_level: FirstLevel
     counts: StatusCounts
-
-    def to_json(self) -> dict[str, Any]:
-        """JSON-ready data."""
-        return {
-            "domain": self.domain.code,
-            "first_level": self.first_level.code,
-            "label": self.first_level.label,
-            "counts": self.counts.to_json(),
-        }
 
 
 @attrs.frozen(kw_only=True)
@@ -376,27 +323,6 @@ class AuditResult:
         :attr:`first_problem` says why the first one could not.
         """
         return bool(self.records) and self.invalid == self.records
-
-    def to_json(self) -> dict[str, Any]:
-        """JSON-ready data (what ``govdisclose audit --format json`` prints)."""
-        return {
-            "subject": self.subject,
-            "as_of": self.as_of.isoformat(),
-            "format": self.format,
-            "encoding": self.encoding,
-            "ok": self.ok,
-            "records": self.records,
-            "invalid": self.invalid,
-            "totals": self.totals.to_json(),
-            "unknown_item_records": self.unknown_item_records,
-            "published_after_as_of": self.published_after_as_of,
-            "formed_after_as_of": self.formed_after_as_of,
-            "first_levels": [s.to_json() for s in self.first_levels],
-            "items": [s.to_json() for s in self.items],
-            "listed_limit": self.listed_limit,
-            "partial_years": list(self.partial_years),
-            "report": self.report.to_json(),
-        }
 
     def to_text(self) -> str:
         """A report for people: totals, a table by item, then the findings."""

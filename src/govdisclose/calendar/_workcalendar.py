@@ -67,7 +67,6 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any
 
 import attrs
 
@@ -159,27 +158,6 @@ class DayInfo:
             if flag
         )
         return f"{self.date} {self.kind.label} {self.kind.code}{named}: {self.source}{marks}"
-
-    def to_json(self) -> dict[str, Any]:
-        """A JSON-ready mapping (the ``day-info`` JSON Schema), as other results give it."""
-        return self.to_dict()
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready mapping: ISO date and codes (labels alongside)."""
-        return {
-            "date": self.date.isoformat(),
-            "weekday": self.date.isoweekday(),
-            "kind": self.kind.code,
-            "kind_label": self.kind.label,
-            "workday": self.workday,
-            "holiday": self.holiday.code if self.holiday else None,
-            "holiday_label": self.holiday.label if self.holiday else None,
-            "for_holiday": self.for_holiday.code if self.for_holiday else None,
-            "for_holiday_label": self.for_holiday.label if self.for_holiday else None,
-            "source": self.source,
-            "provisional": self.provisional,
-            "partial": self.partial,
-        }
 
 
 _official_lock = threading.Lock()

@@ -38,113 +38,114 @@ from .._localize import ItemMatch, match_items, name_key
 from .._model import Catalogue, CatalogueItem, TimeLimit
 from .._standard import standard as load_standard
 from .._vocabulary import Channel, Domain, FirstLevel, Level, Mode, Term
-from ..findings import Report, ReportBuilder, Severity, register_code
+from ..findings import FindingCode, Report, ReportBuilder, Severity
 from ..timelimits import compare_strictness
 from ._items import website_justification
 from ._prescan import INVALID_DATA, clip, read_catalogue
 
-__all__ = ["compare_with_standard"]
-
-MISSING_ITEM = register_code(
-    "localize.missing-item",
-    Severity.ERROR,
-    "缺少标准目录事项",
-    "standard item missing",
-    "An item of the standard catalogue that applies at this level has no counterpart in the "
-    "local catalogue (390号: localities refine and supplement the standard, 细化补充完善).",
-)
-ADDED_ITEM = register_code(
-    "localize.added-item",
-    Severity.INFO,
-    "本地增加的事项",
-    "item added locally",
-    "An item that is not in the standard catalogue (localities may add items).",
-)
-ITEM_RENAMED = register_code(
-    "localize.item-renamed",
-    Severity.WARNING,
-    "事项名称与标准目录不同",
-    "item renamed",
-    "A local item was matched to a standard item although its name differs.",
-)
-FIRST_LEVEL_CHANGED = register_code(
-    "localize.first-level-changed",
-    Severity.WARNING,
-    "事项移至其他一级事项",
-    "item moved to another first-level item",
-    "A standard item appears under another first-level item in the local catalogue.",
-)
-CHANNELS_ADJUSTED = register_code(
-    "localize.channels-adjusted",
-    Severity.INFO,
-    "公开渠道已调整",
-    "channels adjusted",
-    "The local item's channels differ from the standard's; the tables' footnote allows this.",
-)
-WEBSITE_DROPPED = register_code(
-    "localize.website-dropped",
-    Severity.ERROR,
-    "主动公开事项删去了政府网站",
-    "government website dropped from a proactive item",
-    "The standard lists 政府网站 for this proactive item and the local catalogue does not. "
-    "Error without a recorded reason, warning with one.",
-)
-MODES_CHANGED = register_code(
-    "localize.modes-changed",
-    Severity.WARNING,
-    "公开方式与标准目录不同",
-    "modes differ from the standard",
-    "The local item's modes (主动/依申请) differ from the standard's.",
-)
-AUDIENCES_CHANGED = register_code(
-    "localize.audiences-changed",
-    Severity.WARNING,
-    "公开对象与标准目录不同",
-    "audiences differ from the standard",
-    "The local item's audiences differ from the standard's.",
-)
-TIME_LIMIT_LOOSER = register_code(
-    "localize.time-limit-looser",
-    Severity.ERROR,
-    "公开时限比标准目录宽松",
-    "time limit looser than the standard",
-    "The local time limit allows later publication (or fewer obligations) than the standard's.",
-)
-TIME_LIMIT_STRICTER = register_code(
-    "localize.time-limit-stricter",
-    Severity.INFO,
-    "公开时限比标准目录严格",
-    "time limit stricter than the standard",
-    "The local time limit is stricter than the standard's.",
-)
-TIME_LIMIT_CHANGED = register_code(
-    "localize.time-limit-changed",
-    Severity.INFO,
-    "公开时限与标准目录不同",
-    "time limit differs from the standard",
-    "The local time limit differs from the standard's and the two cannot be compared; a "
-    "person should check it is not looser.",
-)
-LEVELS_CHANGED = register_code(
-    "localize.levels-changed",
-    Severity.INFO,
-    "公开层级与标准目录不同",
-    "levels differ from the standard",
-    "The local item applies at other levels than the standard item.",
-)
-COMPARISON_SKIPPED = register_code(
-    "localize.comparison-skipped",
-    Severity.INFO,
-    "未与标准目录比对",
-    "not compared with the standard",
-    "The catalogue could not be read completely, so it was not compared with the standard.",
-)
-DOMAIN_MISMATCH = register_code(
-    "localize.domain-mismatch",
-    Severity.ERROR,
-    "领域与标准目录不同",
-    "domain differs from the standard",
-    "The local catalogue and the standard it is compared with are of different domains.",
+#: The finding codes of this area (see :mod:`govdisclose.findings`).
+CODES = (
+    MISSING_ITEM := FindingCode(
+        "localize.missing-item",
+        Severity.ERROR,
+        "缺少标准目录事项",
+        "standard item missing",
+        "An item of the standard catalogue that applies at this level has no counterpart in the "
+        "local catalogue (390号: localities refine and supplement the standard, 细化补充完善).",
+    ),
+    ADDED_ITEM := FindingCode(
+        "localize.added-item",
+        Severity.INFO,
+        "本地增加的事项",
+        "item added locally",
+        "An item that is not in the standard catalogue (localities may add items).",
+    ),
+    ITEM_RENAMED := FindingCode(
+        "localize.item-renamed",
+        Severity.WARNING,
+        "事项名称与标准目录不同",
+        "item renamed",
+        "A local item was matched to a standard item although its name differs.",
+    ),
+    FIRST_LEVEL_CHANGED := FindingCode(
+        "localize.first-level-changed",
+        Severity.WARNING,
+        "事项移至其他一级事项",
+        "item moved to another first-level item",
+        "A standard item appears under another first-level item in the local catalogue.",
+    ),
+    CHANNELS_ADJUSTED := FindingCode(
+        "localize.channels-adjusted",
+        Severity.INFO,
+        "公开渠道已调整",
+        "channels adjusted",
+        "The local item's channels differ from the standard's; the tables' footnote allows this.",
+    ),
+    WEBSITE_DROPPED := FindingCode(
+        "localize.website-dropped",
+        Severity.ERROR,
+        "主动公开事项删去了政府网站",
+        "government website dropped from a proactive item",
+        "The standard lists 政府网站 for this proactive item and the local catalogue does not. "
+        "Error without a recorded reason, warning with one.",
+    ),
+    MODES_CHANGED := FindingCode(
+        "localize.modes-changed",
+        Severity.WARNING,
+        "公开方式与标准目录不同",
+        "modes differ from the standard",
+        "The local item's modes (主动/依申请) differ from the standard's.",
+    ),
+    AUDIENCES_CHANGED := FindingCode(
+        "localize.audiences-changed",
+        Severity.WARNING,
+        "公开对象与标准目录不同",
+        "audiences differ from the standard",
+        "The local item's audiences differ from the standard's.",
+    ),
+    TIME_LIMIT_LOOSER := FindingCode(
+        "localize.time-limit-looser",
+        Severity.ERROR,
+        "公开时限比标准目录宽松",
+        "time limit looser than the standard",
+        "The local time limit allows later publication (or fewer obligations) than the standard's.",
+    ),
+    TIME_LIMIT_STRICTER := FindingCode(
+        "localize.time-limit-stricter",
+        Severity.INFO,
+        "公开时限比标准目录严格",
+        "time limit stricter than the standard",
+        "The local time limit is stricter than the standard's.",
+    ),
+    TIME_LIMIT_CHANGED := FindingCode(
+        "localize.time-limit-changed",
+        Severity.INFO,
+        "公开时限与标准目录不同",
+        "time limit differs from the standard",
+        "The local time limit differs from the standard's and the two cannot be compared; a "
+        "person should check it is not looser.",
+    ),
+    LEVELS_CHANGED := FindingCode(
+        "localize.levels-changed",
+        Severity.INFO,
+        "公开层级与标准目录不同",
+        "levels differ from the standard",
+        "The local item applies at other levels than the standard item.",
+    ),
+    COMPARISON_SKIPPED := FindingCode(
+        "localize.comparison-skipped",
+        Severity.INFO,
+        "未与标准目录比对",
+        "not compared with the standard",
+        "The catalogue could not be read completely, so it was not compared with the standard.",
+    ),
+    DOMAIN_MISMATCH := FindingCode(
+        "localize.domain-mismatch",
+        Severity.ERROR,
+        "领域与标准目录不同",
+        "domain differs from the standard",
+        "The local catalogue and the standard it is compared with are of different domains.",
+    ),
 )
 
 

@@ -1,7 +1,7 @@
 """attrs validators and converters for your own classes: non-empty text, vocabulary terms.
 
 A CMS plugin that keeps its own attrs classes can check the standard's rules when an object
-is built.  The validators raise :class:`FieldValueError` or
+is built.  The validators raise :class:`~govdisclose._errors.InputError` or
 :class:`~govdisclose._errors.VocabularyError` — both :class:`~govdisclose._errors.GovdiscloseError`
 and :class:`ValueError` — with the attribute's name as the error's ``path``.
 
@@ -21,7 +21,7 @@ and :class:`ValueError` — with the attribute's name as the error's ``path``.
 >>> Row("  ", "政府网站")
 Traceback (most recent call last):
 ...
-govdisclose.checks._attrs_validators.FieldValueError: name: must not be empty (不能为空)
+govdisclose._errors.InputError: name: must not be empty (不能为空)
 >>> Row("x", "网站X")
 Traceback (most recent call last):
 ...
@@ -29,7 +29,7 @@ govdisclose._errors.VocabularyError: unknown 公开渠道 '网站X'; allowed: ..
 >>> Row("x", "政府网站", limit="尽快")
 Traceback (most recent call last):
 ...
-govdisclose.checks._attrs_validators.FieldValueError: limit: time limit '尽快' is not ...
+govdisclose._errors.InputError: limit: time limit '尽快' is not ...
 """
 
 from __future__ import annotations
@@ -39,24 +39,10 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .._errors import GovdiscloseError, VocabularyError
+from .._errors import InputError, VocabularyError
 from .._vocabulary import Term
 
-__all__ = [
-    "FieldValueError",
-    "each_in_vocabulary",
-    "in_vocabulary",
-    "non_empty",
-    "recognised_time_limit",
-    "to_term",
-    "to_terms",
-]
-
 T = TypeVar("T", bound=Term)
-
-
-class FieldValueError(GovdiscloseError, ValueError):
-    """A value an attrs validator of this module refused; ``path`` is the attribute's name."""
 
 
 def _name(attribute: Any) -> str:
@@ -71,7 +57,7 @@ def non_empty(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
         or (isinstance(value, (tuple, list, set, frozenset, Mapping)) and not value)
     )
     if empty:
-        raise FieldValueError("must not be empty (不能为空)", path=_name(attribute))
+        raise InputError("must not be empty (不能为空)", path=_name(attribute))
 
 
 def in_vocabulary(cls: type[T]) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
@@ -97,7 +83,7 @@ def each_in_vocabulary(cls: type[T]) -> Callable[[Any, attrs.Attribute[Any], Any
 
     def validate(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-            raise FieldValueError(
+            raise InputError(
                 f"must be a list of {cls.__concept__}, got {type(value).__name__} (应为列表)",
                 path=_name(attribute),
             )
@@ -121,7 +107,7 @@ def to_terms(cls: type[T]) -> Callable[[Any], tuple[T, ...]]:
 
     def convert(value: Any) -> tuple[T, ...]:
         if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-            raise FieldValueError(
+            raise InputError(
                 f"expected a list of {cls.__concept__}, got {type(value).__name__} (应为列表)"
             )
         return tuple(cls.parse(v, path=f"[{i}]") for i, v in enumerate(value))
@@ -136,7 +122,7 @@ def recognised_time_limit(instance: Any, attribute: attrs.Attribute[Any], value:
 
     text = getattr(value, "text", value)
     if not isinstance(text, str) or parse_time_limit(text).kind == "unrecognised":
-        raise FieldValueError(
+        raise InputError(
             f"time limit {clip(repr(text) if isinstance(text, str) else text)} is not recognised "
             f"(无法识别的公开时限)",
             path=_name(attribute),

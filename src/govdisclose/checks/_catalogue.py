@@ -27,7 +27,7 @@ details it leaves to localities (whom 精准推送 goes to, what 其他 is) are 
 (True, ('catalogue.item-count-mismatch', 'catalogue.reconstructed', 'catalogue.as-published'))
 >>> bad = {"title": "某县目录", "domain": "救灾", "items": [{"first_level": "政策文件"}]}
 >>> [f.path for f in validate_catalogue(bad).findings][:3]
-['$.items[0].name', '$.items[0].content', '$.items[0].basis']
+['$.items[0].number', '$.items[0].name', '$.items[0].content']
 """
 
 from __future__ import annotations
@@ -35,79 +35,81 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from .._errors import GovdiscloseError
 from .._model import Catalogue, CatalogueItem
-from .._vocabulary import Domain, FirstLevel, Level, normalize_text
-from ..findings import Report, ReportBuilder, Severity, register_code
+from .._vocabulary import FirstLevel, Level, normalize_text
+from ..findings import FindingCode, Report, ReportBuilder, Severity
 from ._items import check_item, is_blank
 from ._prescan import INVALID_DATA, NOT_A_CATALOGUE, clip, read_catalogue
 
-__all__ = ["is_valid_catalogue", "validate_catalogue"]
-
-EMPTY = register_code(
-    "catalogue.empty",
-    Severity.ERROR,
-    "目录没有事项",
-    "the catalogue has no items",
-    "A catalogue must list at least one second-level item.",
-)
-TITLE_MISSING = register_code(
-    "catalogue.title-missing",
-    Severity.WARNING,
-    "目录无标题",
-    "the catalogue has no title",
-    "The catalogue's title is empty.",
-)
-NUMBER_DUPLICATE = register_code(
-    "catalogue.number-duplicate",
-    Severity.ERROR,
-    "序号重复",
-    "number used twice",
-    "Two items under the same first-level item have the same number, so their ids collide.",
-)
-NUMBER_GAP = register_code(
-    "catalogue.number-gap",
-    Severity.WARNING,
-    "序号不连续",
-    "numbers not consecutive",
-    "The items under a first-level item are not numbered 1..n.  A catalogue made with "
-    "derive() keeps the standard's numbers on purpose; renumber it before publishing "
-    "(derive(..., renumber=True)).",
-)
-DUPLICATE_ITEM = register_code(
-    "catalogue.duplicate-item",
-    Severity.ERROR,
-    "事项重复",
-    "duplicate item",
-    "Two items under the same first-level item have the same name.",
-)
-DUPLICATE_CONTENT = register_code(
-    "catalogue.duplicate-content",
-    Severity.WARNING,
-    "事项名称和内容重复",
-    "same name and content twice",
-    "Two items under different first-level items have the same name and content.",
-)
-ITEM_COUNT_MISMATCH = register_code(
-    "catalogue.item-count-mismatch",
-    Severity.WARNING,
-    "事项数与文件声明不符",
-    "item count differs from the declared count",
-    "The issuing document declares a number of second-level items that differs from the "
-    "number listed (the disaster-relief notice says 20; every public copy lists 19).",
-)
-LEVEL_MISMATCH = register_code(
-    "catalogue.level-mismatch",
-    Severity.WARNING,
-    "目录层级与所查层级不同",
-    "catalogue level differs from the level checked",
-    "The catalogue says it is for one level and is checked against another.",
-)
-FIRST_LEVEL_OTHER_DOMAIN = register_code(
-    "catalogue.first-level-other-domain",
-    Severity.WARNING,
-    "一级事项不属于本领域",
-    "first-level item of another domain",
-    "An item's first-level item belongs to the other domain's standard catalogue.",
+#: The finding codes of this area (see :mod:`govdisclose.findings`).
+CODES = (
+    EMPTY := FindingCode(
+        "catalogue.empty",
+        Severity.ERROR,
+        "目录没有事项",
+        "the catalogue has no items",
+        "A catalogue must list at least one second-level item.",
+    ),
+    TITLE_MISSING := FindingCode(
+        "catalogue.title-missing",
+        Severity.WARNING,
+        "目录无标题",
+        "the catalogue has no title",
+        "The catalogue's title is empty.",
+    ),
+    NUMBER_DUPLICATE := FindingCode(
+        "catalogue.number-duplicate",
+        Severity.ERROR,
+        "序号重复",
+        "number used twice",
+        "Two items under the same first-level item have the same number, so their ids collide.",
+    ),
+    NUMBER_GAP := FindingCode(
+        "catalogue.number-gap",
+        Severity.WARNING,
+        "序号不连续",
+        "numbers not consecutive",
+        "The items under a first-level item are not numbered 1..n.  A catalogue made with "
+        "derive() keeps the standard's numbers on purpose; renumber it before publishing "
+        "(derive(..., renumber=True)).",
+    ),
+    DUPLICATE_ITEM := FindingCode(
+        "catalogue.duplicate-item",
+        Severity.ERROR,
+        "事项重复",
+        "duplicate item",
+        "Two items under the same first-level item have the same name.",
+    ),
+    DUPLICATE_CONTENT := FindingCode(
+        "catalogue.duplicate-content",
+        Severity.WARNING,
+        "事项名称和内容重复",
+        "same name and content twice",
+        "Two items under different first-level items have the same name and content.",
+    ),
+    ITEM_COUNT_MISMATCH := FindingCode(
+        "catalogue.item-count-mismatch",
+        Severity.WARNING,
+        "事项数与文件声明不符",
+        "item count differs from the declared count",
+        "The issuing document declares a number of second-level items that differs from the "
+        "number listed (the disaster-relief notice says 20; every public copy lists 19).",
+    ),
+    LEVEL_MISMATCH := FindingCode(
+        "catalogue.level-mismatch",
+        Severity.WARNING,
+        "目录层级与所查层级不同",
+        "catalogue level differs from the level checked",
+        "The catalogue says it is for one level and is checked against another.",
+    ),
+    FIRST_LEVEL_OTHER_DOMAIN := FindingCode(
+        "catalogue.first-level-other-domain",
+        Severity.WARNING,
+        "一级事项不属于本领域",
+        "first-level item of another domain",
+        "An item's first-level item belongs to the other domain's standard catalogue.",
+    ),
 )
 
 
@@ -122,22 +124,14 @@ def _check_numbering(
     could be read: an unreadable item would look like a gap)."""
     groups: dict[FirstLevel, list[tuple[int, CatalogueItem]]] = defaultdict(list)
     for index, item in items:
-        if isinstance(getattr(item, "first_level", None), FirstLevel):
-            groups[item.first_level].append((index, item))
+        groups[item.first_level].append((index, item))
     for first_level, members in groups.items():
         seen: dict[int, int] = {}
         names: dict[str, int] = {}
         for index, item in members:
-            number = getattr(item, "number", None)
+            number = item.number  # a whole number from 1 (the model checks it)
             path = f"$.items[{index}]"
-            if type(number) is not int or number < 1:
-                builder.add(
-                    INVALID_DATA,
-                    f"{path}.number",
-                    message_zh="序号应为正整数",
-                    message_en=f"number must be a positive whole number, got {clip(number, 40)}",
-                )
-            elif number in seen:
+            if number in seen:
                 builder.add(
                     NUMBER_DUPLICATE,
                     f"{path}.number",
@@ -151,7 +145,7 @@ def _check_numbering(
                 )
             else:
                 seen[number] = index
-            key = _name_key(getattr(item, "name", None))
+            key = _name_key(item.name)
             if key is not None and key in names:
                 builder.add(
                     DUPLICATE_ITEM,
@@ -185,13 +179,12 @@ def _check_duplicate_content(
 ) -> None:
     seen: dict[tuple[str, str], tuple[int, object]] = {}
     for index, item in items:
-        name = _name_key(getattr(item, "name", None))
-        content = _name_key(getattr(item, "content", None))
+        name = _name_key(item.name)
+        content = _name_key(item.content)
         if name is None or content is None:
             continue
-        first_level = getattr(item, "first_level", None)
         previous = seen.get((name, content))
-        if previous is not None and previous[1] != first_level:
+        if previous is not None and previous[1] != item.first_level:
             builder.add(
                 DUPLICATE_CONTENT,
                 f"$.items[{index}]",
@@ -202,17 +195,17 @@ def _check_duplicate_content(
                 other=f"$.items[{previous[0]}]",
             )
         elif previous is None:
-            seen[(name, content)] = (index, first_level)
+            seen[(name, content)] = (index, item.first_level)
 
 
 def _check_catalogue(
     catalogue: Catalogue, item_count: int, level: Level | None, builder: ReportBuilder
 ) -> Level | None:
     """Top-level checks; returns the level the items are checked against."""
-    if is_blank(getattr(catalogue, "title", None)):
+    if is_blank(catalogue.title):
         builder.add(TITLE_MISSING, "$.title", hint="填写目录标题 / give the catalogue a title")
-    declared = getattr(catalogue, "declared_item_count", None)
-    if type(declared) is int and declared != item_count:
+    declared = catalogue.declared_item_count
+    if declared is not None and declared != item_count:
         builder.add(
             ITEM_COUNT_MISMATCH,
             "$.declared_item_count",
@@ -224,8 +217,7 @@ def _check_catalogue(
             declared=declared,
             listed=item_count,
         )
-    own = getattr(catalogue, "level", None)
-    own = own if isinstance(own, Level) else None
+    own = catalogue.level
     if level is not None and own is not None and level is not own:
         builder.add(
             LEVEL_MISMATCH,
@@ -264,9 +256,7 @@ def validate_catalogue(
     builder = ReportBuilder(subject=subject)
     if isinstance(catalogue, Catalogue):
         model: Catalogue | None = catalogue
-        raw_items = getattr(catalogue, "items", ())
-        if not isinstance(raw_items, tuple):
-            raw_items = ()
+        raw_items = catalogue.items
         pairs: list[tuple[int, CatalogueItem]] = []
         for index, item in enumerate(raw_items):
             if isinstance(item, CatalogueItem):
@@ -294,21 +284,17 @@ def validate_catalogue(
         model, items, count = read.catalogue, read.items, read.item_count
     if builder.subject is None and model is not None and isinstance(model.title, str):
         builder.subject = model.title
-    template = model is not None and getattr(model, "level", None) is None
+    template = model is not None and model.level is None
     if model is not None:
         wanted = _check_catalogue(model, count, wanted, builder)
     if count == 0 and not any(f.path in ("$", "$.items") for f in builder.findings):
         builder.add(EMPTY, "$.items", hint="至少列出一个二级事项 / list at least one item")
-    domain = getattr(model, "domain", None)
+    domain = None if model is None else model.domain
     for index, item in items:
         path = f"$.items[{index}]"
         check_item(item, path, builder, template=template, level=wanted)
-        first_level = getattr(item, "first_level", None)
-        if (
-            isinstance(domain, Domain)
-            and isinstance(first_level, FirstLevel)
-            and domain not in first_level.domains
-        ):
+        first_level = item.first_level
+        if domain is not None and domain not in first_level.domains:
             builder.add(
                 FIRST_LEVEL_OTHER_DOMAIN,
                 f"{path}.first_level",
@@ -324,8 +310,8 @@ def validate_catalogue(
 
 
 def is_valid_catalogue(catalogue: object, *, level: Level | str | None = None) -> bool:
-    """Whether ``catalogue`` validates with no error findings; never raises (junk → False)."""
+    """Whether ``catalogue`` validates with no error findings (junk → False, not an error)."""
     try:
         return validate_catalogue(catalogue, level=level).ok
-    except Exception:  # the promise is: never raise
+    except GovdiscloseError:  # a bad level argument
         return False

@@ -36,7 +36,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .._dates import check_date, china_today
@@ -46,7 +46,7 @@ from ..findings import Report, ReportBuilder
 from . import _document_codes as C
 from ._document_record import DocumentRecord, InterpretationRecord, ReviewRecord, read_document
 from ._document_rules import REVIEWED_ATTRIBUTES, check_document, is_blank, marking_attributes
-from ._prescan import clip
+from ._prescan import clip, read_problems
 
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
@@ -77,9 +77,8 @@ def _read(data: object, path: str, b: ReportBuilder) -> DocumentRecord | None:
         return None
     try:
         return read_document(data, path=path)
-    except DataError as exc:
-        problems: Sequence[GovdiscloseError] = exc.errors or (exc,)
-        for problem in problems:
+    except DataError as exc:  # what is wrong, by the document-record JSON Schema
+        for problem in read_problems(exc, data, "document-record", path):
             message = problem.message if len(problem.message) < 300 else problem.message[:299]
             b.add(
                 C.INVALID_DATA,
@@ -182,8 +181,8 @@ def self_review_due(
 
 
 def is_valid_document(record: object, *, as_of: dt.date | None = None) -> bool:
-    """Whether a record validates with no error findings; never raises (junk → False)."""
+    """Whether a record validates with no error findings (junk → False, not an error)."""
     try:
         return validate_document(record, as_of=as_of).ok
-    except Exception:  # the promise is: never raise
+    except GovdiscloseError:
         return False

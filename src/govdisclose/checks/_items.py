@@ -1,8 +1,9 @@
 """Checks on one catalogue item: elements, vocabulary, channels, time limit, level.
 
 Used by :func:`govdisclose.checks.validate_catalogue`; each function adds findings to a
-:class:`~govdisclose.findings.ReportBuilder` and never raises on odd values (a
-:class:`~govdisclose._model.CatalogueItem` built by hand may hold anything).
+:class:`~govdisclose.findings.ReportBuilder`.  The model makes the vocabulary fields tuples of
+terms; the text fields of an item built by hand are still checked, as a CMS row may hold
+anything.
 
 How a reason for not publishing a proactive item on the government website is recorded
 (see :func:`website_justification`): either a local column named
@@ -20,12 +21,11 @@ of kind ``note`` or ``local`` whose ``fields`` include ``channels`` and whose te
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from .._model import CatalogueItem, LegalBasis, Provenance, ProvenanceKind, TimeLimit
 from .._vocabulary import Channel, Level, Mode, Term
-from ..findings import ReportBuilder, Severity, register_code
+from ..findings import FindingCode, ReportBuilder, Severity
 from ._prescan import (
     ELEMENTS,
     INVALID_DATA,
@@ -33,101 +33,97 @@ from ._prescan import (
     NO_LEVEL,
     NO_LEVEL_HINT,
     TERM_FIELDS,
-    UNKNOWN_TERM,
     clip,
 )
 from ._prescan import missing_element_hint as _element_hint
 
-__all__ = [
-    "WEBSITE_EXEMPTION_FIELD",
-    "check_item",
-    "is_blank",
-    "website_justification",
-]
-
 #: The local column that records why a proactive item is not on the government website.
 WEBSITE_EXEMPTION_FIELD = "未在政府网站公开理由"
 
-DUPLICATE_TERM = register_code(
-    "catalogue.duplicate-term",
-    Severity.WARNING,
-    "重复的取值",
-    "value listed twice",
-    "The same channel, audience, mode or level appears twice in one item.",
-)
-TIME_LIMIT_UNRECOGNISED = register_code(
-    "catalogue.time-limit-unrecognised",
-    Severity.WARNING,
-    "公开时限无法识别",
-    "time limit not recognised",
-    "The time-limit text is not one the library can read into a rule, so no deadline can be "
-    "computed from it.",
-)
-WEBSITE_MISSING = register_code(
-    "catalogue.website-missing",
-    Severity.WARNING,
-    "主动公开事项未在政府网站公开",
-    "proactive item not on the government website",
-    "A proactive item does not list 政府网站 among its channels and no reason is recorded. "
-    "The government website is the first platform for proactive disclosure (条例第二十四条; "
-    "390号 四(一)6).",
-)
-WEBSITE_MISSING_JUSTIFIED = register_code(
-    "catalogue.website-missing-justified",
-    Severity.INFO,
-    "未在政府网站公开（已说明理由）",
-    "not on the government website (reason recorded)",
-    "A proactive item does not list 政府网站 but records why.",
-)
-PUSH_TARGET_MISSING = register_code(
-    "catalogue.push-target-missing",
-    Severity.WARNING,
-    "精准推送未说明推送对象",
-    "precise push names no target group",
-    "An item pushed by 精准推送 should say to whom (industry or population tags): push_targets.",
-)
-PUSH_TARGETS_UNUSED = register_code(
-    "catalogue.push-targets-unused",
-    Severity.WARNING,
-    "有推送对象但未选精准推送",
-    "push targets without the precise-push channel",
-    "push_targets are given but 精准推送 is not among the channels.",
-)
-OTHER_CHANNEL_UNNAMED = register_code(
-    "catalogue.other-channel-unnamed",
-    Severity.WARNING,
-    "“其他”渠道未说明",
-    "the 'other' channel is not named",
-    "An item using the channel 其他 should say what it is (other_channels, e.g. 12345热线).",
-)
-OTHER_CHANNELS_UNUSED = register_code(
-    "catalogue.other-channels-unused",
-    Severity.WARNING,
-    "列有其他渠道但未选“其他”",
-    "other channels named without the 'other' channel",
-    "other_channels are given but 其他 is not among the channels.",
-)
-RECONSTRUCTED = register_code(
-    "catalogue.reconstructed",
-    Severity.INFO,
-    "取值系重建",
-    "reconstructed values",
-    "Some of the item's values could not be read from the source and were reconstructed; "
-    "check them against your own copy of the table.",
-)
-AS_PUBLISHED = register_code(
-    "catalogue.as-published",
-    Severity.INFO,
-    "照原文保留的存疑取值",
-    "doubtful value kept as published",
-    "A value is kept as published although it is probably a typo.",
-)
-LEVEL_NOT_APPLICABLE = register_code(
-    "catalogue.level-not-applicable",
-    Severity.ERROR,
-    "事项不适用于本层级",
-    "item does not apply at this level",
-    "A catalogue for one level holds an item whose levels do not include that level.",
+#: The finding codes of this area (see :mod:`govdisclose.findings`).
+CODES = (
+    DUPLICATE_TERM := FindingCode(
+        "catalogue.duplicate-term",
+        Severity.WARNING,
+        "重复的取值",
+        "value listed twice",
+        "The same channel, audience, mode or level appears twice in one item.",
+    ),
+    TIME_LIMIT_UNRECOGNISED := FindingCode(
+        "catalogue.time-limit-unrecognised",
+        Severity.WARNING,
+        "公开时限无法识别",
+        "time limit not recognised",
+        "The time-limit text is not one the library can read into a rule, so no deadline can be "
+        "computed from it.",
+    ),
+    WEBSITE_MISSING := FindingCode(
+        "catalogue.website-missing",
+        Severity.WARNING,
+        "主动公开事项未在政府网站公开",
+        "proactive item not on the government website",
+        "A proactive item does not list 政府网站 among its channels and no reason is recorded. "
+        "The government website is the first platform for proactive disclosure (条例第二十四条; "
+        "390号 四(一)6).",
+    ),
+    WEBSITE_MISSING_JUSTIFIED := FindingCode(
+        "catalogue.website-missing-justified",
+        Severity.INFO,
+        "未在政府网站公开（已说明理由）",
+        "not on the government website (reason recorded)",
+        "A proactive item does not list 政府网站 but records why.",
+    ),
+    PUSH_TARGET_MISSING := FindingCode(
+        "catalogue.push-target-missing",
+        Severity.WARNING,
+        "精准推送未说明推送对象",
+        "precise push names no target group",
+        "An item pushed by 精准推送 should say to whom (industry or population tags): "
+        "push_targets.",
+    ),
+    PUSH_TARGETS_UNUSED := FindingCode(
+        "catalogue.push-targets-unused",
+        Severity.WARNING,
+        "有推送对象但未选精准推送",
+        "push targets without the precise-push channel",
+        "push_targets are given but 精准推送 is not among the channels.",
+    ),
+    OTHER_CHANNEL_UNNAMED := FindingCode(
+        "catalogue.other-channel-unnamed",
+        Severity.WARNING,
+        "“其他”渠道未说明",
+        "the 'other' channel is not named",
+        "An item using the channel 其他 should say what it is (other_channels, e.g. 12345热线).",
+    ),
+    OTHER_CHANNELS_UNUSED := FindingCode(
+        "catalogue.other-channels-unused",
+        Severity.WARNING,
+        "列有其他渠道但未选“其他”",
+        "other channels named without the 'other' channel",
+        "other_channels are given but 其他 is not among the channels.",
+    ),
+    RECONSTRUCTED := FindingCode(
+        "catalogue.reconstructed",
+        Severity.INFO,
+        "取值系重建",
+        "reconstructed values",
+        "Some of the item's values could not be read from the source and were reconstructed; "
+        "check them against your own copy of the table.",
+    ),
+    AS_PUBLISHED := FindingCode(
+        "catalogue.as-published",
+        Severity.INFO,
+        "照原文保留的存疑取值",
+        "doubtful value kept as published",
+        "A value is kept as published although it is probably a typo.",
+    ),
+    LEVEL_NOT_APPLICABLE := FindingCode(
+        "catalogue.level-not-applicable",
+        Severity.ERROR,
+        "事项不适用于本层级",
+        "item does not apply at this level",
+        "A catalogue for one level holds an item whose levels do not include that level.",
+    ),
 )
 
 
@@ -141,13 +137,10 @@ def is_blank(value: object) -> bool:
 
 def website_justification(item: CatalogueItem) -> str | None:
     """The recorded reason for not publishing ``item`` on the government website, if any."""
-    fields = getattr(item, "local_fields", None)
-    if isinstance(fields, Mapping):
-        reason = fields.get(WEBSITE_EXEMPTION_FIELD)
-        if not is_blank(reason):
-            return str(reason).strip()
-    notes = getattr(item, "provenance", ())
-    for note in notes if isinstance(notes, tuple) else ():
+    reason = item.local_fields.get(WEBSITE_EXEMPTION_FIELD)
+    if not is_blank(reason):
+        return str(reason).strip()
+    for note in item.provenance:
         if (
             isinstance(note, Provenance)
             and note.kind in (ProvenanceKind.NOTE, ProvenanceKind.LOCAL)
@@ -172,16 +165,8 @@ def _check_elements(item: CatalogueItem, path: str, builder: ReportBuilder) -> N
     for field, label in ELEMENTS.items():
         value = _element_value(item, field)
         where = f"{path}.{field}"
-        if field in TERM_FIELDS:
-            empty = isinstance(value, tuple) and not value
-            if not isinstance(value, tuple):
-                builder.add(
-                    INVALID_DATA,
-                    where,
-                    message_zh=f"{label}应为元组",
-                    message_en=f"{field} must be a tuple, got {type(value).__name__}",
-                )
-                continue
+        if field in TERM_FIELDS:  # a tuple of terms (the model converts it)
+            empty = not value
         else:
             empty = is_blank(value)
             if value is not None and not isinstance(value, str):
@@ -204,48 +189,22 @@ def _check_elements(item: CatalogueItem, path: str, builder: ReportBuilder) -> N
 
 
 def _check_terms(item: CatalogueItem, path: str, builder: ReportBuilder) -> None:
+    """Terms listed twice, and no level (the model makes every value a term)."""
     for field, (cls, is_list) in TERM_FIELDS.items():
-        value = getattr(item, field, None)
-        values = value if is_list and isinstance(value, tuple) else (value,)
-        if is_list and not isinstance(value, tuple):
-            continue  # reported with the elements, or levels below
         seen: set[Term] = set()
-        for index, entry in enumerate(values):
-            where = f"{path}.{field}[{index}]" if is_list else f"{path}.{field}"
-            if not isinstance(entry, cls):
-                builder.add(
-                    UNKNOWN_TERM,
-                    where,
-                    message_zh=f"未知的{cls.__concept__}：{clip(entry)}",
-                    message_en=f"{field} holds {clip(entry)}, not a {cls.__name__}",
-                    hint=f"用 {cls.__name__}.parse(...) 取值 / use {cls.__name__} members",
-                    field=field,
-                    value=clip(entry),
-                )
-            elif entry in seen:
+        for index, entry in enumerate(getattr(item, field) if is_list else ()):
+            if entry in seen:
                 builder.add(
                     DUPLICATE_TERM,
-                    where,
+                    f"{path}.{field}[{index}]",
                     message_zh=f"{cls.__concept__}“{entry.label}”重复",
                     message_en=f"{field} lists {entry.code} twice",
                     hint="删除重复项 / remove the repeated value",
                     value=entry.code,
                 )
             seen.add(entry)
-    levels = getattr(item, "levels", None)
-    if isinstance(levels, tuple) and not levels:
-        builder.add(
-            NO_LEVEL,
-            f"{path}.levels",
-            hint=NO_LEVEL_HINT,
-        )
-    elif not isinstance(levels, tuple):
-        builder.add(
-            INVALID_DATA,
-            f"{path}.levels",
-            message_zh="公开层级应为元组",
-            message_en=f"levels must be a tuple, got {type(levels).__name__}",
-        )
+    if not item.levels:
+        builder.add(NO_LEVEL, f"{path}.levels", hint=NO_LEVEL_HINT)
 
 
 def _check_time_limit(item: CatalogueItem, path: str, builder: ReportBuilder) -> None:
@@ -269,17 +228,12 @@ def _check_time_limit(item: CatalogueItem, path: str, builder: ReportBuilder) ->
 def _check_channels(
     item: CatalogueItem, path: str, builder: ReportBuilder, *, template: bool
 ) -> None:
-    channels = getattr(item, "channels", None)
-    modes = getattr(item, "modes", None)
-    if not isinstance(channels, tuple) or not channels:
+    channels, modes = item.channels, item.modes
+    if not channels:
         return
     soft = Severity.INFO if template else None
     where = f"{path}.channels"
-    if (
-        isinstance(modes, tuple)
-        and Mode.PROACTIVE in modes
-        and Channel.GOVERNMENT_WEBSITE not in channels
-    ):
+    if Mode.PROACTIVE in modes and Channel.GOVERNMENT_WEBSITE not in channels:
         reason = website_justification(item)
         if reason is None:
             builder.add(
@@ -321,8 +275,7 @@ def _check_channels(
 
 
 def _check_provenance(item: CatalogueItem, path: str, builder: ReportBuilder) -> None:
-    notes = getattr(item, "provenance", ())
-    for index, note in enumerate(notes if isinstance(notes, tuple) else ()):
+    for index, note in enumerate(item.provenance):
         if not isinstance(note, Provenance):
             continue
         code = {
@@ -344,15 +297,15 @@ def _check_provenance(item: CatalogueItem, path: str, builder: ReportBuilder) ->
 
 def check_level(item: CatalogueItem, path: str, level: Level, builder: ReportBuilder) -> None:
     """Add a finding when ``item`` does not apply at ``level``."""
-    levels = getattr(item, "levels", None)
-    if isinstance(levels, tuple) and levels and level not in levels:
-        applies = "、".join(lv.label for lv in levels if isinstance(lv, Level))
+    levels = item.levels
+    if levels and level not in levels:
+        applies = "、".join(lv.label for lv in levels)
         builder.add(
             LEVEL_NOT_APPLICABLE,
             f"{path}.levels",
             message_zh=f"本目录为{level.label}目录，该事项仅适用于{applies}",
             message_en=f"a {level.code} catalogue holds an item for "
-            f"{', '.join(lv.code for lv in levels if isinstance(lv, Level))} only",
+            f"{', '.join(lv.code for lv in levels)} only",
             hint=f"删去该事项，或在 levels 中加入 {level.code} / remove the item or add "
             f"{level.code} to its levels",
             level=level.code,

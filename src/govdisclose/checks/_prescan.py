@@ -1,10 +1,13 @@
 """Reading raw catalogue data for validation: every structural problem as a finding.
 
-:func:`read_catalogue` takes JSON-ready data (what :func:`json.loads` gives) and returns the
-catalogue's top-level fields and each item that could be read, *with its index in the input*,
-plus error findings for everything that could not — a missing element, a term outside the
-vocabulary, a wrong type, an unknown field — each with its JSON path.  Items are read one by
-one, so a bad item does not hide the checks of the good ones.
+:func:`read_catalogue` reads JSON-ready data (what :func:`json.loads` gives) into the catalogue
+and each item that can be read, *with its index in the input*, so that a bad item does not
+hide the checks of the good ones.  Data the package's converter refuses is checked against
+the ``catalogue`` / ``catalogue-item`` JSON Schema — the very schemas front-end teams use
+(Draft 2020-12, compiled once, on first use) — and each schema error becomes a finding with
+its JSON path: a missing element, a term outside the vocabulary, a wrong type, an unknown
+field.  What the schema does not describe but the reader accepts (a vocabulary's Chinese
+labels and variants, a time limit given as its text) is not a finding.
 
 >>> from govdisclose.findings import ReportBuilder
 >>> builder = ReportBuilder()
@@ -13,31 +16,27 @@ one, so a bad item does not hide the checks of the good ones.
 (True, ())
 >>> sorted({f.code for f in builder.findings})
 ['catalogue.invalid-data', 'catalogue.missing-element', 'catalogue.no-level']
+>>> read_catalogue([], builder).catalogue is None, builder.findings[-1].code
+(True, 'catalogue.not-a-catalogue')
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+import datetime as dt
+import functools
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .._errors import DataError, GovdiscloseError, short_repr
 from .._model import Catalogue, CatalogueItem
 from .._vocabulary import Audience, Channel, FirstLevel, Level, Mode, Term
-from ..findings import ReportBuilder, Severity, register_code
+from ..findings import FindingCode, ReportBuilder, Severity
 
-__all__ = [
-    "ELEMENTS",
-    "INVALID_DATA",
-    "MISSING_ELEMENT",
-    "NOT_A_CATALOGUE",
-    "NO_LEVEL",
-    "UNKNOWN_TERM",
-    "ReadCatalogue",
-    "clip",
-    "read_catalogue",
-]
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+    from jsonschema.protocols import Validator
 
 #: The eight required elements (国办发〔2019〕54号): field name → Chinese label.
 ELEMENTS: Mapping[str, str] = {
@@ -60,41 +59,44 @@ TERM_FIELDS: Mapping[str, tuple[type[Term], bool]] = {
     "levels": (Level, True),
 }
 
-NOT_A_CATALOGUE = register_code(
-    "catalogue.not-a-catalogue",
-    Severity.ERROR,
-    "不是目录数据",
-    "not catalogue data",
-    "The input is not a JSON object with a catalogue's fields (title, domain, items).",
-)
-INVALID_DATA = register_code(
-    "catalogue.invalid-data",
-    Severity.ERROR,
-    "数据格式错误",
-    "invalid data",
-    "A field has the wrong type, is unknown, or a required non-element field is missing.",
-)
-MISSING_ELEMENT = register_code(
-    "catalogue.missing-element",
-    Severity.ERROR,
-    "缺少必备要素",
-    "required element missing or empty",
-    "One of the eight elements every catalogue item must give (国办发〔2019〕54号: 名称、内容、"
-    "依据、时限、主体、方式、渠道、公开对象) is missing, empty or only white space.",
-)
-NO_LEVEL = register_code(
-    "catalogue.no-level",
-    Severity.ERROR,
-    "未标明公开层级",
-    "no level",
-    "The item names no level (公开层级: 县级, 乡级) at which it applies.",
-)
-UNKNOWN_TERM = register_code(
-    "catalogue.unknown-term",
-    Severity.ERROR,
-    "不在标准词表中",
-    "not in the standard's vocabulary",
-    "A channel, audience, mode, level or first-level item that the standard does not know.",
+#: The finding codes of this area (see :mod:`govdisclose.findings`).
+CODES = (
+    NOT_A_CATALOGUE := FindingCode(
+        "catalogue.not-a-catalogue",
+        Severity.ERROR,
+        "不是目录数据",
+        "not catalogue data",
+        "The input is not a JSON object with a catalogue's fields (title, domain, items).",
+    ),
+    INVALID_DATA := FindingCode(
+        "catalogue.invalid-data",
+        Severity.ERROR,
+        "数据格式错误",
+        "invalid data",
+        "A field has the wrong type, is unknown, or a required non-element field is missing.",
+    ),
+    MISSING_ELEMENT := FindingCode(
+        "catalogue.missing-element",
+        Severity.ERROR,
+        "缺少必备要素",
+        "required element missing or empty",
+        "One of the eight elements every catalogue item must give (国办发〔2019〕54号: 名称、内容、"
+        "依据、时限、主体、方式、渠道、公开对象) is missing, empty or only white space.",
+    ),
+    NO_LEVEL := FindingCode(
+        "catalogue.no-level",
+        Severity.ERROR,
+        "未标明公开层级",
+        "no level",
+        "The item names no level (公开层级: 县级, 乡级) at which it applies.",
+    ),
+    UNKNOWN_TERM := FindingCode(
+        "catalogue.unknown-term",
+        Severity.ERROR,
+        "不在标准词表中",
+        "not in the standard's vocabulary",
+        "A channel, audience, mode, level or first-level item that the standard does not know.",
+    ),
 )
 
 
@@ -102,6 +104,8 @@ UNKNOWN_TERM = register_code(
 _MAX_TERM_LENGTH = 100
 
 NO_LEVEL_HINT = "标明县级和/或乡级 / give county and/or township"
+
+_CORRECT_HINT = "按目录的JSON格式更正该字段 / correct the field (see the catalogue JSON format)"
 
 
 def clip(value: object, limit: int = 60) -> str:
@@ -136,91 +140,226 @@ class ReadCatalogue:
     item_count: int
 
 
-def _covered(path: str, reported: set[str]) -> bool:
-    return any(path == p or path.startswith((p + ".", p + "[")) for p in reported)
+@attrs.frozen
+class _Compiled:
+    validator: Validator
+    terms: Mapping[int, type[Term]]  # id of a vocabulary's definition → its class
+    refs: Mapping[str, type[Term]]  # "#/$defs/Level" → Level
+    time_limit: object  # the TimeLimit definition (a published text alone is accepted)
 
 
-def _prescan_item(raw: Mapping[str, Any], path: str, builder: ReportBuilder) -> set[str]:
-    """Report missing elements and unknown terms; return the paths reported."""
-    reported: set[str] = set()
-    for field, label in ELEMENTS.items():
-        if field not in raw or raw[field] is None:
-            where = f"{path}.{field}"
-            builder.add(
-                MISSING_ELEMENT,
-                where,
-                message_zh=f"缺少{label}",
-                message_en=f"the item has no {field}",
-                hint=missing_element_hint(field),
-                element=field,
-            )
-            reported.add(where)
-    if raw.get("levels") is None:
-        where = f"{path}.levels"
+def _vocabularies(cls: type[Term] = Term) -> Iterator[type[Term]]:
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _vocabularies(sub)
+
+
+@functools.cache
+def _compiled(name: str) -> _Compiled:
+    """The validator of the schema ``name``, built on first use (jsonschema loads only then)."""
+    from jsonschema import Draft202012Validator
+
+    from ..schemas import schema
+
+    original = schema(name)
+    root = _for_validation(original, original["$defs"])
+    defs = root["$defs"]
+    terms = {cls.__name__: cls for cls in _vocabularies() if cls.__name__ in defs}
+    return _Compiled(
+        Draft202012Validator(root),
+        {id(defs[name]): cls for name, cls in terms.items()},
+        {f"#/$defs/{name}": cls for name, cls in terms.items()},
+        defs.get("TimeLimit"),
+    )
+
+
+def _for_validation(node: Any, defs: Mapping[str, Any]) -> Any:
+    """The same schema, in a form jsonschema checks faster: a ``oneOf`` of constants becomes
+    an ``enum`` of them, and a ``oneOf`` of rule objects told apart by a ``kind`` constant
+    becomes a choice by ``kind`` — each accepts exactly what the original accepts."""
+    if isinstance(node, list):
+        return [_for_validation(value, defs) for value in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _for_validation(value, defs) for key, value in node.items()}
+    branches = out.get("oneOf", ())
+    if branches and all(
+        "const" in b and set(b) <= {"const", "title", "description"} for b in branches
+    ):
+        del out["oneOf"]
+        out["enum"] = [b["const"] for b in branches]
+    elif branches and all(set(b) == {"$ref"} for b in branches):
+        kinds = [
+            defs[b["$ref"].rpartition("/")[2]]["properties"]["kind"]["const"] for b in branches
+        ]
+        del out["oneOf"]
+        out["required"] = ["kind"]
+        out["properties"] = {"kind": {"enum": kinds}}
+        out["allOf"] = [
+            {"if": {"properties": {"kind": {"const": k}}}, "then": b}
+            for k, b in zip(kinds, branches, strict=True)
+        ]
+    return out
+
+
+@attrs.frozen
+class SchemaProblem:
+    """One way data breaks a schema: where (a JSON path) and what, for people.
+
+    ``missing`` names a field that is absent or ``null``; ``vocabulary`` is set for a value
+    that is not a term of that vocabulary (``value``); ``field`` is the field concerned.
+    """
+
+    path: str
+    message: str
+    field: str | None = None
+    missing: str | None = None
+    vocabulary: type[Term] | None = None
+    value: object = None
+
+
+def schema_problems(data: object, name: str, path: str = "$") -> list[SchemaProblem]:
+    """Every error of ``data`` against the schema ``name``, with its JSON path under ``path``.
+
+    What the readers accept beyond the schema (a vocabulary's labels and variants, a time
+    limit given as its text, Python dates) is not a problem.
+
+    >>> [(p.path, p.missing) for p in schema_problems({"title": "X"}, "catalogue")]
+    [('$.domain', 'domain'), ('$.items', 'items')]
+    """
+    compiled = _compiled(name)
+    try:
+        errors = list(compiled.validator.iter_errors(data))  # type: ignore[arg-type]
+    except RecursionError:
+        return [SchemaProblem(path, "a value is nested too deeply (嵌套过深)")]
+    found = (problem for error in errors for problem in _problems(error, path, compiled))
+    # jsonschema reports each missing property of an object as its own error of the object.
+    return list({(problem.path, problem.message): problem for problem in found}.values())
+
+
+def _problems(error: ValidationError, prefix: str, compiled: _Compiled) -> Iterator[SchemaProblem]:
+    at = error.absolute_path
+    where = prefix + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in at)
+    field = next((p for p in reversed(at) if isinstance(p, str)), None)
+    if error.validator == "required":
+        required: list[str] = list(error.validator_value)  # type: ignore[arg-type]
+        instance: Mapping[str, Any] = error.instance  # type: ignore[assignment]
+        for key in required:
+            if key not in instance:
+                message = f"required field {key!r} missing (缺少必填字段)"
+                yield SchemaProblem(f"{where}.{key}", message, key, missing=key)
+        return
+    if error.instance is None and at and isinstance(at[-1], str):
+        yield SchemaProblem(where, f"{field} is null (为空)", field, missing=field)
+        return
+    cls = compiled.terms.get(id(error.schema))
+    for branch in error.schema.get("anyOf", ()) if isinstance(error.schema, Mapping) else ():
+        cls = cls or compiled.refs.get(branch.get("$ref", ""))
+    if cls is not None:
+        value = error.instance
+        if isinstance(value, str) and len(value) <= _MAX_TERM_LENGTH and cls.try_parse(value):
+            return  # a label or variant: the readers take it
+        message = f"unknown {cls.__concept__} {clip(value)} (未知的{cls.__concept__})"
+        yield SchemaProblem(where, message, field, vocabulary=cls, value=value)
+        return
+    if error.validator == "anyOf" and error.context:  # X | None: what is wrong with the X
+        branches = error.validator_value
+        kept = [i for i, b in enumerate(branches) if b != {"type": "null"}]  # type: ignore[arg-type]
+        if len(kept) == 1:
+            for sub in error.context:
+                if sub.relative_schema_path[0] == kept[0]:
+                    yield from _problems(sub, prefix, compiled)
+            return
+    if error.schema is compiled.time_limit and isinstance(error.instance, str):
+        return  # a time limit given as its published text
+    if isinstance(error.instance, dt.date):
+        return  # a Python date, which JSON does not have: the converter judges it
+    yield SchemaProblem(where, _describe(error), field)
+
+
+def _describe(error: ValidationError) -> str:
+    """What is wrong, naming the value shortly (never the whole of a large value)."""
+    value = clip(error.instance)
+    expected = error.validator_value
+    if error.validator == "type":
+        return f"expected {expected}, got {type(error.instance).__name__} {value} (类型错误)"
+    if error.validator == "additionalProperties":
+        schema: Mapping[str, Any] = error.schema  # type: ignore[assignment]
+        instance: Mapping[str, Any] = error.instance  # type: ignore[assignment]
+        extra = sorted(set(instance) - set(schema.get("properties", {})))
+        return f"unknown field(s) {clip(', '.join(map(repr, extra)), 200)} (未知字段)"
+    if error.validator in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        return f"{value} is out of range ({error.validator} {expected}) (超出范围)"
+    return f"{value} does not match the schema ({error.validator}) (不符合格式)"
+
+
+def read_problems(
+    exc: DataError, data: object, name: str, path: str
+) -> list[SchemaProblem | GovdiscloseError]:
+    """Why the converter refused ``data``: the schema's problems, then the converter's own
+    that no schema problem covers (a time limit's rule that does not match its text …)."""
+    found: list[SchemaProblem | GovdiscloseError] = [*schema_problems(data, name, path)]
+    reported = {problem.path or path for problem in found}
+    for problem in exc.errors or (exc,):
+        where = problem.path or path
+        if not any(where == p or where.startswith((p + ".", p + "[")) for p in reported):
+            found.append(GovdiscloseError(problem.message, path=where))
+    return found
+
+
+def _report(problem: SchemaProblem | GovdiscloseError, builder: ReportBuilder) -> None:
+    where = problem.path or "$"
+    missing = problem.missing if isinstance(problem, SchemaProblem) else None
+    if missing is not None and missing in ELEMENTS:
+        builder.add(
+            MISSING_ELEMENT,
+            where,
+            message_zh=f"缺少{ELEMENTS[missing]}",
+            message_en=f"the item has no {missing}",
+            hint=missing_element_hint(missing),
+            element=missing,
+        )
+    elif missing == "levels":
         builder.add(NO_LEVEL, where, hint=NO_LEVEL_HINT)
-        reported.add(where)
-    for field, (cls, is_list) in TERM_FIELDS.items():
-        value = raw.get(field)
-        where = f"{path}.{field}"
-        if value is None:
-            continue
-        if is_list and not isinstance(value, list):
-            builder.add(
-                INVALID_DATA,
-                where,
-                message_zh=f"应为{cls.__concept__}的列表",
-                message_en=f"{field} must be a list, got {type(value).__name__} {clip(value)}",
-                hint=f'写成列表，如 ["{next(iter(cls)).code}"] / write a JSON list',
-            )
-            reported.add(where)
-            continue
-        values = value if is_list else [value]
-        for index, entry in enumerate(values):
-            if (
-                not isinstance(entry, (str, cls))
-                or (isinstance(entry, str) and len(entry) > _MAX_TERM_LENGTH)
-                or cls.try_parse(entry) is None
-            ):
-                at = f"{where}[{index}]" if is_list else where
-                allowed = "、".join(f"{m.label}({m.code})" for m in cls)
-                builder.add(
-                    UNKNOWN_TERM,
-                    at,
-                    message_zh=f"未知的{cls.__concept__}：{clip(entry)}",
-                    message_en=f"unknown {field} value {clip(entry)}",
-                    hint=f"可用 / allowed: {allowed}",
-                    field=field,
-                    value=clip(entry),
-                )
-                reported.add(at)
-    return reported
-
-
-def _add_data_errors(exc: DataError, builder: ReportBuilder, reported: set[str]) -> None:
-    problems: Sequence[GovdiscloseError] = exc.errors or (exc,)
-    for problem in problems:
-        where = problem.path or "$"
-        if _covered(where, reported):
-            continue
+    elif isinstance(problem, SchemaProblem) and problem.vocabulary is not None:
+        vocabulary = problem.vocabulary
+        allowed = "、".join(f"{m.label}({m.code})" for m in vocabulary)
+        builder.add(
+            UNKNOWN_TERM,
+            where,
+            message_zh=f"未知的{vocabulary.__concept__}：{clip(problem.value)}",
+            message_en=f"unknown {problem.field} value {clip(problem.value)}",
+            hint=f"可用 / allowed: {allowed}",
+            field=problem.field,
+            value=clip(problem.value),
+        )
+    else:
         builder.add(
             INVALID_DATA,
             where,
             message_zh=f"数据无效：{clip(problem.message, 200)}",
             message_en=f"invalid data: {clip(problem.message, 200)}",
-            hint="按目录的JSON格式更正该字段 / correct the field (see the catalogue JSON format)",
+            hint=_CORRECT_HINT,
         )
 
 
-def _structure(data: Any, cls: type[Any], path: str) -> Any:
+def _read(data: Any, cls: type[Any], name: str, path: str, builder: ReportBuilder) -> Any:
+    """``data`` as a ``cls``, or ``None`` after reporting why not.
+
+    What the converter reads conforms to the schema ``name`` (the schema tests keep the two
+    in agreement), so only data it refuses is checked against the schema.
+    """
     from .._converter import structure
 
     try:
         return structure(data, cls, path=path)
+    except DataError as exc:
+        problem = exc
     except RecursionError:
-        raise DataError(
-            "a value is nested too deeply (嵌套过深)",
-            errors=[GovdiscloseError("a value is nested too deeply (嵌套过深)", path=path)],
-        ) from None
+        problem = DataError("a value is nested too deeply (嵌套过深)", path=path)
+    for found in read_problems(problem, data, name, path):
+        _report(found, builder)
+    return None
 
 
 def read_catalogue(data: object, builder: ReportBuilder) -> ReadCatalogue:
@@ -235,51 +374,15 @@ def read_catalogue(data: object, builder: ReportBuilder) -> ReadCatalogue:
         )
         return ReadCatalogue(None, (), 0)
     raw_items = data.get("items")
-    if not isinstance(raw_items, list):
-        raw_items = []
-    top = {key: value for key, value in data.items() if key != "items"}
-    top["items"] = []
-    catalogue: Catalogue | None
-    reported: set[str] = set()
-    if "items" in data and not isinstance(data["items"], list):
-        builder.add(
-            INVALID_DATA,
-            "$.items",
-            message_zh="items 应为事项列表",
-            message_en=f"items must be a list, got {type(data['items']).__name__}",
-            hint="items 写成JSON数组 / write items as a JSON list",
-        )
-        reported.add("$.items")
-    try:
-        catalogue = _structure(top, Catalogue, "$")
-    except DataError as exc:
-        catalogue = None
-        _add_data_errors(exc, builder, reported)
-    if "items" not in data:
-        builder.add(
-            INVALID_DATA,
-            "$.items",
-            message_zh="缺少 items（事项列表）",
-            message_en="the catalogue has no items field",
-            hint="添加 items 数组 / add an items list",
-        )
+    top = {**data, "items": []} if isinstance(raw_items, list) else data
+    catalogue: Catalogue | None = _read(top, Catalogue, "catalogue", "$", builder)
     items: list[tuple[int, CatalogueItem]] = []
-    for index, raw in enumerate(raw_items):
-        path = f"$.items[{index}]"
-        if not isinstance(raw, Mapping):
-            builder.add(
-                INVALID_DATA,
-                path,
-                message_zh="事项应为JSON对象",
-                message_en=f"an item must be a JSON object, got {type(raw).__name__}",
-                hint="每个事项写成一个JSON对象 / write each item as a JSON object",
-            )
-            continue
-        item_reported = _prescan_item(raw, path, builder)
-        try:
-            items.append((index, _structure(raw, CatalogueItem, path)))
-        except DataError as exc:
-            _add_data_errors(exc, builder, item_reported)
+    for index, raw in enumerate(raw_items if isinstance(raw_items, list) else ()):
+        item = _read(raw, CatalogueItem, "catalogue-item", f"$.items[{index}]", builder)
+        if item is not None:
+            items.append((index, item))
     if catalogue is not None:
         catalogue = catalogue.with_items(item for _, item in items)
-    return ReadCatalogue(catalogue, tuple(items), len(raw_items))
+    return ReadCatalogue(
+        catalogue, tuple(items), len(raw_items) if isinstance(raw_items, list) else 0
+    )

@@ -56,7 +56,9 @@ def _run_check(args: argparse.Namespace) -> int:
     previous = read_report(args.previous) if args.previous is not None else None
     report = check_report(read, level=args.level, previous=previous)
     if args.format == "json":
-        write_text(dump_json(report.to_json()), output, json=True)
+        from .._converter import unstructure
+
+        write_text(dump_json(unstructure(report)), output, json=True)
     else:
         write_text(report.to_text() + "\n", output)
     return EXIT_OK if report.ok else EXIT_FINDINGS

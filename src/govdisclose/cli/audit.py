@@ -67,6 +67,7 @@ def _max_listed(text: str) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from .._converter import unstructure
     from .._files import atomic_writer, refuse_overwriting_input
     from ..audit import audit_file
     from .catalogue import load_catalogue
@@ -84,7 +85,7 @@ def _run(args: argparse.Namespace) -> int:
             out = stack.enter_context(atomic_writer(args.records))
 
             def on_record(result: Any) -> None:
-                out.write(json.dumps(result.to_json(), ensure_ascii=False).encode() + b"\n")
+                out.write(json.dumps(unstructure(result), ensure_ascii=False).encode() + b"\n")
 
         result = audit_file(
             args.log,
@@ -103,7 +104,7 @@ def _run(args: argparse.Namespace) -> int:
             f"(--input-format, --encoding)"
         )
     if args.format == "json":
-        write_text(dump_json(result.to_json()), output, json=True)
+        write_text(dump_json(unstructure(result)), output, json=True)
     else:
         write_text(result.to_text(), output)
     return _EXIT_OK if result.ok else _EXIT_LATE

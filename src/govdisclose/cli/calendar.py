@@ -89,7 +89,9 @@ def _run_day(args: argparse.Namespace) -> int:
     after_estimated = bool(following and cal.estimated_years(day, following))
     neighbours_estimated = before_estimated or after_estimated
     if args.format == "json":
-        data = info.to_dict()
+        from .._converter import unstructure
+
+        data = unstructure(info)
         data["next_workday"] = following.isoformat() if following else None
         data["previous_workday"] = preceding.isoformat() if preceding else None
         data["neighbours_provisional"] = neighbours_estimated

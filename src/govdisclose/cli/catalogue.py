@@ -178,7 +178,9 @@ def _table_findings(report: Report | None, *, as_json: bool = False) -> int:
     if report is None:
         return 0
     if as_json:
-        sys.stderr.write(escape_json(dump_json(report.to_json())))
+        from .._converter import unstructure
+
+        sys.stderr.write(escape_json(dump_json(unstructure(report))))
     elif len(report):
         sys.stderr.write(for_people(report.to_text()) + "\n")
     return 1 if report.has_errors else 0

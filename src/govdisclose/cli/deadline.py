@@ -58,9 +58,11 @@ def _emit(deadlines: Sequence[Any], args: argparse.Namespace, *, many: bool) -> 
     if args.format == "json":
         # One object with a ``due`` field: the first deadline; the others (a major
         # emergency's 5 h release and 24 h press conference) under ``related``.
-        data = deadlines[0].to_json()
+        from .._converter import unstructure
+
+        data = unstructure(deadlines[0])
         if many and len(deadlines) > 1:
-            data["related"] = [d.to_json() for d in deadlines[1:]]
+            data["related"] = [unstructure(d) for d in deadlines[1:]]
         write_text(dump_json(data), None, json=True)
     else:
         write_text("\n\n".join(d.describe() for d in deadlines) + "\n", None)

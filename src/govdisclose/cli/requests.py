@@ -12,7 +12,8 @@ Commands::
 current reply deadline with the working days left or overdue (``--explain``: every day
 counted), or for an answered one whether it was on time or late by how many working days;
 a summary; the findings of reading the file and of the checks.  ``--ics FILE`` writes the
-open deadlines as an iCalendar file for staff calendars.  ``counts`` prints tables 三 and 四
+open deadlines as an iCalendar file for staff calendars (when none is open, no file is written
+and standard error says so).  ``counts`` prints tables 三 and 四
 of the annual report and the information-processing fees paid in the year (section 六).
 
 Exit codes: 0 nothing overdue; 1 some open request is overdue; 2 unusable input — a file
@@ -24,6 +25,7 @@ finding in the output), a deadline in a year without a holiday arrangement (give
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +62,9 @@ def _status(args: argparse.Namespace) -> int:
     report = reading.report + status.report
     if args.format == "json":
         data = status.to_json(explain=args.explain)
-        data["report"] = report.to_json()
+        from .._converter import unstructure
+
+        data["report"] = unstructure(report)
         write_text(dump_json(data), output, json=True)
     else:
         text = status.to_text(explain=args.explain)
@@ -68,7 +72,14 @@ def _status(args: argparse.Namespace) -> int:
             text += reading.report.to_text().rstrip("\n") + "\n"
         write_text(text, output)
     if args.ics is not None:
-        write_output(status.to_ics(), args.ics)
+        if any(s.due is not None and s.state.code != "answered" for s in status.requests):
+            write_output(status.to_ics(), args.ics)
+        else:
+            print(
+                f"govdisclose: no open request has a deadline; {args.ics} not written "
+                f"(没有未办结申请的期限，未写出日历文件)",
+                file=sys.stderr,
+            )
     if not reading.ok or any(f.code == "requests.unknown-year" for f in status.report.findings):
         return _EXIT_UNUSABLE
     return _EXIT_OVERDUE if status.overdue_count else _EXIT_OK
@@ -100,12 +111,14 @@ def _counts(args: argparse.Namespace) -> int:
     table4 = table4_counts(reading.ledger, args.year)
     fees = fees_collected(reading.ledger, args.year)
     if args.format == "json":
+        from .._converter import unstructure
+
         data: dict[str, Any] = {
             "year": args.year,
             "table3": table3,
             "table4": table4,
             "fees_collected_yuan": fees,
-            "report": reading.report.to_json(),
+            "report": unstructure(reading.report),
         }
         write_text(dump_json(data), output, json=True)
     else:

@@ -8,9 +8,8 @@ byte-order mark, or GB18030, told apart over the whole file as
 Files of any size are read in pieces: memory does not grow with the file, and the listing is
 written as the numbers are found.
 ``--format json`` prints the :class:`~govdisclose.findings.Report` as JSON instead, written as
-it goes: ``subject``, then ``findings``, then ``ok`` and ``counts`` (the keys of
-:meth:`~govdisclose.findings.Report.to_json`, read back by
-:meth:`~govdisclose.findings.Report.from_json`).
+it goes: ``subject``, then ``findings``, then ``ok`` and ``counts`` (the keys of a report as
+:func:`govdisclose.dumps` writes it, read back by :func:`govdisclose.loads`).
 
 ``--mask`` writes the text with every number masked to ``--output FILE``, or to standard
 output, in the input's own encoding (UTF-8 with or without byte-order mark, UTF-16 or GB18030)
@@ -102,9 +101,11 @@ class _JsonListing:
         )
 
     def add(self, match: PersonalDataMatch) -> None:
+        from .._converter import unstructure
+
         finding = match.finding()
         self._counts[finding.severity.code] += 1
-        text = escape_json(json.dumps(finding.to_json(), ensure_ascii=False, indent=2))
+        text = escape_json(json.dumps(unstructure(finding), ensure_ascii=False, indent=2))
         self._stream.write(("\n" if self._first else ",\n") + _indent(text, "    "))
         self._first = False
 

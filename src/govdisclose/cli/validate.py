@@ -46,11 +46,11 @@ def detect_kind(data: object) -> str | None:
 
     >>> detect_kind({"title": "X", "items": []}), detect_kind([{"id": "1"}])
     ('catalogue', 'documents')
-    >>> detect_kind({"id": "1", "title": "X", "issued": "2024-05-06"}), detect_kind(3)
+    >>> detect_kind({"id": "1", "title": "X", "issued": "2024-05-06"}), detect_kind([])
     ('document', None)
     """
     if isinstance(data, list):
-        return "documents"
+        return "documents" if data else None  # an empty list holds nothing to check
     if isinstance(data, Mapping):
         if "items" in data:
             return "catalogue"
@@ -173,7 +173,9 @@ def _run(args: argparse.Namespace) -> int:
     if extra is not None:
         report = Report(extra.findings + report.findings, name)
     if args.format == "json":
-        write_text(dump_json(report.to_json()), None, json=True)
+        from .._converter import unstructure
+
+        write_text(dump_json(unstructure(report)), None, json=True)
     else:
         write_text(report.to_text() + "\n", None)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK

@@ -5,7 +5,7 @@ timezone-aware date-time for hour rules), which obligation (:attr:`~Deadline.kin
 which legal rule (:attr:`~Deadline.rule`, with its source), counted from what
 (:attr:`~Deadline.start`) and how (:attr:`~Deadline.explanation`, a tuple of :class:`Step`:
 working days counted, weekends and which holidays skipped, make-up working days counted,
-consultation time excluded, an extension added).  :meth:`Deadline.to_json` gives JSON-ready
+consultation time excluded, an extension added).  :func:`govdisclose.unstructure` gives JSON-ready
 data; :meth:`Deadline.describe` (also ``str()``) a bilingual text.
 
 Counting follows the domain reference §6:
@@ -53,7 +53,8 @@ datetime.date(2024, 10, 30)
 >>> print(reply.explanation[2].text)
 2024-09-29: 周末调休上班日（国庆节），计入（第1个） / weekend make-up working day (national day),
 counted (#1)
->>> reply.to_json()["due"], reply.provisional
+>>> from govdisclose import unstructure
+>>> unstructure(reply)["due"], reply.provisional
 ('2024-10-30', False)
 >>> request_reply_deadline(dt.date(2024, 9, 27), extended=21)
 Traceback (most recent call last):

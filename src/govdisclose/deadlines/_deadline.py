@@ -4,8 +4,8 @@ Every calculator in :mod:`govdisclose.deadlines` returns :class:`Deadline` objec
 says what is due (:attr:`Deadline.due`), under which rule, counted from what, and *how* it was
 counted: the :attr:`Deadline.explanation` is a tuple of :class:`Step` objects, each covering a
 run of days (working days counted, a weekend or holiday skipped, consultation time excluded, an
-extension added …) with a bilingual text.  :meth:`Deadline.to_json` gives JSON-ready data and
-:meth:`Deadline.describe` a text for people; both say PROVISIONAL / 暂估 when a year of the
+extension added …) with a bilingual text.  :func:`govdisclose.unstructure` gives JSON-ready
+data and :meth:`Deadline.describe` a text for people; both say PROVISIONAL / 暂估 when a year of the
 holiday calendar was only estimated.
 
 A deadline that cannot be assessed says why in words (:attr:`Deadline.reason`) and as a stable
@@ -151,10 +151,6 @@ class LegalRule:
     source: str
     summary: str
 
-    def to_json(self) -> dict[str, str]:
-        """JSON-ready data: ``code``, ``source``, ``summary``."""
-        return {"code": self.code, "source": self.source, "summary": self.summary}
-
 
 @attrs.frozen
 class Step:
@@ -175,23 +171,6 @@ class Step:
     counted: int | None = None
     holiday: str | None = None
     estimated: bool = False
-
-    def to_json(self) -> dict[str, Any]:
-        """JSON-ready data; absent values are left out."""
-        data: dict[str, Any] = {"kind": self.kind.value}
-        for key, value in (
-            ("first", iso(self.first)),
-            ("last", iso(self.last)),
-            ("days", self.days),
-            ("counted", self.counted),
-            ("holiday", self.holiday),
-        ):
-            if value is not None:
-                data[key] = value
-        if self.estimated:
-            data["estimated"] = True
-        data["text"] = self.text
-        return data
 
 
 def _steps(value: Iterable[Step]) -> tuple[Step, ...]:
@@ -269,25 +248,6 @@ class Deadline:
                 at = at.replace(tzinfo=CHINA_TZ)
             at = to_zone(at, CHINA_TZ, path="at").date()
         return at > self.due
-
-    def to_json(self) -> dict[str, Any]:
-        """JSON-ready data: ``due`` is ISO 8601 (a date, or a date-time with ``+08:00``)."""
-        return {
-            "kind": self.kind.code,
-            "kind_label": self.kind.label,
-            "due": iso(self.due),
-            "assessable": self.assessable,
-            "reason": self.reason,
-            "reason_code": self.reason_code,
-            "provisional": self.provisional,
-            "estimated_years": list(self.estimated_years),
-            "partial": self.partial,
-            "partial_years": list(self.partial_years),
-            "rule": self.rule.to_json(),
-            "start": iso(self.start),
-            "start_event": self.start_event,
-            "explanation": [step.to_json() for step in self.explanation],
-        }
 
     def headline(self) -> str:
         """One line: what is due when, marked 暂估 PROVISIONAL when it is."""

@@ -91,18 +91,6 @@ class Obligation:
     day_note: str = attrs.field(validator=lambda i, a, v: _check_type(a.name, v, str))
     provisional: bool = attrs.field(default=False, validator=lambda i, a, v: check_bool(v, a.name))
 
-    def to_json(self) -> dict[str, object]:
-        """JSON-ready data with the date in ISO 8601."""
-        return {
-            "code": self.code,
-            "date": self.date.isoformat(),
-            "summary": self.summary,
-            "description": self.description,
-            "source": self.source,
-            "day_note": self.day_note,
-            "provisional": self.provisional,
-        }
-
 
 def _dates(rule: rrule.rrule) -> list[dt.date]:
     return [moment.date() for moment in rule]

@@ -1,11 +1,12 @@
 """Finding codes and the findings made from them: severities, the registry, :class:`Finding`.
 
 The implementation of :mod:`govdisclose.findings` (import the names from there): the
-:class:`Severity` vocabulary, the code syntax and its errors, :class:`FindingCode`, the one
-registry :data:`CODES` with :func:`register_code`, :func:`all_codes`, and :class:`Finding`,
-whose code must be registered.  :class:`Finding` lives here with :class:`FindingCode` because
-each needs the other (:meth:`FindingCode.finding` makes one; a finding checks its code in
-:data:`CODES`).  Reports of findings are in :mod:`govdisclose.findings._report`.
+:class:`Severity` vocabulary, :class:`FindingCode`, the read-only registry :data:`CODES` of
+every code of the library, :func:`all_codes`, and :class:`Finding`, whose code must be in
+:data:`CODES`.  Each area of the library states its codes in one module-level table (a tuple
+named ``CODES``, one :class:`FindingCode` per row); the registry is built from those tables,
+listed here by area, each on first use.  Reports of findings are in
+``govdisclose.findings._report``.
 
 >>> from govdisclose.findings import CODES, Severity
 >>> from govdisclose.checks import _document_codes as document_codes  # the document.* codes
@@ -19,49 +20,17 @@ from __future__ import annotations
 
 import enum
 import importlib
-import pkgutil
 import re
 from collections.abc import Iterator, Mapping
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
-from .._errors import GovdiscloseError
+from .._errors import InputError, NotFoundError, short_repr
+from .._model import FrozenDict
 from .._vocabulary import Term
 
-__all__ = [
-    "CODES",
-    "CodeRegistry",
-    "Finding",
-    "FindingCode",
-    "FindingCodeError",
-    "Severity",
-    "UnknownFindingCodeError",
-    "all_codes",
-    "register_code",
-]
-
 _CODE_RE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*)+")
-
-
-class FindingCodeError(GovdiscloseError, ValueError):
-    """A finding code that is malformed or registered twice with different definitions."""
-
-
-class UnknownFindingCodeError(FindingCodeError, KeyError):
-    """A finding code that is not in the registry :data:`CODES`."""
-
-    def __init__(self, code: object, *, path: str | None = None) -> None:
-        self.code = code
-        super().__init__(
-            f"unknown finding code {code!r}; register it with register_code() first "
-            f"(未登记的问题代码)",
-            path=path,
-        )
-
-    def __str__(self) -> str:  # KeyError would show the message's repr
-        return Exception.__str__(self)
 
 
 class Severity(Term):
@@ -98,18 +67,10 @@ def _freeze(value: Any, where: str) -> Any:
             if not isinstance(key, str):
                 raise TypeError(f"{where}: data keys must be str, not {type(key).__name__}")
             out[key] = _freeze(item, f"{where}.{key}")
-        return MappingProxyType(out)
+        return FrozenDict(out)
     if isinstance(value, (list, tuple)):
         return tuple(_freeze(item, f"{where}[{i}]") for i, item in enumerate(value))
     raise TypeError(f"{where}: finding data must be JSON values, not {type(value).__name__}")
-
-
-def _thaw(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {key: _thaw(item) for key, item in value.items()}
-    if isinstance(value, tuple):
-        return [_thaw(item) for item in value]
-    return value
 
 
 def _frozen_data(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -117,9 +78,9 @@ def _frozen_data(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return frozen
 
 
-def _check_code_syntax(code: object) -> str:
-    if not isinstance(code, str) or not _CODE_RE.fullmatch(code):
-        raise FindingCodeError(
+def _check_code_syntax(code: str) -> str:
+    if not _CODE_RE.fullmatch(code):
+        raise InputError(
             f"malformed finding code {code!r}: use dotted lower-case ASCII such as "
             f"'catalogue.missing-element' (问题代码格式不正确)"
         )
@@ -161,79 +122,77 @@ class FindingCode:
         )
 
 
-class CodeRegistry(Mapping[str, FindingCode]):
-    """The table of all finding codes; read-only except through :meth:`register`."""
+#: The code tables of the library by area (a code's first part): module and table name.  A
+#: table is a tuple of :class:`FindingCode` rows, or of plain rows of the same five values.
+_TABLES: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "catalogue": (
+        ("govdisclose.checks._prescan", "CODES"),
+        ("govdisclose.checks._catalogue", "CODES"),
+        ("govdisclose.checks._items", "CODES"),
+    ),
+    "localize": (("govdisclose.checks._against_standard", "CODES"),),
+    "document": (("govdisclose.checks._document_codes", "CODES"),),
+    "audit": (("govdisclose.audit._result", "CODES"),),
+    "tables": (("govdisclose.tables._codes", "CODES"),),
+    "personal-data": (("govdisclose._privacy", "CODES"),),
+    "annual-report": (("govdisclose.annual_report._findings", "FINDINGS"),),
+    "requests": (("govdisclose.requests._codes", "FINDING_CODES"),),
+}
+
+
+class _Registry(Mapping[str, FindingCode]):
+    """Every finding code of the library, by code: read-only, built from the areas' tables.
+
+    An area's table is loaded when one of its codes is first looked up (the module that
+    makes the finding has loaded it already); listing the codes loads every table.
+    """
 
     def __init__(self) -> None:
-        self._codes: dict[str, FindingCode] = {}
+        self._areas: dict[str, dict[str, FindingCode]] = {}
 
-    def register(
-        self,
-        code: str,
-        severity: Severity | str,
-        title_zh: str,
-        title_en: str,
-        description: str = "",
-    ) -> FindingCode:
-        """Register a code and return its definition.
-
-        Registering the same definition again is allowed (a module imported twice); a
-        different definition for a code already taken raises :class:`FindingCodeError`.
-        """
-        definition = FindingCode(code, severity, title_zh, title_en, description)
-        existing = self._codes.get(definition.code)
-        if existing == definition:
-            return existing
-        if existing is not None:
-            raise FindingCodeError(
-                f"finding code {code!r} is already registered with another definition "
-                f"(问题代码重复登记): {existing}"
-            )
-        self._codes[definition.code] = definition
-        return definition
+    def _area(self, area: str) -> dict[str, FindingCode]:
+        codes = self._areas.get(area)
+        if codes is None:
+            codes = {}
+            for module, name in _TABLES[area]:
+                for row in getattr(importlib.import_module(module), name):
+                    definition = row if isinstance(row, FindingCode) else FindingCode(*row)
+                    if definition.code in codes or not definition.code.startswith(area + "."):
+                        raise InputError(f"finding code {definition.code!r} in the wrong table")
+                    codes[definition.code] = definition
+            self._areas[area] = codes
+        return codes
 
     def __getitem__(self, code: str) -> FindingCode:
         try:
-            return self._codes[code]
-        except (KeyError, TypeError):
-            raise UnknownFindingCodeError(code) from None
+            return self._area(code.partition(".")[0])[code]
+        except (KeyError, AttributeError):
+            raise NotFoundError(
+                f"unknown finding code {short_repr(code)} (未知的问题代码)", key=code
+            ) from None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._codes)
+        return iter(sorted(code for area in _TABLES for code in self._area(area)))
 
     def __len__(self) -> int:
-        return len(self._codes)
+        return sum(len(self._area(area)) for area in _TABLES)
 
     def __repr__(self) -> str:
-        return f"CodeRegistry({sorted(self._codes)})"
+        return f"<finding codes: {len(self)}>"
 
 
-#: Every finding code registered so far (modules register theirs when imported).
-CODES = CodeRegistry()
-register_code = CODES.register
+#: Every finding code of the library, by code (sorted).
+CODES: Mapping[str, FindingCode] = _Registry()
 
 
 def all_codes() -> tuple[FindingCode, ...]:
-    """Import the library's modules (so that each registers its codes); return all, sorted.
-
-    Every module and package of ``govdisclose``, at any depth, is imported except the
-    command line (``govdisclose.cli``).
-    """
-    import govdisclose
-
-    for info in pkgutil.walk_packages(govdisclose.__path__, prefix="govdisclose."):
-        parts = info.name.split(".")[1:]
-        if parts[0] == "cli" or parts[-1].startswith("__"):
-            continue
-        importlib.import_module(info.name)
-    return tuple(CODES[code] for code in sorted(CODES))
+    """Every finding code of the library, sorted by code."""
+    return tuple(CODES.values())
 
 
-def _registered_code(code: object) -> str:
-    checked = _check_code_syntax(code)
-    if checked not in CODES:
-        raise UnknownFindingCodeError(checked)
-    return checked
+def _registered_code(code: str) -> str:
+    CODES[code]  # raises NotFoundError
+    return code
 
 
 @attrs.frozen
@@ -253,20 +212,9 @@ class Finding:
         """The registered definition of :attr:`code`."""
         return CODES[self.code]
 
-    def to_json(self) -> dict[str, Any]:
-        """The finding as JSON values."""
-        return {
-            "code": self.code,
-            "severity": self.severity.code,
-            "path": self.path,
-            "message_zh": self.message_zh,
-            "message_en": self.message_en,
-            "hint": self.hint,
-            "data": _thaw(self.data),
-        }
-
     def to_text(self) -> str:
-        """One line (two with a hint) for people; see :meth:`Report.to_text`."""
+        """One line (two with a hint) for people; see
+        :meth:`govdisclose.findings.Report.to_text`."""
         line = (
             f"{self.severity.label} {self.severity.code}  {self.path}  {self.code}  "
             f"{self.message_zh} / {self.message_en}"

@@ -2,12 +2,14 @@
 
 The implementation of :mod:`govdisclose.findings` (import the names from there): a
 :class:`Report` holds the findings of one check in the order they were found, counts them by
-severity, filters and merges, and reads back what :meth:`Report.to_json` wrote; a
+severity, filters and merges (the package's converter writes it and reads it back:
+:func:`govdisclose.dumps`, :func:`govdisclose.loads`); a
 :class:`ReportBuilder` collects findings as a check goes.  Codes and findings themselves are
 in :mod:`govdisclose.findings._codes`.
 
+>>> from govdisclose import structure
 >>> from govdisclose.findings import Report
->>> report = Report.from_json({"subject": "目录.json", "findings": []})
+>>> report = structure({"subject": "目录.json", "findings": []}, Report)
 >>> report.ok, report.counts
 (True, {'error': 0, 'warning': 0, 'info': 0})
 >>> print(report.summary())
@@ -16,17 +18,17 @@ in :mod:`govdisclose.findings._codes`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
 
-from .._errors import GovdiscloseError, InputError
-from ._codes import CODES, Finding, FindingCode, Severity, _registered_code, all_codes
-
-__all__ = ["Report", "ReportBuilder"]
+from ._codes import CODES, Finding, FindingCode, Severity
 
 _SEVERITIES = tuple(Severity)
+
+#: How many findings ``str()`` of a report lists.
+_SHOWN = 10
 
 
 def _severity_set(severity: Severity | str | Iterable[Severity | str]) -> frozenset[Severity]:
@@ -115,91 +117,25 @@ class Report:
             subject = f"{self.subject}; {other.subject}"
         return Report(self.findings + other.findings, subject)
 
-    def to_json(self) -> dict[str, Any]:
-        """``{"subject", "ok", "counts", "findings": [...]}`` as JSON values."""
-        return {
-            "subject": self.subject,
-            "ok": self.ok,
-            "counts": self.counts,
-            "findings": [f.to_json() for f in self.findings],
-        }
-
     def summary(self) -> str:
         """One line: the subject and the counts by severity."""
         counts = ", ".join(f"{self.count(s)} {s.label} {s.code}" for s in _SEVERITIES)
         return f"{self.subject}: {counts}" if self.subject else counts
+
+    def __str__(self) -> str:
+        """The summary and the first findings (:meth:`to_text` lists them all)."""
+        shown = self.findings[:_SHOWN]
+        lines = [self.summary(), *(f.to_text() for f in shown)]
+        if len(self.findings) > _SHOWN:
+            rest = len(self.findings) - _SHOWN
+            lines.append(f"… {rest} more (共{rest}条未列出)")
+        return "\n".join(lines)
 
     def to_text(self) -> str:
         """A listing for people: the summary, then one line per finding, hints indented."""
         lines = [self.summary()]
         lines.extend(f.to_text() for f in self.findings)
         return "\n".join(lines)
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any] | str) -> Report:
-        """Read what :meth:`to_json` wrote (a mapping or a JSON string).
-
-        Raises :class:`~govdisclose._errors.InputError` with the path of the first bad value.
-        ``ok`` and ``counts`` are derived; when present they must agree with the findings.
-        Every code must be known to this version of the library (:func:`all_codes`).
-        """
-        if isinstance(data, str):
-            from .._files import parse_json
-
-            data = parse_json(data)
-        if not isinstance(data, Mapping):
-            raise InputError("a report must be a JSON object (报告应为JSON对象)", path="$")
-        unknown_keys = set(data) - {"subject", "ok", "counts", "findings"}
-        if unknown_keys:
-            raise InputError(f"unknown keys {sorted(unknown_keys)} (未知字段)", path="$")
-        subject = data.get("subject")
-        if subject is not None and not isinstance(subject, str):
-            raise InputError("subject must be a string or null", path="$.subject")
-        raw = data.get("findings", [])
-        if not isinstance(raw, list):
-            raise InputError("findings must be a list (findings应为数组)", path="$.findings")
-        if any(isinstance(f, Mapping) and f.get("code") not in CODES for f in raw):
-            all_codes()
-        report = cls(
-            tuple(_finding_from_json(f, f"$.findings[{i}]") for i, f in enumerate(raw)),
-            subject,
-        )
-        for key, derived in (("ok", report.ok), ("counts", report.counts)):
-            if key in data and data[key] != derived:
-                raise InputError(
-                    f"{key} is {data[key]!r} but the findings give {derived!r} (与问题列表不符)",
-                    path=f"$.{key}",
-                )
-        return report
-
-
-_FINDING_KEYS = ("code", "severity", "path", "message_zh", "message_en", "hint")
-
-
-def _finding_from_json(raw: object, path: str) -> Finding:
-    if not isinstance(raw, Mapping):
-        raise InputError("a finding must be a JSON object", path=path)
-    unknown = set(raw) - {*_FINDING_KEYS, "data"}
-    if unknown:
-        raise InputError(f"unknown keys {sorted(unknown)} (未知字段)", path=path)
-    values: dict[str, Any] = {}
-    for key in _FINDING_KEYS:
-        value = raw.get(key, "" if key == "hint" else None)
-        if not isinstance(value, str):
-            raise InputError(f"{key} must be a string (应为字符串)", path=f"{path}.{key}")
-        values[key] = value
-    data = raw.get("data") or {}
-    if not isinstance(data, Mapping):
-        raise InputError("data must be a JSON object", path=f"{path}.data")
-    try:
-        severity = Severity.parse(values.pop("severity"))
-    except GovdiscloseError as exc:
-        raise InputError(exc.message, path=f"{path}.severity") from None
-    try:
-        code = _registered_code(values.pop("code"))
-    except GovdiscloseError as exc:
-        raise InputError(exc.message, path=f"{path}.code") from None
-    return Finding(code=code, severity=severity, data=data, **values)
 
 
 @attrs.define

@@ -73,11 +73,19 @@ from ._reading import (
     LEDGER_LIMITS,
     LedgerReading,
     ledger_to_json,
+    ledger_to_rows,
     read_ledger,
     read_ledger_data,
     read_ledger_rows,
 )
-from ._status import LedgerStatus, RequestState, RequestStatus, ledger_status, reply_deadline
+from ._status import (
+    DUE_SOON_WORKDAYS,
+    LedgerStatus,
+    RequestState,
+    RequestStatus,
+    ledger_status,
+    reply_deadline,
+)
 from ._terms import (
     ApplicantCategory,
     ConsultedParty,
@@ -91,6 +99,7 @@ from ._terms import (
 __all__ = [
     "CODE",
     "COLUMN_ALIASES",
+    "DUE_SOON_WORKDAYS",
     "FINDING_CODES",
     "FREE_PAGES",
     "FREE_REQUESTS_PER_MONTH",
@@ -122,6 +131,7 @@ __all__ = [
     "fees_collected",
     "ledger_status",
     "ledger_to_json",
+    "ledger_to_rows",
     "month_position",
     "month_positions",
     "read_ledger",

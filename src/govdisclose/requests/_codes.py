@@ -13,7 +13,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
-from ..findings import Finding, FindingCode, register_code
+from ..findings import Finding, FindingCode
 
 __all__ = ["CODE", "FINDING_CODES", "make_finding"]
 
@@ -107,8 +107,8 @@ FINDING_CODES: tuple[tuple[str, str, str, str, str], ...] = (
     (
         "requests.unknown-year",
         "error",
-        "期限涉及尚无节假日安排的年份，无法计算",
-        "the deadline reaches a year without a holiday arrangement; it cannot be computed",
+        "涉及尚无节假日安排的年份，无法计算期限或工作日数",
+        "a year without a holiday arrangement: the deadline or the working days cannot be computed",
         "提供该年的节假日安排文件（--calendar），或使用 --provisional 按估算计算。",
     ),
     (
@@ -122,7 +122,7 @@ FINDING_CODES: tuple[tuple[str, str, str, str, str], ...] = (
 
 #: The registered definitions, by code.
 CODE: MappingProxyType[str, FindingCode] = MappingProxyType(
-    {row[0]: register_code(row[0], row[1], row[2], row[3], row[4]) for row in FINDING_CODES}
+    {row[0]: FindingCode(*row) for row in FINDING_CODES}
 )
 
 _HINTS = {row[0]: row[4] for row in FINDING_CODES}

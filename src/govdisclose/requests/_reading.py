@@ -93,6 +93,7 @@ __all__ = [
     "LEDGER_LIMITS",
     "LedgerReading",
     "ledger_to_json",
+    "ledger_to_rows",
     "read_ledger",
     "read_ledger_data",
     "read_ledger_rows",
@@ -417,7 +418,11 @@ def _extension(value: object) -> int:
 
 
 def _channel(value: object) -> RequestChannel:
-    text = _text(value)
+    return _channel_text(_text(value))
+
+
+@functools.lru_cache(maxsize=256)
+def _channel_text(text: str) -> RequestChannel:
     folded = fold_label(text)
     if folded in _AMBIGUOUS_FOLDED:
         raise _Bad(
@@ -862,7 +867,7 @@ def read_ledger_rows(
         if not raw and all(_blank(c) for c in cells):
             continue
         builder.add(raw, _RowCells(prefix, row_index + 1, letters))
-    return _finish(builder, body)
+    return _finish(builder, body, _ref(sheet, header_row, 0))
 
 
 class _RowCells(Mapping[str, str]):
@@ -887,9 +892,9 @@ class _RowCells(Mapping[str, str]):
         return len(self._letters) + 1
 
 
-def _finish(builder: _Builder, body: str | None) -> LedgerReading:
+def _finish(builder: _Builder, body: str | None, where: str = "$") -> LedgerReading:
     if not builder.requests and not any(f.severity.code == "error" for f in builder.findings):
-        builder.findings.append(make_finding("requests.empty", "$"))
+        builder.findings.append(make_finding("requests.empty", where))
     return LedgerReading(
         Ledger(tuple(builder.requests), body=body),
         Report(tuple(builder.findings)),
@@ -1094,10 +1099,148 @@ def read_ledger_data(data: object) -> LedgerReading:
 
 def ledger_to_json(ledger: Ledger) -> dict[str, Any]:
     """The canonical JSON of a ledger (schema ``requests-ledger``): codes, ISO dates; empty
-    and default fields left out."""
+    and default fields left out, except ``requests``."""
     from .._converter import converter
 
     if not isinstance(ledger, Ledger):
         raise InputError(f"expected a Ledger, got {short_repr(ledger)} (应为台账 Ledger)")
     data: dict[str, Any] = converter.unstructure(ledger)
+    data.setdefault("requests", [])  # an empty ledger still says it has no requests
     return data
+
+
+# -- writing rows -----------------------------------------------------------------------------
+
+#: The header :func:`ledger_to_rows` writes for each field (one of its accepted spellings).
+_WRITTEN_HEADERS: Mapping[str, str] = {
+    "id": "申请编号",
+    "received": "收到申请日期",
+    "received_time": "收到时刻",
+    "channel": "提交方式",
+    "submitted": "提交日期",
+    "signed_for": "签收日期",
+    "confirmed": "确认日期",
+    "applicant_category": "申请人类别",
+    "applicant": "申请人",
+    "subject": "申请内容",
+    "supplement_requested": "告知补正日期",
+    "supplement_received": "收到补正日期",
+    "extension_days": "延期天数",
+    "extended_on": "延期日期",
+    "consultations.party": "征求意见对象",
+    "consultations.sent": "征求意见日期",
+    "consultations.answered": "意见答复日期",
+    "fee.basis": "收费方式",
+    "fee.sent": "收费通知日期",
+    "fee.amount": "收费金额",
+    "fee.pages": "页数",
+    "fee.paid": "缴费日期",
+    "fee.lapsed": "逾期未缴费日期",
+    "reply.date": "答复日期",
+    "reply.outcome": "办理结果",
+    "reviews.kind": "复议诉讼",
+    "reviews.result": "复议诉讼结果",
+    "reviews.filed": "复议诉讼日期",
+    "reviews.decided": "审结日期",
+    "note": "备注",
+}
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Outcome):
+        return value.printed
+    if isinstance(value, (ApplicantCategory, ConsultedParty, FeeBasis, ReviewKind, ReviewResult)):
+        return value.label
+    if isinstance(value, RequestChannel):
+        return value.label
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def ledger_to_rows(ledger: Ledger) -> list[list[str]]:
+    """The ledger as a table: a header row of Chinese column names, then one row per request.
+
+    Dates are ISO, categories, channels and results their Chinese labels, an outcome the row
+    of table 三 as printed (``（三）不予公开 6.属于四类过程性信息``); a second consultation or
+    review gets columns numbered 2, 3 … (``征求意见日期2``).  :func:`read_ledger_rows` reads the
+    table back into the same ledger.
+
+    >>> import datetime as dt
+    >>> from govdisclose.requests import Ledger, Request, ledger_to_rows
+    >>> rows = ledger_to_rows(Ledger([Request("1", dt.date(2025, 3, 3), "自然人")]))
+    >>> rows[0][:3], rows[1][:3]
+    (['申请编号', '收到申请日期', '收到时刻'], ['1', '2025-03-03', ''])
+    """
+    if not isinstance(ledger, Ledger):
+        raise InputError(f"expected a Ledger, got {short_repr(ledger)} (应为台账 Ledger)")
+    consultations = max((len(r.consultations) for r in ledger.requests), default=0)
+    reviews = max((len(r.reviews) for r in ledger.requests), default=0)
+    keys: list[str] = []
+    for field in _WRITTEN_HEADERS:
+        head = field.split(".")[0]
+        if head == "consultations":
+            keys += [_key(field, i) for i in range(consultations)]
+        elif head == "reviews":
+            keys += [_key(field, i) for i in range(reviews)]
+        else:
+            keys.append(field)
+    keys = sorted(keys, key=lambda k: _order(k))
+
+    def header(key: str) -> str:
+        field = _field_of(key)
+        index = int(key.split("[")[1].split("]")[0]) if "[" in key else 0
+        return _WRITTEN_HEADERS[field] + (str(index + 1) if index else "")
+
+    rows = [[header(key) for key in keys]]
+    for request in ledger.requests:
+        values = _flat(request)
+        rows.append([_cell(values.get(key)) for key in keys])
+    return rows
+
+
+def _order(key: str) -> tuple[int, int, int]:
+    field = _field_of(key)
+    index = int(key.split("[")[1].split("]")[0]) if "[" in key else 0
+    fields = list(_WRITTEN_HEADERS)
+    head = field.split(".")[0]
+    group = fields.index(next(f for f in fields if f.split(".")[0] == head))
+    return group, index, fields.index(field)
+
+
+def _flat(request: Request) -> dict[str, object]:
+    values: dict[str, object] = {
+        "id": request.id,
+        "received": request.received,
+        "received_time": request.received_time,
+        "channel": request.channel,
+        "submitted": request.submitted,
+        "signed_for": request.signed_for,
+        "confirmed": request.confirmed,
+        "applicant_category": request.applicant_category,
+        "applicant": request.applicant,
+        "subject": request.subject or None,
+        "supplement_requested": request.supplement_requested,
+        "supplement_received": request.supplement_received,
+        "extension_days": request.extension_days or None,
+        "extended_on": request.extended_on,
+        "note": request.note or None,
+    }
+    for i, item in enumerate(request.consultations):
+        values[f"consultations[{i}].party"] = item.party
+        values[f"consultations[{i}].sent"] = item.sent
+        values[f"consultations[{i}].answered"] = item.answered
+    for i, review in enumerate(request.reviews):
+        values[f"reviews[{i}].kind"] = review.kind
+        values[f"reviews[{i}].result"] = review.result
+        values[f"reviews[{i}].filed"] = review.filed
+        values[f"reviews[{i}].decided"] = review.decided
+    if request.fee is not None:
+        for name in ("basis", "sent", "amount", "pages", "paid", "lapsed"):
+            values[f"fee.{name}"] = getattr(request.fee, name)
+    if request.reply is not None:
+        values["reply.date"] = request.reply.date
+        values["reply.outcome"] = request.reply.outcome
+    return values

@@ -184,6 +184,7 @@ _SUMMARY_KEYS = {
     "total": ("申请数", "查看日期前收到的申请", "requests received by the day"),
     "open": ("办理中", "未答复的申请", "not answered"),
     "overdue": ("已逾期", "未答复且已过期限", "open and past the deadline"),
+    "due_soon": ("近期到期", "5个工作日内到期的未答复申请", "open, due within 5 working days"),
     "consulting": ("征求意见中", "等待征求意见答复", "waiting for a consultation"),
     "awaiting_supplement": ("待补正", "等待申请人补正", "waiting for the supplement"),
     "awaiting_fee": ("待缴费", "等待申请人缴费", "waiting for the fee"),

@@ -74,9 +74,20 @@ from ._terms import ConsultedParty, FeeBasis
 if TYPE_CHECKING:
     from ..calendar import WorkCalendar
 
-__all__ = ["LedgerStatus", "RequestState", "RequestStatus", "ledger_status", "reply_deadline"]
+__all__ = [
+    "DUE_SOON_WORKDAYS",
+    "LedgerStatus",
+    "RequestState",
+    "RequestStatus",
+    "ledger_status",
+    "reply_deadline",
+]
 
 _FEE_SOURCE = "国办函〔2020〕109号"
+
+#: An open request whose deadline is at most this many working days away counts as due soon
+#: in the summary (a working week).
+DUE_SOON_WORKDAYS = 5
 
 
 class RequestState(Term):
@@ -141,15 +152,22 @@ class RequestStatus:
             "problem": self.problem,
         }
         if explain:
-            data["deadline"] = None if self.deadline is None else self.deadline.to_json()
+            from .._converter import unstructure
+
+            data["deadline"] = None if self.deadline is None else unstructure(self.deadline)
         return data
 
     def line(self) -> str:
         """One line for people."""
         mark = "【暂估】" if self.deadline is not None and self.deadline.provisional else ""
         head = f"{self.id}  收到 {self.received}  {self.state.label}"
-        if self.problem is not None:
+        if self.problem is not None and self.due is None:
             return f"{head}  无法计算期限 cannot compute the deadline: {self.problem}"
+        if self.problem is not None:
+            return (
+                f"{head}; 期限 due {mark}{self.due}; 无法计算工作日数 cannot count the working "
+                f"days: {self.problem}"
+            )
         if self.state is RequestState.ANSWERED:
             if self.on_time is None:
                 return f"{head} {self.replied} ({self.outcome}); 答复期限未起算 no reply period ran"
@@ -200,11 +218,19 @@ class LedgerStatus:
         return sum(1 for s in self.requests if s.on_time is False)
 
     def summary(self) -> dict[str, int]:
-        """Counts: total, open, overdue, answered, on time, late, per waiting state, problems."""
+        """Counts: total, open, overdue, due soon (within :data:`DUE_SOON_WORKDAYS` working
+        days), answered, on time, late, per waiting state, problems."""
         return {
             "total": len(self.requests),
             "open": self.open_count,
             "overdue": self.overdue_count,
+            "due_soon": sum(
+                1
+                for s in self.requests
+                if s.workdays_left is not None
+                and not s.overdue
+                and s.workdays_left <= DUE_SOON_WORKDAYS
+            ),
             "consulting": self._count(RequestState.CONSULTING),
             "awaiting_supplement": self._count(RequestState.AWAITING_SUPPLEMENT),
             "awaiting_fee": self._count(RequestState.AWAITING_FEE),
@@ -217,11 +243,13 @@ class LedgerStatus:
 
     def to_json(self, *, explain: bool = False) -> dict[str, Any]:
         """JSON values: ``as_of``, ``summary``, ``requests`` and the findings ``report``."""
+        from .._converter import unstructure
+
         return {
             "as_of": self.as_of.isoformat(),
             "summary": self.summary(),
             "requests": [s.to_json(explain=explain) for s in self.requests],
-            "report": self.report.to_json(),
+            "report": unstructure(self.report),
         }
 
     def to_text(self, *, explain: bool = False) -> str:
@@ -235,7 +263,8 @@ class LedgerStatus:
         s = self.summary()
         lines.append(
             f"合计 summary: {s['total']} 件 requests; 办理中 open {s['open']} "
-            f"(逾期 overdue {s['overdue']}); 已答复 answered {s['answered']} "
+            f"(逾期 overdue {s['overdue']}, {DUE_SOON_WORKDAYS}个工作日内到期 due within "
+            f"{DUE_SOON_WORKDAYS} working days {s['due_soon']}); 已答复 answered {s['answered']} "
             f"(按时 on time {s['answered_on_time']}, 逾期 late {s['answered_late']})"
         )
         if self.report.findings:
@@ -423,36 +452,35 @@ def _status(request: Request, as_of: dt.date, engine: _Engine) -> RequestStatus:
     }
     try:
         deadline = _reply_deadline(request, engine, as_of)
-        state = _state(request, as_of, deadline)
-        due = None if deadline is None else deadline.due
-        if not isinstance(due, dt.date):
-            return RequestStatus(state=state, deadline=deadline, **base)
-        if reply is not None:
-            late = workdays_late(calendar, due, reply.date)
-            return RequestStatus(
-                state=state,
-                deadline=deadline,
-                on_time=reply.date <= due,
-                workdays_late=late,
-                **base,
-            )
-        if as_of <= due:
-            left = calendar.workdays_between(as_of, due)
-            return RequestStatus(
-                state=state, deadline=deadline, workdays_left=left, workdays_late=0, **base
-            )
-        late = workdays_late(calendar, due, as_of)
-        return RequestStatus(
-            state=state,
-            deadline=deadline,
-            overdue=True,
-            workdays_left=0,
-            workdays_late=late,
-            **base,
-        )
     except UnknownYearError as exc:
         state = RequestState.ANSWERED if reply is not None else RequestState.OPEN
         return RequestStatus(state=state, problem=str(exc), **base)
+    state = _state(request, as_of, deadline)
+    due = None if deadline is None else deadline.due
+    if not isinstance(due, dt.date):
+        return RequestStatus(state=state, deadline=deadline, **base)
+    if reply is not None:
+        timing: dict[str, Any] = {"on_time": reply.date <= due}
+        counted_to = reply.date
+    elif as_of <= due:
+        timing = {"workdays_left": None}
+        counted_to = as_of
+    else:
+        timing = {"overdue": True, "workdays_left": 0}
+        counted_to = as_of
+    try:
+        # The working days between are known only when the calendar covers the years between
+        # (a status day in a year without an arrangement): otherwise the due day stands alone.
+        if "workdays_left" in timing and timing["workdays_left"] is None:
+            timing["workdays_left"] = calendar.workdays_between(as_of, due)
+            timing["workdays_late"] = 0
+        else:
+            timing["workdays_late"] = workdays_late(calendar, due, counted_to)
+    except UnknownYearError as exc:
+        if timing.get("workdays_left", 0) is None:
+            timing.pop("workdays_left")
+        return RequestStatus(state=state, deadline=deadline, problem=str(exc), **timing, **base)
+    return RequestStatus(state=state, deadline=deadline, **timing, **base)
 
 
 class _Places:

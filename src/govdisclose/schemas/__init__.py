@@ -15,7 +15,8 @@ requires them, ``additionalProperties: false`` where the reader refuses unknown 
 schema describes the **canonical** form (vocabulary codes, a time limit as an object); the
 readers also accept Chinese labels and variants, which the schemas do not describe.
 
-The JSON **outputs** scripts read have schemas too (:mod:`govdisclose.schemas._outputs`):
+The JSON **outputs** scripts read have schemas too, walked from the shapes the converter writes
+them by (:func:`govdisclose.schemas._documents.output_shapes`):
 ``audit-report`` (``govdisclose audit --format json``; its ``report`` is a findings report),
 ``audit-record-result`` (a line of ``audit --records``) and ``day-info`` (``calendar day
 --format json``).  Every key of an output is always written, so these schemas require them all.
@@ -41,7 +42,7 @@ title and description in Chinese and English, and is self-contained (its parts a
 >>> schema("catalog")
 Traceback (most recent call last):
 ...
-govdisclose.schemas.UnknownSchemaError: unknown schema 'catalog'; known: catalogue, ...
+govdisclose._errors.NotFoundError: unknown schema 'catalog'; known: catalogue, ...
 
 More information:
 
@@ -55,19 +56,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .._errors import GovdiscloseError, InputError
-
-__all__ = [
-    "BASE_URI",
-    "SCHEMA_NAMES",
-    "UnknownSchemaError",
-    "all_schemas",
-    "dump_schema",
-    "schema",
-    "schema_filename",
-    "stale_schemas",
-    "write_schemas",
-]
+from .._errors import InputError, NotFoundError
 
 #: Where the schemas are published; a schema's ``$id`` is ``BASE_URI + <name>.schema.json``.
 BASE_URI = "https://govdisclose.github.io/schemas/"
@@ -91,14 +80,10 @@ SCHEMA_NAMES: tuple[str, ...] = (
 )
 
 
-class UnknownSchemaError(GovdiscloseError, LookupError):
-    """A schema name that is not one of :data:`SCHEMA_NAMES`."""
-
-
 def _check_name(name: object) -> str:
     if not isinstance(name, str) or name not in SCHEMA_NAMES:
-        raise UnknownSchemaError(
-            f"unknown schema {name!r}; known: {', '.join(SCHEMA_NAMES)} (未知的模式名称)"
+        raise NotFoundError(
+            f"unknown schema {name!r}; known: {', '.join(SCHEMA_NAMES)} (未知的模式名称)", key=name
         )
     return name
 

@@ -19,8 +19,6 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["arrangement_schema"]
-
 _DAY = "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
 _TEXT = {"type": "string", "minLength": 1, "pattern": "\\S"}
 

@@ -4,11 +4,15 @@ Each :class:`SchemaDocument` names a document (``catalogue``, ``findings-report`
 Chinese and English title and description, and builds its root schema with a
 :class:`~govdisclose.schemas._walker.SchemaWalker`: which classes appear, and the
 :class:`~govdisclose.schemas._walker.Shape` of each — the JSON rules of the code that writes
-and reads it (the cattrs converter, or a ``to_json``/``from_json`` pair).
+and reads it.  The library's JSON outputs (findings reports, deadlines, audit results, days
+of the calendar) are written by the package's converter from the same shapes
+(:func:`output_shapes`): every field and derived value, ``null`` for an absent one.
 """
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -16,8 +20,6 @@ import attrs
 
 from ._texts import CANONICAL_NOTE, FIELD_TEXTS
 from ._walker import JSON, SchemaWalker, Shape
-
-__all__ = ["CONVERTER", "DOCUMENTS", "SchemaDocument", "findings_shapes", "finish"]
 
 #: Shape of a class read and written by the package's cattrs converter: fields without a
 #: default are required, defaults are left out on output, ``null`` is read as ``None``,
@@ -124,11 +126,39 @@ def _catalogue_item() -> JSON:
     return finish(walker, walker.root(CatalogueItem))
 
 
-# -- findings --------------------------------------------------------------------------------
+# -- outputs ---------------------------------------------------------------------------------
+
+_COUNT: JSON = {"type": "integer", "minimum": 0}
 
 
-def findings_shapes() -> dict[type, Shape]:
-    """The shapes of a findings report's classes (Report, Finding), for reports inside others."""
+def _or_null(schema: JSON) -> JSON:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _label(name: str) -> Callable[[Any], str | None]:
+    """The Chinese label of the term in field ``name`` (``None`` when there is none)."""
+    return lambda obj: None if getattr(obj, name) is None else getattr(obj, name).label
+
+
+@functools.cache
+def output_shapes() -> Mapping[type, Shape]:
+    """The shapes of the classes the library writes in full (every key, ``null`` for none).
+
+    The package's converter writes these classes by their shape, and the output schemas
+    are walked from the same shapes.
+    """
+    from ..audit import (
+        REASONS,
+        AuditResult,
+        FirstLevelSummary,
+        ItemSummary,
+        RecordResult,
+        StatusCounts,
+    )
+    from ..audit._logfile import ENCODINGS
+    from ..calendar._workcalendar import DayInfo
+    from ..deadlines import Deadline, LegalRule
+    from ..deadlines._schedule import Obligation
     from ..findings import Finding, Report, Severity, all_codes
 
     codes = [{"const": c.code, "title": c.title_zh, "description": c.title_en} for c in all_codes()]
@@ -138,30 +168,121 @@ def findings_shapes() -> dict[type, Shape]:
             s.code: {
                 "title": s.label,
                 "description": f"{s.label}级问题数 / number of {s.code} findings",
-                "type": "integer",
-                "minimum": 0,
+                **_COUNT,
             }
             for s in Severity
         },
         "required": [s.code for s in Severity],
         "additionalProperties": False,
     }
+    counted = ("on_time", "late", "overdue", "pending", "not_assessable", "provisional")
+    status_counts: dict[str, JSON] = dict.fromkeys(counted, _COUNT)
+    status_counts["max_late_workdays"] = status_counts["max_overdue_workdays"] = _or_null(_COUNT)
+    reasons: JSON = {
+        "type": "object",
+        "propertyNames": {"type": "string", "enum": list(REASONS)},
+        "additionalProperties": _COUNT,
+    }
+    audit_counts = ("records", "invalid", "unknown_item_records", "published_after_as_of")
+    name = _or_null({"type": "string"})
     return {
         Report: Shape(extra={"ok": {"type": "boolean"}, "counts": counts}),
         Finding: Shape(
-            override={
-                "code": {"type": "string", "oneOf": codes},
-                "data": {"type": "object"},
-            }
+            override={"code": {"type": "string", "oneOf": codes}, "data": {"type": "object"}}
         ),
+        Deadline: Shape(
+            required="all",
+            extra={
+                "kind_label": {"type": "string"},
+                # The CLI's ``deadline opinion`` puts a major emergency's other deadlines here.
+                "related": {"type": "array", "items": {"$ref": "#"}},
+            },
+            optional=("related",),
+            values={"kind_label": _label("kind")},
+        ),
+        LegalRule: Shape(required="all"),
+        AuditResult: Shape(
+            required="all",
+            exclude=("first_problem",),  # for the command line's message, not written
+            extra={"ok": {"type": "boolean"}},
+            override={
+                "format": {"type": "string", "enum": ["csv", "tsv", "jsonl", "records"]},
+                "encoding": _or_null({"type": "string", "enum": list(ENCODINGS)}),
+                **dict.fromkeys((*audit_counts, "formed_after_as_of", "listed_limit"), _COUNT),
+            },
+        ),
+        StatusCounts: Shape(required="all", extra={"total": _COUNT}, override=status_counts),
+        ItemSummary: Shape(
+            required="all",
+            override={"reasons": reasons, "unknown_years": {"type": "array", "items": _COUNT}},
+        ),
+        FirstLevelSummary: Shape(
+            required="all",
+            extra={"label": {"type": "string"}},
+            values={"label": _label("first_level")},
+        ),
+        RecordResult: Shape(
+            required="all",
+            override={
+                "index": _COUNT,
+                "line": _or_null({"type": "integer", "minimum": 1}),
+                "item": name,
+                "late_workdays": _or_null(_COUNT),
+                "overdue_workdays": _or_null(_COUNT),
+                "reason": _or_null({"type": "string", "enum": list(REASONS)}),
+                "unknown_year": _or_null({"type": "integer"}),
+                "problems": {
+                    "type": "array",
+                    "items": {"type": "string", "pattern": "^[a-z_]+(:[a-z_]+)?$"},
+                },
+            },
+        ),
+        DayInfo: Shape(
+            required="all",
+            extra={
+                "weekday": {"type": "integer", "minimum": 1, "maximum": 7},
+                "kind_label": {"type": "string"},
+                "workday": {"type": "boolean"},
+                "holiday_label": name,
+                "for_holiday_label": name,
+                # Added by the command line, not by the converter.
+                "next_workday": _or_null({"type": "string", "format": "date"}),
+                "previous_workday": _or_null({"type": "string", "format": "date"}),
+                "neighbours_provisional": {"type": "boolean"},
+            },
+            optional=("next_workday", "previous_workday", "neighbours_provisional"),
+            values={
+                "weekday": lambda day: day.date.isoweekday(),
+                "kind_label": _label("kind"),
+                "holiday_label": _label("holiday"),
+                "for_holiday_label": _label("for_holiday"),
+            },
+        ),
+        Obligation: Shape(required="all"),
     }
 
 
-def _findings_report() -> JSON:
-    from ..findings import Report
+def findings_shapes() -> dict[type, Shape]:
+    """The shapes of a findings report (Report, Finding), for reports inside other outputs."""
+    from ..findings import Finding, Report
 
-    walker = SchemaWalker(findings_shapes(), texts=FIELD_TEXTS)
-    return finish(walker, walker.root(Report))
+    shapes = output_shapes()
+    return {Report: shapes[Report], Finding: shapes[Finding]}
+
+
+def _output(cls_name: str, extra: Mapping[type, Shape] | None = None) -> JSON:
+    """The schema of an output class (found by name among :func:`output_shapes`)."""
+    shapes = {**output_shapes(), **(extra or {})}
+    cls = next(c for c in shapes if c.__name__ == cls_name)
+    walker = SchemaWalker(shapes, texts=FIELD_TEXTS)
+    return copy.deepcopy(finish(walker, walker.root(cls)))  # no shared parts
+
+
+def _deadline() -> JSON:
+    from ..deadlines import Step
+
+    # A step leaves out absent values and a false ``estimated``, as the converter does.
+    return _output("Deadline", {Step: Shape(nullable=False)})
 
 
 # -- document records ------------------------------------------------------------------------
@@ -198,49 +319,6 @@ def _publication_log_record() -> JSON:
         },
     )
     return finish(walker, walker.object_schema(LogRecord, shape))
-
-
-# -- deadlines -------------------------------------------------------------------------------
-
-
-def _deadline() -> JSON:
-    from ..deadlines import Deadline, LegalRule, Step
-
-    shapes = {
-        # Deadline.to_json writes every key, None as null, and the kind's label.
-        Deadline: Shape(
-            required="all",
-            extra={
-                "kind_label": {"type": "string"},
-                # The CLI's ``deadline opinion`` puts a major emergency's other deadlines here.
-                "related": {"type": "array", "items": {"$ref": "#"}},
-            },
-            optional=("related",),
-        ),
-        LegalRule: Shape(required="all"),
-        # Step.to_json leaves out absent values and a false ``estimated``.
-        Step: Shape(nullable=False),
-    }
-    walker = SchemaWalker(shapes, texts=FIELD_TEXTS)
-    return finish(walker, walker.root(Deadline))
-
-
-def _audit_report() -> JSON:
-    from ._outputs import audit_report_schema
-
-    return audit_report_schema()
-
-
-def _audit_record_result() -> JSON:
-    from ._outputs import audit_record_result_schema
-
-    return audit_record_result_schema()
-
-
-def _day_info() -> JSON:
-    from ._outputs import day_info_schema
-
-    return day_info_schema()
 
 
 def _annual_report() -> JSON:
@@ -332,43 +410,45 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
             "findings-report",
             ("检查报告", "Findings report"),
             (
-                "一次检查发现的全部问题（Report.to_json 的输出）。问题代码是API，说明文字不是。",
-                "Every finding of one check, as Report.to_json writes it.  Finding codes are "
+                "一次检查发现的全部问题（govdisclose.dumps 及 --format json "
+                "的输出）。问题代码是API，说明文字不是。",
+                "Every finding of one check, as the library writes it (govdisclose.dumps, "
+                "--format json).  Finding codes are "
                 "API; message wording is not.",
             ),
-            _findings_report,
+            functools.partial(_output, "Report"),
         ),
         _document(
             "audit-report",
             ("公开记录审计报告", "Publication-log audit report"),
             (
-                "对公开台账的一次审计（AuditResult.to_json 的输出，即 govdisclose audit --format "
+                "对公开台账的一次审计（即 govdisclose audit --format "
                 "json）：合计、各事项和一级事项的计数，以及检查报告（report，与 findings-report "
                 "相同）。",
-                "One audit of a publication log, as AuditResult.to_json writes it (govdisclose "
+                "One audit of a publication log, as govdisclose.dumps writes it (govdisclose "
                 "audit --format json): totals, counts per item and per first-level item, and "
                 "the findings report (report, as in findings-report).",
             ),
-            _audit_report,
+            functools.partial(_output, "AuditResult"),
         ),
         _document(
             "audit-record-result",
             ("单条记录审计结果", "Audit result of one record"),
             (
-                "一条公开记录的审计结果（RecordResult.to_json 的输出，即 govdisclose audit "
+                "一条公开记录的审计结果（即 govdisclose audit "
                 "--records 写出的 JSON Lines 的一行）。",
-                "The audit of one publication-log record, as RecordResult.to_json writes it "
+                "The audit of one publication-log record, as govdisclose.dumps writes it "
                 "(one line of the JSON Lines that govdisclose audit --records writes).",
             ),
-            _audit_record_result,
+            functools.partial(_output, "RecordResult"),
         ),
         _document(
             "deadline",
             ("期限计算结果", "Deadline result"),
             (
-                "一个期限的计算结果及计算过程（Deadline.to_json 的输出），"
+                "一个期限的计算结果及计算过程（govdisclose.dumps 的输出），"
                 "暂估时 provisional 为真。",
-                "One computed deadline with its explanation, as Deadline.to_json writes it; "
+                "One computed deadline with its explanation, as govdisclose.dumps writes it; "
                 "provisional is true when a year of the holiday calendar was estimated.",
             ),
             _deadline,
@@ -377,12 +457,12 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
             "day-info",
             ("日期信息", "Day information"),
             (
-                "工作日历中一天的情况（DayInfo.to_dict 的输出；govdisclose calendar day "
+                "工作日历中一天的情况（govdisclose.dumps 的输出；govdisclose calendar day "
                 "--format json 另加前后工作日）。",
-                "One day of the working-day calendar, as DayInfo.to_dict writes it; govdisclose "
+                "One day of the working-day calendar, as govdisclose.dumps writes it; govdisclose "
                 "calendar day --format json adds the previous and next working days.",
             ),
-            _day_info,
+            functools.partial(_output, "DayInfo"),
         ),
         _document(
             "annual-report",

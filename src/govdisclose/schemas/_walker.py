@@ -44,8 +44,6 @@ import attrs
 
 from .._vocabulary import Term
 
-__all__ = ["JSON", "SchemaWalker", "Shape"]
-
 #: A JSON Schema (or part of one) as Python data.
 JSON = dict[str, Any]
 
@@ -59,13 +57,17 @@ _BOUNDS = {">=": "minimum", ">": "exclusiveMinimum", "<=": "maximum", "<": "excl
 class Shape:
     """How the instances of one attrs class are written as JSON objects.
 
-    ``required`` is ``"no_default"`` (fields without a default must be present: what the
-    converter and the ``from_json`` readers require) or ``"all"`` (every field is always
-    written).  ``nullable`` says whether an optional field (``X | None``) may be ``null``
-    (false where ``None`` is left out instead).  ``closed`` gives ``additionalProperties:
-    false``.  ``exclude`` drops fields that are not written; ``extra`` adds properties that
-    are written but are not fields (derived values), listed first and required when every
-    field is, except those named in ``optional``; ``override`` replaces a field's schema.
+    The schema walker reads it, and so does the package's converter for the library's
+    outputs (:func:`govdisclose.schemas._documents.output_shapes`): one statement of each
+    document's shape.  ``required`` is ``"no_default"`` (fields without a default must be
+    present: what the converter requires) or ``"all"`` (every field is always written).
+    ``nullable`` says whether an optional field (``X | None``) may be ``null`` (false where
+    ``None`` is left out instead).  ``closed`` gives ``additionalProperties: false``.
+    ``exclude`` drops fields that are not written; ``extra`` adds properties that are written
+    but are not fields (derived values), listed first and required when every field is,
+    except those named in ``optional``; an extra's value is the attribute of that name, or
+    ``values[name](obj)``; an optional extra with neither is added by the command line.
+    ``override`` replaces a field's schema.
     """
 
     required: str = attrs.field(
@@ -77,6 +79,7 @@ class Shape:
     extra: Mapping[str, JSON] = attrs.field(factory=dict)
     override: Mapping[str, JSON] = attrs.field(factory=dict)
     optional: tuple[str, ...] = ()
+    values: Mapping[str, Callable[[Any], Any]] = attrs.field(factory=dict)
 
 
 class SchemaWalker:
