@@ -127,3 +127,13 @@ def test_version_and_top_level_help_import_no_command_group() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.splitlines()[-2:] == ["[]", "[]"]
+
+
+def test_a_date_taken_by_extended_says_to_put_the_date_first(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["deadline", "request", "--extended", "2024-10-08"])
+    err = capsys.readouterr().err
+    assert "put the date first: request RECEIVED --extended" in err and err.count("\n") == 1
+    assert main(["deadline", "request", "2024-10-08", "--extended"]) == 0

@@ -154,7 +154,12 @@ def _extension(text: str) -> int:
     try:
         days = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r} (应为整数)") from None
+        dated = "-" in text[1:]  # a date: --extended took the argument meant as RECEIVED
+        hint = "; put the date first: request RECEIVED --extended" if dated else ""
+        zh = "应为工作日数；日期写在前面" if dated else "应为工作日数"
+        raise argparse.ArgumentTypeError(
+            f"not a number of working days: {text!r}{hint} ({zh})"
+        ) from None
     return days
 
 
