@@ -11,8 +11,8 @@ Generates two texts in memory (default 20 MB of UTF-8 each):
 and times, in this process, the best of ``--repeat`` runs each, taken in turn:
 
 * the baseline: ``for m in re.finditer(r"[0-9]+", text): pass`` (a bare digit pattern), and
-* ``govdisclose._privacy.iter_matches`` over the same text in pieces of 2**18 characters (the scan as
-  ``scan_file`` and ``govdisclose scan`` run it), consuming every match;
+* ``govdisclose._privacy.iter_matches`` over the same text in pieces of 2**18 characters
+  (the scan as ``scan_file`` and ``govdisclose scan`` run it), consuming every match;
 
 and prints MB/s (MB = 10**6 bytes of UTF-8) and the ratio of the two.  Peak memory of the scan
 is measured with :mod:`tracemalloc` in this process, for the streamed scan of a file of the

@@ -336,3 +336,19 @@ def test_streamed_json_follows_the_findings_report_schema(
 
     _, out, _ = run(capsys, str(relief_list), "--format", "json")
     jsonschema.Draft202012Validator(schema("findings-report")).validate(json.loads(out))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_mask_output_gets_the_permissions_a_plain_write_gives(
+    relief_list: Path, tmp_path: Path
+) -> None:
+    new = tmp_path / "new.csv"
+    assert main(["scan", str(relief_list), "--mask", "-o", str(new)]) == 1
+    umask = os.umask(0)
+    os.umask(umask)
+    assert new.stat().st_mode & 0o777 == 0o666 & ~umask
+    existing = tmp_path / "existing.csv"
+    existing.write_text("old\n", encoding="utf-8")
+    existing.chmod(0o640)
+    assert main(["scan", str(relief_list), "--mask", "-o", str(existing)]) == 1
+    assert existing.stat().st_mode & 0o777 == 0o640

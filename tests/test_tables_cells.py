@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from govdisclose import Channel, Citation, LegalBasis, Provenance, ProvenanceKind
 from govdisclose._vocabulary import TEMPLATE_CHANNELS, Audience, Level, Mode
 from govdisclose.tables._cells import (
-    citations_differ,
     join_lines,
     parse_channels,
     parse_citations,
@@ -20,7 +19,12 @@ from govdisclose.tables._cells import (
     render_provenance,
     split_lines,
 )
-from govdisclose.tables._layout import cell_ref, classify_header, is_reserved_header
+from govdisclose.tables._layout import (
+    cell_ref,
+    citations_differ,
+    classify_header,
+    is_reserved_header,
+)
 from strategies import provenances, short_texts, texts
 
 

@@ -6,6 +6,7 @@ import io
 import zipfile
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 
@@ -98,20 +99,22 @@ def test_sheet_and_row_limits(tmp_path: Path) -> None:
     path = _write(tmp_path, "two.xlsx", to_xlsx(list(standards())))
     with pytest.raises(InputError, match="3 sheets, more than 2"):
         read_xlsx(path, limits=Limits(max_sheets=2))
-    with pytest.raises(InputError, match="declares 32 rows"):
+    with pytest.raises(InputError, match=r"more than 20 rows \(limit max_rows; raise it"):
         read_xlsx(path, limits=Limits(max_rows=20))
     with pytest.raises(InputError, match="columns"):
         read_xlsx(path, limits=Limits(max_columns=10))
-    with pytest.raises(InputError, match="32 rows × 15 columns, more than 400 cells"):
+    with pytest.raises(
+        InputError, match=r"32 rows × 15 columns, more than 400 cells .limit max_cells"
+    ):
         read_xlsx(path, limits=Limits(max_cells=400))
 
 
 def test_a_sparse_sheet_with_a_huge_rectangle(tmp_path: Path) -> None:
     path = make_xlsx(tmp_path / "sparse.xlsx", [["一级事项"]])
     wb = openpyxl.load_workbook(path)
-    wb.active.cell(row=5000, column=150, value="far away")
+    wb.active.cell(row=20_000, column=150, value="far away")
     wb.save(path)
-    with pytest.raises(InputError, match="5000 rows × 150 columns, more than 200000 cells"):
+    with pytest.raises(InputError, match="20000 rows × 150 columns, more than 2000000 cells"):
         read_xlsx(path)
 
 
@@ -119,16 +122,56 @@ def test_a_false_dimension_is_not_trusted(tmp_path: Path) -> None:
     """A sheet that declares a small size but has rows far below is still counted."""
     path = make_xlsx(tmp_path / "far.xlsx", [["一级事项"]])
     wb = openpyxl.load_workbook(path)
-    wb.active.cell(row=50_000, column=1, value="x")
+    wb.active.cell(row=150_000, column=1, value="x")
     wb.save(path)
     data = path.read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         sheet = archive.read("xl/worksheets/sheet1.xml").decode()
-    assert '<dimension ref="A1:A50000" />' in sheet
-    sheet = sheet.replace('<dimension ref="A1:A50000" />', '<dimension ref="A1" />')
+    assert '<dimension ref="A1:A150000" />' in sheet
+    sheet = sheet.replace('<dimension ref="A1:A150000" />', '<dimension ref="A1" />')
     path.write_bytes(rewrite_zip(data, {"xl/worksheets/sheet1.xml": sheet.encode()}))
-    with pytest.raises(InputError, match="more than 10000 rows"):
+    with pytest.raises(InputError, match="more than 100000 rows"):
         read_xlsx(path)
+
+
+@pytest.mark.parametrize("ref", ["A1:XFD1048576", "A1:GR9000", "B2:C200000"])
+def test_a_huge_merged_range_is_refused_before_loading(tmp_path: Path, ref: str) -> None:
+    """An 11 KB workbook merging a whole sheet made openpyxl build every merged cell."""
+    path = make_xlsx(tmp_path / "merged.xlsx", [["一级事项", "公开内容", "公开时限"]])
+    data = path.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    merge = f'<mergeCells count="1"><mergeCell ref="{ref}"/></mergeCells>'
+    sheet = sheet.replace("</sheetData>", "</sheetData>" + merge)
+    path.write_bytes(rewrite_zip(data, {"xl/worksheets/sheet1.xml": sheet.encode()}))
+    assert path.stat().st_size < 12_000
+    with pytest.raises(InputError, match=f"merges cells '{ref}'.*limit max_"):
+        read_xlsx(path)
+
+
+def test_an_honest_city_catalogue_of_ten_thousand_items_is_read(tmp_path: Path) -> None:
+    from govdisclose import standard
+    from govdisclose._model import Catalogue
+
+    base = standard("work_safety")
+    items = [attrs.evolve(base.items[i % 5], number=i + 1) for i in range(10_000)]
+    big = Catalogue(domain=base.domain, title="某市安全生产领域目录", items=items)
+    csv_path = _write(tmp_path, "city.csv", to_csv(big))
+    assert len(read_csv(csv_path).catalogue.items) == 10_000
+
+
+def test_formula_cells_without_a_saved_value_are_named(tmp_path: Path) -> None:
+    rows = [
+        ["XX县安全生产领域目录"],
+        ["一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体"],
+        ["政策文件", "法律法规", '=CONCATENATE("与安全生产","有关的法律")', "条例",
+         "20个工作日", "应急管理局", "■政府网站"],
+    ]  # fmt: skip
+    path = make_xlsx(tmp_path / "script.xlsx", rows)  # openpyxl saves no cached value
+    result = read_xlsx(path)
+    found = [f for f in result.report.findings if f.code == "tables.formula-without-value"]
+    assert [(f.path, f.severity.code) for f in found] == [("Sheet1!C3", "error")]
+    assert result.catalogue.items[0].content == ""
 
 
 def test_entity_expansion_is_refused(tmp_path: Path, workbook: bytes) -> None:
@@ -189,3 +232,18 @@ def test_missing_file_and_unknown_suffix(tmp_path: Path) -> None:
         read_csv(tmp_path / "missing.csv")
     with pytest.raises(InputError, match=r"use \.xlsx or \.csv"):
         read_table(tmp_path / "catalogue.ods")
+
+
+@pytest.mark.parametrize(
+    ("tail", "line"),
+    [
+        ('政策文件,法律法规,"unclosed,,,\n政策文件,标准,x,y,20个工作日,局,■政府网站\n', 2),
+        ('政策文件,标准,x,y,20个工作日,局,■政府网站\n政策文件,法律法规,"open\n' + "a,b\n" * 300
+         + 'close",,\n', 3),
+    ],
+)  # fmt: skip
+def test_csv_quote_left_open_names_its_line(tmp_path: Path, tail: str, line: int) -> None:
+    header = "一级事项,二级事项,公开内容,公开依据,公开时限,公开主体,公开渠道和载体\n"
+    path = _write(tmp_path, "open.csv", (header + tail).encode())
+    with pytest.raises(InputError, match=f"line {line}: .*quote"):
+        read_csv(path)

@@ -30,19 +30,19 @@ from ._errors import DataError, InputError
 if TYPE_CHECKING:
     from .tables import ImportResult
 
-__all__ = ["CATALOGUE_SUFFIXES", "read_catalogue"]
 
 #: The file suffixes :func:`read_catalogue` reads.
 CATALOGUE_SUFFIXES = (".json", ".xlsx", ".csv")
 
 
-def read_catalogue(path: str | Path, *, domain: Any = None) -> ImportResult:
+def read_catalogue(path: str | Path, *, domain: Any = None, level: Any = None) -> ImportResult:
     """Read a catalogue file: ``.json``, or an ``.xlsx`` / ``.csv`` table.
 
     ``domain`` (a code, label or :class:`~govdisclose._vocabulary.Domain`) is for tables whose
-    title and sheet name do not say it.  Unusable files raise
-    :class:`~govdisclose._errors.InputError` naming the file; a JSON catalogue with wrong
-    fields raises :class:`~govdisclose._errors.DataError` listing every problem with its path.
+    title and sheet name do not say it; ``level`` for tables without a 公开层级 column.
+    Unusable files raise :class:`~govdisclose._errors.InputError` naming the file; a JSON
+    catalogue with wrong fields raises :class:`~govdisclose._errors.DataError` listing every
+    problem with its path.
     """
     if not isinstance(path, (str, Path)) or (isinstance(path, str) and not path):
         raise InputError(f"expected a file path, got {type(path).__name__} (应为文件路径)")
@@ -63,7 +63,7 @@ def read_catalogue(path: str | Path, *, domain: Any = None) -> ImportResult:
     from .tables import read_table
 
     try:
-        return read_table(file, domain=domain)
+        return read_table(file, domain=domain, level=level)
     except InputError as exc:
         if str(file) in exc.message:
             raise

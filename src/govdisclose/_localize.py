@@ -21,7 +21,9 @@ apply at its level, then adds items, third-level items and responsible offices o
    the conjunctions 及/和/与 (:func:`name_key`);
 2. then by id (``policy_documents.3``) when the contents agree or one name contains the other
    (a renamed item);
-3. then by name under another first-level item (a moved item).
+3. then by a shortened name under the same first-level item, when only one standard item fits
+   (重大政策解读 for 重大政策解读及回应; the comparison shows the match);
+4. then by name under another first-level item (a moved item).
 
 >>> from govdisclose._localize import match_items, name_key
 >>> local = derive(standard("work_safety"), "county").items
@@ -149,6 +151,16 @@ def _related(local: CatalogueItem, standard: CatalogueItem) -> bool:
     )
 
 
+def _shortened(local: str, standard: str) -> bool:
+    """Whether one name is the other with words left out (重大政策解读 / 重大政策解读及回应,
+    部门和地方政府规章 / 部门和地方规章): at least four characters, in order."""
+    a, b = sorted((name_key(local), name_key(standard)), key=len)
+    if len(a) < 4 or a == b:
+        return False
+    rest = iter(b)
+    return all(ch in rest for ch in a)
+
+
 def match_items(
     local: Catalogue | Sequence[CatalogueItem],
     standard: Catalogue | Sequence[CatalogueItem],
@@ -174,6 +186,14 @@ def match_items(
         found = by_id.get(item.id)
         if found is not None and found in free_standard and _related(item, theirs[found]):
             take(li, found, "id")
+    for li, item in list(free_local.items()):  # a shortened name: 重大政策解读 (…及回应)
+        candidates = [
+            si
+            for si, std in free_standard.items()
+            if std.first_level is item.first_level and _shortened(item.name, std.name)
+        ]
+        if len(candidates) == 1:
+            take(li, candidates[0], "name")
     by_name: dict[str, list[int]] = {}
     for si, item in free_standard.items():
         by_name.setdefault(name_key(item.name), []).append(si)

@@ -36,6 +36,10 @@ with spaces, dashes or a line break), or broken by HTML tags (``4101<span>05</sp
 block tag such as ``<br>`` or ``</td>`` counts as a line break), ``&nbsp;`` and other
 entities, zero-width spaces or soft hyphens.  Positions (``start``, ``end``, ``line``,
 ``column``) are always those of the original text, and masking replaces the original digits.
+Between two digits of one number there may be at most 6 such pieces (a tag of at most 64
+characters is one piece); a stretch of more than 511 digits joined this way is read in
+overlapping parts, so that no number in it is missed.  There is no limit on the length of a
+line or of the text.
 
 Not personal data, and not reported: digits inside a longer run of digits, landlines and
 hotlines (``0371-12345678``, ``(0371)61234567``, ``12345``, ``400-123-4567``), document
@@ -306,6 +310,10 @@ def _read_glue(glue: str) -> _Glue:
 _X_AFTER = re.compile(rf"({_GLUE}{{0,{_MAX_GLUE}}})[XxＸｘ](?![0-9A-Za-z])")
 
 
+# What may come between the digits and an X that ends them, or the X itself.
+_AFTER_START = frozenset(_SPACES + _DASHES + _DOTS + _PARENS + _PLUS + _INVISIBLE + "<&XxＸｘ")
+
+
 def _x_after(buf: str, end: int) -> tuple[int, str]:
     """Where a check character X follows the digits ending at ``end`` (or -1), and the glue
     kind between them ("" when nothing a reader sees)."""
@@ -337,17 +345,6 @@ def _may_hold_number(sizes: list[int], x_after: bool) -> bool:
             if n > 19:
                 break
     return False
-
-
-def _find_stretch(buf: str, pos: int) -> re.Match[str] | None:
-    """The first stretch in ``buf`` from ``pos`` (what ``_STRETCH.search`` finds, faster)."""
-    quick, stretch = _QUICK.search, _STRETCH.match
-    while (candidate := quick(buf, pos)) is not None:
-        found = stretch(buf, candidate.start())
-        if found is not None:
-            return found
-        pos = candidate.end()
-    return None
 
 
 # A number found: start, end, kind, the digits to hide (a range of positions, or the span of
@@ -681,16 +678,25 @@ class PersonalDataScanner:
         limit = len(buf) if final else len(buf) - _MARGIN
         found: list[PersonalDataMatch] = []
         pos = self._pos
+        quick, match_stretch = _QUICK.search, _STRETCH.match
+        look = pos
         while True:
-            stretch = _find_stretch(buf, pos)
-            if stretch is None:
+            # the first stretch from ``look`` (what _STRETCH.search finds): a quick look for
+            # where one may start, then the stretch itself
+            candidate = quick(buf, look)
+            if candidate is None:
                 pos = len(buf) if final else max(pos, limit)
                 break
+            stretch = match_stretch(buf, candidate.start())
+            if stretch is None:
+                look = candidate.end()
+                continue
             s, e = stretch.span()
             if not final and e + 2 > limit:
                 pos = s
                 break
             pos, wait = self._stretch(buf, s, e, final, found)
+            look = pos
             if wait:
                 break
         self._pos = pos
@@ -726,8 +732,11 @@ class PersonalDataScanner:
     ) -> tuple[int, bool]:
         """Read the stretch ``buf[s:e]``; return where to look next and whether to wait for
         more text first."""
-        capped = _CONTINUES.match(buf, e) is not None
-        xpos, xsep = (-1, "") if capped else _x_after(buf, e)
+        capped = e - s >= _MAX_STRETCH_DIGITS and _CONTINUES.match(buf, e) is not None
+        if capped or buf[e : e + 1] not in _AFTER_START:
+            xpos, xsep = -1, ""
+        else:
+            xpos, xsep = _x_after(buf, e)
         if not capped and e - s <= 19 and buf[s:e].isdigit():  # the usual case: one number
             hit = self._single(buf, s, e, xpos)
             if hit is not None and self._base + hit[0] >= self._taken:
@@ -905,7 +914,8 @@ class PersonalDataScanner:
         context: str | None,
     ) -> PersonalDataMatch:
         base = self._base
-        self._count_lines(base + start)
+        if base + start > self._counted:
+            self._count_lines(base + start)
         if isinstance(hidden, tuple):
             a, b = hidden
             masked = buf[start:a] + "*" * (b - a) + buf[b:end]

@@ -80,10 +80,10 @@ def _load_json(path: Path) -> Any:
     return read_json_file(path)
 
 
-def _load_table(path: Path) -> tuple[Any, Report | None]:
-    from .catalogue import load_catalogue_with_findings
+def _load_table(path: Path, args: argparse.Namespace) -> Any:
+    from .._catalogue_files import read_catalogue
 
-    return load_catalogue_with_findings(str(path))
+    return read_catalogue(path, domain=args.domain, level=args.level)
 
 
 def _unusable(report: Report, code: str) -> bool:
@@ -145,6 +145,7 @@ def _run(args: argparse.Namespace) -> int:
     name: str = args.file
     path = Path(name)
     extra: Report | None = None
+    table: Any = None
     kind: str | None
     domain = Domain.try_parse(name)
     if domain is not None and not path.is_file():
@@ -153,7 +154,8 @@ def _run(args: argparse.Namespace) -> int:
         data: Any = standard(domain)
         kind = "catalogue"
     elif path.suffix.lower() in (".xlsx", ".csv") and path.is_file():
-        data, extra = _load_table(path)
+        table = _load_table(path, args)
+        data, extra = table.catalogue, table.report
         kind = "catalogue"
     else:
         data = _load_json(path)
@@ -172,6 +174,8 @@ def _run(args: argparse.Namespace) -> int:
         report = _validate_documents(args, data, kind, name)
     if extra is not None:
         report = Report(extra.findings + report.findings, name)
+    if table is not None:  # findings name the cell and the item (救灾!D7（依法行政 2）)
+        report = table.locate(report)
     if args.format == "json":
         from .._converter import unstructure
 
@@ -209,6 +213,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--level",
         choices=LEVEL_CHOICES,
         help="检查每个事项是否适用于该层级 / check every item applies at this level",
+    )
+    parser.add_argument(
+        "--domain",
+        choices=["work-safety", "disaster-relief", "work_safety", "disaster_relief"],
+        metavar="DOMAIN",
+        help="表格所属领域（表格未写明时）/ the domain of a table that does not name it "
+        "(work-safety, disaster-relief)",
     )
     parser.add_argument(
         "--against-standard",

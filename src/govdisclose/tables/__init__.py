@@ -13,6 +13,12 @@ finding with its cell reference.
 * :func:`canonical_order` — what a table gives back: a table has ticks, not an order, so
   channels, audiences, modes and levels come back in table order.
 
+Local tables are read as counties publish them: look-alike boxes (口 ▢ ▄ █), a channel cell over
+two columns, rows that only continue the row above, merged cells left blank by a CSV export,
+the domain written above the first-level items, item names in 三级事项.  A table without a
+公开层级 column takes the ``level`` the caller gives.  :meth:`ImportResult.locate` makes the
+findings of a check name the cell and the item as people say it (``救灾!D7（依法行政 2）``).
+
 A round trip keeps everything, including local fields and provenance notes:
 
 >>> import pathlib, tempfile
@@ -63,13 +69,17 @@ TABLE_SUFFIXES = (".xlsx", ".csv")
 
 
 def read_table(
-    path: str | Path, *, domain: Any = None, limits: Limits = DEFAULT_LIMITS
+    path: str | Path, *, domain: Any = None, level: Any = None, limits: Limits = DEFAULT_LIMITS
 ) -> ImportResult:
-    """Read an ``.xlsx`` or ``.csv`` catalogue table (by its suffix)."""
+    """Read an ``.xlsx`` or ``.csv`` catalogue table (by its suffix).
+
+    ``level`` (``county`` / ``township``) is given to every item of a table that has no
+    公开层级 column (a county's or township's own catalogue).
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        return read_xlsx(path, domain=domain, limits=limits)
+        return read_xlsx(path, domain=domain, level=level, limits=limits)
     if suffix == ".csv":
-        return read_csv(path, domain=domain, limits=limits)
+        return read_csv(path, domain=domain, level=level, limits=limits)
     raise InputError(f"{path}: not a table file; use .xlsx or .csv (不支持的表格文件类型)")

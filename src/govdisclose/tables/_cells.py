@@ -21,6 +21,17 @@ a name that is no channel is reported, never dropped:
 (['government_website', 'new_media', 'other'], ('12345热线',))
 >>> parse_channels("政府网站、入户/现场、村村响").unknown
 ('村村响',)
+>>> reading = parse_channels("巴塘县政府网站http://www.batang.gov.cn/")
+>>> reading.channels, reading.addresses
+((<Channel.GOVERNMENT_WEBSITE: 'government_website'>,), ('http://www.batang.gov.cn/',))
+
+Boxes typed with look-alike characters are boxes too — 口 (U+53E3) ▢ ☐ £ empty, ▄ █ ☑ R ticked
+(R and £ are Wingdings boxes whose font was lost) — and a name without a box in a cell of
+boxes is reported, never read as used:
+
+>>> reading = parse_channels("▄政府网站;口政府公报;口政务新媒体:国家档案馆;口其他。")
+>>> [c.code for c in reading.channels], reading.garbled
+(['government_website'], ('国家档案馆',))
 >>> parse_tick("√"), parse_tick(""), parse_tick("是"), parse_tick("?")
 (True, False, True, None)
 
@@ -38,6 +49,7 @@ Provenance notes are written readably and read back exactly:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -48,32 +60,33 @@ import attrs
 from .._errors import GovdiscloseError
 from .._model import CatalogueItem, Citation, LegalBasis, Provenance, ProvenanceKind
 from .._vocabulary import TEMPLATE_CHANNELS, Channel, normalize_text
-from ._layout import FIELD_LABELS, Column
-
-__all__ = [
-    "ChannelReading",
-    "cell_text",
-    "citations_differ",
-    "join_lines",
-    "parse_channels",
-    "parse_citations",
-    "parse_provenance",
-    "parse_tick",
-    "render_channels",
-    "render_citations",
-    "render_provenance",
-    "row_values",
-    "split_lines",
-]
+from ._layout import FIELD_LABELS, Column, citations_differ
 
 TICKED_MARKS = "■☑√✓✔●"
 UNTICKED_MARKS = "□☐×✗✘○"
 _MARKS = TICKED_MARKS + UNTICKED_MARKS
 _BOX = re.compile(rf"([{_MARKS}])([^{_MARKS}\n]*)")
+#: Look-alike box characters and the box each stands for.  口 (a CJK character), R and £
+#: (Wingdings boxes shown in another font) count only where a box stands: at the start of
+#: the cell or after a separator, before a name.
+_LOOKALIKES = {"▄": "■", "█": "■", "▇": "■", "R": "■", "口": "□", "▢": "□", "£": "□"}
+_LOOKALIKE = re.compile(r"(?:^|(?<=[\s;；,，:：、。]))([▄█▇R口▢£])(?=[ \t]*[\u4e00-\u9fff])")
+# Separators between boxes in a cell of boxes; a label never contains them.
+_BOX_SEPARATORS = re.compile(r"[;；。](?![^（(]*[)）])")
 
 _TICKED = {"√", "✓", "✔", "☑", "■", "●", "是", "有", "v", "y", "yes", "true", "1", "1.0"}
+_TICKED |= {"▄", "█", "r"}  # R: a Wingdings 2 box, lower-cased by normalize_text
 _UNTICKED = {"", "×", "✗", "✘", "□", "☐", "○", "否", "无", "n", "no", "false", "0", "0.0"}
-_UNTICKED |= {"-", "—", "－", "/", "／"}
+_UNTICKED |= {"-", "—", "－", "/", "／", "口", "▢", "£"}
+#: Labels of the revised channel list (2019 template revision) and common local wordings.
+_TABLE_CHANNEL_LABELS = {
+    "发布会/听证会": Channel.PRESS_CONFERENCE,
+    "社区/企事业单位/村公示栏(电子屏)": Channel.BULLETIN_BOARD,
+    "社区/企事业单位/村公示栏": Channel.BULLETIN_BOARD,
+    "行政服务中心": Channel.SERVICE_CENTER,
+}
+_URL = re.compile(r"https?://[\x21-\x7e]+")
+_WEBSITE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:人民)?政府(?:门户)?网站")
 
 # Template rows: pairs of boxes, the long bulletin-board box alone (as in the source tables).
 _BOX_LINES: tuple[tuple[Channel, ...], ...] = (
@@ -89,6 +102,8 @@ _BOX_LINES: tuple[tuple[Channel, ...], ...] = (
 
 def cell_text(value: Any) -> str:
     """A cell's value as text, surrounding white space removed (numbers without ``.0``)."""
+    if type(value) is str:  # the common case first: this runs for every cell of a table
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -112,6 +127,11 @@ def render_channels(channels: Sequence[Channel], extra: Sequence[Channel] = ()) 
     ``extra`` are channels outside the template (图书馆, 国家档案馆) the whole table shows; a
     channel in ``channels`` outside the template is always shown.
     """
+    return _render_channels(tuple(channels), tuple(extra))
+
+
+@functools.lru_cache(maxsize=1024)
+def _render_channels(channels: tuple[Channel, ...], extra: tuple[Channel, ...]) -> str:
     extras = [*extra, *(c for c in channels if c not in TEMPLATE_CHANNELS and c not in extra)]
     lines = [*_BOX_LINES, *(tuple(extras[i : i + 2]) for i in range(0, len(extras), 2))]
     out = []
@@ -135,6 +155,8 @@ class ChannelReading:
     unknown: tuple[str, ...] = ()
     unknown_unticked: tuple[str, ...] = ()
     garbled: tuple[str, ...] = ()
+    #: Web addresses written in the cell (巴塘县政府网站http://…), kept apart from the names.
+    addresses: tuple[str, ...] = ()
 
 
 _OTHER_WITH_NAMES = re.compile(r"其他\s*[（(:：]\s*(?P<names>.*?)\s*[)）]?")
@@ -147,8 +169,10 @@ def _split_names(text: str) -> list[str]:
 
 def _read_label(label: str) -> tuple[Channel | None, list[str]]:
     """A box label as a channel (and names given for 其他); ``None`` when unknown."""
-    label = label.strip().strip("、，,;；").strip()
-    channel = Channel.try_parse(label)
+    label = label.strip().strip("、，,;；:：。").strip()
+    channel = Channel.try_parse(label) or _TABLE_CHANNEL_LABELS.get(normalize_text(label))
+    if channel is None and _WEBSITE.fullmatch(normalize_text(label)):
+        channel = Channel.GOVERNMENT_WEBSITE  # 区政府门户网站, 巴塘县政府网站
     if channel is not None:
         return channel, []
     match = _OTHER_WITH_NAMES.fullmatch(label)
@@ -189,19 +213,49 @@ def _list_labels(text: str) -> list[str]:
     return [label.strip() for label in labels if label.strip()]
 
 
+def _canonical_boxes(text: str) -> str:
+    """``text`` with look-alike boxes as ■/□ — only when the cell then reads as boxes."""
+    found = _LOOKALIKE.findall(text)
+    if not found:
+        return text
+    boxes = len(found) + sum(text.count(m) for m in _MARKS)
+    swapped = _LOOKALIKE.sub(lambda m: _LOOKALIKES[m.group(1)], text)
+    if boxes >= 2 or any(_read_label(label)[0] is not None for _, label in _BOX.findall(swapped)):
+        return swapped
+    return text
+
+
+def _box_label(label: str, garbled: list[str]) -> str:
+    """The label of one box; names after a separator in it (国家档案馆 with no box) are
+    text outside any box."""
+    parts = [p.strip() for p in _BOX_SEPARATORS.split(label)]
+    head, colon, tail = parts[0].partition(":") if ":" in parts[0] else parts[0].partition("：")
+    channel = Channel.try_parse(head.strip()) if colon and tail.strip() else None
+    if channel is not None and channel is not Channel.OTHER:  # 政务新媒体:国家档案馆
+        parts[0:1] = [head.strip(), tail.strip()]
+    garbled += [p for p in parts[1:] if p.strip("、，,")]
+    return parts[0]
+
+
+@functools.lru_cache(maxsize=2048)
 def parse_channels(text: str) -> ChannelReading:
-    """Read a channel cell: boxes (■/□ …) when it has any, otherwise a list of used names."""
+    """Read a channel cell: boxes (■/□ …) when it has any, otherwise a list of used names.
+
+    Results are cached: a table repeats the same few channel cells on many rows."""
     used: list[Channel] = []
     others: list[str] = []
     unknown: list[str] = []
     unknown_unticked: list[str] = []
     garbled: list[str] = []
+    addresses = _URL.findall(text)
+    text = _canonical_boxes(_URL.sub(" ", text))
     if any(mark in text for mark in _MARKS):
         first = min(text.index(m) for m in _MARKS if m in text)
         if text[:first].strip():
             garbled.append(text[:first].strip())
-        for mark, label in _BOX.findall(text):
+        for mark, raw in _BOX.findall(text):
             ticked = mark in TICKED_MARKS
+            label = _box_label(raw, garbled)
             channel, names = _read_label(label)
             if not label.strip():
                 garbled.append(mark)
@@ -225,6 +279,7 @@ def parse_channels(text: str) -> ChannelReading:
         unknown=tuple(unknown),
         unknown_unticked=tuple(unknown_unticked),
         garbled=tuple(garbled),
+        addresses=tuple(addresses),
     )
 
 
@@ -233,7 +288,12 @@ def parse_tick(value: Any) -> bool | None:
     ``None`` when the cell says something else."""
     if isinstance(value, bool):
         return value
-    text = normalize_text(cell_text(value))
+    return _tick_text(cell_text(value))
+
+
+@functools.lru_cache(maxsize=256)
+def _tick_text(raw: str) -> bool | None:
+    text = normalize_text(raw)
     if text in _TICKED:
         return True
     if text in _UNTICKED:
@@ -332,11 +392,6 @@ def parse_provenance(text: str) -> tuple[Provenance, ...]:
             Provenance(kind, match.group("note"), [_FIELD_BY_LABEL.get(f, f) for f in fields if f])
         )
     return tuple(notes)
-
-
-def citations_differ(basis: LegalBasis) -> bool:
-    """Whether the citations are not what :meth:`LegalBasis.parse` reads from the text."""
-    return basis.citations != LegalBasis.parse(basis.text).citations
 
 
 def render_citations(basis: LegalBasis) -> str:

@@ -15,24 +15,6 @@ from __future__ import annotations
 
 from ..findings import FindingCode, Severity
 
-__all__ = [
-    "BAD_METADATA",
-    "BAD_NUMBER",
-    "BAD_TICK",
-    "BAD_VALUE",
-    "DOMAIN_INFERRED",
-    "DUPLICATE_COLUMN",
-    "EXTRA_TEXT",
-    "FIRST_LEVEL_DOMAIN",
-    "MISSING_TITLE",
-    "NUMBERED_BY_POSITION",
-    "UNKNOWN_CHANNEL",
-    "UNKNOWN_FIRST_LEVEL",
-    "UNKNOWN_TERM",
-    "UNLABELLED_COLUMN",
-    "UNREADABLE_CHANNELS",
-]
-
 #: The finding codes of this area (see :mod:`govdisclose.findings`).
 CODES = (
     BAD_TICK := FindingCode(
@@ -153,5 +135,65 @@ CODES = (
         "text above the header kept as a note",
         "Rows above the header that are neither the title nor catalogue information were kept in "
         "the catalogue's notes.",
+    ),
+    CONTINUATION_ROW := FindingCode(
+        "tables.continuation-row",
+        Severity.INFO,
+        "续行并入上一行",
+        "continuation row merged into the row above",
+        "A row with no item of its own (no 一级事项, 序号 or 二级事项, no tick) only carries text "
+        "that overflowed a cell above (a wrapped channel or content cell); its text was appended "
+        "to that cell, and no item was made of it.",
+    ),
+    CARRIED_DOWN := FindingCode(
+        "tables.carried-down",
+        Severity.INFO,
+        "空白单元格按合并单元格取上一事项的值",
+        "blank cells read as merged with the item above",
+        "In a CSV export a vertically merged cell keeps its text in its first row only.  A blank "
+        "公开依据, 公开时限, 公开主体 or 公开渠道和载体 of an item whose 一级事项 group continues "
+        "was read as merged with the item above, and took its text.",
+    ),
+    NAMES_IN_THIRD_LEVEL := FindingCode(
+        "tables.names-in-third-level",
+        Severity.INFO,
+        "事项名称取自三级事项栏",
+        "item names read from the 三级事项 column",
+        "The 三级事项 column holds the standard's item names under a grouping 二级事项 (such as "
+        "政策规范文件); the items were named from it and the grouping kept as a local field.",
+    ),
+    DOMAIN_LEVEL_ABOVE := FindingCode(
+        "tables.domain-level-above",
+        Severity.INFO,
+        "一级事项栏为领域，二级事项栏为标准的一级事项",
+        "一级事项 holds the domain; 二级事项 the standard's first-level items",
+        "The table puts a level above the standard: 一级事项 names the domain (救灾 / 安全生产) "
+        "and 二级事项 the standard's first-level items; each item's number and name were read "
+        "from the start of its 公开内容 (1.法律法规：…).",
+    ),
+    NAME_NOT_IN_CONTENT := FindingCode(
+        "tables.name-not-in-content",
+        Severity.WARNING,
+        "公开内容未以事项名称开头",
+        "公开内容 does not start with the item name",
+        "In a table whose items are named inside 公开内容 (1.名称：内容), this cell has no name "
+        "before a colon; the item was left without a name.",
+    ),
+    LEVEL_IMPLIED := FindingCode(
+        "tables.level-implied",
+        Severity.INFO,
+        "无公开层级栏，按指定层级",
+        "no 公开层级 column: the level given applies",
+        "The table has no 公开层级 column (a county's or a township's own catalogue); every item "
+        "was given the level named by the caller (level=… / --level).",
+    ),
+    FORMULA_WITHOUT_VALUE := FindingCode(
+        "tables.formula-without-value",
+        Severity.ERROR,
+        "公式单元格没有计算结果",
+        "formula cell has no computed value",
+        "The cell holds a formula whose result was never saved (a workbook written by a script and "
+        "not opened in a spreadsheet program); it was read as empty.  Open and save the workbook "
+        "in a spreadsheet program, or replace the formula by its value.",
     ),
 )

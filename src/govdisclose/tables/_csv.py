@@ -41,10 +41,10 @@ from ._metadata import info_pairs
 from ._reading import ImportResult, read_grid
 from ._safety import DEFAULT_LIMITS, Limits, read_file
 
-__all__ = ["ENCODINGS", "read_csv", "to_csv"]
-
 #: Encodings :func:`to_csv` writes.
 ENCODINGS = ("utf-8-sig", "utf-8", "gb18030")
+#: Lines one record (a row with line breaks inside quoted cells) may span.
+MAX_RECORD_LINES = 200
 _FORMULA_START = ("=", "+", "-", "@", "'", "\t", "\r")
 
 
@@ -95,7 +95,7 @@ def _unguard(value: str) -> str:
 
 
 def read_csv(
-    path: str | Path, *, domain: Any = None, limits: Limits = DEFAULT_LIMITS
+    path: str | Path, *, domain: Any = None, level: Any = None, limits: Limits = DEFAULT_LIMITS
 ) -> ImportResult:
     """Read a catalogue from a CSV file (see the module text for what is accepted).
 
@@ -110,26 +110,45 @@ def read_csv(
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     rows: list[tuple[str, ...]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1  # the line the record being read starts on (where an open quote began)
     try:
         for row in reader:
             if len(rows) >= limits.max_rows:
-                raise InputError(f"{path}: more than {limits.max_rows} rows (行数过多)")
+                raise InputError(
+                    f"{path}: more than {limits.max_rows} rows (limit max_rows; raise it with "
+                    f"limits=Limits(max_rows=…)) (行数过多)"
+                )
             if len(row) > limits.max_columns:
                 raise InputError(
-                    f"{path}: line {reader.line_num} has {len(row)} fields, more "
-                    f"than {limits.max_columns} (列数过多)"
+                    f"{path}: line {start} has {len(row)} fields, more than "
+                    f"{limits.max_columns} (limit max_columns) (列数过多)"
                 )
             if any(len(field) > limits.max_cell_chars for field in row):
                 raise InputError(
-                    f"{path}: line {reader.line_num} has a field longer than "
-                    f"{limits.max_cell_chars} characters (字段过长)"
+                    f"{path}: line {start} has a field longer than "
+                    f'{limits.max_cell_chars} characters; is a quote (") there left open? '
+                    f"(字段过长)"
+                )
+            if reader.line_num - start >= MAX_RECORD_LINES:
+                raise InputError(
+                    f"{path}: line {start}: a quoted field runs to line {reader.line_num}; is a "
+                    f'quote (") there left open? (a record may span {MAX_RECORD_LINES} lines) '
+                    f"(引号疑似未闭合)"
                 )
             rows.append(tuple(_unguard(field) for field in row))
+            start = reader.line_num + 1
     except csv.Error as exc:
-        raise InputError(
-            f"{path}: line {reader.line_num}: not valid CSV: {exc} (CSV格式错误)"
-        ) from None
+        if "unexpected end of data" in str(exc) or reader.line_num > start:
+            raise InputError(
+                f'{path}: line {start}: a quote (") opened in the record starting on this line '
+                f"is never closed; it swallows the rest of the file (引号未闭合)"
+            ) from None
+        raise InputError(f"{path}: line {start}: not valid CSV: {exc} (CSV格式错误)") from None
     return read_grid(
-        Grid(rows=tuple(rows)), domain=domain, default_title=path.stem, subject=path.name
+        Grid(rows=tuple(rows)),
+        domain=domain,
+        level=level,
+        default_title=path.stem,
+        subject=path.name,
     )

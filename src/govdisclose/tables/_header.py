@@ -23,6 +23,7 @@ the row below it is a second header row, and resolves every column to a
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -31,11 +32,9 @@ import attrs
 from .._errors import InputError
 from .._vocabulary import normalize_text
 from ..findings import Finding
-from ._cells import cell_text
+from ._cells import cell_text, parse_channels
 from ._codes import DUPLICATE_COLUMN
 from ._layout import HeaderMeaning, cell_ref, classify_header, column_letter
-
-__all__ = ["Grid", "Header", "ResolvedColumn", "locate_header"]
 
 #: The header must be within this many rows from the top.
 HEADER_SEARCH_ROWS = 50
@@ -154,7 +153,8 @@ def locate_header(grid: Grid) -> Header:
         _fill(filled, grid.merged, range(found, found + 1))
     upper = [cell_text(v) for v in filled[found]]
     lower = [cell_text(v) for v in filled[found + 1]] if two_rows else [""] * width
-    columns, findings = _resolve(upper, lower, grid.sheet, found)
+    data = rows[found + (2 if two_rows else 1) :]
+    columns, findings = _resolve(upper, lower, grid.sheet, found, data)
     return Header(
         row=found,
         data_start=found + (2 if two_rows else 1),
@@ -170,6 +170,10 @@ def _meaning(upper: str, lower: str) -> tuple[str, HeaderMeaning | None]:
     up = classify_header(upper) if upper else None
     if low is not None and low.key != "group":
         return lower, low
+    if lower and low is None and upper and upper != lower:
+        joined = classify_header(upper + lower)  # a label broken over both rows: 公开内容/(要素)
+        if joined is not None and joined.key != "group":
+            return upper + lower, joined
     if lower and low is None:
         if up is not None and up.key == "channels":
             return lower, HeaderMeaning("channel")  # a channel box the vocabulary lacks
@@ -182,8 +186,32 @@ def _meaning(upper: str, lower: str) -> tuple[str, HeaderMeaning | None]:
     return label, meaning
 
 
+def _blank_header(column: ResolvedColumn, upper: list[str], lower: list[str]) -> bool:
+    return column.meaning is None and not upper[column.index] and not lower[column.index]
+
+
+def _texts(data: Sequence[Sequence[Any]], index: int) -> list[str]:
+    return [t for t in (cell_text(r[index]) for r in data[:200] if index < len(r)) if t]
+
+
+def _numbers(data: Sequence[Sequence[Any]], index: int) -> bool:
+    """Whether the column's cells are mostly item numbers (1, 2, （3）)."""
+    texts = _texts(data, index)
+    numbers = sum(bool(re.fullmatch(r"[（(]?\d{1,4}[)）.、．]?", t)) for t in texts)
+    return bool(texts) and numbers * 2 >= len(texts)
+
+
+def _boxes(data: Sequence[Sequence[Any]], index: int) -> bool:
+    """Whether the column's cells read as channel cells (boxes or known channel names)."""
+    return any(parse_channels(t).channels for t in _texts(data, index))
+
+
 def _resolve(
-    upper: list[str], lower: list[str], sheet: str | None, row: int
+    upper: list[str],
+    lower: list[str],
+    sheet: str | None,
+    row: int,
+    data: Sequence[Sequence[Any]] = (),
 ) -> tuple[tuple[ResolvedColumn, ...], tuple[Finding, ...]]:
     for c in range(1, len(upper)):  # an unmerged group label covers the blanks after it
         if not upper[c] and lower[c]:
@@ -192,9 +220,20 @@ def _resolve(
     for c, (up, low) in enumerate(zip(upper, lower, strict=True)):
         header, meaning = _meaning(up, low)
         columns.append(ResolvedColumn(c, header, meaning))
-    # 二级事项 over two columns: the first holds the number.
+    # 二级事项 over two columns: the first holds the number.  A spreadsheet's CSV export of
+    # the merged header keeps the label in the first column only, and a channel cell split
+    # over two columns under one 公开渠道和载体 leaves the second header blank.
     for a, b in itertools.pairwise(list(columns)):
-        if a.meaning == b.meaning == HeaderMeaning("name"):
+        a = columns[a.index]
+        blank = _blank_header(b, upper, lower)
+        if a.meaning == HeaderMeaning("name") and blank and _numbers(data, a.index):
+            columns[a.index] = attrs.evolve(a, meaning=HeaderMeaning("number"))
+            columns[b.index] = attrs.evolve(b, header=a.header, meaning=HeaderMeaning("name"))
+        elif a.meaning == HeaderMeaning("channels") and (
+            (blank and _boxes(data, b.index)) or b.meaning == a.meaning
+        ):
+            columns[b.index] = attrs.evolve(b, header=a.header, meaning=a.meaning)
+        elif a.meaning == b.meaning == HeaderMeaning("name"):
             columns[a.index] = attrs.evolve(a, meaning=HeaderMeaning("number"))
     first_level = next(
         (c.index for c in columns if c.meaning == HeaderMeaning("first_level")), None
@@ -205,6 +244,9 @@ def _resolve(
         meaning = column.meaning
         if meaning is not None and meaning.key in ("tick", "channel"):
             continue  # several columns may tick the same term or channel
+        previous = columns[column.index - 1] if column.index else None
+        if meaning == HeaderMeaning("channels") and previous and previous.meaning == meaning:
+            continue  # one channel cell over two columns
         before_group = first_level is None or column.index < first_level
         if (
             meaning == HeaderMeaning("number")

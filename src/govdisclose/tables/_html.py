@@ -26,8 +26,6 @@ from .._vocabulary import TEMPLATE_CHANNELS, Channel
 from ._cells import _KIND_LABELS
 from ._layout import FIELD_LABELS, Column, columns_for, extra_channels
 
-__all__ = ["to_html"]
-
 _CSS = """
 body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; margin: 1.5em; color: #000; }
 table { border-collapse: collapse; width: 100%; font-size: 10.5pt; }

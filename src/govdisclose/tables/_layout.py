@@ -36,13 +36,14 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
 import attrs
 
 from .._errors import DataError
-from .._model import Catalogue
+from .._model import Catalogue, LegalBasis
 from .._vocabulary import (
     TEMPLATE_CHANNELS,
     Audience,
@@ -52,24 +53,6 @@ from .._vocabulary import (
     Term,
     normalize_text,
 )
-
-__all__ = [
-    "FIELD_LABELS",
-    "LOCAL_COLUMNS",
-    "METADATA_KEYS",
-    "OFFICIAL_COLUMNS",
-    "TICK_TERMS",
-    "Column",
-    "HeaderMeaning",
-    "canonical_order",
-    "cell_ref",
-    "classify_header",
-    "column_letter",
-    "columns_for",
-    "extra_channels",
-    "is_reserved_header",
-    "term_position",
-]
 
 TickTerm = Audience | Mode | Level
 
@@ -177,10 +160,10 @@ _METADATA_ALIASES = {
 }
 
 _ALIASES: dict[str, tuple[str, ...]] = {
-    "first_level": ("一级事项", "一级公开事项", "一级目录", "一级事项名称"),
+    "first_level": ("一级事项", "一级公开事项", "一级目录", "一级事项名称", "事项类别"),
     "number": ("二级事项序号", "二级序号", "事项序号", "编号"),
     "name": ("二级事项", "二级公开事项", "二级事项名称", "事项名称", "公开事项名称"),
-    "content": ("公开内容", "公开内容（要素）", "内容"),
+    "content": ("公开内容", "公开内容（要素）", "内容", "公开内容（要素）及要求", "公开内容及要求"),
     "basis": ("公开依据", "依据"),
     "time_limit": ("公开时限", "时限"),
     "subject": ("公开主体", "主体"),
@@ -212,9 +195,26 @@ class HeaderMeaning:
     channel: Channel | None = None
 
 
+#: Header labels of tick columns that the vocabulary does not read as terms (level names of
+#: other places: 市级 where a city district has no county above it, 嘎查 the village of Inner
+#: Mongolia; 特定 for 特定群体).
+_TICK_HEADERS: dict[str, TickTerm] = {
+    **{normalize_text(a): Level.COUNTY for a in ("区县级", "区级", "市级", "县(市、区)级")},
+    **{
+        normalize_text(a): Level.TOWNSHIP
+        for a in ("镇(街)级", "镇街(园区)级", "镇(街道)级", "嘎查(社区)级", "乡(镇)村级", "村级")
+    },
+    normalize_text("特定"): Audience.SPECIFIC_GROUPS,
+}
+# A bracketed note in a header (特定群体（请写明）, 公开渠道和载体（"■"表示必选项…）).
+_HEADER_NOTE = re.compile(r"\((?:[^()]*(?:请|表示|必选|可选|勾选|打√|填写|注)[^()]*)\)")
+
+
 def _fold_header(label: str) -> str:
-    # Headers are written with stray stars, colons or enumerations ("1.公开内容", "公开内容：").
+    # Headers are written with stray stars, colons or enumerations ("1.公开内容", "公开内容："),
+    # and with notes in brackets.
     text = normalize_text(label).strip("*:：")
+    text = _HEADER_NOTE.sub("", text)
     return re.sub(r"^(?:\d+[.、]|[一二三四五六七八九十]+、)", "", text)
 
 
@@ -234,6 +234,8 @@ def classify_header(label: str) -> HeaderMeaning | None:
         term = kind.try_parse(folded)
         if term is not None:
             return HeaderMeaning("tick", term=term)
+    if folded in _TICK_HEADERS:
+        return HeaderMeaning("tick", term=_TICK_HEADERS[folded])
     channel = Channel.try_parse(folded)
     if channel is not None:
         return HeaderMeaning("channel", channel=channel)
@@ -271,14 +273,18 @@ def _local_field_names(catalogue: Catalogue) -> list[str]:
     return list(names)
 
 
+def citations_differ(basis: LegalBasis) -> bool:
+    """Whether the citations are not what :meth:`LegalBasis.parse` reads from the text (then
+    the 依据文件（结构化） column keeps them)."""
+    return basis.citations != LegalBasis.parse(basis.text).citations
+
+
 def columns_for(catalogue: Catalogue) -> tuple[Column, ...]:
     """The columns to write for ``catalogue``: the official ones, then the local ones used.
 
     Raises :class:`~govdisclose._errors.DataError` for a local field whose name is empty or is
     the header of another column (it could not be read back).
     """
-    from ._cells import citations_differ
-
     items = catalogue.items
     used = {
         "third_level_items": any(i.third_level_items for i in items),
@@ -325,6 +331,7 @@ def _in_enum_order(terms: Iterable[Term]) -> tuple[Term, ...]:
     return tuple(sorted(unique, key=term_position))
 
 
+@functools.cache
 def term_position(term: Term) -> int:
     """The place of a vocabulary term in its table order (the enum's order)."""
     members: list[Term] = list(type(term))

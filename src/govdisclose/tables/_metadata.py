@@ -15,7 +15,8 @@ XLSX files keep it on a 目录信息 sheet (one column per catalogue sheet), CSV
 
 The domain of an imported table comes from the caller, then the catalogue information, the
 sheet name, the title, and last from the items (first-level items found in only one
-standard, item names of the standard catalogues): :func:`resolve_domain`.
+standard, item names of the standard catalogues, the domain named in each item's 公开内容 —
+与安全生产有关的…): :func:`resolve_domain`.
 """
 
 from __future__ import annotations
@@ -31,8 +32,6 @@ from .._vocabulary import Domain, Level
 from ..findings import Finding
 from ._codes import BAD_METADATA
 from ._layout import METADATA_KEYS, metadata_key
-
-__all__ = ["CatalogueInfo", "domain_in_text", "info_pairs", "read_info_pairs", "resolve_domain"]
 
 
 def _to_tuple(values: Iterable[str]) -> tuple[str, ...]:
@@ -149,6 +148,8 @@ def _infer(items: Sequence[CatalogueItem]) -> Domain | None:
         names = {item.name for item in standard(domain).items}
         for item in items:
             scores[domain] += (item.first_level.domains == (domain,)) + (item.name in names)
+            # 与安全生产有关的法律、法规 / 与救灾有关的…: the content names its domain.
+            scores[domain] += domain_in_text(item.content) is domain
     best = max(scores.values())
     winners = [d for d, s in scores.items() if s == best]
     return winners[0] if best and len(winners) == 1 else None

@@ -11,6 +11,7 @@ other local column.  Every cell it cannot read is a finding at the cell's refere
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -38,15 +39,21 @@ from ._cells import (
 from ._header import Header, ResolvedColumn
 from ._layout import cell_ref, column_letter, term_position
 
-__all__ = ["RowReader", "parse_first_level"]
-
+#: The local field that keeps web addresses written in a channel cell.
+ADDRESS_FIELD = "网址"
 
 _ENUMERATION = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])"
 )
+#: Column keys read cell by cell here (the others are read by :meth:`RowReader.text`).
+_READ_KEYS = frozenset(
+    {"channels", "channel", "tick", "audiences", "modes", "levels"}
+    | {"service_level", "citations", "provenance"}
+)
 _TERM_SPLIT = re.compile(r"[、，,;；/／\s]+")
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_first_level(text: str) -> FirstLevel | None:
     """A first-level cell (``政策文件``, ``一、政策文件``) as a term, or ``None``."""
     return FirstLevel.try_parse(_ENUMERATION.sub("", text))
@@ -67,9 +74,22 @@ class RowReader:
     def add(self, finding: Finding) -> None:
         self.findings.append(finding)
 
+    @property
+    def header(self) -> Header:
+        """The resolved header the rows are read with."""
+        return self._header
+
+    @header.setter
+    def header(self, header: Header) -> None:
+        self._header = header
+        self._by_key: dict[str, int] = {}
+        for column in header.columns:
+            if column.meaning is not None:
+                self._by_key.setdefault(column.meaning.key, column.index)
+
     def text(self, cells: Sequence[Any], key: str) -> str:
-        column = self.header.column(key)
-        return cell_text(cells[column.index]) if column else ""
+        index = self._by_key.get(key)
+        return cell_text(cells[index]) if index is not None else ""
 
     def item(
         self, row: int, cells: Sequence[Any], first_level: FirstLevel, number: int
@@ -85,10 +105,14 @@ class RowReader:
             text = cell_text(cells[column.index])
             if not text and not isinstance(cells[column.index], bool):
                 continue
-            where = self.ref(row, column.index)
             key = column.meaning.key if column.meaning else None
+            if key not in _READ_KEYS:
+                if key is None and text:
+                    local[self._local_name(row, column)] = text
+                continue
+            where = self.ref(row, column.index)
             if key == "channels":
-                channels += self._channel_text(where, text, others)
+                channels += self._channel_text(where, text, others, local)
             elif key == "channel":
                 channels += self._channel_column(where, column, cells[column.index], others)
             elif key == "tick":
@@ -101,8 +125,6 @@ class RowReader:
                 citations = self._citations(where, text)
             elif key == "provenance":
                 provenance = self._provenance(where, text)
-            elif key is None and text:
-                local[self._local_name(row, column)] = text
         listed = split_lines(self.text(cells, "other_channels"))
         basis_text = self.text(cells, "basis")
         basis = LegalBasis.parse(basis_text)
@@ -129,9 +151,14 @@ class RowReader:
             provenance=provenance,
         )
 
-    def _channel_text(self, where: str, text: str, others: list[str]) -> list[Channel]:
+    def _channel_text(
+        self, where: str, text: str, others: list[str], local: dict[str, str]
+    ) -> list[Channel]:
         reading = parse_channels(text)
         others += reading.other_names
+        if reading.addresses:
+            known = split_lines(local.get(ADDRESS_FIELD, ""))
+            local[ADDRESS_FIELD] = "\n".join(dict.fromkeys((*known, *reading.addresses)))
         used = list(reading.channels)
         for name in reading.unknown:
             used.append(Channel.OTHER)

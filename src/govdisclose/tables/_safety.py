@@ -1,10 +1,13 @@
 """Checks before an untrusted spreadsheet or CSV file is read: size, type, zip bombs.
 
-A catalogue table is small (a few dozen rows).  Files that are larger than :class:`Limits`
-allow, that are not what their name says, or whose zip members would unpack to far more than
-they take on disk are refused with an :class:`~govdisclose._errors.InputError` saying why —
-before openpyxl parses anything.  openpyxl parses the XML with defusedxml (a dependency), so
-entity-expansion tricks are refused by the parser itself.  Files are read with
+A county's catalogue has a few dozen rows, a city's merged one 10,000 and more.  Files that
+are larger than :class:`Limits` allow, that are not what their name says, or whose zip members
+would unpack to far more than they take on disk are refused with an
+:class:`~govdisclose._errors.InputError` saying why and naming the limit — before openpyxl
+parses anything.  Each sheet's XML is then streamed with defusedxml (:func:`scan_sheets`, flat
+memory): its rows, columns and merged ranges are counted (one merged range over a whole sheet
+would make openpyxl build a million cells) and formula cells without a saved result noted.
+Entity-expansion tricks are refused by defusedxml itself.  Files are read with
 :func:`govdisclose._files.read_bytes` and told apart with
 :func:`govdisclose._files.describe_content`:
 
@@ -12,15 +15,16 @@ entity-expansion tricks are refused by the parser itself.  Files are read with
 >>> from govdisclose._files import describe_content
 >>> describe_content(b"%PDF-1.7 ...")
 'a PDF document'
->>> check_cells("目录.xlsx", "Sheet1", 1000, 300, Limits())
+>>> check_cells("目录.xlsx", "Sheet1", 10_000, 300, Limits())
 Traceback (most recent call last):
 ...
-govdisclose._errors.InputError: 目录.xlsx: sheet 'Sheet1' spans 1000 rows × 300 columns, ...
+govdisclose._errors.InputError: 目录.xlsx: sheet 'Sheet1' spans 10000 rows × 300 columns, ...
 """
 
 from __future__ import annotations
 
 import io
+import re
 import warnings
 import zipfile
 from collections.abc import Iterator
@@ -33,34 +37,38 @@ import attrs
 from .._errors import GovdiscloseError, InputError
 from .._files import describe_content, read_bytes
 
-__all__ = [
-    "DEFAULT_LIMITS",
-    "Limits",
-    "check_cells",
-    "check_xlsx",
-    "describe_content",
-    "read_file",
-]
-
 
 @attrs.frozen
 class Limits:
-    """What an input file may be: bytes on disk, bytes unpacked, sheets, rows, columns."""
+    """What an input file may be: bytes on disk, bytes unpacked, sheets, rows, columns.
+
+    The defaults refuse hostile files (zip bombs, a sheet or a merged range spanning millions
+    of cells from a few bytes) and accept honest large ones: a city's merged catalogue of
+    10,000 items and more.  Every refusal names the limit it hit, to raise with
+    ``limits=Limits(name=…)``.
+    """
 
     max_file_bytes: int = 20 * 1024 * 1024
-    max_unpacked_bytes: int = 50 * 1024 * 1024
+    max_unpacked_bytes: int = 200 * 1024 * 1024
     max_member_ratio: int = 200
     max_members: int = 2000
     max_sheets: int = 50
-    max_rows: int = 10_000
+    max_rows: int = 100_000
     max_columns: int = 200
     #: Cells of one sheet's used rectangle (rows × columns) — what the reader holds in memory.
-    max_cells: int = 200_000
+    max_cells: int = 2_000_000
+    #: Cells all merged ranges of a sheet may cover together (a spreadsheet library builds
+    #: each one); a catalogue merges a first-level cell over its rows and a title row.
+    max_merged_cells: int = 200_000
     max_cell_chars: int = 32_767
 
 
-#: The limits used when none are given: generous for a catalogue table (a few dozen rows).
+#: The limits used when none are given.
 DEFAULT_LIMITS = Limits()
+
+
+def _limit(name: str) -> str:
+    return f"limit {name}; raise it with limits=Limits({name}=…)"
 
 
 def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
@@ -87,7 +95,7 @@ def _check_zip(data: bytes, name: str, limits: Limits) -> None:
         if len(members) > limits.max_members:
             raise InputError(
                 f"{name}: {len(members)} parts in the file, more than "
-                f"{limits.max_members} (文件结构异常)"
+                f"{limits.max_members} ({_limit('max_members')}) (文件结构异常)"
             )
         names = {m.filename for m in members}
         if "mimetype" in names:
@@ -110,7 +118,7 @@ def _check_zip(data: bytes, name: str, limits: Limits) -> None:
         if total > limits.max_unpacked_bytes:
             raise InputError(
                 f"{name}: unpacks to {total} bytes, more than the limit of "
-                f"{limits.max_unpacked_bytes} (解压后过大)"
+                f"{limits.max_unpacked_bytes} ({_limit('max_unpacked_bytes')}) (解压后过大)"
             )
         for member in members:
             ratio = member.file_size / max(member.compress_size, 1)
@@ -118,7 +126,7 @@ def _check_zip(data: bytes, name: str, limits: Limits) -> None:
                 raise InputError(
                     f"{name}: part {member.filename!r} unpacks to {member.file_size} bytes from "
                     f"{member.compress_size} ({ratio:.0f}:1), refused as a possible zip bomb "
-                    f"(疑似压缩炸弹)"
+                    f"({_limit('max_member_ratio')}) (疑似压缩炸弹)"
                 )
 
 
@@ -129,38 +137,12 @@ def _quiet() -> Iterator[None]:
         yield
 
 
-def _count_sheet(ws: Any, name: str, limits: Limits) -> None:
-    declared_rows, declared_columns = ws.max_row or 0, ws.max_column or 0
-    title = ws.title
-    if declared_rows > limits.max_rows or declared_columns > limits.max_columns:
-        raise InputError(
-            f"{name}: sheet {title!r} declares {declared_rows} rows × "
-            f"{declared_columns} columns, more than {limits.max_rows} × "
-            f"{limits.max_columns} (工作表过大)"
-        )
-    ws.reset_dimensions()  # read what is there, never pad to a declared size
-    last_row = widest = 0
-    for count, row in enumerate(ws.iter_rows(), start=1):
-        index = next((c.row for c in row if getattr(c, "row", None)), 0)
-        last_row, widest = max(last_row, index, count), max(widest, len(row))
-        if count > limits.max_rows or index > limits.max_rows:
-            raise InputError(
-                f"{name}: sheet {title!r} has more than {limits.max_rows} rows (工作表行数过多)"
-            )
-        if len(row) > limits.max_columns:
-            raise InputError(
-                f"{name}: sheet {title!r} has more than {limits.max_columns} "
-                f"columns (工作表列数过多)"
-            )
-    check_cells(name, title, last_row, widest, limits)
-
-
 def check_cells(name: str, title: str, rows: int, columns: int, limits: Limits) -> None:
     """Refuse a sheet whose used rectangle has more than ``limits.max_cells`` cells."""
     if rows * columns > limits.max_cells:
         raise InputError(
             f"{name}: sheet {title!r} spans {rows} rows × {columns} columns, more than "
-            f"{limits.max_cells} cells (工作表过大)"
+            f"{limits.max_cells} cells ({_limit('max_cells')}) (工作表过大)"
         )
 
 
@@ -181,13 +163,164 @@ def _openpyxl_error(name: str, exc: Exception) -> InputError:
     )
 
 
-def check_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+#: Formula cells without a saved value reported per sheet, at most.
+MAX_FORMULA_CELLS = 100
+_REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7})")
+
+
+def _ref_position(ref: str) -> tuple[int, int] | None:
+    """``(row, column)``, 1-based, of a cell reference such as ``B12``."""
+    match = _REF.fullmatch(ref.strip())
+    if match is None:
+        return None
+    column = 0
+    for letter in match.group(1):
+        column = column * 26 + ord(letter) - ord("A") + 1
+    return int(match.group(2)), column
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _sheet_members(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """``(sheet name, member path)`` of every worksheet, in workbook order."""
+    from defusedxml.ElementTree import fromstring
+
+    workbook = fromstring(archive.read("xl/workbook.xml"))
+    try:
+        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except KeyError:
+        return []
+    targets = {
+        rel.get("Id"): rel.get("Target", "")
+        for rel in rels.iter()
+        if _local(rel.tag) == "Relationship"
+    }
+    out = []
+    for sheet in workbook.iter():
+        if _local(sheet.tag) != "sheet":
+            continue
+        rid = next((v for k, v in sheet.attrib.items() if _local(k) == "id"), None)
+        target = targets.get(rid, "")
+        member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        if member in archive.namelist():
+            out.append((sheet.get("name", ""), member))
+    return out
+
+
+@attrs.frozen
+class SheetScan:
+    """What the sheet's XML holds, read before any spreadsheet library builds it: the used
+    size and the formula cells whose result was never saved (``A1`` references)."""
+
+    rows: int
+    columns: int
+    formulas_without_value: tuple[str, ...]
+
+
+def _scan_sheet(stream: Any, name: str, title: str, limits: Limits) -> SheetScan:
+    """Stream one sheet's XML (flat memory): rows, columns, merged ranges, formula cells.
+
+    Work is done per row (a search in C for a formula, the row's last cell for its width), so
+    the scan costs a fraction of loading the sheet."""
+    from defusedxml.ElementTree import iterparse
+
+    last_row = widest = count = merged = 0
+    formulas: list[str] = []
+    ns = None
+    row_tag = merge_tag = f_tag = v_tag = ""
+    for _, element in iterparse(stream, events=("end",)):
+        tag = element.tag
+        if ns is None:
+            ns = tag[: tag.index("}") + 1] if tag.startswith("{") else ""
+            row_tag, merge_tag, f_tag, v_tag = (ns + t for t in ("row", "mergeCell", "f", "v"))
+        if tag == row_tag:
+            count += 1
+            r = element.get("r") or ""
+            last_row = max(last_row, int(r) if r.isdigit() else 0, count)
+            if last_row > limits.max_rows:
+                raise InputError(
+                    f"{name}: sheet {title!r} has more than {limits.max_rows} rows "
+                    f"({_limit('max_rows')}) (工作表行数过多)"
+                )
+            if len(element):
+                last = _ref_position(element[-1].get("r") or "")
+                widest = max(widest, len(element), last[1] if last else 0)
+                if widest > limits.max_columns:
+                    raise InputError(
+                        f"{name}: sheet {title!r} has more than {limits.max_columns} columns "
+                        f"({_limit('max_columns')}) (工作表列数过多)"
+                    )
+                if element.find(f".//{f_tag}") is not None:
+                    _formulas(element, f_tag, v_tag, formulas)
+            element.clear()
+        elif tag == merge_tag:
+            merged += _check_merge(element.get("ref", ""), merged, name, title, limits)
+            element.clear()
+    check_cells(name, title, last_row, widest, limits)
+    return SheetScan(last_row, widest, tuple(formulas))
+
+
+def _formulas(row: Any, f_tag: str, v_tag: str, found: list[str]) -> None:
+    """Cells of ``row`` with a formula and no saved result (a shared formula's other cells
+    carry an empty ``f`` and their own value)."""
+    for cell in row:
+        formula, value = cell.find(f_tag), cell.find(v_tag)
+        if formula is None or not (formula.text or formula.get("t") != "shared"):
+            continue
+        saved = (value is not None and value.text) or cell.get("t") == "inlineStr"
+        if not saved and len(found) < MAX_FORMULA_CELLS:
+            found.append(cell.get("r", ""))
+
+
+def _check_merge(ref: str, merged: int, name: str, title: str, limits: Limits) -> int:
+    """The cells merged range ``ref`` covers; refuse it past the limits."""
+    first, _, second = ref.partition(":")
+    start, end = _ref_position(first), _ref_position(second)
+    if start is None or end is None:
+        return 0
+    (r1, c1), (r2, c2) = start, end
+    cells: int = (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
+    if merged + cells > limits.max_merged_cells:
+        raise InputError(
+            f"{name}: sheet {title!r} merges cells {ref!r}: merged ranges would cover more "
+            f"than {limits.max_merged_cells} cells ({_limit('max_merged_cells')}) "
+            f"(合并单元格范围过大)"
+        )
+    if max(r1, r2) > limits.max_rows or max(c1, c2) > limits.max_columns:
+        raise InputError(
+            f"{name}: sheet {title!r} merges cells {ref!r}, past {limits.max_rows} rows × "
+            f"{limits.max_columns} columns ({_limit('max_rows')}, max_columns) "
+            f"(合并单元格范围过大)"
+        )
+    return cells
+
+
+def scan_sheets(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, SheetScan]:
+    """Scan every worksheet's XML of a checked XLSX file, by sheet name (see
+    :class:`SheetScan`); refuse sheets over the limits with an :class:`InputError`."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = _sheet_members(archive)
+        if len(sheets) > limits.max_sheets:
+            raise InputError(
+                f"{name}: {len(sheets)} sheets, more than {limits.max_sheets} "
+                f"({_limit('max_sheets')}) (工作表过多)"
+            )
+        out = {}
+        for title, member in sheets:
+            with archive.open(member) as stream:
+                out[title] = _scan_sheet(stream, name, title, limits)
+        return out
+
+
+def inspect_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, dict[str, SheetScan]]:
     """Check an XLSX file thoroughly and return its bytes, or raise :class:`InputError`.
 
     Checks the size on disk, that it is a ZIP with the parts of a workbook (and says what it
     is when it is not: a renamed text file, an .xls, a PDF …), the unpacked sizes of its
-    parts, and — streaming each sheet in openpyxl's read-only mode — the number of sheets,
-    rows and columns.
+    parts, and — streaming each sheet's XML with defusedxml, before openpyxl builds anything —
+    the number of sheets, rows and columns and the cells its merged ranges cover.
     """
     data = read_file(path, limits)
     name = str(path)
@@ -195,28 +328,14 @@ def check_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     if what != "a ZIP archive":
         raise InputError(f"{name}: not an XLSX workbook but {what} (不是xlsx格式的Excel文件)")
     _check_zip(data, name, limits)
-    import openpyxl
+    try:
+        return data, scan_sheets(data, name, limits)
+    except GovdiscloseError:
+        raise
+    except Exception as exc:  # untrusted input: a damaged part, XML attacks (defusedxml)
+        raise _openpyxl_error(name, exc) from None
 
-    try:
-        with _quiet():
-            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except GovdiscloseError:
-        raise
-    except Exception as exc:  # untrusted input: openpyxl raises many kinds of error
-        raise _openpyxl_error(name, exc) from None
-    try:
-        if len(workbook.sheetnames) > limits.max_sheets:
-            raise InputError(
-                f"{name}: {len(workbook.sheetnames)} sheets, more than "
-                f"{limits.max_sheets} (工作表过多)"
-            )
-        for ws in workbook.worksheets:
-            with _quiet():
-                _count_sheet(ws, name, limits)
-    except GovdiscloseError:
-        raise
-    except Exception as exc:
-        raise _openpyxl_error(name, exc) from None
-    finally:
-        workbook.close()
-    return data
+
+def check_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """Check an XLSX file thoroughly (:func:`inspect_xlsx`) and return its bytes."""
+    return inspect_xlsx(path, limits)[0]

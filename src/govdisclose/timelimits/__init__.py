@@ -11,10 +11,14 @@ date alone).
 Kinds, with texts they read:
 
 * ``workdays_after_event`` — :class:`WorkdaysAfterEvent`: 信息形成或变更之日起20个工作日内;
-  信息形成（变更）5个工作日内; 成文3个工作日内; 1个工作日内
+  信息形成（变更）5个工作日内; 成文3个工作日内; 1个工作日内; 20个工作日; the statute's own
+  自该政府信息形成或者变更之日起20个工作日内及时公开 (with or without its saving clause
+  法律、法规对政府信息公开的期限另有规定的，从其规定, which names no other period);
+  制定或获取信息之日起10个工作日内; 分配结果确定后5个工作日内
 * ``calendar_days_after_event`` — :class:`CalendarDaysAfterEvent`: 20个自然日内;
-  行政处罚决定作出之日起7日内
-* ``promptly`` — :class:`Promptly`: 按进展情况及时公开; 重大决策作出后及时公开; 信息形成后及时公开
+  行政处罚决定作出之日起7日内; 部门预算经本级财政部门批复后20日内公开
+* ``promptly`` — :class:`Promptly`: 按进展情况及时公开; 重大决策作出后及时公开; 信息形成后及时公开;
+  实时公开
 * ``annual_fixed_date`` — :class:`AnnualFixedDate`: 每年1月31日前; 每年3月底前
 * ``lead_time_before_event`` — :class:`LeadTimeBeforeEvent`: 提前一周发通知邀请; 提前3天
 * ``consultation_period`` — :class:`ConsultationPeriod`: 征求意见时对外公布的时限内公开
@@ -23,10 +27,12 @@ Kinds, with texts they read:
 * ``unrecognised`` — :class:`Unrecognised`: anything else, and empty text
 
 Event codes (:data:`EVENTS`): ``formation_or_change`` (信息形成或变更, 产生、变更, 形成（变更）),
-``formation`` (信息形成/产生 alone), ``issuance`` (成文, 印发, 签发), ``decision`` (作出决定,
-处罚决定作出), ``receipt`` (收到申请), ``unspecified`` (no event named).  Riders on a day count:
+``formation`` (信息形成/产生 alone; 制作或获取, 制定或获取 — how 条例第二条 defines government
+information), ``issuance`` (成文, 印发, 签发, 颁布或印发), ``decision`` (作出决定, 处罚决定作出),
+``receipt`` (收到申请), ``approval`` (批准, 批复), ``result_determined`` (分配结果确定),
+``unspecified`` (no event named).  Riders on a day count:
 ``updates_promptly`` (如有更新，及时公开; 及时更新; 动态更新) and ``keep_long_term``
-(保持长期公开; 长期公开).
+(保持长期公开; 长期公开; 长期公示).
 
 Before matching, a text is normalised (:func:`normalize_time_limit`): NFKC (full-width digits
 and brackets), white space removed, trailing punctuation dropped, 或者 → 或, （变更）/、变更 →

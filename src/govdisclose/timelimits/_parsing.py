@@ -28,8 +28,6 @@ from ._rules import (
     WorkdaysAfterEvent,
 )
 
-__all__ = ["normalize_time_limit", "parse_time_limit"]
-
 _CN_DIGITS = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3,
     "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -79,31 +77,41 @@ def normalize_time_limit(text: str) -> str:
     out = _CN_NUMERAL.sub(_replace_numeral, out)
     out = out.replace("天", "日").replace("以内", "内")
     out = re.sub(r"[;。]", ",", out)
+    out = re.sub(r"^(?:应当|应)(?=自|在|于|从)", "", out)
     return out.rstrip(",.:!?、")
 
 
 # Numbers are ASCII digits after NFKC; at most six of them (int() of a huge string is refused).
 _NUM = r"[0-9]{1,6}"
 _PUB = r"(?:予以|主动|向社会|对外)?(?:公开|公布|公示)(?:发布)?"
+_INFO = r"(?:公开事项)?该?(?:政府)?(?:信息)?"
 _EVENT_PATTERNS = {
-    "formation_or_change": r"(?:政府)?(?:信息)?(?:形成|产生|生成)或变更",
-    "formation": r"(?:政府)?(?:信息)?(?:形成|产生|生成)",
-    "issuance": r"(?:政策性?)?(?:文件)?(?:成文\(印发\)|成文|印发|签发)",
+    "formation_or_change": rf"{_INFO}(?:形成|产生|生成)或变更|信息获取\(形成或变更\)",
+    # 制作或者获取 is how 条例第二条 defines government information coming into being.
+    "formation": rf"{_INFO}(?:形成|产生|生成)|(?:制定|制作)或获取该?(?:政府)?(?:信息|文件|指南)?",
+    "issuance": r"(?:政策性?)?(?:文件)?(?:成文\(印发\)|成文|印发|签发|颁布或印发|颁布)",
+    "approval": r"(?:[^\d,()]{1,12}经[^\d,()]{0,12})?(?:批准|批复)",
+    "result_determined": r"(?:分配)?结果确定",
     "decision": r"作出(?:行政)?(?:处罚|许可|执法)?决定|(?:行政)?(?:处罚|许可|执法)?决定作出",
     "receipt": r"(?:收到|接到)(?:政府信息公开)?(?:申请)?",
 }
 _EVENT_ALT = "|".join(f"(?P<{code}>{pattern})" for code, pattern in _EVENT_PATTERNS.items())
 _AFTER_EVENT = re.compile(
     rf"(?:自|从|在|于)?(?:(?:{_EVENT_ALT})(?:之日起|之日|起|后|之后)?)?(?:的)?(?:在|于)?"
-    rf"(?P<n>{_NUM})个?(?P<unit>工作日|自然日|日历日|日)内(?:{_PUB})?"
+    rf"(?P<n>{_NUM})个?(?P<unit>工作日|自然日|日历日|日)内(?:及时)?(?:{_PUB})?"
 )
+_BARE_WORKDAYS = re.compile(rf"(?P<n>{_NUM})个?工作日")
 _RIDERS = {
     "updates_promptly": re.compile(
         rf"(?:如|若)?有(?:更新|变更|变化|调整)(?:的|时)?,?及时(?:更新|{_PUB})|及时更新|动态更新"
     ),
     "keep_long_term": re.compile(rf"(?:保持)?长期(?:保持)?{_PUB}"),
+    # 条例第二十六条's saving clause: it names no other period, so the rule stands.
+    "saving_clause": re.compile(
+        r"\(?(?:法律、?法规对政府信息公开的期限|相关政策法规|法律法规)另有规定的,?应?从其规定\)?"
+    ),
 }
-_RIDER_JOIN = re.compile(r",?(?:并|且|同时)?")
+_RIDER_JOIN = re.compile(r"[,、]?(?:并|且|同时)?")
 
 _PROMPTLY = {
     "progress": re.compile(r"(?:按|按照|根据|依)(?:工作)?(?:进展|进度)(?:情况)?"),
@@ -111,9 +119,10 @@ _PROMPTLY = {
     "formation": re.compile(r"(?:政府)?信息(?:形成|产生|生成)(?:或变更)?(?:之)?后"),
     "other": re.compile(r""),
 }
-_PROMPTLY_TAIL = re.compile(rf",?(?:及时|第一时间)(?:{_PUB}|更新)")
+_PROMPTLY_TAIL = re.compile(rf",?(?:及时|第一时间|实时)(?:{_PUB}|更新)")
 _ANNUAL = re.compile(
     rf"每年度?(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日号]|(?P<end>底|末))(?:之|以)?前(?:{_PUB})?"
+    r"(?:上一?年度(?:政府信息)?(?:公开)?(?:工作)?(?:年度)?报告)?"
 )
 _LEAD = re.compile(
     rf"(?:至少|须|应)?(?:会议召开前|会前|召开前)?(?:至少)?提前(?P<n>{_NUM})个?"
@@ -148,7 +157,9 @@ _PERIODIC = re.compile(
 def _parse_after_event(norm: str, text: str) -> TimeLimitRule | None:
     match = _AFTER_EVENT.match(norm)
     if match is None:
-        return None
+        bare = _BARE_WORKDAYS.fullmatch(norm)  # 20个工作日: a period with no event named
+        days = int(bare.group("n")) if bare else 0
+        return WorkdaysAfterEvent(text, days=days) if 1 <= days <= MAX_DAYS else None
     riders: set[str] = set()
     rest = norm[match.end() :]
     while rest:
