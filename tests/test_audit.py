@@ -486,6 +486,7 @@ def test_a_gb18030_log_with_a_plain_ascii_start_is_read_as_gb18030(tmp_path: Pat
     )
     guessed = audit_file(path, as_of=D(2024, 10, 31))  # the whole file decides
     assert (guessed.invalid, guessed.totals.on_time, guessed.totals.overdue) == (0, 2000, 1)
+    assert guessed.encoding == "gb18030"
     told = audit_file(path, as_of=D(2024, 10, 31), encoding="gb18030")
     assert (told.encoding, told.invalid, told.totals.on_time, told.totals.overdue) == (
         "gb18030",
