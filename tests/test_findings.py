@@ -348,3 +348,18 @@ def test_reading_report_text_junk_is_a_library_error() -> None:
     for text in ("[" * 100_000, "{", "not json"):
         with pytest.raises(GovdiscloseError):
             loads(text, Report)
+
+
+def test_writing_a_report_loads_no_other_area() -> None:
+    """The converter writes a report by its shape without loading the audit or the tables."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from govdisclose import dumps; from govdisclose.findings import Report; "
+        "dumps(Report(subject='x')); "
+        "print(sorted(m for m in ('govdisclose.audit', 'govdisclose.tables', "
+        "'govdisclose.requests', 'govdisclose.annual_report', 'jsonschema') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
