@@ -10,7 +10,7 @@ import pytest
 
 from govdisclose import standard, unstructure
 from govdisclose._vocabulary import Channel, DisclosureAttribute
-from govdisclose.checks import validate_document, validate_documents
+from govdisclose.checks import validate_catalogue, validate_document, validate_documents
 from govdisclose.checks._prescan import schema_problems
 from schema_cases import RECORD
 
@@ -75,3 +75,27 @@ def test_deeply_nested_values_are_a_problem_not_a_crash(depth: int) -> None:
         nested = [nested]
     item = {**_item(), "name": nested}
     assert schema_problems(item, "catalogue-item")
+
+
+def test_a_published_district_catalogue_is_read_as_published() -> None:
+    """Rows 1–6 of a district's published catalogue (dachuan.gov.cn), transcribed with the
+    labels as printed (政府网站, 两微一端, 政策文件, 依法行政, 安全生产) and time limits as text:
+    everything the page gives is read; only the tick columns, not transcribed, are reported."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "validate" / "dachuan_items_1_6.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["source"].startswith("http://dachuan.gov.cn/news-show-147131.html")
+    report = validate_catalogue(data)
+    expected = {
+        (code, f"$.items[{i}].{field}")
+        for i in range(6)
+        for code, field in (
+            ("catalogue.missing-element", "audiences"),
+            ("catalogue.missing-element", "modes"),
+            ("catalogue.no-level", "levels"),
+        )
+    }
+    assert {(f.code, f.path) for f in report} == expected
+    assert len(report) == 18
