@@ -22,7 +22,10 @@ else:  # pragma: no cover
 from govdisclose import standards
 from govdisclose._converter import unstructure
 from govdisclose.audit import audit_records
-from govdisclose.calendar._arrangement import arrangement_from_document, arrangement_to_document
+from govdisclose.calendar._arrangement_files import (
+    arrangement_from_document,
+    arrangement_to_document,
+)
 from govdisclose.calendar._workcalendar import WorkCalendar, default_calendar
 from govdisclose.checks import validate_catalogue, validate_document
 from govdisclose.deadlines import (

@@ -52,15 +52,6 @@ from typing import Final
 from .._errors import InputError, short_repr
 from .._vocabulary import Term
 
-__all__ = [
-    "FESTIVAL_DATES",
-    "FESTIVAL_TABLE_YEARS",
-    "Festival",
-    "required_festivals",
-    "statutory_days",
-    "statutory_holidays",
-]
-
 
 class Festival(Term):
     """节日: a festival that gives a statutory holiday; the value is the ASCII code."""
