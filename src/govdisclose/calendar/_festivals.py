@@ -136,7 +136,6 @@ def required_festivals(year: int) -> tuple[Festival, ...]:
     >>> len(required_festivals(2008))
     7
     """
-    _check_year(year)
     return _FOUR if year <= 2007 else _SEVEN
 
 
@@ -176,7 +175,6 @@ def statutory_days(year: int) -> MappingProxyType[Festival, tuple[date, ...]]:
     >>> [d.isoformat() for d in statutory_days(2025)[Festival.LABOUR_DAY]]
     ['2025-05-01', '2025-05-02']
     """
-    _check_year(year)
     return _by_festival(year)
 
 
