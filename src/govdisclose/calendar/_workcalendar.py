@@ -54,6 +54,9 @@ Traceback (most recent call last):
 govdisclose._errors.UnknownYearError: no official holiday arrangement is known for 2027 ...
 >>> WorkCalendar.official(provisional=True).day_info(date(2027, 2, 6)).provisional
 True
+>>> import pickle                                # to worker processes, as itself
+>>> pickle.loads(pickle.dumps(cal)) is cal
+True
 
 More information:
 
