@@ -6,7 +6,8 @@ calendar.  This script measures, in fresh processes (the median of ``--runs``):
 * ``WorkCalendar.official()`` — the object only: the data is loaded on first use;
 * the first ``add_workdays(d, 20)`` — imports chinese-calendar, builds the 23 official
   arrangements and the tables — side by side with chinese-calendar's own first answer to the
-  same question (``import chinese_calendar`` and ``find_workday(19, d)``: it counts the first working day after a non-working d as its 0th);
+  same question (``import chinese_calendar`` and ``find_workday(19, d)``, which counts the
+  first working day after a non-working d as its 0th);
 * the first answer of a calendar unpickled in a fresh process that has imported the library
   (what a worker of ``multiprocessing`` receives): the pickle carries only the supplied years,
   and the official data is loaded where it is unpickled.
