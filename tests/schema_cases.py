@@ -128,8 +128,9 @@ def valid_cases() -> Iterator[Case]:
     yield "arrangement example", "arrangement", example
     arrangement = arrangement_from_document(example)
     yield "arrangement written back", "arrangement", arrangement_to_document(arrangement)
-    official = WorkCalendar.official().arrangement(2024)
-    yield "official 2024", "arrangement", arrangement_to_document(official)
+    for year in (2015, 2020, 2024):  # 2015 and 2020: amended days with their notice
+        official = WorkCalendar.official().arrangement(year)
+        yield f"official {year}", "arrangement", arrangement_to_document(official)
     yield from annual_report_cases()
 
 

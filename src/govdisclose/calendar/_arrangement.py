@@ -207,8 +207,11 @@ class Arrangement:
         values[3], values[7] = dict(self.holidays), dict(self.day_sources)
         return (Arrangement, tuple(values))
 
-    def __deepcopy__(self, memo: object) -> Arrangement:
+    def __copy__(self) -> Arrangement:
         return self  # immutable
+
+    def __deepcopy__(self, memo: object) -> Arrangement:
+        return self
 
     @property
     def source(self) -> str:
