@@ -181,15 +181,6 @@ CORRECTIONS: Final[tuple[Correction, ...]] = (
 )
 
 
-def _festival(value: object) -> Festival:
-    import chinese_calendar
-
-    member = (
-        value if isinstance(value, chinese_calendar.Holiday) else chinese_calendar.Holiday(value)
-    )
-    return Festival.parse(member.name)
-
-
 def _notice_year(day: date, festival: Festival) -> int:
     # A New Year break (or make-up day) in late December belongs to the next year's notice.
     return day.year + 1 if day.month == 12 and festival is Festival.NEW_YEARS_DAY else day.year
@@ -201,11 +192,15 @@ def official_arrangements() -> Mapping[int, Arrangement]:
     first call, which imports chinese-calendar; the same mapping afterwards)."""
     import chinese_calendar
 
+    # chinese-calendar's tables hold its Holiday members (or their values): one parse each.
+    festivals = {h: Festival.parse(h.name) for h in chinese_calendar.Holiday}
+    festivals.update({h.value: f for h, f in list(festivals.items())})
+
     off: dict[int, dict[date, Festival]] = {}
     work: dict[int, dict[date, Festival]] = {}
     for table, target in ((chinese_calendar.holidays, off), (chinese_calendar.workdays, work)):
         for day, value in table.items():
-            festival = _festival(value)
+            festival = festivals[value]
             target.setdefault(_notice_year(day, festival), {})[day] = festival
     for fix in CORRECTIONS:
         off.setdefault(fix.year, {}).pop(fix.date, None)
