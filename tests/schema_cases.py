@@ -22,7 +22,10 @@ else:  # pragma: no cover
 from govdisclose import standards
 from govdisclose._converter import unstructure
 from govdisclose.audit import audit_records
-from govdisclose.calendar._arrangement import arrangement_from_document, arrangement_to_document
+from govdisclose.calendar._arrangement_files import (
+    arrangement_from_document,
+    arrangement_to_document,
+)
 from govdisclose.calendar._workcalendar import WorkCalendar, default_calendar
 from govdisclose.checks import validate_catalogue, validate_document
 from govdisclose.deadlines import (
@@ -125,8 +128,9 @@ def valid_cases() -> Iterator[Case]:
     yield "arrangement example", "arrangement", example
     arrangement = arrangement_from_document(example)
     yield "arrangement written back", "arrangement", arrangement_to_document(arrangement)
-    official = WorkCalendar.official().arrangement(2024)
-    yield "official 2024", "arrangement", arrangement_to_document(official)
+    for year in (2015, 2020, 2024):  # 2015 and 2020: amended days with their notice
+        official = WorkCalendar.official().arrangement(year)
+        yield f"official {year}", "arrangement", arrangement_to_document(official)
     yield from annual_report_cases()
 
 

@@ -138,7 +138,14 @@ def test_a_calendar_pickles_and_deep_copies() -> None:
     assert pickle.loads(pickle.dumps(official)) is official
     assert copy.deepcopy(official) is official
     # A calendar with a supplied year keeps it (an invented arrangement, not a real notice).
-    extra = Arrangement(2027, (D(2027, 1, 1),), (), holidays={D(2027, 1, 1): "元旦"})
+    extra = Arrangement(
+        2027,
+        (D(2027, 1, 1),),
+        (),
+        holidays={D(2027, 1, 1): "元旦"},
+        partial=True,
+        partial_reason="元旦 only, for the test",
+    )
     supplied = official.with_arrangement(extra)
     again = pickle.loads(pickle.dumps(supplied))
     assert again.years == supplied.years

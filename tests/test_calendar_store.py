@@ -186,6 +186,33 @@ def test_a_new_year_in_two_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert re.search(r"^2026\s+bundled", out, re.M)
 
 
+@pytest.mark.parametrize(
+    ("year", "day", "number"),
+    [
+        (2015, "2015-09-03", "国发明电〔2015〕1号"),  # the anniversary holiday
+        (2020, "2020-01-31", "国办发明电〔2020〕1号"),  # the Spring Festival extension
+    ],
+)
+def test_an_added_amendment_is_the_source_of_its_days(
+    capsys: pytest.CaptureFixture[str], year: int, day: str, number: str
+) -> None:
+    notices = [str(NOTICES / f"{year}.txt"), str(NOTICES / f"{year}-amend-1.txt")]
+    code, out, _ = run(capsys, "calendar", "notice", *notices)
+    assert code == 0 and 'source = "' in out and number in out
+    assert run(capsys, "calendar", "add", *notices)[0] == 0
+    stored = json.loads((data_directory() / f"arrangement-{year}.json").read_text("utf-8"))
+    assert [e["source"] for e in stored["holidays"] if "source" in e] == [
+        WorkCalendar.official().day_info(date.fromisoformat(day)).source
+    ]
+    code, out, _ = run(capsys, "calendar", "day", day)
+    assert code == 0 and "依据 / source:        " in out and number in out
+    code, out, _ = run(capsys, "calendar", "day", day, "--format", "json")
+    assert number in json.loads(out)["source"]
+    # the days the yearly notice decided still name it
+    code, out, _ = run(capsys, "calendar", "day", f"{year}-10-01", "--format", "json")
+    assert json.loads(out)["source"].startswith(f"国务院办公厅关于{year}年部分节假日安排的通知")
+
+
 def test_readme_shows_the_two_commands() -> None:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     section = text.split("### 新的一年 A new year's holidays", 1)[1].split("\n## ", 1)[0]

@@ -92,6 +92,22 @@ def test_bad_calendar_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     assert code == 2 and "no such file" in err
 
 
+def test_every_problem_of_a_calendar_file_is_listed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "2027.toml"
+    path.write_text(
+        'year = 2027\nnotice_title = "t"\npartial = true\n[[holidays]]\nfestival = "春节"\n'
+        'days_off = ["2027-02-05", "2027-02-11/2027-02-05"]\nmakeup_workdays = ["2027-02-15"]\n',
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "day", "2027-02-08", "--calendar", str(path))
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert "3 problems" in err and "$.partial_reason: missing" in err
+    assert "$.holidays[0].days_off[1]: range '2027-02-11/2027-02-05' must run forwards" in err
+    assert "$.holidays[0].makeup_workdays[0]: 2027-02-15 is a Monday" in err
+
+
 def test_bad_date_and_missing_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "day", "2024-02-30")
     assert code == 2 and "Traceback" not in err and err.count("\n") == 1

@@ -101,6 +101,20 @@ def test_notice_reproduces_the_bundled_calendar_day_for_day(year: int) -> None:
 
 
 @pytest.mark.parametrize("year", FOUND)
+@pytest.mark.parametrize("suffix", [".toml", ".json"])
+def test_file_form_keeps_the_whole_arrangement(year: int, suffix: str, tmp_path: Path) -> None:
+    """What ``calendar notice``/``calendar add`` write reads back the same, down to the later
+    notice each amended day comes from (2015's anniversary, 2019's Labour Day, 2020's Spring
+    Festival), and passes the arrangement schema."""
+    arr = read_year(year)
+    path = tmp_path / f"{year}{suffix}"
+    path.write_text(dump_arrangement(arr, format=suffix[1:]), encoding="utf-8")
+    back = load_arrangement(path)
+    assert back == arr and dict(back.day_sources) == dict(arr.day_sources)
+    assert bool(arr.day_sources) is (year in AMENDED)
+
+
+@pytest.mark.parametrize("year", FOUND)
 def test_title_number_and_date_agree_with_the_bundled_sources(year: int) -> None:
     arr = read_year(year)
     notice = NOTICES[year]

@@ -1,7 +1,7 @@
 """Junk in, library errors out: the calendar, the arrangements, the deadlines and the schedule.
 
 Every public function of :mod:`govdisclose.deadlines`, :mod:`govdisclose.calendar._workcalendar`,
-:mod:`govdisclose.calendar._arrangement`, :mod:`govdisclose.deadlines._schedule` (and
+the arrangements and their files, :mod:`govdisclose.deadlines._schedule` (and
 ``statutory_holidays``) gets,
 one argument at a time, None, '', wrong types, huge and negative numbers, bools where numbers
 are meant, the first and last dates Python has, deeply nested lists and a 1 MB string.  Each
@@ -19,10 +19,11 @@ from typing import Any
 import pytest
 
 from govdisclose._errors import GovdiscloseError
-from govdisclose.calendar._arrangement import (
-    Arrangement,
+from govdisclose.calendar._arrangement import Arrangement
+from govdisclose.calendar._arrangement_files import (
     arrangement_from_document,
     arrangement_to_document,
+    dump_arrangement,
     load_arrangement,
 )
 from govdisclose.calendar._festivals import Festival, statutory_holidays
@@ -180,7 +181,7 @@ def _calendar_cases() -> list[tuple[str, Callable[..., Any], dict[str, Any]]]:
             },
         ),
         ("from_document", arrangement_from_document, {"doc": GOOD_DOC, "where": "x.json"}),
-        ("to_document", arrangement_to_document, {"arrangement": ARR_2028}),
+        ("dump", dump_arrangement, {"arrangement": ARR_2028, "format": "json"}),
         (
             "obligations",
             obligations,

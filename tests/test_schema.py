@@ -289,7 +289,10 @@ def _kind(document: Any) -> str | None:
 def _read_back(name: str, document: Any) -> Any:
     """The canonical form the library writes for what it reads, or None if it refuses it."""
     from govdisclose import Catalogue, GovdiscloseError
-    from govdisclose.calendar._arrangement import arrangement_from_document, arrangement_to_document
+    from govdisclose.calendar._arrangement_files import (
+        arrangement_from_document,
+        arrangement_to_document,
+    )
     from govdisclose.checks._document_record import read_document
     from govdisclose.findings import Report
 

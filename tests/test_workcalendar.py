@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
+import attrs
 import chinese_calendar
 import pytest
 from hypothesis import given, settings
@@ -17,16 +21,18 @@ from govdisclose._errors import CalendarDataError, InputError, UnknownYearError
 from govdisclose.calendar._arrangement import Arrangement
 from govdisclose.calendar._festivals import FESTIVAL_DATES, Festival, statutory_holidays
 from govdisclose.calendar._official import AMENDMENTS, CORRECTIONS, NOTICES, official_arrangements
+from govdisclose.calendar._sources import estimate_arrangement
 from govdisclose.calendar._workcalendar import (
     PROVISIONAL_SOURCE,
     DayKind,
     WorkCalendar,
     default_calendar,
-    estimate_arrangement,
 )
 
 CAL = WorkCalendar.official()
 PROV = WorkCalendar.official(provisional=True)
+#: Test arrangements list one festival or two: they say so.
+PARTIAL = {"partial": True, "partial_reason": "test data"}
 
 # Dates far enough from the edges of 2004–2026 that |n| <= 40 working days stays inside.
 inner_dates = st.dates(date(2004, 4, 1), date(2026, 10, 31))
@@ -246,7 +252,7 @@ def test_unknown_year_raises_and_names_the_year() -> None:
 
 
 def test_gap_between_covered_years_is_not_crossed() -> None:
-    arr = Arrangement(2028, [date(2028, 1, 1)], [], notice_title="test")
+    arr = Arrangement(2028, [date(2028, 1, 1)], [], notice_title="test", **PARTIAL)
     cal = CAL.with_arrangement(arr)
     assert cal.years[-2:] == (2026, 2028)
     assert cal.is_workday(date(2028, 1, 3))
@@ -289,6 +295,7 @@ def test_supplied_arrangement_replaces_the_estimate() -> None:
         [date(2027, 1, 1), date(2027, 1, 2), date(2027, 1, 3)],
         [],
         notice_title="国务院办公厅关于2027年部分节假日安排的通知",
+        **PARTIAL,
     )
     cal = PROV.with_arrangement(arr)
     assert cal.estimated_years(date(2027, 1, 1), date(2028, 3, 1)) == (2028,)
@@ -311,17 +318,60 @@ def test_with_arrangement_replaces_a_year_and_checks_neighbours() -> None:
     assert not cal.is_workday(date(2026, 12, 31)) and CAL.is_workday(date(2026, 12, 31))
     assert cal.day_info(date(2026, 12, 31)).source == "newer notice"
     # A 2027 notice cannot make a day worked that the 2026 notice declares off.
-    clash = Arrangement(2027, [date(2027, 1, 1)], [date(2026, 12, 26)], notice_title="x")
+    clash = Arrangement(2027, [date(2027, 1, 1)], [date(2026, 12, 26)], notice_title="x", **PARTIAL)
     cal2 = cal.with_arrangement(
         Arrangement(
             2026,
             [*original.days_off, date(2026, 12, 26)],
             original.makeup_workdays,
+            holidays=original.holidays,
             notice_title="y",
         )
     )
     with pytest.raises(CalendarDataError, match="2026-12-26"):
         cal2.with_arrangement(clash)
+
+
+def test_an_incomplete_arrangement_is_refused_unless_partial() -> None:
+    # The issue's case, from Python: 2027 with only 国庆节 would make 春节 (2027-02-08) a
+    # working day.
+    national_day = {date(2027, 10, d): Festival.NATIONAL_DAY for d in range(1, 8)}
+    only = Arrangement(2027, list(national_day), [], holidays=national_day, notice_title="t")
+    for call in (lambda: CAL.with_arrangement(only), lambda: WorkCalendar([only])):
+        with pytest.raises(CalendarDataError) as caught:
+            call()
+        message = str(caught.value)
+        assert "missing 春节 spring_festival" in message and "partial=True" in message
+        assert "missing 国庆节" not in message
+    marked = attrs.evolve(only, partial=True, partial_reason="国庆节 only")
+    cal = CAL.with_arrangement(marked)
+    assert cal.is_workday(date(2027, 2, 8)) and cal.day_info(date(2027, 2, 8)).partial
+    assert WorkCalendar([marked]).partial_years(date(2027, 1, 1), date(2027, 12, 31)) == (2027,)
+
+
+@pytest.mark.parametrize(
+    "make", [lambda c: pickle.loads(pickle.dumps(c)), copy.deepcopy, copy.copy]
+)
+def test_calendars_pickle_and_copy(make: Callable[[WorkCalendar], WorkCalendar]) -> None:
+    """A calendar goes to other processes (multiprocessing pickles it) and into deep copies."""
+    supplied = Arrangement(2028, [date(2028, 1, 1)], [], notice_title="t", **PARTIAL)
+    for cal in (CAL, PROV, CAL.with_arrangement(supplied), WorkCalendar([supplied])):
+        cal.add_workdays(cal.arrangement(cal.years[0]).days_off[0], 1)  # tables built
+        copied = make(cal)
+        assert (copied.years, copied.provisional) == (cal.years, cal.provisional)
+        assert [copied.arrangement(y) for y in cal.years] == [cal.arrangement(y) for y in cal.years]
+        for day in (date(2020, 1, 31), date(2024, 9, 20), date(2027, 2, 5), date(2028, 1, 1)):
+            try:
+                expected = (cal.add_workdays(day, 20), cal.day_info(day))
+            except UnknownYearError:
+                with pytest.raises(UnknownYearError):
+                    copied.add_workdays(day, 20)
+            else:
+                assert (copied.add_workdays(day, 20), copied.day_info(day)) == expected
+    assert make(CAL) is CAL  # the official calendar stays the one instance
+    assert len(pickle.dumps(CAL)) < 200  # not the official data: it is loaded where unpickled
+    arrangement = CAL.arrangement(2020)
+    assert pickle.loads(pickle.dumps(arrangement)) == arrangement == copy.deepcopy(arrangement)
 
 
 def test_shared_between_threads() -> None:
@@ -398,7 +448,7 @@ def test_huge_counts_name_the_first_uncovered_year() -> None:
 
 
 def test_constructor_and_lookups_refuse_junk() -> None:
-    arr = Arrangement(2028, [date(2028, 1, 1)], [], notice_title="test")
+    arr = Arrangement(2028, [date(2028, 1, 1)], [], notice_title="test", **PARTIAL)
     with pytest.raises(InputError, match="provisional"):
         WorkCalendar([arr], provisional="yes")  # type: ignore[arg-type]
     with pytest.raises(InputError, match="provisional"):
@@ -437,7 +487,9 @@ def test_unknown_year_messages_say_what_would_cover_the_year() -> None:
     message = str(beyond.value)
     assert beyond.value.year == 2051 and "provisional estimate covers only 2025–2050" in message
     assert "this calendar covers 2004–2050" in message and "--provisional" not in message
-    gap = CAL.with_arrangement(Arrangement(2028, [date(2028, 1, 1)], [], notice_title="t"))
+    gap = CAL.with_arrangement(
+        Arrangement(2028, [date(2028, 1, 1)], [], notice_title="t", **PARTIAL)
+    )
     with pytest.raises(UnknownYearError) as between:
         gap.is_workday(date(2040, 1, 2))
     assert "covers 2004–2026, 2028" in str(between.value)

@@ -5,9 +5,11 @@ official arrangements it is built from are traced to their notices, and a year w
 arrangement is refused unless one is supplied.
 """
 
-from ._arrangement import completeness_problems, dump_arrangement
+from ._arrangement import Arrangement, completeness_problems
+from ._arrangement_files import dump_arrangement, load_arrangement
+from ._festivals import Festival
 from ._notice import notice_text, read_notice, read_notice_files
-from ._sources import official_years
+from ._sources import PROVISIONAL_SOURCE, PROVISIONAL_YEARS, official_years
 from ._store import (
     remove_arrangement,
     store_arrangement,
@@ -15,18 +17,7 @@ from ._store import (
     stored_files,
     user_data_directory,
 )
-from ._workcalendar import (
-    PROVISIONAL_SOURCE,
-    PROVISIONAL_YEARS,
-    Arrangement,
-    DayInfo,
-    DayKind,
-    Festival,
-    WorkCalendar,
-    check_calendar,
-    default_calendar,
-    load_arrangement,
-)
+from ._workcalendar import DayInfo, DayKind, WorkCalendar, check_calendar, default_calendar
 
 __all__ = [
     "PROVISIONAL_SOURCE",

@@ -22,10 +22,10 @@ A user who has a newer notice (say 2027's) reads it with
 :func:`~govdisclose.calendar.read_notice` (``govdisclose calendar notice`` / ``calendar add``),
 or writes it in a small TOML or JSON file and loads it with :func:`load_arrangement`; see
 ``govdisclose calendar example`` (the real 2026 notice, ``data/arrangement-example.toml``) and
-the JSON Schema ``schemas/arrangement.schema.json`` (the functions that read and write files
-are in ``govdisclose.calendar._arrangement_files``, exported here).  The file lists one entry per
-festival, as the notice does; a date is ``YYYY-MM-DD`` and an inclusive range
-``YYYY-MM-DD/YYYY-MM-DD``::
+the JSON Schema ``schemas/arrangement.schema.json`` (:mod:`govdisclose.calendar._arrangement_files`
+reads and writes the files).  The file lists one entry per festival, as the notice does, and
+one more for the days a later notice decided (with that notice as its ``source``); a date is
+``YYYY-MM-DD`` and an inclusive range ``YYYY-MM-DD/YYYY-MM-DD``::
 
     year = 2026
     notice_title = "国务院办公厅关于2026年部分节假日安排的通知"
@@ -34,20 +34,17 @@ festival, as the notice does; a date is ``YYYY-MM-DD`` and an inclusive range
     days_off = ["2026-02-15/2026-02-23"]
     makeup_workdays = ["2026-02-14", "2026-02-28"]
 
->>> from govdisclose.calendar._arrangement import arrangement_from_document
->>> arr = arrangement_from_document({
-...     "year": 2026, "notice_title": "国务院办公厅关于2026年部分节假日安排的通知",
-...     "partial": True, "partial_reason": "元旦 only, for this example",
-...     "holidays": [{"festival": "元旦", "days_off": ["2026-01-01/2026-01-03"],
-...                   "makeup_workdays": ["2026-01-04"]}]})
->>> [d.isoformat() for d in arr.days_off], arr.makeup_workdays[0].isoformat()
-(['2026-01-01', '2026-01-02', '2026-01-03'], '2026-01-04')
->>> arrangement_from_document({"year": 2026, "notice_title": "x",
-...     "holidays": [{"days_off": ["2026-01-01"], "makeup_workdays": ["2026-01-05"]}]},
-...     where="mine.json")
+>>> from datetime import date
+>>> from govdisclose.calendar import Arrangement
+>>> arr = Arrangement(2026, [date(2026, 1, d) for d in (1, 2, 3)], [date(2026, 1, 4)],
+...                   holidays={date(2026, 1, 1): "元旦"}, notice_title="国务院办公厅关于…",
+...                   partial=True, partial_reason="元旦 only, for this example")
+>>> arr.holidays[date(2026, 1, 1)].code, arr.makeup_workdays
+('new_years_day', (datetime.date(2026, 1, 4),))
+>>> Arrangement(2026, [date(2026, 1, 1)], [date(2026, 1, 5)])
 Traceback (most recent call last):
 ...
-govdisclose._errors.CalendarDataError: mine.json: $.holidays[0].makeup_workdays[0]: 2026-01-05 ...
+govdisclose._errors.CalendarDataError: arrangement for 2026: $.makeup_workdays[0]: 2026-01-05 ...
 """
 
 from __future__ import annotations
@@ -61,26 +58,7 @@ import attrs
 
 from .._dates import is_int
 from .._errors import CalendarDataError, short_repr
-
-# The file form (it imports this module's model where it is used, not at its top).
-from ._arrangement_files import MAX_FILE_BYTES as MAX_FILE_BYTES
-from ._arrangement_files import MAX_RANGE_DAYS as MAX_RANGE_DAYS
-from ._arrangement_files import (
-    arrangement_from_document,
-    arrangement_to_document,
-    dump_arrangement,
-    load_arrangement,
-)
 from ._festivals import Festival, required_festivals, statutory_days, statutory_holidays
-
-__all__ = [
-    "Arrangement",
-    "arrangement_from_document",
-    "arrangement_to_document",
-    "completeness_problems",
-    "dump_arrangement",
-    "load_arrangement",
-]
 
 #: The years an arrangement may be for (the State Council's notices began in 1999).
 YEARS = (1950, 2199)
@@ -97,50 +75,50 @@ def _day(value: object, path: str) -> date:
     return value
 
 
-def _list(value: object, path: str) -> list[object]:
+def _dates(value: Iterable[date], path: str) -> tuple[date, ...]:
+    """A list of days: sorted, without repeats."""
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         raise CalendarDataError(f"{path}: expected a list of dates, got {short_repr(value)}")
-    return list(value)
+    return tuple(sorted({_day(d, f"{path}[{i}]") for i, d in enumerate(value)}))
+
+
+def _by_day(value: Mapping[date, Any] | None, path: str, read: Any) -> Mapping[date, Any]:
+    """A mapping date → value (``read(value, path)``), read-only and sorted."""
+    if value is None:
+        value = {}
+    if not isinstance(value, Mapping):
+        raise CalendarDataError(f"{path}: expected a mapping of dates, got {short_repr(value)}")
+    items = {}
+    for d, item in value.items():
+        day = _day(d, f"{path} (a key)")
+        items[day] = read(item, f"{path}[{day}]")
+    return MappingProxyType(dict(sorted(items.items())))
 
 
 def _days_off(value: Iterable[date]) -> tuple[date, ...]:
-    return tuple(
-        sorted({_day(d, f"$.days_off[{i}]") for i, d in enumerate(_list(value, "$.days_off"))})
-    )
+    return _dates(value, "$.days_off")
 
 
 def _makeup(value: Iterable[date]) -> tuple[date, ...]:
-    days = _list(value, "$.makeup_workdays")
-    return tuple(sorted({_day(d, f"$.makeup_workdays[{i}]") for i, d in enumerate(days)}))
+    return _dates(value, "$.makeup_workdays")
 
 
-def _mapping(value: object, path: str) -> Mapping[object, object]:
-    if value is None:
-        return {}
-    if not isinstance(value, Mapping):
-        raise CalendarDataError(f"{path}: expected a mapping of dates, got {short_repr(value)}")
+def _holidays(value: Mapping[date, Festival | str] | None) -> Mapping[date, Festival]:
+    return _by_day(value, "$.holidays", _festival)
+
+
+def _day_sources(value: Mapping[date, str] | None) -> Mapping[date, str]:
+    return _by_day(value, "$.day_sources", _source)
+
+
+def _festival(value: object, path: str) -> Festival:
+    return Festival.parse(value, path=path)
+
+
+def _source(value: object, path: str) -> str:
+    if not isinstance(value, str):
+        raise CalendarDataError(f"{path}: expected text, got {short_repr(value)} (应为文本)")
     return value
-
-
-def _festivals(value: Mapping[date, Festival | str] | None) -> Mapping[date, Festival]:
-    """Date → festival; a festival may be given by code or Chinese name."""
-    items = {}
-    for d, f in _mapping(value, "$.holidays").items():
-        day = _day(d, "$.holidays (a key)")
-        items[day] = Festival.parse(f, path=f"$.holidays[{day}]")
-    return MappingProxyType(dict(sorted(items.items())))
-
-
-def _sources(value: Mapping[date, str] | None) -> Mapping[date, str]:
-    items = {}
-    for d, text in _mapping(value, "$.day_sources").items():
-        day = _day(d, "$.day_sources (a key)")
-        if not isinstance(text, str):
-            raise CalendarDataError(
-                f"$.day_sources[{day}]: expected text, got {short_repr(text)} (应为文本)"
-            )
-        items[day] = text
-    return MappingProxyType(dict(sorted(items.items())))
 
 
 def _year(instance: Any, attribute: Any, value: Any) -> None:
@@ -184,23 +162,25 @@ def _partial_reason(instance: Any, attribute: Any, value: Any) -> None:
 class Arrangement:
     """One year's holiday arrangement; construction checks it (see the module reference).
 
-    ``day_sources`` names a later notice for particular days (the official data uses it for
-    国办发明电〔2019〕3号, which lengthened 2019's Labour Day, and 〔2020〕1号, which extended
-    2020's Spring Festival); it is empty for arrangements read from files.
+    ``day_sources`` names a later notice for particular days: 国发明电〔2015〕1号 (the
+    anniversary holiday of 2015), 国办发明电〔2019〕3号 (2019's longer Labour Day) and
+    〔2020〕1号 (2020's longer Spring Festival); the file form keeps it as each entry's
+    ``source``.
 
     ``partial`` marks an arrangement known to lack festivals (``partial_reason`` says why):
-    files and notices must otherwise be complete (:func:`completeness_problems`), and every
-    result computed through a partial year is marked partial.
+    files, notices and calendars refuse an incomplete arrangement otherwise
+    (:func:`completeness_problems`), and every result computed through a partial year is
+    marked partial.
     """
 
     year: int = attrs.field(validator=_year)
     days_off: tuple[date, ...] = attrs.field(converter=_days_off)
     makeup_workdays: tuple[date, ...] = attrs.field(converter=_makeup)
-    holidays: Mapping[date, Festival] = attrs.field(factory=dict, converter=_festivals)
+    holidays: Mapping[date, Festival] = attrs.field(factory=dict, converter=_holidays)
     notice_title: str = attrs.field(default="", validator=_text)
     notice_number: str | None = attrs.field(default=None, validator=_text)
     notice_date: date | None = attrs.field(default=None, validator=_notice_date)
-    day_sources: Mapping[date, str] = attrs.field(factory=dict, converter=_sources, repr=False)
+    day_sources: Mapping[date, str] = attrs.field(factory=dict, converter=_day_sources, repr=False)
     partial: bool = attrs.field(default=False, validator=_partial)
     partial_reason: str | None = attrs.field(default=None, validator=_partial_reason)
 
@@ -209,16 +189,29 @@ class Arrangement:
         entries += [
             (d, True, f"$.makeup_workdays[{i}]") for i, d in enumerate(self.makeup_workdays)
         ]
-        problems = _semantic_problems(self.year, entries)
+        problems = date_problems(self.year, entries)
         listed = set(self.days_off) | set(self.makeup_workdays)
         problems += [
-            f"$.holidays[{d.isoformat()}]: {d.isoformat()} is neither a day off nor a make-up "
+            f"${field}[{d.isoformat()}]: {d.isoformat()} is neither a day off nor a make-up "
             "day of this arrangement (节日标注的日期不在安排中)"
-            for d in self.holidays
+            for field, days in ((".holidays", self.holidays), (".day_sources", self.day_sources))
+            for d in days
             if d not in listed
         ]
         if problems:
-            raise _error(f"arrangement for {self.year}", problems)
+            raise arrangement_error(f"arrangement for {self.year}", problems)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The read-only mappings do not pickle themselves: rebuild (and re-check) from dicts.
+        values = [getattr(self, a.name) for a in attrs.fields(Arrangement)]
+        values[3], values[7] = dict(self.holidays), dict(self.day_sources)
+        return (Arrangement, tuple(values))
+
+    def __copy__(self) -> Arrangement:
+        return self  # immutable
+
+    def __deepcopy__(self, memo: object) -> Arrangement:
+        return self
 
     @property
     def source(self) -> str:
@@ -228,10 +221,6 @@ class Arrangement:
             if self.notice_number
             else self.notice_title
         )
-
-    def window(self) -> tuple[date, date]:
-        """The dates a notice for :attr:`year` may list: from 1 December of the year before."""
-        return date(self.year - 1, 12, 1), date(self.year, 12, 31)
 
 
 def completeness_problems(arrangement: Arrangement) -> list[str]:
@@ -277,8 +266,10 @@ def completeness_problems(arrangement: Arrangement) -> list[str]:
     return problems
 
 
-def _semantic_problems(year: int, entries: list[tuple[date, bool, str]]) -> list[str]:
-    """Problems of the listed dates: outside the window, both off and worked, weekday make-up."""
+def date_problems(year: int, entries: list[tuple[date, bool, str]]) -> list[str]:
+    """Problems of the listed days of a ``year`` arrangement, each ``(day, make-up?, path)``:
+    outside the year (from 1 December before), both off and worked, listed twice, a make-up
+    day on a weekday."""
     problems: list[str] = []
     first, last = date(year - 1, 12, 1), date(year, 12, 31)
     seen: dict[date, tuple[bool, str]] = {}
@@ -308,7 +299,8 @@ def _semantic_problems(year: int, entries: list[tuple[date, bool, str]]) -> list
     return problems
 
 
-def _error(where: str, problems: list[str]) -> CalendarDataError:
+def arrangement_error(where: str, problems: list[str]) -> CalendarDataError:
+    """One error listing every problem of an arrangement, naming ``where`` it comes from."""
     if len(problems) == 1:
         return CalendarDataError(f"{where}: {problems[0]}")
     details = "\n".join(f"  - {p}" for p in problems)

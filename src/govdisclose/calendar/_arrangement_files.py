@@ -1,244 +1,233 @@
 """The file form of a holiday arrangement: reading and writing ``.toml`` and ``.json`` files.
 
 :func:`load_arrangement` reads a file (any encoding :func:`~govdisclose._files.decode_text`
-accepts, at most :data:`MAX_FILE_BYTES`), :func:`arrangement_from_document` checks the parsed
-document and builds the :class:`~govdisclose.calendar.Arrangement`, collecting every problem
-into one :class:`~govdisclose._errors.CalendarDataError`, and :func:`arrangement_to_document`
-writes the document back.  The form itself (one entry per festival; dates and inclusive
-``start/end`` ranges) is described with
-:mod:`govdisclose.calendar._arrangement`, which exports these
-functions and is where they are documented; the JSON Schema is
-:mod:`govdisclose.schemas._arrangement`.
+accepts, at most :data:`MAX_FILE_BYTES`); :func:`arrangement_from_document` checks the parsed
+document — its structure against the package's own JSON Schema
+(:mod:`govdisclose.schemas._arrangement`, the schema front-end teams use), then in Python what
+a schema cannot say (dates that exist, ranges, the year's window, make-up days on weekends,
+completeness) — and reports every problem at once in one
+:class:`~govdisclose._errors.CalendarDataError` naming the file and each JSON path.
+:func:`arrangement_to_document` and :func:`dump_arrangement` write the form back; the days a
+later notice decided (2015's anniversary holiday, 2020's longer Spring Festival) are an entry
+of their own whose ``source`` names that notice.  The form is described in
+:mod:`govdisclose.calendar._arrangement`.
 
->>> from govdisclose.calendar._arrangement_files import (
-...     arrangement_from_document, arrangement_to_document)
 >>> doc = {"year": 2027, "notice_title": "t", "partial": True, "partial_reason": "国庆节 only",
 ...        "holidays": [{"festival": "national_day", "days_off": ["2027-10-01/2027-10-07"],
 ...                      "makeup_workdays": ["2027-09-26", "2027-10-09"]}]}
 >>> arrangement_to_document(arrangement_from_document(doc)) == doc
 True
->>> arrangement_from_document({"year": 2027, "notice_title": "t",
-...     "holidays": [{"days_off": ["2027-10-01", "2027-10-07/2027-10-01"]}]})
+>>> arrangement_from_document({"year": 2027, "notice_title": "t", "holidays": [
+...     {"days_off": ["2027-10-01", "2027-10-07/2027-10-01", "2027-10-32"], "day": 1}]})
 Traceback (most recent call last):
 ...
-govdisclose._errors.CalendarDataError: <arrangement>: $.holidays[0]...forwards...
+govdisclose._errors.CalendarDataError: <arrangement>: 3 problems in the holiday arrangement ...
+  - $.holidays[0].days_off[2]: '2027-10-32' is not a date YYYY-MM-DD (日期格式应为YYYY-MM-DD)
+  - $.holidays[0].day: unknown field; allowed: days_off, festival, makeup_workdays, source ...
+  - $.holidays[0].days_off[1]: range '2027-10-07/2027-10-01' must run forwards ...
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._dates import DateRefusal, is_int, read_iso_date
+from .._dates import DateRefusal, read_iso_date
 from .._errors import CalendarDataError, InputError, VocabularyError, short_repr
-from .._files import decode_text, parse_json, read_bytes
+from .._files import decode_text, dump_json, parse_json, read_bytes
+from ..schemas._arrangement import MAX_RANGE_DAYS, arrangement_schema
+from ._arrangement import Arrangement, arrangement_error, completeness_problems, date_problems
 from ._festivals import Festival
 
 if TYPE_CHECKING:
-    from ._arrangement import Arrangement
+    from jsonschema import ValidationError
+    from jsonschema.protocols import Validator
 
-# govdisclose.calendar._arrangement imports this module to export its functions: the model is
-# imported
-# where it is used, not here (by then it is loaded).
-
-__all__ = [
-    "MAX_FILE_BYTES",
-    "MAX_RANGE_DAYS",
-    "arrangement_from_document",
-    "arrangement_to_document",
-    "dump_arrangement",
-    "load_arrangement",
-]
-
-#: Longest range accepted in a file (a break is at most nine days; a month is plenty).
-MAX_RANGE_DAYS = 31
 #: Arrangement files larger than this are refused before reading.
 MAX_FILE_BYTES = 1024 * 1024
 
-_TOP_KEYS = {
-    "$schema",
-    "year",
-    "notice_title",
-    "notice_number",
-    "notice_date",
-    "partial",
-    "partial_reason",
-    "holidays",
+#: How a value that breaks the schema is described: field → (what is expected, in Chinese).
+_EXPECTED = {
+    "$": ("a table/object", "应为对象"),
+    "$schema": ("text", "应为文本"),
+    "year": ("a year 1950–2199 such as 2027", "年份无效"),
+    "notice_title": ("non-empty text", "应为非空文本"),
+    "notice_number": ("non-empty text", "应为非空文本"),
+    "partial_reason": ("non-empty text", "应为非空文本"),
+    "source": ("non-empty text", "应为非空文本"),
+    "partial": ("true or false", "应为布尔值"),
+    "holidays": ("a non-empty list of holiday entries", "缺少放假安排"),
+    "days_off": ("a list of dates", "应为日期列表"),
+    "makeup_workdays": ("a list of dates", "应为日期列表"),
 }
-_ENTRY_KEYS = {"festival", "days_off", "makeup_workdays"}
+_PARTIAL_HINT = (
+    "$.partial: a file that knowingly lacks festivals says partial = true and "
+    'partial_reason = "…" (如确属部分安排，请注明 partial = true 及原因)'
+)
+#: Deeper than any arrangement's values are nested (document, holidays, entry, dates, date).
+_DEPTH = 6
 
 
-def _parse_day(value: object, path: str, problems: list[str]) -> date | None:
-    if isinstance(value, date) and type(value) is date:
-        return value
-    day = read_iso_date(value) if isinstance(value, str) else DateRefusal("not_a_date", value)
-    if not isinstance(day, DateRefusal):
-        return day
-    if day.kind == "not_a_date":
+@functools.cache
+def _validator() -> Validator:
+    """The schema's validator, compiled on first use (jsonschema is imported only then)."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(arrangement_schema())
+
+
+def _plain(value: object, depth: int = _DEPTH) -> object:
+    """The document as the schema sees it: TOML's dates as ``YYYY-MM-DD`` text, and values
+    nested deeper than an arrangement's cut off (so no message recurses without end)."""
+    if type(value) is date:
+        return value.isoformat()
+    if isinstance(value, (Mapping, list)) and depth == 0:
+        return "<nested too deeply>"
+    if isinstance(value, Mapping):
+        return {key: _plain(item, depth - 1) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item, depth - 1) for item in value]
+    return value
+
+
+def _schema_problems(doc: object) -> dict[str, str]:
+    """JSON path → what is wrong there, for every error of ``doc`` against the schema (the
+    first error of each path)."""
+    found: dict[str, str] = {}
+    for error in _validator().iter_errors(doc):  # type: ignore[arg-type]
+        at = list(error.absolute_path)
+        path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in at)
+        for where, message in _messages(error, path, at):
+            found.setdefault(where, f"{where}: {message}")
+    return found
+
+
+def _messages(error: ValidationError, path: str, at: list[str | int]) -> Iterator[tuple[str, str]]:
+    value: Any = error.instance
+    kind = error.validator
+    field = next((p for p in reversed(at) if isinstance(p, str)), "$")
+    if kind == "required":
+        properties = arrangement_schema()["properties"]
+        for key in error.validator_value:  # type: ignore[union-attr]
+            if key not in value:
+                described = properties[key]["description"] if key in properties else key
+                yield f"{path}.{key}", f"missing: {described} (缺少必填字段)"
+    elif kind == "additionalProperties":
+        allowed = sorted(error.schema["properties"])  # type: ignore[index]
+        for key in value:
+            if key not in allowed:
+                shown = key if isinstance(key, str) and len(key) <= 60 else short_repr(key)
+                yield f"{path}.{shown}", f"unknown field; allowed: {', '.join(allowed)} (未知字段)"
+    elif kind == "anyOf":
+        yield path, "lists neither days_off nor makeup_workdays (缺少日期)"
+    elif kind == "not":
+        yield f"{path}.partial_reason", "given, but partial is not true (非部分安排不应填写原因)"
+    elif kind == "enum":  # a festival: its labels and variants are accepted too
+        try:
+            Festival.parse(value)
+        except VocabularyError as exc:
+            yield path, exc.message
+    elif field == "notice_date" or (field in ("days_off", "makeup_workdays") and path[-1] == "]"):
+        yield path, f"{short_repr(value)} is not a date YYYY-MM-DD (日期格式应为YYYY-MM-DD)"
+    elif field == "holidays" and path[-1] == "]":
+        yield path, f"expected a table/object, got {short_repr(value)} (应为对象)"
+    else:
+        what, zh = _EXPECTED.get(field, ("a valid value", "取值无效"))
+        yield path, f"expected {what}, got {short_repr(value)} ({zh})"
+
+
+def _day(text: str, path: str, problems: list[str]) -> date | None:
+    day = read_iso_date(text)
+    if isinstance(day, DateRefusal):
+        problems.append(f"{path}: {short_repr(text)} is not a date: {day.en} ({day.zh})")
+        return None
+    return day
+
+
+def _days(text: str, path: str, problems: list[str]) -> list[date]:
+    """The days of ``YYYY-MM-DD`` or an inclusive range ``YYYY-MM-DD/YYYY-MM-DD``."""
+    start_text, _, end_text = text.partition("/")
+    start = _day(start_text, path, problems)
+    end = _day(end_text, path, problems) if end_text else start
+    if start is None or end is None:
+        return []
+    span = (end - start).days
+    if not 0 <= span < MAX_RANGE_DAYS:
         problems.append(
-            f"{path}: {short_repr(value)} is not a date YYYY-MM-DD (日期格式应为YYYY-MM-DD)"
-        )
-    else:  # written YYYY-MM-DD, but no such day
-        problems.append(f"{path}: {short_repr(value)} is not a date: {day.en} ({day.zh})")
-    return None
-
-
-def _parse_dates(value: object, path: str, problems: list[str]) -> list[tuple[date, str]]:
-    """A list of dates and inclusive ``start/end`` ranges → (date, path of its entry) pairs."""
-    if not isinstance(value, list):
-        problems.append(
-            f"{path}: expected a list of dates, got {type(value).__name__} (应为日期列表)"
+            f"{path}: range {short_repr(text)} must run forwards and span at most "
+            f"{MAX_RANGE_DAYS} days (日期区间无效)"
         )
         return []
-    out: list[tuple[date, str]] = []
-    for i, item in enumerate(value):
-        item_path = f"{path}[{i}]"
-        if isinstance(item, str) and "/" in item:
-            start_text, _, end_text = item.partition("/")
-            start = _parse_day(start_text, item_path, problems)
-            end = _parse_day(end_text, item_path, problems)
-            if start is None or end is None:
-                continue
-            span = (end - start).days
-            if not 0 <= span < MAX_RANGE_DAYS:
-                problems.append(
-                    f"{item_path}: range {short_repr(item)} must run forwards and span at most "
-                    f"{MAX_RANGE_DAYS} days (日期区间无效)"
-                )
-                continue
-            out.extend((start + timedelta(days=k), item_path) for k in range(span + 1))
-        else:
-            day = _parse_day(item, item_path, problems)
-            if day is not None:
-                out.append((day, item_path))
-    return out
-
-
-def _key(key: object) -> str:
-    """A field name for a message: itself when short text, else a bounded repr."""
-    return key if isinstance(key, str) and len(key) <= 60 else short_repr(key)
-
-
-def _optional_text(doc: Mapping[str, Any], key: str, problems: list[str]) -> str | None:
-    value = doc.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str) or not value.strip():
-        problems.append(f"$.{key}: expected non-empty text, got {short_repr(value)} (应为非空文本)")
-        return None
-    return value.strip()
+    return [start + timedelta(days=k) for k in range(span + 1)]
 
 
 def arrangement_from_document(doc: object, *, where: str = "<arrangement>") -> Arrangement:
-    """Build an :class:`Arrangement` from the file form (a parsed TOML/JSON mapping).
+    """Build an :class:`Arrangement` from the file form (a parsed TOML/JSON mapping; TOML's
+    dates are taken as their ``YYYY-MM-DD`` text).
 
     Every problem is collected and reported at once in one
     :class:`~govdisclose._errors.CalendarDataError` naming ``where`` (the file) and each field.
     """
-    from ._arrangement import (
-        YEARS,
-        Arrangement,
-        _error,
-        _semantic_problems,
-        completeness_problems,
-    )
-
-    if not isinstance(where, str):
-        raise InputError(f"where: expected text, got {short_repr(where)} (应为文本)")
-    if not isinstance(doc, Mapping):
-        raise _error(where, [f"$: expected a table/object, got {type(doc).__name__} (应为对象)"])
-    problems = [
-        f"$.{_key(key)}: unknown field; allowed: {', '.join(sorted(_TOP_KEYS))} (未知字段)"
-        for key in doc
-        if key not in _TOP_KEYS
-    ]
-    year = doc.get("year")
-    if not is_int(year) or not YEARS[0] <= year <= YEARS[1]:
-        problems.append(f"$.year: expected a year such as 2027, got {short_repr(year)} (年份无效)")
-        year = None
-    title = _optional_text(doc, "notice_title", problems)
-    if title is None and "notice_title" not in doc:
-        problems.append("$.notice_title: missing: the notice's title (缺少通知标题)")
-    number = _optional_text(doc, "notice_number", problems)
-    notice_date = None
-    if doc.get("notice_date") is not None:
-        notice_date = _parse_day(doc["notice_date"], "$.notice_date", problems)
+    doc = _plain(doc)
+    broken = _schema_problems(doc)
+    problems = list(broken.values())
+    if not isinstance(doc, dict):
+        raise arrangement_error(where, problems)
+    year = doc.get("year") if "$.year" not in broken else None
+    year = int(year) if year is not None else None  # 2027.0 is an integer to JSON Schema
     entries: list[tuple[date, bool, str]] = []
     festivals: dict[date, Festival] = {}
-    holidays = doc.get("holidays")
-    if not isinstance(holidays, list) or not holidays:
-        problems.append("$.holidays: expected a non-empty list of holiday entries (缺少放假安排)")
-        holidays = []
-    for i, entry in enumerate(holidays):
+    sources: dict[date, str] = {}
+    holidays = doc.get("holidays") if "$.holidays" not in broken else []
+    for i, entry in enumerate(holidays or []):
         path = f"$.holidays[{i}]"
-        if not isinstance(entry, Mapping):
-            problems.append(f"{path}: expected a table/object (应为对象)")
+        if path in broken or not isinstance(entry, dict):
             continue
-        problems += [
-            f"{path}.{_key(key)}: unknown field; allowed: {', '.join(sorted(_ENTRY_KEYS))} "
-            "(未知字段)"
-            for key in entry
-            if key not in _ENTRY_KEYS
-        ]
-        festival = None
-        if entry.get("festival") is not None:
-            try:
-                festival = Festival.parse(entry["festival"], path=f"{path}.festival")
-            except VocabularyError as exc:
-                problems.append(str(exc))
-        off = _parse_dates(entry.get("days_off", []), f"{path}.days_off", problems)
-        work = _parse_dates(entry.get("makeup_workdays", []), f"{path}.makeup_workdays", problems)
-        if "days_off" not in entry and "makeup_workdays" not in entry:
-            problems.append(f"{path}: lists neither days_off nor makeup_workdays (缺少日期)")
-        entries += [(d, False, p) for d, p in off] + [(d, True, p) for d, p in work]
-        if festival is not None:
-            festivals.update((d, festival) for d, _ in off + work)
-    partial = doc.get("partial", False)
-    if not isinstance(partial, bool):
-        problems.append(
-            f"$.partial: expected true or false, got {short_repr(partial)} (应为布尔值)"
-        )
-        partial = False
-    reason = _optional_text(doc, "partial_reason", problems)
-    if partial and reason is None and "partial_reason" not in doc:
-        problems.append(
-            "$.partial_reason: missing: a partial arrangement says why it lacks festivals "
-            "(部分安排须说明原因)"
-        )
-    if not partial and "partial_reason" in doc:
-        problems.append("$.partial_reason: given, but partial is not true (非部分安排不应填写原因)")
+        festival = Festival.try_parse(entry.get("festival"))
+        source = entry.get("source") if f"{path}.source" not in broken else None
+        for key, makeup in (("days_off", False), ("makeup_workdays", True)):
+            listed = entry.get(key, [])
+            for j, text in enumerate(listed if isinstance(listed, list) else []):
+                item_path = f"{path}.{key}[{j}]"
+                if item_path in broken or not isinstance(text, str):
+                    continue
+                days = _days(text, item_path, problems)
+                entries += [(d, makeup, item_path) for d in days]
+                if festival is not None:
+                    festivals.update(dict.fromkeys(days, festival))
+                if source is not None:
+                    sources.update(dict.fromkeys(days, source.strip()))
+    notice_date = None
+    if isinstance(doc.get("notice_date"), str) and "$.notice_date" not in broken:
+        notice_date = _day(doc["notice_date"], "$.notice_date", problems)
     if year is not None:
-        problems += _semantic_problems(year, entries)
-        if not any(not makeup for _, makeup, _ in entries) and holidays:
+        problems += date_problems(year, entries)
+        if not any(p.startswith("$.holidays") for p in broken) and all(m for _, m, _ in entries):
             problems.append("$.holidays: no day off is listed (没有放假日期)")
     if problems or year is None:
-        raise _error(where, problems)
+        raise arrangement_error(where, problems)
+    partial = doc.get("partial", False)
+    reason = doc.get("partial_reason", "")
     arrangement = Arrangement(
         year=year,
         days_off=[d for d, makeup, _ in entries if not makeup],
         makeup_workdays=[d for d, makeup, _ in entries if makeup],
         holidays=festivals,
-        notice_title=title or "",
-        notice_number=number,
+        notice_title=doc["notice_title"].strip(),
+        notice_number=doc["notice_number"].strip() if "notice_number" in doc else None,
         notice_date=notice_date,
+        day_sources=sources,
         partial=partial,
-        partial_reason=reason if partial else None,
+        partial_reason=reason.strip() if partial else None,
     )
-    if not partial:
-        missing = completeness_problems(arrangement)
-        if missing:
-            raise _error(
-                where,
-                [f"$.holidays: {p}" for p in missing]
-                + [
-                    "$.partial: a file that knowingly lacks festivals says partial = true and "
-                    'partial_reason = "…" (如确属部分安排，请注明 partial = true 及原因)'
-                ],
-            )
+    if not partial and (missing := completeness_problems(arrangement)):
+        raise arrangement_error(where, [f"$.holidays: {p}" for p in missing] + [_PARTIAL_HINT])
     return arrangement
 
 
@@ -268,7 +257,7 @@ def _parse(path: Path) -> object:
         raise CalendarDataError(f"{name}: not valid TOML: {exc} (TOML格式错误)") from None
 
 
-def load_arrangement(path: str | Path) -> Arrangement:
+def load_arrangement(path: str | os.PathLike[str]) -> Arrangement:
     """Read an arrangement from a ``.toml`` or ``.json`` file and check it.
 
     The file may be UTF-8 (with or without byte-order mark), UTF-16 with its mark or GB18030,
@@ -286,37 +275,24 @@ def load_arrangement(path: str | Path) -> Arrangement:
 
 def _runs(days: Iterable[date]) -> list[str]:
     """Dates as the file writes them: single days and ``start/end`` runs of consecutive days."""
-    out: list[str] = []
-    run: list[date] = []
+    out: list[list[date]] = []
     for day in sorted(days):
-        if run and day - run[-1] != timedelta(days=1):
-            out.append(_run_text(run))
-            run = []
-        run.append(day)
-    if run:
-        out.append(_run_text(run))
-    return out
-
-
-def _run_text(run: list[date]) -> str:
-    return run[0].isoformat() if len(run) == 1 else f"{run[0].isoformat()}/{run[-1].isoformat()}"
+        if out and day - out[-1][-1] == timedelta(days=1):
+            out[-1].append(day)
+        else:
+            out.append([day])
+    return [r[0].isoformat() if len(r) == 1 else f"{r[0]}/{r[-1]}" for r in out]
 
 
 def arrangement_to_document(arrangement: Arrangement) -> dict[str, Any]:
-    """The JSON form of ``arrangement`` (what :func:`arrangement_from_document` reads back).
+    """The JSON form of ``arrangement`` (what :func:`arrangement_from_document` reads back):
+    one entry per festival, and one per festival and later notice for the days it decided.
 
     >>> from datetime import date
-    >>> from govdisclose.calendar._arrangement import Arrangement
     >>> arr = Arrangement(2027, [date(2027, 1, 1)], [], notice_title="t")
     >>> arrangement_to_document(arr)
     {'year': 2027, 'notice_title': 't', 'holidays': [{'days_off': ['2027-01-01']}]}
     """
-    from ._arrangement import Arrangement
-
-    if not isinstance(arrangement, Arrangement):
-        raise InputError(
-            f"arrangement: expected an Arrangement, got {short_repr(arrangement)} (应为节假日安排)"
-        )
     doc: dict[str, Any] = {"year": arrangement.year, "notice_title": arrangement.notice_title}
     if arrangement.notice_number:
         doc["notice_number"] = arrangement.notice_number
@@ -325,14 +301,14 @@ def arrangement_to_document(arrangement: Arrangement) -> dict[str, Any]:
     if arrangement.partial:
         doc["partial"] = True
         doc["partial_reason"] = arrangement.partial_reason
-    groups: dict[Festival | None, tuple[list[date], list[date]]] = {}
-    for day in arrangement.days_off:
-        groups.setdefault(arrangement.holidays.get(day), ([], []))[0].append(day)
-    for day in arrangement.makeup_workdays:
-        groups.setdefault(arrangement.holidays.get(day), ([], []))[1].append(day)
+    groups: dict[tuple[Festival | None, str | None], tuple[list[date], list[date]]] = {}
+    for days, index in ((arrangement.days_off, 0), (arrangement.makeup_workdays, 1)):
+        for day in days:
+            key = (arrangement.holidays.get(day), arrangement.day_sources.get(day))
+            groups.setdefault(key, ([], []))[index].append(day)
     entries = []
-    for festival, (off, work) in sorted(
-        groups.items(), key=lambda item: min(item[1][0] + item[1][1])
+    for (festival, source), (off, work) in sorted(
+        groups.items(), key=lambda g: min(g[1][0] + g[1][1])
     ):
         entry: dict[str, Any] = {}
         if festival is not None:
@@ -341,6 +317,8 @@ def arrangement_to_document(arrangement: Arrangement) -> dict[str, Any]:
             entry["days_off"] = _runs(off)
         if work:
             entry["makeup_workdays"] = [d.isoformat() for d in work]
+        if source is not None:
+            entry["source"] = source
         entries.append(entry)
     doc["holidays"] = entries
     return doc
@@ -351,7 +329,6 @@ def dump_arrangement(arrangement: Arrangement, *, format: str = "toml") -> str:
     names as comments) or ``"json"``; :func:`load_arrangement` reads either back.
 
     >>> from datetime import date
-    >>> from govdisclose.calendar._arrangement import Arrangement
     >>> arr = Arrangement(2027, [date(2027, 1, 1)], [], holidays={date(2027, 1, 1): "元旦"},
     ...                   notice_title="t", partial=True, partial_reason="元旦 only")
     >>> print(dump_arrangement(arr))
@@ -365,10 +342,10 @@ def dump_arrangement(arrangement: Arrangement, *, format: str = "toml") -> str:
     days_off = ["2027-01-01"]
     <BLANKLINE>
     """
-    import json
-
-    from .._files import dump_json
-
+    if not isinstance(arrangement, Arrangement):
+        raise InputError(
+            f"arrangement: expected an Arrangement, got {short_repr(arrangement)} (应为节假日安排)"
+        )
     doc = arrangement_to_document(arrangement)
     if format == "json":
         return dump_json(doc)

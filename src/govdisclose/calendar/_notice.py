@@ -63,13 +63,6 @@ from .._files import decode_text, read_bytes
 from ._arrangement import Arrangement, completeness_problems
 from ._festivals import Festival, statutory_holidays
 
-__all__ = [
-    "MAX_NOTICE_BYTES",
-    "notice_text",
-    "read_notice",
-    "read_notice_files",
-]
-
 #: Notice files (text or a saved web page) larger than this are refused before reading.
 MAX_NOTICE_BYTES: Final = 4 * 1024 * 1024
 

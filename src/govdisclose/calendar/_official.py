@@ -38,7 +38,7 @@ True
 
 from __future__ import annotations
 
-import threading
+import functools
 from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
@@ -48,18 +48,6 @@ import attrs
 
 from ._arrangement import Arrangement
 from ._festivals import Festival
-
-__all__ = [
-    "AMENDMENTS",
-    "CORRECTIONS",
-    "FIRST_YEAR",
-    "LAST_YEAR",
-    "NOTICES",
-    "Amendment",
-    "Correction",
-    "Notice",
-    "official_arrangements",
-]
 
 #: First year of the official data.
 FIRST_YEAR: Final = 2004
@@ -192,32 +180,27 @@ CORRECTIONS: Final[tuple[Correction, ...]] = (
     ),
 )
 
-_lock = threading.Lock()
-_cache: dict[str, Mapping[int, Arrangement]] = {}
-
-
-def _festival(value: object) -> Festival:
-    import chinese_calendar
-
-    member = (
-        value if isinstance(value, chinese_calendar.Holiday) else chinese_calendar.Holiday(value)
-    )
-    return Festival.parse(member.name)
-
 
 def _notice_year(day: date, festival: Festival) -> int:
     # A New Year break (or make-up day) in late December belongs to the next year's notice.
     return day.year + 1 if day.month == 12 and festival is Festival.NEW_YEARS_DAY else day.year
 
 
-def _build() -> Mapping[int, Arrangement]:
+@functools.cache
+def official_arrangements() -> Mapping[int, Arrangement]:
+    """Year → official :class:`~govdisclose.calendar.Arrangement` for 2004–2026 (built on the
+    first call, which imports chinese-calendar; the same mapping afterwards)."""
     import chinese_calendar
+
+    # chinese-calendar's tables hold its Holiday members (or their values): one parse each.
+    festivals = {h: Festival.parse(h.name) for h in chinese_calendar.Holiday}
+    festivals.update({h.value: f for h, f in list(festivals.items())})
 
     off: dict[int, dict[date, Festival]] = {}
     work: dict[int, dict[date, Festival]] = {}
     for table, target in ((chinese_calendar.holidays, off), (chinese_calendar.workdays, work)):
         for day, value in table.items():
-            festival = _festival(value)
+            festival = festivals[value]
             target.setdefault(_notice_year(day, festival), {})[day] = festival
     for fix in CORRECTIONS:
         off.setdefault(fix.year, {}).pop(fix.date, None)
@@ -248,14 +231,3 @@ def _build() -> Mapping[int, Arrangement]:
             day_sources={d: s for d, s in sources.items() if d in listed},
         )
     return MappingProxyType(out)
-
-
-def official_arrangements() -> Mapping[int, Arrangement]:
-    """Year → official :class:`~govdisclose.calendar.Arrangement` for 2004–2026 (built once)."""
-    result = _cache.get("official")
-    if result is None:
-        with _lock:
-            result = _cache.get("official")
-            if result is None:
-                result = _cache["official"] = _build()
-    return result

@@ -15,7 +15,6 @@ Three sources, in the order a calendar consults them:
 
 A year none of them covers is an :class:`~govdisclose._errors.UnknownYearError` whose message
 (:func:`unknown_year_error`) says which years the calendar covers and which source would help.
-The names a user needs are re-exported, and documented, by :mod:`govdisclose.calendar`.
 
 >>> from datetime import date
 >>> from govdisclose.calendar._sources import estimate_arrangement, unknown_year_error
@@ -34,25 +33,14 @@ WorkCalendar.official().with_arrangement(read_notice(text))
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Final
 
 from .._errors import InputError, UnknownYearError, short_repr
 from ._arrangement import Arrangement
 from ._festivals import FESTIVAL_TABLE_YEARS, statutory_holidays
-
-__all__ = [
-    "PROVISIONAL_SOURCE",
-    "PROVISIONAL_YEARS",
-    "SUPPLY",
-    "estimate_arrangement",
-    "file_paths",
-    "official_arrangements",
-    "official_years",
-    "provisional_estimates",
-    "unknown_year_error",
-]
+from ._official import FIRST_YEAR, LAST_YEAR
 
 #: What the unknown-year message tells the user to do.
 SUPPLY: Final = (
@@ -66,17 +54,8 @@ PROVISIONAL_SOURCE: Final = "provisional estimate"
 PROVISIONAL_YEARS: Final = (2025, FESTIVAL_TABLE_YEARS[1])
 
 
-def official_arrangements() -> Mapping[int, Arrangement]:
-    """Year → official arrangement, 2004–2026 (imports and builds the data on first call)."""
-    from ._official import official_arrangements as official
-
-    return official()
-
-
 def official_years() -> tuple[int, ...]:
     """The years of the bundled official data (2004–2026), without loading it."""
-    from ._official import FIRST_YEAR, LAST_YEAR
-
     return tuple(range(FIRST_YEAR, LAST_YEAR + 1))
 
 

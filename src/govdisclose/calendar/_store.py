@@ -32,15 +32,8 @@ from pathlib import Path
 
 from .._errors import CalendarDataError, InputError, short_repr
 from .._files import dump_json, write_file
-from ._arrangement import Arrangement, arrangement_to_document, load_arrangement
-
-__all__ = [
-    "remove_arrangement",
-    "store_arrangement",
-    "stored_arrangements",
-    "stored_files",
-    "user_data_directory",
-]
+from ._arrangement import Arrangement
+from ._arrangement_files import arrangement_to_document, load_arrangement
 
 _NAME = re.compile(r"^arrangement-(\d{4})\.json$")
 

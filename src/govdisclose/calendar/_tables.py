@@ -42,8 +42,6 @@ from datetime import date, timedelta
 from ._arrangement import Arrangement
 from ._festivals import Festival, statutory_holidays
 
-__all__ = ["CalendarTables"]
-
 #: How far :meth:`CalendarTables.break_festival` looks for a holiday in a run of rest days.
 BREAK_REACH = 11
 

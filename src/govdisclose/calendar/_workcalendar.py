@@ -28,7 +28,7 @@ arrangement, although the next year's notice may still change them (it did in 20
 and 2018).  Arithmetic uses precomputed tables (a cumulative count of working days and the
 sorted list of working days, :mod:`govdisclose.calendar._tables`), built on first use:
 ``add_workdays`` costs about a microsecond.  Where the arrangements come from (the official
-data, files, estimates) is ``govdisclose.calendar._sources``; its names are exported here.
+data, files, estimates) is :mod:`govdisclose.calendar._sources`.
 
 Date arguments are :class:`datetime.date` objects: a date-time is refused (pass its
 ``.date()``; which date a moment falls on depends on its time zone), like everywhere in the
@@ -54,6 +54,9 @@ Traceback (most recent call last):
 govdisclose._errors.UnknownYearError: no official holiday arrangement is known for 2027 ...
 >>> WorkCalendar.official(provisional=True).day_info(date(2027, 2, 6)).provisional
 True
+>>> import pickle                                # to worker processes, as itself
+>>> pickle.loads(pickle.dumps(cal)) is cal
+True
 
 More information:
 
@@ -64,7 +67,6 @@ More information:
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -75,31 +77,13 @@ from .._dates import check_bool, check_date, is_int
 from .._errors import CalendarDataError, InputError, UnknownYearError, short_repr
 from .._output import label, output
 from .._vocabulary import Term
-from ._arrangement import Arrangement, load_arrangement
+from ._arrangement import Arrangement, arrangement_error, completeness_problems
+from ._arrangement_files import load_arrangement
 from ._festivals import Festival, statutory_holidays
-from ._sources import (
-    PROVISIONAL_SOURCE,
-    PROVISIONAL_YEARS,
-    file_paths,
-    official_arrangements,
-    provisional_estimates,
-    unknown_year_error,
-)
-from ._sources import estimate_arrangement as estimate_arrangement
+from ._official import official_arrangements
+from ._sources import PROVISIONAL_SOURCE, file_paths, provisional_estimates, unknown_year_error
+from ._store import stored_arrangements
 from ._tables import CalendarTables
-
-__all__ = [
-    "PROVISIONAL_SOURCE",
-    "PROVISIONAL_YEARS",
-    "Arrangement",
-    "DayInfo",
-    "DayKind",
-    "Festival",
-    "WorkCalendar",
-    "check_calendar",
-    "default_calendar",
-    "load_arrangement",
-]
 
 
 class DayKind(Term):
@@ -171,18 +155,21 @@ class DayInfo:
         return f"{self.date} {self.kind.label} {self.kind.code}{named}: {self.source}{marks}"
 
 
-_official_lock = threading.Lock()
 _official: dict[bool, WorkCalendar] = {}
 
 
 class WorkCalendar:
-    """Working days of one set of holiday arrangements; immutable and safe to share.
+    """Working days of one set of holiday arrangements; immutable and safe to share between
+    threads and processes (it pickles small: the official data is not in the pickle, and the
+    tables are rebuilt on first use).
 
     Build it with :meth:`official`, :func:`default_calendar` or
     ``WorkCalendar(arrangements, provisional=...)``; add a year with :meth:`with_arrangement`.
+    An arrangement that lacks festivals of its year is refused unless it is marked partial
+    (:func:`~govdisclose.calendar.completeness_problems`).
     """
 
-    __slots__ = ("_base", "_lock", "_overrides", "_provisional", "_tables")
+    __slots__ = ("_base", "_overrides", "_provisional", "_tables")
 
     def __init__(
         self, arrangements: Iterable[Arrangement] = (), *, provisional: bool = False
@@ -192,8 +179,19 @@ class WorkCalendar:
             a.year: a for a in _arrangement_list(arrangements)
         }
         self._provisional = check_bool(provisional, "provisional")
-        self._lock = threading.Lock()
+        # Built on first use.  Two threads may both build them: the tables are equal, and
+        # each keeps using the one it has.
         self._tables: CalendarTables | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        overrides = tuple(self._overrides.values())
+        return (_restore, (self._base is not None, self._provisional, overrides))
+
+    def __copy__(self) -> WorkCalendar:
+        return self  # immutable
+
+    def __deepcopy__(self, memo: object) -> WorkCalendar:
+        return self
 
     @classmethod
     def official(cls, *, provisional: bool = False) -> WorkCalendar:
@@ -204,12 +202,9 @@ class WorkCalendar:
         """
         cal = _official.get(check_bool(provisional, "provisional"))
         if cal is None:
-            with _official_lock:
-                cal = _official.get(provisional)
-                if cal is None:
-                    cal = cls(provisional=provisional)
-                    cal._base = official_arrangements
-                    _official[provisional] = cal
+            cal = cls(provisional=provisional)
+            cal._base = official_arrangements
+            cal = _official.setdefault(provisional, cal)  # one instance, even under a race
         return cal
 
     @classmethod
@@ -223,8 +218,6 @@ class WorkCalendar:
         ``directory`` is the store (default: :func:`~govdisclose.calendar.user_data_directory`,
         the platform's user data directory).  Reads the stored files when called, never later.
         """
-        from ._store import stored_arrangements
-
         cal = cls.official(provisional=provisional)
         for arrangement in stored_arrangements(directory).values():
             cal = cal.with_arrangement(arrangement)
@@ -240,7 +233,8 @@ class WorkCalendar:
     def with_arrangement(self, arrangement: Arrangement) -> WorkCalendar:
         """A new calendar with ``arrangement``'s year added, or replaced by it.
 
-        Raises :class:`~govdisclose._errors.CalendarDataError` when it contradicts a neighbouring
+        Raises :class:`~govdisclose._errors.CalendarDataError` when the arrangement lacks
+        festivals of its year and is not marked partial, or when it contradicts a neighbouring
         year's arrangement (a December day one notice says is worked and the other off).
         """
         _check_arrangement(arrangement, "arrangement")
@@ -265,22 +259,11 @@ class WorkCalendar:
         new._overrides = {**self._overrides, arrangement.year: arrangement}
         return new
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickle and copy by the arrangements (the lock and the tables are made anew); the
-        official calendar comes back as :meth:`official`'s own instance."""
-        supplied = [
-            {a.name: _plain(getattr(arrangement, a.name)) for a in attrs.fields(Arrangement)}
-            for arrangement in self._overrides.values()
-        ]
-        return (_rebuild, (self._base, supplied, self._provisional))
-
     def _build(self) -> CalendarTables:
-        with self._lock:
-            if self._tables is None:
-                known = self._arrangements()
-                estimated = provisional_estimates(known) if self._provisional else {}
-                self._tables = CalendarTables(known, estimated)
-            return self._tables
+        known = self._arrangements()
+        estimated = provisional_estimates(known) if self._provisional else {}
+        self._tables = tables = CalendarTables(known, estimated)
+        return tables
 
     # -- coverage -----------------------------------------------------------------------------
 
@@ -441,25 +424,6 @@ class WorkCalendar:
         return f"<WorkCalendar {kind}{extra}{', provisional' if self._provisional else ''}>"
 
 
-def _plain(value: object) -> object:
-    """A field value that pickles (a read-only mapping as a dict)."""
-    return dict(value) if isinstance(value, Mapping) else value
-
-
-def _rebuild(
-    base: Callable[[], Mapping[int, Arrangement]] | None,
-    supplied: list[dict[str, Any]],
-    provisional: bool,
-) -> WorkCalendar:
-    """A calendar from what :meth:`WorkCalendar.__reduce__` keeps."""
-    if base is official_arrangements and not supplied:
-        return WorkCalendar.official(provisional=provisional)
-    calendar = WorkCalendar(provisional=provisional)
-    calendar._base = base
-    calendar._overrides = {fields["year"]: Arrangement(**fields) for fields in supplied}
-    return calendar
-
-
 def default_calendar(
     *, provisional: bool = False, files: Sequence[str | os.PathLike[str]] = ()
 ) -> WorkCalendar:
@@ -501,11 +465,29 @@ def check_calendar(value: object, *, where: str) -> WorkCalendar:
 
 
 def _check_arrangement(value: object, path: str) -> Arrangement:
+    """An arrangement given to a calendar: an :class:`Arrangement`, complete or marked partial."""
     if not isinstance(value, Arrangement):
         raise InputError(
             f"expected an Arrangement, got {short_repr(value)} (应为节假日安排)", path=path
         )
+    if not value.partial and (missing := completeness_problems(value)):
+        hint = (
+            "an arrangement that knowingly lacks festivals is marked partial=True with a "
+            "partial_reason (部分安排须注明 partial 及原因)"
+        )
+        raise arrangement_error(f"{path}, the arrangement for {value.year}", [*missing, hint])
     return value
+
+
+def _restore(official: bool, provisional: bool, overrides: tuple[Arrangement, ...]) -> WorkCalendar:
+    """A calendar from its pickle (:meth:`WorkCalendar.__reduce__`): the official data is the
+    loaded one, the supplied arrangements those pickled."""
+    if official and not overrides:
+        return WorkCalendar.official(provisional=provisional)
+    cal = WorkCalendar(provisional=provisional)
+    cal._base = official_arrangements if official else None
+    cal._overrides = {a.year: a for a in overrides}
+    return cal
 
 
 def _arrangement_list(values: object) -> list[Arrangement]:

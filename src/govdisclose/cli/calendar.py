@@ -40,7 +40,7 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._dates import DATE_FORMATS
 from .._errors import InputError, UnknownYearError
@@ -59,6 +59,9 @@ from .common import (
     write_output,
     write_text,
 )
+
+if TYPE_CHECKING:
+    from ..calendar import Arrangement
 
 _WEEKDAYS = (
     ("星期一", "Monday"),
@@ -133,7 +136,7 @@ def _run_day(args: argparse.Namespace) -> int:
 _ARRANGEMENT_SUFFIXES = (".toml", ".json")
 
 
-def _read_input(args: argparse.Namespace) -> Any:
+def _read_input(args: argparse.Namespace) -> Arrangement:
     """The arrangement of ``FILE`` (a notice, or an arrangement file) and its amendments."""
     from ..calendar import load_arrangement, read_notice_files
 
@@ -149,8 +152,8 @@ def _read_input(args: argparse.Namespace) -> Any:
     return read_notice_files(path, *args.amendments, partial=args.partial)
 
 
-def _summary(arrangement: Any) -> str:
-    first: dict[str, Any] = {}
+def _summary(arrangement: Arrangement) -> str:
+    first: dict[str, dt.date] = {}
     for day, festival in sorted(arrangement.holidays.items()):
         first.setdefault(festival.label, day)
     festivals = list(first)

@@ -1,11 +1,14 @@
-"""The schema of a holiday-arrangement file (节假日安排), as
-:mod:`govdisclose.calendar._arrangement` reads.
+"""The schema of a holiday-arrangement file (节假日安排): the structure
+:func:`~govdisclose.calendar.load_arrangement` checks every file against.
 
 An arrangement file is written by people (TOML or JSON), not by the converter, so this schema
 is stated here rather than walked from attrs classes (with a Chinese ``title`` and a bilingual
-``description`` for every property, like the others); what the model gives is taken from it:
-the festivals (codes and Chinese names of :class:`~govdisclose.calendar.Festival`) and the
-longest date range.  It must stay equal, as a JSON value, to ``schemas/arrangement.schema.json``
+``description`` for every property, like the others); the festivals (codes and Chinese names
+of :class:`~govdisclose.calendar.Festival`) are taken from the model.  What a schema cannot say
+is checked by the reader in Python: that a date exists, that a range runs forwards over at most
+:data:`MAX_RANGE_DAYS` days, the year's window, make-up days on weekends, completeness.
+
+It must stay equal, as a JSON value, to ``schemas/arrangement.schema.json``
 of the repository, which the calendar code documents (a test compares the two).  Festivals
 are the one place where a schema accepts Chinese names: the file is hand-written input.
 
@@ -19,14 +22,16 @@ from __future__ import annotations
 
 from typing import Any
 
+#: Longest range ``start/end`` accepted in a file (a break is at most nine days; a month is plenty).
+MAX_RANGE_DAYS = 31
+
 _DAY = "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
 _TEXT = {"type": "string", "minLength": 1, "pattern": "\\S"}
 
 
 def arrangement_schema() -> dict[str, Any]:
     """The JSON Schema of an arrangement file (``arrangement.schema.json``)."""
-    from ..calendar._arrangement import MAX_RANGE_DAYS
-    from ..calendar._festivals import Festival
+    from ..calendar._festivals import Festival  # the calendar package reads files with this
 
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -98,7 +103,20 @@ def arrangement_schema() -> dict[str, Any]:
             },
         },
         "required": ["year", "notice_title", "holidays"],
-        "dependentRequired": {"partial": ["partial_reason"], "partial_reason": ["partial"]},
+        # partial_reason if and only if partial is true.  Each subschema names the properties
+        # it requires, so that Ajv's strict mode (strictRequired) accepts the schema.
+        "if": {
+            "properties": {
+                "partial": {
+                    "title": "部分安排",
+                    "description": "为 true 时须说明原因 / when true, partial_reason is required",
+                    "const": True,
+                }
+            },
+            "required": ["partial"],
+        },
+        "then": {"properties": {"partial_reason": True}, "required": ["partial_reason"]},
+        "else": {"not": {"properties": {"partial_reason": True}, "required": ["partial_reason"]}},
         "additionalProperties": False,
         "$defs": {
             "date": {
@@ -144,6 +162,16 @@ def arrangement_schema() -> dict[str, Any]:
                         ),
                         "type": "array",
                         "items": {"$ref": "#/$defs/dateOrRange"},
+                    },
+                    "source": {
+                        "title": "依据通知",
+                        "description": (
+                            "本项日期所依据的后续通知（标题及发文字号），如延长假期的通知；"
+                            "缺省为本年度通知 / the later notice these days come from (title and "
+                            "number), such as a notice extending a holiday; by default the "
+                            "year's notice"
+                        ),
+                        **_TEXT,
                     },
                 },
                 # Each branch names its property so that Ajv's strict mode (strictRequired)
