@@ -19,7 +19,8 @@ blank, is fine.
 >>> from govdisclose.requests import Ledger, Reply, Request
 >>> from govdisclose.annual_report import build_report, check_report
 >>> ledger = Ledger([
-...     Request("1", dt.date(2025, 3, 3), "自然人", reply=Reply(dt.date(2025, 3, 20), "（一）予以公开")),
+...     Request("1", dt.date(2025, 3, 3), "自然人",
+...             reply=Reply(dt.date(2025, 3, 20), "（一）予以公开")),
 ...     Request("2", dt.date(2025, 12, 29), "商业企业"),
 ... ])
 >>> report = build_report(ledger, 2025, body="某某县应急管理局（示例）", level="county")
@@ -108,7 +109,8 @@ def build_report(
     hand = hand_filled if hand_filled is not None else AnnualReport()
     if not isinstance(hand, AnnualReport):
         raise InputError(
-            f"hand_filled must be an AnnualReport, got {type(hand).__name__} (手填部分应为年度报告)",
+            f"hand_filled must be an AnnualReport, got {type(hand).__name__} "
+            "(手填部分应为年度报告)",
             path="hand_filled",
         )
     if hand.year is not None and hand.year != year:

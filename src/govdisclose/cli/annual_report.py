@@ -110,7 +110,7 @@ def _from_ledger(args: argparse.Namespace, hand: Any) -> tuple[Any, int]:
         raise InputError("--requests needs --year (台账生成报告需要指定年度)", path="--year")
     reading = read_ledger(args.requests, sheet=args.sheet)
     if not reading.ok:
-        sys.stderr.write(reading.report.to_text())
+        sys.stderr.write(reading.report.to_text().rstrip("\n") + "\n")
         raise InputError(
             f"{args.requests}: some requests could not be loaded; a report is not built from a "
             f"part of the ledger (台账有无法读取的申请，未生成报告)"
@@ -140,7 +140,8 @@ def _run_build(args: argparse.Namespace) -> int:
         return code
     if args.previous is not None or args.sheet is not None:
         raise InputError(
-            "--previous and --sheet go with --requests (须与 --requests 一起使用)", path="--requests"
+            "--previous and --sheet go with --requests (须与 --requests 一起使用)",
+            path="--requests",
         )
     given = AnnualReport(
         body=args.body,
