@@ -35,7 +35,8 @@ from pathlib import Path
 from govdisclose import Catalogue
 from govdisclose._converter import loads
 from govdisclose._errors import GovdiscloseError, InputError
-from govdisclose.audit import REASONS, AuditResult, RecordResult, Status, audit_file
+from govdisclose.audit import REASONS, AuditResult, RecordResult, audit_file
+from govdisclose.deadlines import Status
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 _COUNTED = ("on_time", "late", "overdue", "pending", "not_assessable")

@@ -24,14 +24,13 @@ from govdisclose._errors import InputError, UnknownYearError
 from govdisclose.audit import (
     Auditor,
     LogRecord,
-    Status,
     audit_file,
     audit_records,
     iter_audit,
     parse_log_date,
 )
 from govdisclose.calendar._workcalendar import WorkCalendar
-from govdisclose.deadlines import proactive_deadline
+from govdisclose.deadlines import Status, proactive_deadline
 from govdisclose.findings import Report
 
 DATA = Path(__file__).parent / "data" / "audit"
@@ -603,7 +602,11 @@ def test_a_log_where_no_record_is_usable(tmp_path: Path) -> None:
     empty = tmp_path / "empty.csv"
     empty.write_text("domain,item,formed,published\n\n", encoding="utf-8")
     header_only = audit_file(empty, as_of=D(2025, 1, 31))
-    assert header_only.ok and not header_only.nothing_usable and header_only.records == 0
+    # A header and no record: nothing usable (the command line exits 2), saying so.
+    assert header_only.nothing_usable and header_only.records == 0
+    assert header_only.first_problem == (
+        "the log has a header and no record after it (只有表头，没有记录)"
+    )
 
 
 def test_first_problem_is_kept_when_no_finding_is_listed() -> None:

@@ -120,7 +120,7 @@ def test_another_log_in_the_same_process_is_not_slowed_down(
         Auditor(as_of=AS_OF).run(second)
         assert len(calls) == before  # the clean log never looks closely at a record
         list(started)
-    assert auditor.invalid == len(range(1, 3001, 7))
+    assert auditor.result().invalid == len(range(1, 3001, 7))
 
 
 # -- line splitting is that of a text file opened with newline="" ----------------------------

@@ -15,19 +15,22 @@ from hypothesis import strategies as st
 from govdisclose import standard, unstructure
 from govdisclose._errors import InputError, UnknownYearError
 from govdisclose._model import TimeLimit
-from govdisclose.audit import REASONS, Status, audit_records, iter_audit
+from govdisclose.audit import REASONS, audit_records, iter_audit
 from govdisclose.calendar._workcalendar import WorkCalendar
 from govdisclose.checks import validate_document
 from govdisclose.deadlines import (
     NOT_ASSESSABLE_REASONS,
     PUBLICATION_WORKDAYS,
+    TIMELINESS_REASONS,
     Deadline,
     DeadlineKind,
+    Due,
     LegalRule,
+    Status,
     StepKind,
     agency_opinion_deadline,
     document_publication_deadline,
-    not_assessable_reason,
+    due_date,
     proactive_deadline,
     request_reply_deadline,
     supplement_notice_deadline,
@@ -59,16 +62,16 @@ TEXTS = [
 def test_reason_code_says_why_not_assessable(
     text: str, code: str | None, with_level: str | None
 ) -> None:
-    deadline = proactive_deadline(D(2024, 9, 17), text, calendar=OFFICIAL)
+    deadline = proactive_deadline(D(2024, 9, 17), parse_time_limit(text), calendar=OFFICIAL)
     assert deadline.reason_code == code
     assert deadline.assessable == (code is None)
     assert unstructure(deadline)["reason_code"] == code
-    assert not_assessable_reason(parse_time_limit(text)) == code
+    assert parse_time_limit(text).not_assessable() == code
     levelled = proactive_deadline(
         D(2024, 9, 17), TimeLimit(text, service_level_workdays=5), calendar=OFFICIAL
     )
     assert levelled.reason_code == with_level
-    assert not_assessable_reason(parse_time_limit(text), 5) == with_level
+    assert parse_time_limit(text).not_assessable(5) == with_level
 
 
 def test_every_reason_code_has_texts_and_is_an_audit_reason() -> None:
@@ -99,9 +102,14 @@ def test_reason_code_is_only_for_a_deadline_that_is_not_assessable() -> None:
         )
 
 
-def test_not_assessable_reason_checks_the_service_level() -> None:
-    with pytest.raises(InputError, match="service level"):
-        not_assessable_reason(parse_time_limit("及时公开"), 0)
+def test_a_time_limit_text_that_is_not_recognised_is_an_input_error() -> None:
+    # `deadline proactive --rule blah` must not answer "not assessable": nothing was asked.
+    with pytest.raises(InputError, match="unrecognised time limit 'blah'") as caught:
+        proactive_deadline(D(2024, 9, 17), "blah", calendar=OFFICIAL)
+    assert caught.value.path == "rule"
+    # A catalogue's unrecognised rule, given parsed, is a deadline that says why not.
+    parsed = proactive_deadline(D(2024, 9, 17), parse_time_limit("blah"), calendar=OFFICIAL)
+    assert parsed.reason_code == "unrecognised_time_limit"
 
 
 # -- the audit maps the deadlines' codes ------------------------------------------------------
@@ -121,29 +129,31 @@ def test_the_audit_gives_the_deadlines_reason_code(
 ) -> None:
     record = {"domain": "安全生产", "item": "动态信息", "formed": "2024-09-17", "published": ""}
     (result,) = iter_audit([record], as_of=D(2024, 12, 31), catalogues=[_local(text)])
-    deadline = proactive_deadline(D(2024, 9, 17), text, calendar=OFFICIAL)
+    deadline = proactive_deadline(D(2024, 9, 17), parse_time_limit(text), calendar=OFFICIAL)
     assert result.reason == deadline.reason_code == code
     assert (result.status is Status.NOT_ASSESSABLE) == (code is not None)
     assert result.due == deadline.due
 
 
 def test_a_due_date_past_9999_is_out_of_range_not_an_unknown_year() -> None:
-    record = {"domain": "安全生产", "item": "年度报告", "formed": "9999-06-01", "published": ""}
-    (result,) = iter_audit([record], as_of=D(9999, 12, 31), calendar=OFFICIAL)
-    assert (result.status, result.reason, result.unknown_year) == (
-        Status.NOT_ASSESSABLE,
-        "date_out_of_range",
-        None,
-    )
-    summary = audit_records([record], as_of=D(9999, 12, 31), calendar=OFFICIAL)
-    (finding,) = summary.report.filter(code="audit.not-assessable")
-    assert finding.data["reason"] == "date_out_of_range" and "9999-12-31" in finding.message_en
-    assert "holiday arrangement" not in finding.message_en + finding.hint
-    # A working-day rule running into a year without an arrangement is still unknown_year.
+    annual = parse_time_limit("每年1月31日前")
+    assert due_date(annual, D(9999, 6, 1), OFFICIAL) == Due(None, "date_out_of_range")
+    assert "9999-12-31" in TIMELINESS_REASONS["date_out_of_range"][1]
+    # A working-day rule running into a year without an arrangement is unknown_year.
     (workdays,) = iter_audit(
-        [{**record, "item": "法律法规", "formed": "2026-12-15"}], as_of=D(2027, 3, 1)
+        [{"domain": "安全生产", "item": "法律法规", "formed": "2026-12-15"}], as_of=D(2027, 3, 1)
     )
     assert (workdays.reason, workdays.unknown_year) == ("unknown_year", 2027)
+
+
+@pytest.mark.parametrize("formed", ["0001-01-01", "9999-06-01", "9999-12-31T23:00:00"])
+def test_a_placeholder_year_in_a_log_is_a_bad_date_not_a_missing_arrangement(formed: str) -> None:
+    record = {"domain": "安全生产", "item": "年度报告", "formed": formed, "published": ""}
+    result = audit_records([record], as_of=D(2025, 1, 31), calendar=OFFICIAL)
+    (finding,) = result.report.filter(code="audit.bad-record")
+    assert list(finding.data["problems"]) == ["bad_date:formed"]
+    assert "outside 1949–2200" in finding.message_en
+    assert "arrangement" not in finding.message_en + finding.hint
 
 
 # -- one builder marks provisional deadlines --------------------------------------------------

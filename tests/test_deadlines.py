@@ -458,7 +458,7 @@ def test_lead_time_and_unrecognised_are_not_assessable() -> None:
     lead = proactive_deadline(D(2024, 9, 17), "提前一周发通知邀请", calendar=OFFICIAL)
     assert not lead.assessable and "meeting_invitation_deadline" in (lead.reason or "")
     odd = proactive_deadline(
-        D(2024, 9, 17), "视情况而定", service_level_workdays=5, calendar=OFFICIAL
+        D(2024, 9, 17), parse_time_limit("视情况而定"), service_level_workdays=5, calendar=OFFICIAL
     )
     assert not odd.assessable and "unrecognised" in (odd.reason or "")
 

@@ -38,9 +38,8 @@ from govdisclose.deadlines import (
     supplement_notice_deadline,
     third_party_opinion_deadline,
 )
-from govdisclose.deadlines._fixed import fixed_date_step, next_fixed_date, period_end
 from govdisclose.deadlines._opinion import to_china_time
-from govdisclose.deadlines._schedule import fold_line, ics_escape, obligations, to_ics
+from govdisclose.deadlines._schedule import obligations, to_ics
 
 D = dt.date
 CAL = WorkCalendar.official()
@@ -146,9 +145,6 @@ def _deadline_cases() -> list[tuple[str, Callable[..., Any], dict[str, Any]]]:
         ),
         ("annual_report", annual_report_deadline, {"year": 2025, "authority": True}),
         ("meeting", meeting_invitation_deadline, {"meeting": DAY, "days": 7}),
-        ("next_fixed_date", next_fixed_date, {"month": 1, "day": 31, "on_or_after": DAY}),
-        ("period_end", period_end, {"period": "quarter", "day": DAY}),
-        ("fixed_date_step", fixed_date_step, {"due": DAY}),
         ("to_china_time", to_china_time, {"moment": dt.datetime(2024, 10, 1, 8)}),
     ]
 
@@ -199,8 +195,6 @@ def _calendar_cases() -> list[tuple[str, Callable[..., Any], dict[str, Any]]]:
                 "name": "日程",
             },
         ),
-        ("ics_escape", ics_escape, {"text": "a,b;c"}),
-        ("fold_line", fold_line, {"line": "SUMMARY:" + "年度报告" * 30, "limit": 75}),
     ]
 
 

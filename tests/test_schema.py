@@ -153,10 +153,9 @@ def _term_classes() -> dict[str, type[Term]]:
         Level,
         Mode,
     )
-    from govdisclose.audit import Status
     from govdisclose.calendar._festivals import Festival
     from govdisclose.calendar._workcalendar import DayKind
-    from govdisclose.deadlines import DeadlineKind
+    from govdisclose.deadlines import DeadlineKind, Status
     from govdisclose.findings import Severity
 
     classes = (

@@ -4,7 +4,8 @@ A bureau's CMS exports a **publication log**: one record per piece of informatio
 (or still to publish) under a catalogue item — its domain (领域), the item (事项, by Chinese name
 or by id such as ``policy_documents.1``), the day the information was formed or changed (形成日期)
 and the day it was published (公开日期, empty while unpublished); optionally the channel (渠道),
-title (标题) and an id (编号).  The audit gives every record a :class:`Status` on the ``as_of``
+title (标题) and an id (编号).  The audit gives every record a
+:class:`~govdisclose.deadlines.Status` on the ``as_of``
 date:
 
 * ``on_time`` — published on or before the due date;
@@ -22,7 +23,8 @@ date:
   (:attr:`AuditResult.nothing_usable`, with :attr:`~AuditResult.first_problem`): the command
   line refuses it as unusable input (exit 2) — most likely the wrong format or encoding.
 
-**Due dates** follow :func:`govdisclose.deadlines.proactive_deadline`: n working days after
+**Due dates** are the time-limit rule's own (:func:`govdisclose.deadlines.due_date`, the
+same as :func:`~govdisclose.deadlines.proactive_deadline`'s): n working days after
 the formed date (the formed day not counted), the bureau's service level for "promptly"
 rules, and for a fixed annual date (年度报告, 每年1月31日前) the next such date **on or after**
 the formed date, not moved for holidays.  A publication date after ``as_of`` is judged as
@@ -48,6 +50,10 @@ and unusable ones are ``error`` findings (``audit.late``, ``audit.overdue``,
 ``audit.bad-record``), so :attr:`AuditResult.ok` is false when there is any; unknown items
 ``warning``; not-assessable records one ``info`` finding per item and reason, with the count.
 A caller that wants every record's result (a CMS) uses ``on_record=`` or :func:`iter_audit`.
+
+**Parts.**  A result holds no record and pickles; :func:`merge_results` combines the results
+of parts of a log (county files, chunks audited with ``start=``) into the result of the whole
+(see the page on auditing a log in parts).
 
 >>> import datetime as dt
 >>> from govdisclose.audit import audit_records
@@ -98,7 +104,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from .._errors import InputError
 from .._model import Catalogue
-from ._engine import CACHE_LIMIT, DEFAULT_MAX_LISTED, Auditor
+from ._engine import DEFAULT_MAX_LISTED, Auditor
 from ._log_record import FIELDS, HEADER_ALIASES, LogRecord, parse_log_date
 from ._logfile import open_log
 from ._result import (
@@ -107,9 +113,10 @@ from ._result import (
     FirstLevelSummary,
     ItemSummary,
     RecordResult,
-    Status,
     StatusCounts,
 )
+from ._summary import merge_results
+from ._tally import CACHE_LIMIT
 
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
@@ -126,11 +133,11 @@ __all__ = [
     "ItemSummary",
     "LogRecord",
     "RecordResult",
-    "Status",
     "StatusCounts",
     "audit_file",
     "audit_records",
     "iter_audit",
+    "merge_results",
     "parse_log_date",
 ]
 
@@ -148,6 +155,7 @@ def audit_records(
     on_record: Callable[[RecordResult], object] | None = None,
     max_listed: int = DEFAULT_MAX_LISTED,
     subject: str = "records",
+    start: int = 0,
 ) -> AuditResult:
     """Audit records given as mappings (English or Chinese keys) or :class:`LogRecord`.
 
@@ -157,7 +165,9 @@ def audit_records(
     record.  ``catalogues`` (one, several, or a mapping domain → catalogue) replace the
     standard catalogue of their domain; ``calendar`` defaults to
     :func:`~govdisclose.calendar.default_calendar`.  ``on_record`` is called with each
-    record's :class:`RecordResult`.  Findings' paths are ``$[index]`` (0-based).
+    record's :class:`RecordResult`.  Findings' paths are ``$[index]`` (0-based, counted from
+    ``start``: give a part of a longer list its first record's index, and
+    :func:`merge_results` of the parts' results is the result of the whole).
     """
     auditor = Auditor(
         as_of=as_of,
@@ -165,6 +175,7 @@ def audit_records(
         calendar=calendar,
         max_listed=max_listed,
         subject=subject,
+        start=start,
     )
     auditor.run(records, on_record=on_record)
     return auditor.result()

@@ -1,10 +1,13 @@
 """The audit engine: :class:`Auditor` reads rows once, keeps counters, never the records.
 
-Memory is constant in the number of records: per item a handful of counters; caches of
-parsed dates and of due dates per (time-limit rule, formed date), each cleared when it
-reaches :data:`CACHE_LIMIT` entries; at most ``max_listed`` findings per code.  Due dates
-come from the calendar's table arithmetic (:meth:`WorkCalendar.add_workdays`), so the cost of
-a record does not depend on the length of its period.
+The loop over records looks up the record's item and dates, takes the judgement of its
+formed and published dates (:class:`~govdisclose.audit._tally.Outlook`: the one due-date
+engine, :func:`govdisclose.deadlines.due_date` and :func:`~govdisclose.deadlines.judge`,
+remembered per time limit and formed date) and counts the record by its judgement.  Memory is
+constant in the number of records: per item the counts by judgement; caches of dates and
+judgements, each cleared when it reaches ``CACHE_LIMIT`` entries; at most ``max_listed``
+findings per code.  A CSV record running over many lines (a stray quote) is read again line
+by line.
 """
 
 from __future__ import annotations
@@ -16,11 +19,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._dates import check_date
-from .._errors import InputError, UnknownYearError, short_repr
+from .._errors import InputError, short_repr
 from .._model import Catalogue
 from .._vocabulary import Domain, normalize_text
-from ..deadlines._deadline import workdays_late
-from ..findings import Finding
+from ..deadlines import Status, Timeliness
 from ._listing import (
     bad_record_finding,
     invalid_result,
@@ -28,23 +30,86 @@ from ._listing import (
     record_path,
     record_result,
 )
-from ._log_record import BadRow, LogRecord, date_ordinal
+from ._log_record import NOT_A_DATE, BadRow, LogRecord, NotADate, log_date
 from ._logfile import LogSource, printable, source_from_records
-from ._plans import CACHE_LIMIT, Entry, Plan, catalogue_map, plan_key
 from ._problems import describe_problems, row_problems
 from ._result import BAD_RECORD, LATE, OVERDUE, AuditResult, RecordResult
+from ._summary import build_result
+from ._tally import CACHE_LIMIT, AuditTally, ItemTally, Timing, catalogue_map
+from ._tally import LATE as LATE_STATUS
+from ._tally import OVERDUE as OVERDUE_STATUS
 
 if TYPE_CHECKING:
-    from ..calendar._workcalendar import WorkCalendar
-
-__all__ = ["CACHE_LIMIT", "DEFAULT_MAX_LISTED", "Auditor"]
+    from ..calendar import WorkCalendar
 
 #: Findings listed per code by default; counts are always complete.
 DEFAULT_MAX_LISTED = 1000
 #: Distinct unknown item names tracked one by one per audit (the rest are counted together).
 MAX_UNKNOWN_NAMES = 1000
 
-_ON_TIME, _LATE, _OVERDUE, _PENDING, _NA, _PROVISIONAL = range(6)
+#: The most lines one CSV record may span (a quoted field with line breaks); a record over
+#: more lines, or one whose fields do not fit the header, is taken for a stray quote that ran
+#: on: its first line is a bad record and the lines after it are read again on their own.
+MAX_LINES_PER_RECORD = 20
+
+#: A value not yet in the date cache.
+_UNREAD: Any = object()
+_UNKNOWN_ITEM = Timeliness(Status.NOT_ASSESSABLE, reason="unknown_item")
+_AMBIGUOUS_ITEM = Timeliness(Status.NOT_ASSESSABLE, reason="ambiguous_item")
+
+#: An item text for a domain: the tally of the item it names (``None``: no item).
+_Items = dict[Any, ItemTally | None]
+
+
+class _RunOn(Exception):
+    """A CSV record ran over lines ``first`` to ``last`` (an unbalanced quote)."""
+
+    def __init__(self, first: int, last: int) -> None:
+        super().__init__(first, last)
+        self.first, self.last = first, last
+
+
+class _Replay:
+    """Lines ``first`` to ``last`` of a CSV log read again, one record a line.
+
+    The first line, where the quote opened (or the csv module stopped), is a bad record
+    saying so; each line after it is read on its own.  ``line_num`` is the line last read,
+    like a CSV reader's.
+    """
+
+    def __init__(self, source: LogSource, first: int, last: int, detail: str) -> None:
+        self.source, self.first, self.last = source, first, last
+        self.detail = detail
+        self.line_num = first - 1
+
+    def rows(self) -> Iterator[Sequence[Any]]:
+        window, first, last = self.source.window, self.first, self.last
+        held = window.lines(first, last) if window is not None and last > first else None
+        if self.detail:
+            message = self.detail
+        else:
+            message = (
+                f"a quote opened on line {first} is not closed on that line, so the csv "
+                f"reader ran on to line {last}; the lines after it are read on their own "
+                f"(引号不成对)"
+            )
+        if last > first and held is None:
+            message += f"; lines {first + 1}–{last} could not be read again"
+        self.line_num = first
+        yield BadRow(("bad_csv",), message)
+        delimiter = "\t" if self.source.format == "tsv" else ","
+        for number, text in enumerate(held[1:] if held else (), start=first + 1):
+            self.line_num = number
+            try:
+                row = next(csv.reader([text], delimiter=delimiter), [])
+            except csv.Error as exc:
+                yield BadRow(("bad_csv",), str(exc))
+                continue
+            if row and row[-1].endswith(("\n", "\r")):  # this line's own quote is not closed
+                yield BadRow(("bad_csv",), f"a quote opened on line {number} is not closed")
+            else:
+                yield row
+        self.line_num = last
 
 
 class Auditor:
@@ -52,10 +117,11 @@ class Auditor:
 
     ``catalogues`` replace the standard catalogue of their domain (a mapping domain →
     catalogue, or catalogues keyed by their own ``domain``, or one catalogue); other domains
-    use the standard.
-    ``calendar`` defaults to :func:`govdisclose.calendar.default_calendar`.  Records are
-    counted as they are fed (:meth:`run`, :meth:`iter`); :meth:`result` may be called at any
-    time.  An auditor is not thread-safe.
+    use the standard.  ``calendar`` defaults to
+    :func:`govdisclose.calendar.default_calendar`.  ``start`` is the index of the first
+    record (for a part of a longer list of records: findings then name the record's place in
+    the whole).  Records are counted as they are fed (:meth:`run`, :meth:`iter`);
+    :meth:`result` may be called at any time.  An auditor is not thread-safe.
     """
 
     def __init__(
@@ -66,169 +132,114 @@ class Auditor:
         calendar: WorkCalendar | None = None,
         max_listed: int = DEFAULT_MAX_LISTED,
         subject: str = "records",
+        start: int = 0,
     ) -> None:
         as_of = check_date(as_of, "as_of")
-        if isinstance(max_listed, bool) or not isinstance(max_listed, int) or max_listed < 0:
-            raise InputError(
-                f"max_listed must be a number ≥ 0, not {short_repr(max_listed)} (应为非负整数)"
-            )
+        for name, value in (("max_listed", max_listed), ("start", start)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise InputError(
+                    f"{name} must be a number ≥ 0, not {short_repr(value)} (应为非负整数)"
+                )
         if not isinstance(subject, str):
             raise InputError(f"subject must be text, not {type(subject).__name__} (应为文本)")
-        from ..calendar._workcalendar import check_calendar
+        from ..calendar import check_calendar
 
-        self.calendar = calendar = check_calendar(calendar, where="calendar")
-        self.provisional = bool(getattr(calendar, "provisional", True))
-        #: Years whose arrangement is marked partial (results through them are marked).
-        self.partial_years: frozenset[int] = frozenset(
-            calendar.partial_years(dt.date(1950, 1, 1), dt.date(2199, 12, 31))
-        )
-        #: The ordinal of the earliest formation date of a usable record (0: none yet).
-        self.first_formed = 0
+        self.calendar = check_calendar(calendar, where="calendar")
         self.as_of = as_of
-        self.max_listed = max_listed
-        self.subject = subject
-        self.format = "records"
-        self.encoding: str | None = None
-        self.records = 0
-        self.invalid = 0
-        self.after_as_of = 0
-        self.formed_after = 0
-        #: Where the first record formed after ``as_of`` is.
-        self.formed_after_first: str | None = None
-        #: Where and why the first unusable record could not be used.
-        self.first_problem: str | None = None
-        self.ignored: set[str] = set()
-        self._listed: list[Finding] = []
-        self._listed_counts = {LATE.code: 0, OVERDUE.code: 0, BAD_RECORD.code: 0}
-        self._unlisted = dict.fromkeys(self._listed_counts, 0)
-        self._reasons: list[tuple[str, int | None]] = []
-        self._reason_index: dict[tuple[str, int | None], int] = {}
-        self._dates: dict[Any, int] = {}
-        self._spans: dict[int, tuple[int | None, bool]] = {}
-        self._plans: dict[tuple[Any, ...], Plan] = {}
-        self._entries: dict[Domain, list[Entry]] = {}
-        self._lookup: dict[Domain, dict[str, Entry | None]] = {}
-        self._item_caches: dict[Domain, dict[Any, Entry]] = {}
-        self._domain_items: dict[Any, dict[Any, Entry]] = {}
+        self.start = start
+        self.tally = AuditTally(as_of, max_listed, subject)
+        #: Each domain's item texts (ids, names, normalized) → the item's tally.
+        self._names: dict[Domain, dict[str, ItemTally | None]] = {}
+        #: Item texts seen in the log, per domain text as written (a cache).
+        self._items: dict[Any, _Items] = {}
+        self._items_of: dict[Domain, _Items] = {domain: {} for domain in Domain}
         self._unknown_domains: set[Any] = set()
-        self._unknown: dict[tuple[Domain, Any], Entry] = {}
-        self._unknown_overflow: dict[Domain, Entry] = {}
+        #: Dates by the text (or value) they were read from (a cache).
+        self._dates: dict[Any, dt.date | NotADate | None] = {}
+        timings: dict[tuple[Any, int | None], Timing] = {}
         for domain, catalogue in catalogue_map(catalogues).items():
-            self._index_catalogue(domain, catalogue)
+            names: dict[str, ItemTally | None] = {}
+            for item in catalogue.items:
+                rule, level = item.time_limit.rule, item.time_limit.service_level_workdays
+                timing = timings.get((rule, level))
+                if timing is None:
+                    timing = timings[rule, level] = Timing(rule, level, self.calendar, as_of)
+                tally = ItemTally(domain, item, timing)
+                self.tally.items.append(tally)
+                for name in {
+                    item.id,
+                    item.name,
+                    normalize_text(item.id),
+                    normalize_text(item.name),
+                }:
+                    # A name several items share finds none of them (None marks it ambiguous).
+                    names[name] = tally if names.get(name, tally) is tally else None
+            self._names[domain] = names
 
-    # -- set-up -------------------------------------------------------------------------------
+    # -- looking things up --------------------------------------------------------------------
 
-    def _index_catalogue(self, domain: Domain, catalogue: Catalogue) -> None:
-        entries: list[Entry] = []
-        lookup: dict[str, Entry | None] = {}
-        for item in catalogue.items:
-            key = plan_key(item)
-            plan = self._plans.get(key)
-            if plan is None:
-                kind = key[0]
-                params: dict[str, Any]
-                if kind == "workdays":
-                    params = {"days": key[1]}
-                elif kind == "fixed":
-                    params = {"month_day": (key[1], key[2])}
-                elif kind == "reason":
-                    params = {"rule": key[1]}
-                else:
-                    params = {"rule": key[1], "level": key[2]}
-                plan = Plan(kind, calendar=self.calendar, reason=self._reason, **params)
-                self._plans[key] = plan
-            entry = Entry(domain, item, plan)
-            entries.append(entry)
-            for name in {item.id, item.name, normalize_text(item.id), normalize_text(item.name)}:
-                # A name several items share finds none of them (None marks it ambiguous).
-                lookup[name] = entry if lookup.get(name, entry) is entry else None
-        self._entries[domain] = entries
-        self._lookup[domain] = lookup
-        self._item_caches[domain] = {}
-
-    def _reason(self, code: str, year: int | None = None) -> int:
-        """The negative index standing for a not-assessable reason (and year)."""
-        key = (code, year)
-        index = self._reason_index.get(key)
-        if index is None:
-            self._reasons.append(key)
-            index = self._reason_index[key] = -len(self._reasons)
-        return index
-
-    def _items_for_domain(self, value: Any) -> dict[Any, Entry] | None:
-        if value in self._unknown_domains:
-            return None
+    def _domain_items(self, value: Any) -> _Items | None:
+        """The item cache of a domain as the log writes it; ``None`` for an unknown domain."""
+        items = self._items.get(value)
+        if items is not None or value in self._unknown_domains:
+            return items
         domain = Domain.try_parse(value)
         if domain is None:
             if len(self._unknown_domains) < MAX_UNKNOWN_NAMES:
                 self._unknown_domains.add(value)
             return None
-        items = self._item_caches[domain]
-        if len(self._domain_items) < MAX_UNKNOWN_NAMES:
-            self._domain_items[value] = items
+        items = self._items_of[domain]
+        if len(self._items) < MAX_UNKNOWN_NAMES:
+            self._items[value] = items
         return items
 
-    def _resolve_item(self, items: dict[Any, Entry], domain_value: Any, value: Any) -> Entry | None:
-        """The entry for an item text (an unknown-item entry if the catalogue lacks it)."""
+    def _item(self, items: _Items, domain_value: Any, value: Any) -> ItemTally | None:
+        """The tally of an item text: its catalogue item's, or an unknown item's."""
         if not isinstance(value, str) or not value.strip():
             return None
         domain = Domain.parse(domain_value)
-        lookup = self._lookup[domain]
-        found = lookup.get(value, False)
+        names = self._names[domain]
+        found = names.get(value, False)
         if found is False:
-            found = lookup.get(normalize_text(value), False)
-        if isinstance(found, Entry):
-            entry = found
+            found = names.get(normalize_text(value), False)
+        if isinstance(found, ItemTally):
+            tally = found
         else:
-            reason = "ambiguous_item" if found is None else "unknown_item"
-            key = (domain, value.strip())
-            unknown = self._unknown.get(key)
-            if unknown is None:
-                if len(self._unknown) < MAX_UNKNOWN_NAMES:
-                    unknown = self._unknown[key] = Entry(domain, None, None, value.strip())
-                else:
-                    unknown = self._unknown_overflow.get(domain)
-                    if unknown is None:
-                        unknown = self._unknown_overflow[domain] = Entry(domain, None, None)
-            entry = unknown
-            entry.reasons.setdefault(self._reason(reason), 0)
+            tally = self._unknown_item(domain, value.strip(), found is None)
         if len(items) < CACHE_LIMIT:
-            items[value] = entry
-        return entry
+            items[value] = tally
+        return tally
 
-    def _date(self, value: Any) -> int:
-        ordinal = date_ordinal(value)
+    def _unknown_item(self, domain: Domain, text: str, ambiguous: bool) -> ItemTally:
+        unknown = self.tally.unknown
+        tally = unknown.get((domain, text))
+        if tally is None:
+            judged = _AMBIGUOUS_ITEM if ambiguous else _UNKNOWN_ITEM
+            if len(unknown) < MAX_UNKNOWN_NAMES:
+                tally = unknown[domain, text] = ItemTally(domain, None, text=text, unknown=judged)
+            else:
+                overflow = self.tally.unknown_overflow
+                tally = overflow.get(domain)
+                if tally is None:
+                    tally = overflow[domain] = ItemTally(domain, None, unknown=judged)
+        return tally
+
+    def _date(self, value: Any) -> dt.date | NotADate | None:
         dates = self._dates
         if len(dates) >= CACHE_LIMIT:
             dates.clear()
+        day = log_date(value)
         with contextlib.suppress(TypeError):  # unhashable: not a date anyway
-            dates[value] = ordinal
-        return ordinal
-
-    def _span(self, start: int, end: int) -> tuple[int | None, bool]:
-        """Working days in (start, end] and whether an estimated year is involved."""
-        key = start * 4_194_304 + end
-        cached = self._spans.get(key)
-        if cached is not None:
-            return cached
-        a, b = dt.date.fromordinal(start), dt.date.fromordinal(end)
-        try:
-            result: tuple[int | None, bool] = (
-                workdays_late(self.calendar, a, b),
-                self.provisional and bool(self.calendar.estimated_years(a, b)),
-            )
-        except UnknownYearError:
-            result = (None, False)
-        if len(self._spans) >= CACHE_LIMIT:
-            self._spans.clear()
-        self._spans[key] = result
-        return result
+            dates[value] = day
+        return day
 
     def result(self) -> AuditResult:
         """The summary and findings of everything audited so far."""
-        from ._summary import build_result
-
-        return build_result(self)
+        first, as_of = self.tally.first_formed, self.as_of
+        partial = (
+            () if first is None or first > as_of else self.calendar.partial_years(first, as_of)
+        )
+        return build_result(self.tally, partial)
 
     # -- feeding ------------------------------------------------------------------------------
 
@@ -259,225 +270,156 @@ class Auditor:
         return self._evaluate(source, True)
 
     def _evaluate(self, source: LogSource, want: bool) -> Iterator[RecordResult]:
-        self.format, self.encoding = source.format, source.encoding
-        if self.subject == "records" and source.has_lines:
-            self.subject = source.name
+        tally = self.tally
+        tally.format, tally.encoding = source.format, source.encoding
+        if tally.subject == "records" and source.has_lines:
+            tally.subject = source.name
+        rows, counter = source.rows, source.counter
         try:
             while True:
                 try:
-                    yield from self._loop(source, want)
+                    yield from self._loop(source, rows, counter, want)
                     return
+                except _RunOn as run_on:  # a quote ran over line ends: read them again
+                    first, last, detail = run_on.first, run_on.last, ""
                 except csv.Error as exc:  # a broken CSV record; the reader goes on after it
-                    bad = BadRow(("bad_csv",), str(exc))
-                    result = self._invalid(source, source.counter.line_num, bad, bad.problems)
-                    if want:
-                        yield invalid_result(
-                            source, result, source.counter.line_num, bad, bad.problems
-                        )
+                    first, last, detail = self._last_line + 1, counter.line_num, str(exc)
+                replay = _Replay(source, first, last, detail)
+                yield from self._loop(source, replay.rows(), replay, want)
         finally:
-            self.ignored |= source.ignored
+            tally.ignored |= source.ignored
 
-    def _loop(self, source: LogSource, want: bool) -> Iterator[RecordResult]:
-        """The hot loop: a few dictionary look-ups and counter increments per record."""
+    def _loop(
+        self, source: LogSource, rows: Iterable[Sequence[Any]], counter: Any, want: bool
+    ) -> Iterator[RecordResult]:
+        """The loop over records: look up, judge (memoized), count; list what needs it.
+
+        ``counter.line_num`` is the last line read (the rows' own counter).
+        """
+        tally = self.tally
         columns = source.columns
-        di, ii, fi, pi = columns[0], columns[1], columns[2], columns[3]
-        assert di is not None and ii is not None and fi is not None and pi is not None
+        domain_at, item_at, formed_at, published_at = columns[0], columns[1], columns[2], columns[3]
+        assert domain_at is not None and item_at is not None
+        assert formed_at is not None and published_at is not None
         width = source.width
-        counter = source.counter
+        window = source.window
         # Lines with undecodable bytes read since the last look (this log's own counter).
         undecodable = source.undecodable
         dates = self._dates
-        domain_items = self._domain_items
-        as_of = self.as_of.toordinal()
-        past_due = self._past_due
-        has_lines = source.has_lines
-        last = counter.line_num
-        for row in source.rows:
-            line = last + 1
-            last = counter.line_num
-            if len(row) != width or undecodable[0]:
-                undecodable[0] = 0  # this row holds every line counted: look at it, once
-                problems = row_problems(row, columns, width)
-                if problems is not None:
-                    if problems:  # () is a blank line: nothing to audit
-                        index = self._invalid(source, line, row, problems)
+        read_date = self._date
+        domain_items = self._items
+        as_of = self.as_of
+        start = self.start
+        first_formed = tally.first_formed or dt.date.max  # the earliest so far
+        last_line = counter.line_num
+        try:
+            for row in rows:
+                line = last_line + 1
+                last_line = counter.line_num
+                if len(row) != width or undecodable[0] or last_line != line:
+                    if (
+                        last_line != line
+                        and window is not None
+                        and (len(row) != width or last_line - line >= MAX_LINES_PER_RECORD)
+                    ):
+                        raise _RunOn(line, last_line)  # a stray quote ran over line ends
+                    undecodable[0] = 0  # this row holds every line counted: look at it, once
+                    problems = row_problems(row, columns, width)
+                    if problems is not None:
+                        if problems:  # () is a blank line: nothing to audit
+                            index = self._unusable(source, line, row, problems)
+                            if want:
+                                yield invalid_result(source, index, line, row, problems)
+                        continue
+                domain_text, item_text = row[domain_at], row[item_at]
+                items = domain_items.get(domain_text)
+                if items is None:
+                    items = self._domain_items(domain_text)
+                item = None
+                if items is not None:
+                    item = items.get(item_text)
+                    if item is None:
+                        item = self._item(items, domain_text, item_text)
+                formed_text, published_text = row[formed_at], row[published_at]
+                # A date is looked up by its text; a date-time (longer) is read by its parts.
+                formed = dates.get(formed_text, _UNREAD)
+                if formed is _UNREAD:
+                    long = formed_text.__class__ is str and len(formed_text) > 10
+                    formed = log_date(formed_text) if long else read_date(formed_text)
+                published = dates.get(published_text, _UNREAD)
+                if published is _UNREAD:
+                    long = published_text.__class__ is str and len(published_text) > 10
+                    published = log_date(published_text) if long else read_date(published_text)
+                if (
+                    item is None
+                    or formed is None
+                    or formed is NOT_A_DATE
+                    or published is NOT_A_DATE
+                    or (published is not None and published < formed)
+                ):
+                    problems = row_problems(row, columns, width)
+                    if problems != ():
+                        problems = problems or ("unusable",)
+                        index = self._unusable(source, line, row, problems)
                         if want:
                             yield invalid_result(source, index, line, row, problems)
                     continue
-            d = row[di]
-            items = domain_items.get(d)
-            if items is None:
-                items = self._items_for_domain(d)
-            it = row[ii]
-            entry = None if items is None else items.get(it)
-            f = row[fi]
-            fo = dates.get(f)
-            if fo is None:
-                fo = self._date(f)
-            p = row[pi]
-            if p:
-                po = dates.get(p)
-                if po is None:
-                    po = self._date(p)
-                if po == -1:  # blank: not published
-                    po = 0
-                elif po == 0:  # not a date: an invalid record, below
-                    po = -1
-            else:
-                po = 0
-            if entry is None and items is not None:
-                entry = self._resolve_item(items, d, it)
-            if entry is None or fo <= 0 or po < 0 or (po and po < fo):
-                problems = row_problems(row, columns, width)
-                if problems != ():
-                    problems = problems or ("unusable",)
-                    index = self._invalid(source, line, row, problems)
-                    if want:
-                        yield invalid_result(source, index, line, row, problems)
-                continue
-            index = self.records
-            self.records = index + 1
-            if fo < self.first_formed or not self.first_formed:
-                self.first_formed = fo
-            if fo > as_of:  # not yet formed on the as-of date: a wrong year? (pending)
-                self.formed_after += 1
-                if self.formed_after_first is None:
-                    self.formed_after_first = record_path(source, index, line)
-            plan = entry.plan
-            counts = entry.counts
-            due = days = 0
-            provisional = False
-            if po > as_of:  # published after the as-of date: not yet published on it
-                self.after_as_of += 1
-                evaluated = 0
-            else:
-                evaluated = po
-            if plan is None:  # an item the catalogue does not have
-                counts[_NA] += 1
-                status = _NA
-                if entry.first_index is None:
-                    entry.first_line = line if has_lines else None
-                    entry.first_index = index
-            else:
-                due = plan.dues.get(fo)  # type: ignore[assignment]
-                if due is None:
-                    due = plan.compute(fo)
-                if due <= 0:
-                    counts[_NA] += 1
-                    status = _NA
-                    entry.reasons[due] = entry.reasons.get(due, 0) + 1
-                elif evaluated:
-                    if evaluated <= due:
-                        counts[_ON_TIME] += 1
-                        status = _ON_TIME
-                        if plan.estimated and fo in plan.estimated:
-                            provisional = True
-                            counts[_PROVISIONAL] += 1
-                    else:
-                        status = _LATE
-                        days, provisional = past_due(  # type: ignore[assignment]
-                            _LATE, source, index, line, row, entry, fo, due, evaluated
-                        )
-                elif as_of > due:
-                    status = _OVERDUE
-                    days, provisional = past_due(  # type: ignore[assignment]
-                        _OVERDUE, source, index, line, row, entry, fo, due, as_of
-                    )
+                index = start + tally.records
+                tally.records += 1
+                if formed < first_formed:
+                    first_formed = formed
+                if formed > as_of:  # not yet formed on the as-of date: a wrong year? (pending)
+                    tally.formed_after_as_of += 1
+                    if tally.formed_after_first is None:
+                        tally.formed_after_first = record_path(source, index, line)
+                if published is not None and published > as_of:
+                    tally.published_after_as_of += 1  # judged as not yet published on as_of
+                timing = item.timing
+                if timing is None:  # an item the catalogue does not have
+                    judged = item.unknown
+                    assert judged is not None
+                    if item.first_index is None:
+                        item.first_line = line if source.has_lines else None
+                        item.first_index = index
                 else:
-                    counts[_PENDING] += 1
-                    status = _PENDING
-                    if plan.estimated and fo in plan.estimated:
-                        provisional = True
-                        counts[_PROVISIONAL] += 1
-            if want:
-                partial = False
-                if self.partial_years and due > 0:
-                    end = max(due, evaluated or as_of)
-                    first, last = dt.date.fromordinal(fo).year, dt.date.fromordinal(end).year
-                    partial = any(y in self.partial_years for y in range(first, last + 1))
-                reason = self._reasons[-due - 1] if status == _NA and due < 0 else None
-                if plan is None:
-                    reason = self._reasons[-next(iter(entry.reasons)) - 1]
-                yield record_result(
-                    source,
-                    index,
-                    line,
-                    row,
-                    status,
-                    entry,
-                    fo,
-                    po,
-                    due,
-                    days,
-                    provisional,
-                    reason,
-                    partial,
-                )
+                    outlook = timing.outlooks.get(formed)
+                    if outlook is None:
+                        outlook = timing.outlook(formed)
+                    if published is None or published > as_of:
+                        judged = outlook.unpublished
+                    elif published <= outlook.deadline:
+                        judged = outlook.on_time
+                    else:
+                        judged = timing.late(outlook, published)
+                item.count(judged)
+                status = judged.status
+                if (status is LATE_STATUS or status is OVERDUE_STATUS) and tally.listing(
+                    LATE.code if status is LATE_STATUS else OVERDUE.code
+                ):
+                    tally.listed.append(
+                        listed_finding(
+                            source, index, line, row, item, formed, published, judged, as_of
+                        )
+                    )
+                if want:
+                    yield record_result(source, index, line, row, item, formed, published, judged)
+        finally:
+            self._last_line = last_line
+            if first_formed != dt.date.max:
+                tally.first_formed = first_formed
 
-    def _past_due(
-        self,
-        status: int,
-        source: LogSource,
-        index: int,
-        line: int,
-        row: Sequence[Any],
-        entry: Entry,
-        formed: int,
-        due: int,
-        end: int,
-    ) -> tuple[int | None, bool]:
-        """Count a late (``end``: published) or overdue (``end``: as of) record; list it."""
-        entry.counts[status] += 1
-        days, provisional = self._span(due, end)
-        provisional = provisional or formed in entry.plan.estimated  # type: ignore[union-attr]
-        if provisional:
-            entry.counts[_PROVISIONAL] += 1
-        if status == _LATE:
-            if days is not None and (entry.max_late is None or days > entry.max_late):
-                entry.max_late = days
-            definition = LATE
-        else:
-            if days is not None and (entry.max_overdue is None or days > entry.max_overdue):
-                entry.max_overdue = days
-            definition = OVERDUE
-        code = definition.code
-        if self._listed_counts[code] < self.max_listed:
-            self._listed_counts[code] += 1
-            published = end if status == _LATE else 0
-            self._listed.append(
-                listed_finding(
-                    definition,
-                    source,
-                    index,
-                    line,
-                    row,
-                    entry,
-                    formed,
-                    due,
-                    published,
-                    days,
-                    self.as_of,
-                )
-            )
-        else:
-            self._unlisted[code] += 1
-        return days, provisional
-
-    def _invalid(
+    def _unusable(
         self, source: LogSource, line: int, row: Sequence[Any], problems: tuple[str, ...]
     ) -> int:
         """Count a record that cannot be used, list it; return its index."""
-        index = self.records
-        self.records += 1
-        self.invalid += 1
-        if self.first_problem is None:
+        tally = self.tally
+        index = self.start + tally.records
+        tally.records += 1
+        tally.invalid += 1
+        if tally.first_problem is None:
             zh, en = describe_problems(problems, row, source.columns, source.width)
             where = f"line {line}" if source.has_lines else f"$[{index}]"
-            self.first_problem = printable(f"{where}: {en} ({zh})")
-        code = BAD_RECORD.code
-        if self._listed_counts[code] < self.max_listed:
-            self._listed_counts[code] += 1
-            self._listed.append(bad_record_finding(source, index, line, row, problems))
-        else:
-            self._unlisted[code] += 1
+            tally.first_problem = printable(f"{where}: {en} ({zh})")
+        if tally.listing(BAD_RECORD.code):
+            tally.listed.append(bad_record_finding(source, index, line, row, problems))
         return index

@@ -12,27 +12,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from .._vocabulary import Domain
-from ..findings import Finding, FindingCode
-from ._log_record import date_ordinal
+from ..deadlines import Status, Timeliness
+from ..findings import Finding
+from ._log_record import log_date
 from ._logfile import LogSource
-from ._plans import Entry
 from ._problems import describe_problems, value_at
-from ._result import BAD_RECORD, LATE, RecordResult, Status
-
-__all__ = [
-    "NOT_ASSESSABLE_STATUS",
-    "STATUSES",
-    "bad_record_finding",
-    "extras",
-    "invalid_result",
-    "listed_finding",
-    "record_path",
-    "record_result",
-]
-
-#: Status codes of the engine's counters, in counter order.
-STATUSES = (Status.ON_TIME, Status.LATE, Status.OVERDUE, Status.PENDING, Status.NOT_ASSESSABLE)
-NOT_ASSESSABLE_STATUS = 4
+from ._result import BAD_RECORD, LATE, OVERDUE, RecordResult
+from ._tally import ItemTally
 
 
 def record_path(source: LogSource, index: int, line: int) -> str:
@@ -49,72 +35,60 @@ def extras(row: Sequence[Any], columns: Sequence[int | None]) -> dict[str, Any]:
     return out
 
 
-def _day(ordinal: int) -> dt.date | None:
-    return dt.date.fromordinal(ordinal) if ordinal > 0 else None
-
-
 def record_result(
     source: LogSource,
     index: int,
     line: int,
     row: Sequence[Any],
-    status: int,
-    entry: Entry,
-    formed: int,
-    published: int,
-    due: int,
-    days: int | None,
-    provisional: bool,
-    reason: tuple[str, int | None] | None,
-    partial: bool = False,
+    tally: ItemTally,
+    formed: dt.date,
+    published: dt.date | None,
+    judged: Timeliness,
 ) -> RecordResult:
-    """The result of a usable record (``days``: working days late or overdue)."""
-    item = entry.item
-    code = STATUSES[status]
+    """The result of a usable record."""
+    status = judged.status
     return RecordResult(
         index=index,
         line=line if source.has_lines else None,
-        status=code,
-        domain=entry.domain,
+        status=status,
+        domain=tally.domain,
         item=value_at(row, source.columns[1]),
-        item_id=None if item is None else item.id,
-        formed=_day(formed),
-        published=_day(published),
-        due=_day(due),
-        late_workdays=days if code is Status.LATE else None,
-        overdue_workdays=days if code is Status.OVERDUE else None,
-        reason=None if reason is None else reason[0],
-        unknown_year=None if reason is None else reason[1],
-        provisional=provisional,
-        partial=partial,
+        item_id=None if tally.item is None else tally.item.id,
+        formed=formed,
+        published=published,
+        due=judged.due,
+        late_workdays=judged.workdays if status is Status.LATE else None,
+        overdue_workdays=judged.workdays if status is Status.OVERDUE else None,
+        reason=judged.reason,
+        unknown_year=judged.year,
+        provisional=judged.provisional,
+        partial=judged.partial,
         **extras(row, source.columns),
     )
 
 
 def listed_finding(
-    definition: FindingCode,
     source: LogSource,
     index: int,
     line: int,
     row: Sequence[Any],
-    entry: Entry,
-    formed_ordinal: int,
-    due_ordinal: int,
-    published_ordinal: int,
-    days: int | None,
+    tally: ItemTally,
+    formed: dt.date,
+    published: dt.date | None,
+    judged: Timeliness,
     as_of: dt.date,
 ) -> Finding:
     """An ``audit.late`` or ``audit.overdue`` finding for one record."""
-    item = entry.item
-    assert item is not None
-    formed, due = dt.date.fromordinal(formed_ordinal), dt.date.fromordinal(due_ordinal)
-    published = _day(published_ordinal)
+    item = tally.item
+    assert item is not None and judged.due is not None  # a catalogue item's late record
+    due, days = judged.due, judged.workdays
     more = extras(row, source.columns)
     what = "、".join(v for v in (more["id"], more["title"]) if v)
     label = f"{item.name}（{item.id}）" + (f" {what}" if what else "")
     count_zh = "" if days is None else f"{days}个工作日"
     count_en = "" if days is None else f"{days} working day{'s' * (days != 1)} "
-    if definition is LATE:
+    late = judged.status is Status.LATE
+    if late:
         zh = f"{label}：{formed}形成，应于{due}前公开，{published}才公开，逾期{count_zh}"
         en = f"formed {formed}, due {due}, published {published}: {count_en}late"
     else:
@@ -123,17 +97,17 @@ def listed_finding(
     if days is None:
         zh += "（工作日数因缺少节假日安排无法计算）"
         en += " (working days unknown: a year has no holiday arrangement)"
-    return definition.finding(
+    return (LATE if late else OVERDUE).finding(
         record_path(source, index, line),
         message_zh=zh,
         message_en=en,
         line=line if source.has_lines else None,
         index=index,
-        domain=entry.domain.code,
+        domain=tally.domain.code,
         item_id=item.id,
         formed=formed.isoformat(),
         due=due.isoformat(),
-        published=None if published is None else published.isoformat(),
+        published=published.isoformat() if late and published is not None else None,
         workdays=days,
         **more,
     )
@@ -154,6 +128,11 @@ def bad_record_finding(
     )
 
 
+def _date_or_none(value: Any) -> dt.date | None:
+    day = log_date(value)
+    return day if isinstance(day, dt.date) else None
+
+
 def invalid_result(
     source: LogSource, index: int, line: int, row: Sequence[Any], problems: tuple[str, ...]
 ) -> RecordResult:
@@ -167,8 +146,8 @@ def invalid_result(
         domain=None if domain is None else Domain.try_parse(domain),
         item=values[1] if values[1] is None or isinstance(values[1], str) else str(values[1]),
         item_id=None,
-        formed=_day(date_ordinal(values[2])),
-        published=_day(date_ordinal(values[3])),
+        formed=_date_or_none(values[2]),
+        published=_date_or_none(values[3]),
         problems=problems,
         **extras(row, source.columns),
     )

@@ -46,22 +46,8 @@ from typing import Any
 
 import attrs
 
-from .._dates import CHINA_TZ, DateRefusal, read_china_date, read_date_text
+from .._dates import DateRefusal, read_china_date, read_date_text
 from .._vocabulary import Domain, normalize_text
-
-__all__ = [
-    "CHINA_TZ",
-    "FIELDS",
-    "HEADER_ALIASES",
-    "REQUIRED_FIELDS",
-    "BadRow",
-    "LogRecord",
-    "RowMaker",
-    "date_ordinal",
-    "date_problem",
-    "field_for_header",
-    "parse_log_date",
-]
 
 #: The fields of a log record, in the order of the rows the engine reads.
 FIELDS = ("domain", "item", "formed", "published", "channel", "title", "id")
@@ -90,8 +76,26 @@ def field_for_header(name: str) -> str | None:
     return _HEADER_TABLE.get(normalize_text(name))
 
 
+#: The years a log date may have: earlier or later ones are placeholders or typos
+#: (0001-01-01, 9999-12-31), refused with a message rather than counted.
+LOG_YEARS = (1949, 2200)
+
+
+class NotADate:
+    """What :func:`log_date` gives for a value that is not a log date (a single instance)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NOT_A_DATE"
+
+
+#: The value :func:`log_date` gives for a value that is not a date.
+NOT_A_DATE = NotADate()
+
+
 def _refusal(value: object) -> DateRefusal:
-    """Why ``value``, which :func:`date_ordinal` refuses (0), is not a log date."""
+    """Why ``value``, which :func:`log_date` refuses, is not a log date."""
     read: object = value
     if isinstance(value, str):
         read = read_date_text(value)
@@ -101,34 +105,87 @@ def _refusal(value: object) -> DateRefusal:
             return DateRefusal(serial.kind, value, serial.en, serial.zh)
     if isinstance(read, dt.date):
         read = read_china_date(read)
+    if isinstance(read, dt.date):
+        low, high = LOG_YEARS
+        return DateRefusal(
+            "out_of_range",
+            value,
+            f"{read.isoformat()}: year {read.year} is outside {low}–{high}, the years a "
+            f"publication log can hold (a placeholder or a typo?)",
+            f"{read.year}年不在{low}–{high}年之间，疑为占位值或笔误",
+        )
     return read if isinstance(read, DateRefusal) else DateRefusal("not_a_date", value)
 
 
-def date_ordinal(value: object) -> int:
-    """A log date as a proleptic ordinal: ``-1`` when blank, ``0`` when not a date.
-
-    Accepts the strings :func:`parse_log_date` accepts, :class:`datetime.date` and
-    :class:`datetime.datetime` (an aware one is taken in China Standard Time) and ``None``.
-    Never raises.  The audit caches the result by value: call it once per distinct value.
-    """
-    read: dt.date | DateRefusal
+def _read(value: object) -> dt.date | NotADate | None:
+    read: dt.date | dt.datetime | DateRefusal
     if isinstance(value, str):
         if not value or value.isspace():
-            return -1
+            return None
         read = read_date_text(value)
         if isinstance(read, DateRefusal):
-            return 0
+            return NOT_A_DATE
     elif isinstance(value, dt.date):
         read = value
     elif value is None:
-        return -1
+        return None
     else:
-        return 0
+        return NOT_A_DATE
     if read.__class__ is not dt.date:  # a date-time: its date in China
         read = read_china_date(read)
         if isinstance(read, DateRefusal):
-            return 0
-    return read.toordinal()
+            return NOT_A_DATE
+    if not LOG_YEARS[0] <= read.year <= LOG_YEARS[1]:
+        return NOT_A_DATE
+    return read
+
+
+# The date part (``2024-10-08``) and the time part without its seconds (``T09:30+08:00``) of
+# ISO date-times seen so far: a date-time costs two look-ups, not a parse.  A time part gives
+# the days its offset moves the date in China (-1, 0, 1), or ``None`` when it is not a time.
+_HEADS: dict[str, dt.date] = {}
+_TAILS: dict[str, int | None] = {}
+_SECONDS = frozenset(f"{n:02d}" for n in range(60))
+_AFTER_SECONDS = frozenset({"", "Z", "z", "+", "-"})
+_ONE_DAY = dt.timedelta(days=1)
+_MID = dt.date(2000, 6, 15)
+
+
+def log_date(value: object) -> dt.date | NotADate | None:
+    """A log date: the date, ``None`` when blank, :data:`NOT_A_DATE` when not a date.
+
+    Accepts the strings :func:`parse_log_date` accepts, :class:`datetime.date` and
+    :class:`datetime.datetime` (an aware one is taken in China Standard Time) and ``None``.
+    Never raises.  The audit caches the result of a date by value; an ISO date-time
+    (``2024-10-08T09:30:00+08:00``) is read from its date part and its time part, each
+    remembered, since the same date-time seldom comes twice.
+    """
+    if value.__class__ is str and len(value) > 10:
+        text: str = value
+        day = _HEADS.get(text[:10])
+        # Asia/Shanghai keeps +08:00 all year since 1992 (summer time 1986–1991).
+        if day is not None and day.year > 1991 and (text[10] == "T" or text[10] == " "):
+            if text[16:17] == ":" and text[17:19] in _SECONDS and text[19:20] in _AFTER_SECONDS:
+                tail = text[10:16] + text[19:]  # seconds never move the date
+            else:
+                tail = text[10:]
+            shift = _TAILS.get(tail, False)
+            if shift is False and tail.isascii():
+                whole = _read("2000-06-15" + tail)
+                shift = (whole - _MID).days if isinstance(whole, dt.date) else None
+                if len(_TAILS) < 100_000:
+                    _TAILS[tail] = shift
+            if shift == 0:
+                return day
+            if shift is not None and shift is not False:  # an offset moves the date in China
+                moved = day + shift * _ONE_DAY
+                return moved if LOG_YEARS[0] <= moved.year <= LOG_YEARS[1] else NOT_A_DATE
+        elif day is None and text[4:5] == "-" == text[7:8] and text[10] in "T ":
+            head = _read(text[:10])
+            if isinstance(head, dt.date) and len(_HEADS) < 100_000:
+                _HEADS[text[:10]] = head
+                return log_date(text)
+    return _read(value)
 
 
 def date_problem(value: object) -> tuple[str, str] | None:
@@ -142,22 +199,22 @@ def date_problem(value: object) -> tuple[str, str] | None:
     'an Excel serial number: format the column as dates (YYYY-MM-DD) before exporting'
     >>> date_problem("2023-02-29")[1]
     '2023-02-29 does not exist: February 2023 has 28 days'
+    >>> date_problem("0001-01-01")[1]  # doctest: +ELLIPSIS
+    '0001-01-01: year 1 is outside 1949–2200, the years a publication log can hold ...'
     """
-    return _refusal(value).reason if date_ordinal(value) == 0 else None
+    return _refusal(value).reason if log_date(value) is NOT_A_DATE else None
 
 
 def parse_log_date(value: object) -> dt.date | None:
     """A date from a log field; ``None`` when blank.
 
     Anything else raises :class:`~govdisclose._errors.InputError` saying why (the messages of
-    ``govdisclose._dates.parse_date_text``).
+    ``govdisclose._dates.parse_date_text``; a year outside :data:`LOG_YEARS` too).
     """
-    ordinal = date_ordinal(value)
-    if ordinal == -1:
-        return None
-    if ordinal > 0:
-        return dt.date.fromordinal(ordinal)
-    raise _refusal(value).error()
+    day = log_date(value)
+    if isinstance(day, NotADate):
+        raise _refusal(value).error()
+    return day
 
 
 @attrs.frozen

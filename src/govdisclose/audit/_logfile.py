@@ -29,6 +29,7 @@ Fields, header names and date forms: :mod:`govdisclose.audit._log_record`.
 from __future__ import annotations
 
 import codecs
+import collections
 import contextlib
 import csv
 import itertools
@@ -62,6 +63,7 @@ from ._log_record import (
 __all__ = [
     "ENCODINGS",
     "SNIFF_BYTES",
+    "LineWindow",
     "LogSource",
     "has_undecodable",
     "open_log",
@@ -70,6 +72,37 @@ __all__ = [
     "sniff_encoding",
     "source_from_records",
 ]
+
+
+class LineWindow:
+    """The last few batches of lines read from a file, by line number (1 is the first line).
+
+    A CSV field that opens with a quote runs on over line ends until the quote closes: a
+    stray quote makes one record of many lines.  The engine then reads those lines again,
+    one by one, from here (a CSV field is at most 128 KiB, which the window holds).
+    """
+
+    __slots__ = ("_batches", "_next")
+
+    def __init__(self) -> None:
+        self._batches: collections.deque[tuple[int, list[str]]] = collections.deque(maxlen=16)
+        self._next = 1
+
+    def record(self, batches: Iterable[list[str]]) -> Iterator[list[str]]:
+        """Hand the batches on, remembering the last ones."""
+        for batch in batches:
+            self._batches.append((self._next, batch))
+            self._next += len(batch)
+            yield batch
+
+    def lines(self, first: int, last: int) -> list[str] | None:
+        """Lines ``first`` to ``last``, or ``None`` when they are no longer held."""
+        out: list[str] = []
+        for start, batch in self._batches:
+            low, high = max(first, start), min(last, start + len(batch) - 1)
+            if low <= high:
+                out.extend(batch[low - start : high - start + 1])
+        return out if len(out) == last - first + 1 else None
 
 
 class _Counter:
@@ -128,6 +161,8 @@ class LogSource:
     has_lines: bool = True
     ignored: set[str] = attrs.field(factory=set)
     undecodable: list[int] = attrs.field(factory=lambda: [0])
+    #: The last lines read, to read again those a CSV quote ran over (files only).
+    window: LineWindow | None = None
     stream: IO[bytes] | None = None
     #: Whether the stream was opened here (a path): then :meth:`close` closes it.
     owned: bool = False
@@ -258,7 +293,10 @@ def open_log(
         read1 = getattr(binary, "read1", None)  # what is there: a pipe's lines come as written
         flagged = [0]
         batches = line_batches(prefix, read1 if callable(read1) else binary.read, encoding, flagged)
-        log = _open_lines(itertools.chain.from_iterable(batches), label, encoding, format)
+        window = LineWindow()
+        lines = itertools.chain.from_iterable(window.record(batches))
+        log = _open_lines(lines, label, encoding, format)
+        log.window = window
     except OSError as exc:  # opened, but reading fails
         _release(binary, owned)
         raise InputError(f"{label}: cannot read: {exc.strerror or exc} (无法读取)") from None
@@ -389,7 +427,7 @@ def _map_header(header: Sequence[str], label: str) -> tuple[tuple[int | None, ..
 def _jsonl_rows(
     lines: Iterable[str], counter: _Counter, ignored: set[str]
 ) -> Iterator[Sequence[Any]]:
-    loads = json.loads
+    loads = json.JSONDecoder(object_pairs_hook=_object).decode
     make_row = RowMaker(ignored)
     for line in lines:
         counter.line_num += 1
@@ -398,10 +436,34 @@ def _jsonl_rows(
             continue
         try:
             value = loads(line)
+        except _DuplicateKey as exc:
+            yield BadRow(("duplicate_key",), f"the key {exc.key!r} is given twice in one object")
+            continue
         except ValueError as exc:
             yield BadRow(("bad_json",), f"not JSON: {exc.args[0] if exc.args else exc}")
+            continue
+        except RecursionError:
+            yield BadRow(("bad_json",), "not JSON this library reads: nested too deeply")
             continue
         if not isinstance(value, dict):
             yield BadRow(("not_object",), f"a JSON {type(value).__name__}, not an object")
             continue
         yield make_row(value)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object; a key given twice is an error (the last value would silently win)."""
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return value

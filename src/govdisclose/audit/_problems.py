@@ -9,7 +9,9 @@ Problem codes (in the ``problems`` data of an ``audit.bad-record`` finding):
 ``published_before_formed``     published earlier than formed
 ``field_count``                 a CSV row with more or fewer fields than the header
 ``undecodable``                 bytes that are not text in the log's encoding
-``bad_json`` / ``not_object``   a JSON Lines line that is not JSON / not a JSON object
+``bad_json`` / ``not_object``   a JSON Lines line that is not JSON (or nested too deeply) / not
+                                a JSON object
+``duplicate_key``               a JSON object giving one key twice (the last value would win)
 ``bad_csv``                     a CSV record the csv module refuses (a NUL byte …)
 ``not_text:<field>``            a JSON value of the wrong type (a number as a date …)
 ``duplicate_field:<field>``     a JSON object naming a field twice (``item`` and ``事项``)
@@ -18,15 +20,14 @@ Problem codes (in the ``problems`` data of an ``audit.bad-record`` finding):
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from .._errors import short_repr
 from .._vocabulary import Domain
-from ._log_record import FIELDS, BadRow, date_ordinal, date_problem
-from ._logfile import has_undecodable
-
-__all__ = ["FIELD_LABELS", "describe_problems", "row_problems", "value_at"]
+from ._decoding import has_undecodable
+from ._log_record import FIELDS, NOT_A_DATE, BadRow, date_problem, log_date
 
 #: Chinese names of the fields, for messages.
 FIELD_LABELS = {
@@ -76,15 +77,18 @@ def row_problems(
         problems.append("missing_field:item")
     elif not isinstance(item, str):
         problems.append("not_text:item")
-    formed_ordinal = date_ordinal(formed)
-    if formed_ordinal == -1:
+    formed_date, published_date = log_date(formed), log_date(published)
+    if formed_date is None:
         problems.append("missing_field:formed")
-    elif formed_ordinal == 0:
+    elif formed_date is NOT_A_DATE:
         problems.append("bad_date:formed")
-    published_ordinal = date_ordinal(published)
-    if published_ordinal == 0:
+    if published_date is NOT_A_DATE:
         problems.append("bad_date:published")
-    if formed_ordinal > 0 and published_ordinal > 0 and published_ordinal < formed_ordinal:
+    if (
+        isinstance(formed_date, dt.date)
+        and isinstance(published_date, dt.date)
+        and published_date < formed_date
+    ):
         problems.append("published_before_formed")
     return tuple(problems) or None
 
@@ -133,11 +137,13 @@ def describe_problems(
         elif code == "undecodable":
             zh.append("含有无法按文件编码解码的字节")
             en.append("bytes that do not decode in the file's encoding")
-        elif code in ("bad_json", "not_object", "bad_csv"):
+        elif code in ("bad_json", "not_object", "bad_csv", "duplicate_key"):
             detail = row.detail if isinstance(row, BadRow) else ""
-            what = {"bad_json": "不是有效的JSON", "not_object": "不是JSON对象"}.get(
-                code, "CSV格式错误"
-            )
+            what = {
+                "bad_json": "不是有效的JSON",
+                "not_object": "不是JSON对象",
+                "duplicate_key": "JSON对象中有重复的键",
+            }.get(code, "CSV格式错误")
             zh.append(what + (f"（{detail}）" if detail else ""))
             en.append(detail or code)
         else:

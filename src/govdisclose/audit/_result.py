@@ -15,61 +15,16 @@ from typing import Any
 import attrs
 
 from .._texttable import render_table
-from .._vocabulary import Domain, FirstLevel, Term
-from ..deadlines._deadline import NOT_ASSESSABLE_REASONS
+from .._vocabulary import Domain, FirstLevel
+from ..deadlines import TIMELINESS_REASONS, Status
 from ..findings import FindingCode, Report, Severity
 
-__all__ = [
-    "BAD_RECORD",
-    "FORMED_AFTER_AS_OF",
-    "LATE",
-    "LISTING_CAPPED",
-    "NOT_ASSESSABLE",
-    "OVERDUE",
-    "REASONS",
-    "AuditResult",
-    "FirstLevelSummary",
-    "ItemSummary",
-    "RecordResult",
-    "Status",
-    "StatusCounts",
-]
-
-
-class Status(Term):
-    """公开状态: how a record stands against its deadline on the audit's ``as_of`` date."""
-
-    __concept__ = "公开状态"
-
-    #: Published on or before the due date.
-    ON_TIME = ("on_time", "按时公开")
-    #: Published after the due date.
-    LATE = ("late", "逾期公开")
-    #: Not published, and the due date has passed.
-    OVERDUE = ("overdue", "超期未公开")
-    #: Not published, not yet due.
-    PENDING = ("pending", "待公开（未到期）")
-    #: No due date can be given (see :data:`REASONS`).
-    NOT_ASSESSABLE = ("not_assessable", "无法判定")
-    #: The record cannot be used (missing fields, bad dates …): a ``audit.bad-record`` finding.
-    INVALID = ("invalid", "无效记录")
-
-
-#: Why a record is not assessable: reason code → (Chinese, English).  The codes of a time
-#: limit that gives no due date are the deadlines' own
-#: (:data:`govdisclose.deadlines.NOT_ASSESSABLE_REASONS`, a deadline's ``reason_code``); the
-#: others are the audit's.
+#: Why a record is not assessable: reason code → (Chinese, English).  The codes of the
+#: deadlines' judgement (:data:`govdisclose.deadlines.TIMELINESS_REASONS`: a time limit that
+#: gives no due date, a year without a holiday arrangement) and two of the audit's.
 REASONS: Mapping[str, tuple[str, str]] = MappingProxyType(
     {
-        **NOT_ASSESSABLE_REASONS,
-        "unknown_year": (
-            "期限涉及尚无国务院办公厅节假日安排的年份",
-            "the deadline reaches a year with no official holiday arrangement",
-        ),
-        "date_out_of_range": (
-            "期限晚于可计算的最后日期9999-12-31",
-            "the due date would be after 9999-12-31, the last date there is",
-        ),
+        **TIMELINESS_REASONS,
         "unknown_item": ("目录中没有该事项", "the item is not in the catalogue"),
         "ambiguous_item": ("事项名称对应多个事项", "the item's name fits several items"),
     }
@@ -247,8 +202,8 @@ def _max(a: int | None, b: int | None) -> int | None:
     return a if b is None else max(a, b)
 
 
-def _frozen_counts(value: Mapping[str, int]) -> Mapping[str, int]:
-    return MappingProxyType(dict(value))
+def _counts_copy(value: Mapping[str, int]) -> dict[str, int]:
+    return dict(value)
 
 
 @attrs.frozen
@@ -262,7 +217,7 @@ class ItemSummary:
     time_limit: str
     counts: StatusCounts
     #: Not-assessable records by :data:`REASONS` code.
-    reasons: Mapping[str, int] = attrs.field(factory=dict, converter=_frozen_counts, hash=False)
+    reasons: Mapping[str, int] = attrs.field(factory=dict, converter=_counts_copy, hash=False)
     #: Years without a holiday arrangement that made records not assessable.
     unknown_years: tuple[int, ...] = ()
 
@@ -318,11 +273,12 @@ class AuditResult:
 
     @property
     def nothing_usable(self) -> bool:
-        """The log has records and none of them could be used (a wrong format or encoding?).
+        """No record could be used: none could be read (a wrong format or encoding?), or
+        there was none (a header only).
 
-        :attr:`first_problem` says why the first one could not.
+        :attr:`first_problem` says why.
         """
-        return bool(self.records) and self.invalid == self.records
+        return self.invalid == self.records
 
     def to_text(self) -> str:
         """A report for people: totals, a table by item, then the findings."""

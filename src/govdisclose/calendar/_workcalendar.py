@@ -67,6 +67,7 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from typing import Any
 
 import attrs
 
@@ -236,6 +237,15 @@ class WorkCalendar:
         new._overrides = {**self._overrides, arrangement.year: arrangement}
         return new
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle and copy by the arrangements (the lock and the tables are made anew); the
+        official calendar comes back as :meth:`official`'s own instance."""
+        supplied = [
+            {a.name: _plain(getattr(arrangement, a.name)) for a in attrs.fields(Arrangement)}
+            for arrangement in self._overrides.values()
+        ]
+        return (_rebuild, (self._base, supplied, self._provisional))
+
     def _build(self) -> CalendarTables:
         with self._lock:
             if self._tables is None:
@@ -401,6 +411,25 @@ class WorkCalendar:
         kind = "official" if self._base else "custom"
         extra = f", {len(self._overrides)} supplied" if self._overrides else ""
         return f"<WorkCalendar {kind}{extra}{', provisional' if self._provisional else ''}>"
+
+
+def _plain(value: object) -> object:
+    """A field value that pickles (a read-only mapping as a dict)."""
+    return dict(value) if isinstance(value, Mapping) else value
+
+
+def _rebuild(
+    base: Callable[[], Mapping[int, Arrangement]] | None,
+    supplied: list[dict[str, Any]],
+    provisional: bool,
+) -> WorkCalendar:
+    """A calendar from what :meth:`WorkCalendar.__reduce__` keeps."""
+    if base is official_arrangements and not supplied:
+        return WorkCalendar.official(provisional=provisional)
+    calendar = WorkCalendar(provisional=provisional)
+    calendar._base = base
+    calendar._overrides = {fields["year"]: Arrangement(**fields) for fields in supplied}
+    return calendar
 
 
 def default_calendar(

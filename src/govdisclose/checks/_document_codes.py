@@ -7,31 +7,6 @@ from __future__ import annotations
 
 from ..findings import FindingCode, Severity
 
-__all__ = [
-    "ATTRIBUTE_MISSING",
-    "BASIS_MISSING",
-    "DEADLINE_UNKNOWN",
-    "FIELD_MISSING",
-    "INTERPRETATION_MISSING",
-    "INTERPRETATION_NOT_LINKED",
-    "INTERPRETATION_NOT_SYNCHRONOUS",
-    "INVALID_DATA",
-    "ISSUED_MISSING",
-    "MARKING_MISMATCH",
-    "MARKING_MISSING",
-    "MARKING_UNRECOGNISED",
-    "NOT_A_RECORD",
-    "NOT_DISCLOSED_PUBLISHED",
-    "NOT_ON_WEBSITE",
-    "PUBLICATION_OVERDUE",
-    "PUBLICATION_PENDING",
-    "PUBLISHED_BEFORE_ISSUED",
-    "PUBLISHED_LATE",
-    "REVIEW_AFTER_ISSUE",
-    "REVIEW_MISSING",
-    "SELF_REVIEW_OVERDUE",
-]
-
 #: The finding codes of this area (see :mod:`govdisclose.findings`).
 CODES = (
     NOT_A_RECORD := FindingCode(

@@ -37,8 +37,6 @@ import attrs
 from .._errors import DataError, GovdiscloseError
 from .._vocabulary import Channel, DisclosureAttribute
 
-__all__ = ["DocumentRecord", "InterpretationRecord", "ReviewRecord", "read_document"]
-
 _opt_str = attrs.validators.optional(attrs.validators.instance_of(str))
 _opt_date = attrs.validators.optional(attrs.validators.instance_of(dt.date))
 

@@ -23,13 +23,12 @@ without errors, adding findings (codes in :mod:`govdisclose.checks._document_cod
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+import functools
 from typing import TYPE_CHECKING, Any
 
 from .._errors import UnknownYearError
 from .._vocabulary import DisclosureAttribute, normalize_text
-from ..deadlines._deadline import workdays_late
-from ..deadlines._proactive import document_publication_deadline
+from ..deadlines import PUBLICATION_RULE, Status, due_date, judge
 from ..findings import ReportBuilder, Severity
 from . import _document_codes as C
 from ._document_record import DocumentRecord
@@ -37,13 +36,12 @@ from ._document_record import DocumentRecord
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
 
-__all__ = ["REVIEWED_ATTRIBUTES", "check_document", "is_blank", "marking_attributes"]
-
 #: The attributes whose documents are reviewed every year (390号 四(一)4).
 REVIEWED_ATTRIBUTES = (DisclosureAttribute.ON_REQUEST, DisclosureAttribute.NOT_DISCLOSED)
 _MARK_NOISE = str.maketrans("", "", "「」『』“”\"'()（）[]【】<>《》:：")
 
 
+@functools.lru_cache(maxsize=1024)
 def marking_attributes(text: str) -> tuple[DisclosureAttribute, ...]:
     """The attributes whose marking (此件公开发布 …) occurs in ``text``, in vocabulary order.
 
@@ -153,50 +151,17 @@ def _check_not_disclosed(record: DocumentRecord, path: str, b: ReportBuilder) ->
         )
 
 
-def _deadline_data(
-    calendar: WorkCalendar,
-    issued: dt.date,
-    due: dt.date,
-    years: Iterable[int],
-    end: dt.date,
-    partial_years: Iterable[int] = (),
-) -> dict[str, Any]:
-    """The finding data of a due date: provisional when the deadline, or the lateness counted
-    from it up to ``end``, used an estimated year; partial when it used a year whose
-    arrangement is marked partial."""
-    estimated = set(years)
-    partial = set(partial_years)
-    if end > due:
-        estimated.update(calendar.estimated_years(due, end))
-        partial.update(calendar.partial_years(due, end))
-    data: dict[str, Any] = {"issued": issued.isoformat(), "due": due.isoformat()}
-    if estimated:
-        data["provisional"] = True
-        data["estimated_years"] = sorted(estimated)
-    if partial:
-        data["partial"] = True
-        data["partial_years"] = sorted(partial)
-    return data
-
-
-def _provisional_note(data: Mapping[str, Any]) -> tuple[str, str]:
+def _provisional_note(estimated: tuple[int, ...], partial: tuple[int, ...]) -> tuple[str, str]:
     zh, en = "", ""
-    if data.get("provisional"):
-        years = "、".join(str(y) for y in data["estimated_years"])
+    if estimated:
+        years = "、".join(str(y) for y in estimated)
         zh += f"（暂估：{years}年尚无官方节假日安排）"
         en += f" (PROVISIONAL: no official holiday arrangement for {years})"
-    if data.get("partial"):
-        years = "、".join(str(y) for y in data["partial_years"])
+    if partial:
+        years = "、".join(str(y) for y in partial)
         zh += f"（部分安排：{years}年节假日安排未列全节日）"
         en += f" (PARTIAL: the holiday arrangement for {years} lacks festivals)"
     return zh, en
-
-
-def _workdays_late(calendar: WorkCalendar, due: dt.date, day: dt.date) -> int | None:
-    try:
-        return workdays_late(calendar, due, day)
-    except UnknownYearError:  # a year in between has no arrangement: said in calendar days
-        return None
 
 
 def _check_publication(
@@ -225,60 +190,69 @@ def _check_publication(
             message_en=f"published on {published}, before issue on {issued}",
         )
         return
-    try:
-        deadline = document_publication_deadline(issued, calendar=calendar)
-    except UnknownYearError as exc:
-        b.add(
-            C.DEADLINE_UNKNOWN,
-            f"{path}.issued",
-            message_zh=f"无法计算公开期限：{exc.year}年尚无官方节假日安排",
-            message_en=f"the deadline cannot be computed: {exc.message}",
-            hint="补充该年节假日安排，或以 provisional=True 暂估 / supply the year's "
-            "arrangement or ask for a provisional estimate",
-            issued=issued.isoformat(),
-            year=exc.year,
-        )
+    due = due_date(PUBLICATION_RULE, issued, calendar)
+    if due.date is None:  # a year without an arrangement: say which, as the calendar does
+        try:
+            PUBLICATION_RULE.due_date(issued, calendar)
+        except UnknownYearError as exc:
+            b.add(
+                C.DEADLINE_UNKNOWN,
+                f"{path}.issued",
+                message_zh=f"无法计算公开期限：{exc.year}年尚无官方节假日安排",
+                message_en=f"the deadline cannot be computed: {exc.message}",
+                hint="补充该年节假日安排，或以 provisional=True 暂估 / supply the year's "
+                "arrangement or ask for a provisional estimate",
+                issued=issued.isoformat(),
+                year=exc.year,
+            )
         return
-    due = deadline.due
-    assert isinstance(due, dt.date)
+    day = due.date
+    # published is judged whatever as_of says; as_of only says "not yet published"
+    judged = judge(due, published, as_of if published is None else max(as_of, published), calendar)
     end = published if published is not None else as_of
-    data = _deadline_data(
-        calendar, issued, due, deadline.estimated_years, end, deadline.partial_years
-    )
-    note_zh, note_en = _provisional_note(data)
-    if published is not None and published > due:
-        late = _workdays_late(calendar, due, published)
-        late_zh = f"{late}个工作日" if late is not None else f"{(published - due).days}日"
+    years = calendar.estimated_years(issued, max(day, end)) if calendar.provisional else ()
+    partial = calendar.partial_years(issued, max(day, end))
+    data: dict[str, Any] = {"issued": issued.isoformat(), "due": day.isoformat()}
+    if years:
+        data["provisional"] = True
+        data["estimated_years"] = list(years)
+    if partial:
+        data["partial"] = True
+        data["partial_years"] = list(partial)
+    note_zh, note_en = _provisional_note(years, partial)
+    late = judged.workdays
+    if judged.status is Status.LATE:
+        assert published is not None
+        late_zh = f"{late}个工作日" if late is not None else f"{(published - day).days}日"
         b.add(
             C.PUBLISHED_LATE,
             f"{path}.published",
-            message_zh=f"{issued}印发，应于{due}前公开，{published}才公开，逾期{late_zh}{note_zh}",
-            message_en=f"issued {issued}, due {due}, published {published}: "
+            message_zh=f"{issued}印发，应于{day}前公开，{published}才公开，逾期{late_zh}{note_zh}",
+            message_en=f"issued {issued}, due {day}, published {published}: "
             f"{late if late is not None else '?'} working day(s) late{note_en}",
             **data,
             published=published.isoformat(),
             late_workdays=late,
-            late_days=(published - due).days,
+            late_days=(published - day).days,
         )
-    elif published is None and as_of > due:
-        late = _workdays_late(calendar, due, as_of)
+    elif judged.status is Status.OVERDUE:
         b.add(
             C.PUBLICATION_OVERDUE,
             f"{path}.published",
-            message_zh=f"{issued}印发，应于{due}前公开，截至{as_of}仍未公开{note_zh}",
-            message_en=f"issued {issued}, due {due}, not published as of {as_of}{note_en}",
+            message_zh=f"{issued}印发，应于{day}前公开，截至{as_of}仍未公开{note_zh}",
+            message_en=f"issued {issued}, due {day}, not published as of {as_of}{note_en}",
             hint="立即在政府网站公开 / publish it on the government website now",
             **data,
             as_of=as_of.isoformat(),
             overdue_workdays=late,
-            overdue_days=(as_of - due).days,
+            overdue_days=(as_of - day).days,
         )
-    elif published is None:
+    elif judged.status is Status.PENDING:
         b.add(
             C.PUBLICATION_PENDING,
             f"{path}.published",
-            message_zh=f"{issued}印发，应于{due}前在政府网站公开{note_zh}",
-            message_en=f"issued {issued}: publish on the government website by {due}{note_en}",
+            message_zh=f"{issued}印发，应于{day}前在政府网站公开{note_zh}",
+            message_en=f"issued {issued}: publish on the government website by {day}{note_en}",
             **data,
             as_of=as_of.isoformat(),
         )

@@ -10,10 +10,10 @@
 * a document not disclosed states its legal basis, was reviewed before issue, and is not
   published;
 * a proactive document is published on the government website within **20 working days** of
-  issue: the due date is
-  :func:`~govdisclose.deadlines.document_publication_deadline` (the issue day is not counted);
-  late publication is an error giving the working days late
-  (:func:`~govdisclose.deadlines.workdays_late`); not published and past due on
+  issue: the due date is that of :data:`~govdisclose.deadlines.PUBLICATION_RULE` (the issue
+  day is not counted; :func:`~govdisclose.deadlines.document_publication_deadline` explains
+  it day by day), judged with :func:`~govdisclose.deadlines.judge` like the audit's records;
+  late publication is an error giving the working days late; not published and past due on
   ``as_of`` (default: today in China) is an error; not yet due is info with the due date.  A
   due date in a year without an official holiday arrangement is a
   ``document.deadline-unknown`` finding carrying the calendar's message, unless

@@ -25,7 +25,8 @@ Counting follows the domain reference §6:
 Calculators:
 
 * :func:`proactive_deadline` — a catalogue item's time limit (条例 第二十六条: 20 working days);
-  :func:`not_assessable_reason` says without a date why a rule gives no due date;
+  the due date is the rule's own (``rule.due_date``; ``rule.not_assessable()`` says without
+  a date why a rule gives none);
 * :func:`document_publication_deadline` — a document marked 「此件公开发布」 (390号 四(一)5:
   20 working days after issuance);
 * :func:`request_reply_deadline` (第三十三条: 20 working days, extension up to 20, consultation
@@ -40,8 +41,14 @@ Calculators:
 
 A deadline that is not assessable has :attr:`~Deadline.reason_code`, one of
 :data:`NOT_ASSESSABLE_REASONS` (the audit uses the same codes).  :func:`workdays_late` counts
-the working days from a due date to a later day (the lateness the audit and the document
-checks report).
+the working days from a due date to a later day.
+
+**One judgement.**  :func:`due_date` is the due date of a rule from a start date (memoized per
+rule, start date, calendar and service level: a :class:`Due`); :func:`judge` says how a
+publication stands against it on an as-of date — a :class:`Timeliness` whose
+:class:`Status` is on time, late (by ``workdays``), overdue (by ``workdays``), pending, or not
+assessable (with a :data:`TIMELINESS_REASONS` code).  The document checks and the audit judge
+with these two, without building an explanation.
 
 Around the 2024 National Day (1–7 October off, 29 September and 12 October worked):
 
@@ -78,8 +85,8 @@ More information:
 
 from __future__ import annotations
 
+from .._dates import CHINA_TZ
 from ._deadline import (
-    CHINA_TZ,
     NOT_ASSESSABLE_REASONS,
     Deadline,
     DeadlineKind,
@@ -96,9 +103,9 @@ from ._opinion import (
     opinion_response_deadline,
 )
 from ._proactive import (
+    PUBLICATION_RULE,
     PUBLICATION_WORKDAYS,
     document_publication_deadline,
-    not_assessable_reason,
     proactive_deadline,
 )
 from ._requests import (
@@ -112,6 +119,7 @@ from ._requests import (
     supplement_notice_deadline,
     third_party_opinion_deadline,
 )
+from ._timeliness import TIMELINESS_REASONS, Due, Status, Timeliness, due_date, judge
 
 __all__ = [
     "AUTHORITATIVE_RELEASE_HOURS",
@@ -119,21 +127,27 @@ __all__ = [
     "MAX_EXTENSION_WORKDAYS",
     "NOT_ASSESSABLE_REASONS",
     "PRESS_CONFERENCE_HOURS",
+    "PUBLICATION_RULE",
     "PUBLICATION_WORKDAYS",
     "REPLY_WORKDAYS",
     "RESPONSE_HOURS",
+    "TIMELINESS_REASONS",
     "Deadline",
     "DeadlineKind",
+    "Due",
     "LegalRule",
     "ReceiptEvent",
     "RequestChannel",
+    "Status",
     "Step",
     "StepKind",
+    "Timeliness",
     "agency_opinion_deadline",
     "annual_report_deadline",
     "document_publication_deadline",
+    "due_date",
+    "judge",
     "meeting_invitation_deadline",
-    "not_assessable_reason",
     "opinion_response_deadline",
     "proactive_deadline",
     "receipt_date",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .._dates import check_date, is_int, shift_date
+from .._dates import check_date, shift_date
 from .._errors import InputError, short_repr
 from ..calendar._workcalendar import DayKind, WorkCalendar
 from ._deadline import Step, StepKind
@@ -24,14 +24,6 @@ from ._deadline import Step, StepKind
 if TYPE_CHECKING:
     from ..calendar._festivals import Festival
 
-__all__ = [
-    "Pause",
-    "Paused",
-    "check_pauses",
-    "count_workdays",
-    "pause_notes",
-    "paused_days",
-]
 
 ONE_DAY = dt.timedelta(days=1)
 _COUNTING = (StepKind.COUNTED, StepKind.MAKEUP_COUNTED)
@@ -83,8 +75,8 @@ class Paused:
 
     runs: tuple[tuple[dt.date, dt.date], ...] = ()
 
-    def __contains__(self, day: object) -> bool:
-        if not self.runs or not isinstance(day, dt.date):
+    def __contains__(self, day: dt.date) -> bool:
+        if not self.runs:
             return False
         index = bisect.bisect_right(self.runs, (day, dt.date.max)) - 1
         return index >= 0 and self.runs[index][0] <= day <= self.runs[index][1]
@@ -196,14 +188,10 @@ def count_workdays(
     """The ``days``-th counted working day strictly after ``start``, and the steps to it.
 
     Working days in ``paused`` are skipped (not counted).  ``counted_before`` continues the
-    numbering of an earlier count (for an extension).  ``days`` must be positive.  The walk
-    stops with :class:`~govdisclose._errors.UnknownYearError` at the first year the calendar
-    does not cover, and with an InputError past 9999-12-31.
+    numbering of an earlier count (for an extension).  ``days`` is positive (the callers
+    check it).  The walk stops with :class:`~govdisclose._errors.UnknownYearError` at the
+    first year the calendar does not cover, and with an InputError past 9999-12-31.
     """
-    if not is_int(days) or days <= 0:
-        raise InputError(
-            f"a period of {short_repr(days)} working days cannot be counted (工作日数须为正整数)"
-        )
     walked: list[tuple[dt.date, tuple[StepKind, Festival | None, bool]]] = []
     counted = 0
     day = start

@@ -39,17 +39,6 @@ from .._vocabulary import Term
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
 
-__all__ = [
-    "CHINA_TZ",
-    "NOT_ASSESSABLE_REASONS",
-    "Deadline",
-    "DeadlineKind",
-    "LegalRule",
-    "Step",
-    "StepKind",
-    "workdays_late",
-]
-
 
 #: Why a deadline is not assessable: stable code → (Chinese, English).  Codes are API (the
 #: audit's :data:`govdisclose.audit.REASONS` has the same codes); the wording is not.

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import calendar as _calendar
 import datetime as dt
 
 from .._dates import check_bool, check_date, is_int, shift_date
 from .._errors import InputError, short_repr
 from ._deadline import Deadline, DeadlineKind, LegalRule, Step, StepKind, day_label
 
-__all__ = [
-    "annual_report_deadline",
-    "fixed_date_step",
-    "meeting_invitation_deadline",
-    "next_fixed_date",
-    "period_end",
-]
-
 _OGI = "《中华人民共和国政府信息公开条例》"
 
 
 def fixed_date_step(due: dt.date) -> Step:
     """The remark that a fixed date does not move for weekends or holidays (DOMAIN §6)."""
-    check_date(due, "due")
     return Step(
         kind=StepKind.FIXED_DATE,
         first=due,
@@ -33,60 +23,6 @@ def fixed_date_step(due: dt.date) -> Step:
             f"so it is treated as fixed)"
         ),
     )
-
-
-def next_fixed_date(month: int, day: int, on_or_after: dt.date) -> dt.date:
-    """The first ``month``-``day`` on or after ``on_or_after``.
-
-    >>> next_fixed_date(1, 31, dt.date(2024, 2, 1))
-    datetime.date(2025, 1, 31)
-
-    29 February is found in the next leap year.  A month and day that never exist, or a date
-    after 9999-12-31, are an :class:`~govdisclose._errors.InputError`.
-    """
-    check_date(on_or_after, "on_or_after")
-    for name, value, high in (("month", month, 12), ("day", day, 31)):
-        if not is_int(value) or not 1 <= value <= high:
-            raise InputError(
-                f"expected a {name} 1–{high}, got {short_repr(value)} (月或日无效)", path=name
-            )
-    try:
-        dt.date(2000, month, day)  # a leap year: does the day exist at all?
-    except ValueError:
-        raise InputError(f"no date {month}-{day} exists (日期不存在)") from None
-    for year in range(on_or_after.year, min(on_or_after.year + 9, dt.MAXYEAR + 1)):
-        try:
-            candidate = dt.date(year, month, day)
-        except ValueError:
-            continue
-        if candidate >= on_or_after:
-            return candidate
-    raise InputError(
-        f"no {month:02d}-{day:02d} on or after {on_or_after.isoformat()} before the last date "
-        f"there is, 9999-12-31 (日期超出可计算范围)"
-    )
-
-
-def period_end(period: str, day: dt.date) -> dt.date:
-    """The last day of the calendar period (week, month, quarter, half_year, year) of ``day``.
-
-    A week ends on Sunday.
-
-    >>> period_end("quarter", dt.date(2024, 11, 5)), period_end("half_year", dt.date(2024, 2, 1))
-    (datetime.date(2024, 12, 31), datetime.date(2024, 6, 30))
-    """
-    check_date(day, "day")
-    months = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
-    if period == "week":
-        return shift_date(day, 6 - day.weekday())
-    if not isinstance(period, str) or period not in months:
-        raise InputError(
-            f"unknown period {short_repr(period)}; allowed: week, {', '.join(months)} (未知的周期)",
-            path="period",
-        )
-    size = months[period]
-    last_month = ((day.month - 1) // size + 1) * size
-    return dt.date(day.year, last_month, _calendar.monthrange(day.year, last_month)[1])
 
 
 def annual_report_deadline(year: int, *, authority: bool = False) -> Deadline:

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .._dates import check_bool, check_datetime, shift_datetime, to_zone
+from .._dates import CHINA_TZ, check_bool, check_datetime, shift_datetime, to_zone
 from .._errors import InputError
-from ._deadline import CHINA_TZ, Deadline, DeadlineKind, LegalRule, Step, StepKind
-
-__all__ = [
-    "AUTHORITATIVE_RELEASE_HOURS",
-    "PRESS_CONFERENCE_HOURS",
-    "RESPONSE_HOURS",
-    "opinion_response_deadline",
-    "to_china_time",
-]
+from ._deadline import Deadline, DeadlineKind, LegalRule, Step, StepKind
 
 #: 390号 四(三)3, 国办发〔2016〕61号: respond within 48 hours.
 RESPONSE_HOURS = 48

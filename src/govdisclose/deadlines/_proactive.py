@@ -1,16 +1,15 @@
 """Deadlines for proactive disclosure (主动公开): a catalogue item's time limit, a document's.
 
-:func:`proactive_deadline` gives the deadline of a catalogue item's time limit;
-:func:`not_assessable_reason` says, without a date, why a rule gives none (the codes of
-:data:`~govdisclose.deadlines._deadline.NOT_ASSESSABLE_REASONS`, also the deadline's
-``reason_code``); :func:`document_publication_deadline` is 390号 四(一)5 for a policy
-document marked 「此件公开发布」.
+:func:`proactive_deadline` gives the explained deadline of a catalogue item's time limit
+(the due date is the rule's own, :meth:`WorkdaysAfterEvent.due_date
+<govdisclose.timelimits.WorkdaysAfterEvent.due_date>` …; a rule that gives none says why with
+``rule.not_assessable()``, the deadline's ``reason_code``);
+:func:`document_publication_deadline` is 390号 四(一)5 for a policy document marked
+「此件公开发布」 (:data:`PUBLICATION_RULE`).
 
 >>> import datetime as dt
->>> not_assessable_reason(parse_time_limit("按进展情况及时公开"))
+>>> parse_time_limit("按进展情况及时公开").not_assessable()
 'no_service_level'
->>> not_assessable_reason(parse_time_limit("按进展情况及时公开"), 5) is None
-True
 >>> deadline = document_publication_deadline(dt.date(2024, 9, 20))
 >>> deadline.due, deadline.rule.code, deadline.rule.source
 (datetime.date(2024, 10, 23), '390_4_1_5', '应急厅函〔2019〕390号 四(一)5')
@@ -21,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from .._dates import check_date, shift_date
+from .._dates import check_date
 from .._errors import InputError, short_repr
 from .._model import TimeLimit, check_service_level
 from ..calendar._workcalendar import check_calendar
@@ -33,7 +32,6 @@ from ..timelimits import (
     CalendarDaysAfterEvent,
     ConsultationPeriod,
     ExternalRequirement,
-    LeadTimeBeforeEvent,
     PeriodicUpdate,
     Promptly,
     TimeLimitRule,
@@ -43,33 +41,25 @@ from ..timelimits import (
 )
 from ._counting import count_workdays
 from ._deadline import Deadline, DeadlineKind, LegalRule, Step, StepKind, day_label, finish_deadline
-from ._fixed import fixed_date_step, next_fixed_date, period_end
+from ._fixed import fixed_date_step
 
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
 
-__all__ = [
-    "PUBLICATION_WORKDAYS",
-    "counted_workdays",
-    "document_publication_deadline",
-    "not_assessable_reason",
-    "proactive_deadline",
-]
-
 _OGI = "《中华人民共和国政府信息公开条例》"
 
-#: Rules with no legal number of days: assessable only with a service level, and the code of
-#: their reason when there is none.
-_OPEN_RULES: dict[type[TimeLimitRule], str] = {
-    Promptly: "no_service_level",
-    ExternalRequirement: "external_requirement",
-    ConsultationPeriod: "consultation_period",
-}
-_OPEN = tuple(_OPEN_RULES)
+#: Rules with no legal number of days: assessable only with a service level.
+_OPEN = (Promptly, ExternalRequirement, ConsultationPeriod)
 
 #: 390号 四(一)5: a proactive policy document is published within 20 working days of issuance.
 PUBLICATION_WORKDAYS = 20
-_PUBLICATION_RULE = LegalRule(
+#: The time limit of 390号 四(一)5 as a rule: the document checks judge publication with it.
+PUBLICATION_RULE = WorkdaysAfterEvent(
+    text=f"自印发之日起{PUBLICATION_WORKDAYS}个工作日内",
+    days=PUBLICATION_WORKDAYS,
+    event="issuance",
+)
+_PUBLICATION_LEGAL_RULE = LegalRule(
     code="390_4_1_5",
     source="应急厅函〔2019〕390号 四(一)5",
     summary=(
@@ -106,7 +96,7 @@ def _start_step(formed: dt.date, event: str) -> Step:
 
 
 def _reason_text(code: str, rule: TimeLimitRule) -> str:
-    if code in _OPEN_RULES.values():
+    if code in ("no_service_level", "external_requirement", "consultation_period"):
         return (
             f"「{rule.text}」没有法定天数，本机关未设定服务承诺时限，不计逾期 / no fixed "
             f"period and no service level set: not overdue-able"
@@ -138,42 +128,6 @@ def _not_assessable(rule: TimeLimitRule, formed: dt.date, code: str) -> Deadline
     )
 
 
-def not_assessable_reason(
-    rule: TimeLimitRule, service_level_workdays: int | None = None
-) -> str | None:
-    """Why :func:`proactive_deadline` gives no due date under ``rule`` — on any formed date.
-
-    The code (:data:`~govdisclose.deadlines._deadline.NOT_ASSESSABLE_REASONS`) the deadline's
-    ``reason_code`` would carry, or ``None`` when the rule gives a due date: a "promptly", an
-    external requirement or a consultation period without a service level; a lead time before
-    an event; a text that was not recognised.
-    """
-    if service_level_workdays is not None:
-        check_service_level(service_level_workdays, where="service_level_workdays")
-    if isinstance(rule, _OPEN):
-        if service_level_workdays is not None:
-            return None
-        return next(code for kind, code in _OPEN_RULES.items() if isinstance(rule, kind))
-    if isinstance(rule, LeadTimeBeforeEvent):
-        return "event_date_needed"
-    if isinstance(rule, Unrecognised):
-        return "unrecognised_time_limit"
-    return None
-
-
-def counted_workdays(rule: TimeLimitRule, service_level_workdays: int | None = None) -> int | None:
-    """The working days :func:`proactive_deadline` counts under ``rule``, if it counts them.
-
-    A rule's own number (信息形成或变更之日起20个工作日内 → 20), or the service level for a rule
-    that has no number (及时公开 …); ``None`` for every other rule.
-    """
-    if isinstance(rule, WorkdaysAfterEvent):
-        return rule.days
-    if isinstance(rule, _OPEN):
-        return service_level_workdays
-    return None
-
-
 def proactive_deadline(
     formed: dt.date,
     rule: TimeLimitRule | str | TimeLimit,
@@ -184,7 +138,9 @@ def proactive_deadline(
     """When information formed or changed on ``formed`` must be published under ``rule``.
 
     ``rule`` is a parsed rule, a time-limit text, or a :class:`~govdisclose._model.TimeLimit`
-    (whose service level is used unless ``service_level_workdays`` is given).
+    (whose service level is used unless ``service_level_workdays`` is given).  A text that is
+    not a recognised time limit is an :class:`~govdisclose._errors.InputError`.  The due date
+    is the rule's own (``rule.due_date``):
 
     * working days after the event → the n-th working day strictly after ``formed``;
     * calendar days → ``formed`` plus n days, moved to the next working day when the last day
@@ -196,7 +152,7 @@ def proactive_deadline(
       service level in working days is given (then that many working days);
     * a lead time before an event → not assessable here (use
       :func:`~govdisclose.deadlines.meeting_invitation_deadline` with the event's date);
-    * an unrecognised text → not assessable, saying so.
+    * an unrecognised rule (parsed from a catalogue) → not assessable, saying so.
     """
     check_date(formed, "formed")
     given = service_level_workdays
@@ -205,19 +161,27 @@ def proactive_deadline(
     if calendar is not None:
         # a wrong type is refused even for rules that need no calendar
         check_calendar(calendar, where="calendar")
+    own = None
     if isinstance(rule, TimeLimit):
         own = rule.service_level_workdays  # checked by TimeLimit
-        level = given if given is not None else own
         parsed: TimeLimitRule = rule.rule
+    elif isinstance(rule, str):
+        parsed = parse_time_limit(rule)
+        if isinstance(parsed, Unrecognised):
+            raise InputError(
+                f"unrecognised time limit {short_repr(rule)}: no deadline can be computed; "
+                f"write it as a catalogue does, e.g. 信息形成或变更之日起20个工作日内 "
+                f"(未能识别的公开时限)",
+                path="rule",
+            )
     else:
-        own = None
-        level = given
-        parsed = parse_time_limit(rule) if isinstance(rule, str) else rule
+        parsed = rule
     if not isinstance(parsed, tuple(RULE_TYPES.values())):
         raise InputError(
             f"expected a time-limit text, rule or TimeLimit, got {short_repr(rule)} (应为公开时限)",
             path="rule",
         )
+    level = given if given is not None else own
     notes: list[Step] = []
     if own is not None and given is not None and own != given:
         notes.append(
@@ -229,12 +193,13 @@ def proactive_deadline(
                 ),
             )
         )
-    reason = not_assessable_reason(parsed, level)
+    reason = parsed.not_assessable(level)
     if reason is not None:
         return _not_assessable(parsed, formed, reason)
+    cal = check_calendar(calendar, where="calendar")
     if isinstance(parsed, _OPEN):
         assert level is not None
-        return _counted(formed, level, parsed, calendar, notes, service_level=True)
+        return _counted(formed, level, parsed, cal, notes, service_level=True)
     if level is not None:
         notes.append(
             Step(
@@ -247,14 +212,14 @@ def proactive_deadline(
             )
         )
     if isinstance(parsed, WorkdaysAfterEvent):
-        return _counted(formed, parsed.days, parsed, calendar, notes, service_level=False)
+        return _counted(formed, parsed.days, parsed, cal, notes, service_level=False)
+    due = parsed.due_date(formed, cal, level)
+    assert due is not None  # an assessable rule gives a date
     if isinstance(parsed, CalendarDaysAfterEvent):
-        return _calendar_days(formed, parsed, calendar, notes)
+        return _calendar_days(formed, due, parsed, cal, notes)
     if isinstance(parsed, AnnualFixedDate):
-        due = next_fixed_date(parsed.month, parsed.day, formed)
         return _fixed(formed, due, parsed, [fixed_date_step(due), *notes])
     assert isinstance(parsed, PeriodicUpdate)  # the last kind that gives a due date
-    due = period_end(parsed.period, formed)
     english, chinese, _ = PERIODS[parsed.period]
     step = Step(
         kind=StepKind.FIXED_DATE,
@@ -281,15 +246,16 @@ def document_publication_deadline(
     calendar is provisional, and then the deadline is marked provisional.
     """
     check_date(issued, "issued")
-    event = "文件印发之日 the document was issued"
     cal = check_calendar(calendar, where="calendar")
-    due, counted = count_workdays(cal, issued, PUBLICATION_WORKDAYS)
+    _, counted = count_workdays(cal, issued, PUBLICATION_WORKDAYS)
+    due = PUBLICATION_RULE.due_date(issued, cal)
+    event = "文件印发之日 the document was issued"
     return finish_deadline(
         DeadlineKind.PROACTIVE,
         cal,
         start=issued,
         due=due,
-        rule=_PUBLICATION_RULE,
+        rule=_PUBLICATION_LEGAL_RULE,
         start_event=event,
         steps=[_start_step(issued, event), *counted],
     )
@@ -299,12 +265,11 @@ def _counted(
     formed: dt.date,
     days: int,
     rule: TimeLimitRule,
-    calendar: WorkCalendar | None,
+    calendar: WorkCalendar,
     notes: list[Step],
     *,
     service_level: bool,
 ) -> Deadline:
-    cal = check_calendar(calendar, where="calendar")
     if service_level:
         code = "service_level"
         source = f"本机关服务承诺（公开时限「{rule.text}」）the bureau's service level"
@@ -315,7 +280,9 @@ def _counted(
         summary = rule.describe()
         assert isinstance(rule, WorkdaysAfterEvent)
         event = _event_label(rule.event)
-    due, counted = count_workdays(cal, formed, days)
+    _, counted = count_workdays(calendar, formed, days)  # the explanation (raises past 9999)
+    due = rule.due_date(formed, calendar, days if service_level else None)
+    assert due is not None  # an assessable rule gives a date
     steps = [_start_step(formed, event), *counted, *notes]
     if isinstance(rule, WorkdaysAfterEvent) and rule.updates_promptly:
         steps.append(
@@ -325,7 +292,7 @@ def _counted(
         )
     return finish_deadline(
         DeadlineKind.PROACTIVE,
-        cal,
+        calendar,
         start=formed,
         due=due,
         rule=LegalRule(code=code, source=source, summary=summary),
@@ -336,27 +303,24 @@ def _counted(
 
 def _calendar_days(
     formed: dt.date,
+    due: dt.date,
     rule: CalendarDaysAfterEvent,
-    calendar: WorkCalendar | None,
+    calendar: WorkCalendar,
     notes: list[Step],
 ) -> Deadline:
-    cal = check_calendar(calendar, where="calendar")
     event = _event_label(rule.event)
-    last = shift_date(formed, rule.days, path="formed")
+    last = formed + dt.timedelta(days=rule.days)  # no later than ``due``, which exists
     steps = [
         _start_step(formed, event),
         Step(
             kind=StepKind.CALENDAR_DAYS,
-            first=shift_date(formed, 1, path="formed"),
+            first=formed + dt.timedelta(days=1),
             last=last,
             days=rule.days,
             text=f"+{rule.days}个自然日（含周末和节假日）→ {day_label(last)} / +{rule.days} "
             f"calendar days, weekends and holidays included",
         ),
     ]
-    due = last
-    while not cal.is_workday(due):
-        due = shift_date(due, 1, path="formed")
     if due != last:
         steps.append(
             Step(
@@ -376,7 +340,7 @@ def _calendar_days(
     code, source = _source(rule)
     return finish_deadline(
         DeadlineKind.PROACTIVE,
-        cal,
+        calendar,
         start=formed,
         due=due,
         rule=LegalRule(code=code, source=source, summary=rule.describe()),

@@ -16,17 +16,6 @@ from ._deadline import Deadline, DeadlineKind, LegalRule, Step, StepKind, finish
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
 
-__all__ = [
-    "MAX_EXTENSION_WORKDAYS",
-    "REPLY_WORKDAYS",
-    "ReceiptEvent",
-    "RequestChannel",
-    "agency_opinion_deadline",
-    "receipt_date",
-    "request_reply_deadline",
-    "supplement_notice_deadline",
-    "third_party_opinion_deadline",
-]
 
 _OGI = "《中华人民共和国政府信息公开条例》"
 

@@ -225,8 +225,6 @@ def obligations(
 
 def ics_escape(text: str) -> str:
     """Escape an iCalendar TEXT value: backslash, semicolon, comma and newline (RFC 5545 3.3.11)."""
-    if not isinstance(text, str):
-        raise InputError(f"expected text, got {short_repr(text)} (应为文本)", path="text")
     return (
         text.replace("\\", "\\\\")
         .replace(";", "\\;")
@@ -243,14 +241,6 @@ def fold_line(line: str, limit: int = 75) -> str:
     never split across pieces.  Pieces are joined with CRLF + space.  ``limit`` is at least 5
     (a space and the longest UTF-8 character).
     """
-    if not isinstance(line, str):
-        raise InputError(f"expected text, got {short_repr(line)} (应为文本)", path="line")
-    if not is_int(limit) or limit < 5:
-        raise InputError(
-            f"a line limit is a whole number of octets ≥ 5, got {short_repr(limit)} "
-            f"(行长度上限须为不小于5的整数)",
-            path="limit",
-        )
     pieces: list[str] = []
     current: list[str] = []
     size = 0

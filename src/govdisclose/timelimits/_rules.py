@@ -7,31 +7,18 @@ tables their fields draw from (:data:`EVENTS`, :data:`TRIGGERS`, :data:`PERIODS`
 
 from __future__ import annotations
 
-import calendar
+import calendar as calendar_module
+import datetime as dt
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, ClassVar, TypeAlias
+from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 
 import attrs
 
-__all__ = [
-    "AUTHORITIES",
-    "EVENTS",
-    "MAX_DAYS",
-    "PERIODS",
-    "RULE_TYPES",
-    "TRIGGERS",
-    "AnnualFixedDate",
-    "CalendarDaysAfterEvent",
-    "ConsultationPeriod",
-    "ExternalRequirement",
-    "LeadTimeBeforeEvent",
-    "PeriodicUpdate",
-    "Promptly",
-    "TimeLimitRule",
-    "Unrecognised",
-    "WorkdaysAfterEvent",
-]
+from .._dates import shift_date
+
+if TYPE_CHECKING:
+    from ..calendar import WorkCalendar
 
 #: The largest number of days a parsed rule may carry; larger numbers parse as unrecognised.
 MAX_DAYS = 999
@@ -91,7 +78,9 @@ AUTHORITIES: Mapping[str, tuple[str, str]] = MappingProxyType(
     }
 )
 
-_MONTHS = tuple(calendar.month_name)
+_MONTHS = tuple(calendar_module.month_name)
+#: Months in each period of :data:`PERIODS` that has a length in months.
+_PERIOD_MONTHS = {code: months for code, (_, _, months) in PERIODS.items() if months}
 
 
 def _days_validator() -> Any:
@@ -129,6 +118,10 @@ class _DaysAfterEvent:
         """True: a due date follows from the event's date and the holiday calendar."""
         return True
 
+    def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
+        """None: the rule always gives a due date (a service level is not used)."""
+        return None
+
     def describe(self) -> str:
         """A short description in English and Chinese."""
         event_en, event_zh = EVENTS[self.event]
@@ -151,6 +144,12 @@ class WorkdaysAfterEvent(_DaysAfterEvent):
     kind: ClassVar[str] = "workdays_after_event"
     unit: ClassVar[tuple[str, str]] = ("working day", "个工作日")
 
+    def due_date(
+        self, start: dt.date, calendar: WorkCalendar, service_level_workdays: int | None = None
+    ) -> dt.date:
+        """The ``days``-th working day strictly after ``start``."""
+        return calendar.add_workdays(start, self.days)
+
 
 @attrs.frozen
 class CalendarDaysAfterEvent(_DaysAfterEvent):
@@ -163,9 +162,36 @@ class CalendarDaysAfterEvent(_DaysAfterEvent):
     kind: ClassVar[str] = "calendar_days_after_event"
     unit: ClassVar[tuple[str, str]] = ("calendar day", "个自然日")
 
+    def due_date(
+        self, start: dt.date, calendar: WorkCalendar, service_level_workdays: int | None = None
+    ) -> dt.date:
+        """``start`` plus ``days``, or the first working day after it when that is a rest day."""
+        last = shift_date(start, self.days, path="formed")
+        return calendar.add_workdays(last - dt.timedelta(days=1), 1)
+
+
+class _OpenRule:
+    """A rule with no legal number of days: assessable only with a bureau's service level."""
+
+    __slots__ = ()
+    #: The not-assessable reason code when no service level is set.
+    reason: ClassVar[str]
+
+    def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
+        """:attr:`reason` unless a service level is given."""
+        return None if service_level_workdays else self.reason
+
+    def due_date(
+        self, start: dt.date, calendar: WorkCalendar, service_level_workdays: int | None = None
+    ) -> dt.date | None:
+        """The service level's working days after ``start``; ``None`` without one."""
+        if not service_level_workdays:
+            return None
+        return calendar.add_workdays(start, service_level_workdays)
+
 
 @attrs.frozen
-class Promptly:
+class Promptly(_OpenRule):
     """Publish promptly (及时公开) — no legal number of days.
 
     Such a rule is not overdue-able until a bureau sets a service level for it
@@ -173,6 +199,7 @@ class Promptly:
     """
 
     kind: ClassVar[str] = "promptly"
+    reason: ClassVar[str] = "no_service_level"
     text: str
     trigger: str = attrs.field(default="other", validator=attrs.validators.in_(TRIGGERS))
 
@@ -191,7 +218,7 @@ def _check_month_day(instance: AnnualFixedDate, attribute: Any, value: int) -> N
     if not 1 <= instance.month <= 12:
         raise ValueError(f"month must be 1–12, not {instance.month}")
     # A fixed date must exist every year, so 29 February is refused.
-    last = calendar.monthrange(2001, instance.month)[1]
+    last = calendar_module.monthrange(2001, instance.month)[1]
     if not 1 <= value <= last:
         raise ValueError(f"day must be 1–{last} for month {instance.month}, not {value}")
 
@@ -213,6 +240,27 @@ class AnnualFixedDate:
         """True: the due date is the fixed date."""
         return True
 
+    def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
+        """None: the rule always gives a due date."""
+        return None
+
+    def due_date(
+        self, start: dt.date, calendar: WorkCalendar, service_level_workdays: int | None = None
+    ) -> dt.date:
+        """The first such date on or after ``start``; not moved for holidays.
+
+        Raises :class:`~govdisclose._errors.InputError` past 9999-12-31.
+        """
+        year = start.year if (self.month, self.day) >= (start.month, start.day) else start.year + 1
+        if year > dt.MAXYEAR:
+            from .._errors import InputError
+
+            raise InputError(
+                f"no {self.month:02d}-{self.day:02d} on or after {start.isoformat()} before "
+                f"9999-12-31, the last date there is (日期超出可计算范围)"
+            )
+        return dt.date(year, self.month, self.day)
+
     def describe(self) -> str:
         """A short description in English and Chinese."""
         return f"by {self.day} {_MONTHS[self.month]} each year / 每年{self.month}月{self.day}日前"
@@ -231,16 +279,27 @@ class LeadTimeBeforeEvent:
         """True: the latest date is the event's date minus ``days``."""
         return True
 
+    def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
+        """``event_date_needed``: the rule counts back from an event not given here."""
+        return "event_date_needed"
+
+    def due_date(
+        self, start: dt.date, calendar: WorkCalendar, service_level_workdays: int | None = None
+    ) -> None:
+        """None: the latest day is counted back from the event's date, not from ``start``."""
+        return None
+
     def describe(self) -> str:
         """A short description in English and Chinese."""
         return f"at least {_plural(self.days, 'calendar day')} before the event / 提前{self.days}日"
 
 
 @attrs.frozen
-class ConsultationPeriod:
+class ConsultationPeriod(_OpenRule):
     """Publish within the period announced when the public is consulted (征求意见时公布的时限)."""
 
     kind: ClassVar[str] = "consultation_period"
+    reason: ClassVar[str] = "consultation_period"
     text: str
 
     @property
@@ -257,13 +316,14 @@ class ConsultationPeriod:
 
 
 @attrs.frozen
-class ExternalRequirement:
+class ExternalRequirement(_OpenRule):
     """Publish as another authority requires (按照中央有关要求公开) — the user supplies the rule.
 
     ``authority`` is a code of :data:`AUTHORITIES`.
     """
 
     kind: ClassVar[str] = "external_requirement"
+    reason: ClassVar[str] = "external_requirement"
     text: str
     authority: str = attrs.field(default="unspecified", validator=attrs.validators.in_(AUTHORITIES))
 
@@ -295,6 +355,20 @@ class PeriodicUpdate:
         """True: the next update is due by the end of the current period."""
         return True
 
+    def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
+        """None: the rule always gives a due date."""
+        return None
+
+    def due_date(
+        self, start: dt.date, calendar: WorkCalendar, service_level_workdays: int | None = None
+    ) -> dt.date:
+        """The last day of the calendar period holding ``start`` (a week ends on Sunday)."""
+        if self.period == "week":
+            return shift_date(start, 6 - start.weekday(), path="formed")
+        size = _PERIOD_MONTHS[self.period]
+        month = ((start.month - 1) // size + 1) * size
+        return dt.date(start.year, month, calendar_module.monthrange(start.year, month)[1])
+
     def describe(self) -> str:
         """A short description in English and Chinese."""
         en, zh, _ = PERIODS[self.period]
@@ -313,6 +387,16 @@ class Unrecognised:
     def has_fixed_period(self) -> bool:
         """False: nothing is known about the period."""
         return False
+
+    def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
+        """``unrecognised_time_limit``: nothing can be computed from the text."""
+        return "unrecognised_time_limit"
+
+    def due_date(
+        self, start: dt.date, calendar: WorkCalendar, service_level_workdays: int | None = None
+    ) -> None:
+        """None: nothing is known about the period."""
+        return None
 
     def describe(self) -> str:
         """A short description in English and Chinese."""
