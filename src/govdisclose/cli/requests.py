@@ -54,7 +54,13 @@ def _status(args: argparse.Namespace) -> int:
     as_of = parse_date_option(args.as_of, "--as-of", allow_today=True)
     calendar = calendar_from_args(args)
     reading = read_ledger(args.ledger, sheet=args.sheet)
-    status = ledger_status(reading.ledger, as_of, calendar=calendar, locations=reading.locations)
+    status = ledger_status(
+        reading.ledger,
+        as_of,
+        calendar=calendar,
+        locations=reading.locations,
+        explain=args.explain,
+    )
     report = reading.report + status.report
     if args.format == "json":
         data = status.to_json(explain=args.explain)
