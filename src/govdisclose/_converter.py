@@ -306,7 +306,12 @@ converter.register_unstructure_hook(
 )
 
 #: The packages whose results are written by their output shape.
-_OUTPUT_PACKAGES = ("govdisclose.audit.", "govdisclose.calendar.", "govdisclose.deadlines.")
+_OUTPUT_PACKAGES = (
+    "govdisclose.audit.",
+    "govdisclose.calendar.",
+    "govdisclose.deadlines.",
+    "govdisclose.requests.",
+)
 
 
 def _is_output(cls: Any) -> bool:

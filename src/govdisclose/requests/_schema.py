@@ -16,6 +16,7 @@ __all__ = [
     "counts_schema",
     "ledger_schema",
     "status_schema",
+    "status_shapes",
 ]
 
 
@@ -204,18 +205,19 @@ def _described(title: str, zh: str, en: str, schema: dict[str, Any]) -> dict[str
     return {"title": title, "description": f"{zh} / {en}", **schema}
 
 
-def status_schema() -> dict[str, Any]:
-    """The schema of ``LedgerStatus.to_json()`` (``govdisclose requests status --format json``)."""
-    from ..deadlines import Deadline, LegalRule, Step
-    from ..schemas._documents import findings_shapes, finish
-    from ..schemas._texts import FIELD_TEXTS
-    from ..schemas._walker import SchemaWalker, Shape
+def status_shapes() -> dict[type, Any]:
+    """The output shapes of :class:`~govdisclose.requests.LedgerStatus` and
+    :class:`~govdisclose.requests.RequestStatus`: the package's converter writes a status by
+    them, and :func:`status_schema` is walked from them (registered in
+    :func:`govdisclose.schemas._documents.output_shapes`).
+
+    A request's ``deadline`` (the explained deadline) is written by the converter, ``null``
+    when the status was built without explanations; ``to_json`` leaves it out unless asked.
+    """
+    from ..schemas._walker import Shape
     from ._status import LedgerStatus, RequestStatus
-    from ._terms import Outcome
 
     null = {"type": "null"}
-    date = {"type": "string", "format": "date"}
-    walker = SchemaWalker({}, texts={**FIELD_TEXTS, **STATUS_TEXTS})
     summary = {
         "type": "object",
         "properties": {
@@ -225,35 +227,57 @@ def status_schema() -> dict[str, Any]:
         "required": list(_SUMMARY_KEYS),
         "additionalProperties": False,
     }
-    shapes: dict[type, Shape] = {
-        **findings_shapes(),
-        Deadline: Shape(required="all", extra={"kind_label": {"type": "string"}}),
-        LegalRule: Shape(required="all"),
-        Step: Shape(nullable=False),
-        LedgerStatus: Shape(required="all", exclude=("later",), extra={"summary": summary}),
+    return {
+        LedgerStatus: Shape(
+            required="all",
+            exclude=("later", "explained"),
+            extra={"summary": summary},
+            values={"summary": lambda status: status.summary()},
+        ),
+        RequestStatus: Shape(
+            required="all",
+            exclude=("deadline",),
+            extra={
+                "state_label": {"type": "string"},
+                "deadline": {"anyOf": [{"$ref": "#/$defs/Deadline"}, null]},
+            },
+            optional=("deadline",),
+            values={"state_label": lambda status: status.state.label},
+            override={
+                "outcome": {"anyOf": [{"$ref": "#/$defs/Outcome"}, null]},
+                "workdays_left": {"anyOf": [_count(), null]},
+                "workdays_late": {"anyOf": [_count(), null]},
+            },
+        ),
     }
-    walker.shapes = shapes
-    deadline, outcome = walker.ref(Deadline), walker.ref(Outcome)
-    shapes.update(
-        {
-            RequestStatus: Shape(
-                required="all",
-                exclude=("deadline",),
-                extra={
-                    "state_label": {"type": "string"},
-                    "due": {"anyOf": [date, null]},
-                    "provisional": {"type": "boolean"},
-                    "deadline": {"anyOf": [deadline, null]},
-                },
-                optional=("deadline",),
-                override={
-                    "outcome": {"anyOf": [outcome, null]},
-                    "workdays_left": {"anyOf": [_count(), null]},
-                    "workdays_late": {"anyOf": [_count(), null]},
-                },
-            ),
-        }
+
+
+def status_schema() -> dict[str, Any]:
+    """The schema of ``LedgerStatus.to_json()`` (``govdisclose requests status --format json``),
+    walked from the output shapes the converter writes it by."""
+    import attrs
+
+    from ..deadlines import Deadline, Step
+    from ..schemas._documents import finish, output_shapes
+    from ..schemas._texts import FIELD_TEXTS
+    from ..schemas._walker import SchemaWalker, Shape
+    from ._status import LedgerStatus
+    from ._terms import Outcome
+
+    shapes = dict(output_shapes())
+    # ``related`` is the command line's ``deadline opinion`` only (and its ``#`` would be this
+    # document's root); a step leaves out absent values and a false ``estimated``, as the
+    # converter does.
+    deadline = shapes[Deadline]
+    shapes[Deadline] = attrs.evolve(
+        deadline,
+        extra={k: v for k, v in deadline.extra.items() if k != "related"},
+        optional=tuple(k for k in deadline.optional if k != "related"),
     )
+    shapes[Step] = Shape(nullable=False)
+    walker = SchemaWalker(shapes, texts={**FIELD_TEXTS, **STATUS_TEXTS})
+    walker.ref(Deadline)
+    walker.ref(Outcome)
     return finish(walker, walker.root(LedgerStatus))
 
 

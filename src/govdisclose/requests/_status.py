@@ -132,27 +132,13 @@ class RequestStatus:
     provisional: bool = False
 
     def to_json(self, *, explain: bool = False) -> dict[str, Any]:
-        """JSON values; with ``explain`` the deadline's full explanation too."""
-        data: dict[str, Any] = {
-            "id": self.id,
-            "received": self.received.isoformat(),
-            "state": self.state.code,
-            "state_label": self.state.label,
-            "subject": self.subject,
-            "due": None if self.due is None else self.due.isoformat(),
-            "provisional": self.provisional,
-            "replied": None if self.replied is None else self.replied.isoformat(),
-            "outcome": self.outcome,
-            "workdays_left": self.workdays_left,
-            "overdue": self.overdue,
-            "on_time": self.on_time,
-            "workdays_late": self.workdays_late,
-            "problem": self.problem,
-        }
-        if explain:
-            from .._converter import unstructure
+        """JSON values, written by the package's converter (schema ``requests-status``);
+        with ``explain`` the explained ``deadline`` too (``null`` when none was built)."""
+        from .._converter import unstructure
 
-            data["deadline"] = None if self.deadline is None else unstructure(self.deadline)
+        data: dict[str, Any] = unstructure(self)
+        if not explain:
+            del data["deadline"]
         return data
 
     def line(self) -> str:
@@ -254,15 +240,16 @@ class LedgerStatus:
         }
 
     def to_json(self, *, explain: bool = False) -> dict[str, Any]:
-        """JSON values: ``as_of``, ``summary``, ``requests`` and the findings ``report``."""
+        """JSON values: ``summary``, ``as_of``, ``requests`` and the findings ``report``,
+        written by the package's converter (schema ``requests-status``); with ``explain``
+        each request's explained ``deadline`` too."""
         from .._converter import unstructure
 
-        return {
-            "as_of": self.as_of.isoformat(),
-            "summary": self.summary(),
-            "requests": [s.to_json(explain=self._explaining(explain)) for s in self.requests],
-            "report": unstructure(self.report),
-        }
+        data: dict[str, Any] = unstructure(self)
+        if not self._explaining(explain):
+            for item in data["requests"]:
+                del item["deadline"]
+        return data
 
     def to_text(self, *, explain: bool = False) -> str:
         """A text for people: one line per request (with ``explain`` each deadline's steps),
