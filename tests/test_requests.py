@@ -629,3 +629,25 @@ def test_status_of_any_ledger_is_consistent(ledger: Ledger, as_of: dt.date) -> N
         else:
             assert plain.due is None
     assert summary["overdue"] + summary["due_soon"] <= summary["open"]
+
+
+def test_year_counts_gathers_the_tables_and_the_fees() -> None:
+    from govdisclose import unstructure
+    from govdisclose.requests import fees_collected, table3_counts, table4_counts, year_counts
+
+    ledger = Ledger(
+        [
+            req("F", D(2025, 5, 6), fee=FeeNotice(D(2025, 5, 9), "按量", amount=300,
+                                                  paid=D(2025, 5, 12))),
+            req("G", D(2025, 6, 2), reply=Reply(D(2025, 6, 20), "予以公开")),
+        ]
+    )  # fmt: skip
+    counts = year_counts(ledger, 2025)
+    assert counts.table3 == table3_counts(ledger, 2025)
+    assert counts.table4 == table4_counts(ledger, 2025)
+    assert counts.fees_collected_yuan == fees_collected(ledger, 2025) == 300
+    data = unstructure(counts)
+    assert list(data) == ["year", "table3", "table4", "fees_collected_yuan", "report"]
+    assert data["report"]["ok"] is True
+    with pytest.raises(InputError, match="year"):
+        year_counts(ledger, "2025")  # type: ignore[arg-type]

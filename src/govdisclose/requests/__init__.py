@@ -14,7 +14,9 @@ An office keeps a ledger (台账) of the requests it receives (《政府信息�
   days left or overdue, replies on time or late, an iCalendar file of open deadlines;
 * **fees** — :func:`fee_per_request`, :func:`fee_per_page`, :func:`fees_collected`
   (国办函〔2020〕109号);
-* **the annual report's tables** — :func:`table3_counts` and :func:`table4_counts`.
+* **the annual report's tables** — :func:`table3_counts` and :func:`table4_counts`, with the
+  year's fees in :func:`year_counts`; :func:`govdisclose.annual_report.build_report` makes
+  the report from them.
 
 Contract of the counts (what the annual report's builder relies on):
 ``table3_counts(ledger, year)`` returns ``{row: {column: int}}`` with every row of
@@ -53,8 +55,10 @@ from ._counts import (
     TABLE3_ROWS,
     TABLE4_COLUMNS,
     TABLE4_GROUPS,
+    YearCounts,
     table3_counts,
     table4_counts,
+    year_counts,
 )
 from ._fees import (
     FREE_PAGES,
@@ -126,6 +130,7 @@ __all__ = [
     "Review",
     "ReviewKind",
     "ReviewResult",
+    "YearCounts",
     "fee_per_page",
     "fee_per_request",
     "fees_collected",
@@ -142,4 +147,5 @@ __all__ = [
     "request_problems",
     "table3_counts",
     "table4_counts",
+    "year_counts",
 ]

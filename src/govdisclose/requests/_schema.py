@@ -11,9 +11,11 @@ from collections.abc import Mapping
 from typing import Any
 
 __all__ = [
+    "COUNTS_TEXTS",
     "LEDGER_TEXTS",
     "STATUS_TEXTS",
     "counts_schema",
+    "counts_shapes",
     "ledger_schema",
     "status_schema",
     "status_shapes",
@@ -281,15 +283,26 @@ def status_schema() -> dict[str, Any]:
     return finish(walker, walker.root(LedgerStatus))
 
 
-def counts_schema() -> dict[str, Any]:
-    """The schema of ``govdisclose requests counts --format json``: tables 三 and 四 as
+#: Texts of the counts output's fields.
+COUNTS_TEXTS: Mapping[str, tuple[str, str]] = {
+    "YearCounts.year": _t("年度", "统计年度", "the year"),
+    "YearCounts.table3": _t(
+        "表三", "收到和处理政府信息公开申请情况", "requests received and handled"
+    ),
+    "YearCounts.table4": _t("表四", "政府信息公开行政复议、行政诉讼情况", "reviews and lawsuits"),
+    "YearCounts.fees_collected_yuan": _t(
+        "收取信息处理费（元）", "本年缴纳的信息处理费", "fees paid in the year, yuan"
+    ),
+    "YearCounts.report": _t("检查报告", "读取台账发现的问题", "findings of reading"),
+}
+
+
+def counts_shapes() -> dict[type, Any]:
+    """The output shape of :class:`~govdisclose.requests.YearCounts`: tables 三 and 四 as
     :func:`~govdisclose.requests.table3_counts` and :func:`~govdisclose.requests.table4_counts`
-    return them, the fees of the year and the findings of reading the ledger."""
-    from ..findings import Report
-    from ..schemas._documents import findings_shapes, finish
-    from ..schemas._texts import FIELD_TEXTS
-    from ..schemas._walker import SchemaWalker
-    from ._counts import TABLE3_COLUMNS, TABLE4_COLUMNS
+    return them (registered in :func:`govdisclose.schemas._documents.output_shapes`)."""
+    from ..schemas._walker import Shape
+    from ._counts import TABLE3_COLUMNS, TABLE4_COLUMNS, YearCounts
     from ._terms import ApplicantCategory, Outcome, ReviewKind, ReviewResult
 
     def grid(
@@ -324,27 +337,27 @@ def counts_schema() -> dict[str, Any]:
     table4_columns.append(("total", "总计", "the four columns together"))
     assert [c[0] for c in table4_columns] == list(TABLE4_COLUMNS)
     table4_rows = [(k.code, k.label, k.code.replace("_", " ")) for k in ReviewKind]
-    walker = SchemaWalker(findings_shapes(), texts=FIELD_TEXTS)
-    report = walker.ref(Report)
-    root = {
-        "type": "object",
-        "properties": {
-            "year": _described("年度", "统计年度", "the year", {"type": "integer"}),
-            "table3": _described(
-                "表三", "收到和处理政府信息公开申请情况", "requests received and handled",
-                grid(table3_rows, table3_columns),
-            ),
-            "table4": _described(
-                "表四", "政府信息公开行政复议、行政诉讼情况", "reviews and lawsuits",
-                grid(table4_rows, table4_columns),
-            ),
-            "fees_collected_yuan": _described(
-                "收取信息处理费（元）", "本年缴纳的信息处理费", "fees paid in the year, yuan",
-                _count(),
-            ),
-            "report": _described("检查报告", "读取台账发现的问题", "findings of reading", report),
-        },
-        "required": ["year", "table3", "table4", "fees_collected_yuan", "report"],
-        "additionalProperties": False,
-    }  # fmt: skip
-    return finish(walker, root)
+    return {
+        YearCounts: Shape(
+            required="all",
+            override={
+                "year": {"type": "integer"},
+                "table3": grid(table3_rows, table3_columns),
+                "table4": grid(table4_rows, table4_columns),
+                "fees_collected_yuan": _count(),
+            },
+        )
+    }
+
+
+def counts_schema() -> dict[str, Any]:
+    """The schema of ``govdisclose requests counts --format json`` (a
+    :class:`~govdisclose.requests.YearCounts`), walked from the output shape the converter
+    writes it by."""
+    from ..schemas._documents import finish, output_shapes
+    from ..schemas._texts import FIELD_TEXTS
+    from ..schemas._walker import SchemaWalker
+    from ._counts import YearCounts
+
+    walker = SchemaWalker(output_shapes(), texts={**FIELD_TEXTS, **COUNTS_TEXTS})
+    return finish(walker, walker.root(YearCounts))

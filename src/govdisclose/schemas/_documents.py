@@ -160,7 +160,7 @@ def output_shapes() -> Mapping[type, Shape]:
     from ..deadlines import Deadline, LegalRule
     from ..deadlines._schedule import Obligation
     from ..findings import Finding, Report, Severity, all_codes
-    from ..requests._schema import status_shapes
+    from ..requests._schema import counts_shapes, status_shapes
 
     codes = [{"const": c.code, "title": c.title_zh, "description": c.title_en} for c in all_codes()]
     counts: JSON = {
@@ -261,6 +261,7 @@ def output_shapes() -> Mapping[type, Shape]:
         ),
         Obligation: Shape(required="all"),
         **status_shapes(),
+        **counts_shapes(),
     }
 
 
