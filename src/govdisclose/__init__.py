@@ -1,7 +1,7 @@
 """govdisclose — the basic-level disclosure standard for work safety and disaster relief.
 
 安全生产和救灾领域基层政务公开标准目录（应急厅函〔2019〕390号）的 Python 库：类型化的目录模型、
-两部标准目录、工作日与公开时限计算、合规校验、JSON 与 JSON Schema。
+两部标准目录、工作日与公开时限计算、合规校验、依申请公开台账与年度报告、JSON 与 JSON Schema。
 
 >>> import govdisclose
 >>> cat = govdisclose.standard("work_safety")
@@ -10,9 +10,9 @@
 >>> govdisclose.Channel.parse("政务新媒体").code
 'new_media'
 
-The names below are the public API; everything else is internal.  Heavier parts (JSON,
-calendars, validators, tables) are imported on first use, so ``import govdisclose`` is fast.
-Where to start:
+The names in ``__all__`` are the public API, all documented on one page; modules and
+subpackages are internal.  Heavier parts (JSON, calendars, validators, tables) are imported
+on first use, so ``import govdisclose`` is fast.  Where to start:
 
 =================================  ==========================================================
 job                                entry points
@@ -23,12 +23,12 @@ localise the standard              :func:`derive`, :func:`compare_with_standard`
 check a catalogue or a document    :func:`validate_catalogue`, :func:`validate_document`
 compute a deadline                 :func:`proactive_deadline`, :func:`request_reply_deadline`,
                                    :func:`opinion_response_deadline`, :class:`WorkCalendar`
+a new year's holiday notice        :func:`read_notice`, :func:`load_arrangement`
 audit a publication log            :func:`audit_file`, :func:`audit_records`
-scan a text before publishing      :func:`scan_text`, :func:`mask_text`
-the yearly report (年度报告)       :func:`govdisclose.annual_report.check_report`,
-                                   :class:`govdisclose.annual_report.AnnualReport`
-tables for people                  :func:`to_xlsx`, :func:`to_csv`, :func:`to_html`,
-                                   :func:`read_table`
+scan a text before publishing      :func:`scan_text`, :func:`mask_text`, :func:`scan_file`
+the requests ledger (台账)          :func:`read_ledger`, :func:`ledger_status`
+the yearly report (年度报告)        :func:`read_report`, :func:`check_report`
+tables for people                  :func:`to_xlsx`, :func:`to_csv`, :func:`to_html`
 JSON and JSON Schema               :func:`dumps`, :func:`loads`, :func:`schema`
 =================================  ==========================================================
 
@@ -47,6 +47,7 @@ from ._errors import (
     DataError,
     GovdiscloseError,
     InputError,
+    NotFoundError,
     UnknownYearError,
     VocabularyError,
 )
@@ -70,25 +71,28 @@ from ._vocabulary import (
     Mode,
 )
 
-# Public names that live in modules loaded on first use: name -> module.  These are the
-# entry points of the main jobs; each module has more (see the API reference).
+# Public names that live in modules loaded on first use: name -> module.
 _LAZY = {
-    # JSON
+    # catalogues: files, localising, tables, JSON
+    "read_catalogue": "_catalogue_files",
+    "ImportResult": "tables",
+    "derive": "_localize",
+    "to_csv": "tables",
+    "to_html": "tables",
+    "to_xlsx": "tables",
     "dumps": "_converter",
     "loads": "_converter",
     "structure": "_converter",
     "unstructure": "_converter",
-    # catalogues: files, localising, tables
-    "read_catalogue": "_catalogue_files",
-    "derive": "_localize",
-    "read_table": "tables",
-    "to_csv": "tables",
-    "to_html": "tables",
-    "to_xlsx": "tables",
-    # time limits, calendar, deadlines
-    "parse_time_limit": "timelimits",
+    "schema": "schemas",
+    # calendar, time limits, deadlines
     "WorkCalendar": "calendar",
-    "default_calendar": "calendar",
+    "DayInfo": "calendar",
+    "Arrangement": "calendar",
+    "load_arrangement": "calendar",
+    "read_notice": "calendar",
+    "parse_time_limit": "timelimits",
+    "Deadline": "deadlines",
     "proactive_deadline": "deadlines",
     "request_reply_deadline": "deadlines",
     "opinion_response_deadline": "deadlines",
@@ -98,28 +102,24 @@ _LAZY = {
     "Severity": "findings",
     "validate_catalogue": "checks",
     "compare_with_standard": "checks",
+    "DocumentRecord": "checks",
     "validate_document": "checks",
+    "validate_documents": "checks",
     "audit_file": "audit",
     "audit_records": "audit",
+    "AuditResult": "audit",
+    "merge_results": "audit",
     "scan_text": "_privacy",
+    "scan_file": "_privacy",
     "mask_text": "_privacy",
-    # JSON Schemas
-    "schema": "schemas",
+    # requests ledger and yearly report
+    "Ledger": "requests",
+    "read_ledger": "requests",
+    "ledger_status": "requests",
+    "AnnualReport": "annual_report",
+    "read_report": "annual_report",
+    "check_report": "annual_report",
 }
-
-# Subpackages and modules reachable as attributes without an explicit import.
-_SUBMODULES = frozenset(
-    {
-        "audit",
-        "calendar",
-        "checks",
-        "deadlines",
-        "findings",
-        "schemas",
-        "tables",
-        "timelimits",
-    }
-)
 
 __all__ = [
     "Audience",
@@ -137,6 +137,7 @@ __all__ = [
     "LegalBasis",
     "Level",
     "Mode",
+    "NotFoundError",
     "Provenance",
     "ProvenanceKind",
     "TimeLimit",
@@ -156,22 +157,37 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._converter import unstructure as unstructure
     from ._localize import derive as derive
     from ._privacy import mask_text as mask_text
+    from ._privacy import scan_file as scan_file
     from ._privacy import scan_text as scan_text
+    from .annual_report import AnnualReport as AnnualReport
+    from .annual_report import check_report as check_report
+    from .annual_report import read_report as read_report
+    from .audit import AuditResult as AuditResult
     from .audit import audit_file as audit_file
     from .audit import audit_records as audit_records
+    from .audit import merge_results as merge_results
+    from .calendar import Arrangement as Arrangement
+    from .calendar import DayInfo as DayInfo
     from .calendar import WorkCalendar as WorkCalendar
-    from .calendar import default_calendar as default_calendar
+    from .calendar import load_arrangement as load_arrangement
+    from .calendar import read_notice as read_notice
+    from .checks import DocumentRecord as DocumentRecord
     from .checks import compare_with_standard as compare_with_standard
     from .checks import validate_catalogue as validate_catalogue
     from .checks import validate_document as validate_document
+    from .checks import validate_documents as validate_documents
+    from .deadlines import Deadline as Deadline
     from .deadlines import opinion_response_deadline as opinion_response_deadline
     from .deadlines import proactive_deadline as proactive_deadline
     from .deadlines import request_reply_deadline as request_reply_deadline
     from .findings import Finding as Finding
     from .findings import Report as Report
     from .findings import Severity as Severity
+    from .requests import Ledger as Ledger
+    from .requests import ledger_status as ledger_status
+    from .requests import read_ledger as read_ledger
     from .schemas import schema as schema
-    from .tables import read_table as read_table
+    from .tables import ImportResult as ImportResult
     from .tables import to_csv as to_csv
     from .tables import to_html as to_html
     from .tables import to_xlsx as to_xlsx
@@ -179,8 +195,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def __getattr__(name: str) -> Any:
-    if name in _SUBMODULES:
-        return importlib.import_module(f".{name}", __name__)
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'govdisclose' has no attribute {name!r}")
@@ -190,4 +204,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*__all__, *_SUBMODULES})
+    return sorted(__all__)

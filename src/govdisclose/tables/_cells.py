@@ -127,6 +127,11 @@ def render_channels(channels: Sequence[Channel], extra: Sequence[Channel] = ()) 
     ``extra`` are channels outside the template (图书馆, 国家档案馆) the whole table shows; a
     channel in ``channels`` outside the template is always shown.
     """
+    return _render_channels(tuple(channels), tuple(extra))
+
+
+@functools.lru_cache(maxsize=1024)
+def _render_channels(channels: tuple[Channel, ...], extra: tuple[Channel, ...]) -> str:
     extras = [*extra, *(c for c in channels if c not in TEMPLATE_CHANNELS and c not in extra)]
     lines = [*_BOX_LINES, *(tuple(extras[i : i + 2]) for i in range(0, len(extras), 2))]
     out = []

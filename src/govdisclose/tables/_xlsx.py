@@ -237,6 +237,7 @@ def _write_sheet(ws: Any, catalogue: Catalogue, style: _Styler) -> None:
         _BODY_CENTER if c.key in ("tick", "number", "first_level", "service_level") else _BODY
         for c in columns
     ]
+    widths = [c.width for c in columns]
     cells = ws._cells  # rows are appended in order; their cells are then styled in place
     for index, item in enumerate(items):
         lines = 1
@@ -244,13 +245,15 @@ def _write_sheet(ws: Any, catalogue: Catalogue, style: _Styler) -> None:
         for value in values:
             _check_text(value, f"$.items[{index}]")
         ws.append(values)
-        for c, (column, value) in enumerate(zip(columns, values, strict=True)):
+        for c in range(width):
             cell = cells[(row, c + 1)]
-            if cell.data_type == "f":  # a text starting with = stays text
-                cell.data_type = "s"
             style(cell, names[c])
-            if isinstance(value, str) and c:  # the first-level cell is merged over the group
-                lines = max(lines, _lines(value, column.width))
+            value = values[c]
+            if type(value) is str:
+                if cell.data_type == "f":  # a text starting with = stays text
+                    cell.data_type = "s"
+                if c:  # the first-level cell is merged over the group
+                    lines = max(lines, _lines(value, widths[c]))
         ws.row_dimensions[row].height = min(409.0, _LINE_POINTS * lines + 4)
         last = index + 1 == len(items) or items[index + 1].first_level is not item.first_level
         if last:
