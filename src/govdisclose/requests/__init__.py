@@ -9,7 +9,8 @@ An office keeps a ledger (台账) of the requests it receives (《政府信息�
   :class:`Outcome`, :class:`Review` for table 四);
 * **files** — :func:`read_ledger` reads XLSX, CSV and JSON ledgers tolerantly: every unusable
   cell is a located finding (codes :data:`FINDING_CODES`); :func:`ledger_to_json` writes the
-  canonical JSON of the ``requests-ledger`` schema;
+  canonical JSON of the ``requests-ledger`` schema, :func:`ledger_to_xlsx` a workbook that
+  reads back the same;
 * **status** — :func:`ledger_status`: each request's deadline from the deadline engine, working
   days left or overdue, replies on time or late, an iCalendar file of open deadlines;
 * **fees** — :func:`fee_per_request`, :func:`fee_per_page`, :func:`fees_collected`
@@ -75,9 +76,11 @@ from ._ledger import Consultation, FeeNotice, Ledger, Reply, Request, Review, re
 from ._reading import (
     COLUMN_ALIASES,
     LEDGER_LIMITS,
+    LEDGER_SHEET,
     LedgerReading,
     ledger_to_json,
     ledger_to_rows,
+    ledger_to_xlsx,
     read_ledger,
     read_ledger_data,
     read_ledger_rows,
@@ -108,6 +111,7 @@ __all__ = [
     "FREE_PAGES",
     "FREE_REQUESTS_PER_MONTH",
     "LEDGER_LIMITS",
+    "LEDGER_SHEET",
     "PAGE_BANDS",
     "TABLE3_COLUMNS",
     "TABLE3_ROWS",
@@ -137,6 +141,7 @@ __all__ = [
     "ledger_status",
     "ledger_to_json",
     "ledger_to_rows",
+    "ledger_to_xlsx",
     "month_position",
     "month_positions",
     "read_ledger",
