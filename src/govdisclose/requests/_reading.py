@@ -461,6 +461,20 @@ def _term(kind: Any, value: object) -> Any:
         ) from None
 
 
+@functools.lru_cache(maxsize=65536, typed=True)
+def _cached_value(field: str, value: object) -> Any:
+    return _value(field, value)
+
+
+def _any_value(field: str, value: object) -> Any:
+    """:func:`_value`, remembered for the texts, dates and numbers a ledger repeats (the
+    values it gives are immutable); ``_Bad`` is raised each time."""
+    try:
+        return _cached_value(field, value)
+    except TypeError:  # unhashable: a list or an object where a value belongs
+        return _value(field, value)
+
+
 def _value(field: str, value: object) -> Any:
     if field in _DATE_FIELDS:
         return _date(value)
@@ -526,7 +540,7 @@ class _Builder:
         unusable: set[str] = set()
         for key, value in raw.items():
             try:
-                values[key] = _value(_field_of(key), value)
+                values[key] = _any_value(_field_of(key), value)
             except _Bad as exc:
                 unusable.add(key)
                 self.bad(
