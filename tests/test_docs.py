@@ -7,7 +7,6 @@ The pages' ``>>>`` examples run as doctests with the rest of the suite (pyprojec
 from __future__ import annotations
 
 import importlib
-import pkgutil
 import re
 import subprocess
 import sys
@@ -23,17 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 sys.path.insert(0, str(DOCS / "_ext"))
 
-import govdisclose_api  # noqa: E402  (docs/_ext: the API page's autodoc helpers)
 import govdisclose_docs  # noqa: E402  (docs/_ext: the generated tables)
-
-#: Top-level modules with no entry on the API page, and why.
-NOT_IN_API = {
-    "__about__": "the version, exported as govdisclose.__version__",
-    "__main__": "python -m govdisclose: the command line, on the CLI page",
-    "_dates": "private date helpers",
-    "cli": "the command line: docs/cli.md, generated from the argument parser",
-    "_texttable": "an internal helper of the text output",
-}
 
 
 @pytest.mark.docs
@@ -90,8 +79,9 @@ def test_sphinx_build_has_no_warnings(tmp_path: Path) -> None:
     assert [c for c in govdisclose_docs.codes_in_source() if c not in glossary] == []
     assert "time_limit_&lt;kind&gt;" in glossary
     api_page = (tmp_path / "html" / "api.html").read_text(encoding="utf-8")
-    for constant in ("deadlines.REPLY_WORKDAYS", "audit.REASONS", "timelimits.RULE_TYPES"):
-        assert f'id="govdisclose.{constant}"' in api_page  # re-exported, with its comment
+    for name in govdisclose.__all__:
+        if name != "__version__":
+            assert f'id="govdisclose.{name}"' in api_page, name
 
 
 def test_pages_are_collected_as_doctests() -> None:
@@ -126,43 +116,14 @@ def test_glossary_lists_every_vocabulary() -> None:
     assert not missing, f"add a {{vocabulary}} table to docs/glossary.md for {missing}"
 
 
-def _api_modules() -> list[str]:
+def test_api_page_documents_each_public_name_once() -> None:
+    """The API page is the list of public names: every name of ``govdisclose.__all__``,
+    once, and nothing else (modules are internal)."""
     api = (DOCS / "api.md").read_text(encoding="utf-8")
-    return re.findall(r"^\.\. automodule:: (govdisclose\.[\w.]+)$", api, flags=re.MULTILINE)
-
-
-def test_api_reference_lists_every_top_level_module() -> None:
-    documented = {name.split(".")[1] for name in _api_modules()}
-    modules = {info.name for info in pkgutil.iter_modules(govdisclose.__path__)}
-    assert modules - documented - set(NOT_IN_API) == set(), "add the module to docs/api.md"
-    assert set(NOT_IN_API) <= modules, "NOT_IN_API names a module that no longer exists"
-    assert not documented & set(NOT_IN_API)
-
-
-def test_api_reference_modules_exist_once() -> None:
-    names = _api_modules()
-    assert len(names) == len(set(names))
-    for name in names:
-        importlib.import_module(name)
-
-
-def test_documented_constants_have_doc_comments() -> None:
-    """A constant in a documented ``__all__`` needs a ``#:`` comment to appear on the API page
-    (the build fails without one); a re-exported one is shown with the package."""
-    missing = {
-        name: undocumented
-        for name in _api_modules()
-        if (undocumented := govdisclose_api.undocumented_constants(name))
-    }
-    assert missing == {}
-    shown = govdisclose_api.constant_comments("govdisclose.deadlines")
-    assert shown["REPLY_WORKDAYS"] and shown["MAX_EXTENSION_WORKDAYS"]
-    assert "REASONS" in govdisclose_api.constant_comments("govdisclose.audit")
-
-
-def test_submodule_pages_leave_re_exported_names_to_the_package() -> None:
-    assert govdisclose_api.reexported("govdisclose.audit._logfile") == []
-    assert govdisclose_api.reexported("govdisclose._model") == []  # top level: nothing left out
+    documented = re.findall(r"^\.\. auto\w+:: govdisclose\.(\w+)$", api, flags=re.MULTILINE)
+    assert len(documented) == len(set(documented))
+    assert set(documented) == set(govdisclose.__all__) - {"__version__"}
+    assert "automodule" not in api
 
 
 def test_every_legal_rule_code_in_the_source_has_an_example() -> None:

@@ -347,9 +347,9 @@ def _may_hold_number(sizes: list[int], x_after: bool) -> bool:
     return False
 
 
-# A number found: start, end, kind, the digits to hide (a range of positions, or the span of
-# each), the word that lowered its severity.
-_Hit = tuple[int, int, PersonalDataKind, tuple[int, int] | list[tuple[int, int]], str | None]
+# A number found: start, end, kind, the digits to hide (a range of positions, or spans with
+# how many * replace each), the word that lowered its severity.
+_Hit = tuple[int, int, PersonalDataKind, tuple[int, int] | list[tuple[int, int, int]], str | None]
 
 
 @attrs.define(slots=True)
@@ -369,9 +369,9 @@ def _cells(group: _Group) -> list[tuple[int, int]]:
     return [(i, i + 1) for i in range(group.start, group.start + len(group.digits))]
 
 
-def _plain_groups(buf: str, start: int, end: int) -> list[_Group]:
-    """The groups of a stretch without tags, entities or invisible characters."""
-    parts = _SPLIT(buf[start:end])  # "", digits, glue, digits, …, digits, ""
+def _plain_groups(buf: str, start: int, parts: list[str]) -> list[_Group]:
+    """The groups of a stretch at ``start`` without tags, entities or invisible characters,
+    from its ``parts`` (``_SPLIT``: "", digits, glue, digits, …, digits, "")."""
     first = parts[1]
     groups = [_Group(start, start + len(first), first, "")]
     pos = groups[0].end
@@ -449,14 +449,19 @@ def _check_digit(number: str) -> str:
     return "10X98765432"[2 * int(number[:17], 13) % 11]
 
 
+# Each digit doubled, digits of the result added (the Luhn step), as a digit.
+_LUHN_DOUBLED = str.maketrans("0123456789", "0246813579")
+
+
 def _luhn(number: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(number)):
-        d = ord(ch) - 48
-        if i % 2:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
+    """The Luhn check of an ASCII digit string: every second digit from the right doubled.
+
+    The digit sums are sums of bytes (each ASCII digit is its value plus 48).
+    """
+    backwards = number[::-1]
+    kept = backwards[0::2].encode()
+    doubled = backwards[1::2].translate(_LUHN_DOUBLED).encode()
+    return (sum(kept) + sum(doubled) - 48 * len(number)) % 10 == 0
 
 
 def _uscc(number: str) -> bool:
@@ -743,14 +748,13 @@ class PersonalDataScanner:
                 found.append(self._match(buf, *hit))
             return e, False
         plain = _SPECIAL.search(buf, s, e) is None
+        parts = _SPLIT(buf[s:e]) if plain else []
         if not capped:
-            if buf[s:e].isdigit():  # one run too long to be a number
+            if len(parts) == 3 or (not plain and buf[s:e].isdigit()):
+                return e, False  # one run too long to be a number
+            if plain and not _may_hold_number([len(run) for run in parts[1::2]], xpos >= 0):
                 return e, False
-            if plain and not _may_hold_number(
-                [len(run) for run in _RUN.findall(buf, s, e)], xpos >= 0
-            ):
-                return e, False
-        groups = _plain_groups(buf, s, e) if plain else _groups(buf, s, e)
+        groups = _plain_groups(buf, s, parts) if plain else _groups(buf, s, e)
         if xpos >= 0:  # the check character X ends the stretch
             last = groups[-1]
             if xsep:
@@ -773,9 +777,11 @@ class PersonalDataScanner:
                 usable = len(groups) - 6
                 resume = groups[usable].start
         sizes = [len(g.digits) for g in groups]
-        candidates = []
         count = len(groups)
+        base = self._base
         for i in range(usable):
+            if base + groups[i].start < self._taken:  # inside the number found last
+                continue
             ends = []
             n = 0
             for j in range(i, min(count, i + 6)):
@@ -789,11 +795,9 @@ class PersonalDataScanner:
             for j in reversed(ends):  # the longest window from this group first
                 hit = self._window(buf, groups, i, j)
                 if hit is not None:
-                    candidates.append(hit)
+                    if base + hit[0] >= self._taken:
+                        found.append(self._match(buf, *hit))
                     break
-        for start, end, kind, hidden, context in candidates:
-            if self._base + start >= self._taken:
-                found.append(self._match(buf, start, end, kind, hidden, context))
         return resume, wait
 
     def _single(self, buf: str, s: int, e: int, xpos: int) -> _Hit | None:
@@ -897,12 +901,22 @@ class PersonalDataScanner:
         if kind is PersonalDataKind.MOBILE and (prefix or seps[:1] == ["("]):
             while start > 0 and buf[start - 1] in "+＋(（":
                 start -= 1
-        cells = _cells(window[0]) if j == i else [c for g in window for c in _cells(g)]
-        if trim:
-            cells = cells[:-1]
-            end = cells[-1][1]
+        if trim:  # the X after the last digit is not part of this number
+            end = _cells(window[-1])[-2][1]
         first, last = (3, 4) if kind is _MOBILE else (4, 4)
-        return start, end, kind, cells[prefix + first : len(cells) - last], context
+        low, high = prefix + first, n - last  # the digits hidden, counted in the window
+        hidden: list[tuple[int, int, int]] = []
+        offset = 0
+        for group in window:
+            a, b = max(low, offset), min(high, offset + len(group.digits))
+            if a < b:
+                if group.cells is None:  # one character a digit: hide them in one go
+                    at = group.start - offset
+                    hidden.append((at + a, at + b, b - a))
+                else:
+                    hidden.extend((x, y, 1) for x, y in group.cells[a - offset : b - offset])
+            offset += len(group.digits)
+        return start, end, kind, hidden, context
 
     def _match(
         self,
@@ -910,7 +924,7 @@ class PersonalDataScanner:
         start: int,
         end: int,
         kind: PersonalDataKind,
-        hidden: tuple[int, int] | list[tuple[int, int]],
+        hidden: tuple[int, int] | list[tuple[int, int, int]],
         context: str | None,
     ) -> PersonalDataMatch:
         base = self._base
@@ -922,9 +936,9 @@ class PersonalDataScanner:
         else:
             parts: list[str] = []
             at = start
-            for a, b in hidden:
+            for a, b, stars in hidden:
                 parts.append(buf[at:a])
-                parts.append("*")
+                parts.append("*" * stars)
                 at = b
             parts.append(buf[at:end])
             masked = "".join(parts)

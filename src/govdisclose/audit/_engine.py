@@ -23,6 +23,7 @@ from .._errors import InputError, short_repr
 from .._model import Catalogue
 from .._vocabulary import Domain, normalize_text
 from ..deadlines import Status, Timeliness
+from ._decoding import printable
 from ._listing import (
     bad_record_finding,
     invalid_result,
@@ -31,7 +32,7 @@ from ._listing import (
     record_result,
 )
 from ._log_record import NOT_A_DATE, BadRow, LogRecord, NotADate, log_date
-from ._logfile import LogSource, printable, source_from_records
+from ._logfile import LogSource, source_from_records
 from ._problems import describe_problems, row_problems
 from ._result import BAD_RECORD, LATE, OVERDUE, AuditResult, RecordResult
 from ._summary import build_result

@@ -45,7 +45,6 @@ from .._errors import InputError
 from .._files import open_binary
 from ._decoding import (
     SNIFF_BYTES,
-    has_undecodable,
     line_batches,
     printable,
     sniff_encoding,
@@ -59,19 +58,6 @@ from ._log_record import (
     RowMaker,
     field_for_header,
 )
-
-__all__ = [
-    "ENCODINGS",
-    "SNIFF_BYTES",
-    "LineWindow",
-    "LogSource",
-    "has_undecodable",
-    "open_log",
-    "printable",
-    "rows_from_records",
-    "sniff_encoding",
-    "source_from_records",
-]
 
 
 class LineWindow:

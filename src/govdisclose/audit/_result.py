@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from .._model import FrozenDict
 from .._texttable import render_table
 from .._vocabulary import Domain, FirstLevel
 from ..deadlines import TIMELINESS_REASONS, Status
@@ -202,10 +203,6 @@ def _max(a: int | None, b: int | None) -> int | None:
     return a if b is None else max(a, b)
 
 
-def _counts_copy(value: Mapping[str, int]) -> dict[str, int]:
-    return dict(value)
-
-
 @attrs.frozen
 class ItemSummary:
     """The records of one catalogue item: counts by status, not-assessable reasons."""
@@ -217,7 +214,7 @@ class ItemSummary:
     time_limit: str
     counts: StatusCounts
     #: Not-assessable records by :data:`REASONS` code.
-    reasons: Mapping[str, int] = attrs.field(factory=dict, converter=_counts_copy, hash=False)
+    reasons: Mapping[str, int] = attrs.field(factory=dict, converter=FrozenDict, hash=False)
     #: Years without a holiday arrangement that made records not assessable.
     unknown_years: tuple[int, ...] = ()
 

@@ -210,8 +210,9 @@ def _check_publication(
     # published is judged whatever as_of says; as_of only says "not yet published"
     judged = judge(due, published, as_of if published is None else max(as_of, published), calendar)
     end = published if published is not None else as_of
-    years = calendar.estimated_years(issued, max(day, end)) if calendar.provisional else ()
-    partial = calendar.partial_years(issued, max(day, end))
+    # Which years were estimated or partial, when the judgement says some were.
+    years = calendar.estimated_years(issued, max(day, end)) if judged.provisional else ()
+    partial = calendar.partial_years(issued, max(day, end)) if judged.partial else ()
     data: dict[str, Any] = {"issued": issued.isoformat(), "due": day.isoformat()}
     if years:
         data["provisional"] = True

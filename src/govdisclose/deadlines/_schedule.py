@@ -52,15 +52,6 @@ from .._dates import check_bool, is_int, shift_date, to_zone
 from .._errors import InputError, short_repr
 from ..calendar._workcalendar import DayKind, WorkCalendar, check_calendar
 
-__all__ = [
-    "DEFAULT_ATTRIBUTE_REVIEW",
-    "Obligation",
-    "fold_line",
-    "ics_escape",
-    "obligations",
-    "to_ics",
-]
-
 #: The default day of the yearly review of 依申请公开/不予公开 documents (no official date).
 DEFAULT_ATTRIBUTE_REVIEW = (12, 31)
 

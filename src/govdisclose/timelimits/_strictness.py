@@ -47,8 +47,6 @@ from ._rules import (
     WorkdaysAfterEvent,
 )
 
-__all__ = ["FORMATION_FAMILY", "compare_strictness"]
-
 #: Events that all name the moment the information comes into being.
 FORMATION_FAMILY = frozenset({"formation_or_change", "formation", "issuance", "decision"})
 
