@@ -4,7 +4,7 @@ When it compiles its annual report (due 31 January, 条例 第四十九条), a c
 that what it published last year was published on time.  Its CMS exports a publication log —
 one row per piece of information, with the catalogue item, the day the information was formed
 and the day it was published — and this script audits it with
-:func:`govdisclose.audit.audit_file` and writes a summary for the annual report:
+:func:`govdisclose.audit_file` and writes a summary for the annual report:
 
 * totals and the on-time rate (of the records that can be judged);
 * a table by first-level item;
@@ -32,11 +32,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from govdisclose import Catalogue
-from govdisclose._converter import loads
-from govdisclose._errors import GovdiscloseError, InputError
-from govdisclose.audit import REASONS, AuditResult, RecordResult, audit_file
-from govdisclose.deadlines import Status
+from govdisclose import (
+    REASONS,
+    AuditResult,
+    Catalogue,
+    GovdiscloseError,
+    InputError,
+    RecordResult,
+    Status,
+    audit_file,
+    loads,
+)
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 _COUNTED = ("on_time", "late", "overdue", "pending", "not_assessable")

@@ -6,11 +6,11 @@ marking, review, interpretation …, see the ``document-record`` JSON Schema) an
 text, and answers **publish** or **block**:
 
 * the record is checked as if the document were published today on the government website
-  (:func:`govdisclose.checks.validate_document`): a document marked 不予公开 must not be
+  (:func:`govdisclose.validate_document`): a document marked 不予公开 must not be
   published, the marking must match the attribute, a policy that needs an interpretation is
   published with it (三同步) …;
 * the text is scanned for identity-card, mobile and bank card numbers
-  (:func:`govdisclose._privacy.scan_text`), which must not be published (先审查、后公开).
+  (:func:`govdisclose.scan_text`), which must not be published (先审查、后公开).
 
 Error findings block publication — except lateness: a document already past its 20 working
 days is still better published now than later, so ``document.published-late`` is reported as a
@@ -38,12 +38,18 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from govdisclose._errors import GovdiscloseError, InputError
-from govdisclose._files import read_text_file
-from govdisclose._privacy import mask_text, scan_text
-from govdisclose.checks import validate_document
-from govdisclose.checks._document_record import read_document
-from govdisclose.findings import Finding, Report, Severity
+from govdisclose import (
+    DocumentRecord,
+    Finding,
+    GovdiscloseError,
+    InputError,
+    Report,
+    Severity,
+    mask_text,
+    scan_text,
+    structure,
+    validate_document,
+)
 
 #: Error codes that are reported but do not block: publishing late beats not publishing.
 NOT_BLOCKING = frozenset({"document.published-late", "document.publication-overdue"})
@@ -67,9 +73,9 @@ def as_published(record: Mapping[str, Any], day: dt.date) -> dict[str, Any]:
 def check(record: Mapping[str, Any], text: str, *, day: dt.date) -> dict[str, Any]:
     """The verdict on publishing ``record`` with ``text`` on ``day``.
 
-    Raises :class:`~govdisclose._errors.GovdiscloseError` when the record cannot be read.
+    Raises :class:`~govdisclose.GovdiscloseError` when the record cannot be read.
     """
-    read_document(as_published(record, day))  # unusable records are an error, not a finding
+    structure(as_published(record, day), DocumentRecord)  # an unusable record is an error
     report = validate_document(as_published(record, day), as_of=day)
     report += scan_text(text, subject=report.subject).report()
     blocking = [
@@ -124,6 +130,20 @@ def _text_verdict(verdict: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _read_text(path: Path) -> str:
+    """The document's text: UTF-8 (with or without BOM), else GB18030."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror} (无法读取文件)") from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(f"{path}: neither UTF-8 nor GB18030 (无法识别编码)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("record", type=Path, help="the document record (JSON)")
@@ -137,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         record = _read_record(args.record)
-        text = read_text_file(args.text)
+        text = _read_text(args.text)
         verdict = check(record, text, day=args.date or _today())
     except GovdiscloseError as exc:
         print(f"cms_prepublish_hook: error: {exc}", file=sys.stderr)

@@ -693,13 +693,13 @@ def test_cli_build_writes_each_format(tmp_path: Path, capsys: pytest.CaptureFixt
         "--level",
         "township",
     ]
-    assert main([*args, "--format", "xlsx", "-o", str(out)]) == 0
+    assert main([*args, "-o", str(out)]) == 0
     read = read_report(out)
     assert read.report.body == "某某镇人民政府（示例）" and read.report.year == 2025
     assert read.report.level is BodyLevel.TOWNSHIP
     assert read.report.table2 is not None and read.report.table2["licensing"]["decisions"] == 4
     assert read.report.table3 is not None and read.report.table3["disclosed"]["total"] is None
-    assert main([*args, "--format", "html"]) == 0
+    assert main([*args, "--to", "html"]) == 0
     assert (
         "<h1>某某镇人民政府（示例）2025年政府信息公开工作年度报告</h1>" in capsys.readouterr().out
     )

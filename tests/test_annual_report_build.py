@@ -214,7 +214,7 @@ def test_cli_build_from_a_ledger(capsys: pytest.CaptureFixture[str], tmp_path: P
     code, out, err = run(
         capsys,
         "annual-report", "build", "--year", "2025", "--requests", str(LEDGER_CSV),
-        "--input", str(hand_path), "--format", "xlsx", "-o", str(out_path),
+        "--input", str(hand_path), "-o", str(out_path),
     )  # fmt: skip
     assert (code, out, err) == (0, "", "")
     report = read_report(out_path).report

@@ -98,7 +98,7 @@ def test_a_gb18030_log_with_a_bad_byte_and_a_multi_line_record(
 def test_jsonl_lines_with_bad_bytes(calls: list[int]) -> None:
     line = b'{"domain": "work_safety", "item": "policy_documents.1", "formed": "2024-09-02", '
     good = line + b'"published": "2024-09-30", "title": "ok"}\r\n'
-    bad = line + b'"published": "2024-09-30", "title": "\xe4\xb8"}\r\n'
+    bad = line + b'"published": "2024-09-30", "title": "\xe4\xb8\xff"}\r\n'
     data = good * 2000 + bad + good * 2000 + bad
     result = audit_file(io.BytesIO(data), as_of=AS_OF)
     assert (result.format, bad_lines(result)) == ("jsonl", [2001, 4002])
@@ -218,3 +218,14 @@ def test_a_stream_that_fails_to_read_is_an_input_error() -> None:
 
     with pytest.raises(InputError, match=r"<stream>: cannot read: Input/output error"):
         open_log(Failing())
+
+
+def test_a_gb18030_log_whose_first_64_kib_are_ascii_is_read_as_gb18030(tmp_path: Path) -> None:
+    rows = [HEADER] + [GOOD_ROW.replace("安全生产", "work_safety")] * 3000
+    rows.append(GOOD_ROW)
+    head = "".join(rows[:-1]).encode("ascii", "ignore")
+    assert len(head) > SNIFF_BYTES and head.isascii()
+    path = tmp_path / "log.csv"
+    path.write_bytes("".join(rows).encode("gb18030"))
+    result = audit_file(path, as_of=AS_OF)
+    assert (bad_lines(result), result.records, result.invalid) == ([], 3001, 0)

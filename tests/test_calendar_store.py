@@ -149,7 +149,7 @@ def test_notice_writes_the_file_form(capsys: pytest.CaptureFixture[str], tmp_pat
         "notice",
         str(NOTICES / "2019.txt"),
         str(NOTICES / "2019-amend-1.txt"),
-        "--format",
+        "--to",
         "json",
     )
     assert code == 0 and '"2019-05-01/2019-05-04"' in out
@@ -206,9 +206,7 @@ def test_partial_notice_added_and_marked(
     assert "部分安排 / partial:   是 yes" in out and "中秋节 missing" in out
     code, out, _ = run(capsys, "calendar", "list")
     assert "【部分 PARTIAL: 中秋节 missing】" in out
-    code, out, _ = run(
-        capsys, "deadline", "request", "--received", "2026-03-02", "--format", "json"
-    )
+    code, out, _ = run(capsys, "deadline", "request", "2026-03-02", "--format", "json")
     assert code == 0 and json.loads(out)["partial"] is True
 
 

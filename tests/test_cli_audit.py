@@ -126,13 +126,12 @@ def test_exit_2_for_unusable_input(
     assert message in err and "Traceback" not in err
 
 
-def test_exit_2_for_a_bad_or_missing_as_of(
+def test_as_of_defaults_to_today_and_a_bad_one_exits_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     log = write(tmp_path, "安全生产,法律法规,2024-09-02,\n")
-    with pytest.raises(SystemExit) as exc:
-        main(["audit", log])
-    assert exc.value.code == 2 and "--as-of" in capsys.readouterr().err
+    assert main(["audit", log]) == 1  # as of today, like validate: overdue
+    assert "audit.overdue" in capsys.readouterr().out
     # A bad date is reported like every other command's date option: one line, exit 2.
     for text, says in [
         ("2024-13-01", "--as-of: 2024-13-01 does not exist: there is no month 13"),
@@ -290,11 +289,11 @@ def test_exit_2_for_a_log_of_the_other_format(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     log = str(DATA / "log_zh.csv")
-    assert main(["audit", log, "--as-of", "2025-01-31", "--log-format", "jsonl"]) == 2
+    assert main(["audit", log, "--as-of", "2025-01-31", "--input-format", "jsonl"]) == 2
     (line,) = capsys.readouterr().err.splitlines()
     assert "looks like CSV" in line
     jsonl = str(DATA / "log.jsonl")
-    assert main(["audit", jsonl, "--as-of", "2025-01-31", "--log-format", "csv"]) == 2
+    assert main(["audit", jsonl, "--as-of", "2025-01-31", "--input-format", "csv"]) == 2
     assert "looks like JSON Lines" in capsys.readouterr().err
     # A JSON Lines file whose every line is broken: nothing usable.
     broken = tmp_path / "broken.jsonl"

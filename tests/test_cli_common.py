@@ -128,17 +128,15 @@ def test_a_date_time_that_does_not_exist_is_said_so(text: str, says: str) -> Non
     assert str(caught.value).startswith("--received: ") and says in str(caught.value)
 
 
-def test_today_only_where_allowed() -> None:
+def test_every_date_option_takes_today() -> None:
     china_today = dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
-    assert parse_date_option(" Today ", "DATE", allow_today=True) in (
-        china_today,
-        china_today + dt.timedelta(days=1),  # the test ran across midnight
-    )
+    for option in ("DATE", "--as-of", "FORMED", "RECEIVED", "--supplemented"):
+        assert parse_date_option(" Today ", option) in (
+            china_today,
+            china_today + dt.timedelta(days=1),  # the test ran across midnight
+        )
     with pytest.raises(InputError, match="not a date") as caught:
-        parse_date_option("today", "--as-of")
-    assert "or today" not in str(caught.value)
-    with pytest.raises(InputError, match="not a date") as caught:
-        parse_date_option("tomorrow", "--as-of", allow_today=True)
+        parse_date_option("tomorrow", "--as-of")
     assert "or today" in str(caught.value)
 
 

@@ -41,3 +41,9 @@ def test_readme_examples() -> None:
 
     result = doctest.testfile(str(ROOT / "README.md"), module_relative=False)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_contributing_sets_up_with_the_readme_command() -> None:
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert re.findall(r"```sh\n(.+?)\n```", text)[0] == readme_commands()[1]
+    assert 'python -m pytest -m "not ajv"' in text  # how to run without Node.js

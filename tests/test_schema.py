@@ -534,12 +534,12 @@ def test_canonical_log_records_are_read_by_the_audit() -> None:
 @pytest.mark.parametrize(
     ("argv", "name"),
     [
-        (["deadline", "request", "--received", "2024-09-27", "--extended"], "deadline"),
+        (["deadline", "request", "2024-09-27", "--extended"], "deadline"),
         (
-            ["deadline", "proactive", "--formed", "2024-09-27", "--rule", "按进展情况及时公开"],
+            ["deadline", "proactive", "2024-09-27", "--rule", "按进展情况及时公开"],
             "deadline",
         ),
-        (["deadline", "opinion", "--detected", "2024-09-30T22:30", "--major"], "deadline"),
+        (["deadline", "opinion", "2024-09-30T22:30", "--major"], "deadline"),
         (["validate", "examples/data/relief-list.record.json"], "findings-report"),
         (["validate", "examples/data/county-work-safety.catalogue.json"], "findings-report"),
         (["scan", "examples/data/relief-list.txt"], "findings-report"),

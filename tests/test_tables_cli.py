@@ -1,4 +1,4 @@
-"""``catalogue export --format xlsx|csv|html`` and ``catalogue import``; exit codes 0/1/2."""
+"""``catalogue export --to xlsx|csv|html`` and ``catalogue import``; exit codes 0/1/2."""
 
 from __future__ import annotations
 
@@ -39,14 +39,14 @@ def test_formats_are_registered() -> None:
 
 
 def test_export_xlsx_needs_an_output_file(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["catalogue", "export", "work-safety", "--format", "xlsx"]) == 2
+    assert main(["catalogue", "export", "work-safety", "--to", "xlsx"]) == 2
     err = capsys.readouterr().err
     assert "--output" in err and "Traceback" not in err
 
 
 def test_export_xlsx_and_show_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "ws.xlsx"
-    assert main(["catalogue", "export", "安全生产", "--format", "xlsx", "-o", str(target)]) == 0
+    assert main(["catalogue", "export", "安全生产", "--to", "xlsx", "-o", str(target)]) == 0
     assert read_xlsx(target).catalogue == standard("work_safety")
     assert main(["catalogue", "show", str(target)]) == 0
     captured = capsys.readouterr()
@@ -56,7 +56,7 @@ def test_export_xlsx_and_show_it(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 def test_export_township_csv_to_standard_output(capsysbinary: pytest.CaptureFixture[bytes]
                                                 ) -> None:  # fmt: skip
-    args = ["catalogue", "export", "work-safety", "--format", "csv", "--level", "township"]
+    args = ["catalogue", "export", "work-safety", "--to", "csv", "--level", "township"]
     assert main([*args, "--encoding", "gb18030"]) == 0
     text = capsysbinary.readouterr().out.decode("gb18030")
     assert text.startswith("目录名称,安全生产领域基层政务公开标准目录（乡级）")
@@ -67,7 +67,7 @@ def test_export_township_csv_to_standard_output(capsysbinary: pytest.CaptureFixt
 
 def test_export_html(tmp_path: Path) -> None:
     target = tmp_path / "dr.html"
-    assert main(["catalogue", "export", "救灾", "--format", "html", "-o", str(target)]) == 0
+    assert main(["catalogue", "export", "救灾", "-o", str(target)]) == 0
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "救灾领域基层政务公开标准目录" in page
 
@@ -100,7 +100,10 @@ def test_import_with_findings_still_writes(tmp_path: Path, capsys: pytest.Captur
     assert "Sheet1!A4  tables.unknown-first-level" in err
     assert "Sheet1!G3  tables.unknown-channel" in err
 
-    assert main(["catalogue", "import", str(source), "-o", str(target), "--format", "json"]) == 1
+    assert (
+        main(["catalogue", "import", str(source), "-o", str(target), "--findings-format", "json"])
+        == 1
+    )
     report = json.loads(capsys.readouterr().err)
     assert report["ok"] is False and report["counts"]["error"] == 2
     assert {f["path"] for f in report["findings"]} >= {"Sheet1!I3", "Sheet1!A4"}
@@ -153,7 +156,7 @@ def test_show_a_messy_table_mentions_the_findings(
     assert "应急预案" in captured.out
     assert "2 错误 error" in captured.err and "tables.unknown-first-level" in captured.err
     target = tmp_path / "messy.html"
-    assert main(["catalogue", "export", str(source), "--format", "html", "-o", str(target)]) == 1
+    assert main(["catalogue", "export", str(source), "--to", "html", "-o", str(target)]) == 1
     assert "2 错误 error" in capsys.readouterr().err and target.exists()
 
 

@@ -11,8 +11,8 @@
 'new_media'
 
 The names in ``__all__`` are the public API, all documented on one page; modules and
-subpackages are internal.  Heavier parts (JSON, calendars, validators, tables) are imported
-on first use, so ``import govdisclose`` is fast.  Where to start:
+subpackages are internal.  Every part (the model, JSON, calendars, validators, tables) is
+imported on first use, so ``import govdisclose`` is fast.  Where to start:
 
 =================================  ==========================================================
 job                                entry points
@@ -39,7 +39,6 @@ True
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 from .__about__ import __version__
 from ._errors import (
@@ -51,28 +50,23 @@ from ._errors import (
     UnknownYearError,
     VocabularyError,
 )
-from ._model import (
-    Catalogue,
-    CatalogueItem,
-    Citation,
-    LegalBasis,
-    Provenance,
-    ProvenanceKind,
-    TimeLimit,
-)
-from ._standard import standard, standards
-from ._vocabulary import (
-    Audience,
-    Channel,
-    DisclosureAttribute,
-    Domain,
-    FirstLevel,
-    Level,
-    Mode,
-)
+
+TYPE_CHECKING = False  # typing is not loaded by ``import govdisclose``
 
 # Public names that live in modules loaded on first use: name -> module.
 _LAZY = {
+    # the catalogue model and the standard (attrs is loaded with them)
+    **dict.fromkeys(
+        ("Catalogue", "CatalogueItem", "Citation", "LegalBasis", "Provenance", "ProvenanceKind"),
+        "_model",
+    ),
+    "TimeLimit": "_model",
+    "standard": "_standard",
+    "standards": "_standard",
+    **dict.fromkeys(
+        ("Audience", "Channel", "DisclosureAttribute", "Domain", "FirstLevel", "Level", "Mode"),
+        "_vocabulary",
+    ),
     # catalogues: files, localising, tables, JSON
     "read_catalogue": "_catalogue_files",
     "ImportResult": "tables",
@@ -108,6 +102,9 @@ _LAZY = {
     "audit_file": "audit",
     "audit_records": "audit",
     "AuditResult": "audit",
+    "RecordResult": "audit",
+    "REASONS": "audit",
+    "Status": "deadlines",
     "merge_results": "audit",
     "scan_text": "_privacy",
     "scan_file": "_privacy",
@@ -122,47 +119,51 @@ _LAZY = {
 }
 
 __all__ = [
-    "Audience",
     "CalendarDataError",
-    "Catalogue",
-    "CatalogueItem",
-    "Channel",
-    "Citation",
     "DataError",
-    "DisclosureAttribute",
-    "Domain",
-    "FirstLevel",
     "GovdiscloseError",
     "InputError",
-    "LegalBasis",
-    "Level",
-    "Mode",
     "NotFoundError",
-    "Provenance",
-    "ProvenanceKind",
-    "TimeLimit",
     "UnknownYearError",
     "VocabularyError",
     "__version__",
-    "standard",
-    "standards",
     *_LAZY,
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
+
     from ._catalogue_files import read_catalogue as read_catalogue
     from ._converter import dumps as dumps
     from ._converter import loads as loads
     from ._converter import structure as structure
     from ._converter import unstructure as unstructure
     from ._localize import derive as derive
+    from ._model import Catalogue as Catalogue
+    from ._model import CatalogueItem as CatalogueItem
+    from ._model import Citation as Citation
+    from ._model import LegalBasis as LegalBasis
+    from ._model import Provenance as Provenance
+    from ._model import ProvenanceKind as ProvenanceKind
+    from ._model import TimeLimit as TimeLimit
     from ._privacy import mask_text as mask_text
     from ._privacy import scan_file as scan_file
     from ._privacy import scan_text as scan_text
+    from ._standard import standard as standard
+    from ._standard import standards as standards
+    from ._vocabulary import Audience as Audience
+    from ._vocabulary import Channel as Channel
+    from ._vocabulary import DisclosureAttribute as DisclosureAttribute
+    from ._vocabulary import Domain as Domain
+    from ._vocabulary import FirstLevel as FirstLevel
+    from ._vocabulary import Level as Level
+    from ._vocabulary import Mode as Mode
     from .annual_report import AnnualReport as AnnualReport
     from .annual_report import check_report as check_report
     from .annual_report import read_report as read_report
+    from .audit import REASONS as REASONS
     from .audit import AuditResult as AuditResult
+    from .audit import RecordResult as RecordResult
     from .audit import audit_file as audit_file
     from .audit import audit_records as audit_records
     from .audit import merge_results as merge_results
@@ -177,6 +178,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .checks import validate_document as validate_document
     from .checks import validate_documents as validate_documents
     from .deadlines import Deadline as Deadline
+    from .deadlines import Status as Status
     from .deadlines import opinion_response_deadline as opinion_response_deadline
     from .deadlines import proactive_deadline as proactive_deadline
     from .deadlines import request_reply_deadline as request_reply_deadline

@@ -63,33 +63,13 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+import functools
 import re
 import unicodedata
 from typing import Any, TypeGuard
 from zoneinfo import ZoneInfo
 
 from ._errors import InputError, short_repr
-
-__all__ = [
-    "CHINA_TZ",
-    "DATE_FORMATS",
-    "DateRefusal",
-    "check_bool",
-    "check_date",
-    "check_datetime",
-    "china_today",
-    "date_in_china",
-    "is_int",
-    "parse_date_text",
-    "parse_iso_date",
-    "parse_iso_datetime",
-    "read_china_date",
-    "read_date_text",
-    "read_iso_date",
-    "shift_date",
-    "shift_datetime",
-    "to_zone",
-]
 
 #: China Standard Time (Asia/Shanghai: UTC+8, no daylight saving time since 1991).
 CHINA_TZ = ZoneInfo("Asia/Shanghai")
@@ -123,13 +103,22 @@ _TIME_PART = (
     r"(?::(?P<ss>[0-9]{2})(?:[.,](?P<frac>[0-9]+))?)?"
     r"\s*(?P<tz>[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?"
 )
-_DATE_TEXT = re.compile(f"(?:{_DATE_PART})(?:{_TIME_PART})?")
-# Day or month first, year last: 27/09/2024, 9-27-2024 (a time may follow).
-_YEAR_LAST = re.compile(r"[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{4}(?:[\sTt].*)?")
-# An Excel serial day number (45562 is 2024-09-27), perhaps with a fraction of a day.
-_SERIAL = re.compile(r"[0-9]{5}(?:\.[0-9]+)?")
-_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_ISO_DATETIME = re.compile(
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The date grammar, compiled when first needed: a date with an optional time; day or
+    month first and year last (``27/09/2024``, ``9-27-2024``: a time may follow); an Excel
+    serial day number (45562 is 2024-09-27), perhaps with a fraction of a day."""
+    return (
+        re.compile(f"(?:{_DATE_PART})(?:{_TIME_PART})?"),
+        re.compile(r"[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{4}(?:[\sTt].*)?"),
+        re.compile(r"[0-9]{5}(?:\.[0-9]+)?"),
+    )
+
+
+_ISO_DATE = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+_ISO_DATETIME = (
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
     r"(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,6}))?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?"
 )
@@ -209,14 +198,14 @@ def _zone(text: str) -> dt.tzinfo | DateRefusal:
 
 
 def _malformed(text: str, shown: object) -> DateRefusal:
-    if _YEAR_LAST.fullmatch(text):
+    if _patterns()[1].fullmatch(text):
         return DateRefusal(
             "day_month_order",
             shown,
             "day/month order unknown; use YYYY-MM-DD",
             "日月顺序不明，请用YYYY-MM-DD",
         )
-    if _SERIAL.fullmatch(text):
+    if _patterns()[2].fullmatch(text):
         return DateRefusal(
             "excel_serial",
             shown,
@@ -232,7 +221,7 @@ def read_date_text(text: str) -> dt.date | dt.datetime | DateRefusal:
     ``text`` must be a :class:`str` (the caller checks).
     """
     value = (text if text.isascii() else unicodedata.normalize("NFKC", text)).strip()
-    match = _DATE_TEXT.fullmatch(value)
+    match = _patterns()[0].fullmatch(value)
     if match is None:
         return _malformed(value, text)
     y, m, d, zy, zm, zd, cy, cm, cd, hh, mi, ss, frac, tz = match.group(
@@ -308,7 +297,7 @@ def date_in_china(value: dt.date, *, path: str | None = None) -> dt.date:
 def read_iso_date(text: str) -> dt.date | DateRefusal:
     """:func:`parse_iso_date` without raising: the date, or a :class:`DateRefusal`
     (``not_a_date`` when the text is not written ``YYYY-MM-DD``, ``no_such_date``)."""
-    match = _ISO_DATE.fullmatch(text) if isinstance(text, str) else None
+    match = re.fullmatch(_ISO_DATE, text) if isinstance(text, str) else None
     if match is None:
         return DateRefusal("not_a_date", text)
     return _calendar_date(int(match[1]), int(match[2]), int(match[3]))
@@ -337,7 +326,7 @@ def parse_iso_datetime(text: str, *, path: str | None = None) -> dt.datetime:
     A date alone is midnight.  The same on every Python version (3.11's
     :meth:`datetime.datetime.fromisoformat` accepts more than 3.10's).
     """
-    match = _ISO_DATETIME.fullmatch(text) if isinstance(text, str) else None
+    match = re.fullmatch(_ISO_DATETIME, text) if isinstance(text, str) else None
     if match is None:
         raise InputError(
             f"not an ISO 8601 date-time (YYYY-MM-DDTHH:MM:SS, optionally +08:00 or Z): "

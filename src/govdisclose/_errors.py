@@ -89,7 +89,8 @@ class DataError(GovdiscloseError, ValueError):
     """A document whose shape is wrong: a missing or extra field, a wrong type, a bad value.
 
     ``errors`` holds every individual problem found (each a :class:`GovdiscloseError` with its
-    own path), so that a user sees all of them at once, not only the first.
+    own path), so that a user sees all of them at once, not only the first; ``message`` is
+    the headline alone, ``str()`` the headline and the list.
     """
 
     def __init__(
@@ -100,10 +101,12 @@ class DataError(GovdiscloseError, ValueError):
         errors: Sequence[GovdiscloseError] = (),
     ) -> None:
         self.errors = tuple(errors)
+        headline = message
         if self.errors:
             details = "\n".join(f"  - {e}" for e in self.errors)
             message = f"{message}\n{details}"
         super().__init__(message, path=path)
+        self.message = headline  # the details are in ``errors`` (and in ``str()``) once
 
 
 class VocabularyError(GovdiscloseError, ValueError):

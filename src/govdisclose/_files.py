@@ -1,19 +1,21 @@
 """Text files as Chinese offices write them: reading, telling the encoding, JSON in and out.
 
 Files saved on Chinese Windows machines are often GB18030 (GBK) rather than UTF-8, and
-Notepad writes a UTF-8 byte-order mark.  :func:`decode_text` tries, in order:
+Notepad writes a UTF-8 byte-order mark.  :func:`detect_encoding`, the library's one encoding
+detector (the audit's streamed logs use it too), judges in order:
 
 1. a byte-order mark (:func:`bom_encoding`): UTF-8 (``EF BB BF``) or UTF-16 (``FF FE`` /
    ``FE FF``, as Excel's "Unicode text" export writes); the mark is removed;
 2. an old Office 97-2003 file (``.xls``, ``.doc``) or bytes holding NUL are refused as not
    text (:func:`refuse_binary`, saying what the file looks like: :func:`describe_content`);
-3. strict UTF-8;
-4. strict GB18030.
+3. UTF-8 (a whole file with a few corrupt bytes is refused saying where);
+4. GB18030.
 
-Anything else raises :class:`~govdisclose._errors.InputError` naming the file.  Nothing else
-is changed: line ends stay as they are.  Every file of the library is read through
-:func:`read_bytes` (missing, directory, unreadable and too large files are one
-:class:`~govdisclose._errors.InputError` each, naming the file), and JSON text is parsed by
+Anything else raises :class:`~govdisclose._errors.InputError` naming the file.
+:func:`decode_text` decodes a whole file so; nothing else is changed: line ends stay as they
+are.  Every file of the library is read through :func:`read_bytes` (missing, directory,
+unreadable and too large files are one :class:`~govdisclose._errors.InputError` each, naming
+the file) and written through :func:`write_file` (whole or not at all); JSON text is parsed by
 :func:`parse_json` (line and column of broken JSON) and written by :func:`dump_json`.
 
 >>> from govdisclose._files import decode_text, parse_json
@@ -37,27 +39,14 @@ import codecs
 import errno
 import json
 import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from ._errors import InputError, short_repr
-
-__all__ = [
-    "MAX_TEXT_BYTES",
-    "bom_encoding",
-    "decode_text",
-    "decode_text_with_encoding",
-    "describe_content",
-    "dump_json",
-    "open_binary",
-    "parse_json",
-    "read_bytes",
-    "read_json_file",
-    "read_text_file",
-    "read_text_file_with_encoding",
-    "refuse_binary",
-    "undecodable_error",
-]
 
 #: Files larger than this are refused before reading.
 MAX_TEXT_BYTES = 64 * 1024 * 1024
@@ -228,8 +217,8 @@ def refuse_binary(data: bytes, *, source: str) -> None:
 def undecodable_error(source: str, byte: int) -> InputError:
     """The error for text that is neither UTF-8 nor GB18030 (``byte``: where GB18030 fails)."""
     return InputError(
-        f"{source}: neither UTF-8 nor GB18030 text (byte {byte}) "
-        f"(既不是UTF-8也不是GB18030编码的文本)"
+        f"{source}: neither UTF-8 nor GB18030 text (byte {byte}); save it as UTF-8, or name "
+        f"its encoding where the command has --encoding (既不是UTF-8也不是GB18030编码的文本)"
     )
 
 
@@ -248,32 +237,74 @@ def decode_text_with_encoding(data: bytes, *, source: str = "<bytes>") -> tuple[
     """Decode like :func:`decode_text`; also return the codec used, to write the text back.
 
     The codec is ``utf-8-sig`` (UTF-8 with its byte-order mark), ``utf-16`` (with its mark),
-    ``utf-8`` or ``gb18030``: ``text.encode(codec)`` gives the file's form again.
+    ``utf-8`` or ``gb18030`` (:func:`detect_encoding`): ``text.encode(codec)`` gives the
+    file's form again.  UTF-8 text with a few corrupt bytes is refused, saying where.
 
     >>> decode_text_with_encoding("公示".encode("gb18030"))
     ('公示', 'gb18030')
+    >>> decode_text_with_encoding("公示公示".encode() + b"\\xff")
+    Traceback (most recent call last):
+    ...
+    govdisclose._errors.InputError: <bytes>: UTF-8 text with bytes that are not UTF-8 (byte 12)...
     """
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise InputError(f"{source}: expected bytes, got {type(data).__name__} (应为字节串)")
     raw = bytes(data)
-    encoding = bom_encoding(raw)
-    if encoding is not None:
-        try:
-            return raw.decode(encoding), encoding
-        except UnicodeDecodeError as exc:
+    encoding = detect_encoding(raw, complete=True, source=source)
+    try:
+        return raw.decode(encoding), encoding
+    except UnicodeDecodeError as exc:
+        if bom_encoding(raw) is not None:
             raise InputError(
                 f"{source}: starts with a {encoding} byte-order mark but is not {encoding} "
                 f"(byte {exc.start}) (字节序标记与编码不符)"
             ) from None
-    refuse_binary(raw, source=source)
+        raise InputError(
+            f"{source}: UTF-8 text with bytes that are not UTF-8 (byte {exc.start}); repair "
+            f"them or save the file again as UTF-8 (UTF-8文本中有无效字节)"
+        ) from None
+
+
+def detect_encoding(data: bytes, *, complete: bool = True, source: str = "<bytes>") -> str:
+    """The encoding of a text file, told from ``data`` (all of it, or its start).
+
+    The one detector of the library, for whole files and streamed logs alike:
+
+    1. a byte-order mark: ``utf-8-sig`` or ``utf-16``;
+    2. an old Office file or bytes holding NUL are refused, saying what they look like;
+    3. ``utf-8`` when the bytes are UTF-8 — or mostly UTF-8 with a few corrupt bytes (at
+       least four non-ASCII characters for each bad byte): a streamed log reports the records
+       holding them, a whole file is refused saying where;
+    4. ``gb18030`` when the bytes are GB18030;
+    5. else :class:`~govdisclose._errors.InputError` saying which encodings to name.
+
+    ``complete`` says that ``data`` is all there is (so a character cut at its end is an
+    error rather than the start of the next chunk).  Bytes that are all ASCII are ``utf-8``;
+    a stream whose start is ASCII lets its first non-ASCII bytes decide
+    (:func:`govdisclose.audit._decoding.line_batches`).
+
+    >>> detect_encoding("领域,事项".encode("gb18030")), detect_encoding(b"domain")
+    ('gb18030', 'utf-8')
+    """
+    encoding = bom_encoding(data)
+    if encoding is not None:
+        return encoding
+    refuse_binary(data, source=source)
+    text = codecs.getincrementaldecoder("utf-8")("surrogateescape").decode(data, complete)
+    bad = len(re.findall(_ESCAPED, text))
+    if not bad:
+        return "utf-8"
     try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("gb18030"), "gb18030"
+        codecs.getincrementaldecoder("gb18030")("strict").decode(data, complete)
     except UnicodeDecodeError as exc:
+        wide = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+        if wide >= 4 * bad:  # UTF-8 text with a few corrupt bytes
+            return "utf-8"
         raise undecodable_error(source, exc.start) from None
+    return "gb18030"
+
+
+_ESCAPED = "[\udc80-\udcff]"
 
 
 def read_text_file(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> str:
@@ -293,21 +324,50 @@ def read_text_file_with_encoding(
 # -- JSON -------------------------------------------------------------------------------------
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key given twice (``json`` would keep the last silently)."""
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return value
+
+
 def parse_json(text: str, *, source: str | None = None) -> Any:
     """Parse JSON text; ``source`` (a file name) starts the messages when given.
 
     Broken JSON is an :class:`~govdisclose._errors.InputError` with its line and column, and
-    so is JSON nested too deeply for Python to parse.
+    so is JSON nested too deeply for Python to parse, and an object that gives a key twice
+    (which of the two values was meant cannot be told).
+
+    >>> parse_json('{"formed": "2024-04-22", "formed": "2020-01-01"}', source="记录.json")
+    Traceback (most recent call last):
+    ...
+    govdisclose._errors.InputError: 记录.json: key 'formed' given twice in one JSON object...
     """
     where = f"{source}: " if source else ""
     if not isinstance(text, str):
         raise InputError(f"{where}expected JSON text, got {type(text).__name__} (应为JSON文本)")
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{where}not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} "
             f"(JSON格式错误)"
+        ) from None
+    except _DuplicateKey as exc:
+        raise InputError(
+            f"{where}key {short_repr(exc.key)} given twice in one JSON object; which value is "
+            f"meant cannot be told: keep one (JSON对象中有重复的键)"
         ) from None
     except RecursionError:
         raise InputError(f"{where}JSON nested too deeply (JSON嵌套过深)") from None
@@ -332,3 +392,107 @@ def dump_json(data: Any) -> str:
     }
     """
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def same_file(a: str | os.PathLike[str] | int, b: str | os.PathLike[str] | int) -> bool:
+    """Whether two paths (or open file descriptors) name the same existing file: device and
+    inode, so hard and symbolic links too.  A path that does not exist is no file.
+
+    >>> same_file("no-such-file", "no-such-file")
+    False
+    """
+    try:
+        first, second = os.stat(a), os.stat(b)
+    except (OSError, ValueError, TypeError):
+        return False
+    return (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino)
+
+
+def refuse_overwriting_input(
+    output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str] | int]
+) -> None:
+    """Refuse an output file that is one of the ``inputs`` (:func:`same_file`; an ``int`` is
+    an open file descriptor, such as standard input's).
+
+    >>> import tempfile, pathlib
+    >>> log = pathlib.Path(tempfile.mkdtemp()) / "log.csv"
+    >>> _ = log.write_text("a")
+    >>> refuse_overwriting_input(log, ["x.json", log])
+    Traceback (most recent call last):
+    ...
+    govdisclose._errors.InputError: ...log.csv: the same file as an input; writing it would ...
+    """
+    for name in inputs:
+        if same_file(output, name):
+            shown = _shown(os.fspath(output))
+            if isinstance(name, int):
+                also = " (standard input)" if name == 0 else ""
+            else:
+                also = (
+                    "" if os.fspath(output) == os.fspath(name) else f" ({_shown(os.fspath(name))})"
+                )
+            raise InputError(
+                f"{shown}: the same file as an input{also}; writing it would destroy the input: "
+                f"choose another output file (输出文件与输入文件相同，会毁掉输入)"
+            )
+
+
+_counter = iter(range(1, 1 << 62))
+
+
+@contextmanager
+def atomic_writer(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
+    """A binary file that becomes ``path`` only when the ``with`` block ends without error.
+
+    The data goes to a temporary file in the same directory (``.NAME.PID.N.tmp``), which is
+    flushed to disk and then renamed onto ``path``, so that an error, Ctrl-C or a crash never
+    leaves a half-written file under the name: ``path`` holds either its old content or the
+    whole new one.  A symbolic link is followed (its target is replaced); an existing file's
+    permissions are kept.  Failures are an :class:`~govdisclose._errors.InputError` naming
+    the file.
+    """
+    name = _path_name(path)
+    target = os.path.realpath(name)
+    directory, base = os.path.split(target)
+    temporary = os.path.join(directory, f".{base}.{os.getpid()}.{next(_counter)}.tmp")
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except (OSError, ValueError):
+        mode = None
+    try:
+        if os.path.isdir(target):
+            raise IsADirectoryError(21, "Is a directory")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except (OSError, ValueError) as exc:
+        raise _write_error(name, exc) from None
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            yield file
+            file.flush()
+            os.fsync(file.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException as exc:
+        with suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise _write_error(name, exc) from None
+        raise
+
+
+def write_file(path: str | os.PathLike[str], data: str | bytes, *, encoding: str = "utf-8") -> None:
+    """Write ``data`` (text is encoded with ``encoding``; line ends are kept) to ``path``
+    through :func:`atomic_writer`: the one way the library writes a file."""
+    raw = data.encode(encoding) if isinstance(data, str) else data
+    with atomic_writer(path) as file:
+        file.write(raw)
+
+
+def _write_error(name: str, exc: OSError | ValueError) -> InputError:
+    if isinstance(exc, ValueError):
+        return InputError(f"{short_repr(_shown(name))}: not a usable file name (文件名无效)")
+    return InputError(f"cannot write {_shown(name)}: {exc.strerror or exc} (无法写入文件)")

@@ -983,6 +983,22 @@ class PersonalDataScan:
         """One finding per match, in text order."""
         return Report(tuple(m.finding() for m in self.matches), self.subject)
 
+    def __str__(self) -> str:
+        """One line: how many numbers of each kind were found (masked numbers are listed by
+        the command line, never the numbers themselves).
+
+        >>> print(scan_text("电话 13812345678、13987654321", subject="名单.txt"))
+        名单.txt: 2 处个人信息 personal numbers: 手机号码 mobile 2
+        """
+        name = self.subject or "<text>"
+        if not self.matches:
+            return f"{name}: 未发现个人信息 no personal numbers found"
+        counts: dict[PersonalDataKind, int] = {}
+        for match in self.matches:
+            counts[match.kind] = counts.get(match.kind, 0) + 1
+        kinds = ", ".join(f"{kind.label} {kind.code} {n}" for kind, n in counts.items())
+        return f"{name}: {len(self.matches)} 处个人信息 personal numbers: {kinds}"
+
 
 def _require_text(text: object) -> str:
     if isinstance(text, str):

@@ -1,23 +1,40 @@
-"""Plain-text tables for terminals, aware that a Chinese character takes two columns.
+"""Plain text for terminals, aware that a Chinese character takes two columns.
+
+Widths come from ``wcwidth`` (the Unicode East Asian Width and zero-width tables), imported
+when first needed.  :func:`render_table` lays out a table, :func:`wrap` cuts a cell into
+lines, :func:`wrap_words` fills a paragraph (breaking at blanks and between Chinese
+characters) — the command line's help is wrapped with it.
 
 >>> print(render_table(["事项", "n"], [["法律法规", "1"], ["标准", "22"]]))
 事项     | n
 ---------+---
 法律法规 | 1
 标准     | 22
+>>> wrap_words("政务公开 disclosure of government information", 16)
+['政务公开', 'disclosure of', 'government', 'information']
 """
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
+from functools import cache
 
-__all__ = ["display_width", "render_table", "wrap"]
+
+@cache
+def _char_width() -> Callable[[str], int]:
+    from wcwidth import wcwidth
+
+    return wcwidth
 
 
 def display_width(text: str) -> int:
-    """Terminal columns ``text`` takes: wide and full-width characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Terminal columns ``text`` takes: wide and full-width characters count two, combining
+    marks none (control characters count one: they are shown escaped)."""
+    if text.isascii():
+        return len(text)
+    width = _char_width()
+    return sum(max(width(ch), 0) if ch.isprintable() else 1 for ch in text)
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -33,6 +50,45 @@ def wrap(text: str, width: int) -> list[str]:
             line += ch
             used += w
         lines.append(line)
+    return lines
+
+
+#: Pieces a line may break between: a blank run, a word of narrow characters, or one
+#: wide character (Chinese text breaks between any two characters).
+_PIECES = r"(?s)\s+|[\x21-\u10ff]+|."
+#: Punctuation that must not start a line (it stays with the character before it).
+_NO_BREAK = frozenset("，。、；：）」』》〉！？,.;:)]}/")
+
+
+def wrap_words(text: str, width: int) -> list[str]:
+    """Fill ``text`` into lines of at most ``width`` columns, breaking at blanks and between
+    wide characters; a word longer than a line is cut."""
+    lines: list[str] = []
+    line: list[str] = []
+    used = 0
+    for piece in re.findall(_PIECES, text):
+        if piece.isspace():
+            if line:
+                line.append(" ")
+                used += 1
+            continue
+        w = display_width(piece)
+        if used + w > width and line:
+            carried: list[str] = []  # what goes down with a mark that cannot start a line
+            while len(line) > 1 and line[-1] != " " and (carried or [piece])[0][0] in _NO_BREAK:
+                carried.insert(0, line.pop())
+            lines.append("".join(line).rstrip())
+            line, used = carried, sum(display_width(c) for c in carried)
+        while w > width:  # a word longer than a line: cut it
+            head = wrap(piece, max(width - used, 1))[0]
+            lines.append(("".join(line) + head).rstrip())
+            line, used = [], 0
+            piece = piece[len(head) :]
+            w = display_width(piece)
+        line.append(piece)
+        used += w
+    if line or not lines:
+        lines.append("".join(line).rstrip())
     return lines
 
 

@@ -1,10 +1,11 @@
 """Decoding a publication log as a stream: the encoding from its first bytes, lines in chunks.
 
-:func:`sniff_encoding` judges the encoding from the first :data:`SNIFF_BYTES` bytes, by the
-rules of :mod:`govdisclose._files` (byte-order mark, old Office file and NUL refused, UTF-8,
-GB18030) and with its messages — but without holding the whole file, and accepting UTF-8
-text with a few corrupt bytes.  :func:`line_batches` then decodes the stream a chunk at a
-time and splits it into lines exactly as a text file opened with ``newline=""`` would.
+:func:`sniff_encoding` judges the encoding from the first :data:`SNIFF_BYTES` bytes with the
+library's one detector (:func:`govdisclose._files.detect_encoding`: byte-order mark, old Office
+file and NUL refused, UTF-8 — also with a few corrupt bytes —, GB18030), without holding the
+whole file; when those bytes are all ASCII, the first non-ASCII bytes decide.
+:func:`line_batches` then decodes the stream a chunk at a time and splits it into lines
+exactly as a text file opened with ``newline=""`` would.
 
 Bytes that do not decode become lone surrogates (U+DC00 + byte, never found in decoded text)
 so that the record holding them can be reported.  A line holding such bytes is handed out in
@@ -30,15 +31,8 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 
-from .._files import bom_encoding, refuse_binary, undecodable_error
-
-__all__ = [
-    "SNIFF_BYTES",
-    "has_undecodable",
-    "line_batches",
-    "printable",
-    "sniff_encoding",
-]
+from .._errors import InputError
+from .._files import detect_encoding
 
 #: How many bytes at the start of a stream decide its encoding; also the chunk read at a time.
 SNIFF_BYTES = 64 * 1024
@@ -80,32 +74,14 @@ def has_undecodable(value: object) -> bool:
 
 
 def sniff_encoding(prefix: bytes, *, complete: bool, source: str = "<input>") -> str:
-    """The encoding to read a log with, judged from its first bytes (see the module docs).
-
-    ``complete`` says that ``prefix`` is the whole input (so a character cut at its end is an
-    error rather than the start of the next chunk).  Raises :class:`InputError` for binary
-    input and text that is neither UTF-8 nor GB18030, with :mod:`govdisclose._files`'s
-    messages.
+    """The encoding to read a log with, judged from its first bytes by the library's one
+    detector, :func:`govdisclose._files.detect_encoding` (UTF-8 text with a few corrupt
+    bytes is read, and the records holding them are reported).
 
     >>> sniff_encoding(codecs.BOM_UTF8 + b"domain", complete=True)
     'utf-8-sig'
     """
-    encoding = bom_encoding(prefix)
-    if encoding is not None:
-        return encoding
-    refuse_binary(prefix, source=source)
-    text = codecs.getincrementaldecoder("utf-8")(ERROR_HANDLER).decode(prefix, complete)
-    bad = len(_SURROGATES.findall(text))
-    if not bad:
-        return "utf-8"
-    try:
-        codecs.getincrementaldecoder("gb18030")("strict").decode(prefix, complete)
-    except UnicodeDecodeError as exc:
-        wide = sum(1 for ch in text if ord(ch) > 0x7F) - bad
-        if wide >= 4 * bad:  # UTF-8 text with a few corrupt bytes: read it, flag those lines
-            return "utf-8"
-        raise undecodable_error(source, exc.start) from None
-    return "gb18030"
+    return detect_encoding(prefix, complete=complete, source=source)
 
 
 def _split(text: str) -> list[str]:
@@ -116,20 +92,42 @@ def _split(text: str) -> list[str]:
 
 
 def line_batches(
-    prefix: bytes, read: Callable[[int], bytes], encoding: str, flagged: list[int]
+    prefix: bytes,
+    read: Callable[[int], bytes],
+    encoding: str,
+    flagged: list[int],
+    *,
+    decided: Callable[[str], None] | None = None,
 ) -> Iterator[list[str]]:
     """The lines of a stream (``prefix``, then ``read(n)`` until it gives nothing), in batches.
 
     Lines keep their ends; ``\\n``, ``\\r\\n`` and ``\\r`` end a line.  A line holding
     undecodable bytes comes in a batch of its own, and ``flagged[0]`` is incremented just
     before that batch is handed out.  Iterate with :func:`itertools.chain.from_iterable`.
+
+    With ``decided`` (the encoding was judged from ``prefix``, not named by the user) and a
+    prefix that is all ASCII, the whole stream decides: the first chunk holding non-ASCII
+    bytes is judged by :func:`~govdisclose._files.detect_encoding` and ``decided`` is called
+    with its encoding — a GB18030 log whose first 64 KiB are ASCII is read as GB18030.  Bytes
+    that are neither keep ``encoding``: the lines holding them are flagged.
     """
     decoder = codecs.getincrementaldecoder(encoding)(ERROR_HANDLER)
     carry: list[str] = []  # the start of a line that goes on in the next chunk
     suspect = False  # undecodable bytes were met and may still be in what is not handed out
+    undecided = decided is not None and prefix.isascii()
     data = prefix or read(SNIFF_BYTES)
     while True:
         final = not data
+        if undecided and not data.isascii():
+            # everything before was ASCII, read alike in every encoding: start afresh
+            undecided = False
+            try:
+                chosen = detect_encoding(data, complete=False)
+            except InputError:  # neither: read on, and report the records holding the bytes
+                chosen = encoding
+            if chosen != encoding and decided is not None:
+                decoder = codecs.getincrementaldecoder(chosen)(ERROR_HANDLER)
+                decided(chosen)
         before = _FLAGGED.count
         piece = decoder.decode(data, final)
         suspect = suspect or _FLAGGED.count != before

@@ -289,6 +289,7 @@ class Auditor:
                 yield from self._loop(source, replay.rows(), replay, want)
         finally:
             tally.ignored |= source.ignored
+            tally.encoding = source.encoding  # an ASCII start lets later bytes decide it
 
     def _loop(
         self, source: LogSource, rows: Iterable[Sequence[Any]], counter: Any, want: bool

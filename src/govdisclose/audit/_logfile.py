@@ -268,6 +268,7 @@ def open_log(
                 f"that the encoding can be told (应为二进制流)"
             )
         prefix = bytes(prefix)
+        judged = encoding is None
         if encoding is None:
             encoding = sniff_encoding(prefix, complete=len(prefix) < SNIFF_BYTES, source=label)
         elif encoding == "utf-16" and prefix and not prefix.startswith(_UTF16_BOMS):
@@ -278,11 +279,23 @@ def open_log(
             )
         read1 = getattr(binary, "read1", None)  # what is there: a pipe's lines come as written
         flagged = [0]
-        batches = line_batches(prefix, read1 if callable(read1) else binary.read, encoding, flagged)
+        chosen: dict[str, Any] = {}  # the encoding the stream decided, and the log it is for
+
+        def decided(name: str) -> None:
+            chosen["encoding"] = name
+            if "log" in chosen:
+                chosen["log"].encoding = name
+
+        reader = read1 if callable(read1) else binary.read
+        batches = line_batches(
+            prefix, reader, encoding, flagged, decided=decided if judged else None
+        )
         window = LineWindow()
         lines = itertools.chain.from_iterable(window.record(batches))
         log = _open_lines(lines, label, encoding, format)
         log.window = window
+        log.encoding = chosen.get("encoding", log.encoding)
+        chosen["log"] = log
     except OSError as exc:  # opened, but reading fails
         _release(binary, owned)
         raise InputError(f"{label}: cannot read: {exc.strerror or exc} (无法读取)") from None

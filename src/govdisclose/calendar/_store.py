@@ -31,7 +31,7 @@ import re
 from pathlib import Path
 
 from .._errors import CalendarDataError, InputError, short_repr
-from .._files import dump_json
+from .._files import dump_json, write_file
 from ._arrangement import Arrangement, arrangement_to_document, load_arrangement
 
 __all__ = [
@@ -114,13 +114,11 @@ def store_arrangement(
         )
     folder = _directory(directory)
     path = folder / f"arrangement-{arrangement.year}.json"
-    temporary = path.with_name(f".{path.name}.tmp")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(dump_json(arrangement_to_document(arrangement)), encoding="utf-8")
-        os.replace(temporary, path)
     except OSError as exc:
         raise InputError(f"cannot write {path}: {exc.strerror} (无法写入文件)") from None
+    write_file(path, dump_json(arrangement_to_document(arrangement)))  # whole or not at all
     return path
 
 

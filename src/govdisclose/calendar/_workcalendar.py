@@ -142,6 +142,24 @@ class DayInfo:
         """Whether the day is a working day."""
         return self.kind.workday
 
+    def __str__(self) -> str:
+        """One line: the date, its kind and festival, and the notice it comes from.
+
+        >>> print(WorkCalendar.official().day_info(date(2024, 10, 12)))
+        2024-10-12 调休上班日 makeup_workday (国庆节 national_day): 国务院办公厅关于2024年...
+        """
+        festival = self.holiday or self.for_holiday
+        named = f" ({festival.label} {festival.code})" if festival else ""
+        marks = "".join(
+            f" [{mark}]"
+            for mark, flag in (
+                ("暂估 provisional", self.provisional),
+                ("部分 partial", self.partial),
+            )
+            if flag
+        )
+        return f"{self.date} {self.kind.label} {self.kind.code}{named}: {self.source}{marks}"
+
 
 _official_lock = threading.Lock()
 _official: dict[bool, WorkCalendar] = {}

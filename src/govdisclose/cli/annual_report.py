@@ -6,7 +6,7 @@ Commands::
                                          [--previous FILE] [--format text|json] [--output FILE]
     govdisclose annual-report build [--requests LEDGER [--sheet NAME] [--previous FILE]]
                                     [--input FILE] [--body NAME] [--year YEAR] [--level LEVEL]
-                                    [--format json|xlsx|html] [--output FILE]
+                                    [--to json|xlsx|html] [--output FILE]
 
 ``check`` reads a report — JSON keyed by the labels as printed, or XLSX in the national layout
 — and lists every finding (:func:`govdisclose.annual_report.check_report`); ``--previous`` is
@@ -19,7 +19,9 @@ tables 三 and 四 and the fees of section 六 come from the requests ledger
 四、结转下年度继续办理 must be this year's 二、上年结转 — a mismatch is listed on standard error
 and gives exit code 1 (the report is still written).  Table 二 is not derived from document
 records (they do not say which documents are 行政规范性文件 or when one was repealed): it comes
-from ``--input``.  XLSX goes to standard output as bytes unless ``--output`` names a file.
+from ``--input``.  The file's format is ``--to``, or the suffix of
+``--output`` (``.xlsx``, ``.html``, ``.json``), else JSON; XLSX goes to standard output as bytes
+unless ``--output`` names a file.  No output may be one of the inputs.
 
 Exit codes: ``check`` 0 no errors (warnings and infos allowed), 1 errors found; ``build`` 0,
 1 when the carry-over from ``--previous`` does not match; both 2 for unusable input (a missing
@@ -35,34 +37,42 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import InputError
-from . import EXIT_FINDINGS, EXIT_OK
-from .common import add_format_option, add_output_option, dump_json, write_output, write_text
-
-__all__ = ["register"]
+from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
+from .common import (
+    add_format_option,
+    add_output_option,
+    dump_json,
+    output_path,
+    write_output,
+    write_text,
+)
 
 _LEVELS = ("township", "county", "city", "province")
 
 _EPILOG = """\
 示例 / examples:
-  govdisclose annual-report check 2025年报.json --level county
-  govdisclose annual-report check 2025年报.xlsx --level township --previous 2024年报.xlsx
-  govdisclose annual-report build --input 手填部分.json --format xlsx -o 2025年报.xlsx
-  govdisclose annual-report build --body 某某镇人民政府 --year 2025 --level township --format html
+  govdisclose annual-report check 2025.json --level county
+  govdisclose annual-report check 2025.xlsx --previous 2024.xlsx
+  govdisclose annual-report build --input 手填部分.json -o 2025.xlsx
+  govdisclose annual-report build --body 某某镇人民政府 --year 2025 --to html
   govdisclose annual-report build --year 2025 --requests 台账.xlsx --input 手填部分.json \
-      --previous 2024年报.json --format xlsx -o 2025年报.xlsx
+      --previous 2024.json -o 2025.xlsx
 """
 
 
 def _run_check(args: argparse.Namespace) -> int:
     from ..annual_report import check_report, read_report
 
+    output = output_path(args, args.file, args.previous)
     read = read_report(args.file)
     previous = read_report(args.previous) if args.previous is not None else None
     report = check_report(read, level=args.level, previous=previous)
-    from .._converter import unstructure
+    if args.format == "json":
+        from .._converter import unstructure
 
-    text = dump_json(unstructure(report)) if args.format == "json" else report.to_text() + "\n"
-    write_text(text, args.output)
+        write_text(dump_json(unstructure(report)), output, json=True)
+    else:
+        write_text(report.to_text() + "\n", output)
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
@@ -92,9 +102,9 @@ def write_report(report: Any, output_format: str, output: Path | None) -> None:
     if output_format == "xlsx":
         write_output(to_xlsx(report), output)
     elif output_format == "html":
-        write_text(to_html(report), output)
+        write_output(to_html(report), output)
     else:
-        write_text(dump_json(to_document(report)), output)
+        write_output(dump_json(to_document(report)), output)
 
 
 _CARRY_OVER_CODES = frozenset(
@@ -128,15 +138,23 @@ def _from_ledger(args: argparse.Namespace, hand: Any) -> tuple[Any, int]:
     return report, EXIT_FINDINGS if errors else EXIT_OK
 
 
+def _form(args: argparse.Namespace, output: Path | None) -> str:
+    if args.to is not None:
+        return str(args.to)
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    return {"xlsx": "xlsx", "html": "html", "htm": "html"}.get(suffix, "json")
+
+
 def _run_build(args: argparse.Namespace) -> int:
     import attrs
 
     from ..annual_report import AnnualReport, BodyLevel
 
+    output = output_path(args, args.input, args.requests, args.previous)
     report = hand_filled(args.input)
     if args.requests is not None:
         built, code = _from_ledger(args, report)
-        write_report(built, args.format, args.output)
+        write_report(built, _form(args, output), output)
         return code
     if args.previous is not None or args.sheet is not None:
         raise InputError(
@@ -154,7 +172,7 @@ def _run_build(args: argparse.Namespace) -> int:
         year=given.year if given.year is not None else report.year,
         level=given.level or report.level,
     )
-    write_report(report.completed(), args.format, args.output)
+    write_report(report.completed(), _form(args, output), output)
     return EXIT_OK
 
 
@@ -168,14 +186,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``annual-report`` command group."""
     parser = sub.add_parser(
         "annual-report",
-        help="政府信息公开工作年度报告 / the yearly disclosure report (国办公开办函〔2021〕30号)",
+        help=COMMANDS["annual-report"],
         description=(
             "按国办公开办函〔2021〕30号格式检查或生成政府信息公开工作年度报告。"
             "Check or build the yearly report on government information disclosure in the "
             "national format of 国办公开办函〔2021〕30号."
         ),
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(
         title="命令 / commands", dest="annual_command", metavar="COMMAND", required=True
@@ -244,6 +261,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     build.add_argument("--body", metavar="NAME", help="报告机关 / the reporting body")
     build.add_argument("--year", metavar="YEAR", type=_year, help="报告年度 / the year reported on")
     build.add_argument("--level", choices=_LEVELS, help="机关层级 / the body's level")
-    add_format_option(build, "json", "xlsx", "html")
+    build.add_argument(
+        "--to",
+        choices=("json", "xlsx", "html"),
+        help="文件格式（默认按 --output 的后缀，否则 json）/ file format (default: from the "
+        "suffix of --output, else json)",
+    )
     add_output_option(build)
     build.set_defaults(handler=_run_build)

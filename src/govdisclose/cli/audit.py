@@ -2,8 +2,8 @@
 
 Command::
 
-    govdisclose audit LOG --as-of DATE [--format text|json] [--catalogue FILE]...
-                          [--calendar FILE]... [--provisional] [--log-format csv|jsonl]
+    govdisclose audit LOG [--as-of DATE] [--format text|json] [--catalogue FILE]...
+                          [--calendar FILE]... [--provisional] [--input-format csv|jsonl]
                           [--encoding ENC] [--max-listed N] [--records FILE]
                           [--output FILE]
 
@@ -20,11 +20,13 @@ Dates in the log: ``2024-10-08`` (or ``2024-10-8``), ``2024/10/8``, ``2024.10.8`
 ``2024-10-07T20:00Z``, ``2024-10-08T09:30+08:00``) — the date in China Standard Time when it
 has an offset, the written date otherwise; see :mod:`govdisclose.audit._log_record`.
 ``--as-of`` takes the same spellings as every date option
-(:func:`~govdisclose.cli.common.parse_date_option`), and ``today``.
+(:func:`~govdisclose.cli.common.parse_date_option`), and ``today`` (the default).
+No output (``--output``, ``--records``) may be one of the inputs; each is written whole or
+not at all.
 
 Exit codes: 0 nothing late or overdue and every record usable; 1 some record is late or
 overdue, or cannot be used (an ``audit.bad-record`` error); 2 unusable input (missing file,
-undecodable, no recognisable header, a log of the other format than ``--log-format`` says, a
+undecodable, no recognisable header, a log of the other format than ``--input-format`` says, a
 log with records none of which can be used — the message gives the first one's problem —,
 a bad option).
 """
@@ -32,22 +34,23 @@ a bad option).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from .._errors import InputError
+from . import COMMANDS
 from .common import (
     add_calendar_options,
     add_format_option,
     add_output_option,
     calendar_from_args,
     dump_json,
+    output_path,
     parse_date_option,
     write_text,
 )
-
-__all__ = ["register"]
 
 _EXIT_OK = 0
 _EXIT_LATE = 1
@@ -64,29 +67,26 @@ def _max_listed(text: str) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from .._converter import unstructure
+    from .._files import atomic_writer, refuse_overwriting_input
     from ..audit import audit_file
     from .catalogue import load_catalogue
 
-    as_of = parse_date_option(args.as_of, "--as-of", allow_today=True)
+    as_of = parse_date_option(args.as_of, "--as-of")
+    inputs = [args.log, *args.catalogue, *args.calendar]
+    output = output_path(args, *inputs, args.records)
+    if args.records is not None:
+        refuse_overwriting_input(args.records, inputs)
     catalogues = [load_catalogue(name) for name in args.catalogue]
     calendar = calendar_from_args(args)
-    records_out: IO[str] | None = None
-    on_record: Any = None
-    if args.records is not None:
-        try:
-            records_out = args.records.open("w", encoding="utf-8")
-        except OSError as exc:
-            raise InputError(
-                f"cannot write {args.records}: {exc.strerror} (无法写入文件)"
-            ) from None
-        out = records_out
+    with contextlib.ExitStack() as stack:
+        on_record: Any = None
+        if args.records is not None:
+            out = stack.enter_context(atomic_writer(args.records))
 
-        from .._converter import unstructure
+            def on_record(result: Any) -> None:
+                out.write(json.dumps(unstructure(result), ensure_ascii=False).encode() + b"\n")
 
-        def on_record(result: Any) -> None:
-            out.write(json.dumps(unstructure(result), ensure_ascii=False) + "\n")
-
-    try:
         result = audit_file(
             args.log,
             as_of=as_of,
@@ -94,22 +94,19 @@ def _run(args: argparse.Namespace) -> int:
             calendar=calendar,
             on_record=on_record,
             max_listed=args.max_listed,
-            format=args.log_format,
+            format=args.input_format,
             encoding=args.encoding,
         )
-    finally:
-        if records_out is not None:
-            records_out.close()
     if result.nothing_usable:
         raise InputError(
             f"{result.subject}: no record could be read (没有一条记录可以使用), the first: "
             f"{result.first_problem}; check the log's format and encoding "
-            f"(--log-format, --encoding)"
+            f"(--input-format, --encoding)"
         )
-    from .._converter import unstructure
-
-    text = dump_json(unstructure(result)) if args.format == "json" else result.to_text()
-    write_text(text, args.output)
+    if args.format == "json":
+        write_text(dump_json(unstructure(result)), output, json=True)
+    else:
+        write_text(result.to_text(), output)
     return _EXIT_OK if result.ok else _EXIT_LATE
 
 
@@ -117,7 +114,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``audit`` command."""
     parser = sub.add_parser(
         "audit",
-        help="审计公开记录是否按时公开 / audit a publication log for timeliness",
+        help=COMMANDS["audit"],
         description=(
             "逐条判断公开记录是否按时公开（按时、逾期、超期未公开、待公开、无法判定）。"
             "Audit a publication log: on time, late, overdue, pending or not assessable. "
@@ -137,10 +134,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument(
         "--as-of",
-        required=True,
+        default="today",
         metavar="DATE",
-        help="审计基准日（today 为北京时间今天）/ the date the audit is as of (2025-01-31, or "
-        "today: the date in China)",
+        help="审计基准日（默认北京时间今天）/ the date the audit is as of (default today, "
+        "the date in China)",
     )
     add_format_option(parser)
     parser.add_argument(
@@ -153,15 +150,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_calendar_options(parser)
     parser.add_argument(
-        "--log-format",
+        "--input-format",
         choices=["csv", "jsonl"],
-        help="记录文件格式（默认自动判断）/ the log's format (default: told from the content)",
+        help="记录文件格式（默认按内容判断）/ the log's format (default: told from the content)",
     )
     parser.add_argument(
         "--encoding",
         choices=["utf-8", "utf-8-sig", "gb18030", "utf-16"],
-        help="记录文件编码（默认按开头64KiB判断）/ the log's encoding (default: told from its "
-        "first 64 KiB)",
+        help="记录文件编码（默认按内容判断）/ the log's encoding (default: told from the content)",
     )
     parser.add_argument(
         "--max-listed",

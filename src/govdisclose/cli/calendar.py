@@ -4,7 +4,7 @@ Commands::
 
     govdisclose calendar day DATE [--calendar FILE]... [--provisional] [--format text|json]
     govdisclose calendar notice FILE [AMENDMENT]... [--partial REASON] [--output F]
-                                [--format toml|json]
+                                [--to toml|json]
     govdisclose calendar add FILE [AMENDMENT]... [--partial REASON]
     govdisclose calendar list [--calendar FILE]... [--provisional] [--format text|json]
     govdisclose calendar remove YEAR
@@ -42,9 +42,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .._dates import DATE_FORMATS
 from .._errors import InputError, UnknownYearError
+from . import COMMANDS
 from .common import (
-    DATE_FORMATS,
     add_calendar_options,
     add_format_option,
     add_output_option,
@@ -53,11 +54,11 @@ from .common import (
     data_directory,
     dump_json,
     forget_calendars,
+    output_path,
     parse_date_option,
+    write_output,
     write_text,
 )
-
-__all__ = ["add_subcommands", "parse_day", "register"]
 
 _WEEKDAYS = (
     ("星期一", "Monday"),
@@ -70,12 +71,6 @@ _WEEKDAYS = (
 )
 
 
-def parse_day(text: str) -> dt.date:
-    """A date as every date option reads it (:func:`~govdisclose.cli.common.parse_date_option`)
-    or ``today`` (in China Standard Time); :class:`~govdisclose._errors.InputError` else."""
-    return parse_date_option(text, "DATE", allow_today=True)
-
-
 def _neighbour(step: Callable[[dt.date], dt.date], day: dt.date) -> dt.date | None:
     try:
         return step(day)
@@ -84,7 +79,7 @@ def _neighbour(step: Callable[[dt.date], dt.date], day: dt.date) -> dt.date | No
 
 
 def _run_day(args: argparse.Namespace) -> int:
-    day = parse_day(args.date)
+    day = parse_date_option(args.date, "DATE")
     cal = calendar_from_args(args)
     info = cal.day_info(day)
     following = _neighbour(cal.next_workday, day)
@@ -100,7 +95,7 @@ def _run_day(args: argparse.Namespace) -> int:
         data["next_workday"] = following.isoformat() if following else None
         data["previous_workday"] = preceding.isoformat() if preceding else None
         data["neighbours_provisional"] = neighbours_estimated
-        print(dump_json(data), end="")
+        write_text(dump_json(data), None, json=True)
         return 0
     zh, en = _WEEKDAYS[day.weekday()]
     lines = [
@@ -131,7 +126,7 @@ def _run_day(args: argparse.Namespace) -> int:
     after = f"{following}{mark if after_estimated else ''}" if following else unknown
     lines.append(f"前一工作日 / previous working day: {before}")
     lines.append(f"后一工作日 / next working day:     {after}")
-    print("\n".join(lines))
+    write_text("\n".join(lines) + "\n", None)
     return 0
 
 
@@ -170,14 +165,14 @@ def _summary(arrangement: Any) -> str:
 def _run_notice(args: argparse.Namespace) -> int:
     from ..calendar import dump_arrangement
 
+    output = output_path(args, args.file, *args.amendments)
     arrangement = _read_input(args)
-    form = args.format
+    form = args.to
     if form is None:
-        output = args.output
         form = "json" if output is not None and output.suffix.lower() == ".json" else "toml"
-    write_text(dump_arrangement(arrangement, format=form), args.output)
-    if args.output is not None:
-        print(f"已写入 written: {args.output} ({_summary(arrangement)})")
+    write_output(dump_arrangement(arrangement, format=form), output)
+    if output is not None:
+        write_text(f"已写入 written: {output} ({_summary(arrangement)})\n", None)
     return 0
 
 
@@ -190,13 +185,13 @@ def _run_add(args: argparse.Namespace) -> int:
     WorkCalendar.from_user_data(directory=directory).with_arrangement(arrangement)
     path = store_arrangement(arrangement, directory)
     forget_calendars()
-    print(f"已保存 stored: {_summary(arrangement)}")
-    print(f"  → {path}")
+    lines = [f"已保存 stored: {_summary(arrangement)}", f"  → {path}"]
     if arrangement.year in official_years():
-        print(
+        lines.append(
             f"  (replaces the bundled {arrangement.year} arrangement in every later command; "
             f"`govdisclose calendar remove {arrangement.year}` restores it)"
         )
+    write_text("\n".join(lines) + "\n", None)
     return 0
 
 
@@ -208,7 +203,7 @@ def _run_remove(args: argparse.Namespace) -> int:
         raise InputError(f"YEAR: expected a year such as 2027, got {text!r} (年份无效)")
     path = remove_arrangement(int(text), data_directory())
     forget_calendars()
-    print(f"已删除 removed: {path}")
+    write_text(f"已删除 removed: {path}\n", None)
     return 0
 
 
@@ -247,7 +242,7 @@ def _run_list(args: argparse.Namespace) -> int:
             "provisional": bool(args.provisional),
             "provisional_years": estimated if args.provisional else [],
         }
-        print(dump_json(data), end="")
+        write_text(dump_json(data), None, json=True)
         return 0
     lines = ["年份 year  来源 origin              依据 notice / file"]
     for row in rows:
@@ -261,7 +256,7 @@ def _run_list(args: argparse.Namespace) -> int:
         else:
             lines.append(f"暂估 provisional estimates with --provisional: {span}")
     lines.append(f"保存位置 store: {directory}")
-    print("\n".join(lines))
+    write_text("\n".join(lines) + "\n", None)
     return 0
 
 
@@ -319,10 +314,10 @@ def _register_notice_commands(calendar_subparsers: Any) -> None:
         if name == "notice":
             add_output_option(parser)
             parser.add_argument(
-                "--format",
+                "--to",
                 choices=("toml", "json"),
-                default=None,
-                help="输出格式 / output format (toml or json; default from --output, else toml)",
+                help="文件格式（默认按 --output 的后缀，否则 toml）/ file format (default: from "
+                "the suffix of --output, else toml)",
             )
             parser.set_defaults(handler=_run_notice)
         else:
@@ -363,7 +358,7 @@ def register(subparsers: Any) -> Any:
     """Add the ``calendar`` group and its subcommands; return the group's subparsers object."""
     group = subparsers.add_parser(
         "calendar",
-        help="工作日历 / the working-day calendar",
+        help=COMMANDS["calendar"],
         description="工作日历：国务院办公厅节假日安排、调休与工作日。"
         " / The working-day calendar: State Council holiday arrangements, swapped days.",
     )

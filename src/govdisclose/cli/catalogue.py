@@ -18,16 +18,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._errors import GovdiscloseError, InputError
+from .._errors import InputError
 from .._model import Catalogue, CatalogueItem
 from .._standard import standard
 from .._texttable import render_table
 from .._vocabulary import Domain
+from . import COMMANDS
 from .common import (
     LEVEL_CHOICES,
     add_format_option,
     add_output_option,
     dump_json,
+    escape_json,
+    for_people,
+    output_path,
     write_output,
     write_text,
 )
@@ -35,23 +39,15 @@ from .common import (
 if TYPE_CHECKING:
     from ..findings import Report
 
-__all__ = [
-    "BINARY_FORMATS",
-    "EXPORTERS",
-    "load_catalogue",
-    "load_catalogue_with_findings",
-    "register",
-    "render_catalogue",
-]
-
-#: ``--format`` name -> function turning a catalogue into the bytes or text to write.
+#: ``--to`` name -> function turning a catalogue into the bytes or text to write.
 EXPORTERS: dict[str, Callable[[Catalogue], str | bytes]] = {}
 
 
 def _export_json(catalogue: Catalogue) -> str:
+    """The catalogue as JSON, control characters in its strings as ``\\u`` escapes."""
     from .._converter import dumps
 
-    return dumps(catalogue) + "\n"
+    return escape_json(dumps(catalogue)) + "\n"
 
 
 def _export_xlsx(catalogue: Catalogue) -> bytes:
@@ -169,30 +165,24 @@ def render_catalogue(catalogue: Catalogue, *, full: bool = False) -> str:
         lines.append(render_table(header, rows, max_widths=[8, 4, 16, 20, 26, 8, 6, 10]))
         if any(item.provenance for item in catalogue.items):
             lines += ["", "* 有来源说明（--full 查看）/ has provenance notes (see --full)"]
-    lines += [f"注：{note}" for note in catalogue.notes]
+    lines += [note if note.startswith("注") else f"注：{note}" for note in catalogue.notes]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _print_findings(report: Report | None, *, as_json: bool = False) -> None:
-    if report is None:
-        return
-    if as_json:
-        from .._converter import unstructure
-
-        sys.stderr.write(dump_json(unstructure(report)))
-    elif len(report):
-        sys.stderr.write(report.to_text() + "\n")
-
-
-def _table_findings(report: Report | None) -> int:
+def _table_findings(report: Report | None, *, as_json: bool = False) -> int:
     """List a table import's findings on standard error; exit code 1 if any is an error.
 
     What could be read is still shown or exported, but a script must not take a table with
     unreadable cells for a clean one.
     """
-    if report is None or not len(report):
+    if report is None:
         return 0
-    sys.stderr.write(report.to_text() + "\n")
+    if as_json:
+        from .._converter import unstructure
+
+        sys.stderr.write(escape_json(dump_json(unstructure(report))))
+    elif len(report):
+        sys.stderr.write(for_people(report.to_text()) + "\n")
     return 1 if report.has_errors else 0
 
 
@@ -200,32 +190,43 @@ def _show(args: argparse.Namespace) -> int:
     catalogue, report = load_catalogue_with_findings(args.name)
     code = _table_findings(report)
     if args.format == "json":
-        write_text(EXPORTERS["json"](catalogue), None)  # type: ignore[arg-type]
+        write_output(_export_json(catalogue), None)
     else:
         write_text(render_catalogue(catalogue, full=args.full), None)
     return code
 
 
+def _export_format(args: argparse.Namespace) -> str:
+    """``--to``, or the output file's suffix, or JSON."""
+    if args.to is not None:
+        return str(args.to)
+    suffix = args.output.suffix.lower().lstrip(".") if args.output is not None else ""
+    if suffix in EXPORTERS:
+        return suffix
+    if suffix in ("htm", "jsonl"):
+        return {"htm": "html", "jsonl": "json"}[suffix]
+    return "json"
+
+
 def _export(args: argparse.Namespace) -> int:
+    output = output_path(args, args.name)
+    form = _export_format(args)
+    if args.encoding is not None and form != "csv":
+        raise InputError("--encoding is for CSV output only (--to csv) (仅适用于CSV)")
+    if form in BINARY_FORMATS and output is None:
+        raise InputError(f"--to {form} is binary: give --output FILE (需指定输出文件)")
     catalogue, report = load_catalogue_with_findings(args.name)
     code = _table_findings(report)
     if args.level:
         from .._localize import derive
 
         catalogue = derive(catalogue, args.level)
-    exporter = EXPORTERS.get(args.format)
-    if exporter is None:  # pragma: no cover - argparse restricts choices
-        raise GovdiscloseError(f"unknown format {args.format!r}")
-    if args.encoding is not None and args.format != "csv":
-        raise InputError("--encoding is for --format csv only (仅适用于CSV)")
-    if args.format in BINARY_FORMATS and args.output is None:
-        raise InputError(f"--format {args.format} is binary: give --output FILE (需指定输出文件)")
     out: str | bytes
-    if args.format == "csv" and exporter is _export_csv:
+    if form == "csv":
         out = _export_csv(catalogue, args.encoding or "utf-8-sig")
     else:
-        out = exporter(catalogue)
-    write_output(out, args.output)
+        out = EXPORTERS[form](catalogue)
+    write_output(out, output)
     return code
 
 
@@ -233,6 +234,7 @@ def _import(args: argparse.Namespace) -> int:
     from ..tables import read_csv, read_xlsx
 
     path = Path(args.file)
+    output = output_path(args, path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         result = read_xlsx(path, domain=args.domain, sheet=args.sheet)
@@ -242,20 +244,22 @@ def _import(args: argparse.Namespace) -> int:
         result = read_csv(path, domain=args.domain)
     else:
         raise InputError(f"{path}: import reads .xlsx or .csv tables (仅支持xlsx、csv表格)")
-    write_text(EXPORTERS["json"](result.catalogue), args.output)  # type: ignore[arg-type]
-    _print_findings(result.report, as_json=args.format == "json")
+    write_output(_export_json(result.catalogue), output)
+    _table_findings(result.report, as_json=args.findings_format == "json")
     return 1 if result.report.has_errors else 0
 
 
 def _derive(args: argparse.Namespace) -> int:
     from .._localize import derive
 
+    output = output_path(args, args.name)
     catalogue = derive(
         load_catalogue(args.name), args.level, publisher=args.publisher, renumber=args.renumber
     )
-    exporter = EXPORTERS["json"] if args.format == "json" else None
-    text = exporter(catalogue) if exporter else render_catalogue(catalogue)
-    write_text(text if isinstance(text, str) else text.decode(), args.output)
+    if args.format == "json":
+        write_output(_export_json(catalogue), output)
+    else:
+        write_text(render_catalogue(catalogue), output)
     return 0
 
 
@@ -263,7 +267,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``catalogue`` command group."""
     group = sub.add_parser(
         "catalogue",
-        help="标准目录：查看、导出、导入 / show, export and import catalogues",
+        help=COMMANDS["catalogue"],
         description=(
             "查看、导出、导入标准目录或本地目录。"
             "Show, export and import the standard or a local catalogue."
@@ -285,14 +289,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = actions.add_parser(
         "export",
         help="导出目录 / export a catalogue",
-        description="导出目录（JSON、XLSX、CSV、HTML）。Export a catalogue.",
+        description="导出目录（JSON、XLSX、CSV、HTML；格式按 --to 或输出文件后缀）。Export a "
+        "catalogue as JSON, XLSX, CSV or HTML (the format: --to, or the suffix of --output).",
     )
     export.add_argument("name", metavar="NAME", help=name_help)
     export.add_argument(
-        "--format",
+        "--to",
         choices=sorted(EXPORTERS),
-        default="json",
-        help="导出格式 / output format (default json)",
+        help="文件格式（默认按 --output 的后缀，否则 json）/ file format (default: from the "
+        "suffix of --output, else json)",
     )
     export.add_argument(
         "--level",
@@ -302,7 +307,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export.add_argument(
         "--encoding",
         choices=["utf-8-sig", "utf-8", "gb18030"],
-        help="CSV编码（默认带BOM的UTF-8）/ CSV encoding (default utf-8-sig)",
+        help="CSV编码（默认带BOM的UTF-8）/ encoding of CSV output (default utf-8-sig)",
     )
     add_output_option(export)
     export.set_defaults(handler=_export)
@@ -322,7 +327,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument("--domain", help="领域（安全生产、救灾）/ domain, when the file does not say")
     imp.add_argument("--sheet", help="工作表名称（xlsx）/ the sheet to read (xlsx)")
     imp.add_argument(
-        "--format",
+        "--findings-format",
         choices=["text", "json"],
         default="text",
         help="问题列表（标准错误输出）的格式 / format of the findings on standard error "

@@ -32,29 +32,11 @@ from typing import TYPE_CHECKING
 
 from .._dates import DATE_FORMATS, DateRefusal, china_today, date_in_china, read_date_text
 from .._errors import InputError, short_repr
-from .._files import dump_json
+from .._files import dump_json as dump_json
 from .._vocabulary import Level
 
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
-
-__all__ = [
-    "DATA_DIR_VAR",
-    "DATE_FORMATS",
-    "ENV_VAR",
-    "add_calendar_options",
-    "add_format_option",
-    "add_output_option",
-    "calendar_from_args",
-    "calendar_layers",
-    "data_directory",
-    "dump_json",
-    "parse_date_option",
-    "parse_datetime_option",
-    "parse_month_day_option",
-    "write_text",
-]
-
 
 #: ``--level`` choices: the codes of :class:`~govdisclose._vocabulary.Level`.
 LEVEL_CHOICES = tuple(level.code for level in Level)
@@ -82,34 +64,98 @@ def add_output_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def write_text(text: str, output: Path | None) -> None:
-    """Write ``text`` to ``output`` (UTF-8) or to standard output."""
-    write_output(text, output)
+def output_path(args: argparse.Namespace, *inputs: object) -> Path | None:
+    """``args.output``, refused when it is the same file as one of ``inputs`` (device and
+    inode: a hard or symbolic link to an input too); ``None`` means standard output.
+
+    Inputs that are not paths (a bundled catalogue's name, ``-``) are skipped; an ``int`` is
+    an open file descriptor (standard input's).
+    """
+    output: Path | None = getattr(args, "output", None)
+    if output is not None:
+        from .._files import refuse_overwriting_input
+
+        refuse_overwriting_input(
+            output,
+            [i if isinstance(i, int) else str(i) for i in inputs if i is not None and i != "-"],
+        )
+    return output
+
+
+#: Characters shown escaped in text for people: C0 and C1 controls (escape sequences,
+#: carriage return …) and the bidirectional overrides that reorder what a terminal shows.
+_CONTROLS = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+
+
+def escape_controls(text: str) -> str:
+    r"""``text`` with control characters shown as escapes (``\x1b``, ``\u202e``), so that
+    untrusted text (a log's titles, a file name) cannot drive the terminal; line breaks and
+    tabs are kept.
+
+    >>> escape_controls("标题\x1b]0;x\x07\n")
+    '标题\\x1b]0;x\\x07\n'
+    """
+    if text.isascii() and text.isprintable():
+        return text
+    return re.sub(_CONTROLS, lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def escape_json(text: str) -> str:
+    # JSON text holds raw characters only inside strings; \u escapes there mean the same.
+    return re.sub(_CONTROLS, lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+#: How the library's messages name Python API, and what the command line says instead.
+_PYTHON_API = (
+    (r";? in Python \S+", ""),
+    (r"(?:WorkCalendar(?:\.official\(\))?)\.with_arrangement\([^)]*\)(?: / )?", ""),
+    (r"provisional=True(?: / --provisional)?", "--provisional"),
+)
+
+
+def for_people(text: str) -> str:
+    r"""Text for the terminal: control characters escaped (:func:`escape_controls`) and the
+    library's mentions of Python API (``provisional=True``) replaced by the options.
+
+    >>> for_people("estimate with provisional=True / --provisional\x1b[2K")
+    'estimate with --provisional\\x1b[2K'
+    """
+    if "provisional=True" in text or "with_arrangement" in text or " in Python " in text:
+        for pattern, replacement in _PYTHON_API:
+            text = re.sub(pattern, replacement, text)
+    return escape_controls(text)
+
+
+def write_text(text: str, output: Path | None, *, json: bool = False) -> None:
+    """Write a report for people (``json``: a JSON document) to ``output`` or standard
+    output, with control characters escaped (:func:`for_people`)."""
+    write_output(escape_json(text) if json else for_people(text), output)
 
 
 def write_output(data: str | bytes, output: Path | None, *, encoding: str = "utf-8") -> None:
-    """Write text (encoded with ``encoding``) or bytes to ``output`` or to standard output.
+    """Write text (encoded with ``encoding``) or bytes, as they are, to ``output`` or to
+    standard output.
 
-    Line ends are written as they are (an iCalendar file's CRLF stays CRLF).  A file that
-    cannot be written is an :class:`~govdisclose._errors.InputError` naming it.
+    Line ends are written as they are (an iCalendar file's CRLF stays CRLF).  A file is
+    written whole or not at all (:func:`govdisclose._files.write_file`); one that cannot be
+    written is an :class:`~govdisclose._errors.InputError` naming it.
     """
-    if output is None:
-        if isinstance(data, str) and encoding == "utf-8":
-            sys.stdout.write(data)
-            return
-        raw = data.encode(encoding) if isinstance(data, str) else data
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:  # a text-only stream (tests capture it so)
-            sys.stdout.write(raw.decode(encoding if isinstance(data, str) else "utf-8"))
-            return
-        sys.stdout.flush()
-        buffer.write(raw)
-        buffer.flush()
+    if output is not None:
+        from .._files import write_file
+
+        write_file(output, data, encoding=encoding)
         return
-    try:
-        output.write_bytes(data.encode(encoding) if isinstance(data, str) else data)
-    except OSError as exc:
-        raise InputError(f"cannot write {output}: {exc.strerror} (无法写入文件)") from None
+    if isinstance(data, str) and encoding == "utf-8":
+        sys.stdout.write(data)
+        return
+    raw = data.encode(encoding) if isinstance(data, str) else data
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (tests capture it so)
+        sys.stdout.write(raw.decode(encoding if isinstance(data, str) else "utf-8"))
+        return
+    sys.stdout.flush()
+    buffer.write(raw)
+    buffer.flush()
 
 
 def add_calendar_options(parser: argparse.ArgumentParser) -> None:
@@ -194,9 +240,8 @@ def forget_calendars() -> None:
     _resolved.clear()
 
 
-_MONTH_DAY_RE = re.compile(
-    r"(?P<m>\d{1,2})(?P<sep>[-/.])(?P<d>\d{1,2})|(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日?",
-    re.ASCII,
+_MONTH_DAY = (
+    r"(?P<m>\d{1,2})(?P<sep>[-/.])(?P<d>\d{1,2})|(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日?"
 )
 _TODAY = (
     f"{DATE_FORMATS} (a time of day may follow: 2024-10-08T09:30+08:00), or today",
@@ -215,38 +260,42 @@ def _text(text: object, option: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
-def parse_date_option(text: str, option: str, *, allow_today: bool = False) -> dt.date:
+def parse_date_option(text: str, option: str) -> dt.date:
     """The date given to the command-line option ``option`` (its name goes into errors).
 
     Reads the library's one date grammar (``govdisclose._dates.parse_date_text``):
     ``YYYY-MM-DD`` (also ``YYYY-M-D``), ``YYYY/M/D``, ``YYYY.M.D``, ``YYYY年M月D日`` and
     compact ``YYYYMMDD``, with surrounding blanks and full-width digits (２０２４); a time of
     day may follow, and then the date is the one the publication-log audit takes (with a UTC
-    offset, the date in China Standard Time; without, the date as written).  With
-    ``allow_today``, also ``today`` (the date in China Standard Time).
+    offset, the date in China Standard Time; without, the date as written) — and ``today``
+    (the date in China Standard Time).
     Raises :class:`~govdisclose._errors.InputError`: "does not exist" for an impossible date
     such as ``2024-02-30``, "not a date" (with the reason when there is one, and the accepted
     spellings) for anything else.  An InputError is a ValueError, so as an argparse ``type=``
     the message would be replaced by argparse's own; call it from the command instead.
     """
     value = _text(text, option)
-    if allow_today and value.lower() == "today":
+    if value.lower() == "today":
         return china_today()
     read = read_date_text(text)
     if isinstance(read, DateRefusal):
-        raise read.error(option, use=_TODAY) if allow_today else read.error(option)
+        raise read.error(option, use=_TODAY)
     return date_in_china(read, path=option)
 
 
 def parse_datetime_option(text: str, option: str) -> dt.datetime:
     """A date and time of day given to ``option``: any date of :func:`parse_date_option`, then
     ``T`` or a space, ``HH:MM`` (optionally ``:SS`` and a fraction), then optionally a UTC
-    offset (``+08:00``, ``+0800``, ``Z``).  Without an offset the result is naive.
+    offset (``+08:00``, ``+0800``, ``Z``).  Without an offset the result is naive; ``now`` is
+    the present moment in China Standard Time.
 
     A date without a time, a time that does not exist (``25:00``) or a bad offset is an
     :class:`~govdisclose._errors.InputError` saying which.
     """
-    _text(text, option)
+    if _text(text, option).lower() == "now":
+        from .._dates import CHINA_TZ
+
+        return dt.datetime.now(CHINA_TZ).replace(microsecond=0)
     read = read_date_text(text)
     if isinstance(read, DateRefusal):
         raise read.error(option, noun="date-time", use=_DATETIME)
@@ -272,7 +321,7 @@ def parse_month_day_option(text: str, option: str) -> tuple[int, int]:
     govdisclose._errors.InputError: --attribute-review: 02-30 is not a day of the year; use MM-DD...
     """
     value = _text(text, option)
-    match = _MONTH_DAY_RE.fullmatch(value)
+    match = re.fullmatch(_MONTH_DAY, value, re.ASCII)
     if match is not None:
         month, day = (int(g) for g in match.group("m", "d", "m2", "d2") if g)
         if 1 <= month <= 12 and 1 <= day <= _calendar.monthrange(2000, month)[1]:

@@ -2,23 +2,25 @@
 
 Commands::
 
-    govdisclose deadline proactive --formed DATE [--rule TEXT] [--service-level N]
-    govdisclose deadline request --received DATE [--extended [N]] [--supplemented DATE]
+    govdisclose deadline proactive FORMED [--rule TEXT] [--service-level N]
+    govdisclose deadline request RECEIVED [--extended [N]] [--supplemented DATE]
                                  [--pause SENT ANSWERED]...
-    govdisclose deadline opinion --detected DATETIME [--major]
+    govdisclose deadline opinion DETECTED [--major]
     govdisclose deadline annual-report YEAR [--authority]
-    govdisclose deadline meeting --meeting DATE [--days N]
+    govdisclose deadline meeting MEETING [--days N]
     govdisclose calendar ics YEAR [--output FILE]
 
 Each ``deadline`` command takes ``--format text|json``, ``--calendar FILE`` (repeatable) and
 ``--provisional``.  JSON is one object with ``due`` (ISO 8601: a date, or a date-time with
 ``+08:00``), ``provisional`` and the ``explanation`` steps; ``deadline opinion`` prints the
 48-hour response, with a major emergency's 5-hour release and 24-hour press conference in its
-``related`` list.  Dates are read by :func:`~govdisclose.cli.common.parse_date_option`
-(``2024-10-08``, ``2024/10/8``, ``2024年10月8日``, ``20241008`` …), ``--detected`` by
-:func:`~govdisclose.cli.common.parse_datetime_option`.  A bad date, a period reaching a year
-without a holiday arrangement, or one running past 9999-12-31 is a one-line error with exit
-code 2.
+``related`` list.  The date a deadline runs from is the command's argument, as the date of
+``calendar day`` is; the other dates are options.  Dates are read by
+:func:`~govdisclose.cli.common.parse_date_option` (``2024-10-08``, ``2024/10/8``,
+``2024年10月8日``, ``20241008``, a date-time, ``today`` …), ``DETECTED`` by
+:func:`~govdisclose.cli.common.parse_datetime_option` (also ``now``).  A bad date, a period
+reaching a year without a holiday arrangement, or one running past 9999-12-31 is a one-line
+error with exit code 2.
 """
 
 from __future__ import annotations
@@ -30,20 +32,21 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .._dates import DATE_FORMATS
 from .._errors import InputError
+from . import COMMANDS
 from .common import (
-    DATE_FORMATS,
     add_calendar_options,
     add_format_option,
     calendar_from_args,
     dump_json,
+    output_path,
     parse_date_option,
     parse_datetime_option,
     parse_month_day_option,
     write_output,
+    write_text,
 )
-
-__all__ = ["DEFAULT_RULE", "register", "register_ics"]
 
 #: The time limit ``deadline proactive`` uses without ``--rule`` (条例 第二十六条).
 DEFAULT_RULE = "信息形成或变更之日起20个工作日内"
@@ -60,16 +63,16 @@ def _emit(deadlines: Sequence[Any], args: argparse.Namespace, *, many: bool) -> 
         data = unstructure(deadlines[0])
         if many and len(deadlines) > 1:
             data["related"] = [unstructure(d) for d in deadlines[1:]]
-        sys.stdout.write(dump_json(data))
+        write_text(dump_json(data), None, json=True)
     else:
-        sys.stdout.write("\n\n".join(d.describe() for d in deadlines) + "\n")
+        write_text("\n\n".join(d.describe() for d in deadlines) + "\n", None)
     return _EXIT_OK
 
 
 def _proactive(args: argparse.Namespace) -> int:
     from ..deadlines import proactive_deadline
 
-    formed = parse_date_option(args.formed, "--formed")
+    formed = parse_date_option(args.formed, "FORMED")
     deadline = proactive_deadline(
         formed,
         args.rule,
@@ -82,8 +85,8 @@ def _proactive(args: argparse.Namespace) -> int:
 def _request(args: argparse.Namespace) -> int:
     from ..deadlines import request_reply_deadline
 
-    received = parse_date_option(args.received, "--received")
-    if args.extended is not True and args.extended is not False and args.extended < 1:
+    received = parse_date_option(args.received, "RECEIVED")
+    if args.extended is not True and args.extended is not False and not 1 <= args.extended <= 20:
         # ``--extended`` asks for an extension: 0 would silently mean none.
         raise InputError(
             f"--extended: an extension is 1 to 20 working days, got {args.extended} "
@@ -111,7 +114,7 @@ def _request(args: argparse.Namespace) -> int:
 def _opinion(args: argparse.Namespace) -> int:
     from ..deadlines import opinion_response_deadline
 
-    detected = parse_datetime_option(args.detected, "--detected")
+    detected = parse_datetime_option(args.detected, "DETECTED")
     return _emit(opinion_response_deadline(detected, major=args.major), args, many=True)
 
 
@@ -124,7 +127,7 @@ def _annual_report(args: argparse.Namespace) -> int:
 def _meeting(args: argparse.Namespace) -> int:
     from ..deadlines import meeting_invitation_deadline
 
-    meeting = parse_date_option(args.meeting, "--meeting")
+    meeting = parse_date_option(args.meeting, "MEETING")
     return _emit([meeting_invitation_deadline(meeting, args.days)], args, many=False)
 
 
@@ -151,7 +154,12 @@ def _extension(text: str) -> int:
     try:
         days = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r} (应为整数)") from None
+        dated = "-" in text[1:]  # a date: --extended took the argument meant as RECEIVED
+        hint = "; put the date first: request RECEIVED --extended" if dated else ""
+        zh = "应为工作日数；日期写在前面" if dated else "应为工作日数"
+        raise argparse.ArgumentTypeError(
+            f"not a number of working days: {text!r}{hint} ({zh})"
+        ) from None
     return days
 
 
@@ -175,7 +183,7 @@ def register(subparsers: Any) -> None:
     """Add the ``deadline`` command group."""
     group = subparsers.add_parser(
         "deadline",
-        help="计算期限并说明过程 / compute an explained deadline",
+        help=COMMANDS["deadline"],
         description="计算政务公开期限并逐步说明 / compute disclosure deadlines, explained step by "
         "step (条例第二十六条、第三十条至第三十四条、第四十九条; 390号; 国办发〔2016〕61号、80号). "
         f"日期 / DATE: {DATE_FORMATS}",
@@ -189,9 +197,8 @@ def register(subparsers: Any) -> None:
         description="主动公开期限 / proactive disclosure deadline from a time-limit text",
     )
     proactive.add_argument(
-        "--formed",
-        required=True,
-        metavar="DATE",
+        "formed",
+        metavar="FORMED",
         help="信息形成或变更之日 / day the information was formed or changed",
     )
     proactive.add_argument(
@@ -217,7 +224,7 @@ def register(subparsers: Any) -> None:
         "不计入 / reply within 20 working days; extension up to 20; consultation time excluded",
     )
     request.add_argument(
-        "--received", required=True, metavar="DATE", help="收到申请之日（第三十一条）/ receipt date"
+        "received", metavar="RECEIVED", help="收到申请之日（第三十一条）/ receipt date"
     )
     request.add_argument(
         "--extended",
@@ -251,10 +258,9 @@ def register(subparsers: Any) -> None:
         "Standard Time",
     )
     opinion.add_argument(
-        "--detected",
-        required=True,
-        metavar="DATETIME",
-        help="发现舆情的时间 / when it was detected (2024-10-01T08:30[+08:00])",
+        "detected",
+        metavar="DETECTED",
+        help="发现舆情的时间 / when it was detected (2024-10-01T08:30[+08:00], or now)",
     )
     opinion.add_argument(
         "--major",
@@ -267,7 +273,9 @@ def register(subparsers: Any) -> None:
     report = sub.add_parser(
         "annual-report",
         help="年度报告公布期限（第四十九条）/ annual report deadline",
-        description="上一年度政府信息公开工作年度报告：部门1月31日前，主管部门3月31日前",
+        description="上一年度政府信息公开工作年度报告：部门1月31日前，主管部门3月31日前。"
+        "The report on the previous year's disclosure work: by 31 January, by 31 March for a "
+        "disclosure authority.",
     )
     report.add_argument("year", type=_year, metavar="YEAR", help="公布年份 / year of publication")
     report.add_argument(
@@ -281,9 +289,10 @@ def register(subparsers: Any) -> None:
     meeting = sub.add_parser(
         "meeting",
         help="会议通知邀请最迟日期 / latest day to send meeting invitations",
-        description="提前一周发通知邀请 / invitations at least 7 calendar days ahead",
+        description="会议提前一周发通知邀请 / send meeting invitations at least 7 calendar "
+        "days ahead",
     )
-    meeting.add_argument("--meeting", required=True, metavar="DATE", help="会议日期 / the meeting")
+    meeting.add_argument("meeting", metavar="MEETING", help="会议日期 / the meeting's date")
     meeting.add_argument(
         "--days",
         type=_positive,
@@ -317,7 +326,7 @@ def _ics(args: argparse.Namespace) -> int:
         attribute_review=review,
         authority=args.authority,
     )
-    write_output(to_ics(items), args.output)  # CRLF line ends kept
+    write_output(to_ics(items), output_path(args, *args.calendar))  # CRLF line ends kept
     return _EXIT_OK
 
 

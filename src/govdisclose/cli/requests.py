@@ -2,7 +2,7 @@
 
 Commands::
 
-    govdisclose requests status LEDGER --as-of DATE [--explain] [--format text|json]
+    govdisclose requests status LEDGER [--as-of DATE] [--explain] [--format text|json]
                                 [--ics FILE] [--sheet NAME] [--calendar FILE]...
                                 [--provisional] [--output FILE]
     govdisclose requests counts LEDGER --year YEAR [--format text|json] [--sheet NAME]
@@ -29,19 +29,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .._dates import DATE_FORMATS
+from . import COMMANDS
 from .common import (
-    DATE_FORMATS,
     add_calendar_options,
     add_format_option,
     add_output_option,
     calendar_from_args,
     dump_json,
+    output_path,
     parse_date_option,
     write_output,
     write_text,
 )
-
-__all__ = ["register"]
 
 _EXIT_OK = 0
 _EXIT_OVERDUE = 1
@@ -49,9 +49,13 @@ _EXIT_UNUSABLE = 2
 
 
 def _status(args: argparse.Namespace) -> int:
+    from .._files import refuse_overwriting_input
     from ..requests import ledger_status, read_ledger
 
-    as_of = parse_date_option(args.as_of, "--as-of", allow_today=True)
+    as_of = parse_date_option(args.as_of, "--as-of")
+    output = output_path(args, args.ledger, args.ics)
+    if args.ics is not None:
+        refuse_overwriting_input(args.ics, [args.ledger])
     calendar = calendar_from_args(args)
     reading = read_ledger(args.ledger, sheet=args.sheet)
     status = ledger_status(
@@ -67,12 +71,12 @@ def _status(args: argparse.Namespace) -> int:
         from .._converter import unstructure
 
         data["report"] = unstructure(report)
-        write_text(dump_json(data), args.output)
+        write_text(dump_json(data), output, json=True)
     else:
         text = status.to_text(explain=args.explain)
         if reading.report.findings:
             text += reading.report.to_text().rstrip("\n") + "\n"
-        write_text(text, args.output)
+        write_text(text, output)
     if args.ics is not None:
         if any(s.due is not None and s.state.code != "answered" for s in status.requests):
             write_output(status.to_ics(), args.ics)
@@ -100,12 +104,13 @@ def _year(text: str) -> int:
 def _counts(args: argparse.Namespace) -> int:
     from ..requests import TABLE3_COLUMNS, TABLE3_ROWS, read_ledger, year_counts
 
+    output = output_path(args, args.ledger)
     reading = read_ledger(args.ledger, sheet=args.sheet)
     counts = year_counts(reading.ledger, args.year, report=reading.report)
     if args.format == "json":
         from .._converter import unstructure
 
-        write_text(dump_json(unstructure(counts)), args.output)
+        write_text(dump_json(unstructure(counts)), output, json=True)
     else:
         table3, table4 = counts.table3, counts.table4
         lines = [f"{args.year}年 表三 table 三 ({', '.join(TABLE3_COLUMNS)})"]
@@ -122,7 +127,7 @@ def _counts(args: argparse.Namespace) -> int:
         text = "\n".join(lines) + "\n"
         if reading.report.findings:
             text += reading.report.to_text().rstrip("\n") + "\n"
-        write_text(text, args.output)
+        write_text(text, output)
     return _EXIT_OK if reading.ok else _EXIT_UNUSABLE
 
 
@@ -135,7 +140,7 @@ def register(subparsers: Any) -> None:
     """Add the ``requests`` command group."""
     group = subparsers.add_parser(
         "requests",
-        help="依申请公开台账 / requests ledger: status and yearly counts",
+        help=COMMANDS["requests"],
         description="依申请公开台账：办理期限、逾期情况和年度统计 / a requests ledger: "
         "deadlines, overdue requests and the year's counts (条例第三十条至第三十四条; "
         f"国办函〔2020〕109号; 国办公开办函〔2021〕30号). 日期 / DATE: {DATE_FORMATS}",
@@ -153,7 +158,10 @@ def register(subparsers: Any) -> None:
         "ledger", metavar="LEDGER", type=Path, help="台账 / ledger (.xlsx .csv .json)"
     )
     status.add_argument(
-        "--as-of", required=True, metavar="DATE", help="查看日期（或 today）/ the day (or today)"
+        "--as-of",
+        default="today",
+        metavar="DATE",
+        help="查看日期（默认北京时间今天）/ the day (default today, the date in China)",
     )
     status.add_argument(
         "--explain", action="store_true", help="逐日说明期限 / explain each deadline day by day"

@@ -27,22 +27,18 @@ import argparse
 import codecs
 import contextlib
 import json
-import os
-import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from .._errors import InputError
-from .._files import open_binary
-from . import EXIT_FINDINGS, EXIT_OK
-from .common import add_format_option
+from .._files import atomic_writer, open_binary
+from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
+from .common import add_format_option, escape_json, for_people, output_path
 
 if TYPE_CHECKING:  # the scan (and python-stdnum) is imported when the command runs
     from .._privacy import PersonalDataMatch, PersonalDataScan
-
-__all__ = ["register", "render_scan"]
 
 STDIN = "-"
 
@@ -85,10 +81,10 @@ class _TextListing:
 
     def add(self, match: PersonalDataMatch) -> None:
         self._count += 1
-        self._stream.write(_match_line(self._name, match) + "\n")
+        self._stream.write(for_people(_match_line(self._name, match)) + "\n")
 
     def finish(self) -> None:
-        self._stream.write(_summary_line(self._name, self._count) + "\n")
+        self._stream.write(for_people(_summary_line(self._name, self._count)) + "\n")
 
 
 class _JsonListing:
@@ -99,7 +95,9 @@ class _JsonListing:
         self._counts = {"error": 0, "warning": 0, "info": 0}
         self._first = True
         stream.write(
-            '{\n  "subject": ' + json.dumps(name, ensure_ascii=False) + ',\n  "findings": ['
+            '{\n  "subject": '
+            + escape_json(json.dumps(name, ensure_ascii=False))
+            + ',\n  "findings": ['
         )
 
     def add(self, match: PersonalDataMatch) -> None:
@@ -107,7 +105,7 @@ class _JsonListing:
 
         finding = match.finding()
         self._counts[finding.severity.code] += 1
-        text = json.dumps(unstructure(finding), ensure_ascii=False, indent=2)
+        text = escape_json(json.dumps(unstructure(finding), ensure_ascii=False, indent=2))
         self._stream.write(("\n" if self._first else ",\n") + _indent(text, "    "))
         self._first = False
 
@@ -122,28 +120,12 @@ def _indent(text: str, prefix: str) -> str:
     return "\n".join(prefix + line for line in text.split("\n"))
 
 
-def _identity(path: str | os.PathLike[str] | int) -> tuple[int, int] | None:
+def _stdin_descriptor() -> int | None:
+    """Standard input's file descriptor (redirected from a file, it is that file)."""
     try:
-        info = os.fstat(path) if isinstance(path, int) else os.stat(path)
-    except (OSError, ValueError):
+        return sys.stdin.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (tests replace it)
         return None
-    return info.st_dev, info.st_ino
-
-
-def _check_output(source: str, output: Path) -> None:
-    """Refuse an output that is the input itself (any name for the same file)."""
-    if source == STDIN:
-        try:
-            wanted = _identity(sys.stdin.fileno())
-        except (AttributeError, OSError, ValueError):  # not a real file (tests replace it)
-            wanted = None
-    else:
-        wanted = _identity(source)
-    if wanted is not None and wanted == _identity(output):
-        raise InputError(
-            f"{output}: --output would overwrite the input (the same file); choose another "
-            f"file (输出文件不能覆盖输入文件)"
-        )
 
 
 def _spool_stdin() -> BinaryIO:
@@ -159,62 +141,6 @@ def _spool_stdin() -> BinaryIO:
         shutil.copyfileobj(stream, spool, 1 << 20)
     spool.seek(0)
     return spool
-
-
-class _MaskedFile:
-    """Masked text written to a temporary file next to ``output``, renamed into place by
-    :meth:`commit`; :meth:`discard` removes it."""
-
-    def __init__(self, output: Path, encoding: str) -> None:
-        import tempfile
-
-        self._output = output
-        try:
-            fd, name = tempfile.mkstemp(
-                prefix=f".{output.name}.", suffix=".tmp", dir=output.parent or Path(".")
-            )
-        except OSError as exc:
-            raise InputError(f"cannot write {output}: {exc.strerror} (无法写入文件)") from None
-        self._name = name
-        self._file: IO[bytes] = os.fdopen(fd, "wb")
-        with contextlib.suppress(OSError):  # the mode a plain write would have given
-            os.chmod(name, _mode_for(output))
-        self._encoder = codecs.getincrementalencoder(encoding)()
-
-    def write(self, text: str) -> None:
-        try:
-            self._file.write(self._encoder.encode(text))
-        except OSError as exc:
-            raise InputError(
-                f"cannot write {self._output}: {exc.strerror} (无法写入文件)"
-            ) from None
-
-    def commit(self) -> None:
-        try:
-            self._file.write(self._encoder.encode("", final=True))
-            self._file.close()
-            os.replace(self._name, self._output)
-        except OSError as exc:
-            self.discard()
-            raise InputError(
-                f"cannot write {self._output}: {exc.strerror} (无法写入文件)"
-            ) from None
-
-    def discard(self) -> None:
-        self._file.close()
-        with contextlib.suppress(OSError):
-            os.unlink(self._name)
-
-
-def _mode_for(output: Path) -> int:
-    """The permission bits of ``output`` if it exists, else what the umask gives a new file
-    (a temporary file is created private)."""
-    try:
-        return stat.S_IMODE(os.stat(output).st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _stdout_writer(encoding: str) -> Callable[[str], object]:
@@ -234,20 +160,27 @@ def _scan(args: argparse.Namespace) -> int:
     from .._privacy import PersonalDataScanner, read_text_chunks
     from ..findings import Severity
 
-    output: Path | None = args.output
-    if output is not None and not args.mask:
+    if args.output is not None and not args.mask:
         raise InputError("--output is only used with --mask (--output 需与 --mask 同用)")
-    if output is not None:
-        _check_output(args.file, output)
+    output = output_path(args, _stdin_descriptor() if args.file == STDIN else args.file)
     name = "<stdin>" if args.file == STDIN else args.file
     raw = _spool_stdin() if args.file == STDIN else open_binary(args.file)
-    with raw:
+    with raw, contextlib.ExitStack() as stack:
         encoding, chunks = read_text_chunks(raw, source=name)
         scanner = PersonalDataScanner(mask=args.mask)
-        target = _MaskedFile(output, encoding) if args.mask and output is not None else None
-        write_masked = (
-            target.write if target is not None else _stdout_writer(encoding) if args.mask else None
-        )
+        write_masked: Callable[[str], object] | None = None
+        if args.mask and output is not None:
+            # whole or not at all: a temporary file renamed into place when complete
+            target = stack.enter_context(atomic_writer(output))
+            encoder = codecs.getincrementalencoder(encoding)()
+
+            def write_masked(text: str) -> None:
+                target.write(encoder.encode(text))
+
+            stack.callback(lambda: target.write(encoder.encode("", final=True)))
+
+        elif args.mask:
+            write_masked = _stdout_writer(encoding)
         stream: TextIO = sys.stderr if args.mask and output is None else sys.stdout
         listing = (
             _JsonListing(stream, name) if args.format == "json" else _TextListing(stream, name)
@@ -263,20 +196,13 @@ def _scan(args: argparse.Namespace) -> int:
                 if write_masked is not None:
                     write_masked(scanner.take_masked())
         except UnicodeDecodeError as exc:  # the file changed since its encoding was read
-            if target is not None:
-                target.discard()
             raise InputError(
                 f"{name}: changed while being read ({exc.reason}) (读取时文件被改动)"
             ) from None
-        except BaseException:
-            if target is not None:
-                target.discard()
-            raise
-        if target is not None:
-            target.commit()
-        elif write_masked is not None:
+        if write_masked is not None:
             write_masked("")
-            sys.stdout.flush()
+            if output is None:
+                sys.stdout.flush()
         listing.finish()
     return EXIT_FINDINGS if worst is not None else EXIT_OK
 
@@ -292,7 +218,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``scan`` to the command line."""
     parser = subparsers.add_parser(
         "scan",
-        help="发布前检查身份证号、手机号、银行卡号 / scan a text for personal numbers",
+        help=COMMANDS["scan"],
         description=(
             "先审查、后公开：检查文本中的居民身份证号码、手机号码和银行卡号。"
             "Scan a plain-text or HTML file (.txt, .csv, .md, .html; UTF-8, UTF-16 with its "

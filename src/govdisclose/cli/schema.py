@@ -7,16 +7,14 @@ import sys
 from pathlib import Path
 
 from .._errors import InputError
-from . import EXIT_FINDINGS, EXIT_OK
-
-__all__ = ["register"]
+from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
 
 _EPILOG = """\
 示例 / examples:
-  govdisclose schema                          列出全部模式 / list the schemas
-  govdisclose schema catalogue-item           打印一个模式 / print one schema
-  govdisclose schema --output schemas         写出全部模式 / write every schema to a directory
-  govdisclose schema --check schemas          检查导出是否最新 / exit 1 if the export is stale
+  govdisclose schema                 列出全部模式 / list them
+  govdisclose schema catalogue-item  打印一个模式 / print one
+  govdisclose schema --output DIR    写出全部模式 / write them all into DIR
+  govdisclose schema --check DIR     检查是否最新 / exit 1 if DIR is stale
 """
 
 
@@ -55,14 +53,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     parser = sub.add_parser(
         "schema",
-        help="导出 JSON Schema / print or export the JSON Schemas",
+        help=COMMANDS["schema"],
         description=(
             "打印或导出交换数据的 JSON Schema（Draft 2020-12，词表取值带中文标签）。"
             "Print or export the JSON Schemas (Draft 2020-12) of the documents govdisclose "
             "exchanges; vocabulary values carry their Chinese labels."
         ),
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "name",

@@ -28,10 +28,8 @@ from typing import Any
 from .._errors import InputError
 from .._vocabulary import Domain
 from ..findings import Report
-from . import EXIT_FINDINGS, EXIT_OK
+from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
 from .common import LEVEL_CHOICES, add_calendar_options, add_format_option, dump_json, write_text
-
-__all__ = ["detect_kind", "register"]
 
 #: Fields only a document record has (a catalogue has ``items``).
 _DOCUMENT_FIELDS = frozenset(
@@ -142,8 +140,8 @@ def _validate_documents(args: argparse.Namespace, data: Any, kind: str, name: st
 def _run(args: argparse.Namespace) -> int:
     from .common import parse_date_option
 
-    if args.as_of is not None:  # checked first, whatever the file turns out to be
-        args.as_of = parse_date_option(args.as_of, "--as-of")
+    # checked first, whatever the file turns out to be
+    args.as_of = parse_date_option(args.as_of, "--as-of")
     name: str = args.file
     path = Path(name)
     extra: Report | None = None
@@ -178,10 +176,12 @@ def _run(args: argparse.Namespace) -> int:
         report = Report(extra.findings + report.findings, name)
     if table is not None:  # findings name the cell and the item (救灾!D7（依法行政 2）)
         report = table.locate(report)
-    from .._converter import unstructure
+    if args.format == "json":
+        from .._converter import unstructure
 
-    text = dump_json(unstructure(report)) if args.format == "json" else report.to_text() + "\n"
-    write_text(text, None)
+        write_text(dump_json(unstructure(report)), None, json=True)
+    else:
+        write_text(report.to_text() + "\n", None)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
@@ -189,7 +189,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add ``validate`` to the command line."""
     parser = subparsers.add_parser(
         "validate",
-        help="检查目录或政策文件记录是否合规 / check a catalogue or document records",
+        help=COMMANDS["validate"],
         description=(
             "检查公开标准目录（八要素、词表、渠道、时限、层级，可与标准目录比对）或政策文件记录"
             "（公开属性、标注、审查、20个工作日内公开、三同步）。Check a catalogue or policy-"
@@ -217,7 +217,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--domain",
         choices=["work-safety", "disaster-relief", "work_safety", "disaster_relief"],
-        help="表格所属领域（表格未写明时）/ the domain of a table that does not name it",
+        metavar="DOMAIN",
+        help="表格所属领域（表格未写明时）/ the domain of a table that does not name it "
+        "(work-safety, disaster-relief)",
     )
     parser.add_argument(
         "--against-standard",
@@ -226,8 +228,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--as-of",
+        default="today",
         metavar="DATE",
-        help="判断是否逾期的日期（默认今天）/ judge overdue publication on DATE (default today)",
+        help="判断是否逾期的日期（默认北京时间今天）/ judge overdue publication on DATE "
+        "(default today, the date in China)",
     )
     add_calendar_options(parser)
     add_format_option(parser)

@@ -121,16 +121,18 @@ def dump_schema(value: dict[str, Any]) -> str:
 
 def write_schemas(directory: str | Path, names: tuple[str, ...] = SCHEMA_NAMES) -> list[Path]:
     """Write the schemas to ``directory`` (created if missing); return the files written."""
+    from .._files import write_file
+
     target = Path(directory)
     written = []
     try:
         target.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            path = target / schema_filename(name)
-            path.write_text(dump_schema(schema(name)), encoding="utf-8")
-            written.append(path)
     except OSError as exc:
         raise InputError(f"cannot write schemas to {target}: {exc.strerror} (无法写入)") from None
+    for name in names:
+        path = target / schema_filename(name)
+        write_file(path, dump_schema(schema(name)))  # each file whole or not at all
+        written.append(path)
     return written
 
 
