@@ -9,12 +9,13 @@ every outcome — then, in this process, times
 * ``read_ledger`` followed by ``ledger_status`` as of 2026-06-30 (every request's deadline,
   working days left or late, the checks), the work of ``govdisclose requests status``,
 
-best of ``--repeat`` runs each, and prints both times and their ratio.  Most of the status
-time is the deadline engine walking and explaining every day of each distinct deadline
-(``request_reply_deadline``; a ledger's identical deadlines are computed once), then the
-reading and checking of each row.
+best of ``--repeat`` runs each, and prints both times and their ratio, and the two parts —
+``read_ledger`` alone and ``ledger_status`` alone — against the parse.  The status takes each
+due date from the calendar's index of working days (no day-by-day explanation; a ledger's
+identical deadlines are computed once); ``--explain`` times ``ledger_status(explain=True)``,
+the work of ``requests status --explain``, as well.
 
-    python benchmarks/bench_requests.py [--requests N] [--repeat K]
+    python benchmarks/bench_requests.py [--requests N] [--repeat K] [--explain]
 """
 
 from __future__ import annotations
@@ -91,11 +92,17 @@ def bare_parse(path: Path) -> int:
         return sum(1 for _ in csv.reader(handle))
 
 
-def status(path: Path, calendar: object) -> int:
+def status(path: Path, calendar: object, *, explain: bool = False) -> int:
     from govdisclose.requests import ledger_status, read_ledger
 
     reading = read_ledger(path)
-    result = ledger_status(reading.ledger, AS_OF, calendar=calendar, locations=reading.locations)  # type: ignore[arg-type]
+    result = ledger_status(
+        reading.ledger,
+        AS_OF,
+        calendar=calendar,  # type: ignore[arg-type]
+        locations=reading.locations,
+        explain=explain,
+    )
     return len(result.requests)
 
 
@@ -112,6 +119,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--explain", action="store_true", help="also time explain=True")
     args = parser.parse_args()
     from govdisclose.calendar import default_calendar
 
@@ -122,12 +130,29 @@ def main() -> None:
         write_ledger(path, args.requests)
         rows = bare_parse(path)
         assert status(path, calendar) > 0
+        from govdisclose.requests import ledger_status, read_ledger
+
+        reading = read_ledger(path)
         parse_time = best(args.repeat, lambda: bare_parse(path))
         status_time = best(args.repeat, lambda: status(path, calendar))
+        read_time = best(args.repeat, lambda: read_ledger(path))
+        alone_time = best(
+            args.repeat,
+            lambda: ledger_status(
+                reading.ledger, AS_OF, calendar=calendar, locations=reading.locations
+            ),
+        )
+        explain_time = (
+            best(args.repeat, lambda: status(path, calendar, explain=True)) if args.explain else 0
+        )
     print(f"requests: {args.requests:,} ({rows - 1:,} rows), status as of {AS_OF}")
     print(f"csv.reader parse:        {parse_time:8.3f} s")
     print(f"read_ledger + status:    {status_time:8.3f} s")
     print(f"ratio status / parse:    {status_time / parse_time:8.1f} ×")
+    print(f"  read_ledger alone:     {read_time / parse_time:8.1f} ×")
+    print(f"  ledger_status alone:   {alone_time / parse_time:8.1f} ×")
+    if args.explain:
+        print(f"with explain=True:       {explain_time / parse_time:8.1f} ×")
     print(f"per request:             {status_time / args.requests * 1e6:8.1f} µs")
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -490,8 +491,8 @@ def test_unknown_year_is_a_finding_not_a_crash() -> None:
     provisional = ledger_status(
         Ledger([r]), D(2026, 12, 28), calendar=WorkCalendar.official(provisional=True)
     )
-    assert provisional.requests[0].deadline is not None
-    assert provisional.requests[0].deadline.provisional
+    assert provisional.requests[0].due == D(2027, 1, 19)
+    assert provisional.requests[0].provisional
     assert "【暂估】" in provisional.to_text()
 
 
@@ -521,7 +522,7 @@ def test_status_json_and_ics() -> None:
             req("Z", D(2024, 9, 2), reply=Reply(D(2024, 9, 20), "予以公开")),
         ]
     )
-    status = ledger_status(ledger, D(2024, 10, 28), calendar=OFFICIAL)
+    status = ledger_status(ledger, D(2024, 10, 28), calendar=OFFICIAL, explain=True)
     data = status.to_json(explain=True)
     assert data["summary"]["open"] == 1 and data["requests"][0]["due"] == "2024-10-30"
     assert data["requests"][0]["deadline"]["kind"] == "request_reply"
@@ -530,6 +531,19 @@ def test_status_json_and_ics() -> None:
     assert "DTSTART;VALUE=DATE:20241030" in ics and ics.endswith("END:VCALENDAR\r\n")
     with pytest.raises(InputError, match="no open request"):
         ledger_status(Ledger([ledger.requests[1]]), D(2024, 10, 28), calendar=OFFICIAL).to_ics()
+
+
+def test_explanations_only_when_asked() -> None:
+    ledger = Ledger([req("2024-07", D(2024, 9, 27))])
+    plain = ledger_status(ledger, D(2024, 10, 28), calendar=OFFICIAL)
+    assert plain.requests[0].due == D(2024, 10, 30) and plain.requests[0].deadline is None
+    assert "deadline" not in plain.to_json()["requests"][0]
+    with pytest.raises(InputError, match="explain=True"):
+        plain.to_json(explain=True)
+    with pytest.raises(InputError, match="explain=True"):
+        plain.to_text(explain=True)
+    full = ledger_status(ledger, D(2024, 10, 28), calendar=OFFICIAL, explain=True)
+    assert "周末调休上班日（国庆节）" in full.to_text(explain=True)
 
 
 def test_status_day_in_a_year_without_arrangement_keeps_the_due_day() -> None:
@@ -601,9 +615,39 @@ def test_status_of_any_ledger_is_consistent(ledger: Ledger, as_of: dt.date) -> N
             assert item.overdue == (as_of > due)
             assert item.workdays_left is not None and item.workdays_late is not None
             assert (item.workdays_late > 0) <= item.overdue
-        if due is not None and item.deadline is not None:
+        if due is not None:
             assert due > request.received
             assert OFFICIAL.is_workday(due)
     summary = status.summary()
     assert summary["open"] + summary["answered"] == summary["total"]
+    # the due dates without explanations are those of the explained deadlines
+    explained = ledger_status(ledger, as_of, calendar=OFFICIAL, explain=True)
+    for plain, full in zip(status.requests, explained.requests, strict=True):
+        assert attrs.evolve(full, deadline=None) == plain
+        if full.deadline is not None:
+            assert (full.deadline.due, full.deadline.provisional) == (plain.due, plain.provisional)
+        else:
+            assert plain.due is None
     assert summary["overdue"] + summary["due_soon"] <= summary["open"]
+
+
+def test_year_counts_gathers_the_tables_and_the_fees() -> None:
+    from govdisclose import unstructure
+    from govdisclose.requests import fees_collected, table3_counts, table4_counts, year_counts
+
+    ledger = Ledger(
+        [
+            req("F", D(2025, 5, 6), fee=FeeNotice(D(2025, 5, 9), "按量", amount=300,
+                                                  paid=D(2025, 5, 12))),
+            req("G", D(2025, 6, 2), reply=Reply(D(2025, 6, 20), "予以公开")),
+        ]
+    )  # fmt: skip
+    counts = year_counts(ledger, 2025)
+    assert counts.table3 == table3_counts(ledger, 2025)
+    assert counts.table4 == table4_counts(ledger, 2025)
+    assert counts.fees_collected_yuan == fees_collected(ledger, 2025) == 300
+    data = unstructure(counts)
+    assert list(data) == ["year", "table3", "table4", "fees_collected_yuan", "report"]
+    assert data["report"]["ok"] is True
+    with pytest.raises(InputError, match="year"):
+        year_counts(ledger, "2025")  # type: ignore[arg-type]

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govdisclose._errors import InputError
+from govdisclose._errors import DataError, InputError
 from govdisclose.requests import (
     ApplicantCategory,
     Consultation,
@@ -539,3 +539,50 @@ def test_rows_written_read_back_the_same(ledger: Ledger) -> None:
     assert reading.ledger == ledger
     # and JSON too
     assert read_ledger_data(ledger_to_json(ledger)).ledger == ledger
+
+
+# -- workbooks ---------------------------------------------------------------------------------
+
+from govdisclose.requests import LEDGER_SHEET, ledger_to_xlsx  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(ledger=full_ledgers())
+def test_a_workbook_written_reads_back_the_same(ledger: Ledger) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "台账.xlsx"
+        path.write_bytes(ledger_to_xlsx(ledger))
+        reading = read_ledger(path)
+    if ledger.requests:
+        assert reading.report.findings == ()
+    assert reading.ledger == ledger
+
+
+def test_workbook_cells_are_text_never_formulas(tmp_path: Path) -> None:
+    import openpyxl
+
+    ledger = Ledger(
+        [
+            Request("2025-001", D(2025, 3, 3), "自然人", subject='=HYPERLINK("x")'),
+            Request("007", D(2025, 3, 4), "商业企业", note="+1"),
+        ]
+    )
+    path = tmp_path / "台账.xlsx"
+    path.write_bytes(ledger_to_xlsx(ledger))
+    ws = openpyxl.load_workbook(path)[LEDGER_SHEET]
+    assert ws.freeze_panes == "A2"
+    values = {cell.value: cell.data_type for row in ws.iter_rows() for cell in row if cell.value}
+    assert values['=HYPERLINK("x")'] == "s" and values["2025-001"] == "s"
+    assert values["007"] == "s"
+    assert read_ledger(path).ledger == ledger
+
+
+def test_workbook_text_a_cell_cannot_hold_is_refused_with_its_cell() -> None:
+    ledger = Ledger([Request("1", D(2025, 3, 3), "自然人", subject="a\x01b")])
+    with pytest.raises(DataError) as raised:
+        ledger_to_xlsx(ledger)
+    assert raised.value.path == "依申请公开台账!J2"
+    with pytest.raises(InputError):
+        ledger_to_xlsx(Ledger([]), sheet="a/b")

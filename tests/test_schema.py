@@ -629,3 +629,18 @@ def test_audit_records_output_follows_its_schema(
     if log == "{generated}":
         statuses = {line["status"] for line in lines}
         assert statuses == {"on_time", "late", "overdue", "pending", "not_assessable", "invalid"}
+
+
+def test_a_ledger_status_written_by_the_converter_follows_its_schema() -> None:
+    import datetime as dt
+
+    from govdisclose import unstructure
+    from govdisclose.requests import ledger_status, read_ledger
+
+    reading = read_ledger(ROOT / "tests/data/requests/ledger.csv")
+    for explain in (False, True):
+        status = ledger_status(reading.ledger, dt.date(2025, 12, 31), explain=explain)
+        assert errors("requests-status", unstructure(status)) == []
+        assert errors("requests-status", status.to_json(explain=explain)) == []
+    assert "deadline" not in status.to_json()["requests"][0]
+    assert unstructure(status)["requests"][0]["deadline"]["kind"] == "request_reply"

@@ -8,8 +8,9 @@ with six sections and three statistical tables: 二 主动公开政府信息情�
 * knows the format as data — every row and column with a code and its printed label, read in
   any common spelling, and the 2019 trial layout;
 * holds a report as one value, :class:`AnnualReport`, built from counts keyed by code
-  (:meth:`AnnualReport.from_counts`, what a requests ledger gives) or read from JSON keyed by
-  the printed labels or from XLSX in the national layout (:func:`read_report`);
+  (:meth:`AnnualReport.from_counts`), built from a requests ledger and a hand-filled part
+  (:func:`build_report`), or read from JSON keyed by the printed labels or from XLSX in the
+  national layout (:func:`read_report`);
 * checks it (:func:`check_report`): the relations between cells, labels and layout, blanks,
   last year's carry-over, and 规章 only where the body's level can make them — each finding
   located by JSON path or ``sheet!cell``;
@@ -36,6 +37,7 @@ More information:
 
 from __future__ import annotations
 
+from ._build import build_report, fee_sentence
 from ._checks import check_report
 from ._findings import FINDINGS
 from ._format import (
@@ -69,7 +71,9 @@ __all__ = [
     "BodyLevel",
     "Label",
     "ReadReport",
+    "build_report",
     "check_report",
+    "fee_sentence",
     "match_label",
     "read_report",
     "read_report_document",

@@ -4,7 +4,8 @@ Commands::
 
     govdisclose annual-report check FILE [--level township|county|city|province]
                                          [--previous FILE] [--format text|json] [--output FILE]
-    govdisclose annual-report build [--input FILE] [--body NAME] [--year YEAR] [--level LEVEL]
+    govdisclose annual-report build [--requests LEDGER [--sheet NAME] [--previous FILE]]
+                                    [--input FILE] [--body NAME] [--year YEAR] [--level LEVEL]
                                     [--to json|xlsx|html] [--output FILE]
 
 ``check`` reads a report — JSON keyed by the labels as printed, or XLSX in the national layout
@@ -12,17 +13,26 @@ Commands::
 the same body's report of the year before (carry-over).  ``build`` writes the report in the
 national layout with every cell and text section it lacks left blank for the office; ``--input``
 is a hand-filled report (JSON or XLSX, any part of it), and ``--body``, ``--year``, ``--level``
-fill in or replace who reports for which year.  The file's format is ``--to``, or the suffix of
+fill in or replace who reports for which year.  With ``--requests LEDGER`` (and ``--year``)
+tables 三 and 四 and the fees of section 六 come from the requests ledger
+(:func:`govdisclose.annual_report.build_report`); ``--previous`` is last year's report, whose
+四、结转下年度继续办理 must be this year's 二、上年结转 — a mismatch is listed on standard error
+and gives exit code 1 (the report is still written).  Table 二 is not derived from document
+records (they do not say which documents are 行政规范性文件 or when one was repealed): it comes
+from ``--input``.  The file's format is ``--to``, or the suffix of
 ``--output`` (``.xlsx``, ``.html``, ``.json``), else JSON; XLSX goes to standard output as bytes
 unless ``--output`` names a file.  No output may be one of the inputs.
 
-Exit codes: ``check`` 0 no errors (warnings and infos allowed), 1 errors found; ``build`` 0;
-both 2 for unusable input (a missing or broken file, an input that cannot be built from).
+Exit codes: ``check`` 0 no errors (warnings and infos allowed), 1 errors found; ``build`` 0,
+1 when the carry-over from ``--previous`` does not match; both 2 for unusable input (a missing
+or broken file, a ledger with rows that could not be loaded, an input that cannot be built
+from).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +55,8 @@ _EPILOG = """\
   govdisclose annual-report check 2025.xlsx --previous 2024.xlsx
   govdisclose annual-report build --input 手填部分.json -o 2025.xlsx
   govdisclose annual-report build --body 某某镇人民政府 --year 2025 --to html
+  govdisclose annual-report build --year 2025 --requests 台账.xlsx --input 手填部分.json \
+      --previous 2024.json -o 2025.xlsx
 """
 
 
@@ -95,13 +107,60 @@ def write_report(report: Any, output_format: str, output: Path | None) -> None:
         write_output(dump_json(to_document(report)), output)
 
 
+_CARRY_OVER_CODES = frozenset(
+    {"annual-report.carry-over", "annual-report.previous-report", "annual-report.in-force"}
+)
+
+
+def _from_ledger(args: argparse.Namespace, hand: Any) -> tuple[Any, int]:
+    from ..annual_report import build_report, check_report, read_report
+    from ..requests import read_ledger
+
+    if args.year is None:
+        raise InputError("--requests needs --year (台账生成报告需要指定年度)", path="--year")
+    reading = read_ledger(args.requests, sheet=args.sheet)
+    if not reading.ok:
+        sys.stderr.write(reading.report.to_text().rstrip("\n") + "\n")
+        raise InputError(
+            f"{args.requests}: some requests could not be loaded; a report is not built from a "
+            f"part of the ledger (台账有无法读取的申请，未生成报告)"
+        )
+    report = build_report(
+        reading.ledger, args.year, hand_filled=hand, body=args.body, level=args.level
+    )
+    if args.previous is None:
+        return report, EXIT_OK
+    checked = check_report(report, previous=read_report(args.previous))
+    found = [f for f in checked.findings if f.code in _CARRY_OVER_CODES]
+    for finding in found:
+        sys.stderr.write(finding.to_text().rstrip("\n") + "\n")
+    errors = any(f.severity.code == "error" for f in found)
+    return report, EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _form(args: argparse.Namespace, output: Path | None) -> str:
+    if args.to is not None:
+        return str(args.to)
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    return {"xlsx": "xlsx", "html": "html", "htm": "html"}.get(suffix, "json")
+
+
 def _run_build(args: argparse.Namespace) -> int:
     import attrs
 
     from ..annual_report import AnnualReport, BodyLevel
 
-    output = output_path(args, args.input)
+    output = output_path(args, args.input, args.requests, args.previous)
     report = hand_filled(args.input)
+    if args.requests is not None:
+        built, code = _from_ledger(args, report)
+        write_report(built, _form(args, output), output)
+        return code
+    if args.previous is not None or args.sheet is not None:
+        raise InputError(
+            "--previous and --sheet go with --requests (须与 --requests 一起使用)",
+            path="--requests",
+        )
     given = AnnualReport(
         body=args.body,
         year=args.year,
@@ -113,11 +172,7 @@ def _run_build(args: argparse.Namespace) -> int:
         year=given.year if given.year is not None else report.year,
         level=given.level or report.level,
     )
-    form = args.to
-    if form is None:
-        suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-        form = {"xlsx": "xlsx", "html": "html", "htm": "html"}.get(suffix, "json")
-    write_report(report.completed(), form, output)
+    write_report(report.completed(), _form(args, output), output)
     return EXIT_OK
 
 
@@ -188,6 +243,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="FILE",
         type=Path,
         help="手工填写的部分（JSON 或 XLSX）/ the hand-filled parts (JSON or XLSX)",
+    )
+    build.add_argument(
+        "--requests",
+        metavar="LEDGER",
+        type=Path,
+        help="依申请公开台账（.xlsx .csv .json），生成表三、表四和信息处理费 / the requests "
+        "ledger: tables 三 and 四 and the fees of section 六",
+    )
+    build.add_argument("--sheet", metavar="NAME", help="台账工作表名 / the ledger's sheet")
+    build.add_argument(
+        "--previous",
+        metavar="FILE",
+        type=Path,
+        help="上一年度的报告（核对结转）/ last year's report (carry-over check)",
     )
     build.add_argument("--body", metavar="NAME", help="报告机关 / the reporting body")
     build.add_argument("--year", metavar="YEAR", type=_year, help="报告年度 / the year reported on")

@@ -58,7 +58,13 @@ def _status(args: argparse.Namespace) -> int:
         refuse_overwriting_input(args.ics, [args.ledger])
     calendar = calendar_from_args(args)
     reading = read_ledger(args.ledger, sheet=args.sheet)
-    status = ledger_status(reading.ledger, as_of, calendar=calendar, locations=reading.locations)
+    status = ledger_status(
+        reading.ledger,
+        as_of,
+        calendar=calendar,
+        locations=reading.locations,
+        explain=args.explain,
+    )
     report = reading.report + status.report
     if args.format == "json":
         data = status.to_json(explain=args.explain)
@@ -96,32 +102,17 @@ def _year(text: str) -> int:
 
 
 def _counts(args: argparse.Namespace) -> int:
-    from ..requests import (
-        TABLE3_COLUMNS,
-        TABLE3_ROWS,
-        fees_collected,
-        read_ledger,
-        table3_counts,
-        table4_counts,
-    )
+    from ..requests import TABLE3_COLUMNS, TABLE3_ROWS, read_ledger, year_counts
 
     output = output_path(args, args.ledger)
     reading = read_ledger(args.ledger, sheet=args.sheet)
-    table3 = table3_counts(reading.ledger, args.year)
-    table4 = table4_counts(reading.ledger, args.year)
-    fees = fees_collected(reading.ledger, args.year)
+    counts = year_counts(reading.ledger, args.year, report=reading.report)
     if args.format == "json":
         from .._converter import unstructure
 
-        data: dict[str, Any] = {
-            "year": args.year,
-            "table3": table3,
-            "table4": table4,
-            "fees_collected_yuan": fees,
-            "report": unstructure(reading.report),
-        }
-        write_text(dump_json(data), output, json=True)
+        write_text(dump_json(unstructure(counts)), output, json=True)
     else:
+        table3, table4 = counts.table3, counts.table4
         lines = [f"{args.year}年 表三 table 三 ({', '.join(TABLE3_COLUMNS)})"]
         lines += [
             f"  {row}: {' '.join(str(table3[row][c]) for c in TABLE3_COLUMNS)}"
@@ -132,7 +123,7 @@ def _counts(args: argparse.Namespace) -> int:
             f"  {group}: {' '.join(str(v) for v in cells.values())}"
             for group, cells in table4.items()
         ]
-        lines.append(f"信息处理费 fees collected: {fees} 元")
+        lines.append(f"信息处理费 fees collected: {counts.fees_collected_yuan} 元")
         text = "\n".join(lines) + "\n"
         if reading.report.findings:
             text += reading.report.to_text().rstrip("\n") + "\n"

@@ -9,12 +9,15 @@ An office keeps a ledger (台账) of the requests it receives (《政府信息�
   :class:`Outcome`, :class:`Review` for table 四);
 * **files** — :func:`read_ledger` reads XLSX, CSV and JSON ledgers tolerantly: every unusable
   cell is a located finding (codes :data:`FINDING_CODES`); :func:`ledger_to_json` writes the
-  canonical JSON of the ``requests-ledger`` schema;
+  canonical JSON of the ``requests-ledger`` schema, :func:`ledger_to_xlsx` a workbook that
+  reads back the same;
 * **status** — :func:`ledger_status`: each request's deadline from the deadline engine, working
   days left or overdue, replies on time or late, an iCalendar file of open deadlines;
 * **fees** — :func:`fee_per_request`, :func:`fee_per_page`, :func:`fees_collected`
   (国办函〔2020〕109号);
-* **the annual report's tables** — :func:`table3_counts` and :func:`table4_counts`.
+* **the annual report's tables** — :func:`table3_counts` and :func:`table4_counts`, with the
+  year's fees in :func:`year_counts`; :func:`govdisclose.annual_report.build_report` makes
+  the report from them.
 
 Contract of the counts (what the annual report's builder relies on):
 ``table3_counts(ledger, year)`` returns ``{row: {column: int}}`` with every row of
@@ -53,8 +56,10 @@ from ._counts import (
     TABLE3_ROWS,
     TABLE4_COLUMNS,
     TABLE4_GROUPS,
+    YearCounts,
     table3_counts,
     table4_counts,
+    year_counts,
 )
 from ._fees import (
     FREE_PAGES,
@@ -71,9 +76,11 @@ from ._ledger import Consultation, FeeNotice, Ledger, Reply, Request, Review, re
 from ._reading import (
     COLUMN_ALIASES,
     LEDGER_LIMITS,
+    LEDGER_SHEET,
     LedgerReading,
     ledger_to_json,
     ledger_to_rows,
+    ledger_to_xlsx,
     read_ledger,
     read_ledger_data,
     read_ledger_rows,
@@ -104,6 +111,7 @@ __all__ = [
     "FREE_PAGES",
     "FREE_REQUESTS_PER_MONTH",
     "LEDGER_LIMITS",
+    "LEDGER_SHEET",
     "PAGE_BANDS",
     "TABLE3_COLUMNS",
     "TABLE3_ROWS",
@@ -126,12 +134,14 @@ __all__ = [
     "Review",
     "ReviewKind",
     "ReviewResult",
+    "YearCounts",
     "fee_per_page",
     "fee_per_request",
     "fees_collected",
     "ledger_status",
     "ledger_to_json",
     "ledger_to_rows",
+    "ledger_to_xlsx",
     "month_position",
     "month_positions",
     "read_ledger",
@@ -142,4 +152,5 @@ __all__ = [
     "request_problems",
     "table3_counts",
     "table4_counts",
+    "year_counts",
 ]

@@ -37,8 +37,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
+
 from .._dates import is_int
 from .._errors import InputError, short_repr
+from .._output import output
+from ..findings import Report
+from ._fees import fees_collected
 from ._ledger import Ledger
 from ._terms import ApplicantCategory, Outcome, ReviewKind, ReviewResult
 
@@ -47,8 +52,10 @@ __all__ = [
     "TABLE3_ROWS",
     "TABLE4_COLUMNS",
     "TABLE4_GROUPS",
+    "YearCounts",
     "table3_counts",
     "table4_counts",
+    "year_counts",
 ]
 
 #: Table 三's columns: the applicant categories, then ``total`` (总计).
@@ -124,3 +131,31 @@ def table4_counts(ledger: Ledger, year: int) -> dict[str, dict[str, int]]:
             counts[review.kind.code][result.code] += 1
             counts[review.kind.code]["total"] += 1
     return counts
+
+
+@output()
+@attrs.frozen
+class YearCounts:
+    """A year's counts from a ledger: tables 三 and 四 (:func:`table3_counts`,
+    :func:`table4_counts`), the information-processing fees paid in the year in 元
+    (:func:`~govdisclose.requests.fees_collected`, section 六) and the findings of reading
+    the ledger — what ``govdisclose requests counts --format json`` writes (schema
+    ``requests-counts``, through the package's converter)."""
+
+    year: int
+    table3: dict[str, dict[str, int]]
+    table4: dict[str, dict[str, int]]
+    fees_collected_yuan: int
+    report: Report = attrs.field(factory=lambda: Report(()))
+
+
+def year_counts(ledger: Ledger, year: int, *, report: Report | None = None) -> YearCounts:
+    """The :class:`YearCounts` of ``year``; ``report`` is the findings of reading the ledger
+    (:attr:`~govdisclose.requests.LedgerReading.report`), none when not given."""
+    return YearCounts(
+        year=_year(year),
+        table3=table3_counts(ledger, year),
+        table4=table4_counts(ledger, year),
+        fees_collected_yuan=fees_collected(ledger, year),
+        report=Report(()) if report is None else report,
+    )

@@ -91,9 +91,11 @@ from ._terms import (
 __all__ = [
     "COLUMN_ALIASES",
     "LEDGER_LIMITS",
+    "LEDGER_SHEET",
     "LedgerReading",
     "ledger_to_json",
     "ledger_to_rows",
+    "ledger_to_xlsx",
     "read_ledger",
     "read_ledger_data",
     "read_ledger_rows",
@@ -459,6 +461,20 @@ def _term(kind: Any, value: object) -> Any:
         ) from None
 
 
+@functools.lru_cache(maxsize=65536, typed=True)
+def _cached_value(field: str, value: object) -> Any:
+    return _value(field, value)
+
+
+def _any_value(field: str, value: object) -> Any:
+    """:func:`_value`, remembered for the texts, dates and numbers a ledger repeats (the
+    values it gives are immutable); ``_Bad`` is raised each time."""
+    try:
+        return _cached_value(field, value)
+    except TypeError:  # unhashable: a list or an object where a value belongs
+        return _value(field, value)
+
+
 def _value(field: str, value: object) -> Any:
     if field in _DATE_FIELDS:
         return _date(value)
@@ -524,7 +540,7 @@ class _Builder:
         unusable: set[str] = set()
         for key, value in raw.items():
             try:
-                values[key] = _value(_field_of(key), value)
+                values[key] = _any_value(_field_of(key), value)
             except _Bad as exc:
                 unusable.add(key)
                 self.bad(
@@ -1235,3 +1251,43 @@ def _flat(request: Request) -> dict[str, object]:
         values["reply.date"] = request.reply.date
         values["reply.outcome"] = request.reply.outcome
     return values
+
+
+#: The sheet :func:`ledger_to_xlsx` writes.
+LEDGER_SHEET = "依申请公开台账"
+
+
+def ledger_to_xlsx(ledger: Ledger, *, sheet: str = LEDGER_SHEET) -> bytes:
+    """The ledger as an XLSX workbook, for an office that keeps it in a spreadsheet.
+
+    One sheet of the table :func:`ledger_to_rows` gives, every cell text (a text starting with
+    ``=`` stays text, never a formula; ids such as ``2025-001`` are not turned into dates),
+    the header row frozen.  :func:`read_ledger` reads it back into the same ledger.  A text a
+    cell cannot hold (a control character, a carriage return, more than 32,767 characters)
+    raises :class:`~govdisclose._errors.DataError` naming its cell.
+    """
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    from ..tables._xlsx import set_cell
+
+    rows = ledger_to_rows(ledger)
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    assert ws is not None
+    try:
+        ws.title = sheet
+    except ValueError as exc:
+        raise InputError(f"not a usable sheet name: {sheet!r} ({exc}) (工作表名不可用)") from None
+    for r, values in enumerate(rows, start=1):
+        for c, value in enumerate(values, start=1):
+            if value == "":
+                continue
+            cell = set_cell(ws, r, c, value, f"{sheet}!{get_column_letter(c)}{r}")
+            cell.number_format = "@"
+    for c, head in enumerate(rows[0], start=1):
+        ws.column_dimensions[get_column_letter(c)].width = max(10, 2 * len(head) + 2)
+    ws.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,6 +1,6 @@
 """The JSON Schema of a requests ledger (``requests-ledger``), built from the model.
 
-Built by :class:`~govdisclose.schemas.walker.SchemaWalker` like every schema of the library
+Built by ``SchemaWalker`` like every schema of the library
 and exported with them (``govdisclose schema``); the field texts are here, next to the model
 they describe.
 """
@@ -9,14 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-
-__all__ = [
-    "LEDGER_TEXTS",
-    "STATUS_TEXTS",
-    "counts_schema",
-    "ledger_schema",
-    "status_schema",
-]
 
 
 def _t(title: str, zh: str, en: str) -> tuple[str, str]:
@@ -203,18 +195,19 @@ def _described(title: str, zh: str, en: str, schema: dict[str, Any]) -> dict[str
     return {"title": title, "description": f"{zh} / {en}", **schema}
 
 
-def status_schema() -> dict[str, Any]:
-    """The schema of ``LedgerStatus.to_json()`` (``govdisclose requests status --format json``)."""
-    from ..deadlines import Deadline, LegalRule, Step
-    from ..schemas._outputs import findings_shapes
-    from ..schemas._texts import FIELD_TEXTS
-    from ..schemas._walker import SchemaWalker, Shape, finish
+def status_shapes() -> dict[type, Any]:
+    """The output shapes of :class:`~govdisclose.requests.LedgerStatus` and
+    :class:`~govdisclose.requests.RequestStatus`: the package's converter writes a status by
+    them, and :func:`status_schema` is walked from them (registered in
+    :func:`govdisclose.schemas._outputs.output_shapes`).
+
+    A request's ``deadline`` (the explained deadline) is written by the converter, ``null``
+    when the status was built without explanations; ``to_json`` leaves it out unless asked.
+    """
+    from ..schemas._walker import Shape
     from ._status import LedgerStatus, RequestStatus
-    from ._terms import Outcome
 
     null = {"type": "null"}
-    date = {"type": "string", "format": "date"}
-    walker = SchemaWalker({}, texts={**FIELD_TEXTS, **STATUS_TEXTS})
     summary = {
         "type": "object",
         "properties": {
@@ -224,47 +217,49 @@ def status_schema() -> dict[str, Any]:
         "required": list(_SUMMARY_KEYS),
         "additionalProperties": False,
     }
-    shapes: dict[type, Shape] = {
-        **findings_shapes(),
-        Deadline: Shape(required="all", extra={"kind_label": {"type": "string"}}),
-        LegalRule: Shape(required="all"),
-        Step: Shape(nullable=False),
-        LedgerStatus: Shape(required="all", exclude=("later",), extra={"summary": summary}),
+    return {
+        LedgerStatus: Shape(
+            required="all",
+            exclude=("later", "explained"),
+            extra={"summary": summary},
+        ),
+        RequestStatus: Shape(
+            required="all",
+            exclude=("deadline",),
+            extra={
+                "state_label": {"type": "string"},
+                "deadline": {"anyOf": [{"$ref": "#/$defs/Deadline"}, null]},
+            },
+            optional=("deadline",),
+            override={
+                "outcome": {"anyOf": [{"$ref": "#/$defs/Outcome"}, null]},
+                "workdays_left": {"anyOf": [_count(), null]},
+                "workdays_late": {"anyOf": [_count(), null]},
+            },
+        ),
     }
-    walker.shapes = shapes
-    deadline, outcome = walker.ref(Deadline), walker.ref(Outcome)
-    shapes.update(
-        {
-            RequestStatus: Shape(
-                required="all",
-                exclude=("deadline",),
-                extra={
-                    "state_label": {"type": "string"},
-                    "due": {"anyOf": [date, null]},
-                    "provisional": {"type": "boolean"},
-                    "deadline": {"anyOf": [deadline, null]},
-                },
-                optional=("deadline",),
-                override={
-                    "outcome": {"anyOf": [outcome, null]},
-                    "workdays_left": {"anyOf": [_count(), null]},
-                    "workdays_late": {"anyOf": [_count(), null]},
-                },
-            ),
-        }
-    )
-    return finish(walker, walker.root(LedgerStatus))
 
 
-def counts_schema() -> dict[str, Any]:
-    """The schema of ``govdisclose requests counts --format json``: tables 三 and 四 as
+#: Texts of the counts output's fields.
+COUNTS_TEXTS: Mapping[str, tuple[str, str]] = {
+    "YearCounts.year": _t("年度", "统计年度", "the year"),
+    "YearCounts.table3": _t(
+        "表三", "收到和处理政府信息公开申请情况", "requests received and handled"
+    ),
+    "YearCounts.table4": _t("表四", "政府信息公开行政复议、行政诉讼情况", "reviews and lawsuits"),
+    "YearCounts.fees_collected_yuan": _t(
+        "收取信息处理费（元）", "本年缴纳的信息处理费", "fees paid in the year, yuan"
+    ),
+    "YearCounts.report": _t("检查报告", "读取台账发现的问题", "findings of reading"),
+}
+
+
+def counts_shapes() -> dict[type, Any]:
+    """The output shape of :class:`~govdisclose.requests.YearCounts`: tables 三 and 四 as
     :func:`~govdisclose.requests.table3_counts` and :func:`~govdisclose.requests.table4_counts`
-    return them, the fees of the year and the findings of reading the ledger."""
-    from ..findings import Report
-    from ..schemas._outputs import findings_shapes
-    from ..schemas._texts import FIELD_TEXTS
-    from ..schemas._walker import SchemaWalker, finish
-    from ._counts import TABLE3_COLUMNS, TABLE4_COLUMNS
+    return them (registered in :func:`govdisclose.schemas._outputs.output_shapes`)."""
+    from ..schemas._walker import Shape
+    from ._counts import TABLE3_COLUMNS, TABLE4_COLUMNS, YearCounts
     from ._terms import ApplicantCategory, Outcome, ReviewKind, ReviewResult
 
     def grid(
@@ -299,27 +294,14 @@ def counts_schema() -> dict[str, Any]:
     table4_columns.append(("total", "总计", "the four columns together"))
     assert [c[0] for c in table4_columns] == list(TABLE4_COLUMNS)
     table4_rows = [(k.code, k.label, k.code.replace("_", " ")) for k in ReviewKind]
-    walker = SchemaWalker(findings_shapes(), texts=FIELD_TEXTS)
-    report = walker.ref(Report)
-    root = {
-        "type": "object",
-        "properties": {
-            "year": _described("年度", "统计年度", "the year", {"type": "integer"}),
-            "table3": _described(
-                "表三", "收到和处理政府信息公开申请情况", "requests received and handled",
-                grid(table3_rows, table3_columns),
-            ),
-            "table4": _described(
-                "表四", "政府信息公开行政复议、行政诉讼情况", "reviews and lawsuits",
-                grid(table4_rows, table4_columns),
-            ),
-            "fees_collected_yuan": _described(
-                "收取信息处理费（元）", "本年缴纳的信息处理费", "fees paid in the year, yuan",
-                _count(),
-            ),
-            "report": _described("检查报告", "读取台账发现的问题", "findings of reading", report),
-        },
-        "required": ["year", "table3", "table4", "fees_collected_yuan", "report"],
-        "additionalProperties": False,
-    }  # fmt: skip
-    return finish(walker, root)
+    return {
+        YearCounts: Shape(
+            required="all",
+            override={
+                "year": {"type": "integer"},
+                "table3": grid(table3_rows, table3_columns),
+                "table4": grid(table4_rows, table4_columns),
+                "fees_collected_yuan": _count(),
+            },
+        )
+    }

@@ -3,8 +3,8 @@
 :func:`ledger_status` takes a :class:`~govdisclose.requests.Ledger` and a day and gives each
 request received by then a :class:`RequestStatus`:
 
-* an **open** request has its current reply deadline from the deadline engine
-  (:func:`~govdisclose.deadlines.request_reply_deadline`: 20 working days from receipt, or
+* an **open** request has its current reply deadline (the rule of
+  :func:`~govdisclose.deadlines.request_reply_deadline`: 20 working days from receipt, or
   from the supplemented request (第三十条); plus an approved extension (第三十三条第二款);
   consultation time not counted (第三十三条第三款) — an unanswered consultation counts up to
   the consulted party's 15 working days (第三十二条, 第三十四条) — and, as the library reads
@@ -54,17 +54,18 @@ import attrs
 
 from .._dates import check_date
 from .._errors import InputError, UnknownYearError, short_repr
+from .._output import label, output
 from .._vocabulary import Term
 from ..deadlines import (
+    REPLY_WORKDAYS,
     Deadline,
     Step,
     StepKind,
-    agency_opinion_deadline,
     request_reply_deadline,
-    supplement_notice_deadline,
-    third_party_opinion_deadline,
     workdays_late,
 )
+from ..deadlines._counting import paused_days
+from ..deadlines._requests import OPINION_WORKDAYS, SUPPLEMENT_NOTICE_WORKDAYS
 from ..findings import Finding, Report
 from ._codes import make_finding
 from ._fees import month_positions, request_fee
@@ -102,16 +103,23 @@ class RequestState(Term):
     ANSWERED = ("answered", "已答复")
 
 
+@output(
+    derived=("state_label", "deadline"),
+    values={"state_label": label("state")},
+    exclude=("deadline",),
+)
 @attrs.frozen
 class RequestStatus:
     """One request on the status day.
 
-    ``deadline`` is the explained reply deadline (``None`` while none runs, or when it could
-    not be computed: ``problem`` says why); ``due`` its day.  For an open request
-    ``workdays_left`` counts the working days after the status day through ``due`` and
-    ``overdue`` says whether the day is past it; for an answered one ``on_time`` says whether
-    the reply was on or before ``due``.  ``workdays_late`` is how many working days the reply
-    (answered) or the status day (open) is after ``due`` (0 when not late).
+    ``due`` is the reply deadline's day (``None`` while none runs, or when it could not be
+    computed: ``problem`` says why) and ``provisional`` whether it rests on an estimated
+    holiday arrangement.  ``deadline`` is the explained deadline (every day counted), present
+    only in a status built with ``explain=True``.  For an open request ``workdays_left``
+    counts the working days after the status day through ``due`` and ``overdue`` says
+    whether the day is past it; for an answered one ``on_time`` says whether the reply was on
+    or before ``due``.  ``workdays_late`` is how many working days the reply (answered) or
+    the status day (open) is after ``due`` (0 when not late).
     """
 
     id: str
@@ -126,40 +134,22 @@ class RequestStatus:
     on_time: bool | None = None
     workdays_late: int | None = None
     problem: str | None = None
-
-    @property
-    def due(self) -> dt.date | None:
-        """The reply deadline's day."""
-        due = None if self.deadline is None else self.deadline.due
-        return due if isinstance(due, dt.date) and not isinstance(due, dt.datetime) else None
+    due: dt.date | None = None
+    provisional: bool = False
 
     def to_json(self, *, explain: bool = False) -> dict[str, Any]:
-        """JSON values; with ``explain`` the deadline's full explanation too."""
-        data: dict[str, Any] = {
-            "id": self.id,
-            "received": self.received.isoformat(),
-            "state": self.state.code,
-            "state_label": self.state.label,
-            "subject": self.subject,
-            "due": None if self.due is None else self.due.isoformat(),
-            "provisional": bool(self.deadline is not None and self.deadline.provisional),
-            "replied": None if self.replied is None else self.replied.isoformat(),
-            "outcome": self.outcome,
-            "workdays_left": self.workdays_left,
-            "overdue": self.overdue,
-            "on_time": self.on_time,
-            "workdays_late": self.workdays_late,
-            "problem": self.problem,
-        }
-        if explain:
-            from .._converter import unstructure
+        """JSON values, written by the package's converter (schema ``requests-status``);
+        with ``explain`` the explained ``deadline`` too (``null`` when none was built)."""
+        from .._converter import unstructure
 
-            data["deadline"] = None if self.deadline is None else unstructure(self.deadline)
+        data: dict[str, Any] = unstructure(self)
+        if not explain:
+            del data["deadline"]
         return data
 
     def line(self) -> str:
         """One line for people."""
-        mark = "【暂估】" if self.deadline is not None and self.deadline.provisional else ""
+        mark = "【暂估】" if self.provisional else ""
         head = f"{self.id}  收到 {self.received}  {self.state.label}"
         if self.problem is not None and self.due is None:
             return f"{head}  无法计算期限 cannot compute the deadline: {self.problem}"
@@ -190,14 +180,33 @@ class RequestStatus:
         )
 
 
+@output(
+    derived=("summary",),
+    values={"summary": lambda status: status.summary()},
+    exclude=("later", "explained"),
+)
 @attrs.frozen
 class LedgerStatus:
-    """The status of every request received by ``as_of``, and the findings of the checks."""
+    """The status of every request received by ``as_of``, and the findings of the checks.
+
+    ``explained`` says whether each deadline's explanation was built
+    (``ledger_status(..., explain=True)``); only then can ``to_json`` and ``to_text`` show it.
+    """
 
     as_of: dt.date
     requests: tuple[RequestStatus, ...]
     report: Report
     later: int = 0
+    explained: bool = False
+
+    def _explaining(self, explain: bool) -> bool:
+        if explain and not self.explained:
+            raise InputError(
+                "this status was built without explanations; use ledger_status(..., "
+                "explain=True) (未生成期限说明)",
+                path="explain",
+            )
+        return explain
 
     def _count(self, state: RequestState) -> int:
         return sum(1 for s in self.requests if s.state is state)
@@ -242,20 +251,22 @@ class LedgerStatus:
         }
 
     def to_json(self, *, explain: bool = False) -> dict[str, Any]:
-        """JSON values: ``as_of``, ``summary``, ``requests`` and the findings ``report``."""
+        """JSON values: ``summary``, ``as_of``, ``requests`` and the findings ``report``,
+        written by the package's converter (schema ``requests-status``); with ``explain``
+        each request's explained ``deadline`` too."""
         from .._converter import unstructure
 
-        return {
-            "as_of": self.as_of.isoformat(),
-            "summary": self.summary(),
-            "requests": [s.to_json(explain=explain) for s in self.requests],
-            "report": unstructure(self.report),
-        }
+        data: dict[str, Any] = unstructure(self)
+        if not self._explaining(explain):
+            for item in data["requests"]:
+                del item["deadline"]
+        return data
 
     def to_text(self, *, explain: bool = False) -> str:
         """A text for people: one line per request (with ``explain`` each deadline's steps),
         the summary, then the findings."""
         lines = [f"依申请公开办理情况 requests as of {self.as_of}"]
+        explain = self._explaining(explain)
         for item in self.requests:
             lines.append(item.line())
             if explain and item.deadline is not None:
@@ -281,7 +292,7 @@ class LedgerStatus:
             if item.state is RequestState.ANSWERED or due is None:
                 continue
             digest = hashlib.sha1(item.id.encode("utf-8")).hexdigest()[:16]
-            provisional = bool(item.deadline is not None and item.deadline.provisional)
+            provisional = item.provisional
             events.append(
                 Obligation(
                     code=f"request-{digest}",
@@ -319,33 +330,46 @@ _ReplyKey = tuple[
 
 class _Engine:
     """The deadline engine's answers for one calendar, remembered: deadlines are immutable and
-    the requests of a ledger share many (the same receipt day, extension and pauses)."""
+    the requests of a ledger share many (the same receipt day, extension and pauses).
+
+    :meth:`reply_due` gives a reply deadline's day from the calendar's working-day index
+    without walking the days; :meth:`reply` the explained deadline (for ``explain``).
+    """
 
     def __init__(self, calendar: WorkCalendar) -> None:
         self.calendar = calendar
         self._replies: dict[_ReplyKey, Deadline] = {}
+        self._dues: dict[_ReplyKey, tuple[dt.date, bool]] = {}
         self._opinions: dict[tuple[ConsultedParty, dt.date], dt.date] = {}
         self._notices: dict[dt.date, dt.date] = {}
 
     def opinion_due(self, party: ConsultedParty, sent: dt.date) -> dt.date:
         key = (party, sent)
-        if key not in self._opinions:
-            compute = (
-                third_party_opinion_deadline
-                if party is ConsultedParty.THIRD_PARTY
-                else agency_opinion_deadline
-            )
-            due = compute(sent, calendar=self.calendar).due
-            assert isinstance(due, dt.date)
-            self._opinions[key] = due
-        return self._opinions[key]
+        found = self._opinions.get(key)
+        if found is None:
+            # 第三十二条 and 第三十四条 both give 15 working days from the day asked.
+            found = self._opinions[key] = self.calendar.add_workdays(sent, OPINION_WORKDAYS)
+        return found
 
     def notice_due(self, received: dt.date) -> dt.date:
-        if received not in self._notices:
-            due = supplement_notice_deadline(received, calendar=self.calendar).due
-            assert isinstance(due, dt.date)
-            self._notices[received] = due
-        return self._notices[received]
+        found = self._notices.get(received)
+        if found is None:
+            found = self._notices[received] = self.calendar.add_workdays(
+                received, SUPPLEMENT_NOTICE_WORKDAYS
+            )
+        return found
+
+    def reply_due(self, key: _ReplyKey) -> tuple[dt.date, bool]:
+        """The reply deadline's day and whether it is provisional, without an explanation."""
+        found = self._dues.get(key)
+        if found is None:
+            received, extended, supplemented, pauses, fee_pause = key
+            start = received if supplemented is None else supplemented
+            days = REPLY_WORKDAYS + extended
+            runs = paused_days((*pauses, *([fee_pause] if fee_pause else []))).runs
+            due = _count_past_pauses(self.calendar, start, days, runs)
+            found = self._dues[key] = (due, bool(self.calendar.estimated_years(start, due)))
+        return found
 
     def reply(self, key: _ReplyKey) -> Deadline:
         found = self._replies.get(key)
@@ -362,6 +386,31 @@ class _Engine:
                 found = attrs.evolve(found, explanation=(*found.explanation, _fee_note(fee_pause)))
             self._replies[key] = found
         return found
+
+
+def _count_past_pauses(
+    calendar: WorkCalendar,
+    start: dt.date,
+    days: int,
+    runs: tuple[tuple[dt.date, dt.date], ...],
+) -> dt.date:
+    """The ``days``-th working day after ``start`` that is not in a paused run (inclusive
+    ``(first, last)`` days), found by jumps over the calendar's working-day index: count
+    ahead, then again as many days as the stretch just passed had paused working days."""
+    low, due = start, calendar.add_workdays(start, days)
+    while True:
+        skipped = 0
+        for first, last in runs:
+            before = max(first - _ONE_DAY, low)
+            end = min(last, due)
+            if end > before:
+                skipped += calendar.workdays_between(before, end)
+        if not skipped:
+            return due
+        low, due = due, calendar.add_workdays(due, skipped)
+
+
+_ONE_DAY = dt.timedelta(days=1)
 
 
 def _fee_note(fee_pause: tuple[dt.date, dt.date]) -> Step:
@@ -387,10 +436,14 @@ def reply_deadline(
     fee notice is neither paid nor lapsed.  Raises
     :class:`~govdisclose._errors.UnknownYearError` for a year the calendar does not cover.
     """
-    return _reply_deadline(request, _Engine(calendar), as_of)
+    engine = _Engine(calendar)
+    key = _reply_key(request, engine, as_of)
+    return None if key is None else engine.reply(key)
 
 
-def _reply_deadline(request: Request, engine: _Engine, as_of: dt.date | None) -> Deadline | None:
+def _reply_key(request: Request, engine: _Engine, as_of: dt.date | None) -> _ReplyKey | None:
+    """What a request's reply deadline depends on, as known by ``as_of``; ``None`` while no
+    reply period runs."""
     last = dt.date.max if as_of is None else check_date(as_of, "as_of")
     reply = request.reply if request.reply is not None and request.reply.date <= last else None
     if request.supplement_requested is not None and request.supplement_requested <= last:
@@ -423,13 +476,13 @@ def _reply_deadline(request: Request, engine: _Engine, as_of: dt.date | None) ->
     if request.extended_on is not None and request.extended_on > last:
         extended = 0
     pauses_key = tuple(p for p in pauses if p is not fee_pause)
-    return engine.reply((request.received, extended, supplemented, pauses_key, fee_pause))
+    return (request.received, extended, supplemented, pauses_key, fee_pause)
 
 
-def _state(request: Request, as_of: dt.date, deadline: Deadline | None) -> RequestState:
+def _state(request: Request, as_of: dt.date, runs: bool) -> RequestState:
     if request.reply is not None and request.reply.date <= as_of:
         return RequestState.ANSWERED
-    if deadline is None:
+    if not runs:
         fee = request.fee
         if fee is not None and fee.sent <= as_of and _known(fee.paid, as_of) is None:
             return RequestState.AWAITING_FEE
@@ -440,7 +493,7 @@ def _state(request: Request, as_of: dt.date, deadline: Deadline | None) -> Reque
     return RequestState.OPEN
 
 
-def _status(request: Request, as_of: dt.date, engine: _Engine) -> RequestStatus:
+def _status(request: Request, as_of: dt.date, engine: _Engine, explain: bool) -> RequestStatus:
     calendar = engine.calendar
     reply = request.reply if request.reply is not None and request.reply.date <= as_of else None
     base: dict[str, Any] = {
@@ -451,14 +504,19 @@ def _status(request: Request, as_of: dt.date, engine: _Engine) -> RequestStatus:
         "outcome": None if reply is None else reply.outcome.code,
     }
     try:
-        deadline = _reply_deadline(request, engine, as_of)
+        key = _reply_key(request, engine, as_of)
+        if key is not None:
+            due, provisional = engine.reply_due(key)
+            base.update(due=due, provisional=provisional)
+            if explain:
+                base["deadline"] = engine.reply(key)
     except UnknownYearError as exc:
         state = RequestState.ANSWERED if reply is not None else RequestState.OPEN
+        base.pop("deadline", None)
         return RequestStatus(state=state, problem=str(exc), **base)
-    state = _state(request, as_of, deadline)
-    due = None if deadline is None else deadline.due
-    if not isinstance(due, dt.date):
-        return RequestStatus(state=state, deadline=deadline, **base)
+    state = _state(request, as_of, key is not None)
+    if key is None:
+        return RequestStatus(state=state, **base)
     if reply is not None:
         timing: dict[str, Any] = {"on_time": reply.date <= due}
         counted_to = reply.date
@@ -479,8 +537,8 @@ def _status(request: Request, as_of: dt.date, engine: _Engine) -> RequestStatus:
     except UnknownYearError as exc:
         if timing.get("workdays_left", 0) is None:
             timing.pop("workdays_left")
-        return RequestStatus(state=state, deadline=deadline, problem=str(exc), **timing, **base)
-    return RequestStatus(state=state, deadline=deadline, **timing, **base)
+        return RequestStatus(state=state, problem=str(exc), **timing, **base)
+    return RequestStatus(state=state, **timing, **base)
 
 
 class _Places:
@@ -533,19 +591,16 @@ def _checks(
     extended_on = _known(request.extended_on, as_of)
     if extended_on is not None and request.extension_days:
         plain = attrs.evolve(request, extension_days=0, extended_on=None)
-        ordinary = _reply_deadline(plain, engine, extended_on)
-        if (
-            ordinary is not None
-            and isinstance(ordinary.due, dt.date)
-            and extended_on > ordinary.due
-        ):
+        key = _reply_key(plain, engine, extended_on)
+        ordinary = None if key is None else engine.reply_due(key)[0]
+        if ordinary is not None and extended_on > ordinary:
             yield make_finding(
                 "requests.late-extension",
                 places.at(index, "extended_on"),
-                zh=f"申请 {request.id}：{extended_on} 延期，原期限为 {ordinary.due}",
-                en=f"request {request.id}: extended on {extended_on}, ordinary due {ordinary.due}",
+                zh=f"申请 {request.id}：{extended_on} 延期，原期限为 {ordinary}",
+                en=f"request {request.id}: extended on {extended_on}, ordinary due {ordinary}",
                 id=request.id,
-                due=ordinary.due.isoformat(),
+                due=ordinary.isoformat(),
                 extended_on=extended_on.isoformat(),
             )
     fee = request.fee
@@ -573,8 +628,13 @@ def ledger_status(
     *,
     calendar: WorkCalendar | None = None,
     locations: Sequence[Mapping[str, str]] | None = None,
+    explain: bool = False,
 ) -> LedgerStatus:
     """The status of ``ledger`` on ``as_of`` (see the module text).
+
+    Due dates come from the calendar's working-day index; ``explain`` also builds each
+    request's explained deadline (every day counted, :attr:`RequestStatus.deadline`), which
+    costs far more and is needed only to show it.
 
     ``calendar`` defaults to :func:`~govdisclose.calendar.default_calendar`, read once.
     A deadline in a year the calendar does not cover is the request's ``problem`` and a
@@ -600,7 +660,7 @@ def ledger_status(
         if request.received > as_of:
             later += 1
             continue
-        status = _status(request, as_of, engine)
+        status = _status(request, as_of, engine, explain)
         statuses.append(status)
         if status.problem is not None:
             findings.append(
@@ -618,5 +678,9 @@ def ledger_status(
     if not ledger.requests:
         findings.append(make_finding("requests.empty", "$.requests"))
     return LedgerStatus(
-        as_of=as_of, requests=tuple(statuses), report=Report(tuple(findings)), later=later
+        as_of=as_of,
+        requests=tuple(statuses),
+        report=Report(tuple(findings)),
+        later=later,
+        explained=bool(explain),
     )

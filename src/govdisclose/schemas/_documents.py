@@ -183,15 +183,39 @@ def _requests_ledger() -> JSON:
 
 
 def _requests_status() -> JSON:
-    from ..requests._schema import status_schema
+    """The schema of ``LedgerStatus.to_json()`` (``govdisclose requests status --format json``),
+    walked from the output shapes the converter writes it by."""
+    from ..deadlines import Deadline, Step
+    from ..requests._schema import STATUS_TEXTS
+    from ..requests._status import LedgerStatus
+    from ..requests._terms import Outcome
 
-    return status_schema()
+    shapes = dict(output_shapes())
+    # ``related`` is the command line's ``deadline opinion`` only (and its ``#`` would be this
+    # document's root); a step leaves out absent values and a false ``estimated``, as the
+    # converter does.
+    deadline = shapes[Deadline]
+    shapes[Deadline] = attrs.evolve(
+        deadline,
+        extra={k: v for k, v in deadline.extra.items() if k != "related"},
+        optional=tuple(k for k in deadline.optional if k != "related"),
+    )
+    shapes[Step] = Shape(nullable=False)
+    walker = SchemaWalker(shapes, texts={**FIELD_TEXTS, **STATUS_TEXTS})
+    walker.ref(Deadline)
+    walker.ref(Outcome)
+    return finish(walker, walker.root(LedgerStatus))
 
 
 def _requests_counts() -> JSON:
-    from ..requests._schema import counts_schema
+    """The schema of ``govdisclose requests counts --format json`` (a
+    :class:`~govdisclose.requests.YearCounts`), walked from the output shape the converter
+    writes it by."""
+    from ..requests._counts import YearCounts
+    from ..requests._schema import COUNTS_TEXTS
 
-    return counts_schema()
+    walker = SchemaWalker(output_shapes(), texts={**FIELD_TEXTS, **COUNTS_TEXTS})
+    return finish(walker, walker.root(YearCounts))
 
 
 def _document(

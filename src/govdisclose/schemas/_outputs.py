@@ -67,6 +67,7 @@ def output_shapes() -> Mapping[type, Shape]:
     from ..calendar import DayInfo
     from ..deadlines import Deadline, LegalRule
     from ..deadlines._schedule import Obligation
+    from ..requests._schema import counts_shapes, status_shapes
 
     counted = ("on_time", "late", "overdue", "pending", "not_assessable", "provisional")
     status_counts: dict[str, JSON] = dict.fromkeys(counted, _COUNT)
@@ -134,6 +135,8 @@ def output_shapes() -> Mapping[type, Shape]:
             },
         ),
         Obligation: _written(Obligation),
+        **status_shapes(),
+        **counts_shapes(),
     }
 
 
