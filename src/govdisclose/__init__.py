@@ -27,7 +27,8 @@ a new year's holiday notice        :func:`read_notice`, :func:`load_arrangement`
 audit a publication log            :func:`audit_file`, :func:`audit_records`
 scan a text before publishing      :func:`scan_text`, :func:`mask_text`, :func:`scan_file`
 the requests ledger (台账)          :func:`read_ledger`, :func:`ledger_status`
-the yearly report (年度报告)        :func:`read_report`, :func:`check_report`
+the yearly report (年度报告)        :func:`read_report`, :func:`check_report`,
+                                   :func:`build_report`
 tables for people                  :func:`to_xlsx`, :func:`to_csv`, :func:`to_html`
 JSON and JSON Schema               :func:`dumps`, :func:`loads`, :func:`schema`
 =================================  ==========================================================
@@ -116,6 +117,7 @@ _LAZY = {
     "AnnualReport": "annual_report",
     "read_report": "annual_report",
     "check_report": "annual_report",
+    "build_report": "annual_report",
 }
 
 __all__ = [
@@ -159,6 +161,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._vocabulary import Level as Level
     from ._vocabulary import Mode as Mode
     from .annual_report import AnnualReport as AnnualReport
+    from .annual_report import build_report as build_report
     from .annual_report import check_report as check_report
     from .annual_report import read_report as read_report
     from .audit import REASONS as REASONS
