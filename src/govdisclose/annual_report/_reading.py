@@ -422,10 +422,14 @@ def read_report_document(data: object, *, subject: str | None = None) -> ReadRep
     return ReadReport(report, r.locations, tuple(r.findings), frozenset(r.unreadable), subject)
 
 
-def read_report(path: str | Path) -> ReadReport:
-    """Read a report file: ``.xlsx`` in the national layout, anything else as JSON."""
+def read_report(source: str | Path | Mapping[str, Any]) -> ReadReport:
+    """Read a report file — ``.xlsx`` in the national layout, anything else as JSON — or a
+    report already parsed from JSON (a ``dict`` keyed by the printed labels)."""
     from .._files import read_json_file
 
+    if isinstance(source, Mapping):
+        return read_report_document(source)
+    path = source
     name = str(path)
     if name.lower().endswith((".xlsx", ".xlsm")):
         return read_report_xlsx(path)

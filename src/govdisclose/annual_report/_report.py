@@ -244,6 +244,32 @@ class AnnualReport:
         )
         return self.filled_from(blank)
 
+    def to_document(self) -> dict[str, Any]:
+        """The report as JSON keyed by the labels the format prints (schema
+        ``annual-report``), what :func:`~govdisclose.read_report` reads back.
+
+        >>> doc = AnnualReport.from_counts(year=2025).to_document()
+        >>> doc["year"], doc["table3"]["rows"]["（七）总计"]
+        (2025, [0, 0, 0, 0, 0, 0, 0])
+        """
+        from ._reading import document_of
+
+        return document_of(self)
+
+    def to_xlsx(self) -> bytes:
+        """The report as an XLSX workbook in the national layout (sheets 年度报告 and
+        报告信息), what :func:`~govdisclose.read_report` reads back."""
+        from ._tables import to_xlsx
+
+        return to_xlsx(self)
+
+    def to_html(self) -> str:
+        """The report as a complete, accessible HTML page in the national layout (write it as
+        UTF-8); a text section not written yet shows its heading and a box marked （待填写）."""
+        from ._tables import to_html
+
+        return to_html(self)
+
     def to_counts(self) -> dict[str, Any]:
         """The tables as plain ``{row: {column: cell}}`` dicts (``None`` for a table not given)."""
 
