@@ -249,7 +249,7 @@ class AnnualReport:
         ``annual-report``), what :func:`~govdisclose.read_report` reads back.
 
         >>> doc = AnnualReport.from_counts(year=2025).to_document()
-        >>> doc["year"], doc["table3"]["rows"]["（七）总计"]
+        >>> doc["year"], doc["table3"]["rows"]["三、本年度办理结果（七）总计"]
         (2025, [0, 0, 0, 0, 0, 0, 0])
         """
         from ._reading import document_of
