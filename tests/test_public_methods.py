@@ -12,7 +12,7 @@ import pytest
 
 import govdisclose
 from govdisclose import AnnualReport, DataError, Ledger
-from govdisclose.annual_report import document_of, read_report_document
+from govdisclose.annual_report import read_report_document, to_document
 from govdisclose.requests import (
     ledger_to_json,
     ledger_to_rows,
@@ -103,7 +103,7 @@ def test_annual_report_writes_its_document_workbook_and_page(tmp_path: Path) -> 
         table3={"new_requests": {"natural_person": 2}, "disclosed": {"natural_person": 2}},
     )
     document = report.to_document()
-    assert document == document_of(report)
+    assert document == to_document(report)
     assert govdisclose.read_report(document).report == report
     path = tmp_path / "2025年报.xlsx"
     path.write_bytes(report.to_xlsx())
@@ -127,7 +127,7 @@ def test_read_report_of_parsed_json_is_the_read_of_the_file(tmp_path: Path) -> N
     assert from_data.report == from_file.report
     assert [f.code for f in from_data.findings] == [f.code for f in from_file.findings]
     assert from_data.findings  # the unreadable cell is reported, not dropped
-    assert from_data.report.table3["disclosed"]["natural_person"] == 1
+    assert from_data.report.cell(3, "disclosed", "natural_person") == 1
 
 
 _INTERNAL_IMPORT = re.compile(r"^(?:>>> |\.\.\. )?\s*(?:from|import) govdisclose\.", re.M)
