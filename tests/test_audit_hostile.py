@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from govdisclose import InputError
 from govdisclose._dates import date_in_china, parse_date_text
 from govdisclose.audit import audit_file, parse_log_date
 
@@ -118,3 +121,28 @@ def test_a_date_time_read_by_its_parts_is_the_date_of_the_whole_text(
     expected = date_in_china(parse_date_text(text))  # the whole text, read the long way
     assert parse_log_date(text) == expected
     assert parse_log_date(text) == expected  # again, from what was remembered
+
+
+def test_a_line_longer_than_the_limit_is_refused_naming_it(tmp_path: Path) -> None:
+    """A log that is one huge line (a broken export, a hostile file) is refused at the line,
+    without reading the line into memory (issue: a 300 MB single-line CSV peaked at 1.2 GB)."""
+    from govdisclose.audit._decoding import MAX_LINE_CHARS
+
+    path = tmp_path / "one-line.csv"
+    with path.open("w", encoding="utf-8") as f:
+        f.write("domain,item,formed,published\n")
+        f.write("安全生产,法律法规,2024-01-02,2024-01-03\n")
+        f.write("x" * (MAX_LINE_CHARS + 10))
+    with pytest.raises(InputError, match=r"one-line\.csv: line 3 is longer than 1,048,576"):
+        audit_file(path, as_of=dt.date(2024, 12, 31))
+
+
+def test_a_long_line_under_the_limit_still_reads(tmp_path: Path) -> None:
+    path = tmp_path / "long-title.csv"
+    title = "标" * 200_000  # spans several read chunks
+    path.write_text(
+        f"domain,item,title,formed,published\n安全生产,法律法规,{title},2024-01-02,2024-01-03\n",
+        encoding="utf-8",
+    )
+    result = audit_file(path, as_of=dt.date(2024, 12, 31))
+    assert result.records == 1

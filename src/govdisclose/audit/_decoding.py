@@ -37,6 +37,10 @@ from .._files import detect_encoding
 #: How many bytes at the start of a stream decide its encoding; also the chunk read at a time.
 SNIFF_BYTES = 64 * 1024
 
+#: The longest line a log may have, in characters: a longer one is refused (memory stays
+#: bounded whatever the input; a record of a publication log is a few hundred characters).
+MAX_LINE_CHARS = 1024 * 1024
+
 ERROR_HANDLER = "govdisclose.audit.flag"
 _SURROGATES = re.compile("[\udc00-\udcff]")
 # Characters str.splitlines() breaks at but a file opened with newline="" does not.
@@ -98,6 +102,7 @@ def line_batches(
     flagged: list[int],
     *,
     decided: Callable[[str], None] | None = None,
+    source: str = "<input>",
 ) -> Iterator[list[str]]:
     """The lines of a stream (``prefix``, then ``read(n)`` until it gives nothing), in batches.
 
@@ -110,9 +115,14 @@ def line_batches(
     bytes is judged by :func:`~govdisclose._files.detect_encoding` and ``decided`` is called
     with its encoding — a GB18030 log whose first 64 KiB are ASCII is read as GB18030.  Bytes
     that are neither keep ``encoding``: the lines holding them are flagged.
+
+    A line longer than :data:`MAX_LINE_CHARS` is an :class:`~govdisclose._errors.InputError`
+    naming it (a file that is one huge line is not read into memory).
     """
     decoder = codecs.getincrementaldecoder(encoding)(ERROR_HANDLER)
     carry: list[str] = []  # the start of a line that goes on in the next chunk
+    carried = 0  # its length
+    handed = 0  # lines handed out
     suspect = False  # undecodable bytes were met and may still be in what is not handed out
     undecided = decided is not None and prefix.isascii()
     data = prefix or read(SNIFF_BYTES)
@@ -134,15 +144,24 @@ def line_batches(
         if not final and "\n" not in piece and "\r" not in piece:
             if piece:
                 carry.append(piece)
+                carried += len(piece)
+                if carried > MAX_LINE_CHARS:
+                    raise InputError(
+                        f"{source}: line {handed + 1} is longer than {MAX_LINE_CHARS:,} "
+                        f"characters: not a publication log (行过长)"
+                    )
             data = read(SNIFF_BYTES)
             continue
         if carry:
             carry.append(piece)
             piece = "".join(carry)
             carry = []
+            carried = 0
         lines = _split(piece)
         if not final and lines and not lines[-1].endswith("\n"):
             carry.append(lines.pop())  # unfinished, or a "\r" whose "\n" may come next
+            carried = len(carry[0])
+        handed += len(lines)
         if lines:
             if suspect:
                 yield from _flag_lines(lines, flagged)

@@ -288,7 +288,7 @@ def open_log(
 
         reader = read1 if callable(read1) else binary.read
         batches = line_batches(
-            prefix, reader, encoding, flagged, decided=decided if judged else None
+            prefix, reader, encoding, flagged, decided=decided if judged else None, source=label
         )
         window = LineWindow()
         lines = itertools.chain.from_iterable(window.record(batches))

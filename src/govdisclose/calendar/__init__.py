@@ -5,19 +5,41 @@ official arrangements it is built from are traced to their notices, and a year w
 arrangement is refused unless one is supplied.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._arrangement import Arrangement, completeness_problems
-from ._arrangement_files import dump_arrangement, load_arrangement
 from ._festivals import Festival
-from ._notice import notice_text, read_notice, read_notice_files
 from ._sources import PROVISIONAL_SOURCE, PROVISIONAL_YEARS, official_years
-from ._store import (
-    remove_arrangement,
-    store_arrangement,
-    stored_arrangements,
-    stored_files,
-    user_data_directory,
-)
 from ._workcalendar import DayInfo, DayKind, WorkCalendar, check_calendar, default_calendar
+
+# Loaded on first use: the file form, the notice reader and the user's store are not needed
+# to count working days (and cost more to import than the calendar itself).
+_LAZY = {
+    "dump_arrangement": "._arrangement_files",
+    "load_arrangement": "._arrangement_files",
+    "notice_text": "._notice",
+    "read_notice": "._notice",
+    "read_notice_files": "._notice",
+    "remove_arrangement": "._store",
+    "store_arrangement": "._store",
+    "stored_arrangements": "._store",
+    "stored_files": "._store",
+    "user_data_directory": "._store",
+}
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._arrangement_files import dump_arrangement, load_arrangement
+    from ._notice import notice_text, read_notice, read_notice_files
+    from ._store import (
+        remove_arrangement,
+        store_arrangement,
+        stored_arrangements,
+        stored_files,
+        user_data_directory,
+    )
 
 __all__ = [
     "PROVISIONAL_SOURCE",
@@ -42,3 +64,12 @@ __all__ = [
     "stored_files",
     "user_data_directory",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
