@@ -36,8 +36,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -45,10 +45,6 @@ from .._dates import check_date, is_int
 from .._errors import DataError, InputError, short_repr
 from ..deadlines import MAX_EXTENSION_WORKDAYS, RequestChannel
 from ._terms import ApplicantCategory, ConsultedParty, FeeBasis, Outcome, ReviewKind, ReviewResult
-
-if TYPE_CHECKING:
-    from ._counts import YearCounts
-    from ._reading import LedgerReading
 
 __all__ = [
     "Consultation",
@@ -437,83 +433,3 @@ class Ledger:
 
     def __len__(self) -> int:
         return len(self.requests)
-
-    @classmethod
-    def from_json(cls, data: object) -> Ledger:
-        """The ledger of parsed JSON (schema ``requests-ledger``: ``{"body", "requests"}`` or
-        a list of requests), as :meth:`to_json` writes it.
-
-        Unlike :func:`~govdisclose.read_ledger`, which loads the usable requests and reports
-        the rest, it raises :class:`~govdisclose.DataError` listing every finding when
-        anything could not be loaded as given.
-
-        >>> ledger = Ledger.from_json(
-        ...     {"requests": [{"id": "1", "received": "2025-03-03",
-        ...                    "applicant_category": "natural_person"}]})
-        >>> ledger.requests[0].applicant_category.label
-        '自然人'
-        >>> Ledger.from_json([{"id": "1", "received": "2025-02-30",
-        ...                    "applicant_category": "natural_person"}])
-        Traceback (most recent call last):
-        ...
-        govdisclose._errors.DataError: the ledger could not be loaded as given ...
-        """
-        from ._reading import read_ledger_data
-
-        return _loaded(read_ledger_data(data))
-
-    @classmethod
-    def from_rows(cls, rows: Iterable[Sequence[object]], *, body: str | None = None) -> Ledger:
-        """The ledger of table rows — a header row of ledger columns, then one row per
-        request — as :meth:`to_rows` writes them; raises :class:`~govdisclose.DataError`
-        listing every finding when anything could not be loaded as given."""
-        from ._reading import read_ledger_rows
-
-        return _loaded(read_ledger_rows(rows, body=body))
-
-    def to_json(self) -> dict[str, Any]:
-        """The canonical JSON (schema ``requests-ledger``): codes, ISO dates, empty fields
-        left out; :meth:`from_json` reads it back."""
-        from ._reading import ledger_to_json
-
-        return ledger_to_json(self)
-
-    def to_rows(self) -> list[list[str]]:
-        """The ledger as a table: Chinese column names, then one row per request, outcomes
-        as table 三 prints them; :meth:`from_rows` and :func:`~govdisclose.read_ledger` read
-        it back."""
-        from ._reading import ledger_to_rows
-
-        return ledger_to_rows(self)
-
-    def to_xlsx(self) -> bytes:
-        """The ledger as an XLSX workbook of :meth:`to_rows` (every cell text, so that an id
-        such as ``2025-001`` stays an id), which :func:`~govdisclose.read_ledger` reads back."""
-        from ._reading import ledger_to_xlsx
-
-        return ledger_to_xlsx(self)
-
-    def counts(self, year: int) -> YearCounts:
-        """The year's figures for the annual report: ``table3`` and ``table4`` (rows and
-        columns by code) and ``fees_collected_yuan`` (the fees paid in the year, section 六).
-
-        >>> import datetime as dt
-        >>> ledger = Ledger([Request("1", dt.date(2024, 12, 30), "自然人")])
-        >>> ledger.counts(2025).table3["carried_over"]["natural_person"]
-        1
-        """
-        from ._counts import year_counts
-
-        return year_counts(self, year)
-
-
-def _loaded(reading: LedgerReading) -> Ledger:
-    if reading.report.findings:
-        raise DataError(
-            "the ledger could not be loaded as given (台账未能完整读取)",
-            errors=[
-                InputError(f"{f.message_en} ({f.message_zh})", path=f.path)
-                for f in reading.report.findings
-            ],
-        )
-    return reading.ledger
