@@ -1,5 +1,5 @@
-"""The methods that let users work through the public names only: the ledger and the yearly
-report write and read themselves, and the user-facing pages and examples import nothing else.
+"""Users work through the public names only: the ledger and the yearly report are read and
+written by the top-level functions, and the pages and examples import nothing else.
 """
 
 from __future__ import annotations
@@ -11,15 +11,9 @@ from pathlib import Path
 import pytest
 
 import govdisclose
-from govdisclose import AnnualReport, DataError, Ledger
-from govdisclose.annual_report import read_report_document, to_document
-from govdisclose.requests import (
-    ledger_to_json,
-    ledger_to_rows,
-    read_ledger_data,
-    read_ledger_rows,
-    year_counts,
-)
+from govdisclose import AnnualReport, DataError, InputError, Ledger
+from govdisclose.annual_report import read_report_document, to_document, to_html, to_xlsx
+from govdisclose.requests import ledger_to_json, ledger_to_xlsx, read_ledger_data, year_counts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,55 +38,57 @@ LEDGER = {
 }
 
 
-def test_ledger_from_json_reads_what_the_reader_reads_and_writes_it_back() -> None:
-    ledger = Ledger.from_json(LEDGER)
-    assert ledger == read_ledger_data(LEDGER).ledger
-    assert ledger.body == "某某县应急管理局（示例）"
-    assert ledger.to_json() == ledger_to_json(ledger) == LEDGER
-    assert Ledger.from_json(ledger.to_json()) == ledger
+def test_the_ledger_json_round_trips_through_the_public_converter() -> None:
+    ledger = read_ledger_data(LEDGER).ledger
+    assert govdisclose.unstructure(ledger) == ledger_to_json(ledger) == LEDGER
+    assert govdisclose.structure(LEDGER, Ledger) == ledger
 
 
-def test_ledger_rows_and_workbook_read_back_into_the_same_ledger(tmp_path: Path) -> None:
-    ledger = Ledger.from_json(LEDGER["requests"])
-    rows = ledger.to_rows()
-    assert rows == ledger_to_rows(ledger)
-    assert rows[0][0] == "申请编号"
-    assert Ledger.from_rows(rows) == read_ledger_rows(rows).ledger == ledger
-    assert Ledger.from_rows(rows, body="某局").body == "某局"
+def test_structure_refuses_every_unusable_request_of_a_ledger() -> None:
+    data = {
+        "requests": [
+            {"id": "1", "received": "2025-02-30", "applicant_category": "natural_person"},
+            {"id": "2", "received": "2025-03-03", "applicant_category": "natural_person"},
+            {"id": "3", "received": "2025-03-03", "applicant_category": "火星人"},
+        ]
+    }
+    with pytest.raises(DataError) as caught:
+        govdisclose.structure(data, Ledger)
+    paths = [e.path for e in caught.value.errors]
+    assert paths == ["$.requests[0].received", "$.requests[2].applicant_category"]
+
+
+def test_to_xlsx_writes_a_ledger_that_reads_back(tmp_path: Path) -> None:
+    ledger = read_ledger_data(LEDGER).ledger
+    content = govdisclose.to_xlsx(ledger)
+    assert content == ledger_to_xlsx(ledger)
     path = tmp_path / "台账.xlsx"
-    path.write_bytes(ledger.to_xlsx())
-    assert govdisclose.read_ledger(path).ledger == ledger
+    path.write_bytes(content)
+    # the workbook holds the requests (the body is not one of its columns)
+    assert govdisclose.read_ledger(path).ledger.requests == ledger.requests
 
 
-def test_ledger_from_json_refuses_every_unusable_request_rather_than_drop_it() -> None:
-    data = [
-        {"id": "1", "received": "2025-02-30", "applicant_category": "natural_person"},
-        {"id": "2", "received": "2025-03-03", "applicant_category": "natural_person"},
-        {"id": "3", "received": "2025-03-03", "applicant_category": "火星人"},
-    ]
-    with pytest.raises(DataError) as caught:
-        Ledger.from_json(data)
-    assert [e.path for e in caught.value.errors] == ["$[0].received", "$[2].applicant_category"]
-    assert "台账未能完整读取" in str(caught.value)
+def test_to_xlsx_and_to_html_still_write_catalogues() -> None:
+    catalogue = govdisclose.standard("work_safety")
+    assert govdisclose.to_xlsx(catalogue) == govdisclose.to_xlsx([catalogue])
+    assert govdisclose.to_xlsx(catalogue)[:2] == b"PK"
+    assert catalogue.items[0].name in govdisclose.to_html(catalogue)
 
 
-def test_ledger_from_rows_refuses_an_unknown_category_naming_its_cell() -> None:
-    rows = [["申请编号", "收到申请日期", "申请人类型"], ["1", "2025-03-03", "火星人"]]
-    with pytest.raises(DataError) as caught:
-        Ledger.from_rows(rows)
-    (error,) = caught.value.errors
-    assert error.path == "C2"
-    assert "火星人" in str(error)
+def test_to_xlsx_and_to_html_refuse_other_objects() -> None:
+    with pytest.raises(InputError, match="not int"):
+        govdisclose.to_xlsx(3)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="not Ledger"):
+        govdisclose.to_html(read_ledger_data(LEDGER).ledger)  # type: ignore[arg-type]
 
 
-def test_ledger_counts_are_the_year_counts() -> None:
-    ledger = Ledger.from_json(LEDGER)
-    counts = ledger.counts(2025)
-    assert counts == year_counts(ledger, 2025)
-    assert counts.table3["carried_over"]["natural_person"] == 1
-    assert counts.table3["carried_to_next_year"]["legal_service_org"] == 1
-    assert counts.fees_collected_yuan == 300
-    assert ledger.counts(2026).table3["carried_over"]["total"] == 1
+def test_build_report_counts_the_ledger_year() -> None:
+    ledger = read_ledger_data(LEDGER).ledger
+    report = govdisclose.build_report(ledger, 2025)
+    assert report.to_counts()["table3"] == year_counts(ledger, 2025).table3
+    assert report.table3 is not None
+    assert report.table3["carried_over"]["natural_person"] == 1
+    assert "300" in report.sections["other_matters"]
 
 
 def test_annual_report_writes_its_document_workbook_and_page(tmp_path: Path) -> None:
@@ -106,9 +102,11 @@ def test_annual_report_writes_its_document_workbook_and_page(tmp_path: Path) -> 
     assert document == to_document(report)
     assert govdisclose.read_report(document).report == report
     path = tmp_path / "2025年报.xlsx"
-    path.write_bytes(report.to_xlsx())
+    path.write_bytes(govdisclose.to_xlsx(report))
     assert govdisclose.read_report(path).report == report
-    page = report.to_html()
+    assert govdisclose.to_xlsx(report) == to_xlsx(report)
+    page = govdisclose.to_html(report)
+    assert page == to_html(report)
     assert page.count("<caption>") == 3
     assert "某某县应急管理局（示例）" in page
 
