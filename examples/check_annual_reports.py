@@ -16,12 +16,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
-from govdisclose import GovdiscloseError
-from govdisclose.annual_report import ReadReport, check_report, read_report
+from govdisclose import GovdiscloseError, check_report, read_report
 
 
-def _reports(directory: Path) -> list[tuple[Path, ReadReport]]:
+def _reports(directory: Path) -> list[tuple[Path, Any]]:
+    """Each report file of ``directory`` with what :func:`govdisclose.read_report` read."""
     files = sorted(p for p in directory.iterdir() if p.suffix.lower() in (".json", ".xlsx"))
     return [(path, read_report(path)) for path in files]
 

@@ -53,7 +53,7 @@ from ._format import (
     Label,
     match_label,
 )
-from ._reading import ReadReport, document_of, read_report, read_report_document
+from ._reading import ReadReport, read_report, read_report_document
 from ._report import AnnualReport
 from ._tables import to_html, to_xlsx
 
@@ -83,4 +83,4 @@ __all__ = [
 ]
 
 #: The label-keyed JSON document of a report (what ``annual-report build --format json`` writes).
-to_document = document_of
+to_document = AnnualReport.to_document

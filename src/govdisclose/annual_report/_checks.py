@@ -54,7 +54,7 @@ from ._format import (
     BodyLevel,
     label_of,
 )
-from ._reading import ReadReport, document_of, read_report, read_report_document
+from ._reading import ReadReport, read_report, read_report_document
 from ._report import AnnualReport, Cell
 
 __all__ = ["check_report"]
@@ -77,7 +77,7 @@ def _as_read(source: Source) -> ReadReport:
     if isinstance(source, ReadReport):
         return source
     if isinstance(source, AnnualReport):
-        read = read_report_document(document_of(source))
+        read = read_report_document(source.to_document())
         return ReadReport(source, read.locations, (), frozenset(), source.body)
     if isinstance(source, Mapping):
         return read_report_document(source)

@@ -40,21 +40,13 @@ from .._errors import DataError, GovdiscloseError, InputError, short_repr
 from ..findings import Finding
 from ._findings import code
 from ._format import (
-    FORMAT_DOCUMENT,
     LAWSUIT_HEADING,
     SECTIONS,
-    TABLE2_COLUMNS,
     TABLE2_LAYOUT,
-    TABLE2_ROWS,
     TABLE3_COLUMNS,
-    TABLE3_ROWS,
-    TABLE4_COLUMNS,
-    TABLE4_GROUPS,
-    TRIAL_OTHER_ROW,
     BodyLevel,
     Label,
     fold_label,
-    label_of,
     match_label,
 )
 from ._report import AnnualReport, Cell
@@ -422,10 +414,14 @@ def read_report_document(data: object, *, subject: str | None = None) -> ReadRep
     return ReadReport(report, r.locations, tuple(r.findings), frozenset(r.unreadable), subject)
 
 
-def read_report(path: str | Path) -> ReadReport:
-    """Read a report file: ``.xlsx`` in the national layout, anything else as JSON."""
+def read_report(source: str | Path | Mapping[str, Any]) -> ReadReport:
+    """Read a report file — ``.xlsx`` in the national layout, anything else as JSON — or a
+    report already parsed from JSON (a ``dict`` keyed by the printed labels)."""
     from .._files import read_json_file
 
+    if isinstance(source, Mapping):
+        return read_report_document(source)
+    path = source
     name = str(path)
     if name.lower().endswith((".xlsx", ".xlsm")):
         return read_report_xlsx(path)
@@ -441,58 +437,3 @@ def read_report_xlsx(path: str | Path) -> ReadReport:
     return ReadReport(
         report, r.locations, tuple(r.findings), frozenset(r.unreadable), Path(str(path)).name
     )
-
-
-def document_of(report: AnnualReport) -> dict[str, Any]:
-    """The report as the label-keyed JSON document :func:`read_report_document` reads."""
-    doc: dict[str, Any] = {
-        "format": FORMAT_DOCUMENT,
-        "body": report.body,
-        "year": report.year,
-        "level": None if report.level is None else report.level.code,
-        "sections": {
-            s.heading: report.sections[s.code] for s in SECTIONS if s.code in report.sections
-        },
-    }
-    if report.table2 is not None:
-        doc["table2"] = {
-            row.label: {
-                col.label: report.table2[row.code][col.code]
-                for col in TABLE2_COLUMNS
-                if col.code in report.table2[row.code]
-            }
-            for row in TABLE2_ROWS
-            if row.code in report.table2
-        }
-    if report.table3 is not None:
-        columns = list(TABLE3_COLUMNS)
-        rows = [label_of(3, code) for code in _table3_order(report)]
-        doc["table3"] = {
-            "columns": [c.name for c in columns],
-            "rows": {
-                row.label: [report.table3[row.code].get(c.code) for c in columns] for row in rows
-            },
-        }
-    if report.table4 is not None:
-        table4: dict[str, Any] = {}
-        for group in TABLE4_GROUPS:
-            if group.code not in report.table4:
-                continue
-            cells = {
-                c.label: report.table4[group.code][c.code]
-                for c in TABLE4_COLUMNS
-                if c.code in report.table4[group.code]
-            }
-            if len(group.parts) == 2:
-                table4.setdefault(group.parts[0], {})[group.parts[1]] = cells
-            else:
-                table4[group.label] = cells
-        doc["table4"] = table4
-    return doc
-
-
-def _table3_order(report: AnnualReport) -> list[str]:
-    assert report.table3 is not None
-    order = [r.code for r in TABLE3_ROWS]
-    order.insert(order.index("total"), TRIAL_OTHER_ROW.code)
-    return [code for code in order if code in report.table3]

@@ -35,13 +35,17 @@ from .._errors import DataError, short_repr
 from ._format import (
     APPLICANT_COLUMNS,
     FEE_CELL,
+    FORMAT_DOCUMENT,
     RESULT_ROWS,
     SECTIONS,
+    TABLE2_COLUMNS,
     TABLE2_LAYOUT,
+    TABLE2_ROWS,
     TABLE3_COLUMNS,
     TABLE3_ROWS,
     TABLE4_COLUMNS,
     TABLE4_GROUPS,
+    TRIAL_OTHER_ROW,
     TRIAL_RESULT_ROWS,
     BodyLevel,
     label_of,
@@ -244,6 +248,59 @@ class AnnualReport:
         )
         return self.filled_from(blank)
 
+    def to_document(self) -> dict[str, Any]:
+        """The report as JSON keyed by the labels the format prints (schema
+        ``annual-report``), what :func:`~govdisclose.read_report` reads back.
+
+        >>> doc = AnnualReport.from_counts(year=2025).to_document()
+        >>> doc["year"], doc["table3"]["rows"]["三、本年度办理结果（七）总计"]
+        (2025, [0, 0, 0, 0, 0, 0, 0])
+        """
+        doc: dict[str, Any] = {
+            "format": FORMAT_DOCUMENT,
+            "body": self.body,
+            "year": self.year,
+            "level": None if self.level is None else self.level.code,
+            "sections": {
+                s.heading: self.sections[s.code] for s in SECTIONS if s.code in self.sections
+            },
+        }
+        if self.table2 is not None:
+            doc["table2"] = {
+                row.label: {
+                    col.label: self.table2[row.code][col.code]
+                    for col in TABLE2_COLUMNS
+                    if col.code in self.table2[row.code]
+                }
+                for row in TABLE2_ROWS
+                if row.code in self.table2
+            }
+        if self.table3 is not None:
+            columns = list(TABLE3_COLUMNS)
+            rows = [label_of(3, code) for code in _table3_order(self)]
+            doc["table3"] = {
+                "columns": [c.name for c in columns],
+                "rows": {
+                    row.label: [self.table3[row.code].get(c.code) for c in columns] for row in rows
+                },
+            }
+        if self.table4 is not None:
+            table4: dict[str, Any] = {}
+            for group in TABLE4_GROUPS:
+                if group.code not in self.table4:
+                    continue
+                cells = {
+                    c.label: self.table4[group.code][c.code]
+                    for c in TABLE4_COLUMNS
+                    if c.code in self.table4[group.code]
+                }
+                if len(group.parts) == 2:
+                    table4.setdefault(group.parts[0], {})[group.parts[1]] = cells
+                else:
+                    table4[group.label] = cells
+            doc["table4"] = table4
+        return doc
+
     def to_counts(self) -> dict[str, Any]:
         """The tables as plain ``{row: {column: cell}}`` dicts (``None`` for a table not given)."""
 
@@ -339,3 +396,10 @@ def _full_table4(given: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, 
         )
         out[group] = full
     return out
+
+
+def _table3_order(report: AnnualReport) -> list[str]:
+    assert report.table3 is not None
+    order = [r.code for r in TABLE3_ROWS]
+    order.insert(order.index("total"), TRIAL_OTHER_ROW.code)
+    return [code for code in order if code in report.table3]

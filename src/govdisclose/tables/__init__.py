@@ -38,16 +38,23 @@ More information: 应急厅函〔2019〕390号, attachments 1 and 2 (the two sta
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._errors import InputError
+from .._model import Catalogue
 from ._csv import read_csv, to_csv
-from ._html import to_html
+from ._html import to_html as catalogue_html
 from ._layout import canonical_order
 from ._reading import ImportResult, read_grid
 from ._safety import DEFAULT_LIMITS, Limits
-from ._xlsx import read_workbook, read_xlsx, to_xlsx
+from ._xlsx import read_workbook, read_xlsx
+from ._xlsx import to_xlsx as catalogue_xlsx
+
+if TYPE_CHECKING:
+    from ..annual_report import AnnualReport
+    from ..requests import Ledger
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -63,6 +70,47 @@ __all__ = [
     "to_html",
     "to_xlsx",
 ]
+
+
+def to_xlsx(data: Catalogue | Sequence[Catalogue] | AnnualReport | Ledger) -> bytes:
+    """An XLSX workbook of catalogues (one sheet each, then 目录信息), of a yearly report in
+    the national layout (sheets 年度报告 and 报告信息), or of a requests ledger (its Chinese
+    columns, every cell text so that an id such as ``2025-001`` stays an id).
+
+    What it writes reads back the same: :func:`~govdisclose.read_catalogue`,
+    :func:`~govdisclose.read_report`, :func:`~govdisclose.read_ledger`.
+    """
+    if isinstance(data, (Catalogue, Sequence)):
+        return catalogue_xlsx(data)
+    from ..annual_report import AnnualReport
+    from ..annual_report import to_xlsx as report_xlsx
+    from ..requests import Ledger, ledger_to_xlsx
+
+    if isinstance(data, AnnualReport):
+        return report_xlsx(data)
+    if isinstance(data, Ledger):
+        return ledger_to_xlsx(data)
+    raise InputError(
+        f"to_xlsx writes catalogues, a yearly report or a requests ledger, not "
+        f"{type(data).__name__} (无法写为工作簿)"
+    )
+
+
+def to_html(data: Catalogue | AnnualReport) -> str:
+    """A complete, accessible HTML page (a ``str``; write it as UTF-8) of a catalogue, or of
+    a yearly report in the national layout, a text section not written yet shown with its
+    heading and a box marked （待填写）."""
+    if isinstance(data, Catalogue):
+        return catalogue_html(data)
+    from ..annual_report import AnnualReport
+    from ..annual_report import to_html as report_html
+
+    if isinstance(data, AnnualReport):
+        return report_html(data)
+    raise InputError(
+        f"to_html writes a catalogue or a yearly report, not {type(data).__name__} (无法写为网页)"
+    )
+
 
 #: File suffixes :func:`read_table` reads.
 TABLE_SUFFIXES = (".xlsx", ".csv")
