@@ -146,3 +146,15 @@ def test_a_long_line_under_the_limit_still_reads(tmp_path: Path) -> None:
     )
     result = audit_file(path, as_of=dt.date(2024, 12, 31))
     assert result.records == 1
+
+
+def test_a_header_over_the_csv_field_limit_is_a_library_error(tmp_path: Path) -> None:
+    path = tmp_path / "big-header.csv"
+    path.write_text(
+        "domain,item,formed,published,"
+        + "x" * 200_000
+        + "\n安全生产,法律法规,2024-01-02,2024-01-03,a\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"big-header\.csv: line 1: the header is not valid CSV"):
+        audit_file(path, as_of=dt.date(2024, 12, 31))

@@ -353,7 +353,12 @@ def _open_lines(lines: Iterator[str], label: str, encoding: str, format: str | N
         )
     delimiter = "\t" if "\t" in first and "," not in first else ","
     reader = csv.reader(rest, delimiter=delimiter)
-    header = next(reader)
+    try:
+        header = next(reader)
+    except csv.Error as exc:  # a header over the csv module's field limit, a NUL …
+        raise InputError(
+            f"{label}: line {blank + 1}: the header is not valid CSV: {exc} (表头CSV格式错误)"
+        ) from None
     columns, ignored_columns = _map_header(header, label)
     # Blank lines before the header were read before the reader saw any line.
     line_counter: Any = _OffsetReader(reader, blank) if blank else reader
