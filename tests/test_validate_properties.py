@@ -10,13 +10,11 @@ from hypothesis import strategies as st
 
 from govdisclose import standard
 from govdisclose._converter import unstructure
-from govdisclose._errors import InputError
 from govdisclose._localize import derive, match_items
 from govdisclose._model import Catalogue
 from govdisclose._vocabulary import Domain, Level
 from govdisclose.calendar._workcalendar import WorkCalendar
 from govdisclose.checks import compare_with_standard, validate_catalogue, validate_document
-from govdisclose.checks._attrs_validators import non_empty
 from strategies import catalogues
 
 CAL = WorkCalendar.official()
@@ -87,17 +85,3 @@ def test_published_late_exactly_when_after_20_working_days(issued: dt.date, afte
         assert finding.data["late_workdays"] == CAL.workdays_between(due, published)
     else:
         assert report.findings == ()
-
-
-@given(st.text(alphabet=" \t\n\u3000", max_size=5) | st.just(None) | st.just(()))
-def test_non_empty_refuses_blank_values(value: object) -> None:
-    @attrs.frozen
-    class Row:
-        name: object = attrs.field(validator=non_empty)
-
-    try:
-        Row(value)
-    except InputError as exc:
-        assert exc.path == "name"
-    else:
-        raise AssertionError("blank value accepted")

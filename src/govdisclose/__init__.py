@@ -96,10 +96,12 @@ _LAZY = {
     "Report": "findings",
     "Severity": "findings",
     "validate_catalogue": "checks",
+    "is_valid_catalogue": "checks",
     "compare_with_standard": "checks",
     "DocumentRecord": "checks",
     "validate_document": "checks",
     "validate_documents": "checks",
+    "is_valid_document": "checks",
     "audit_file": "audit",
     "audit_records": "audit",
     "AuditResult": "audit",
@@ -177,6 +179,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .calendar import read_notice as read_notice
     from .checks import DocumentRecord as DocumentRecord
     from .checks import compare_with_standard as compare_with_standard
+    from .checks import is_valid_catalogue as is_valid_catalogue
+    from .checks import is_valid_document as is_valid_document
     from .checks import validate_catalogue as validate_catalogue
     from .checks import validate_document as validate_document
     from .checks import validate_documents as validate_documents

@@ -11,7 +11,6 @@ and English.  Nothing here raises on bad *data* (bad data is an error finding); 
   policy documents (公开属性, marking, review, publication within 20 working days, 三同步);
   :func:`self_review_due` — documents due for the annual review;
 * :func:`is_valid_catalogue` / :func:`is_valid_document` — booleans that never raise;
-* :mod:`govdisclose.checks._attrs_validators` — attrs validators for users' own classes.
 
 >>> from govdisclose import standard
 >>> from govdisclose._localize import derive
