@@ -56,18 +56,6 @@ def _limited(limit: int) -> reprlib.Repr:
     return shorter
 
 
-def join_path(base: str, *parts: str | int) -> str:
-    """Extend a JSON-path such as ``$.items`` with keys and indexes.
-
-    >>> join_path("$", "items", 3, "channels", 1)
-    '$.items[3].channels[1]'
-    """
-    out = base
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return out
-
-
 class GovdiscloseError(Exception):
     """Root of every error the library raises on purpose.
 

@@ -38,7 +38,7 @@ from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
 from .common import add_format_option, escape_json, for_people, output_path
 
 if TYPE_CHECKING:  # the scan (and python-stdnum) is imported when the command runs
-    from .._privacy import PersonalDataMatch, PersonalDataScan
+    from .._privacy import PersonalDataMatch
 
 STDIN = "-"
 
@@ -65,14 +65,6 @@ def _summary_line(name: str, count: int) -> str:
         f"{name}: 未发现身份证号、手机号、银行卡号（姓名、住址等不在检查范围内）/ no ID card, "
         f"mobile or bank card numbers found (names and addresses are not checked)"
     )
-
-
-def render_scan(scan: PersonalDataScan) -> str:
-    """The listing people read: one line per match (masked), then a summary line."""
-    name = scan.subject or "<text>"
-    lines = [_match_line(name, match) for match in scan.matches]
-    lines.append(_summary_line(name, len(scan.matches)))
-    return "\n".join(lines) + "\n"
 
 
 class _TextListing:
