@@ -39,7 +39,6 @@ def test_python_dash_m() -> None:
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 
-
 def _modules() -> dict[str, Path]:
     """Every module of the package by dotted name (a package by its own name)."""
     found = {}
