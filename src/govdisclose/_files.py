@@ -324,20 +324,22 @@ def read_text_file_with_encoding(
 # -- JSON -------------------------------------------------------------------------------------
 
 
-class _DuplicateKey(ValueError):
+class DuplicateKeyError(ValueError):
+    """A JSON object gives a key twice (raised inside the parser, turned into an error)."""
+
     def __init__(self, key: str) -> None:
         super().__init__(key)
         self.key = key
 
 
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A JSON object, refusing a key given twice (``json`` would keep the last silently)."""
     value = dict(pairs)
     if len(value) != len(pairs):
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _DuplicateKey(key)
+                raise DuplicateKeyError(key)
             seen.add(key)
     return value
 
@@ -358,13 +360,13 @@ def parse_json(text: str, *, source: str | None = None) -> Any:
     if not isinstance(text, str):
         raise InputError(f"{where}expected JSON text, got {type(text).__name__} (应为JSON文本)")
     try:
-        return json.loads(text, object_pairs_hook=_object)
+        return json.loads(text, object_pairs_hook=json_object)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{where}not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} "
             f"(JSON格式错误)"
         ) from None
-    except _DuplicateKey as exc:
+    except DuplicateKeyError as exc:
         raise InputError(
             f"{where}key {short_repr(exc.key)} given twice in one JSON object; which value is "
             f"meant cannot be told: keep one (JSON对象中有重复的键)"

@@ -42,7 +42,7 @@ from typing import IO, Any
 import attrs
 
 from .._errors import InputError
-from .._files import open_binary
+from .._files import DuplicateKeyError, json_object, open_binary
 from ._decoding import (
     SNIFF_BYTES,
     line_batches,
@@ -431,7 +431,7 @@ def _map_header(header: Sequence[str], label: str) -> tuple[tuple[int | None, ..
 def _jsonl_rows(
     lines: Iterable[str], counter: _Counter, ignored: set[str]
 ) -> Iterator[Sequence[Any]]:
-    loads = json.JSONDecoder(object_pairs_hook=_object).decode
+    loads = json.JSONDecoder(object_pairs_hook=json_object).decode
     make_row = RowMaker(ignored)
     for line in lines:
         counter.line_num += 1
@@ -440,7 +440,7 @@ def _jsonl_rows(
             continue
         try:
             value = loads(line)
-        except _DuplicateKey as exc:
+        except DuplicateKeyError as exc:
             yield BadRow(("duplicate_key",), f"the key {exc.key!r} is given twice in one object")
             continue
         except ValueError as exc:
@@ -453,21 +453,3 @@ def _jsonl_rows(
             yield BadRow(("not_object",), f"a JSON {type(value).__name__}, not an object")
             continue
         yield make_row(value)
-
-
-class _DuplicateKey(Exception):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object; a key given twice is an error (the last value would silently win)."""
-    value = dict(pairs)
-    if len(value) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _DuplicateKey(key)
-            seen.add(key)
-    return value
