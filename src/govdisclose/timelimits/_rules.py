@@ -190,6 +190,24 @@ class _OpenRule:
         return calendar.add_workdays(start, service_level_workdays)
 
 
+class _NeverDue:
+    """A rule that gives no due date from a start date, whatever the service level."""
+
+    __slots__ = ()
+    #: The not-assessable reason code.
+    reason: ClassVar[str]
+
+    def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
+        """:attr:`reason`, always."""
+        return self.reason
+
+    def due_date(
+        self, start: dt.date, calendar: WorkCalendar, service_level_workdays: int | None = None
+    ) -> None:
+        """None: nothing can be counted from ``start``."""
+        return None
+
+
 @attrs.frozen
 class Promptly(_OpenRule):
     """Publish promptly (及时公开) — no legal number of days.
@@ -267,10 +285,15 @@ class AnnualFixedDate:
 
 
 @attrs.frozen
-class LeadTimeBeforeEvent:
-    """Act at least ``days`` calendar days before an event (提前一周发通知邀请 = 7)."""
+class LeadTimeBeforeEvent(_NeverDue):
+    """Act at least ``days`` calendar days before an event (提前一周发通知邀请 = 7).
+
+    The latest day is counted back from the event's date, not from a start date: without the
+    event the rule is not assessable (``event_date_needed``).
+    """
 
     kind: ClassVar[str] = "lead_time_before_event"
+    reason: ClassVar[str] = "event_date_needed"
     text: str
     days: int = attrs.field(validator=_days_validator())
 
@@ -278,16 +301,6 @@ class LeadTimeBeforeEvent:
     def has_fixed_period(self) -> bool:
         """True: the latest date is the event's date minus ``days``."""
         return True
-
-    def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
-        """``event_date_needed``: the rule counts back from an event not given here."""
-        return "event_date_needed"
-
-    def due_date(
-        self, start: dt.date, calendar: WorkCalendar, service_level_workdays: int | None = None
-    ) -> None:
-        """None: the latest day is counted back from the event's date, not from ``start``."""
-        return None
 
     def describe(self) -> str:
         """A short description in English and Chinese."""
@@ -377,26 +390,18 @@ class PeriodicUpdate:
 
 
 @attrs.frozen
-class Unrecognised:
-    """A text the parser does not understand (or an empty one); nothing is guessed."""
+class Unrecognised(_NeverDue):
+    """A text the parser does not understand (or an empty one); nothing is guessed, and
+    nothing can be computed (``unrecognised_time_limit``)."""
 
     kind: ClassVar[str] = "unrecognised"
+    reason: ClassVar[str] = "unrecognised_time_limit"
     text: str
 
     @property
     def has_fixed_period(self) -> bool:
         """False: nothing is known about the period."""
         return False
-
-    def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
-        """``unrecognised_time_limit``: nothing can be computed from the text."""
-        return "unrecognised_time_limit"
-
-    def due_date(
-        self, start: dt.date, calendar: WorkCalendar, service_level_workdays: int | None = None
-    ) -> None:
-        """None: nothing is known about the period."""
-        return None
 
     def describe(self) -> str:
         """A short description in English and Chinese."""
