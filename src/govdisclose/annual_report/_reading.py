@@ -275,18 +275,9 @@ def _table3(r: _Reader, data: object, path: str) -> dict[str, dict[str, Cell]] |
                     if ok:
                         cells[column] = number
         elif isinstance(value, Mapping):
-            for column_text, cell in value.items():
-                where = f"{here}[{_key(column_text)}]"
-                column_label = match_label("3c", column_text)
-                if column_label is None:
-                    r.unknown(column_text, where, "表三的列 column of table 三")
-                    continue
-                if column_label.code in cells:
-                    r.duplicate(column_text, where, r.locations[(3, row.code, column_label.code)])
-                    continue
-                ok, number = r.cell(cell, (3, row.code, column_label.code), where)
-                if ok:
-                    cells[column_label.code] = number
+            cells = _labelled_cells(
+                r, value, here, (3, row.code), "3c", "表三的列 column of table 三"
+            )
         else:
             r.malformed(here, "数组或对象 a list or an object", value)
             continue
@@ -331,21 +322,32 @@ def _table4(r: _Reader, data: object, path: str) -> dict[str, dict[str, Cell]] |
             r.malformed(here, "以列名为键的对象 an object keyed by column labels", value)
             continue
         r.locations[(4, group.code)] = here
-        cells: dict[str, Cell] = {}
-        for column_text, cell in value.items():
-            where = f"{here}[{_key(column_text)}]"
-            column = match_label("4c", column_text)
-            if column is None:
-                r.unknown(column_text, where, "表四的列 column of table 四")
-                continue
-            if column.code in cells:
-                r.duplicate(column_text, where, r.locations[(4, group.code, column.code)])
-                continue
-            ok, number = r.cell(cell, (4, group.code, column.code), where)
-            if ok:
-                cells[column.code] = number
-        out[group.code] = cells
+        out[group.code] = _labelled_cells(
+            r, value, here, (4, group.code), "4c", "表四的列 column of table 四"
+        )
     return out
+
+
+def _labelled_cells(
+    r: _Reader, value: Mapping[Any, object], here: str, row: Key, kind: str, what: str
+) -> dict[str, Cell]:
+    """The cells of one row given as an object keyed by column labels (``kind`` of
+    :func:`match_label`); an unknown or repeated label is a finding at its own path."""
+    cells: dict[str, Cell] = {}
+    for column_text, cell in value.items():
+        where = f"{here}[{_key(column_text)}]"
+        column = match_label(kind, column_text)
+        if column is None:
+            r.unknown(column_text, where, what)
+            continue
+        key = (*row, column.code)
+        if column.code in cells:
+            r.duplicate(column_text, where, r.locations[key])
+            continue
+        ok, number = r.cell(cell, key, where)
+        if ok:
+            cells[column.code] = number
+    return cells
 
 
 def _sections(r: _Reader, data: object, path: str) -> dict[str, str]:
