@@ -42,6 +42,7 @@ from ._format import (
     TABLE4_GROUPS,
     TRIAL_OTHER_ROW,
     BodyLevel,
+    Label,
     fold_label,
     label_of,
     match_label,
@@ -644,17 +645,34 @@ def _read_row2(
         if any(row[c] not in (None, "") for c in columns if c < len(row)):
             r.unknown(text, where, "表二的行 row of table 二")
         return
+    _store_row(2, label, text, where, sheet, i, row, columns, r, tables)
+
+
+def _store_row(
+    number: int,
+    label: Label,
+    text: str,
+    where: str,
+    sheet: str,
+    i: int,
+    row: list[Any],
+    columns: dict[int, str],
+    r: Any,
+    tables: dict[int, dict[str, dict[str, Cell]]],
+) -> None:
+    """Keep the cells of a data row of table ``number`` (二 or 三) whose label is known; a row
+    given twice is a finding naming the first."""
     r.note_trial(label, text, where)
-    table = tables.setdefault(2, {})
-    r.locations.setdefault((2,), where)
+    table = tables.setdefault(number, {})
+    r.locations.setdefault((number,), where)
     if label.code in table:
-        r.duplicate(text, where, r.locations[(2, label.code)])
+        r.duplicate(text, where, r.locations[(number, label.code)])
         return
-    r.locations[(2, label.code)] = where
+    r.locations[(number, label.code)] = where
     cells: dict[str, Cell] = {}
     for c, column in columns.items():
         ok, value = r.cell(
-            row[c] if c < len(row) else None, (2, label.code, column), _address(sheet, i, c)
+            row[c] if c < len(row) else None, (number, label.code, column), _address(sheet, i, c)
         )
         if ok:
             cells[column] = value
@@ -684,21 +702,7 @@ def _read_row3(
         elif numbers:
             r.unknown(text, where, "表三的行 row of table 三")
         return
-    r.note_trial(label, text, where)
-    table = tables.setdefault(3, {})
-    r.locations.setdefault((3,), where)
-    if label.code in table:
-        r.duplicate(text, where, r.locations[(3, label.code)])
-        return
-    r.locations[(3, label.code)] = where
-    cells: dict[str, Cell] = {}
-    for c, column in columns.items():
-        ok, value = r.cell(
-            row[c] if c < len(row) else None, (3, label.code, column), _address(sheet, i, c)
-        )
-        if ok:
-            cells[column] = value
-    table[label.code] = cells
+    _store_row(3, label, text, where, sheet, i, row, columns, r, tables)
 
 
 def _fill_right(row: Sequence[Any], width: int) -> list[str]:
