@@ -185,10 +185,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _cannot_write(exc)
     except Exception as exc:
         from .._errors import GovdiscloseError
-        from .common import for_people
+        from .common import escape_controls
 
         if isinstance(exc, GovdiscloseError) or _is_csv_error(exc):
-            print(f"govdisclose: error: {for_people(str(exc))}", file=sys.stderr)
+            print(f"govdisclose: error: {escape_controls(str(exc))}", file=sys.stderr)
             return EXIT_USAGE
         raise
     return code

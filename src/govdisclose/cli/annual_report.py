@@ -42,9 +42,12 @@ from .common import (
     add_format_option,
     add_output_option,
     dump_json,
+    file_format,
+    findings_text,
     output_path,
     write_output,
-    write_text,
+    write_result,
+    year_number,
 )
 
 _LEVELS = ("township", "county", "city", "province")
@@ -67,12 +70,7 @@ def _run_check(args: argparse.Namespace) -> int:
     read = read_report(args.file)
     previous = read_report(args.previous) if args.previous is not None else None
     report = check_report(read, level=args.level, previous=previous)
-    if args.format == "json":
-        from .._converter import unstructure
-
-        write_text(dump_json(unstructure(report)), output, json=True)
-    else:
-        write_text(report.to_text() + "\n", output)
+    write_result(args, report, lambda: report.to_text() + "\n", output)
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
@@ -120,7 +118,7 @@ def _from_ledger(args: argparse.Namespace, hand: Any) -> tuple[Any, int]:
         raise InputError("--requests needs --year (台账生成报告需要指定年度)", path="--year")
     reading = read_ledger(args.requests, sheet=args.sheet)
     if not reading.ok:
-        sys.stderr.write(reading.report.to_text().rstrip("\n") + "\n")
+        sys.stderr.write(findings_text(reading.report))
         raise InputError(
             f"{args.requests}: some requests could not be loaded; a report is not built from a "
             f"part of the ledger (台账有无法读取的申请，未生成报告)"
@@ -139,10 +137,7 @@ def _from_ledger(args: argparse.Namespace, hand: Any) -> tuple[Any, int]:
 
 
 def _form(args: argparse.Namespace, output: Path | None) -> str:
-    if args.to is not None:
-        return str(args.to)
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-    return {"xlsx": "xlsx", "html": "html", "htm": "html"}.get(suffix, "json")
+    return file_format(args.to, output, {"xlsx": "xlsx", "html": "html", "htm": "html", "": "json"})
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -174,12 +169,6 @@ def _run_build(args: argparse.Namespace) -> int:
     )
     write_report(report.completed(), _form(args, output), output)
     return EXIT_OK
-
-
-def _year(text: str) -> int:
-    if not text.isdigit() or not 1990 <= int(text) <= 2200:
-        raise argparse.ArgumentTypeError(f"not a year: {text!r} (应为年份，如 2025)")
-    return int(text)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -259,7 +248,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="上一年度的报告（核对结转）/ last year's report (carry-over check)",
     )
     build.add_argument("--body", metavar="NAME", help="报告机关 / the reporting body")
-    build.add_argument("--year", metavar="YEAR", type=_year, help="报告年度 / the year reported on")
+    build.add_argument(
+        "--year",
+        metavar="YEAR",
+        type=year_number(1990, 2200),
+        help="报告年度 / the year reported on",
+    )
     build.add_argument("--level", choices=_LEVELS, help="机关层级 / the body's level")
     build.add_argument(
         "--to",

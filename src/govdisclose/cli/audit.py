@@ -40,30 +40,18 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import InputError
-from . import COMMANDS
+from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
 from .common import (
+    add_as_of_option,
     add_calendar_options,
     add_format_option,
     add_output_option,
     calendar_from_args,
-    dump_json,
     output_path,
     parse_date_option,
-    write_text,
+    whole_number,
+    write_result,
 )
-
-_EXIT_OK = 0
-_EXIT_LATE = 1
-
-
-def _max_listed(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"not a number ≥ 0: {text!r} (应为非负整数)")
-    return value
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -103,11 +91,8 @@ def _run(args: argparse.Namespace) -> int:
             f"{result.first_problem}; check the log's format and encoding "
             f"(--input-format, --encoding)"
         )
-    if args.format == "json":
-        write_text(dump_json(unstructure(result)), output, json=True)
-    else:
-        write_text(result.to_text(), output)
-    return _EXIT_OK if result.ok else _EXIT_LATE
+    write_result(args, result, result.to_text, output)
+    return EXIT_OK if result.ok else EXIT_FINDINGS
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -132,13 +117,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "log", metavar="LOG", help="公开记录文件（CSV 或 JSON Lines；- 为标准输入）/ the log file"
     )
-    parser.add_argument(
-        "--as-of",
-        default="today",
-        metavar="DATE",
-        help="审计基准日（默认北京时间今天）/ the date the audit is as of (default today, "
-        "the date in China)",
-    )
+    add_as_of_option(parser, "审计基准日（默认北京时间今天）/ the date the audit is as of")
     add_format_option(parser)
     parser.add_argument(
         "--catalogue",
@@ -161,7 +140,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument(
         "--max-listed",
-        type=_max_listed,
+        type=whole_number(0),
         default=1000,
         metavar="N",
         help="每类问题最多列出的条数，计数仍完整（默认1000）/ findings listed per code "

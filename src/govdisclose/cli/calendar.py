@@ -44,19 +44,21 @@ from typing import TYPE_CHECKING, Any
 
 from .._dates import DATE_FORMATS
 from .._errors import InputError, UnknownYearError
-from . import COMMANDS
+from . import EXIT_OK
 from .common import (
     add_calendar_options,
     add_format_option,
     add_output_option,
     calendar_from_args,
     calendar_layers,
+    command_group,
     data_directory,
-    dump_json,
+    file_format,
     forget_calendars,
     output_path,
     parse_date_option,
     write_output,
+    write_result,
     write_text,
 )
 
@@ -90,47 +92,49 @@ def _run_day(args: argparse.Namespace) -> int:
     # An estimate is marked wherever it appears: also in the neighbours of an official day.
     before_estimated = bool(preceding and cal.estimated_years(preceding, day))
     after_estimated = bool(following and cal.estimated_years(day, following))
-    neighbours_estimated = before_estimated or after_estimated
-    if args.format == "json":
-        from .._converter import unstructure
 
-        data = unstructure(info)
-        data["next_workday"] = following.isoformat() if following else None
-        data["previous_workday"] = preceding.isoformat() if preceding else None
-        data["neighbours_provisional"] = neighbours_estimated
-        write_text(dump_json(data), None, json=True)
-        return 0
-    zh, en = _WEEKDAYS[day.weekday()]
-    lines = [
-        f"{day.isoformat()} {zh} {en}",
-        f"类型 / kind:          {info.kind.label} {info.kind.code}",
-        f"工作日 / working day: {'是 yes' if info.workday else '否 no'}",
-    ]
-    if info.holiday:
-        lines.append(f"节日 / holiday:       {info.holiday.label} {info.holiday.code}")
-    if info.for_holiday:
-        lines.append(f"补班 / makes up for:  {info.for_holiday.label} {info.for_holiday.code}")
-    lines.append(f"依据 / source:        {info.source}")
-    if info.partial:
-        arrangement = cal.arrangement(day.year)
-        reason = arrangement.partial_reason if arrangement else ""
-        lines.append(
-            f"部分安排 / partial:   是 yes — 该年安排未列全节日 (the year's arrangement lacks "
-            f"festivals): {reason}"
-        )
-    if info.provisional:
-        lines.append(
-            "暂估 / provisional:   是 yes — 尚无国务院办公厅通知，按放假办法暂估，未计调休 "
-            "(no notice yet: estimated from the statutory holidays, without swapped days)"
-        )
-    unknown = "未知 unknown (no arrangement for that year)"
-    mark = " (暂估 PROVISIONAL)"
-    before = f"{preceding}{mark if before_estimated else ''}" if preceding else unknown
-    after = f"{following}{mark if after_estimated else ''}" if following else unknown
-    lines.append(f"前一工作日 / previous working day: {before}")
-    lines.append(f"后一工作日 / next working day:     {after}")
-    write_text("\n".join(lines) + "\n", None)
-    return 0
+    def text() -> str:
+        zh, en = _WEEKDAYS[day.weekday()]
+        lines = [
+            f"{day.isoformat()} {zh} {en}",
+            f"类型 / kind:          {info.kind.label} {info.kind.code}",
+            f"工作日 / working day: {'是 yes' if info.workday else '否 no'}",
+        ]
+        if info.holiday:
+            lines.append(f"节日 / holiday:       {info.holiday.label} {info.holiday.code}")
+        if info.for_holiday:
+            lines.append(f"补班 / makes up for:  {info.for_holiday.label} {info.for_holiday.code}")
+        lines.append(f"依据 / source:        {info.source}")
+        if info.partial:
+            arrangement = cal.arrangement(day.year)
+            reason = arrangement.partial_reason if arrangement else ""
+            lines.append(
+                f"部分安排 / partial:   是 yes — 该年安排未列全节日 (the year's arrangement lacks "
+                f"festivals): {reason}"
+            )
+        if info.provisional:
+            lines.append(
+                "暂估 / provisional:   是 yes — 尚无国务院办公厅通知，按放假办法暂估，未计调休 "
+                "(no notice yet: estimated from the statutory holidays, without swapped days)"
+            )
+        unknown = "未知 unknown (no arrangement for that year)"
+        mark = " (暂估 PROVISIONAL)"
+        before = f"{preceding}{mark if before_estimated else ''}" if preceding else unknown
+        after = f"{following}{mark if after_estimated else ''}" if following else unknown
+        lines.append(f"前一工作日 / previous working day: {before}")
+        lines.append(f"后一工作日 / next working day:     {after}")
+        return "\n".join(lines) + "\n"
+
+    from .._converter import unstructure
+
+    data = {
+        **unstructure(info),
+        "next_workday": following.isoformat() if following else None,
+        "previous_workday": preceding.isoformat() if preceding else None,
+        "neighbours_provisional": before_estimated or after_estimated,
+    }
+    write_result(args, data, text)
+    return EXIT_OK
 
 
 _ARRANGEMENT_SUFFIXES = (".toml", ".json")
@@ -170,13 +174,11 @@ def _run_notice(args: argparse.Namespace) -> int:
 
     output = output_path(args, args.file, *args.amendments)
     arrangement = _read_input(args)
-    form = args.to
-    if form is None:
-        form = "json" if output is not None and output.suffix.lower() == ".json" else "toml"
+    form = file_format(args.to, output, {"json": "json", "": "toml"})
     write_output(dump_arrangement(arrangement, format=form), output)
     if output is not None:
         write_text(f"已写入 written: {output} ({_summary(arrangement)})\n", None)
-    return 0
+    return EXIT_OK
 
 
 def _run_add(args: argparse.Namespace) -> int:
@@ -195,7 +197,7 @@ def _run_add(args: argparse.Namespace) -> int:
             f"`govdisclose calendar remove {arrangement.year}` restores it)"
         )
     write_text("\n".join(lines) + "\n", None)
-    return 0
+    return EXIT_OK
 
 
 def _run_remove(args: argparse.Namespace) -> int:
@@ -207,7 +209,7 @@ def _run_remove(args: argparse.Namespace) -> int:
     path = remove_arrangement(int(text), data_directory())
     forget_calendars()
     write_text(f"已删除 removed: {path}\n", None)
-    return 0
+    return EXIT_OK
 
 
 def _run_list(args: argparse.Namespace) -> int:
@@ -238,29 +240,30 @@ def _run_list(args: argparse.Namespace) -> int:
         )
     low, high = PROVISIONAL_YEARS
     estimated = [y for y in range(low, high + 1) if y not in origins]
-    if args.format == "json":
-        data = {
-            "years": rows,
-            "store": str(directory),
-            "provisional": bool(args.provisional),
-            "provisional_years": estimated if args.provisional else [],
-        }
-        write_text(dump_json(data), None, json=True)
-        return 0
-    lines = ["年份 year  来源 origin              依据 notice / file"]
-    for row in rows:
-        mark = f"  【部分 PARTIAL: {row['partial_reason']}】" if row["partial"] else ""
-        where = f"  {row['path']}" if row["path"] else ""
-        lines.append(f"{row['year']}       {row['origin']:<22} {row['notice']}{where}{mark}")
-    if estimated:
-        span = f"{estimated[0]}–{estimated[-1]}" if len(estimated) > 1 else str(estimated[0])
-        if args.provisional:
-            lines.append(f"{span}  provisional estimate (暂估, --provisional)")
-        else:
-            lines.append(f"暂估 provisional estimates with --provisional: {span}")
-    lines.append(f"保存位置 store: {directory}")
-    write_text("\n".join(lines) + "\n", None)
-    return 0
+    data = {
+        "years": rows,
+        "store": str(directory),
+        "provisional": bool(args.provisional),
+        "provisional_years": estimated if args.provisional else [],
+    }
+
+    def text() -> str:
+        lines = ["年份 year  来源 origin              依据 notice / file"]
+        for row in rows:
+            mark = f"  【部分 PARTIAL: {row['partial_reason']}】" if row["partial"] else ""
+            where = f"  {row['path']}" if row["path"] else ""
+            lines.append(f"{row['year']}       {row['origin']:<22} {row['notice']}{where}{mark}")
+        if estimated:
+            span = f"{estimated[0]}–{estimated[-1]}" if len(estimated) > 1 else str(estimated[0])
+            if args.provisional:
+                lines.append(f"{span}  provisional estimate (暂估, --provisional)")
+            else:
+                lines.append(f"暂估 provisional estimates with --provisional: {span}")
+        lines.append(f"保存位置 store: {directory}")
+        return "\n".join(lines) + "\n"
+
+    write_result(args, data, text)
+    return EXIT_OK
 
 
 def _run_example(args: argparse.Namespace) -> int:
@@ -270,7 +273,7 @@ def _run_example(args: argparse.Namespace) -> int:
         encoding="utf-8"
     )
     sys.stdout.write(text)
-    return 0
+    return EXIT_OK
 
 
 def _register_notice_commands(calendar_subparsers: Any) -> None:
@@ -359,15 +362,13 @@ def add_subcommands(calendar_subparsers: Any) -> None:
 
 def register(subparsers: Any) -> Any:
     """Add the ``calendar`` group and its subcommands; return the group's subparsers object."""
-    group = subparsers.add_parser(
+    calendar_subparsers = command_group(
+        subparsers,
         "calendar",
-        help=COMMANDS["calendar"],
+        title="子命令 / subcommands",
+        metavar="SUBCOMMAND",
         description="工作日历：国务院办公厅节假日安排、调休与工作日。"
         " / The working-day calendar: State Council holiday arrangements, swapped days.",
-    )
-    group.set_defaults(handler=lambda _args: _usage(group))
-    calendar_subparsers = group.add_subparsers(
-        title="子命令 / subcommands", dest="calendar_command", metavar="SUBCOMMAND"
     )
     day = calendar_subparsers.add_parser(
         "day",
@@ -384,8 +385,3 @@ def register(subparsers: Any) -> Any:
     _register_notice_commands(calendar_subparsers)
     add_subcommands(calendar_subparsers)
     return calendar_subparsers
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 2

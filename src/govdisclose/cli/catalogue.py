@@ -23,14 +23,15 @@ from .._model import Catalogue, CatalogueItem
 from .._standard import standard
 from .._texttable import render_table
 from .._vocabulary import Domain
-from . import COMMANDS
 from .common import (
     LEVEL_CHOICES,
     add_format_option,
     add_output_option,
+    command_group,
     dump_json,
+    escape_controls,
     escape_json,
-    for_people,
+    file_format,
     output_path,
     write_output,
     write_text,
@@ -38,9 +39,6 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..findings import Report
-
-#: ``--to`` name -> function turning a catalogue into the bytes or text to write.
-EXPORTERS: dict[str, Callable[[Catalogue], str | bytes]] = {}
 
 
 def _export_json(catalogue: Catalogue) -> str:
@@ -68,10 +66,15 @@ def _export_html(catalogue: Catalogue) -> str:
     return to_html(catalogue)
 
 
-EXPORTERS["json"] = _export_json
-EXPORTERS["xlsx"] = _export_xlsx
-EXPORTERS["csv"] = _export_csv
-EXPORTERS["html"] = _export_html
+#: ``--to`` name -> function turning a catalogue into the bytes or text to write.
+EXPORTERS: dict[str, Callable[[Catalogue], str | bytes]] = {
+    "json": _export_json,
+    "xlsx": _export_xlsx,
+    "csv": _export_csv,
+    "html": _export_html,
+}
+#: Suffix of ``--output`` -> the format written (``""``: the default).
+_SUFFIXES = {**{name: name for name in EXPORTERS}, "htm": "html", "jsonl": "json", "": "json"}
 
 #: Formats whose output is not text: they are written to a file (``--output``) only.
 BINARY_FORMATS = frozenset({"xlsx"})
@@ -182,35 +185,20 @@ def _table_findings(report: Report | None, *, as_json: bool = False) -> int:
 
         sys.stderr.write(escape_json(dump_json(unstructure(report))))
     elif len(report):
-        sys.stderr.write(for_people(report.to_text()) + "\n")
+        sys.stderr.write(escape_controls(report.to_text()) + "\n")
     return 1 if report.has_errors else 0
 
 
 def _show(args: argparse.Namespace) -> int:
     catalogue, report = load_catalogue_with_findings(args.name)
     code = _table_findings(report)
-    if args.format == "json":
-        write_output(_export_json(catalogue), None)
-    else:
-        write_text(render_catalogue(catalogue, full=args.full), None)
+    _write_catalogue(args, catalogue, None, full=args.full)
     return code
-
-
-def _export_format(args: argparse.Namespace) -> str:
-    """``--to``, or the output file's suffix, or JSON."""
-    if args.to is not None:
-        return str(args.to)
-    suffix = args.output.suffix.lower().lstrip(".") if args.output is not None else ""
-    if suffix in EXPORTERS:
-        return suffix
-    if suffix in ("htm", "jsonl"):
-        return {"htm": "html", "jsonl": "json"}[suffix]
-    return "json"
 
 
 def _export(args: argparse.Namespace) -> int:
     output = output_path(args, args.name)
-    form = _export_format(args)
+    form = file_format(args.to, args.output, _SUFFIXES)
     if args.encoding is not None and form != "csv":
         raise InputError("--encoding is for CSV output only (--to csv) (仅适用于CSV)")
     if form in BINARY_FORMATS and output is None:
@@ -221,12 +209,10 @@ def _export(args: argparse.Namespace) -> int:
         from .._localize import derive
 
         catalogue = derive(catalogue, args.level)
-    out: str | bytes
     if form == "csv":
-        out = _export_csv(catalogue, args.encoding or "utf-8-sig")
+        write_output(_export_csv(catalogue, args.encoding or "utf-8-sig"), output)
     else:
-        out = EXPORTERS[form](catalogue)
-    write_output(out, output)
+        write_output(EXPORTERS[form](catalogue), output)
     return code
 
 
@@ -256,24 +242,32 @@ def _derive(args: argparse.Namespace) -> int:
     catalogue = derive(
         load_catalogue(args.name), args.level, publisher=args.publisher, renumber=args.renumber
     )
+    _write_catalogue(args, catalogue, output)
+    return 0
+
+
+def _write_catalogue(
+    args: argparse.Namespace, catalogue: Catalogue, output: Path | None, *, full: bool = False
+) -> None:
+    """The catalogue as JSON (``--format json``) or as a readable table."""
     if args.format == "json":
         write_output(_export_json(catalogue), output)
     else:
-        write_text(render_catalogue(catalogue), output)
-    return 0
+        write_text(render_catalogue(catalogue, full=full), output)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``catalogue`` command group."""
-    group = sub.add_parser(
+    actions = command_group(
+        sub,
         "catalogue",
-        help=COMMANDS["catalogue"],
+        title="子命令 / subcommands",
+        metavar="ACTION",
         description=(
             "查看、导出、导入标准目录或本地目录。"
             "Show, export and import the standard or a local catalogue."
         ),
     )
-    actions = group.add_subparsers(title="子命令 / subcommands", metavar="ACTION")
     name_help = "work-safety（安全生产）、disaster-relief（救灾），或目录文件 / or a catalogue file"
 
     show = actions.add_parser(
@@ -355,9 +349,3 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_format_option(derive, "json", "text")
     add_output_option(derive)
     derive.set_defaults(handler=_derive)
-
-    def _group_help(args: argparse.Namespace) -> int:
-        group.print_help()
-        return 2
-
-    group.set_defaults(handler=_group_help)

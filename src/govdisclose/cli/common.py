@@ -27,16 +27,19 @@ import os
 import re
 import sys
 import unicodedata
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .._dates import DATE_FORMATS, DateRefusal, china_today, date_in_china, read_date_text
 from .._errors import InputError, short_repr
 from .._files import dump_json as dump_json
 from .._vocabulary import Level
+from . import COMMANDS, EXIT_USAGE
 
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
+    from ..findings import Report
 
 #: ``--level`` choices: the codes of :class:`~govdisclose._vocabulary.Level`.
 LEVEL_CHOICES = tuple(level.code for level in Level)
@@ -105,31 +108,100 @@ def escape_json(text: str) -> str:
     return re.sub(_CONTROLS, lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-#: How the library's messages name Python API, and what the command line says instead.
-_PYTHON_API = (
-    (r";? in Python \S+", ""),
-    (r"(?:WorkCalendar(?:\.official\(\))?)\.with_arrangement\([^)]*\)(?: / )?", ""),
-    (r"provisional=True(?: / --provisional)?", "--provisional"),
-)
-
-
-def for_people(text: str) -> str:
-    r"""Text for the terminal: control characters escaped (:func:`escape_controls`) and the
-    library's mentions of Python API (``provisional=True``) replaced by the options.
-
-    >>> for_people("estimate with provisional=True / --provisional\x1b[2K")
-    'estimate with --provisional\\x1b[2K'
-    """
-    if "provisional=True" in text or "with_arrangement" in text or " in Python " in text:
-        for pattern, replacement in _PYTHON_API:
-            text = re.sub(pattern, replacement, text)
-    return escape_controls(text)
-
-
 def write_text(text: str, output: Path | None, *, json: bool = False) -> None:
     """Write a report for people (``json``: a JSON document) to ``output`` or standard
-    output, with control characters escaped (:func:`for_people`)."""
-    write_output(escape_json(text) if json else for_people(text), output)
+    output, with control characters escaped (:func:`escape_controls`)."""
+    write_output(escape_json(text) if json else escape_controls(text), output)
+
+
+def write_result(
+    args: argparse.Namespace, data: object, text: Callable[[], str], output: Path | None = None
+) -> None:
+    """A command's result: with ``--format json`` ``data`` as JSON (unstructured by the
+    package's converter), else ``text()`` for people; to ``output`` or standard output."""
+    if args.format == "json":
+        from .._converter import unstructure
+
+        write_text(dump_json(unstructure(data)), output, json=True)
+    else:
+        write_text(text(), output)
+
+
+def findings_text(report: Report) -> str:
+    """A report's findings for people, one block ending in a line break ("" when none)."""
+    return report.to_text().rstrip("\n") + "\n" if report.findings else ""
+
+
+def command_group(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    *,
+    title: str = "命令 / commands",
+    metavar: str = "COMMAND",
+    **kwargs: Any,
+) -> argparse._SubParsersAction[argparse.ArgumentParser]:
+    """Add the command group ``name`` (its one line of help from ``COMMANDS``) and return its
+    subparsers; run without a command, the group prints its help to standard error and
+    exits with code 2."""
+    group = subparsers.add_parser(name, help=COMMANDS[name], **kwargs)
+
+    def usage(_args: argparse.Namespace) -> int:
+        group.print_help(sys.stderr)
+        return EXIT_USAGE
+
+    group.set_defaults(handler=usage)
+    return group.add_subparsers(title=title, dest=f"{name}_command", metavar=metavar)
+
+
+def whole_number(minimum: int) -> Callable[[str], int]:
+    """An argparse ``type=``: a whole number at least ``minimum``."""
+
+    def read(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r} (应为整数)") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(
+                f"must be at least {minimum}, got {value} (应不小于{minimum})"
+            )
+        return value
+
+    return read
+
+
+def year_number(low: int = 1, high: int = 9998) -> Callable[[str], int]:
+    """An argparse ``type=``: a year from ``low`` to ``high``."""
+
+    def read(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = 0
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"not a year: {text!r} (应为年份，如 2025)")
+        return value
+
+    return read
+
+
+def file_format(to: str | None, output: Path | None, suffixes: Mapping[str, str]) -> str:
+    """The format of a file to write: ``--to``, else the one ``suffixes`` gives for the
+    suffix of ``output`` (its key ``""`` is the default)."""
+    if to is not None:
+        return to
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    return suffixes.get(suffix, suffixes[""])
+
+
+def add_as_of_option(parser: argparse.ArgumentParser, what: str) -> None:
+    """Add ``--as-of DATE`` (default ``today``, the date in China); ``what`` says its use."""
+    parser.add_argument(
+        "--as-of",
+        default="today",
+        metavar="DATE",
+        help=f"{what} (default today, the date in China)",
+    )
 
 
 def write_output(data: str | bytes, output: Path | None, *, encoding: str = "utf-8") -> None:

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 from .._errors import InputError
 from .._files import atomic_writer, open_binary
 from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
-from .common import add_format_option, escape_json, for_people, output_path
+from .common import add_format_option, escape_controls, escape_json, output_path
 
 if TYPE_CHECKING:  # the scan (and python-stdnum) is imported when the command runs
     from .._privacy import PersonalDataMatch
@@ -73,10 +73,10 @@ class _TextListing:
 
     def add(self, match: PersonalDataMatch) -> None:
         self._count += 1
-        self._stream.write(for_people(_match_line(self._name, match)) + "\n")
+        self._stream.write(escape_controls(_match_line(self._name, match)) + "\n")
 
     def finish(self) -> None:
-        self._stream.write(for_people(_summary_line(self._name, self._count)) + "\n")
+        self._stream.write(escape_controls(_summary_line(self._name, self._count)) + "\n")
 
 
 class _JsonListing:

@@ -29,7 +29,15 @@ from .._errors import InputError
 from .._vocabulary import Domain
 from ..findings import Report
 from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
-from .common import LEVEL_CHOICES, add_calendar_options, add_format_option, dump_json, write_text
+from .common import (
+    LEVEL_CHOICES,
+    add_as_of_option,
+    add_calendar_options,
+    add_format_option,
+    calendar_from_args,
+    parse_date_option,
+    write_result,
+)
 
 #: Fields only a document record has (a catalogue has ``items``).
 _DOCUMENT_FIELDS = frozenset(
@@ -119,27 +127,19 @@ def _validate_catalogue(args: argparse.Namespace, data: Any, name: str) -> Repor
 
 def _validate_documents(args: argparse.Namespace, data: Any, kind: str, name: str) -> Report:
     from ..checks import validate_document, validate_documents
-    from .common import calendar_from_args
 
     if args.against_standard or args.level:
         raise InputError("--level and --against-standard apply to catalogues only (仅用于目录)")
-    calendar = calendar_from_args(args)
-    if kind == "documents":
-        report = validate_documents(
-            data, as_of=args.as_of, calendar=calendar, provisional=args.provisional
-        )
-    else:
-        report = validate_document(
-            data, as_of=args.as_of, calendar=calendar, provisional=args.provisional
-        )
+    check = validate_documents if kind == "documents" else validate_document
+    report = check(
+        data, as_of=args.as_of, calendar=calendar_from_args(args), provisional=args.provisional
+    )
     if _unusable(report, "document.not-a-record"):
         raise InputError(f"{name}: not a document record (不是文件记录)")
     return Report(report.findings, name)
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .common import parse_date_option
-
     # checked first, whatever the file turns out to be
     args.as_of = parse_date_option(args.as_of, "--as-of")
     name: str = args.file
@@ -176,12 +176,7 @@ def _run(args: argparse.Namespace) -> int:
         report = Report(extra.findings + report.findings, name)
     if table is not None:  # findings name the cell and the item (救灾!D7（依法行政 2）)
         report = table.locate(report)
-    if args.format == "json":
-        from .._converter import unstructure
-
-        write_text(dump_json(unstructure(report)), None, json=True)
-    else:
-        write_text(report.to_text() + "\n", None)
+    write_result(args, report, lambda: report.to_text() + "\n")
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
@@ -226,12 +221,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="与标准目录比对（缺项、渠道、时限…）/ compare with the standard catalogue",
     )
-    parser.add_argument(
-        "--as-of",
-        default="today",
-        metavar="DATE",
-        help="判断是否逾期的日期（默认北京时间今天）/ judge overdue publication on DATE "
-        "(default today, the date in China)",
+    add_as_of_option(
+        parser, "判断是否逾期的日期（默认北京时间今天）/ judge overdue publication on DATE"
     )
     add_calendar_options(parser)
     add_format_option(parser)
