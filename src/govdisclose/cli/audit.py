@@ -58,14 +58,18 @@ def _run(args: argparse.Namespace) -> int:
     from .._converter import unstructure
     from .._files import atomic_writer, refuse_overwriting_input
     from ..audit import audit_file
-    from .catalogue import load_catalogue
+    from .catalogue import list_table_findings, load_catalogue
 
     as_of = parse_date_option(args.as_of, "--as-of")
     inputs = [args.log, *args.catalogue, *args.calendar]
     output = output_path(args, *inputs, args.records)
     if args.records is not None:
         refuse_overwriting_input(args.records, inputs)
-    catalogues = [load_catalogue(name) for name in args.catalogue]
+    catalogues = []
+    for name in args.catalogue:
+        catalogue, report = load_catalogue(name)
+        list_table_findings(report)  # what could not be read is said, not dropped
+        catalogues.append(catalogue)
     calendar = calendar_from_args(args)
     with contextlib.ExitStack() as stack:
         on_record: Any = None

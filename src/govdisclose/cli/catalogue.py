@@ -48,30 +48,22 @@ def _export_json(catalogue: Catalogue) -> str:
     return escape_json(dumps(catalogue)) + "\n"
 
 
-def _export_xlsx(catalogue: Catalogue) -> bytes:
-    from ..tables import to_xlsx
+def _table_exporter(form: str) -> Callable[..., str | bytes]:
+    """``govdisclose.tables.to_<form>``, imported (with openpyxl) when first called."""
 
-    return to_xlsx(catalogue)
+    def export(catalogue: Catalogue, **options: str) -> str | bytes:
+        from .. import tables
 
+        result: str | bytes = getattr(tables, f"to_{form}")(catalogue, **options)
+        return result
 
-def _export_csv(catalogue: Catalogue, encoding: str = "utf-8-sig") -> bytes:
-    from ..tables import to_csv
-
-    return to_csv(catalogue, encoding=encoding)
-
-
-def _export_html(catalogue: Catalogue) -> str:
-    from ..tables import to_html
-
-    return to_html(catalogue)
+    return export
 
 
 #: ``--to`` name -> function turning a catalogue into the bytes or text to write.
-EXPORTERS: dict[str, Callable[[Catalogue], str | bytes]] = {
+EXPORTERS: dict[str, Callable[..., str | bytes]] = {
     "json": _export_json,
-    "xlsx": _export_xlsx,
-    "csv": _export_csv,
-    "html": _export_html,
+    **{form: _table_exporter(form) for form in ("xlsx", "csv", "html")},
 }
 #: Suffix of ``--output`` -> the format written (``""``: the default).
 _SUFFIXES = {**{name: name for name in EXPORTERS}, "htm": "html", "jsonl": "json", "": "json"}
@@ -80,13 +72,9 @@ _SUFFIXES = {**{name: name for name in EXPORTERS}, "htm": "html", "jsonl": "json
 BINARY_FORMATS = frozenset({"xlsx"})
 
 
-def load_catalogue(name: str) -> Catalogue:
-    """A standard catalogue by domain (``work-safety``, ``救灾`` …) or a catalogue file."""
-    return load_catalogue_with_findings(name)[0]
-
-
-def load_catalogue_with_findings(name: str) -> tuple[Catalogue, Report | None]:
-    """Like :func:`load_catalogue`, with the findings of a table import (``.xlsx``, ``.csv``).
+def load_catalogue(name: str) -> tuple[Catalogue, Report | None]:
+    """A standard catalogue by domain (``work-safety``, ``救灾`` …) or a catalogue file, with
+    the findings of a table import (``.xlsx``, ``.csv``).
 
     The report is ``None`` for a standard catalogue and empty for a JSON file (nothing to
     report about cells); unusable input raises :class:`~govdisclose._errors.InputError`.
@@ -172,7 +160,7 @@ def render_catalogue(catalogue: Catalogue, *, full: bool = False) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _table_findings(report: Report | None, *, as_json: bool = False) -> int:
+def list_table_findings(report: Report | None, *, as_json: bool = False) -> int:
     """List a table import's findings on standard error; exit code 1 if any is an error.
 
     What could be read is still shown or exported, but a script must not take a table with
@@ -190,8 +178,8 @@ def _table_findings(report: Report | None, *, as_json: bool = False) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    catalogue, report = load_catalogue_with_findings(args.name)
-    code = _table_findings(report)
+    catalogue, report = load_catalogue(args.name)
+    code = list_table_findings(report)
     _write_catalogue(args, catalogue, None, full=args.full)
     return code
 
@@ -203,16 +191,14 @@ def _export(args: argparse.Namespace) -> int:
         raise InputError("--encoding is for CSV output only (--to csv) (仅适用于CSV)")
     if form in BINARY_FORMATS and output is None:
         raise InputError(f"--to {form} is binary: give --output FILE (需指定输出文件)")
-    catalogue, report = load_catalogue_with_findings(args.name)
-    code = _table_findings(report)
+    catalogue, report = load_catalogue(args.name)
+    code = list_table_findings(report)
     if args.level:
         from .._localize import derive
 
         catalogue = derive(catalogue, args.level)
-    if form == "csv":
-        write_output(_export_csv(catalogue, args.encoding or "utf-8-sig"), output)
-    else:
-        write_output(EXPORTERS[form](catalogue), output)
+    options = {"encoding": args.encoding} if args.encoding else {}
+    write_output(EXPORTERS[form](catalogue, **options), output)
     return code
 
 
@@ -231,7 +217,7 @@ def _import(args: argparse.Namespace) -> int:
     else:
         raise InputError(f"{path}: import reads .xlsx or .csv tables (仅支持xlsx、csv表格)")
     write_output(_export_json(result.catalogue), output)
-    _table_findings(result.report, as_json=args.findings_format == "json")
+    list_table_findings(result.report, as_json=args.findings_format == "json")
     return 1 if result.report.has_errors else 0
 
 
@@ -239,11 +225,11 @@ def _derive(args: argparse.Namespace) -> int:
     from .._localize import derive
 
     output = output_path(args, args.name)
-    catalogue = derive(
-        load_catalogue(args.name), args.level, publisher=args.publisher, renumber=args.renumber
-    )
+    catalogue, report = load_catalogue(args.name)
+    code = list_table_findings(report)
+    catalogue = derive(catalogue, args.level, publisher=args.publisher, renumber=args.renumber)
     _write_catalogue(args, catalogue, output)
-    return 0
+    return code
 
 
 def _write_catalogue(

@@ -71,29 +71,6 @@ def detect_kind(data: object) -> str | None:
 _JSON_SUFFIXES = (".json", "")
 
 
-def _load_json(path: Path) -> Any:
-    from .._files import read_json_file
-
-    suffix = path.suffix.lower()
-    if suffix == ".xls":
-        raise InputError(
-            f"{path}: a .xls file (the old Excel 97-2003 format); save it as .xlsx or .csv "
-            f"first (.xls为旧版Excel格式，请另存为xlsx或csv)"
-        )
-    if suffix not in _JSON_SUFFIXES and path.is_file():
-        raise InputError(
-            f"{path}: unsupported file type {path.suffix!r}; validate reads .json catalogues or "
-            f"document records, and .xlsx or .csv catalogue tables (不支持的文件类型)"
-        )
-    return read_json_file(path)
-
-
-def _load_table(path: Path, args: argparse.Namespace) -> Any:
-    from .._catalogue_files import read_catalogue
-
-    return read_catalogue(path, domain=args.domain, level=args.level)
-
-
 def _unusable(report: Report, code: str) -> bool:
     return any(f.code == code and f.path == "$" for f in report.findings)
 
@@ -153,12 +130,16 @@ def _run(args: argparse.Namespace) -> int:
 
         data: Any = standard(domain)
         kind = "catalogue"
-    elif path.suffix.lower() in (".xlsx", ".csv") and path.is_file():
-        table = _load_table(path, args)
+    elif path.suffix.lower() not in _JSON_SUFFIXES and path.is_file():
+        from .._catalogue_files import read_catalogue  # a table, or refused (.xls …)
+
+        table = read_catalogue(path, domain=args.domain, level=args.level)
         data, extra = table.catalogue, table.report
         kind = "catalogue"
     else:
-        data = _load_json(path)
+        from .._files import read_json_file
+
+        data = read_json_file(path)
         kind = detect_kind(data) if args.kind == "auto" else args.kind
         if kind == "document" and isinstance(data, list):
             kind = "documents"
