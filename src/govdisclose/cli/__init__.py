@@ -156,6 +156,30 @@ def build_parser(*commands: str) -> argparse.ArgumentParser:
     return parser
 
 
+def command_group(
+    subparsers: argparse._SubParsersAction[Any],
+    name: str,
+    *,
+    title: str = "命令 / commands",
+    metavar: str = "COMMAND",
+    **kwargs: Any,
+) -> argparse._SubParsersAction[Any]:
+    """Add the command group ``name`` (its one line of help from ``COMMANDS``) and return its
+    subparsers; run without a command, the group prints its help to standard error and
+    exits with code 2."""
+    group: argparse.ArgumentParser = subparsers.add_parser(name, help=COMMANDS[name], **kwargs)
+
+    def usage(_args: argparse.Namespace) -> int:
+        group.print_help(sys.stderr)
+        return EXIT_USAGE
+
+    group.set_defaults(handler=usage)
+    commands: argparse._SubParsersAction[Any] = group.add_subparsers(
+        title=title, dest=f"{name}_command", metavar=metavar
+    )
+    return commands
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args_list = sys.argv[1:] if argv is None else list(argv)

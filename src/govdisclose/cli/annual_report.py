@@ -95,14 +95,12 @@ def hand_filled(path: Path | None) -> Any:
 
 def write_report(report: Any, output_format: str, output: Path | None) -> None:
     """Write a report as ``json``, ``xlsx`` or ``html`` to ``output`` or standard output."""
-    from ..annual_report import to_document, to_html, to_xlsx
+    from .. import annual_report
 
-    if output_format == "xlsx":
-        write_output(to_xlsx(report), output)
-    elif output_format == "html":
-        write_output(to_html(report), output)
+    if output_format == "json":
+        write_output(dump_json(annual_report.to_document(report)), output)
     else:
-        write_output(dump_json(to_document(report)), output)
+        write_output(getattr(annual_report, f"to_{output_format}")(report), output)
 
 
 _CARRY_OVER_CODES = frozenset(
@@ -136,10 +134,6 @@ def _from_ledger(args: argparse.Namespace, hand: Any) -> tuple[Any, int]:
     return report, EXIT_FINDINGS if errors else EXIT_OK
 
 
-def _form(args: argparse.Namespace, output: Path | None) -> str:
-    return file_format(args.to, output, {"xlsx": "xlsx", "html": "html", "htm": "html", "": "json"})
-
-
 def _run_build(args: argparse.Namespace) -> int:
     import attrs
 
@@ -149,7 +143,7 @@ def _run_build(args: argparse.Namespace) -> int:
     report = hand_filled(args.input)
     if args.requests is not None:
         built, code = _from_ledger(args, report)
-        write_report(built, _form(args, output), output)
+        write_report(built, file_format(args), output)
         return code
     if args.previous is not None or args.sheet is not None:
         raise InputError(
@@ -167,7 +161,7 @@ def _run_build(args: argparse.Namespace) -> int:
         year=given.year if given.year is not None else report.year,
         level=given.level or report.level,
     )
-    write_report(report.completed(), _form(args, output), output)
+    write_report(report.completed(), file_format(args), output)
     return EXIT_OK
 
 
@@ -255,11 +249,5 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="报告年度 / the year reported on",
     )
     build.add_argument("--level", choices=_LEVELS, help="机关层级 / the body's level")
-    build.add_argument(
-        "--to",
-        choices=("json", "xlsx", "html"),
-        help="文件格式（默认按 --output 的后缀，否则 json）/ file format (default: from the "
-        "suffix of --output, else json)",
-    )
-    add_output_option(build)
+    add_output_option(build, {"xlsx": "xlsx", "html": "html", "htm": "html", "": "json"})
     build.set_defaults(handler=_run_build)

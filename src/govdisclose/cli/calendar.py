@@ -28,9 +28,7 @@ notice.  A notice that does not list every festival is refused unless ``--partia
 says why; results computed through a partial year are marked partial.  The store is the user
 data directory (platformdirs), or ``GOVDISCLOSE_DATA_DIR`` when set.
 
-``calendar ics`` is defined with the deadline commands (:mod:`govdisclose.cli.deadline`)
-and added here by :func:`add_subcommands`; :func:`register` returns the group's subparsers
-object.
+``calendar ics`` is defined with the deadline commands (:mod:`govdisclose.cli.deadline`).
 """
 
 from __future__ import annotations
@@ -44,14 +42,13 @@ from typing import TYPE_CHECKING, Any
 
 from .._dates import DATE_FORMATS
 from .._errors import InputError, UnknownYearError
-from . import EXIT_OK
+from . import EXIT_OK, command_group
 from .common import (
     add_calendar_options,
     add_format_option,
     add_output_option,
     calendar_from_args,
     calendar_layers,
-    command_group,
     data_directory,
     file_format,
     forget_calendars,
@@ -61,6 +58,7 @@ from .common import (
     write_result,
     write_text,
 )
+from .deadline import register_ics
 
 if TYPE_CHECKING:
     from ..calendar import Arrangement
@@ -174,8 +172,7 @@ def _run_notice(args: argparse.Namespace) -> int:
 
     output = output_path(args, args.file, *args.amendments)
     arrangement = _read_input(args)
-    form = file_format(args.to, output, {"json": "json", "": "toml"})
-    write_output(dump_arrangement(arrangement, format=form), output)
+    write_output(dump_arrangement(arrangement, format=file_format(args)), output)
     if output is not None:
         write_text(f"已写入 written: {output} ({_summary(arrangement)})\n", None)
     return EXIT_OK
@@ -318,13 +315,7 @@ def _register_notice_commands(calendar_subparsers: Any) -> None:
             "festivals, saying why (results are marked partial)",
         )
         if name == "notice":
-            add_output_option(parser)
-            parser.add_argument(
-                "--to",
-                choices=("toml", "json"),
-                help="文件格式（默认按 --output 的后缀，否则 toml）/ file format (default: from "
-                "the suffix of --output, else toml)",
-            )
+            add_output_option(parser, {"json": "json", "": "toml"})
             parser.set_defaults(handler=_run_notice)
         else:
             parser.set_defaults(handler=_run_add)
@@ -353,15 +344,8 @@ def _register_notice_commands(calendar_subparsers: Any) -> None:
     example.set_defaults(handler=_run_example)
 
 
-def add_subcommands(calendar_subparsers: Any) -> None:
-    """Add the subcommands other modules define for the ``calendar`` group (``ics``)."""
-    from .deadline import register_ics
-
-    register_ics(calendar_subparsers)
-
-
-def register(subparsers: Any) -> Any:
-    """Add the ``calendar`` group and its subcommands; return the group's subparsers object."""
+def register(subparsers: Any) -> None:
+    """Add the ``calendar`` group and its subcommands."""
     calendar_subparsers = command_group(
         subparsers,
         "calendar",
@@ -383,5 +367,4 @@ def register(subparsers: Any) -> Any:
     add_format_option(day)
     day.set_defaults(handler=_run_day)
     _register_notice_commands(calendar_subparsers)
-    add_subcommands(calendar_subparsers)
-    return calendar_subparsers
+    register_ics(calendar_subparsers)  # defined with the deadline commands

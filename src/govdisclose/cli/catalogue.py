@@ -23,11 +23,11 @@ from .._model import Catalogue, CatalogueItem
 from .._standard import standard
 from .._texttable import render_table
 from .._vocabulary import Domain
+from . import command_group
 from .common import (
     LEVEL_CHOICES,
     add_format_option,
     add_output_option,
-    command_group,
     dump_json,
     escape_controls,
     escape_json,
@@ -66,7 +66,7 @@ EXPORTERS: dict[str, Callable[..., str | bytes]] = {
     **{form: _table_exporter(form) for form in ("xlsx", "csv", "html")},
 }
 #: Suffix of ``--output`` -> the format written (``""``: the default).
-_SUFFIXES = {**{name: name for name in EXPORTERS}, "htm": "html", "jsonl": "json", "": "json"}
+_SUFFIXES = {**{form: form for form in EXPORTERS}, "htm": "html", "jsonl": "json", "": "json"}
 
 #: Formats whose output is not text: they are written to a file (``--output``) only.
 BINARY_FORMATS = frozenset({"xlsx"})
@@ -186,7 +186,7 @@ def _show(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     output = output_path(args, args.name)
-    form = file_format(args.to, args.output, _SUFFIXES)
+    form = file_format(args)
     if args.encoding is not None and form != "csv":
         raise InputError("--encoding is for CSV output only (--to csv) (仅适用于CSV)")
     if form in BINARY_FORMATS and output is None:
@@ -274,12 +274,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     export.add_argument("name", metavar="NAME", help=name_help)
     export.add_argument(
-        "--to",
-        choices=sorted(EXPORTERS),
-        help="文件格式（默认按 --output 的后缀，否则 json）/ file format (default: from the "
-        "suffix of --output, else json)",
-    )
-    export.add_argument(
         "--level",
         choices=LEVEL_CHOICES,
         help="只导出该层级适用的事项 / only items for this level",
@@ -289,7 +283,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=["utf-8-sig", "utf-8", "gb18030"],
         help="CSV编码（默认带BOM的UTF-8）/ encoding of CSV output (default utf-8-sig)",
     )
-    add_output_option(export)
+    add_output_option(export, _SUFFIXES)
     export.set_defaults(handler=_export)
 
     imp = actions.add_parser(

@@ -29,13 +29,12 @@ import sys
 import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .._dates import DATE_FORMATS, DateRefusal, china_today, date_in_china, read_date_text
 from .._errors import InputError, short_repr
 from .._files import dump_json as dump_json
 from .._vocabulary import Level
-from . import COMMANDS, EXIT_USAGE
 
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
@@ -56,8 +55,12 @@ def add_format_option(parser: argparse.ArgumentParser, *choices: str) -> None:
     )
 
 
-def add_output_option(parser: argparse.ArgumentParser) -> None:
-    """Add ``--output FILE`` (standard output when absent)."""
+def add_output_option(
+    parser: argparse.ArgumentParser, formats: Mapping[str, str] | None = None
+) -> None:
+    """Add ``--output FILE`` (standard output when absent); with ``formats`` (the suffix of
+    the file -> the format written; ``""``: the default) also ``--to FORMAT``
+    (:func:`file_format`)."""
     parser.add_argument(
         "--output",
         "-o",
@@ -65,6 +68,15 @@ def add_output_option(parser: argparse.ArgumentParser) -> None:
         type=Path,
         help="写入文件（默认标准输出）/ write to FILE instead of standard output",
     )
+    if formats:
+        default = formats[""]
+        parser.add_argument(
+            "--to",
+            choices=sorted(set(formats.values())),
+            help=f"文件格式（默认按 --output 的后缀，否则 {default}）/ file format (default: "
+            f"from the suffix of --output, else {default})",
+        )
+        parser.set_defaults(suffix_formats=formats)
 
 
 def output_path(args: argparse.Namespace, *inputs: object) -> Path | None:
@@ -132,27 +144,6 @@ def findings_text(report: Report) -> str:
     return report.to_text().rstrip("\n") + "\n" if report.findings else ""
 
 
-def command_group(
-    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
-    name: str,
-    *,
-    title: str = "命令 / commands",
-    metavar: str = "COMMAND",
-    **kwargs: Any,
-) -> argparse._SubParsersAction[argparse.ArgumentParser]:
-    """Add the command group ``name`` (its one line of help from ``COMMANDS``) and return its
-    subparsers; run without a command, the group prints its help to standard error and
-    exits with code 2."""
-    group = subparsers.add_parser(name, help=COMMANDS[name], **kwargs)
-
-    def usage(_args: argparse.Namespace) -> int:
-        group.print_help(sys.stderr)
-        return EXIT_USAGE
-
-    group.set_defaults(handler=usage)
-    return group.add_subparsers(title=title, dest=f"{name}_command", metavar=metavar)
-
-
 def whole_number(minimum: int) -> Callable[[str], int]:
     """An argparse ``type=``: a whole number at least ``minimum``."""
 
@@ -185,13 +176,13 @@ def year_number(low: int = 1, high: int = 9998) -> Callable[[str], int]:
     return read
 
 
-def file_format(to: str | None, output: Path | None, suffixes: Mapping[str, str]) -> str:
-    """The format of a file to write: ``--to``, else the one ``suffixes`` gives for the
-    suffix of ``output`` (its key ``""`` is the default)."""
-    if to is not None:
-        return to
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-    return suffixes.get(suffix, suffixes[""])
+def file_format(args: argparse.Namespace) -> str:
+    """The format to write (:func:`add_output_option`): ``--to``, else the one the suffix of
+    ``--output`` names, else the default."""
+    if args.to is not None:
+        return str(args.to)
+    suffix = args.output.suffix.lower().lstrip(".") if args.output is not None else ""
+    return str(args.suffix_formats.get(suffix, args.suffix_formats[""]))
 
 
 def add_as_of_option(parser: argparse.ArgumentParser, what: str) -> None:

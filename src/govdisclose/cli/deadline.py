@@ -32,13 +32,12 @@ from typing import Any
 
 from .._dates import DATE_FORMATS
 from .._errors import InputError
-from . import EXIT_OK
+from . import EXIT_OK, command_group
 from .common import (
     add_calendar_options,
     add_format_option,
     add_output_option,
     calendar_from_args,
-    command_group,
     output_path,
     parse_date_option,
     parse_datetime_option,

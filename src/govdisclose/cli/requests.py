@@ -30,14 +30,13 @@ from pathlib import Path
 from typing import Any
 
 from .._dates import DATE_FORMATS
-from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, command_group
 from .common import (
     add_as_of_option,
     add_calendar_options,
     add_format_option,
     add_output_option,
     calendar_from_args,
-    command_group,
     findings_text,
     output_path,
     parse_date_option,

@@ -30,7 +30,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, TextIO
+from typing import IO, TYPE_CHECKING, BinaryIO, TextIO
 
 from .._errors import InputError
 from .._files import atomic_writer, open_binary
@@ -135,17 +135,16 @@ def _spool_stdin() -> BinaryIO:
     return spool
 
 
-def _stdout_writer(encoding: str) -> Callable[[str], object]:
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a text-only stream (tests capture it so)
-        return sys.stdout.write
+def _encoding_writer(target: IO[bytes] | None, encoding: str) -> Callable[[str, bool], object]:
+    """Writes text to ``target`` in ``encoding`` (the last piece ``final``); without a
+    target, to standard output."""
+    if target is None:
+        sys.stdout.flush()
+        target = getattr(sys.stdout, "buffer", None)
+        if target is None:  # a text-only stream (tests capture it so)
+            return lambda text, final: sys.stdout.write(text)
     encoder = codecs.getincrementalencoder(encoding)()
-    sys.stdout.flush()
-
-    def write(text: str) -> None:
-        buffer.write(encoder.encode(text))
-
-    return write
+    return lambda text, final: target.write(encoder.encode(text, final))
 
 
 def _scan(args: argparse.Namespace) -> int:
@@ -160,19 +159,11 @@ def _scan(args: argparse.Namespace) -> int:
     with raw, contextlib.ExitStack() as stack:
         encoding, chunks = read_text_chunks(raw, source=name)
         scanner = PersonalDataScanner(mask=args.mask)
-        write_masked: Callable[[str], object] | None = None
-        if args.mask and output is not None:
-            # whole or not at all: a temporary file renamed into place when complete
-            target = stack.enter_context(atomic_writer(output))
-            encoder = codecs.getincrementalencoder(encoding)()
-
-            def write_masked(text: str) -> None:
-                target.write(encoder.encode(text))
-
-            stack.callback(lambda: target.write(encoder.encode("", final=True)))
-
-        elif args.mask:
-            write_masked = _stdout_writer(encoding)
+        write_masked = None
+        if args.mask:
+            # a file is written whole or not at all: under a temporary name, then renamed
+            target = None if output is None else stack.enter_context(atomic_writer(output))
+            write_masked = _encoding_writer(target, encoding)
         stream: TextIO = sys.stderr if args.mask and output is None else sys.stdout
         listing = (
             _JsonListing(stream, name) if args.format == "json" else _TextListing(stream, name)
@@ -186,15 +177,13 @@ def _scan(args: argparse.Namespace) -> int:
                     if match.severity is not Severity.INFO:
                         worst = match.severity
                 if write_masked is not None:
-                    write_masked(scanner.take_masked())
+                    write_masked(scanner.take_masked(), final)
         except UnicodeDecodeError as exc:  # the file changed since its encoding was read
             raise InputError(
                 f"{name}: changed while being read ({exc.reason}) (读取时文件被改动)"
             ) from None
-        if write_masked is not None:
-            write_masked("")
-            if output is None:
-                sys.stdout.flush()
+        if write_masked is not None and output is None:
+            sys.stdout.flush()
         listing.finish()
     return EXIT_FINDINGS if worst is not None else EXIT_OK
 
