@@ -123,14 +123,16 @@ def _run_day(args: argparse.Namespace) -> int:
         lines.append(f"后一工作日 / next working day:     {after}")
         return "\n".join(lines) + "\n"
 
-    from .._converter import unstructure
+    def data() -> dict[str, object]:
+        from .._converter import unstructure
 
-    data = {
-        **unstructure(info),
-        "next_workday": following.isoformat() if following else None,
-        "previous_workday": preceding.isoformat() if preceding else None,
-        "neighbours_provisional": before_estimated or after_estimated,
-    }
+        return {
+            **unstructure(info),
+            "next_workday": following.isoformat() if following else None,
+            "previous_workday": preceding.isoformat() if preceding else None,
+            "neighbours_provisional": before_estimated or after_estimated,
+        }
+
     write_result(args, data, text)
     return EXIT_OK
 

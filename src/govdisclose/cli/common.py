@@ -129,12 +129,14 @@ def write_text(text: str, output: Path | None, *, json: bool = False) -> None:
 def write_result(
     args: argparse.Namespace, data: object, text: Callable[[], str], output: Path | None = None
 ) -> None:
-    """A command's result: with ``--format json`` ``data`` as JSON (unstructured by the
-    package's converter), else ``text()`` for people; to ``output`` or standard output."""
+    """A command's result: with ``--format json`` ``data`` (or what it returns, when it is a
+    function) as JSON, unstructured by the package's converter; else ``text()`` for people.
+    To ``output`` or standard output."""
     if args.format == "json":
         from .._converter import unstructure
 
-        write_text(dump_json(unstructure(data)), output, json=True)
+        value = data() if callable(data) else data
+        write_text(dump_json(unstructure(value)), output, json=True)
     else:
         write_text(text(), output)
 

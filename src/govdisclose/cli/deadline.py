@@ -56,11 +56,12 @@ def _emit(deadlines: Sequence[Any], args: argparse.Namespace) -> int:
     # JSON: one object with a ``due`` field, the first deadline; the others (a major
     # emergency's 5 h release and 24 h press conference) under ``related``.
     first, *related = deadlines
-    data: Any = first
-    if related:
+
+    def data() -> object:
         from .._converter import unstructure
 
-        data = {**unstructure(first), "related": [unstructure(d) for d in related]}
+        return {**unstructure(first), "related": unstructure(related)} if related else first
+
     write_result(args, data, lambda: "\n\n".join(d.describe() for d in deadlines) + "\n")
     return EXIT_OK
 

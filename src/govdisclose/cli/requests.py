@@ -63,10 +63,9 @@ def _status(args: argparse.Namespace) -> int:
         locations=reading.locations,
         explain=args.explain,
     )
-    data = {**status.to_json(explain=args.explain), "report": reading.report + status.report}
     write_result(
         args,
-        data,
+        lambda: {**status.to_json(explain=args.explain), "report": reading.report + status.report},
         lambda: status.to_text(explain=args.explain) + findings_text(reading.report),
         output,
     )
