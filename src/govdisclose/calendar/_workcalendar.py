@@ -339,7 +339,7 @@ class WorkCalendar:
         if n == 0:
             return d
         tables = self._tables or self._build()
-        entry = tables.days.get(d)
+        entry = tables.days.get(d) or tables.day_entry(d)
         if entry is None:
             raise self._unknown(d.year)
         if n > 0:
