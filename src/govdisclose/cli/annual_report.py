@@ -37,11 +37,11 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import InputError
+from .._files import dump_json
 from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
 from .common import (
     add_format_option,
     add_output_option,
-    dump_json,
     file_format,
     findings_text,
     output_path,

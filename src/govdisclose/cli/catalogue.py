@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._errors import InputError
+from .._files import dump_json
 from .._model import Catalogue, CatalogueItem
 from .._standard import standard
 from .._texttable import render_table
@@ -28,7 +29,6 @@ from .common import (
     LEVEL_CHOICES,
     add_format_option,
     add_output_option,
-    dump_json,
     escape_controls,
     escape_json,
     file_format,

@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING
 
 from .._dates import DATE_FORMATS, DateRefusal, china_today, date_in_china, read_date_text
 from .._errors import InputError, short_repr
-from .._files import dump_json as dump_json
 from .._vocabulary import Level
 
 if TYPE_CHECKING:
@@ -134,6 +133,7 @@ def write_result(
     To ``output`` or standard output."""
     if args.format == "json":
         from .._converter import unstructure
+        from .._files import dump_json
 
         value = data() if callable(data) else data
         write_text(dump_json(unstructure(value)), output, json=True)
