@@ -63,16 +63,6 @@ from .deadline import register_ics
 if TYPE_CHECKING:
     from ..calendar import Arrangement
 
-_WEEKDAYS = (
-    ("星期一", "Monday"),
-    ("星期二", "Tuesday"),
-    ("星期三", "Wednesday"),
-    ("星期四", "Thursday"),
-    ("星期五", "Friday"),
-    ("星期六", "Saturday"),
-    ("星期日", "Sunday"),
-)
-
 
 def _neighbour(step: Callable[[dt.date], dt.date], day: dt.date) -> dt.date | None:
     try:
@@ -92,9 +82,8 @@ def _run_day(args: argparse.Namespace) -> int:
     after_estimated = bool(following and cal.estimated_years(day, following))
 
     def text() -> str:
-        zh, en = _WEEKDAYS[day.weekday()]
         lines = [
-            f"{day.isoformat()} {zh} {en}",
+            f"{day.isoformat()} 星期{'一二三四五六日'[day.weekday()]} {day:%A}",
             f"类型 / kind:          {info.kind.label} {info.kind.code}",
             f"工作日 / working day: {'是 yes' if info.workday else '否 no'}",
         ]

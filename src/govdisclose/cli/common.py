@@ -172,7 +172,9 @@ def year_number(low: int = 1, high: int = 9998) -> Callable[[str], int]:
         except ValueError:
             value = 0
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"not a year: {text!r} (应为年份，如 2025)")
+            raise argparse.ArgumentTypeError(
+                f"not a year: {text!r}; expected a year such as 2027 (应为年份，如 2027)"
+            )
         return value
 
     return read
@@ -326,18 +328,12 @@ def _text(text: object, option: str) -> str:
 
 
 def parse_date_option(text: str, option: str) -> dt.date:
-    """The date given to the command-line option ``option`` (its name goes into errors).
+    """The date given to the command-line option ``option`` (its name goes into errors): the
+    library's one date grammar (see the module reference; with full-width digits too), a
+    time of day taken as the publication-log audit takes it, or ``today`` in China.
 
-    Reads the library's one date grammar (``govdisclose._dates.parse_date_text``):
-    ``YYYY-MM-DD`` (also ``YYYY-M-D``), ``YYYY/M/D``, ``YYYY.M.D``, ``YYYY年M月D日`` and
-    compact ``YYYYMMDD``, with surrounding blanks and full-width digits (２０２４); a time of
-    day may follow, and then the date is the one the publication-log audit takes (with a UTC
-    offset, the date in China Standard Time; without, the date as written) — and ``today``
-    (the date in China Standard Time).
-    Raises :class:`~govdisclose._errors.InputError`: "does not exist" for an impossible date
-    such as ``2024-02-30``, "not a date" (with the reason when there is one, and the accepted
-    spellings) for anything else.  An InputError is a ValueError, so as an argparse ``type=``
-    the message would be replaced by argparse's own; call it from the command instead.
+    An :class:`~govdisclose._errors.InputError` is a ValueError: as an argparse ``type=`` its
+    message would be replaced by argparse's own, so the commands call this themselves.
     """
     value = _text(text, option)
     if value.lower() == "today":

@@ -28,7 +28,8 @@ import codecs
 import contextlib
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
+from itertools import chain, repeat
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, BinaryIO, TextIO
 
@@ -169,8 +170,8 @@ def _scan(args: argparse.Namespace) -> int:
             _JsonListing(stream, name) if args.format == "json" else _TextListing(stream, name)
         )
         worst = None
-        try:
-            for final, chunk in _pieces(chunks):
+        try:  # each piece of the text, then (True, "") for the end
+            for final, chunk in chain(zip(repeat(False), chunks), [(True, "")]):
                 found = scanner.close() if final else scanner.feed(chunk)
                 for match in found:
                     listing.add(match)
@@ -186,13 +187,6 @@ def _scan(args: argparse.Namespace) -> int:
             sys.stdout.flush()
         listing.finish()
     return EXIT_FINDINGS if worst is not None else EXIT_OK
-
-
-def _pieces(chunks: Iterable[str]) -> Iterator[tuple[bool, str]]:
-    """Each piece of the text, then ``(True, "")`` for the end."""
-    for chunk in chunks:
-        yield False, chunk
-    yield True, ""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
