@@ -38,7 +38,7 @@ from typing import Any
 
 from .._errors import InputError
 from .._files import dump_json
-from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
+from . import EXIT_FINDINGS, EXIT_OK, command_group
 from .common import (
     add_format_option,
     add_output_option,
@@ -58,8 +58,8 @@ _EPILOG = """\
   govdisclose annual-report check 2025.xlsx --previous 2024.xlsx
   govdisclose annual-report build --input 手填部分.json -o 2025.xlsx
   govdisclose annual-report build --body 某某镇人民政府 --year 2025 --to html
-  govdisclose annual-report build --year 2025 --requests 台账.xlsx --input 手填部分.json \
-      --previous 2024.json -o 2025.xlsx
+  govdisclose annual-report build --year 2025 --requests 台账.xlsx \\
+      --input 手填部分.json --previous 2024.json -o 2025.xlsx
 """
 
 
@@ -167,18 +167,15 @@ def _run_build(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``annual-report`` command group."""
-    parser = sub.add_parser(
+    commands = command_group(
+        sub,
         "annual-report",
-        help=COMMANDS["annual-report"],
         description=(
             "按国办公开办函〔2021〕30号格式检查或生成政府信息公开工作年度报告。"
             "Check or build the yearly report on government information disclosure in the "
             "national format of 国办公开办函〔2021〕30号."
         ),
         epilog=_EPILOG,
-    )
-    commands = parser.add_subparsers(
-        title="命令 / commands", dest="annual_command", metavar="COMMAND", required=True
     )
     check = commands.add_parser(
         "check",
