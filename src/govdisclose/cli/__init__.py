@@ -186,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if sys.stderr is None:  # started with 2>&-: messages go nowhere, but nothing breaks
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
     if sys.stdout is None:  # started with >&-: writing the output fails with one line
-        sys.stdout = _ClosedOutput()
+        sys.stdout = open(os.devnull)  # noqa: SIM115 - lives as long as the process
     command = _command_of(args_list)
     if command is None and args_list in (["--version"], ["-V"]):
         print(f"govdisclose {__version__}")
@@ -227,29 +227,9 @@ def _is_csv_error(exc: Exception) -> bool:
 
 def _cannot_write(exc: OSError) -> int:
     _silence_stdout()
-    reason = exc.strerror or exc
+    reason = exc.strerror or "standard output is closed or not writable"
     print(f"govdisclose: error: cannot write output: {reason} (无法写出结果)", file=sys.stderr)
     return EXIT_USAGE
-
-
-class _ClosedOutput:
-    """Standard output when the process was started without one: every write fails."""
-
-    def write(self, _text: str) -> int:
-        raise OSError(9, "standard output is closed")
-
-    def flush(self) -> None:
-        pass
-
-    def isatty(self) -> bool:
-        return False
-
-    @property
-    def buffer(self) -> _ClosedOutput:
-        return self
-
-    def fileno(self) -> int:
-        raise OSError(9, "standard output is closed")
 
 
 def _silence_stdout() -> None:
