@@ -39,6 +39,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .._dates import DATE_FORMATS
 from .._errors import InputError
 from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
 from .common import (
@@ -107,12 +108,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=(
             "逐条判断公开记录是否按时公开（按时、逾期、超期未公开、待公开、无法判定）。"
             "Audit a publication log: on time, late, overdue, pending or not assessable. "
-            "日期可写作 2024-10-08、2024/10/8、2024.10.8、2024年10月8日、20241008 或日期时间"
-            "（如 2024-10-08T09:30、2024-10-08 09:30+08:00；带时区偏移时取北京时间的日期）。"
-            "Dates: 2024-10-08, 2024/10/8, 2024.10.8, 2024年10月8日, 20241008 or a date-time "
-            "(2024-10-08T09:30, 2024-10-08 09:30+08:00; with an offset: the date in China "
-            "Standard Time). 编码 encodings: UTF-8、带BOM的UTF-16、GB18030 / UTF-8, UTF-16 with "
-            "its byte-order mark, GB18030. "
+            f"日期 / dates: {DATE_FORMATS}, or a date-time (2024-10-08T09:30; with an offset, "
+            "the date in China Standard Time). 编码 encodings: UTF-8, UTF-16 (BOM), GB18030. "
             "退出码 exit codes: 0 无逾期且记录均可用 nothing late, every record usable; "
             "1 有逾期、超期或无法使用的记录 late, overdue or unusable records; "
             "2 输入不可用（含没有一条记录可用）unusable input, or no record usable."
