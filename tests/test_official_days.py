@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
-from govdisclose.calendar import _official_days
 from govdisclose.calendar._official import (
+    OFFICIAL_DAYS_FILE,
     chinese_calendar_arrangements,
     official_arrangements,
-    official_days_module,
+    official_days_text,
 )
 
 
 def test_the_table_gives_what_chinese_calendars_data_gives() -> None:
     computed = chinese_calendar_arrangements()
     assert dict(official_arrangements()) == computed
-    text = Path(_official_days.__file__).read_text(encoding="utf-8")
-    assert text == official_days_module(computed), (
+    text = OFFICIAL_DAYS_FILE.read_text(encoding="utf-8")
+    assert text == official_days_text(computed), (
         "regenerate with: python -c 'from govdisclose.calendar._official import "
         "write_official_days; write_official_days()'"
     )
