@@ -51,7 +51,6 @@ from .common import (
     calendar_layers,
     data_directory,
     file_format,
-    forget_calendars,
     output_path,
     parse_date_option,
     write_output,
@@ -177,7 +176,6 @@ def _run_add(args: argparse.Namespace) -> int:
     # The year must agree with its neighbours (a December day worked in one, off in the other).
     WorkCalendar.from_user_data(directory=directory).with_arrangement(arrangement)
     path = store_arrangement(arrangement, directory)
-    forget_calendars()
     lines = [f"已保存 stored: {_summary(arrangement)}", f"  → {path}"]
     if arrangement.year in official_years():
         lines.append(
@@ -195,7 +193,6 @@ def _run_remove(args: argparse.Namespace) -> int:
     if not text.isdigit() or len(text) != 4:
         raise InputError(f"YEAR: expected a year such as 2027, got {text!r} (年份无效)")
     path = remove_arrangement(int(text), data_directory())
-    forget_calendars()
     write_text(f"已删除 removed: {path}\n", None)
     return EXIT_OK
 

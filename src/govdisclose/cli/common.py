@@ -199,9 +199,8 @@ def add_as_of_option(parser: argparse.ArgumentParser, what: str) -> None:
     )
 
 
-def write_output(data: str | bytes, output: Path | None, *, encoding: str = "utf-8") -> None:
-    """Write text (encoded with ``encoding``) or bytes, as they are, to ``output`` or to
-    standard output.
+def write_output(data: str | bytes, output: Path | None) -> None:
+    """Write text or bytes, as they are, to ``output`` (text as UTF-8) or standard output.
 
     Line ends are written as they are (an iCalendar file's CRLF stays CRLF).  A file is
     written whole or not at all (:func:`govdisclose._files.write_file`); one that cannot be
@@ -210,18 +209,14 @@ def write_output(data: str | bytes, output: Path | None, *, encoding: str = "utf
     if output is not None:
         from .._files import write_file
 
-        write_file(output, data, encoding=encoding)
+        write_file(output, data)
         return
-    if isinstance(data, str) and encoding == "utf-8":
-        sys.stdout.write(data)
-        return
-    raw = data.encode(encoding) if isinstance(data, str) else data
     buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a text-only stream (tests capture it so)
-        sys.stdout.write(raw.decode(encoding if isinstance(data, str) else "utf-8"))
+    if isinstance(data, str) or buffer is None:  # text, or a text-only stream (tests')
+        sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
         return
     sys.stdout.flush()
-    buffer.write(raw)
+    buffer.write(data)
     buffer.flush()
 
 
@@ -249,9 +244,6 @@ ENV_VAR = "GOVDISCLOSE_CALENDAR"
 #: Environment variable replacing the user data directory of the stored years.
 DATA_DIR_VAR = "GOVDISCLOSE_DATA_DIR"
 
-# The calendars resolved in this run (the user's files are read once per process).
-_resolved: dict[tuple[object, ...], WorkCalendar] = {}
-
 
 def data_directory() -> Path:
     """The store of ``calendar add``: ``GOVDISCLOSE_DATA_DIR`` when set, else the platform's
@@ -278,33 +270,22 @@ def calendar_from_args(args: argparse.Namespace) -> WorkCalendar:
     """The working-day calendar the options of :func:`add_calendar_options` ask for: the
     official data, the years stored with ``calendar add``, the files of
     ``GOVDISCLOSE_CALENDAR``, then those of ``--calendar`` (a later one replaces an earlier
-    one's year).  Resolved once per run."""
+    one's year)."""
     from .._errors import CalendarDataError
     from ..calendar import WorkCalendar, load_arrangement
 
-    provisional = bool(getattr(args, "provisional", False))
-    files = list(getattr(args, "calendar", None) or [])
-    directory = data_directory()
-    layers = calendar_layers(files)
-    key = (provisional, directory, tuple(layers))
-    cal = _resolved.get(key)
-    if cal is None:
-        cal = WorkCalendar.from_user_data(provisional=provisional, directory=directory)
-        for origin, path in layers:
-            try:
-                arrangement = load_arrangement(path)
-            except (InputError, CalendarDataError) as exc:
-                if origin != ENV_VAR:
-                    raise
-                raise type(exc)(f"{ENV_VAR}: {exc}") from None
-            cal = cal.with_arrangement(arrangement)
-        _resolved[key] = cal
+    cal = WorkCalendar.from_user_data(
+        provisional=bool(getattr(args, "provisional", False)), directory=data_directory()
+    )
+    for origin, path in calendar_layers(list(getattr(args, "calendar", None) or [])):
+        try:
+            arrangement = load_arrangement(path)
+        except (InputError, CalendarDataError) as exc:
+            if origin != ENV_VAR:
+                raise
+            raise type(exc)(f"{ENV_VAR}: {exc}") from None
+        cal = cal.with_arrangement(arrangement)
     return cal
-
-
-def forget_calendars() -> None:
-    """Drop the calendars resolved so far (after ``calendar add`` or ``remove``)."""
-    _resolved.clear()
 
 
 _MONTH_DAY = (
