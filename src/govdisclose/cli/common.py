@@ -301,10 +301,8 @@ _DATETIME = (
 )
 
 
-def _text(text: object, option: str) -> str:
+def _text(text: str) -> str:
     """The option's text, stripped, with full-width digits and signs made ASCII (NFKC)."""
-    if not isinstance(text, str):
-        raise InputError(f"expected text, got {short_repr(text)} (应为文本)", path=option)
     return unicodedata.normalize("NFKC", text).strip()
 
 
@@ -316,7 +314,7 @@ def parse_date_option(text: str, option: str) -> dt.date:
     An :class:`~govdisclose._errors.InputError` is a ValueError: as an argparse ``type=`` its
     message would be replaced by argparse's own, so the commands call this themselves.
     """
-    value = _text(text, option)
+    value = _text(text)
     if value.lower() == "today":
         return china_today()
     read = read_date_text(text)
@@ -334,7 +332,7 @@ def parse_datetime_option(text: str, option: str) -> dt.datetime:
     A date without a time, a time that does not exist (``25:00``) or a bad offset is an
     :class:`~govdisclose._errors.InputError` saying which.
     """
-    if _text(text, option).lower() == "now":
+    if _text(text).lower() == "now":
         from .._dates import CHINA_TZ
 
         return dt.datetime.now(CHINA_TZ).replace(microsecond=0)
@@ -362,7 +360,7 @@ def parse_month_day_option(text: str, option: str) -> tuple[int, int]:
     ...
     govdisclose._errors.InputError: --attribute-review: 02-30 is not a day of the year; use MM-DD...
     """
-    value = _text(text, option)
+    value = _text(text)
     match = re.fullmatch(_MONTH_DAY, value, re.ASCII)
     if match is not None:
         month, day = (int(g) for g in match.group("m", "d", "m2", "d2") if g)
