@@ -76,22 +76,13 @@ def _unusable(report: Report, code: str) -> bool:
 
 
 def _validate_catalogue(args: argparse.Namespace, data: Any, name: str) -> Report:
-    from .._model import Catalogue
     from ..checks import compare_with_standard, validate_catalogue
-    from ..checks._prescan import read_catalogue
 
     report = validate_catalogue(data, level=args.level, subject=name)
     if _unusable(report, "catalogue.not-a-catalogue"):
         raise InputError(f"{name}: not a catalogue (不是目录数据): {report.findings[0].message_en}")
     if args.against_standard and not (set(report.codes) & _READING_CODES):
-        if isinstance(data, Catalogue):
-            model: Catalogue | None = data
-        else:
-            from ..findings import ReportBuilder
-
-            model = read_catalogue(data, ReportBuilder()).catalogue
-        if model is not None:
-            report = report + compare_with_standard(model, level=args.level)
+        report = report + compare_with_standard(data, level=args.level)
     elif args.against_standard:
         from ..checks._against_standard import COMPARISON_SKIPPED
 
@@ -121,7 +112,6 @@ def _run(args: argparse.Namespace) -> int:
     args.as_of = parse_date_option(args.as_of, "--as-of")
     name: str = args.file
     path = Path(name)
-    extra: Report | None = None
     table: Any = None
     kind: str | None
     domain = Domain.try_parse(name)
@@ -134,7 +124,7 @@ def _run(args: argparse.Namespace) -> int:
         from .._catalogue_files import read_catalogue  # a table, or refused (.xls …)
 
         table = read_catalogue(path, domain=args.domain, level=args.level)
-        data, extra = table.catalogue, table.report
+        data = table.catalogue
         kind = "catalogue"
     else:
         from .._files import read_json_file
@@ -153,10 +143,8 @@ def _run(args: argparse.Namespace) -> int:
         report = _validate_catalogue(args, data, name)
     else:
         report = _validate_documents(args, data, kind, name)
-    if extra is not None:
-        report = Report(extra.findings + report.findings, name)
-    if table is not None:  # findings name the cell and the item (救灾!D7（依法行政 2）)
-        report = table.locate(report)
+    if table is not None:  # its findings, then the checks' naming the cell and the item
+        report = table.locate(Report(table.report.findings + report.findings, name))
     write_result(args, report, lambda: report.to_text() + "\n")
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
