@@ -31,6 +31,7 @@ import sys
 from collections.abc import Callable
 from itertools import chain, repeat
 from pathlib import Path
+from textwrap import indent
 from typing import IO, TYPE_CHECKING, BinaryIO, TextIO
 
 from .._errors import InputError
@@ -99,18 +100,14 @@ class _JsonListing:
         finding = match.finding()
         self._counts[finding.severity.code] += 1
         text = escape_json(json.dumps(unstructure(finding), ensure_ascii=False, indent=2))
-        self._stream.write(("\n" if self._first else ",\n") + _indent(text, "    "))
+        self._stream.write(("\n" if self._first else ",\n") + indent(text, "    "))
         self._first = False
 
     def finish(self) -> None:
         ok = json.dumps(self._counts["error"] == 0)
-        counts = _indent(json.dumps(self._counts, indent=2), "  ").lstrip()
+        counts = indent(json.dumps(self._counts, indent=2), "  ").lstrip()
         self._stream.write(("]" if self._first else "\n  ]") + f',\n  "ok": {ok},\n')
         self._stream.write(f'  "counts": {counts}\n}}\n')
-
-
-def _indent(text: str, prefix: str) -> str:
-    return "\n".join(prefix + line for line in text.split("\n"))
 
 
 def _stdin_descriptor() -> int | None:
