@@ -46,7 +46,6 @@ from ._format import (
     FEE_CELL,
     TABLE2_LAYOUT,
     TABLE3_COLUMNS,
-    TABLE3_ROWS,
     TABLE4_COLUMNS,
     TABLE4_GROUPS,
     TRIAL_AMOUNT_COLUMNS,
@@ -199,7 +198,7 @@ def _not_given(check: _Check) -> None:
     report = check.report
     expected = {
         2: [(r, cols) for r, cols in _table2_layout(report).items()],
-        3: [(r.code, _T3_COLS) for r in TABLE3_ROWS if not _trial_replaced(report, r.code)],
+        3: [(r, _T3_COLS) for r in report.table3_layout()],
         4: [(g.code, tuple(c.code for c in TABLE4_COLUMNS)) for g in TABLE4_GROUPS],
     }
     titles = {2: "表二 table 二", 3: "表三 table 三", 4: "表四 table 四"}
@@ -239,10 +238,6 @@ def _not_given(check: _Check) -> None:
                 rows=rows,
                 cells=cells,
             )
-
-
-def _trial_replaced(report: AnnualReport, row: str) -> bool:
-    return report.trial_layout and row.startswith("other.")
 
 
 def _table2_layout(report: AnnualReport) -> dict[str, tuple[str, ...]]:
@@ -289,7 +284,7 @@ def _table3_relations(check: _Check) -> None:
             tuple((3, row, c) for c in APPLICANT_COLUMNS),
             row=row,
         )
-    results = report.result_rows()
+    results = report.table3_layout()[2:-2]
     for column in _T3_COLS:  # C2
         check.sum_relation(
             "column-sum",

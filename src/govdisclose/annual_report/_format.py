@@ -304,10 +304,15 @@ TABLE3_ROWS: tuple[Label, ...] = (
 #: The 2019 trial layout's single row （六）其他处理, code ``trial.other``.
 TRIAL_OTHER_ROW = _label("trial.other", _RESULTS, _OTHER, trial=True)
 
+#: Every row table 三 may have, in order: the trial layout's （六） stands before （七）总计.
+ALL_TABLE3_ROWS: tuple[Label, ...] = (*TABLE3_ROWS[:23], TRIAL_OTHER_ROW, *TABLE3_ROWS[23:])
+#: Table 三's rows in the 2021 layout and in the 2019 trial layout (one row for （六）).
+TABLE3_LAYOUT: tuple[str, ...] = tuple(r.code for r in TABLE3_ROWS)
+TRIAL_TABLE3_LAYOUT: tuple[str, ...] = tuple(
+    r.code for r in ALL_TABLE3_ROWS if not r.code.startswith("other.")
+)
 #: The result rows that add up to （七）总计 (relation C2), 2021 layout.
-RESULT_ROWS: tuple[str, ...] = tuple(r.code for r in TABLE3_ROWS[2:23])
-#: The same in the 2019 trial layout: （六） is one row.
-TRIAL_RESULT_ROWS: tuple[str, ...] = (*RESULT_ROWS[:18], TRIAL_OTHER_ROW.code)
+RESULT_ROWS: tuple[str, ...] = TABLE3_LAYOUT[2:-2]
 #: The applicant columns that add up to 总计 (relation C1).
 APPLICANT_COLUMNS: tuple[str, ...] = tuple(c.code for c in TABLE3_COLUMNS[:6])
 
@@ -433,7 +438,7 @@ def label_of(table: int | str, code: str) -> Label:
 _BY_CODE: Mapping[int | str, tuple[Label, ...]] = {
     2: TABLE2_ROWS,
     "2c": TABLE2_COLUMNS,
-    3: (*TABLE3_ROWS, TRIAL_OTHER_ROW),
+    3: ALL_TABLE3_ROWS,
     "3c": TABLE3_COLUMNS,
     4: TABLE4_GROUPS,
     "4c": TABLE4_COLUMNS,

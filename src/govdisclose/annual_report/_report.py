@@ -33,6 +33,7 @@ import attrs
 
 from .._errors import DataError, short_repr
 from ._format import (
+    ALL_TABLE3_ROWS,
     APPLICANT_COLUMNS,
     FEE_CELL,
     FORMAT_DOCUMENT,
@@ -42,11 +43,11 @@ from ._format import (
     TABLE2_LAYOUT,
     TABLE2_ROWS,
     TABLE3_COLUMNS,
+    TABLE3_LAYOUT,
     TABLE3_ROWS,
     TABLE4_COLUMNS,
     TABLE4_GROUPS,
-    TRIAL_OTHER_ROW,
-    TRIAL_RESULT_ROWS,
+    TRIAL_TABLE3_LAYOUT,
     BodyLevel,
     label_of,
 )
@@ -59,7 +60,6 @@ Cell = int | float | None
 Table = Mapping[str, Mapping[str, Cell]]
 
 _TEXT_SECTIONS = tuple(s.code for s in SECTIONS if s.table is None)
-_T3_ROWS = {r.code for r in TABLE3_ROWS} | {"trial.other"}
 _T3_COLS = tuple(c.code for c in TABLE3_COLUMNS)
 _T4_GROUPS = tuple(g.code for g in TABLE4_GROUPS)
 _T4_COLS = tuple(c.code for c in TABLE4_COLUMNS)
@@ -160,9 +160,10 @@ class AnnualReport:
         """Whether table 三 has the 2019 layout's single （六）其他处理 row."""
         return self.table3 is not None and "trial.other" in self.table3
 
-    def result_rows(self) -> tuple[str, ...]:
-        """The rows that add up to （七）总计 in this report's layout (relation C2)."""
-        return TRIAL_RESULT_ROWS if self.trial_layout else RESULT_ROWS
+    def table3_layout(self) -> tuple[str, ...]:
+        """Table 三's rows in this report's layout, in order: the 2021 layout, or the 2019
+        trial layout's with one （六）其他处理 row; ``[2:-2]`` add up to （七）总计 (C2)."""
+        return TRIAL_TABLE3_LAYOUT if self.trial_layout else TABLE3_LAYOUT
 
     def cell(self, table: int, row: str, column: str) -> Cell:
         """One cell (``None`` when blank or not given)."""
@@ -238,11 +239,7 @@ class AnnualReport:
         lacks added blank (``None``, ``""``): the form an office fills in."""
         blank = AnnualReport(
             table2={r: dict.fromkeys(cols) for r, cols in TABLE2_LAYOUT.items()},
-            table3={
-                r.code: dict.fromkeys(_T3_COLS)
-                for r in TABLE3_ROWS
-                if not (self.trial_layout and r.code.startswith("other."))
-            },
+            table3={r: dict.fromkeys(_T3_COLS) for r in self.table3_layout()},
             table4={g: dict.fromkeys(_T4_COLS) for g in _T4_GROUPS},
             sections=dict.fromkeys(_TEXT_SECTIONS, ""),
         )
@@ -277,7 +274,7 @@ class AnnualReport:
             }
         if self.table3 is not None:
             columns = list(TABLE3_COLUMNS)
-            rows = [label_of(3, code) for code in _table3_order(self)]
+            rows = [r for r in ALL_TABLE3_ROWS if r.code in self.table3]
             doc["table3"] = {
                 "columns": [c.name for c in columns],
                 "rows": {
@@ -396,10 +393,3 @@ def _full_table4(given: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, 
         )
         out[group] = full
     return out
-
-
-def _table3_order(report: AnnualReport) -> list[str]:
-    assert report.table3 is not None
-    order = [r.code for r in TABLE3_ROWS]
-    order.insert(order.index("total"), TRIAL_OTHER_ROW.code)
-    return [code for code in order if code in report.table3]

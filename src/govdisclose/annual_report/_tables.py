@@ -29,6 +29,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from .._errors import InputError
 from ._format import (
     FORMAT_DOCUMENT,
@@ -37,12 +39,11 @@ from ._format import (
     TABLE2_BLOCKS,
     TABLE3_COLUMNS,
     TABLE3_NOTE,
-    TABLE3_ROWS,
     TABLE4_COLUMNS,
     TABLE4_GROUPS,
-    TRIAL_OTHER_ROW,
     BodyLevel,
     Label,
+    Section,
     fold_label,
     label_of,
     match_label,
@@ -65,16 +66,133 @@ def _title(report: AnnualReport) -> str:
     return f"{body}{year}政府信息公开工作年度报告"
 
 
-def _show(value: Cell) -> str:
+def _show(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _table3_rows(report: AnnualReport) -> list[str]:
-    codes = [r.code for r in TABLE3_ROWS]
-    if report.trial_layout:
-        at = codes.index("other.no_supplement")
-        codes[at : at + 3] = [TRIAL_OTHER_ROW.code]
-    return codes
+@attrs.frozen
+class _Cell:
+    """One cell of a table as both writers lay it out: its column (from 0), content, style
+    (``head`` a column or block header, ``label`` a row header, ``data`` a number), span
+    (rows, columns), and for the HTML page its ``scope``, ``id`` and the ``headers`` it
+    falls under."""
+
+    column: int
+    value: str | int | float | None
+    style: str = "data"
+    span: tuple[int, int] = (1, 1)
+    scope: str = ""
+    id: str = ""
+    headers: str = ""
+
+
+#: A table as laid out: its row groups (``thead`` or ``tbody``), each a list of rows of cells.
+_Layout = list[tuple[str, list[list[_Cell]]]]
+
+
+def _head(
+    column: int, text: str, span: tuple[int, int] = (1, 1), scope: str = "", **html: str
+) -> _Cell:
+    """A header cell; its scope is a column group where it spans columns."""
+    return _Cell(
+        column, text, "head", span, scope or ("colgroup" if span[1] > 1 else "col"), **html
+    )
+
+
+def _layout2(report: AnnualReport) -> _Layout:
+    table = report.table2 or {}
+    groups: _Layout = []
+    for b, block in enumerate(TABLE2_BLOCKS):
+        ids = f"t2-b{b}"
+        head = _head(0, block.heading, (1, 4), scope="rowgroup", id=ids)
+        rows = [[head], [_head(0, "信息内容", id=f"{ids}-name")]]
+        for i, column in enumerate(block.columns):
+            rows[1].append(_head(1 + i, label_of("2c", column).name, id=f"{ids}-{column}"))
+        for row in block.rows:
+            rows.append([_Cell(0, label_of(2, row).name, "label", id=f"t2-{row}")])
+            rows[-1] += [
+                _Cell(1 + i, table.get(row, {}).get(c), headers=f"{ids} {ids}-{c} t2-{row}")
+                for i, c in enumerate(block.columns)
+            ]
+        groups.append(("tbody", rows))
+    return groups
+
+
+def _layout3(report: AnnualReport) -> _Layout:
+    table = report.table3 or {}
+    first, *organisations, total = TABLE3_COLUMNS
+    top, org = "t3-applicants", "t3-org"
+    head = [
+        [
+            _head(0, TABLE3_NOTE, (3, 3), scope="col", id="t3-note"),
+            _head(3, "申请人情况", (1, 7), id=top),
+        ],
+        [
+            _head(3, first.name, (2, 1), id=f"t3-c-{first.code}", headers=top),
+            _head(4, "法人或其他组织", (1, 5), id=org, headers=top),
+            _head(9, total.name, (2, 1), id="t3-c-total", headers=top),
+        ],
+        [
+            _head(4 + i, c.name, id=f"t3-c-{c.code}", headers=f"{top} {org}")
+            for i, c in enumerate(organisations)
+        ],
+    ]
+    codes = report.table3_layout()
+    spans: dict[tuple[int, tuple[str, ...]], tuple[str, int]] = {}  # group part: first row, rows
+    for row in codes:
+        parts = label_of(3, row).parts
+        for depth in range(len(parts) - 1):
+            start, count = spans.get((depth, parts[: depth + 1]), (row, 0))
+            spans[depth, parts[: depth + 1]] = (start, count + 1)
+    body = []
+    for row in codes:
+        parts = label_of(3, row).parts
+        cells, ids = [], []
+        for depth, part in enumerate(parts):
+            start, rows = spans.get((depth, parts[: depth + 1]), (row, 1))
+            last = depth == len(parts) - 1
+            ids.append(f"t3-r-{row}" if last else f"t3-g-{start}-{depth}")
+            if start == row:
+                span = (rows, 3 - depth if last else 1)
+                cells.append(_Cell(depth, part, "label", span, id=ids[-1]))
+        cells += [
+            _Cell(3 + i, table.get(row, {}).get(c.code), headers=f"{' '.join(ids)} t3-c-{c.code}")
+            for i, c in enumerate(TABLE3_COLUMNS)
+        ]
+        body.append(cells)
+    return [("thead", head), ("tbody", body)]
+
+
+def _layout4(report: AnnualReport) -> _Layout:
+    table = report.table4 or {}
+    review, *lawsuits = TABLE4_GROUPS
+    columns = [
+        (5 * g + i, group, c)
+        for g, group in enumerate(TABLE4_GROUPS)
+        for i, c in enumerate(TABLE4_COLUMNS)
+    ]
+    head = [
+        [
+            _head(0, review.label, (2, 5), id=f"t4-{review.code}"),
+            _head(5, LAWSUIT_HEADING, (1, 10), id="t4-lawsuit"),
+        ],
+        [
+            _head(5 + 5 * g, group.parts[-1], (1, 5), id=f"t4-{group.code}", headers="t4-lawsuit")
+            for g, group in enumerate(lawsuits)
+        ],
+        [
+            _head(at, c.name, id=f"t4-{g.code}-{c.code}", headers=f"t4-{g.code}")
+            for at, g, c in columns
+        ],
+    ]
+    data = [
+        _Cell(at, table.get(g.code, {}).get(c.code), headers=f"t4-{g.code}-{c.code}")
+        for at, g, c in columns
+    ]
+    return [("thead", head), ("tbody", [data])]
+
+
+_LAYOUTS = {2: _layout2, 3: _layout3, 4: _layout4}
 
 
 # -- HTML ------------------------------------------------------------------------------------
@@ -86,7 +204,7 @@ h2 { font-size: 14pt; }
 table { border-collapse: collapse; width: 100%; font-size: 10.5pt; margin: .5em 0 1em; }
 caption { font-weight: bold; padding: .3em 0; text-align: left; }
 th, td { border: 1px solid #000; padding: .3em .4em; vertical-align: middle; }
-thead th, th.block { background: #e7e6e6; text-align: center; }
+th.head { background: #e7e6e6; text-align: center; font-weight: bold; }
 tbody th { font-weight: normal; text-align: left; }
 td { text-align: center; white-space: nowrap; }
 p.blank { border: 1px dashed #888; min-height: 4em; color: #555; padding: .5em; }
@@ -109,138 +227,24 @@ def _text_section(report: AnnualReport, code: str) -> str:
     return "".join(f"<p>{_e(p)}</p>" for p in text.split("\n\n"))
 
 
-def _html_table2(report: AnnualReport) -> str:
-    table = report.table2 or {}
-    out = ['<table class="proactive">', "<caption>主动公开政府信息情况</caption>"]
-    for b, block in enumerate(TABLE2_BLOCKS):
-        width = 1 + len(block.columns)
-        out.append("<tbody>")
-        out.append(
-            f'<tr><th scope="rowgroup" class="block" colspan="{width}" id="t2-b{b}">'
-            f"{_e(block.heading)}</th></tr>"
-        )
-        heads = "".join(
-            f'<th scope="col" id="t2-b{b}-{c}">{_e(label_of("2c", c).name)}</th>'
-            for c in block.columns
-        )
-        out.append(f'<tr><th scope="col" id="t2-b{b}-name">信息内容</th>{heads}</tr>')
-        for row in block.rows:
-            cells = "".join(
-                f'<td headers="t2-b{b} t2-b{b}-{c} t2-{row}">'
-                f"{_e(_show(table.get(row, {}).get(c)))}</td>"
-                for c in block.columns
-            )
-            name = label_of(2, row).name
-            out.append(f'<tr><th scope="row" id="t2-{row}">{_e(name)}</th>{cells}</tr>')
-        out.append("</tbody>")
-    out.append("</table>")
-    return "\n".join(out)
+def _html_cell(cell: _Cell) -> str:
+    if cell.style == "data":
+        return f'<td headers="{cell.headers}">{_show(cell.value)}</td>'
+    rows, columns = cell.span
+    attributes = f' scope="{cell.scope or ("rowgroup" if rows > 1 else "row")}"'
+    attributes += ' class="head"' if cell.style == "head" else ""
+    attributes += f' rowspan="{rows}"' if rows > 1 else ""
+    attributes += f' colspan="{columns}"' if columns > 1 else ""
+    attributes += f' id="{cell.id}"' + (f' headers="{cell.headers}"' if cell.headers else "")
+    return f"<th{attributes}>{_e(str(cell.value))}</th>"
 
 
-def _html_table3(report: AnnualReport) -> str:
-    table = report.table3 or {}
-    cols = TABLE3_COLUMNS
-    head = [
-        "<thead>",
-        f'<tr><th scope="col" rowspan="3" colspan="3" id="t3-note">{_e(TABLE3_NOTE)}</th>'
-        f'<th scope="colgroup" colspan="7" id="t3-applicants">申请人情况</th></tr>',
-        f'<tr><th scope="col" rowspan="2" id="t3-c-{cols[0].code}" headers="t3-applicants">'
-        f"{cols[0].name}</th>"
-        '<th scope="colgroup" colspan="5" id="t3-org" headers="t3-applicants">法人或其他组织</th>'
-        f'<th scope="col" rowspan="2" id="t3-c-total" headers="t3-applicants">总计</th></tr>',
-        "<tr>"
-        + "".join(
-            f'<th scope="col" id="t3-c-{c.code}" headers="t3-applicants t3-org">{c.name}</th>'
-            for c in cols[1:6]
-        )
-        + "</tr>",
-        "</thead>",
-    ]
-    body = ["<tbody>"]
-    codes = _table3_rows(report)
-    spans = _spans(codes)
-    for row in codes:
-        label = label_of(3, row)
-        cells = []
-        ids = []
-        for depth, part in enumerate(label.parts):
-            key = (depth, label.parts[: depth + 1])
-            last = depth == len(label.parts) - 1
-            span_id = f"t3-r-{row}" if last else f"t3-g-{spans[key][0]}-{depth}"
-            ids.append(span_id)
-            if key in spans and spans[key][0] != row:
-                continue
-            rowspan = spans.get(key, (row, 1))[1]
-            colspan = 3 - depth if last else 1
-            attrs_ = f' rowspan="{rowspan}"' if rowspan > 1 else ""
-            attrs_ += f' colspan="{colspan}"' if colspan > 1 else ""
-            scope = "rowgroup" if rowspan > 1 else "row"
-            cells.append(f'<th scope="{scope}"{attrs_} id="{span_id}">{_e(part)}</th>')
-        for column in cols:
-            value = _show(table.get(row, {}).get(column.code))
-            cells.append(f'<td headers="{" ".join(ids)} t3-c-{column.code}">{value}</td>')
-        body.append(f"<tr>{''.join(cells)}</tr>")
-    body.append("</tbody>")
-    return "\n".join(
-        [
-            '<table class="requests">',
-            "<caption>收到和处理政府信息公开申请情况</caption>",
-            *head,
-            *body,
-            "</table>",
-        ]
-    )
-
-
-def _spans(codes: Sequence[str]) -> dict[tuple[int, tuple[str, ...]], tuple[str, int]]:
-    """For each group part shared by consecutive rows: (first row, number of rows)."""
-    out: dict[tuple[int, tuple[str, ...]], tuple[str, int]] = {}
-    for row in codes:
-        parts = label_of(3, row).parts
-        for depth in range(len(parts) - 1):
-            key = (depth, parts[: depth + 1])
-            first, count = out.get(key, (row, 0))
-            out[key] = (first, count + 1)
-    return out
-
-
-def _html_table4(report: AnnualReport) -> str:
-    table = report.table4 or {}
-    head = [
-        "<thead>",
-        '<tr><th scope="colgroup" colspan="5" rowspan="2" id="t4-administrative_review">'
-        "行政复议</th>"
-        f'<th scope="colgroup" colspan="10" id="t4-lawsuit">{LAWSUIT_HEADING}</th></tr>',
-        "<tr>"
-        + "".join(
-            f'<th scope="colgroup" colspan="5" id="t4-{g.code}" headers="t4-lawsuit">'
-            f"{_e(g.parts[-1])}</th>"
-            for g in TABLE4_GROUPS[1:]
-        )
-        + "</tr>",
-        "<tr>"
-        + "".join(
-            f'<th scope="col" id="t4-{g.code}-{c.code}" headers="t4-{g.code}">{c.name}</th>'
-            for g in TABLE4_GROUPS
-            for c in TABLE4_COLUMNS
-        )
-        + "</tr>",
-        "</thead>",
-    ]
-    cells = "".join(
-        f'<td headers="t4-{g.code}-{c.code}">{_show(table.get(g.code, {}).get(c.code))}</td>'
-        for g in TABLE4_GROUPS
-        for c in TABLE4_COLUMNS
-    )
-    return "\n".join(
-        [
-            '<table class="reviews">',
-            "<caption>政府信息公开行政复议、行政诉讼情况</caption>",
-            *head,
-            f"<tbody>\n<tr>{cells}</tr>\n</tbody>",
-            "</table>",
-        ]
-    )
+def _html_table(report: AnnualReport, section: Section, number: int) -> str:
+    caption = section.heading.split("、", 1)[1]
+    out = [f'<table class="{section.code}">', f"<caption>{_e(caption)}</caption>"]
+    for tag, rows in _LAYOUTS[number](report):
+        out += [f"<{tag}>", *(f"<tr>{''.join(map(_html_cell, r))}</tr>" for r in rows), f"</{tag}>"]
+    return "\n".join([*out, "</table>"])
 
 
 def to_html(report: AnnualReport) -> str:
@@ -262,14 +266,13 @@ def to_html(report: AnnualReport) -> str:
         "<main>",
         f"<h1>{_e(title)}</h1>",
     ]
-    tables = {2: _html_table2, 3: _html_table3, 4: _html_table4}
     for section in SECTIONS:
         parts.append(f'<section id="{section.code}">')
         parts.append(f"<h2>{_e(section.heading)}</h2>")
         if section.table is None:
             parts.append(_text_section(report, section.code))
         else:
-            parts.append(tables[section.table](report))
+            parts.append(_html_table(report, section, section.table))
         parts.append("</section>")
     parts += ["</main>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
@@ -353,62 +356,21 @@ class _Sheet:
         self.row += 1
 
 
-def _xlsx_table2(sheet: _Sheet, report: AnnualReport) -> None:
-    table = report.table2 or {}
-    for block in TABLE2_BLOCKS:
-        r = sheet.row
-        sheet.put(r, 1, block.heading, header=True, span=(1, 4))
-        sheet.put(r + 1, 1, "信息内容", header=True)
-        for i, column in enumerate(block.columns):
-            sheet.put(r + 1, 2 + i, label_of("2c", column).name, header=True)
-        r += 2
-        for row in block.rows:
-            sheet.put(r, 1, label_of(2, row).name, align="left")
-            for i, column in enumerate(block.columns):
-                sheet.put(r, 2 + i, table.get(row, {}).get(column))
-            r += 1
-        sheet.row = r
-
-
-def _xlsx_table3(sheet: _Sheet, report: AnnualReport) -> None:
-    table = report.table3 or {}
-    r = sheet.row
-    sheet.put(r, 1, TABLE3_NOTE, header=True, span=(3, 3))
-    sheet.put(r, 4, "申请人情况", header=True, span=(1, 7))
-    sheet.put(r + 1, 4, TABLE3_COLUMNS[0].name, header=True, span=(2, 1))
-    sheet.put(r + 1, 5, "法人或其他组织", header=True, span=(1, 5))
-    sheet.put(r + 1, 10, "总计", header=True, span=(2, 1))
-    for i, column in enumerate(TABLE3_COLUMNS[1:6]):
-        sheet.put(r + 2, 5 + i, column.name, header=True)
-    r += 3
-    codes = _table3_rows(report)
-    spans = _spans(codes)
-    for offset, row in enumerate(codes):
-        label = label_of(3, row)
-        for depth, part in enumerate(label.parts):
-            key = (depth, label.parts[: depth + 1])
-            if key in spans and spans[key][0] != row:
-                continue
-            rows = spans.get(key, (row, 1))[1]
-            columns = 3 - depth if depth == len(label.parts) - 1 else 1
-            sheet.put(r + offset, 1 + depth, part, span=(rows, columns), align="left")
-        for i, column in enumerate(TABLE3_COLUMNS):
-            sheet.put(r + offset, 4 + i, table.get(row, {}).get(column.code))
-    sheet.row = r + len(codes)
-
-
-def _xlsx_table4(sheet: _Sheet, report: AnnualReport) -> None:
-    table = report.table4 or {}
-    r = sheet.row
-    sheet.put(r, 1, TABLE4_GROUPS[0].label, header=True, span=(2, 5))
-    sheet.put(r, 6, LAWSUIT_HEADING, header=True, span=(1, 10))
-    for g, group in enumerate(TABLE4_GROUPS[1:]):
-        sheet.put(r + 1, 6 + 5 * g, group.parts[-1], header=True, span=(1, 5))
-    for g, group in enumerate(TABLE4_GROUPS):
-        for i, column in enumerate(TABLE4_COLUMNS):
-            sheet.put(r + 2, 1 + 5 * g + i, column.name, header=True)
-            sheet.put(r + 3, 1 + 5 * g + i, table.get(group.code, {}).get(column.code))
-    sheet.row = r + 4
+def _xlsx_table(sheet: _Sheet, layout: _Layout) -> None:
+    for _, rows in layout:
+        for cells in rows:
+            for cell in cells:
+                align = "left" if cell.style == "label" else "center"
+                header = cell.style == "head"
+                sheet.put(
+                    sheet.row,
+                    1 + cell.column,
+                    cell.value,
+                    header=header,
+                    span=cell.span,
+                    align=align,
+                )
+            sheet.row += 1
 
 
 def to_xlsx(report: AnnualReport) -> bytes:
@@ -423,13 +385,12 @@ def to_xlsx(report: AnnualReport) -> bytes:
     sheet.put(1, 1, _title(report), span=(1, 15), border=False)
     ws.cell(1, 1).font = styles["title"]
     sheet.row = 3
-    writers = {2: _xlsx_table2, 3: _xlsx_table3, 4: _xlsx_table4}
     for section in SECTIONS:
         sheet.heading(section.heading)
         if section.table is None:
             sheet.text(report.sections.get(section.code, ""))
         else:
-            writers[section.table](sheet, report)
+            _xlsx_table(sheet, _LAYOUTS[section.table](report))
         sheet.row += 1
     from openpyxl.utils import get_column_letter
 
