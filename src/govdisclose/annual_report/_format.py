@@ -398,6 +398,8 @@ def _build_tables() -> dict[int | str, dict[str, Label]]:
         2: rows2,
         "2c": _table(TABLE2_COLUMNS),
         "2b": _table(Label(b.heading, b.heading, b.heading, (b.heading,)) for b in TABLE2_BLOCKS),
+        "3b": {},
+        "4b": _table([Label("lawsuit", LAWSUIT_HEADING, LAWSUIT_HEADING, (LAWSUIT_HEADING,))]),
         3: rows3,
         "3g": groups3,
         "3c": _table(TABLE3_COLUMNS),
@@ -414,7 +416,8 @@ def match_label(table: int | str, text: str) -> Label | None:
     """The row (table 2 or 3) or group (table 4) that ``text`` names, or ``None``.
 
     ``table`` is 2, 3 or 4 for rows and groups; ``"2c"``, ``"3c"``, ``"4c"`` for columns,
-    ``"2b"`` for the blocks of table 二 and ``"3g"`` for table 三's group headings.  Table 三's
+    ``"2b"`` for the blocks of table 二, ``"4b"`` for 行政诉讼 over two groups of table 四
+    and ``"3g"`` for table 三's group headings.  Table 三's
     ``（六）其他处理`` alone is the trial layout's single row (``trial.other``).  A note in
     parentheses after a label, as some local templates print, is read past.
     """

@@ -154,6 +154,16 @@ class _Reader:
             expected=expected,
         )
 
+    def row(self, table: dict[str, Any], number: int, label: Label, text: str, where: str) -> bool:
+        """Whether the row (a group in table 四) ``label``, named ``text`` at ``where``, is new
+        in ``table``: a repeated one is a finding naming the first."""
+        self.note_trial(label, text, where)
+        if label.code in table:
+            self.duplicate(text, where, self.locations[(number, label.code)])
+            return False
+        self.locations[(number, label.code)] = where
+        return True
+
     def note_trial(self, label: Label, text: str, path: str) -> None:
         if label.trial and text not in self.trial:
             self.trial.append(text)
@@ -162,57 +172,67 @@ class _Reader:
 
 # -- JSON ------------------------------------------------------------------------------------
 
+#: What a row (a group in table 四) is called in the findings.
+_ROW_WHAT = {
+    2: "表二的行 row of table 二",
+    3: "表三的行 row of table 三",
+    4: "表四的组 group of table 四",
+}
+_COLUMN_WHAT = {3: "表三的列 column of table 三", 4: "表四的列 column of table 四"}
+_BY_OBJECT = "以列名为键的对象 an object keyed by column labels"
 
-def _table2(r: _Reader, data: object, path: str) -> dict[str, dict[str, Cell]] | None:
+
+def _table(r: _Reader, number: int, data: object, path: str) -> dict[str, dict[str, Cell]] | None:
+    """Table ``number`` read from an object keyed by row labels (by group labels in table
+    四; table 三 may be ``{columns, rows}``); the rows of table 二's block headings and table
+    四's 行政诉讼 may stand under them."""
+    columns: list[str | None] = [c.code for c in TABLE3_COLUMNS]
+    expected = "对象 an object"
+    if number == 3 and isinstance(data, Mapping) and ("rows" in data or "columns" in data):
+        for key in set(data) - {"rows", "columns"}:
+            r.add("unknown-key", f"{path}[{_key(str(key))}]", key=str(key))
+        if data.get("columns") is not None:
+            given = _columns3(r, data["columns"], f"{path}.columns")
+            if given is None:
+                return None
+            columns = given
+        data, path = data.get("rows", {}), f"{path}.rows"
+        expected = "以行名为键的对象 an object keyed by row labels"
     if not isinstance(data, Mapping):
-        r.malformed(path, "对象 an object", data)
+        r.malformed(path, expected, data)
         return None
-    out: dict[str, dict[str, Cell]] = {}
     items: list[tuple[str, object, str]] = []
     for key, value in data.items():
         here = f"{path}[{_key(key)}]"
-        if match_label(2, key) is None and match_label("2b", key) is not None:
+        if match_label(number, key) is None and match_label(f"{number}b", key) is not None:
             if isinstance(value, Mapping):  # a block heading with its rows under it
-                items.extend((k, v, f"{here}[{_key(k)}]") for k, v in value.items())
+                prefix = f"{LAWSUIT_HEADING}/" if number == 4 else ""
+                items.extend((prefix + k, v, f"{here}[{_key(k)}]") for k, v in value.items())
             else:
                 r.malformed(here, "对象 an object", value)
             continue
         items.append((key, value, here))
+    out: dict[str, dict[str, Cell]] = {}
     for key, value, here in items:
-        row = match_label(2, key)
+        row = match_label(number, key)
         if row is None:
-            r.unknown(key, here, "行 row")
-            continue
-        r.note_trial(row, key, here)
-        if row.code in out:
-            r.duplicate(key, here, r.locations[(2, row.code)])
-            continue
-        if not isinstance(value, Mapping):
-            r.malformed(here, "以列名为键的对象 an object keyed by column labels", value)
-            continue
-        r.locations[(2, row.code)] = here
-        cells: dict[str, Cell] = {}
-        allowed = TABLE2_LAYOUT.get(row.code, ())
-        for column_text, cell in value.items():
-            where = f"{here}[{_key(column_text)}]"
-            column = match_label("2c", column_text)
-            if column is None or not (column.trial or column.code in allowed):
-                r.unknown(column_text, where, f"“{row.name}”的列 column of {row.code}")
-                continue
-            r.note_trial(column, column_text, where)
-            if column.code in cells or (2, row.code, column.code) in r.unreadable:
-                r.duplicate(column_text, where, r.locations[(2, row.code, column.code)])
-                continue
-            ok, number = r.cell(cell, (2, row.code, column.code), where)
-            if ok:
-                cells[column.code] = number
-        out[row.code] = cells
+            if number == 3 and match_label("3g", key) is not None:
+                if _has_numbers(value):
+                    r.add("group-heading-values", here, label=key)
+            else:
+                r.unknown(key, here, _ROW_WHAT[number])
+        elif r.row(out, number, row, key, here):
+            if number == 3 and isinstance(value, list):
+                out[row.code] = _listed_cells(r, value, here, row.code, columns)
+            elif isinstance(value, Mapping):
+                out[row.code] = _labelled_cells(r, value, here, number, row)
+            else:
+                expected = "数组或对象 a list or an object" if number == 3 else _BY_OBJECT
+                r.malformed(here, expected, value)
     return out
 
 
 def _columns3(r: _Reader, data: object, path: str) -> list[str | None] | None:
-    if data is None:
-        return [c.code for c in TABLE3_COLUMNS]
     if not isinstance(data, list):
         r.malformed(path, "列名数组 a list of column labels", data)
         return None
@@ -220,7 +240,7 @@ def _columns3(r: _Reader, data: object, path: str) -> list[str | None] | None:
     for i, text in enumerate(data):
         column = match_label("3c", text) if isinstance(text, str) else None
         if column is None:
-            r.unknown(text, f"{path}[{i}]", "表三的列 column of table 三")
+            r.unknown(text, f"{path}[{i}]", _COLUMN_WHAT[3])
         elif column.code in out:
             r.duplicate(str(text), f"{path}[{i}]", f"{path}[{out.index(column.code)}]")
             column = None
@@ -228,61 +248,21 @@ def _columns3(r: _Reader, data: object, path: str) -> list[str | None] | None:
     return out
 
 
-def _table3(r: _Reader, data: object, path: str) -> dict[str, dict[str, Cell]] | None:
-    if not isinstance(data, Mapping):
-        r.malformed(path, "对象 an object", data)
-        return None
-    if "rows" in data or "columns" in data:
-        for key in set(data) - {"rows", "columns"}:
-            r.add("unknown-key", f"{path}[{_key(str(key))}]", key=str(key))
-        columns = _columns3(r, data.get("columns"), f"{path}.columns")
-        rows, rows_path = data.get("rows", {}), f"{path}.rows"
-    else:
-        columns, rows, rows_path = [c.code for c in TABLE3_COLUMNS], data, path
-    if columns is None:
-        return None
-    if not isinstance(rows, Mapping):
-        r.malformed(rows_path, "以行名为键的对象 an object keyed by row labels", rows)
-        return None
-    out: dict[str, dict[str, Cell]] = {}
-    for key, value in rows.items():
-        here = f"{rows_path}[{_key(key)}]"
-        row = match_label(3, key)
-        if row is None:
-            group = match_label("3g", key)
-            if group is not None:
-                if _has_numbers(value):
-                    r.add("group-heading-values", here, label=key)
-            else:
-                r.unknown(key, here, "表三的行 row of table 三")
-            continue
-        r.note_trial(row, key, here)
-        if row.code in out:
-            r.duplicate(key, here, r.locations[(3, row.code)])
-            continue
-        r.locations[(3, row.code)] = here
-        cells: dict[str, Cell] = {}
-        if isinstance(value, list):
-            if len(value) != len(columns):  # which value is which column is not known
-                r.malformed(here, f"{len(columns)}个数值 {len(columns)} values", value)
-                r.unreadable.update((3, row.code, c) for c in columns if c is not None)
-                out[row.code] = {}
-                continue
-            for i, cell in enumerate(value):
-                column = columns[i]
-                if column is not None:
-                    ok, number = r.cell(cell, (3, row.code, column), f"{here}[{i}]")
-                    if ok:
-                        cells[column] = number
-        elif isinstance(value, Mapping):
-            cells = _labelled_cells(
-                r, value, here, (3, row.code), "3c", "表三的列 column of table 三"
-            )
-        else:
-            r.malformed(here, "数组或对象 a list or an object", value)
-            continue
-        out[row.code] = cells
-    return out
+def _listed_cells(
+    r: _Reader, value: list[object], here: str, row: str, columns: list[str | None]
+) -> dict[str, Cell]:
+    """The cells of a table 三 row given as a list in the order of ``columns``."""
+    cells: dict[str, Cell] = {}
+    if len(value) != len(columns):  # which value is which column is not known
+        r.malformed(here, f"{len(columns)}个数值 {len(columns)} values", value)
+        r.unreadable.update((3, row, c) for c in columns if c is not None)
+        return cells
+    for i, (cell, column) in enumerate(zip(value, columns, strict=True)):
+        if column is not None:
+            ok, number = r.cell(cell, (3, row, column), f"{here}[{i}]")
+            if ok:
+                cells[column] = number
+    return cells
 
 
 def _has_numbers(value: object) -> bool:
@@ -296,57 +276,29 @@ def _has_numbers(value: object) -> bool:
     return any(c not in (None, "") for c in cells)
 
 
-def _table4(r: _Reader, data: object, path: str) -> dict[str, dict[str, Cell]] | None:
-    if not isinstance(data, Mapping):
-        r.malformed(path, "对象 an object", data)
-        return None
-    items: list[tuple[str, object, str]] = []
-    for key, value in data.items():
-        here = f"{path}[{_key(key)}]"
-        if fold_label(key) == fold_label(LAWSUIT_HEADING) and isinstance(value, Mapping):
-            items.extend(
-                (f"{LAWSUIT_HEADING}/{k}", v, f"{here}[{_key(k)}]") for k, v in value.items()
-            )
-        else:
-            items.append((key, value, here))
-    out: dict[str, dict[str, Cell]] = {}
-    for key, value, here in items:
-        group = match_label(4, key)
-        if group is None:
-            r.unknown(key, here, "表四的组 group of table 四")
-            continue
-        if group.code in out:
-            r.duplicate(key, here, r.locations[(4, group.code)])
-            continue
-        if not isinstance(value, Mapping):
-            r.malformed(here, "以列名为键的对象 an object keyed by column labels", value)
-            continue
-        r.locations[(4, group.code)] = here
-        out[group.code] = _labelled_cells(
-            r, value, here, (4, group.code), "4c", "表四的列 column of table 四"
-        )
-    return out
-
-
 def _labelled_cells(
-    r: _Reader, value: Mapping[Any, object], here: str, row: Key, kind: str, what: str
+    r: _Reader, value: Mapping[Any, object], here: str, number: int, row: Label
 ) -> dict[str, Cell]:
-    """The cells of one row given as an object keyed by column labels (``kind`` of
-    :func:`match_label`); an unknown or repeated label is a finding at its own path."""
+    """The cells of one row given as an object keyed by column labels; an unknown or
+    repeated label is a finding at its own path.  A table 二 row has its block's columns
+    (or the 2019 trial layout's)."""
     cells: dict[str, Cell] = {}
+    allowed = TABLE2_LAYOUT.get(row.code, ())
     for column_text, cell in value.items():
         where = f"{here}[{_key(column_text)}]"
-        column = match_label(kind, column_text)
-        if column is None:
+        column = match_label(f"{number}c", column_text)
+        if column is None or (number == 2 and not (column.trial or column.code in allowed)):
+            what = _COLUMN_WHAT.get(number, f"“{row.name}”的列 column of {row.code}")
             r.unknown(column_text, where, what)
             continue
-        key = (*row, column.code)
-        if column.code in cells:
+        r.note_trial(column, column_text, where)
+        key = (number, row.code, column.code)
+        if column.code in cells or key in r.unreadable:
             r.duplicate(column_text, where, r.locations[key])
             continue
-        ok, number = r.cell(cell, key, where)
+        ok, number_ = r.cell(cell, key, where)
         if ok:
-            cells[column.code] = number
+            cells[column.code] = number_
     return cells
 
 
@@ -402,10 +354,10 @@ def read_report_document(data: object, *, subject: str | None = None) -> ReadRep
             r.malformed("$.level", "township、county、city 或 province", data["level"])
             del exc
     tables: dict[str, Any] = {}
-    for name, read in (("table2", _table2), ("table3", _table3), ("table4", _table4)):
-        if name in data and data[name] is not None:
-            r.locations[(int(name[-1]),)] = f"$.{name}"
-            tables[name] = read(r, data[name], f"$.{name}")
+    for number in (2, 3, 4):
+        if data.get(f"table{number}") is not None:
+            r.locations[(number,)] = f"$.table{number}"
+            tables[f"table{number}"] = _table(r, number, data[f"table{number}"], f"$.table{number}")
     sections = _sections(r, data["sections"], "$.sections") if "sections" in data else {}
     try:
         report = AnnualReport(
