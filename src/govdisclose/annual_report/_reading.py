@@ -30,13 +30,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from .._errors import DataError, GovdiscloseError, InputError, short_repr
+from .._errors import DataError, InputError, short_repr
 from ..findings import Finding
 from ._findings import code
 from ._format import (
@@ -50,6 +50,7 @@ from ._format import (
     match_label,
 )
 from ._report import AnnualReport, Cell
+from ._tables import _BLANK_TEXT, _INFO_LABELS, INFO_SHEET
 
 __all__ = ["ReadReport", "read_report", "read_report_document", "read_report_xlsx"]
 
@@ -163,6 +164,47 @@ class _Reader:
             return False
         self.locations[(number, label.code)] = where
         return True
+
+    def about(self, info: Mapping[str, Any], paths: Mapping[str, str]) -> dict[str, Any]:
+        """The body, year and level given in ``info`` (at ``paths``), those unreadable left out."""
+        body, year, level = info.get("body"), info.get("year"), info.get("level")
+        if body is not None and not isinstance(body, str):
+            self.malformed(paths["body"], "文本 text", body)
+            body = None
+        if isinstance(year, str) and year.strip().isdigit():
+            year = int(year.strip())
+        if isinstance(year, float) and year.is_integer():
+            year = int(year)
+        if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+            self.malformed(paths["year"], "年份 a year", year)
+            year = None
+        if level is not None:
+            level = BodyLevel.try_parse(level)
+            if level is None:
+                self.malformed(paths["level"], "township、county、city 或 province", info["level"])
+        return {"body": body, "year": year, "level": level}
+
+    def result(
+        self,
+        about: dict[str, Any],
+        tables: Mapping[int, dict[str, dict[str, Cell]] | None],
+        sections: dict[str, str],
+        subject: str | None,
+    ) -> ReadReport:
+        """The report read, with where its parts came from and the findings."""
+        try:
+            report = AnnualReport(
+                **about,
+                table2=tables.get(2),
+                table3=tables.get(3),
+                table4=tables.get(4),
+                sections=sections,
+                trial_labels=self.trial,
+            )
+        except DataError as exc:  # not expected: the reader keeps only readable cells
+            raise InputError(f"cannot read the report: {exc}") from None
+        findings = tuple(self.findings)
+        return ReadReport(report, self.locations, findings, frozenset(self.unreadable), subject)
 
     def note_trial(self, label: Label, text: str, path: str) -> None:
         if label.trial and text not in self.trial:
@@ -335,37 +377,15 @@ def read_report_document(data: object, *, subject: str | None = None) -> ReadRep
     for key in data:
         if key not in _TOP_KEYS:
             r.add("unknown-key", f"$[{_key(str(key))}]", key=str(key))
-    body = data.get("body")
-    if body is not None and not isinstance(body, str):
-        r.malformed("$.body", "文本 text", body)
-        body = None
-    year = data.get("year")
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-        if isinstance(year, str) and year.strip().isdigit():
-            year = int(year.strip())
-        else:
-            r.malformed("$.year", "年份 a year", year)
-            year = None
-    level: BodyLevel | None = None
-    if data.get("level") is not None:
-        try:
-            level = BodyLevel.parse(data["level"], path="$.level")
-        except GovdiscloseError as exc:
-            r.malformed("$.level", "township、county、city 或 province", data["level"])
-            del exc
-    tables: dict[str, Any] = {}
-    for number in (2, 3, 4):
-        if data.get(f"table{number}") is not None:
-            r.locations[(number,)] = f"$.table{number}"
-            tables[f"table{number}"] = _table(r, number, data[f"table{number}"], f"$.table{number}")
+    about = r.about(data, {key: f"$.{key}" for key in _TOP_KEYS})
+    tables = {
+        number: _table(r, number, data[f"table{number}"], f"$.table{number}")
+        for number in (2, 3, 4)
+        if data.get(f"table{number}") is not None
+    }
+    r.locations.update({(number,): f"$.table{number}" for number in tables})
     sections = _sections(r, data["sections"], "$.sections") if "sections" in data else {}
-    try:
-        report = AnnualReport(
-            body=body, year=year, level=level, sections=sections, trial_labels=r.trial, **tables
-        )
-    except DataError as exc:  # not expected: the reader keeps only readable cells
-        raise InputError(f"cannot read the report: {exc}") from None
-    return ReadReport(report, r.locations, tuple(r.findings), frozenset(r.unreadable), subject)
+    return r.result(about, tables, sections, subject)
 
 
 def read_report(source: str | Path | Mapping[str, Any]) -> ReadReport:
@@ -382,12 +402,227 @@ def read_report(source: str | Path | Mapping[str, Any]) -> ReadReport:
     return read_report_document(read_json_file(path), subject=Path(name).name)
 
 
-def read_report_xlsx(path: str | Path) -> ReadReport:
-    """Read a report from an XLSX workbook in the national layout (see :mod:`._tables`)."""
-    from ._tables import read_xlsx_grid
+# -- XLSX ------------------------------------------------------------------------------------
 
+_TITLE = re.compile(r"^(?P<body>.*?)(?P<year>\d{4})\s*年度?\s*政府信息公开工作年度报告")
+
+
+def read_report_xlsx(path: str | Path) -> ReadReport:
+    """Read a report from an XLSX workbook in the national layout (:func:`to_xlsx` writes
+    one): the tables are found by their labels (any spelling :func:`match_label` reads), the
+    body and year in the title when there is no ``报告信息`` sheet; every cell keeps its
+    ``sheet!cell`` address for the findings."""
+    from ..tables._safety import check_xlsx, open_workbook
+
+    wb = open_workbook(check_xlsx(Path(path)), str(path))
     r = _Reader()
-    report = read_xlsx_grid(path, r)
-    return ReadReport(
-        report, r.locations, tuple(r.findings), frozenset(r.unreadable), Path(str(path)).name
-    )
+    info: dict[str, Any] = {}
+    tables: dict[int, dict[str, dict[str, Cell]]] = {}
+    sections: dict[str, str] = {}
+    keys = {label: key for key, label in _INFO_LABELS.items()}
+    for ws in wb.worksheets:
+        grid = _grid(ws)
+        if ws.title != INFO_SHEET:
+            _read_sheet(ws.title, grid, r, info, tables, sections)
+            continue
+        for row in grid:
+            if len(row) >= 2 and isinstance(row[0], str) and row[0].strip() in keys:
+                info[keys[row[0].strip()]] = row[1]
+    if not tables and not sections:
+        raise InputError(f"{path}: no table of the yearly report found (未找到年度报告的表格)")
+    about = r.about(info, {k: f"{INFO_SHEET}!B{i}" for i, k in enumerate(_INFO_LABELS, start=1)})
+    return r.result(about, tables, sections, Path(str(path)).name)
+
+
+def _grid(ws: Any) -> list[list[Any]]:
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    for merged in ws.merged_cells.ranges:
+        value = ws.cell(merged.min_row, merged.min_col).value
+        if not isinstance(value, str):
+            continue  # only labels spread over their merged area
+        for r in range(merged.min_row - 1, merged.max_row):
+            for c in range(merged.min_col - 1, merged.max_col):
+                if r < len(rows) and c < len(rows[r]):
+                    rows[r][c] = value
+    return rows
+
+
+def _texts(row: Sequence[Any]) -> list[tuple[int, str]]:
+    return [(c, v.strip()) for c, v in enumerate(row) if isinstance(v, str) and v.strip()]
+
+
+def _address(sheet: str, row: int, column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return f"{sheet}!{get_column_letter(column + 1)}{row + 1}"
+
+
+def _join(parts: Sequence[str]) -> str:
+    out: list[str] = []
+    for part in parts:
+        if not out or out[-1] != part:
+            out.append(part)
+    return "".join(out)
+
+
+def _read_sheet(
+    sheet: str,
+    grid: list[list[Any]],
+    r: _Reader,
+    info: dict[str, Any],
+    tables: dict[int, dict[str, dict[str, Cell]]],
+    sections: dict[str, str],
+) -> None:
+    mode: int | None = None
+    text_section: str | None = None
+    columns2: dict[int, str] = {}
+    columns3: dict[int, str] = {}
+    for i, row in enumerate(grid):
+        texts = _texts(row)
+        if not texts and all(v is None for v in row):
+            continue
+        first = texts[0][1] if texts else ""
+        if i == 0 or (not info.get("body") and _TITLE.match(first) and len(texts) <= 1):
+            match = _TITLE.match(first)
+            if match:
+                info.setdefault("body", match.group("body").strip() or None)
+                info.setdefault("year", int(match.group("year")))
+                continue
+        distinct = {t for _, t in texts}
+        section = _BY_HEADING.get(fold_label(first)) if len(distinct) == 1 else None
+        if section is not None:
+            mode = {s.code: s.table for s in SECTIONS}[section]
+            text_section = section if mode is None else None
+            if text_section is not None:
+                sections.setdefault(text_section, "")
+            continue
+        if text_section is not None:
+            text = first if first != _BLANK_TEXT else ""
+            sections[text_section] = "\n".join(x for x in (sections[text_section], text) if x)
+            r.locations.setdefault(("section", text_section), _address(sheet, i, texts[0][0]))
+            continue
+        # table 二: a block heading, its column header, its rows
+        if match_label("2b", first) is not None and len(distinct) == 1:
+            mode = 2
+            continue
+        if fold_label(first) == fold_label("信息内容"):
+            mode, columns2 = 2, {}
+            for c, text in texts[1:]:
+                column = match_label("2c", text)
+                if column is None:
+                    r.unknown(text, _address(sheet, i, c), "表二的列 column of table 二")
+                else:
+                    r.note_trial(column, text, _address(sheet, i, c))
+                    columns2[c] = column.code
+            continue
+        # table 三: the header (自然人 …) over two or three rows
+        if any(fold_label(t) == fold_label("自然人") for _, t in texts):
+            mode, columns3 = 3, {}
+            for c in range(len(row)):
+                for below in grid[i : i + 2]:
+                    value = below[c] if c < len(below) else None
+                    column = match_label("3c", value) if isinstance(value, str) else None
+                    if column is not None:
+                        columns3[c] = column.code
+            continue
+        # table 四: the row of 15 column labels, groups above, numbers below
+        if sum(1 for _, t in texts if match_label("4c", t) is not None) >= 3:
+            _read_table4(sheet, grid, i, r, tables)
+            mode = None
+            continue
+        if mode in (2, 3):
+            _read_row(sheet, i, row, mode, columns2 if mode == 2 else columns3, r, tables)
+
+
+def _read_row(
+    sheet: str,
+    i: int,
+    row: list[Any],
+    number: int,
+    columns: dict[int, str],
+    r: _Reader,
+    tables: dict[int, dict[str, dict[str, Cell]]],
+) -> None:
+    """A data row of table 二 or 三: its label (the texts before the first number column),
+    then its cells.  A row with no values and a label not in the format is passed over."""
+    labels = [
+        (c, v.strip()) for c, v in enumerate(row[: min(columns or [0])]) if isinstance(v, str)
+    ]
+    labels = [(c, v) for c, v in labels if v]
+    if not labels:
+        return
+    text, where = _join([v for _, v in labels]), _address(sheet, i, labels[0][0])
+    label = match_label(number, text)
+    values = [row[c] if c < len(row) else None for c in columns]
+    if label is None:
+        given = any(_numeric(v) if number == 3 else v not in (None, "") for v in values)
+        if number == 3 and match_label("3g", text) is not None:
+            if given:
+                r.add("group-heading-values", where, label=text)
+        elif given:
+            r.unknown(text, where, _ROW_WHAT[number])
+        return
+    table = tables.setdefault(number, {})
+    r.locations.setdefault((number,), where)
+    if r.row(table, number, label, text, where):
+        table[label.code] = {}
+        for (c, column), value in zip(columns.items(), values, strict=True):
+            ok, number_ = r.cell(value, (number, label.code, column), _address(sheet, i, c))
+            if ok:
+                table[label.code][column] = number_
+
+
+def _fill_right(row: Sequence[Any], width: int) -> list[str]:
+    """A header row's group names, each carried right over the empty cells after it (a group
+    heading typed once over its columns, without merging)."""
+    out: list[str] = []
+    current = ""
+    for c in range(width):
+        value = row[c] if c < len(row) else None
+        if isinstance(value, str) and value.strip():
+            current = value.strip()
+        out.append(current)
+    return out
+
+
+def _numeric(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    return isinstance(value, str) and value.strip().replace(".", "", 1).isdigit()
+
+
+def _read_table4(
+    sheet: str,
+    grid: list[list[Any]],
+    i: int,
+    r: _Reader,
+    tables: dict[int, dict[str, dict[str, Cell]]],
+) -> None:
+    header = grid[i]
+    data = grid[i + 1] if i + 1 < len(grid) else []
+    table = tables.setdefault(4, {})
+    r.locations.setdefault((4,), _address(sheet, i, 0))
+    above = [_fill_right(grid[k], len(header)) for k in range(max(0, i - 2), i)]
+    for c, value in enumerate(header):
+        column = match_label("4c", value) if isinstance(value, str) else None
+        if column is None:
+            continue
+        names = [row[c] for row in above if row[c]]
+        group = match_label(4, _join(names)) if names else None
+        if group is None:
+            r.unknown(_join(names), _address(sheet, i - 1, c), "表四的组 group of table 四")
+            continue
+        cells = table.setdefault(group.code, {})
+        r.locations.setdefault((4, group.code), _address(sheet, i - 1, c))
+        if column.code in cells:
+            r.duplicate(value, _address(sheet, i, c), r.locations[(4, group.code, column.code)])
+            continue
+        ok, number = r.cell(
+            data[c] if c < len(data) else None,
+            (4, group.code, column.code),
+            _address(sheet, i + 1, c),
+        )
+        if ok:
+            cells[column.code] = number

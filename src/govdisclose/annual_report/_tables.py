@@ -1,5 +1,4 @@
-"""The yearly report in the national layout: an XLSX workbook and an accessible HTML page, and
-reading such a workbook back.
+"""The yearly report in the national layout: an XLSX workbook and an accessible HTML page.
 
 Both follow the printed format: the six sections in order, the text sections as headed
 blanks for the office to fill, and tables 二, 三 and 四 with the format's headers, merged
@@ -9,10 +8,8 @@ two-level headers of tables 三 and 四, header ``id``\\ s that every data cell 
 ``headers`` attribute.  Every text is escaped.
 
 The workbook has the report on the sheet ``年度报告`` and the body, year and level on the
-sheet ``报告信息``.  :func:`read_xlsx_grid` reads it back — and any workbook in the national
-layout: it finds the tables by their labels (any spelling the format reader accepts) and
-the body and year in the title when there is no ``报告信息`` sheet; every cell keeps its
-``sheet!cell`` address for the findings.
+sheet ``报告信息``; :func:`~govdisclose.annual_report.read_report` reads it back (and any
+workbook in the national layout).
 
 >>> from govdisclose.annual_report import AnnualReport, to_html
 >>> page = to_html(AnnualReport.from_counts(body="某某镇人民政府（示例）", year=2025))
@@ -24,14 +21,10 @@ from __future__ import annotations
 
 import html
 import io
-import re
-from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import attrs
 
-from .._errors import InputError
 from ._format import (
     FORMAT_DOCUMENT,
     LAWSUIT_HEADING,
@@ -41,16 +34,12 @@ from ._format import (
     TABLE3_NOTE,
     TABLE4_COLUMNS,
     TABLE4_GROUPS,
-    BodyLevel,
-    Label,
     Section,
-    fold_label,
     label_of,
-    match_label,
 )
-from ._report import AnnualReport, Cell
+from ._report import AnnualReport
 
-__all__ = ["INFO_SHEET", "REPORT_SHEET", "read_xlsx_grid", "to_html", "to_xlsx"]
+__all__ = ["INFO_SHEET", "REPORT_SHEET", "to_html", "to_xlsx"]
 
 #: The sheet holding the report, and the sheet holding who reports for which year.
 REPORT_SHEET = "年度报告"
@@ -422,301 +411,3 @@ def to_xlsx(report: AnnualReport) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
-
-
-# -- reading XLSX ----------------------------------------------------------------------------
-
-_TITLE = re.compile(r"^(?P<body>.*?)(?P<year>\d{4})\s*年度?\s*政府信息公开工作年度报告")
-
-
-def _grid(ws: Any) -> list[list[Any]]:
-    rows = [list(r) for r in ws.iter_rows(values_only=True)]
-    for merged in ws.merged_cells.ranges:
-        value = ws.cell(merged.min_row, merged.min_col).value
-        if not isinstance(value, str):
-            continue  # only labels spread over their merged area
-        for r in range(merged.min_row - 1, merged.max_row):
-            for c in range(merged.min_col - 1, merged.max_col):
-                if r < len(rows) and c < len(rows[r]):
-                    rows[r][c] = value
-    return rows
-
-
-def _texts(row: Sequence[Any]) -> list[tuple[int, str]]:
-    return [(c, v.strip()) for c, v in enumerate(row) if isinstance(v, str) and v.strip()]
-
-
-def _address(sheet: str, row: int, column: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return f"{sheet}!{get_column_letter(column + 1)}{row + 1}"
-
-
-def _join(parts: Sequence[str]) -> str:
-    out: list[str] = []
-    for part in parts:
-        if not out or out[-1] != part:
-            out.append(part)
-    return "".join(out)
-
-
-def read_xlsx_grid(path: str | Path, reader: Any) -> AnnualReport:
-    """Read a workbook in the national layout; ``reader`` (of :mod:`._reading`) reads each
-    cell and keeps where it came from and the problems met."""
-    from ..tables._safety import check_xlsx, open_workbook
-
-    wb = open_workbook(check_xlsx(Path(path)), str(path))
-    info: dict[str, Any] = {}
-    tables: dict[int, dict[str, dict[str, Cell]]] = {}
-    sections: dict[str, str] = {}
-    for ws in wb.worksheets:
-        grid = _grid(ws)
-        if ws.title == INFO_SHEET:
-            labels = {v: k for k, v in _INFO_LABELS.items()}
-            for row in grid:
-                if len(row) >= 2 and isinstance(row[0], str) and row[0].strip() in labels:
-                    info[labels[row[0].strip()]] = row[1]
-            continue
-        _read_sheet(ws.title, grid, reader, info, tables, sections)
-    if not tables and not sections:
-        raise InputError(f"{path}: no table of the yearly report found (未找到年度报告的表格)")
-    level = None
-    if info.get("level") not in (None, ""):
-        level = BodyLevel.try_parse(str(info["level"]))
-        if level is None:
-            reader.malformed(
-                f"{INFO_SHEET}!B3", "township、county、city 或 province", info["level"]
-            )
-    year = info.get("year")
-    if isinstance(year, str) and year.strip().isdigit():
-        year = int(year.strip())
-    if isinstance(year, float) and year.is_integer():
-        year = int(year)
-    if year is not None and not isinstance(year, int):
-        reader.malformed(f"{INFO_SHEET}!B2", "年份 a year", year)
-        year = None
-    body = info.get("body")
-    return AnnualReport(
-        body=str(body) if body not in (None, "") else None,
-        year=year,
-        level=level,
-        table2=tables.get(2),
-        table3=tables.get(3),
-        table4=tables.get(4),
-        sections=sections,
-        trial_labels=reader.trial,
-    )
-
-
-def _section_of(text: str) -> str | None:
-    folded = fold_label(text)
-    for section in SECTIONS:
-        heading = section.heading
-        if folded in (fold_label(heading), fold_label(heading.split("、", 1)[1])):
-            return section.code
-    return None
-
-
-def _read_sheet(
-    sheet: str,
-    grid: list[list[Any]],
-    r: Any,
-    info: dict[str, Any],
-    tables: dict[int, dict[str, dict[str, Cell]]],
-    sections: dict[str, str],
-) -> None:
-    mode: int | None = None
-    text_section: str | None = None
-    columns2: dict[int, str] = {}
-    columns3: dict[int, str] = {}
-    for i, row in enumerate(grid):
-        texts = _texts(row)
-        if not texts and all(v is None for v in row):
-            continue
-        first = texts[0][1] if texts else ""
-        if i == 0 or (not info.get("body") and _TITLE.match(first) and len(texts) <= 1):
-            match = _TITLE.match(first)
-            if match:
-                info.setdefault("body", match.group("body").strip() or None)
-                info.setdefault("year", int(match.group("year")))
-                continue
-        distinct = {t for _, t in texts}
-        section = _section_of(first) if len(distinct) == 1 else None
-        if section is not None:
-            mode = {s.code: s.table for s in SECTIONS}[section]
-            text_section = section if mode is None else None
-            if text_section is not None:
-                sections.setdefault(text_section, "")
-            continue
-        if text_section is not None:
-            text = first if first != _BLANK_TEXT else ""
-            sections[text_section] = "\n".join(x for x in (sections[text_section], text) if x)
-            r.locations.setdefault(("section", text_section), _address(sheet, i, texts[0][0]))
-            continue
-        # table 二: a block heading, its column header, its rows
-        if match_label("2b", first) is not None and len(distinct) == 1:
-            mode = 2
-            continue
-        if fold_label(first) == fold_label("信息内容"):
-            mode, columns2 = 2, {}
-            for c, text in texts[1:]:
-                column = match_label("2c", text)
-                if column is None:
-                    r.unknown(text, _address(sheet, i, c), "表二的列 column of table 二")
-                else:
-                    r.note_trial(column, text, _address(sheet, i, c))
-                    columns2[c] = column.code
-            continue
-        # table 三: the header (自然人 …) over two or three rows
-        if any(fold_label(t) == fold_label("自然人") for _, t in texts):
-            mode, columns3 = 3, {}
-            for c in range(len(row)):
-                for below in grid[i : i + 2]:
-                    value = below[c] if c < len(below) else None
-                    column = match_label("3c", value) if isinstance(value, str) else None
-                    if column is not None:
-                        columns3[c] = column.code
-            continue
-        # table 四: the row of 15 column labels, groups above, numbers below
-        if sum(1 for _, t in texts if match_label("4c", t) is not None) >= 3:
-            _read_table4(sheet, grid, i, r, tables)
-            mode = None
-            continue
-        if mode == 2:
-            _read_row2(sheet, i, row, texts, columns2, r, tables)
-        elif mode == 3 and columns3:
-            _read_row3(sheet, i, row, columns3, r, tables)
-
-
-def _read_row2(
-    sheet: str,
-    i: int,
-    row: list[Any],
-    texts: list[tuple[int, str]],
-    columns: dict[int, str],
-    r: Any,
-    tables: dict[int, dict[str, dict[str, Cell]]],
-) -> None:
-    if not texts or not columns:
-        return
-    c0, text = texts[0]
-    label = match_label(2, text)
-    where = _address(sheet, i, c0)
-    if label is None:
-        if any(row[c] not in (None, "") for c in columns if c < len(row)):
-            r.unknown(text, where, "表二的行 row of table 二")
-        return
-    _store_row(2, label, text, where, sheet, i, row, columns, r, tables)
-
-
-def _store_row(
-    number: int,
-    label: Label,
-    text: str,
-    where: str,
-    sheet: str,
-    i: int,
-    row: list[Any],
-    columns: dict[int, str],
-    r: Any,
-    tables: dict[int, dict[str, dict[str, Cell]]],
-) -> None:
-    """Keep the cells of a data row of table ``number`` (二 or 三) whose label is known; a row
-    given twice is a finding naming the first."""
-    r.note_trial(label, text, where)
-    table = tables.setdefault(number, {})
-    r.locations.setdefault((number,), where)
-    if label.code in table:
-        r.duplicate(text, where, r.locations[(number, label.code)])
-        return
-    r.locations[(number, label.code)] = where
-    cells: dict[str, Cell] = {}
-    for c, column in columns.items():
-        ok, value = r.cell(
-            row[c] if c < len(row) else None, (number, label.code, column), _address(sheet, i, c)
-        )
-        if ok:
-            cells[column] = value
-    table[label.code] = cells
-
-
-def _read_row3(
-    sheet: str,
-    i: int,
-    row: list[Any],
-    columns: dict[int, str],
-    r: Any,
-    tables: dict[int, dict[str, dict[str, Cell]]],
-) -> None:
-    first_number = min(columns)
-    parts = [v.strip() for v in row[:first_number] if isinstance(v, str) and v.strip()]
-    if not parts:
-        return
-    text = _join(parts)
-    where = _address(sheet, i, 0)
-    label = match_label(3, text)
-    if label is None:
-        numbers = any(_numeric(row[c]) for c in columns if c < len(row))
-        if match_label("3g", text) is not None:
-            if numbers:
-                r.add("group-heading-values", where, label=text)
-        elif numbers:
-            r.unknown(text, where, "表三的行 row of table 三")
-        return
-    _store_row(3, label, text, where, sheet, i, row, columns, r, tables)
-
-
-def _fill_right(row: Sequence[Any], width: int) -> list[str]:
-    """A header row's group names, each carried right over the empty cells after it (a group
-    heading typed once over its columns, without merging)."""
-    out: list[str] = []
-    current = ""
-    for c in range(width):
-        value = row[c] if c < len(row) else None
-        if isinstance(value, str) and value.strip():
-            current = value.strip()
-        out.append(current)
-    return out
-
-
-def _numeric(value: object) -> bool:
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, (int, float)):
-        return True
-    return isinstance(value, str) and value.strip().replace(".", "", 1).isdigit()
-
-
-def _read_table4(
-    sheet: str,
-    grid: list[list[Any]],
-    i: int,
-    r: Any,
-    tables: dict[int, dict[str, dict[str, Cell]]],
-) -> None:
-    header = grid[i]
-    data = grid[i + 1] if i + 1 < len(grid) else []
-    table = tables.setdefault(4, {})
-    r.locations.setdefault((4,), _address(sheet, i, 0))
-    above = [_fill_right(grid[k], len(header)) for k in range(max(0, i - 2), i)]
-    for c, value in enumerate(header):
-        column = match_label("4c", value) if isinstance(value, str) else None
-        if column is None:
-            continue
-        names = [row[c] for row in above if row[c]]
-        group = match_label(4, _join(names)) if names else None
-        if group is None:
-            r.unknown(_join(names), _address(sheet, i - 1, c), "表四的组 group of table 四")
-            continue
-        cells = table.setdefault(group.code, {})
-        r.locations.setdefault((4, group.code), _address(sheet, i - 1, c))
-        if column.code in cells:
-            r.duplicate(value, _address(sheet, i, c), r.locations[(4, group.code, column.code)])
-            continue
-        ok, number = r.cell(
-            data[c] if c < len(data) else None,
-            (4, group.code, column.code),
-            _address(sheet, i + 1, c),
-        )
-        if ok:
-            cells[column.code] = number
