@@ -34,7 +34,6 @@ import attrs
 from .._errors import DataError, short_repr
 from ._format import (
     ALL_TABLE3_ROWS,
-    APPLICANT_COLUMNS,
     FEE_CELL,
     FORMAT_DOCUMENT,
     RESULT_ROWS,
@@ -44,7 +43,6 @@ from ._format import (
     TABLE2_ROWS,
     TABLE3_COLUMNS,
     TABLE3_LAYOUT,
-    TABLE3_ROWS,
     TABLE4_COLUMNS,
     TABLE4_GROUPS,
     TRIAL_TABLE3_LAYOUT,
@@ -199,7 +197,7 @@ class AnnualReport:
             level=level,
             table2=_full_table2(table2 or {}),
             table3=_full_table3(table3 or {}),
-            table4=_full_table4(table4 or {}),
+            table4=_counted("table4", table4 or {}, _T4_GROUPS, _T4_COLS),
             sections={s: "" for s in _TEXT_SECTIONS} | dict(sections or {}),
         )
 
@@ -313,15 +311,13 @@ class AnnualReport:
 
 def _count(value: object, where: str, *, fraction: bool = False) -> Cell:
     ok = isinstance(value, int) or (fraction and isinstance(value, float))
-    if value is None and fraction:
-        return None
     if not ok or isinstance(value, bool) or value < 0:  # type: ignore[operator]
         kind = "a number ≥ 0" if fraction else "a whole number ≥ 0"
         raise DataError(f"{short_repr(value)} is not {kind} (应为非负整数)", path=where)
     return value  # type: ignore[return-value]
 
 
-def _unknown(kind: str, codes: object, known: tuple[str, ...] | set[str], where: str) -> None:
+def _unknown(kind: str, codes: object, known: Iterable[str], where: str) -> None:
     unknown = sorted(set(codes) - set(known))  # type: ignore[call-overload]
     if unknown:
         raise DataError(
@@ -331,38 +327,47 @@ def _unknown(kind: str, codes: object, known: tuple[str, ...] | set[str], where:
 
 
 def _full_table2(given: Mapping[str, Mapping[str, Cell]]) -> dict[str, dict[str, Cell]]:
-    _unknown("table 二 row", given, set(TABLE2_LAYOUT), "table2")
+    _unknown("table2 row", given, TABLE2_LAYOUT, "table2")
     out: dict[str, dict[str, Cell]] = {}
     for row, columns in TABLE2_LAYOUT.items():
         cells = given.get(row, {})
-        _unknown("table 二 column", cells, columns, f"table2[{row!r}]")
+        _unknown("table2 column", cells, columns, f"table2[{row!r}]")
         out[row] = {
-            c: _count(cells.get(c), f"table2[{row!r}][{c!r}]", fraction=True)
-            if (row, c) == FEE_CELL
-            else (None if cells.get(c) is None else _count(cells[c], f"table2[{row!r}][{c!r}]"))
+            c: None
+            if cells.get(c) is None
+            else _count(cells[c], f"table2[{row!r}][{c!r}]", fraction=(row, c) == FEE_CELL)
             for c in columns
         }
     return out
 
 
-def _full_table3(given: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, Cell]]:
-    _unknown("table 三 row", given, {r.code for r in TABLE3_ROWS}, "table3")
+def _counted(
+    name: str,
+    given: Mapping[str, Mapping[str, int]],
+    rows: tuple[str, ...],
+    columns: tuple[str, ...],
+) -> dict[str, dict[str, Cell]]:
+    """Table 三 or 四 from counts: each cell not given 0, each row's 总计 not given the sum."""
+    _unknown(f"{name} row", given, rows, name)
     out: dict[str, dict[str, Cell]] = {}
-    for row in (r.code for r in TABLE3_ROWS):
+    for row in rows:
         cells = given.get(row, {})
-        _unknown("table 三 column", cells, _T3_COLS, f"table3[{row!r}]")
-        full = {c: _count(cells.get(c, 0), f"table3[{row!r}][{c!r}]") for c in APPLICANT_COLUMNS}
-        total = cells.get("total")
+        _unknown(f"{name} column", cells, columns, f"{name}[{row!r}]")
+        full = {c: _count(cells.get(c, 0), f"{name}[{row!r}][{c!r}]") for c in columns[:-1]}
+        total, where = cells.get("total"), f"{name}[{row!r}]['total']"
         full["total"] = (
-            sum(v or 0 for v in full.values())
-            if total is None
-            else _count(total, f"table3[{row!r}]['total']")
+            sum(v or 0 for v in full.values()) if total is None else _count(total, where)
         )
         out[row] = full
+    return out
+
+
+def _full_table3(given: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, Cell]]:
+    out = _counted("table3", given, TABLE3_LAYOUT, _T3_COLS)
     for column in _T3_COLS:
-        if "total" not in given or column not in given["total"]:
+        if column not in given.get("total", {}):
             out["total"][column] = sum(out[r][column] or 0 for r in RESULT_ROWS)
-        if "carried_to_next_year" not in given or column not in given["carried_to_next_year"]:
+        if column not in given.get("carried_to_next_year", {}):
             left = (
                 (out["new_requests"][column] or 0)
                 + (out["carried_over"][column] or 0)
@@ -375,21 +380,4 @@ def _full_table3(given: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, 
                     path=f"table3['total'][{column!r}]",
                 )
             out["carried_to_next_year"][column] = left
-    return out
-
-
-def _full_table4(given: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, Cell]]:
-    _unknown("table 四 group", given, _T4_GROUPS, "table4")
-    out: dict[str, dict[str, Cell]] = {}
-    for group in _T4_GROUPS:
-        cells = given.get(group, {})
-        _unknown("table 四 column", cells, _T4_COLS, f"table4[{group!r}]")
-        full = {c: _count(cells.get(c, 0), f"table4[{group!r}][{c!r}]") for c in _T4_COLS[:4]}
-        total = cells.get("total")
-        full["total"] = (
-            sum(v or 0 for v in full.values())
-            if total is None
-            else _count(total, f"table4[{group!r}]['total']")
-        )
-        out[group] = full
     return out
