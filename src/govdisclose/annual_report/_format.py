@@ -213,6 +213,16 @@ FEE_CELL = ("fees", "fee_amount")
 TRIAL_SIGNED_COLUMNS = frozenset({"trial.change"})
 TRIAL_AMOUNT_COLUMNS = frozenset({"trial.procurement_amount"})
 
+
+def cell_kind(row: str, column: str) -> str:
+    """What a table 二 cell holds: ``amount`` (a number ≥ 0: the fee in 万元, the trial
+    layout's 采购总金额), ``change`` (the trial layout's 本年增/减, negative for a decrease) or
+    ``count`` (a whole number ≥ 0, as every cell of tables 三 and 四) — relation C5."""
+    if (row, column) == FEE_CELL or column in TRIAL_AMOUNT_COLUMNS:
+        return "amount"
+    return "change" if column in TRIAL_SIGNED_COLUMNS else "count"
+
+
 # -- table 三 --------------------------------------------------------------------------------
 
 #: The balance note printed in table 三's top-left cell (relation C3).

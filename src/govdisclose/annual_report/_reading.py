@@ -38,7 +38,7 @@ import attrs
 
 from .._errors import DataError, InputError, short_repr
 from ..findings import Finding
-from ._findings import code
+from ._findings import finding
 from ._format import (
     LAWSUIT_HEADING,
     SECTIONS,
@@ -91,8 +91,10 @@ class _Reader:
         self.unreadable: set[Key] = set()
         self.trial: list[str] = []
 
-    def add(self, name: str, path: str, **kwargs: Any) -> None:
-        self.findings.append(code(name).finding(path, **kwargs))
+    def add(
+        self, name: str, path: str, zh: str | None = None, en: str | None = None, **data: Any
+    ) -> None:
+        self.findings.append(finding(name, path, zh, en, **data))
 
     def cell(self, value: object, where: Key, path: str) -> tuple[bool, Cell]:
         """``(readable, value)`` of one cell; records its location and any problem."""
@@ -121,8 +123,8 @@ class _Reader:
         self.add(
             "not-a-number",
             path,
-            message_zh=f"单元格不是数字：{short_repr(value)}",
-            message_en=f"the cell is not a number: {short_repr(value)}",
+            f"单元格不是数字：{short_repr(value)}",
+            f"the cell is not a number: {short_repr(value)}",
             value=value if isinstance(value, (str, int, float, bool)) else short_repr(value),
         )
         return False, None
@@ -131,8 +133,8 @@ class _Reader:
         self.add(
             "unknown-label",
             path,
-            message_zh=f"不是年度报告格式中的{what}：{short_repr(text)}",
-            message_en=f"not a {what} of the national format: {short_repr(text)}",
+            f"不是年度报告格式中的{what}：{short_repr(text)}",
+            f"not a {what} of the national format: {short_repr(text)}",
             label=str(text),
         )
 
@@ -140,8 +142,8 @@ class _Reader:
         self.add(
             "duplicate-label",
             path,
-            message_zh=f"与 {first} 是同一行或列，已忽略",
-            message_en=f"the same row or column as {first}; ignored",
+            f"与 {first} 是同一行或列，已忽略",
+            f"the same row or column as {first}; ignored",
             label=text,
             first=first,
         )
@@ -150,8 +152,8 @@ class _Reader:
         self.add(
             "malformed",
             path,
-            message_zh=f"结构无法读取：应为{expected}",
-            message_en=f"cannot be read: expected {expected}, got {type(value).__name__}",
+            f"结构无法读取：应为{expected}",
+            f"cannot be read: expected {expected}, got {type(value).__name__}",
             expected=expected,
         )
 
