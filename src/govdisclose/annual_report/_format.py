@@ -206,21 +206,15 @@ TABLE2_LAYOUT: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {row: block.columns for block in TABLE2_BLOCKS for row in block.rows}
 )
 
-#: The one cell that may hold a fraction: 行政事业性收费, 本年收费金额（单位：万元） (C5).
-FEE_CELL = ("fees", "fee_amount")
-#: Trial-layout columns exempt from C5: 本年增/减 may be negative (the 2019 template asks for a
-#: decrease as a negative number), 采购总金额 is an amount of money.
-TRIAL_SIGNED_COLUMNS = frozenset({"trial.change"})
-TRIAL_AMOUNT_COLUMNS = frozenset({"trial.procurement_amount"})
-
 
 def cell_kind(row: str, column: str) -> str:
-    """What a table 二 cell holds: ``amount`` (a number ≥ 0: the fee in 万元, the trial
-    layout's 采购总金额), ``change`` (the trial layout's 本年增/减, negative for a decrease) or
-    ``count`` (a whole number ≥ 0, as every cell of tables 三 and 四) — relation C5."""
-    if (row, column) == FEE_CELL or column in TRIAL_AMOUNT_COLUMNS:
+    """What a table 二 cell holds (relation C5): ``amount``, a number ≥ 0 (行政事业性收费's
+    本年收费金额（单位：万元）, the trial layout's 采购总金额); ``change``, a whole number that is
+    negative for a decrease (the trial layout's 本年增/减, as the 2019 template asks); or
+    ``count``, a whole number ≥ 0 (as every cell of tables 三 and 四)."""
+    if (row, column) == ("fees", "fee_amount") or column == "trial.procurement_amount":
         return "amount"
-    return "change" if column in TRIAL_SIGNED_COLUMNS else "count"
+    return "change" if column == "trial.change" else "count"
 
 
 # -- table 三 --------------------------------------------------------------------------------

@@ -34,7 +34,6 @@ import attrs
 from .._errors import DataError, short_repr
 from ._format import (
     ALL_TABLE3_ROWS,
-    FEE_CELL,
     FORMAT_DOCUMENT,
     RESULT_ROWS,
     SECTIONS,
@@ -47,6 +46,7 @@ from ._format import (
     TABLE4_GROUPS,
     TRIAL_TABLE3_LAYOUT,
     BodyLevel,
+    cell_kind,
     label_of,
 )
 
@@ -335,7 +335,7 @@ def _full_table2(given: Mapping[str, Mapping[str, Cell]]) -> dict[str, dict[str,
         out[row] = {
             c: None
             if cells.get(c) is None
-            else _count(cells[c], f"table2[{row!r}][{c!r}]", fraction=(row, c) == FEE_CELL)
+            else _count(cells[c], f"table2[{row!r}][{c!r}]", fraction=cell_kind(row, c) == "amount")
             for c in columns
         }
     return out
