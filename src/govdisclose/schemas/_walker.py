@@ -50,6 +50,15 @@ JSON = dict[str, Any]
 #: Hooks for types whose JSON is custom: type → function(walker) → schema.
 Custom = Mapping[type, Callable[["SchemaWalker"], JSON]]
 
+_PLAIN: Mapping[Any, JSON] = {
+    type(None): {"type": "null"},
+    bool: {"type": "boolean"},
+    int: {"type": "integer"},
+    float: {"type": "number"},
+    str: {"type": "string"},
+    dt.datetime: {"type": "string", "format": "date-time"},
+    dt.date: {"type": "string", "format": "date"},
+}
 _BOUNDS = {">=": "minimum", ">": "exclusiveMinimum", "<=": "maximum", "<": "exclusiveMaximum"}
 
 
@@ -196,20 +205,8 @@ class SchemaWalker:
     def _plain(self, hint: Any) -> JSON:
         if hint is Any:
             return {}
-        if hint is type(None):
-            return {"type": "null"}
-        if hint is bool:
-            return {"type": "boolean"}
-        if hint is int:
-            return {"type": "integer"}
-        if hint is float:
-            return {"type": "number"}
-        if hint is str:
-            return {"type": "string"}
-        if hint is dt.datetime:
-            return {"type": "string", "format": "date-time"}
-        if hint is dt.date:
-            return {"type": "string", "format": "date"}
+        if hint in _PLAIN:
+            return dict(_PLAIN[hint])
         if isinstance(hint, type) and (
             hint in self.custom or issubclass(hint, enum.Enum) or attrs.has(hint)
         ):
