@@ -50,6 +50,7 @@ from ._format import (
     BodyLevel,
     cell_kind,
     label_of,
+    name_of,
 )
 from ._reading import ReadReport, read_report, read_report_document
 from ._report import AnnualReport
@@ -83,12 +84,6 @@ def _as_read(source: Source) -> ReadReport:
     return read_report(source)
 
 
-def _name(table: int | str, code_: str) -> str:
-    """A row's or column's name for messages (table 三's rows with their numbering)."""
-    label = label_of(table, code_)
-    return label.heading if table == 3 else label.name
-
-
 class _Check:
     def __init__(self, read: ReadReport, builder: ReportBuilder) -> None:
         self.read = read
@@ -116,7 +111,7 @@ class _Check:
         if key in self.read.locations:
             return self.read.locations[key]
         table, row, column = key
-        return f"表{'二三四'[table - 2]} {_name(table, row)} / {_name(f'{table}c', column)}"
+        return f"表{'二三四'[table - 2]} {name_of(table, row)} / {name_of(f'{table}c', column)}"
 
     def sum_relation(
         self,
@@ -154,8 +149,8 @@ def _numbers(check: _Check) -> None:
             for column, value in cells.items():
                 path = check.path((number, row, column))
                 if value is None:
-                    where = f"{'二三四'[number - 2]} {_name(number, row)} / "
-                    where += _name(f"{number}c", column)
+                    where = f"{'二三四'[number - 2]} {name_of(number, row)} / "
+                    where += name_of(f"{number}c", column)
                     zh, en = f"单元格为空：表{where}", f"the cell is blank: table {where}"
                     check.add("blank-cell", path, zh, en, table=number, row=row, column=column)
                     continue
@@ -246,7 +241,7 @@ def _relations(check: _Check) -> None:
     report = check.report
     for row in report.table3 or {}:  # C1, rows in reading order
         parts = tuple((3, row, c) for c in APPLICANT_COLUMNS)
-        check.sum_relation("row-total", "C1", _name(3, row), (3, row, "total"), parts, row=row)
+        check.sum_relation("row-total", "C1", name_of(3, row), (3, row, "total"), parts, row=row)
     results = report.table3_layout()[2:-2]
     for column in _T3_COLS if report.table3 is not None else ():
         name = label_of("3c", column).name
@@ -300,7 +295,7 @@ def _regulations(check: _Check, level: BodyLevel | None) -> None:
             check.add(
                 "regulations-level",
                 check.path((2, "regulations", column)),
-                f"{level.label}机关报告规章“{_name('2c', column)}”为 {value}",
+                f"{level.label}机关报告规章“{name_of('2c', column)}”为 {value}",
                 f"a {level.code} body reports {value} 规章 ({column})",
                 level=level.code,
                 column=column,
@@ -354,7 +349,7 @@ def _carry_over(check: _Check, previous: ReadReport) -> None:
             check.add(
                 "in-force",
                 check.path((2, row, "in_force")),
-                f"{_name(2, row)}：现行有效 {now}，上年现行有效 {before} + 制发 {issued} − "
+                f"{name_of(2, row)}：现行有效 {now}，上年现行有效 {before} + 制发 {issued} − "
                 f"废止 {repealed} = {expected}",
                 f"{row}: in force {now}, last year's {before} + issued {issued} − "
                 f"repealed {repealed} = {expected}",

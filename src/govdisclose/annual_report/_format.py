@@ -431,3 +431,13 @@ def label_of(table: int | str, code: str) -> Label:
         if label.code == code:
             return label
     raise KeyError(code)
+
+
+def name_of(table: int | str, code: str) -> str:
+    """A row's or column's name for messages (table 三's rows with their numbering); an
+    unknown code stands for itself."""
+    try:
+        label = label_of(table, code)
+    except KeyError:
+        return code
+    return label.heading if table == 3 else label.name

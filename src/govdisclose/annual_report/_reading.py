@@ -28,6 +28,7 @@ is read; only input that is not a JSON object at all, or an unreadable file, is 
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -80,6 +81,23 @@ class ReadReport:
     subject: str | None = None
 
 
+def _number(value: object) -> tuple[bool, Cell]:
+    """``(readable, value)`` of a cell: a number (also one written as text), or blank."""
+    if value is None or isinstance(value, bool):
+        return value is None, None
+    if isinstance(value, int):
+        return True, value
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip().replace(",", "")
+        if not text:
+            return True, None
+        if _NUMBER_TEXT.fullmatch(text):
+            value = float(text)
+    if isinstance(value, float) and math.isfinite(value):
+        return True, int(value) if value.is_integer() else value
+    return False, None
+
+
 def _key(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
@@ -99,26 +117,12 @@ class _Reader:
     def cell(self, value: object, where: Key, path: str) -> tuple[bool, Cell]:
         """``(readable, value)`` of one cell; records its location and any problem."""
         self.locations[where] = path
-        if value is None:
-            return True, None
-        if isinstance(value, bool):
-            return self._bad(value, where, path)
-        if isinstance(value, int):
-            return True, value
-        if isinstance(value, float):
-            if value != value or value in (float("inf"), float("-inf")):
-                return self._bad(value, where, path)
-            return True, int(value) if value.is_integer() else value
-        if isinstance(value, str):
-            text = unicodedata.normalize("NFKC", value).strip().replace(",", "")
-            if not text:
-                return True, None
-            if _NUMBER_TEXT.fullmatch(text):
-                number = float(text)
-                return True, int(number) if number.is_integer() else number
-        return self._bad(value, where, path)
+        readable, number = _number(value)
+        if not readable:
+            self._bad(value, where, path)
+        return readable, number
 
-    def _bad(self, value: object, where: Key, path: str) -> tuple[bool, Cell]:
+    def _bad(self, value: object, where: Key, path: str) -> None:
         self.unreadable.add(where)
         self.add(
             "not-a-number",
@@ -127,7 +131,6 @@ class _Reader:
             f"the cell is not a number: {short_repr(value)}",
             value=value if isinstance(value, (str, int, float, bool)) else short_repr(value),
         )
-        return False, None
 
     def unknown(self, text: object, path: str, what: str) -> None:
         self.add(
@@ -547,17 +550,16 @@ def _read_row(
 ) -> None:
     """A data row of table 二 or 三: its label (the texts before the first number column),
     then its cells.  A row with no values and a label not in the format is passed over."""
-    labels = [
-        (c, v.strip()) for c, v in enumerate(row[: min(columns or [0])]) if isinstance(v, str)
-    ]
-    labels = [(c, v) for c, v in labels if v]
+    labels = _texts(row[: min(columns or [0])])
     if not labels:
         return
     text, where = _join([v for _, v in labels]), _address(sheet, i, labels[0][0])
     label = match_label(number, text)
     values = [row[c] if c < len(row) else None for c in columns]
     if label is None:
-        given = any(_numeric(v) if number == 3 else v not in (None, "") for v in values)
+        given = any(
+            _number(v)[1] is not None if number == 3 else v not in (None, "") for v in values
+        )
         if number == 3 and match_label("3g", text) is not None:
             if given:
                 r.add("group-heading-values", where, label=text)
@@ -585,14 +587,6 @@ def _fill_right(row: Sequence[Any], width: int) -> list[str]:
             current = value.strip()
         out.append(current)
     return out
-
-
-def _numeric(value: object) -> bool:
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, (int, float)):
-        return True
-    return isinstance(value, str) and value.strip().replace(".", "", 1).isdigit()
 
 
 def _read_table4(
