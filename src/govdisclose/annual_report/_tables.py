@@ -289,6 +289,17 @@ def _styles() -> dict[str, Any]:
     }
 
 
+#: Each kind of cell: its font, whether it is shaded, its alignment (``None``: the default).
+_KINDS: dict[str, tuple[str, bool, str | None]] = {
+    "title": ("title", False, "center"),
+    "heading": ("heading", False, None),
+    "head": ("bold", True, "center"),
+    "label": ("font", False, "left"),
+    "data": ("font", False, "center"),
+    "text": ("font", False, "text"),
+}
+
+
 class _Sheet:
     def __init__(self, ws: Any, styles: dict[str, Any]) -> None:
         self.ws = ws
@@ -300,10 +311,9 @@ class _Sheet:
         row: int,
         column: int,
         value: str | int | float | None,
-        *,
-        header: bool = False,
+        kind: str = "data",
         span: tuple[int, int] = (1, 1),
-        align: str = "center",
+        *,
         border: bool = True,
     ) -> None:
         from ..tables._xlsx import set_cell
@@ -313,9 +323,11 @@ class _Sheet:
         else:
             cell = self.ws.cell(row, column)
             cell.value = value
-        cell.font = self.styles["bold" if header else "font"]
-        cell.alignment = self.styles[align]
-        if header:
+        font, shaded, align = _KINDS[kind]
+        cell.font = self.styles[font]
+        if align is not None:
+            cell.alignment = self.styles[align]
+        if shaded:
             cell.fill = self.styles["fill"]
         rows, columns = span
         for r in range(row, row + rows):
@@ -330,36 +342,12 @@ class _Sheet:
                 end_column=column + columns - 1,
             )
 
-    def heading(self, text: str) -> None:
-        from ..tables._xlsx import set_cell
-
-        cell = set_cell(self.ws, self.row, 1, text, "$")
-        cell.font = self.styles["heading"]
-        self.row += 1
-
     def text(self, text: str) -> None:
         value = text if text.strip() else _BLANK_TEXT
-        self.put(self.row, 1, value, span=(1, 15), align="text", border=False)
+        self.put(self.row, 1, value, "text", (1, 15), border=False)
         lines = max(2, len(value) // 60 + value.count("\n") + 1)
         self.ws.row_dimensions[self.row].height = min(409.0, 14.0 * lines)
         self.row += 1
-
-
-def _xlsx_table(sheet: _Sheet, layout: _Layout) -> None:
-    for _, rows in layout:
-        for cells in rows:
-            for cell in cells:
-                align = "left" if cell.style == "label" else "center"
-                header = cell.style == "head"
-                sheet.put(
-                    sheet.row,
-                    1 + cell.column,
-                    cell.value,
-                    header=header,
-                    span=cell.span,
-                    align=align,
-                )
-            sheet.row += 1
 
 
 def to_xlsx(report: AnnualReport) -> bytes:
@@ -371,15 +359,19 @@ def to_xlsx(report: AnnualReport) -> bytes:
     ws = wb.active
     ws.title = REPORT_SHEET
     sheet = _Sheet(ws, styles)
-    sheet.put(1, 1, _title(report), span=(1, 15), border=False)
-    ws.cell(1, 1).font = styles["title"]
+    sheet.put(1, 1, _title(report), "title", (1, 15), border=False)
     sheet.row = 3
     for section in SECTIONS:
-        sheet.heading(section.heading)
+        sheet.put(sheet.row, 1, section.heading, "heading", border=False)
+        sheet.row += 1
         if section.table is None:
             sheet.text(report.sections.get(section.code, ""))
         else:
-            _xlsx_table(sheet, _LAYOUTS[section.table](report))
+            for _, rows in _LAYOUTS[section.table](report):
+                for cells in rows:
+                    for cell in cells:
+                        sheet.put(sheet.row, 1 + cell.column, cell.value, cell.style, cell.span)
+                    sheet.row += 1
         sheet.row += 1
     from openpyxl.utils import get_column_letter
 
@@ -402,8 +394,8 @@ def to_xlsx(report: AnnualReport) -> bytes:
     }
     info_sheet = _Sheet(info, styles)
     for i, (key, label) in enumerate(_INFO_LABELS.items(), start=1):
-        info_sheet.put(i, 1, label, header=True)
-        info_sheet.put(i, 2, values[key], align="left")
+        info_sheet.put(i, 1, label, "head")
+        info_sheet.put(i, 2, values[key], "label")
     info.column_dimensions["A"].width = 12
     info.column_dimensions["B"].width = 40
     wb.properties.title = _title(report)
