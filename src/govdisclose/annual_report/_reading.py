@@ -457,9 +457,9 @@ def _texts(row: Sequence[Any]) -> list[tuple[int, str]]:
 
 
 def _address(sheet: str, row: int, column: int) -> str:
-    from openpyxl.utils import get_column_letter
+    from ..tables._layout import cell_ref  # the tables package is loaded with a workbook only
 
-    return f"{sheet}!{get_column_letter(column + 1)}{row + 1}"
+    return cell_ref(sheet, row, column)
 
 
 def _join(parts: Sequence[str]) -> str:
