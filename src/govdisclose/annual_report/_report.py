@@ -46,6 +46,7 @@ from ._format import (
     TABLE4_GROUPS,
     TRIAL_TABLE3_LAYOUT,
     BodyLevel,
+    Label,
     cell_kind,
     label_of,
 )
@@ -262,34 +263,24 @@ class AnnualReport:
         }
         if self.table2 is not None:
             doc["table2"] = {
-                row.label: {
-                    col.label: self.table2[row.code][col.code]
-                    for col in TABLE2_COLUMNS
-                    if col.code in self.table2[row.code]
-                }
+                row.label: _by_label(self.table2[row.code], TABLE2_COLUMNS)
                 for row in TABLE2_ROWS
                 if row.code in self.table2
             }
         if self.table3 is not None:
-            columns = list(TABLE3_COLUMNS)
-            rows = [r for r in ALL_TABLE3_ROWS if r.code in self.table3]
             doc["table3"] = {
-                "columns": [c.name for c in columns],
+                "columns": [c.name for c in TABLE3_COLUMNS],
                 "rows": {
-                    row.label: [self.table3[row.code].get(c.code) for c in columns] for row in rows
+                    row.label: [self.table3[row.code].get(c) for c in _T3_COLS]
+                    for row in ALL_TABLE3_ROWS
+                    if row.code in self.table3
                 },
             }
         if self.table4 is not None:
             table4: dict[str, Any] = {}
-            for group in TABLE4_GROUPS:
-                if group.code not in self.table4:
-                    continue
-                cells = {
-                    c.label: self.table4[group.code][c.code]
-                    for c in TABLE4_COLUMNS
-                    if c.code in self.table4[group.code]
-                }
-                if len(group.parts) == 2:
+            for group in (g for g in TABLE4_GROUPS if g.code in self.table4):
+                cells = _by_label(self.table4[group.code], TABLE4_COLUMNS)
+                if len(group.parts) == 2:  # 行政诉讼's groups under it
                     table4.setdefault(group.parts[0], {})[group.parts[1]] = cells
                 else:
                     table4[group.label] = cells
@@ -307,6 +298,10 @@ class AnnualReport:
             "table3": plain(self.table3),
             "table4": plain(self.table4),
         }
+
+
+def _by_label(cells: Mapping[str, Cell], columns: tuple[Label, ...]) -> dict[str, Cell]:
+    return {c.label: cells[c.code] for c in columns if c.code in cells}
 
 
 def _count(value: object, where: str, *, fraction: bool = False) -> Cell:
