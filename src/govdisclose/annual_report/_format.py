@@ -402,6 +402,7 @@ _LABELS: Mapping[int | str, tuple[Label, ...]] = {
     4: TABLE4_GROUPS,
     "4b": (Label("lawsuit", LAWSUIT_HEADING, LAWSUIT_HEADING, (LAWSUIT_HEADING,)),),
     "4c": TABLE4_COLUMNS,
+    "s": tuple(_label(s.code, s.heading) for s in SECTIONS),
 }
 _TABLES = {kind: _table(labels) for kind, labels in _LABELS.items()}
 
@@ -411,8 +412,8 @@ def match_label(table: int | str, text: str) -> Label | None:
     """The row (table 2 or 3) or group (table 4) that ``text`` names, or ``None``.
 
     ``table`` is 2, 3 or 4 for rows and groups; ``"2c"``, ``"3c"``, ``"4c"`` for columns,
-    ``"2b"`` for the blocks of table 二, ``"4b"`` for 行政诉讼 over two groups of table 四
-    and ``"3g"`` for table 三's group headings.  Table 三's
+    ``"2b"`` for the blocks of table 二, ``"4b"`` for 行政诉讼 over two groups of table 四,
+    ``"3g"`` for table 三's group headings and ``"s"`` for the headings of the sections.  Table 三's
     ``（六）其他处理`` alone is the trial layout's single row (``trial.other``).  A note in
     parentheses after a label, as some local templates print, is read past.
     """

@@ -356,19 +356,15 @@ def _sections(r: _Reader, data: object, path: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, text in data.items():
         here = f"{path}[{_key(key)}]"
-        found = key if key in _TEXT_SECTIONS else _BY_HEADING.get(fold_label(key))
-        if found is None or found not in _TEXT_SECTIONS:
+        heading = match_label("s", key)
+        found = key if key in _TEXT_SECTIONS else heading and heading.code
+        if found not in _TEXT_SECTIONS:
             r.unknown(key, here, "正文部分 text section")
         elif not isinstance(text, str):
             r.malformed(here, "文本 text", text)
         else:
             out[found] = text
     return out
-
-
-_BY_HEADING = {fold_label(s.heading): s.code for s in SECTIONS} | {
-    fold_label(s.heading.split("、", 1)[1]): s.code for s in SECTIONS
-}
 
 
 def read_report_document(data: object, *, subject: str | None = None) -> ReadReport:
@@ -494,10 +490,11 @@ def _read_sheet(
                 info.setdefault("year", int(match.group("year")))
                 continue
         distinct = {t for _, t in texts}
-        section = _BY_HEADING.get(fold_label(first)) if len(distinct) == 1 else None
-        if section is not None:
-            mode = {s.code: s.table for s in SECTIONS}[section]
-            text_section = section if mode is None else None
+        heading = match_label("s", first) if len(distinct) == 1 else None
+        if heading is not None:
+            section = next(s for s in SECTIONS if s.code == heading.code)
+            mode = section.table
+            text_section = section.code if mode is None else None
             if text_section is not None:
                 sections.setdefault(text_section, "")
             continue
