@@ -84,6 +84,10 @@ def _as_read(source: Source) -> ReadReport:
     return read_report(source)
 
 
+def _cell_name(table: int, row: str, column: str) -> str:
+    return f"{'二三四'[table - 2]} {name_of(table, row)} / {name_of(f'{table}c', column)}"
+
+
 class _Check:
     def __init__(self, read: ReadReport, builder: ReportBuilder) -> None:
         self.read = read
@@ -108,10 +112,7 @@ class _Check:
         self.skipped.setdefault(relation, []).append({"instance": instance, "missing": missing})
 
     def where(self, key: Key) -> str:
-        if key in self.read.locations:
-            return self.read.locations[key]
-        table, row, column = key
-        return f"表{'二三四'[table - 2]} {name_of(table, row)} / {name_of(f'{table}c', column)}"
+        return self.read.locations.get(key) or f"表{_cell_name(*key)}"
 
     def sum_relation(
         self,
@@ -149,9 +150,8 @@ def _numbers(check: _Check) -> None:
             for column, value in cells.items():
                 path = check.path((number, row, column))
                 if value is None:
-                    where = f"{'二三四'[number - 2]} {name_of(number, row)} / "
-                    where += name_of(f"{number}c", column)
-                    zh, en = f"单元格为空：表{where}", f"the cell is blank: table {where}"
+                    name = _cell_name(number, row, column)
+                    zh, en = f"单元格为空：表{name}", f"the cell is blank: table {name}"
                     check.add("blank-cell", path, zh, en, table=number, row=row, column=column)
                     continue
                 kind = cell_kind(row, column) if number == 2 else "count"
@@ -190,10 +190,10 @@ def _not_given(check: _Check) -> None:
             if column not in table[row] and (number, row, column) not in check.read.unreadable
         ]
         if rows or cells:
-            counted = [(len(x), unit) for x, unit in ((rows, "row"), (cells, "cell")) if x]
-            zh_units = {"row": "行", "cell": "个单元格"}
-            parts_zh = "、".join(f"{n} {zh_units[unit]}" for n, unit in counted)
-            parts_en = " and ".join(f"{n} {unit}{'s' if n > 1 else ''}" for n, unit in counted)
+            units = ((rows, "行", "row"), (cells, "个单元格", "cell"))
+            counts = [(len(x), unit_zh, unit_en) for x, unit_zh, unit_en in units if x]
+            parts_zh = "、".join(f"{n} {unit}" for n, unit, _ in counts)
+            parts_en = " and ".join(f"{n} {unit}{'s' if n > 1 else ''}" for n, _, unit in counts)
             check.add(
                 "not-given",
                 check.path((number,)),
