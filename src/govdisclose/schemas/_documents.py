@@ -46,7 +46,6 @@ class SchemaDocument:
 def _rule_schema(walker: SchemaWalker) -> JSON:
     from ..timelimits import RULE_TYPES, AnnualFixedDate
 
-    title, description = FIELD_TEXTS["rule.kind"]
     branches = []
     for kind, cls in RULE_TYPES.items():
         override: dict[str, JSON] = {}
@@ -59,14 +58,7 @@ def _rule_schema(walker: SchemaWalker) -> JSON:
             required="all",
             nullable=False,
             exclude=("text",),
-            extra={
-                "kind": {
-                    "title": title,
-                    "description": description,
-                    "type": "string",
-                    "const": kind,
-                }
-            },
+            extra={"kind": walker.with_text("rule.kind", {"type": "string", "const": kind})},
             override=override,
         )
         walker.defs.setdefault(cls.__name__, walker.object_schema(cls, shape))
@@ -81,12 +73,7 @@ def _time_limit_schema(walker: SchemaWalker) -> JSON:
     level = {"type": "integer", "minimum": 1, "maximum": 366}  # as the converter checks
     shape = Shape(override={"service_level_workdays": {"anyOf": [level, {"type": "null"}]}})
     schema = walker.object_schema(TimeLimit, shape)
-    title, description = FIELD_TEXTS["TimeLimit.rule"]
-    schema["properties"]["rule"] = {
-        "title": title,
-        "description": description,
-        **_rule_schema(walker),
-    }
+    schema["properties"]["rule"] = walker.with_text("TimeLimit.rule", _rule_schema(walker))
     return schema
 
 

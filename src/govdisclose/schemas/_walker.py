@@ -137,7 +137,7 @@ class SchemaWalker:
         """The object schema of an attrs class under ``shape``."""
         hints = typing.get_type_hints(cls)
         properties = {
-            name: self._with_text(f"{cls.__name__}.{name}", dict(schema))
+            name: self.with_text(f"{cls.__name__}.{name}", dict(schema))
             for name, schema in shape.extra.items()
         }
         required = (
@@ -157,7 +157,7 @@ class SchemaWalker:
                     hint = _without_none(hint)
                 schema = self.type_schema(hint)
                 schema = _constrain(schema, field.validator)
-            properties[field.name] = self._with_text(f"{cls.__name__}.{field.name}", schema)
+            properties[field.name] = self.with_text(f"{cls.__name__}.{field.name}", schema)
             if shape.required == "all" or not has_default:
                 required.append(field.name)
         out: JSON = {"type": "object", "properties": properties}
@@ -219,7 +219,8 @@ class SchemaWalker:
         except KeyError:
             raise TypeError(f"no Shape given for {cls.__qualname__}") from None
 
-    def _with_text(self, key: str, schema: JSON) -> JSON:
+    def with_text(self, key: str, schema: JSON) -> JSON:
+        """``schema`` with the title and description of ``key`` in the text table, if any."""
         text = self.texts.get(key)
         if not text or "title" in schema:
             return schema
