@@ -396,11 +396,9 @@ def read_report(source: str | Path | Mapping[str, Any]) -> ReadReport:
 
     if isinstance(source, Mapping):
         return read_report_document(source)
-    path = source
-    name = str(path)
-    if name.lower().endswith((".xlsx", ".xlsm")):
-        return read_report_xlsx(path)
-    return read_report_document(read_json_file(path), subject=Path(name).name)
+    if str(source).lower().endswith((".xlsx", ".xlsm")):
+        return read_report_xlsx(source)
+    return read_report_document(read_json_file(source), subject=Path(source).name)
 
 
 # -- XLSX ------------------------------------------------------------------------------------
