@@ -104,7 +104,6 @@ class Label:
     parts: tuple[str, ...]
     evidence: str = "[R][T]"
     trial: bool = False
-    short: str = ""
 
     @property
     def heading(self) -> str:
