@@ -354,7 +354,7 @@ def test_count_that_does_not_match() -> None:
 
 def test_make_up_day_on_a_weekday() -> None:
     message = unreadable(notice_2026_with("5月9日（周六）上班", "5月8日上班"))
-    assert "2026-05-08 is a Friday; a make-up working day is a Saturday or Sunday" in message
+    assert "「5月8日上班」: 2026-05-08 is a Friday, not a weekend day" in message
 
 
 def test_unknown_festival_and_stray_dates_after_the_items() -> None:
@@ -367,7 +367,7 @@ def test_unknown_festival_and_stray_dates_after_the_items() -> None:
 def test_several_problems_are_reported_together() -> None:
     text = notice_2026_with("1月4日（周日）上班", "1月4日（周六）上班")
     text = text.replace("5月9日（周六）上班", "5月8日上班")
-    assert "2 problems in the notice" in unreadable(text)
+    assert "2 problems in the holiday arrangement" in unreadable(text)
 
 
 def test_a_missing_festival_is_refused_unless_partial() -> None:

@@ -61,7 +61,7 @@ class Festival(Term):
     NEW_YEARS_DAY = ("new_years_day", "元旦", "新年")
     SPRING_FESTIVAL = ("spring_festival", "春节", "农历新年")
     TOMB_SWEEPING_DAY = ("tomb_sweeping_day", "清明节", "清明")
-    LABOUR_DAY = ("labour_day", "劳动节", "五一", "国际劳动节", "五一劳动节")
+    LABOUR_DAY = ("labour_day", "劳动节", "五一", "国际劳动节", "五一劳动节", "五一国际劳动节")
     DRAGON_BOAT_FESTIVAL = ("dragon_boat_festival", "端午节", "端午")
     MID_AUTUMN_FESTIVAL = ("mid_autumn_festival", "中秋节", "中秋")
     NATIONAL_DAY = ("national_day", "国庆节", "国庆", "十一")
