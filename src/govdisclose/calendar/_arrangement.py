@@ -49,7 +49,7 @@ govdisclose._errors.CalendarDataError: arrangement for 2026: $.makeup_workdays[0
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from types import MappingProxyType
 from typing import Any
@@ -121,28 +121,23 @@ def _source(value: object, path: str) -> str:
     return value
 
 
-def _year(instance: Any, attribute: Any, value: Any) -> None:
-    if not is_int(value) or not YEARS[0] <= value <= YEARS[1]:
-        raise CalendarDataError(
-            f"$.year: expected a year {YEARS[0]}–{YEARS[1]}, got {short_repr(value)} (年份无效)"
-        )
+#: The plain fields' checks: field → (whether a value is right, what is expected).
+_FIELDS: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "year": (
+        lambda v: is_int(v) and YEARS[0] <= v <= YEARS[1],
+        f"a year {YEARS[0]}–{YEARS[1]} (年份无效)",
+    ),
+    "notice_title": (lambda v: isinstance(v, str), "text (应为文本)"),
+    "notice_number": (lambda v: v is None or isinstance(v, str), "text (应为文本)"),
+    "notice_date": (lambda v: v is None or type(v) is date, "a datetime.date (应为日期)"),
+    "partial": (lambda v: isinstance(v, bool), "true or false (应为布尔值)"),
+}
 
 
-def _text(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, str) and not (value is None and attribute.name == "notice_number"):
-        raise CalendarDataError(
-            f"$.{attribute.name}: expected text, got {short_repr(value)} (应为文本)"
-        )
-
-
-def _notice_date(instance: Any, attribute: Any, value: Any) -> None:
-    if value is not None:
-        _day(value, "$.notice_date")
-
-
-def _partial(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, bool):
-        raise CalendarDataError(f"$.partial: expected true or false, got {short_repr(value)}")
+def _check(instance: Any, attribute: Any, value: Any) -> None:
+    right, expected = _FIELDS[attribute.name]
+    if not right(value):
+        raise CalendarDataError(f"$.{attribute.name}: expected {expected}, got {short_repr(value)}")
 
 
 def _partial_reason(instance: Any, attribute: Any, value: Any) -> None:
@@ -173,15 +168,15 @@ class Arrangement:
     marked partial.
     """
 
-    year: int = attrs.field(validator=_year)
+    year: int = attrs.field(validator=_check)
     days_off: tuple[date, ...] = attrs.field(converter=_days_off)
     makeup_workdays: tuple[date, ...] = attrs.field(converter=_makeup)
     holidays: Mapping[date, Festival] = attrs.field(factory=dict, converter=_holidays)
-    notice_title: str = attrs.field(default="", validator=_text)
-    notice_number: str | None = attrs.field(default=None, validator=_text)
-    notice_date: date | None = attrs.field(default=None, validator=_notice_date)
+    notice_title: str = attrs.field(default="", validator=_check)
+    notice_number: str | None = attrs.field(default=None, validator=_check)
+    notice_date: date | None = attrs.field(default=None, validator=_check)
     day_sources: Mapping[date, str] = attrs.field(factory=dict, converter=_day_sources, repr=False)
-    partial: bool = attrs.field(default=False, validator=_partial)
+    partial: bool = attrs.field(default=False, validator=_check)
     partial_reason: str | None = attrs.field(default=None, validator=_partial_reason)
 
     def __attrs_post_init__(self) -> None:
@@ -297,6 +292,14 @@ def date_problems(year: int, entries: list[tuple[date, bool, str]]) -> list[str]
         else:
             seen[day] = (makeup, path)
     return problems
+
+
+def check_complete(arrangement: Arrangement, where: str, hint: str) -> Arrangement:
+    """``arrangement`` when it is complete (:func:`completeness_problems`) or marked partial;
+    otherwise the error listing what it lacks, naming ``where`` it comes from, and ``hint``."""
+    if not arrangement.partial and (missing := completeness_problems(arrangement)):
+        raise arrangement_error(where, [*missing, hint])
+    return arrangement
 
 
 def arrangement_error(where: str, problems: list[str]) -> CalendarDataError:

@@ -42,7 +42,7 @@ from .._dates import DateRefusal, read_iso_date
 from .._errors import CalendarDataError, InputError, VocabularyError, short_repr
 from .._files import decode_text, dump_json, parse_json, read_bytes
 from ..schemas._arrangement import MAX_RANGE_DAYS, arrangement_schema
-from ._arrangement import Arrangement, arrangement_error, completeness_problems, date_problems
+from ._arrangement import Arrangement, arrangement_error, check_complete, date_problems
 from ._festivals import Festival
 
 if TYPE_CHECKING:
@@ -226,9 +226,7 @@ def arrangement_from_document(doc: object, *, where: str = "<arrangement>") -> A
         partial=partial,
         partial_reason=reason.strip() if partial else None,
     )
-    if not partial and (missing := completeness_problems(arrangement)):
-        raise arrangement_error(where, [f"$.holidays: {p}" for p in missing] + [_PARTIAL_HINT])
-    return arrangement
+    return check_complete(arrangement, where, _PARTIAL_HINT)
 
 
 def _parse(path: Path) -> object:

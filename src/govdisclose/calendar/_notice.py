@@ -59,7 +59,7 @@ import attrs
 
 from .._errors import CalendarDataError, InputError, short_repr
 from .._files import decode_text, read_bytes
-from ._arrangement import Arrangement, arrangement_error, completeness_problems, date_problems
+from ._arrangement import Arrangement, arrangement_error, check_complete, date_problems
 from ._festivals import Festival, statutory_holidays
 
 #: Notice files (text or a saved web page) larger than this are refused before reading.
@@ -751,6 +751,5 @@ def _arrangement(named: list[tuple[str | bytes, str]], partial: str | None) -> A
         partial=partial is not None,
         partial_reason=partial.strip() if partial else None,
     )
-    if partial is None and (problems := completeness_problems(arrangement)):
-        raise arrangement_error(named[0][1], problems)
-    return arrangement
+    hint = "a copy that knowingly lacks festivals is read as partial, with the reason why"
+    return check_complete(arrangement, named[0][1], f"{hint} (如确属部分安排，请说明原因)")
