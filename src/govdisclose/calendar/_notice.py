@@ -202,15 +202,15 @@ class _Notice:
     sources: dict[date, str] = attrs.Factory(dict)
 
 
-def _chinese_number(text: str) -> int:
+def _number(text: str) -> int:
+    """A number in digits, in 〇一二… digit by digit (二〇二五), or in words (十二, 二十三)."""
+    if text.isdigit():
+        return int(text)
     if all(c in _DIGITS for c in text):
         return int("".join(str(max(_DIGITS.index(c) - 2, 0)) for c in text))
-    value = 0
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        value = (_NUMERAL.index(tens) + 1 if tens else 1) * 10
-        text = units
-    return value + (_NUMERAL.index(text) + 1 if text else 0)
+    tens, ten, units = text.rpartition("十")
+    value = (_NUMERAL.index(tens) + 1 if tens else 1) * 10 if ten else 0
+    return value + (_NUMERAL.index(units) + 1 if units else 0)
 
 
 def _signed(line: str) -> date | None:
@@ -218,13 +218,7 @@ def _signed(line: str) -> date | None:
     if match is None:
         return None
     try:
-        if match.group(1):
-            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        return date(
-            _chinese_number(match.group(4)),
-            _chinese_number(match.group(5)),
-            _chinese_number(match.group(6)),
-        )
+        return date(*(_number(part) for part in match.groups() if part))
     except ValueError:
         return None
 
@@ -406,22 +400,8 @@ def _days(skeleton: str, dates: Sequence[date]) -> list[date]:
 
 
 def _clauses(sentence: str) -> list[str]:
-    """A sentence's clauses: split at commas and semicolons outside brackets."""
-    out: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for char in sentence:
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth = max(0, depth - 1)
-        if char in ",;:" and depth == 0:
-            out.append("".join(current).strip())
-            current = []
-        else:
-            current.append(char)
-    out.append("".join(current).strip())
-    return [c for c in out if c]
+    """A sentence's clauses: split at commas, colons and semicolons outside brackets."""
+    return [c.strip() for c in re.split(r"[,;:](?![^()]*\))", sentence) if c.strip()]
 
 
 def _read_sentence(sentence: str, reading: _Reading) -> None:
