@@ -202,12 +202,6 @@ class Arrangement:
         values[3], values[7] = dict(self.holidays), dict(self.day_sources)
         return (Arrangement, tuple(values))
 
-    def __copy__(self) -> Arrangement:
-        return self  # immutable
-
-    def __deepcopy__(self, memo: object) -> Arrangement:
-        return self
-
     @property
     def source(self) -> str:
         """The notice as one string: ``title（number）`` (or the title alone)."""

@@ -229,32 +229,6 @@ def arrangement_from_document(doc: object, *, where: str = "<arrangement>") -> A
     return check_complete(arrangement, where, _PARTIAL_HINT)
 
 
-def _parse(path: Path) -> object:
-    """The document in a ``.toml`` or ``.json`` file, read and decoded like every text file."""
-    name = str(path)
-    raw = read_bytes(path, limit=MAX_FILE_BYTES)
-    suffix = path.suffix.lower()
-    if suffix not in (".toml", ".json"):
-        raise CalendarDataError(
-            f"{name}: unknown file type {suffix or '(none)'!s}; use .toml or .json "
-            "(文件类型应为TOML或JSON)"
-        )
-    try:
-        text = decode_text(raw, source=name)
-        if suffix == ".json":
-            return parse_json(text, source=name)
-    except InputError as exc:  # what the file holds is unusable: bad arrangement data
-        raise CalendarDataError(exc.message) from None
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise CalendarDataError(f"{name}: not valid TOML: {exc} (TOML格式错误)") from None
-
-
 def load_arrangement(path: str | os.PathLike[str]) -> Arrangement:
     """Read an arrangement from a ``.toml`` or ``.json`` file and check it.
 
@@ -265,10 +239,28 @@ def load_arrangement(path: str | os.PathLike[str]) -> Arrangement:
     file, and the field where there is one) for bad content: text in no accepted encoding,
     broken TOML or JSON, or an arrangement that does not check.
     """
-    if not isinstance(path, (str, os.PathLike)) or isinstance(path, bytes):
-        raise InputError(f"path: expected a file path, got {short_repr(path)} (应为文件路径)")
-    path = Path(path)
-    return arrangement_from_document(_parse(path), where=str(path))
+    raw = read_bytes(path, limit=MAX_FILE_BYTES)
+    name, suffix = str(path), Path(path).suffix.lower()
+    if suffix not in (".toml", ".json"):
+        raise CalendarDataError(
+            f"{name}: unknown file type {suffix or '(none)'!s}; use .toml or .json "
+            "(文件类型应为TOML或JSON)"
+        )
+    try:
+        text = decode_text(raw, source=name)
+        doc = parse_json(text, source=name) if suffix == ".json" else None
+    except InputError as exc:  # what the file holds is unusable: bad arrangement data
+        raise CalendarDataError(exc.message) from None
+    if suffix == ".toml":
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - Python 3.10
+            import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+        try:
+            doc = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise CalendarDataError(f"{name}: not valid TOML: {exc} (TOML格式错误)") from None
+    return arrangement_from_document(doc, where=name)
 
 
 def _runs(days: Iterable[date]) -> list[str]:
