@@ -167,13 +167,8 @@ def notice_text(data: bytes | str, *, source: str = "<notice>") -> str:
         parser.feed(text)
         parser.close()
         text = "".join(parser.parts)
-    lines = []
-    for line in text.splitlines():
-        line = unicodedata.normalize("NFKC", line).replace("\u3000", " ").strip()
-        line = re.sub(r"\s+", " ", line)
-        if line:
-            lines.append(line)
-    return "\n".join(lines)
+    lines = (unicodedata.normalize("NFKC", line) for line in text.splitlines())
+    return "\n".join(line for line in (re.sub(r"\s+", " ", x).strip() for x in lines) if line)
 
 
 # -- the notice's parts -----------------------------------------------------------------------
@@ -516,21 +511,6 @@ def _span(days: Iterable[date]) -> str:
     return ordered[0].isoformat() if len(ordered) == 1 else f"{ordered[0]}…{ordered[-1]}"
 
 
-def _read_item(item: _Item, year: int) -> tuple[_Reading, list[str]]:
-    reading = _Reading(year, item.festivals)
-    problems: list[str] = []
-    for sentence in item.body.split("。"):
-        if not sentence.strip():
-            continue
-        try:
-            _read_sentence(sentence, reading)
-        except _Unread as exc:
-            problems.append(f"{item.label}: {exc}")
-    if not problems:
-        problems = [f"{item.label}: {p}" for p in _check_item(reading)]
-    return reading, problems
-
-
 # -- the arrangement --------------------------------------------------------------------------
 
 
@@ -593,8 +573,15 @@ def _read(text: str, source: str, amended: _Notice | None) -> _Notice:
     off: dict[date, Festival] = {}
     work: dict[date, Festival] = {}
     for item in notice.items:
-        reading, item_problems = _read_item(item, year)
-        problems += item_problems
+        reading = _Reading(year, item.festivals)
+        unread = len(problems)
+        for sentence in filter(str.strip, item.body.split("。")):
+            try:
+                _read_sentence(sentence, reading)
+            except _Unread as exc:
+                problems.append(f"{item.label}: {exc}")
+        if len(problems) == unread:  # the item's sentences read: check what they say
+            problems += [f"{item.label}: {p}" for p in _check_item(reading)]
         checks += reading.checks
         for days, makeup, target in ((reading.off, False, off), (reading.work, True, work)):
             for day, clause in days.items():
