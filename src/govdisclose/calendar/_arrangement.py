@@ -63,7 +63,8 @@ from ._festivals import Festival, required_festivals, statutory_days, statutory_
 #: The years an arrangement may be for (the State Council's notices began in 1999).
 YEARS = (1950, 2199)
 
-_WEEKDAYS = ("a Monday", "a Tuesday", "a Wednesday", "a Thursday", "a Friday")
+#: The weekdays' names, Monday first (as :meth:`datetime.date.weekday` counts).
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _day(value: object, path: str) -> date:
@@ -104,15 +105,11 @@ def _makeup(value: Iterable[date]) -> tuple[date, ...]:
 
 
 def _holidays(value: Mapping[date, Festival | str] | None) -> Mapping[date, Festival]:
-    return _by_day(value, "$.holidays", _festival)
+    return _by_day(value, "$.holidays", lambda item, path: Festival.parse(item, path=path))
 
 
 def _day_sources(value: Mapping[date, str] | None) -> Mapping[date, str]:
     return _by_day(value, "$.day_sources", _source)
-
-
-def _festival(value: object, path: str) -> Festival:
-    return Festival.parse(value, path=path)
 
 
 def _source(value: object, path: str) -> str:
@@ -271,7 +268,7 @@ def date_problems(year: int, entries: list[tuple[date, bool, str]]) -> list[str]
             )
         if makeup and day.weekday() < 5:
             problems.append(
-                f"{path}: {iso} is {_WEEKDAYS[day.weekday()]}, not a weekend day "
+                f"{path}: {iso} is a {WEEKDAYS[day.weekday()]}, not a weekend day "
                 "(调休上班日必须是周六或周日)"
             )
         if day in seen:

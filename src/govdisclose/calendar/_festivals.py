@@ -97,13 +97,9 @@ _TABLE: Final[dict[int, tuple[int, int, int, int]]] = {
 # fmt: on
 
 
-def _mmdd(year: int, value: int) -> date:
-    return date(year, value // 100, value % 100)
-
-
 #: year → (春节 正月初一, 端午, 中秋, 清明) for the years in :data:`FESTIVAL_TABLE_YEARS`.
 FESTIVAL_DATES: Final = MappingProxyType(
-    {year: tuple(_mmdd(year, v) for v in row) for year, row in _TABLE.items()}
+    {year: tuple(date(year, v // 100, v % 100) for v in row) for year, row in _TABLE.items()}
 )
 
 _ONE_OFF: Final = {date(2015, 9, 3): Festival.ANTI_FASCIST_70TH_DAY}

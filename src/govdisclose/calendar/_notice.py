@@ -59,7 +59,7 @@ import attrs
 
 from .._errors import CalendarDataError, InputError, short_repr
 from .._files import decode_text, read_bytes
-from ._arrangement import Arrangement, arrangement_error, check_complete, date_problems
+from ._arrangement import WEEKDAYS, Arrangement, arrangement_error, check_complete, date_problems
 from ._festivals import Festival, statutory_holidays
 
 #: Notice files (text or a saved web page) larger than this are refused before reading.
@@ -69,7 +69,6 @@ _DATE_MARK: Final = "\ue000"
 _DIGITS: Final = "〇○零一二三四五六七八九"
 _NUMERAL: Final = "一二三四五六七八九十"
 _WEEKDAY_NAMES: Final = "一二三四五六日"
-_WEEKDAY_EN: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _YEARLY_TITLE = re.compile(r"国务院办公厅关于(\d{4})年部分节假日(?:放假)?安排的通知")
 _NUMBER = re.compile(r"国(?:办)?发明电〔\d{4}〕\d+号")
@@ -142,11 +141,6 @@ class _TextOf(HTMLParser):
             self.parts.append(data)
 
 
-def _looks_like_html(text: str) -> bool:
-    head = text[:4096].lower()
-    return "<html" in head or "<!doctype html" in head or "<body" in head or "<p>" in head
-
-
 def notice_text(data: bytes | str, *, source: str = "<notice>") -> str:
     """The notice's text: bytes decoded like every text file (UTF-8 or GB18030), a saved
     web page reduced to its text (with the standard library's ``html.parser``: no network,
@@ -162,7 +156,7 @@ def notice_text(data: bytes | str, *, source: str = "<notice>") -> str:
         text = data
     else:
         raise InputError(f"{source}: expected text or bytes, got {short_repr(data)} (应为文本)")
-    if _looks_like_html(text):
+    if re.search(r"<html|<!doctype html|<body|<p>", text[:4096], re.IGNORECASE):
         parser = _TextOf()
         parser.feed(text)
         parser.close()
@@ -364,8 +358,8 @@ def _resolve(match: re.Match[str], reading: _Reading, sentence_year: int | None)
             said = _WEEKDAY_NAMES.index(weekday.group(1).replace("天", "日"))
             if said != day.weekday():
                 raise _Unread(
-                    f"{match.group(0)}: {day.isoformat()} is a {_WEEKDAY_EN[day.weekday()]}, "
-                    f"not {_WEEKDAY_EN[said]} as written (星期与日期不符)"
+                    f"{match.group(0)}: {day.isoformat()} is a {WEEKDAYS[day.weekday()]}, "
+                    f"not {WEEKDAYS[said]} as written (星期与日期不符)"
                 )
         elif re.search(r"\d", part):
             raise _Unread(f"{match.group(0)}: bracketed note not understood (括注无法识别)")
@@ -491,7 +485,7 @@ def _check_item(reading: _Reading) -> list[str]:
                 )
             if kind in ("weekend", "swap_from") and day.weekday() < 5:
                 problems.append(
-                    f"「{clause}」: {day.isoformat()} is a {_WEEKDAY_EN[day.weekday()]}, "
+                    f"「{clause}」: {day.isoformat()} is a {WEEKDAYS[day.weekday()]}, "
                     "not a weekend day (公休日应为周六或周日)"
                 )
             if kind == "swap_from" and day not in off and day not in reading.work:
