@@ -65,7 +65,6 @@ from ._festivals import Festival, statutory_holidays
 #: Notice files (text or a saved web page) larger than this are refused before reading.
 MAX_NOTICE_BYTES: Final = 4 * 1024 * 1024
 
-_DATE_MARK: Final = "\ue000"
 _DIGITS: Final = "〇○零一二三四五六七八九"
 _NUMERAL: Final = "一二三四五六七八九十"
 _WEEKDAY_NAMES: Final = "一二三四五六日"
@@ -81,10 +80,10 @@ _SIGNED = re.compile(
 _HOLIDAY_WORDS = re.compile(r"放假|上班|调休|补休|休息|公休")
 _MONTH_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 
-# One clause of an item, with the dates replaced by _DATE_MARK ("X" below).  Each named group
+# One clause of an item, with each date replaced by the mark _X.  Each named group
 # of dates says what the clause makes of them (its kind); ``n`` is a count of days, ``joined``
 # joins the adjoining weekend to the days off, ``name`` the festival an extension names.
-_X = _DATE_MARK
+_X: Final = "\ue000"  # a private-use character, never in a notice
 _DAYS = rf"{_X}(?:[至—\-~到]{_X})?(?:[、和]{_X}(?:[至—\-~到]{_X})?)*"
 _CLAUSES: Final = tuple(
     re.compile(pattern)
@@ -177,18 +176,14 @@ class _Item:
 
 @attrs.frozen
 class _Notice:
-    """A notice as read: its heading and items, then the days it gives (day → festival) and
-    the days a later notice decided (day → that notice)."""
+    """A notice's heading, its numbered items and the lines around them not understood."""
 
     title: str
     year: int | None
     number: str | None
     signed: date | None
-    items: tuple[_Item, ...] = ()
-    problems: tuple[str, ...] = ()
-    off: dict[date, Festival] = attrs.Factory(dict)
-    work: dict[date, Festival] = attrs.Factory(dict)
-    sources: dict[date, str] = attrs.Factory(dict)
+    items: tuple[_Item, ...]
+    problems: tuple[str, ...]
 
 
 def _number(text: str) -> int:
@@ -520,8 +515,9 @@ def _label(day: date, festivals: tuple[Festival, ...], year: int) -> Festival:
     return min(festivals, key=lambda f: min(distances[f], default=10**6))
 
 
-def _read(text: str, source: str, amended: _Notice | None) -> _Notice:
-    """The yearly notice in ``text``, or an amending one applied to the notice ``amended``."""
+def _read(text: str, source: str, amended: Arrangement | None) -> Arrangement:
+    """The arrangement of the yearly notice in ``text``, or ``amended`` with the amending
+    notice in ``text`` applied."""
     title, lines = _lines(text)
     yearly = _YEARLY_TITLE.search(title)
     festival, kind = None, ""
@@ -584,10 +580,18 @@ def _read(text: str, source: str, amended: _Notice | None) -> _Notice:
     problems += date_problems(year, entries)
     if problems:
         raise arrangement_error(source, problems)
-    notice = attrs.evolve(notice, year=year, off=off, work=work)
     if amended is None or festival is None:
-        return notice
-    return _apply(amended, notice, festival, kind, checks, source)
+        return Arrangement(
+            year=year,
+            days_off=tuple(off),
+            makeup_workdays=tuple(work),
+            holidays={**off, **work},
+            notice_title=notice.title or f"国务院办公厅关于{year}年部分节假日安排的通知",
+            notice_number=notice.number,
+            notice_date=notice.signed,
+        )
+    decided = f"{notice.title}（{notice.number}）" if notice.number else notice.title
+    return _apply(amended, festival, kind, list(off), list(work), checks, decided, source)
 
 
 def _amendment_festival(title: str, source: str) -> tuple[Festival, str]:
@@ -610,23 +614,25 @@ def _amendment_festival(title: str, source: str) -> tuple[Festival, str]:
 
 
 def _apply(
-    notice: _Notice,
-    change: _Notice,
+    arrangement: Arrangement,
     festival: Festival,
     kind: str,
+    days_off: list[date],
+    workdays: list[date],
     checks: list[tuple[str, tuple[date, ...], str]],
+    decided: str,
     source: str,
-) -> _Notice:
-    """``notice`` with the amending notice ``change`` applied: it replaces the festival's
-    days, extends its break to a later day, or adds days."""
-    off, work = dict(notice.off), dict(notice.work)
+) -> Arrangement:
+    """``arrangement`` with an amending notice's days off and make-up days applied to
+    ``festival``: they replace its days, extend its break to a later day (``kind``), or are
+    added; the days it decided are named ``decided``."""
+    days = dict(arrangement.holidays)
+    worked = set(arrangement.makeup_workdays)
     if kind == "replace":
-        off = {d: f for d, f in off.items() if f is not festival}
-        work = {d: f for d, f in work.items() if f is not festival}
-    days_off, workdays = list(change.off), list(change.work)
+        days = {d: f for d, f in days.items() if f is not festival}
     if kind == "extend":
-        ends = [d for k, days, _ in checks if k == "extend" for d in days]
-        current = [d for d, f in off.items() if f is festival]
+        ends = [d for k, dates, _ in checks if k == "extend" for d in dates]
+        current = [d for d, f in days.items() if f is festival and d not in worked]
         if not ends or not current:
             raise CalendarDataError(
                 f"{source}: the extension's last day, or the {festival.label} break it extends, "
@@ -638,7 +644,7 @@ def _apply(
                 f"{source}: extends {festival.label} to {end.isoformat()}, which is not after "
                 f"the break's end {max(current).isoformat()} (延长日期不在原假期之后)"
             )
-        resume = [d for k, days, _ in checks if k == "resume" for d in days]
+        resume = [d for k, dates, _ in checks if k == "resume" for d in dates]
         if resume and resume != [end + timedelta(days=1)]:
             raise CalendarDataError(
                 f"{source}: work resumes on {resume[0].isoformat()}, not the day after "
@@ -646,15 +652,15 @@ def _apply(
             )
         days_off = [start + timedelta(days=k) for k in range((end - start).days + 1)]
         workdays = []
-    for day in days_off:
-        work.pop(day, None)
-        off[day] = festival
-    for day in workdays:
-        off.pop(day, None)
-        work[day] = festival
-    decided = f"{change.title}（{change.number}）" if change.number else change.title
-    sources = {**notice.sources, **dict.fromkeys([*days_off, *workdays], decided)}
-    return attrs.evolve(notice, off=off, work=work, sources=sources)
+    days.update(dict.fromkeys([*days_off, *workdays], festival))
+    worked = (worked - set(days_off)) | set(workdays)
+    return attrs.evolve(
+        arrangement,
+        days_off=[d for d in days if d not in worked],
+        makeup_workdays=[d for d in days if d in worked],
+        holidays=days,
+        day_sources={**arrangement.day_sources, **dict.fromkeys([*days_off, *workdays], decided)},
+    )
 
 
 def read_notice(
@@ -696,21 +702,14 @@ def _arrangement(named: list[tuple[str | bytes, str]], partial: str | None) -> A
         raise InputError(
             f"expected the reason as text, got {short_repr(partial)} (应说明原因)", path="partial"
         )
-    notice = None
-    for text, source in named:
-        notice = _read(notice_text(text, source=source), source, notice)
-    assert notice is not None and notice.year is not None  # _read refuses a notice without it
-    arrangement = Arrangement(
-        year=notice.year,
-        days_off=tuple(notice.off),
-        makeup_workdays=tuple(notice.work),
-        holidays={**notice.off, **notice.work},
-        notice_title=notice.title or f"国务院办公厅关于{notice.year}年部分节假日安排的通知",
-        notice_number=notice.number,
-        notice_date=notice.signed,
-        day_sources=notice.sources,
+    (text, source), *amendments = named
+    arrangement = _read(notice_text(text, source=source), source, None)
+    for text, where in amendments:
+        arrangement = _read(notice_text(text, source=where), where, arrangement)
+    arrangement = attrs.evolve(
+        arrangement,
         partial=partial is not None,
         partial_reason=partial.strip() if partial else None,
     )
     hint = "a copy that knowingly lacks festivals is read as partial, with the reason why"
-    return check_complete(arrangement, named[0][1], f"{hint} (如确属部分安排，请说明原因)")
+    return check_complete(arrangement, source, f"{hint} (如确属部分安排，请说明原因)")
