@@ -96,19 +96,10 @@ def _plain(value: object, depth: int = _DEPTH) -> object:
     return value
 
 
-def _schema_problems(doc: object) -> dict[str, str]:
-    """JSON path → what is wrong there, for every error of ``doc`` against the schema (the
-    first error of each path)."""
-    found: dict[str, str] = {}
-    for error in _validator().iter_errors(doc):  # type: ignore[arg-type]
-        at = list(error.absolute_path)
-        path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in at)
-        for where, message in _messages(error, path, at):
-            found.setdefault(where, f"{where}: {message}")
-    return found
-
-
-def _messages(error: ValidationError, path: str, at: list[str | int]) -> Iterator[tuple[str, str]]:
+def _messages(error: ValidationError) -> Iterator[tuple[str, str]]:
+    """Each JSON path where ``doc`` breaks the schema, and what is wrong there."""
+    at = list(error.absolute_path)
+    path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in at)
     value: Any = error.instance
     kind = error.validator
     field = next((p for p in reversed(at) if isinstance(p, str)), "$")
@@ -175,7 +166,10 @@ def arrangement_from_document(doc: object, *, where: str = "<arrangement>") -> A
     :class:`~govdisclose._errors.CalendarDataError` naming ``where`` (the file) and each field.
     """
     doc = _plain(doc)
-    broken = _schema_problems(doc)
+    broken: dict[str, str] = {}  # JSON path → its first problem against the schema
+    for error in _validator().iter_errors(doc):  # type: ignore[arg-type]
+        for path, message in _messages(error):
+            broken.setdefault(path, f"{path}: {message}")
     problems = list(broken.values())
     if not isinstance(doc, dict):
         raise arrangement_error(where, problems)
