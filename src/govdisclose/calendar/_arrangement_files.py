@@ -97,7 +97,7 @@ def _plain(value: object, depth: int = _DEPTH) -> object:
 
 
 def _messages(error: ValidationError) -> Iterator[tuple[str, str]]:
-    """Each JSON path where ``doc`` breaks the schema, and what is wrong there."""
+    """Each JSON path a schema error concerns, and what is wrong there."""
     at = list(error.absolute_path)
     path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in at)
     value: Any = error.instance
