@@ -515,9 +515,9 @@ def _label(day: date, festivals: tuple[Festival, ...], year: int) -> Festival:
     return min(festivals, key=lambda f: min(distances[f], default=10**6))
 
 
-def _read(text: str, source: str, amended: Arrangement | None) -> Arrangement:
-    """The arrangement of the yearly notice in ``text``, or ``amended`` with the amending
-    notice in ``text`` applied."""
+def _read(text: str, source: str, amended: Arrangement | None, partial: str | None) -> Arrangement:
+    """The arrangement of the yearly notice in ``text`` (``partial`` the reason it is partial),
+    or ``amended`` with the amending notice in ``text`` applied."""
     title, lines = _lines(text)
     yearly = _YEARLY_TITLE.search(title)
     festival, kind = None, ""
@@ -589,6 +589,8 @@ def _read(text: str, source: str, amended: Arrangement | None) -> Arrangement:
             notice_title=notice.title or f"国务院办公厅关于{year}年部分节假日安排的通知",
             notice_number=notice.number,
             notice_date=notice.signed,
+            partial=partial is not None,
+            partial_reason=partial.strip() if partial else None,
         )
     decided = f"{notice.title}（{notice.number}）" if notice.number else notice.title
     return _apply(amended, festival, kind, list(off), list(work), checks, decided, source)
@@ -703,13 +705,8 @@ def _arrangement(named: list[tuple[str | bytes, str]], partial: str | None) -> A
             f"expected the reason as text, got {short_repr(partial)} (应说明原因)", path="partial"
         )
     (text, source), *amendments = named
-    arrangement = _read(notice_text(text, source=source), source, None)
+    arrangement = _read(notice_text(text, source=source), source, None, partial)
     for text, where in amendments:
-        arrangement = _read(notice_text(text, source=where), where, arrangement)
-    arrangement = attrs.evolve(
-        arrangement,
-        partial=partial is not None,
-        partial_reason=partial.strip() if partial else None,
-    )
+        arrangement = _read(notice_text(text, source=where), where, arrangement, partial)
     hint = "a copy that knowingly lacks festivals is read as partial, with the reason why"
     return check_complete(arrangement, source, f"{hint} (如确属部分安排，请说明原因)")
