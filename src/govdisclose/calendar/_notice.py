@@ -330,19 +330,15 @@ def _resolve(match: re.Match[str], reading: _Reading, sentence_year: int | None)
     # A day written without its month (…、29日) is of the month last written in its sentence,
     # else of the item's first date (其中18日、19日 … in the 春节 item of 2月18日—24日).
     last = reading.last or reading.first
-    if y:
-        year, month = int(y), int(m) if m else None
-    elif m:
-        year = sentence_year or reading.year
-        if sentence_year is None and int(m) == 12 and Festival.NEW_YEARS_DAY in reading.festivals:
-            year = reading.year - 1  # the 元旦 break's December days are of the year before
-        month = int(m)
-    elif last is not None:
+    if m:
+        year, month = int(y) if y else sentence_year or reading.year, int(m)
+        new_year = Festival.NEW_YEARS_DAY in reading.festivals
+        if not y and sentence_year is None and month == 12 and new_year:
+            year -= 1  # the 元旦 break's December days are of the year before
+    elif last is not None and not y:
         year, month = last.year, last.month
     else:
         raise _Unread(f"{match.group(0)}: a day without its month (日期缺少月份)")
-    if month is None:
-        raise _Unread(f"{match.group(0)}: a year and day without the month (日期缺少月份)")
     try:
         day = date(year, month, int(d))
     except ValueError:
