@@ -233,27 +233,14 @@ def pause_notes(pauses: Sequence[Pause], start: dt.date, due: dt.date) -> list[S
     notes: list[Step] = []
     for sent, answered in pauses:
         if answered <= start:
-            notes.append(
-                Step(
-                    kind=StepKind.NOTE,
-                    first=sent,
-                    last=answered,
-                    text=(
-                        f"征求意见 {sent} – {answered} 在起算日之前，不影响期限 / consultation "
-                        f"{sent} – {answered} ends before the period starts; no effect"
-                    ),
-                )
-            )
+            zh, en = "在起算日之前", "ends before the period starts"
         elif sent >= due:
-            notes.append(
-                Step(
-                    kind=StepKind.NOTE,
-                    first=sent,
-                    last=answered,
-                    text=(
-                        f"征求意见 {sent} – {answered} 在期限届满之后，不影响期限 / consultation "
-                        f"{sent} – {answered} starts on or after the due day; no effect"
-                    ),
-                )
-            )
+            zh, en = "在期限届满之后", "starts on or after the due day"
+        else:
+            continue
+        text = (
+            f"征求意见 {sent} – {answered} {zh}，不影响期限 / consultation {sent} – {answered} "
+            f"{en}; no effect"
+        )
+        notes.append(Step(kind=StepKind.NOTE, first=sent, last=answered, text=text))
     return notes

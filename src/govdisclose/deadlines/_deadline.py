@@ -68,6 +68,9 @@ NOT_ASSESSABLE_REASONS: Mapping[str, tuple[str, str]] = MappingProxyType(
     }
 )
 
+#: The title of 《中华人民共和国政府信息公开条例》, which most rules cite.
+OGI = "《中华人民共和国政府信息公开条例》"
+
 _WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
 
@@ -164,12 +167,18 @@ class Step:
     estimated: bool = False
 
 
-def _steps(value: Iterable[Step]) -> tuple[Step, ...]:
+def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
-def _years(value: Iterable[int]) -> tuple[int, ...]:
-    return tuple(value)
+def start_step(day: dt.date, event: str) -> Step:
+    """The step of the day a period runs from, which is not counted."""
+    return Step(
+        kind=StepKind.START,
+        first=day,
+        last=day,
+        text=f"{day}: {event}；当日不计入 / that day is not counted (《民法典》第二百零一条)",
+    )
 
 
 def _check_due(instance: Deadline, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -202,7 +211,7 @@ class Deadline:
     rule: LegalRule
     start: dt.date | dt.datetime | None
     start_event: str
-    explanation: tuple[Step, ...] = attrs.field(converter=_steps)
+    explanation: tuple[Step, ...] = attrs.field(converter=_to_tuple)
     assessable: bool = True
     reason: str | None = None
     reason_code: str | None = attrs.field(
@@ -210,9 +219,9 @@ class Deadline:
         validator=attrs.validators.optional(attrs.validators.in_(tuple(NOT_ASSESSABLE_REASONS))),
     )
     provisional: bool = False
-    estimated_years: tuple[int, ...] = attrs.field(default=(), converter=_years)
+    estimated_years: tuple[int, ...] = attrs.field(default=(), converter=_to_tuple)
     partial: bool = False
-    partial_years: tuple[int, ...] = attrs.field(default=(), converter=_years)
+    partial_years: tuple[int, ...] = attrs.field(default=(), converter=_to_tuple)
     due: dt.date | dt.datetime | None = attrs.field(default=None, validator=_check_due)
 
     def is_overdue(self, at: dt.date | dt.datetime) -> bool:
@@ -257,18 +266,7 @@ class Deadline:
     def describe(self) -> str:
         """A bilingual text for people: the due date, the rule, the start and every step."""
         lines = [self.headline()]
-        if self.provisional:
-            years = "、".join(str(y) for y in self.estimated_years)
-            lines.append(
-                f"  暂估 PROVISIONAL: {years}年尚无国务院办公厅节假日安排，按估算计算；"
-                f"official arrangement not published for {years}, estimated calendar used"
-            )
-        if self.partial:
-            years = "、".join(str(y) for y in self.partial_years)
-            lines.append(
-                f"  部分安排 PARTIAL: {years}年的节假日安排未列全节日，结果可能不准；"
-                f"the holiday arrangement for {years} is marked partial (it lacks festivals)"
-            )
+        lines += [f"  {text}" for text in _year_notes(self.estimated_years, self.partial_years)]
         lines.append(f"  依据 rule: {self.rule.source} — {self.rule.summary}")
         if self.start is not None:
             lines.append(f"  起算 from: {iso(self.start)} {self.start_event}")
@@ -281,6 +279,24 @@ class Deadline:
 
     def __str__(self) -> str:
         return self.describe()
+
+
+def _year_notes(estimated: tuple[int, ...], partial: tuple[int, ...]) -> list[str]:
+    """What a deadline says of the years whose holiday arrangement was partial or estimated."""
+    notes = []
+    if partial:
+        listed = "、".join(map(str, partial))
+        notes.append(
+            f"部分安排 PARTIAL: {listed}年的节假日安排未列全节日，结果可能不准 / the holiday "
+            f"arrangement for {listed} is marked partial: it lacks festivals"
+        )
+    if estimated:
+        listed = "、".join(map(str, estimated))
+        notes.append(
+            f"暂估 PROVISIONAL: {listed}年的节假日安排尚未公布，按估算计算 / the holiday "
+            f"arrangement for {listed} is not published; an estimate was used"
+        )
+    return notes
 
 
 def finish_deadline(
@@ -301,28 +317,7 @@ def finish_deadline(
     """
     years = tuple(calendar.estimated_years(min(start, due), max(start, due)))
     partial = tuple(calendar.partial_years(min(start, due), max(start, due)))
-    if partial:
-        listed = "、".join(str(y) for y in partial)
-        steps.append(
-            Step(
-                kind=StepKind.NOTE,
-                text=(
-                    f"部分安排 PARTIAL: {listed}年的节假日安排未列全节日 / the holiday "
-                    f"arrangement for {listed} is marked partial: it lacks festivals"
-                ),
-            )
-        )
-    if years:
-        listed = "、".join(str(y) for y in years)
-        steps.append(
-            Step(
-                kind=StepKind.NOTE,
-                text=(
-                    f"暂估 PROVISIONAL: {listed}年的节假日安排尚未公布，按估算计算 / the holiday "
-                    f"arrangement for {listed} is not published; an estimate was used"
-                ),
-            )
-        )
+    steps.extend(Step(kind=StepKind.NOTE, text=text) for text in _year_notes(years, partial))
     return Deadline(
         kind=kind,
         due=due,

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 import attrs
 
 from .._dates import shift_date
+from .._errors import InputError
 
 if TYPE_CHECKING:
     from ..calendar import WorkCalendar
@@ -101,8 +102,20 @@ def _modifiers(updates_promptly: bool, keep_long_term: bool) -> tuple[str, str]:
     return en, zh
 
 
+class _Dated:
+    """A rule that always gives a due date from a start date (a service level is not used)."""
+
+    __slots__ = ()
+    #: Whether a due date follows from the event's date alone.
+    has_fixed_period: ClassVar[bool] = True
+
+    def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
+        """None: the rule always gives a due date."""
+        return None
+
+
 @attrs.frozen
-class _DaysAfterEvent:
+class _DaysAfterEvent(_Dated):
     """Publish within ``days`` days of some unit after ``event`` (the shared shape)."""
 
     #: The unit in English and Chinese, e.g. ("working day", "个工作日").
@@ -112,15 +125,6 @@ class _DaysAfterEvent:
     event: str = attrs.field(default="unspecified", validator=attrs.validators.in_(EVENTS))
     updates_promptly: bool = False
     keep_long_term: bool = False
-
-    @property
-    def has_fixed_period(self) -> bool:
-        """True: a due date follows from the event's date and the holiday calendar."""
-        return True
-
-    def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
-        """None: the rule always gives a due date (a service level is not used)."""
-        return None
 
     def describe(self) -> str:
         """A short description in English and Chinese."""
@@ -174,6 +178,7 @@ class _OpenRule:
     """A rule with no legal number of days: assessable only with a bureau's service level."""
 
     __slots__ = ()
+    has_fixed_period: ClassVar[bool] = False
     #: The not-assessable reason code when no service level is set.
     reason: ClassVar[str]
 
@@ -194,6 +199,7 @@ class _NeverDue:
     """A rule that gives no due date from a start date, whatever the service level."""
 
     __slots__ = ()
+    has_fixed_period: ClassVar[bool] = False
     #: The not-assessable reason code.
     reason: ClassVar[str]
 
@@ -221,11 +227,6 @@ class Promptly(_OpenRule):
     text: str
     trigger: str = attrs.field(default="other", validator=attrs.validators.in_(TRIGGERS))
 
-    @property
-    def has_fixed_period(self) -> bool:
-        """False: there is no number of days to count."""
-        return False
-
     def describe(self) -> str:
         """A short description in English and Chinese."""
         en, zh = TRIGGERS[self.trigger]
@@ -242,7 +243,7 @@ def _check_month_day(instance: AnnualFixedDate, attribute: Any, value: int) -> N
 
 
 @attrs.frozen
-class AnnualFixedDate:
+class AnnualFixedDate(_Dated):
     """Publish by a fixed date every year (每年1月31日前; 每年3月底前 is 31 March).
 
     The date is fixed: no official text moves it when it falls on a holiday.
@@ -253,15 +254,6 @@ class AnnualFixedDate:
     month: int = attrs.field(validator=attrs.validators.instance_of(int))
     day: int = attrs.field(validator=[attrs.validators.instance_of(int), _check_month_day])
 
-    @property
-    def has_fixed_period(self) -> bool:
-        """True: the due date is the fixed date."""
-        return True
-
-    def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
-        """None: the rule always gives a due date."""
-        return None
-
     def due_date(
         self, start: dt.date, calendar: WorkCalendar, service_level_workdays: int | None = None
     ) -> dt.date:
@@ -271,8 +263,6 @@ class AnnualFixedDate:
         """
         year = start.year if (self.month, self.day) >= (start.month, start.day) else start.year + 1
         if year > dt.MAXYEAR:
-            from .._errors import InputError
-
             raise InputError(
                 f"no {self.month:02d}-{self.day:02d} on or after {start.isoformat()} before "
                 f"9999-12-31, the last date there is (日期超出可计算范围)"
@@ -294,13 +284,9 @@ class LeadTimeBeforeEvent(_NeverDue):
 
     kind: ClassVar[str] = "lead_time_before_event"
     reason: ClassVar[str] = "event_date_needed"
+    has_fixed_period: ClassVar[bool] = True  # the event's date minus ``days``
     text: str
     days: int = attrs.field(validator=_days_validator())
-
-    @property
-    def has_fixed_period(self) -> bool:
-        """True: the latest date is the event's date minus ``days``."""
-        return True
 
     def describe(self) -> str:
         """A short description in English and Chinese."""
@@ -314,11 +300,6 @@ class ConsultationPeriod(_OpenRule):
     kind: ClassVar[str] = "consultation_period"
     reason: ClassVar[str] = "consultation_period"
     text: str
-
-    @property
-    def has_fixed_period(self) -> bool:
-        """False: the period is the one announced with each consultation."""
-        return False
 
     def describe(self) -> str:
         """A short description in English and Chinese."""
@@ -340,11 +321,6 @@ class ExternalRequirement(_OpenRule):
     text: str
     authority: str = attrs.field(default="unspecified", validator=attrs.validators.in_(AUTHORITIES))
 
-    @property
-    def has_fixed_period(self) -> bool:
-        """False: the period is set elsewhere."""
-        return False
-
     def describe(self) -> str:
         """A short description in English and Chinese."""
         en, zh = AUTHORITIES[self.authority]
@@ -352,7 +328,7 @@ class ExternalRequirement(_OpenRule):
 
 
 @attrs.frozen
-class PeriodicUpdate:
+class PeriodicUpdate(_Dated):
     """Update at least ``at_least`` times every ``period`` (半年至少更新1次; 每季度更新).
 
     ``period`` is a code of :data:`PERIODS`.
@@ -362,15 +338,6 @@ class PeriodicUpdate:
     text: str
     period: str = attrs.field(validator=attrs.validators.in_(PERIODS))
     at_least: int = attrs.field(default=1, validator=_days_validator())
-
-    @property
-    def has_fixed_period(self) -> bool:
-        """True: the next update is due by the end of the current period."""
-        return True
-
-    def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
-        """None: the rule always gives a due date."""
-        return None
 
     def due_date(
         self, start: dt.date, calendar: WorkCalendar, service_level_workdays: int | None = None
@@ -397,11 +364,6 @@ class Unrecognised(_NeverDue):
     kind: ClassVar[str] = "unrecognised"
     reason: ClassVar[str] = "unrecognised_time_limit"
     text: str
-
-    @property
-    def has_fixed_period(self) -> bool:
-        """False: nothing is known about the period."""
-        return False
 
     def describe(self) -> str:
         """A short description in English and Chinese."""
