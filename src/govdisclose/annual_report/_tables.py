@@ -521,7 +521,7 @@ def read_xlsx_grid(path: str | Path, reader: Any) -> AnnualReport:
         raise InputError(f"{path}: no table of the yearly report found (未找到年度报告的表格)")
     level = None
     if info.get("level") not in (None, ""):
-        level = BodyLevel.try_parse(str(info["level"]))
+        level = BodyLevel.parse(str(info["level"]), default=None)
         if level is None:
             reader.malformed(
                 f"{INFO_SHEET}!B3", "township、county、city 或 province", info["level"]

@@ -226,7 +226,7 @@ def _festivals(names: str, label: str) -> tuple[Festival, ...]:
     found: list[Festival] = []
     for name in re.split(r"[、和与及]", names):
         name = name.strip().strip("“”\"'「」").replace("“", "").replace("”", "").replace('"', "")
-        festival = _ALIASES.get(name) or Festival.try_parse(name)
+        festival = _ALIASES.get(name) or Festival.parse(name, default=None)
         if festival is None:
             raise _Unread(f"{label}: unknown festival {name!r} (无法识别的节日)")
         found.append(festival)
@@ -479,7 +479,7 @@ def _read_clause(skeleton: str, dates: list[date], clause: str, reading: _Readin
             reading.work[day] = clause
         return
     if (m := _EXTEND.match(skeleton)) is not None:
-        festival = _ALIASES.get(m.group("name")) or Festival.try_parse(m.group("name"))
+        festival = _ALIASES.get(m.group("name")) or Festival.parse(m.group("name"), default=None)
         if festival is None or festival not in reading.festivals:
             raise _Unread(f"{clause}: which holiday is extended is not understood (无法识别)")
         reading.extend_to = dates[0]
@@ -674,7 +674,7 @@ def _amendment_festival(title: str, source: str) -> tuple[Festival, str]:
         match = re.search(pattern, title)
         if match:
             name = match.group(1)
-            festival = _ALIASES.get(name) or Festival.try_parse(name)
+            festival = _ALIASES.get(name) or Festival.parse(name, default=None)
             if festival is not None:
                 return festival, kind
     raise CalendarDataError(
