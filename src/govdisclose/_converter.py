@@ -48,7 +48,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from ._dates import parse_iso_date, parse_iso_datetime
+from ._dates import DateRefusal, parse_iso_datetime, read_iso_date
 from ._errors import DataError, GovdiscloseError, InputError, short_repr
 from ._files import decode_text, parse_json
 from ._model import Catalogue, CatalogueItem, FrozenDict, TimeLimit
@@ -221,11 +221,11 @@ def _structure_date(value: Any, _: Any) -> dt.date:
         )
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
-        try:  # strictly YYYY-MM-DD, on every Python version
-            return parse_iso_date(value)
-        except InputError as exc:  # not written so, or a day that does not exist
-            raise InputError(str(exc)) from None
+    day = read_iso_date(value)  # strictly YYYY-MM-DD, on every Python version
+    if not isinstance(day, DateRefusal):
+        return day
+    if day.kind != "not_a_date":  # a day that does not exist
+        raise day.error()
     raise InputError(f"expected an ISO 8601 date (YYYY-MM-DD), got {value!r:.60} (应为日期)")
 
 
