@@ -69,7 +69,7 @@ from ._errors import InputError, short_repr
 #: China Standard Time (Asia/Shanghai: UTC+8, no daylight saving time since 1991).
 CHINA_TZ = ZoneInfo("Asia/Shanghai")
 
-#: The date spellings :func:`parse_date_text` accepts (for help and error texts).
+#: The date spellings :func:`read_date_text` accepts (for help and error texts).
 DATE_FORMATS = "YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日 or YYYYMMDD"
 _USE = (
     f"{DATE_FORMATS}, optionally with a time of day (2024-10-08T09:30+08:00)",

@@ -122,11 +122,6 @@ class StepKind(enum.Enum):
     NOTE = "note"
 
 
-def iso(value: dt.date | dt.datetime | None) -> str | None:
-    """ISO 8601 text of a date or timezone-aware date-time (``None`` stays ``None``)."""
-    return None if value is None else value.isoformat()
-
-
 def day_label(value: dt.date) -> str:
     """``2024-10-30 星期三 Wed``."""
     return f"{value.isoformat()} {_WEEKDAYS_ZH[value.weekday()]} {value.strftime('%a')}"
@@ -238,15 +233,13 @@ class Deadline:
             )
         if self.due is None:
             return False
+        if isinstance(at, dt.datetime) and at.utcoffset() is None:
+            at = at.replace(tzinfo=CHINA_TZ)
         if isinstance(self.due, dt.datetime):
             if not isinstance(at, dt.datetime):
                 at = dt.datetime.combine(at, dt.time(), CHINA_TZ)
-            elif at.tzinfo is None or at.utcoffset() is None:
-                at = at.replace(tzinfo=CHINA_TZ)
             return at > self.due
         if isinstance(at, dt.datetime):
-            if at.tzinfo is None or at.utcoffset() is None:
-                at = at.replace(tzinfo=CHINA_TZ)
             at = to_zone(at, CHINA_TZ, path="at").date()
         return at > self.due
 
@@ -269,7 +262,7 @@ class Deadline:
         lines += [f"  {text}" for text in _year_notes(self.estimated_years, self.partial_years)]
         lines.append(f"  依据 rule: {self.rule.source} — {self.rule.summary}")
         if self.start is not None:
-            lines.append(f"  起算 from: {iso(self.start)} {self.start_event}")
+            lines.append(f"  起算 from: {self.start.isoformat()} {self.start_event}")
         elif self.start_event:
             lines.append(f"  起算 from: {self.start_event}")
         if self.explanation:
