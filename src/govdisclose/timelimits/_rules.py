@@ -174,48 +174,34 @@ class CalendarDaysAfterEvent(_DaysAfterEvent):
         return calendar.add_workdays(last - dt.timedelta(days=1), 1)
 
 
-class _OpenRule:
-    """A rule with no legal number of days: assessable only with a bureau's service level."""
+class _Undated:
+    """A rule with no number of days of its own: :attr:`reason` says why it gives no due date.
 
-    __slots__ = ()
-    has_fixed_period: ClassVar[bool] = False
-    #: The not-assessable reason code when no service level is set.
-    reason: ClassVar[str]
-
-    def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
-        """:attr:`reason` unless a service level is given."""
-        return None if service_level_workdays else self.reason
-
-    def due_date(
-        self, start: dt.date, calendar: WorkCalendar, service_level_workdays: int | None = None
-    ) -> dt.date | None:
-        """The service level's working days after ``start``; ``None`` without one."""
-        if not service_level_workdays:
-            return None
-        return calendar.add_workdays(start, service_level_workdays)
-
-
-class _NeverDue:
-    """A rule that gives no due date from a start date, whatever the service level."""
+    An open rule (及时公开 …) is assessable with a bureau's service level; the others never.
+    """
 
     __slots__ = ()
     has_fixed_period: ClassVar[bool] = False
     #: The not-assessable reason code.
     reason: ClassVar[str]
+    #: Whether a service level gives the rule a due date.
+    open: ClassVar[bool] = True
 
     def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
-        """:attr:`reason`, always."""
-        return self.reason
+        """:attr:`reason`, unless the rule is open and a service level is given."""
+        return None if self.open and service_level_workdays else self.reason
 
     def due_date(
         self, start: dt.date, calendar: WorkCalendar, service_level_workdays: int | None = None
-    ) -> None:
-        """None: nothing can be counted from ``start``."""
-        return None
+    ) -> dt.date | None:
+        """An open rule's service level in working days after ``start``; else ``None``."""
+        if not (self.open and service_level_workdays):
+            return None
+        return calendar.add_workdays(start, service_level_workdays)
 
 
 @attrs.frozen
-class Promptly(_OpenRule):
+class Promptly(_Undated):
     """Publish promptly (及时公开) — no legal number of days.
 
     Such a rule is not overdue-able until a bureau sets a service level for it
@@ -275,7 +261,7 @@ class AnnualFixedDate(_Dated):
 
 
 @attrs.frozen
-class LeadTimeBeforeEvent(_NeverDue):
+class LeadTimeBeforeEvent(_Undated):
     """Act at least ``days`` calendar days before an event (提前一周发通知邀请 = 7).
 
     The latest day is counted back from the event's date, not from a start date: without the
@@ -284,6 +270,7 @@ class LeadTimeBeforeEvent(_NeverDue):
 
     kind: ClassVar[str] = "lead_time_before_event"
     reason: ClassVar[str] = "event_date_needed"
+    open: ClassVar[bool] = False
     has_fixed_period: ClassVar[bool] = True  # the event's date minus ``days``
     text: str
     days: int = attrs.field(validator=_days_validator())
@@ -294,7 +281,7 @@ class LeadTimeBeforeEvent(_NeverDue):
 
 
 @attrs.frozen
-class ConsultationPeriod(_OpenRule):
+class ConsultationPeriod(_Undated):
     """Publish within the period announced when the public is consulted (征求意见时公布的时限)."""
 
     kind: ClassVar[str] = "consultation_period"
@@ -310,7 +297,7 @@ class ConsultationPeriod(_OpenRule):
 
 
 @attrs.frozen
-class ExternalRequirement(_OpenRule):
+class ExternalRequirement(_Undated):
     """Publish as another authority requires (按照中央有关要求公开) — the user supplies the rule.
 
     ``authority`` is a code of :data:`AUTHORITIES`.
@@ -357,12 +344,13 @@ class PeriodicUpdate(_Dated):
 
 
 @attrs.frozen
-class Unrecognised(_NeverDue):
+class Unrecognised(_Undated):
     """A text the parser does not understand (or an empty one); nothing is guessed, and
     nothing can be computed (``unrecognised_time_limit``)."""
 
     kind: ClassVar[str] = "unrecognised"
     reason: ClassVar[str] = "unrecognised_time_limit"
+    open: ClassVar[bool] = False
     text: str
 
     def describe(self) -> str:
