@@ -51,10 +51,9 @@ from cattrs.errors import (
 from ._dates import DateRefusal, parse_iso_datetime, read_iso_date
 from ._errors import DataError, GovdiscloseError, InputError, short_repr
 from ._files import decode_text, parse_json
-from ._model import Catalogue, CatalogueItem, FrozenDict, TimeLimit
+from ._model import FrozenDict, TimeLimit
 from ._output import output_of
 from ._vocabulary import Term
-from .findings import CODES, Finding
 
 T = TypeVar("T")
 
@@ -83,21 +82,6 @@ def _structure_int(value: Any, _: Any) -> int:
             f"expected a whole number, got {type(value).__name__} {short_repr(value)} (应为整数)"
         )
     return value
-
-
-def _at_least(minimum: int) -> Any:
-    def hook(value: Any, _: Any) -> int:
-        number = _structure_int(value, int)
-        if number < minimum:
-            raise InputError(f"must be at least {minimum}, got {number} (不得小于{minimum})")
-        return number
-
-    return hook
-
-
-def _optional_at_least(minimum: int) -> Any:
-    check = _at_least(minimum)
-    return lambda value, t: None if value is None else check(value, t)
 
 
 converter.register_structure_hook(str, _strict(str, "文本"))
@@ -137,20 +121,6 @@ def _structure_tuple(value: Any, t: Any) -> tuple[Any, ...]:
 converter.register_structure_hook_func(_is_homogeneous_tuple, _structure_tuple)
 
 
-def _known_code(value: Any, _: Any) -> str:
-    code = _strict(str, "文本")(value, str)
-    CODES[code]  # an unknown code is a NotFoundError
-    return str(code)
-
-
-#: Fields whose values have bounds (the JSON Schemas say the same).
-_FIELD_HOOKS: dict[type, dict[str, Any]] = {
-    CatalogueItem: {"number": _at_least(1)},
-    Catalogue: {"declared_item_count": _optional_at_least(0)},
-    Finding: {"code": _known_code},
-}
-
-
 def _at_field(exc: Exception, cls: type, name: str) -> ClassValidationError:
     """``exc`` as the error of the field ``name`` of ``cls`` (its JSON path names the field)."""
     exc.__notes__ = [  # type: ignore[attr-defined]
@@ -161,22 +131,24 @@ def _at_field(exc: Exception, cls: type, name: str) -> ClassValidationError:
 
 
 def _attrs_structure_factory(cls: type) -> Any:
-    """Structure attrs classes from JSON objects only, with the field bounds above.
+    """Structure attrs classes from JSON objects only.
 
-    An output's derived values (a report's ``ok`` and ``counts``) may be given; they must
-    agree with what the fields give.
+    An error the class itself raises for one of its fields (a bound, an unknown finding code)
+    is put at that field.  An output's derived values (a report's ``ok`` and ``counts``) may be
+    given; they must agree with what the fields give.
     """
     derived = _derived_values(cls) if _is_output(cls) else {}
-    overrides = {
-        name: cattrs.gen.override(struct_hook=hook)
-        for name, hook in _FIELD_HOOKS.get(cls, {}).items()
-    }
-    inner: Any = cattrs.gen.make_dict_structure_fn(
-        cls,
-        converter,
-        _cattrs_forbid_extra_keys=True,
-        **overrides,  # type: ignore[arg-type]
-    )
+    names = {field.name for field in attrs.fields(cls)}
+    make: Any = cattrs.gen.make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+
+    def inner(value: Any, t: Any) -> Any:
+        try:
+            return make(value, t)
+        except ClassValidationError as exc:
+            [error, *more] = exc.exceptions
+            if more or not isinstance(error, GovdiscloseError) or error.path not in names:
+                raise
+            raise _at_field(error, cls, str(error.path)) from None
 
     def structure_object(value: Any, t: Any) -> Any:
         if not isinstance(value, Mapping):
