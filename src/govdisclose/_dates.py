@@ -25,7 +25,7 @@ raises an :class:`~govdisclose._errors.InputError` that names the argument (``pa
 
 * :func:`check_date`, :func:`check_datetime`, :func:`check_bool` and :func:`is_int` check an
   argument's type (a date-time is not a date — pass its ``.date()`` —, ``True`` is not a number);
-* :func:`shift_date` and :func:`shift_datetime` add days or a time span;
+* :func:`shift_date` adds days;
 * :func:`to_zone` converts an aware date-time to another time zone.
 
 >>> from datetime import date
@@ -324,9 +324,9 @@ def is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _hint(value: object) -> str:
+def _hint(value: object, kind: str) -> str:
     if isinstance(value, str):
-        return "; text is not converted: parse it first (datetime.date.fromisoformat)"
+        return f"; text is not converted: parse it first (datetime.{kind}.fromisoformat)"
     return ""
 
 
@@ -348,7 +348,7 @@ def check_date(value: object, path: str) -> dt.date:
         )
     if not isinstance(value, dt.date):
         raise InputError(
-            f"expected a datetime.date, got {short_repr(value)}{_hint(value)} (应为日期)",
+            f"expected a datetime.date, got {short_repr(value)}{_hint(value, 'date')} (应为日期)",
             path=path,
         )
     return value
@@ -358,13 +358,9 @@ def check_datetime(value: object, path: str) -> dt.datetime:
     """``value`` if it is a :class:`datetime.datetime`; an InputError otherwise."""
     if not isinstance(value, dt.datetime):
         what = "a date without a time of day" if isinstance(value, dt.date) else short_repr(value)
-        hint = (
-            "; text is not converted: parse it first (datetime.datetime.fromisoformat)"
-            if isinstance(value, str)
-            else ""
-        )
         raise InputError(
-            f"expected a datetime.datetime, got {what}{hint} (应为日期时间，须包含时刻)",
+            f"expected a datetime.datetime, got {what}{_hint(value, 'datetime')} "
+            f"(应为日期时间，须包含时刻)",
             path=path,
         )
     return value
@@ -391,20 +387,6 @@ def shift_date(day: dt.date, days: int, *, path: str | None = None) -> dt.date:
         raise InputError(
             f"{day.isoformat()} {sign} {_days(days)} is {side} date there is; dates run "
             f"{_RANGE} (日期超出可计算范围)",
-            path=path,
-        ) from None
-
-
-def shift_datetime(
-    moment: dt.datetime, delta: dt.timedelta, *, path: str | None = None
-) -> dt.datetime:
-    """``moment + delta``; an InputError when the result is outside the dates Python can hold."""
-    try:
-        return moment + delta
-    except OverflowError:
-        raise InputError(
-            f"{moment.isoformat()} + {delta} is outside the dates there are ({_RANGE}) "
-            f"(时间超出可计算范围)",
             path=path,
         ) from None
 
