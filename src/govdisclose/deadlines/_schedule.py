@@ -49,7 +49,7 @@ import attrs
 from dateutil import rrule
 
 from ..__about__ import __version__
-from .._dates import check_bool, is_int, shift_date, to_zone
+from .._dates import check_bool, check_datetime, is_int, shift_date, to_zone
 from .._errors import InputError, short_repr
 from .._output import output
 from ..calendar._workcalendar import DayKind, WorkCalendar, check_calendar
@@ -245,13 +245,8 @@ def fold_line(line: str, limit: int = 75) -> str:
 
 
 def _stamp(value: dt.datetime | None) -> str:
-    moment = dt.datetime.now(dt.timezone.utc) if value is None else value
-    if not isinstance(moment, dt.datetime):
-        raise InputError(
-            f"expected a timezone-aware datetime, got {short_repr(moment)} (时间戳应为日期时间)",
-            path="stamp",
-        )
-    if moment.tzinfo is None or moment.utcoffset() is None:
+    moment = dt.datetime.now(dt.timezone.utc) if value is None else check_datetime(value, "stamp")
+    if moment.utcoffset() is None:
         raise InputError("the DTSTAMP time must be timezone-aware (时间戳须带时区)", path="stamp")
     return to_zone(moment, dt.timezone.utc, path="stamp").strftime("%Y%m%dT%H%M%SZ")
 
