@@ -90,9 +90,11 @@ def _legal_rule(rule: TimeLimitRule) -> LegalRule:
     code, source = f"time_limit_{rule.kind}", f"公开时限「{rule.text}」 the catalogue's time limit"
     if isinstance(rule, WorkdaysAfterEvent) and rule.days == 20:
         if rule.event in ("formation_or_change", "formation"):
-            code, source = "ogi_art26", f"{OGI}第二十六条"
+            code = "ogi_art26"
+            source = f"{OGI}第二十六条"
         elif rule.event == "issuance":
-            code, source = "390_4_1_5", "应急厅函〔2019〕390号 四(一)5"
+            code = "390_4_1_5"
+            source = "应急厅函〔2019〕390号 四(一)5"
     return LegalRule(code=code, source=source, summary=rule.describe())
 
 
