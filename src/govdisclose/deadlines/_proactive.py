@@ -93,8 +93,7 @@ def _legal_rule(rule: TimeLimitRule) -> LegalRule:
             code = "ogi_art26"
             source = f"{OGI}第二十六条"
         elif rule.event == "issuance":
-            code = "390_4_1_5"
-            source = "应急厅函〔2019〕390号 四(一)5"
+            return _PUBLICATION_LEGAL_RULE
     return LegalRule(code=code, source=source, summary=rule.describe())
 
 
@@ -273,19 +272,7 @@ def document_publication_deadline(
     an official arrangement raises :class:`~govdisclose._errors.UnknownYearError` unless the
     calendar is provisional, and then the deadline is marked provisional.
     """
-    check_date(issued, "issued")
-    cal = check_calendar(calendar, where="calendar")
-    _, counted = count_workdays(cal, issued, PUBLICATION_WORKDAYS)
-    event = "文件印发之日 the document was issued"
-    return finish_deadline(
-        DeadlineKind.PROACTIVE,
-        cal,
-        start=issued,
-        due=PUBLICATION_RULE.due_date(issued, cal),
-        rule=_PUBLICATION_LEGAL_RULE,
-        start_event=event,
-        steps=[start_step(issued, event), *counted],
-    )
+    return proactive_deadline(check_date(issued, "issued"), PUBLICATION_RULE, calendar=calendar)
 
 
 def _calendar_days(formed: dt.date, due: dt.date, days: int) -> list[Step]:
