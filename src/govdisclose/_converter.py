@@ -130,14 +130,15 @@ def _at_field(exc: Exception, cls: type, name: str) -> ClassValidationError:
     return ClassValidationError(f"While structuring {cls.__name__}", [exc], cls)
 
 
-def _attrs_structure_factory(cls: type) -> Any:
+def _attrs_structure_factory(cls: type, derived: dict[str, Any] | None = None) -> Any:
     """Structure attrs classes from JSON objects only.
 
     An error the class itself raises for one of its fields (a bound, an unknown finding code)
-    is put at that field.  An output's derived values (a report's ``ok`` and ``counts``) may be
-    given; they must agree with what the fields give.
+    is put at that field.  Derived values (an output's, such as a report's ``ok`` and
+    ``counts``; a time limit's ``rule``) may be given; they must agree with what the fields give.
     """
-    derived = _derived_values(cls) if _is_output(cls) else {}
+    if derived is None:
+        derived = _derived_values(cls) if _is_output(cls) else {}
     names = {field.name for field in attrs.fields(cls)}
     make: Any = cattrs.gen.make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
 
@@ -227,17 +228,6 @@ def rule_to_json(rule: Any) -> dict[str, Any]:
     return {"kind": rule.kind, **data}
 
 
-def _unstructure_time_limit(value: TimeLimit) -> dict[str, Any]:
-    out: dict[str, Any] = {"text": value.text}
-    if value.service_level_workdays is not None:
-        out["service_level_workdays"] = value.service_level_workdays
-    out["rule"] = rule_to_json(value.rule)
-    return out
-
-
-_TIME_LIMIT_KEYS = {"text", "service_level_workdays", "rule"}
-
-
 def _canonical(data: Any) -> str:
     """JSON text for comparing values as JSON does (``0`` is not ``false``, ``1.0`` not ``1``)."""
     try:
@@ -246,32 +236,20 @@ def _canonical(data: Any) -> str:
         return repr(type(data))
 
 
-def _structure_time_limit(value: Any, _: Any) -> TimeLimit:
-    if isinstance(value, str):  # a bare published text is accepted as input
-        return TimeLimit(value)
-    if not isinstance(value, Mapping):
-        raise InputError(f"expected an object with 'text', got {type(value).__name__}")
-    extra = set(value) - _TIME_LIMIT_KEYS
-    if extra:
-        raise ForbiddenExtraKeysError("", TimeLimit, extra)
-    if "text" not in value:
-        raise InputError("time_limit needs 'text', the published text (缺少公开时限原文)")
-    text = converter.structure(value["text"], str)
-    level = value.get("service_level_workdays")
-    try:  # read as any whole number is (1.0 is 1); the model checks the range
-        limit = TimeLimit(text, None if level is None else _structure_int(level, int))
-    except GovdiscloseError as exc:  # named at the field: $.….time_limit.service_level_workdays
-        raise _at_field(exc, TimeLimit, "service_level_workdays") from None
-    if "rule" in value and _canonical(value["rule"]) != _canonical(rule_to_json(limit.rule)):
-        raise InputError(
-            "'rule' does not match the rule read from 'text'; send 'text' alone "
-            "(rule 与时限原文不符)"
-        )
-    return limit
-
-
-converter.register_structure_hook(TimeLimit, _structure_time_limit)
-converter.register_unstructure_hook(TimeLimit, _unstructure_time_limit)
+# A time limit is written with the rule read from its text; on input the text alone is enough
+# (a bare string too), and a rule given must be the one the text gives.
+_time_limit_rule = {"rule": lambda limit: rule_to_json(limit.rule)}
+_time_limit_object = _attrs_structure_factory(TimeLimit, _time_limit_rule)
+_time_limit_fields = cattrs.gen.make_dict_unstructure_fn(
+    TimeLimit, converter, _cattrs_omit_if_default=True
+)
+converter.register_structure_hook(
+    TimeLimit,
+    lambda value, t: TimeLimit(value) if isinstance(value, str) else _time_limit_object(value, t),
+)
+converter.register_unstructure_hook(
+    TimeLimit, lambda limit: {**_time_limit_fields(limit), "rule": rule_to_json(limit.rule)}
+)
 
 
 converter.register_unstructure_hook(
