@@ -54,8 +54,8 @@ NOT_ASSESSABLE_REASONS: Mapping[str, tuple[str, str]] = MappingProxyType(
             "an external requirement: supply its period (or set a service level)",
         ),
         "consultation_period": (
-            "按征求意见时公布的时限公开，未给出该时限",
-            "the period announced with the consultation, which is not given",
+            "按征求意见时公布的时限公开，未给出该时限（或设定服务承诺时限）",
+            "the period announced with the consultation, not given (or set a service level)",
         ),
         "event_date_needed": (
             "按会议或活动日期倒数，未给出该日期",
@@ -63,7 +63,7 @@ NOT_ASSESSABLE_REASONS: Mapping[str, tuple[str, str]] = MappingProxyType(
         ),
         "unrecognised_time_limit": (
             "未能识别事项的公开时限",
-            "the item's time limit could not be read",
+            "the item's time limit is unrecognised: it could not be read",
         ),
     }
 )

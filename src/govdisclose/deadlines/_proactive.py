@@ -41,6 +41,7 @@ from ..timelimits import (
 )
 from ._counting import count_workdays
 from ._deadline import (
+    NOT_ASSESSABLE_REASONS,
     OGI,
     Deadline,
     DeadlineKind,
@@ -95,23 +96,6 @@ def _legal_rule(rule: TimeLimitRule) -> LegalRule:
         elif rule.event == "issuance":
             return _PUBLICATION_LEGAL_RULE
     return LegalRule(code=code, source=source, summary=rule.describe())
-
-
-def _reason_text(code: str, rule: TimeLimitRule) -> str:
-    if code in ("no_service_level", "external_requirement", "consultation_period"):
-        return (
-            f"「{rule.text}」没有法定天数，本机关未设定服务承诺时限，不计逾期 / no fixed "
-            f"period and no service level set: not overdue-able"
-        )
-    if code == "event_date_needed":
-        return (
-            f"「{rule.text}」按会议或活动日期倒数，需给出该日期（meeting_invitation_deadline）"
-            f" / counted back from the event's date: use meeting_invitation_deadline with it"
-        )
-    return (
-        f"未能识别的公开时限「{rule.text}」，无法计算期限 / unrecognised time limit "
-        f"{short_repr(rule.text)}: no deadline can be computed"
-    )
 
 
 def _note(text: str) -> Step:
@@ -182,7 +166,10 @@ def proactive_deadline(
         )
     reason = parsed.not_assessable(level)
     if reason is not None:
-        text = _reason_text(reason, parsed)
+        zh, en = NOT_ASSESSABLE_REASONS[reason]
+        text = f"公开时限「{parsed.text}」：{zh} / time limit {short_repr(parsed.text)}: {en}"
+        if reason == "event_date_needed":
+            text += " (meeting_invitation_deadline)"
         return Deadline(
             kind=DeadlineKind.PROACTIVE,
             assessable=False,
