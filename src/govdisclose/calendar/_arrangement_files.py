@@ -183,7 +183,7 @@ def arrangement_from_document(doc: object, *, where: str = "<arrangement>") -> A
         path = f"$.holidays[{i}]"
         if path in broken or not isinstance(entry, dict):
             continue
-        festival = Festival.try_parse(entry.get("festival"))
+        festival = Festival.parse(entry.get("festival"), default=None)
         source = entry.get("source") if f"{path}.source" not in broken else None
         for key, makeup in (("days_off", False), ("makeup_workdays", True)):
             listed = entry.get(key, [])

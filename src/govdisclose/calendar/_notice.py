@@ -211,7 +211,7 @@ def _festivals(names: str, label: str) -> tuple[Festival, ...]:
     found: list[Festival] = []
     for name in re.split(r"[、和与及]", names):
         name = name.strip().strip("“”\"'「」").replace("“", "").replace("”", "").replace('"', "")
-        festival = Festival.try_parse(name)
+        festival = Festival.parse(name, default=None)
         if festival is None:
             raise _Unread(f"{label}: unknown festival {name!r} (无法识别的节日)")
         found.append(festival)
@@ -427,7 +427,7 @@ def _read_clause(skeleton: str, dates: list[date], clause: str, reading: _Readin
         elif kind == "joined":
             reading.joined = True
         elif kind == "name":
-            if Festival.try_parse(text) not in reading.festivals:
+            if Festival.parse(text, default=None) not in reading.festivals:
                 raise _Unread(f"{clause}: which holiday is extended is not understood (无法识别)")
         else:
             count = text.count(_X)
@@ -601,7 +601,7 @@ def _amendment_festival(title: str, source: str) -> tuple[Festival, str]:
     )
     for pattern, kind in kinds:
         match = re.search(pattern, title)
-        festival = Festival.try_parse(match.group(1)) if match else None
+        festival = Festival.parse(match.group(1), default=None) if match else None
         if festival is not None:
             return festival, kind
     raise CalendarDataError(
