@@ -154,7 +154,7 @@ class UnknownYearError(GovdiscloseError, LookupError):
             f"no official holiday arrangement is known for {year} "
             f"(尚无{year}年国务院办公厅节假日安排); to supply it from the State Council notice, "
             f"paste its text into a file and run `govdisclose calendar add FILE` (the library's "
-            f"read_notice), or ask for a provisional estimate (--provisional, the library's "
+            f"read_notice), or ask for a provisional estimate (--provisional, or the "
             f"provisional argument)"
         )
         super().__init__(message, path=path)

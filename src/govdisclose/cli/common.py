@@ -31,7 +31,14 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._dates import DATE_FORMATS, DateRefusal, china_today, date_in_china, read_date_text
+from .._dates import (
+    DATE_FORMATS,
+    DateRefusal,
+    china_today,
+    or_raise,
+    read_china_date,
+    read_date_text,
+)
 from .._errors import InputError, short_repr
 from .._vocabulary import Level
 
@@ -320,7 +327,7 @@ def parse_date_option(text: str, option: str) -> dt.date:
     read = read_date_text(text)
     if isinstance(read, DateRefusal):
         raise read.error(option, use=_TODAY)
-    return date_in_china(read, path=option)
+    return or_raise(read_china_date(read), option)
 
 
 def parse_datetime_option(text: str, option: str) -> dt.datetime:

@@ -114,7 +114,7 @@ def _run(args: argparse.Namespace) -> int:
     path = Path(name)
     table: Any = None
     kind: str | None
-    domain = Domain.try_parse(name)
+    domain = Domain.parse(name, default=None)
     if domain is not None and not path.is_file():
         from .._standard import standard
 
