@@ -66,7 +66,7 @@ _EXPECTED = {
     "days_off": ("a list of dates", "应为日期列表"),
     "makeup_workdays": ("a list of dates", "应为日期列表"),
 }
-_PARTIAL_HINT = (
+PARTIAL_HINT = (
     "$.partial: a file that knowingly lacks festivals says partial = true and "
     'partial_reason = "…" (如确属部分安排，请注明 partial = true 及原因)'
 )
@@ -220,7 +220,7 @@ def arrangement_from_document(doc: object, *, where: str = "<arrangement>") -> A
         partial=partial,
         partial_reason=reason.strip() if partial else None,
     )
-    return check_complete(arrangement, where, _PARTIAL_HINT)
+    return check_complete(arrangement, where, PARTIAL_HINT)
 
 
 def load_arrangement(path: str | os.PathLike[str]) -> Arrangement:
