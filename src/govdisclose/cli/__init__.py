@@ -52,7 +52,7 @@ HELP_COLUMNS = 80
 
 
 class HelpFormatter(argparse.HelpFormatter):
-    """Help wrapped by terminal columns, a Chinese character counting two (``wcwidth``),
+    """Help wrapped by terminal columns, a Chinese character counting two (East Asian Width),
     breaking between Chinese characters and at blanks; at most :data:`HELP_COLUMNS` wide.
     Line breaks written in a description or epilog are kept."""
 
