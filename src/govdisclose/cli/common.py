@@ -254,11 +254,28 @@ DATA_DIR_VAR = "GOVDISCLOSE_DATA_DIR"
 
 def data_directory() -> Path:
     """The store of ``calendar add``: ``GOVDISCLOSE_DATA_DIR`` when set, else the platform's
-    user data directory (:func:`~govdisclose.calendar.user_data_directory`)."""
+    user data directory (:func:`~govdisclose.calendar.user_data_directory`).
+
+    On Linux, with an absolute ``HOME`` and ``XDG_DATA_HOME`` absolute or unset, that is
+    ``$XDG_DATA_HOME`` or ``~/.local/share`` (the XDG rule platformdirs follows), found here
+    without importing platformdirs (it loads tempfile and shutil, a large part of a command's
+    start-up); elsewhere platformdirs is asked.
+    """
+    value = os.environ.get(DATA_DIR_VAR, "").strip()
+    if value:
+        return Path(value)
+    home, xdg = os.environ.get("HOME", ""), os.environ.get("XDG_DATA_HOME", "")
+    if (
+        sys.platform == "linux"
+        and not hasattr(sys, "getandroidapilevel")
+        and "ANDROID_ROOT" not in os.environ
+        and os.path.isabs(home)
+        and (not xdg or os.path.isabs(xdg))
+    ):
+        return Path(xdg or os.path.join(home, ".local", "share"), "govdisclose", "calendar")
     from ..calendar import user_data_directory
 
-    value = os.environ.get(DATA_DIR_VAR, "").strip()
-    return Path(value) if value else user_data_directory()
+    return user_data_directory()
 
 
 def calendar_layers(files: list[Path]) -> list[tuple[str, Path]]:
