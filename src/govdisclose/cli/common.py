@@ -296,12 +296,14 @@ def calendar_from_args(args: argparse.Namespace) -> WorkCalendar:
     ``GOVDISCLOSE_CALENDAR``, then those of ``--calendar`` (a later one replaces an earlier
     one's year)."""
     from .._errors import CalendarDataError
-    from ..calendar import WorkCalendar, load_arrangement
+    from ..calendar import WorkCalendar
 
     cal = WorkCalendar.from_user_data(
         provisional=bool(getattr(args, "provisional", False)), directory=data_directory()
     )
     for origin, path in calendar_layers(list(getattr(args, "calendar", None) or [])):
+        from ..calendar import load_arrangement  # the file form: only when a file is given
+
         try:
             arrangement = load_arrangement(path)
         except (InputError, CalendarDataError) as exc:
