@@ -158,3 +158,16 @@ class UnknownYearError(GovdiscloseError, LookupError):
             f"provisional argument)"
         )
         super().__init__(message, path=path)
+
+
+# Shown (and pickled) under the name users import them by: ``govdisclose.InputError``.
+for _public in (
+    GovdiscloseError,
+    InputError,
+    DataError,
+    VocabularyError,
+    NotFoundError,
+    CalendarDataError,
+    UnknownYearError,
+):
+    _public.__module__ = "govdisclose"
