@@ -38,12 +38,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
 from .._errors import DataError
-from .._model import Catalogue, LegalBasis
+from .._model import Catalogue, CatalogueItem, LegalBasis
 from .._vocabulary import (
     TEMPLATE_CHANNELS,
     Audience,
@@ -312,6 +313,20 @@ def column_letter(index: int) -> str:
     return letters
 
 
+_REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7})")
+
+
+def ref_position(ref: str) -> tuple[int, int] | None:
+    """The 0-based ``(row, column)`` of a cell reference such as ``B12`` or ``$B$12``."""
+    match = _REF.fullmatch(ref.strip())
+    if match is None:
+        return None
+    column = 0
+    for letter in match.group(1):
+        column = column * 26 + ord(letter) - ord("A") + 1
+    return int(match.group(2)) - 1, column - 1
+
+
 def cell_ref(sheet: str | None, row: int, column: int) -> str:
     """A cell reference such as ``救灾!H12`` from a 0-based row and column.
 
@@ -326,14 +341,38 @@ def cell_ref(sheet: str | None, row: int, column: int) -> str:
     return f"'{quoted}'!{ref}"
 
 
-def _in_enum_order(terms: Iterable[Term]) -> tuple[Term, ...]:
-    unique = list(dict.fromkeys(terms))
-    return tuple(sorted(unique, key=term_position))
+def header_groups(columns: Sequence[Column]) -> list[range]:
+    """The columns under each upper header cell: a column whose header spans both rows alone,
+    else the run of columns of one group (公开对象 over 全社会 and 特定群体)."""
+    groups: list[range] = []
+    for c, column in enumerate(columns):
+        first = columns[groups[-1].start] if groups else column
+        alone = first.spans_both_rows or column.spans_both_rows
+        if groups and not alone and column.group == first.group:
+            groups[-1] = range(groups[-1].start, c + 1)
+        else:
+            groups.append(range(c, c + 1))
+    return groups
+
+
+def first_level_runs(items: Sequence[CatalogueItem]) -> list[list[CatalogueItem]]:
+    """The runs of consecutive items under one first-level item (one merged cell each)."""
+    runs: list[list[CatalogueItem]] = []
+    for item in items:
+        if runs and item.first_level is runs[-1][0].first_level:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def in_table_order(terms: Iterable[Term]) -> tuple[Any, ...]:
+    """``terms`` without repeats, in their table order (the enum's order)."""
+    return tuple(sorted(dict.fromkeys(terms), key=_term_position))
 
 
 @functools.cache
-def term_position(term: Term) -> int:
-    """The place of a vocabulary term in its table order (the enum's order)."""
+def _term_position(term: Term) -> int:
     members: list[Term] = list(type(term))
     return members.index(term)
 
@@ -347,10 +386,10 @@ def canonical_order(catalogue: Catalogue) -> Catalogue:
     return catalogue.with_items(
         attrs.evolve(
             item,
-            channels=_in_enum_order(item.channels),
-            audiences=_in_enum_order(item.audiences),
-            modes=_in_enum_order(item.modes),
-            levels=_in_enum_order(item.levels),
+            channels=in_table_order(item.channels),
+            audiences=in_table_order(item.audiences),
+            modes=in_table_order(item.modes),
+            levels=in_table_order(item.levels),
         )
         for item in catalogue.items
     )

@@ -37,7 +37,7 @@ from ._cells import (
     split_lines,
 )
 from ._header import Header, ResolvedColumn
-from ._layout import cell_ref, column_letter, term_position
+from ._layout import cell_ref, column_letter, in_table_order
 
 #: The local field that keeps web addresses written in a channel cell.
 ADDRESS_FIELD = "网址"
@@ -139,10 +139,10 @@ class RowReader:
             basis=basis,
             time_limit=TimeLimit(self.text(cells, "time_limit"), service_level),
             subject=self.text(cells, "subject"),
-            channels=_ordered(channels),
-            audiences=_ordered(t for t in ticked if isinstance(t, Audience)),
-            modes=_ordered(t for t in ticked if isinstance(t, Mode)),
-            levels=_ordered(t for t in ticked if isinstance(t, Level)),
+            channels=in_table_order(channels),
+            audiences=in_table_order(t for t in ticked if isinstance(t, Audience)),
+            modes=in_table_order(t for t in ticked if isinstance(t, Mode)),
+            levels=in_table_order(t for t in ticked if isinstance(t, Level)),
             push_targets=split_lines(self.text(cells, "push_targets")),
             other_channels=(*listed, *(n for n in dict.fromkeys(others) if n not in listed)),
             responsible_office=office or None,
@@ -277,11 +277,6 @@ class RowReader:
                 )
             )
         return name
-
-
-def _ordered(terms: Any) -> tuple[Any, ...]:
-    unique = list(dict.fromkeys(terms))
-    return tuple(sorted(unique, key=term_position))
 
 
 def _unknown_channel(where: str, name: str, *, ticked: bool) -> Finding:
