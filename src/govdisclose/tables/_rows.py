@@ -60,32 +60,27 @@ def parse_first_level(text: str) -> FirstLevel | None:
 
 
 class RowReader:
-    """Reads the item rows of one table, collecting findings."""
+    """Reads the item rows of one table with its resolved header, adding to ``findings``."""
 
-    def __init__(self, header: Header, sheet: str | None) -> None:
+    def __init__(self, header: Header, sheet: str | None, findings: list[Finding]) -> None:
         self.header = header
         self.sheet = sheet
-        self.findings: list[Finding] = []
+        self.findings = findings
         self.unlabelled_reported: set[int] = set()
-
-    def ref(self, row: int, column: int) -> str:
-        return cell_ref(self.sheet, row, column)
-
-    def add(self, finding: Finding) -> None:
-        self.findings.append(finding)
-
-    @property
-    def header(self) -> Header:
-        """The resolved header the rows are read with."""
-        return self._header
-
-    @header.setter
-    def header(self, header: Header) -> None:
-        self._header = header
         self._by_key: dict[str, int] = {}
         for column in header.columns:
             if column.meaning is not None:
                 self._by_key.setdefault(column.meaning.key, column.index)
+
+    def ref(self, row: int, column: int) -> str:
+        return cell_ref(self.sheet, row, column)
+
+    def at(self, row: int, key: str) -> str:
+        """The cell of ``row`` in the first column with meaning ``key`` (else column A)."""
+        return self.ref(row, self._by_key.get(key, 0))
+
+    def add(self, finding: Finding) -> None:
+        self.findings.append(finding)
 
     def text(self, cells: Sequence[Any], key: str) -> str:
         index = self._by_key.get(key)
