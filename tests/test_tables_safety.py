@@ -10,8 +10,8 @@ import attrs
 import openpyxl
 import pytest
 
-from govdisclose import InputError, standard, standards
-from govdisclose.tables import Limits, read_csv, read_table, read_xlsx, to_csv, to_xlsx
+from govdisclose import InputError, read_catalogue, standard, standards
+from govdisclose.tables import Limits, read_csv, read_xlsx, to_csv, to_xlsx
 from tables_helpers import make_xlsx, rewrite_zip
 
 
@@ -232,8 +232,8 @@ def test_missing_file_and_unknown_suffix(tmp_path: Path) -> None:
         read_xlsx(tmp_path / "missing.xlsx")
     with pytest.raises(InputError, match="no such file"):
         read_csv(tmp_path / "missing.csv")
-    with pytest.raises(InputError, match=r"use \.xlsx or \.csv"):
-        read_table(tmp_path / "catalogue.ods")
+    with pytest.raises(InputError, match=r"unsupported file type '\.ods'; use one of \.json"):
+        read_catalogue(tmp_path / "catalogue.ods")
 
 
 @pytest.mark.parametrize(

@@ -60,10 +60,10 @@ def read_catalogue(path: str | Path, *, domain: Any = None, level: Any = None) -
         )
     if suffix == ".json":
         return _read_json(file)
-    from .tables import read_table
+    from .tables import read_csv, read_xlsx
 
     try:
-        return read_table(file, domain=domain, level=level)
+        return (read_xlsx if suffix == ".xlsx" else read_csv)(file, domain=domain, level=level)
     except InputError as exc:
         if str(file) in exc.message:
             raise
