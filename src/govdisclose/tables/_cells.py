@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -89,14 +90,8 @@ _URL = re.compile(r"https?://[\x21-\x7e]+")
 _WEBSITE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:人民)?政府(?:门户)?网站")
 
 # Template rows: pairs of boxes, the long bulletin-board box alone (as in the source tables).
-_BOX_LINES: tuple[tuple[Channel, ...], ...] = (
-    TEMPLATE_CHANNELS[0:2],
-    TEMPLATE_CHANNELS[2:4],
-    TEMPLATE_CHANNELS[4:6],
-    TEMPLATE_CHANNELS[6:8],
-    TEMPLATE_CHANNELS[8:10],
-    TEMPLATE_CHANNELS[10:11],
-    TEMPLATE_CHANNELS[11:13],
+_BOX_LINES = tuple(
+    TEMPLATE_CHANNELS[a:b] for a, b in itertools.pairwise((0, 2, 4, 6, 8, 10, 11, 13))
 )
 
 
@@ -311,15 +306,20 @@ def join_lines(values: Sequence[str]) -> str:
     return "\n".join(values)
 
 
+def _json_list(text: str) -> list[Any] | None:
+    """The list a cell holds as JSON, or ``None`` when it holds no JSON list."""
+    try:
+        data = json.loads(text) if text.startswith("[") else None
+    except ValueError:
+        return None
+    return data if isinstance(data, list) else None
+
+
 def split_lines(text: str) -> tuple[str, ...]:
     """Read what :func:`join_lines` wrote, or a list typed by a person (one a line)."""
-    if text.startswith("["):
-        try:
-            data = json.loads(text)
-        except ValueError:
-            data = None
-        if isinstance(data, list) and all(isinstance(v, str) for v in data):
-            return tuple(data)
+    data = _json_list(text)
+    if data is not None and all(isinstance(v, str) for v in data):
+        return tuple(data)
     return tuple(line.strip() for line in text.split("\n") if line.strip())
 
 
@@ -371,15 +371,11 @@ def parse_provenance(text: str) -> tuple[Provenance, ...]:
     """
     if not text:
         return ()
-    if text.startswith("["):
+    data = _json_list(text)
+    if data is not None:
         from .._converter import structure
 
-        try:
-            data = json.loads(text)
-        except ValueError:
-            data = None
-        if isinstance(data, list):
-            return structure(data, tuple[Provenance, ...], path="来源说明")
+        return structure(data, tuple[Provenance, ...], path="来源说明")
     notes: list[Provenance] = []
     for chunk in re.split(r"\n(?=【)", text):
         match = _NOTE_HEAD.fullmatch(chunk)
