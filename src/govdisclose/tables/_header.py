@@ -143,14 +143,9 @@ def locate_header(grid: Grid) -> Header:
             f"一级事项, 二级事项, 公开内容, 公开依据, 公开时限 within the first "
             f"{HEADER_SEARCH_ROWS} rows (未找到目录表头)"
         )
-    raw_upper = rows[found]
-    two_rows = found + 1 < len(rows)
+    two_rows = found + 1 < len(rows) and _is_sub_header(rows[found], rows[found + 1])
     filled = [list(r) for r in rows]
-    _fill(filled, grid.merged, range(found, found + 2))
-    two_rows = two_rows and _is_sub_header(raw_upper, rows[found + 1])
-    if not two_rows:  # the row below is data: undo the header fill there
-        filled = [list(r) for r in rows]
-        _fill(filled, grid.merged, range(found, found + 1))
+    _fill(filled, grid.merged, range(found, found + (2 if two_rows else 1)))
     upper = [cell_text(v) for v in filled[found]]
     lower = [cell_text(v) for v in filled[found + 1]] if two_rows else [""] * width
     data = rows[found + (2 if two_rows else 1) :]
@@ -190,20 +185,21 @@ def _blank_header(column: ResolvedColumn, upper: list[str], lower: list[str]) ->
     return column.meaning is None and not upper[column.index] and not lower[column.index]
 
 
-def _texts(data: Sequence[Sequence[Any]], index: int) -> list[str]:
-    return [t for t in (cell_text(r[index]) for r in data[:200] if index < len(r)) if t]
+def column_texts(rows: Sequence[Sequence[Any]], index: int) -> list[str]:
+    """The texts of column ``index`` in ``rows`` (its blank cells left out)."""
+    return [t for t in (cell_text(r[index]) for r in rows if index < len(r)) if t]
 
 
 def _numbers(data: Sequence[Sequence[Any]], index: int) -> bool:
     """Whether the column's cells are mostly item numbers (1, 2, （3）)."""
-    texts = _texts(data, index)
+    texts = column_texts(data[:200], index)
     numbers = sum(bool(re.fullmatch(r"[（(]?\d{1,4}[)）.、．]?", t)) for t in texts)
     return bool(texts) and numbers * 2 >= len(texts)
 
 
 def _boxes(data: Sequence[Sequence[Any]], index: int) -> bool:
     """Whether the column's cells read as channel cells (boxes or known channel names)."""
-    return any(parse_channels(t).channels for t in _texts(data, index))
+    return any(parse_channels(t).channels for t in column_texts(data[:200], index))
 
 
 def _resolve(

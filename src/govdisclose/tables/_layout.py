@@ -119,27 +119,6 @@ LOCAL_COLUMNS: dict[str, Column] = {
     )
 }
 
-#: Chinese labels of the item fields (used in 来源说明 and messages).
-FIELD_LABELS: dict[str, str] = {
-    "first_level": "一级事项",
-    "number": "二级事项序号",
-    "name": "二级事项",
-    "content": "公开内容",
-    "basis": "公开依据",
-    "time_limit": "公开时限",
-    "subject": "公开主体",
-    "channels": "公开渠道和载体",
-    "audiences": "公开对象",
-    "modes": "公开方式",
-    "levels": "公开层级",
-    "push_targets": "精准推送对象",
-    "other_channels": "其他渠道说明",
-    "responsible_office": "责任科室",
-    "third_level_items": "三级事项",
-    "local_fields": "其他本地栏目",
-    "provenance": "来源说明",
-}
-
 #: Catalogue fields written above the header (CSV) or on the 目录信息 sheet (XLSX), by label.
 METADATA_KEYS: dict[str, str] = {
     "title": "目录名称",
@@ -184,6 +163,12 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 _HEADER_KEYS = {
     normalize_text(alias): key for key, aliases in _ALIASES.items() for alias in aliases
+}
+
+#: Chinese labels of the item fields (used in 来源说明 and messages): their first header label.
+FIELD_LABELS: dict[str, str] = {
+    **{k: v[0] for k, v in _ALIASES.items() if k not in ("service_level", "citations", "group")},
+    "local_fields": "其他本地栏目",
 }
 
 

@@ -28,7 +28,7 @@ import attrs
 
 from .._errors import InputError
 from .._model import Catalogue, CatalogueItem
-from .._vocabulary import Domain, Level
+from .._vocabulary import Domain, Level, Term
 from ..findings import Finding
 from ._codes import BAD_METADATA
 from ._layout import METADATA_KEYS, metadata_key
@@ -64,20 +64,12 @@ def info_pairs(
 ) -> list[tuple[str, str]]:
     """The catalogue's information as ``(label, value)`` rows, leaving out what is ``None``."""
     rows: list[tuple[str, str]] = []
-    values: dict[str, object] = {
-        "title": catalogue.title if title else None,
-        "domain": catalogue.domain.label,
-        "issuing_document": catalogue.issuing_document,
-        "declared_item_count": catalogue.declared_item_count,
-        "level": catalogue.level.label if catalogue.level else None,
-        "publisher": catalogue.publisher,
-        "source": catalogue.source,
-    }
-    for key, value in values.items():
-        if value is not None:
-            rows.append((METADATA_KEYS[key], str(value)))
-    if notes:
-        rows += [(METADATA_KEYS["notes"], note) for note in catalogue.notes]
+    for key, label in METADATA_KEYS.items():  # in the order of the catalogue's fields
+        value = getattr(catalogue, key)
+        if key == "notes":
+            rows += [(label, note) for note in value] if notes else []
+        elif value is not None and (title or key != "title"):
+            rows.append((label, value.label if isinstance(value, Term) else str(value)))
     return rows
 
 

@@ -39,7 +39,7 @@ from .._vocabulary import Audience, Domain, FirstLevel, Level, Mode, normalize_t
 from ..findings import Finding, Report
 from . import _codes as codes
 from ._cells import cell_text
-from ._header import Grid, Header, ResolvedColumn, locate_header
+from ._header import Grid, Header, ResolvedColumn, column_texts, locate_header
 from ._layout import FIELD_LABELS, HeaderMeaning, cell_ref, column_letter, metadata_key
 from ._metadata import CatalogueInfo, read_info_pairs, resolve_domain
 from ._rows import RowReader, parse_first_level
@@ -177,7 +177,7 @@ def read_grid(
     if inferred:
         reader.add(codes.DOMAIN_INFERRED.finding(header_ref, domain=chosen.code))
     _check_domains(reader, item_rows, items, chosen)
-    if level is not None and not _has_level_columns(header):
+    if level is not None and not any(_field_of(c) == "levels" for c in header.columns):
         implied = Level.parse(level)
         items = [attrs.evolve(item, levels=(implied,)) for item in items]
         reader.add(
@@ -221,18 +221,6 @@ _NAMED_CONTENT = re.compile(
 _NUMBERED_CONTENT = re.compile(r"\s*(?P<number>\d{1,3})\s*[.、．]\s*")
 
 
-def _has_level_columns(header: Header) -> bool:
-    return header.column("levels") is not None or any(
-        c.meaning is not None and isinstance(c.meaning.term, Level) for c in header.columns
-    )
-
-
-def _column_texts(rows: Sequence[Row], column: ResolvedColumn | None) -> list[str]:
-    if column is None:
-        return []
-    return [t for t in (cell_text(cells[column.index]) for _, cells, _ in rows) if t]
-
-
 def _standard_names() -> set[str]:
     from .._standard import standard
 
@@ -247,8 +235,13 @@ def _adapt_layout(
     first, name = header.column("first_level"), header.column("name")
     third = header.column("third_level_items")
     columns = list(header.columns)
-    domains = {Domain.try_parse(t) for t in set(_column_texts(rows, first))}
-    groups = set(_column_texts(rows, name))
+    cells = [cells for _, cells, _ in rows]
+
+    def texts(column: ResolvedColumn | None) -> list[str]:
+        return column_texts(cells, column.index) if column else []
+
+    domains = {Domain.try_parse(t) for t in set(texts(first))}
+    groups = set(texts(name))
     if (
         first is not None
         and name is not None
@@ -268,8 +261,8 @@ def _adapt_layout(
         return attrs.evolve(header, columns=tuple(columns)), info, True
     if third is not None and name is not None:
         names = _standard_names()
-        in_third = sum(normalize_text(t) in names for t in _column_texts(rows, third))
-        in_name = sum(normalize_text(t) in names for t in _column_texts(rows, name))
+        in_third = sum(normalize_text(t) in names for t in texts(third))
+        in_name = sum(normalize_text(t) in names for t in texts(name))
         if in_third > in_name:
             columns[third.index] = attrs.evolve(third, meaning=HeaderMeaning("name"))
             columns[name.index] = attrs.evolve(name, header=GROUPING_FIELD, meaning=None)

@@ -275,18 +275,14 @@ class RowReader:
 
 
 def _unknown_channel(where: str, name: str, *, ticked: bool) -> Finding:
-    if ticked:
-        return codes.UNKNOWN_CHANNEL.finding(
-            where,
-            message_zh=f"未知的公开渠道“{name}”，按“其他”保留在其他渠道说明中",
-            message_en=f"unknown channel {name!r} kept as 其他 (other) in other_channels",
-            name=name,
-        )
     return codes.UNKNOWN_CHANNEL.finding(
         where,
-        severity=Severity.INFO,
-        message_zh=f"未勾选的未知渠道“{name}”",
-        message_en=f"unknown channel {name!r} (not ticked)",
+        severity=None if ticked else Severity.INFO,
+        message_zh=f"未知的公开渠道“{name}”，按“其他”保留在其他渠道说明中"
+        if ticked
+        else f"未勾选的未知渠道“{name}”",
+        message_en=f"unknown channel {name!r} "
+        + ("kept as 其他 (other) in other_channels" if ticked else "(not ticked)"),
         name=name,
     )
 
