@@ -44,7 +44,7 @@ from typing import Any
 import attrs
 
 from .._errors import DataError
-from .._model import Catalogue, CatalogueItem, LegalBasis
+from .._model import Catalogue, CatalogueItem, Citation, LegalBasis
 from .._vocabulary import (
     TEMPLATE_CHANNELS,
     Audience,
@@ -262,7 +262,12 @@ def _local_field_names(catalogue: Catalogue) -> list[str]:
 def citations_differ(basis: LegalBasis) -> bool:
     """Whether the citations are not what :meth:`LegalBasis.parse` reads from the text (then
     the 依据文件（结构化） column keeps them)."""
-    return basis.citations != LegalBasis.parse(basis.text).citations
+    return basis.citations != _parsed_citations(basis.text)
+
+
+@functools.lru_cache(maxsize=1024)  # a table repeats the same few basis texts
+def _parsed_citations(text: str) -> tuple[Citation, ...]:
+    return LegalBasis.parse(text).citations
 
 
 def columns_for(catalogue: Catalogue) -> tuple[Column, ...]:
