@@ -61,7 +61,7 @@ import attrs
 from .._errors import GovdiscloseError
 from .._model import CatalogueItem, Citation, LegalBasis, Provenance, ProvenanceKind
 from .._vocabulary import TEMPLATE_CHANNELS, Channel, normalize_text
-from ._layout import FIELD_LABELS, Column, citations_differ
+from ._layout import FIELD_LABELS, Column, citations_differ, in_table_order
 
 TICKED_MARKS = "■☑√✓✔●"
 UNTICKED_MARKS = "□☐×✗✘○"
@@ -248,28 +248,24 @@ def parse_channels(text: str) -> ChannelReading:
         first = min(text.index(m) for m in _MARKS if m in text)
         if text[:first].strip():
             garbled.append(text[:first].strip())
+        boxes = []  # (ticked, label) of each box
         for mark, raw in _BOX.findall(text):
-            ticked = mark in TICKED_MARKS
-            label = _box_label(raw, garbled)
-            channel, names = _read_label(label)
-            if not label.strip():
-                garbled.append(mark)
-            elif channel is None:
-                (unknown if ticked else unknown_unticked).append(label.strip())
-            elif ticked:
-                used.append(channel)
-                others += names
-    else:
-        for label in _list_labels(text):
-            channel, names = _read_label(label)
-            if channel is None:
-                unknown.append(label)
+            label = _box_label(raw, garbled).strip()
+            if label:
+                boxes.append((mark in TICKED_MARKS, label))
             else:
-                used.append(channel)
-                others += names
-    order = list(Channel)
+                garbled.append(mark)
+    else:
+        boxes = [(True, label) for label in _list_labels(text)]
+    for ticked, label in boxes:
+        channel, names = _read_label(label)
+        if channel is None:
+            (unknown if ticked else unknown_unticked).append(label)
+        elif ticked:
+            used.append(channel)
+            others += names
     return ChannelReading(
-        channels=tuple(sorted(dict.fromkeys(used), key=order.index)),
+        channels=in_table_order(used),
         other_names=tuple(dict.fromkeys(others)),
         unknown=tuple(unknown),
         unknown_unticked=tuple(unknown_unticked),
