@@ -262,11 +262,12 @@ def _local_field_names(catalogue: Catalogue) -> list[str]:
 def citations_differ(basis: LegalBasis) -> bool:
     """Whether the citations are not what :meth:`LegalBasis.parse` reads from the text (then
     the 依据文件（结构化） column keeps them)."""
-    return basis.citations != _parsed_citations(basis.text)
+    return basis.citations != parsed_citations(basis.text)
 
 
 @functools.lru_cache(maxsize=1024)  # a table repeats the same few basis texts
-def _parsed_citations(text: str) -> tuple[Citation, ...]:
+def parsed_citations(text: str) -> tuple[Citation, ...]:
+    """The citations :meth:`LegalBasis.parse` reads from a basis text."""
     return LegalBasis.parse(text).citations
 
 

@@ -37,7 +37,7 @@ from ._cells import (
     split_lines,
 )
 from ._header import Header, ResolvedColumn
-from ._layout import cell_ref, column_letter, in_table_order
+from ._layout import cell_ref, column_letter, in_table_order, parsed_citations
 
 #: The local field that keeps web addresses written in a channel cell.
 ADDRESS_FIELD = "网址"
@@ -121,17 +121,15 @@ class RowReader:
             elif key == "provenance":
                 provenance = self._provenance(where, text)
         listed = split_lines(self.text(cells, "other_channels"))
-        basis_text = self.text(cells, "basis")
-        basis = LegalBasis.parse(basis_text)
-        if citations is not None:
-            basis = LegalBasis(basis_text, citations)
+        basis = self.text(cells, "basis")
+        citations = parsed_citations(basis) if citations is None else citations
         office = self.text(cells, "responsible_office")
         return CatalogueItem(
             first_level=first_level,
             number=number,
             name=self.text(cells, "name"),
             content=self.text(cells, "content"),
-            basis=basis,
+            basis=LegalBasis(basis, citations),
             time_limit=TimeLimit(self.text(cells, "time_limit"), service_level),
             subject=self.text(cells, "subject"),
             channels=in_table_order(channels),
