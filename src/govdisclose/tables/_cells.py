@@ -53,7 +53,7 @@ import functools
 import itertools
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -112,10 +112,6 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def _box(channel: Channel, used: Iterable[Channel]) -> str:
-    return ("■" if channel in used else "□") + channel.label
-
-
 def render_channels(channels: Sequence[Channel], extra: Sequence[Channel] = ()) -> str:
     """The ■/□ boxes of the 13 template channels, then the ``extra`` boxes, two a line.
 
@@ -131,7 +127,7 @@ def _render_channels(channels: tuple[Channel, ...], extra: tuple[Channel, ...]) 
     lines = [*_BOX_LINES, *(tuple(extras[i : i + 2]) for i in range(0, len(extras), 2))]
     out = []
     for line in lines:
-        boxes = [_box(c, channels) for c in line]
+        boxes = [("■" if c in channels else "□") + c.label for c in line]
         if len(boxes) == 2:
             out.append(boxes[0] + " " * max(1, 7 - len(boxes[0])) + boxes[1])
         else:

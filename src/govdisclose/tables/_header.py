@@ -181,10 +181,6 @@ def _meaning(upper: str, lower: str) -> tuple[str, HeaderMeaning | None]:
     return label, meaning
 
 
-def _blank_header(column: ResolvedColumn, upper: list[str], lower: list[str]) -> bool:
-    return column.meaning is None and not upper[column.index] and not lower[column.index]
-
-
 def column_texts(rows: Sequence[Sequence[Any]], index: int) -> list[str]:
     """The texts of column ``index`` in ``rows`` (its blank cells left out)."""
     return [t for t in (cell_text(r[index]) for r in rows if index < len(r)) if t]
@@ -221,7 +217,7 @@ def _resolve(
     # over two columns under one 公开渠道和载体 leaves the second header blank.
     for a, b in itertools.pairwise(list(columns)):
         a = columns[a.index]
-        blank = _blank_header(b, upper, lower)
+        blank = b.meaning is None and not upper[b.index] and not lower[b.index]
         if a.meaning == HeaderMeaning("name") and blank and _numbers(data, a.index):
             columns[a.index] = attrs.evolve(a, meaning=HeaderMeaning("number"))
             columns[b.index] = attrs.evolve(b, header=a.header, meaning=HeaderMeaning("name"))

@@ -4,7 +4,7 @@ A county's catalogue has a few dozen rows, a city's merged one 10,000 and more. 
 are larger than :class:`Limits` allow, that are not what their name says, or whose zip members
 would unpack to far more than they take on disk are refused with an
 :class:`~govdisclose._errors.InputError` saying why and naming the limit — before openpyxl
-parses anything.  Each sheet's XML is then streamed with defusedxml (:func:`scan_sheets`, flat
+parses anything.  Each sheet's XML is then streamed with defusedxml (:class:`SheetScan`, flat
 memory): its rows, columns and merged ranges are counted (one merged range over a whole sheet
 would make openpyxl build a million cells) and formula cells without a saved result noted.
 Entity-expansion tricks are refused by defusedxml itself.  Files are read with
@@ -89,7 +89,8 @@ _OTHER_OFFICE = (
 )
 
 
-def _check_zip(data: bytes, name: str, limits: Limits) -> None:
+def _scan_zip(data: bytes, name: str, limits: Limits) -> dict[str, SheetScan]:
+    """Check the parts of an XLSX file, then scan each sheet's XML, by sheet name."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
@@ -129,6 +130,14 @@ def _check_zip(data: bytes, name: str, limits: Limits) -> None:
                     f"{member.compress_size} ({ratio:.0f}:1), refused as a possible zip bomb "
                     f"({_limit('max_member_ratio')}) (疑似压缩炸弹)"
                 )
+        sheets = _sheet_members(archive)
+        if len(sheets) > limits.max_sheets:
+            raise limits.exceeded(name, "max_sheets", f"{len(sheets)} sheets", "工作表过多")
+        scans = {}
+        for title, path in sheets:
+            with archive.open(path) as stream:
+                scans[title] = _scan_sheet(stream, name, title, limits)
+        return scans
 
 
 @contextmanager
@@ -291,20 +300,6 @@ def _check_merge(ref: str, merged: int, name: str, title: str, limits: Limits) -
     return cells
 
 
-def scan_sheets(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, SheetScan]:
-    """Scan every worksheet's XML of a checked XLSX file, by sheet name (see
-    :class:`SheetScan`); refuse sheets over the limits with an :class:`InputError`."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        sheets = _sheet_members(archive)
-        if len(sheets) > limits.max_sheets:
-            raise limits.exceeded(name, "max_sheets", f"{len(sheets)} sheets", "工作表过多")
-        out = {}
-        for title, member in sheets:
-            with archive.open(member) as stream:
-                out[title] = _scan_sheet(stream, name, title, limits)
-        return out
-
-
 def inspect_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, dict[str, SheetScan]]:
     """Check an XLSX file thoroughly and return its bytes, or raise :class:`InputError`.
 
@@ -318,9 +313,8 @@ def inspect_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, di
     what = describe_content(data)
     if what != "a ZIP archive":
         raise InputError(f"{name}: not an XLSX workbook but {what} (不是xlsx格式的Excel文件)")
-    _check_zip(data, name, limits)
     try:
-        return data, scan_sheets(data, name, limits)
+        return data, _scan_zip(data, name, limits)
     except GovdiscloseError:
         raise
     except Exception as exc:  # untrusted input: a damaged part, XML attacks (defusedxml)
