@@ -75,8 +75,8 @@ def info_pairs(
 
 #: How the values that are not plain text are read (``None``: unreadable), what they should be.
 _READERS: dict[str, tuple[Callable[[str], object], str]] = {
-    "domain": (lambda v: Domain.try_parse(v) or domain_in_text(v), "安全生产 or 救灾"),
-    "level": (Level.try_parse, "县级 or 乡级"),
+    "domain": (lambda v: Domain.parse(v, default=None) or domain_in_text(v), "安全生产 or 救灾"),
+    "level": (lambda v: Level.parse(v, default=None), "县级 or 乡级"),
     "declared_item_count": (
         lambda v: int(v) if re.fullmatch(r"\d{1,4}", v) else None,
         "a whole number",
@@ -116,7 +116,7 @@ def domain_in_text(text: str | None) -> Domain | None:
     """The domain a title or sheet name names (安全生产 or 救灾, not both), else ``None``."""
     if not text:
         return None
-    direct = Domain.try_parse(text)
+    direct = Domain.parse(text, default=None)
     if direct is not None:
         return direct
     found = [d for d in Domain if d.label in text]

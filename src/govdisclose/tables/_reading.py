@@ -240,7 +240,7 @@ def _adapt_layout(
     def texts(column: ResolvedColumn | None) -> list[str]:
         return column_texts(cells, column.index) if column else []
 
-    domains = {Domain.try_parse(t) for t in set(texts(first))}
+    domains = {Domain.parse(t, default=None) for t in set(texts(first))}
     groups = set(texts(name))
     if (
         first is not None
