@@ -54,11 +54,6 @@ class Grid:
     sheet: str | None = None
     merged: tuple[tuple[int, int, int, int], ...] = ()
 
-    @property
-    def width(self) -> int:
-        """The number of columns (the longest row)."""
-        return max((len(r) for r in self.rows), default=0)
-
 
 @attrs.frozen
 class ResolvedColumn:
@@ -133,7 +128,7 @@ def _is_sub_header(upper: Sequence[Any], lower: Sequence[Any]) -> bool:
 
 def locate_header(grid: Grid) -> Header:
     """Find the header and resolve the columns; :class:`InputError` when there is none."""
-    width = grid.width
+    width = max((len(r) for r in grid.rows), default=0)  # the longest row
     rows = [list(r) + [None] * (width - len(r)) for r in grid.rows]
     found = next((i for i, r in enumerate(rows[:HEADER_SEARCH_ROWS]) if _score(r) >= 3), None)
     if found is None:

@@ -301,7 +301,7 @@ def _info(ws: Any) -> dict[str, tuple[CatalogueInfo, list[Finding]]]:
     out: dict[str, tuple[CatalogueInfo, list[Finding]]] = {}
     for c, sheet in enumerate(rows[0][1:], start=1):
         pairs = [
-            (cell_text(r[0]), cell_text(r[c]), f"{INFO_SHEET}!{column_letter(c)}{i + 1}")
+            (cell_text(r[0]), cell_text(r[c]), cell_ref(INFO_SHEET, i, c))
             for i, r in enumerate(rows[1:], start=1)
             if c < len(r) and cell_text(r[0]) and cell_text(r[c])
         ]
