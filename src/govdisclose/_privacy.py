@@ -111,7 +111,7 @@ from typing import BinaryIO
 import attrs
 
 from ._errors import InputError
-from ._files import bom_encoding, open_binary, refuse_binary, undecodable_error
+from ._files import detect_encoding, open_binary
 from ._vocabulary import Term
 from .findings import Finding, FindingCode, Report, Severity
 
@@ -1095,50 +1095,18 @@ def mask(value: str, kind: PersonalDataKind | str) -> str:
 CHUNK_BYTES = 1 << 18
 
 
-def _decide_encoding(raw: BinaryIO, source: str) -> str:
-    """Read the whole file once: its codec (as :func:`~govdisclose._files.decode_text`
-    decides it for a whole file), refusing binary and undecodable files."""
-    head = raw.read(CHUNK_BYTES)
-    encoding = bom_encoding(head)
-    candidates = [encoding] if encoding is not None else ["utf-8", "gb18030"]
-    if encoding is None:
-        refuse_binary(head, source=source)
-    failure = 0
-    for candidate in candidates:
-        raw.seek(0)
-        decoder = codecs.getincrementaldecoder(candidate)("strict")
-        offset = 0
-        try:
-            while block := raw.read(CHUNK_BYTES):
-                if encoding is None and b"\x00" in block:
-                    refuse_binary(block, source=source)
-                decoder.decode(block)
-                offset += len(block)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError as exc:
-            failure = offset + exc.start
-            continue
-        raw.seek(0)
-        return candidate
-    if encoding is not None:
-        raise InputError(
-            f"{source}: starts with a {encoding} byte-order mark but is not {encoding} "
-            f"(byte {failure}) (字节序标记与编码不符)"
-        )
-    raise undecodable_error(source, failure)
-
-
 def read_text_chunks(raw: BinaryIO, *, source: str) -> tuple[str, Iterator[str]]:
     """The codec of a seekable binary file and its text in pieces (256 KiB read at a time).
 
     The file is read once to decide its encoding as :func:`govdisclose._files.decode_text`
-    does for a whole file (a byte-order mark, else UTF-8 if the whole file is UTF-8, else
-    GB18030) and to refuse binary and undecodable files (an
-    :class:`~govdisclose._errors.InputError` naming ``source``), then again piece by piece.
-    A byte-order mark is not part of the text.
+    does for a whole file (:func:`~govdisclose._files.detect_encoding`) and to refuse binary
+    and undecodable files (an :class:`~govdisclose._errors.InputError` naming ``source``),
+    then again piece by piece.  A byte-order mark is not part of the text.
     """
     try:
-        encoding = _decide_encoding(raw, source)
+        blocks = iter(functools.partial(raw.read, CHUNK_BYTES), b"")
+        encoding = detect_encoding(blocks, whole=True, source=source)
+        raw.seek(0)
     except OSError as exc:
         raise InputError(f"{source}: cannot read: {exc.strerror or exc} (无法读取)") from None
 
