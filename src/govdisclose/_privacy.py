@@ -115,19 +115,6 @@ from ._files import detect_encoding, open_binary
 from ._vocabulary import Term
 from .findings import Finding, FindingCode, Report, Severity
 
-__all__ = [
-    "PersonalDataKind",
-    "PersonalDataMatch",
-    "PersonalDataScan",
-    "PersonalDataScanner",
-    "iter_matches",
-    "mask",
-    "mask_text",
-    "read_text_chunks",
-    "scan_file",
-    "scan_text",
-]
-
 
 class PersonalDataKind(Term):
     """What kind of personal number a match is."""
@@ -226,7 +213,6 @@ _CONTEXT_SPAN = 12  # characters looked at before the number
 # -- reading the text as a reader sees it ----------------------------------------------------
 
 _DIGIT_CLASS = "0-9\uff10-\uff19"
-_X_CHARS = frozenset("XxＸｘ")
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
 _SPACES = " \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u202f"
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -507,13 +493,13 @@ _FOREIGN = PersonalDataKind.FOREIGN_RESIDENT_ID
 _MOBILE = PersonalDataKind.MOBILE
 
 
-def _mobile(window: list[_Group], digits: str, seps: list[str]) -> int:
-    """How many leading digits are a +86 prefix if the groups are a mobile number, else -1."""
-    sizes = tuple(len(g.digits) for g in window)
+def _mobile(sizes: tuple[int, ...], digits: str, seps: list[str]) -> int:
+    """How many leading digits are a +86 prefix if groups of these sizes (joined by
+    ``seps``) are a mobile number, else -1."""
     prefix = 0
-    if len(window) > 1 and window[0].digits in ("86", "0086"):
+    if len(sizes) > 1 and digits[: sizes[0]] in ("86", "0086"):
         prefix, sizes, seps = sizes[0], sizes[1:], seps[1:]
-    elif len(window) == 1 and len(digits) in (13, 15):
+    elif len(sizes) == 1 and len(digits) in (13, 15):
         prefix = len(digits) - 11
         if digits[:prefix] not in ("86", "0086"):
             return -1
@@ -524,6 +510,23 @@ def _mobile(window: list[_Group], digits: str, seps: list[str]) -> int:
     if rest and (rest[0] not in " -.(" or any(sep != rest[0] for sep in rest)):
         return -1
     return prefix
+
+
+def _placed(buf: str, start: int, end: int, kind: PersonalDataKind, widen: bool) -> _Placed:
+    """Where a number of ``kind`` found at ``buf[start:end]`` starts (``widen``: with the
+    ``+`` or bracket of its +86 prefix) and the word that lowers its severity; ``None`` when
+    it is written as an amount (which a valid ID never is)."""
+    if kind is not _ID and kind is not _FOREIGN and _is_amount(buf, start, end):
+        return None
+    if kind is PersonalDataKind.OLD_ID_CARD:
+        before = buf[max(0, start - _CONTEXT_SPAN) : start]
+        return start, next((w for w in CONTEXT_WORDS if w in before), None)
+    while widen and start > 0 and buf[start - 1] in "+＋(（":
+        start -= 1
+    return start, None
+
+
+_Placed = tuple[int, str | None] | None
 
 
 @attrs.frozen
@@ -557,34 +560,21 @@ class PersonalDataMatch:
 
     def finding(self) -> Finding:
         """This match as a finding (no unmasked digits in it)."""
-        where_zh = f"第{self.line}行第{self.column}列"
-        where_en = f"line {self.line}, column {self.column}"
-        extra = {} if self.context is None else {"context": self.context}
-        if self.kind is PersonalDataKind.SUSPECT_ID_CARD:
-            message_zh = f"{where_zh}：{self.masked} 疑似身份证号码（校验码不符），请核对，不得公开"
-            message_en = (
-                f"{where_en}: {self.masked} looks like an ID card number with a wrong check "
-                f"digit; check it, and do not publish it"
-            )
-        elif self.kind is PersonalDataKind.OLD_ID_CARD:
-            after = "" if self.context is None else f"（前有“{self.context}”，可能是其他编号）"
-            after_en = (
-                "" if self.context is None else f" (after {self.context}: perhaps another number)"
-            )
-            message_zh = f"{where_zh}：{self.masked} 可能是第一代身份证号码{after}，请核对"
-            message_en = (
-                f"{where_en}: {self.masked} may be a first-generation ID card number{after_en}; "
-                f"check it"
-            )
-        else:
-            message_zh = f"{where_zh}：{self.kind.label} {self.masked}，不得公开"
-            message_en = (
-                f"{where_en}: {_CODES[self.kind.code].title_en} {self.masked} must not be published"
-            )
-        return _CODES[self.kind.code].finding(
+        code = _CODES[self.kind.code]
+        after_zh = after_en = ""
+        extra = {}
+        if self.context is not None:
+            after_zh = f"（前有“{self.context}”，可能是其他编号）"
+            after_en = f" (after {self.context}: perhaps another number)"
+            extra["context"] = self.context
+        doubt = code.severity is Severity.WARNING
+        return code.finding(
             self.path,
-            message_zh=message_zh,
-            message_en=message_en,
+            message_zh=f"第{self.line}行第{self.column}列：{code.title_zh} {self.masked}{after_zh}"
+            + ("，请核对" if doubt else "，不得公开"),
+            message_en=f"line {self.line}, column {self.column}: {code.title_en} {self.masked}"
+            + after_en
+            + ("; check it" if doubt else ": must not be published"),
             hint=_HINT,
             severity=self.severity,
             kind=self.kind.code,
@@ -595,16 +585,6 @@ class PersonalDataMatch:
             masked=self.masked,
             **extra,
         )
-
-
-_KEEP = {  # (first, last) digits left visible
-    PersonalDataKind.ID_CARD: (4, 4),
-    PersonalDataKind.FOREIGN_RESIDENT_ID: (4, 4),
-    PersonalDataKind.SUSPECT_ID_CARD: (4, 4),
-    PersonalDataKind.OLD_ID_CARD: (4, 4),
-    PersonalDataKind.MOBILE: (3, 4),
-    PersonalDataKind.BANK_CARD: (4, 4),
-}
 
 
 _AMOUNT_UNITS = ("元", "万", "亿")
@@ -809,41 +789,26 @@ class PersonalDataScanner:
         n = e - s
         if n == 17 and xpos >= 0:
             kind = _classify18(digits + "X", self._today)
-            if kind is None or (
-                kind is not _ID and kind is not _FOREIGN and _is_amount(buf, s, xpos + 1)
-            ):
+            if kind is None or _placed(buf, s, xpos + 1, kind, False) is None:
                 return None
             return s, xpos + 1, kind, (s + 4, e - 3), None
         kind = None
         prefix = 0
         if n == 18:
             kind = _classify18(digits, self._today)
-        elif n == 11:
-            if digits[0] == "1" and digits[1] >= "3":
-                kind = PersonalDataKind.MOBILE
-        elif (
-            n in (13, 15)
-            and digits[n - 11] == "1"
-            and digits[n - 10] >= "3"
-            and (digits[: n - 11] in ("86", "0086"))
-        ):
-            kind, prefix = PersonalDataKind.MOBILE, n - 11
+        elif n in (11, 13, 15):
+            prefix = _mobile((n,), digits, [])
+            kind, prefix = (_MOBILE, prefix) if prefix >= 0 else (None, 0)
         if kind is None and n == 15:
             if "1" <= digits[0] <= "8" and _born("19" + digits[6:12], self._today):
                 kind = PersonalDataKind.OLD_ID_CARD
         elif kind is None and n >= 16 and n != 18 and _bank(digits):
             kind = PersonalDataKind.BANK_CARD
-        if kind is None or (kind is not _ID and kind is not _FOREIGN and _is_amount(buf, s, e)):
+        placed = None if kind is None else _placed(buf, s, e, kind, prefix > 0)
+        if placed is None or kind is None:
             return None
-        start, context = s, None
-        if kind is PersonalDataKind.OLD_ID_CARD:
-            before = buf[max(0, s - _CONTEXT_SPAN) : s]
-            context = next((w for w in CONTEXT_WORDS if w in before), None)
-        elif prefix:
-            while start > 0 and buf[start - 1] in "+＋(（":
-                start -= 1
         first, last = (3, 4) if kind is _MOBILE else (4, 4)
-        return start, e, kind, (s + prefix + first, e - last), context
+        return placed[0], e, kind, (s + prefix + first, e - last), placed[1]
 
     def _window(self, buf: str, groups: list[_Group], i: int, j: int) -> _Hit | None:
         window = groups[i : j + 1]
@@ -874,11 +839,8 @@ class PersonalDataScanner:
             ):
                 kind = PersonalDataKind.OLD_ID_CARD
         if kind is None and n in (11, 13, 15):
-            prefix = _mobile(window, digits, seps)
-            if prefix >= 0:
-                kind = PersonalDataKind.MOBILE
-            else:
-                prefix = 0
+            prefix = _mobile(tuple(len(g.digits) for g in window), digits, seps)
+            kind, prefix = (_MOBILE, prefix) if prefix >= 0 else (None, 0)
         if kind is None and 16 <= n <= 19 and _bank(digits):
             if j == i:
                 kind = PersonalDataKind.BANK_CARD if n != 18 or not _uscc(digits) else None
@@ -890,17 +852,11 @@ class PersonalDataScanner:
                 and all(sep == seps[0] for sep in seps)
             ):
                 kind = PersonalDataKind.BANK_CARD
-        if kind is None:
+        widen = kind is _MOBILE and (prefix > 0 or seps[:1] == ["("])
+        placed = None if kind is None else _placed(buf, start, end, kind, widen)
+        if placed is None or kind is None:
             return None
-        if kind is not _ID and kind is not _FOREIGN and _is_amount(buf, start, end):
-            return None
-        context = None
-        if kind is PersonalDataKind.OLD_ID_CARD:
-            before = buf[max(0, start - _CONTEXT_SPAN) : start]
-            context = next((w for w in CONTEXT_WORDS if w in before), None)
-        if kind is PersonalDataKind.MOBILE and (prefix or seps[:1] == ["("]):
-            while start > 0 and buf[start - 1] in "+＋(（":
-                start -= 1
+        start, context = placed
         if trim:  # the X after the last digit is not part of this number
             end = _cells(window[-1])[-2][1]
         first, last = (3, 4) if kind is _MOBILE else (4, 4)
@@ -1044,49 +1000,6 @@ def mask_text(text: str) -> str:
     scanner.feed(text)
     scanner.close()
     return scanner.take_masked()
-
-
-_DIGIT_COUNTS = {
-    PersonalDataKind.ID_CARD: (18, 18),
-    PersonalDataKind.FOREIGN_RESIDENT_ID: (18, 18),
-    PersonalDataKind.SUSPECT_ID_CARD: (18, 18),
-    PersonalDataKind.OLD_ID_CARD: (15, 15),
-    PersonalDataKind.MOBILE: (11, 15),
-    PersonalDataKind.BANK_CARD: (16, 19),
-}
-
-
-def mask(value: str, kind: PersonalDataKind | str) -> str:
-    """Mask one number of the given kind as :func:`mask_text` would; non-digits are kept.
-
-    The value is not validated beyond its number of digits, which must suit the kind
-    (otherwise :class:`~govdisclose._errors.InputError`); an ``id_card`` may also have 15.
-
-    >>> mask("13812345678", "mobile"), mask("6222 0212 3456 7890", "bank_card")
-    ('138****5678', '6222 **** **** 7890')
-    >>> mask("41010519900307123X", "身份证")
-    '4101**********123X'
-    """
-    value = _require_text(value)
-    wanted = PersonalDataKind.parse(kind)
-    positions = [
-        i for i, ch in enumerate(value.translate(_FULLWIDTH)) if ch.isascii() and ch.isdigit()
-    ]
-    if value.translate(_FULLWIDTH)[-1:] in _X_CHARS:
-        positions.append(len(value) - 1)
-    low, high = _DIGIT_COUNTS[wanted]
-    if wanted is PersonalDataKind.ID_CARD:
-        low = 15
-    if not low <= len(positions) <= high:
-        raise InputError(
-            f"{value!r} has {len(positions)} digits; a {wanted.code} has {low} to {high} "
-            f"({wanted.label}位数不符)"
-        )
-    if wanted is PersonalDataKind.MOBILE:
-        positions = positions[-11:]  # the national number; a +86 prefix stays readable
-    first, last = _KEEP[wanted]
-    hidden = set(positions[first : len(positions) - last])
-    return "".join("*" if i in hidden else ch for i, ch in enumerate(value))
 
 
 # -- files ------------------------------------------------------------------------------------
