@@ -39,8 +39,8 @@ from .._errors import GovdiscloseError
 from .._model import Catalogue, CatalogueItem
 from .._vocabulary import FirstLevel, Level, normalize_text
 from ..findings import FindingCode, Report, ReportBuilder, Severity
-from ._items import check_item, is_blank
-from ._prescan import INVALID_DATA, NOT_A_CATALOGUE, clip, read_catalogue
+from ._items import check_item
+from ._prescan import INVALID_DATA, NOT_A_CATALOGUE, clip, is_blank, read_catalogue
 
 #: The finding codes of this area (see :mod:`govdisclose.findings`).
 CODES = (

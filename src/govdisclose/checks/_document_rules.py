@@ -32,6 +32,7 @@ from ..deadlines import PUBLICATION_RULE, Status, due_date, judge
 from ..findings import ReportBuilder, Severity
 from . import _document_codes as C
 from ._document_record import DocumentRecord
+from ._prescan import is_blank
 
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
@@ -52,11 +53,6 @@ def marking_attributes(text: str) -> tuple[DisclosureAttribute, ...]:
     """
     folded = normalize_text(text).translate(_MARK_NOISE)
     return tuple(a for a in DisclosureAttribute if normalize_text(a.marking) in folded)
-
-
-def is_blank(value: object) -> bool:
-    """Whether a record's text field is missing or only white space."""
-    return not isinstance(value, str) or not value.strip()
 
 
 def _check_identity(record: DocumentRecord, path: str, b: ReportBuilder) -> None:

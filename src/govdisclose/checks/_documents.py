@@ -45,8 +45,8 @@ from ..deadlines._proactive import PUBLICATION_WORKDAYS
 from ..findings import Report, ReportBuilder
 from . import _document_codes as C
 from ._document_record import DocumentRecord, InterpretationRecord, ReviewRecord, read_document
-from ._document_rules import REVIEWED_ATTRIBUTES, check_document, is_blank, marking_attributes
-from ._prescan import clip, read_problems
+from ._document_rules import REVIEWED_ATTRIBUTES, check_document, marking_attributes
+from ._prescan import clip, is_blank, read_problems
 
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
