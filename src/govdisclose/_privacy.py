@@ -333,9 +333,9 @@ def _may_hold_number(sizes: list[int], x_after: bool) -> bool:
     return False
 
 
-# A number found: start, end, kind, the digits to hide (a range of positions, or spans with
-# how many * replace each), the word that lowered its severity.
-_Hit = tuple[int, int, PersonalDataKind, tuple[int, int] | list[tuple[int, int, int]], str | None]
+# A number found: start, end, kind, the digits to hide (spans with how many * replace each),
+# the word that lowered its severity.
+_Hit = tuple[int, int, PersonalDataKind, list[tuple[int, int, int]], str | None]
 
 
 @attrs.define(slots=True)
@@ -791,7 +791,7 @@ class PersonalDataScanner:
             kind = _classify18(digits + "X", self._today)
             if kind is None or _placed(buf, s, xpos + 1, kind, False) is None:
                 return None
-            return s, xpos + 1, kind, (s + 4, e - 3), None
+            return s, xpos + 1, kind, [(s + 4, e - 3, e - s - 7)], None
         kind = None
         prefix = 0
         if n == 18:
@@ -808,7 +808,8 @@ class PersonalDataScanner:
         if placed is None or kind is None:
             return None
         first, last = (3, 4) if kind is _MOBILE else (4, 4)
-        return placed[0], e, kind, (s + prefix + first, e - last), placed[1]
+        low, high = s + prefix + first, e - last
+        return placed[0], e, kind, [(low, high, high - low)], placed[1]
 
     def _window(self, buf: str, groups: list[_Group], i: int, j: int) -> _Hit | None:
         window = groups[i : j + 1]
@@ -880,24 +881,20 @@ class PersonalDataScanner:
         start: int,
         end: int,
         kind: PersonalDataKind,
-        hidden: tuple[int, int] | list[tuple[int, int, int]],
+        hidden: list[tuple[int, int, int]],
         context: str | None,
     ) -> PersonalDataMatch:
         base = self._base
         if base + start > self._counted:
             self._count_lines(base + start)
-        if isinstance(hidden, tuple):
-            a, b = hidden
-            masked = buf[start:a] + "*" * (b - a) + buf[b:end]
-        else:
-            parts: list[str] = []
-            at = start
-            for a, b, stars in hidden:
-                parts.append(buf[at:a])
-                parts.append("*" * stars)
-                at = b
-            parts.append(buf[at:end])
-            masked = "".join(parts)
+        parts: list[str] = []
+        at = start
+        for a, b, stars in hidden:
+            parts.append(buf[at:a])
+            parts.append("*" * stars)
+            at = b
+        parts.append(buf[at:end])
+        masked = "".join(parts)
         if self._mask:
             if self._out < start:
                 self._masked.append(buf[self._out : start])
