@@ -215,14 +215,6 @@ def refuse_binary(data: bytes, *, source: str) -> None:
         )
 
 
-def undecodable_error(source: str, byte: int) -> InputError:
-    """The error for text that is neither UTF-8 nor GB18030 (``byte``: where GB18030 fails)."""
-    return InputError(
-        f"{source}: neither UTF-8 nor GB18030 text (byte {byte}); save it as UTF-8, or name "
-        f"its encoding where the command has --encoding (既不是UTF-8也不是GB18030编码的文本)"
-    )
-
-
 # -- decoding ---------------------------------------------------------------------------------
 
 
@@ -315,7 +307,10 @@ def detect_encoding(
     if failed < 0:
         return "gb18030"
     if wide - bad < 4 * bad:
-        raise undecodable_error(source, failed)
+        raise InputError(
+            f"{source}: neither UTF-8 nor GB18030 text (byte {failed}); save it as UTF-8, or name "
+            f"its encoding where the command has --encoding (既不是UTF-8也不是GB18030编码的文本)"
+        )
     if whole:  # UTF-8 text with a few corrupt bytes
         raise InputError(
             f"{source}: UTF-8 text with bytes that are not UTF-8 (byte {first_bad}); repair "

@@ -165,7 +165,11 @@ def _usable(item: object) -> bool:
 
 def _compare_sets(match: ItemMatch, path: str, builder: ReportBuilder) -> None:
     local, std = match.local, match.standard
-    for field, code in (("modes", MODES_CHANGED), ("audiences", AUDIENCES_CHANGED)):
+    for field, code in (
+        ("modes", MODES_CHANGED),
+        ("audiences", AUDIENCES_CHANGED),
+        ("levels", LEVELS_CHANGED),
+    ):
         mine, theirs = getattr(local, field), getattr(std, field)
         if set(mine) != set(theirs):
             builder.add(
@@ -174,22 +178,14 @@ def _compare_sets(match: ItemMatch, path: str, builder: ReportBuilder) -> None:
                 message_zh=f"{code.title_zh}：本地为{_labels(mine)}，标准为{_labels(theirs)}",
                 message_en=f"{code.title_en}: {_codes(mine)} here, {_codes(theirs)} in the "
                 f"standard",
-                hint="如无依据，恢复为标准目录的取值 / restore the standard's values unless "
+                hint=""
+                if code is LEVELS_CHANGED
+                else "如无依据，恢复为标准目录的取值 / restore the standard's values unless "
                 "there is a legal reason",
                 standard_id=std.id,
                 local=_codes(mine),
                 standard=_codes(theirs),
             )
-    if set(local.levels) != set(std.levels):
-        builder.add(
-            LEVELS_CHANGED,
-            f"{path}.levels",
-            message_zh=f"公开层级：本地为{_labels(local.levels)}，标准为{_labels(std.levels)}",
-            message_en=f"levels {_codes(local.levels)} here, {_codes(std.levels)} in the standard",
-            standard_id=std.id,
-            local=_codes(local.levels),
-            standard=_codes(std.levels),
-        )
 
 
 def _compare_channels(match: ItemMatch, path: str, builder: ReportBuilder) -> None:
