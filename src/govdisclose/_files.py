@@ -61,15 +61,21 @@ def _shown(name: str) -> str:
 
 
 def _file_error(
-    name: str, exc: OSError | ValueError, path: str | os.PathLike[str] | None = None
+    name: str,
+    exc: OSError | ValueError,
+    path: str | os.PathLike[str] | None = None,
+    *,
+    verb: str = "read",
 ) -> InputError:
-    """The :class:`InputError` for a file that cannot be opened or read."""
+    """The :class:`InputError` for a file that cannot be opened, read or written."""
     shown = _shown(name)
     if isinstance(exc, ValueError) or exc.errno == errno.ENAMETOOLONG:  # ValueError: a NUL
         reason = exc.strerror if isinstance(exc, OSError) else exc
         return InputError(
-            f"{short_repr(shown)}: cannot read: not a usable file name ({reason}) (文件名无效)"
+            f"{short_repr(shown)}: cannot {verb}: not a usable file name ({reason}) (文件名无效)"
         )
+    if verb == "write":
+        return InputError(f"cannot write {shown}: {exc.strerror or exc} (无法写入文件)")
     if isinstance(exc, FileNotFoundError):
         return InputError(f"{shown}: no such file (文件不存在)")
     if isinstance(exc, IsADirectoryError) or (path is not None and os.path.isdir(path)):
@@ -471,7 +477,7 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
             raise IsADirectoryError(21, "Is a directory")
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except (OSError, ValueError) as exc:
-        raise _write_error(name, exc) from None
+        raise _file_error(name, exc, verb="write") from None
     try:
         with os.fdopen(descriptor, "wb") as file:
             yield file
@@ -484,7 +490,7 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
         with suppress(OSError):
             os.unlink(temporary)
         if isinstance(exc, OSError):
-            raise _write_error(name, exc) from None
+            raise _file_error(name, exc, verb="write") from None
         raise
 
 
@@ -494,9 +500,3 @@ def write_file(path: str | os.PathLike[str], data: str | bytes, *, encoding: str
     raw = data.encode(encoding) if isinstance(data, str) else data
     with atomic_writer(path) as file:
         file.write(raw)
-
-
-def _write_error(name: str, exc: OSError | ValueError) -> InputError:
-    if isinstance(exc, ValueError):
-        return InputError(f"{short_repr(_shown(name))}: not a usable file name (文件名无效)")
-    return InputError(f"cannot write {_shown(name)}: {exc.strerror or exc} (无法写入文件)")
