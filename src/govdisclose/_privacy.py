@@ -982,11 +982,7 @@ def scan_text(text: str, *, subject: str | None = None) -> PersonalDataScan:
     Runs in time linear in the length of the text.  Raises
     :class:`~govdisclose._errors.InputError` when ``text`` is not a ``str``.
     """
-    text = _require_text(text)
-    scanner = PersonalDataScanner()
-    matches = scanner.feed(text)
-    matches.extend(scanner.close())
-    return PersonalDataScan(tuple(matches), subject)
+    return PersonalDataScan(tuple(iter_matches([_require_text(text)])), subject)
 
 
 def mask_text(text: str) -> str:

@@ -40,7 +40,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .._dates import check_date, china_today
-from .._errors import DataError, GovdiscloseError
+from .._errors import DataError, GovdiscloseError, InputError
 from ..deadlines._proactive import PUBLICATION_WORKDAYS
 from ..findings import Report, ReportBuilder
 from . import _document_codes as C
@@ -165,8 +165,6 @@ def self_review_due(
     (['1'], [])
     """
     if type(year) is not int:
-        from .._errors import InputError
-
         raise InputError(f"year must be a whole number, got {clip(year, 40)} (年份应为整数)")
     due = []
     for index, data in enumerate(records):

@@ -21,8 +21,6 @@ of kind ``note`` or ``local`` whose ``fields`` include ``channels`` and whose te
 
 from __future__ import annotations
 
-from typing import Any
-
 from .._model import CatalogueItem, LegalBasis, Provenance, ProvenanceKind, TimeLimit
 from .._vocabulary import Channel, Level, Mode, Term
 from ..findings import FindingCode, ReportBuilder, Severity
@@ -140,18 +138,11 @@ def website_justification(item: CatalogueItem) -> str | None:
     return None
 
 
-def _element_value(item: CatalogueItem, field: str) -> Any:
-    value = getattr(item, field, None)
-    if field == "basis":
-        return value.text if isinstance(value, LegalBasis) else value
-    if field == "time_limit":
-        return value.text if isinstance(value, TimeLimit) else value
-    return value
-
-
 def _check_elements(item: CatalogueItem, path: str, builder: ReportBuilder) -> None:
     for field, label in ELEMENTS.items():
-        value = _element_value(item, field)
+        value = getattr(item, field, None)
+        if isinstance(value, (LegalBasis, TimeLimit)):
+            value = value.text
         where = f"{path}.{field}"
         if field in _TERM_LISTS:  # a tuple of terms (the model converts them)
             if not value:
@@ -274,23 +265,6 @@ def _check_provenance(item: CatalogueItem, path: str, builder: ReportBuilder) ->
         )
 
 
-def check_level(item: CatalogueItem, path: str, level: Level, builder: ReportBuilder) -> None:
-    """Add a finding when ``item`` does not apply at ``level``."""
-    levels = item.levels
-    if levels and level not in levels:
-        applies = "、".join(lv.label for lv in levels)
-        builder.add(
-            LEVEL_NOT_APPLICABLE,
-            f"{path}.levels",
-            message_zh=f"本目录为{level.label}目录，该事项仅适用于{applies}",
-            message_en=f"a {level.code} catalogue holds an item for "
-            f"{', '.join(lv.code for lv in levels)} only",
-            hint=f"删去该事项，或在 levels 中加入 {level.code} / remove the item or add "
-            f"{level.code} to its levels",
-            level=level.code,
-        )
-
-
 def check_item(
     item: CatalogueItem,
     path: str,
@@ -305,6 +279,17 @@ def check_item(
     _check_terms(item, path, builder)
     _check_time_limit(item, path, builder)
     _check_channels(item, path, builder, template=template)
-    if level is not None:
-        check_level(item, path, level, builder)
+    levels = item.levels
+    if level is not None and levels and level not in levels:
+        applies = "、".join(lv.label for lv in levels)
+        builder.add(
+            LEVEL_NOT_APPLICABLE,
+            f"{path}.levels",
+            message_zh=f"本目录为{level.label}目录，该事项仅适用于{applies}",
+            message_en=f"a {level.code} catalogue holds an item for "
+            f"{', '.join(lv.code for lv in levels)} only",
+            hint=f"删去该事项，或在 levels 中加入 {level.code} / remove the item or add "
+            f"{level.code} to its levels",
+            level=level.code,
+        )
     _check_provenance(item, path, builder)
