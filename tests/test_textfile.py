@@ -80,6 +80,8 @@ def test_read_bytes_refuses_what_is_not_a_path(junk: object) -> None:
         read_bytes(junk, limit=10)  # type: ignore[arg-type]
     with pytest.raises(InputError, match="expected a file path"):
         open_binary(junk)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="expected a file path"):
+        read_json_file(junk)  # type: ignore[arg-type]
 
 
 def test_every_reader_uses_it_with_its_own_limit(tmp_path: Path) -> None:

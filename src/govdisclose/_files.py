@@ -389,8 +389,9 @@ def read_json_file(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> Any:
 
     Broken JSON is an :class:`~govdisclose._errors.InputError` naming the file, line and column.
     """
+    data = read_bytes(path, limit=limit)  # refusing what is not a path
     name = _shown(os.fspath(path))
-    return parse_json(decode_text(read_bytes(path, limit=limit), source=name), source=name)
+    return parse_json(decode_text(data, source=name), source=name)
 
 
 def dump_json(data: Any) -> str:
