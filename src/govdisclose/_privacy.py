@@ -491,6 +491,7 @@ _ID_SEPS = frozenset(" \n-")
 _ID = PersonalDataKind.ID_CARD
 _FOREIGN = PersonalDataKind.FOREIGN_RESIDENT_ID
 _MOBILE = PersonalDataKind.MOBILE
+_BANK = PersonalDataKind.BANK_CARD
 
 
 def _mobile(sizes: tuple[int, ...], digits: str, seps: list[str]) -> int:
@@ -510,6 +511,40 @@ def _mobile(sizes: tuple[int, ...], digits: str, seps: list[str]) -> int:
     if rest and (rest[0] not in " -.(" or any(sep != rest[0] for sep in rest)):
         return -1
     return prefix
+
+
+def _classify(
+    digits: str, sizes: tuple[int, ...], seps: list[str], today: int
+) -> tuple[PersonalDataKind | None, int]:
+    """The kind of number that groups of these ``sizes`` (joined by ``seps``) are, if any,
+    and how many leading digits are a +86 prefix.  ``digits`` ends in an X only for an ID."""
+    n = len(digits)
+    if n == 18 and (len(sizes) == 1 or all(sep in _ID_SEPS for sep in seps)):
+        kind = _classify18(digits, today)
+        if kind is not None or len(sizes) == 1:
+            return kind, 0
+    elif n == 15 and (
+        sizes in ((15,), (6, 6, 3), (6, 9))
+        and "1" <= digits[0] <= "8"
+        and all(sep in _ID_SEPS for sep in seps)
+        and _born("19" + digits[6:12], today)
+    ):
+        return PersonalDataKind.OLD_ID_CARD, 0
+    if n in (11, 13, 15):
+        prefix = _mobile(sizes, digits, seps)
+        return (_MOBILE, prefix) if prefix >= 0 else (None, 0)
+    if 16 <= n <= 19 and _bank(digits):
+        if len(sizes) == 1:
+            return (_BANK if n != 18 or not _uscc(digits) else None), 0
+        if (
+            len(sizes) >= 4
+            and all(size == 4 for size in sizes[:-1])
+            and sizes[-1] <= 4
+            and seps[0] in " -"
+            and all(sep == seps[0] for sep in seps)
+        ):
+            return _BANK, 0
+    return None, 0
 
 
 def _placed(buf: str, start: int, end: int, kind: PersonalDataKind, widen: bool) -> _Placed:
@@ -792,18 +827,7 @@ class PersonalDataScanner:
             if kind is None or _placed(buf, s, xpos + 1, kind, False) is None:
                 return None
             return s, xpos + 1, kind, [(s + 4, e - 3, e - s - 7)], None
-        kind = None
-        prefix = 0
-        if n == 18:
-            kind = _classify18(digits, self._today)
-        elif n in (11, 13, 15):
-            prefix = _mobile((n,), digits, [])
-            kind, prefix = (_MOBILE, prefix) if prefix >= 0 else (None, 0)
-        if kind is None and n == 15:
-            if "1" <= digits[0] <= "8" and _born("19" + digits[6:12], self._today):
-                kind = PersonalDataKind.OLD_ID_CARD
-        elif kind is None and n >= 16 and n != 18 and _bank(digits):
-            kind = PersonalDataKind.BANK_CARD
+        kind, prefix = _classify(digits, (n,), [], self._today)
         placed = None if kind is None else _placed(buf, s, e, kind, prefix > 0)
         if placed is None or kind is None:
             return None
@@ -824,35 +848,9 @@ class PersonalDataScanner:
         if n in (12, 14):
             return None
         seps = [g.sep for g in window[1:]]
-        kind: PersonalDataKind | None = None
-        prefix = 0
-        if n == 18 and (j == i or all(sep in _ID_SEPS for sep in seps)):
-            kind = _classify18(digits.upper(), self._today)
+        kind, prefix = _classify(digits, tuple(len(g.digits) for g in window), seps, self._today)
         if digits[-1] == "X" and kind is None:
             return None
-        if kind is None and n == 15:
-            sizes = tuple(len(g.digits) for g in window)
-            if (
-                sizes in ((15,), (6, 6, 3), (6, 9))
-                and "1" <= digits[0] <= "8"
-                and all(sep in _ID_SEPS for sep in seps)
-                and _born("19" + digits[6:12], self._today)
-            ):
-                kind = PersonalDataKind.OLD_ID_CARD
-        if kind is None and n in (11, 13, 15):
-            prefix = _mobile(tuple(len(g.digits) for g in window), digits, seps)
-            kind, prefix = (_MOBILE, prefix) if prefix >= 0 else (None, 0)
-        if kind is None and 16 <= n <= 19 and _bank(digits):
-            if j == i:
-                kind = PersonalDataKind.BANK_CARD if n != 18 or not _uscc(digits) else None
-            elif (
-                len(window) >= 4
-                and all(len(g.digits) == 4 for g in window[:-1])
-                and len(window[-1].digits) <= 4
-                and seps[0] in " -"
-                and all(sep == seps[0] for sep in seps)
-            ):
-                kind = PersonalDataKind.BANK_CARD
         widen = kind is _MOBILE and (prefix > 0 or seps[:1] == ["("])
         placed = None if kind is None else _placed(buf, start, end, kind, widen)
         if placed is None or kind is None:
@@ -887,14 +885,11 @@ class PersonalDataScanner:
         base = self._base
         if base + start > self._counted:
             self._count_lines(base + start)
-        parts: list[str] = []
-        at = start
+        masked, at = "", start
         for a, b, stars in hidden:
-            parts.append(buf[at:a])
-            parts.append("*" * stars)
+            masked += buf[at:a] + "*" * stars
             at = b
-        parts.append(buf[at:end])
-        masked = "".join(parts)
+        masked += buf[at:end]
         if self._mask:
             if self._out < start:
                 self._masked.append(buf[self._out : start])
