@@ -359,7 +359,19 @@ def _read(data: Any, cls: type[Any], name: str, path: str, builder: ReportBuilde
 
 
 def read_catalogue(data: object, builder: ReportBuilder) -> ReadCatalogue:
-    """Read JSON-ready catalogue data, adding a finding for every problem to ``builder``."""
+    """Read a catalogue model or JSON-ready catalogue data, adding a finding for every
+    problem to ``builder`` (in a model: an entry of its items that is not an item)."""
+    if isinstance(data, Catalogue):
+        pairs = []
+        for index, item in enumerate(data.items):
+            if isinstance(item, CatalogueItem):
+                pairs.append((index, item))
+            else:
+                message = f"not a CatalogueItem: {type(item).__name__}"
+                builder.add(
+                    INVALID_DATA, f"$.items[{index}]", message_zh="不是目录事项", message_en=message
+                )
+        return ReadCatalogue(data, tuple(pairs), len(data.items))
     if not isinstance(data, Mapping):
         builder.add(
             NOT_A_CATALOGUE,
