@@ -41,27 +41,14 @@ from typing import TYPE_CHECKING, Any
 
 from .._dates import check_date, china_today
 from .._errors import DataError, GovdiscloseError, InputError
-from ..deadlines._proactive import PUBLICATION_WORKDAYS
 from ..findings import Report, ReportBuilder
 from . import _document_codes as C
-from ._document_record import DocumentRecord, InterpretationRecord, ReviewRecord, read_document
-from ._document_rules import REVIEWED_ATTRIBUTES, check_document, marking_attributes
+from ._document_record import DocumentRecord, read_document
+from ._document_rules import REVIEWED_ATTRIBUTES, check_document
 from ._prescan import clip, is_blank, read_problems
 
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
-
-__all__ = [
-    "PUBLICATION_WORKDAYS",
-    "DocumentRecord",
-    "InterpretationRecord",
-    "ReviewRecord",
-    "is_valid_document",
-    "marking_attributes",
-    "self_review_due",
-    "validate_document",
-    "validate_documents",
-]
 
 
 def _read(data: object, path: str, b: ReportBuilder) -> DocumentRecord | None:
