@@ -52,9 +52,7 @@ if TYPE_CHECKING:
 
 
 def _read(data: object, path: str, b: ReportBuilder) -> DocumentRecord | None:
-    if isinstance(data, DocumentRecord):
-        return data
-    if not isinstance(data, Mapping):
+    if not isinstance(data, (Mapping, DocumentRecord)):
         b.add(
             C.NOT_A_RECORD,
             path,
@@ -66,7 +64,7 @@ def _read(data: object, path: str, b: ReportBuilder) -> DocumentRecord | None:
         return read_document(data, path=path)
     except DataError as exc:  # what is wrong, by the document-record JSON Schema
         for problem in read_problems(exc, data, "document-record", path):
-            message = problem.message if len(problem.message) < 300 else problem.message[:299]
+            message = clip(problem.message, 300)
             b.add(
                 C.INVALID_DATA,
                 problem.path or path,
