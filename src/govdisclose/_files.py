@@ -224,7 +224,7 @@ def refuse_binary(data: bytes, *, source: str) -> None:
 # -- decoding ---------------------------------------------------------------------------------
 
 
-def decode_text(data: bytes, *, source: str = "<bytes>") -> str:
+def decode_text(data: bytes | bytearray | memoryview, *, source: str = "<bytes>") -> str:
     """Decode a text file's bytes (see the module documentation for the order tried);
     ``source`` names the input in error messages.  UTF-8 text with a few corrupt bytes is
     refused, saying where; :func:`detect_encoding` tells the codec.
