@@ -12,9 +12,9 @@ by line.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
+import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -31,14 +31,19 @@ from ._listing import (
     record_path,
     record_result,
 )
-from ._log_record import NOT_A_DATE, BadRow, LogRecord, NotADate, log_date
+from ._log_record import BadRow, LogRecord, NotADate, log_date
 from ._logfile import LogSource, source_from_records
 from ._problems import describe_problems, row_problems
-from ._result import BAD_RECORD, LATE, OVERDUE, AuditResult, RecordResult
+from ._result import AuditResult, RecordResult
 from ._summary import build_result
-from ._tally import CACHE_LIMIT, AuditTally, ItemTally, Timing, catalogue_map
-from ._tally import LATE as LATE_STATUS
-from ._tally import OVERDUE as OVERDUE_STATUS
+from ._tally import (
+    CACHE_LIMIT,
+    AuditTally,
+    ItemTally,
+    Outlook,
+    Timing,
+    catalogue_map,
+)
 
 if TYPE_CHECKING:
     from ..calendar import WorkCalendar
@@ -53,13 +58,8 @@ MAX_UNKNOWN_NAMES = 1000
 #: on: its first line is a bad record and the lines after it are read again on their own.
 MAX_LINES_PER_RECORD = 20
 
-#: A value not yet in the date cache.
-_UNREAD: Any = object()
 _UNKNOWN_ITEM = Timeliness(Status.NOT_ASSESSABLE, reason="unknown_item")
 _AMBIGUOUS_ITEM = Timeliness(Status.NOT_ASSESSABLE, reason="ambiguous_item")
-
-#: An item text for a domain: the tally of the item it names (``None``: no item).
-_Items = dict[Any, ItemTally | None]
 
 
 class _RunOn(Exception):
@@ -151,10 +151,8 @@ class Auditor:
         self.tally = AuditTally(as_of, max_listed, subject)
         #: Each domain's item texts (ids, names, normalized) → the item's tally.
         self._names: dict[Domain, dict[str, ItemTally | None]] = {}
-        #: Item texts seen in the log, per domain text as written (a cache).
-        self._items: dict[Any, _Items] = {}
-        self._items_of: dict[Domain, _Items] = {domain: {} for domain in Domain}
-        self._unknown_domains: set[Any] = set()
+        #: The item each (domain, item) pair of values in the log names (a cache).
+        self._items: dict[tuple[Any, Any], ItemTally] = {}
         #: Dates by the text (or value) they were read from (a cache).
         self._dates: dict[Any, dt.date | NotADate | None] = {}
         timings: dict[tuple[Any, int | None], Timing] = {}
@@ -179,26 +177,12 @@ class Auditor:
 
     # -- looking things up --------------------------------------------------------------------
 
-    def _domain_items(self, value: Any) -> _Items | None:
-        """The item cache of a domain as the log writes it; ``None`` for an unknown domain."""
-        items = self._items.get(value)
-        if items is not None or value in self._unknown_domains:
-            return items
-        domain = Domain.try_parse(value)
-        if domain is None:
-            if len(self._unknown_domains) < MAX_UNKNOWN_NAMES:
-                self._unknown_domains.add(value)
+    def _item(self, domain_value: Any, value: Any) -> ItemTally | None:
+        """The tally of the item a record names (its catalogue item's, or an unknown item's;
+        remembered), ``None`` for an unknown domain or no item text."""
+        domain = Domain.try_parse(domain_value)
+        if domain is None or not isinstance(value, str) or not value.strip():
             return None
-        items = self._items_of[domain]
-        if len(self._items) < MAX_UNKNOWN_NAMES:
-            self._items[value] = items
-        return items
-
-    def _item(self, items: _Items, domain_value: Any, value: Any) -> ItemTally | None:
-        """The tally of an item text: its catalogue item's, or an unknown item's."""
-        if not isinstance(value, str) or not value.strip():
-            return None
-        domain = Domain.parse(domain_value)
         names = self._names[domain]
         found = names.get(value, False)
         if found is False:
@@ -207,32 +191,55 @@ class Auditor:
             tally = found
         else:
             tally = self._unknown_item(domain, value.strip(), found is None)
-        if len(items) < CACHE_LIMIT:
-            items[value] = tally
+        if len(self._items) >= CACHE_LIMIT:
+            self._items.clear()
+        self._items[domain_value, value] = tally
         return tally
 
     def _unknown_item(self, domain: Domain, text: str, ambiguous: bool) -> ItemTally:
-        unknown = self.tally.unknown
-        tally = unknown.get((domain, text))
+        unknown, overflow = self.tally.unknown, self.tally.unknown_overflow
+        tally = unknown.get((domain, text)) or overflow.get(domain)
         if tally is None:
-            judged = _AMBIGUOUS_ITEM if ambiguous else _UNKNOWN_ITEM
+            judged = Outlook(_AMBIGUOUS_ITEM if ambiguous else _UNKNOWN_ITEM, self.as_of)
+            tally = ItemTally(domain, None, unknown=judged)
             if len(unknown) < MAX_UNKNOWN_NAMES:
-                tally = unknown[domain, text] = ItemTally(domain, None, text=text, unknown=judged)
+                tally.text = text
+                unknown[domain, text] = tally
             else:
-                overflow = self.tally.unknown_overflow
-                tally = overflow.get(domain)
-                if tally is None:
-                    tally = overflow[domain] = ItemTally(domain, None, unknown=judged)
+                overflow[domain] = tally
         return tally
 
     def _date(self, value: Any) -> dt.date | NotADate | None:
-        dates = self._dates
-        if len(dates) >= CACHE_LIMIT:
-            dates.clear()
+        """The date of a log value (:func:`log_date`), remembered by the value; a date-time
+        is not (the same one seldom comes twice: it is read by its parts)."""
         day = log_date(value)
-        with contextlib.suppress(TypeError):  # unhashable: not a date anyway
-            dates[value] = day
+        if value.__class__ is not str or len(value) <= 10:
+            if len(self._dates) >= CACHE_LIMIT:
+                self._dates.clear()
+            self._dates[value] = day
         return day
+
+    def _outlook(self, item: ItemTally, formed: dt.date, index: int, line: int) -> Outlook:
+        """The outlook of ``item``'s records formed on ``formed``, made once.
+
+        The first usable record of each formed date (per time limit, or per unknown item)
+        comes here: so the earliest formation date is kept here, and where an unknown item
+        is first named.
+        """
+        tally = self.tally
+        if tally.first_formed is None or formed < tally.first_formed:
+            tally.first_formed = formed
+        if item.timing is not None:
+            return item.timing.outlook(formed)  # remembered in the timing's outlooks
+        outlook = item.unknown
+        assert outlook is not None
+        if item.first_index is None:
+            item.first_line = line if tally.format != "records" else None
+            item.first_index = index
+        if len(item.outlooks) >= CACHE_LIMIT:
+            item.outlooks.clear()
+        item.outlooks[formed] = outlook
+        return outlook
 
     def result(self) -> AuditResult:
         """The summary and findings of everything audited so far."""
@@ -299,20 +306,14 @@ class Auditor:
         ``counter.line_num`` is the last line read (the rows' own counter).
         """
         tally = self.tally
-        columns = source.columns
-        domain_at, item_at, formed_at, published_at = columns[0], columns[1], columns[2], columns[3]
-        assert domain_at is not None and item_at is not None
-        assert formed_at is not None and published_at is not None
-        width = source.width
-        window = source.window
+        columns, width, window = source.columns, source.width, source.window
+        fields = operator.itemgetter(*columns[:4])  # domain, item, formed, published
         # Lines with undecodable bytes read since the last look (this log's own counter).
         undecodable = source.undecodable
-        dates = self._dates
-        read_date = self._date
-        domain_items = self._items
-        as_of = self.as_of
-        start = self.start
-        first_formed = tally.first_formed or dt.date.max  # the earliest so far
+        items, dates, read_date = self._items, self._dates, self._date
+        as_of, start = self.as_of, self.start
+        room = tally.room  # how many more findings of a status may be listed
+        records = tally.records  # read so far, usable or not: the next one's index - start
         last_line = counter.line_num
         try:
             for row in rows:
@@ -329,99 +330,88 @@ class Auditor:
                     problems = row_problems(row, columns, width)
                     if problems is not None:
                         if problems:  # () is a blank line: nothing to audit
-                            index = self._unusable(source, line, row, problems)
-                            if want:
-                                yield invalid_result(source, index, line, row, problems)
+                            records = tally.records = records + 1
+                            yield from self._unusable(source, records, line, row, problems, want)
                         continue
-                domain_text, item_text = row[domain_at], row[item_at]
-                items = domain_items.get(domain_text)
-                if items is None:
-                    items = self._domain_items(domain_text)
-                item = None
-                if items is not None:
-                    item = items.get(item_text)
-                    if item is None:
-                        item = self._item(items, domain_text, item_text)
-                formed_text, published_text = row[formed_at], row[published_at]
-                # A date is looked up by its text; a date-time (longer) is read by its parts.
-                formed = dates.get(formed_text, _UNREAD)
-                if formed is _UNREAD:
-                    long = formed_text.__class__ is str and len(formed_text) > 10
-                    formed = log_date(formed_text) if long else read_date(formed_text)
-                published = dates.get(published_text, _UNREAD)
-                if published is _UNREAD:
-                    long = published_text.__class__ is str and len(published_text) > 10
-                    published = log_date(published_text) if long else read_date(published_text)
+                domain_text, item_text, formed_text, published_text = fields(row)
+                key = (domain_text, item_text)
+                item = items[key] if key in items else self._item(domain_text, item_text)
+                formed = dates[formed_text] if formed_text in dates else read_date(formed_text)
+                if not published_text:
+                    published = None
+                elif published_text in dates:
+                    published = dates[published_text]
+                else:
+                    published = read_date(published_text)
                 if (
-                    item is None
-                    or formed is None
-                    or formed is NOT_A_DATE
-                    or published is NOT_A_DATE
-                    or (published is not None and published < formed)
+                    not item
+                    or not formed  # None or NOT_A_DATE
+                    or (published is not None and (not published or published < formed))
                 ):
                     problems = row_problems(row, columns, width)
                     if problems != ():
+                        records = tally.records = records + 1
                         problems = problems or ("unusable",)
-                        index = self._unusable(source, line, row, problems)
-                        if want:
-                            yield invalid_result(source, index, line, row, problems)
+                        yield from self._unusable(source, records, line, row, problems, want)
                     continue
-                index = start + tally.records
-                tally.records += 1
-                if formed < first_formed:
-                    first_formed = formed
-                if formed > as_of:  # not yet formed on the as-of date: a wrong year? (pending)
-                    tally.formed_after_as_of += 1
-                    if tally.formed_after_first is None:
-                        tally.formed_after_first = record_path(source, index, line)
-                if published is not None and published > as_of:
-                    tally.published_after_as_of += 1  # judged as not yet published on as_of
-                timing = item.timing
-                if timing is None:  # an item the catalogue does not have
-                    judged = item.unknown
-                    assert judged is not None
-                    if item.first_index is None:
-                        item.first_line = line if source.has_lines else None
-                        item.first_index = index
+                index = start + records
+                records += 1
+                outlooks = item.outlooks
+                if formed in outlooks:
+                    outlook = outlooks[formed]
                 else:
-                    outlook = timing.outlooks.get(formed)
-                    if outlook is None:
-                        outlook = timing.outlook(formed)
-                    if published is None or published > as_of:
+                    outlook = self._outlook(item, formed, index, line)
+                if published is not None and published <= outlook.until:
+                    judged = outlook.on_time  # the common case
+                else:
+                    if formed > as_of:  # not yet formed on the as-of date: a wrong year?
+                        tally.formed_after_as_of += 1
+                        if tally.formed_after_first is None:
+                            tally.formed_after_first = record_path(source, index, line)
+                    if published is None:
                         judged = outlook.unpublished
-                    elif published <= outlook.deadline:
-                        judged = outlook.on_time
+                    elif published > as_of:  # judged as not yet published on as_of
+                        tally.published_after_as_of += 1
+                        judged = outlook.unpublished
                     else:
-                        judged = timing.late(outlook, published)
-                item.count(judged)
-                status = judged.status
-                if (status is LATE_STATUS or status is OVERDUE_STATUS) and tally.listing(
-                    LATE.code if status is LATE_STATUS else OVERDUE.code
-                ):
-                    tally.listed.append(
-                        listed_finding(
-                            source, index, line, row, item, formed, published, judged, as_of
+                        assert outlook.timing is not None
+                        judged = outlook.timing.late(outlook, published)
+                    status = judged.status  # late and overdue records are listed, up to a limit
+                    if room.get(status):
+                        room[status] -= 1
+                        tally.listed.append(
+                            listed_finding(
+                                source, index, line, row, item, formed, published, judged, as_of
+                            )
                         )
-                    )
+                item.count(judged)
                 if want:
+                    tally.records = records
                     yield record_result(source, index, line, row, item, formed, published, judged)
         finally:
             self._last_line = last_line
-            if first_formed != dt.date.max:
-                tally.first_formed = first_formed
+            tally.records = records
 
     def _unusable(
-        self, source: LogSource, line: int, row: Sequence[Any], problems: tuple[str, ...]
-    ) -> int:
-        """Count a record that cannot be used, list it; return its index."""
+        self,
+        source: LogSource,
+        records: int,
+        line: int,
+        row: Sequence[Any],
+        problems: tuple[str, ...],
+        want: bool,
+    ) -> Iterator[RecordResult]:
+        """Count a record that cannot be used (the ``records``-th of this auditor), list it;
+        yield its result when wanted."""
         tally = self.tally
-        index = self.start + tally.records
-        tally.records += 1
         tally.invalid += 1
+        index = self.start + records - 1
         if tally.first_problem is None:
             zh, en = describe_problems(problems, row, source.columns, source.width)
             where = f"line {line}" if source.has_lines else f"$[{index}]"
             tally.first_problem = printable(f"{where}: {en} ({zh})")
-        if tally.listing(BAD_RECORD.code):
+        if tally.room[Status.INVALID]:
+            tally.room[Status.INVALID] -= 1
             tally.listed.append(bad_record_finding(source, index, line, row, problems))
-        return index
+        if want:
+            yield invalid_result(source, index, line, row, problems)

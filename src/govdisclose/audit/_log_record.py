@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -82,9 +82,13 @@ LOG_YEARS = (1949, 2200)
 
 
 class NotADate:
-    """What :func:`log_date` gives for a value that is not a log date (a single instance)."""
+    """What :func:`log_date` gives for a value that is not a log date (a single instance,
+    false like ``None``)."""
 
     __slots__ = ()
+
+    def __bool__(self) -> Literal[False]:
+        return False
 
     def __repr__(self) -> str:
         return "NOT_A_DATE"

@@ -8,6 +8,7 @@ is built exactly as the whole's would be.
 
 from __future__ import annotations
 
+import collections
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -236,7 +237,6 @@ def build_result(tally: AuditTally, partial_years: tuple[int, ...] = ()) -> Audi
     earliest record to the as-of date whose arrangement is marked partial."""
     parts = _Parts(
         listed=list(tally.listed),
-        unlisted={code: n for code, n in tally.unlisted.items() if n},
         formed_after=tally.formed_after_as_of,
         formed_after_first=tally.formed_after_first,
         published_after=tally.published_after_as_of,
@@ -286,6 +286,14 @@ def build_result(tally: AuditTally, partial_years: tuple[int, ...] = ()) -> Audi
         parts.unknown[unknown.domain, unknown.text] = _Unknown(
             unknown.domain, unknown.text, reason, count, path, unknown.first_line
         )
+    listed = collections.Counter(finding.code for finding in tally.listed)
+    for code, count in (
+        (LATE.code, totals.late),
+        (OVERDUE.code, totals.overdue),
+        (BAD_RECORD.code, tally.invalid),
+    ):
+        if count > listed[code]:
+            parts.unlisted[code] = count - listed[code]
     return _assemble(
         parts,
         items,
