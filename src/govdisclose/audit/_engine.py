@@ -26,7 +26,6 @@ from ..deadlines import Status, Timeliness
 from ._decoding import printable
 from ._listing import (
     bad_record_finding,
-    invalid_result,
     listed_finding,
     record_path,
     record_result,
@@ -387,7 +386,7 @@ class Auditor:
                 item.count(judged)
                 if want:
                     tally.records = records
-                    yield record_result(source, index, line, row, item, formed, published, judged)
+                    yield record_result(source, index, line, row, item, judged)
         finally:
             self._last_line = last_line
             tally.records = records
@@ -414,4 +413,4 @@ class Auditor:
             tally.room[Status.INVALID] -= 1
             tally.listed.append(bad_record_finding(source, index, line, row, problems))
         if want:
-            yield invalid_result(source, index, line, row, problems)
+            yield record_result(source, index, line, row, None, None, problems)

@@ -41,7 +41,8 @@ govdisclose._errors.InputError: 2024-02-30 does not exist: February 2024 has 29 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import operator
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
@@ -321,47 +322,75 @@ class RowMaker:
     """Turns mappings (JSON objects, dicts) into rows in :data:`FIELDS` order.
 
     Keys not naming a field are added to ``ignored`` (at most 100 names).  Each key layout
-    seen is remembered (up to 1000), so a record whose values are all text or ``None`` costs
-    one look-up and a copy.
+    seen is remembered (up to 1000) as the one call picking its values, so a record whose
+    values are all text or ``None`` costs a look-up and that call; a record with the keys of
+    the last one (every key a field) costs that call only.
     """
 
-    __slots__ = ("_layouts", "ignored")
+    __slots__ = ("_last", "_layouts", "ignored")
 
     def __init__(self, ignored: set[str]) -> None:
         self.ignored = ignored
-        self._layouts: dict[tuple[Any, ...], tuple[tuple[Any, int], ...] | None] = {}
+        self._layouts: dict[tuple[Any, ...], _Layout | None] = {}
+        self._last: _Layout | None = None
 
-    def _layout(self, keys: tuple[Any, ...]) -> tuple[tuple[Any, int], ...] | None:
-        pairs = []
-        taken = set()
+    def _layout(self, keys: tuple[Any, ...]) -> _Layout | None:
+        """How to pick the fields of a mapping with ``keys``; ``None`` when a field is named
+        twice (the checked path reports it) or fewer than two are named."""
+        at: dict[int, Any] = {}
         for key in keys:
             index = _key_index(key)
             if index < 0:
                 if len(self.ignored) < 100:
                     self.ignored.add(str(key).encode("utf-8", "backslashreplace").decode())
-            elif index in taken:
-                return None  # a field named twice: the checked path reports it
+            elif index in at:
+                return None
             else:
-                taken.add(index)
-                pairs.append((key, index))
-        return tuple(pairs)
+                at[index] = key
+        if len(at) < 2:
+            return None
+        slots = tuple(sorted(at))
+        return _Layout(operator.itemgetter(*(at[i] for i in slots)), slots, len(keys))
 
     def __call__(self, record: Mapping[str, Any]) -> Sequence[Any]:
-        keys = tuple(record)
-        layouts = self._layouts
-        if keys in layouts:
-            layout = layouts[keys]
-        else:
-            layout = self._layout(keys)
-            if len(layouts) < 1000:
-                layouts[keys] = layout
-        if layout is None:
-            return _checked_row(record, self.ignored)
-        row: list[Any] = [None] * len(FIELDS)
-        for key, index in layout:
-            value = record[key]
-            if value is None or type(value) is str:
-                row[index] = value
+        layout = self._last
+        values = None
+        if layout is not None and len(record) == layout.keys == len(layout.slots):
+            try:
+                values = layout.pick(record)
+            except KeyError:  # keys of another layout
+                values = None
+        if values is None:
+            keys = tuple(record)
+            if keys in self._layouts:
+                layout = self._layouts[keys]
             else:
+                layout = self._layout(keys)
+                if len(self._layouts) < 1000:
+                    self._layouts[keys] = layout
+            if layout is None:
                 return _checked_row(record, self.ignored)
+            self._last = layout
+            values = layout.pick(record)
+        if not _TEXT_TYPES.issuperset(map(type, values)):
+            return _checked_row(record, self.ignored)
+        if len(values) == len(FIELDS):
+            return values  # type: ignore[no-any-return]
+        assert layout is not None
+        row: list[Any] = [None] * len(FIELDS)
+        for index, value in zip(layout.slots, values, strict=True):
+            row[index] = value
         return row
+
+
+@attrs.frozen
+class _Layout:
+    """The fields a key layout names: a call picking their values, in :data:`FIELDS` order,
+    the indexes of those fields, and the number of keys (fields or not)."""
+
+    pick: Callable[[Mapping[str, Any]], Any]
+    slots: tuple[int, ...]
+    keys: int
+
+
+_TEXT_TYPES = frozenset({str, type(None)})

@@ -34,6 +34,7 @@ import contextlib
 import csv
 import itertools
 import json
+import json.scanner
 import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -431,25 +432,43 @@ def _map_header(header: Sequence[str], label: str) -> tuple[tuple[int | None, ..
 def _jsonl_rows(
     lines: Iterable[str], counter: _Counter, ignored: set[str]
 ) -> Iterator[Sequence[Any]]:
-    loads = json.JSONDecoder(object_pairs_hook=json_object).decode
+    """The rows of JSON Lines.  A line holding one object of text values, each key once, is
+    read by the C scanner alone (pairs, so that a key given twice shows); any other line is
+    read again by the full decoder, which says what is wrong with it."""
+    decoder = json.JSONDecoder(object_pairs_hook=tuple)
+    scan = json.scanner.make_scanner(decoder)  # type: ignore[arg-type]
     make_row = RowMaker(ignored)
     for line in lines:
         counter.line_num += 1
-        if not line.strip():
-            yield ()
-            continue
         try:
-            value = loads(line)
-        except DuplicateKeyError as exc:
-            yield BadRow(("duplicate_key",), f"the key {exc.key!r} is given twice in one object")
-            continue
-        except ValueError as exc:
-            yield BadRow(("bad_json",), f"not JSON: {exc.args[0] if exc.args else exc}")
-            continue
-        except RecursionError:
-            yield BadRow(("bad_json",), "not JSON this library reads: nested too deeply")
-            continue
-        if not isinstance(value, dict):
-            yield BadRow(("not_object",), f"a JSON {type(value).__name__}, not an object")
-            continue
-        yield make_row(value)
+            pairs, end = scan(line, 0)
+        except (StopIteration, ValueError, RecursionError):
+            pairs, end = None, 0
+        if pairs.__class__ is tuple and (end == len(line) or line[end:].isspace()):
+            record = dict(pairs)
+            if len(record) == len(pairs):
+                row = make_row(record)
+                if not isinstance(row, BadRow):
+                    yield row
+                    continue
+        yield _json_row(line, make_row)
+
+
+_LOADS = json.JSONDecoder(object_pairs_hook=json_object).decode
+
+
+def _json_row(line: str, make_row: RowMaker) -> Sequence[Any]:
+    """The row of a line of JSON Lines, or why it is not a record."""
+    if not line.strip():
+        return ()
+    try:
+        value = _LOADS(line)
+    except DuplicateKeyError as exc:
+        return BadRow(("duplicate_key",), f"the key {exc.key!r} is given twice in one object")
+    except ValueError as exc:
+        return BadRow(("bad_json",), f"not JSON: {exc.args[0] if exc.args else exc}")
+    except RecursionError:
+        return BadRow(("bad_json",), "not JSON this library reads: nested too deeply")
+    if not isinstance(value, dict):
+        return BadRow(("not_object",), f"a JSON {type(value).__name__}, not an object")
+    return make_row(value)
