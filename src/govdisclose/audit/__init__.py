@@ -105,7 +105,7 @@ from typing import IO, TYPE_CHECKING, Any
 from .._errors import InputError
 from .._model import Catalogue
 from ._engine import DEFAULT_MAX_LISTED, Auditor
-from ._log_record import FIELDS, HEADER_ALIASES, LogRecord, parse_log_date
+from ._log_record import CACHE_LIMIT, FIELDS, HEADER_ALIASES, LogRecord, parse_log_date
 from ._logfile import open_log
 from ._result import (
     REASONS,
@@ -116,7 +116,6 @@ from ._result import (
     StatusCounts,
 )
 from ._summary import merge_results
-from ._tally import CACHE_LIMIT
 
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar

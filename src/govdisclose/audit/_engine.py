@@ -30,13 +30,19 @@ from ._listing import (
     record_path,
     record_result,
 )
-from ._log_record import BadRow, LogRecord, NotADate, log_date
-from ._logfile import LogSource, source_from_records
-from ._problems import describe_problems, row_problems
+from ._log_record import (
+    CACHE_LIMIT,
+    BadRow,
+    LogRecord,
+    NotADate,
+    describe_problems,
+    log_date,
+    row_problems,
+)
+from ._logfile import LineCounter, LogSource, source_from_records
 from ._result import AuditResult, RecordResult
 from ._summary import build_result
 from ._tally import (
-    CACHE_LIMIT,
     AuditTally,
     ItemTally,
     Outlook,
@@ -69,47 +75,38 @@ class _RunOn(Exception):
         self.first, self.last = first, last
 
 
-class _Replay:
+def _replay(
+    source: LogSource, first: int, last: int, detail: str, counter: LineCounter
+) -> Iterator[Sequence[Any]]:
     """Lines ``first`` to ``last`` of a CSV log read again, one record a line.
 
     The first line, where the quote opened (or the csv module stopped), is a bad record
-    saying so; each line after it is read on its own.  ``line_num`` is the line last read,
-    like a CSV reader's.
+    saying so; each line after it is read on its own.  ``counter.line_num`` is the line last
+    read, like a CSV reader's.
     """
-
-    def __init__(self, source: LogSource, first: int, last: int, detail: str) -> None:
-        self.source, self.first, self.last = source, first, last
-        self.detail = detail
-        self.line_num = first - 1
-
-    def rows(self) -> Iterator[Sequence[Any]]:
-        window, first, last = self.source.window, self.first, self.last
-        held = window.lines(first, last) if window is not None and last > first else None
-        if self.detail:
-            message = self.detail
+    window = source.window
+    held = window.lines(first, last) if window is not None and last > first else None
+    message = detail or (
+        f"a quote opened on line {first} is not closed on that line, so the csv reader ran "
+        f"on to line {last}; the lines after it are read on their own (引号不成对)"
+    )
+    if last > first and held is None:
+        message += f"; lines {first + 1}–{last} could not be read again"
+    counter.line_num = first
+    yield BadRow(("bad_csv",), message)
+    delimiter = "\t" if source.format == "tsv" else ","
+    for number, text in enumerate(held[1:] if held else (), start=first + 1):
+        counter.line_num = number
+        try:
+            row = next(csv.reader([text], delimiter=delimiter), [])
+        except csv.Error as exc:
+            yield BadRow(("bad_csv",), str(exc))
+            continue
+        if row and row[-1].endswith(("\n", "\r")):  # this line's own quote is not closed
+            yield BadRow(("bad_csv",), f"a quote opened on line {number} is not closed")
         else:
-            message = (
-                f"a quote opened on line {first} is not closed on that line, so the csv "
-                f"reader ran on to line {last}; the lines after it are read on their own "
-                f"(引号不成对)"
-            )
-        if last > first and held is None:
-            message += f"; lines {first + 1}–{last} could not be read again"
-        self.line_num = first
-        yield BadRow(("bad_csv",), message)
-        delimiter = "\t" if self.source.format == "tsv" else ","
-        for number, text in enumerate(held[1:] if held else (), start=first + 1):
-            self.line_num = number
-            try:
-                row = next(csv.reader([text], delimiter=delimiter), [])
-            except csv.Error as exc:
-                yield BadRow(("bad_csv",), str(exc))
-                continue
-            if row and row[-1].endswith(("\n", "\r")):  # this line's own quote is not closed
-                yield BadRow(("bad_csv",), f"a quote opened on line {number} is not closed")
-            else:
-                yield row
-        self.line_num = last
+            yield row
+    counter.line_num = last
 
 
 class Auditor:
@@ -291,8 +288,9 @@ class Auditor:
                     first, last, detail = run_on.first, run_on.last, ""
                 except csv.Error as exc:  # a broken CSV record; the reader goes on after it
                     first, last, detail = self._last_line + 1, counter.line_num, str(exc)
-                replay = _Replay(source, first, last, detail)
-                yield from self._loop(source, replay.rows(), replay, want)
+                replayed = LineCounter(first - 1)
+                rows_again = _replay(source, first, last, detail, replayed)
+                yield from self._loop(source, rows_again, replayed, want)
         finally:
             tally.ignored |= source.ignored
             tally.encoding = source.encoding  # an ASCII start lets later bytes decide it

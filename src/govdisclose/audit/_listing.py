@@ -14,9 +14,8 @@ from typing import Any
 from .._vocabulary import Domain
 from ..deadlines import Status, Timeliness
 from ..findings import Finding
-from ._log_record import log_date
+from ._log_record import describe_problems, log_date, value_at
 from ._logfile import LogSource
-from ._problems import describe_problems, value_at
 from ._result import BAD_RECORD, LATE, OVERDUE, RecordResult
 from ._tally import ItemTally
 

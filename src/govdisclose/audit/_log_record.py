@@ -1,4 +1,4 @@
-"""Publication-log records: their fields, the header names for them, dates, bad rows.
+"""Publication-log records: their fields, the header names for them, dates, what is wrong.
 
 **Fields** (:data:`FIELDS`) and the header names accepted for them (:data:`HEADER_ALIASES`;
 compared after NFKC, without spaces, ignoring case): ``domain`` 领域, ``item`` 事项,
@@ -18,6 +18,23 @@ too; also date-times (``2024-10-08T09:30:00+08:00``, ``2024-10-08T01:30:00Z``,
 Refused, with a message saying why: day-first or month-first forms (``27/09/2024``: the
 day/month order cannot be known; write ``2024-09-27``), Excel serial numbers (``45562``: format
 the column as dates before exporting), and days or times that do not exist (``2024-02-30``).
+
+Problem codes (in the ``problems`` data of an ``audit.bad-record`` finding):
+
+==============================  ================================================================
+``missing_field:<field>``       a required field (domain, item, formed) is empty or absent
+``bad_date:<field>``            formed or published is not a date
+``unknown_domain``              the domain is not 安全生产/work_safety or 救灾/disaster_relief
+``published_before_formed``     published earlier than formed
+``field_count``                 a CSV row with more or fewer fields than the header
+``undecodable``                 bytes that are not text in the log's encoding
+``bad_json`` / ``not_object``   a JSON Lines line that is not JSON (or nested too deeply) / not
+                                a JSON object
+``duplicate_key``               a JSON object giving one key twice (the last value would win)
+``bad_csv``                     a CSV record the csv module refuses (a NUL byte …)
+``not_text:<field>``            a JSON value of the wrong type (a number as a date …)
+``duplicate_field:<field>``     a JSON object naming a field twice (``item`` and ``事项``)
+==============================  ================================================================
 
 >>> from govdisclose.audit._log_record import field_for_header, parse_log_date
 >>> parse_log_date("2024年10月8日"), parse_log_date("2024/10/8 17:45")
@@ -48,7 +65,9 @@ from typing import Any, Literal
 import attrs
 
 from .._dates import DateRefusal, read_china_date, read_date_text
+from .._errors import short_repr
 from .._vocabulary import Domain, normalize_text
+from ._decoding import has_undecodable
 
 #: The fields of a log record, in the order of the rows the engine reads.
 FIELDS = ("domain", "item", "formed", "published", "channel", "title", "id")
@@ -76,6 +95,9 @@ def field_for_header(name: str) -> str | None:
     """The field a header cell (or JSON key) names, or ``None`` if it names none."""
     return _HEADER_TABLE.get(normalize_text(name))
 
+
+#: Entries a cache (dates, items, judgements) may hold before it is cleared.
+CACHE_LIMIT = 100_000
 
 #: The years a log date may have: earlier or later ones are placeholders or typos
 #: (0001-01-01, 9999-12-31), refused with a message rather than counted.
@@ -145,14 +167,12 @@ def _read(value: object) -> dt.date | NotADate | None:
     return read
 
 
-# The date part (``2024-10-08``) and the time part without its seconds (``T09:30+08:00``) of
-# ISO date-times seen so far: a date-time costs two look-ups, not a parse.  A time part gives
-# the days its offset moves the date in China (-1, 0, 1), or ``None`` when it is not a time.
+# The date part (``2024-10-08``) and the time part (``T09:30:00+08:00``) of ISO date-times
+# seen so far: a date-time costs two look-ups, not a parse.  A time part gives the days its
+# offset moves the date in China (-1, 0, 1), or ``None`` when it is not a time.
 _HEADS: dict[str, dt.date] = {}
 _TAILS: dict[str, int | None] = {}
-_SECONDS = frozenset(f"{n:02d}" for n in range(60))
-_AFTER_SECONDS = frozenset({"", "Z", "z", "+", "-"})
-_ONE_DAY = dt.timedelta(days=1)
+_TAIL_LIMIT = 1 << 18  # every second of a day, with and without an offset
 _MID = dt.date(2000, 6, 15)
 
 
@@ -165,31 +185,28 @@ def log_date(value: object) -> dt.date | NotADate | None:
     (``2024-10-08T09:30:00+08:00``) is read from its date part and its time part, each
     remembered, since the same date-time seldom comes twice.
     """
-    if value.__class__ is str and len(value) > 10:
+    if value.__class__ is str and len(value) > 10 and value[10] in "T ":
         text: str = value
         day = _HEADS.get(text[:10])
-        # Asia/Shanghai keeps +08:00 all year since 1992 (summer time 1986–1991).
-        if day is not None and day.year > 1991 and (text[10] == "T" or text[10] == " "):
-            if text[16:17] == ":" and text[17:19] in _SECONDS and text[19:20] in _AFTER_SECONDS:
-                tail = text[10:16] + text[19:]  # seconds never move the date
-            else:
-                tail = text[10:]
+        if day is None and text[4:5] == "-" == text[7:8]:
+            head = _read(text[:10])
+            # Asia/Shanghai keeps +08:00 all year since 1992 (summer time 1986–1991).
+            if isinstance(head, dt.date) and head.year > 1991 and len(_HEADS) < CACHE_LIMIT:
+                day = _HEADS[text[:10]] = head
+        if day is not None:
+            tail = text[10:]
             shift = _TAILS.get(tail, False)
             if shift is False and tail.isascii():
                 whole = _read("2000-06-15" + tail)
                 shift = (whole - _MID).days if isinstance(whole, dt.date) else None
-                if len(_TAILS) < 100_000:
-                    _TAILS[tail] = shift
+                if len(_TAILS) >= _TAIL_LIMIT:
+                    _TAILS.clear()
+                _TAILS[tail] = shift
             if shift == 0:
                 return day
             if shift is not None and shift is not False:  # an offset moves the date in China
-                moved = day + shift * _ONE_DAY
+                moved = day + dt.timedelta(days=shift)
                 return moved if LOG_YEARS[0] <= moved.year <= LOG_YEARS[1] else NOT_A_DATE
-        elif day is None and text[4:5] == "-" == text[7:8] and text[10] in "T ":
-            head = _read(text[:10])
-            if isinstance(head, dt.date) and len(_HEADS) < 100_000:
-                _HEADS[text[:10]] = head
-                return log_date(text)
     return _read(value)
 
 
@@ -394,3 +411,126 @@ class _Layout:
 
 
 _TEXT_TYPES = frozenset({str, type(None)})
+
+
+#: Chinese names of the fields, for messages.
+FIELD_LABELS = {
+    "domain": "领域",
+    "item": "事项",
+    "formed": "形成日期",
+    "published": "公开日期",
+    "channel": "渠道",
+    "title": "标题",
+    "id": "编号",
+}
+
+
+def value_at(row: Sequence[Any], column: int | None) -> Any:
+    """The value in ``column`` of ``row``, ``None`` when absent."""
+    if column is None:
+        return None
+    if isinstance(row, BadRow):
+        return row[column]
+    return row[column] if column < len(row) else None
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def row_problems(
+    row: Sequence[Any], columns: Sequence[int | None], width: int
+) -> tuple[str, ...] | None:
+    """The problems of a row: ``None`` if it is usable, ``()`` if it is blank (skipped)."""
+    if isinstance(row, BadRow):
+        return row.problems
+    if not row or all(_blank(v) for v in row):
+        return ()
+    problems: list[str] = []
+    if len(row) != width:
+        problems.append("field_count")
+    values = [value_at(row, c) for c in columns]
+    if any(has_undecodable(v) for v in values):
+        problems.append("undecodable")
+    domain, item, formed, published = values[:4]
+    if _blank(domain):
+        problems.append("missing_field:domain")
+    elif Domain.try_parse(domain) is None:
+        problems.append("unknown_domain")
+    if _blank(item):
+        problems.append("missing_field:item")
+    elif not isinstance(item, str):
+        problems.append("not_text:item")
+    formed_date, published_date = log_date(formed), log_date(published)
+    if formed_date is None:
+        problems.append("missing_field:formed")
+    elif formed_date is NOT_A_DATE:
+        problems.append("bad_date:formed")
+    if published_date is NOT_A_DATE:
+        problems.append("bad_date:published")
+    if (
+        isinstance(formed_date, dt.date)
+        and isinstance(published_date, dt.date)
+        and published_date < formed_date
+    ):
+        problems.append("published_before_formed")
+    return tuple(problems) or None
+
+
+def _show(value: Any) -> str:
+    """A value in a message: a bounded repr (undecodable bytes show as ``\\udcXX``)."""
+    return short_repr(value, limit=42)
+
+
+def describe_problems(
+    problems: Sequence[str], row: Sequence[Any], columns: Sequence[int | None], width: int
+) -> tuple[str, str]:
+    """Chinese and English text for ``problems`` of ``row``."""
+    zh: list[str] = []
+    en: list[str] = []
+    for problem in problems:
+        code, _, field = problem.partition(":")
+        label = FIELD_LABELS.get(field, field)
+        value = value_at(row, columns[FIELDS.index(field)]) if field in FIELDS else None
+        if code == "missing_field":
+            zh.append(f"缺少{label}")
+            en.append(f"{field} is missing")
+        elif code == "bad_date":
+            why = date_problem(value)
+            zh.append(f"{label}不是有效日期：{_show(value)}" + (f"（{why[0]}）" if why else ""))
+            en.append(f"{field} is not a date: {_show(value)}" + (f" ({why[1]})" if why else ""))
+        elif code == "not_text":
+            why = date_problem(value) if field in ("formed", "published") else None
+            zh.append(f"{label}的值类型不对：{_show(value)}" + (f"（{why[0]}）" if why else ""))
+            en.append(
+                f"{field} has the wrong type: {_show(value)}" + (f" ({why[1]})" if why else "")
+            )
+        elif code == "duplicate_field":
+            zh.append(f"{label}字段重复")
+            en.append(f"{field} is given twice")
+        elif code == "unknown_domain":
+            shown = _show(value_at(row, columns[0]))
+            zh.append(f"未知领域 {shown}（应为安全生产或救灾）")
+            en.append(f"unknown domain {shown} (work_safety or disaster_relief)")
+        elif code == "published_before_formed":
+            zh.append("公开日期早于形成日期")
+            en.append("published before it was formed")
+        elif code == "field_count":
+            zh.append(f"有{len(row)}个字段，表头有{width}个")
+            en.append(f"{len(row)} fields where the header has {width}")
+        elif code == "undecodable":
+            zh.append("含有无法按文件编码解码的字节")
+            en.append("bytes that do not decode in the file's encoding")
+        elif code in ("bad_json", "not_object", "bad_csv", "duplicate_key"):
+            detail = row.detail if isinstance(row, BadRow) else ""
+            what = {
+                "bad_json": "不是有效的JSON",
+                "not_object": "不是JSON对象",
+                "duplicate_key": "JSON对象中有重复的键",
+            }.get(code, "CSV格式错误")
+            zh.append(what + (f"（{detail}）" if detail else ""))
+            en.append(detail or code)
+        else:
+            zh.append(problem)
+            en.append(problem)
+    return "；".join(zh), "; ".join(en)

@@ -37,18 +37,17 @@ import json
 import json.scanner
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import IO, Any
 
 import attrs
 
 from .._errors import InputError
-from .._files import DuplicateKeyError, json_object, open_binary
+from .._files import DuplicateKeyError, detect_encoding, json_object, open_binary
 from ._decoding import (
     SNIFF_BYTES,
     line_batches,
     printable,
-    sniff_encoding,
 )
 from ._log_record import (
     FIELDS,
@@ -92,18 +91,18 @@ class LineWindow:
         return out if len(out) == last - first + 1 else None
 
 
-class _Counter:
+class LineCounter:
     """A line counter with the ``line_num`` attribute :class:`csv.reader` objects have."""
 
     __slots__ = ("line_num",)
 
-    def __init__(self) -> None:
-        self.line_num = 0
+    def __init__(self, line_num: int = 0) -> None:
+        self.line_num = line_num
 
 
 def rows_from_records(
     records: Iterable[Mapping[str, Any] | LogRecord],
-    counter: _Counter,
+    counter: LineCounter,
     ignored: set[str],
 ) -> Iterator[Sequence[Any]]:
     """Rows in :data:`FIELDS` order from mappings or :class:`LogRecord` objects, lazily.
@@ -182,16 +181,30 @@ def source_from_records(records: Iterable[Mapping[str, Any] | LogRecord]) -> Log
             f"records must be an iterable of mappings or LogRecord objects (a list, a "
             f"generator …), not {type(records).__name__} (records 应为记录的列表或迭代器)"
         )
-    counter = _Counter()
-    ignored: set[str] = set()
+    return _mapping_source("records", rows_from_records, records, "records")
+
+
+def _mapping_source(
+    name: str,
+    read: Callable[[Any, LineCounter, set[str]], Iterator[Sequence[Any]]],
+    items: Iterable[Any],
+    format: str,
+    *,
+    line: int = 0,
+    encoding: str | None = None,
+) -> LogSource:
+    """A log whose rows ``read`` makes from mappings (records given as objects, JSON Lines),
+    every field in :data:`FIELDS` order; ``line`` is the line before the first item."""
+    counter, ignored = LineCounter(line), set[str]()
     return LogSource(
-        name="records",
-        rows=rows_from_records(records, counter, ignored),
+        name=name,
+        rows=read(items, counter, ignored),
         columns=tuple(range(len(FIELDS))),
         width=len(FIELDS),
         counter=counter,
-        format="records",
-        has_lines=False,
+        format=format,
+        encoding=encoding,
+        has_lines=format != "records",
         ignored=ignored,
     )
 
@@ -271,7 +284,7 @@ def open_log(
         prefix = bytes(prefix)
         judged = encoding is None
         if encoding is None:
-            encoding = sniff_encoding(prefix, complete=len(prefix) < SNIFF_BYTES, source=label)
+            encoding = detect_encoding(prefix, complete=len(prefix) < SNIFF_BYTES, source=label)
         elif encoding == "utf-16" and prefix and not prefix.startswith(_UTF16_BOMS):
             raise InputError(
                 f"{label}: --encoding utf-16 but the file does not start with a UTF-16 "
@@ -339,19 +352,7 @@ def _open_lines(lines: Iterator[str], label: str, encoding: str, format: str | N
         )
     rest = itertools.chain([first], lines)
     if chosen == "jsonl":
-        counter = _Counter()
-        counter.line_num = blank
-        ignored: set[str] = set()
-        return LogSource(
-            name=label,
-            rows=_jsonl_rows(rest, counter, ignored),
-            columns=tuple(range(len(FIELDS))),
-            width=len(FIELDS),
-            counter=counter,
-            format="jsonl",
-            encoding=encoding,
-            ignored=ignored,
-        )
+        return _mapping_source(label, _jsonl_rows, rest, "jsonl", line=blank, encoding=encoding)
     delimiter = "\t" if "\t" in first and "," not in first else ","
     reader = csv.reader(rest, delimiter=delimiter)
     try:
@@ -430,7 +431,7 @@ def _map_header(header: Sequence[str], label: str) -> tuple[tuple[int | None, ..
 
 
 def _jsonl_rows(
-    lines: Iterable[str], counter: _Counter, ignored: set[str]
+    lines: Iterable[str], counter: LineCounter, ignored: set[str]
 ) -> Iterator[Sequence[Any]]:
     """The rows of JSON Lines.  A line holding one object of text values, each key once, is
     read by the C scanner alone (pairs, so that a key given twice shows); any other line is

@@ -20,13 +20,12 @@ from .._vocabulary import Domain
 from ..deadlines import Due, Status, Timeliness, due_date, judge
 from ..findings import Finding
 from ..timelimits import TimeLimitRule
+from ._log_record import CACHE_LIMIT
 from ._result import StatusCounts
 
 if TYPE_CHECKING:
     from ..calendar import WorkCalendar
 
-#: Entries a cache (dates, items, judgements) may hold before it is cleared.
-CACHE_LIMIT = 100_000
 
 # Looked up once: an enum member's attribute look-up costs more than the rest of a count.
 ON_TIME, LATE_STATUS, OVERDUE_STATUS, PENDING = (
