@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from .._dates import check_date
 from .._errors import InputError, short_repr
-from .._model import Catalogue
 from .._vocabulary import Domain, normalize_text
 from ..deadlines import Status, Timeliness
 from ._decoding import printable
@@ -44,6 +43,7 @@ from ._result import AuditResult, RecordResult
 from ._summary import build_result
 from ._tally import (
     AuditTally,
+    Catalogues,
     ItemTally,
     Outlook,
     Timing,
@@ -125,7 +125,7 @@ class Auditor:
         self,
         *,
         as_of: dt.date,
-        catalogues: Mapping[Any, Catalogue] | Iterable[Catalogue] | Catalogue | None = None,
+        catalogues: Catalogues = None,
         calendar: WorkCalendar | None = None,
         max_listed: int = DEFAULT_MAX_LISTED,
         subject: str = "records",

@@ -9,13 +9,12 @@ is built exactly as the whole's would be.
 from __future__ import annotations
 
 import collections
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
 from .._errors import InputError
-from .._model import Catalogue
 from .._vocabulary import Domain
 from ..findings import Finding, Report
 from ._result import (
@@ -34,7 +33,7 @@ from ._result import (
     ItemSummary,
     StatusCounts,
 )
-from ._tally import AuditTally, catalogue_map
+from ._tally import AuditTally, Catalogues, catalogue_map
 
 #: Listed per record, capped per code, in record order.
 _LISTED_CODES = (LATE.code, OVERDUE.code, BAD_RECORD.code)
@@ -314,7 +313,7 @@ def build_result(tally: AuditTally, partial_years: tuple[int, ...] = ()) -> Audi
 def merge_results(
     results: Iterable[AuditResult],
     *,
-    catalogues: Mapping[Any, Catalogue] | Iterable[Catalogue] | Catalogue | None = None,
+    catalogues: Catalogues = None,
 ) -> AuditResult:
     """One result from the results of parts of a log, in the parts' order.
 

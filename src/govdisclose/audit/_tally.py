@@ -231,9 +231,12 @@ class AuditTally:
         self.unknown_overflow: dict[Domain, ItemTally] = {}
 
 
-def catalogue_map(
-    catalogues: Mapping[Any, Catalogue] | Iterable[Catalogue] | Catalogue | None,
-) -> dict[Domain, Catalogue]:
+#: What ``catalogues=`` takes: one catalogue, several, or a mapping domain → catalogue; each
+#: replaces the standard catalogue of its domain (``None``: the standard ones).
+Catalogues = Mapping[Any, Catalogue] | Iterable[Catalogue] | Catalogue | None
+
+
+def catalogue_map(catalogues: Catalogues) -> dict[Domain, Catalogue]:
     """The catalogue of each domain: those given (see :class:`~govdisclose.audit.Auditor`),
     else the standard.  A single :class:`Catalogue` is taken as a list of one."""
     chosen: dict[Domain, Catalogue] = {}
