@@ -121,50 +121,36 @@ class NotADate:
 NOT_A_DATE = NotADate()
 
 
-def _refusal(value: object) -> DateRefusal:
-    """Why ``value``, which :func:`log_date` refuses, is not a log date."""
-    read: object = value
-    if isinstance(value, str):
-        read = read_date_text(value)
-    elif isinstance(value, (int, float)) and not isinstance(value, bool) and 1e4 <= value < 1e5:
-        serial = read_date_text(str(value))  # what an Excel serial day number looks like
-        if isinstance(serial, DateRefusal):
-            return DateRefusal(serial.kind, value, serial.en, serial.zh)
-    if isinstance(read, dt.date):
-        read = read_china_date(read)
-    if isinstance(read, dt.date):
-        low, high = LOG_YEARS
-        return DateRefusal(
-            "out_of_range",
-            value,
-            f"{read.isoformat()}: year {read.year} is outside {low}–{high}, the years a "
-            f"publication log can hold (a placeholder or a typo?)",
-            f"{read.year}年不在{low}–{high}年之间，疑为占位值或笔误",
-        )
-    return read if isinstance(read, DateRefusal) else DateRefusal("not_a_date", value)
-
-
-def _read(value: object) -> dt.date | NotADate | None:
+def _read(value: object) -> dt.date | DateRefusal | None:
+    """The date of a log value in China, ``None`` when blank, else why it is not a log date."""
     read: dt.date | dt.datetime | DateRefusal
     if isinstance(value, str):
         if not value or value.isspace():
             return None
         read = read_date_text(value)
-        if isinstance(read, DateRefusal):
-            return NOT_A_DATE
     elif isinstance(value, dt.date):
         read = value
     elif value is None:
         return None
+    elif isinstance(value, (int, float)) and not isinstance(value, bool) and 1e4 <= value < 1e5:
+        serial = read_date_text(str(value))  # what an Excel serial day number looks like
+        if isinstance(serial, DateRefusal):
+            return DateRefusal(serial.kind, value, serial.en, serial.zh)
+        return DateRefusal("not_a_date", value)
     else:
-        return NOT_A_DATE
-    if read.__class__ is not dt.date:  # a date-time: its date in China
-        read = read_china_date(read)
-        if isinstance(read, DateRefusal):
-            return NOT_A_DATE
-    if not LOG_YEARS[0] <= read.year <= LOG_YEARS[1]:
-        return NOT_A_DATE
-    return read
+        return DateRefusal("not_a_date", value)
+    if read.__class__ is not dt.date and not isinstance(read, DateRefusal):
+        read = read_china_date(read)  # a date-time: its date in China
+    if isinstance(read, DateRefusal) or LOG_YEARS[0] <= read.year <= LOG_YEARS[1]:
+        return read
+    low, high = LOG_YEARS
+    return DateRefusal(
+        "out_of_range",
+        value,
+        f"{read.isoformat()}: year {read.year} is outside {low}–{high}, the years a "
+        f"publication log can hold (a placeholder or a typo?)",
+        f"{read.year}年不在{low}–{high}年之间，疑为占位值或笔误",
+    )
 
 
 # The date part (``2024-10-08``) and the time part (``T09:30:00+08:00``) of ISO date-times
@@ -207,7 +193,8 @@ def log_date(value: object) -> dt.date | NotADate | None:
             if shift is not None and shift is not False:  # an offset moves the date in China
                 moved = day + dt.timedelta(days=shift)
                 return moved if LOG_YEARS[0] <= moved.year <= LOG_YEARS[1] else NOT_A_DATE
-    return _read(value)
+    read = _read(value)
+    return NOT_A_DATE if isinstance(read, DateRefusal) else read
 
 
 def date_problem(value: object) -> tuple[str, str] | None:
@@ -224,7 +211,8 @@ def date_problem(value: object) -> tuple[str, str] | None:
     >>> date_problem("0001-01-01")[1]  # doctest: +ELLIPSIS
     '0001-01-01: year 1 is outside 1949–2200, the years a publication log can hold ...'
     """
-    return _refusal(value).reason if log_date(value) is NOT_A_DATE else None
+    read = _read(value)
+    return read.reason if isinstance(read, DateRefusal) else None
 
 
 def parse_log_date(value: object) -> dt.date | None:
@@ -233,10 +221,10 @@ def parse_log_date(value: object) -> dt.date | None:
     Anything else raises :class:`~govdisclose._errors.InputError` saying why (the messages of
     ``govdisclose._dates.parse_date_text``; a year outside :data:`LOG_YEARS` too).
     """
-    day = log_date(value)
-    if isinstance(day, NotADate):
-        raise _refusal(value).error()
-    return day
+    read = _read(value)
+    if isinstance(read, DateRefusal):
+        raise read.error()
+    return read
 
 
 @attrs.frozen
