@@ -149,14 +149,14 @@ class LogSource:
     undecodable: list[int] = attrs.field(factory=lambda: [0])
     #: The last lines read, to read again those a CSV quote ran over (files only).
     window: LineWindow | None = None
-    stream: IO[bytes] | None = None
-    #: Whether the stream was opened here (a path): then :meth:`close` closes it.
-    owned: bool = False
+    #: The file opened for the log (a path given), which :meth:`close` closes; never a
+    #: stream given by the caller.
+    opened: IO[bytes] | None = None
 
     def close(self) -> None:
         """Close the file opened for the log; a stream given by the caller stays open."""
-        _release(self.stream, self.owned)
-        self.stream = None
+        _close(self.opened)
+        self.opened = None
 
     def __enter__(self) -> LogSource:
         return self
@@ -217,33 +217,30 @@ def _iterable(value: object) -> bool:
     return True
 
 
-def _binary(source: str | os.PathLike[str] | IO[bytes]) -> tuple[IO[bytes], str]:
+def _binary(source: str | os.PathLike[str] | IO[bytes]) -> tuple[IO[bytes], str, bool]:
+    """The stream of a log, its name, and whether it was opened here (a path: closed here)."""
     if isinstance(source, (str, os.PathLike)):
-        if _is_stdin(source):
-            return sys.stdin.buffer, "<stdin>"
+        try:
+            stdin = os.fspath(source) == "-"
+        except TypeError:  # a PathLike giving neither str nor bytes: open_binary says so
+            stdin = False
+        if stdin:
+            return sys.stdin.buffer, "<stdin>", False
         stream = open_binary(source)  # InputError naming the file when it cannot be opened
-        return stream, printable(os.fspath(source))
+        return stream, printable(os.fspath(source)), True
     if not callable(getattr(source, "read", None)):
         raise InputError(
             f"a log is a file name (str or Path), '-' or a binary stream, not "
             f"{type(source).__name__} (应为文件名或二进制流)"
         )
     name = getattr(source, "name", None)
-    return source, name if isinstance(name, str) else "<stream>"
+    return source, name if isinstance(name, str) else "<stream>", False
 
 
-def _is_stdin(source: object) -> bool:
-    try:
-        return isinstance(source, (str, os.PathLike)) and os.fspath(source) == "-"
-    except TypeError:  # a PathLike giving neither str nor bytes: open_binary says so
-        return False
-
-
-def _release(binary: IO[bytes] | None, owned: bool) -> None:
-    """Close what was opened here; never the caller's stream."""
-    if owned and binary is not None:
+def _close(stream: IO[bytes] | None) -> None:
+    if stream is not None:
         with contextlib.suppress(OSError, ValueError):
-            binary.close()
+            stream.close()
 
 
 #: Encodings a caller may name instead of letting the first bytes decide.
@@ -271,9 +268,8 @@ def open_log(
         raise InputError(
             f"unsupported encoding {encoding!r}; use one of {', '.join(ENCODINGS)} (不支持的编码)"
         )
-    binary, label = _binary(source)
+    binary, label, owned = _binary(source)
     label = name or label
-    owned = isinstance(source, (str, os.PathLike)) and not _is_stdin(source)
     try:
         prefix = binary.read(SNIFF_BYTES)
         if not isinstance(prefix, bytes | bytearray):
@@ -310,15 +306,13 @@ def open_log(
         log.window = window
         log.encoding = chosen.get("encoding", log.encoding)
         chosen["log"] = log
-    except OSError as exc:  # opened, but reading fails
-        _release(binary, owned)
-        raise InputError(f"{label}: cannot read: {exc.strerror or exc} (无法读取)") from None
-    except BaseException:
-        _release(binary, owned)
+    except BaseException as exc:
+        _close(binary if owned else None)
+        if isinstance(exc, OSError):  # opened, but reading fails
+            raise InputError(f"{label}: cannot read: {exc.strerror or exc} (无法读取)") from None
         raise
     log.undecodable = flagged
-    log.stream = binary
-    log.owned = owned
+    log.opened = binary if owned else None
     return log
 
 
