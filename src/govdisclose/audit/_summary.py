@@ -56,7 +56,6 @@ class _Parts:
     """The pieces of a result's report, in the order they are listed."""
 
     listed: list[Finding] = attrs.Factory(list)
-    unlisted: dict[str, int] = attrs.Factory(dict)
     unknown: dict[tuple[Domain, str | None], _Unknown] = attrs.Factory(dict)
     #: Not-assessable records by (domain, item id) then (reason, year).
     not_assessable: dict[tuple[Domain, str], dict[tuple[str, int | None], int]] = attrs.Factory(
@@ -135,11 +134,18 @@ def _assemble(
     *,
     subject: str,
     max_listed: int,
+    invalid: int,
+    unknown_item_records: int,
     **fields: Any,
 ) -> AuditResult:
-    """The result of the pieces: the report in its fixed order, the summaries, the totals."""
+    """The result of the pieces: the report in its fixed order, the summaries, the totals.
+
+    The records not listed are those counted less those listed."""
     findings = list(parts.listed)
-    unlisted = dict(parts.unlisted)
+    totals = sum((s.counts for s in items), StatusCounts(not_assessable=unknown_item_records))
+    listed = collections.Counter(finding.code for finding in parts.listed)
+    counted = {LATE.code: totals.late, OVERDUE.code: totals.overdue, BAD_RECORD.code: invalid}
+    unlisted = {code: counted[code] - listed[code] for code in _LISTED_CODES}
     unknown = list(parts.unknown.values())
     unknown, hidden_unknown = unknown[:max_listed], unknown[max_listed:]
     if hidden_unknown:
@@ -219,6 +225,9 @@ def _assemble(
         report=Report(tuple(findings), subject),
         formed_after_as_of=parts.formed_after,
         published_after_as_of=parts.published_after,
+        invalid=invalid,
+        totals=totals,
+        unknown_item_records=unknown_item_records,
         **fields,
     )
 
@@ -242,14 +251,12 @@ def build_result(tally: AuditTally, partial_years: tuple[int, ...] = ()) -> Audi
         ignored=set(tally.ignored),
     )
     items: list[ItemSummary] = []
-    totals = StatusCounts()
     for item_tally in tally.items:
         item = item_tally.item
         assert item is not None  # catalogue items
         counts = item_tally.counts()
         if not counts.total:
             continue
-        totals += counts
         why = item_tally.reasons
         reasons: dict[str, int] = {}
         for (reason, _), count in why.items():
@@ -270,12 +277,10 @@ def build_result(tally: AuditTally, partial_years: tuple[int, ...] = ()) -> Audi
             parts.not_assessable[item_tally.domain, item.id] = why
     unknown_records = 0
     for unknown in [*tally.unknown.values(), *tally.unknown_overflow.values()]:
-        counts = unknown.counts()
-        count = counts.not_assessable
+        count = unknown.counts().not_assessable
         if not count:
             continue
         unknown_records += count
-        totals += counts
         path = (
             f"{tally.subject}:{unknown.first_line}"
             if unknown.first_line is not None
@@ -285,14 +290,6 @@ def build_result(tally: AuditTally, partial_years: tuple[int, ...] = ()) -> Audi
         parts.unknown[unknown.domain, unknown.text] = _Unknown(
             unknown.domain, unknown.text, reason, count, path, unknown.first_line
         )
-    listed = collections.Counter(finding.code for finding in tally.listed)
-    for code, count in (
-        (LATE.code, totals.late),
-        (OVERDUE.code, totals.overdue),
-        (BAD_RECORD.code, tally.invalid),
-    ):
-        if count > listed[code]:
-            parts.unlisted[code] = count - listed[code]
     return _assemble(
         parts,
         items,
@@ -303,7 +300,6 @@ def build_result(tally: AuditTally, partial_years: tuple[int, ...] = ()) -> Audi
         encoding=tally.encoding,
         records=tally.records,
         invalid=tally.invalid,
-        totals=totals,
         unknown_item_records=unknown_records,
         first_problem=tally.first_problem or _no_record(tally.records, tally.format),
         partial_years=partial_years,
@@ -377,9 +373,6 @@ def merge_results(
         for key in sorted(parts.not_assessable, key=lambda k: order.get(k, -1))
     }
     encodings = {r.encoding for r in parts_list}
-    totals = StatusCounts()
-    for result in parts_list:
-        totals += result.totals
     return _assemble(
         parts,
         merged_items,
@@ -390,7 +383,6 @@ def merge_results(
         encoding=encodings.pop() if len(encodings) == 1 else None,
         records=sum(r.records for r in parts_list),
         invalid=sum(r.invalid for r in parts_list),
-        totals=totals,
         unknown_item_records=sum(r.unknown_item_records for r in parts_list),
         first_problem=next((r.first_problem for r in parts_list if r.invalid), None)
         or _no_record(sum(r.records for r in parts_list), first.format),
@@ -402,17 +394,13 @@ def _merge_finding(
     finding: Finding, parts: _Parts, listed_counts: dict[str, int], max_listed: int
 ) -> None:
     code, data = finding.code, finding.data
-    if code in _LISTED_CODES:
+    if code in _LISTED_CODES:  # the first ones listed, the rest counted (as in a whole log)
         if listed_counts.get(code, 0) < max_listed:
             listed_counts[code] = listed_counts.get(code, 0) + 1
             parts.listed.append(finding)
-        else:
-            parts.unlisted[code] = parts.unlisted.get(code, 0) + 1
     elif code == LISTING_CAPPED.code and data["code"] == UNKNOWN_ITEM.code:
         for hidden in data["items"]:
             _add_unknown(parts, _Unknown(**{**hidden, "domain": Domain.parse(hidden["domain"])}))
-    elif code == LISTING_CAPPED.code:
-        parts.unlisted[data["code"]] = parts.unlisted.get(data["code"], 0) + data["unlisted"]
     elif code == UNKNOWN_ITEM.code:
         domain = Domain.parse(data["domain"])
         _add_unknown(
