@@ -207,16 +207,6 @@ class Auditor:
                 overflow[domain] = tally
         return tally
 
-    def _date(self, value: Any) -> dt.date | NotADate | None:
-        """The date of a log value (:func:`log_date`), remembered by the value; a date-time
-        is not (the same one seldom comes twice: it is read by its parts)."""
-        day = log_date(value)
-        if value.__class__ is not str or len(value) <= 10:
-            if len(self._dates) >= CACHE_LIMIT:
-                self._dates.clear()
-            self._dates[value] = day
-        return day
-
     def _outlook(self, item: ItemTally, formed: dt.date, index: int, line: int) -> Outlook:
         """The outlook of ``item``'s records formed on ``formed``, made once.
 
@@ -309,7 +299,7 @@ class Auditor:
         fields = operator.itemgetter(*columns[:4])  # domain, item, formed, published
         # Lines with undecodable bytes read since the last look (this log's own counter).
         undecodable = source.undecodable
-        items, dates, read_date = self._items, self._dates, self._date
+        items, dates = self._items, self._dates
         as_of, start = self.as_of, self.start
         room = tally.room  # how many more findings of a status may be listed
         records = tally.records  # read so far, usable or not: the next one's index - start
@@ -335,13 +325,15 @@ class Auditor:
                 domain_text, item_text, formed_text, published_text = fields(row)
                 key = (domain_text, item_text)
                 item = items[key] if key in items else self._item(domain_text, item_text)
-                formed = dates[formed_text] if formed_text in dates else read_date(formed_text)
+                formed = (
+                    dates[formed_text] if formed_text in dates else log_date(formed_text, dates)
+                )
                 if not published_text:
                     published = None
                 elif published_text in dates:
                     published = dates[published_text]
                 else:
-                    published = read_date(published_text)
+                    published = log_date(published_text, dates)
                 if (
                     not item
                     or not formed  # None or NOT_A_DATE

@@ -153,48 +153,58 @@ def _read(value: object) -> dt.date | DateRefusal | None:
     )
 
 
-# The date part (``2024-10-08``) and the time part (``T09:30:00+08:00``) of ISO date-times
-# seen so far: a date-time costs two look-ups, not a parse.  A time part gives the days its
-# offset moves the date in China (-1, 0, 1), or ``None`` when it is not a time.
+# The date part (``2024-10-08``) and the time part without its seconds (``T09:30+08:00``) of
+# ISO date-times seen so far: a date-time costs two look-ups, not a parse.  A time part gives
+# the days its offset moves the date in China (-1, 0, 1), or ``None`` when it is not a time.
 _HEADS: dict[str, dt.date] = {}
 _TAILS: dict[str, int | None] = {}
-_TAIL_LIMIT = 1 << 18  # every second of a day, with and without an offset
+_SECONDS = frozenset(f"{n:02d}" for n in range(60))
+_AFTER_SECONDS = frozenset({"", "Z", "z", "+", "-"})
+_ONE_DAY = dt.timedelta(days=1)
 _MID = dt.date(2000, 6, 15)
 
 
-def log_date(value: object) -> dt.date | NotADate | None:
+def log_date(value: Any, remember: dict[Any, Any] | None = None) -> dt.date | NotADate | None:
     """A log date: the date, ``None`` when blank, :data:`NOT_A_DATE` when not a date.
 
     Accepts the strings :func:`parse_log_date` accepts, :class:`datetime.date` and
     :class:`datetime.datetime` (an aware one is taken in China Standard Time) and ``None``.
-    Never raises.  The audit caches the result of a date by value; an ISO date-time
-    (``2024-10-08T09:30:00+08:00``) is read from its date part and its time part, each
-    remembered, since the same date-time seldom comes twice.
+    Never raises.  ``remember`` (the audit's cache, cleared when full) gets the date of each
+    value read whole; an ISO date-time (``2024-10-08T09:30:00+08:00``) is read from its date
+    part and its time part, each remembered, since the same date-time seldom comes twice.
     """
-    if value.__class__ is str and len(value) > 10 and value[10] in "T ":
+    if value.__class__ is str and len(value) > 10:
         text: str = value
         day = _HEADS.get(text[:10])
-        if day is None and text[4:5] == "-" == text[7:8]:
-            head = _read(text[:10])
-            # Asia/Shanghai keeps +08:00 all year since 1992 (summer time 1986–1991).
-            if isinstance(head, dt.date) and head.year > 1991 and len(_HEADS) < CACHE_LIMIT:
-                day = _HEADS[text[:10]] = head
-        if day is not None:
-            tail = text[10:]
+        # Asia/Shanghai keeps +08:00 all year since 1992 (summer time 1986–1991).
+        if day is not None and day.year > 1991 and (text[10] == "T" or text[10] == " "):
+            if text[16:17] == ":" and text[17:19] in _SECONDS and text[19:20] in _AFTER_SECONDS:
+                tail = text[10:16] + text[19:]  # seconds never move the date
+            else:
+                tail = text[10:]
             shift = _TAILS.get(tail, False)
             if shift is False and tail.isascii():
                 whole = _read("2000-06-15" + tail)
                 shift = (whole - _MID).days if isinstance(whole, dt.date) else None
-                if len(_TAILS) >= _TAIL_LIMIT:
-                    _TAILS.clear()
-                _TAILS[tail] = shift
+                if len(_TAILS) < CACHE_LIMIT:
+                    _TAILS[tail] = shift
             if shift == 0:
                 return day
             if shift is not None and shift is not False:  # an offset moves the date in China
-                moved = day + dt.timedelta(days=shift)
+                moved = day + shift * _ONE_DAY
                 return moved if LOG_YEARS[0] <= moved.year <= LOG_YEARS[1] else NOT_A_DATE
+        elif day is None and text[4:5] == "-" == text[7:8] and text[10] in "T ":
+            head = _read(text[:10])
+            if isinstance(head, dt.date) and len(_HEADS) < CACHE_LIMIT:
+                _HEADS[text[:10]] = head
+                return log_date(text)
     read = _read(value)
-    return NOT_A_DATE if isinstance(read, DateRefusal) else read
+    found = NOT_A_DATE if isinstance(read, DateRefusal) else read
+    if remember is not None:
+        if len(remember) >= CACHE_LIMIT:
+            remember.clear()
+        remember[value] = found
+    return found
 
 
 def date_problem(value: object) -> tuple[str, str] | None:
