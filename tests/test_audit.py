@@ -744,30 +744,3 @@ def test_late_records_keep_the_partial_mark_of_their_own_formed_date() -> None:
             D(2027, 12, 31): (Status.LATE, D(2028, 2, 3), True),
             D(2028, 1, 1): (Status.LATE, D(2028, 2, 3), False),
         }
-
-
-def test_counts_summed_up_while_auditing_equal_counts_kept_by_judgement(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """An item sums its records up when it has counted by many judgements (memory stays
-    bounded); the result is the same as without."""
-    from govdisclose.audit import _engine
-
-    kept = audit_file(DATA / "log_zh.csv", as_of=D(2026, 3, 2))
-    monkeypatch.setattr(_engine, "FOLD_AT", 0)
-    assert audit_file(DATA / "log_zh.csv", as_of=D(2026, 3, 2)) == kept
-    records = [
-        {
-            "domain": "work_safety",
-            "item": "法律法规",
-            "formed": f"2024-{m:02d}-0{d}",
-            "published": p,
-        }
-        for m in range(1, 13)
-        for d in range(1, 8)
-        for p in ("", f"2024-{m:02d}-2{d}", "2025-01-20")
-    ]
-    monkeypatch.setattr(_engine, "FOLD_AT", 10_000)
-    kept = audit_records(records, as_of=D(2025, 1, 31))
-    monkeypatch.setattr(_engine, "FOLD_AT", 0)
-    assert audit_records(records, as_of=D(2025, 1, 31)) == kept

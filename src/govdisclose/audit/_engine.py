@@ -62,8 +62,6 @@ MAX_UNKNOWN_NAMES = 1000
 #: more lines, or one whose fields do not fit the header, is taken for a stray quote that ran
 #: on: its first line is a bad record and the lines after it are read again on their own.
 MAX_LINES_PER_RECORD = 20
-#: Judgements an item counts records by before it sums them up.
-FOLD_AT = 10_000
 
 _UNKNOWN_ITEM = Timeliness(Status.NOT_ASSESSABLE, reason="unknown_item")
 _AMBIGUOUS_ITEM = Timeliness(Status.NOT_ASSESSABLE, reason="ambiguous_item")
@@ -367,8 +365,6 @@ class Auditor:
                     else:
                         assert outlook.timing is not None
                         judged = outlook.timing.late(outlook, published)
-                    if len(item.judged) > FOLD_AT:
-                        item.fold()
                     status = judged.status  # late and overdue records are listed, up to a limit
                     if room.get(status):
                         room[status] -= 1
@@ -377,7 +373,7 @@ class Auditor:
                                 source, index, line, row, item, formed, published, judged, as_of
                             )
                         )
-                item.judged[judged] += 1
+                item.count(judged)
                 if want:
                     tally.records = records
                     yield record_result(source, index, line, row, item, judged)

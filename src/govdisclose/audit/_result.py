@@ -18,7 +18,7 @@ from .._model import FrozenDict
 from .._output import label, output
 from .._texttable import render_table
 from .._vocabulary import Domain, FirstLevel
-from ..deadlines import TIMELINESS_REASONS, Status, Timeliness
+from ..deadlines import TIMELINESS_REASONS, Status
 from ..findings import FindingCode, Report, Severity
 
 #: Why a record is not assessable: reason code → (Chinese, English).  The codes of the
@@ -165,17 +165,6 @@ class StatusCounts:
     def total(self) -> int:
         """All records counted (every status)."""
         return self.on_time + self.late + self.overdue + self.pending + self.not_assessable
-
-    @classmethod
-    def of(cls, judged: Timeliness, records: int = 1) -> StatusCounts:
-        """The counts of ``records`` records with one judgement."""
-        status, days = judged.status, judged.workdays
-        return cls(
-            **{status.code: records},
-            provisional=records if judged.provisional else 0,
-            max_late_workdays=days if status is Status.LATE else None,
-            max_overdue_workdays=days if status is Status.OVERDUE else None,
-        )
 
     def __add__(self, other: StatusCounts) -> StatusCounts:
         if not isinstance(other, StatusCounts):

@@ -9,7 +9,6 @@ limit, with an :class:`Outlook` per formed date; an :class:`AuditTally` holds ev
 
 from __future__ import annotations
 
-import collections
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -26,6 +25,15 @@ from ._result import StatusCounts
 
 if TYPE_CHECKING:
     from ..calendar import WorkCalendar
+
+
+# Looked up once: an enum member's attribute look-up costs more than the rest of a count.
+ON_TIME, LATE_STATUS, OVERDUE_STATUS, PENDING = (
+    Status.ON_TIME,
+    Status.LATE,
+    Status.OVERDUE,
+    Status.PENDING,
+)
 
 
 class Outlook:
@@ -97,8 +105,7 @@ class Timing:
 
 
 class ItemTally:
-    """The records of one catalogue item, or of one item text the catalogue lacks, counted
-    by their judgement (a judgement is one object: counting by it costs one look-up).
+    """The counters of one catalogue item, or of one item text the catalogue lacks.
 
     ``item`` is ``None`` for an unknown item: then ``text`` is the item as the log gives it
     (``None`` for the records counted together once too many texts were seen), ``unknown``
@@ -110,10 +117,17 @@ class ItemTally:
         "domain",
         "first_index",
         "first_line",
-        "folded",
         "item",
-        "judged",
+        "late",
+        "max_late",
+        "max_overdue",
+        "not_assessable",
+        "on_time",
         "outlooks",
+        "overdue",
+        "pending",
+        "provisional",
+        "reasons",
         "text",
         "timing",
         "unknown",
@@ -136,33 +150,52 @@ class ItemTally:
         #: The outlook of each formed date (the timing's, shared by the items under one time
         #: limit; an unknown item's own).
         self.outlooks: dict[dt.date, Outlook] = {} if timing is None else timing.outlooks
-        #: Records by judgement, in the order the judgements first came; and the records
-        #: counted before :meth:`fold` (counts, not-assessable reasons).
-        self.judged: collections.defaultdict[Timeliness, int] = collections.defaultdict(int)
-        self.folded: tuple[StatusCounts, dict[tuple[str, int | None], int]] = (StatusCounts(), {})
+        self.on_time = self.late = self.overdue = self.pending = self.not_assessable = 0
+        self.provisional = 0
+        self.max_late: int | None = None
+        self.max_overdue: int | None = None
+        #: Not-assessable records by (reason code, year without an arrangement), in the
+        #: order the reasons first came.
+        self.reasons: dict[tuple[str, int | None], int] = {}
         self.first_line: int | None = None
         self.first_index: int | None = None
 
+    def count(self, judged: Timeliness) -> None:
+        """Count one record's judgement."""
+        status = judged.status
+        if status is ON_TIME:
+            self.on_time += 1
+        elif status is PENDING:
+            self.pending += 1
+        elif status is LATE_STATUS:
+            self.late += 1
+            days = judged.workdays
+            if days is not None and (self.max_late is None or days > self.max_late):
+                self.max_late = days
+        elif status is OVERDUE_STATUS:
+            self.overdue += 1
+            days = judged.workdays
+            if days is not None and (self.max_overdue is None or days > self.max_overdue):
+                self.max_overdue = days
+        else:
+            self.not_assessable += 1
+            key = (judged.reason or "", judged.year)
+            self.reasons[key] = self.reasons.get(key, 0) + 1
+        if judged.provisional:
+            self.provisional += 1
+
     def counts(self) -> StatusCounts:
         """The records by status, with the greatest lateness."""
-        return sum((StatusCounts.of(j, n) for j, n in self.judged.items()), self.folded[0])
-
-    @property
-    def reasons(self) -> dict[tuple[str, int | None], int]:
-        """Not-assessable records by (reason code, year without an arrangement), in the
-        order the reasons first came."""
-        reasons = dict(self.folded[1])
-        for judged, records in self.judged.items():
-            if judged.status is Status.NOT_ASSESSABLE:
-                key = (judged.reason or "", judged.year)
-                reasons[key] = reasons.get(key, 0) + records
-        return reasons
-
-    def fold(self) -> None:
-        """Sum the records counted by judgement up (memory stays bounded however many
-        judgements a long log brings)."""
-        self.folded = (self.counts(), self.reasons)
-        self.judged.clear()
+        return StatusCounts(
+            self.on_time,
+            self.late,
+            self.overdue,
+            self.pending,
+            self.not_assessable,
+            self.provisional,
+            self.max_late,
+            self.max_overdue,
+        )
 
 
 class AuditTally:
