@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +62,7 @@ MAX_UNKNOWN_NAMES = 1000
 #: on: its first line is a bad record and the lines after it are read again on their own.
 MAX_LINES_PER_RECORD = 20
 
+_UNREAD: Any = object()  # a value not yet in the date cache
 _UNKNOWN_ITEM = Timeliness(Status.NOT_ASSESSABLE, reason="unknown_item")
 _AMBIGUOUS_ITEM = Timeliness(Status.NOT_ASSESSABLE, reason="ambiguous_item")
 
@@ -294,7 +294,9 @@ class Auditor:
         """
         tally = self.tally
         columns, width, window = source.columns, source.width, source.window
-        fields = operator.itemgetter(*columns[:4])  # domain, item, formed, published
+        domain_at, item_at, formed_at, published_at = columns[:4]  # required: never None
+        assert domain_at is not None and item_at is not None
+        assert formed_at is not None and published_at is not None
         # Lines with undecodable bytes read since the last look (this log's own counter).
         undecodable = source.undecodable
         items, dates = self._items, self._dates
@@ -320,17 +322,15 @@ class Auditor:
                             records = tally.records = records + 1
                             yield from self._unusable(source, records, line, row, problems, want)
                         continue
-                domain_text, item_text, formed_text, published_text = fields(row)
+                domain_text, item_text = row[domain_at], row[item_at]
                 key = (domain_text, item_text)
                 item = items[key] if key in items else self._item(domain_text, item_text)
-                formed = (
-                    dates[formed_text] if formed_text in dates else log_date(formed_text, dates)
-                )
-                if not published_text:
-                    published = None
-                elif published_text in dates:
-                    published = dates[published_text]
-                else:
+                formed_text, published_text = row[formed_at], row[published_at]
+                formed = dates.get(formed_text, _UNREAD)
+                if formed is _UNREAD:
+                    formed = log_date(formed_text, dates)
+                published = dates.get(published_text, _UNREAD)
+                if published is _UNREAD:
                     published = log_date(published_text, dates)
                 if (
                     not item
