@@ -744,3 +744,16 @@ def test_late_records_keep_the_partial_mark_of_their_own_formed_date() -> None:
             D(2027, 12, 31): (Status.LATE, D(2028, 2, 3), True),
             D(2028, 1, 1): (Status.LATE, D(2028, 2, 3), False),
         }
+
+
+def test_blank_lines_before_the_header_count_in_line_numbers(tmp_path: Path) -> None:
+    log = tmp_path / "log.csv"
+    log.write_text(
+        "\n  \n领域,事项,形成日期,公开日期\n安全生产,法律法规,2024-09-27,2024-11-04\n",
+        encoding="utf-8",
+    )
+    result = audit_file(log, as_of=D(2025, 1, 31))
+    assert [f.path for f in result.report.findings] == [f"{log}:4"]
+    tsv = tmp_path / "log.tsv"
+    tsv.write_text("\n领域\t事项\t形成日期\t公开日期\n安全生产\t法律法规\t2024-09-27\t\n")
+    assert audit_file(tsv, as_of=D(2025, 1, 31)).report.findings[0].path == f"{tsv}:3"

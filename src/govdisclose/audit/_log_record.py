@@ -411,18 +411,6 @@ class _Layout:
 _TEXT_TYPES = frozenset({str, type(None)})
 
 
-#: Chinese names of the fields, for messages.
-FIELD_LABELS = {
-    "domain": "领域",
-    "item": "事项",
-    "formed": "形成日期",
-    "published": "公开日期",
-    "channel": "渠道",
-    "title": "标题",
-    "id": "编号",
-}
-
-
 def value_at(row: Sequence[Any], column: int | None) -> Any:
     """The value in ``column`` of ``row``, ``None`` when absent."""
     if column is None:
@@ -488,7 +476,7 @@ def describe_problems(
     en: list[str] = []
     for problem in problems:
         code, _, field = problem.partition(":")
-        label = FIELD_LABELS.get(field, field)
+        label = HEADER_ALIASES[field][0] if field in FIELDS else field
         value = value_at(row, columns[FIELDS.index(field)]) if field in FIELDS else None
         if code == "missing_field":
             zh.append(f"缺少{label}")

@@ -348,7 +348,10 @@ def _open_lines(lines: Iterator[str], label: str, encoding: str, format: str | N
     if chosen == "jsonl":
         return _mapping_source(label, _jsonl_rows, rest, "jsonl", line=blank, encoding=encoding)
     delimiter = "\t" if "\t" in first and "," not in first else ","
-    reader = csv.reader(rest, delimiter=delimiter)
+    # The blank lines before the header go through the reader too, so that it counts them.
+    reader = csv.reader(itertools.chain(itertools.repeat("\n", blank), rest), delimiter=delimiter)
+    for _ in range(blank):
+        next(reader)
     try:
         header = next(reader)
     except csv.Error as exc:  # a header over the csv module's field limit, a NUL …
@@ -356,14 +359,12 @@ def _open_lines(lines: Iterator[str], label: str, encoding: str, format: str | N
             f"{label}: line {blank + 1}: the header is not valid CSV: {exc} (表头CSV格式错误)"
         ) from None
     columns, ignored_columns = _map_header(header, label)
-    # Blank lines before the header were read before the reader saw any line.
-    line_counter: Any = _OffsetReader(reader, blank) if blank else reader
     return LogSource(
         name=label,
         rows=reader,
         columns=columns,
         width=len(header),
-        counter=line_counter,
+        counter=reader,
         format="csv" if delimiter == "," else "tsv",
         encoding=encoding,
         ignored=ignored_columns,
@@ -381,20 +382,6 @@ def _is_csv_header(line: str) -> bool:
         if all(field in named for field in REQUIRED_FIELDS):
             return True
     return False
-
-
-class _OffsetReader:
-    """``line_num`` of a CSV reader plus the blank lines skipped before its header."""
-
-    __slots__ = ("_offset", "_reader")
-
-    def __init__(self, reader: Any, offset: int) -> None:
-        self._reader = reader
-        self._offset = offset
-
-    @property
-    def line_num(self) -> int:
-        return int(self._reader.line_num) + self._offset
 
 
 def _map_header(header: Sequence[str], label: str) -> tuple[tuple[int | None, ...], set[str]]:
