@@ -68,11 +68,7 @@ _AMBIGUOUS_ITEM = Timeliness(Status.NOT_ASSESSABLE, reason="ambiguous_item")
 
 
 class _RunOn(Exception):
-    """A CSV record ran over lines ``first`` to ``last`` (an unbalanced quote)."""
-
-    def __init__(self, first: int, last: int) -> None:
-        super().__init__(first, last)
-        self.first, self.last = first, last
+    """A CSV record ran over lines ``args[0]`` to ``args[1]`` (an unbalanced quote)."""
 
 
 def _replay(
@@ -275,7 +271,7 @@ class Auditor:
                     yield from self._loop(source, rows, counter, want)
                     return
                 except _RunOn as run_on:  # a quote ran over line ends: read them again
-                    first, last, detail = run_on.first, run_on.last, ""
+                    (first, last), detail = run_on.args, ""
                 except csv.Error as exc:  # a broken CSV record; the reader goes on after it
                     first, last, detail = self._last_line + 1, counter.line_num, str(exc)
                 replayed = LineCounter(first - 1)

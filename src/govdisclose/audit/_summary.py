@@ -258,9 +258,9 @@ def build_result(tally: AuditTally, partial_years: tuple[int, ...] = ()) -> Audi
         if not counts.total:
             continue
         why = item_tally.reasons
-        reasons: dict[str, int] = {}
+        reasons = collections.Counter[str]()
         for (reason, _), count in why.items():
-            reasons[reason] = reasons.get(reason, 0) + count
+            reasons[reason] += count
         items.append(
             ItemSummary(
                 domain=item_tally.domain,
@@ -356,9 +356,7 @@ def merge_results(
             if seen is None:
                 items[key] = s
                 continue
-            reasons = dict(seen.reasons)
-            for reason, count in s.reasons.items():
-                reasons[reason] = reasons.get(reason, 0) + count
+            reasons = collections.Counter(seen.reasons) + collections.Counter(s.reasons)
             items[key] = attrs.evolve(
                 seen,
                 counts=seen.counts + s.counts,
