@@ -188,9 +188,10 @@ def test_document_with_ranges_and_chinese_festival_names() -> None:
 
 def test_festival_variants_are_read_like_every_vocabulary() -> None:
     # The schema states the canonical codes and labels; the reader also takes the variants.
-    doc = base_doc(holidays=[{"festival": " 五一 ", "days_off": ["2027-05-01/2027-05-05"]}])
-    arr = arrangement_from_document(doc)
-    assert set(arr.holidays.values()) == {Festival.LABOUR_DAY}
+    for name in (" 五一 ", "五一国际劳动节"):
+        doc = base_doc(holidays=[{"festival": name, "days_off": ["2027-05-01/2027-05-05"]}])
+        arr = arrangement_from_document(doc)
+        assert set(arr.holidays.values()) == {Festival.LABOUR_DAY}
 
 
 def test_toml_date_times_are_not_dates(tmp_path: Path) -> None:
@@ -423,18 +424,16 @@ def test_default_calendar_reads_files_not_the_environment(
 def test_command_line_reads_the_environment_and_names_it_in_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from govdisclose.cli.common import DATA_DIR_VAR, forget_calendars
+    from govdisclose.cli.common import DATA_DIR_VAR
 
     monkeypatch.setenv(DATA_DIR_VAR, str(tmp_path / "store"))
     file_2027 = write_2027(tmp_path / "2027.json")
     monkeypatch.setenv(ENV_VAR, f"{file_2027}{__import__('os').pathsep}")
-    forget_calendars()
     assert main(["calendar", "day", "2027-02-13", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["kind"] == "makeup_workday"
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "missing.toml"))
     assert main(["calendar", "day", "2027-02-13"]) == 2
     assert capsys.readouterr().err.startswith(f"govdisclose: error: {ENV_VAR}: ")
-    forget_calendars()
 
 
 @pytest.mark.parametrize(

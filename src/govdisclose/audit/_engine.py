@@ -172,7 +172,7 @@ class Auditor:
     def _item(self, domain_value: Any, value: Any) -> ItemTally | None:
         """The tally of the item a record names (its catalogue item's, or an unknown item's;
         remembered), ``None`` for an unknown domain or no item text."""
-        domain = Domain.try_parse(domain_value)
+        domain = Domain.parse(domain_value, default=None)
         if domain is None or not isinstance(value, str) or not value.strip():
             return None
         names = self._names[domain]

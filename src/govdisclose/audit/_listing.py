@@ -47,7 +47,7 @@ def record_result(
     (``judged`` is ``None``: ``problems`` say why), with whatever of it could be read."""
     domain, item, formed, published = (value_at(row, c) for c in source.columns[:4])
     if tally is None:
-        domain = Domain.try_parse(domain) if isinstance(domain, (str, Domain)) else None
+        domain = Domain.parse(domain, default=None) if isinstance(domain, (str, Domain)) else None
     else:
         domain = tally.domain
     judgement: dict[str, Any] = {"status": Status.INVALID}

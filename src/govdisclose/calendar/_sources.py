@@ -26,8 +26,7 @@ no holiday arrangement is known for 2051, and a provisional estimate covers only
 (尚无2051年节假日安排，暂估仅限2025–2050年); this calendar covers 2004–2006, 2010; to supply
 2051's arrangement from the State Council notice, paste its text into a file and run
 `govdisclose calendar add FILE`, or give an arrangement file with --calendar FILE (`govdisclose
-calendar notice FILE` writes one); in Python
-WorkCalendar.official().with_arrangement(read_notice(text))
+calendar notice FILE` writes one; the library reads them with read_notice and load_arrangement)
 """
 
 from __future__ import annotations
@@ -45,8 +44,8 @@ from ._official import FIRST_YEAR, LAST_YEAR
 #: What the unknown-year message tells the user to do.
 SUPPLY: Final = (
     "paste its text into a file and run `govdisclose calendar add FILE`, or give an "
-    "arrangement file with --calendar FILE (`govdisclose calendar notice FILE` writes one); "
-    "in Python WorkCalendar.official().with_arrangement(read_notice(text))"
+    "arrangement file with --calendar FILE (`govdisclose calendar notice FILE` writes one; "
+    "the library reads them with read_notice and load_arrangement)"
 )
 #: The :attr:`DayInfo.source` of a day in an estimated year.
 PROVISIONAL_SOURCE: Final = "provisional estimate"
@@ -98,29 +97,24 @@ def unknown_year_error(year: int, covered: Iterable[int], *, provisional: bool) 
     calendar that is not provisional).
     """
     low, high = PROVISIONAL_YEARS
-    spans = _spans(sorted(covered)) or "no year"
-    supply = SUPPLY
+    covers = f"this calendar covers {_spans(sorted(covered)) or 'no year'}"
     if provisional:
-        message = (
-            f"no holiday arrangement is known for {year}, and a provisional estimate "
-            f"covers only {low}–{high} (尚无{year}年节假日安排，暂估仅限{low}–{high}年); "
-            f"this calendar covers {spans}; to supply {year}'s arrangement from the "
-            f"State Council notice, {supply}"
+        return UnknownYearError(
+            year,
+            message=f"no holiday arrangement is known for {year}, and a provisional estimate "
+            f"covers only {low}–{high} (尚无{year}年节假日安排，暂估仅限{low}–{high}年); {covers}; "
+            f"to supply {year}'s arrangement from the State Council notice, {SUPPLY}",
         )
-    elif low <= year <= high:
-        message = (
-            f"no official holiday arrangement is known for {year} "
-            f"(尚无{year}年国务院办公厅节假日安排); this calendar covers {spans}; to supply it "
-            f"from the State Council notice, {supply}; or ask for a provisional "
-            f"estimate with provisional=True / --provisional"
+    if low <= year <= high:
+        estimate = (
+            "; or ask for a provisional estimate (--provisional, or the provisional argument)"
         )
     else:
-        message = (
-            f"no official holiday arrangement is known for {year} "
-            f"(尚无{year}年国务院办公厅节假日安排); this calendar covers {spans}; to supply it "
-            f"from the State Council notice, {supply} (a provisional estimate, "
-            f"provisional=True / --provisional, covers only {low}–{high})"
-        )
+        estimate = f" (a provisional estimate, --provisional, covers only {low}–{high})"
+    message = (
+        f"no official holiday arrangement is known for {year} (尚无{year}年国务院办公厅节假日"
+        f"安排); {covers}; to supply it from the State Council notice, {SUPPLY}{estimate}"
+    )
     return UnknownYearError(year, message=message)
 
 

@@ -435,7 +435,7 @@ def _channel_text(text: str) -> RequestChannel:
     extra = _CHANNEL_FOLDED.get(folded)
     if extra is not None:
         return extra
-    member = RequestChannel.try_parse(text)
+    member = RequestChannel.parse(text, default=None)
     if member is None:
         raise _Bad(
             f"未知的提交方式“{text}”",
