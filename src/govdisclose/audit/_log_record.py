@@ -19,7 +19,8 @@ Refused, with a message saying why: day-first or month-first forms (``27/09/2024
 day/month order cannot be known; write ``2024-09-27``), Excel serial numbers (``45562``: format
 the column as dates before exporting), and days or times that do not exist (``2024-02-30``).
 
-Problem codes (in the ``problems`` data of an ``audit.bad-record`` finding):
+**Problems** of a record that cannot be used (codes in the ``problems`` data of an
+``audit.bad-record`` finding):
 
 ==============================  ================================================================
 ``missing_field:<field>``       a required field (domain, item, formed) is empty or absent
