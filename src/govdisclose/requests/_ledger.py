@@ -53,6 +53,7 @@ __all__ = [
     "Reply",
     "Request",
     "Review",
+    "check_ledger",
     "request_problems",
 ]
 
@@ -433,3 +434,12 @@ class Ledger:
 
     def __len__(self) -> int:
         return len(self.requests)
+
+
+def check_ledger(value: object) -> Ledger:
+    """``value`` when it is a :class:`Ledger`; an InputError otherwise (public entry points)."""
+    if not isinstance(value, Ledger):
+        raise InputError(
+            f"expected a Ledger, got {short_repr(value)} (应为台账 Ledger)", path="ledger"
+        )
+    return value
