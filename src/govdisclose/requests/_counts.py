@@ -44,7 +44,7 @@ from .._errors import InputError, short_repr
 from .._output import output
 from ..findings import Report
 from ._fees import fees_collected
-from ._ledger import Ledger
+from ._ledger import Ledger, check_ledger
 from ._terms import ApplicantCategory, Outcome, ReviewKind, ReviewResult
 
 __all__ = [
@@ -80,17 +80,9 @@ def _year(value: object) -> int:
     return value
 
 
-def _check_ledger(value: object) -> Ledger:
-    if not isinstance(value, Ledger):
-        raise InputError(
-            f"expected a Ledger, got {short_repr(value)} (应为台账 Ledger)", path="ledger"
-        )
-    return value
-
-
 def table3_counts(ledger: Ledger, year: int) -> dict[str, dict[str, int]]:
     """Table 三 of ``year`` from ``ledger`` (see the module text for the contract)."""
-    ledger, year = _check_ledger(ledger), _year(year)
+    ledger, year = check_ledger(ledger), _year(year)
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     before = dt.date(year - 1, 12, 31)
     counts = {row: dict.fromkeys(TABLE3_COLUMNS, 0) for row in TABLE3_ROWS}
@@ -116,7 +108,7 @@ def table3_counts(ledger: Ledger, year: int) -> dict[str, dict[str, int]]:
 
 def table4_counts(ledger: Ledger, year: int) -> dict[str, dict[str, int]]:
     """Table 四 of ``year`` from ``ledger`` (see the module text for the contract)."""
-    ledger, year = _check_ledger(ledger), _year(year)
+    ledger, year = check_ledger(ledger), _year(year)
     last = dt.date(year, 12, 31)
     counts = {group: dict.fromkeys(TABLE4_COLUMNS, 0) for group in TABLE4_GROUPS}
     for request in ledger.requests:

@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .._dates import check_date
-from .._errors import InputError, UnknownYearError, short_repr
+from .._errors import InputError, UnknownYearError
 from .._output import label, output
 from .._vocabulary import Term
 from ..deadlines import (
@@ -69,7 +69,7 @@ from ..deadlines._requests import OPINION_WORKDAYS, SUPPLEMENT_NOTICE_WORKDAYS
 from ..findings import Finding, Report
 from ._codes import make_finding
 from ._fees import month_positions, request_fee
-from ._ledger import Ledger, Request
+from ._ledger import Ledger, Request, check_ledger
 from ._terms import ConsultedParty, FeeBasis
 
 if TYPE_CHECKING:
@@ -644,10 +644,7 @@ def ledger_status(
     """
     from ..calendar import check_calendar
 
-    if not isinstance(ledger, Ledger):
-        raise InputError(
-            f"expected a Ledger, got {short_repr(ledger)} (应为台账 Ledger)", path="ledger"
-        )
+    ledger = check_ledger(ledger)
     as_of = check_date(as_of, "as_of")
     cal = check_calendar(calendar, where="calendar")
     places = _Places(locations)
