@@ -320,6 +320,8 @@ def _known(day: dt.date | None, as_of: dt.date) -> dt.date | None:
     return day if day is not None and day <= as_of else None
 
 
+#: What a reply deadline depends on: receipt, extension days, supplement, the pauses (the fee
+#: notice's among them) and the fee notice's pause.
 _ReplyKey = tuple[
     dt.date,
     int,
@@ -351,9 +353,9 @@ class _Engine:
 
     def _reply_due(self, key: _ReplyKey) -> tuple[dt.date, bool]:
         """The reply deadline's day and whether it is provisional, without an explanation."""
-        received, extended, supplemented, pauses, fee_pause = key
+        received, extended, supplemented, pauses, _ = key
         start = received if supplemented is None else supplemented
-        runs = paused_days((*pauses, *([fee_pause] if fee_pause else []))).runs
+        runs = paused_days(pauses).runs
         due = _count_past_pauses(self.calendar, start, REPLY_WORKDAYS + extended, runs)
         return due, bool(self.calendar.estimated_years(start, due))
 
@@ -363,7 +365,7 @@ class _Engine:
             received,
             extended=extended,
             supplemented=supplemented,
-            pauses=(*pauses, *([fee_pause] if fee_pause else [])),
+            pauses=pauses,
             calendar=self.calendar,
         )
         if fee_pause is None:
@@ -458,8 +460,7 @@ def _reply_key(request: Request, engine: _Engine, as_of: dt.date | None) -> _Rep
     extended = request.extension_days
     if request.extended_on is not None and request.extended_on > last:
         extended = 0
-    pauses_key = tuple(p for p in pauses if p is not fee_pause)
-    return (request.received, extended, supplemented, pauses_key, fee_pause)
+    return (request.received, extended, supplemented, tuple(pauses), fee_pause)
 
 
 def _state(request: Request, as_of: dt.date, runs: bool) -> RequestState:
@@ -500,26 +501,20 @@ def _status(request: Request, as_of: dt.date, engine: _Engine, explain: bool) ->
     state = _state(request, as_of, key is not None)
     if key is None:
         return RequestStatus(state=state, **base)
-    if reply is not None:
-        timing: dict[str, Any] = {"on_time": reply.date <= due}
-        counted_to = reply.date
-    elif as_of <= due:
-        timing = {"workdays_left": None}
-        counted_to = as_of
-    else:
-        timing = {"overdue": True, "workdays_left": 0}
-        counted_to = as_of
+    # The working days between are known only when the calendar covers the years between
+    # (a status day in a year without an arrangement): otherwise the due day stands alone.
+    timing: dict[str, Any] = {}
     try:
-        # The working days between are known only when the calendar covers the years between
-        # (a status day in a year without an arrangement): otherwise the due day stands alone.
-        if "workdays_left" in timing and timing["workdays_left"] is None:
+        if reply is not None:
+            timing["on_time"] = reply.date <= due
+            timing["workdays_late"] = workdays_late(calendar, due, reply.date)
+        elif as_of <= due:
             timing["workdays_left"] = calendar.workdays_between(as_of, due)
             timing["workdays_late"] = 0
         else:
-            timing["workdays_late"] = workdays_late(calendar, due, counted_to)
+            timing.update(overdue=True, workdays_left=0)
+            timing["workdays_late"] = workdays_late(calendar, due, as_of)
     except UnknownYearError as exc:
-        if timing.get("workdays_left", 0) is None:
-            timing.pop("workdays_left")
         return RequestStatus(state=state, problem=str(exc), **timing, **base)
     return RequestStatus(state=state, **timing, **base)
 
