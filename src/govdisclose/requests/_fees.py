@@ -77,6 +77,13 @@ def _positive(value: object, name: str) -> int:
     return value
 
 
+def check_year(value: object) -> int:
+    """``value`` when it is a year (1 to 9998); an InputError otherwise."""
+    if not is_int(value) or not 1 <= value <= 9998:
+        raise InputError(f"expected a year, got {short_repr(value)} (应为年份)", path="year")
+    return value
+
+
 def fee_per_request(position: int) -> int:
     """The fee in 元 of an applicant's ``position``-th request of a calendar month (按件)."""
     position = _positive(position, "position")
@@ -143,8 +150,7 @@ def fees_collected(ledger: Ledger, year: int) -> int:
 
     A paid notice counts its ``amount``, or the computed fee when no amount was recorded.
     """
-    if not is_int(year):
-        raise InputError(f"expected a year, got {short_repr(year)} (应为年份)", path="year")
+    year = check_year(year)
     total = 0
     positions: dict[str, int] | None = None
     for request in ledger.requests:
