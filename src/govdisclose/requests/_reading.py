@@ -770,7 +770,7 @@ def read_ledger_rows(
         cells = grid[row_index]
         if len(cells) < width:
             cells = [*cells, *([None] * (width - len(cells)))]
-        raw = {key: cells[column] for column, key in columns.items() if not _blank(cells[column])}
+        raw = {key: value for column, key in columns.items() if not _blank(value := cells[column])}
         if raw or not all(_blank(c) for c in cells):
             builder.add(raw, _RowCells(prefix, row_index + 1, letters))
     return _finish(builder, body, corner)
