@@ -309,7 +309,7 @@ class LedgerReading:
     @property
     def ok(self) -> bool:
         """Whether no finding is an error (every request of the file was loaded)."""
-        return not any(f.severity.code == "error" for f in self.report.findings)
+        return self.report.ok
 
 
 # -- values -----------------------------------------------------------------------------------
