@@ -583,17 +583,10 @@ class _Builder:
     ) -> tuple[dt.date, str | None] | None:
         """The receipt day (and time) written, or the one 第三十一条 gives for the channel."""
         given, channel = values.get("received"), values.get("channel")
-        events: dict[ReceiptEvent | str, dt.date] = {
-            ReceiptEvent.parse(name): values[name]
-            for name in ("submitted", "signed_for", "confirmed")
-            if name in values
-        }
-        computed: dt.date | None = None
+        computed = None
         if channel is not None:
-            try:
-                computed = receipt_date(channel, events)
-            except InputError:
-                computed = None
+            events = (values.get(e.code) for e in ReceiptEvent)
+            computed = _receipt_day(channel, *events)
         if given is not None:
             if channel is not None and computed is not None and computed != given[0]:
                 self.bad(
@@ -619,6 +612,19 @@ class _Builder:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
+def _receipt_day(channel: RequestChannel, *days: dt.date | None) -> dt.date | None:
+    """The receipt day 第三十一条 gives for the channel from the days of the
+    :class:`~govdisclose.deadlines.ReceiptEvent` events (``None`` when not known)."""
+    events: dict[ReceiptEvent | str, dt.date] = {
+        e: d for e, d in zip(ReceiptEvent, days, strict=True) if d is not None
+    }
+    try:
+        return receipt_date(channel, events)
+    except InputError:
+        return None
+
+
 def _make_request(
     request_id: str, received: tuple[dt.date, str | None], values: Mapping[str, Any]
 ) -> Request | list[tuple[str, str, str]]:
@@ -640,11 +646,7 @@ def _make_request(
             name = head.partition("[")[0]
             kind, zh, en = _PARTS[name]
             item = parts[head]
-            missing = [
-                f.name
-                for f in attrs.fields(kind)
-                if f.default is attrs.NOTHING and f.name not in item
-            ]
+            missing = [f.name for f in _required(kind) if f.name not in item]
             if missing:
                 column = COLUMN_ALIASES[f"{name}.{missing[0]}"][0]
                 zh_why = f"有{zh}信息但缺少“{column}”"
@@ -659,6 +661,11 @@ def _make_request(
         if errors:
             return [((e.path or "$")[2:], str(e.message), str(e.message)) for e in errors]
         return [(getattr(exc, "path", None) or "", str(exc), str(exc))]
+
+
+@functools.cache
+def _required(kind: Any) -> tuple[Any, ...]:
+    return tuple(f for f in attrs.fields(kind) if f.default is attrs.NOTHING)
 
 
 def _finish(builder: _Builder, body: str | None, where: str = "$") -> LedgerReading:
