@@ -33,7 +33,7 @@ from govdisclose.annual_report import (
 )
 from govdisclose.annual_report._format import APPLICANT_COLUMNS, RESULT_ROWS
 from govdisclose.cli import main
-from govdisclose.findings import Report
+from govdisclose.findings import CODES, Report
 
 DATA = Path(__file__).parent / "data" / "annual_report"
 INVENTED = DATA / "invented-county-2025.json"
@@ -607,6 +607,39 @@ def test_html_is_accessible_and_escaped() -> None:
     for headers in re.findall(r'headers="([^"]+)"', page):
         assert set(headers.split()) <= ids, headers
     assert page.count('class="blank"') == 3  # the text sections, as headed blanks
+    # table 二's block headings span its four columns; header cells are shaded as in XLSX
+    assert (
+        '<th scope="rowgroup" class="head" colspan="4" id="t2-b1">第二十条第（五）项</th>' in page
+    )
+    assert '<th scope="col" class="head" id="t3-c-commercial_enterprise"' in page
+
+
+def test_table3_layout_is_the_2021_rows_or_the_trial_layouts() -> None:
+    report = AnnualReport.from_counts(year=2025)
+    assert report.table3_layout() == tuple(r.code for r in TABLE3_ROWS)
+    assert report.table3_layout()[2:-2] == RESULT_ROWS
+    doc = _doc()
+    rows = doc["table3"]["rows"]
+    for key in [k for k in rows if "（六）其他处理" in k]:
+        del rows[key]
+    rows["（六）其他处理"] = [1, 0, 0, 0, 0, 0, 1]
+    trial = read_report_document(doc).report
+    layout = trial.table3_layout()
+    assert len(layout) == 23 and layout[-3:] == ("trial.other", "total", "carried_to_next_year")
+    assert not any(code.startswith("other.") for code in layout)
+    assert tuple(trial.completed().table3 or ()) == layout  # no row of the 2021 layout added
+
+
+def test_every_finding_carries_the_hint_of_its_code() -> None:
+    doc = _doc()
+    doc["table2"]["行政许可证"] = {"本年处理决定数量": "三十八"}  # unknown label, not a number
+    doc["table3"]["rows"][ROW["disclosed"]][0] = None  # blank: a relation is skipped
+    del doc["table4"]
+    report = check_report(doc)
+    codes = {f.code.removeprefix("annual-report.") for f in report}
+    assert {"unknown-label", "blank-cell", "relation-skipped", "not-given"} <= codes
+    for finding in report:
+        assert finding.hint and finding.hint == CODES[finding.code].description, finding.code
 
 
 def test_read_report_refuses_unusable_files(tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .._errors import DataError, GovdiscloseError, InputError, short_repr
-from ._format import BodyLevel, label_of
+from ._format import BodyLevel, name_of
 from ._report import AnnualReport
 
 if TYPE_CHECKING:
@@ -70,20 +70,13 @@ def _conflicts(built: AnnualReport, hand: AnnualReport) -> list[GovdiscloseError
                 if ours != value:
                     errors.append(
                         GovdiscloseError(
-                            f"{_name(number, row)} / {_name(f'{number}c', column)}: the "
+                            f"{name_of(number, row)} / {name_of(f'{number}c', column)}: the "
                             f"hand-filled part gives {short_repr(value)}, the ledger {ours} "
                             f"(手填部分与台账不一致)",
                             path=f"$.{name}[{row!r}][{column!r}]",
                         )
                     )
     return errors
-
-
-def _name(table: int | str, code: str) -> str:
-    try:
-        return label_of(table, code).name
-    except KeyError:
-        return code
 
 
 def build_report(

@@ -35,42 +35,42 @@ tables) is not checked.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from ..findings import Report, ReportBuilder, Severity
-from ._findings import code
+from ._findings import finding
 from ._format import (
     APPLICANT_COLUMNS,
-    FEE_CELL,
     TABLE2_LAYOUT,
     TABLE3_COLUMNS,
-    TABLE3_ROWS,
     TABLE4_COLUMNS,
     TABLE4_GROUPS,
-    TRIAL_AMOUNT_COLUMNS,
-    TRIAL_SIGNED_COLUMNS,
     BodyLevel,
+    cell_kind,
     label_of,
+    name_of,
 )
 from ._reading import ReadReport, read_report, read_report_document
-from ._report import AnnualReport, Cell
+from ._report import AnnualReport
 
 __all__ = ["check_report"]
 
 _T3_COLS = tuple(c.code for c in TABLE3_COLUMNS)
-_T4_PARTS = tuple(c.code for c in TABLE4_COLUMNS[:4])
-_RELATION_NAMES = {
-    "C1": ("表三行总计", "table 三 row totals"),
-    "C2": ("表三列合计", "table 三 column sums"),
-    "C3": ("表三勾稽关系", "table 三 balance"),
-    "C4": ("表四总计", "table 四 group totals"),
-    "C8": ("跨年度结转", "carry-over from last year"),
-    "C9": ("规章与机关层级", "规章 and the body's level"),
+_T4_COLS = tuple(c.code for c in TABLE4_COLUMNS)
+#: Each relation that may be skipped: the table its skips are reported at, and its names.
+_RELATIONS = {
+    "C1": (3, "表三行总计", "table 三 row totals"),
+    "C2": (3, "表三列合计", "table 三 column sums"),
+    "C3": (3, "表三勾稽关系", "table 三 balance"),
+    "C4": (4, "表四总计", "table 四 group totals"),
+    "C8": (3, "跨年度结转", "carry-over from last year"),
+    "C9": (2, "规章与机关层级", "规章 and the body's level"),
 }
 
 Source = AnnualReport | ReadReport | Mapping[str, Any] | str | Path
+Key = tuple[int, str, str]
 
 
 def _as_read(source: Source) -> ReadReport:
@@ -84,10 +84,8 @@ def _as_read(source: Source) -> ReadReport:
     return read_report(source)
 
 
-def _name(table: int | str, code_: str) -> str:
-    """A row's or column's name for messages (table 三's rows with their numbering)."""
-    label = label_of(table, code_)
-    return label.heading if table == 3 else label.name
+def _cell_name(table: int, row: str, column: str) -> str:
+    return f"{'二三四'[table - 2]} {name_of(table, row)} / {name_of(f'{table}c', column)}"
 
 
 class _Check:
@@ -96,7 +94,9 @@ class _Check:
         self.report = read.report
         self.builder = builder
         self.skipped: dict[str, list[dict[str, Any]]] = {}
-        self.tables = {2: self.report.table2, 3: self.report.table3, 4: self.report.table4}
+
+    def add(self, name: str, path: str, zh: str, en: str, **data: Any) -> None:
+        self.builder.add(finding(name, path, zh, en, **data))
 
     def path(self, key: tuple[Any, ...]) -> str:
         for k in (key, key[:2], key[:1]):
@@ -104,55 +104,40 @@ class _Check:
                 return self.read.locations[k]
         return "$"
 
-    def value(self, key: tuple[int, str, str]) -> Cell:
-        table = self.tables[key[0]]
-        if table is None:
-            return None
-        row = table.get(key[1])
-        return None if row is None else row.get(key[2])
+    def missing(self, keys: tuple[Key, ...]) -> list[str]:
+        """Where the blank cells among ``keys`` are (or would be)."""
+        return [self.where(k) for k in keys if self.report.cell(*k) is None]
 
-    def missing(self, keys: Iterable[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-        return [k for k in keys if self.value(k) is None]
+    def skip(self, relation: str, instance: str, missing: list[str]) -> None:
+        self.skipped.setdefault(relation, []).append({"instance": instance, "missing": missing})
 
-    def skip(self, relation: str, instance: str, missing: list[tuple[int, str, str]]) -> None:
-        self.skipped.setdefault(relation, []).append(
-            {
-                "instance": instance,
-                "missing": [self._where(k) for k in missing],
-            }
-        )
-
-    def _where(self, key: tuple[int, str, str]) -> str:
-        if key in self.read.locations:
-            return self.read.locations[key]
-        table, row, column = key
-        return f"表{'二三四'[table - 2]} {_name(table, row)} / {_name(f'{table}c', column)}"
+    def where(self, key: Key) -> str:
+        return self.read.locations.get(key) or f"表{_cell_name(*key)}"
 
     def sum_relation(
         self,
         name: str,
         relation: str,
         instance: str,
-        total: tuple[int, str, str],
-        parts: tuple[tuple[int, str, str], ...],
+        total: Key,
+        parts: tuple[Key, ...],
         **extra: Any,
     ) -> None:
         missing = self.missing((total, *parts))
         if missing:
             self.skip(relation, instance, missing)
             return
-        given = self.value(total)
-        computed = sum(self.value(p) or 0 for p in parts)
+        given = self.report.cell(*total)
+        computed = sum(self.report.cell(*p) or 0 for p in parts)
         if given != computed:
-            self.builder.add(
-                code(name),
+            self.add(
+                name,
                 self.path(total),
-                message_zh=f"{instance}：总计为 {given}，各项之和为 {computed}",
-                message_en=f"{instance}: the total is {given}, the parts add up to {computed}",
-                hint=code(name).description,
+                f"{instance}：总计为 {given}，各项之和为 {computed}",
+                f"{instance}: the total is {given}, the parts add up to {computed}",
                 total=given,
                 sum=computed,
-                parts={self._where(p): self.value(p) for p in parts},
+                parts={self.where(p): self.report.cell(*p) for p in parts},
                 **extra,
             )
 
@@ -163,86 +148,61 @@ def _numbers(check: _Check) -> None:
     for number, table in ((2, report.table2), (3, report.table3), (4, report.table4)):
         for row, cells in (table or {}).items():
             for column, value in cells.items():
-                key = (number, row, column)
-                path = check.path(key)
+                path = check.path((number, row, column))
                 if value is None:
-                    where = f"{_name(number, row)} / {_name(f'{number}c', column)}"
-                    check.builder.add(
-                        code("blank-cell"),
-                        path,
-                        message_zh=f"单元格为空：表{'二三四'[number - 2]} {where}",
-                        message_en=f"the cell is blank: table {'二三四'[number - 2]} {where}",
-                        hint=code("blank-cell").description,
-                        table=number,
-                        row=row,
-                        column=column,
-                    )
+                    name = _cell_name(number, row, column)
+                    zh, en = f"单元格为空：表{name}", f"the cell is blank: table {name}"
+                    check.add("blank-cell", path, zh, en, table=number, row=row, column=column)
                     continue
-                fraction_ok = number == 2 and (
-                    (row, column) == FEE_CELL or column in TRIAL_AMOUNT_COLUMNS
-                )
-                sign_ok = number == 2 and column in TRIAL_SIGNED_COLUMNS
-                whole = isinstance(value, int) or fraction_ok
-                if (value < 0 and not sign_ok) or not whole:
-                    check.builder.add(
-                        code("not-whole-number"),
-                        path,
-                        message_zh=f"{value} 不是非负{'数' if fraction_ok else '整数'}",
-                        message_en=f"{value} is not a {'number' if fraction_ok else 'whole number'}"
-                        " ≥ 0",
-                        hint=code("not-whole-number").description,
-                        value=value,
-                    )
+                kind = cell_kind(row, column) if number == 2 else "count"
+                if (value < 0 and kind != "change") or not (
+                    isinstance(value, int) or kind == "amount"
+                ):
+                    zh = f"{value} 不是非负{'数' if kind == 'amount' else '整数'}"
+                    en = f"{value} is not a {'number' if kind == 'amount' else 'whole number'} ≥ 0"
+                    check.add("not-whole-number", path, zh, en, value=value)
 
 
 def _not_given(check: _Check) -> None:
     report = check.report
     expected = {
-        2: [(r, cols) for r, cols in _table2_layout(report).items()],
-        3: [(r.code, _T3_COLS) for r in TABLE3_ROWS if not _trial_replaced(report, r.code)],
-        4: [(g.code, tuple(c.code for c in TABLE4_COLUMNS)) for g in TABLE4_GROUPS],
+        2: _table2_layout(report),
+        3: dict.fromkeys(report.table3_layout(), _T3_COLS),
+        4: dict.fromkeys((g.code for g in TABLE4_GROUPS), _T4_COLS),
     }
-    titles = {2: "表二 table 二", 3: "表三 table 三", 4: "表四 table 四"}
     for number, table in ((2, report.table2), (3, report.table3), (4, report.table4)):
+        zh, en = f"表{'二三四'[number - 2]}", f"table {'二三四'[number - 2]}"
         if table is None:
-            check.builder.add(
-                code("not-given"),
+            check.add(
+                "not-given",
                 "$",
-                message_zh=f"未提供{titles[number].split()[0]}，不作检查",
-                message_en=f"{titles[number].split()[1]} {titles[number].split()[2]} is not given;"
-                " not checked",
+                f"未提供{zh}，不作检查",
+                f"{en} is not given; not checked",
                 table=number,
             )
             continue
-        rows = [row for row, _ in expected[number] if row not in table]
+        rows = [row for row in expected[number] if row not in table]
         cells = [
             f"{row}/{column}"
-            for row, columns in expected[number]
+            for row, columns in expected[number].items()
             if row in table
             for column in columns
             if column not in table[row] and (number, row, column) not in check.read.unreadable
         ]
         if rows or cells:
-            parts_zh = [f"{len(x)} {unit}" for x, unit in ((rows, "行"), (cells, "个单元格")) if x]
-            parts_en = [
-                f"{len(x)} {unit}{'s' if len(x) > 1 else ''}"
-                for x, unit in ((rows, "row"), (cells, "cell"))
-                if x
-            ]
-            check.builder.add(
-                code("not-given"),
+            units = ((rows, "行", "row"), (cells, "个单元格", "cell"))
+            counts = [(len(x), unit_zh, unit_en) for x, unit_zh, unit_en in units if x]
+            parts_zh = "、".join(f"{n} {unit}" for n, unit, _ in counts)
+            parts_en = " and ".join(f"{n} {unit}{'s' if n > 1 else ''}" for n, _, unit in counts)
+            check.add(
+                "not-given",
                 check.path((number,)),
-                message_zh=f"{titles[number].split()[0]}未提供 {'、'.join(parts_zh)}",
-                message_en=f"{' and '.join(parts_en)} of "
-                f"{' '.join(titles[number].split()[1:])} not given",
+                f"{zh}未提供 {parts_zh}",
+                f"{parts_en} of {en} not given",
                 table=number,
                 rows=rows,
                 cells=cells,
             )
-
-
-def _trial_replaced(report: AnnualReport, row: str) -> bool:
-    return report.trial_layout and row.startswith("other.")
 
 
 def _table2_layout(report: AnnualReport) -> dict[str, tuple[str, ...]]:
@@ -261,64 +221,51 @@ def _layout(check: _Check) -> None:
         return
     year = check.report.year
     early = year is not None and year <= 2020
-    first = check.read.locations.get(("label", labels[0]), "$")
     check.builder.add(
-        code("trial-layout"),
-        first,
-        severity=Severity.INFO if early else None,
-        message_zh="使用了2019年试行格式（国办公开办函〔2019〕60号）"
-        + ("，该年度适用" if early else "，2021年度起应使用国办公开办函〔2021〕30号格式"),
-        message_en="the report uses the 2019 trial layout"
-        + (", right for that year" if early else "; from 2021 on use the 2021 format"),
-        hint=code("trial-layout").description,
-        labels=list(labels),
-        year=year,
+        finding(
+            "trial-layout",
+            check.read.locations.get(("label", labels[0]), "$"),
+            "使用了2019年试行格式（国办公开办函〔2019〕60号）"
+            + ("，该年度适用" if early else "，2021年度起应使用国办公开办函〔2021〕30号格式"),
+            "the report uses the 2019 trial layout"
+            + (", right for that year" if early else "; from 2021 on use the 2021 format"),
+            severity=Severity.INFO if early else None,
+            labels=list(labels),
+            year=year,
+        )
     )
 
 
-def _table3_relations(check: _Check) -> None:
+def _relations(check: _Check) -> None:
+    """C1 and C4 (each row's or group's 总计), C2 and C3 (table 三's columns)."""
     report = check.report
-    if report.table3 is None:
-        return
-    for row in report.table3:  # C1, rows in reading order
+    for row in report.table3 or {}:  # C1, rows in reading order
+        parts = tuple((3, row, c) for c in APPLICANT_COLUMNS)
+        check.sum_relation("row-total", "C1", name_of(3, row), (3, row, "total"), parts, row=row)
+    results = report.table3_layout()[2:-2]
+    for column in _T3_COLS if report.table3 is not None else ():
+        name = label_of("3c", column).name
+        parts = tuple((3, r, column) for r in results)
         check.sum_relation(
-            "row-total",
-            "C1",
-            _name(3, row),
-            (3, row, "total"),
-            tuple((3, row, c) for c in APPLICANT_COLUMNS),
-            row=row,
+            "column-sum", "C2", f"（七）总计 / {name}", (3, "total", column), parts, column=column
         )
-    results = report.result_rows()
-    for column in _T3_COLS:  # C2
-        check.sum_relation(
-            "column-sum",
-            "C2",
-            f"（七）总计 / {label_of('3c', column).name}",
-            (3, "total", column),
-            tuple((3, r, column) for r in results),
-            column=column,
-        )
-    for column in _T3_COLS:  # C3
-        keys = [
-            (3, r, column)
-            for r in ("new_requests", "carried_over", "total", "carried_to_next_year")
-        ]
-        instance = f"一+二=（七）+四 / {label_of('3c', column).name}"
+    for column in _T3_COLS if report.table3 is not None else ():  # C3
+        name = label_of("3c", column).name
+        rows = ("new_requests", "carried_over", "total", "carried_to_next_year")
+        keys = tuple((3, r, column) for r in rows)
         missing = check.missing(keys)
         if missing:
-            check.skip("C3", instance, missing)
+            check.skip("C3", f"一+二=（七）+四 / {name}", missing)
             continue
-        new, carried, total, forward = (check.value(k) or 0 for k in keys)
+        new, carried, total, forward = (report.cell(*k) or 0 for k in keys)
         if new + carried != total + forward:
-            check.builder.add(
-                code("balance"),
+            check.add(
+                "balance",
                 check.path(keys[2]),
-                message_zh=f"{label_of('3c', column).name}：一+二 = {new}+{carried} = "
+                f"{name}：一+二 = {new}+{carried} = "
                 f"{new + carried}，（七）总计+四 = {total}+{forward} = {total + forward}",
-                message_en=f"{label_of('3c', column).name}: new + carried over = {new + carried}, "
+                f"{name}: new + carried over = {new + carried}, "
                 f"answered + carried forward = {total + forward}",
-                hint=code("balance").description,
                 column=column,
                 left=new + carried,
                 right=total + forward,
@@ -328,20 +275,10 @@ def _table3_relations(check: _Check) -> None:
                 carried_to_next_year=forward,
                 paths=[check.path(k) for k in keys],
             )
-
-
-def _table4_relations(check: _Check) -> None:
-    if check.report.table4 is None:
-        return
-    for group in check.report.table4:
-        check.sum_relation(
-            "review-total",
-            "C4",
-            label_of(4, group).label,
-            (4, group, "total"),
-            tuple((4, group, c) for c in _T4_PARTS),
-            group=group,
-        )
+    for group in report.table4 or {}:  # C4
+        parts = tuple((4, group, c) for c in _T4_COLS[:4])
+        instance = label_of(4, group).label
+        check.sum_relation("review-total", "C4", instance, (4, group, "total"), parts, group=group)
 
 
 def _regulations(check: _Check, level: BodyLevel | None) -> None:
@@ -349,20 +286,17 @@ def _regulations(check: _Check, level: BodyLevel | None) -> None:
     if table2 is None or "regulations" not in table2:
         return
     if level is None:
-        check.skipped.setdefault("C9", []).append(
-            {"instance": "规章", "missing": ["level 机关层级"]}
-        )
+        check.skip("C9", "规章", ["level 机关层级"])
         return
     if level.makes_regulations:
         return
     for column, value in table2["regulations"].items():
         if value:
-            check.builder.add(
-                code("regulations-level"),
+            check.add(
+                "regulations-level",
                 check.path((2, "regulations", column)),
-                message_zh=f"{level.label}机关报告规章“{_name('2c', column)}”为 {value}",
-                message_en=f"a {level.code} body reports {value} 规章 ({column})",
-                hint=code("regulations-level").description,
+                f"{level.label}机关报告规章“{name_of('2c', column)}”为 {value}",
+                f"a {level.code} body reports {value} 规章 ({column})",
                 level=level.code,
                 column=column,
                 value=value,
@@ -374,40 +308,30 @@ def _carry_over(check: _Check, previous: ReadReport) -> None:
     if (this.body and last.body and this.body != last.body) or (
         this.year is not None and last.year is not None and last.year != this.year - 1
     ):
-        check.builder.add(
-            code("previous-report"),
+        check.add(
+            "previous-report",
             "$",
-            message_zh=f"上一年度报告为 {last.body} {last.year}年，"
-            f"本报告为 {this.body} {this.year}年",
-            message_en=f"the previous report is {last.body} {last.year}, this one {this.body} "
-            f"{this.year}",
-            hint=code("previous-report").description,
+            f"上一年度报告为 {last.body} {last.year}年，本报告为 {this.body} {this.year}年",
+            f"the previous report is {last.body} {last.year}, this one {this.body} {this.year}",
             body=this.body,
             year=this.year,
             previous_body=last.body,
             previous_year=last.year,
         )
     for column in _T3_COLS:
+        name = label_of("3c", column).name
         before = last.cell(3, "carried_to_next_year", column)
         now = this.cell(3, "carried_over", column)
         if before is None or now is None:
             if this.table3 is not None and last.table3 is not None:
                 missing = [] if before is not None else ["--previous: 四、结转下年度继续办理"]
-                if now is None:
-                    missing.append(check._where((3, "carried_over", column)))
-                check.skipped.setdefault("C8", []).append(
-                    {"instance": label_of("3c", column).name, "missing": missing}
-                )
-            continue
-        if before != now:
-            check.builder.add(
-                code("carry-over"),
+                check.skip("C8", name, missing + check.missing(((3, "carried_over", column),)))
+        elif before != now:
+            check.add(
+                "carry-over",
                 check.path((3, "carried_over", column)),
-                message_zh=f"{label_of('3c', column).name}：上年结转 {now}，上一年度报告结转下年度 "
-                f"{before}",
-                message_en=f"{label_of('3c', column).name}: carried over {now}, last year's report "
-                f"carried forward {before}",
-                hint=code("carry-over").description,
+                f"{name}：上年结转 {now}，上一年度报告结转下年度 {before}",
+                f"{name}: carried over {now}, last year's report carried forward {before}",
                 column=column,
                 this=now,
                 previous=before,
@@ -416,26 +340,19 @@ def _carry_over(check: _Check, previous: ReadReport) -> None:
                 ),
             )
     for row in ("regulations", "normative_documents"):
-        values = (
-            last.cell(2, row, "in_force"),
-            this.cell(2, row, "issued"),
-            this.cell(2, row, "repealed"),
-            this.cell(2, row, "in_force"),
-        )
-        if any(v is None for v in values):
+        before = last.cell(2, row, "in_force")
+        issued, repealed, now = (this.cell(2, row, c) for c in ("issued", "repealed", "in_force"))
+        if before is None or issued is None or repealed is None or now is None:
             continue
-        before, issued, repealed, now = values
-        expected = before + issued - repealed  # type: ignore[operator]
+        expected = before + issued - repealed
         if now != expected:
-            check.builder.add(
-                code("in-force"),
+            check.add(
+                "in-force",
                 check.path((2, row, "in_force")),
-                message_zh=f"{_name(2, row)}：现行有效 {now}，上年现行有效 {before} "
-                f"+ 制发 {issued} − "
+                f"{name_of(2, row)}：现行有效 {now}，上年现行有效 {before} + 制发 {issued} − "
                 f"废止 {repealed} = {expected}",
-                message_en=f"{row}: in force {now}, last year's {before} + issued {issued} − "
+                f"{row}: in force {now}, last year's {before} + issued {issued} − "
                 f"repealed {repealed} = {expected}",
-                hint=code("in-force").description,
                 row=row,
                 this=now,
                 expected=expected,
@@ -443,20 +360,6 @@ def _carry_over(check: _Check, previous: ReadReport) -> None:
                 issued=issued,
                 repealed=repealed,
             )
-
-
-def _skipped(check: _Check) -> None:
-    for relation, instances in check.skipped.items():
-        zh, en = _RELATION_NAMES[relation]
-        table = {"C1": 3, "C2": 3, "C3": 3, "C4": 4, "C8": 3, "C9": 2}[relation]
-        check.builder.add(
-            code("relation-skipped"),
-            check.path((table,)),
-            message_zh=f"{relation} {zh}：{len(instances)} 处因缺少数据跳过",
-            message_en=f"{relation} {en}: {len(instances)} skipped for missing cells",
-            relation=relation,
-            skipped=instances,
-        )
 
 
 def check_report(
@@ -482,10 +385,20 @@ def check_report(
     _layout(check)
     _not_given(check)
     _numbers(check)
-    _table3_relations(check)
-    _table4_relations(check)
+    _relations(check)
     _regulations(check, chosen)
     if previous is not None:
         _carry_over(check, _as_read(previous))
-    _skipped(check)
+    for relation, instances in check.skipped.items():
+        table, zh, en = _RELATIONS[relation]
+        check.builder.add(
+            finding(
+                "relation-skipped",
+                check.path((table,)),
+                f"{relation} {zh}：{len(instances)} 处因缺少数据跳过",
+                f"{relation} {en}: {len(instances)} skipped for missing cells",
+                relation=relation,
+                skipped=instances,
+            )
+        )
     return builder.build()

@@ -13,9 +13,11 @@ True
 
 from __future__ import annotations
 
-from ..findings import FindingCode
+from typing import Any
 
-__all__ = ["FINDINGS", "code"]
+from ..findings import CODES, Finding, Severity
+
+__all__ = ["FINDINGS", "finding"]
 
 _P = "annual-report."
 
@@ -162,13 +164,19 @@ FINDINGS: tuple[tuple[str, str, str, str, str], ...] = (
 )
 
 
-def _register() -> dict[str, FindingCode]:
-    return {row[0]: FindingCode(*row) for row in FINDINGS}
-
-
-_REGISTERED = _register()
-
-
-def code(name: str) -> FindingCode:
-    """The registered code ``annual-report.<name>``."""
-    return _REGISTERED[_P + name]
+def finding(
+    name: str,
+    path: str,
+    zh: str | None = None,
+    en: str | None = None,
+    *,
+    severity: Severity | None = None,
+    **data: Any,
+) -> Finding:
+    """A finding of ``annual-report.<name>`` at ``path`` with the code's hint; the messages
+    default to the code's titles."""
+    definition = CODES[_P + name]
+    hint = definition.description
+    return definition.finding(
+        path, message_zh=zh, message_en=en, hint=hint, severity=severity, **data
+    )

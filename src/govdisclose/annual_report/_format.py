@@ -104,7 +104,6 @@ class Label:
     parts: tuple[str, ...]
     evidence: str = "[R][T]"
     trial: bool = False
-    short: str = ""
 
     @property
     def heading(self) -> str:
@@ -175,8 +174,8 @@ TABLE2_ROWS: tuple[Label, ...] = (
     _label("trial.procurement", "政府集中采购", trial=True),
 )
 
-#: Old labels read as a row of the 2021 layout, and marked as trial labels when seen.
-_TRIAL_ROW_ALIASES = {"规范性文件": "normative_documents"}
+#: The 2019 layout's name of 行政规范性文件: read as that row, and marked as a trial label.
+_TRIAL_NORMATIVE = _label("normative_documents", "规范性文件", trial=True)
 
 
 @attrs.frozen
@@ -206,12 +205,16 @@ TABLE2_LAYOUT: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {row: block.columns for block in TABLE2_BLOCKS for row in block.rows}
 )
 
-#: The one cell that may hold a fraction: 行政事业性收费, 本年收费金额（单位：万元） (C5).
-FEE_CELL = ("fees", "fee_amount")
-#: Trial-layout columns exempt from C5: 本年增/减 may be negative (the 2019 template asks for a
-#: decrease as a negative number), 采购总金额 is an amount of money.
-TRIAL_SIGNED_COLUMNS = frozenset({"trial.change"})
-TRIAL_AMOUNT_COLUMNS = frozenset({"trial.procurement_amount"})
+
+def cell_kind(row: str, column: str) -> str:
+    """What a table 二 cell holds (relation C5): ``amount``, a number ≥ 0 (行政事业性收费's
+    本年收费金额（单位：万元）, the trial layout's 采购总金额); ``change``, a whole number that is
+    negative for a decrease (the trial layout's 本年增/减, as the 2019 template asks); or
+    ``count``, a whole number ≥ 0 (as every cell of tables 三 and 四)."""
+    if (row, column) == ("fees", "fee_amount") or column == "trial.procurement_amount":
+        return "amount"
+    return "change" if column == "trial.change" else "count"
+
 
 # -- table 三 --------------------------------------------------------------------------------
 
@@ -235,7 +238,8 @@ _UNAVAILABLE = "（四）无法提供"
 _NOT_PROCESSED = "（五）不予处理"
 _OTHER = "（六）其他处理"
 
-#: Group headings of table 三 (no cells of their own in the 2021 layout).
+#: Group headings of table 三 (no cells of their own in the 2021 layout); a heading's code
+#: starts the codes of the rows under it.
 TABLE3_GROUPS: tuple[Label, ...] = (
     _label("results", _RESULTS),
     _label("not_disclosed", _RESULTS, _NOT_DISCLOSED),
@@ -243,6 +247,16 @@ TABLE3_GROUPS: tuple[Label, ...] = (
     _label("not_processed", _RESULTS, _NOT_PROCESSED),
     _label("other", _RESULTS, _OTHER),
 )
+
+
+def _numbered(group: str, *rows: tuple[str, str], evidence: str = "[R][T]") -> list[Label]:
+    """The rows ``1.`` … under the result group headed ``group``."""
+    prefix = next(g.code for g in TABLE3_GROUPS if g.parts[-1] == group)
+    return [
+        _label(f"{prefix}.{code}", _RESULTS, group, f"{i}.{name}", evidence=evidence)
+        for i, (code, name) in enumerate(rows, start=1)
+    ]
+
 
 #: Table 三's 25 data rows, in order.  ``other.*`` (rows 21–23) are seen in one complete real
 #: report (淮安市 2024) and the template [T]; the 2019 trial layout had one row
@@ -254,49 +268,38 @@ TABLE3_ROWS: tuple[Label, ...] = (
     _label(
         "partly_disclosed", _RESULTS, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
     ),
-    _label("not_disclosed.state_secret", _RESULTS, _NOT_DISCLOSED, "1.属于国家秘密"),
-    _label(
-        "not_disclosed.prohibited_by_law", _RESULTS, _NOT_DISCLOSED, "2.其他法律行政法规禁止公开"
-    ),
-    _label(
-        "not_disclosed.three_safeties_one_stability",
-        _RESULTS,
+    *_numbered(
         _NOT_DISCLOSED,
-        "3.危及“三安全一稳定”",
+        ("state_secret", "属于国家秘密"),
+        ("prohibited_by_law", "其他法律行政法规禁止公开"),
+        ("three_safeties_one_stability", "危及“三安全一稳定”"),
+        ("third_party_rights", "保护第三方合法权益"),
+        ("internal_affairs", "属于三类内部事务信息"),
+        ("process_information", "属于四类过程性信息"),
+        ("enforcement_files", "属于行政执法案卷"),
+        ("administrative_query", "属于行政查询事项"),
     ),
-    _label("not_disclosed.third_party_rights", _RESULTS, _NOT_DISCLOSED, "4.保护第三方合法权益"),
-    _label("not_disclosed.internal_affairs", _RESULTS, _NOT_DISCLOSED, "5.属于三类内部事务信息"),
-    _label("not_disclosed.process_information", _RESULTS, _NOT_DISCLOSED, "6.属于四类过程性信息"),
-    _label("not_disclosed.enforcement_files", _RESULTS, _NOT_DISCLOSED, "7.属于行政执法案卷"),
-    _label("not_disclosed.administrative_query", _RESULTS, _NOT_DISCLOSED, "8.属于行政查询事项"),
-    _label("unavailable.not_held", _RESULTS, _UNAVAILABLE, "1.本机关不掌握相关政府信息"),
-    _label("unavailable.needs_creation", _RESULTS, _UNAVAILABLE, "2.没有现成信息需要另行制作"),
-    _label("unavailable.still_unclear", _RESULTS, _UNAVAILABLE, "3.补正后申请内容仍不明确"),
-    _label("not_processed.petition_complaint", _RESULTS, _NOT_PROCESSED, "1.信访举报投诉类申请"),
-    _label("not_processed.repeated", _RESULTS, _NOT_PROCESSED, "2.重复申请"),
-    _label("not_processed.publications", _RESULTS, _NOT_PROCESSED, "3.要求提供公开出版物"),
-    _label("not_processed.mass_repeated", _RESULTS, _NOT_PROCESSED, "4.无正当理由大量反复申请"),
-    _label(
-        "not_processed.confirm_or_reissue",
-        _RESULTS,
+    *_numbered(
+        _UNAVAILABLE,
+        ("not_held", "本机关不掌握相关政府信息"),
+        ("needs_creation", "没有现成信息需要另行制作"),
+        ("still_unclear", "补正后申请内容仍不明确"),
+    ),
+    *_numbered(
         _NOT_PROCESSED,
-        "5.要求行政机关确认或重新出具已获取信息",
+        ("petition_complaint", "信访举报投诉类申请"),
+        ("repeated", "重复申请"),
+        ("publications", "要求提供公开出版物"),
+        ("mass_repeated", "无正当理由大量反复申请"),
+        ("confirm_or_reissue", "要求行政机关确认或重新出具已获取信息"),
     ),
-    _label(
-        "other.no_supplement",
-        _RESULTS,
+    *_numbered(
         _OTHER,
-        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        ("no_supplement", "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+        ("fee_unpaid", "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+        ("other", "其他"),
         evidence="[R: 淮安市 2024][T]",
     ),
-    _label(
-        "other.fee_unpaid",
-        _RESULTS,
-        _OTHER,
-        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-        evidence="[R: 淮安市 2024][T]",
-    ),
-    _label("other.other", _RESULTS, _OTHER, "3.其他", evidence="[R: 淮安市 2024][T]"),
     _label("total", _RESULTS, "（七）总计"),
     _label("carried_to_next_year", "四、结转下年度继续办理"),
 )
@@ -304,10 +307,15 @@ TABLE3_ROWS: tuple[Label, ...] = (
 #: The 2019 trial layout's single row （六）其他处理, code ``trial.other``.
 TRIAL_OTHER_ROW = _label("trial.other", _RESULTS, _OTHER, trial=True)
 
+#: Every row table 三 may have, in order: the trial layout's （六） stands before （七）总计.
+ALL_TABLE3_ROWS: tuple[Label, ...] = (*TABLE3_ROWS[:23], TRIAL_OTHER_ROW, *TABLE3_ROWS[23:])
+#: Table 三's rows in the 2021 layout and in the 2019 trial layout (one row for （六）).
+TABLE3_LAYOUT: tuple[str, ...] = tuple(r.code for r in TABLE3_ROWS)
+TRIAL_TABLE3_LAYOUT: tuple[str, ...] = tuple(
+    r.code for r in ALL_TABLE3_ROWS if not r.code.startswith("other.")
+)
 #: The result rows that add up to （七）总计 (relation C2), 2021 layout.
-RESULT_ROWS: tuple[str, ...] = tuple(r.code for r in TABLE3_ROWS[2:23])
-#: The same in the 2019 trial layout: （六） is one row.
-TRIAL_RESULT_ROWS: tuple[str, ...] = (*RESULT_ROWS[:18], TRIAL_OTHER_ROW.code)
+RESULT_ROWS: tuple[str, ...] = TABLE3_LAYOUT[2:-2]
 #: The applicant columns that add up to 总计 (relation C1).
 APPLICANT_COLUMNS: tuple[str, ...] = tuple(c.code for c in TABLE3_COLUMNS[:6])
 
@@ -381,27 +389,21 @@ def _table(labels: Iterable[Label]) -> dict[str, Label]:
     return table
 
 
-def _build_tables() -> dict[int | str, dict[str, Label]]:
-    rows2 = _table(TABLE2_ROWS)
-    for old, code in _TRIAL_ROW_ALIASES.items():
-        row = next(r for r in TABLE2_ROWS if r.code == code)
-        rows2[fold_label(old)] = attrs.evolve(row, label=old, name=old, parts=(old,), trial=True)
-    rows3 = _table(TABLE3_ROWS)
-    groups3 = _table(TABLE3_GROUPS)
-    rows3.update({k: v for k, v in _table((TRIAL_OTHER_ROW,)).items() if k not in rows3})
-    return {
-        2: rows2,
-        "2c": _table(TABLE2_COLUMNS),
-        "2b": _table(Label(b.heading, b.heading, b.heading, (b.heading,)) for b in TABLE2_BLOCKS),
-        3: rows3,
-        "3g": groups3,
-        "3c": _table(TABLE3_COLUMNS),
-        4: _table(TABLE4_GROUPS),
-        "4c": _table(TABLE4_COLUMNS),
-    }
-
-
-_TABLES = _build_tables()
+#: The labels :func:`match_label` reads and :func:`label_of` finds, by kind (see there).
+_LABELS: Mapping[int | str, tuple[Label, ...]] = {
+    2: (*TABLE2_ROWS, _TRIAL_NORMATIVE),
+    "2c": TABLE2_COLUMNS,
+    "2b": tuple(Label(b.heading, b.heading, b.heading, (b.heading,)) for b in TABLE2_BLOCKS),
+    3: ALL_TABLE3_ROWS,
+    "3b": (),
+    "3g": TABLE3_GROUPS,
+    "3c": TABLE3_COLUMNS,
+    4: TABLE4_GROUPS,
+    "4b": (Label("lawsuit", LAWSUIT_HEADING, LAWSUIT_HEADING, (LAWSUIT_HEADING,)),),
+    "4c": TABLE4_COLUMNS,
+    "s": tuple(_label(s.code, s.heading) for s in SECTIONS),
+}
+_TABLES = {kind: _table(labels) for kind, labels in _LABELS.items()}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -409,7 +411,8 @@ def match_label(table: int | str, text: str) -> Label | None:
     """The row (table 2 or 3) or group (table 4) that ``text`` names, or ``None``.
 
     ``table`` is 2, 3 or 4 for rows and groups; ``"2c"``, ``"3c"``, ``"4c"`` for columns,
-    ``"2b"`` for the blocks of table 二 and ``"3g"`` for table 三's group headings.  Table 三's
+    ``"2b"`` for the blocks of table 二, ``"4b"`` for 行政诉讼 over two groups of table 四,
+    ``"3g"`` for table 三's group headings and ``"s"`` for the headings of the sections.  Table 三's
     ``（六）其他处理`` alone is the trial layout's single row (``trial.other``).  A note in
     parentheses after a label, as some local templates print, is read past.
     """
@@ -424,17 +427,17 @@ def match_label(table: int | str, text: str) -> Label | None:
 
 def label_of(table: int | str, code: str) -> Label:
     """The :class:`Label` of a code (``label_of(3, "disclosed")``)."""
-    for label in _BY_CODE[table]:
+    for label in _LABELS[table]:
         if label.code == code:
             return label
     raise KeyError(code)
 
 
-_BY_CODE: Mapping[int | str, tuple[Label, ...]] = {
-    2: TABLE2_ROWS,
-    "2c": TABLE2_COLUMNS,
-    3: (*TABLE3_ROWS, TRIAL_OTHER_ROW),
-    "3c": TABLE3_COLUMNS,
-    4: TABLE4_GROUPS,
-    "4c": TABLE4_COLUMNS,
-}
+def name_of(table: int | str, code: str) -> str:
+    """A row's or column's name for messages (table 三's rows with their numbering); an
+    unknown code stands for itself."""
+    try:
+        label = label_of(table, code)
+    except KeyError:
+        return code
+    return label.heading if table == 3 else label.name

@@ -28,17 +28,18 @@ is read; only input that is not a JSON object at all, or an unreadable file, is 
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from .._errors import DataError, GovdiscloseError, InputError, short_repr
+from .._errors import DataError, InputError, short_repr
 from ..findings import Finding
-from ._findings import code
+from ._findings import finding
 from ._format import (
     LAWSUIT_HEADING,
     SECTIONS,
@@ -50,6 +51,7 @@ from ._format import (
     match_label,
 )
 from ._report import AnnualReport, Cell
+from ._tables import _BLANK_TEXT, _INFO_LABELS, INFO_SHEET
 
 __all__ = ["ReadReport", "read_report", "read_report_document", "read_report_xlsx"]
 
@@ -79,6 +81,23 @@ class ReadReport:
     subject: str | None = None
 
 
+def _number(value: object) -> tuple[bool, Cell]:
+    """``(readable, value)`` of a cell: a number (also one written as text), or blank."""
+    if value is None or isinstance(value, bool):
+        return value is None, None
+    if isinstance(value, int):
+        return True, value
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip().replace(",", "")
+        if not text:
+            return True, None
+        if _NUMBER_TEXT.fullmatch(text):
+            value = float(text)
+    if isinstance(value, float) and math.isfinite(value):
+        return True, int(value) if value.is_integer() else value
+    return False, None
+
+
 def _key(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
@@ -90,48 +109,35 @@ class _Reader:
         self.unreadable: set[Key] = set()
         self.trial: list[str] = []
 
-    def add(self, name: str, path: str, **kwargs: Any) -> None:
-        self.findings.append(code(name).finding(path, **kwargs))
+    def add(
+        self, name: str, path: str, zh: str | None = None, en: str | None = None, **data: Any
+    ) -> None:
+        self.findings.append(finding(name, path, zh, en, **data))
 
     def cell(self, value: object, where: Key, path: str) -> tuple[bool, Cell]:
         """``(readable, value)`` of one cell; records its location and any problem."""
         self.locations[where] = path
-        if value is None:
-            return True, None
-        if isinstance(value, bool):
-            return self._bad(value, where, path)
-        if isinstance(value, int):
-            return True, value
-        if isinstance(value, float):
-            if value != value or value in (float("inf"), float("-inf")):
-                return self._bad(value, where, path)
-            return True, int(value) if value.is_integer() else value
-        if isinstance(value, str):
-            text = unicodedata.normalize("NFKC", value).strip().replace(",", "")
-            if not text:
-                return True, None
-            if _NUMBER_TEXT.fullmatch(text):
-                number = float(text)
-                return True, int(number) if number.is_integer() else number
-        return self._bad(value, where, path)
+        readable, number = _number(value)
+        if not readable:
+            self._bad(value, where, path)
+        return readable, number
 
-    def _bad(self, value: object, where: Key, path: str) -> tuple[bool, Cell]:
+    def _bad(self, value: object, where: Key, path: str) -> None:
         self.unreadable.add(where)
         self.add(
             "not-a-number",
             path,
-            message_zh=f"单元格不是数字：{short_repr(value)}",
-            message_en=f"the cell is not a number: {short_repr(value)}",
+            f"单元格不是数字：{short_repr(value)}",
+            f"the cell is not a number: {short_repr(value)}",
             value=value if isinstance(value, (str, int, float, bool)) else short_repr(value),
         )
-        return False, None
 
     def unknown(self, text: object, path: str, what: str) -> None:
         self.add(
             "unknown-label",
             path,
-            message_zh=f"不是年度报告格式中的{what}：{short_repr(text)}",
-            message_en=f"not a {what} of the national format: {short_repr(text)}",
+            f"不是年度报告格式中的{what}：{short_repr(text)}",
+            f"not a {what} of the national format: {short_repr(text)}",
             label=str(text),
         )
 
@@ -139,8 +145,8 @@ class _Reader:
         self.add(
             "duplicate-label",
             path,
-            message_zh=f"与 {first} 是同一行或列，已忽略",
-            message_en=f"the same row or column as {first}; ignored",
+            f"与 {first} 是同一行或列，已忽略",
+            f"the same row or column as {first}; ignored",
             label=text,
             first=first,
         )
@@ -149,10 +155,61 @@ class _Reader:
         self.add(
             "malformed",
             path,
-            message_zh=f"结构无法读取：应为{expected}",
-            message_en=f"cannot be read: expected {expected}, got {type(value).__name__}",
+            f"结构无法读取：应为{expected}",
+            f"cannot be read: expected {expected}, got {type(value).__name__}",
             expected=expected,
         )
+
+    def row(self, table: dict[str, Any], number: int, label: Label, text: str, where: str) -> bool:
+        """Whether the row (a group in table 四) ``label``, named ``text`` at ``where``, is new
+        in ``table``: a repeated one is a finding naming the first."""
+        self.note_trial(label, text, where)
+        if label.code in table:
+            self.duplicate(text, where, self.locations[(number, label.code)])
+            return False
+        self.locations[(number, label.code)] = where
+        return True
+
+    def about(self, info: Mapping[str, Any], paths: Mapping[str, str]) -> dict[str, Any]:
+        """The body, year and level given in ``info`` (at ``paths``), those unreadable left out."""
+        body, year, level = info.get("body"), info.get("year"), info.get("level")
+        if body is not None and not isinstance(body, str):
+            self.malformed(paths["body"], "文本 text", body)
+            body = None
+        if isinstance(year, str) and year.strip().isdigit():
+            year = int(year.strip())
+        if isinstance(year, float) and year.is_integer():
+            year = int(year)
+        if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+            self.malformed(paths["year"], "年份 a year", year)
+            year = None
+        if level is not None:
+            level = BodyLevel.try_parse(level)
+            if level is None:
+                self.malformed(paths["level"], "township、county、city 或 province", info["level"])
+        return {"body": body, "year": year, "level": level}
+
+    def result(
+        self,
+        about: dict[str, Any],
+        tables: Mapping[int, dict[str, dict[str, Cell]] | None],
+        sections: dict[str, str],
+        subject: str | None,
+    ) -> ReadReport:
+        """The report read, with where its parts came from and the findings."""
+        try:
+            report = AnnualReport(
+                **about,
+                table2=tables.get(2),
+                table3=tables.get(3),
+                table4=tables.get(4),
+                sections=sections,
+                trial_labels=self.trial,
+            )
+        except DataError as exc:  # not expected: the reader keeps only readable cells
+            raise InputError(f"cannot read the report: {exc}") from None
+        findings = tuple(self.findings)
+        return ReadReport(report, self.locations, findings, frozenset(self.unreadable), subject)
 
     def note_trial(self, label: Label, text: str, path: str) -> None:
         if label.trial and text not in self.trial:
@@ -162,57 +219,67 @@ class _Reader:
 
 # -- JSON ------------------------------------------------------------------------------------
 
+#: What a row (a group in table 四) is called in the findings.
+_ROW_WHAT = {
+    2: "表二的行 row of table 二",
+    3: "表三的行 row of table 三",
+    4: "表四的组 group of table 四",
+}
+_COLUMN_WHAT = {3: "表三的列 column of table 三", 4: "表四的列 column of table 四"}
+_BY_OBJECT = "以列名为键的对象 an object keyed by column labels"
 
-def _table2(r: _Reader, data: object, path: str) -> dict[str, dict[str, Cell]] | None:
+
+def _table(r: _Reader, number: int, data: object, path: str) -> dict[str, dict[str, Cell]] | None:
+    """Table ``number`` read from an object keyed by row labels (by group labels in table
+    四; table 三 may be ``{columns, rows}``); the rows of table 二's block headings and table
+    四's 行政诉讼 may stand under them."""
+    columns: list[str | None] = [c.code for c in TABLE3_COLUMNS]
+    expected = "对象 an object"
+    if number == 3 and isinstance(data, Mapping) and ("rows" in data or "columns" in data):
+        for key in set(data) - {"rows", "columns"}:
+            r.add("unknown-key", f"{path}[{_key(str(key))}]", key=str(key))
+        if data.get("columns") is not None:
+            given = _columns3(r, data["columns"], f"{path}.columns")
+            if given is None:
+                return None
+            columns = given
+        data, path = data.get("rows", {}), f"{path}.rows"
+        expected = "以行名为键的对象 an object keyed by row labels"
     if not isinstance(data, Mapping):
-        r.malformed(path, "对象 an object", data)
+        r.malformed(path, expected, data)
         return None
-    out: dict[str, dict[str, Cell]] = {}
     items: list[tuple[str, object, str]] = []
     for key, value in data.items():
         here = f"{path}[{_key(key)}]"
-        if match_label(2, key) is None and match_label("2b", key) is not None:
+        if match_label(number, key) is None and match_label(f"{number}b", key) is not None:
             if isinstance(value, Mapping):  # a block heading with its rows under it
-                items.extend((k, v, f"{here}[{_key(k)}]") for k, v in value.items())
+                prefix = f"{LAWSUIT_HEADING}/" if number == 4 else ""
+                items.extend((prefix + k, v, f"{here}[{_key(k)}]") for k, v in value.items())
             else:
                 r.malformed(here, "对象 an object", value)
             continue
         items.append((key, value, here))
+    out: dict[str, dict[str, Cell]] = {}
     for key, value, here in items:
-        row = match_label(2, key)
+        row = match_label(number, key)
         if row is None:
-            r.unknown(key, here, "行 row")
-            continue
-        r.note_trial(row, key, here)
-        if row.code in out:
-            r.duplicate(key, here, r.locations[(2, row.code)])
-            continue
-        if not isinstance(value, Mapping):
-            r.malformed(here, "以列名为键的对象 an object keyed by column labels", value)
-            continue
-        r.locations[(2, row.code)] = here
-        cells: dict[str, Cell] = {}
-        allowed = TABLE2_LAYOUT.get(row.code, ())
-        for column_text, cell in value.items():
-            where = f"{here}[{_key(column_text)}]"
-            column = match_label("2c", column_text)
-            if column is None or not (column.trial or column.code in allowed):
-                r.unknown(column_text, where, f"“{row.name}”的列 column of {row.code}")
-                continue
-            r.note_trial(column, column_text, where)
-            if column.code in cells or (2, row.code, column.code) in r.unreadable:
-                r.duplicate(column_text, where, r.locations[(2, row.code, column.code)])
-                continue
-            ok, number = r.cell(cell, (2, row.code, column.code), where)
-            if ok:
-                cells[column.code] = number
-        out[row.code] = cells
+            if number == 3 and match_label("3g", key) is not None:
+                if _has_numbers(value):
+                    r.add("group-heading-values", here, label=key)
+            else:
+                r.unknown(key, here, _ROW_WHAT[number])
+        elif r.row(out, number, row, key, here):
+            if number == 3 and isinstance(value, list):
+                out[row.code] = _listed_cells(r, value, here, row.code, columns)
+            elif isinstance(value, Mapping):
+                out[row.code] = _labelled_cells(r, value, here, number, row)
+            else:
+                expected = "数组或对象 a list or an object" if number == 3 else _BY_OBJECT
+                r.malformed(here, expected, value)
     return out
 
 
 def _columns3(r: _Reader, data: object, path: str) -> list[str | None] | None:
-    if data is None:
-        return [c.code for c in TABLE3_COLUMNS]
     if not isinstance(data, list):
         r.malformed(path, "列名数组 a list of column labels", data)
         return None
@@ -220,7 +287,7 @@ def _columns3(r: _Reader, data: object, path: str) -> list[str | None] | None:
     for i, text in enumerate(data):
         column = match_label("3c", text) if isinstance(text, str) else None
         if column is None:
-            r.unknown(text, f"{path}[{i}]", "表三的列 column of table 三")
+            r.unknown(text, f"{path}[{i}]", _COLUMN_WHAT[3])
         elif column.code in out:
             r.duplicate(str(text), f"{path}[{i}]", f"{path}[{out.index(column.code)}]")
             column = None
@@ -228,61 +295,21 @@ def _columns3(r: _Reader, data: object, path: str) -> list[str | None] | None:
     return out
 
 
-def _table3(r: _Reader, data: object, path: str) -> dict[str, dict[str, Cell]] | None:
-    if not isinstance(data, Mapping):
-        r.malformed(path, "对象 an object", data)
-        return None
-    if "rows" in data or "columns" in data:
-        for key in set(data) - {"rows", "columns"}:
-            r.add("unknown-key", f"{path}[{_key(str(key))}]", key=str(key))
-        columns = _columns3(r, data.get("columns"), f"{path}.columns")
-        rows, rows_path = data.get("rows", {}), f"{path}.rows"
-    else:
-        columns, rows, rows_path = [c.code for c in TABLE3_COLUMNS], data, path
-    if columns is None:
-        return None
-    if not isinstance(rows, Mapping):
-        r.malformed(rows_path, "以行名为键的对象 an object keyed by row labels", rows)
-        return None
-    out: dict[str, dict[str, Cell]] = {}
-    for key, value in rows.items():
-        here = f"{rows_path}[{_key(key)}]"
-        row = match_label(3, key)
-        if row is None:
-            group = match_label("3g", key)
-            if group is not None:
-                if _has_numbers(value):
-                    r.add("group-heading-values", here, label=key)
-            else:
-                r.unknown(key, here, "表三的行 row of table 三")
-            continue
-        r.note_trial(row, key, here)
-        if row.code in out:
-            r.duplicate(key, here, r.locations[(3, row.code)])
-            continue
-        r.locations[(3, row.code)] = here
-        cells: dict[str, Cell] = {}
-        if isinstance(value, list):
-            if len(value) != len(columns):  # which value is which column is not known
-                r.malformed(here, f"{len(columns)}个数值 {len(columns)} values", value)
-                r.unreadable.update((3, row.code, c) for c in columns if c is not None)
-                out[row.code] = {}
-                continue
-            for i, cell in enumerate(value):
-                column = columns[i]
-                if column is not None:
-                    ok, number = r.cell(cell, (3, row.code, column), f"{here}[{i}]")
-                    if ok:
-                        cells[column] = number
-        elif isinstance(value, Mapping):
-            cells = _labelled_cells(
-                r, value, here, (3, row.code), "3c", "表三的列 column of table 三"
-            )
-        else:
-            r.malformed(here, "数组或对象 a list or an object", value)
-            continue
-        out[row.code] = cells
-    return out
+def _listed_cells(
+    r: _Reader, value: list[object], here: str, row: str, columns: list[str | None]
+) -> dict[str, Cell]:
+    """The cells of a table 三 row given as a list in the order of ``columns``."""
+    cells: dict[str, Cell] = {}
+    if len(value) != len(columns):  # which value is which column is not known
+        r.malformed(here, f"{len(columns)}个数值 {len(columns)} values", value)
+        r.unreadable.update((3, row, c) for c in columns if c is not None)
+        return cells
+    for i, (cell, column) in enumerate(zip(value, columns, strict=True)):
+        if column is not None:
+            ok, number = r.cell(cell, (3, row, column), f"{here}[{i}]")
+            if ok:
+                cells[column] = number
+    return cells
 
 
 def _has_numbers(value: object) -> bool:
@@ -296,57 +323,29 @@ def _has_numbers(value: object) -> bool:
     return any(c not in (None, "") for c in cells)
 
 
-def _table4(r: _Reader, data: object, path: str) -> dict[str, dict[str, Cell]] | None:
-    if not isinstance(data, Mapping):
-        r.malformed(path, "对象 an object", data)
-        return None
-    items: list[tuple[str, object, str]] = []
-    for key, value in data.items():
-        here = f"{path}[{_key(key)}]"
-        if fold_label(key) == fold_label(LAWSUIT_HEADING) and isinstance(value, Mapping):
-            items.extend(
-                (f"{LAWSUIT_HEADING}/{k}", v, f"{here}[{_key(k)}]") for k, v in value.items()
-            )
-        else:
-            items.append((key, value, here))
-    out: dict[str, dict[str, Cell]] = {}
-    for key, value, here in items:
-        group = match_label(4, key)
-        if group is None:
-            r.unknown(key, here, "表四的组 group of table 四")
-            continue
-        if group.code in out:
-            r.duplicate(key, here, r.locations[(4, group.code)])
-            continue
-        if not isinstance(value, Mapping):
-            r.malformed(here, "以列名为键的对象 an object keyed by column labels", value)
-            continue
-        r.locations[(4, group.code)] = here
-        out[group.code] = _labelled_cells(
-            r, value, here, (4, group.code), "4c", "表四的列 column of table 四"
-        )
-    return out
-
-
 def _labelled_cells(
-    r: _Reader, value: Mapping[Any, object], here: str, row: Key, kind: str, what: str
+    r: _Reader, value: Mapping[Any, object], here: str, number: int, row: Label
 ) -> dict[str, Cell]:
-    """The cells of one row given as an object keyed by column labels (``kind`` of
-    :func:`match_label`); an unknown or repeated label is a finding at its own path."""
+    """The cells of one row given as an object keyed by column labels; an unknown or
+    repeated label is a finding at its own path.  A table 二 row has its block's columns
+    (or the 2019 trial layout's)."""
     cells: dict[str, Cell] = {}
+    allowed = TABLE2_LAYOUT.get(row.code, ())
     for column_text, cell in value.items():
         where = f"{here}[{_key(column_text)}]"
-        column = match_label(kind, column_text)
-        if column is None:
+        column = match_label(f"{number}c", column_text)
+        if column is None or (number == 2 and not (column.trial or column.code in allowed)):
+            what = _COLUMN_WHAT.get(number, f"“{row.name}”的列 column of {row.code}")
             r.unknown(column_text, where, what)
             continue
-        key = (*row, column.code)
-        if column.code in cells:
+        r.note_trial(column, column_text, where)
+        key = (number, row.code, column.code)
+        if column.code in cells or key in r.unreadable:
             r.duplicate(column_text, where, r.locations[key])
             continue
-        ok, number = r.cell(cell, key, where)
+        ok, number_ = r.cell(cell, key, where)
         if ok:
-            cells[column.code] = number
+            cells[column.code] = number_
     return cells
 
 
@@ -357,19 +356,15 @@ def _sections(r: _Reader, data: object, path: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, text in data.items():
         here = f"{path}[{_key(key)}]"
-        found = key if key in _TEXT_SECTIONS else _BY_HEADING.get(fold_label(key))
-        if found is None or found not in _TEXT_SECTIONS:
+        heading = match_label("s", key)
+        found = key if key in _TEXT_SECTIONS else heading and heading.code
+        if found not in _TEXT_SECTIONS:
             r.unknown(key, here, "正文部分 text section")
         elif not isinstance(text, str):
             r.malformed(here, "文本 text", text)
         else:
             out[found] = text
     return out
-
-
-_BY_HEADING = {fold_label(s.heading): s.code for s in SECTIONS} | {
-    fold_label(s.heading.split("、", 1)[1]): s.code for s in SECTIONS
-}
 
 
 def read_report_document(data: object, *, subject: str | None = None) -> ReadReport:
@@ -383,37 +378,15 @@ def read_report_document(data: object, *, subject: str | None = None) -> ReadRep
     for key in data:
         if key not in _TOP_KEYS:
             r.add("unknown-key", f"$[{_key(str(key))}]", key=str(key))
-    body = data.get("body")
-    if body is not None and not isinstance(body, str):
-        r.malformed("$.body", "文本 text", body)
-        body = None
-    year = data.get("year")
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-        if isinstance(year, str) and year.strip().isdigit():
-            year = int(year.strip())
-        else:
-            r.malformed("$.year", "年份 a year", year)
-            year = None
-    level: BodyLevel | None = None
-    if data.get("level") is not None:
-        try:
-            level = BodyLevel.parse(data["level"], path="$.level")
-        except GovdiscloseError as exc:
-            r.malformed("$.level", "township、county、city 或 province", data["level"])
-            del exc
-    tables: dict[str, Any] = {}
-    for name, read in (("table2", _table2), ("table3", _table3), ("table4", _table4)):
-        if name in data and data[name] is not None:
-            r.locations[(int(name[-1]),)] = f"$.{name}"
-            tables[name] = read(r, data[name], f"$.{name}")
+    about = r.about(data, {key: f"$.{key}" for key in _TOP_KEYS})
+    tables = {
+        number: _table(r, number, data[f"table{number}"], f"$.table{number}")
+        for number in (2, 3, 4)
+        if data.get(f"table{number}") is not None
+    }
+    r.locations.update({(number,): f"$.table{number}" for number in tables})
     sections = _sections(r, data["sections"], "$.sections") if "sections" in data else {}
-    try:
-        report = AnnualReport(
-            body=body, year=year, level=level, sections=sections, trial_labels=r.trial, **tables
-        )
-    except DataError as exc:  # not expected: the reader keeps only readable cells
-        raise InputError(f"cannot read the report: {exc}") from None
-    return ReadReport(report, r.locations, tuple(r.findings), frozenset(r.unreadable), subject)
+    return r.result(about, tables, sections, subject)
 
 
 def read_report(source: str | Path | Mapping[str, Any]) -> ReadReport:
@@ -423,19 +396,224 @@ def read_report(source: str | Path | Mapping[str, Any]) -> ReadReport:
 
     if isinstance(source, Mapping):
         return read_report_document(source)
-    path = source
-    name = str(path)
-    if name.lower().endswith((".xlsx", ".xlsm")):
-        return read_report_xlsx(path)
-    return read_report_document(read_json_file(path), subject=Path(name).name)
+    if str(source).lower().endswith((".xlsx", ".xlsm")):
+        return read_report_xlsx(source)
+    return read_report_document(read_json_file(source), subject=Path(source).name)
+
+
+# -- XLSX ------------------------------------------------------------------------------------
+
+_TITLE = re.compile(r"^(?P<body>.*?)(?P<year>\d{4})\s*年度?\s*政府信息公开工作年度报告")
 
 
 def read_report_xlsx(path: str | Path) -> ReadReport:
-    """Read a report from an XLSX workbook in the national layout (see :mod:`._tables`)."""
-    from ._tables import read_xlsx_grid
+    """Read a report from an XLSX workbook in the national layout (:func:`to_xlsx` writes
+    one): the tables are found by their labels (any spelling :func:`match_label` reads), the
+    body and year in the title when there is no ``报告信息`` sheet; every cell keeps its
+    ``sheet!cell`` address for the findings."""
+    from ..tables._safety import check_xlsx, open_workbook
 
+    wb = open_workbook(check_xlsx(Path(path)), str(path))
     r = _Reader()
-    report = read_xlsx_grid(path, r)
-    return ReadReport(
-        report, r.locations, tuple(r.findings), frozenset(r.unreadable), Path(str(path)).name
-    )
+    info: dict[str, Any] = {}
+    tables: dict[int, dict[str, dict[str, Cell]]] = {}
+    sections: dict[str, str] = {}
+    keys = {label: key for key, label in _INFO_LABELS.items()}
+    for ws in wb.worksheets:
+        grid = _grid(ws)
+        if ws.title != INFO_SHEET:
+            _read_sheet(ws.title, grid, r, info, tables, sections)
+            continue
+        for row in grid:
+            if len(row) >= 2 and isinstance(row[0], str) and row[0].strip() in keys:
+                info[keys[row[0].strip()]] = row[1]
+    if not tables and not sections:
+        raise InputError(f"{path}: no table of the yearly report found (未找到年度报告的表格)")
+    about = r.about(info, {k: f"{INFO_SHEET}!B{i}" for i, k in enumerate(_INFO_LABELS, start=1)})
+    return r.result(about, tables, sections, Path(str(path)).name)
+
+
+def _grid(ws: Any) -> list[list[Any]]:
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    for merged in ws.merged_cells.ranges:
+        value = ws.cell(merged.min_row, merged.min_col).value
+        if not isinstance(value, str):
+            continue  # only labels spread over their merged area
+        for r in range(merged.min_row - 1, merged.max_row):
+            for c in range(merged.min_col - 1, merged.max_col):
+                if r < len(rows) and c < len(rows[r]):
+                    rows[r][c] = value
+    return rows
+
+
+def _texts(row: Sequence[Any]) -> list[tuple[int, str]]:
+    return [(c, v.strip()) for c, v in enumerate(row) if isinstance(v, str) and v.strip()]
+
+
+def _address(sheet: str, row: int, column: int) -> str:
+    from ..tables._layout import cell_ref  # the tables package is loaded with a workbook only
+
+    return cell_ref(sheet, row, column)
+
+
+def _join(parts: Sequence[str]) -> str:
+    out: list[str] = []
+    for part in parts:
+        if not out or out[-1] != part:
+            out.append(part)
+    return "".join(out)
+
+
+def _read_sheet(
+    sheet: str,
+    grid: list[list[Any]],
+    r: _Reader,
+    info: dict[str, Any],
+    tables: dict[int, dict[str, dict[str, Cell]]],
+    sections: dict[str, str],
+) -> None:
+    mode: int | None = None
+    text_section: str | None = None
+    columns2: dict[int, str] = {}
+    columns3: dict[int, str] = {}
+    for i, row in enumerate(grid):
+        texts = _texts(row)
+        if not texts and all(v is None for v in row):
+            continue
+        first = texts[0][1] if texts else ""
+        if i == 0 or (not info.get("body") and _TITLE.match(first) and len(texts) <= 1):
+            match = _TITLE.match(first)
+            if match:
+                info.setdefault("body", match.group("body").strip() or None)
+                info.setdefault("year", int(match.group("year")))
+                continue
+        distinct = {t for _, t in texts}
+        heading = match_label("s", first) if len(distinct) == 1 else None
+        if heading is not None:
+            section = next(s for s in SECTIONS if s.code == heading.code)
+            mode = section.table
+            text_section = section.code if mode is None else None
+            if text_section is not None:
+                sections.setdefault(text_section, "")
+            continue
+        if text_section is not None:
+            text = first if first != _BLANK_TEXT else ""
+            sections[text_section] = "\n".join(x for x in (sections[text_section], text) if x)
+            r.locations.setdefault(("section", text_section), _address(sheet, i, texts[0][0]))
+            continue
+        # table 二: a block heading, its column header, its rows
+        if match_label("2b", first) is not None and len(distinct) == 1:
+            mode = 2
+            continue
+        if fold_label(first) == fold_label("信息内容"):
+            mode, columns2 = 2, {}
+            for c, text in texts[1:]:
+                column = match_label("2c", text)
+                if column is None:
+                    r.unknown(text, _address(sheet, i, c), "表二的列 column of table 二")
+                else:
+                    r.note_trial(column, text, _address(sheet, i, c))
+                    columns2[c] = column.code
+            continue
+        # table 三: the header (自然人 …) over two or three rows
+        if any(fold_label(t) == fold_label("自然人") for _, t in texts):
+            mode, columns3 = 3, {}
+            for c in range(len(row)):
+                for below in grid[i : i + 2]:
+                    value = below[c] if c < len(below) else None
+                    column = match_label("3c", value) if isinstance(value, str) else None
+                    if column is not None:
+                        columns3[c] = column.code
+            continue
+        # table 四: the row of 15 column labels, groups above, numbers below
+        if sum(1 for _, t in texts if match_label("4c", t) is not None) >= 3:
+            _read_table4(sheet, grid, i, r, tables)
+            mode = None
+            continue
+        if mode in (2, 3):
+            _read_row(sheet, i, row, mode, columns2 if mode == 2 else columns3, r, tables)
+
+
+def _read_row(
+    sheet: str,
+    i: int,
+    row: list[Any],
+    number: int,
+    columns: dict[int, str],
+    r: _Reader,
+    tables: dict[int, dict[str, dict[str, Cell]]],
+) -> None:
+    """A data row of table 二 or 三: its label (the texts before the first number column),
+    then its cells.  A row with no values and a label not in the format is passed over."""
+    labels = _texts(row[: min(columns or [0])])
+    if not labels:
+        return
+    text, where = _join([v for _, v in labels]), _address(sheet, i, labels[0][0])
+    label = match_label(number, text)
+    values = [row[c] if c < len(row) else None for c in columns]
+    if label is None:
+        given = any(
+            _number(v)[1] is not None if number == 3 else v not in (None, "") for v in values
+        )
+        if number == 3 and match_label("3g", text) is not None:
+            if given:
+                r.add("group-heading-values", where, label=text)
+        elif given:
+            r.unknown(text, where, _ROW_WHAT[number])
+        return
+    table = tables.setdefault(number, {})
+    r.locations.setdefault((number,), where)
+    if r.row(table, number, label, text, where):
+        table[label.code] = {}
+        for (c, column), value in zip(columns.items(), values, strict=True):
+            ok, number_ = r.cell(value, (number, label.code, column), _address(sheet, i, c))
+            if ok:
+                table[label.code][column] = number_
+
+
+def _fill_right(row: Sequence[Any], width: int) -> list[str]:
+    """A header row's group names, each carried right over the empty cells after it (a group
+    heading typed once over its columns, without merging)."""
+    out: list[str] = []
+    current = ""
+    for c in range(width):
+        value = row[c] if c < len(row) else None
+        if isinstance(value, str) and value.strip():
+            current = value.strip()
+        out.append(current)
+    return out
+
+
+def _read_table4(
+    sheet: str,
+    grid: list[list[Any]],
+    i: int,
+    r: _Reader,
+    tables: dict[int, dict[str, dict[str, Cell]]],
+) -> None:
+    header = grid[i]
+    data = grid[i + 1] if i + 1 < len(grid) else []
+    table = tables.setdefault(4, {})
+    r.locations.setdefault((4,), _address(sheet, i, 0))
+    above = [_fill_right(grid[k], len(header)) for k in range(max(0, i - 2), i)]
+    for c, value in enumerate(header):
+        column = match_label("4c", value) if isinstance(value, str) else None
+        if column is None:
+            continue
+        names = [row[c] for row in above if row[c]]
+        group = match_label(4, _join(names)) if names else None
+        if group is None:
+            r.unknown(_join(names), _address(sheet, i - 1, c), "表四的组 group of table 四")
+            continue
+        cells = table.setdefault(group.code, {})
+        r.locations.setdefault((4, group.code), _address(sheet, i - 1, c))
+        if column.code in cells:
+            r.duplicate(value, _address(sheet, i, c), r.locations[(4, group.code, column.code)])
+            continue
+        ok, number = r.cell(
+            data[c] if c < len(data) else None,
+            (4, group.code, column.code),
+            _address(sheet, i + 1, c),
+        )
+        if ok:
+            cells[column.code] = number

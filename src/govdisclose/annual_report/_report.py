@@ -33,8 +33,7 @@ import attrs
 
 from .._errors import DataError, short_repr
 from ._format import (
-    APPLICANT_COLUMNS,
-    FEE_CELL,
+    ALL_TABLE3_ROWS,
     FORMAT_DOCUMENT,
     RESULT_ROWS,
     SECTIONS,
@@ -42,12 +41,13 @@ from ._format import (
     TABLE2_LAYOUT,
     TABLE2_ROWS,
     TABLE3_COLUMNS,
-    TABLE3_ROWS,
+    TABLE3_LAYOUT,
     TABLE4_COLUMNS,
     TABLE4_GROUPS,
-    TRIAL_OTHER_ROW,
-    TRIAL_RESULT_ROWS,
+    TRIAL_TABLE3_LAYOUT,
     BodyLevel,
+    Label,
+    cell_kind,
     label_of,
 )
 
@@ -59,7 +59,6 @@ Cell = int | float | None
 Table = Mapping[str, Mapping[str, Cell]]
 
 _TEXT_SECTIONS = tuple(s.code for s in SECTIONS if s.table is None)
-_T3_ROWS = {r.code for r in TABLE3_ROWS} | {"trial.other"}
 _T3_COLS = tuple(c.code for c in TABLE3_COLUMNS)
 _T4_GROUPS = tuple(g.code for g in TABLE4_GROUPS)
 _T4_COLS = tuple(c.code for c in TABLE4_COLUMNS)
@@ -160,9 +159,10 @@ class AnnualReport:
         """Whether table 三 has the 2019 layout's single （六）其他处理 row."""
         return self.table3 is not None and "trial.other" in self.table3
 
-    def result_rows(self) -> tuple[str, ...]:
-        """The rows that add up to （七）总计 in this report's layout (relation C2)."""
-        return TRIAL_RESULT_ROWS if self.trial_layout else RESULT_ROWS
+    def table3_layout(self) -> tuple[str, ...]:
+        """Table 三's rows in this report's layout, in order: the 2021 layout, or the 2019
+        trial layout's with one （六）其他处理 row; ``[2:-2]`` add up to （七）总计 (C2)."""
+        return TRIAL_TABLE3_LAYOUT if self.trial_layout else TABLE3_LAYOUT
 
     def cell(self, table: int, row: str, column: str) -> Cell:
         """One cell (``None`` when blank or not given)."""
@@ -198,7 +198,7 @@ class AnnualReport:
             level=level,
             table2=_full_table2(table2 or {}),
             table3=_full_table3(table3 or {}),
-            table4=_full_table4(table4 or {}),
+            table4=_counted("table4", table4 or {}, _T4_GROUPS, _T4_COLS),
             sections={s: "" for s in _TEXT_SECTIONS} | dict(sections or {}),
         )
 
@@ -238,11 +238,7 @@ class AnnualReport:
         lacks added blank (``None``, ``""``): the form an office fills in."""
         blank = AnnualReport(
             table2={r: dict.fromkeys(cols) for r, cols in TABLE2_LAYOUT.items()},
-            table3={
-                r.code: dict.fromkeys(_T3_COLS)
-                for r in TABLE3_ROWS
-                if not (self.trial_layout and r.code.startswith("other."))
-            },
+            table3={r: dict.fromkeys(_T3_COLS) for r in self.table3_layout()},
             table4={g: dict.fromkeys(_T4_COLS) for g in _T4_GROUPS},
             sections=dict.fromkeys(_TEXT_SECTIONS, ""),
         )
@@ -267,34 +263,24 @@ class AnnualReport:
         }
         if self.table2 is not None:
             doc["table2"] = {
-                row.label: {
-                    col.label: self.table2[row.code][col.code]
-                    for col in TABLE2_COLUMNS
-                    if col.code in self.table2[row.code]
-                }
+                row.label: _by_label(self.table2[row.code], TABLE2_COLUMNS)
                 for row in TABLE2_ROWS
                 if row.code in self.table2
             }
         if self.table3 is not None:
-            columns = list(TABLE3_COLUMNS)
-            rows = [label_of(3, code) for code in _table3_order(self)]
             doc["table3"] = {
-                "columns": [c.name for c in columns],
+                "columns": [c.name for c in TABLE3_COLUMNS],
                 "rows": {
-                    row.label: [self.table3[row.code].get(c.code) for c in columns] for row in rows
+                    row.label: [self.table3[row.code].get(c) for c in _T3_COLS]
+                    for row in ALL_TABLE3_ROWS
+                    if row.code in self.table3
                 },
             }
         if self.table4 is not None:
             table4: dict[str, Any] = {}
-            for group in TABLE4_GROUPS:
-                if group.code not in self.table4:
-                    continue
-                cells = {
-                    c.label: self.table4[group.code][c.code]
-                    for c in TABLE4_COLUMNS
-                    if c.code in self.table4[group.code]
-                }
-                if len(group.parts) == 2:
+            for group in (g for g in TABLE4_GROUPS if g.code in self.table4):
+                cells = _by_label(self.table4[group.code], TABLE4_COLUMNS)
+                if len(group.parts) == 2:  # 行政诉讼's groups under it
                     table4.setdefault(group.parts[0], {})[group.parts[1]] = cells
                 else:
                     table4[group.label] = cells
@@ -314,17 +300,19 @@ class AnnualReport:
         }
 
 
+def _by_label(cells: Mapping[str, Cell], columns: tuple[Label, ...]) -> dict[str, Cell]:
+    return {c.label: cells[c.code] for c in columns if c.code in cells}
+
+
 def _count(value: object, where: str, *, fraction: bool = False) -> Cell:
     ok = isinstance(value, int) or (fraction and isinstance(value, float))
-    if value is None and fraction:
-        return None
     if not ok or isinstance(value, bool) or value < 0:  # type: ignore[operator]
         kind = "a number ≥ 0" if fraction else "a whole number ≥ 0"
         raise DataError(f"{short_repr(value)} is not {kind} (应为非负整数)", path=where)
     return value  # type: ignore[return-value]
 
 
-def _unknown(kind: str, codes: object, known: tuple[str, ...] | set[str], where: str) -> None:
+def _unknown(kind: str, codes: object, known: Iterable[str], where: str) -> None:
     unknown = sorted(set(codes) - set(known))  # type: ignore[call-overload]
     if unknown:
         raise DataError(
@@ -334,38 +322,47 @@ def _unknown(kind: str, codes: object, known: tuple[str, ...] | set[str], where:
 
 
 def _full_table2(given: Mapping[str, Mapping[str, Cell]]) -> dict[str, dict[str, Cell]]:
-    _unknown("table 二 row", given, set(TABLE2_LAYOUT), "table2")
+    _unknown("table2 row", given, TABLE2_LAYOUT, "table2")
     out: dict[str, dict[str, Cell]] = {}
     for row, columns in TABLE2_LAYOUT.items():
         cells = given.get(row, {})
-        _unknown("table 二 column", cells, columns, f"table2[{row!r}]")
+        _unknown("table2 column", cells, columns, f"table2[{row!r}]")
         out[row] = {
-            c: _count(cells.get(c), f"table2[{row!r}][{c!r}]", fraction=True)
-            if (row, c) == FEE_CELL
-            else (None if cells.get(c) is None else _count(cells[c], f"table2[{row!r}][{c!r}]"))
+            c: None
+            if cells.get(c) is None
+            else _count(cells[c], f"table2[{row!r}][{c!r}]", fraction=cell_kind(row, c) == "amount")
             for c in columns
         }
     return out
 
 
-def _full_table3(given: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, Cell]]:
-    _unknown("table 三 row", given, {r.code for r in TABLE3_ROWS}, "table3")
+def _counted(
+    name: str,
+    given: Mapping[str, Mapping[str, int]],
+    rows: tuple[str, ...],
+    columns: tuple[str, ...],
+) -> dict[str, dict[str, Cell]]:
+    """Table 三 or 四 from counts: each cell not given 0, each row's 总计 not given the sum."""
+    _unknown(f"{name} row", given, rows, name)
     out: dict[str, dict[str, Cell]] = {}
-    for row in (r.code for r in TABLE3_ROWS):
+    for row in rows:
         cells = given.get(row, {})
-        _unknown("table 三 column", cells, _T3_COLS, f"table3[{row!r}]")
-        full = {c: _count(cells.get(c, 0), f"table3[{row!r}][{c!r}]") for c in APPLICANT_COLUMNS}
-        total = cells.get("total")
+        _unknown(f"{name} column", cells, columns, f"{name}[{row!r}]")
+        full = {c: _count(cells.get(c, 0), f"{name}[{row!r}][{c!r}]") for c in columns[:-1]}
+        total, where = cells.get("total"), f"{name}[{row!r}]['total']"
         full["total"] = (
-            sum(v or 0 for v in full.values())
-            if total is None
-            else _count(total, f"table3[{row!r}]['total']")
+            sum(v or 0 for v in full.values()) if total is None else _count(total, where)
         )
         out[row] = full
+    return out
+
+
+def _full_table3(given: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, Cell]]:
+    out = _counted("table3", given, TABLE3_LAYOUT, _T3_COLS)
     for column in _T3_COLS:
-        if "total" not in given or column not in given["total"]:
+        if column not in given.get("total", {}):
             out["total"][column] = sum(out[r][column] or 0 for r in RESULT_ROWS)
-        if "carried_to_next_year" not in given or column not in given["carried_to_next_year"]:
+        if column not in given.get("carried_to_next_year", {}):
             left = (
                 (out["new_requests"][column] or 0)
                 + (out["carried_over"][column] or 0)
@@ -379,27 +376,3 @@ def _full_table3(given: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, 
                 )
             out["carried_to_next_year"][column] = left
     return out
-
-
-def _full_table4(given: Mapping[str, Mapping[str, int]]) -> dict[str, dict[str, Cell]]:
-    _unknown("table 四 group", given, _T4_GROUPS, "table4")
-    out: dict[str, dict[str, Cell]] = {}
-    for group in _T4_GROUPS:
-        cells = given.get(group, {})
-        _unknown("table 四 column", cells, _T4_COLS, f"table4[{group!r}]")
-        full = {c: _count(cells.get(c, 0), f"table4[{group!r}][{c!r}]") for c in _T4_COLS[:4]}
-        total = cells.get("total")
-        full["total"] = (
-            sum(v or 0 for v in full.values())
-            if total is None
-            else _count(total, f"table4[{group!r}]['total']")
-        )
-        out[group] = full
-    return out
-
-
-def _table3_order(report: AnnualReport) -> list[str]:
-    assert report.table3 is not None
-    order = [r.code for r in TABLE3_ROWS]
-    order.insert(order.index("total"), TRIAL_OTHER_ROW.code)
-    return [code for code in order if code in report.table3]

@@ -19,6 +19,8 @@ from typing import Any
 
 import attrs
 
+from ..requests._schema import ledger_schema
+from ._annual_report import annual_report_schema
 from ._outputs import output_shapes
 from ._texts import CANONICAL_NOTE, FIELD_TEXTS
 from ._walker import CONVERTER, JSON, SchemaWalker, Shape, finish
@@ -44,7 +46,6 @@ class SchemaDocument:
 def _rule_schema(walker: SchemaWalker) -> JSON:
     from ..timelimits import RULE_TYPES, AnnualFixedDate
 
-    title, description = FIELD_TEXTS["rule.kind"]
     branches = []
     for kind, cls in RULE_TYPES.items():
         override: dict[str, JSON] = {}
@@ -57,14 +58,7 @@ def _rule_schema(walker: SchemaWalker) -> JSON:
             required="all",
             nullable=False,
             exclude=("text",),
-            extra={
-                "kind": {
-                    "title": title,
-                    "description": description,
-                    "type": "string",
-                    "const": kind,
-                }
-            },
+            extra={"kind": walker.with_text("rule.kind", {"type": "string", "const": kind})},
             override=override,
         )
         walker.defs.setdefault(cls.__name__, walker.object_schema(cls, shape))
@@ -79,59 +73,35 @@ def _time_limit_schema(walker: SchemaWalker) -> JSON:
     level = {"type": "integer", "minimum": 1, "maximum": 366}  # as the converter checks
     shape = Shape(override={"service_level_workdays": {"anyOf": [level, {"type": "null"}]}})
     schema = walker.object_schema(TimeLimit, shape)
-    title, description = FIELD_TEXTS["TimeLimit.rule"]
-    schema["properties"]["rule"] = {
-        "title": title,
-        "description": description,
-        **_rule_schema(walker),
-    }
+    schema["properties"]["rule"] = walker.with_text("TimeLimit.rule", _rule_schema(walker))
     return schema
 
 
-def _catalogue_walker() -> SchemaWalker:
+def _catalogue(cls_name: str) -> JSON:
+    """The schema of a catalogue or of one of its items."""
     from .._model import Catalogue, CatalogueItem, Citation, LegalBasis, Provenance, TimeLimit
 
-    classes: tuple[type, ...] = (LegalBasis, Citation, Provenance)
-    shapes = {cls: CONVERTER for cls in classes}
+    shapes = dict.fromkeys((LegalBasis, Citation, Provenance), CONVERTER)
     # The bounds the reader checks: an item's number counts from 1, a declared count from 0.
     shapes[CatalogueItem] = Shape(override={"number": {"type": "integer", "minimum": 1}})
     count = {"type": "integer", "minimum": 0}
     shapes[Catalogue] = Shape(
         override={"declared_item_count": {"anyOf": [count, {"type": "null"}]}}
     )
-    return SchemaWalker(shapes, texts=FIELD_TEXTS, custom={TimeLimit: _time_limit_schema})
-
-
-def _catalogue() -> JSON:
-    from .._model import Catalogue
-
-    walker = _catalogue_walker()
-    return finish(walker, walker.root(Catalogue))
-
-
-def _catalogue_item() -> JSON:
-    from .._model import CatalogueItem
-
-    walker = _catalogue_walker()
-    return finish(walker, walker.root(CatalogueItem))
+    walker = SchemaWalker(shapes, texts=FIELD_TEXTS, custom={TimeLimit: _time_limit_schema})
+    cls = next(c for c in shapes if c.__name__ == cls_name)
+    return finish(walker, walker.root(cls))
 
 
 # -- outputs ---------------------------------------------------------------------------------
 
 
-def _output(cls_name: str, extra: Mapping[type, Shape] | None = None) -> JSON:
+def _output(cls_name: str) -> JSON:
     """The schema of an output class (found by name among :func:`output_shapes`)."""
-    shapes = {**output_shapes(), **(extra or {})}
+    shapes = output_shapes()
     cls = next(c for c in shapes if c.__name__ == cls_name)
     walker = SchemaWalker(shapes, texts=FIELD_TEXTS)
     return copy.deepcopy(finish(walker, walker.root(cls)))  # no shared parts
-
-
-def _deadline() -> JSON:
-    from ..deadlines import Step
-
-    # A step leaves out absent values and a false ``estimated``, as the converter does.
-    return _output("Deadline", {Step: Shape(nullable=False)})
 
 
 # -- document records ------------------------------------------------------------------------
@@ -140,8 +110,7 @@ def _deadline() -> JSON:
 def _document_record() -> JSON:
     from ..checks._document_record import DocumentRecord, InterpretationRecord, ReviewRecord
 
-    classes: tuple[type, ...] = (DocumentRecord, ReviewRecord, InterpretationRecord)
-    shapes = {cls: CONVERTER for cls in classes}
+    shapes = dict.fromkeys((DocumentRecord, ReviewRecord, InterpretationRecord), CONVERTER)
     walker = SchemaWalker(shapes, texts=FIELD_TEXTS)
     return finish(walker, walker.root(DocumentRecord))
 
@@ -170,37 +139,23 @@ def _publication_log_record() -> JSON:
     return finish(walker, walker.object_schema(LogRecord, shape))
 
 
-def _annual_report() -> JSON:
-    from ._annual_report import annual_report_schema
-
-    return annual_report_schema()
-
-
-def _requests_ledger() -> JSON:
-    from ..requests._schema import ledger_schema
-
-    return ledger_schema()
-
-
 def _requests_status() -> JSON:
     """The schema of ``LedgerStatus.to_json()`` (``govdisclose requests status --format json``),
     walked from the output shapes the converter writes it by."""
-    from ..deadlines import Deadline, Step
+    from ..deadlines import Deadline
     from ..requests._schema import STATUS_TEXTS
     from ..requests._status import LedgerStatus
     from ..requests._terms import Outcome
 
     shapes = dict(output_shapes())
     # ``related`` is the command line's ``deadline opinion`` only (and its ``#`` would be this
-    # document's root); a step leaves out absent values and a false ``estimated``, as the
-    # converter does.
+    # document's root).
     deadline = shapes[Deadline]
     shapes[Deadline] = attrs.evolve(
         deadline,
         extra={k: v for k, v in deadline.extra.items() if k != "related"},
         optional=tuple(k for k in deadline.optional if k != "related"),
     )
-    shapes[Step] = Shape(nullable=False)
     walker = SchemaWalker(shapes, texts={**FIELD_TEXTS, **STATUS_TEXTS})
     walker.ref(Deadline)
     walker.ref(Outcome)
@@ -218,17 +173,11 @@ def _requests_counts() -> JSON:
     return finish(walker, walker.root(YearCounts))
 
 
-def _document(
-    name: str, title: tuple[str, str], description: tuple[str, str], build: Callable[[], JSON]
-) -> SchemaDocument:
-    return SchemaDocument(name, title, description, build)
-
-
 #: The exchanged documents by schema name, in the order the docs list them.
 DOCUMENTS: Mapping[str, SchemaDocument] = {
     doc.name: doc
     for doc in (
-        _document(
+        SchemaDocument(
             "catalogue",
             ("政务公开目录", "Disclosure catalogue"),
             (
@@ -237,9 +186,9 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
                 "A disclosure catalogue — a standard catalogue of 390号 or a county or "
                 "township catalogue derived from it — as govdisclose.dumps writes it.",
             ),
-            _catalogue,
+            functools.partial(_catalogue, "Catalogue"),
         ),
-        _document(
+        SchemaDocument(
             "catalogue-item",
             ("目录事项", "Catalogue item"),
             (
@@ -249,9 +198,9 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
                 "国办发〔2019〕54号 (name, content, basis, time limit, subject, modes, channels, "
                 "audiences).",
             ),
-            _catalogue_item,
+            functools.partial(_catalogue, "CatalogueItem"),
         ),
-        _document(
+        SchemaDocument(
             "document-record",
             ("文件记录", "Document record"),
             (
@@ -263,7 +212,7 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
             ),
             _document_record,
         ),
-        _document(
+        SchemaDocument(
             "publication-log-record",
             ("公开记录", "Publication-log record"),
             (
@@ -279,7 +228,7 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
             ),
             _publication_log_record,
         ),
-        _document(
+        SchemaDocument(
             "findings-report",
             ("检查报告", "Findings report"),
             (
@@ -291,7 +240,7 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
             ),
             functools.partial(_output, "Report"),
         ),
-        _document(
+        SchemaDocument(
             "audit-report",
             ("公开记录审计报告", "Publication-log audit report"),
             (
@@ -304,7 +253,7 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
             ),
             functools.partial(_output, "AuditResult"),
         ),
-        _document(
+        SchemaDocument(
             "audit-record-result",
             ("单条记录审计结果", "Audit result of one record"),
             (
@@ -315,7 +264,7 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
             ),
             functools.partial(_output, "RecordResult"),
         ),
-        _document(
+        SchemaDocument(
             "deadline",
             ("期限计算结果", "Deadline result"),
             (
@@ -324,9 +273,9 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
                 "One computed deadline with its explanation, as govdisclose.dumps writes it; "
                 "provisional is true when a year of the holiday calendar was estimated.",
             ),
-            _deadline,
+            functools.partial(_output, "Deadline"),
         ),
-        _document(
+        SchemaDocument(
             "day-info",
             ("日期信息", "Day information"),
             (
@@ -337,7 +286,7 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
             ),
             functools.partial(_output, "DayInfo"),
         ),
-        _document(
+        SchemaDocument(
             "annual-report",
             ("政府信息公开工作年度报告", "Yearly report on government information disclosure"),
             (
@@ -352,9 +301,9 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
                 "as text.  The check also reads half-width punctuation and labels without their "
                 "numbering or group headings.",
             ),
-            _annual_report,
+            annual_report_schema,
         ),
-        _document(
+        SchemaDocument(
             "requests-ledger",
             ("依申请公开台账", "Requests ledger"),
             (
@@ -365,9 +314,9 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
                 "ledger_to_json writes it: receipt, supplement, extension, consultations, "
                 "fee, reply and reviews of each request (条例 第二十九条–第四十五条).",
             ),
-            _requests_ledger,
+            ledger_schema,
         ),
-        _document(
+        SchemaDocument(
             "requests-status",
             ("依申请公开办理情况", "Requests status"),
             (
@@ -381,7 +330,7 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
             ),
             _requests_status,
         ),
-        _document(
+        SchemaDocument(
             "requests-counts",
             ("年度报告表三、表四", "Tables 三 and 四 of a year"),
             (

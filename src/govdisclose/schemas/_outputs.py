@@ -65,7 +65,7 @@ def output_shapes() -> Mapping[type, Shape]:
     )
     from ..audit._logfile import ENCODINGS
     from ..calendar import DayInfo
-    from ..deadlines import Deadline, LegalRule
+    from ..deadlines import Deadline, LegalRule, Step
     from ..deadlines._schedule import Obligation
     from ..requests._schema import counts_shapes, status_shapes
 
@@ -88,6 +88,8 @@ def output_shapes() -> Mapping[type, Shape]:
             added={"related": {"type": "array", "items": {"$ref": "#"}}},
         ),
         LegalRule: _written(LegalRule),
+        # A step leaves out absent values and a false ``estimated``, as the converter does.
+        Step: Shape(nullable=False),
         AuditResult: _written(
             AuditResult,
             types={"ok": {"type": "boolean"}},

@@ -50,6 +50,15 @@ JSON = dict[str, Any]
 #: Hooks for types whose JSON is custom: type → function(walker) → schema.
 Custom = Mapping[type, Callable[["SchemaWalker"], JSON]]
 
+_PLAIN: Mapping[Any, JSON] = {
+    type(None): {"type": "null"},
+    bool: {"type": "boolean"},
+    int: {"type": "integer"},
+    float: {"type": "number"},
+    str: {"type": "string"},
+    dt.datetime: {"type": "string", "format": "date-time"},
+    dt.date: {"type": "string", "format": "date"},
+}
 _BOUNDS = {">=": "minimum", ">": "exclusiveMinimum", "<=": "maximum", "<": "exclusiveMaximum"}
 
 
@@ -128,7 +137,7 @@ class SchemaWalker:
         """The object schema of an attrs class under ``shape``."""
         hints = typing.get_type_hints(cls)
         properties = {
-            name: self._with_text(f"{cls.__name__}.{name}", dict(schema))
+            name: self.with_text(f"{cls.__name__}.{name}", dict(schema))
             for name, schema in shape.extra.items()
         }
         required = (
@@ -148,7 +157,7 @@ class SchemaWalker:
                     hint = _without_none(hint)
                 schema = self.type_schema(hint)
                 schema = _constrain(schema, field.validator)
-            properties[field.name] = self._with_text(f"{cls.__name__}.{field.name}", schema)
+            properties[field.name] = self.with_text(f"{cls.__name__}.{field.name}", schema)
             if shape.required == "all" or not has_default:
                 required.append(field.name)
         out: JSON = {"type": "object", "properties": properties}
@@ -196,20 +205,8 @@ class SchemaWalker:
     def _plain(self, hint: Any) -> JSON:
         if hint is Any:
             return {}
-        if hint is type(None):
-            return {"type": "null"}
-        if hint is bool:
-            return {"type": "boolean"}
-        if hint is int:
-            return {"type": "integer"}
-        if hint is float:
-            return {"type": "number"}
-        if hint is str:
-            return {"type": "string"}
-        if hint is dt.datetime:
-            return {"type": "string", "format": "date-time"}
-        if hint is dt.date:
-            return {"type": "string", "format": "date"}
+        if hint in _PLAIN:
+            return dict(_PLAIN[hint])
         if isinstance(hint, type) and (
             hint in self.custom or issubclass(hint, enum.Enum) or attrs.has(hint)
         ):
@@ -222,7 +219,8 @@ class SchemaWalker:
         except KeyError:
             raise TypeError(f"no Shape given for {cls.__qualname__}") from None
 
-    def _with_text(self, key: str, schema: JSON) -> JSON:
+    def with_text(self, key: str, schema: JSON) -> JSON:
+        """``schema`` with the title and description of ``key`` in the text table, if any."""
         text = self.texts.get(key)
         if not text or "title" in schema:
             return schema
