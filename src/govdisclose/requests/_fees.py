@@ -52,7 +52,6 @@ __all__ = [
     "fee_per_page",
     "fee_per_request",
     "fees_collected",
-    "month_position",
     "month_positions",
     "request_fee",
 ]
@@ -125,23 +124,18 @@ def month_positions(ledger: Ledger) -> dict[str, int]:
     return positions
 
 
-def month_position(ledger: Ledger, request: Request) -> int:
-    """The position of ``request`` (in ``ledger``) in its applicant's month; see
-    :func:`month_positions`."""
-    return month_positions(ledger)[request.id]
-
-
 def request_fee(ledger: Ledger, request: Request, *, position: int | None = None) -> int | None:
     """The fee in 元 that ``request``'s fee notice should state; ``None`` without a notice.
 
-    按件 uses the request's :func:`month_position` (or ``position`` when given); 按量 its
-    notice's ``pages`` (a notice without pages: ``None``, the fee cannot be computed).
+    按件 uses the request's place in :func:`month_positions` (or ``position`` when given);
+    按量 its notice's ``pages`` (a notice without pages: ``None``, the fee cannot be computed).
     """
     fee = request.fee
     if fee is None:
         return None
     if fee.basis is FeeBasis.PER_REQUEST:
-        return fee_per_request(month_position(ledger, request) if position is None else position)
+        position = month_positions(ledger)[request.id] if position is None else position
+        return fee_per_request(position)
     return None if fee.pages is None else fee_per_page(fee.pages)
 
 

@@ -138,16 +138,6 @@ class RequestStatus:
     due: dt.date | None = None
     provisional: bool = False
 
-    def to_json(self, *, explain: bool = False) -> dict[str, Any]:
-        """JSON values, written by the package's converter (schema ``requests-status``);
-        with ``explain`` the explained ``deadline`` too (``null`` when none was built)."""
-        from .._converter import unstructure
-
-        data: dict[str, Any] = unstructure(self)
-        if not explain:
-            del data["deadline"]
-        return data
-
     def line(self) -> str:
         """One line for people."""
         mark = "【暂估】" if self.provisional else ""
