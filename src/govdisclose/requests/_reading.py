@@ -777,7 +777,11 @@ def read_ledger_rows(
         cells = grid[row_index]
         if len(cells) < width:
             cells = [*cells, *([None] * (width - len(cells)))]
-        raw = {key: value for column, key in columns.items() if not _blank(value := cells[column])}
+        raw = {
+            key: value
+            for column, key in columns.items()
+            if (value := cells[column]) is not None and (type(value) is not str or value.strip())
+        }  # the cells that are not blank (inline: this runs for every cell of the table)
         if raw or not all(_blank(c) for c in cells):
             builder.add(raw, _RowCells(prefix, row_index + 1, letters))
     return _finish(builder, body, corner)
