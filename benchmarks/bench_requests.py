@@ -11,10 +11,10 @@ every outcome — then, in this process, times
 
 best of ``--repeat`` runs each in CPU time of this process (``time.process_time``: other work
 on a shared machine does not move the ratio), and prints both times and their ratio, and the
-two parts — ``read_ledger`` alone and ``ledger_status`` alone — against the parse.  The status takes each
-due date from the calendar's index of working days (no day-by-day explanation; a ledger's
-identical deadlines are computed once); ``--explain`` times ``ledger_status(explain=True)``,
-the work of ``requests status --explain``, as well.
+two parts — ``read_ledger`` alone and ``ledger_status`` alone — against the parse.  The
+status takes each due date from the calendar's index of working days (no day-by-day
+explanation; a ledger's identical deadlines are computed once); ``--explain`` times
+``ledger_status(explain=True)``, the work of ``requests status --explain``, as well.
 
     python benchmarks/bench_requests.py [--requests N] [--repeat K] [--explain]
 """

@@ -188,9 +188,10 @@ def test_document_with_ranges_and_chinese_festival_names() -> None:
 
 def test_festival_variants_are_read_like_every_vocabulary() -> None:
     # The schema states the canonical codes and labels; the reader also takes the variants.
-    doc = base_doc(holidays=[{"festival": " 五一 ", "days_off": ["2027-05-01/2027-05-05"]}])
-    arr = arrangement_from_document(doc)
-    assert set(arr.holidays.values()) == {Festival.LABOUR_DAY}
+    for name in (" 五一 ", "五一国际劳动节"):
+        doc = base_doc(holidays=[{"festival": name, "days_off": ["2027-05-01/2027-05-05"]}])
+        arr = arrangement_from_document(doc)
+        assert set(arr.holidays.values()) == {Festival.LABOUR_DAY}
 
 
 def test_toml_date_times_are_not_dates(tmp_path: Path) -> None:

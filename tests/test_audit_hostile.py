@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdisclose import InputError
-from govdisclose._dates import date_in_china, parse_date_text
+from govdisclose._dates import or_raise, read_china_date, read_date_text
 from govdisclose.audit import audit_file, parse_log_date
 
 AS_OF = dt.date(2025, 1, 31)
@@ -118,7 +118,9 @@ def test_a_date_time_read_by_its_parts_is_the_date_of_the_whole_text(
     moment: dt.datetime, offset: str | None, sep: str, seconds: bool
 ) -> None:
     text = moment.strftime(f"%Y-%m-%d{sep}%H:%M" + (":%S" if seconds else "")) + (offset or "")
-    expected = date_in_china(parse_date_text(text))  # the whole text, read the long way
+    expected = or_raise(
+        read_china_date(or_raise(read_date_text(text)))
+    )  # the whole text, read the long way
     assert parse_log_date(text) == expected
     assert parse_log_date(text) == expected  # again, from what was remembered
 

@@ -9,6 +9,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import attrs
 import pytest
 
 from calendar_store import isolated_store  # noqa: F401
@@ -90,6 +91,17 @@ def test_store_arguments_are_checked(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="expected a year"):
         remove_arrangement("2027", tmp_path)  # type: ignore[arg-type]
     assert user_data_directory().name == "calendar"
+
+
+def test_an_incomplete_year_not_marked_partial_is_not_stored(tmp_path: Path) -> None:
+    partial = read_notice_files(partial_2026(tmp_path), partial="中秋节 missing from the copy")
+    unmarked = attrs.evolve(partial, partial=False, partial_reason=None)
+    store = tmp_path / "store"
+    with pytest.raises(CalendarDataError, match=r"(?s)2026.*missing 中秋节.*partial = true"):
+        store_arrangement(unmarked, store)
+    assert stored_files(store) == {}
+    store_arrangement(partial, store)  # marked partial: kept, and it reads back
+    assert stored_arrangements(store)[2026] == partial
 
 
 def test_the_library_reads_no_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -139,6 +139,41 @@ def test_time_limit_rule_must_agree_with_text() -> None:
         structure(data, CatalogueItem)
 
 
+@pytest.mark.parametrize(
+    ("time_limit", "where"),
+    [
+        (
+            {"text": "按进展情况及时公开", "service_level_workdays": 0},
+            "$.time_limit.service_level_workdays",
+        ),
+        ({"text": "按进展情况及时公开", "rule": {"kind": "promptly"}}, "$.time_limit.rule"),
+        ({"service_level_workdays": 5}, "$.time_limit.text"),
+        ({"text": "按进展情况及时公开", "days": 5}, "$.time_limit"),
+        (5, "$.time_limit"),
+    ],
+)
+def test_time_limit_errors_name_the_field(time_limit: object, where: str) -> None:
+    with pytest.raises(DataError) as info:
+        structure(_item(time_limit=time_limit), CatalogueItem)
+    assert [e.path for e in info.value.errors] == [where]
+
+
+def test_a_class_refusing_a_value_names_the_field() -> None:
+    from govdisclose import Report
+
+    catalogue = {**unstructure(standard("work_safety")), "declared_item_count": -1}
+    finding = {"code": "catalogue.no-such", "severity": "error", "path": "$"}
+    finding |= {"message_zh": "问题", "message_en": "problem"}
+    for data, cls, where in (
+        (_item(number=0), CatalogueItem, "$.number"),
+        (catalogue, Catalogue, "$.declared_item_count"),
+        ({"findings": [finding]}, Report, "$.findings[0].code"),
+    ):
+        with pytest.raises(DataError) as info:
+            structure(data, cls)
+        assert [e.path for e in info.value.errors] == [where], cls
+
+
 @pytest.mark.parametrize("text", ["", "{", "[1, 2", b"\xff\xfe\x00", "null", "[]", '"x"', "1" * 10])
 def test_broken_input_is_a_library_error(text: str | bytes) -> None:
     with pytest.raises((InputError, DataError)):

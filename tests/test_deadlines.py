@@ -11,11 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdisclose import unstructure
+from govdisclose._dates import CHINA_TZ
 from govdisclose._errors import GovdiscloseError, InputError, UnknownYearError, VocabularyError
 from govdisclose._model import TimeLimit
 from govdisclose.calendar._workcalendar import WorkCalendar, default_calendar
 from govdisclose.deadlines import (
-    CHINA_TZ,
     Deadline,
     DeadlineKind,
     ReceiptEvent,

@@ -1,8 +1,7 @@
 """Junk in, library errors out: the calendar, the arrangements, the deadlines and the schedule.
 
 Every public function of :mod:`govdisclose.deadlines`, :mod:`govdisclose.calendar._workcalendar`,
-the arrangements and their files, :mod:`govdisclose.deadlines._schedule` (and
-``statutory_holidays``) gets,
+the arrangements and their files and :mod:`govdisclose.deadlines._schedule` gets,
 one argument at a time, None, '', wrong types, huge and negative numbers, bools where numbers
 are meant, the first and last dates Python has, deeply nested lists and a 1 MB string.  Each
 call must return normally or raise a :class:`GovdiscloseError` with a bounded message — never
@@ -26,7 +25,7 @@ from govdisclose.calendar._arrangement_files import (
     dump_arrangement,
     load_arrangement,
 )
-from govdisclose.calendar._festivals import Festival, statutory_holidays
+from govdisclose.calendar._festivals import Festival
 from govdisclose.calendar._workcalendar import WorkCalendar, default_calendar
 from govdisclose.deadlines import (
     agency_opinion_deadline,
@@ -165,7 +164,6 @@ def _calendar_cases() -> list[tuple[str, Callable[..., Any], dict[str, Any]]]:
         ("workdays_between", CAL.workdays_between, {"a": DAY, "b": D(2024, 11, 8)}),
         ("day_info", PROV.day_info, {"d": DAY}),
         ("default_calendar", default_calendar, {"provisional": True, "files": []}),
-        ("statutory_holidays", statutory_holidays, {"year": 2024}),
         (
             "Arrangement",
             Arrangement,

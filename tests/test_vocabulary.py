@@ -86,9 +86,9 @@ def test_rejections_name_the_value_and_the_allowed(value: object) -> None:
     assert err.value == value and "county (县级)" in str(err) and "公开层级" in str(err)
 
 
-def test_try_parse() -> None:
-    assert Mode.try_parse("依申请") is Mode.ON_REQUEST
-    assert Mode.try_parse("sometimes") is None
+def test_parse_with_a_default_does_not_raise() -> None:
+    assert Mode.parse("依申请", default=None) is Mode.ON_REQUEST
+    assert Mode.parse("sometimes", default=None) is None
 
 
 def test_disclosure_markings() -> None:

@@ -48,13 +48,12 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from ._dates import parse_iso_date, parse_iso_datetime
+from ._dates import DateRefusal, parse_iso_datetime, read_iso_date
 from ._errors import DataError, GovdiscloseError, InputError, short_repr
 from ._files import decode_text, parse_json
-from ._model import Catalogue, CatalogueItem, FrozenDict, TimeLimit
+from ._model import FrozenDict, TimeLimit
 from ._output import output_of
 from ._vocabulary import Term
-from .findings import CODES, Finding
 
 T = TypeVar("T")
 
@@ -83,21 +82,6 @@ def _structure_int(value: Any, _: Any) -> int:
             f"expected a whole number, got {type(value).__name__} {short_repr(value)} (应为整数)"
         )
     return value
-
-
-def _at_least(minimum: int) -> Any:
-    def hook(value: Any, _: Any) -> int:
-        number = _structure_int(value, int)
-        if number < minimum:
-            raise InputError(f"must be at least {minimum}, got {number} (不得小于{minimum})")
-        return number
-
-    return hook
-
-
-def _optional_at_least(minimum: int) -> Any:
-    check = _at_least(minimum)
-    return lambda value, t: None if value is None else check(value, t)
 
 
 converter.register_structure_hook(str, _strict(str, "文本"))
@@ -137,20 +121,6 @@ def _structure_tuple(value: Any, t: Any) -> tuple[Any, ...]:
 converter.register_structure_hook_func(_is_homogeneous_tuple, _structure_tuple)
 
 
-def _known_code(value: Any, _: Any) -> str:
-    code = _strict(str, "文本")(value, str)
-    CODES[code]  # an unknown code is a NotFoundError
-    return str(code)
-
-
-#: Fields whose values have bounds (the JSON Schemas say the same).
-_FIELD_HOOKS: dict[type, dict[str, Any]] = {
-    CatalogueItem: {"number": _at_least(1)},
-    Catalogue: {"declared_item_count": _optional_at_least(0)},
-    Finding: {"code": _known_code},
-}
-
-
 def _at_field(exc: Exception, cls: type, name: str) -> ClassValidationError:
     """``exc`` as the error of the field ``name`` of ``cls`` (its JSON path names the field)."""
     exc.__notes__ = [  # type: ignore[attr-defined]
@@ -160,23 +130,26 @@ def _at_field(exc: Exception, cls: type, name: str) -> ClassValidationError:
     return ClassValidationError(f"While structuring {cls.__name__}", [exc], cls)
 
 
-def _attrs_structure_factory(cls: type) -> Any:
-    """Structure attrs classes from JSON objects only, with the field bounds above.
+def _attrs_structure_factory(cls: type, derived: dict[str, Any] | None = None) -> Any:
+    """Structure attrs classes from JSON objects only.
 
-    An output's derived values (a report's ``ok`` and ``counts``) may be given; they must
-    agree with what the fields give.
+    An error the class itself raises for one of its fields (a bound, an unknown finding code)
+    is put at that field.  Derived values (an output's, such as a report's ``ok`` and
+    ``counts``; a time limit's ``rule``) may be given; they must agree with what the fields give.
     """
-    derived = _derived_values(cls) if _is_output(cls) else {}
-    overrides = {
-        name: cattrs.gen.override(struct_hook=hook)
-        for name, hook in _FIELD_HOOKS.get(cls, {}).items()
-    }
-    inner: Any = cattrs.gen.make_dict_structure_fn(
-        cls,
-        converter,
-        _cattrs_forbid_extra_keys=True,
-        **overrides,  # type: ignore[arg-type]
-    )
+    if derived is None:
+        derived = _derived_values(cls) if _is_output(cls) else {}
+    names = {field.name for field in attrs.fields(cls)}
+    make: Any = cattrs.gen.make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+
+    def inner(value: Any, t: Any) -> Any:
+        try:
+            return make(value, t)
+        except ClassValidationError as exc:
+            [error, *more] = exc.exceptions
+            if more or not isinstance(error, GovdiscloseError) or error.path not in names:
+                raise
+            raise _at_field(error, cls, str(error.path)) from None
 
     def structure_object(value: Any, t: Any) -> Any:
         if not isinstance(value, Mapping):
@@ -221,11 +194,11 @@ def _structure_date(value: Any, _: Any) -> dt.date:
         )
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
-        try:  # strictly YYYY-MM-DD, on every Python version
-            return parse_iso_date(value)
-        except InputError as exc:  # not written so, or a day that does not exist
-            raise InputError(str(exc)) from None
+    day = read_iso_date(value)  # strictly YYYY-MM-DD, on every Python version
+    if not isinstance(day, DateRefusal):
+        return day
+    if day.kind != "not_a_date":  # a day that does not exist
+        raise day.error()
     raise InputError(f"expected an ISO 8601 date (YYYY-MM-DD), got {value!r:.60} (应为日期)")
 
 
@@ -255,17 +228,6 @@ def rule_to_json(rule: Any) -> dict[str, Any]:
     return {"kind": rule.kind, **data}
 
 
-def _unstructure_time_limit(value: TimeLimit) -> dict[str, Any]:
-    out: dict[str, Any] = {"text": value.text}
-    if value.service_level_workdays is not None:
-        out["service_level_workdays"] = value.service_level_workdays
-    out["rule"] = rule_to_json(value.rule)
-    return out
-
-
-_TIME_LIMIT_KEYS = {"text", "service_level_workdays", "rule"}
-
-
 def _canonical(data: Any) -> str:
     """JSON text for comparing values as JSON does (``0`` is not ``false``, ``1.0`` not ``1``)."""
     try:
@@ -274,32 +236,20 @@ def _canonical(data: Any) -> str:
         return repr(type(data))
 
 
-def _structure_time_limit(value: Any, _: Any) -> TimeLimit:
-    if isinstance(value, str):  # a bare published text is accepted as input
-        return TimeLimit(value)
-    if not isinstance(value, Mapping):
-        raise InputError(f"expected an object with 'text', got {type(value).__name__}")
-    extra = set(value) - _TIME_LIMIT_KEYS
-    if extra:
-        raise ForbiddenExtraKeysError("", TimeLimit, extra)
-    if "text" not in value:
-        raise InputError("time_limit needs 'text', the published text (缺少公开时限原文)")
-    text = converter.structure(value["text"], str)
-    level = value.get("service_level_workdays")
-    try:  # read as any whole number is (1.0 is 1); the model checks the range
-        limit = TimeLimit(text, None if level is None else _structure_int(level, int))
-    except GovdiscloseError as exc:  # named at the field: $.….time_limit.service_level_workdays
-        raise _at_field(exc, TimeLimit, "service_level_workdays") from None
-    if "rule" in value and _canonical(value["rule"]) != _canonical(rule_to_json(limit.rule)):
-        raise InputError(
-            "'rule' does not match the rule read from 'text'; send 'text' alone "
-            "(rule 与时限原文不符)"
-        )
-    return limit
-
-
-converter.register_structure_hook(TimeLimit, _structure_time_limit)
-converter.register_unstructure_hook(TimeLimit, _unstructure_time_limit)
+# A time limit is written with the rule read from its text; on input the text alone is enough
+# (a bare string too), and a rule given must be the one the text gives.
+_time_limit_rule = {"rule": lambda limit: rule_to_json(limit.rule)}
+_time_limit_object = _attrs_structure_factory(TimeLimit, _time_limit_rule)
+_time_limit_fields = cattrs.gen.make_dict_unstructure_fn(
+    TimeLimit, converter, _cattrs_omit_if_default=True
+)
+converter.register_structure_hook(
+    TimeLimit,
+    lambda value, t: TimeLimit(value) if isinstance(value, str) else _time_limit_object(value, t),
+)
+converter.register_unstructure_hook(
+    TimeLimit, lambda limit: {**_time_limit_fields(limit), "rule": rule_to_json(limit.rule)}
+)
 
 
 converter.register_unstructure_hook(

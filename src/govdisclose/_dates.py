@@ -1,17 +1,18 @@
 """Dates: the one grammar dates are read with, China time, checked date arguments (internal).
 
 **Reading dates.**  Every date a person types or a log holds is read by
-:func:`parse_date_text` (the command line's options, the audit's log fields): ``2024-10-08``
+:func:`read_date_text` (the command line's options, the audit's log fields): ``2024-10-08``
 (also ``2024-10-8``), ``2024/10/8``, ``2024.10.8``, ``2024年10月8日`` and the compact
 ``20241008``, with surrounding blanks and full-width digits (２０２４); a time of day may follow
 after ``T`` or a blank (``2024-10-08T09:30``, ``2024/10/8 09:30:15.5``), then a UTC offset
-(``Z``, ``+08:00``, ``+0800``, ``-05``).  :func:`date_in_china` gives the calendar date a
+(``Z``, ``+08:00``, ``+0800``, ``-05``).  :func:`read_china_date` gives the calendar date a
 deadline counts with: for a date-time with an offset, the date in China Standard Time at that
-moment; without one, the date as written.  What is refused says why: a date that does not exist
-(``2024-02-30``), the day/month order of ``27/09/2024``, an Excel serial number (``45562``).
+moment; without one, the date as written.  What is refused is a :class:`DateRefusal` saying
+why: a date that does not exist (``2024-02-30``), the day/month order of ``27/09/2024``, an
+Excel serial number (``45562``); :func:`or_raise` turns it into an InputError.
 
 Dates in JSON documents and arrangement files are stricter: ISO 8601 ``YYYY-MM-DD`` only,
-read by :func:`parse_iso_date` (the same on every Python version: 3.11's
+read by :func:`read_iso_date` (the same on every Python version: 3.11's
 :meth:`datetime.date.fromisoformat` also takes ``2024-W41-2`` and ``20241008``, 3.10's does
 not); :func:`parse_iso_datetime` reads ``YYYY-MM-DD[THH:MM[:SS[.ffffff]]][Z|±HH:MM]``.
 
@@ -24,31 +25,25 @@ raises an :class:`~govdisclose._errors.InputError` that names the argument (``pa
 
 * :func:`check_date`, :func:`check_datetime`, :func:`check_bool` and :func:`is_int` check an
   argument's type (a date-time is not a date — pass its ``.date()`` —, ``True`` is not a number);
-* :func:`shift_date` and :func:`shift_datetime` add days or a time span;
+* :func:`shift_date` adds days;
 * :func:`to_zone` converts an aware date-time to another time zone.
 
 >>> from datetime import date
->>> parse_date_text("2024年10月8日"), parse_date_text("２０２４/10/8")
+>>> read_date_text("2024年10月8日"), read_date_text("２０２４/10/8")
 (datetime.date(2024, 10, 8), datetime.date(2024, 10, 8))
->>> moment = parse_date_text("2024-10-07T20:00Z")
+>>> moment = read_date_text("2024-10-07T20:00Z")
 >>> moment
 datetime.datetime(2024, 10, 7, 20, 0, tzinfo=datetime.timezone.utc)
->>> date_in_china(moment), date_in_china(parse_date_text("2024-10-07 20:00"))
+>>> read_china_date(moment), read_china_date(dt.datetime(2024, 10, 7, 20, 0))
 (datetime.date(2024, 10, 8), datetime.date(2024, 10, 7))
->>> parse_date_text("2024-02-30")
+>>> read_date_text("2024-02-30")
+DateRefusal('no_such_date', '2024-02-30', '2024-02-30 does not exist: February 2024 has 29 days')
+>>> or_raise(read_date_text("27/09/2024"), "--as-of")
 Traceback (most recent call last):
 ...
-govdisclose._errors.InputError: 2024-02-30 does not exist: February 2024 has 29 days ...
->>> parse_date_text("27/09/2024")
-Traceback (most recent call last):
-...
-govdisclose._errors.InputError: not a date: '27/09/2024' (day/month order unknown; ...
->>> parse_iso_date("2024-10-08")
-datetime.date(2024, 10, 8)
->>> parse_iso_date("2024-W41-2", path="$.issued")
-Traceback (most recent call last):
-...
-govdisclose._errors.InputError: $.issued: expected an ISO 8601 date (YYYY-MM-DD), got ...
+govdisclose._errors.InputError: --as-of: not a date: '27/09/2024' (day/month order unknown; ...
+>>> read_iso_date("2024-10-08"), read_iso_date("2024-W41-2").kind
+(datetime.date(2024, 10, 8), 'not_a_date')
 >>> shift_date(date(9999, 12, 31), 1, path="formed")
 Traceback (most recent call last):
 ...
@@ -66,7 +61,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from typing import Any, TypeGuard
+from typing import Any, TypeGuard, TypeVar
 from zoneinfo import ZoneInfo
 
 from ._errors import InputError, short_repr
@@ -74,7 +69,7 @@ from ._errors import InputError, short_repr
 #: China Standard Time (Asia/Shanghai: UTC+8, no daylight saving time since 1991).
 CHINA_TZ = ZoneInfo("Asia/Shanghai")
 
-#: The date spellings :func:`parse_date_text` accepts (for help and error texts).
+#: The date spellings :func:`read_date_text` accepts (for help and error texts).
 DATE_FORMATS = "YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日 or YYYYMMDD"
 _USE = (
     f"{DATE_FORMATS}, optionally with a time of day (2024-10-08T09:30+08:00)",
@@ -216,9 +211,12 @@ def _malformed(text: str, shown: object) -> DateRefusal:
 
 
 def read_date_text(text: str) -> dt.date | dt.datetime | DateRefusal:
-    """:func:`parse_date_text` without raising: the value, or a :class:`DateRefusal`.
+    """A date written by a person (see the module's docstring): a :class:`datetime.date`, or a
+    :class:`datetime.datetime` when a time of day is given (aware when an offset is); or a
+    :class:`DateRefusal` saying why not (:func:`or_raise` makes it an InputError).
 
-    ``text`` must be a :class:`str` (the caller checks).
+    ``text`` must be a :class:`str` (the caller checks).  :func:`read_china_date` turns a
+    date-time into the date deadlines count with.
     """
     value = (text if text.isascii() else unicodedata.normalize("NFKC", text)).strip()
     match = _patterns()[0].fullmatch(value)
@@ -235,11 +233,18 @@ def read_date_text(text: str) -> dt.date | dt.datetime | DateRefusal:
         day = _calendar_date(int(cy), int(cm), int(cd))
     if hh is None or isinstance(day, DateRefusal):
         return day
+    return _at_time(day, hh, mi, ss, frac, tz, value)
+
+
+def _at_time(
+    day: dt.date, hh: str, mi: str, ss: str | None, frac: str | None, tz: str | None, shown: str
+) -> dt.datetime | DateRefusal:
+    """``day`` at a time of day read from text, or a refusal saying why there is no such time."""
     hour, minute, second = int(hh), int(mi), int(ss or 0)
     if hour > 23 or minute > 59 or second > 59:
         return DateRefusal(
             "no_such_time",
-            value,
+            shown,
             f"{hour:02d}:{minute:02d}:{second:02d} is not a time of day (00:00–23:59:59)",
             "时刻不存在",
         )
@@ -250,23 +255,23 @@ def read_date_text(text: str) -> dt.date | dt.datetime | DateRefusal:
     return dt.datetime(day.year, day.month, day.day, hour, minute, second, micro, tzinfo=zone)
 
 
-def parse_date_text(text: str, *, path: str | None = None) -> dt.date | dt.datetime:
-    """A date written by a person (see the module's docstring): a :class:`datetime.date`, or a
-    :class:`datetime.datetime` when a time of day is given (aware when an offset is).
+_V = TypeVar("_V")
 
-    Raises :class:`~govdisclose._errors.InputError` (prefixed with ``path``) saying why not.
-    :func:`date_in_china` turns a date-time into the date deadlines count with.
+
+def or_raise(value: _V | DateRefusal, path: str | None = None) -> _V:
+    """``value`` as it was read, or the :class:`~govdisclose._errors.InputError` of a
+    :class:`DateRefusal` (prefixed with ``path``): the one way a reading here becomes an error.
     """
-    if not isinstance(text, str):
-        raise InputError(f"expected text, got {short_repr(text)} (应为文本)", path=path)
-    value = read_date_text(text)
     if isinstance(value, DateRefusal):
         raise value.error(path)
     return value
 
 
 def read_china_date(value: dt.date) -> dt.date | DateRefusal:
-    """:func:`date_in_china` without raising: the date, or a :class:`DateRefusal`."""
+    """The calendar date of ``value``, or a :class:`DateRefusal`: a date itself; a date-time with
+    an offset, its date in China Standard Time (refused when that is before 0001-01-01 or after
+    9999-12-31); a naive date-time, its date as written.
+    """
     if not isinstance(value, dt.datetime):
         return value
     if value.tzinfo is None or value.utcoffset() is None:
@@ -282,41 +287,14 @@ def read_china_date(value: dt.date) -> dt.date | DateRefusal:
         )
 
 
-def date_in_china(value: dt.date, *, path: str | None = None) -> dt.date:
-    """The calendar date of ``value``: a date itself; a date-time with an offset, its date in
-    China Standard Time; a naive date-time, its date as written.
-
-    An InputError when the date in China would be before 0001-01-01 or after 9999-12-31.
-    """
-    day = read_china_date(value)
-    if isinstance(day, DateRefusal):
-        raise day.error(path)
-    return day
-
-
 def read_iso_date(text: str) -> dt.date | DateRefusal:
-    """:func:`parse_iso_date` without raising: the date, or a :class:`DateRefusal`
-    (``not_a_date`` when the text is not written ``YYYY-MM-DD``, ``no_such_date``)."""
+    """A strict ISO 8601 calendar date ``YYYY-MM-DD`` (JSON documents, arrangement files), or
+    a :class:`DateRefusal`: ``not_a_date`` when the text is not written so (no blanks, week
+    dates or compact forms, on any Python version), ``no_such_date``."""
     match = re.fullmatch(_ISO_DATE, text) if isinstance(text, str) else None
     if match is None:
         return DateRefusal("not_a_date", text)
     return _calendar_date(int(match[1]), int(match[2]), int(match[3]))
-
-
-def parse_iso_date(text: str, *, path: str | None = None) -> dt.date:
-    """A strict ISO 8601 calendar date ``YYYY-MM-DD`` (JSON documents, arrangement files).
-
-    Nothing else is accepted — no blanks, week dates or compact forms — on any Python version.
-    An InputError says whether the text is not written so or names a day that does not exist.
-    """
-    day = read_iso_date(text)
-    if not isinstance(day, DateRefusal):
-        return day
-    if day.kind == "not_a_date":
-        raise InputError(
-            f"expected an ISO 8601 date (YYYY-MM-DD), got {text!r:.60} (应为日期)", path=path
-        )
-    raise day.error(path)
 
 
 def parse_iso_datetime(text: str, *, path: str | None = None) -> dt.datetime:
@@ -334,19 +312,8 @@ def parse_iso_datetime(text: str, *, path: str | None = None) -> dt.datetime:
             path=path,
         )
     y, m, d, hh, mi, ss, frac, tz = match.groups()
-    day = _calendar_date(int(y), int(m), int(d))
-    if isinstance(day, DateRefusal):
-        raise day.error(path)
-    hour, minute, second = int(hh or 0), int(mi or 0), int(ss or 0)
-    if hour > 23 or minute > 59 or second > 59:
-        raise InputError(
-            f"{hh}:{mi}:{ss or '00'} is not a time of day (00:00–23:59:59) (时刻不存在)", path=path
-        )
-    zone = None if tz is None else _zone(tz)
-    if isinstance(zone, DateRefusal):
-        raise zone.error(path)
-    micro = int(frac.ljust(6, "0")) if frac else 0
-    return dt.datetime(day.year, day.month, day.day, hour, minute, second, micro, tzinfo=zone)
+    day = or_raise(_calendar_date(int(y), int(m), int(d)), path)
+    return or_raise(_at_time(day, hh or "0", mi or "0", ss, frac, tz, text), path)
 
 
 # -- checked arguments ------------------------------------------------------------------------
@@ -357,9 +324,9 @@ def is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _hint(value: object) -> str:
+def _hint(value: object, kind: str) -> str:
     if isinstance(value, str):
-        return "; text is not converted: parse it first (datetime.date.fromisoformat)"
+        return f"; text is not converted: parse it first (datetime.{kind}.fromisoformat)"
     return ""
 
 
@@ -381,7 +348,7 @@ def check_date(value: object, path: str) -> dt.date:
         )
     if not isinstance(value, dt.date):
         raise InputError(
-            f"expected a datetime.date, got {short_repr(value)}{_hint(value)} (应为日期)",
+            f"expected a datetime.date, got {short_repr(value)}{_hint(value, 'date')} (应为日期)",
             path=path,
         )
     return value
@@ -391,13 +358,9 @@ def check_datetime(value: object, path: str) -> dt.datetime:
     """``value`` if it is a :class:`datetime.datetime`; an InputError otherwise."""
     if not isinstance(value, dt.datetime):
         what = "a date without a time of day" if isinstance(value, dt.date) else short_repr(value)
-        hint = (
-            "; text is not converted: parse it first (datetime.datetime.fromisoformat)"
-            if isinstance(value, str)
-            else ""
-        )
         raise InputError(
-            f"expected a datetime.datetime, got {what}{hint} (应为日期时间，须包含时刻)",
+            f"expected a datetime.datetime, got {what}{_hint(value, 'datetime')} "
+            f"(应为日期时间，须包含时刻)",
             path=path,
         )
     return value
@@ -424,20 +387,6 @@ def shift_date(day: dt.date, days: int, *, path: str | None = None) -> dt.date:
         raise InputError(
             f"{day.isoformat()} {sign} {_days(days)} is {side} date there is; dates run "
             f"{_RANGE} (日期超出可计算范围)",
-            path=path,
-        ) from None
-
-
-def shift_datetime(
-    moment: dt.datetime, delta: dt.timedelta, *, path: str | None = None
-) -> dt.datetime:
-    """``moment + delta``; an InputError when the result is outside the dates Python can hold."""
-    try:
-        return moment + delta
-    except OverflowError:
-        raise InputError(
-            f"{moment.isoformat()} + {delta} is outside the dates there are ({_RANGE}) "
-            f"(时间超出可计算范围)",
             path=path,
         ) from None
 

@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import enum
 import unicodedata
-from typing import TypeVar
+from typing import Any, TypeVar, overload
 
 from ._errors import VocabularyError
 
 _T = TypeVar("_T", bound="Term")
+_RAISE: Any = object()  # no default: an unknown value raises
 
 
 def normalize_text(value: str) -> str:
@@ -110,30 +111,34 @@ class Term(enum.Enum):
             setattr(cls, "_lookup_table", table)  # noqa: B010 - enum classes refuse plain attrs
         return table
 
+    @overload
     @classmethod
-    def parse(cls: type[_T], value: object, *, path: str | None = None) -> _T:
+    def parse(cls: type[_T], value: object, *, path: str | None = None) -> _T: ...
+
+    @overload
+    @classmethod
+    def parse(cls: type[_T], value: object, *, default: None) -> _T | None: ...
+
+    @classmethod
+    def parse(
+        cls: type[_T], value: object, *, path: str | None = None, default: Any = _RAISE
+    ) -> Any:
         """Return the member named by ``value`` (a member, code, label or variant).
 
-        Raises :class:`~govdisclose._errors.VocabularyError` naming the value, ``path`` and the
-        allowed codes when nothing matches.
+        When nothing matches: ``default`` if one is given (``Mode.parse(text, default=None)``),
+        else a :class:`~govdisclose._errors.VocabularyError` naming the value, ``path`` and the
+        allowed codes.
         """
         if isinstance(value, cls):
             return value
         if isinstance(value, str):
             member = cls._lookup().get(normalize_text(value))
             if member is not None:
-                assert isinstance(member, cls)
                 return member
+        if default is not _RAISE:
+            return default
         allowed = [f"{m.code} ({m.label})" for m in cls]
         raise VocabularyError(cls.__concept__, value, allowed, path=path)
-
-    @classmethod
-    def try_parse(cls: type[_T], value: object) -> _T | None:
-        """Like :meth:`parse` but return ``None`` instead of raising."""
-        try:
-            return cls.parse(value)
-        except VocabularyError:
-            return None
 
 
 class Domain(Term):

@@ -184,7 +184,7 @@ class _Reader:
             self.malformed(paths["year"], "年份 a year", year)
             year = None
         if level is not None:
-            level = BodyLevel.try_parse(level)
+            level = BodyLevel.parse(level, default=None)
             if level is None:
                 self.malformed(paths["level"], "township、county、city 或 province", info["level"])
         return {"body": body, "year": year, "level": level}

@@ -184,7 +184,7 @@ class Auditor:
         items = self._items.get(value)
         if items is not None or value in self._unknown_domains:
             return items
-        domain = Domain.try_parse(value)
+        domain = Domain.parse(value, default=None)
         if domain is None:
             if len(self._unknown_domains) < MAX_UNKNOWN_NAMES:
                 self._unknown_domains.add(value)

@@ -143,7 +143,7 @@ def invalid_result(
         index=index,
         line=line if source.has_lines else None,
         status=Status.INVALID,
-        domain=None if domain is None else Domain.try_parse(domain),
+        domain=None if domain is None else Domain.parse(domain, default=None),
         item=values[1] if values[1] is None or isinstance(values[1], str) else str(values[1]),
         item_id=None,
         formed=_date_or_none(values[2]),

@@ -6,7 +6,7 @@ compared after NFKC, without spaces, ignoring case): ``domain`` 领域, ``item``
 The first four are required (``published`` may be empty: not yet published).
 
 **Dates** (:func:`parse_log_date`) are read with the library's one date grammar
-(``govdisclose._dates.parse_date_text``, the command line's too): ``2024-10-08``,
+(``govdisclose._dates.read_date_text``, the command line's too): ``2024-10-08``,
 ``2024/10/8``, ``2024.10.8``, ``2024年10月8日`` and the compact ``20241008``, full-width digits
 too; also date-times (``2024-10-08T09:30:00+08:00``, ``2024-10-08T01:30:00Z``,
 ``2024-10-08 09:30``).  Deadlines are counted in days, so a date-time gives a date:
@@ -209,7 +209,7 @@ def parse_log_date(value: object) -> dt.date | None:
     """A date from a log field; ``None`` when blank.
 
     Anything else raises :class:`~govdisclose._errors.InputError` saying why (the messages of
-    ``govdisclose._dates.parse_date_text``; a year outside :data:`LOG_YEARS` too).
+    ``govdisclose._dates.read_date_text``; a year outside :data:`LOG_YEARS` too).
     """
     day = log_date(value)
     if isinstance(day, NotADate):

@@ -71,7 +71,7 @@ def row_problems(
     domain, item, formed, published = values[:4]
     if _blank(domain):
         problems.append("missing_field:domain")
-    elif Domain.try_parse(domain) is None:
+    elif Domain.parse(domain, default=None) is None:
         problems.append("unknown_domain")
     if _blank(item):
         problems.append("missing_field:item")

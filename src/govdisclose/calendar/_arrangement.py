@@ -49,7 +49,7 @@ govdisclose._errors.CalendarDataError: arrangement for 2026: $.makeup_workdays[0
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from types import MappingProxyType
 from typing import Any
@@ -63,7 +63,8 @@ from ._festivals import Festival, required_festivals, statutory_days, statutory_
 #: The years an arrangement may be for (the State Council's notices began in 1999).
 YEARS = (1950, 2199)
 
-_WEEKDAYS = ("a Monday", "a Tuesday", "a Wednesday", "a Thursday", "a Friday")
+#: The weekdays' names, Monday first (as :meth:`datetime.date.weekday` counts).
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _day(value: object, path: str) -> date:
@@ -104,15 +105,11 @@ def _makeup(value: Iterable[date]) -> tuple[date, ...]:
 
 
 def _holidays(value: Mapping[date, Festival | str] | None) -> Mapping[date, Festival]:
-    return _by_day(value, "$.holidays", _festival)
+    return _by_day(value, "$.holidays", lambda item, path: Festival.parse(item, path=path))
 
 
 def _day_sources(value: Mapping[date, str] | None) -> Mapping[date, str]:
     return _by_day(value, "$.day_sources", _source)
-
-
-def _festival(value: object, path: str) -> Festival:
-    return Festival.parse(value, path=path)
 
 
 def _source(value: object, path: str) -> str:
@@ -121,28 +118,23 @@ def _source(value: object, path: str) -> str:
     return value
 
 
-def _year(instance: Any, attribute: Any, value: Any) -> None:
-    if not is_int(value) or not YEARS[0] <= value <= YEARS[1]:
-        raise CalendarDataError(
-            f"$.year: expected a year {YEARS[0]}–{YEARS[1]}, got {short_repr(value)} (年份无效)"
-        )
+#: The plain fields' checks: field → (whether a value is right, what is expected).
+_FIELDS: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "year": (
+        lambda v: is_int(v) and YEARS[0] <= v <= YEARS[1],
+        f"a year {YEARS[0]}–{YEARS[1]} (年份无效)",
+    ),
+    "notice_title": (lambda v: isinstance(v, str), "text (应为文本)"),
+    "notice_number": (lambda v: v is None or isinstance(v, str), "text (应为文本)"),
+    "notice_date": (lambda v: v is None or type(v) is date, "a datetime.date (应为日期)"),
+    "partial": (lambda v: isinstance(v, bool), "true or false (应为布尔值)"),
+}
 
 
-def _text(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, str) and not (value is None and attribute.name == "notice_number"):
-        raise CalendarDataError(
-            f"$.{attribute.name}: expected text, got {short_repr(value)} (应为文本)"
-        )
-
-
-def _notice_date(instance: Any, attribute: Any, value: Any) -> None:
-    if value is not None:
-        _day(value, "$.notice_date")
-
-
-def _partial(instance: Any, attribute: Any, value: Any) -> None:
-    if not isinstance(value, bool):
-        raise CalendarDataError(f"$.partial: expected true or false, got {short_repr(value)}")
+def _check(instance: Any, attribute: Any, value: Any) -> None:
+    right, expected = _FIELDS[attribute.name]
+    if not right(value):
+        raise CalendarDataError(f"$.{attribute.name}: expected {expected}, got {short_repr(value)}")
 
 
 def _partial_reason(instance: Any, attribute: Any, value: Any) -> None:
@@ -173,15 +165,15 @@ class Arrangement:
     marked partial.
     """
 
-    year: int = attrs.field(validator=_year)
+    year: int = attrs.field(validator=_check)
     days_off: tuple[date, ...] = attrs.field(converter=_days_off)
     makeup_workdays: tuple[date, ...] = attrs.field(converter=_makeup)
     holidays: Mapping[date, Festival] = attrs.field(factory=dict, converter=_holidays)
-    notice_title: str = attrs.field(default="", validator=_text)
-    notice_number: str | None = attrs.field(default=None, validator=_text)
-    notice_date: date | None = attrs.field(default=None, validator=_notice_date)
+    notice_title: str = attrs.field(default="", validator=_check)
+    notice_number: str | None = attrs.field(default=None, validator=_check)
+    notice_date: date | None = attrs.field(default=None, validator=_check)
     day_sources: Mapping[date, str] = attrs.field(factory=dict, converter=_day_sources, repr=False)
-    partial: bool = attrs.field(default=False, validator=_partial)
+    partial: bool = attrs.field(default=False, validator=_check)
     partial_reason: str | None = attrs.field(default=None, validator=_partial_reason)
 
     def __attrs_post_init__(self) -> None:
@@ -206,12 +198,6 @@ class Arrangement:
         values = [getattr(self, a.name) for a in attrs.fields(Arrangement)]
         values[3], values[7] = dict(self.holidays), dict(self.day_sources)
         return (Arrangement, tuple(values))
-
-    def __copy__(self) -> Arrangement:
-        return self  # immutable
-
-    def __deepcopy__(self, memo: object) -> Arrangement:
-        return self
 
     @property
     def source(self) -> str:
@@ -282,7 +268,7 @@ def date_problems(year: int, entries: list[tuple[date, bool, str]]) -> list[str]
             )
         if makeup and day.weekday() < 5:
             problems.append(
-                f"{path}: {iso} is {_WEEKDAYS[day.weekday()]}, not a weekend day "
+                f"{path}: {iso} is a {WEEKDAYS[day.weekday()]}, not a weekend day "
                 "(调休上班日必须是周六或周日)"
             )
         if day in seen:
@@ -297,6 +283,14 @@ def date_problems(year: int, entries: list[tuple[date, bool, str]]) -> list[str]
         else:
             seen[day] = (makeup, path)
     return problems
+
+
+def check_complete(arrangement: Arrangement, where: str, hint: str) -> Arrangement:
+    """``arrangement`` when it is complete (:func:`completeness_problems`) or marked partial;
+    otherwise the error listing what it lacks, naming ``where`` it comes from, and ``hint``."""
+    if not arrangement.partial and (missing := completeness_problems(arrangement)):
+        raise arrangement_error(where, [*missing, hint])
+    return arrangement
 
 
 def arrangement_error(where: str, problems: list[str]) -> CalendarDataError:

@@ -42,7 +42,7 @@ from .._dates import DateRefusal, read_iso_date
 from .._errors import CalendarDataError, InputError, VocabularyError, short_repr
 from .._files import decode_text, dump_json, parse_json, read_bytes
 from ..schemas._arrangement import MAX_RANGE_DAYS, arrangement_schema
-from ._arrangement import Arrangement, arrangement_error, completeness_problems, date_problems
+from ._arrangement import Arrangement, arrangement_error, check_complete, date_problems
 from ._festivals import Festival
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ _EXPECTED = {
     "days_off": ("a list of dates", "应为日期列表"),
     "makeup_workdays": ("a list of dates", "应为日期列表"),
 }
-_PARTIAL_HINT = (
+PARTIAL_HINT = (
     "$.partial: a file that knowingly lacks festivals says partial = true and "
     'partial_reason = "…" (如确属部分安排，请注明 partial = true 及原因)'
 )
@@ -96,19 +96,10 @@ def _plain(value: object, depth: int = _DEPTH) -> object:
     return value
 
 
-def _schema_problems(doc: object) -> dict[str, str]:
-    """JSON path → what is wrong there, for every error of ``doc`` against the schema (the
-    first error of each path)."""
-    found: dict[str, str] = {}
-    for error in _validator().iter_errors(doc):  # type: ignore[arg-type]
-        at = list(error.absolute_path)
-        path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in at)
-        for where, message in _messages(error, path, at):
-            found.setdefault(where, f"{where}: {message}")
-    return found
-
-
-def _messages(error: ValidationError, path: str, at: list[str | int]) -> Iterator[tuple[str, str]]:
+def _messages(error: ValidationError) -> Iterator[tuple[str, str]]:
+    """Each JSON path a schema error concerns, and what is wrong there."""
+    at = list(error.absolute_path)
+    path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in at)
     value: Any = error.instance
     kind = error.validator
     field = next((p for p in reversed(at) if isinstance(p, str)), "$")
@@ -175,7 +166,10 @@ def arrangement_from_document(doc: object, *, where: str = "<arrangement>") -> A
     :class:`~govdisclose._errors.CalendarDataError` naming ``where`` (the file) and each field.
     """
     doc = _plain(doc)
-    broken = _schema_problems(doc)
+    broken: dict[str, str] = {}  # JSON path → its first problem against the schema
+    for error in _validator().iter_errors(doc):  # type: ignore[arg-type]
+        for path, message in _messages(error):
+            broken.setdefault(path, f"{path}: {message}")
     problems = list(broken.values())
     if not isinstance(doc, dict):
         raise arrangement_error(where, problems)
@@ -189,7 +183,7 @@ def arrangement_from_document(doc: object, *, where: str = "<arrangement>") -> A
         path = f"$.holidays[{i}]"
         if path in broken or not isinstance(entry, dict):
             continue
-        festival = Festival.try_parse(entry.get("festival"))
+        festival = Festival.parse(entry.get("festival"), default=None)
         source = entry.get("source") if f"{path}.source" not in broken else None
         for key, makeup in (("days_off", False), ("makeup_workdays", True)):
             listed = entry.get(key, [])
@@ -226,35 +220,7 @@ def arrangement_from_document(doc: object, *, where: str = "<arrangement>") -> A
         partial=partial,
         partial_reason=reason.strip() if partial else None,
     )
-    if not partial and (missing := completeness_problems(arrangement)):
-        raise arrangement_error(where, [f"$.holidays: {p}" for p in missing] + [_PARTIAL_HINT])
-    return arrangement
-
-
-def _parse(path: Path) -> object:
-    """The document in a ``.toml`` or ``.json`` file, read and decoded like every text file."""
-    name = str(path)
-    raw = read_bytes(path, limit=MAX_FILE_BYTES)
-    suffix = path.suffix.lower()
-    if suffix not in (".toml", ".json"):
-        raise CalendarDataError(
-            f"{name}: unknown file type {suffix or '(none)'!s}; use .toml or .json "
-            "(文件类型应为TOML或JSON)"
-        )
-    try:
-        text = decode_text(raw, source=name)
-        if suffix == ".json":
-            return parse_json(text, source=name)
-    except InputError as exc:  # what the file holds is unusable: bad arrangement data
-        raise CalendarDataError(exc.message) from None
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise CalendarDataError(f"{name}: not valid TOML: {exc} (TOML格式错误)") from None
+    return check_complete(arrangement, where, PARTIAL_HINT)
 
 
 def load_arrangement(path: str | os.PathLike[str]) -> Arrangement:
@@ -267,10 +233,28 @@ def load_arrangement(path: str | os.PathLike[str]) -> Arrangement:
     file, and the field where there is one) for bad content: text in no accepted encoding,
     broken TOML or JSON, or an arrangement that does not check.
     """
-    if not isinstance(path, (str, os.PathLike)) or isinstance(path, bytes):
-        raise InputError(f"path: expected a file path, got {short_repr(path)} (应为文件路径)")
-    path = Path(path)
-    return arrangement_from_document(_parse(path), where=str(path))
+    raw = read_bytes(path, limit=MAX_FILE_BYTES)
+    name, suffix = str(path), Path(path).suffix.lower()
+    if suffix not in (".toml", ".json"):
+        raise CalendarDataError(
+            f"{name}: unknown file type {suffix or '(none)'!s}; use .toml or .json "
+            "(文件类型应为TOML或JSON)"
+        )
+    try:
+        text = decode_text(raw, source=name)
+        doc = parse_json(text, source=name) if suffix == ".json" else None
+    except InputError as exc:  # what the file holds is unusable: bad arrangement data
+        raise CalendarDataError(exc.message) from None
+    if suffix == ".toml":
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - Python 3.10
+            import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+        try:
+            doc = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise CalendarDataError(f"{name}: not valid TOML: {exc} (TOML格式错误)") from None
+    return arrangement_from_document(doc, where=name)
 
 
 def _runs(days: Iterable[date]) -> list[str]:

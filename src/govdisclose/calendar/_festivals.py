@@ -49,7 +49,6 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Final
 
-from .._errors import InputError, short_repr
 from .._vocabulary import Term
 
 
@@ -61,7 +60,7 @@ class Festival(Term):
     NEW_YEARS_DAY = ("new_years_day", "元旦", "新年")
     SPRING_FESTIVAL = ("spring_festival", "春节", "农历新年")
     TOMB_SWEEPING_DAY = ("tomb_sweeping_day", "清明节", "清明")
-    LABOUR_DAY = ("labour_day", "劳动节", "五一", "国际劳动节", "五一劳动节")
+    LABOUR_DAY = ("labour_day", "劳动节", "五一", "国际劳动节", "五一劳动节", "五一国际劳动节")
     DRAGON_BOAT_FESTIVAL = ("dragon_boat_festival", "端午节", "端午")
     MID_AUTUMN_FESTIVAL = ("mid_autumn_festival", "中秋节", "中秋")
     NATIONAL_DAY = ("national_day", "国庆节", "国庆", "十一")
@@ -98,33 +97,17 @@ _TABLE: Final[dict[int, tuple[int, int, int, int]]] = {
 # fmt: on
 
 
-def _mmdd(year: int, value: int) -> date:
-    return date(year, value // 100, value % 100)
-
-
 #: year → (春节 正月初一, 端午, 中秋, 清明) for the years in :data:`FESTIVAL_TABLE_YEARS`.
 FESTIVAL_DATES: Final = MappingProxyType(
-    {year: tuple(_mmdd(year, v) for v in row) for year, row in _TABLE.items()}
+    {year: tuple(date(year, v // 100, v % 100) for v in row) for year, row in _TABLE.items()}
 )
 
 _ONE_OFF: Final = {date(2015, 9, 3): Festival.ANTI_FASCIST_70TH_DAY}
 
 
-_FOUR: Final = (
-    Festival.NEW_YEARS_DAY,
-    Festival.SPRING_FESTIVAL,
-    Festival.LABOUR_DAY,
-    Festival.NATIONAL_DAY,
-)
-_SEVEN: Final = (
-    Festival.NEW_YEARS_DAY,
-    Festival.SPRING_FESTIVAL,
-    Festival.TOMB_SWEEPING_DAY,
-    Festival.LABOUR_DAY,
-    Festival.DRAGON_BOAT_FESTIVAL,
-    Festival.MID_AUTUMN_FESTIVAL,
-    Festival.NATIONAL_DAY,
-)
+_FIXED: Final = (Festival.NEW_YEARS_DAY, Festival.LABOUR_DAY, Festival.NATIONAL_DAY)
+_SEVEN: Final = tuple(f for f in Festival if f not in _ONE_OFF.values())
+_FOUR: Final = tuple(f for f in _SEVEN if f in _FIXED or f is Festival.SPRING_FESTIVAL)
 
 
 def required_festivals(year: int) -> tuple[Festival, ...]:
@@ -140,7 +123,14 @@ def required_festivals(year: int) -> tuple[Festival, ...]:
 
 
 @lru_cache(maxsize=256)
-def _by_festival(year: int) -> MappingProxyType[Festival, tuple[date, ...]]:
+def statutory_days(year: int) -> MappingProxyType[Festival, tuple[date, ...]]:
+    """Festival → its statutory days in ``year`` under the 放假办法 then in force, each festival
+    on its own (中秋 on 10/1 in 2020 is 中秋's day here, and 国庆's in
+    :func:`statutory_holidays`).  Lunar festivals and 清明 only for the table's years.
+
+    >>> [d.isoformat() for d in statutory_days(2025)[Festival.LABOUR_DAY]]
+    ['2025-05-01', '2025-05-02']
+    """
     days: dict[Festival, tuple[date, ...]] = {
         Festival.NEW_YEARS_DAY: (date(year, 1, 1),),
         Festival.NATIONAL_DAY: tuple(date(year, 10, d) for d in (1, 2, 3)),
@@ -167,43 +157,7 @@ def _by_festival(year: int) -> MappingProxyType[Festival, tuple[date, ...]]:
     return MappingProxyType(days)
 
 
-def statutory_days(year: int) -> MappingProxyType[Festival, tuple[date, ...]]:
-    """Festival → its statutory days in ``year`` under the 放假办法 then in force, each festival
-    on its own (中秋 on 10/1 in 2020 is 中秋's day here, and 国庆's in
-    :func:`statutory_holidays`).  Lunar festivals and 清明 only for the table's years.
-
-    >>> [d.isoformat() for d in statutory_days(2025)[Festival.LABOUR_DAY]]
-    ['2025-05-01', '2025-05-02']
-    """
-    return _by_festival(year)
-
-
 @lru_cache(maxsize=256)
-def _statutory(year: int) -> MappingProxyType[date, Festival]:
-    days: dict[date, Festival] = {}
-    # A lunar festival on a fixed-date holiday (中秋 on 10/1 in 2020 and 2031) keeps the
-    # fixed-date label; the notice then merges the two breaks.  One-off days are labelled last.
-    order = sorted(
-        _by_festival(year).items(),
-        key=lambda item: (item[0] in _ONE_OFF.values(), item[0] not in _FIXED),
-    )
-    for festival, festival_days in order:
-        for day in festival_days:
-            if festival in _ONE_OFF.values():
-                days[day] = festival
-            else:
-                days.setdefault(day, festival)
-    return MappingProxyType(dict(sorted(days.items())))
-
-
-_FIXED: Final = (Festival.NEW_YEARS_DAY, Festival.LABOUR_DAY, Festival.NATIONAL_DAY)
-
-
-def _check_year(year: object) -> None:
-    if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
-        raise InputError(f"not a year 1–9999: {short_repr(year)} (年份无效)", path="year")
-
-
 def statutory_holidays(year: int) -> MappingProxyType[date, Festival]:
     """The statutory holidays of ``year`` (date → festival) under the 放假办法 then in force.
 
@@ -214,5 +168,17 @@ def statutory_holidays(year: int) -> MappingProxyType[date, Festival]:
     >>> [d.isoformat() for d in statutory_holidays(2008) if d.month == 2]
     ['2008-02-06', '2008-02-07', '2008-02-08']
     """
-    _check_year(year)
-    return _statutory(year)
+    days: dict[date, Festival] = {}
+    # A lunar festival on a fixed-date holiday (中秋 on 10/1 in 2020 and 2031) keeps the
+    # fixed-date label; the notice then merges the two breaks.  One-off days are labelled last.
+    order = sorted(
+        statutory_days(year).items(),
+        key=lambda item: (item[0] in _ONE_OFF.values(), item[0] not in _FIXED),
+    )
+    for festival, festival_days in order:
+        for day in festival_days:
+            if festival in _ONE_OFF.values():
+                days[day] = festival
+            else:
+                days.setdefault(day, festival)
+    return MappingProxyType(dict(sorted(days.items())))

@@ -53,24 +53,21 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Final
 
 import attrs
 
 from .._errors import CalendarDataError, InputError, short_repr
 from .._files import decode_text, read_bytes
-from ._arrangement import Arrangement, completeness_problems
+from ._arrangement import WEEKDAYS, Arrangement, arrangement_error, check_complete, date_problems
 from ._festivals import Festival, statutory_holidays
 
 #: Notice files (text or a saved web page) larger than this are refused before reading.
 MAX_NOTICE_BYTES: Final = 4 * 1024 * 1024
 
-_DATE_MARK: Final = "\ue000"
 _DIGITS: Final = "〇○零一二三四五六七八九"
 _NUMERAL: Final = "一二三四五六七八九十"
 _WEEKDAY_NAMES: Final = "一二三四五六日"
-_WEEKDAY_EN: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _YEARLY_TITLE = re.compile(r"国务院办公厅关于(\d{4})年部分节假日(?:放假)?安排的通知")
 _NUMBER = re.compile(r"国(?:办)?发明电〔\d{4}〕\d+号")
@@ -83,24 +80,26 @@ _SIGNED = re.compile(
 _HOLIDAY_WORDS = re.compile(r"放假|上班|调休|补休|休息|公休")
 _MONTH_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 
-# One clause of an item, with the dates replaced by _DATE_MARK ("X" below).
-_X = _DATE_MARK
+# One clause of an item, with each date replaced by the mark _X.  Each named group
+# of dates says what the clause makes of them (its kind); ``n`` is a count of days, ``joined``
+# joins the adjoining weekend to the days off, ``name`` the festival an extension names.
+_X: Final = "\ue000"  # a private-use character, never in a notice
 _DAYS = rf"{_X}(?:[至—\-~到]{_X})?(?:[、和]{_X}(?:[至—\-~到]{_X})?)*"
-_OFF = re.compile(
-    rf"^(?P<days>{_DAYS})(?P<kind>放假调休|调休放假|放假公休|放假|补休|调休)(?:(?P<n>\d+)天)?$"
+_CLAUSES: Final = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf"^(?P<off>{_DAYS})(?:放假调休|调休放假|放假公休|放假|(?P<joined>补休)|调休)(?:(?P<n>\d+)天)?$",
+        rf"^(?P<work>{_DAYS})(?:照常上班|上班)$",
+        rf"^(?P<resume>{_DAYS})起正常上班$",
+        r"^共(?P<n>\d+)天$",
+        rf"^(?P<statutory>{_DAYS})为(?:[^\d{_X}]{{0,6}})?法定(?:节)?假日$",
+        rf"^(?P<weekend>{_DAYS})(?:照常公休|为公休日|公休)$",
+        rf"^将?(?P<swap_from>{_DAYS})(?:[两三四五\d]个)?公休日(?:及[^\d{_X}]{{1,6}})?(?:分别)?"
+        rf"调至(?P<swap_to>{_DAYS})$",
+        rf"^延长(?:\d{{4}}年)?(?P<name>[^\d{_X}]+?)假期至(?P<extend>{_X})$",
+        r"^(?:(?P<joined>与周末连休)|不调休)$",
+    )
 )
-_WORK = re.compile(rf"^(?P<days>{_DAYS})(?P<kind>照常上班|上班|起正常上班)$")
-_COUNT = re.compile(r"^共(?P<n>\d+)天$")
-_STATUTORY = re.compile(rf"^(?P<days>{_DAYS})为(?:[^\d{_X}]{{0,6}})?法定(?:节)?假日$")
-_WEEKEND = re.compile(rf"^(?P<days>{_DAYS})(?:照常公休|为公休日|公休)$")
-_SWAP = re.compile(
-    rf"^将?(?P<from>{_DAYS})(?:[两三四五\d]个)?公休日(?P<also>及[^\d{_X}]{{1,6}})?(?:分别)?"
-    rf"调至(?P<to>{_DAYS})$"
-)
-_EXTEND = re.compile(rf"^延长(?:\d{{4}}年)?(?P<name>[^\d{_X}]+?)假期至(?P<days>{_X})$")
-_JOINED = {"与周末连休", "不调休"}
-
-_ALIASES: Final = {"五一国际劳动节": Festival.LABOUR_DAY, "五一": Festival.LABOUR_DAY}
 
 
 class _Unread(Exception):
@@ -141,11 +140,6 @@ class _TextOf(HTMLParser):
             self.parts.append(data)
 
 
-def _looks_like_html(text: str) -> bool:
-    head = text[:4096].lower()
-    return "<html" in head or "<!doctype html" in head or "<body" in head or "<p>" in head
-
-
 def notice_text(data: bytes | str, *, source: str = "<notice>") -> str:
     """The notice's text: bytes decoded like every text file (UTF-8 or GB18030), a saved
     web page reduced to its text (with the standard library's ``html.parser``: no network,
@@ -161,18 +155,13 @@ def notice_text(data: bytes | str, *, source: str = "<notice>") -> str:
         text = data
     else:
         raise InputError(f"{source}: expected text or bytes, got {short_repr(data)} (应为文本)")
-    if _looks_like_html(text):
+    if re.search(r"<html|<!doctype html|<body|<p>", text[:4096], re.IGNORECASE):
         parser = _TextOf()
         parser.feed(text)
         parser.close()
         text = "".join(parser.parts)
-    lines = []
-    for line in text.splitlines():
-        line = unicodedata.normalize("NFKC", line).replace("\u3000", " ").strip()
-        line = re.sub(r"\s+", " ", line)
-        if line:
-            lines.append(line)
-    return "\n".join(lines)
+    lines = (unicodedata.normalize("NFKC", line) for line in text.splitlines())
+    return "\n".join(line for line in (re.sub(r"\s+", " ", x).strip() for x in lines) if line)
 
 
 # -- the notice's parts -----------------------------------------------------------------------
@@ -186,7 +175,9 @@ class _Item:
 
 
 @attrs.frozen
-class _Parts:
+class _Notice:
+    """A notice's heading, its numbered items and the lines around them not understood."""
+
     title: str
     year: int | None
     number: str | None
@@ -195,15 +186,15 @@ class _Parts:
     problems: tuple[str, ...]
 
 
-def _chinese_number(text: str) -> int:
+def _number(text: str) -> int:
+    """A number in digits, in 〇一二… digit by digit (二〇二五), or in words (十二, 二十三)."""
+    if text.isdigit():
+        return int(text)
     if all(c in _DIGITS for c in text):
         return int("".join(str(max(_DIGITS.index(c) - 2, 0)) for c in text))
-    value = 0
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        value = (_NUMERAL.index(tens) + 1 if tens else 1) * 10
-        text = units
-    return value + (_NUMERAL.index(text) + 1 if text else 0)
+    tens, ten, units = text.rpartition("十")
+    value = (_NUMERAL.index(tens) + 1 if tens else 1) * 10 if ten else 0
+    return value + (_NUMERAL.index(units) + 1 if units else 0)
 
 
 def _signed(line: str) -> date | None:
@@ -211,13 +202,7 @@ def _signed(line: str) -> date | None:
     if match is None:
         return None
     try:
-        if match.group(1):
-            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        return date(
-            _chinese_number(match.group(4)),
-            _chinese_number(match.group(5)),
-            _chinese_number(match.group(6)),
-        )
+        return date(*(_number(part) for part in match.groups() if part))
     except ValueError:
         return None
 
@@ -226,14 +211,16 @@ def _festivals(names: str, label: str) -> tuple[Festival, ...]:
     found: list[Festival] = []
     for name in re.split(r"[、和与及]", names):
         name = name.strip().strip("“”\"'「」").replace("“", "").replace("”", "").replace('"', "")
-        festival = _ALIASES.get(name) or Festival.try_parse(name)
+        festival = Festival.parse(name, default=None)
         if festival is None:
             raise _Unread(f"{label}: unknown festival {name!r} (无法识别的节日)")
         found.append(festival)
     return tuple(found)
 
 
-def _parts(text: str, *, default_festival: Festival | None) -> _Parts:
+def _lines(text: str) -> tuple[str, list[str]]:
+    """The notice's title (its first line that reads 关于…通知) and its other lines: each item
+    and the closing paragraph on a line of its own, ``#`` comments left out."""
     # A copy that runs the items together on one line: each item, and the closing paragraph,
     # starts after a full stop (…如下。一、元旦:…。二、春节:… 。节假日期间,…).
     text = re.sub(rf"(?<=[。:])\s*(?=[{_NUMERAL}]{{1,2}}、)", "\n", text)
@@ -249,19 +236,21 @@ def _parts(text: str, *, default_festival: Festival | None) -> _Parts:
             lines[-1] += line  # a title printed on two lines (…关于2012年 / 部分节假日安排的通知)
         else:
             lines.append(line)
-    title, year, number, signed = "", None, None, None
+    lines = [line for line in lines if not line.startswith("#")]
+    titles = (i for i, x in enumerate(lines) if x.endswith("通知") and "关于" in x and len(x) < 120)
+    at = next(titles, None)
+    title = lines.pop(at) if at is not None else ""
+    return title, lines
+
+
+def _parts(title: str, lines: list[str], *, default_festival: Festival | None) -> _Notice:
+    titled = _YEARLY_TITLE.search(title)
+    year = int(titled.group(1)) if titled else None
+    number, signed = None, None
     items: list[list[str]] = []
     problems: list[str] = []
     trailing: list[str] = []
     for line in lines:
-        if line.startswith("#"):
-            continue
-        if not title and line.endswith("通知") and len(line) < 120 and "关于" in line:
-            title = line
-            match = _YEARLY_TITLE.search(line)
-            if match:
-                year = int(match.group(1))
-            continue
         if number is None and (found := _NUMBER.search(line)) and len(line) < 40:
             number = found.group(0)
             continue
@@ -271,13 +260,13 @@ def _parts(text: str, *, default_festival: Festival | None) -> _Parts:
         if (day := _signed(line)) is not None:
             signed = day
             continue
-        match = _ITEM.match(line)
-        if match:
+        if _ITEM.match(line):
             items.append([line])
             trailing = []
             continue
-        if items and not trailing and (_item_open(items[-1]) or line[:1].isdigit()):
-            items[-1].append(line)
+        opened = len(items[-1]) == 1 and items[-1][0].endswith(":") if items else False
+        if items and not trailing and (opened or line[:1].isdigit()):
+            items[-1].append(line)  # an item's dates on the lines after its heading
             continue
         if not items:
             intro = re.search(r"现将(\d{4})年|(\d{4})年,?元旦", line)
@@ -295,14 +284,11 @@ def _parts(text: str, *, default_festival: Festival | None) -> _Parts:
     parsed: list[_Item] = []
     for lines_of_item in items:
         joined = "".join(lines_of_item)
-        match = _ITEM.match(joined)
-        assert match is not None
-        numeral, rest = match.groups()
+        numeral, _, rest = joined.partition("、")
+        rest = rest.lstrip()
         head = re.match(r"^([^:\d]*?)\s*:\s*(.*)$", rest) or re.match(r"^(\D*?)(\d.*)$", rest)
         try:
-            named = head is not None and head.group(1).strip()
-            if named and (default_festival is None or ":" in rest):
-                assert head is not None
+            if head and head.group(1).strip() and (default_festival is None or ":" in rest):
                 label = f"{numeral}、{head.group(1).strip()}"
                 festivals = _festivals(head.group(1), label)
                 body = head.group(2)
@@ -317,12 +303,7 @@ def _parts(text: str, *, default_festival: Festival | None) -> _Parts:
         if default_festival is not None and not _MONTH_DAY.search(body):
             continue  # an amending notice's other items (schools, pay …) give no dates
         parsed.append(_Item(label, festivals, body.strip()))
-    return _Parts(title, year, number, signed, tuple(parsed), tuple(problems))
-
-
-def _item_open(lines: list[str]) -> bool:
-    """Whether an item so far is only its heading (``一、元旦:``), its dates on the next line."""
-    return len(lines) == 1 and lines[0].rstrip().endswith(":")
+    return _Notice(title, year, number, signed, tuple(parsed), tuple(problems))
 
 
 # -- one item ---------------------------------------------------------------------------------
@@ -330,15 +311,16 @@ def _item_open(lines: list[str]) -> bool:
 
 @attrs.define
 class _Reading:
+    """What the sentences of one item give: days off and make-up days (day → clause), and
+    the other clauses' dates by kind (statutory, weekend, swap_from, swap_to, resume, extend)."""
+
     year: int
     festivals: tuple[Festival, ...]
-    label: str
     off: dict[date, str] = attrs.Factory(dict)
     work: dict[date, str] = attrs.Factory(dict)
+    checks: list[tuple[str, tuple[date, ...], str]] = attrs.Factory(list)
     counts: list[tuple[int, str]] = attrs.Factory(list)
     joined: bool = False
-    extend_to: date | None = None
-    checks: list[tuple[str, tuple[date, ...], str]] = attrs.Factory(list)
     first: date | None = None  #: the item's first date
     last: date | None = None  #: the sentence's last date written with its month
 
@@ -348,19 +330,15 @@ def _resolve(match: re.Match[str], reading: _Reading, sentence_year: int | None)
     # A day written without its month (…、29日) is of the month last written in its sentence,
     # else of the item's first date (其中18日、19日 … in the 春节 item of 2月18日—24日).
     last = reading.last or reading.first
-    if y:
-        year, month = int(y), int(m) if m else None
-    elif m:
-        year = sentence_year or reading.year
-        if sentence_year is None and int(m) == 12 and Festival.NEW_YEARS_DAY in reading.festivals:
-            year = reading.year - 1  # the 元旦 break's December days are of the year before
-        month = int(m)
-    elif last is not None:
+    if m:
+        year, month = int(y) if y else sentence_year or reading.year, int(m)
+        new_year = Festival.NEW_YEARS_DAY in reading.festivals
+        if not y and sentence_year is None and month == 12 and new_year:
+            year -= 1  # the 元旦 break's December days are of the year before
+    elif last is not None and not y:
         year, month = last.year, last.month
     else:
         raise _Unread(f"{match.group(0)}: a day without its month (日期缺少月份)")
-    if month is None:
-        raise _Unread(f"{match.group(0)}: a year and day without the month (日期缺少月份)")
     try:
         day = date(year, month, int(d))
     except ValueError:
@@ -371,8 +349,8 @@ def _resolve(match: re.Match[str], reading: _Reading, sentence_year: int | None)
             said = _WEEKDAY_NAMES.index(weekday.group(1).replace("天", "日"))
             if said != day.weekday():
                 raise _Unread(
-                    f"{match.group(0)}: {day.isoformat()} is a {_WEEKDAY_EN[day.weekday()]}, "
-                    f"not {_WEEKDAY_EN[said]} as written (星期与日期不符)"
+                    f"{match.group(0)}: {day.isoformat()} is a {WEEKDAYS[day.weekday()]}, "
+                    f"not {WEEKDAYS[said]} as written (星期与日期不符)"
                 )
         elif re.search(r"\d", part):
             raise _Unread(f"{match.group(0)}: bracketed note not understood (括注无法识别)")
@@ -402,22 +380,8 @@ def _days(skeleton: str, dates: Sequence[date]) -> list[date]:
 
 
 def _clauses(sentence: str) -> list[str]:
-    """A sentence's clauses: split at commas and semicolons outside brackets."""
-    out: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for char in sentence:
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth = max(0, depth - 1)
-        if char in ",;:" and depth == 0:
-            out.append("".join(current).strip())
-            current = []
-        else:
-            current.append(char)
-    out.append("".join(current).strip())
-    return [c for c in out if c]
+    """A sentence's clauses: split at commas, colons and semicolons outside brackets."""
+    return [c.strip() for c in re.split(r"[,;:](?![^()]*\))", sentence) if c.strip()]
 
 
 def _read_sentence(sentence: str, reading: _Reading) -> None:
@@ -451,51 +415,28 @@ def _read_sentence(sentence: str, reading: _Reading) -> None:
 
 
 def _read_clause(skeleton: str, dates: list[date], clause: str, reading: _Reading) -> None:
-    if skeleton in _JOINED:
-        reading.joined = reading.joined or skeleton == "与周末连休"
-        return
-    if (m := _COUNT.match(skeleton)) is not None:
-        reading.counts.append((int(m.group("n")), clause))
-        return
-    if (m := _OFF.match(skeleton)) is not None:
-        for day in _days(m.group("days"), dates):
-            reading.off[day] = clause
-        if m.group("n"):
-            reading.counts.append((int(m.group("n")), clause))
-        if m.group("kind") == "补休":
+    match = next((m for pattern in _CLAUSES if (m := pattern.match(skeleton))), None)
+    if match is None:
+        raise _Unread(f"「{clause}」")
+    index = 0
+    for kind, text in match.groupdict().items():
+        if text is None:
+            continue
+        if kind == "n":
+            reading.counts.append((int(text), clause))
+        elif kind == "joined":
             reading.joined = True
-        return
-    if (m := _WORK.match(skeleton)) is not None:
-        days = _days(m.group("days"), dates)
-        if m.group("kind") == "起正常上班":
-            reading.checks.append(("resume", tuple(days), clause))
-            return
-        for day in days:
-            if day.weekday() < 5:
-                raise _Unread(
-                    f"{clause}: {day.isoformat()} is a {_WEEKDAY_EN[day.weekday()]}; a make-up "
-                    "working day is a Saturday or Sunday (调休上班日必须是周六或周日)"
-                )
-            reading.work[day] = clause
-        return
-    if (m := _EXTEND.match(skeleton)) is not None:
-        festival = _ALIASES.get(m.group("name")) or Festival.try_parse(m.group("name"))
-        if festival is None or festival not in reading.festivals:
-            raise _Unread(f"{clause}: which holiday is extended is not understood (无法识别)")
-        reading.extend_to = dates[0]
-        return
-    for kind, pattern in (("statutory", _STATUTORY), ("weekend", _WEEKEND)):
-        if (m := pattern.match(skeleton)) is not None:
-            reading.checks.append((kind, tuple(_days(m.group("days"), dates)), clause))
-            return
-    if (m := _SWAP.match(skeleton)) is not None:
-        count_from = m.group("from").count(_X)
-        sources = _days(m.group("from"), dates[:count_from])
-        targets = _days(m.group("to"), dates[count_from:])
-        reading.checks.append(("swap_from", tuple(sources), clause))
-        reading.checks.append(("swap_to", tuple(targets), clause))
-        return
-    raise _Unread(f"「{clause}」")
+        elif kind == "name":
+            if Festival.parse(text, default=None) not in reading.festivals:
+                raise _Unread(f"{clause}: which holiday is extended is not understood (无法识别)")
+        else:
+            count = text.count(_X)
+            days = _days(text, dates[index : index + count])
+            index += count
+            if kind in ("off", "work"):
+                getattr(reading, kind).update(dict.fromkeys(days, clause))
+            else:
+                reading.checks.append((kind, tuple(days), clause))
 
 
 def _join_weekends(days: set[date]) -> set[date]:
@@ -527,8 +468,6 @@ def _check_item(reading: _Reading) -> list[str]:
                 f"({_span(off)}) (共{n}天与所列放假日期不符)"
             )
     for kind, days, clause in reading.checks:
-        if kind == "resume":
-            continue
         for day in days:
             if kind in ("statutory", "weekend", "swap_to") and day not in off:
                 problems.append(
@@ -537,7 +476,7 @@ def _check_item(reading: _Reading) -> list[str]:
                 )
             if kind in ("weekend", "swap_from") and day.weekday() < 5:
                 problems.append(
-                    f"「{clause}」: {day.isoformat()} is a {_WEEKDAY_EN[day.weekday()]}, "
+                    f"「{clause}」: {day.isoformat()} is a {WEEKDAYS[day.weekday()]}, "
                     "not a weekend day (公休日应为周六或周日)"
                 )
             if kind == "swap_from" and day not in off and day not in reading.work:
@@ -545,7 +484,7 @@ def _check_item(reading: _Reading) -> list[str]:
                     f"「{clause}」: the weekend day {day.isoformat()} is moved but neither off "
                     "nor worked in this item (调出的公休日既未放假也未上班)"
                 )
-    if not off and reading.extend_to is None:
+    if not off and not any(kind == "extend" for kind, _, _ in reading.checks):
         problems.append("no day off is given (未给出放假日期)")
     return problems
 
@@ -557,110 +496,100 @@ def _span(days: Iterable[date]) -> str:
     return ordered[0].isoformat() if len(ordered) == 1 else f"{ordered[0]}…{ordered[-1]}"
 
 
-def _read_item(item: _Item, year: int) -> tuple[_Reading, list[str]]:
-    reading = _Reading(year, item.festivals, item.label)
-    problems: list[str] = []
-    for sentence in item.body.split("。"):
-        if not sentence.strip():
-            continue
-        try:
-            _read_sentence(sentence, reading)
-        except _Unread as exc:
-            problems.append(f"{item.label}: {exc}")
-    if not problems:
-        problems = [f"{item.label}: {p}" for p in _check_item(reading)]
-    return reading, problems
-
-
 # -- the arrangement --------------------------------------------------------------------------
 
 
 def _label(day: date, festivals: tuple[Festival, ...], year: int) -> Festival:
     """The festival of a day of an item naming several (中秋节、国庆节): the one whose
     statutory day it is, else the one whose statutory days are nearest."""
-    if len(festivals) == 1:
-        return festivals[0]
     statutory = statutory_holidays(year)
     if statutory.get(day) in festivals:
         return statutory[day]
-    best = festivals[0]
-    distance = 10**6
-    for festival in festivals:
-        for other, f in statutory.items():
-            if f is festival and abs((other - day).days) < distance:
-                best, distance = festival, abs((other - day).days)
-    return best
+    distances = {
+        f: [abs((d - day).days) for d, g in statutory.items() if g is f] for f in festivals
+    }
+    return min(festivals, key=lambda f: min(distances[f], default=10**6))
 
 
-@attrs.frozen
-class _Notice:
-    title: str
-    number: str | None
-    signed: date | None
-    year: int
-    off: dict[date, Festival]
-    work: dict[date, Festival]
-    readings: tuple[_Reading, ...]
-    sources: dict[date, str] = attrs.Factory(dict)
-
-    @property
-    def source(self) -> str:
-        return f"{self.title}（{self.number}）" if self.number else self.title
-
-
-def _read(
-    text: str, source: str, *, default_festival: Festival | None, year: int | None
-) -> _Notice:
-    parts = _parts(text, default_festival=default_festival)
-    problems = [f"{source}: {p}" for p in parts.problems]
-    notice_year = parts.year or year
-    if notice_year is None:
+def _read(text: str, source: str, amended: Arrangement | None, partial: str | None) -> Arrangement:
+    """The arrangement of the yearly notice in ``text`` (``partial`` the reason it is partial),
+    or ``amended`` with the amending notice in ``text`` applied."""
+    title, lines = _lines(text)
+    yearly = _YEARLY_TITLE.search(title)
+    festival, kind = None, ""
+    if amended is None and title and not yearly:
+        raise CalendarDataError(
+            f"{source}: not a yearly notice (国务院办公厅关于YYYY年部分节假日安排的通知): "
+            f"{short_repr(title)}; give the year's notice first, then the notices "
+            "that amend it (应先给出年度通知)"
+        )
+    if amended is not None and yearly:
+        raise CalendarDataError(
+            f"{source}: this is a yearly notice, not an amending one; give the year's notice "
+            "first and the amending notices after it (应为调整通知)"
+        )
+    if amended is not None:
+        festival, kind = _amendment_festival(title, source)
+    notice = _parts(title, lines, default_festival=festival)
+    year = notice.year
+    if amended is not None:
+        titled = re.search(r"(\d{4})年", title)
+        for said in (int(titled.group(1)) if titled else None, notice.year):
+            if said is not None and said != amended.year:
+                raise CalendarDataError(
+                    f"{source}: amends {said}, but the notice is for {amended.year} "
+                    "(调整通知年份与通知不符)"
+                )
+        year = amended.year
+    if year is None:
         raise CalendarDataError(
             f"{source}: the notice's year is not found: its title should read "
             "国务院办公厅关于YYYY年部分节假日安排的通知 (未找到通知标题中的年份)"
         )
-    if problems:
-        raise _problems_error(source, problems)
-    if not parts.items:
+    if notice.problems:
+        raise arrangement_error(source, list(notice.problems))
+    if not notice.items:
         raise CalendarDataError(
             f"{source}: no holiday arrangement found: the notice's items (一、元旦：…) are "
             "missing (未找到放假安排条目)"
         )
+    problems: list[str] = []
+    entries: list[tuple[date, bool, str]] = []
+    checks: list[tuple[str, tuple[date, ...], str]] = []
     off: dict[date, Festival] = {}
     work: dict[date, Festival] = {}
-    readings = []
-    for item in parts.items:
-        reading, item_problems = _read_item(item, notice_year)
-        problems += [f"{source}: {p}" for p in item_problems]
-        readings.append(reading)
-        for target, days in ((off, reading.off), (work, reading.work)):
+    for item in notice.items:
+        reading = _Reading(year, item.festivals)
+        unread = len(problems)
+        for sentence in filter(str.strip, item.body.split("。")):
+            try:
+                _read_sentence(sentence, reading)
+            except _Unread as exc:
+                problems.append(f"{item.label}: {exc}")
+        if len(problems) == unread:  # the item's sentences read: check what they say
+            problems += [f"{item.label}: {p}" for p in _check_item(reading)]
+        checks += reading.checks
+        for days, makeup, target in ((reading.off, False, off), (reading.work, True, work)):
             for day, clause in days.items():
-                if day in off or day in work:
-                    problems.append(
-                        f"{source}: {item.label}: {day.isoformat()} is given twice "
-                        f"(「{clause}」) (日期重复)"
-                    )
-                target[day] = _label(day, item.festivals, notice_year)
-    first, last = date(notice_year - 1, 12, 1), date(notice_year, 12, 31)
-    for day in sorted(set(off) | set(work)):
-        if not first <= day <= last:
-            problems.append(
-                f"{source}: {day.isoformat()} is outside the {notice_year} arrangement "
-                f"({first.isoformat()}–{last.isoformat()}) (日期不在该年度安排范围内)"
-            )
+                entries.append((day, makeup, f"{item.label}: 「{clause}」"))
+                target[day] = _label(day, item.festivals, year)
+    problems += date_problems(year, entries)
     if problems:
-        raise _problems_error(source, problems)
-    return _Notice(parts.title, parts.number, parts.signed, notice_year, off, work, tuple(readings))
-
-
-def _problems_error(source: str, problems: list[str]) -> CalendarDataError:
-    if len(problems) == 1:
-        return CalendarDataError(problems[0])
-    details = "\n".join(f"  - {p}" for p in problems)
-    return CalendarDataError(
-        f"{source}: {len(problems)} problems in the notice (通知有{len(problems)}处无法读取):\n"
-        f"{details}"
-    )
+        raise arrangement_error(source, problems)
+    if amended is None or festival is None:
+        return Arrangement(
+            year=year,
+            days_off=tuple(off),
+            makeup_workdays=tuple(work),
+            holidays={**off, **work},
+            notice_title=notice.title or f"国务院办公厅关于{year}年部分节假日安排的通知",
+            notice_number=notice.number,
+            notice_date=notice.signed,
+            partial=partial is not None,
+            partial_reason=partial.strip() if partial else None,
+        )
+    decided = f"{notice.title}（{notice.number}）" if notice.number else notice.title
+    return _apply(amended, festival, kind, list(off), list(work), checks, decided, source)
 
 
 def _amendment_festival(title: str, source: str) -> tuple[Festival, str]:
@@ -672,11 +601,9 @@ def _amendment_festival(title: str, source: str) -> tuple[Festival, str]:
     )
     for pattern, kind in kinds:
         match = re.search(pattern, title)
-        if match:
-            name = match.group(1)
-            festival = _ALIASES.get(name) or Festival.try_parse(name)
-            if festival is not None:
-                return festival, kind
+        festival = Festival.parse(match.group(1), default=None) if match else None
+        if festival is not None:
+            return festival, kind
     raise CalendarDataError(
         f"{source}: not an amending notice this reader knows: {short_repr(title)}; it reads "
         "notices that adjust (调整…假期安排), extend (延长…假期) or add (…调休放假) one holiday; "
@@ -684,73 +611,54 @@ def _amendment_festival(title: str, source: str) -> tuple[Festival, str]:
     )
 
 
-def _title(text: str) -> str:
-    """The notice's title: its first line that reads 关于…通知."""
-    lines = text.split("\n")
-    return next((line for line in lines if line.endswith("通知") and "关于" in line), "")
-
-
-def _apply(notice: _Notice, text: str, source: str) -> _Notice:
-    title = _title(text)
-    if _YEARLY_TITLE.search(title):
-        raise CalendarDataError(
-            f"{source}: this is a yearly notice, not an amending one; give the year's notice "
-            "first and the amending notices after it (应为调整通知)"
-        )
-    festival, kind = _amendment_festival(title, source)
-    titled = re.search(r"(\d{4})年", title)
-    if titled and int(titled.group(1)) != notice.year:
-        raise CalendarDataError(
-            f"{source}: amends {titled.group(1)}, but the notice is for {notice.year} "
-            f"(调整通知年份与通知不符)"
-        )
-    change = _read(text, source, default_festival=festival, year=notice.year)
-    if change.year != notice.year:
-        raise CalendarDataError(
-            f"{source}: amends {change.year}, but the notice is for {notice.year} "
-            f"(调整通知年份与通知不符)"
-        )
-    off, work = dict(notice.off), dict(notice.work)
+def _apply(
+    arrangement: Arrangement,
+    festival: Festival,
+    kind: str,
+    days_off: list[date],
+    workdays: list[date],
+    checks: list[tuple[str, tuple[date, ...], str]],
+    decided: str,
+    source: str,
+) -> Arrangement:
+    """``arrangement`` with an amending notice's days off and make-up days applied to
+    ``festival``: they replace its days, extend its break to a later day (``kind``), or are
+    added; the days it decided are named ``decided``."""
+    days = dict(arrangement.holidays)
+    worked = set(arrangement.makeup_workdays)
     if kind == "replace":
-        for days in (off, work):
-            for day in [d for d, f in days.items() if f is festival]:
-                del days[day]
+        days = {d: f for d, f in days.items() if f is not festival}
     if kind == "extend":
-        ends = [r.extend_to for r in change.readings if r.extend_to is not None]
-        current = [d for d, f in off.items() if f is festival]
+        ends = [d for k, dates, _ in checks if k == "extend" for d in dates]
+        current = [d for d, f in days.items() if f is festival and d not in worked]
         if not ends or not current:
             raise CalendarDataError(
                 f"{source}: the extension's last day, or the {festival.label} break it extends, "
                 "is not found (未找到延长后的截止日期或原假期)"
             )
-        end = ends[-1]
-        start = max(current) + timedelta(days=1)
+        start, end = max(current) + timedelta(days=1), ends[-1]
         if end < start:
             raise CalendarDataError(
                 f"{source}: extends {festival.label} to {end.isoformat()}, which is not after "
                 f"the break's end {max(current).isoformat()} (延长日期不在原假期之后)"
             )
-        for k in range((end - start).days + 1):
-            day = start + timedelta(days=k)
-            work.pop(day, None)
-            off[day] = festival
-        resume = [d for r in change.readings for k, ds, _ in r.checks if k == "resume" for d in ds]
+        resume = [d for k, dates, _ in checks if k == "resume" for d in dates]
         if resume and resume != [end + timedelta(days=1)]:
             raise CalendarDataError(
                 f"{source}: work resumes on {resume[0].isoformat()}, not the day after "
                 f"{end.isoformat()} (恢复上班日期与延长截止日期不符)"
             )
-        changed = {start + timedelta(days=k) for k in range((end - start).days + 1)}
-    else:
-        changed = set(change.off) | set(change.work)
-        for day in change.off:
-            work.pop(day, None)
-            off[day] = festival
-        for day in change.work:
-            off.pop(day, None)
-            work[day] = festival
-    sources = {**notice.sources, **dict.fromkeys(changed, change.source)}
-    return attrs.evolve(notice, off=off, work=work, sources=sources)
+        days_off = [start + timedelta(days=k) for k in range((end - start).days + 1)]
+        workdays = []
+    days.update(dict.fromkeys([*days_off, *workdays], festival))
+    worked = (worked - set(days_off)) | set(workdays)
+    return attrs.evolve(
+        arrangement,
+        days_off=[d for d in days if d not in worked],
+        makeup_workdays=[d for d in days if d in worked],
+        holidays=days,
+        day_sources={**arrangement.day_sources, **dict.fromkeys([*days_off, *workdays], decided)},
+    )
 
 
 def read_notice(
@@ -783,15 +691,8 @@ def read_notice_files(
     """:func:`read_notice` of files: the notice saved as text (UTF-8 or GB18030) or as its web
     page (.html), then its amending notices.  A missing, unreadable or too large file (over
     4 MiB) is an :class:`~govdisclose._errors.InputError` naming it."""
-    named: list[tuple[str | bytes, str]] = []
-    for index, entry in enumerate((path, *amendments)):
-        if not isinstance(entry, (str, os.PathLike)):
-            raise InputError(
-                f"expected a file path, got {short_repr(entry)} (应为文件路径)",
-                path=f"paths[{index}]",
-            )
-        named.append((read_bytes(Path(entry), limit=MAX_NOTICE_BYTES), str(entry)))
-    return _arrangement(named, partial)
+    paths = (path, *amendments)
+    return _arrangement([(read_bytes(p, limit=MAX_NOTICE_BYTES), str(p)) for p in paths], partial)
 
 
 def _arrangement(named: list[tuple[str | bytes, str]], partial: str | None) -> Arrangement:
@@ -799,38 +700,9 @@ def _arrangement(named: list[tuple[str | bytes, str]], partial: str | None) -> A
         raise InputError(
             f"expected the reason as text, got {short_repr(partial)} (应说明原因)", path="partial"
         )
-    (text, source), rest = named[0], named[1:]
-    plain = notice_text(text, source=source)
-    title = _title(plain)
-    if title and not _YEARLY_TITLE.search(title):
-        raise CalendarDataError(
-            f"{source}: not a yearly notice (国务院办公厅关于YYYY年部分节假日安排的通知): "
-            f"{short_repr(title)}; give the year's notice first, then the notices "
-            "that amend it (应先给出年度通知)"
-        )
-    notice = _read(plain, source, default_festival=None, year=None)
-    if notice.title and not _YEARLY_TITLE.search(notice.title):
-        raise CalendarDataError(
-            f"{source}: not a yearly notice (国务院办公厅关于YYYY年部分节假日安排的通知): "
-            f"{short_repr(notice.title)}; give the year's notice first, then the notices "
-            "that amend it (应先给出年度通知)"
-        )
-    for amendment, where in rest:
-        notice = _apply(notice, notice_text(amendment, source=where), where)
-    arrangement = Arrangement(
-        year=notice.year,
-        days_off=tuple(notice.off),
-        makeup_workdays=tuple(notice.work),
-        holidays={**notice.off, **notice.work},
-        notice_title=notice.title or f"国务院办公厅关于{notice.year}年部分节假日安排的通知",
-        notice_number=notice.number,
-        notice_date=notice.signed,
-        day_sources=notice.sources,
-        partial=partial is not None,
-        partial_reason=partial.strip() if partial else None,
-    )
-    if partial is None:
-        problems = completeness_problems(arrangement)
-        if problems:
-            raise _problems_error(source, [f"{source}: {p}" for p in problems])
-    return arrangement
+    (text, source), *amendments = named
+    arrangement = _read(notice_text(text, source=source), source, None, partial)
+    for text, where in amendments:
+        arrangement = _read(notice_text(text, source=where), where, arrangement, partial)
+    hint = "a copy that knowingly lacks festivals is read as partial, with the reason why"
+    return check_complete(arrangement, source, f"{hint} (如确属部分安排，请说明原因)")

@@ -98,29 +98,24 @@ def unknown_year_error(year: int, covered: Iterable[int], *, provisional: bool) 
     calendar that is not provisional).
     """
     low, high = PROVISIONAL_YEARS
-    spans = _spans(sorted(covered)) or "no year"
-    supply = SUPPLY
+    covers = f"this calendar covers {_spans(sorted(covered)) or 'no year'}"
     if provisional:
-        message = (
-            f"no holiday arrangement is known for {year}, and a provisional estimate "
-            f"covers only {low}–{high} (尚无{year}年节假日安排，暂估仅限{low}–{high}年); "
-            f"this calendar covers {spans}; to supply {year}'s arrangement from the "
-            f"State Council notice, {supply}"
+        return UnknownYearError(
+            year,
+            message=f"no holiday arrangement is known for {year}, and a provisional estimate "
+            f"covers only {low}–{high} (尚无{year}年节假日安排，暂估仅限{low}–{high}年); {covers}; "
+            f"to supply {year}'s arrangement from the State Council notice, {SUPPLY}",
         )
-    elif low <= year <= high:
-        message = (
-            f"no official holiday arrangement is known for {year} "
-            f"(尚无{year}年国务院办公厅节假日安排); this calendar covers {spans}; to supply it "
-            f"from the State Council notice, {supply}; or ask for a provisional "
-            f"estimate with provisional=True / --provisional"
-        )
+    if low <= year <= high:
+        estimate = "; or ask for a provisional estimate with provisional=True / --provisional"
     else:
-        message = (
-            f"no official holiday arrangement is known for {year} "
-            f"(尚无{year}年国务院办公厅节假日安排); this calendar covers {spans}; to supply it "
-            f"from the State Council notice, {supply} (a provisional estimate, "
-            f"provisional=True / --provisional, covers only {low}–{high})"
+        estimate = (
+            f" (a provisional estimate, provisional=True / --provisional, covers only {low}–{high})"
         )
+    message = (
+        f"no official holiday arrangement is known for {year} (尚无{year}年国务院办公厅节假日"
+        f"安排); {covers}; to supply it from the State Council notice, {SUPPLY}{estimate}"
+    )
     return UnknownYearError(year, message=message)
 
 

@@ -32,8 +32,8 @@ from pathlib import Path
 
 from .._errors import CalendarDataError, InputError, short_repr
 from .._files import dump_json, write_file
-from ._arrangement import Arrangement
-from ._arrangement_files import arrangement_to_document, load_arrangement
+from ._arrangement import Arrangement, check_complete
+from ._arrangement_files import PARTIAL_HINT, arrangement_to_document, load_arrangement
 
 _NAME = re.compile(r"^arrangement-(\d{4})\.json$")
 
@@ -98,13 +98,15 @@ def store_arrangement(
     arrangement: Arrangement, directory: str | os.PathLike[str] | None = None
 ) -> Path:
     """Write ``arrangement`` to the store (replacing a stored file of its year); return the
-    file.  A directory that cannot be created or written is an
-    :class:`~govdisclose._errors.InputError` naming it."""
+    file.  An arrangement that lacks festivals without being marked partial is refused as
+    :class:`~govdisclose._errors.CalendarDataError` (it would not read back), and a directory
+    that cannot be created or written is an :class:`~govdisclose._errors.InputError` naming it."""
     if not isinstance(arrangement, Arrangement):
         raise InputError(
             f"expected an Arrangement, got {short_repr(arrangement)} (应为节假日安排)",
             path="arrangement",
         )
+    check_complete(arrangement, f"the arrangement for {arrangement.year}", PARTIAL_HINT)
     folder = _directory(directory)
     path = folder / f"arrangement-{arrangement.year}.json"
     try:

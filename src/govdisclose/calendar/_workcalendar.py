@@ -77,7 +77,7 @@ from .._dates import check_bool, check_date, is_int
 from .._errors import CalendarDataError, InputError, UnknownYearError, short_repr
 from .._output import label, output
 from .._vocabulary import Term
-from ._arrangement import Arrangement, arrangement_error, completeness_problems
+from ._arrangement import Arrangement, check_complete
 from ._arrangement_files import load_arrangement
 from ._festivals import Festival, statutory_holidays
 from ._official import official_arrangements
@@ -470,13 +470,11 @@ def _check_arrangement(value: object, path: str) -> Arrangement:
         raise InputError(
             f"expected an Arrangement, got {short_repr(value)} (应为节假日安排)", path=path
         )
-    if not value.partial and (missing := completeness_problems(value)):
-        hint = (
-            "an arrangement that knowingly lacks festivals is marked partial=True with a "
-            "partial_reason (部分安排须注明 partial 及原因)"
-        )
-        raise arrangement_error(f"{path}, the arrangement for {value.year}", [*missing, hint])
-    return value
+    hint = (
+        "an arrangement that knowingly lacks festivals is marked partial=True with a "
+        "partial_reason (部分安排须注明 partial 及原因)"
+    )
+    return check_complete(value, f"{path}, the arrangement for {value.year}", hint)
 
 
 def _restore(official: bool, provisional: bool, overrides: tuple[Arrangement, ...]) -> WorkCalendar:

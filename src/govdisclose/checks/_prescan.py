@@ -257,7 +257,11 @@ def _problems(error: ValidationError, prefix: str, compiled: _Compiled) -> Itera
         cls = cls or compiled.refs.get(branch.get("$ref", ""))
     if cls is not None:
         value = error.instance
-        if isinstance(value, str) and len(value) <= _MAX_TERM_LENGTH and cls.try_parse(value):
+        if (
+            isinstance(value, str)
+            and len(value) <= _MAX_TERM_LENGTH
+            and cls.parse(value, default=None)
+        ):
             return  # a label or variant: the readers take it
         message = f"unknown {cls.__concept__} {clip(value)} (未知的{cls.__concept__})"
         yield SchemaProblem(where, message, field, vocabulary=cls, value=value)

@@ -90,7 +90,7 @@ def load_catalogue_with_findings(name: str) -> tuple[Catalogue, Report | None]:
     """
     from .._catalogue_files import read_catalogue
 
-    domain = Domain.try_parse(name)
+    domain = Domain.parse(name, default=None)
     if domain is not None and not Path(name).is_file():
         return standard(domain), None
     if not Path(name).exists():

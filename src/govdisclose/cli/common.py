@@ -30,7 +30,14 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .._dates import DATE_FORMATS, DateRefusal, china_today, date_in_china, read_date_text
+from .._dates import (
+    DATE_FORMATS,
+    DateRefusal,
+    china_today,
+    or_raise,
+    read_china_date,
+    read_date_text,
+)
 from .._errors import InputError, short_repr
 from .._files import dump_json as dump_json
 from .._vocabulary import Level
@@ -263,7 +270,7 @@ def _text(text: object, option: str) -> str:
 def parse_date_option(text: str, option: str) -> dt.date:
     """The date given to the command-line option ``option`` (its name goes into errors).
 
-    Reads the library's one date grammar (``govdisclose._dates.parse_date_text``):
+    Reads the library's one date grammar (``govdisclose._dates.read_date_text``):
     ``YYYY-MM-DD`` (also ``YYYY-M-D``), ``YYYY/M/D``, ``YYYY.M.D``, ``YYYY年M月D日`` and
     compact ``YYYYMMDD``, with surrounding blanks and full-width digits (２０２４); a time of
     day may follow, and then the date is the one the publication-log audit takes (with a UTC
@@ -280,7 +287,7 @@ def parse_date_option(text: str, option: str) -> dt.date:
     read = read_date_text(text)
     if isinstance(read, DateRefusal):
         raise read.error(option, use=_TODAY)
-    return date_in_china(read, path=option)
+    return or_raise(read_china_date(read), option)
 
 
 def parse_datetime_option(text: str, option: str) -> dt.datetime:

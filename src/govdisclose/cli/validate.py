@@ -147,7 +147,7 @@ def _run(args: argparse.Namespace) -> int:
     extra: Report | None = None
     table: Any = None
     kind: str | None
-    domain = Domain.try_parse(name)
+    domain = Domain.parse(name, default=None)
     if domain is not None and not path.is_file():
         from .._standard import standard
 

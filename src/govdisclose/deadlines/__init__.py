@@ -85,7 +85,6 @@ More information:
 
 from __future__ import annotations
 
-from .._dates import CHINA_TZ
 from ._deadline import (
     NOT_ASSESSABLE_REASONS,
     Deadline,
@@ -123,7 +122,6 @@ from ._timeliness import TIMELINESS_REASONS, Due, Status, Timeliness, due_date, 
 
 __all__ = [
     "AUTHORITATIVE_RELEASE_HOURS",
-    "CHINA_TZ",
     "MAX_EXTENSION_WORKDAYS",
     "NOT_ASSESSABLE_REASONS",
     "PRESS_CONFERENCE_HOURS",

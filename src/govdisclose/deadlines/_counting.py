@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from ..calendar._festivals import Festival
 
 
-ONE_DAY = dt.timedelta(days=1)
 _COUNTING = (StepKind.COUNTED, StepKind.MAKEUP_COUNTED)
 
 #: A consultation: (the day it was sent, the day the answer arrived or the deadline passed).
@@ -132,12 +131,11 @@ def _range(first: dt.date, last: dt.date) -> str:
     return first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
 
 
-def _numbers(first: int, last: int) -> str:
-    return f"#{first}" if first == last else f"#{first}–#{last}"
-
-
-def _ordinals(first: int, last: int) -> str:
-    return f"第{first}个" if first == last else f"第{first}–{last}个"
+def _numbering(first: int, last: int) -> tuple[str, str]:
+    """The ordinals of counted working days, in Chinese and English."""
+    if first == last:
+        return f"第{first}个", f"#{first}"
+    return f"第{first}–{last}个", f"#{first}–#{last}"
 
 
 def _text(
@@ -152,19 +150,18 @@ def _text(
 ) -> str:
     span = _range(first, last)
     mark = "（暂估 estimated）" if estimate else ""
+    number_zh, number_en = _numbering(counted - days + 1, counted)
     if kind is StepKind.COUNTED:
         return (
-            f"{span}: 计入{days}个工作日（{_ordinals(counted - days + 1, counted)}）"
-            f" / {days} working day{'s' * (days > 1)} counted "
-            f"({_numbers(counted - days + 1, counted)}){mark}"
+            f"{span}: 计入{days}个工作日（{number_zh}） / {days} working day{'s' * (days > 1)} "
+            f"counted ({number_en}){mark}"
         )
     zh, en = festival_names(holiday)
     if kind is StepKind.MAKEUP_COUNTED:
         name = f"（{zh}）" if holiday else ""
         return (
-            f"{span}: 周末调休上班日{name}，计入（{_ordinals(counted - days + 1, counted)}）"
-            f" / weekend make-up working day{f' ({en})' if holiday else ''}, counted "
-            f"({_numbers(counted - days + 1, counted)}){mark}"
+            f"{span}: 周末调休上班日{name}，计入（{number_zh}） / weekend make-up working day"
+            f"{f' ({en})' if holiday else ''}, counted ({number_en}){mark}"
         )
     if kind is StepKind.WEEKEND:
         return f"{span}: 周末休息日，不计 / weekend, not counted{mark}"
@@ -233,27 +230,14 @@ def pause_notes(pauses: Sequence[Pause], start: dt.date, due: dt.date) -> list[S
     notes: list[Step] = []
     for sent, answered in pauses:
         if answered <= start:
-            notes.append(
-                Step(
-                    kind=StepKind.NOTE,
-                    first=sent,
-                    last=answered,
-                    text=(
-                        f"征求意见 {sent} – {answered} 在起算日之前，不影响期限 / consultation "
-                        f"{sent} – {answered} ends before the period starts; no effect"
-                    ),
-                )
-            )
+            zh, en = "在起算日之前", "ends before the period starts"
         elif sent >= due:
-            notes.append(
-                Step(
-                    kind=StepKind.NOTE,
-                    first=sent,
-                    last=answered,
-                    text=(
-                        f"征求意见 {sent} – {answered} 在期限届满之后，不影响期限 / consultation "
-                        f"{sent} – {answered} starts on or after the due day; no effect"
-                    ),
-                )
-            )
+            zh, en = "在期限届满之后", "starts on or after the due day"
+        else:
+            continue
+        text = (
+            f"征求意见 {sent} – {answered} {zh}，不影响期限 / consultation {sent} – {answered} "
+            f"{en}; no effect"
+        )
+        notes.append(Step(kind=StepKind.NOTE, first=sent, last=answered, text=text))
     return notes

@@ -54,8 +54,8 @@ NOT_ASSESSABLE_REASONS: Mapping[str, tuple[str, str]] = MappingProxyType(
             "an external requirement: supply its period (or set a service level)",
         ),
         "consultation_period": (
-            "按征求意见时公布的时限公开，未给出该时限",
-            "the period announced with the consultation, which is not given",
+            "按征求意见时公布的时限公开，未给出该时限（或设定服务承诺时限）",
+            "the period announced with the consultation, not given (or set a service level)",
         ),
         "event_date_needed": (
             "按会议或活动日期倒数，未给出该日期",
@@ -63,10 +63,13 @@ NOT_ASSESSABLE_REASONS: Mapping[str, tuple[str, str]] = MappingProxyType(
         ),
         "unrecognised_time_limit": (
             "未能识别事项的公开时限",
-            "the item's time limit could not be read",
+            "the item's time limit is unrecognised: it could not be read",
         ),
     }
 )
+
+#: The title of 《中华人民共和国政府信息公开条例》, which most rules cite.
+OGI = "《中华人民共和国政府信息公开条例》"
 
 _WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
@@ -119,11 +122,6 @@ class StepKind(enum.Enum):
     NOTE = "note"
 
 
-def iso(value: dt.date | dt.datetime | None) -> str | None:
-    """ISO 8601 text of a date or timezone-aware date-time (``None`` stays ``None``)."""
-    return None if value is None else value.isoformat()
-
-
 def day_label(value: dt.date) -> str:
     """``2024-10-30 星期三 Wed``."""
     return f"{value.isoformat()} {_WEEKDAYS_ZH[value.weekday()]} {value.strftime('%a')}"
@@ -164,12 +162,18 @@ class Step:
     estimated: bool = False
 
 
-def _steps(value: Iterable[Step]) -> tuple[Step, ...]:
+def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
-def _years(value: Iterable[int]) -> tuple[int, ...]:
-    return tuple(value)
+def start_step(day: dt.date, event: str) -> Step:
+    """The step of the day a period runs from, which is not counted."""
+    return Step(
+        kind=StepKind.START,
+        first=day,
+        last=day,
+        text=f"{day}: {event}；当日不计入 / that day is not counted (《民法典》第二百零一条)",
+    )
 
 
 def _check_due(instance: Deadline, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -202,7 +206,7 @@ class Deadline:
     rule: LegalRule
     start: dt.date | dt.datetime | None
     start_event: str
-    explanation: tuple[Step, ...] = attrs.field(converter=_steps)
+    explanation: tuple[Step, ...] = attrs.field(converter=_to_tuple)
     assessable: bool = True
     reason: str | None = None
     reason_code: str | None = attrs.field(
@@ -210,9 +214,9 @@ class Deadline:
         validator=attrs.validators.optional(attrs.validators.in_(tuple(NOT_ASSESSABLE_REASONS))),
     )
     provisional: bool = False
-    estimated_years: tuple[int, ...] = attrs.field(default=(), converter=_years)
+    estimated_years: tuple[int, ...] = attrs.field(default=(), converter=_to_tuple)
     partial: bool = False
-    partial_years: tuple[int, ...] = attrs.field(default=(), converter=_years)
+    partial_years: tuple[int, ...] = attrs.field(default=(), converter=_to_tuple)
     due: dt.date | dt.datetime | None = attrs.field(default=None, validator=_check_due)
 
     def is_overdue(self, at: dt.date | dt.datetime) -> bool:
@@ -229,15 +233,13 @@ class Deadline:
             )
         if self.due is None:
             return False
+        if isinstance(at, dt.datetime) and at.utcoffset() is None:
+            at = at.replace(tzinfo=CHINA_TZ)
         if isinstance(self.due, dt.datetime):
             if not isinstance(at, dt.datetime):
                 at = dt.datetime.combine(at, dt.time(), CHINA_TZ)
-            elif at.tzinfo is None or at.utcoffset() is None:
-                at = at.replace(tzinfo=CHINA_TZ)
             return at > self.due
         if isinstance(at, dt.datetime):
-            if at.tzinfo is None or at.utcoffset() is None:
-                at = at.replace(tzinfo=CHINA_TZ)
             at = to_zone(at, CHINA_TZ, path="at").date()
         return at > self.due
 
@@ -257,21 +259,10 @@ class Deadline:
     def describe(self) -> str:
         """A bilingual text for people: the due date, the rule, the start and every step."""
         lines = [self.headline()]
-        if self.provisional:
-            years = "、".join(str(y) for y in self.estimated_years)
-            lines.append(
-                f"  暂估 PROVISIONAL: {years}年尚无国务院办公厅节假日安排，按估算计算；"
-                f"official arrangement not published for {years}, estimated calendar used"
-            )
-        if self.partial:
-            years = "、".join(str(y) for y in self.partial_years)
-            lines.append(
-                f"  部分安排 PARTIAL: {years}年的节假日安排未列全节日，结果可能不准；"
-                f"the holiday arrangement for {years} is marked partial (it lacks festivals)"
-            )
+        lines += [f"  {text}" for text in _year_notes(self.estimated_years, self.partial_years)]
         lines.append(f"  依据 rule: {self.rule.source} — {self.rule.summary}")
         if self.start is not None:
-            lines.append(f"  起算 from: {iso(self.start)} {self.start_event}")
+            lines.append(f"  起算 from: {self.start.isoformat()} {self.start_event}")
         elif self.start_event:
             lines.append(f"  起算 from: {self.start_event}")
         if self.explanation:
@@ -281,6 +272,24 @@ class Deadline:
 
     def __str__(self) -> str:
         return self.describe()
+
+
+def _year_notes(estimated: tuple[int, ...], partial: tuple[int, ...]) -> list[str]:
+    """What a deadline says of the years whose holiday arrangement was partial or estimated."""
+    notes = []
+    if partial:
+        listed = "、".join(map(str, partial))
+        notes.append(
+            f"部分安排 PARTIAL: {listed}年的节假日安排未列全节日，结果可能不准 / the holiday "
+            f"arrangement for {listed} is marked partial: it lacks festivals"
+        )
+    if estimated:
+        listed = "、".join(map(str, estimated))
+        notes.append(
+            f"暂估 PROVISIONAL: {listed}年的节假日安排尚未公布，按估算计算 / the holiday "
+            f"arrangement for {listed} is not published; an estimate was used"
+        )
+    return notes
 
 
 def finish_deadline(
@@ -301,28 +310,7 @@ def finish_deadline(
     """
     years = tuple(calendar.estimated_years(min(start, due), max(start, due)))
     partial = tuple(calendar.partial_years(min(start, due), max(start, due)))
-    if partial:
-        listed = "、".join(str(y) for y in partial)
-        steps.append(
-            Step(
-                kind=StepKind.NOTE,
-                text=(
-                    f"部分安排 PARTIAL: {listed}年的节假日安排未列全节日 / the holiday "
-                    f"arrangement for {listed} is marked partial: it lacks festivals"
-                ),
-            )
-        )
-    if years:
-        listed = "、".join(str(y) for y in years)
-        steps.append(
-            Step(
-                kind=StepKind.NOTE,
-                text=(
-                    f"暂估 PROVISIONAL: {listed}年的节假日安排尚未公布，按估算计算 / the holiday "
-                    f"arrangement for {listed} is not published; an estimate was used"
-                ),
-            )
-        )
+    steps.extend(Step(kind=StepKind.NOTE, text=text) for text in _year_notes(years, partial))
     return Deadline(
         kind=kind,
         due=due,

@@ -6,9 +6,7 @@ import datetime as dt
 
 from .._dates import check_bool, check_date, is_int, shift_date
 from .._errors import InputError, short_repr
-from ._deadline import Deadline, DeadlineKind, LegalRule, Step, StepKind, day_label
-
-_OGI = "《中华人民共和国政府信息公开条例》"
+from ._deadline import OGI, Deadline, DeadlineKind, LegalRule, Step, StepKind, day_label
 
 
 def fixed_date_step(due: dt.date) -> Step:
@@ -53,7 +51,7 @@ def annual_report_deadline(year: int, *, authority: bool = False) -> Deadline:
         due=due,
         rule=LegalRule(
             code="ogi_art49_authority" if authority else "ogi_art49",
-            source=f"{_OGI}第四十九条",
+            source=f"{OGI}第四十九条",
             summary=summary,
         ),
         start=None,

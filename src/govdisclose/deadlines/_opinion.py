@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .._dates import CHINA_TZ, check_bool, check_datetime, shift_datetime, to_zone
+from .._dates import CHINA_TZ, check_bool, check_datetime, to_zone
 from .._errors import InputError
 from ._deadline import Deadline, DeadlineKind, LegalRule, Step, StepKind
 
@@ -47,19 +47,19 @@ _RULES = {
 }
 
 
-def to_china_time(moment: dt.datetime) -> tuple[dt.datetime, bool]:
+def to_china_time(moment: dt.datetime, path: str = "moment") -> tuple[dt.datetime, bool]:
     """``moment`` in China Standard Time, and whether it was naive (then taken as CST).
 
     >>> to_china_time(dt.datetime(2024, 10, 1, 12, 0))
     (datetime.datetime(2024, 10, 1, 12, 0, tzinfo=zoneinfo.ZoneInfo(key='Asia/Shanghai')), True)
 
     Anything but a :class:`~datetime.datetime`, or a moment whose China time is outside the
-    years 1–9999, is an :class:`~govdisclose._errors.InputError`.
+    years 1–9999, is an :class:`~govdisclose._errors.InputError` (at ``path``).
     """
-    check_datetime(moment, "moment")
-    if moment.tzinfo is None or moment.utcoffset() is None:
+    check_datetime(moment, path)
+    if moment.utcoffset() is None:
         return moment.replace(tzinfo=CHINA_TZ), True
-    return to_zone(moment, CHINA_TZ, path="moment"), False
+    return to_zone(moment, CHINA_TZ, path=path), False
 
 
 def opinion_response_deadline(
@@ -88,12 +88,8 @@ def opinion_response_deadline(
     ...
     govdisclose._errors.InputError: detected: expected a datetime.datetime, got ...
     """
-    check_datetime(detected, "detected")
+    start, naive = to_china_time(detected, "detected")
     check_bool(major, "major")
-    try:
-        start, naive = to_china_time(detected)
-    except InputError as exc:
-        raise InputError(exc.message, path="detected") from None
     if naive:
         how = (
             f"{start.isoformat()}: 未注明时区，按北京时间理解 / no time zone given: taken as "
@@ -114,9 +110,9 @@ def opinion_response_deadline(
         hours, rule = _RULES[kind]
         # Aware arithmetic in UTC, shown in CST: exact elapsed hours whatever the zone rules.
         try:
-            utc = to_zone(start, dt.timezone.utc)
-            due = to_zone(shift_datetime(utc, dt.timedelta(hours=hours)), CHINA_TZ)
-        except InputError:
+            utc = start.astimezone(dt.timezone.utc)
+            due = (utc + dt.timedelta(hours=hours)).astimezone(CHINA_TZ)
+        except (OverflowError, ValueError):
             raise InputError(
                 f"{start.isoformat()} + {hours} hours is outside the dates there are "
                 f"(0001-01-01 – 9999-12-31) (时间超出可计算范围)",

@@ -40,13 +40,22 @@ from ..timelimits import (
     parse_time_limit,
 )
 from ._counting import count_workdays
-from ._deadline import Deadline, DeadlineKind, LegalRule, Step, StepKind, day_label, finish_deadline
+from ._deadline import (
+    NOT_ASSESSABLE_REASONS,
+    OGI,
+    Deadline,
+    DeadlineKind,
+    LegalRule,
+    Step,
+    StepKind,
+    day_label,
+    finish_deadline,
+    start_step,
+)
 from ._fixed import fixed_date_step
 
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
-
-_OGI = "《中华人民共和国政府信息公开条例》"
 
 #: Rules with no legal number of days: assessable only with a service level.
 _OPEN = (Promptly, ExternalRequirement, ConsultationPeriod)
@@ -68,64 +77,29 @@ _PUBLICATION_LEGAL_RULE = LegalRule(
         f"within {PUBLICATION_WORKDAYS} working days of issuance"
     ),
 )
+_FORMED = "信息形成或变更 the information was formed or changed"
 
 
-def _event_label(event: str) -> str:
-    english, chinese = EVENTS[event]
+def _event_label(rule: TimeLimitRule) -> str:
+    english, chinese = EVENTS[getattr(rule, "event", "unspecified")]
     if not english:
         return "该事项的起算事件 the item's event"
     return f"{chinese.removesuffix('起')} {english}"
 
 
-def _source(rule: TimeLimitRule) -> tuple[str, str]:
+def _legal_rule(rule: TimeLimitRule) -> LegalRule:
+    code, source = f"time_limit_{rule.kind}", f"公开时限「{rule.text}」 the catalogue's time limit"
     if isinstance(rule, WorkdaysAfterEvent) and rule.days == 20:
         if rule.event in ("formation_or_change", "formation"):
-            return "ogi_art26", f"{_OGI}第二十六条"
-        if rule.event == "issuance":
-            return "390_4_1_5", "应急厅函〔2019〕390号 四(一)5"
-    return f"time_limit_{rule.kind}", f"公开时限「{rule.text}」 the catalogue's time limit"
+            code = "ogi_art26"
+            source = f"{OGI}第二十六条"
+        elif rule.event == "issuance":
+            return _PUBLICATION_LEGAL_RULE
+    return LegalRule(code=code, source=source, summary=rule.describe())
 
 
-def _start_step(formed: dt.date, event: str) -> Step:
-    return Step(
-        kind=StepKind.START,
-        first=formed,
-        last=formed,
-        text=f"{formed}: {event}；当日不计入 / that day is not counted (《民法典》第二百零一条)",
-    )
-
-
-def _reason_text(code: str, rule: TimeLimitRule) -> str:
-    if code in ("no_service_level", "external_requirement", "consultation_period"):
-        return (
-            f"「{rule.text}」没有法定天数，本机关未设定服务承诺时限，不计逾期 / no fixed "
-            f"period and no service level set: not overdue-able"
-        )
-    if code == "event_date_needed":
-        return (
-            f"「{rule.text}」按会议或活动日期倒数，需给出该日期（meeting_invitation_deadline）"
-            f" / counted back from the event's date: use meeting_invitation_deadline with it"
-        )
-    return (
-        f"未能识别的公开时限「{rule.text}」，无法计算期限 / unrecognised time limit "
-        f"{short_repr(rule.text)}: no deadline can be computed"
-    )
-
-
-def _not_assessable(rule: TimeLimitRule, formed: dt.date, code: str) -> Deadline:
-    source_code, source = _source(rule)
-    reason = _reason_text(code, rule)
-    return Deadline(
-        kind=DeadlineKind.PROACTIVE,
-        due=None,
-        assessable=False,
-        reason=reason,
-        reason_code=code,
-        rule=LegalRule(code=source_code, source=source, summary=rule.describe()),
-        start=formed,
-        start_event="信息形成或变更 the information was formed or changed",
-        explanation=(Step(kind=StepKind.NOTE, text=reason),),
-    )
+def _note(text: str) -> Step:
+    return Step(kind=StepKind.NOTE, text=text)
 
 
 def proactive_deadline(
@@ -185,54 +159,94 @@ def proactive_deadline(
     notes: list[Step] = []
     if own is not None and given is not None and own != given:
         notes.append(
-            Step(
-                kind=StepKind.NOTE,
-                text=(
-                    f"使用参数给出的服务承诺{given}个工作日，而非事项记录的{own}个 / the service "
-                    f"level given ({given} working days) replaces the item's ({own})"
-                ),
+            _note(
+                f"使用参数给出的服务承诺{given}个工作日，而非事项记录的{own}个 / the service "
+                f"level given ({given} working days) replaces the item's ({own})"
             )
         )
     reason = parsed.not_assessable(level)
     if reason is not None:
-        return _not_assessable(parsed, formed, reason)
+        zh, en = NOT_ASSESSABLE_REASONS[reason]
+        text = f"公开时限「{parsed.text}」：{zh} / time limit {short_repr(parsed.text)}: {en}"
+        if reason == "event_date_needed":
+            text += " (meeting_invitation_deadline)"
+        return Deadline(
+            kind=DeadlineKind.PROACTIVE,
+            assessable=False,
+            reason=text,
+            reason_code=reason,
+            rule=_legal_rule(parsed),
+            start=formed,
+            start_event=_FORMED,
+            explanation=(_note(text),),
+        )
     cal = check_calendar(calendar, where="calendar")
+    legal = _legal_rule(parsed)
+    event = _event_label(parsed)
     if isinstance(parsed, _OPEN):
         assert level is not None
-        return _counted(formed, level, parsed, cal, notes, service_level=True)
-    if level is not None:
+        legal = LegalRule(
+            code="service_level",
+            source=f"本机关服务承诺（公开时限「{parsed.text}」）the bureau's service level",
+            summary=f"{level}个工作日内 / within {level} working days ({parsed.describe()})",
+        )
+        event = "信息形成或变更之日 the information was formed or changed"
+    elif level is not None:
         notes.append(
-            Step(
-                kind=StepKind.NOTE,
-                text=(
-                    f"时限「{parsed.text}」自有期限，服务承诺{level}个工作日未采用 / the time "
-                    f"limit sets its own period: the service level of {level} working days "
-                    f"was not used"
-                ),
+            _note(
+                f"时限「{parsed.text}」自有期限，服务承诺{level}个工作日未采用 / the time "
+                f"limit sets its own period: the service level of {level} working days "
+                f"was not used"
             )
         )
-    if isinstance(parsed, WorkdaysAfterEvent):
-        return _counted(formed, parsed.days, parsed, cal, notes, service_level=False)
+        level = None
+    steps = [start_step(formed, event)]
+    if isinstance(parsed, (*_OPEN, WorkdaysAfterEvent)):
+        days = parsed.days if isinstance(parsed, WorkdaysAfterEvent) else level
+        assert days is not None
+        steps += count_workdays(cal, formed, days)[1]  # the explanation (raises past 9999)
     due = parsed.due_date(formed, cal, level)
     assert due is not None  # an assessable rule gives a date
     if isinstance(parsed, CalendarDaysAfterEvent):
-        return _calendar_days(formed, due, parsed, cal, notes)
-    if isinstance(parsed, AnnualFixedDate):
-        return _fixed(formed, due, parsed, [fixed_date_step(due), *notes])
-    assert isinstance(parsed, PeriodicUpdate)  # the last kind that gives a due date
-    english, chinese, _ = PERIODS[parsed.period]
-    step = Step(
-        kind=StepKind.FIXED_DATE,
-        first=formed,
-        last=due,
-        text=(
-            f"{formed} 所在{chinese}至 {day_label(due)} 结束，"
-            f"期间内至少更新{parsed.at_least}次 / "
-            f"the calendar {english} containing {formed} ends on {due}: update at least "
-            f"{parsed.at_least} time(s) by then; not moved for holidays"
-        ),
+        steps += _calendar_days(formed, due, parsed.days)
+    elif isinstance(parsed, AnnualFixedDate):
+        steps = [fixed_date_step(due)]
+    elif isinstance(parsed, PeriodicUpdate):  # fixed dates are not moved: no calendar marks
+        english, chinese, _ = PERIODS[parsed.period]
+        steps = [
+            Step(
+                kind=StepKind.FIXED_DATE,
+                first=formed,
+                last=due,
+                text=(
+                    f"{formed} 所在{chinese}至 {day_label(due)} 结束，"
+                    f"期间内至少更新{parsed.at_least}次 / "
+                    f"the calendar {english} containing {formed} ends on {due}: update at least "
+                    f"{parsed.at_least} time(s) by then; not moved for holidays"
+                ),
+            )
+        ]
+    if isinstance(parsed, AnnualFixedDate | PeriodicUpdate):
+        return Deadline(
+            kind=DeadlineKind.PROACTIVE,
+            due=due,
+            rule=legal,
+            start=formed,
+            start_event=_FORMED,
+            explanation=[*steps, *notes],
+        )
+    steps += notes
+    if isinstance(parsed, WorkdaysAfterEvent) and parsed.updates_promptly:
+        steps.append(_note("如有更新，及时公开 / later updates are published promptly"))
+    return finish_deadline(
+        DeadlineKind.PROACTIVE,
+        cal,
+        start=formed,
+        due=due,
+        rule=legal,
+        start_event=event,
+        steps=steps,
     )
-    return _fixed(formed, due, parsed, [step, *notes])
 
 
 def document_publication_deadline(
@@ -245,81 +259,20 @@ def document_publication_deadline(
     an official arrangement raises :class:`~govdisclose._errors.UnknownYearError` unless the
     calendar is provisional, and then the deadline is marked provisional.
     """
-    check_date(issued, "issued")
-    cal = check_calendar(calendar, where="calendar")
-    _, counted = count_workdays(cal, issued, PUBLICATION_WORKDAYS)
-    due = PUBLICATION_RULE.due_date(issued, cal)
-    event = "文件印发之日 the document was issued"
-    return finish_deadline(
-        DeadlineKind.PROACTIVE,
-        cal,
-        start=issued,
-        due=due,
-        rule=_PUBLICATION_LEGAL_RULE,
-        start_event=event,
-        steps=[_start_step(issued, event), *counted],
-    )
+    return proactive_deadline(check_date(issued, "issued"), PUBLICATION_RULE, calendar=calendar)
 
 
-def _counted(
-    formed: dt.date,
-    days: int,
-    rule: TimeLimitRule,
-    calendar: WorkCalendar,
-    notes: list[Step],
-    *,
-    service_level: bool,
-) -> Deadline:
-    if service_level:
-        code = "service_level"
-        source = f"本机关服务承诺（公开时限「{rule.text}」）the bureau's service level"
-        summary = f"{days}个工作日内 / within {days} working days ({rule.describe()})"
-        event = "信息形成或变更之日 the information was formed or changed"
-    else:
-        code, source = _source(rule)
-        summary = rule.describe()
-        assert isinstance(rule, WorkdaysAfterEvent)
-        event = _event_label(rule.event)
-    _, counted = count_workdays(calendar, formed, days)  # the explanation (raises past 9999)
-    due = rule.due_date(formed, calendar, days if service_level else None)
-    assert due is not None  # an assessable rule gives a date
-    steps = [_start_step(formed, event), *counted, *notes]
-    if isinstance(rule, WorkdaysAfterEvent) and rule.updates_promptly:
-        steps.append(
-            Step(
-                kind=StepKind.NOTE, text="如有更新，及时公开 / later updates are published promptly"
-            )
-        )
-    return finish_deadline(
-        DeadlineKind.PROACTIVE,
-        calendar,
-        start=formed,
-        due=due,
-        rule=LegalRule(code=code, source=source, summary=summary),
-        start_event=event,
-        steps=steps,
-    )
-
-
-def _calendar_days(
-    formed: dt.date,
-    due: dt.date,
-    rule: CalendarDaysAfterEvent,
-    calendar: WorkCalendar,
-    notes: list[Step],
-) -> Deadline:
-    event = _event_label(rule.event)
-    last = formed + dt.timedelta(days=rule.days)  # no later than ``due``, which exists
+def _calendar_days(formed: dt.date, due: dt.date, days: int) -> list[Step]:
+    last = formed + dt.timedelta(days=days)  # no later than ``due``, which exists
     steps = [
-        _start_step(formed, event),
         Step(
             kind=StepKind.CALENDAR_DAYS,
             first=formed + dt.timedelta(days=1),
             last=last,
-            days=rule.days,
-            text=f"+{rule.days}个自然日（含周末和节假日）→ {day_label(last)} / +{rule.days} "
+            days=days,
+            text=f"+{days}个自然日（含周末和节假日）→ {day_label(last)} / +{days} "
             f"calendar days, weekends and holidays included",
-        ),
+        )
     ]
     if due != last:
         steps.append(
@@ -331,31 +284,8 @@ def _calendar_days(
                 text=(
                     f"期间最后一日 {last} 是休息日，顺延至休息日结束的次日 {day_label(due)}"
                     f" / the last day is a rest day: the period ends on the day after the "
-                    f"rest days "
-                    f"(《民法典》第二百零三条)"
+                    f"rest days (《民法典》第二百零三条)"
                 ),
             )
         )
-    steps.extend(notes)
-    code, source = _source(rule)
-    return finish_deadline(
-        DeadlineKind.PROACTIVE,
-        calendar,
-        start=formed,
-        due=due,
-        rule=LegalRule(code=code, source=source, summary=rule.describe()),
-        start_event=event,
-        steps=steps,
-    )
-
-
-def _fixed(formed: dt.date, due: dt.date, rule: TimeLimitRule, steps: list[Step]) -> Deadline:
-    code, source = _source(rule)
-    return Deadline(
-        kind=DeadlineKind.PROACTIVE,
-        due=due,
-        rule=LegalRule(code=code, source=source, summary=rule.describe()),
-        start=formed,
-        start_event="信息形成或变更 the information was formed or changed",
-        explanation=steps,
-    )
+    return steps

@@ -11,13 +11,19 @@ from .._errors import InputError, short_repr
 from .._vocabulary import Term
 from ..calendar._workcalendar import check_calendar
 from ._counting import check_pauses, count_workdays, pause_notes, paused_days
-from ._deadline import Deadline, DeadlineKind, LegalRule, Step, StepKind, finish_deadline
+from ._deadline import (
+    OGI,
+    Deadline,
+    DeadlineKind,
+    LegalRule,
+    Step,
+    StepKind,
+    finish_deadline,
+    start_step,
+)
 
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
-
-
-_OGI = "《中华人民共和国政府信息公开条例》"
 
 #: 第三十三条: the ordinary reply period.
 REPLY_WORKDAYS = 20
@@ -175,14 +181,7 @@ def request_reply_deadline(
                 ),
             )
         )
-    steps.append(
-        Step(
-            kind=StepKind.START,
-            first=start,
-            last=start,
-            text=f"{start}: {event}；当日不计入 / that day is not counted (《民法典》第二百零一条)",
-        )
-    )
+    steps.append(start_step(start, event))
     due, counted_steps = count_workdays(
         cal, start, REPLY_WORKDAYS, paused=excluded, pause_source=_PAUSE_SOURCE
     )
@@ -231,33 +230,54 @@ def request_reply_deadline(
         cal,
         start=start,
         due=due,
-        rule=LegalRule(code=code, source=f"{_OGI}第三十三条", summary=summary),
+        rule=LegalRule(code=code, source=f"{OGI}第三十三条", summary=summary),
         start_event=event,
         steps=steps,
     )
 
 
-def _simple(
-    kind: DeadlineKind,
-    start: dt.date,
-    days: int,
-    *,
-    event: str,
-    rule: LegalRule,
-    calendar: WorkCalendar | None,
-) -> Deadline:
+#: The periods counted from one event, 第三十条、第三十二条、第三十四条: working days, the
+#: event, the rule.
+_SIMPLE = {
+    DeadlineKind.SUPPLEMENT_NOTICE: (
+        SUPPLEMENT_NOTICE_WORKDAYS,
+        "收到申请之日 the request was received",
+        LegalRule(
+            code="ogi_art30",
+            source=f"{OGI}第三十条",
+            summary="收到申请之日起7个工作日内一次性告知补正 / ask once for a supplement "
+            "within 7 working days",
+        ),
+    ),
+    DeadlineKind.THIRD_PARTY_OPINION: (
+        OPINION_WORKDAYS,
+        "第三方收到征求意见通知之日 the third party received the request for its opinion",
+        LegalRule(
+            code="ogi_art32",
+            source=f"{OGI}第三十二条",
+            summary="第三方自收到征求意见书之日起15个工作日内提出意见 / the third party answers "
+            "within 15 working days",
+        ),
+    ),
+    DeadlineKind.AGENCY_OPINION: (
+        OPINION_WORKDAYS,
+        "被征求意见机关收到征求意见之日 the consulted agency received the request",
+        LegalRule(
+            code="ogi_art34",
+            source=f"{OGI}第三十四条",
+            summary="被征求意见机关自收到征求意见书之日起15个工作日内提出意见 / the consulted "
+            "agency answers within 15 working days",
+        ),
+    ),
+}
+
+
+def _simple(kind: DeadlineKind, start: dt.date, calendar: WorkCalendar | None) -> Deadline:
+    days, event, rule = _SIMPLE[kind]
     check_date(start, "start")
     cal = check_calendar(calendar, where="calendar")
-    steps = [
-        Step(
-            kind=StepKind.START,
-            first=start,
-            last=start,
-            text=f"{start}: {event}；当日不计入 / that day is not counted (《民法典》第二百零一条)",
-        )
-    ]
     due, counted = count_workdays(cal, start, days)
-    steps.extend(counted)
+    steps = [start_step(start, event), *counted]
     return finish_deadline(
         kind, cal, start=start, due=due, rule=rule, start_event=event, steps=steps
     )
@@ -267,52 +287,16 @@ def supplement_notice_deadline(
     received: dt.date, *, calendar: WorkCalendar | None = None
 ) -> Deadline:
     """第三十条: tell the applicant, once, what to supplement within 7 working days of receipt."""
-    return _simple(
-        DeadlineKind.SUPPLEMENT_NOTICE,
-        received,
-        SUPPLEMENT_NOTICE_WORKDAYS,
-        event="收到申请之日 the request was received",
-        rule=LegalRule(
-            code="ogi_art30",
-            source=f"{_OGI}第三十条",
-            summary="收到申请之日起7个工作日内一次性告知补正 / ask once for a supplement "
-            "within 7 working days",
-        ),
-        calendar=calendar,
-    )
+    return _simple(DeadlineKind.SUPPLEMENT_NOTICE, received, calendar)
 
 
 def third_party_opinion_deadline(
     asked: dt.date, *, calendar: WorkCalendar | None = None
 ) -> Deadline:
     """第三十二条: a consulted third party answers within 15 working days of being asked."""
-    return _simple(
-        DeadlineKind.THIRD_PARTY_OPINION,
-        asked,
-        OPINION_WORKDAYS,
-        event="第三方收到征求意见通知之日 the third party received the request for its opinion",
-        rule=LegalRule(
-            code="ogi_art32",
-            source=f"{_OGI}第三十二条",
-            summary="第三方自收到征求意见书之日起15个工作日内提出意见 / the third party answers "
-            "within 15 working days",
-        ),
-        calendar=calendar,
-    )
+    return _simple(DeadlineKind.THIRD_PARTY_OPINION, asked, calendar)
 
 
 def agency_opinion_deadline(asked: dt.date, *, calendar: WorkCalendar | None = None) -> Deadline:
     """第三十四条: an agency consulted about joint information answers within 15 working days."""
-    return _simple(
-        DeadlineKind.AGENCY_OPINION,
-        asked,
-        OPINION_WORKDAYS,
-        event="被征求意见机关收到征求意见之日 the consulted agency received the request",
-        rule=LegalRule(
-            code="ogi_art34",
-            source=f"{_OGI}第三十四条",
-            summary="被征求意见机关自收到征求意见书之日起15个工作日内提出意见 / the consulted "
-            "agency answers within 15 working days",
-        ),
-        calendar=calendar,
-    )
+    return _simple(DeadlineKind.AGENCY_OPINION, asked, calendar)

@@ -43,12 +43,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 from dateutil import rrule
 
 from ..__about__ import __version__
-from .._dates import check_bool, is_int, shift_date, to_zone
+from .._dates import check_bool, check_datetime, is_int, shift_date, to_zone
 from .._errors import InputError, short_repr
 from .._output import output
 from ..calendar._workcalendar import DayKind, WorkCalendar, check_calendar
@@ -85,14 +86,34 @@ class Obligation:
     provisional: bool = attrs.field(default=False, validator=lambda i, a, v: check_bool(v, a.name))
 
 
-def _dates(rule: rrule.rrule) -> list[dt.date]:
-    return [moment.date() for moment in rule]
-
-
-def _year_rule(year: int, **kwargs: object) -> rrule.rrule:
-    start = dt.datetime(year, 1, 1)
-    end = dt.datetime(year, 12, 31)
-    return rrule.rrule(dtstart=start, until=end, **kwargs)  # type: ignore[arg-type]
+#: The duties on dates a rule of :mod:`dateutil.rrule` gives each year: code, rule, Chinese
+#: summary, English description, source (``{year}``, ``{last}`` year, ``{quarter}``, ``{due}``
+#: are filled in).  The annual report's month depends on ``authority``.
+_RECURRING: tuple[tuple[str, dict[str, Any], str, str, str], ...] = (
+    (
+        "annual_report",
+        {"freq": rrule.YEARLY, "bymonthday": -1},
+        "公布{last}年度政府信息公开工作年度报告",
+        "publish the annual report on {last} (by {due:%d %B})",
+        "《中华人民共和国政府信息公开条例》第四十九条",
+    ),
+    (
+        "major_decision_catalogue",
+        {"freq": rrule.YEARLY, "bymonth": 3, "bymonthday": -1},
+        "发布{year}年度重大行政决策事项目录",
+        "publish this year's major-administrative-decision catalogue (by end of March; "
+        "a Shanghai requirement, check the local one)",
+        "上海市2024年政务公开工作要点（参考文件003）",
+    ),
+    (
+        "quarterly_progress",
+        {"freq": rrule.MONTHLY, "bymonth": (3, 6, 9, 12), "bymonthday": -1},
+        "报送第{quarter}季度基层政务公开标准化规范化工作进展",
+        "report progress for quarter {quarter} (each quarter's end; a Henan requirement to "
+        "the provincial department)",
+        "豫应急办〔2020〕62号：每季度末报送工作进展（参考文件004）",
+    ),
+)
 
 
 def _day_note(calendar: WorkCalendar, day: dt.date) -> tuple[str, bool]:
@@ -151,41 +172,15 @@ def obligations(
             f"no day {month}-{day} in {year} (日期无效)", path="attribute_review"
         ) from None
     calendar = check_calendar(calendar, where="calendar")
-    report_month = 3 if authority else 1
     raw: list[tuple[str, dt.date, str, str, str]] = []
-    for due in _dates(_year_rule(year, freq=rrule.YEARLY, bymonth=report_month, bymonthday=-1)):
-        raw.append(
-            (
-                "annual_report",
-                due,
-                f"公布{year - 1}年度政府信息公开工作年度报告",
-                f"publish the annual report on {year - 1} (by {due:%d %B})",
-                "《中华人民共和国政府信息公开条例》第四十九条",
-            )
-        )
-    for due in _dates(_year_rule(year, freq=rrule.YEARLY, bymonth=3, bymonthday=-1)):
-        raw.append(
-            (
-                "major_decision_catalogue",
-                due,
-                f"发布{year}年度重大行政决策事项目录",
-                "publish this year's major-administrative-decision catalogue (by end of March; "
-                "a Shanghai requirement, check the local one)",
-                "上海市2024年政务公开工作要点（参考文件003）",
-            )
-        )
-    for due in _dates(_year_rule(year, freq=rrule.MONTHLY, bymonth=(3, 6, 9, 12), bymonthday=-1)):
-        quarter = (due.month - 1) // 3 + 1
-        raw.append(
-            (
-                "quarterly_progress",
-                due,
-                f"报送第{quarter}季度基层政务公开标准化规范化工作进展",
-                f"report progress for quarter {quarter} (each quarter's end; a Henan "
-                f"requirement to the provincial department)",
-                "豫应急办〔2020〕62号：每季度末报送工作进展（参考文件004）",
-            )
-        )
+    for code, spec, summary, english, source in _RECURRING:
+        if code == "annual_report":
+            spec = {**spec, "bymonth": 3 if authority else 1}
+        first, last = dt.datetime(year, 1, 1), dt.datetime(year, 12, 31)
+        for moment in rrule.rrule(dtstart=first, until=last, **spec):
+            due = moment.date()
+            fill = {"year": year, "last": year - 1, "quarter": (due.month - 1) // 3 + 1, "due": due}
+            raw.append((code, due, summary.format(**fill), english.format(**fill), source))
     note = "" if attribute_review != DEFAULT_ATTRIBUTE_REVIEW else "；默认日期 default date"
     raw.append(
         (
@@ -250,13 +245,8 @@ def fold_line(line: str, limit: int = 75) -> str:
 
 
 def _stamp(value: dt.datetime | None) -> str:
-    moment = dt.datetime.now(dt.timezone.utc) if value is None else value
-    if not isinstance(moment, dt.datetime):
-        raise InputError(
-            f"expected a timezone-aware datetime, got {short_repr(moment)} (时间戳应为日期时间)",
-            path="stamp",
-        )
-    if moment.tzinfo is None or moment.utcoffset() is None:
+    moment = dt.datetime.now(dt.timezone.utc) if value is None else check_datetime(value, "stamp")
+    if moment.utcoffset() is None:
         raise InputError("the DTSTAMP time must be timezone-aware (时间戳须带时区)", path="stamp")
     return to_zone(moment, dt.timezone.utc, path="stamp").strftime("%Y%m%dT%H%M%SZ")
 

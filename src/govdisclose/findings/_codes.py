@@ -192,7 +192,10 @@ def all_codes() -> tuple[FindingCode, ...]:
 
 
 def _registered_code(code: str) -> str:
-    CODES[code]  # raises NotFoundError
+    try:
+        CODES[code]
+    except NotFoundError as exc:  # named at the field
+        raise NotFoundError(exc.message, key=code, path="code") from None
     return code
 
 

@@ -151,38 +151,22 @@ class ReportBuilder:
     findings: list[Finding] = attrs.field(factory=list)
 
     def add(
-        self,
-        finding: Finding | FindingCode | str,
-        path: str | None = None,
-        *,
-        message_zh: str | None = None,
-        message_en: str | None = None,
-        hint: str = "",
-        severity: Severity | str | None = None,
-        **data: Any,
+        self, finding: Finding | FindingCode | str, path: str | None = None, **details: Any
     ) -> Finding:
         """Add a :class:`Finding`, or make one from a code (``str`` or :class:`FindingCode`).
 
-        With a code, ``path`` is required and the other arguments go to
-        :meth:`FindingCode.finding`.  Returns the finding added.
+        With a code, ``path`` is required and ``details`` (messages, hint, severity, data) go
+        to :meth:`FindingCode.finding`.  Returns the finding added.
         """
         if isinstance(finding, Finding):
-            extra = (path, message_zh, message_en, severity) != (None,) * 4 or hint or data
-            if extra:
+            if path is not None or details:
                 raise TypeError("add(Finding) takes no other arguments")
             made = finding
         else:
             definition = finding if isinstance(finding, FindingCode) else CODES[finding]
             if path is None:
                 raise TypeError(f"add({definition.code!r}) needs a path")
-            made = definition.finding(
-                path,
-                message_zh=message_zh,
-                message_en=message_en,
-                hint=hint,
-                severity=severity,
-                **data,
-            )
+            made = definition.finding(path, **details)
         self.findings.append(made)
         return made
 

@@ -418,7 +418,7 @@ def _channel(value: object) -> RequestChannel:
             f"{text!r} does not say whether the letter was signed for (post) or an ordinary "
             f"letter (confirmed with the applicant), 第三十一条; write 邮寄 or 平常信函",
         )
-    member = _CHANNEL_FOLDED.get(folded) or RequestChannel.try_parse(text)
+    member = _CHANNEL_FOLDED.get(folded) or RequestChannel.parse(text, default=None)
     if member is None:
         raise _Bad(
             f"未知的提交方式“{text}”",

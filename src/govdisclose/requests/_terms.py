@@ -74,9 +74,7 @@ class _Readable(Term):
     @classmethod
     def read(cls: type[_T], value: object, *, path: str | None = None) -> _T:
         """Like :meth:`~govdisclose.vocabulary.Term.parse`, also taking printed labels."""
-        if isinstance(value, cls):  # the common case: a model built from terms
-            return value
-        member = cls.try_parse(value)
+        member = cls.parse(value, default=None)
         if member is None and isinstance(value, str):
             key = fold_label(value)
             for prefix in map(fold_label, ("", *cls.__prefixes__)):

@@ -170,7 +170,7 @@ def _split_names(text: str) -> list[str]:
 def _read_label(label: str) -> tuple[Channel | None, list[str]]:
     """A box label as a channel (and names given for 其他); ``None`` when unknown."""
     label = label.strip().strip("、，,;；:：。").strip()
-    channel = Channel.try_parse(label) or _TABLE_CHANNEL_LABELS.get(normalize_text(label))
+    channel = Channel.parse(label, default=None) or _TABLE_CHANNEL_LABELS.get(normalize_text(label))
     if channel is None and _WEBSITE.fullmatch(normalize_text(label)):
         channel = Channel.GOVERNMENT_WEBSITE  # 区政府门户网站, 巴塘县政府网站
     if channel is not None:
@@ -206,7 +206,7 @@ def _list_labels(text: str) -> list[str]:
     while i < len(names):
         for j in range(min(len(names), i + 5), i, -1):  # longest label first
             candidate = "".join(parts[2 * i : 2 * j - 1])
-            if j == i + 1 or Channel.try_parse(candidate) is not None:
+            if j == i + 1 or Channel.parse(candidate, default=None) is not None:
                 labels.append(candidate)
                 i = j
                 break
@@ -230,7 +230,7 @@ def _box_label(label: str, garbled: list[str]) -> str:
     text outside any box."""
     parts = [p.strip() for p in _BOX_SEPARATORS.split(label)]
     head, colon, tail = parts[0].partition(":") if ":" in parts[0] else parts[0].partition("：")
-    channel = Channel.try_parse(head.strip()) if colon and tail.strip() else None
+    channel = Channel.parse(head.strip(), default=None) if colon and tail.strip() else None
     if channel is not None and channel is not Channel.OTHER:  # 政务新媒体:国家档案馆
         parts[0:1] = [head.strip(), tail.strip()]
     garbled += [p for p in parts[1:] if p.strip("、，,")]

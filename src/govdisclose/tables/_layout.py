@@ -231,12 +231,12 @@ def classify_header(label: str) -> HeaderMeaning | None:
     if key is not None:
         return HeaderMeaning(key)
     for kind in (Audience, Mode, Level):
-        term = kind.try_parse(folded)
+        term = kind.parse(folded, default=None)
         if term is not None:
             return HeaderMeaning("tick", term=term)
     if folded in _TICK_HEADERS:
         return HeaderMeaning("tick", term=_TICK_HEADERS[folded])
-    channel = Channel.try_parse(folded)
+    channel = Channel.parse(folded, default=None)
     if channel is not None:
         return HeaderMeaning("channel", channel=channel)
     return None

@@ -106,13 +106,13 @@ def read_info_pairs(pairs: Sequence[tuple[str, str, str]]) -> tuple[CatalogueInf
         if key == "notes":
             notes.append(value)
         elif key == "domain":
-            domain = Domain.try_parse(value) or domain_in_text(value)
+            domain = Domain.parse(value, default=None) or domain_in_text(value)
             if domain is None:
                 findings.append(_bad(ref, label, value, "安全生产 or 救灾"))
             else:
                 values[key] = domain
         elif key == "level":
-            level = Level.try_parse(value)
+            level = Level.parse(value, default=None)
             if level is None:
                 findings.append(_bad(ref, label, value, "县级 or 乡级"))
             else:
@@ -133,7 +133,7 @@ def domain_in_text(text: str | None) -> Domain | None:
     """The domain a title or sheet name names (安全生产 or 救灾, not both), else ``None``."""
     if not text:
         return None
-    direct = Domain.try_parse(text)
+    direct = Domain.parse(text, default=None)
     if direct is not None:
         return direct
     found = [d for d in Domain if d.label in text]

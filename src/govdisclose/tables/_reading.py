@@ -270,7 +270,7 @@ def _adapt_layout(
     third = header.column("third_level_items")
     where = cell_ref(header_sheet(reader), header.row, 0)
     columns = list(header.columns)
-    domains = {Domain.try_parse(t) for t in set(_column_texts(rows, first))}
+    domains = {Domain.parse(t, default=None) for t in set(_column_texts(rows, first))}
     groups = set(_column_texts(rows, name))
     if (
         first is not None

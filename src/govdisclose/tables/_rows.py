@@ -56,7 +56,7 @@ _TERM_SPLIT = re.compile(r"[、，,;；/／\s]+")
 @functools.lru_cache(maxsize=1024)
 def parse_first_level(text: str) -> FirstLevel | None:
     """A first-level cell (``政策文件``, ``一、政策文件``) as a term, or ``None``."""
-    return FirstLevel.try_parse(_ENUMERATION.sub("", text))
+    return FirstLevel.parse(_ENUMERATION.sub("", text), default=None)
 
 
 class RowReader:
@@ -200,7 +200,7 @@ class RowReader:
         term = column.meaning.term if column.meaning else None
         assert term is not None
         tick = parse_tick(value)
-        if tick is None and type(term).try_parse(cell_text(value)) is term:
+        if tick is None and type(term).parse(cell_text(value), default=None) is term:
             tick = True  # the column's own label written in the cell (主动公开 under 主动)
         if tick is None:
             self.add(_bad_tick(where, column.header, value))
@@ -212,7 +212,7 @@ class RowReader:
         for part in _TERM_SPLIT.split(text):
             if not part:
                 continue
-            term = kind.try_parse(part)
+            term = kind.parse(part, default=None)
             if term is None:
                 self.add(
                     codes.UNKNOWN_TERM.finding(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 import attrs
 
 from .._dates import shift_date
+from .._errors import InputError
 
 if TYPE_CHECKING:
     from ..calendar import WorkCalendar
@@ -101,8 +102,20 @@ def _modifiers(updates_promptly: bool, keep_long_term: bool) -> tuple[str, str]:
     return en, zh
 
 
+class _Dated:
+    """A rule that always gives a due date from a start date (a service level is not used)."""
+
+    __slots__ = ()
+    #: Whether a due date follows from the event's date alone.
+    has_fixed_period: ClassVar[bool] = True
+
+    def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
+        """None: the rule always gives a due date."""
+        return None
+
+
 @attrs.frozen
-class _DaysAfterEvent:
+class _DaysAfterEvent(_Dated):
     """Publish within ``days`` days of some unit after ``event`` (the shared shape)."""
 
     #: The unit in English and Chinese, e.g. ("working day", "个工作日").
@@ -112,15 +125,6 @@ class _DaysAfterEvent:
     event: str = attrs.field(default="unspecified", validator=attrs.validators.in_(EVENTS))
     updates_promptly: bool = False
     keep_long_term: bool = False
-
-    @property
-    def has_fixed_period(self) -> bool:
-        """True: a due date follows from the event's date and the holiday calendar."""
-        return True
-
-    def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
-        """None: the rule always gives a due date (a service level is not used)."""
-        return None
 
     def describe(self) -> str:
         """A short description in English and Chinese."""
@@ -170,46 +174,34 @@ class CalendarDaysAfterEvent(_DaysAfterEvent):
         return calendar.add_workdays(last - dt.timedelta(days=1), 1)
 
 
-class _OpenRule:
-    """A rule with no legal number of days: assessable only with a bureau's service level."""
+class _Undated:
+    """A rule with no number of days of its own: :attr:`reason` says why it gives no due date.
+
+    An open rule (及时公开 …) is assessable with a bureau's service level; the others never.
+    """
 
     __slots__ = ()
-    #: The not-assessable reason code when no service level is set.
+    has_fixed_period: ClassVar[bool] = False
+    #: The not-assessable reason code.
     reason: ClassVar[str]
+    #: Whether a service level gives the rule a due date.
+    open: ClassVar[bool] = True
 
     def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
-        """:attr:`reason` unless a service level is given."""
-        return None if service_level_workdays else self.reason
+        """:attr:`reason`, unless the rule is open and a service level is given."""
+        return None if self.open and service_level_workdays else self.reason
 
     def due_date(
         self, start: dt.date, calendar: WorkCalendar, service_level_workdays: int | None = None
     ) -> dt.date | None:
-        """The service level's working days after ``start``; ``None`` without one."""
-        if not service_level_workdays:
+        """An open rule's service level in working days after ``start``; else ``None``."""
+        if not (self.open and service_level_workdays):
             return None
         return calendar.add_workdays(start, service_level_workdays)
 
 
-class _NeverDue:
-    """A rule that gives no due date from a start date, whatever the service level."""
-
-    __slots__ = ()
-    #: The not-assessable reason code.
-    reason: ClassVar[str]
-
-    def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
-        """:attr:`reason`, always."""
-        return self.reason
-
-    def due_date(
-        self, start: dt.date, calendar: WorkCalendar, service_level_workdays: int | None = None
-    ) -> None:
-        """None: nothing can be counted from ``start``."""
-        return None
-
-
 @attrs.frozen
-class Promptly(_OpenRule):
+class Promptly(_Undated):
     """Publish promptly (及时公开) — no legal number of days.
 
     Such a rule is not overdue-able until a bureau sets a service level for it
@@ -220,11 +212,6 @@ class Promptly(_OpenRule):
     reason: ClassVar[str] = "no_service_level"
     text: str
     trigger: str = attrs.field(default="other", validator=attrs.validators.in_(TRIGGERS))
-
-    @property
-    def has_fixed_period(self) -> bool:
-        """False: there is no number of days to count."""
-        return False
 
     def describe(self) -> str:
         """A short description in English and Chinese."""
@@ -242,7 +229,7 @@ def _check_month_day(instance: AnnualFixedDate, attribute: Any, value: int) -> N
 
 
 @attrs.frozen
-class AnnualFixedDate:
+class AnnualFixedDate(_Dated):
     """Publish by a fixed date every year (每年1月31日前; 每年3月底前 is 31 March).
 
     The date is fixed: no official text moves it when it falls on a holiday.
@@ -253,15 +240,6 @@ class AnnualFixedDate:
     month: int = attrs.field(validator=attrs.validators.instance_of(int))
     day: int = attrs.field(validator=[attrs.validators.instance_of(int), _check_month_day])
 
-    @property
-    def has_fixed_period(self) -> bool:
-        """True: the due date is the fixed date."""
-        return True
-
-    def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
-        """None: the rule always gives a due date."""
-        return None
-
     def due_date(
         self, start: dt.date, calendar: WorkCalendar, service_level_workdays: int | None = None
     ) -> dt.date:
@@ -271,8 +249,6 @@ class AnnualFixedDate:
         """
         year = start.year if (self.month, self.day) >= (start.month, start.day) else start.year + 1
         if year > dt.MAXYEAR:
-            from .._errors import InputError
-
             raise InputError(
                 f"no {self.month:02d}-{self.day:02d} on or after {start.isoformat()} before "
                 f"9999-12-31, the last date there is (日期超出可计算范围)"
@@ -285,7 +261,7 @@ class AnnualFixedDate:
 
 
 @attrs.frozen
-class LeadTimeBeforeEvent(_NeverDue):
+class LeadTimeBeforeEvent(_Undated):
     """Act at least ``days`` calendar days before an event (提前一周发通知邀请 = 7).
 
     The latest day is counted back from the event's date, not from a start date: without the
@@ -294,13 +270,10 @@ class LeadTimeBeforeEvent(_NeverDue):
 
     kind: ClassVar[str] = "lead_time_before_event"
     reason: ClassVar[str] = "event_date_needed"
+    open: ClassVar[bool] = False
+    has_fixed_period: ClassVar[bool] = True  # the event's date minus ``days``
     text: str
     days: int = attrs.field(validator=_days_validator())
-
-    @property
-    def has_fixed_period(self) -> bool:
-        """True: the latest date is the event's date minus ``days``."""
-        return True
 
     def describe(self) -> str:
         """A short description in English and Chinese."""
@@ -308,17 +281,12 @@ class LeadTimeBeforeEvent(_NeverDue):
 
 
 @attrs.frozen
-class ConsultationPeriod(_OpenRule):
+class ConsultationPeriod(_Undated):
     """Publish within the period announced when the public is consulted (征求意见时公布的时限)."""
 
     kind: ClassVar[str] = "consultation_period"
     reason: ClassVar[str] = "consultation_period"
     text: str
-
-    @property
-    def has_fixed_period(self) -> bool:
-        """False: the period is the one announced with each consultation."""
-        return False
 
     def describe(self) -> str:
         """A short description in English and Chinese."""
@@ -329,7 +297,7 @@ class ConsultationPeriod(_OpenRule):
 
 
 @attrs.frozen
-class ExternalRequirement(_OpenRule):
+class ExternalRequirement(_Undated):
     """Publish as another authority requires (按照中央有关要求公开) — the user supplies the rule.
 
     ``authority`` is a code of :data:`AUTHORITIES`.
@@ -340,11 +308,6 @@ class ExternalRequirement(_OpenRule):
     text: str
     authority: str = attrs.field(default="unspecified", validator=attrs.validators.in_(AUTHORITIES))
 
-    @property
-    def has_fixed_period(self) -> bool:
-        """False: the period is set elsewhere."""
-        return False
-
     def describe(self) -> str:
         """A short description in English and Chinese."""
         en, zh = AUTHORITIES[self.authority]
@@ -352,7 +315,7 @@ class ExternalRequirement(_OpenRule):
 
 
 @attrs.frozen
-class PeriodicUpdate:
+class PeriodicUpdate(_Dated):
     """Update at least ``at_least`` times every ``period`` (半年至少更新1次; 每季度更新).
 
     ``period`` is a code of :data:`PERIODS`.
@@ -362,15 +325,6 @@ class PeriodicUpdate:
     text: str
     period: str = attrs.field(validator=attrs.validators.in_(PERIODS))
     at_least: int = attrs.field(default=1, validator=_days_validator())
-
-    @property
-    def has_fixed_period(self) -> bool:
-        """True: the next update is due by the end of the current period."""
-        return True
-
-    def not_assessable(self, service_level_workdays: int | None = None) -> str | None:
-        """None: the rule always gives a due date."""
-        return None
 
     def due_date(
         self, start: dt.date, calendar: WorkCalendar, service_level_workdays: int | None = None
@@ -390,18 +344,14 @@ class PeriodicUpdate:
 
 
 @attrs.frozen
-class Unrecognised(_NeverDue):
+class Unrecognised(_Undated):
     """A text the parser does not understand (or an empty one); nothing is guessed, and
     nothing can be computed (``unrecognised_time_limit``)."""
 
     kind: ClassVar[str] = "unrecognised"
     reason: ClassVar[str] = "unrecognised_time_limit"
+    open: ClassVar[bool] = False
     text: str
-
-    @property
-    def has_fixed_period(self) -> bool:
-        """False: nothing is known about the period."""
-        return False
 
     def describe(self) -> str:
         """A short description in English and Chinese."""
