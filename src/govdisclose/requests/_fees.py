@@ -42,7 +42,7 @@ from collections import defaultdict
 
 from .._dates import is_int
 from .._errors import InputError, short_repr
-from ._ledger import Ledger, Request
+from ._ledger import Ledger, Request, check_count
 from ._terms import FeeBasis
 
 __all__ = [
@@ -68,14 +68,6 @@ PAGE_BANDS: tuple[tuple[int, int | None, int], ...] = (
 )
 
 
-def _positive(value: object, name: str) -> int:
-    if not is_int(value) or value < 0:
-        raise InputError(
-            f"expected a whole number ≥ 0, got {short_repr(value)} (应为非负整数)", path=name
-        )
-    return value
-
-
 def check_year(value: object) -> int:
     """``value`` when it is a year (1 to 9998); an InputError otherwise."""
     if not is_int(value) or not 1 <= value <= 9998:
@@ -85,7 +77,7 @@ def check_year(value: object) -> int:
 
 def fee_per_request(position: int) -> int:
     """The fee in 元 of an applicant's ``position``-th request of a calendar month (按件)."""
-    position = _positive(position, "position")
+    position = check_count(position, "position")
     if position <= FREE_REQUESTS_PER_MONTH:
         return 0
     if position <= 30:
@@ -95,7 +87,7 @@ def fee_per_request(position: int) -> int:
 
 def fee_per_page(pages: int) -> int:
     """The fee in 元 for ``pages`` pages of one request (按量, progressive)."""
-    pages = _positive(pages, "pages")
+    pages = check_count(pages, "pages")
     total = 0
     for first, last, rate in PAGE_BANDS:
         top = pages if last is None else min(pages, last)

@@ -53,6 +53,7 @@ __all__ = [
     "Reply",
     "Request",
     "Review",
+    "check_count",
     "check_ledger",
     "request_problems",
 ]
@@ -79,12 +80,18 @@ def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: obj
         _text(instance, attribute, value)
 
 
-def _count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not is_int(value) or value < 0):
+def check_count(value: object, path: str) -> int:
+    """``value`` when it is a whole number ≥ 0; an InputError at ``path`` otherwise."""
+    if not is_int(value) or value < 0:
         raise InputError(
-            f"expected a whole number ≥ 0, got {short_repr(value)} (应为非负整数)",
-            path=attribute.name,
+            f"expected a whole number ≥ 0, got {short_repr(value)} (应为非负整数)", path=path
         )
+    return value
+
+
+def _count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        check_count(value, attribute.name)
 
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
