@@ -63,6 +63,7 @@ import functools
 import io
 import itertools
 import re
+import typing
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -442,40 +443,31 @@ def _term(kind: Any) -> Callable[[object], Any]:
     return read
 
 
-#: How each field's value is read (text when not named).
-_READERS: Mapping[str, Callable[[object], Any]] = {
-    "received": _date,
-    **dict.fromkeys(
-        (
-            "submitted",
-            "signed_for",
-            "confirmed",
-            "supplement_requested",
-            "supplement_received",
-            "extended_on",
-            "consultations.sent",
-            "consultations.answered",
-            "fee.sent",
-            "fee.paid",
-            "fee.lapsed",
-            "reply.date",
-            "reviews.filed",
-            "reviews.decided",
-        ),
-        _day,
-    ),
-    "received_time": _time,
-    "channel": _channel,
-    "applicant_category": _term(ApplicantCategory),
-    "consultations.party": _term(ConsultedParty),
-    "fee.basis": _term(FeeBasis),
-    "reply.outcome": _term(Outcome),
-    "reviews.kind": _term(ReviewKind),
-    "reviews.result": _term(ReviewResult),
-    "fee.amount": _count,
-    "fee.pages": _count,
-    "extension_days": _extension,
-}
+def _readers() -> dict[str, Callable[[object], Any]]:
+    """How each field's value is read (text when not named): the model's date fields as days."""
+    readers: dict[str, Callable[[object], Any]] = {}
+    for prefix, kind in (("", Request), *((f"{n}.", c) for n, (c, _, _) in _PARTS.items())):
+        for name, hint in typing.get_type_hints(kind).items():
+            if hint in (dt.date, dt.date | None):
+                readers[prefix + name] = _day
+    return {
+        **readers,
+        "received": _date,
+        "received_time": _time,
+        "channel": _channel,
+        "applicant_category": _term(ApplicantCategory),
+        "consultations.party": _term(ConsultedParty),
+        "fee.basis": _term(FeeBasis),
+        "reply.outcome": _term(Outcome),
+        "reviews.kind": _term(ReviewKind),
+        "reviews.result": _term(ReviewResult),
+        "fee.amount": _count,
+        "fee.pages": _count,
+        "extension_days": _extension,
+    }
+
+
+_READERS = _readers()
 
 
 @functools.lru_cache(maxsize=65536, typed=True)
