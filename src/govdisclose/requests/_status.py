@@ -45,6 +45,7 @@ More information:
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
 import hashlib
@@ -199,9 +200,6 @@ class LedgerStatus:
             )
         return explain
 
-    def _count(self, state: RequestState) -> int:
-        return sum(1 for s in self.requests if s.state is state)
-
     @property
     def open_count(self) -> int:
         """Requests not answered by the status day."""
@@ -220,6 +218,7 @@ class LedgerStatus:
     def summary(self) -> dict[str, int]:
         """Counts: total, open, overdue, due soon (within :data:`DUE_SOON_WORKDAYS` working
         days), answered, on time, late, per waiting state, problems."""
+        states = collections.Counter(s.state for s in self.requests)
         return {
             "total": len(self.requests),
             "open": self.open_count,
@@ -231,10 +230,8 @@ class LedgerStatus:
                 and not s.overdue
                 and s.workdays_left <= DUE_SOON_WORKDAYS
             ),
-            "consulting": self._count(RequestState.CONSULTING),
-            "awaiting_supplement": self._count(RequestState.AWAITING_SUPPLEMENT),
-            "awaiting_fee": self._count(RequestState.AWAITING_FEE),
-            "answered": self._count(RequestState.ANSWERED),
+            # consulting, awaiting_supplement, awaiting_fee, answered
+            **{state.code: states[state] for state in list(RequestState)[1:]},
             "answered_on_time": sum(1 for s in self.requests if s.on_time is True),
             "answered_late": self.late_count,
             "not_computed": sum(1 for s in self.requests if s.problem is not None),
