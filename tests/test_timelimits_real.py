@@ -101,3 +101,13 @@ def test_real_text_read_as_a_person_reads_it(text: str, source: str, expected: s
 )
 def test_wordings_of_the_issue(text: str, expected: str) -> None:
     assert _reading(text) == expected
+
+
+def test_traditional_characters_are_read_and_the_text_is_kept_as_published() -> None:
+    # Copies of catalogues on other sites show them in traditional characters.
+    rule = parse_time_limit("信息形成或變更之日起20個工作日內")
+    assert (rule.kind, rule.text) == ("workdays_after_event", "信息形成或變更之日起20個工作日內")
+    assert _reading("按進展情況及時公開") == "promptly progress"
+    assert _reading("在信息形成或者变更之日起7个工作日之内公开") == (
+        "workdays_after_event 7 formation_or_change"
+    )

@@ -36,7 +36,8 @@ information), ``issuance`` (成文, 印发, 签发, 颁布或印发), ``decision
 
 Before matching, a text is normalised (:func:`normalize_time_limit`): NFKC (full-width digits
 and brackets), white space removed, trailing punctuation dropped, 或者 → 或, （变更）/、变更 →
-或变更, Chinese numerals before a unit (二十个, 一周, 两次) → digits, 天 → 日, 以内 → 内; a final
+或变更, Chinese numerals before a unit (二十个, 一周, 两次) → digits, 天 → 日, 以内/之内 → 内,
+traditional characters of the vocabulary (變, 個, 內 …) → simplified; a final
 公开/公布 and 之日起 are optional.  Each pattern must match the *whole* text, so nothing is
 guessed: two numbers, a bracketed exception, 三五个工作日 (a range), 2月底 (not one date),
 hours (24小时内) or 提前3个工作日 (lead time in working days) give :class:`Unrecognised`.
