@@ -1008,6 +1008,20 @@ def test_real_2023_town_report_in_the_trial_layout_with_empty_cells() -> None:
     assert report.counts == {"error": 5, "warning": 15, "info": 2}
 
 
+def test_real_2021_town_report_with_a_truncated_column_header() -> None:
+    # The publication's error: 现行有效件数 printed as 现行有效件.  The label is not the
+    # format's, so it is named (with the row it is in) and its cells are not taken as read.
+    read = read_report_document(published_text_to_document(DATA / "xinjiu-town-2021.txt"))
+    assert [f.data["label"] for f in read.findings] == ["现行有效件", "现行有效件"]
+    assert {f.code for f in read.findings} == {"annual-report.unknown-label"}
+    assert read.report.table2 is not None
+    assert read.report.table2["regulations"] == {"issued": 0, "repealed": 0}
+    report = check_report(read)
+    (table2,) = [f for f in report.filter(code="annual-report.not-given") if f.data["table"] == 2]
+    assert table2.data["cells"] == ("regulations/in_force", "normative_documents/in_force")
+    assert report.counts == {"error": 2, "warning": 0, "info": 5}
+
+
 # -- robustness: whatever JSON a scraper writes, the check answers with findings ---------------
 
 
