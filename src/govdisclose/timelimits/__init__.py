@@ -24,7 +24,8 @@ Kinds, with texts they read:
 * ``consultation_period`` — :class:`ConsultationPeriod`: 征求意见时对外公布的时限内公开
 * ``external_requirement`` — :class:`ExternalRequirement`: 按照中央有关要求公开; 按上级要求
 * ``periodic_update`` — :class:`PeriodicUpdate`: 半年至少更新1次; 每季度更新
-* ``unrecognised`` — :class:`Unrecognised`: anything else, and empty text
+* ``unrecognised`` — :class:`Unrecognised`: anything else, and empty text; its ``why()``
+  says why in Chinese and English (two periods, hours, a range, no period named …)
 
 Event codes (:data:`EVENTS`): ``formation_or_change`` (信息形成或变更, 产生、变更, 形成（变更）),
 ``formation`` (信息形成/产生 alone; 制作或获取, 制定或获取 — how 条例第二条 defines government
