@@ -218,6 +218,12 @@ def _festivals(names: str, label: str) -> tuple[Festival, ...]:
     return tuple(found)
 
 
+def _office_above(lines: list[str]) -> bool:
+    """Whether the last line that is not blank is 国务院办公厅 alone (and no title was seen)."""
+    filled = [line.strip() for line in lines if line.strip()]
+    return bool(filled) and filled[-1] == "国务院办公厅" and not any("关于" in x for x in filled)
+
+
 def _lines(text: str) -> tuple[str, list[str]]:
     """The notice's title (its first line that reads 关于…通知) and its other lines: each item
     and the closing paragraph on a line of its own, ``#`` comments left out."""
@@ -234,6 +240,12 @@ def _lines(text: str) -> tuple[str, list[str]]:
             and line.startswith("部分")
         ):
             lines[-1] += line  # a title printed on two lines (…关于2012年 / 部分节假日安排的通知)
+        elif line.strip().startswith("关于") and _office_above(lines):
+            # the office on a line of its own above the title, as a newspaper prints it
+            # (国务院办公厅 / blank lines / 关于2022年部分节假日安排的通知)
+            while lines[-1].strip() != "国务院办公厅":
+                lines.pop()
+            lines[-1] = "国务院办公厅" + line.strip()
         else:
             lines.append(line)
     lines = [line for line in lines if not line.startswith("#")]
