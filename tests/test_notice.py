@@ -286,6 +286,13 @@ def test_title_on_two_lines() -> None:
     assert read_notice(text) == read_year(2013)
 
 
+def test_news_site_copy_with_notes_after_the_signature() -> None:
+    copy = read_notice_files(NOTICES_DIR / "2022-hxnews.txt")
+    year = read_year(2022)
+    assert copy.days_off == year.days_off and copy.makeup_workdays == year.makeup_workdays
+    assert (copy.notice_number, copy.notice_date) == (None, date(2021, 10, 25))
+
+
 def test_newspaper_copy_with_the_office_above_the_title() -> None:
     # 人民日报 prints 国务院办公厅 on its own line, then the title, without number or date.
     copy = read_notice_files(NOTICES_DIR / "2022-people.txt")
@@ -303,6 +310,8 @@ def test_newspaper_copy_with_the_office_above_the_title() -> None:
         ("liangshan-2017.txt", "凉山州人民政府办公室关于2017年部分节假日安排的通知"),
         # A copy whose years were replaced by the site: no year, so nothing is read.
         ("23xiu-year-replaced.txt", "未找到通知标题中的年份"),
+        # A page printing the notice twice: each day of the repeat is named as listed twice.
+        ("dangbao-2022-twice.txt", "2022-01-01 is listed twice"),
     ],
 )
 def test_real_copies_that_are_not_a_notice_are_refused(name: str, quoted: str) -> None:
