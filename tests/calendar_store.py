@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from govdisclose.cli.common import DATA_DIR_VAR, ENV_VAR, forget_calendars
+from govdisclose.cli.common import DATA_DIR_VAR, ENV_VAR
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +19,4 @@ def isolated_store(
     store = tmp_path_factory.mktemp("govdisclose-data")
     monkeypatch.setenv(DATA_DIR_VAR, str(store))
     monkeypatch.delenv(ENV_VAR, raising=False)
-    forget_calendars()
     yield store
-    forget_calendars()

@@ -424,18 +424,16 @@ def test_default_calendar_reads_files_not_the_environment(
 def test_command_line_reads_the_environment_and_names_it_in_errors(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from govdisclose.cli.common import DATA_DIR_VAR, forget_calendars
+    from govdisclose.cli.common import DATA_DIR_VAR
 
     monkeypatch.setenv(DATA_DIR_VAR, str(tmp_path / "store"))
     file_2027 = write_2027(tmp_path / "2027.json")
     monkeypatch.setenv(ENV_VAR, f"{file_2027}{__import__('os').pathsep}")
-    forget_calendars()
     assert main(["calendar", "day", "2027-02-13", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["kind"] == "makeup_workday"
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "missing.toml"))
     assert main(["calendar", "day", "2027-02-13"]) == 2
     assert capsys.readouterr().err.startswith(f"govdisclose: error: {ENV_VAR}: ")
-    forget_calendars()
 
 
 @pytest.mark.parametrize(

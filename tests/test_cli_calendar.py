@@ -114,8 +114,8 @@ def test_bad_date_and_missing_subcommand(capsys: pytest.CaptureFixture[str]) -> 
     assert "2024-02-30 does not exist" in err and "February 2024 has 29 days" in err
     code, _, err = run(capsys, "day", "30/02/2024")
     assert code == 2 and "not a date" in err and "YYYY-MM-DD" in err and "YYYY年M月D日" in err
-    code, out, _ = run(capsys)
-    assert code == 2 and "day" in out
+    code, _, err = run(capsys)
+    assert code == 2 and "day" in err
 
 
 def test_today(capsys: pytest.CaptureFixture[str]) -> None:

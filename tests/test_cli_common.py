@@ -140,14 +140,6 @@ def test_every_date_option_takes_today() -> None:
     assert "or today" in str(caught.value)
 
 
-@pytest.mark.parametrize("junk", [None, 20241008, b"2024-10-08", ["2024-10-08"]])
-def test_non_text_is_an_input_error(junk: object) -> None:
-    with pytest.raises(InputError, match="expected text"):
-        parse_date_option(junk, "--as-of")  # type: ignore[arg-type]
-    with pytest.raises(InputError, match="expected text"):
-        parse_datetime_option(junk, "--detected")  # type: ignore[arg-type]
-
-
 @pytest.mark.parametrize(
     ("text", "says"),
     [

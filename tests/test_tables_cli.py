@@ -14,7 +14,6 @@ from govdisclose.cli import main
 from govdisclose.cli.catalogue import (
     EXPORTERS,
     load_catalogue,
-    load_catalogue_with_findings,
 )
 from govdisclose.tables import read_xlsx, to_xlsx
 from tables_helpers import make_xlsx
@@ -158,17 +157,21 @@ def test_show_a_messy_table_mentions_the_findings(
     target = tmp_path / "messy.html"
     assert main(["catalogue", "export", str(source), "--to", "html", "-o", str(target)]) == 1
     assert "2 错误 error" in capsys.readouterr().err and target.exists()
+    # deriving from it says so too, instead of dropping what could not be read
+    assert main(["catalogue", "derive", str(source), "--level", "county"]) == 1
+    captured = capsys.readouterr()
+    assert "tables.unknown-first-level" in captured.err and "某县救灾" in captured.out
 
 
-def test_load_catalogue_with_findings(tmp_path: Path) -> None:
-    catalogue, report = load_catalogue_with_findings("work-safety")
+def test_load_catalogue(tmp_path: Path) -> None:
+    catalogue, report = load_catalogue("work-safety")
     assert catalogue == standard("work_safety") and report is None
     source = _messy(tmp_path / "messy.xlsx")
-    catalogue, report = load_catalogue_with_findings(str(source))
+    catalogue, report = load_catalogue(str(source))
     assert report is not None and report.has_errors
     assert report.subject == "messy.xlsx!Sheet1"
-    assert catalogue == load_catalogue(str(source))
+    assert catalogue == load_catalogue(str(source))[0]
     json_path = tmp_path / "c.json"
     json_path.write_text(EXPORTERS["json"](catalogue), encoding="utf-8")  # type: ignore[arg-type]
-    from_json, report = load_catalogue_with_findings(str(json_path))
+    from_json, report = load_catalogue(str(json_path))
     assert from_json == catalogue and report is not None and not len(report)  # nothing to say

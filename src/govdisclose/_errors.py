@@ -153,8 +153,8 @@ class UnknownYearError(GovdiscloseError, LookupError):
         message = (
             f"no official holiday arrangement is known for {year} "
             f"(尚无{year}年国务院办公厅节假日安排); to supply it from the State Council notice, "
-            f"paste its text into a file and run `govdisclose calendar add FILE` (in Python: "
-            f"WorkCalendar.official().with_arrangement(read_notice(text))), or ask for a "
-            f"provisional estimate with provisional=True / --provisional"
+            f"paste its text into a file and run `govdisclose calendar add FILE` (the library's "
+            f"read_notice), or ask for a provisional estimate (--provisional, or the "
+            f"provisional argument)"
         )
         super().__init__(message, path=path)

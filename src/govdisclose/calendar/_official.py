@@ -1,10 +1,13 @@
 """The official holiday arrangements 2004–2026: chinese-calendar's data, corrected and sourced.
 
-:func:`official_arrangements` turns the date tables of the ``chinese-calendar`` package
-(``chinese_calendar.holidays`` and ``chinese_calendar.workdays``) into one
+:func:`chinese_calendar_arrangements` turns the date tables of the ``chinese-calendar``
+package (``chinese_calendar.holidays`` and ``chinese_calendar.workdays``) into one
 :class:`~govdisclose.calendar.Arrangement` per year, each traced to its State Council notice
-(:data:`NOTICES`), with the package's known errors corrected (:data:`CORRECTIONS`).  The package
-is imported on first use only.
+(:data:`NOTICES`), with the package's known errors corrected (:data:`CORRECTIONS`) and the later
+notices applied (:data:`AMENDMENTS`).  What that gives is kept, generated, in the data file
+``govdisclose/data/official-days.txt`` (:func:`write_official_days` writes it; a test checks
+it equals what the package's data gives), so that :func:`official_arrangements`, which every
+calendar uses, reads a small file instead of importing the package.
 
 The yearly notice, 国务院办公厅关于YYYY年部分节假日安排的通知 (numbered 国办发明电〔YYYY-1〕N号),
 is given below with its number and date where a copy of the notice was found; otherwise the
@@ -39,8 +42,9 @@ True
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
-from datetime import date
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, timedelta
+from pathlib import Path
 from types import MappingProxyType
 from typing import Final
 
@@ -53,6 +57,8 @@ from ._festivals import Festival
 FIRST_YEAR: Final = 2004
 #: Last year of the official data (the newest State Council notice included).
 LAST_YEAR: Final = 2026
+#: The official days, by year and festival (:func:`write_official_days`).
+OFFICIAL_DAYS_FILE: Final = Path(__file__).parent.parent / "data" / "official-days.txt"
 
 
 @attrs.frozen
@@ -188,8 +194,26 @@ def _notice_year(day: date, festival: Festival) -> int:
 
 @functools.cache
 def official_arrangements() -> Mapping[int, Arrangement]:
-    """Year → official :class:`~govdisclose.calendar.Arrangement` for 2004–2026 (built on the
-    first call, which imports chinese-calendar; the same mapping afterwards)."""
+    """Year → official :class:`~govdisclose.calendar.Arrangement` for 2004–2026, read from
+    :data:`OFFICIAL_DAYS_FILE` on the first call (the same mapping afterwards)."""
+    festivals = {f.code: f for f in Festival}
+    off: dict[int, dict[date, Festival]] = {}
+    work: dict[int, dict[date, Festival]] = {}
+    for line in OFFICIAL_DAYS_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):  # YEAR FESTIVAL DAYS-OFF | MAKE-UP DAYS
+            head, _, makeup = line.partition("|")
+            year, code, *days_off = head.split()
+            festival = festivals[code]
+            off.setdefault(int(year), {}).update(dict.fromkeys(_read_days(days_off), festival))
+            work.setdefault(int(year), {}).update(
+                dict.fromkeys(_read_days(makeup.split()), festival)
+            )
+    return MappingProxyType({year: _arrangement(year, off[year], work[year]) for year in off})
+
+
+def chinese_calendar_arrangements() -> dict[int, Arrangement]:
+    """Year → the arrangement chinese-calendar's data gives for 2004–2026, corrected
+    (:data:`CORRECTIONS`) and amended (:data:`AMENDMENTS`): what :data:`OFFICIAL_DAYS` holds."""
     import chinese_calendar
 
     # chinese-calendar's tables hold its Holiday members (or their values): one parse each.
@@ -214,20 +238,70 @@ def official_arrangements() -> Mapping[int, Arrangement]:
             for day in days:
                 other.setdefault(day.year, {}).pop(day, None)
                 target.setdefault(day.year, {})[day] = change.festival
+    return {
+        year: _arrangement(year, off.get(year, {}), work.get(year, {}))
+        for year in range(FIRST_YEAR, LAST_YEAR + 1)
+    }
+
+
+def _arrangement(year: int, off: dict[date, Festival], work: dict[date, Festival]) -> Arrangement:
+    """The official arrangement of ``year``: its notice, and the later notices' days."""
+    notice = NOTICES[year]
     sources = {day: change.notice.source for change in AMENDMENTS for day in change.days}
-    out: dict[int, Arrangement] = {}
-    for year in range(FIRST_YEAR, LAST_YEAR + 1):
-        notice = NOTICES[year]
-        year_off, year_work = off.get(year, {}), work.get(year, {})
-        listed = set(year_off) | set(year_work)
-        out[year] = Arrangement(
-            year=year,
-            days_off=tuple(year_off),
-            makeup_workdays=tuple(year_work),
-            holidays={**year_off, **year_work},
-            notice_title=notice.title,
-            notice_number=notice.number,
-            notice_date=notice.date,
-            day_sources={d: s for d, s in sources.items() if d in listed},
-        )
-    return MappingProxyType(out)
+    return Arrangement(
+        year=year,
+        days_off=tuple(off),
+        makeup_workdays=tuple(work),
+        holidays={**off, **work},
+        notice_title=notice.title,
+        notice_number=notice.number,
+        notice_date=notice.date,
+        day_sources={d: s for d, s in sources.items() if d in off or d in work},
+    )
+
+
+def _read_days(runs: list[str]) -> Iterator[date]:
+    """The days of ``YYYY-MM-DD`` and ``YYYY-MM-DD/YYYY-MM-DD`` runs."""
+    for run in runs:
+        first, _, last = run.partition("/")
+        day, end = date.fromisoformat(first), date.fromisoformat(last or first)
+        while day <= end:
+            yield day
+            day += timedelta(days=1)
+
+
+def _runs(days: Iterable[date]) -> str:
+    """Sorted days as runs of consecutive days (the form :func:`_read_days` reads)."""
+    runs: list[list[date]] = []
+    for day in sorted(days):
+        if runs and day == runs[-1][1] + timedelta(days=1):
+            runs[-1][1] = day
+        else:
+            runs.append([day, day])
+    return " ".join(str(a) if a == b else f"{a}/{b}" for a, b in runs)
+
+
+def official_days_text(arrangements: Mapping[int, Arrangement]) -> str:
+    """The text of :data:`OFFICIAL_DAYS_FILE` holding ``arrangements``."""
+    lines = [
+        "# The official days off and make-up working days 2004–2026: one line per year and",
+        "# festival, YEAR FESTIVAL DAYS-OFF | MAKE-UP-WORKING-DAYS, a day YYYY-MM-DD and a run of",
+        "# days YYYY-MM-DD/YYYY-MM-DD.  Generated by write_official_days() in",
+        "# govdisclose/calendar/_official.py from chinese-calendar's data with the corrections and",
+        "# later notices listed there; never edited by hand (a test checks it equals that data).",
+    ]
+    for year, arrangement in sorted(arrangements.items()):
+        by_festival: dict[Festival, tuple[list[date], list[date]]] = {}
+        for day, festival in sorted(arrangement.holidays.items()):
+            worked = day in arrangement.makeup_workdays
+            by_festival.setdefault(festival, ([], []))[worked].append(day)
+        for festival, (off, work) in by_festival.items():
+            lines.append(f"{year} {festival.code} {_runs(off)} | {_runs(work)}".rstrip())
+    return "\n".join([*lines, ""])
+
+
+def write_official_days() -> Path:
+    """Regenerate :data:`OFFICIAL_DAYS_FILE` from chinese-calendar's data."""
+    text = official_days_text(chinese_calendar_arrangements())
+    OFFICIAL_DAYS_FILE.write_text(text, encoding="utf-8")
+    return OFFICIAL_DAYS_FILE

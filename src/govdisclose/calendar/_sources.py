@@ -26,8 +26,7 @@ no holiday arrangement is known for 2051, and a provisional estimate covers only
 (尚无2051年节假日安排，暂估仅限2025–2050年); this calendar covers 2004–2006, 2010; to supply
 2051's arrangement from the State Council notice, paste its text into a file and run
 `govdisclose calendar add FILE`, or give an arrangement file with --calendar FILE (`govdisclose
-calendar notice FILE` writes one); in Python
-WorkCalendar.official().with_arrangement(read_notice(text))
+calendar notice FILE` writes one; the library reads them with read_notice and load_arrangement)
 """
 
 from __future__ import annotations
@@ -45,8 +44,8 @@ from ._official import FIRST_YEAR, LAST_YEAR
 #: What the unknown-year message tells the user to do.
 SUPPLY: Final = (
     "paste its text into a file and run `govdisclose calendar add FILE`, or give an "
-    "arrangement file with --calendar FILE (`govdisclose calendar notice FILE` writes one); "
-    "in Python WorkCalendar.official().with_arrangement(read_notice(text))"
+    "arrangement file with --calendar FILE (`govdisclose calendar notice FILE` writes one; "
+    "the library reads them with read_notice and load_arrangement)"
 )
 #: The :attr:`DayInfo.source` of a day in an estimated year.
 PROVISIONAL_SOURCE: Final = "provisional estimate"
@@ -107,11 +106,11 @@ def unknown_year_error(year: int, covered: Iterable[int], *, provisional: bool) 
             f"to supply {year}'s arrangement from the State Council notice, {SUPPLY}",
         )
     if low <= year <= high:
-        estimate = "; or ask for a provisional estimate with provisional=True / --provisional"
-    else:
         estimate = (
-            f" (a provisional estimate, provisional=True / --provisional, covers only {low}–{high})"
+            "; or ask for a provisional estimate (--provisional, or the provisional argument)"
         )
+    else:
+        estimate = f" (a provisional estimate, --provisional, covers only {low}–{high})"
     message = (
         f"no official holiday arrangement is known for {year} (尚无{year}年国务院办公厅节假日"
         f"安排); {covers}; to supply it from the State Council notice, {SUPPLY}{estimate}"

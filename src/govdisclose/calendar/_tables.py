@@ -11,7 +11,8 @@ year:
   lie in the half-open span ``(day j, day i]``, which is
   :meth:`~govdisclose.calendar.WorkCalendar.workdays_between`;
 * ``work_dates`` — every working day, in order, and ``days`` — per covered day, where it stands
-  in that list and how far its run of consecutive covered years reaches, so that
+  in that list and how far its run of consecutive covered years reaches (a year's days are
+  added when one of them is first asked for), so that
   :meth:`~govdisclose.calendar.WorkCalendar.add_workdays` is one dictionary lookup and one
   list index (about a microsecond).
 
@@ -38,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
+from itertools import accumulate, compress
 
 from ._arrangement import Arrangement
 from ._festivals import Festival, statutory_holidays
@@ -80,8 +82,10 @@ class CalendarTables:
         first, last = (min(covered), max(covered)) if covered else (2000, 2000)
         base = date(first, 1, 1).toordinal()
         size = date(last, 12, 31).toordinal() - base + 1
+        # Monday–Friday worked: the week's pattern from the first day's weekday, repeated.
         weekday0 = date(first, 1, 1).weekday()
-        status = bytearray(1 if (weekday0 + i) % 7 < 5 else 0 for i in range(size))
+        week = bytes((1, 1, 1, 1, 1, 0, 0)[weekday0:] + (1, 1, 1, 1, 1, 0, 0)[:weekday0])
+        status = bytearray((week * (size // 7 + 1))[:size])
         owner: dict[date, Arrangement] = {}
         for year in sorted(arrangements):
             arr = arrangements[year]
@@ -91,14 +95,10 @@ class CalendarTables:
                     if 0 <= index < size:
                         status[index] = value
                         owner[day] = arr
-        cum = [0] * (size + 1)
-        work: list[int] = []
-        count = 0
-        for i, value in enumerate(status):
-            if value:
-                work.append(base + i)
-                count += 1
-            cum[i + 1] = count
+        # The loops over every day run in C (accumulate, compress, map): building the tables
+        # of two decades is part of the start-up of every command that counts working days.
+        cum = list(accumulate(status, initial=0))
+        ordinals = range(base, base + size)
         segments: dict[int, tuple[int, int, int, int]] = {}
         years = sorted(covered)
         start = 0
@@ -108,15 +108,6 @@ class CalendarTables:
                 seg = (low, high, date(low, 1, 1).toordinal(), date(high, 12, 31).toordinal())
                 segments.update(dict.fromkeys(years[start : i + 1], seg))
                 start = i + 1
-        # For add_workdays, one lookup per call: covered day → (working days up to and
-        # including it, working days before it, first and last index into work_dates of its
-        # run of covered years).
-        days: dict[date, tuple[int, int, int, int]] = {}
-        for _, _, first_ord, last_ord in set(segments.values()):
-            lo_k, hi_k = cum[first_ord - base], cum[last_ord - base + 1] - 1
-            for ordinal in range(first_ord, last_ord + 1):
-                i = ordinal - base
-                days[date.fromordinal(ordinal)] = (cum[i + 1], cum[i], lo_k, hi_k)
         #: The ordinal of 1 January of the first covered year: index 0 of the tables.
         self.base: int = base
         #: Year → the arrangement used for it (known or estimated).
@@ -132,10 +123,24 @@ class CalendarTables:
         #: Covered year → its run of consecutive years: (first, last, first and last ordinal).
         self.segments: dict[int, tuple[int, int, int, int]] = segments
         #: Covered day → (``cum`` after it, ``cum`` before it, first and last index into
-        #: ``work_dates`` of its segment).
-        self.days: dict[date, tuple[int, int, int, int]] = days
+        #: ``work_dates`` of its segment): for add_workdays, one lookup a call.  A year's
+        #: days are added when one of them is first asked for (:meth:`day_entry`).
+        self.days: dict[date, tuple[int, int, int, int]] = {}
         #: Every working day of the covered years, in order.
-        self.work_dates: list[date] = [date.fromordinal(o) for o in work]
+        self.work_dates: list[date] = list(map(date.fromordinal, compress(ordinals, status)))
+
+    def day_entry(self, d: date) -> tuple[int, int, int, int] | None:
+        """``days[d]``, adding the entries of ``d``'s year first; ``None`` when the year is
+        not covered."""
+        segment = self.segments.get(d.year)
+        if segment is None:
+            return None
+        cum, base, days = self.cum, self.base, self.days
+        low, high = cum[segment[2] - base], cum[segment[3] - base + 1] - 1
+        for ordinal in range(date(d.year, 1, 1).toordinal(), date(d.year, 12, 31).toordinal() + 1):
+            i = ordinal - base
+            days[date.fromordinal(ordinal)] = (cum[i + 1], cum[i], low, high)
+        return self.days[d]
 
     def worked(self, d: date) -> bool:
         """Whether the covered day ``d`` is a working day."""

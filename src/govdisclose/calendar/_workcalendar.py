@@ -78,11 +78,9 @@ from .._errors import CalendarDataError, InputError, UnknownYearError, short_rep
 from .._output import label, output
 from .._vocabulary import Term
 from ._arrangement import Arrangement, check_complete
-from ._arrangement_files import load_arrangement
 from ._festivals import Festival, statutory_holidays
 from ._official import official_arrangements
 from ._sources import PROVISIONAL_SOURCE, file_paths, provisional_estimates, unknown_year_error
-from ._store import stored_arrangements
 from ._tables import CalendarTables
 
 
@@ -218,6 +216,8 @@ class WorkCalendar:
         ``directory`` is the store (default: :func:`~govdisclose.calendar.user_data_directory`,
         the platform's user data directory).  Reads the stored files when called, never later.
         """
+        from ._store import stored_arrangements  # the store and the file form: not for counting
+
         cal = cls.official(provisional=provisional)
         for arrangement in stored_arrangements(directory).values():
             cal = cal.with_arrangement(arrangement)
@@ -339,7 +339,7 @@ class WorkCalendar:
         if n == 0:
             return d
         tables = self._tables or self._build()
-        entry = tables.days.get(d)
+        entry = tables.days.get(d) or tables.day_entry(d)
         if entry is None:
             raise self._unknown(d.year)
         if n > 0:
@@ -435,8 +435,11 @@ def default_calendar(
     """
     paths = file_paths(files)
     cal = WorkCalendar.official(provisional=provisional)
-    for path in paths:
-        cal = cal.with_arrangement(load_arrangement(path))
+    if paths:
+        from ._arrangement_files import load_arrangement  # the file form: not for counting
+
+        for path in paths:
+            cal = cal.with_arrangement(load_arrangement(path))
     return cal
 
 

@@ -200,8 +200,8 @@ def _check_publication(
                 f"{path}.issued",
                 message_zh=f"无法计算公开期限：{exc.year}年尚无官方节假日安排",
                 message_en=f"the deadline cannot be computed: {exc.message}",
-                hint="补充该年节假日安排，或以 provisional=True 暂估 / supply the year's "
-                "arrangement or ask for a provisional estimate",
+                hint="补充该年节假日安排，或暂估（--provisional）/ supply the year's "
+                "arrangement or ask for a provisional estimate (--provisional)",
                 issued=issued.isoformat(),
                 year=exc.year,
             )

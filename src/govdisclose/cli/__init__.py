@@ -156,13 +156,37 @@ def build_parser(*commands: str) -> argparse.ArgumentParser:
     return parser
 
 
+def command_group(
+    subparsers: argparse._SubParsersAction[Any],
+    name: str,
+    *,
+    title: str = "命令 / commands",
+    metavar: str = "COMMAND",
+    **kwargs: Any,
+) -> argparse._SubParsersAction[Any]:
+    """Add the command group ``name`` (its one line of help from ``COMMANDS``) and return its
+    subparsers; run without a command, the group prints its help to standard error and
+    exits with code 2."""
+    group: argparse.ArgumentParser = subparsers.add_parser(name, help=COMMANDS[name], **kwargs)
+
+    def usage(_args: argparse.Namespace) -> int:
+        group.print_help(sys.stderr)
+        return EXIT_USAGE
+
+    group.set_defaults(handler=usage)
+    commands: argparse._SubParsersAction[Any] = group.add_subparsers(
+        title=title, dest=f"{name}_command", metavar=metavar
+    )
+    return commands
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args_list = sys.argv[1:] if argv is None else list(argv)
     if sys.stderr is None:  # started with 2>&-: messages go nowhere, but nothing breaks
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
     if sys.stdout is None:  # started with >&-: writing the output fails with one line
-        sys.stdout = _ClosedOutput()
+        sys.stdout = open(os.devnull)  # noqa: SIM115 - lives as long as the process
     command = _command_of(args_list)
     if command is None and args_list in (["--version"], ["-V"]):
         print(f"govdisclose {__version__}")
@@ -185,10 +209,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _cannot_write(exc)
     except Exception as exc:
         from .._errors import GovdiscloseError
-        from .common import for_people
+        from .common import escape_controls
 
         if isinstance(exc, GovdiscloseError) or _is_csv_error(exc):
-            print(f"govdisclose: error: {for_people(str(exc))}", file=sys.stderr)
+            print(f"govdisclose: error: {escape_controls(str(exc))}", file=sys.stderr)
             return EXIT_USAGE
         raise
     return code
@@ -203,29 +227,9 @@ def _is_csv_error(exc: Exception) -> bool:
 
 def _cannot_write(exc: OSError) -> int:
     _silence_stdout()
-    reason = exc.strerror or exc
+    reason = exc.strerror or "standard output is closed or not writable"
     print(f"govdisclose: error: cannot write output: {reason} (无法写出结果)", file=sys.stderr)
     return EXIT_USAGE
-
-
-class _ClosedOutput:
-    """Standard output when the process was started without one: every write fails."""
-
-    def write(self, _text: str) -> int:
-        raise OSError(9, "standard output is closed")
-
-    def flush(self) -> None:
-        pass
-
-    def isatty(self) -> bool:
-        return False
-
-    @property
-    def buffer(self) -> _ClosedOutput:
-        return self
-
-    def fileno(self) -> int:
-        raise OSError(9, "standard output is closed")
 
 
 def _silence_stdout() -> None:

@@ -37,14 +37,17 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import InputError
-from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
+from .._files import dump_json
+from . import EXIT_FINDINGS, EXIT_OK, command_group
 from .common import (
     add_format_option,
     add_output_option,
-    dump_json,
+    file_format,
+    findings_text,
     output_path,
     write_output,
-    write_text,
+    write_result,
+    year_number,
 )
 
 _LEVELS = ("township", "county", "city", "province")
@@ -55,8 +58,8 @@ _EPILOG = """\
   govdisclose annual-report check 2025.xlsx --previous 2024.xlsx
   govdisclose annual-report build --input 手填部分.json -o 2025.xlsx
   govdisclose annual-report build --body 某某镇人民政府 --year 2025 --to html
-  govdisclose annual-report build --year 2025 --requests 台账.xlsx --input 手填部分.json \
-      --previous 2024.json -o 2025.xlsx
+  govdisclose annual-report build --year 2025 --requests 台账.xlsx \\
+      --input 手填部分.json --previous 2024.json -o 2025.xlsx
 """
 
 
@@ -67,12 +70,7 @@ def _run_check(args: argparse.Namespace) -> int:
     read = read_report(args.file)
     previous = read_report(args.previous) if args.previous is not None else None
     report = check_report(read, level=args.level, previous=previous)
-    if args.format == "json":
-        from .._converter import unstructure
-
-        write_text(dump_json(unstructure(report)), output, json=True)
-    else:
-        write_text(report.to_text() + "\n", output)
+    write_result(args, report, lambda: report.to_text() + "\n", output)
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
@@ -97,14 +95,12 @@ def hand_filled(path: Path | None) -> Any:
 
 def write_report(report: Any, output_format: str, output: Path | None) -> None:
     """Write a report as ``json``, ``xlsx`` or ``html`` to ``output`` or standard output."""
-    from ..annual_report import to_document, to_html, to_xlsx
+    from .. import annual_report
 
-    if output_format == "xlsx":
-        write_output(to_xlsx(report), output)
-    elif output_format == "html":
-        write_output(to_html(report), output)
+    if output_format == "json":
+        write_output(dump_json(annual_report.to_document(report)), output)
     else:
-        write_output(dump_json(to_document(report)), output)
+        write_output(getattr(annual_report, f"to_{output_format}")(report), output)
 
 
 _CARRY_OVER_CODES = frozenset(
@@ -120,7 +116,7 @@ def _from_ledger(args: argparse.Namespace, hand: Any) -> tuple[Any, int]:
         raise InputError("--requests needs --year (台账生成报告需要指定年度)", path="--year")
     reading = read_ledger(args.requests, sheet=args.sheet)
     if not reading.ok:
-        sys.stderr.write(reading.report.to_text().rstrip("\n") + "\n")
+        sys.stderr.write(findings_text(reading.report))
         raise InputError(
             f"{args.requests}: some requests could not be loaded; a report is not built from a "
             f"part of the ledger (台账有无法读取的申请，未生成报告)"
@@ -138,13 +134,6 @@ def _from_ledger(args: argparse.Namespace, hand: Any) -> tuple[Any, int]:
     return report, EXIT_FINDINGS if errors else EXIT_OK
 
 
-def _form(args: argparse.Namespace, output: Path | None) -> str:
-    if args.to is not None:
-        return str(args.to)
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-    return {"xlsx": "xlsx", "html": "html", "htm": "html"}.get(suffix, "json")
-
-
 def _run_build(args: argparse.Namespace) -> int:
     import attrs
 
@@ -154,7 +143,7 @@ def _run_build(args: argparse.Namespace) -> int:
     report = hand_filled(args.input)
     if args.requests is not None:
         built, code = _from_ledger(args, report)
-        write_report(built, _form(args, output), output)
+        write_report(built, file_format(args), output)
         return code
     if args.previous is not None or args.sheet is not None:
         raise InputError(
@@ -172,30 +161,21 @@ def _run_build(args: argparse.Namespace) -> int:
         year=given.year if given.year is not None else report.year,
         level=given.level or report.level,
     )
-    write_report(report.completed(), _form(args, output), output)
+    write_report(report.completed(), file_format(args), output)
     return EXIT_OK
-
-
-def _year(text: str) -> int:
-    if not text.isdigit() or not 1990 <= int(text) <= 2200:
-        raise argparse.ArgumentTypeError(f"not a year: {text!r} (应为年份，如 2025)")
-    return int(text)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``annual-report`` command group."""
-    parser = sub.add_parser(
+    commands = command_group(
+        sub,
         "annual-report",
-        help=COMMANDS["annual-report"],
         description=(
             "按国办公开办函〔2021〕30号格式检查或生成政府信息公开工作年度报告。"
             "Check or build the yearly report on government information disclosure in the "
             "national format of 国办公开办函〔2021〕30号."
         ),
         epilog=_EPILOG,
-    )
-    commands = parser.add_subparsers(
-        title="命令 / commands", dest="annual_command", metavar="COMMAND", required=True
     )
     check = commands.add_parser(
         "check",
@@ -259,13 +239,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="上一年度的报告（核对结转）/ last year's report (carry-over check)",
     )
     build.add_argument("--body", metavar="NAME", help="报告机关 / the reporting body")
-    build.add_argument("--year", metavar="YEAR", type=_year, help="报告年度 / the year reported on")
-    build.add_argument("--level", choices=_LEVELS, help="机关层级 / the body's level")
     build.add_argument(
-        "--to",
-        choices=("json", "xlsx", "html"),
-        help="文件格式（默认按 --output 的后缀，否则 json）/ file format (default: from the "
-        "suffix of --output, else json)",
+        "--year",
+        metavar="YEAR",
+        type=year_number(1990, 2200),
+        help="报告年度 / the year reported on",
     )
-    add_output_option(build)
+    build.add_argument("--level", choices=_LEVELS, help="机关层级 / the body's level")
+    add_output_option(build, {"xlsx": "xlsx", "html": "html", "htm": "html", "": "json"})
     build.set_defaults(handler=_run_build)

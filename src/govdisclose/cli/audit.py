@@ -39,45 +39,38 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .._dates import DATE_FORMATS
 from .._errors import InputError
-from . import COMMANDS
+from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
 from .common import (
+    add_as_of_option,
     add_calendar_options,
     add_format_option,
     add_output_option,
     calendar_from_args,
-    dump_json,
     output_path,
     parse_date_option,
-    write_text,
+    whole_number,
+    write_result,
 )
-
-_EXIT_OK = 0
-_EXIT_LATE = 1
-
-
-def _max_listed(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"not a number ≥ 0: {text!r} (应为非负整数)")
-    return value
 
 
 def _run(args: argparse.Namespace) -> int:
     from .._converter import unstructure
     from .._files import atomic_writer, refuse_overwriting_input
     from ..audit import audit_file
-    from .catalogue import load_catalogue
+    from .catalogue import list_table_findings, load_catalogue
 
     as_of = parse_date_option(args.as_of, "--as-of")
     inputs = [args.log, *args.catalogue, *args.calendar]
     output = output_path(args, *inputs, args.records)
     if args.records is not None:
         refuse_overwriting_input(args.records, inputs)
-    catalogues = [load_catalogue(name) for name in args.catalogue]
+    catalogues = []
+    for name in args.catalogue:
+        catalogue, report = load_catalogue(name)
+        list_table_findings(report)  # what could not be read is said, not dropped
+        catalogues.append(catalogue)
     calendar = calendar_from_args(args)
     with contextlib.ExitStack() as stack:
         on_record: Any = None
@@ -103,11 +96,8 @@ def _run(args: argparse.Namespace) -> int:
             f"{result.first_problem}; check the log's format and encoding "
             f"(--input-format, --encoding)"
         )
-    if args.format == "json":
-        write_text(dump_json(unstructure(result)), output, json=True)
-    else:
-        write_text(result.to_text(), output)
-    return _EXIT_OK if result.ok else _EXIT_LATE
+    write_result(args, result, result.to_text, output)
+    return EXIT_OK if result.ok else EXIT_FINDINGS
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -118,12 +108,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=(
             "逐条判断公开记录是否按时公开（按时、逾期、超期未公开、待公开、无法判定）。"
             "Audit a publication log: on time, late, overdue, pending or not assessable. "
-            "日期可写作 2024-10-08、2024/10/8、2024.10.8、2024年10月8日、20241008 或日期时间"
-            "（如 2024-10-08T09:30、2024-10-08 09:30+08:00；带时区偏移时取北京时间的日期）。"
-            "Dates: 2024-10-08, 2024/10/8, 2024.10.8, 2024年10月8日, 20241008 or a date-time "
-            "(2024-10-08T09:30, 2024-10-08 09:30+08:00; with an offset: the date in China "
-            "Standard Time). 编码 encodings: UTF-8、带BOM的UTF-16、GB18030 / UTF-8, UTF-16 with "
-            "its byte-order mark, GB18030. "
+            f"日期 / dates: {DATE_FORMATS}, or a date-time (2024-10-08T09:30; with an offset, "
+            "the date in China Standard Time). 编码 encodings: UTF-8, UTF-16 (BOM), GB18030. "
             "退出码 exit codes: 0 无逾期且记录均可用 nothing late, every record usable; "
             "1 有逾期、超期或无法使用的记录 late, overdue or unusable records; "
             "2 输入不可用（含没有一条记录可用）unusable input, or no record usable."
@@ -132,13 +118,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "log", metavar="LOG", help="公开记录文件（CSV 或 JSON Lines；- 为标准输入）/ the log file"
     )
-    parser.add_argument(
-        "--as-of",
-        default="today",
-        metavar="DATE",
-        help="审计基准日（默认北京时间今天）/ the date the audit is as of (default today, "
-        "the date in China)",
-    )
+    add_as_of_option(parser, "审计基准日（默认北京时间今天）/ the date the audit is as of")
     add_format_option(parser)
     parser.add_argument(
         "--catalogue",
@@ -161,7 +141,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument(
         "--max-listed",
-        type=_max_listed,
+        type=whole_number(0),
         default=1000,
         metavar="N",
         help="每类问题最多列出的条数，计数仍完整（默认1000）/ findings listed per code "

@@ -28,9 +28,7 @@ notice.  A notice that does not list every festival is refused unless ``--partia
 says why; results computed through a partial year are marked partial.  The store is the user
 data directory (platformdirs), or ``GOVDISCLOSE_DATA_DIR`` when set.
 
-``calendar ics`` is defined with the deadline commands (:mod:`govdisclose.cli.deadline`)
-and added here by :func:`add_subcommands`; :func:`register` returns the group's subparsers
-object.
+``calendar ics`` is defined with the deadline commands (:mod:`govdisclose.cli.deadline`).
 """
 
 from __future__ import annotations
@@ -44,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._dates import DATE_FORMATS
 from .._errors import InputError, UnknownYearError
-from . import COMMANDS
+from . import EXIT_OK, command_group
 from .common import (
     add_calendar_options,
     add_format_option,
@@ -52,26 +50,17 @@ from .common import (
     calendar_from_args,
     calendar_layers,
     data_directory,
-    dump_json,
-    forget_calendars,
+    file_format,
     output_path,
     parse_date_option,
     write_output,
+    write_result,
     write_text,
 )
+from .deadline import register_ics
 
 if TYPE_CHECKING:
     from ..calendar import Arrangement
-
-_WEEKDAYS = (
-    ("星期一", "Monday"),
-    ("星期二", "Tuesday"),
-    ("星期三", "Wednesday"),
-    ("星期四", "Thursday"),
-    ("星期五", "Friday"),
-    ("星期六", "Saturday"),
-    ("星期日", "Sunday"),
-)
 
 
 def _neighbour(step: Callable[[dt.date], dt.date], day: dt.date) -> dt.date | None:
@@ -90,47 +79,50 @@ def _run_day(args: argparse.Namespace) -> int:
     # An estimate is marked wherever it appears: also in the neighbours of an official day.
     before_estimated = bool(preceding and cal.estimated_years(preceding, day))
     after_estimated = bool(following and cal.estimated_years(day, following))
-    neighbours_estimated = before_estimated or after_estimated
-    if args.format == "json":
+
+    def text() -> str:
+        lines = [
+            f"{day.isoformat()} 星期{'一二三四五六日'[day.weekday()]} {day:%A}",
+            f"类型 / kind:          {info.kind.label} {info.kind.code}",
+            f"工作日 / working day: {'是 yes' if info.workday else '否 no'}",
+        ]
+        if info.holiday:
+            lines.append(f"节日 / holiday:       {info.holiday.label} {info.holiday.code}")
+        if info.for_holiday:
+            lines.append(f"补班 / makes up for:  {info.for_holiday.label} {info.for_holiday.code}")
+        lines.append(f"依据 / source:        {info.source}")
+        if info.partial:
+            arrangement = cal.arrangement(day.year)
+            reason = arrangement.partial_reason if arrangement else ""
+            lines.append(
+                f"部分安排 / partial:   是 yes — 该年安排未列全节日 (the year's arrangement lacks "
+                f"festivals): {reason}"
+            )
+        if info.provisional:
+            lines.append(
+                "暂估 / provisional:   是 yes — 尚无国务院办公厅通知，按放假办法暂估，未计调休 "
+                "(no notice yet: estimated from the statutory holidays, without swapped days)"
+            )
+        unknown = "未知 unknown (no arrangement for that year)"
+        mark = " (暂估 PROVISIONAL)"
+        before = f"{preceding}{mark if before_estimated else ''}" if preceding else unknown
+        after = f"{following}{mark if after_estimated else ''}" if following else unknown
+        lines.append(f"前一工作日 / previous working day: {before}")
+        lines.append(f"后一工作日 / next working day:     {after}")
+        return "\n".join(lines) + "\n"
+
+    def data() -> dict[str, object]:
         from .._converter import unstructure
 
-        data = unstructure(info)
-        data["next_workday"] = following.isoformat() if following else None
-        data["previous_workday"] = preceding.isoformat() if preceding else None
-        data["neighbours_provisional"] = neighbours_estimated
-        write_text(dump_json(data), None, json=True)
-        return 0
-    zh, en = _WEEKDAYS[day.weekday()]
-    lines = [
-        f"{day.isoformat()} {zh} {en}",
-        f"类型 / kind:          {info.kind.label} {info.kind.code}",
-        f"工作日 / working day: {'是 yes' if info.workday else '否 no'}",
-    ]
-    if info.holiday:
-        lines.append(f"节日 / holiday:       {info.holiday.label} {info.holiday.code}")
-    if info.for_holiday:
-        lines.append(f"补班 / makes up for:  {info.for_holiday.label} {info.for_holiday.code}")
-    lines.append(f"依据 / source:        {info.source}")
-    if info.partial:
-        arrangement = cal.arrangement(day.year)
-        reason = arrangement.partial_reason if arrangement else ""
-        lines.append(
-            f"部分安排 / partial:   是 yes — 该年安排未列全节日 (the year's arrangement lacks "
-            f"festivals): {reason}"
-        )
-    if info.provisional:
-        lines.append(
-            "暂估 / provisional:   是 yes — 尚无国务院办公厅通知，按放假办法暂估，未计调休 "
-            "(no notice yet: estimated from the statutory holidays, without swapped days)"
-        )
-    unknown = "未知 unknown (no arrangement for that year)"
-    mark = " (暂估 PROVISIONAL)"
-    before = f"{preceding}{mark if before_estimated else ''}" if preceding else unknown
-    after = f"{following}{mark if after_estimated else ''}" if following else unknown
-    lines.append(f"前一工作日 / previous working day: {before}")
-    lines.append(f"后一工作日 / next working day:     {after}")
-    write_text("\n".join(lines) + "\n", None)
-    return 0
+        return {
+            **unstructure(info),
+            "next_workday": following.isoformat() if following else None,
+            "previous_workday": preceding.isoformat() if preceding else None,
+            "neighbours_provisional": before_estimated or after_estimated,
+        }
+
+    write_result(args, data, text)
+    return EXIT_OK
 
 
 _ARRANGEMENT_SUFFIXES = (".toml", ".json")
@@ -170,13 +162,10 @@ def _run_notice(args: argparse.Namespace) -> int:
 
     output = output_path(args, args.file, *args.amendments)
     arrangement = _read_input(args)
-    form = args.to
-    if form is None:
-        form = "json" if output is not None and output.suffix.lower() == ".json" else "toml"
-    write_output(dump_arrangement(arrangement, format=form), output)
+    write_output(dump_arrangement(arrangement, format=file_format(args)), output)
     if output is not None:
         write_text(f"已写入 written: {output} ({_summary(arrangement)})\n", None)
-    return 0
+    return EXIT_OK
 
 
 def _run_add(args: argparse.Namespace) -> int:
@@ -187,7 +176,6 @@ def _run_add(args: argparse.Namespace) -> int:
     # The year must agree with its neighbours (a December day worked in one, off in the other).
     WorkCalendar.from_user_data(directory=directory).with_arrangement(arrangement)
     path = store_arrangement(arrangement, directory)
-    forget_calendars()
     lines = [f"已保存 stored: {_summary(arrangement)}", f"  → {path}"]
     if arrangement.year in official_years():
         lines.append(
@@ -195,7 +183,7 @@ def _run_add(args: argparse.Namespace) -> int:
             f"`govdisclose calendar remove {arrangement.year}` restores it)"
         )
     write_text("\n".join(lines) + "\n", None)
-    return 0
+    return EXIT_OK
 
 
 def _run_remove(args: argparse.Namespace) -> int:
@@ -205,9 +193,8 @@ def _run_remove(args: argparse.Namespace) -> int:
     if not text.isdigit() or len(text) != 4:
         raise InputError(f"YEAR: expected a year such as 2027, got {text!r} (年份无效)")
     path = remove_arrangement(int(text), data_directory())
-    forget_calendars()
     write_text(f"已删除 removed: {path}\n", None)
-    return 0
+    return EXIT_OK
 
 
 def _run_list(args: argparse.Namespace) -> int:
@@ -238,29 +225,30 @@ def _run_list(args: argparse.Namespace) -> int:
         )
     low, high = PROVISIONAL_YEARS
     estimated = [y for y in range(low, high + 1) if y not in origins]
-    if args.format == "json":
-        data = {
-            "years": rows,
-            "store": str(directory),
-            "provisional": bool(args.provisional),
-            "provisional_years": estimated if args.provisional else [],
-        }
-        write_text(dump_json(data), None, json=True)
-        return 0
-    lines = ["年份 year  来源 origin              依据 notice / file"]
-    for row in rows:
-        mark = f"  【部分 PARTIAL: {row['partial_reason']}】" if row["partial"] else ""
-        where = f"  {row['path']}" if row["path"] else ""
-        lines.append(f"{row['year']}       {row['origin']:<22} {row['notice']}{where}{mark}")
-    if estimated:
-        span = f"{estimated[0]}–{estimated[-1]}" if len(estimated) > 1 else str(estimated[0])
-        if args.provisional:
-            lines.append(f"{span}  provisional estimate (暂估, --provisional)")
-        else:
-            lines.append(f"暂估 provisional estimates with --provisional: {span}")
-    lines.append(f"保存位置 store: {directory}")
-    write_text("\n".join(lines) + "\n", None)
-    return 0
+    data = {
+        "years": rows,
+        "store": str(directory),
+        "provisional": bool(args.provisional),
+        "provisional_years": estimated if args.provisional else [],
+    }
+
+    def text() -> str:
+        lines = ["年份 year  来源 origin              依据 notice / file"]
+        for row in rows:
+            mark = f"  【部分 PARTIAL: {row['partial_reason']}】" if row["partial"] else ""
+            where = f"  {row['path']}" if row["path"] else ""
+            lines.append(f"{row['year']}       {row['origin']:<22} {row['notice']}{where}{mark}")
+        if estimated:
+            span = f"{estimated[0]}–{estimated[-1]}" if len(estimated) > 1 else str(estimated[0])
+            if args.provisional:
+                lines.append(f"{span}  provisional estimate (暂估, --provisional)")
+            else:
+                lines.append(f"暂估 provisional estimates with --provisional: {span}")
+        lines.append(f"保存位置 store: {directory}")
+        return "\n".join(lines) + "\n"
+
+    write_result(args, data, text)
+    return EXIT_OK
 
 
 def _run_example(args: argparse.Namespace) -> int:
@@ -270,7 +258,7 @@ def _run_example(args: argparse.Namespace) -> int:
         encoding="utf-8"
     )
     sys.stdout.write(text)
-    return 0
+    return EXIT_OK
 
 
 def _register_notice_commands(calendar_subparsers: Any) -> None:
@@ -315,13 +303,7 @@ def _register_notice_commands(calendar_subparsers: Any) -> None:
             "festivals, saying why (results are marked partial)",
         )
         if name == "notice":
-            add_output_option(parser)
-            parser.add_argument(
-                "--to",
-                choices=("toml", "json"),
-                help="文件格式（默认按 --output 的后缀，否则 toml）/ file format (default: from "
-                "the suffix of --output, else toml)",
-            )
+            add_output_option(parser, {"json": "json", "": "toml"})
             parser.set_defaults(handler=_run_notice)
         else:
             parser.set_defaults(handler=_run_add)
@@ -350,24 +332,15 @@ def _register_notice_commands(calendar_subparsers: Any) -> None:
     example.set_defaults(handler=_run_example)
 
 
-def add_subcommands(calendar_subparsers: Any) -> None:
-    """Add the subcommands other modules define for the ``calendar`` group (``ics``)."""
-    from .deadline import register_ics
-
-    register_ics(calendar_subparsers)
-
-
-def register(subparsers: Any) -> Any:
-    """Add the ``calendar`` group and its subcommands; return the group's subparsers object."""
-    group = subparsers.add_parser(
+def register(subparsers: Any) -> None:
+    """Add the ``calendar`` group and its subcommands."""
+    calendar_subparsers = command_group(
+        subparsers,
         "calendar",
-        help=COMMANDS["calendar"],
+        title="子命令 / subcommands",
+        metavar="SUBCOMMAND",
         description="工作日历：国务院办公厅节假日安排、调休与工作日。"
         " / The working-day calendar: State Council holiday arrangements, swapped days.",
-    )
-    group.set_defaults(handler=lambda _args: _usage(group))
-    calendar_subparsers = group.add_subparsers(
-        title="子命令 / subcommands", dest="calendar_command", metavar="SUBCOMMAND"
     )
     day = calendar_subparsers.add_parser(
         "day",
@@ -382,10 +355,4 @@ def register(subparsers: Any) -> Any:
     add_format_option(day)
     day.set_defaults(handler=_run_day)
     _register_notice_commands(calendar_subparsers)
-    add_subcommands(calendar_subparsers)
-    return calendar_subparsers
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return 2
+    register_ics(calendar_subparsers)  # defined with the deadline commands

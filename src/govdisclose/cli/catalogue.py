@@ -19,18 +19,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .._errors import InputError
+from .._files import dump_json
 from .._model import Catalogue, CatalogueItem
 from .._standard import standard
 from .._texttable import render_table
 from .._vocabulary import Domain
-from . import COMMANDS
+from . import command_group
 from .common import (
     LEVEL_CHOICES,
     add_format_option,
     add_output_option,
-    dump_json,
+    escape_controls,
     escape_json,
-    for_people,
+    file_format,
     output_path,
     write_output,
     write_text,
@@ -38,9 +39,6 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..findings import Report
-
-#: ``--to`` name -> function turning a catalogue into the bytes or text to write.
-EXPORTERS: dict[str, Callable[[Catalogue], str | bytes]] = {}
 
 
 def _export_json(catalogue: Catalogue) -> str:
@@ -50,40 +48,33 @@ def _export_json(catalogue: Catalogue) -> str:
     return escape_json(dumps(catalogue)) + "\n"
 
 
-def _export_xlsx(catalogue: Catalogue) -> bytes:
-    from ..tables import to_xlsx
+def _table_exporter(form: str) -> Callable[..., str | bytes]:
+    """``govdisclose.tables.to_<form>``, imported (with openpyxl) when first called."""
 
-    return to_xlsx(catalogue)
+    def export(catalogue: Catalogue, **options: str) -> str | bytes:
+        from .. import tables
 
+        result: str | bytes = getattr(tables, f"to_{form}")(catalogue, **options)
+        return result
 
-def _export_csv(catalogue: Catalogue, encoding: str = "utf-8-sig") -> bytes:
-    from ..tables import to_csv
-
-    return to_csv(catalogue, encoding=encoding)
-
-
-def _export_html(catalogue: Catalogue) -> str:
-    from ..tables import to_html
-
-    return to_html(catalogue)
+    return export
 
 
-EXPORTERS["json"] = _export_json
-EXPORTERS["xlsx"] = _export_xlsx
-EXPORTERS["csv"] = _export_csv
-EXPORTERS["html"] = _export_html
+#: ``--to`` name -> function turning a catalogue into the bytes or text to write.
+EXPORTERS: dict[str, Callable[..., str | bytes]] = {
+    "json": _export_json,
+    **{form: _table_exporter(form) for form in ("xlsx", "csv", "html")},
+}
+#: Suffix of ``--output`` -> the format written (``""``: the default).
+_SUFFIXES = {**{form: form for form in EXPORTERS}, "htm": "html", "jsonl": "json", "": "json"}
 
 #: Formats whose output is not text: they are written to a file (``--output``) only.
 BINARY_FORMATS = frozenset({"xlsx"})
 
 
-def load_catalogue(name: str) -> Catalogue:
-    """A standard catalogue by domain (``work-safety``, ``救灾`` …) or a catalogue file."""
-    return load_catalogue_with_findings(name)[0]
-
-
-def load_catalogue_with_findings(name: str) -> tuple[Catalogue, Report | None]:
-    """Like :func:`load_catalogue`, with the findings of a table import (``.xlsx``, ``.csv``).
+def load_catalogue(name: str) -> tuple[Catalogue, Report | None]:
+    """A standard catalogue by domain (``work-safety``, ``救灾`` …) or a catalogue file, with
+    the findings of a table import (``.xlsx``, ``.csv``).
 
     The report is ``None`` for a standard catalogue and empty for a JSON file (nothing to
     report about cells); unusable input raises :class:`~govdisclose._errors.InputError`.
@@ -169,7 +160,7 @@ def render_catalogue(catalogue: Catalogue, *, full: bool = False) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _table_findings(report: Report | None, *, as_json: bool = False) -> int:
+def list_table_findings(report: Report | None, *, as_json: bool = False) -> int:
     """List a table import's findings on standard error; exit code 1 if any is an error.
 
     What could be read is still shown or exported, but a script must not take a table with
@@ -182,51 +173,32 @@ def _table_findings(report: Report | None, *, as_json: bool = False) -> int:
 
         sys.stderr.write(escape_json(dump_json(unstructure(report))))
     elif len(report):
-        sys.stderr.write(for_people(report.to_text()) + "\n")
+        sys.stderr.write(escape_controls(report.to_text()) + "\n")
     return 1 if report.has_errors else 0
 
 
 def _show(args: argparse.Namespace) -> int:
-    catalogue, report = load_catalogue_with_findings(args.name)
-    code = _table_findings(report)
-    if args.format == "json":
-        write_output(_export_json(catalogue), None)
-    else:
-        write_text(render_catalogue(catalogue, full=args.full), None)
+    catalogue, report = load_catalogue(args.name)
+    code = list_table_findings(report)
+    _write_catalogue(args, catalogue, None, full=args.full)
     return code
-
-
-def _export_format(args: argparse.Namespace) -> str:
-    """``--to``, or the output file's suffix, or JSON."""
-    if args.to is not None:
-        return str(args.to)
-    suffix = args.output.suffix.lower().lstrip(".") if args.output is not None else ""
-    if suffix in EXPORTERS:
-        return suffix
-    if suffix in ("htm", "jsonl"):
-        return {"htm": "html", "jsonl": "json"}[suffix]
-    return "json"
 
 
 def _export(args: argparse.Namespace) -> int:
     output = output_path(args, args.name)
-    form = _export_format(args)
+    form = file_format(args)
     if args.encoding is not None and form != "csv":
         raise InputError("--encoding is for CSV output only (--to csv) (仅适用于CSV)")
     if form in BINARY_FORMATS and output is None:
         raise InputError(f"--to {form} is binary: give --output FILE (需指定输出文件)")
-    catalogue, report = load_catalogue_with_findings(args.name)
-    code = _table_findings(report)
+    catalogue, report = load_catalogue(args.name)
+    code = list_table_findings(report)
     if args.level:
         from .._localize import derive
 
         catalogue = derive(catalogue, args.level)
-    out: str | bytes
-    if form == "csv":
-        out = _export_csv(catalogue, args.encoding or "utf-8-sig")
-    else:
-        out = EXPORTERS[form](catalogue)
-    write_output(out, output)
+    options = {"encoding": args.encoding} if args.encoding else {}
+    write_output(EXPORTERS[form](catalogue, **options), output)
     return code
 
 
@@ -245,7 +217,7 @@ def _import(args: argparse.Namespace) -> int:
     else:
         raise InputError(f"{path}: import reads .xlsx or .csv tables (仅支持xlsx、csv表格)")
     write_output(_export_json(result.catalogue), output)
-    _table_findings(result.report, as_json=args.findings_format == "json")
+    list_table_findings(result.report, as_json=args.findings_format == "json")
     return 1 if result.report.has_errors else 0
 
 
@@ -253,27 +225,35 @@ def _derive(args: argparse.Namespace) -> int:
     from .._localize import derive
 
     output = output_path(args, args.name)
-    catalogue = derive(
-        load_catalogue(args.name), args.level, publisher=args.publisher, renumber=args.renumber
-    )
+    catalogue, report = load_catalogue(args.name)
+    code = list_table_findings(report)
+    catalogue = derive(catalogue, args.level, publisher=args.publisher, renumber=args.renumber)
+    _write_catalogue(args, catalogue, output)
+    return code
+
+
+def _write_catalogue(
+    args: argparse.Namespace, catalogue: Catalogue, output: Path | None, *, full: bool = False
+) -> None:
+    """The catalogue as JSON (``--format json``) or as a readable table."""
     if args.format == "json":
         write_output(_export_json(catalogue), output)
     else:
-        write_text(render_catalogue(catalogue), output)
-    return 0
+        write_text(render_catalogue(catalogue, full=full), output)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``catalogue`` command group."""
-    group = sub.add_parser(
+    actions = command_group(
+        sub,
         "catalogue",
-        help=COMMANDS["catalogue"],
+        title="子命令 / subcommands",
+        metavar="ACTION",
         description=(
             "查看、导出、导入标准目录或本地目录。"
             "Show, export and import the standard or a local catalogue."
         ),
     )
-    actions = group.add_subparsers(title="子命令 / subcommands", metavar="ACTION")
     name_help = "work-safety（安全生产）、disaster-relief（救灾），或目录文件 / or a catalogue file"
 
     show = actions.add_parser(
@@ -294,12 +274,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     export.add_argument("name", metavar="NAME", help=name_help)
     export.add_argument(
-        "--to",
-        choices=sorted(EXPORTERS),
-        help="文件格式（默认按 --output 的后缀，否则 json）/ file format (default: from the "
-        "suffix of --output, else json)",
-    )
-    export.add_argument(
         "--level",
         choices=LEVEL_CHOICES,
         help="只导出该层级适用的事项 / only items for this level",
@@ -309,7 +283,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=["utf-8-sig", "utf-8", "gb18030"],
         help="CSV编码（默认带BOM的UTF-8）/ encoding of CSV output (default utf-8-sig)",
     )
-    add_output_option(export)
+    add_output_option(export, _SUFFIXES)
     export.set_defaults(handler=_export)
 
     imp = actions.add_parser(
@@ -355,9 +329,3 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_format_option(derive, "json", "text")
     add_output_option(derive)
     derive.set_defaults(handler=_derive)
-
-    def _group_help(args: argparse.Namespace) -> int:
-        group.print_help()
-        return 2
-
-    group.set_defaults(handler=_group_help)

@@ -27,6 +27,7 @@ import os
 import re
 import sys
 import unicodedata
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,11 +40,11 @@ from .._dates import (
     read_date_text,
 )
 from .._errors import InputError, short_repr
-from .._files import dump_json as dump_json
 from .._vocabulary import Level
 
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
+    from ..findings import Report
 
 #: ``--level`` choices: the codes of :class:`~govdisclose._vocabulary.Level`.
 LEVEL_CHOICES = tuple(level.code for level in Level)
@@ -60,8 +61,12 @@ def add_format_option(parser: argparse.ArgumentParser, *choices: str) -> None:
     )
 
 
-def add_output_option(parser: argparse.ArgumentParser) -> None:
-    """Add ``--output FILE`` (standard output when absent)."""
+def add_output_option(
+    parser: argparse.ArgumentParser, formats: Mapping[str, str] | None = None
+) -> None:
+    """Add ``--output FILE`` (standard output when absent); with ``formats`` (the suffix of
+    the file -> the format written; ``""``: the default) also ``--to FORMAT``
+    (:func:`file_format`)."""
     parser.add_argument(
         "--output",
         "-o",
@@ -69,6 +74,15 @@ def add_output_option(parser: argparse.ArgumentParser) -> None:
         type=Path,
         help="写入文件（默认标准输出）/ write to FILE instead of standard output",
     )
+    if formats:
+        default = formats[""]
+        parser.add_argument(
+            "--to",
+            choices=sorted(set(formats.values())),
+            help=f"文件格式（默认按 --output 的后缀，否则 {default}）/ file format (default: "
+            f"from the suffix of --output, else {default})",
+        )
+        parser.set_defaults(suffix_formats=formats)
 
 
 def output_path(args: argparse.Namespace, *inputs: object) -> Path | None:
@@ -112,36 +126,88 @@ def escape_json(text: str) -> str:
     return re.sub(_CONTROLS, lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-#: How the library's messages name Python API, and what the command line says instead.
-_PYTHON_API = (
-    (r";? in Python \S+", ""),
-    (r"(?:WorkCalendar(?:\.official\(\))?)\.with_arrangement\([^)]*\)(?: / )?", ""),
-    (r"provisional=True(?: / --provisional)?", "--provisional"),
-)
-
-
-def for_people(text: str) -> str:
-    r"""Text for the terminal: control characters escaped (:func:`escape_controls`) and the
-    library's mentions of Python API (``provisional=True``) replaced by the options.
-
-    >>> for_people("estimate with provisional=True / --provisional\x1b[2K")
-    'estimate with --provisional\\x1b[2K'
-    """
-    if "provisional=True" in text or "with_arrangement" in text or " in Python " in text:
-        for pattern, replacement in _PYTHON_API:
-            text = re.sub(pattern, replacement, text)
-    return escape_controls(text)
-
-
 def write_text(text: str, output: Path | None, *, json: bool = False) -> None:
     """Write a report for people (``json``: a JSON document) to ``output`` or standard
-    output, with control characters escaped (:func:`for_people`)."""
-    write_output(escape_json(text) if json else for_people(text), output)
+    output, with control characters escaped (:func:`escape_controls`)."""
+    write_output(escape_json(text) if json else escape_controls(text), output)
 
 
-def write_output(data: str | bytes, output: Path | None, *, encoding: str = "utf-8") -> None:
-    """Write text (encoded with ``encoding``) or bytes, as they are, to ``output`` or to
-    standard output.
+def write_result(
+    args: argparse.Namespace, data: object, text: Callable[[], str], output: Path | None = None
+) -> None:
+    """A command's result: with ``--format json`` ``data`` (or what it returns, when it is a
+    function) as JSON, unstructured by the package's converter; else ``text()`` for people.
+    To ``output`` or standard output."""
+    if args.format == "json":
+        from .._converter import unstructure
+        from .._files import dump_json
+
+        value = data() if callable(data) else data
+        write_text(dump_json(unstructure(value)), output, json=True)
+    else:
+        write_text(text(), output)
+
+
+def findings_text(report: Report) -> str:
+    """A report's findings for people, one block ending in a line break ("" when none)."""
+    return report.to_text().rstrip("\n") + "\n" if report.findings else ""
+
+
+def whole_number(minimum: int) -> Callable[[str], int]:
+    """An argparse ``type=``: a whole number at least ``minimum``."""
+
+    def read(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r} (应为整数)") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(
+                f"must be at least {minimum}, got {value} (应不小于{minimum})"
+            )
+        return value
+
+    return read
+
+
+def year_number(low: int = 1, high: int = 9998) -> Callable[[str], int]:
+    """An argparse ``type=``: a year from ``low`` to ``high``."""
+
+    def read(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = 0
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"not a year: {text!r}; expected a year such as 2027 (应为年份，如 2027)"
+            )
+        return value
+
+    return read
+
+
+def file_format(args: argparse.Namespace) -> str:
+    """The format to write (:func:`add_output_option`): ``--to``, else the one the suffix of
+    ``--output`` names, else the default."""
+    if args.to is not None:
+        return str(args.to)
+    suffix = args.output.suffix.lower().lstrip(".") if args.output is not None else ""
+    return str(args.suffix_formats.get(suffix, args.suffix_formats[""]))
+
+
+def add_as_of_option(parser: argparse.ArgumentParser, what: str) -> None:
+    """Add ``--as-of DATE`` (default ``today``, the date in China); ``what`` says its use."""
+    parser.add_argument(
+        "--as-of",
+        default="today",
+        metavar="DATE",
+        help=f"{what} (default today, the date in China)",
+    )
+
+
+def write_output(data: str | bytes, output: Path | None) -> None:
+    """Write text or bytes, as they are, to ``output`` (text as UTF-8) or standard output.
 
     Line ends are written as they are (an iCalendar file's CRLF stays CRLF).  A file is
     written whole or not at all (:func:`govdisclose._files.write_file`); one that cannot be
@@ -150,18 +216,14 @@ def write_output(data: str | bytes, output: Path | None, *, encoding: str = "utf
     if output is not None:
         from .._files import write_file
 
-        write_file(output, data, encoding=encoding)
+        write_file(output, data)
         return
-    if isinstance(data, str) and encoding == "utf-8":
-        sys.stdout.write(data)
-        return
-    raw = data.encode(encoding) if isinstance(data, str) else data
     buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a text-only stream (tests capture it so)
-        sys.stdout.write(raw.decode(encoding if isinstance(data, str) else "utf-8"))
+    if isinstance(data, str) or buffer is None:  # text, or a text-only stream (tests')
+        sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
         return
     sys.stdout.flush()
-    buffer.write(raw)
+    buffer.write(data)
     buffer.flush()
 
 
@@ -189,9 +251,6 @@ ENV_VAR = "GOVDISCLOSE_CALENDAR"
 #: Environment variable replacing the user data directory of the stored years.
 DATA_DIR_VAR = "GOVDISCLOSE_DATA_DIR"
 
-# The calendars resolved in this run (the user's files are read once per process).
-_resolved: dict[tuple[object, ...], WorkCalendar] = {}
-
 
 def data_directory() -> Path:
     """The store of ``calendar add``: ``GOVDISCLOSE_DATA_DIR`` when set, else the platform's
@@ -218,33 +277,22 @@ def calendar_from_args(args: argparse.Namespace) -> WorkCalendar:
     """The working-day calendar the options of :func:`add_calendar_options` ask for: the
     official data, the years stored with ``calendar add``, the files of
     ``GOVDISCLOSE_CALENDAR``, then those of ``--calendar`` (a later one replaces an earlier
-    one's year).  Resolved once per run."""
+    one's year)."""
     from .._errors import CalendarDataError
     from ..calendar import WorkCalendar, load_arrangement
 
-    provisional = bool(getattr(args, "provisional", False))
-    files = list(getattr(args, "calendar", None) or [])
-    directory = data_directory()
-    layers = calendar_layers(files)
-    key = (provisional, directory, tuple(layers))
-    cal = _resolved.get(key)
-    if cal is None:
-        cal = WorkCalendar.from_user_data(provisional=provisional, directory=directory)
-        for origin, path in layers:
-            try:
-                arrangement = load_arrangement(path)
-            except (InputError, CalendarDataError) as exc:
-                if origin != ENV_VAR:
-                    raise
-                raise type(exc)(f"{ENV_VAR}: {exc}") from None
-            cal = cal.with_arrangement(arrangement)
-        _resolved[key] = cal
+    cal = WorkCalendar.from_user_data(
+        provisional=bool(getattr(args, "provisional", False)), directory=data_directory()
+    )
+    for origin, path in calendar_layers(list(getattr(args, "calendar", None) or [])):
+        try:
+            arrangement = load_arrangement(path)
+        except (InputError, CalendarDataError) as exc:
+            if origin != ENV_VAR:
+                raise
+            raise type(exc)(f"{ENV_VAR}: {exc}") from None
+        cal = cal.with_arrangement(arrangement)
     return cal
-
-
-def forget_calendars() -> None:
-    """Drop the calendars resolved so far (after ``calendar add`` or ``remove``)."""
-    _resolved.clear()
 
 
 _MONTH_DAY = (
@@ -260,28 +308,20 @@ _DATETIME = (
 )
 
 
-def _text(text: object, option: str) -> str:
+def _text(text: str) -> str:
     """The option's text, stripped, with full-width digits and signs made ASCII (NFKC)."""
-    if not isinstance(text, str):
-        raise InputError(f"expected text, got {short_repr(text)} (应为文本)", path=option)
     return unicodedata.normalize("NFKC", text).strip()
 
 
 def parse_date_option(text: str, option: str) -> dt.date:
-    """The date given to the command-line option ``option`` (its name goes into errors).
+    """The date given to the command-line option ``option`` (its name goes into errors): the
+    library's one date grammar (see the module reference; with full-width digits too), a
+    time of day taken as the publication-log audit takes it, or ``today`` in China.
 
-    Reads the library's one date grammar (``govdisclose._dates.read_date_text``):
-    ``YYYY-MM-DD`` (also ``YYYY-M-D``), ``YYYY/M/D``, ``YYYY.M.D``, ``YYYY年M月D日`` and
-    compact ``YYYYMMDD``, with surrounding blanks and full-width digits (２０２４); a time of
-    day may follow, and then the date is the one the publication-log audit takes (with a UTC
-    offset, the date in China Standard Time; without, the date as written) — and ``today``
-    (the date in China Standard Time).
-    Raises :class:`~govdisclose._errors.InputError`: "does not exist" for an impossible date
-    such as ``2024-02-30``, "not a date" (with the reason when there is one, and the accepted
-    spellings) for anything else.  An InputError is a ValueError, so as an argparse ``type=``
-    the message would be replaced by argparse's own; call it from the command instead.
+    An :class:`~govdisclose._errors.InputError` is a ValueError: as an argparse ``type=`` its
+    message would be replaced by argparse's own, so the commands call this themselves.
     """
-    value = _text(text, option)
+    value = _text(text)
     if value.lower() == "today":
         return china_today()
     read = read_date_text(text)
@@ -299,7 +339,7 @@ def parse_datetime_option(text: str, option: str) -> dt.datetime:
     A date without a time, a time that does not exist (``25:00``) or a bad offset is an
     :class:`~govdisclose._errors.InputError` saying which.
     """
-    if _text(text, option).lower() == "now":
+    if _text(text).lower() == "now":
         from .._dates import CHINA_TZ
 
         return dt.datetime.now(CHINA_TZ).replace(microsecond=0)
@@ -327,7 +367,7 @@ def parse_month_day_option(text: str, option: str) -> tuple[int, int]:
     ...
     govdisclose._errors.InputError: --attribute-review: 02-30 is not a day of the year; use MM-DD...
     """
-    value = _text(text, option)
+    value = _text(text)
     match = re.fullmatch(_MONTH_DAY, value, re.ASCII)
     if match is not None:
         month, day = (int(g) for g in match.group("m", "d", "m2", "d2") if g)

@@ -27,46 +27,43 @@ from __future__ import annotations
 
 import argparse
 import calendar as calendar_module
-import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from .._dates import DATE_FORMATS
 from .._errors import InputError
-from . import COMMANDS
+from . import EXIT_OK, command_group
 from .common import (
     add_calendar_options,
     add_format_option,
+    add_output_option,
     calendar_from_args,
-    dump_json,
     output_path,
     parse_date_option,
     parse_datetime_option,
     parse_month_day_option,
+    whole_number,
     write_output,
-    write_text,
+    write_result,
+    year_number,
 )
 
 #: The time limit ``deadline proactive`` uses without ``--rule`` (条例 第二十六条).
 DEFAULT_RULE = "信息形成或变更之日起20个工作日内"
 
-_EXIT_OK = 0
 
+def _emit(deadlines: Sequence[Any], args: argparse.Namespace) -> int:
+    # JSON: one object with a ``due`` field, the first deadline; the others (a major
+    # emergency's 5 h release and 24 h press conference) under ``related``.
+    first, *related = deadlines
 
-def _emit(deadlines: Sequence[Any], args: argparse.Namespace, *, many: bool) -> int:
-    if args.format == "json":
-        # One object with a ``due`` field: the first deadline; the others (a major
-        # emergency's 5 h release and 24 h press conference) under ``related``.
+    def data() -> object:
         from .._converter import unstructure
 
-        data = unstructure(deadlines[0])
-        if many and len(deadlines) > 1:
-            data["related"] = [unstructure(d) for d in deadlines[1:]]
-        write_text(dump_json(data), None, json=True)
-    else:
-        write_text("\n\n".join(d.describe() for d in deadlines) + "\n", None)
-    return _EXIT_OK
+        return {**unstructure(first), "related": unstructure(related)} if related else first
+
+    write_result(args, data, lambda: "\n\n".join(d.describe() for d in deadlines) + "\n")
+    return EXIT_OK
 
 
 def _proactive(args: argparse.Namespace) -> int:
@@ -79,7 +76,7 @@ def _proactive(args: argparse.Namespace) -> int:
         service_level_workdays=args.service_level,
         calendar=calendar_from_args(args),
     )
-    return _emit([deadline], args, many=False)
+    return _emit([deadline], args)
 
 
 def _request(args: argparse.Namespace) -> int:
@@ -108,44 +105,34 @@ def _request(args: argparse.Namespace) -> int:
         pauses=pauses,
         calendar=calendar_from_args(args),
     )
-    return _emit([deadline], args, many=False)
+    return _emit([deadline], args)
 
 
 def _opinion(args: argparse.Namespace) -> int:
     from ..deadlines import opinion_response_deadline
 
     detected = parse_datetime_option(args.detected, "DETECTED")
-    return _emit(opinion_response_deadline(detected, major=args.major), args, many=True)
+    return _emit(opinion_response_deadline(detected, major=args.major), args)
 
 
 def _annual_report(args: argparse.Namespace) -> int:
     from ..deadlines import annual_report_deadline
 
-    return _emit([annual_report_deadline(args.year, authority=args.authority)], args, many=False)
+    return _emit([annual_report_deadline(args.year, authority=args.authority)], args)
 
 
 def _meeting(args: argparse.Namespace) -> int:
     from ..deadlines import meeting_invitation_deadline
 
     meeting = parse_date_option(args.meeting, "MEETING")
-    return _emit([meeting_invitation_deadline(meeting, args.days)], args, many=False)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r} (应为整数)") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value} (须为正整数)")
-    return value
+    return _emit([meeting_invitation_deadline(meeting, args.days)], args)
 
 
 def _service_level(text: str) -> int:
     from .._model import check_service_level
 
     try:
-        return check_service_level(_positive(text), where="--service-level")
+        return check_service_level(whole_number(1)(text), where="--service-level")
     except InputError as exc:
         raise argparse.ArgumentTypeError(exc.message) from None
 
@@ -163,16 +150,6 @@ def _extension(text: str) -> int:
     return days
 
 
-def _year(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 1 <= value <= 9998:
-        raise argparse.ArgumentTypeError(f"not a year: {text!r} (年份无效)")
-    return value
-
-
 def _common(parser: argparse.ArgumentParser, *, calendar: bool = True) -> None:
     add_format_option(parser)
     if calendar:
@@ -181,15 +158,15 @@ def _common(parser: argparse.ArgumentParser, *, calendar: bool = True) -> None:
 
 def register(subparsers: Any) -> None:
     """Add the ``deadline`` command group."""
-    group = subparsers.add_parser(
+    sub = command_group(
+        subparsers,
         "deadline",
-        help=COMMANDS["deadline"],
+        title="期限 / deadlines",
+        metavar="KIND",
         description="计算政务公开期限并逐步说明 / compute disclosure deadlines, explained step by "
         "step (条例第二十六条、第三十条至第三十四条、第四十九条; 390号; 国办发〔2016〕61号、80号). "
         f"日期 / DATE: {DATE_FORMATS}",
     )
-    sub = group.add_subparsers(title="期限 / deadlines", dest="deadline_command", metavar="KIND")
-    group.set_defaults(handler=lambda _args: _usage(group))
 
     proactive = sub.add_parser(
         "proactive",
@@ -277,7 +254,9 @@ def register(subparsers: Any) -> None:
         "The report on the previous year's disclosure work: by 31 January, by 31 March for a "
         "disclosure authority.",
     )
-    report.add_argument("year", type=_year, metavar="YEAR", help="公布年份 / year of publication")
+    report.add_argument(
+        "year", type=year_number(), metavar="YEAR", help="公布年份 / year of publication"
+    )
     report.add_argument(
         "--authority",
         action="store_true",
@@ -295,18 +274,13 @@ def register(subparsers: Any) -> None:
     meeting.add_argument("meeting", metavar="MEETING", help="会议日期 / the meeting's date")
     meeting.add_argument(
         "--days",
-        type=_positive,
+        type=whole_number(1),
         default=7,
         metavar="N",
         help="提前天数（默认7）/ calendar days ahead (default 7)",
     )
     _common(meeting, calendar=False)
     meeting.set_defaults(handler=_meeting)
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help(sys.stderr)
-    return 2
 
 
 def _ics(args: argparse.Namespace) -> int:
@@ -327,7 +301,7 @@ def _ics(args: argparse.Namespace) -> int:
         authority=args.authority,
     )
     write_output(to_ics(items), output_path(args, *args.calendar))  # CRLF line ends kept
-    return _EXIT_OK
+    return EXIT_OK
 
 
 def register_ics(calendar_subparsers: Any) -> None:
@@ -339,14 +313,8 @@ def register_ics(calendar_subparsers: Any) -> None:
         "annual report, major-decision catalogue, quarterly progress reports and the yearly "
         "review of document attributes as all-day iCalendar events",
     )
-    ics.add_argument("year", type=_year, metavar="YEAR", help="年份 / the year")
-    ics.add_argument(
-        "--output",
-        "-o",
-        type=Path,
-        metavar="FILE",
-        help="写入文件（默认标准输出）/ write to FILE instead of standard output",
-    )
+    ics.add_argument("year", type=year_number(), metavar="YEAR", help="年份 / the year")
+    add_output_option(ics)
     ics.add_argument(
         "--attribute-review",
         metavar="MM-DD",

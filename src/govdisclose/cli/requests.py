@@ -30,22 +30,20 @@ from pathlib import Path
 from typing import Any
 
 from .._dates import DATE_FORMATS
-from . import COMMANDS
+from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, command_group
 from .common import (
+    add_as_of_option,
     add_calendar_options,
     add_format_option,
     add_output_option,
     calendar_from_args,
-    dump_json,
+    findings_text,
     output_path,
     parse_date_option,
     write_output,
-    write_text,
+    write_result,
+    year_number,
 )
-
-_EXIT_OK = 0
-_EXIT_OVERDUE = 1
-_EXIT_UNUSABLE = 2
 
 
 def _status(args: argparse.Namespace) -> int:
@@ -65,18 +63,12 @@ def _status(args: argparse.Namespace) -> int:
         locations=reading.locations,
         explain=args.explain,
     )
-    report = reading.report + status.report
-    if args.format == "json":
-        data = status.to_json(explain=args.explain)
-        from .._converter import unstructure
-
-        data["report"] = unstructure(report)
-        write_text(dump_json(data), output, json=True)
-    else:
-        text = status.to_text(explain=args.explain)
-        if reading.report.findings:
-            text += reading.report.to_text().rstrip("\n") + "\n"
-        write_text(text, output)
+    write_result(
+        args,
+        lambda: {**status.to_json(explain=args.explain), "report": reading.report + status.report},
+        lambda: status.to_text(explain=args.explain) + findings_text(reading.report),
+        output,
+    )
     if args.ics is not None:
         if any(s.due is not None and s.state.code != "answered" for s in status.requests):
             write_output(status.to_ics(), args.ics)
@@ -87,18 +79,8 @@ def _status(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     if not reading.ok or any(f.code == "requests.unknown-year" for f in status.report.findings):
-        return _EXIT_UNUSABLE
-    return _EXIT_OVERDUE if status.overdue_count else _EXIT_OK
-
-
-def _year(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 1 <= value <= 9998:
-        raise argparse.ArgumentTypeError(f"not a year: {text!r} (应为年份，如 2025)")
-    return value
+        return EXIT_USAGE
+    return EXIT_FINDINGS if status.overdue_count else EXIT_OK
 
 
 def _counts(args: argparse.Namespace) -> int:
@@ -107,62 +89,55 @@ def _counts(args: argparse.Namespace) -> int:
     output = output_path(args, args.ledger)
     reading = read_ledger(args.ledger, sheet=args.sheet)
     counts = year_counts(reading.ledger, args.year, report=reading.report)
-    if args.format == "json":
-        from .._converter import unstructure
 
-        write_text(dump_json(unstructure(counts)), output, json=True)
-    else:
-        table3, table4 = counts.table3, counts.table4
+    def text() -> str:
         lines = [f"{args.year}年 表三 table 三 ({', '.join(TABLE3_COLUMNS)})"]
         lines += [
-            f"  {row}: {' '.join(str(table3[row][c]) for c in TABLE3_COLUMNS)}"
+            f"  {row}: {' '.join(str(counts.table3[row][c]) for c in TABLE3_COLUMNS)}"
             for row in TABLE3_ROWS
         ]
         lines.append("表四 table 四 (upheld corrected other_result pending total)")
         lines += [
             f"  {group}: {' '.join(str(v) for v in cells.values())}"
-            for group, cells in table4.items()
+            for group, cells in counts.table4.items()
         ]
         lines.append(f"信息处理费 fees collected: {counts.fees_collected_yuan} 元")
-        text = "\n".join(lines) + "\n"
-        if reading.report.findings:
-            text += reading.report.to_text().rstrip("\n") + "\n"
-        write_text(text, output)
-    return _EXIT_OK if reading.ok else _EXIT_UNUSABLE
+        return "\n".join(lines) + "\n" + findings_text(reading.report)
+
+    write_result(args, counts, text, output)
+    return EXIT_OK if reading.ok else EXIT_USAGE
 
 
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help()
-    return _EXIT_UNUSABLE
+def _ledger_command(sub: Any, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+    """A command reading a ledger: ``LEDGER``, ``--sheet``, ``--format`` and ``--output``."""
+    parser: argparse.ArgumentParser = sub.add_parser(name, **kwargs)
+    parser.add_argument(
+        "ledger", metavar="LEDGER", type=Path, help="台账 / ledger (.xlsx .csv .json)"
+    )
+    parser.add_argument("--sheet", metavar="NAME", help="工作表名 / the sheet of a workbook")
+    add_format_option(parser)
+    add_output_option(parser)
+    return parser
 
 
 def register(subparsers: Any) -> None:
     """Add the ``requests`` command group."""
-    group = subparsers.add_parser(
+    sub = command_group(
+        subparsers,
         "requests",
-        help=COMMANDS["requests"],
         description="依申请公开台账：办理期限、逾期情况和年度统计 / a requests ledger: "
         "deadlines, overdue requests and the year's counts (条例第三十条至第三十四条; "
         f"国办函〔2020〕109号; 国办公开办函〔2021〕30号). 日期 / DATE: {DATE_FORMATS}",
     )
-    sub = group.add_subparsers(title="命令 / commands", dest="requests_command", metavar="COMMAND")
-    group.set_defaults(handler=lambda _args: _usage(group))
 
-    status = sub.add_parser(
+    status = _ledger_command(
+        sub,
         "status",
         help="某日的办理情况 / what is due and overdue on a day",
         description="每件申请的答复期限、剩余或逾期工作日 / each request's reply deadline, "
         "working days left or overdue; answered ones on time or late",
     )
-    status.add_argument(
-        "ledger", metavar="LEDGER", type=Path, help="台账 / ledger (.xlsx .csv .json)"
-    )
-    status.add_argument(
-        "--as-of",
-        default="today",
-        metavar="DATE",
-        help="查看日期（默认北京时间今天）/ the day (default today, the date in China)",
-    )
+    add_as_of_option(status, "查看日期（默认北京时间今天）/ the day")
     status.add_argument(
         "--explain", action="store_true", help="逐日说明期限 / explain each deadline day by day"
     )
@@ -172,23 +147,17 @@ def register(subparsers: Any) -> None:
         type=Path,
         help="写出未办结期限的日历 / write open deadlines (.ics)",
     )
-    status.add_argument("--sheet", metavar="NAME", help="工作表名 / the sheet of a workbook")
-    add_format_option(status)
     add_calendar_options(status)
-    add_output_option(status)
     status.set_defaults(handler=_status)
 
-    counts = sub.add_parser(
+    counts = _ledger_command(
+        sub,
         "counts",
         help="年度报告表三、表四 / tables 三 and 四 of a year",
         description="年度报告表三、表四和收取的信息处理费 / tables 三 and 四 of the annual "
         "report and the fees collected (section 六)",
     )
     counts.add_argument(
-        "ledger", metavar="LEDGER", type=Path, help="台账 / ledger (.xlsx .csv .json)"
+        "--year", required=True, type=year_number(), metavar="YEAR", help="年度 / the year"
     )
-    counts.add_argument("--year", required=True, type=_year, metavar="YEAR", help="年度 / the year")
-    counts.add_argument("--sheet", metavar="NAME", help="工作表名 / the sheet of a workbook")
-    add_format_option(counts)
-    add_output_option(counts)
     counts.set_defaults(handler=_counts)

@@ -28,14 +28,16 @@ import codecs
 import contextlib
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
+from itertools import chain, repeat
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, TextIO
+from textwrap import indent
+from typing import IO, TYPE_CHECKING, BinaryIO, TextIO
 
 from .._errors import InputError
 from .._files import atomic_writer, open_binary
 from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
-from .common import add_format_option, escape_json, for_people, output_path
+from .common import add_format_option, escape_controls, escape_json, output_path
 
 if TYPE_CHECKING:  # the scan (and python-stdnum) is imported when the command runs
     from .._privacy import PersonalDataMatch
@@ -73,10 +75,10 @@ class _TextListing:
 
     def add(self, match: PersonalDataMatch) -> None:
         self._count += 1
-        self._stream.write(for_people(_match_line(self._name, match)) + "\n")
+        self._stream.write(escape_controls(_match_line(self._name, match)) + "\n")
 
     def finish(self) -> None:
-        self._stream.write(for_people(_summary_line(self._name, self._count)) + "\n")
+        self._stream.write(escape_controls(_summary_line(self._name, self._count)) + "\n")
 
 
 class _JsonListing:
@@ -98,18 +100,14 @@ class _JsonListing:
         finding = match.finding()
         self._counts[finding.severity.code] += 1
         text = escape_json(json.dumps(unstructure(finding), ensure_ascii=False, indent=2))
-        self._stream.write(("\n" if self._first else ",\n") + _indent(text, "    "))
+        self._stream.write(("\n" if self._first else ",\n") + indent(text, "    "))
         self._first = False
 
     def finish(self) -> None:
         ok = json.dumps(self._counts["error"] == 0)
-        counts = _indent(json.dumps(self._counts, indent=2), "  ").lstrip()
+        counts = indent(json.dumps(self._counts, indent=2), "  ").lstrip()
         self._stream.write(("]" if self._first else "\n  ]") + f',\n  "ok": {ok},\n')
         self._stream.write(f'  "counts": {counts}\n}}\n')
-
-
-def _indent(text: str, prefix: str) -> str:
-    return "\n".join(prefix + line for line in text.split("\n"))
 
 
 def _stdin_descriptor() -> int | None:
@@ -135,17 +133,16 @@ def _spool_stdin() -> BinaryIO:
     return spool
 
 
-def _stdout_writer(encoding: str) -> Callable[[str], object]:
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a text-only stream (tests capture it so)
-        return sys.stdout.write
+def _encoding_writer(target: IO[bytes] | None, encoding: str) -> Callable[[str, bool], object]:
+    """Writes text to ``target`` in ``encoding`` (the last piece ``final``); without a
+    target, to standard output."""
+    if target is None:
+        sys.stdout.flush()
+        target = getattr(sys.stdout, "buffer", None)
+        if target is None:  # a text-only stream (tests capture it so)
+            return lambda text, final: sys.stdout.write(text)
     encoder = codecs.getincrementalencoder(encoding)()
-    sys.stdout.flush()
-
-    def write(text: str) -> None:
-        buffer.write(encoder.encode(text))
-
-    return write
+    return lambda text, final: target.write(encoder.encode(text, final))
 
 
 def _scan(args: argparse.Namespace) -> int:
@@ -160,50 +157,33 @@ def _scan(args: argparse.Namespace) -> int:
     with raw, contextlib.ExitStack() as stack:
         encoding, chunks = read_text_chunks(raw, source=name)
         scanner = PersonalDataScanner(mask=args.mask)
-        write_masked: Callable[[str], object] | None = None
-        if args.mask and output is not None:
-            # whole or not at all: a temporary file renamed into place when complete
-            target = stack.enter_context(atomic_writer(output))
-            encoder = codecs.getincrementalencoder(encoding)()
-
-            def write_masked(text: str) -> None:
-                target.write(encoder.encode(text))
-
-            stack.callback(lambda: target.write(encoder.encode("", final=True)))
-
-        elif args.mask:
-            write_masked = _stdout_writer(encoding)
+        write_masked = None
+        if args.mask:
+            # a file is written whole or not at all: under a temporary name, then renamed
+            target = None if output is None else stack.enter_context(atomic_writer(output))
+            write_masked = _encoding_writer(target, encoding)
         stream: TextIO = sys.stderr if args.mask and output is None else sys.stdout
         listing = (
             _JsonListing(stream, name) if args.format == "json" else _TextListing(stream, name)
         )
         worst = None
-        try:
-            for final, chunk in _pieces(chunks):
+        try:  # each piece of the text, then (True, "") for the end
+            for final, chunk in chain(zip(repeat(False), chunks), [(True, "")]):
                 found = scanner.close() if final else scanner.feed(chunk)
                 for match in found:
                     listing.add(match)
                     if match.severity is not Severity.INFO:
                         worst = match.severity
                 if write_masked is not None:
-                    write_masked(scanner.take_masked())
+                    write_masked(scanner.take_masked(), final)
         except UnicodeDecodeError as exc:  # the file changed since its encoding was read
             raise InputError(
                 f"{name}: changed while being read ({exc.reason}) (读取时文件被改动)"
             ) from None
-        if write_masked is not None:
-            write_masked("")
-            if output is None:
-                sys.stdout.flush()
+        if write_masked is not None and output is None:
+            sys.stdout.flush()
         listing.finish()
     return EXIT_FINDINGS if worst is not None else EXIT_OK
-
-
-def _pieces(chunks: Iterable[str]) -> Iterator[tuple[bool, str]]:
-    """Each piece of the text, then ``(True, "")`` for the end."""
-    for chunk in chunks:
-        yield False, chunk
-    yield True, ""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

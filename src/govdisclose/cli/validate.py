@@ -29,7 +29,15 @@ from .._errors import InputError
 from .._vocabulary import Domain
 from ..findings import Report
 from . import COMMANDS, EXIT_FINDINGS, EXIT_OK
-from .common import LEVEL_CHOICES, add_calendar_options, add_format_option, dump_json, write_text
+from .common import (
+    LEVEL_CHOICES,
+    add_as_of_option,
+    add_calendar_options,
+    add_format_option,
+    calendar_from_args,
+    parse_date_option,
+    write_result,
+)
 
 #: Fields only a document record has (a catalogue has ``items``).
 _DOCUMENT_FIELDS = frozenset(
@@ -63,50 +71,18 @@ def detect_kind(data: object) -> str | None:
 _JSON_SUFFIXES = (".json", "")
 
 
-def _load_json(path: Path) -> Any:
-    from .._files import read_json_file
-
-    suffix = path.suffix.lower()
-    if suffix == ".xls":
-        raise InputError(
-            f"{path}: a .xls file (the old Excel 97-2003 format); save it as .xlsx or .csv "
-            f"first (.xls为旧版Excel格式，请另存为xlsx或csv)"
-        )
-    if suffix not in _JSON_SUFFIXES and path.is_file():
-        raise InputError(
-            f"{path}: unsupported file type {path.suffix!r}; validate reads .json catalogues or "
-            f"document records, and .xlsx or .csv catalogue tables (不支持的文件类型)"
-        )
-    return read_json_file(path)
-
-
-def _load_table(path: Path, args: argparse.Namespace) -> Any:
-    from .._catalogue_files import read_catalogue
-
-    return read_catalogue(path, domain=args.domain, level=args.level)
-
-
 def _unusable(report: Report, code: str) -> bool:
     return any(f.code == code and f.path == "$" for f in report.findings)
 
 
 def _validate_catalogue(args: argparse.Namespace, data: Any, name: str) -> Report:
-    from .._model import Catalogue
     from ..checks import compare_with_standard, validate_catalogue
-    from ..checks._prescan import read_catalogue
 
     report = validate_catalogue(data, level=args.level, subject=name)
     if _unusable(report, "catalogue.not-a-catalogue"):
         raise InputError(f"{name}: not a catalogue (不是目录数据): {report.findings[0].message_en}")
     if args.against_standard and not (set(report.codes) & _READING_CODES):
-        if isinstance(data, Catalogue):
-            model: Catalogue | None = data
-        else:
-            from ..findings import ReportBuilder
-
-            model = read_catalogue(data, ReportBuilder()).catalogue
-        if model is not None:
-            report = report + compare_with_standard(model, level=args.level)
+        report = report + compare_with_standard(data, level=args.level)
     elif args.against_standard:
         from ..checks._against_standard import COMPARISON_SKIPPED
 
@@ -119,32 +95,23 @@ def _validate_catalogue(args: argparse.Namespace, data: Any, name: str) -> Repor
 
 def _validate_documents(args: argparse.Namespace, data: Any, kind: str, name: str) -> Report:
     from ..checks import validate_document, validate_documents
-    from .common import calendar_from_args
 
     if args.against_standard or args.level:
         raise InputError("--level and --against-standard apply to catalogues only (仅用于目录)")
-    calendar = calendar_from_args(args)
-    if kind == "documents":
-        report = validate_documents(
-            data, as_of=args.as_of, calendar=calendar, provisional=args.provisional
-        )
-    else:
-        report = validate_document(
-            data, as_of=args.as_of, calendar=calendar, provisional=args.provisional
-        )
+    check = validate_documents if kind == "documents" else validate_document
+    report = check(
+        data, as_of=args.as_of, calendar=calendar_from_args(args), provisional=args.provisional
+    )
     if _unusable(report, "document.not-a-record"):
         raise InputError(f"{name}: not a document record (不是文件记录)")
     return Report(report.findings, name)
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .common import parse_date_option
-
     # checked first, whatever the file turns out to be
     args.as_of = parse_date_option(args.as_of, "--as-of")
     name: str = args.file
     path = Path(name)
-    extra: Report | None = None
     table: Any = None
     kind: str | None
     domain = Domain.parse(name, default=None)
@@ -153,12 +120,16 @@ def _run(args: argparse.Namespace) -> int:
 
         data: Any = standard(domain)
         kind = "catalogue"
-    elif path.suffix.lower() in (".xlsx", ".csv") and path.is_file():
-        table = _load_table(path, args)
-        data, extra = table.catalogue, table.report
+    elif path.suffix.lower() not in _JSON_SUFFIXES and path.is_file():
+        from .._catalogue_files import read_catalogue  # a table, or refused (.xls …)
+
+        table = read_catalogue(path, domain=args.domain, level=args.level)
+        data = table.catalogue
         kind = "catalogue"
     else:
-        data = _load_json(path)
+        from .._files import read_json_file
+
+        data = read_json_file(path)
         kind = detect_kind(data) if args.kind == "auto" else args.kind
         if kind == "document" and isinstance(data, list):
             kind = "documents"
@@ -172,16 +143,9 @@ def _run(args: argparse.Namespace) -> int:
         report = _validate_catalogue(args, data, name)
     else:
         report = _validate_documents(args, data, kind, name)
-    if extra is not None:
-        report = Report(extra.findings + report.findings, name)
-    if table is not None:  # findings name the cell and the item (救灾!D7（依法行政 2）)
-        report = table.locate(report)
-    if args.format == "json":
-        from .._converter import unstructure
-
-        write_text(dump_json(unstructure(report)), None, json=True)
-    else:
-        write_text(report.to_text() + "\n", None)
+    if table is not None:  # its findings, then the checks' naming the cell and the item
+        report = table.locate(Report(table.report.findings + report.findings, name))
+    write_result(args, report, lambda: report.to_text() + "\n")
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
@@ -226,12 +190,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="与标准目录比对（缺项、渠道、时限…）/ compare with the standard catalogue",
     )
-    parser.add_argument(
-        "--as-of",
-        default="today",
-        metavar="DATE",
-        help="判断是否逾期的日期（默认北京时间今天）/ judge overdue publication on DATE "
-        "(default today, the date in China)",
+    add_as_of_option(
+        parser, "判断是否逾期的日期（默认北京时间今天）/ judge overdue publication on DATE"
     )
     add_calendar_options(parser)
     add_format_option(parser)
