@@ -126,6 +126,8 @@ def test_traditional_characters_are_read_and_the_text_is_kept_as_published() -> 
         ("三五个工作日", "is a range"),
         ("每年2月底前", "not one fixed date"),
         ("提前3个工作日", "not in working days"),
+        # A copy with the reading of a character added after it: 內(nèi).
+        ("信息形成或變更之日起3個工作日內(nèi)", "names a period (3個工作日) but the other words"),
     ],
 )
 def test_a_refused_text_says_why(text: str, reason: str) -> None:
