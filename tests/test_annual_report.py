@@ -1022,6 +1022,26 @@ def test_real_2021_town_report_with_a_truncated_column_header() -> None:
     assert report.counts == {"error": 2, "warning": 0, "info": 5}
 
 
+def test_real_2020_township_report_in_the_trial_layout_reads_whole() -> None:
+    read = read_report_document(published_text_to_document(DATA / "zhongcun-township-2020.txt"))
+    assert read.findings == ()
+    table2 = read.report.table2
+    assert table2 is not None
+    assert dict(table2["normative_documents"]) == {
+        "trial.made": 5,
+        "trial.published": 5,
+        "trial.published_total": 5,
+    }
+    assert dict(table2["trial.procurement"]) == {
+        "trial.procurement_count": 1,
+        "trial.procurement_amount": 8040,
+    }
+    report = check_report(read)
+    assert report.counts == {"error": 0, "warning": 0, "info": 3}
+    (layout,) = report.filter(code="annual-report.trial-layout").findings
+    assert layout.severity.code == "info" and layout.data["year"] == 2020
+
+
 # -- robustness: whatever JSON a scraper writes, the check answers with findings ---------------
 
 
