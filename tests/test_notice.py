@@ -312,11 +312,32 @@ def test_newspaper_copy_with_the_office_above_the_title() -> None:
         ("23xiu-year-replaced.txt", "未找到通知标题中的年份"),
         # A page printing the notice twice: each day of the repeat is named as listed twice.
         ("dangbao-2022-twice.txt", "2022-01-01 is listed twice"),
+        # A forum copy whose make-up days carry wrong lunar notes: 2月15日 was not 除夕.
+        ("xjsq-2015-wrong-lunar-notes.txt", "2015-02-15 is not 除夕 (2015-02-18 is)"),
     ],
 )
 def test_real_copies_that_are_not_a_notice_are_refused(name: str, quoted: str) -> None:
     text = (NOTICES_DIR / "refused" / name).read_text(encoding="utf-8")
     assert quoted in unreadable(text)
+
+
+@pytest.mark.parametrize(
+    ("note", "ok"),
+    [
+        ("2月18日(除夕)", True),
+        ("2月18日(农历除夕、星期三)", True),
+        ("2月19日(星期四、农历正月初一)", True),
+        ("2月24日(大年初六)", True),
+        ("2月24日(正月初七)", False),
+        ("2月17日(除夕)", False),
+    ],
+)
+def test_a_lunar_note_is_checked_against_the_date(note: str, ok: bool) -> None:
+    text = f"国务院办公厅关于2015年部分节假日安排的通知\n二、春节:{note}放假。\n"
+    if ok:
+        assert read_notice(text, partial="one sentence") is not None
+    else:
+        assert "农历括注与日期不符" in unreadable(text, partial="one sentence")
 
 
 # -- amending notices -------------------------------------------------------------------------
