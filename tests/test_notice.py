@@ -340,6 +340,14 @@ def test_a_lunar_note_is_checked_against_the_date(note: str, ok: bool) -> None:
         assert "农历括注与日期不符" in unreadable(text, partial="one sentence")
 
 
+def test_news_copy_of_the_2015_amendment_with_its_title_over_three_lines() -> None:
+    copy = read_notice_files(NOTICES_DIR / "2015.txt", NOTICES_DIR / "2015-amendment-hxcmw.txt")
+    year = read_year(2015)
+    assert copy.days_off == year.days_off and copy.makeup_workdays == year.makeup_workdays
+    assert dict(copy.holidays) == dict(year.holidays)
+    assert date(2015, 9, 3) in copy.days_off and date(2015, 9, 6) in copy.makeup_workdays
+
+
 # -- amending notices -------------------------------------------------------------------------
 
 

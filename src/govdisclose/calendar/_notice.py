@@ -227,6 +227,33 @@ def _office_above(lines: list[str]) -> bool:
     return bool(filled) and filled[-1] == "国务院办公厅" and not any("关于" in x for x in filled)
 
 
+_TITLE_PIECE = re.compile(r"^[^。，,:;；：]{1,40}$")
+
+
+def _join_title(lines: list[str]) -> list[str]:
+    """A title printed over up to three lines, blank lines between (国务院关于中国人民抗日战争暨 /
+    世界反法西斯战争胜利70周年纪念日 / 调休放假的通知), joined into one line; nothing else is
+    joined, and a text with a one-line title is left as it is."""
+    if any(x.strip().endswith("通知") and "关于" in x for x in lines):
+        return lines
+    for start, line in enumerate(lines):
+        if "关于" not in line or not _TITLE_PIECE.match(line.strip()):
+            continue
+        pieces, at = [line.strip()], start + 1
+        while at < len(lines) and len(pieces) < 3:
+            piece = lines[at].strip()
+            at += 1
+            if not piece:
+                continue
+            if not _TITLE_PIECE.match(piece):
+                break
+            pieces.append(piece)
+            if piece.endswith("通知"):
+                return [*lines[:start], "".join(pieces), *lines[at:]]
+        break
+    return lines
+
+
 def _lines(text: str) -> tuple[str, list[str]]:
     """The notice's title (its first line that reads 关于…通知) and its other lines: each item
     and the closing paragraph on a line of its own, ``#`` comments left out."""
@@ -251,7 +278,7 @@ def _lines(text: str) -> tuple[str, list[str]]:
             lines[-1] = "国务院办公厅" + line.strip()
         else:
             lines.append(line)
-    lines = [line for line in lines if not line.startswith("#")]
+    lines = _join_title([line for line in lines if not line.startswith("#")])
     titles = (i for i, x in enumerate(lines) if x.endswith("通知") and "关于" in x and len(x) < 120)
     at = next(titles, None)
     title = lines.pop(at) if at is not None else ""
