@@ -348,6 +348,12 @@ def test_news_copy_of_the_2015_amendment_with_its_title_over_three_lines() -> No
     assert date(2015, 9, 3) in copy.days_off and date(2015, 9, 6) in copy.makeup_workdays
 
 
+def test_an_amending_notice_copied_without_its_title_is_refused_saying_so() -> None:
+    untitled = NOTICES_DIR / "refused" / "changzhou-2015-amendment-untitled.txt"
+    with pytest.raises(CalendarDataError, match="未找到调整通知的标题"):
+        read_notice_files(NOTICES_DIR / "2015.txt", untitled)
+
+
 # -- amending notices -------------------------------------------------------------------------
 
 

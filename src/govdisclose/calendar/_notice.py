@@ -663,6 +663,11 @@ def _amendment_festival(title: str, source: str) -> tuple[Festival, str]:
         festival = Festival.parse(match.group(1), default=None) if match else None
         if festival is not None:
             return festival, kind
+    if not title:
+        raise CalendarDataError(
+            f"{source}: the amending notice's title (国务院…关于…的通知) is not found; an amending "
+            "notice is read by what its title says it changes (未找到调整通知的标题)"
+        )
     raise CalendarDataError(
         f"{source}: not an amending notice this reader knows: {short_repr(title)}; it reads "
         "notices that adjust (调整…假期安排), extend (延长…假期) or add (…调休放假) one holiday; "
