@@ -991,8 +991,9 @@ def test_real_2023_town_report_in_the_trial_layout_with_empty_cells() -> None:
     (layout,) = report.filter(code="annual-report.trial-layout").findings
     assert (layout.severity.code, layout.data["year"]) == ("error", 2023)
     # ... its two truncated column headers, as in the 2020 copy of that layout ...
-    labels = [f.data["label"] for f in report.filter(code="annual-report.unknown-label").findings]
-    assert labels == ["本年新", "本年新（第3列）"] * 2
+    unknown = report.filter(code="annual-report.unknown-label").findings
+    assert [f.data["label"] for f in unknown] == ["本年新", "本年新（第3列）"] * 2
+    assert unknown[0].data["cut_off_from"] == ("本年新制作数量", "本年新公开数量")
     # ... rows printed with no figures (14 cells), and a town reporting a 规章.
     blanks = report.filter(code="annual-report.blank-cell").findings
     assert len(blanks) == 14
@@ -1013,6 +1014,9 @@ def test_real_2021_town_report_with_a_truncated_column_header() -> None:
     # format's, so it is named (with the row it is in) and its cells are not taken as read.
     read = read_report_document(published_text_to_document(DATA / "xinjiu-town-2021.txt"))
     assert [f.data["label"] for f in read.findings] == ["现行有效件", "现行有效件"]
+    # the message names what the header was cut off from: a hint, not a reading
+    assert all(f.data["cut_off_from"] == ("现行有效件数",) for f in read.findings)
+    assert "cut off from 现行有效件数?" in read.findings[0].message_en
     assert {f.code for f in read.findings} == {"annual-report.unknown-label"}
     assert read.report.table2 is not None
     assert read.report.table2["regulations"] == {"issued": 0, "repealed": 0}
