@@ -29,6 +29,7 @@ from govdisclose.audit import (
     iter_audit,
     parse_log_date,
 )
+from govdisclose.calendar._arrangement import Arrangement
 from govdisclose.calendar._workcalendar import WorkCalendar
 from govdisclose.deadlines import Status, proactive_deadline
 from govdisclose.findings import Report
@@ -715,3 +716,44 @@ def test_one_catalogue_may_be_given_alone() -> None:
     ws = standard("work_safety")
     result = audit_records([rec("法律法规", "2024-09-02")], as_of=D(2024, 9, 3), catalogues=ws)
     assert result.totals.pending == 1
+
+
+def test_late_records_keep_the_partial_mark_of_their_own_formed_date() -> None:
+    """Two formed dates with one due date: only the one whose span reaches a year marked
+    partial is partial, whichever comes first (late judgements are remembered per due)."""
+    # An invented arrangement for 2027, marked partial; 2028 is estimated (provisional).
+    partial_2027 = Arrangement(
+        2027,
+        (D(2027, 1, 1),),
+        (),
+        holidays={D(2027, 1, 1): "元旦"},
+        partial=True,
+        partial_reason="元旦 only, for the test",
+    )
+    calendar = WorkCalendar.official(provisional=True).with_arrangement(partial_2027)
+    records = [
+        {"domain": "work_safety", "item": "法律法规", "formed": formed, "published": "2028-03-01"}
+        for formed in ("2027-12-31", "2028-01-01")
+    ]
+    for order in (records, records[::-1]):
+        judged = {
+            r.formed: (r.status, r.due, r.partial)
+            for r in iter_audit(order, as_of=D(2028, 6, 30), calendar=calendar)
+        }
+        assert judged == {
+            D(2027, 12, 31): (Status.LATE, D(2028, 2, 3), True),
+            D(2028, 1, 1): (Status.LATE, D(2028, 2, 3), False),
+        }
+
+
+def test_blank_lines_before_the_header_count_in_line_numbers(tmp_path: Path) -> None:
+    log = tmp_path / "log.csv"
+    log.write_text(
+        "\n  \n领域,事项,形成日期,公开日期\n安全生产,法律法规,2024-09-27,2024-11-04\n",
+        encoding="utf-8",
+    )
+    result = audit_file(log, as_of=D(2025, 1, 31))
+    assert [f.path for f in result.report.findings] == [f"{log}:4"]
+    tsv = tmp_path / "log.tsv"
+    tsv.write_text("\n领域\t事项\t形成日期\t公开日期\n安全生产\t法律法规\t2024-09-27\t\n")
+    assert audit_file(tsv, as_of=D(2025, 1, 31)).report.findings[0].path == f"{tsv}:3"

@@ -126,15 +126,22 @@ def test_output_may_not_overwrite_the_input(
         ("missing.txt", None, "no such file"),
         ("名单.xlsx", b"PK\x03\x04\x14\x00\x00\x00", "binary"),
         ("bad.txt", b"abc\x80\x80", "neither UTF-8 nor GB18030"),
+        # UTF-8 with one corrupt byte late in the file: refused, saying where, before any output
+        ("broken.txt", "公示名单".encode() * 5000 + b"\xff\n", "not UTF-8 (byte 60000)"),
+        ("bom.txt", b"\xef\xbb\xbf" + b"a" * 5000 + b"\xff", "byte-order mark but is not"),
     ],
 )
 def test_unusable_input_exits_2_with_one_line(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
     name: str,
     content: bytes | None,
     message: str,
 ) -> None:
+    import govdisclose._privacy as privacy
+
+    monkeypatch.setattr(privacy, "CHUNK_BYTES", 4096)  # the file is judged over many blocks
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)

@@ -21,7 +21,7 @@ from govdisclose.checks import (
     validate_documents,
 )
 from govdisclose.checks._document_record import read_document
-from govdisclose.checks._documents import marking_attributes
+from govdisclose.checks._document_rules import marking_attributes
 from govdisclose.findings import CODES
 
 D = dt.date

@@ -305,6 +305,39 @@ def test_extension_spellings(tmp_path: Path) -> None:
     assert [f.path for f in reading.report.findings] == ["S!D5"]
 
 
+def test_a_part_without_its_required_value_names_the_missing_column() -> None:
+    rows = [
+        [
+            "编号",
+            "收到日期",
+            "申请人类别",
+            "收费金额",
+            "收费通知日期",
+            "征求意见对象",
+            "征求意见日期2",
+        ],
+        ["A", "2025-03-03", "自然人", "100", "2025-03-05", "", ""],
+        ["B", "2025-03-03", "自然人", "", "", "第三方", "2025-03-06"],
+    ]
+    reading = read_ledger_rows(rows, sheet="S")
+    found = [(f.path, f.code, f.data["field"]) for f in reading.report.findings]
+    assert found == [
+        ("S!A2", "requests.bad-order", "fee.basis"),
+        ("S!A3", "requests.bad-order", "consultations[0].sent"),
+    ]
+    fee, consultation = reading.report.findings
+    assert "“收费方式”" in fee.message_zh and "“征求意见日期”" in consultation.message_zh
+    assert reading.ledger.requests == ()
+
+
+def test_csv_with_a_quote_left_open_is_refused_at_its_line(tmp_path: Path) -> None:
+    text = (
+        '编号,收到日期,申请人类别,申请内容\nA,2025-03-03,自然人,"检查记录\nB,2025-03-04,自然人,x\n'
+    )
+    with pytest.raises(InputError, match=r"l\.csv: line 2: a quote .* is never closed"):
+        read_ledger(write(tmp_path, "l.csv", text))
+
+
 # -- XLSX --------------------------------------------------------------------------------------
 
 
@@ -341,6 +374,14 @@ def test_xlsx_with_date_cells(tmp_path: Path) -> None:
     assert read_ledger(path, sheet="台账").ledger == reading.ledger
     with pytest.raises(InputError, match="no sheet holds a ledger"):
         read_ledger(path, sheet="说明")
+    timed = _xlsx(  # a time cell under 收到时刻
+        tmp_path,
+        [
+            ["申请编号", "收到申请日期", "收到时刻", "申请人类型"],
+            ["T", "2025-03-03", dt.time(9, 5), "自然人"],
+        ],
+    )
+    assert read_ledger(timed).ledger.requests[0].received_time == "09:05"
 
 
 def test_files_that_cannot_be_read(tmp_path: Path) -> None:

@@ -15,14 +15,13 @@ from govdisclose._errors import InputError
 from govdisclose._files import (
     bom_encoding,
     decode_text,
-    decode_text_with_encoding,
     describe_content,
+    detect_encoding,
     dump_json,
     open_binary,
     parse_json,
     read_bytes,
     read_json_file,
-    read_text_file_with_encoding,
 )
 from govdisclose.tables._safety import Limits, read_file
 
@@ -81,6 +80,8 @@ def test_read_bytes_refuses_what_is_not_a_path(junk: object) -> None:
         read_bytes(junk, limit=10)  # type: ignore[arg-type]
     with pytest.raises(InputError, match="expected a file path"):
         open_binary(junk)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="expected a file path"):
+        read_json_file(junk)  # type: ignore[arg-type]
 
 
 def test_every_reader_uses_it_with_its_own_limit(tmp_path: Path) -> None:
@@ -89,7 +90,7 @@ def test_every_reader_uses_it_with_its_own_limit(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"table\.csv: file is 2000 bytes, more than the limit"):
         read_file(path, Limits(max_file_bytes=1000))
     with pytest.raises(InputError, match=r"table\.csv: file is 2000 bytes, more than the limit"):
-        read_text_file_with_encoding(path, limit=1000)
+        read_json_file(path, limit=1000)
     with pytest.raises(InputError, match=r"table\.csv: no such file|is a directory"):
         read_file(tmp_path)
 
@@ -102,7 +103,11 @@ def test_round_trip_in_every_encoding(tmp_path: Path, encoding: str) -> None:
     text = "一级事项,二级事项\r\n安全生产,“法律法规”\n"
     path = tmp_path / "t.csv"
     path.write_bytes(text.encode(encoding))
-    assert read_text_file_with_encoding(path) == (text, encoding)
+    data = read_bytes(path, limit=1000)
+    assert decode_text(data) == text and detect_encoding(data) == encoding
+    # a file read in blocks, as the scan reads it, is judged alike
+    blocks = [data[i : i + 5] for i in range(0, len(data), 5)]
+    assert detect_encoding(blocks, whole=True) == encoding
 
 
 @given(st.text(max_size=50).filter(lambda t: "\x00" not in t and max(t, default="") < "\udc80"))
@@ -133,10 +138,32 @@ def test_what_is_not_text_is_named(data: bytes, message: str) -> None:
         decode_text(data, source="名单.txt")
 
 
-def test_decode_refuses_what_is_not_bytes() -> None:
-    with pytest.raises(InputError, match="expected bytes, got str"):
-        decode_text("text")  # type: ignore[arg-type]
-    assert decode_text_with_encoding(bytearray(b"ok")) == ("ok", "utf-8")
+def test_decode_takes_any_bytes_like() -> None:
+    assert decode_text(bytearray(b"ok")) == decode_text(memoryview(b"ok")) == "ok"
+
+
+@pytest.mark.parametrize("size", [4, 7, 4096])
+def test_blocks_judge_like_the_whole(size: int) -> None:
+    """A file read in blocks (any size) gets the whole file's encoding, or its refusal."""
+    cases = [
+        "公示".encode() + b"x" * 5000 + "名单".encode("gb18030"),  # GB18030 late in the file
+        "公示公示公示".encode() + b"\xff",
+        b"abc\x80\x80",
+        b"\xff\xfe{",
+        "一级事项".encode("gb18030"),
+    ]
+    for data in cases:
+        blocks = [data[i : i + size] for i in range(0, len(data), size)]
+        try:
+            expected = detect_encoding(data, whole=True, source="f")
+        except InputError as exc:
+            with pytest.raises(InputError) as caught:
+                detect_encoding(blocks, whole=True, source="f")
+            assert str(caught.value) == str(exc)
+        else:
+            assert detect_encoding(blocks, whole=True, source="f") == expected
+    with pytest.raises(InputError, match=r"^f: binary file"):  # a NUL in any block
+        detect_encoding([b"a" * size, b"b\x00"], whole=True, source="f")
 
 
 @pytest.mark.parametrize(

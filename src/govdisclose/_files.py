@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import itertools
 import json
 import os
 import re
@@ -60,15 +61,21 @@ def _shown(name: str) -> str:
 
 
 def _file_error(
-    name: str, exc: OSError | ValueError, path: str | os.PathLike[str] | None = None
+    name: str,
+    exc: OSError | ValueError,
+    path: str | os.PathLike[str] | None = None,
+    *,
+    verb: str = "read",
 ) -> InputError:
-    """The :class:`InputError` for a file that cannot be opened or read."""
+    """The :class:`InputError` for a file that cannot be opened, read or written."""
     shown = _shown(name)
     if isinstance(exc, ValueError) or exc.errno == errno.ENAMETOOLONG:  # ValueError: a NUL
         reason = exc.strerror if isinstance(exc, OSError) else exc
         return InputError(
-            f"{short_repr(shown)}: cannot read: not a usable file name ({reason}) (文件名无效)"
+            f"{short_repr(shown)}: cannot {verb}: not a usable file name ({reason}) (文件名无效)"
         )
+    if verb == "write":
+        return InputError(f"cannot write {shown}: {exc.strerror or exc} (无法写入文件)")
     if isinstance(exc, FileNotFoundError):
         return InputError(f"{shown}: no such file (文件不存在)")
     if isinstance(exc, IsADirectoryError) or (path is not None and os.path.isdir(path)):
@@ -214,111 +221,111 @@ def refuse_binary(data: bytes, *, source: str) -> None:
         )
 
 
-def undecodable_error(source: str, byte: int) -> InputError:
-    """The error for text that is neither UTF-8 nor GB18030 (``byte``: where GB18030 fails)."""
-    return InputError(
-        f"{source}: neither UTF-8 nor GB18030 text (byte {byte}); save it as UTF-8, or name "
-        f"its encoding where the command has --encoding (既不是UTF-8也不是GB18030编码的文本)"
-    )
-
-
 # -- decoding ---------------------------------------------------------------------------------
 
 
-def decode_text(data: bytes, *, source: str = "<bytes>") -> str:
-    """Decode a text file's bytes (see the module documentation for the order tried).
+def decode_text(data: bytes | bytearray | memoryview, *, source: str = "<bytes>") -> str:
+    """Decode a text file's bytes (see the module documentation for the order tried);
+    ``source`` names the input in error messages.  UTF-8 text with a few corrupt bytes is
+    refused, saying where; :func:`detect_encoding` tells the codec.
 
-    ``source`` names the input in error messages.
-    """
-    return decode_text_with_encoding(data, source=source)[0]
-
-
-def decode_text_with_encoding(data: bytes, *, source: str = "<bytes>") -> tuple[str, str]:
-    """Decode like :func:`decode_text`; also return the codec used, to write the text back.
-
-    The codec is ``utf-8-sig`` (UTF-8 with its byte-order mark), ``utf-16`` (with its mark),
-    ``utf-8`` or ``gb18030`` (:func:`detect_encoding`): ``text.encode(codec)`` gives the
-    file's form again.  UTF-8 text with a few corrupt bytes is refused, saying where.
-
-    >>> decode_text_with_encoding("公示".encode("gb18030"))
-    ('公示', 'gb18030')
-    >>> decode_text_with_encoding("公示公示".encode() + b"\\xff")
+    >>> decode_text("公示公示".encode() + b"\\xff")
     Traceback (most recent call last):
     ...
     govdisclose.InputError: <bytes>: UTF-8 text with bytes that are not UTF-8 (byte 12)...
     """
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise InputError(f"{source}: expected bytes, got {type(data).__name__} (应为字节串)")
     raw = bytes(data)
-    encoding = detect_encoding(raw, complete=True, source=source)
-    try:
-        return raw.decode(encoding), encoding
-    except UnicodeDecodeError as exc:
-        if bom_encoding(raw) is not None:
-            raise InputError(
-                f"{source}: starts with a {encoding} byte-order mark but is not {encoding} "
-                f"(byte {exc.start}) (字节序标记与编码不符)"
-            ) from None
-        raise InputError(
-            f"{source}: UTF-8 text with bytes that are not UTF-8 (byte {exc.start}); repair "
-            f"them or save the file again as UTF-8 (UTF-8文本中有无效字节)"
-        ) from None
+    return raw.decode(detect_encoding(raw, whole=True, source=source))
 
 
-def detect_encoding(data: bytes, *, complete: bool = True, source: str = "<bytes>") -> str:
+def detect_encoding(
+    data: bytes | Iterable[bytes],
+    *,
+    complete: bool = True,
+    whole: bool = False,
+    source: str = "<bytes>",
+) -> str:
     """The encoding of a text file, told from ``data`` (all of it, or its start).
 
-    The one detector of the library, for whole files and streamed logs alike:
+    The one detector of the library, for whole files, files read in blocks (``data`` an
+    iterable of bytes, read once) and streamed logs alike:
 
     1. a byte-order mark: ``utf-8-sig`` or ``utf-16``;
     2. an old Office file or bytes holding NUL are refused, saying what they look like;
     3. ``utf-8`` when the bytes are UTF-8 — or mostly UTF-8 with a few corrupt bytes (at
        least four non-ASCII characters for each bad byte): a streamed log reports the records
-       holding them, a whole file is refused saying where;
+       holding them;
     4. ``gb18030`` when the bytes are GB18030;
     5. else :class:`~govdisclose._errors.InputError` saying which encodings to name.
 
     ``complete`` says that ``data`` is all there is (so a character cut at its end is an
-    error rather than the start of the next chunk).  Bytes that are all ASCII are ``utf-8``;
-    a stream whose start is ASCII lets its first non-ASCII bytes decide
-    (:func:`govdisclose.audit._decoding.line_batches`).
+    error rather than the start of the next chunk).  With ``whole`` the file is to be decoded
+    in the codec returned, so bytes that do not decode in it (a byte-order mark that does not
+    fit, UTF-8 with corrupt bytes) are refused, saying where.  Bytes that are all ASCII are
+    ``utf-8``; a stream whose start is ASCII lets its first non-ASCII bytes decide
+    (:func:`govdisclose.audit._decoding.line_batches`).  ``text.encode(codec)`` gives the
+    file's form again.
 
     >>> detect_encoding("领域,事项".encode("gb18030")), detect_encoding(b"domain")
     ('gb18030', 'utf-8')
     """
-    encoding = bom_encoding(data)
-    if encoding is not None:
+    blocks = iter([data] if isinstance(data, bytes) else data)
+    head = next(blocks, b"")
+    encoding = bom_encoding(head)
+    if encoding is None:
+        refuse_binary(head, source=source)
+    elif not whole:
         return encoding
-    refuse_binary(data, source=source)
-    text = codecs.getincrementaldecoder("utf-8")("surrogateescape").decode(data, complete)
-    bad = len(re.findall(_ESCAPED, text))
+    strict = codecs.getincrementaldecoder(encoding or "gb18030")()
+    utf8 = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+    failed = first_bad = -1  # where the strict decoder fails, where UTF-8 first does
+    bad = wide = offset = 0
+    for next_block in itertools.chain([head], blocks, [None]):
+        final = next_block is None and complete
+        block = next_block or b""
+        if encoding is None and b"\x00" in block:
+            refuse_binary(block, source=source)
+        if failed < 0:
+            at = offset - len(strict.getstate()[0])
+            try:
+                strict.decode(block, final)
+            except UnicodeDecodeError as exc:
+                failed = at + exc.start
+        if encoding is None:
+            at = offset - len(utf8.getstate()[0])
+            text = utf8.decode(block, final)
+            escaped = _ESCAPED.search(text)
+            if escaped is not None:
+                bad += len(_ESCAPED.findall(text, escaped.start()))
+                if first_bad < 0:
+                    first_bad = at + len(text[: escaped.start()].encode("utf-8", "surrogateescape"))
+            wide += len(text) - len(text.encode("ascii", "ignore"))
+        offset += len(block)
+    if encoding is not None:
+        if failed >= 0:
+            raise InputError(
+                f"{source}: starts with a {encoding} byte-order mark but is not {encoding} "
+                f"(byte {failed}) (字节序标记与编码不符)"
+            )
+        return encoding
     if not bad:
         return "utf-8"
-    try:
-        codecs.getincrementaldecoder("gb18030")("strict").decode(data, complete)
-    except UnicodeDecodeError as exc:
-        wide = sum(1 for ch in text if ord(ch) > 0x7F) - bad
-        if wide >= 4 * bad:  # UTF-8 text with a few corrupt bytes
-            return "utf-8"
-        raise undecodable_error(source, exc.start) from None
-    return "gb18030"
+    if failed < 0:
+        return "gb18030"
+    if wide - bad < 4 * bad:
+        raise InputError(
+            f"{source}: neither UTF-8 nor GB18030 text (byte {failed}); save it as UTF-8, or name "
+            f"its encoding where the command has --encoding (既不是UTF-8也不是GB18030编码的文本)"
+        )
+    if whole:  # UTF-8 text with a few corrupt bytes
+        raise InputError(
+            f"{source}: UTF-8 text with bytes that are not UTF-8 (byte {first_bad}); repair "
+            f"them or save the file again as UTF-8 (UTF-8文本中有无效字节)"
+        )
+    return "utf-8"
 
 
-_ESCAPED = "[\udc80-\udcff]"
-
-
-def read_text_file(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> str:
-    """Read and decode a whole text file; missing, unreadable or over-large files raise
-    :class:`~govdisclose._errors.InputError` naming the file."""
-    return read_text_file_with_encoding(path, limit=limit)[0]
-
-
-def read_text_file_with_encoding(
-    path: str | Path, *, limit: int = MAX_TEXT_BYTES
-) -> tuple[str, str]:
-    """Like :func:`read_text_file`; also return the codec (:func:`decode_text_with_encoding`)."""
-    data = read_bytes(path, limit=limit)
-    return decode_text_with_encoding(data, source=_shown(os.fspath(path)))
+_ESCAPED = re.compile("[\udc80-\udcff]")
 
 
 # -- JSON -------------------------------------------------------------------------------------
@@ -382,7 +389,9 @@ def read_json_file(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> Any:
 
     Broken JSON is an :class:`~govdisclose._errors.InputError` naming the file, line and column.
     """
-    return parse_json(read_text_file(path, limit=limit), source=_shown(os.fspath(path)))
+    data = read_bytes(path, limit=limit)  # refusing what is not a path
+    name = _shown(os.fspath(path))
+    return parse_json(decode_text(data, source=name), source=name)
 
 
 def dump_json(data: Any) -> str:
@@ -469,7 +478,7 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
             raise IsADirectoryError(21, "Is a directory")
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except (OSError, ValueError) as exc:
-        raise _write_error(name, exc) from None
+        raise _file_error(name, exc, verb="write") from None
     try:
         with os.fdopen(descriptor, "wb") as file:
             yield file
@@ -482,7 +491,7 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
         with suppress(OSError):
             os.unlink(temporary)
         if isinstance(exc, OSError):
-            raise _write_error(name, exc) from None
+            raise _file_error(name, exc, verb="write") from None
         raise
 
 
@@ -492,9 +501,3 @@ def write_file(path: str | os.PathLike[str], data: str | bytes, *, encoding: str
     raw = data.encode(encoding) if isinstance(data, str) else data
     with atomic_writer(path) as file:
         file.write(raw)
-
-
-def _write_error(name: str, exc: OSError | ValueError) -> InputError:
-    if isinstance(exc, ValueError):
-        return InputError(f"{short_repr(_shown(name))}: not a usable file name (文件名无效)")
-    return InputError(f"cannot write {_shown(name)}: {exc.strerror or exc} (无法写入文件)")

@@ -111,22 +111,9 @@ from typing import BinaryIO
 import attrs
 
 from ._errors import InputError
-from ._files import bom_encoding, open_binary, refuse_binary, undecodable_error
+from ._files import detect_encoding, open_binary
 from ._vocabulary import Term
 from .findings import Finding, FindingCode, Report, Severity
-
-__all__ = [
-    "PersonalDataKind",
-    "PersonalDataMatch",
-    "PersonalDataScan",
-    "PersonalDataScanner",
-    "iter_matches",
-    "mask",
-    "mask_text",
-    "read_text_chunks",
-    "scan_file",
-    "scan_text",
-]
 
 
 class PersonalDataKind(Term):
@@ -226,7 +213,6 @@ _CONTEXT_SPAN = 12  # characters looked at before the number
 # -- reading the text as a reader sees it ----------------------------------------------------
 
 _DIGIT_CLASS = "0-9\uff10-\uff19"
-_X_CHARS = frozenset("XxＸｘ")
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
 _SPACES = " \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u202f"
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -347,9 +333,9 @@ def _may_hold_number(sizes: list[int], x_after: bool) -> bool:
     return False
 
 
-# A number found: start, end, kind, the digits to hide (a range of positions, or spans with
-# how many * replace each), the word that lowered its severity.
-_Hit = tuple[int, int, PersonalDataKind, tuple[int, int] | list[tuple[int, int, int]], str | None]
+# A number found: start, end, kind, the digits to hide (spans with how many * replace each),
+# the word that lowered its severity.
+_Hit = tuple[int, int, PersonalDataKind, list[tuple[int, int, int]], str | None]
 
 
 @attrs.define(slots=True)
@@ -505,15 +491,16 @@ _ID_SEPS = frozenset(" \n-")
 _ID = PersonalDataKind.ID_CARD
 _FOREIGN = PersonalDataKind.FOREIGN_RESIDENT_ID
 _MOBILE = PersonalDataKind.MOBILE
+_BANK = PersonalDataKind.BANK_CARD
 
 
-def _mobile(window: list[_Group], digits: str, seps: list[str]) -> int:
-    """How many leading digits are a +86 prefix if the groups are a mobile number, else -1."""
-    sizes = tuple(len(g.digits) for g in window)
+def _mobile(sizes: tuple[int, ...], digits: str, seps: list[str]) -> int:
+    """How many leading digits are a +86 prefix if groups of these sizes (joined by
+    ``seps``) are a mobile number, else -1."""
     prefix = 0
-    if len(window) > 1 and window[0].digits in ("86", "0086"):
+    if len(sizes) > 1 and digits[: sizes[0]] in ("86", "0086"):
         prefix, sizes, seps = sizes[0], sizes[1:], seps[1:]
-    elif len(window) == 1 and len(digits) in (13, 15):
+    elif len(sizes) == 1 and len(digits) in (13, 15):
         prefix = len(digits) - 11
         if digits[:prefix] not in ("86", "0086"):
             return -1
@@ -524,6 +511,57 @@ def _mobile(window: list[_Group], digits: str, seps: list[str]) -> int:
     if rest and (rest[0] not in " -.(" or any(sep != rest[0] for sep in rest)):
         return -1
     return prefix
+
+
+def _classify(
+    digits: str, sizes: tuple[int, ...], seps: list[str], today: int
+) -> tuple[PersonalDataKind | None, int]:
+    """The kind of number that groups of these ``sizes`` (joined by ``seps``) are, if any,
+    and how many leading digits are a +86 prefix.  ``digits`` ends in an X only for an ID."""
+    n = len(digits)
+    if n == 18 and (len(sizes) == 1 or all(sep in _ID_SEPS for sep in seps)):
+        kind = _classify18(digits, today)
+        if kind is not None or len(sizes) == 1:
+            return kind, 0
+    elif n == 15 and (
+        sizes in ((15,), (6, 6, 3), (6, 9))
+        and "1" <= digits[0] <= "8"
+        and all(sep in _ID_SEPS for sep in seps)
+        and _born("19" + digits[6:12], today)
+    ):
+        return PersonalDataKind.OLD_ID_CARD, 0
+    if n in (11, 13, 15):
+        prefix = _mobile(sizes, digits, seps)
+        return (_MOBILE, prefix) if prefix >= 0 else (None, 0)
+    if 16 <= n <= 19 and _bank(digits):
+        if len(sizes) == 1:
+            return (_BANK if n != 18 or not _uscc(digits) else None), 0
+        if (
+            len(sizes) >= 4
+            and all(size == 4 for size in sizes[:-1])
+            and sizes[-1] <= 4
+            and seps[0] in " -"
+            and all(sep == seps[0] for sep in seps)
+        ):
+            return _BANK, 0
+    return None, 0
+
+
+def _placed(buf: str, start: int, end: int, kind: PersonalDataKind, widen: bool) -> _Placed:
+    """Where a number of ``kind`` found at ``buf[start:end]`` starts (``widen``: with the
+    ``+`` or bracket of its +86 prefix) and the word that lowers its severity; ``None`` when
+    it is written as an amount (which a valid ID never is)."""
+    if kind is not _ID and kind is not _FOREIGN and _is_amount(buf, start, end):
+        return None
+    if kind is PersonalDataKind.OLD_ID_CARD:
+        before = buf[max(0, start - _CONTEXT_SPAN) : start]
+        return start, next((w for w in CONTEXT_WORDS if w in before), None)
+    while widen and start > 0 and buf[start - 1] in "+＋(（":
+        start -= 1
+    return start, None
+
+
+_Placed = tuple[int, str | None] | None
 
 
 @attrs.frozen
@@ -557,34 +595,21 @@ class PersonalDataMatch:
 
     def finding(self) -> Finding:
         """This match as a finding (no unmasked digits in it)."""
-        where_zh = f"第{self.line}行第{self.column}列"
-        where_en = f"line {self.line}, column {self.column}"
-        extra = {} if self.context is None else {"context": self.context}
-        if self.kind is PersonalDataKind.SUSPECT_ID_CARD:
-            message_zh = f"{where_zh}：{self.masked} 疑似身份证号码（校验码不符），请核对，不得公开"
-            message_en = (
-                f"{where_en}: {self.masked} looks like an ID card number with a wrong check "
-                f"digit; check it, and do not publish it"
-            )
-        elif self.kind is PersonalDataKind.OLD_ID_CARD:
-            after = "" if self.context is None else f"（前有“{self.context}”，可能是其他编号）"
-            after_en = (
-                "" if self.context is None else f" (after {self.context}: perhaps another number)"
-            )
-            message_zh = f"{where_zh}：{self.masked} 可能是第一代身份证号码{after}，请核对"
-            message_en = (
-                f"{where_en}: {self.masked} may be a first-generation ID card number{after_en}; "
-                f"check it"
-            )
-        else:
-            message_zh = f"{where_zh}：{self.kind.label} {self.masked}，不得公开"
-            message_en = (
-                f"{where_en}: {_CODES[self.kind.code].title_en} {self.masked} must not be published"
-            )
-        return _CODES[self.kind.code].finding(
+        code = _CODES[self.kind.code]
+        after_zh = after_en = ""
+        extra = {}
+        if self.context is not None:
+            after_zh = f"（前有“{self.context}”，可能是其他编号）"
+            after_en = f" (after {self.context}: perhaps another number)"
+            extra["context"] = self.context
+        doubt = code.severity is Severity.WARNING
+        return code.finding(
             self.path,
-            message_zh=message_zh,
-            message_en=message_en,
+            message_zh=f"第{self.line}行第{self.column}列：{code.title_zh} {self.masked}{after_zh}"
+            + ("，请核对" if doubt else "，不得公开"),
+            message_en=f"line {self.line}, column {self.column}: {code.title_en} {self.masked}"
+            + after_en
+            + ("; check it" if doubt else ": must not be published"),
             hint=_HINT,
             severity=self.severity,
             kind=self.kind.code,
@@ -595,16 +620,6 @@ class PersonalDataMatch:
             masked=self.masked,
             **extra,
         )
-
-
-_KEEP = {  # (first, last) digits left visible
-    PersonalDataKind.ID_CARD: (4, 4),
-    PersonalDataKind.FOREIGN_RESIDENT_ID: (4, 4),
-    PersonalDataKind.SUSPECT_ID_CARD: (4, 4),
-    PersonalDataKind.OLD_ID_CARD: (4, 4),
-    PersonalDataKind.MOBILE: (3, 4),
-    PersonalDataKind.BANK_CARD: (4, 4),
-}
 
 
 _AMOUNT_UNITS = ("元", "万", "亿")
@@ -809,41 +824,16 @@ class PersonalDataScanner:
         n = e - s
         if n == 17 and xpos >= 0:
             kind = _classify18(digits + "X", self._today)
-            if kind is None or (
-                kind is not _ID and kind is not _FOREIGN and _is_amount(buf, s, xpos + 1)
-            ):
+            if kind is None or _placed(buf, s, xpos + 1, kind, False) is None:
                 return None
-            return s, xpos + 1, kind, (s + 4, e - 3), None
-        kind = None
-        prefix = 0
-        if n == 18:
-            kind = _classify18(digits, self._today)
-        elif n == 11:
-            if digits[0] == "1" and digits[1] >= "3":
-                kind = PersonalDataKind.MOBILE
-        elif (
-            n in (13, 15)
-            and digits[n - 11] == "1"
-            and digits[n - 10] >= "3"
-            and (digits[: n - 11] in ("86", "0086"))
-        ):
-            kind, prefix = PersonalDataKind.MOBILE, n - 11
-        if kind is None and n == 15:
-            if "1" <= digits[0] <= "8" and _born("19" + digits[6:12], self._today):
-                kind = PersonalDataKind.OLD_ID_CARD
-        elif kind is None and n >= 16 and n != 18 and _bank(digits):
-            kind = PersonalDataKind.BANK_CARD
-        if kind is None or (kind is not _ID and kind is not _FOREIGN and _is_amount(buf, s, e)):
+            return s, xpos + 1, kind, [(s + 4, e - 3, e - s - 7)], None
+        kind, prefix = _classify(digits, (n,), [], self._today)
+        placed = None if kind is None else _placed(buf, s, e, kind, prefix > 0)
+        if placed is None or kind is None:
             return None
-        start, context = s, None
-        if kind is PersonalDataKind.OLD_ID_CARD:
-            before = buf[max(0, s - _CONTEXT_SPAN) : s]
-            context = next((w for w in CONTEXT_WORDS if w in before), None)
-        elif prefix:
-            while start > 0 and buf[start - 1] in "+＋(（":
-                start -= 1
         first, last = (3, 4) if kind is _MOBILE else (4, 4)
-        return start, e, kind, (s + prefix + first, e - last), context
+        low, high = s + prefix + first, e - last
+        return placed[0], e, kind, [(low, high, high - low)], placed[1]
 
     def _window(self, buf: str, groups: list[_Group], i: int, j: int) -> _Hit | None:
         window = groups[i : j + 1]
@@ -858,49 +848,14 @@ class PersonalDataScanner:
         if n in (12, 14):
             return None
         seps = [g.sep for g in window[1:]]
-        kind: PersonalDataKind | None = None
-        prefix = 0
-        if n == 18 and (j == i or all(sep in _ID_SEPS for sep in seps)):
-            kind = _classify18(digits.upper(), self._today)
+        kind, prefix = _classify(digits, tuple(len(g.digits) for g in window), seps, self._today)
         if digits[-1] == "X" and kind is None:
             return None
-        if kind is None and n == 15:
-            sizes = tuple(len(g.digits) for g in window)
-            if (
-                sizes in ((15,), (6, 6, 3), (6, 9))
-                and "1" <= digits[0] <= "8"
-                and all(sep in _ID_SEPS for sep in seps)
-                and _born("19" + digits[6:12], self._today)
-            ):
-                kind = PersonalDataKind.OLD_ID_CARD
-        if kind is None and n in (11, 13, 15):
-            prefix = _mobile(window, digits, seps)
-            if prefix >= 0:
-                kind = PersonalDataKind.MOBILE
-            else:
-                prefix = 0
-        if kind is None and 16 <= n <= 19 and _bank(digits):
-            if j == i:
-                kind = PersonalDataKind.BANK_CARD if n != 18 or not _uscc(digits) else None
-            elif (
-                len(window) >= 4
-                and all(len(g.digits) == 4 for g in window[:-1])
-                and len(window[-1].digits) <= 4
-                and seps[0] in " -"
-                and all(sep == seps[0] for sep in seps)
-            ):
-                kind = PersonalDataKind.BANK_CARD
-        if kind is None:
+        widen = kind is _MOBILE and (prefix > 0 or seps[:1] == ["("])
+        placed = None if kind is None else _placed(buf, start, end, kind, widen)
+        if placed is None or kind is None:
             return None
-        if kind is not _ID and kind is not _FOREIGN and _is_amount(buf, start, end):
-            return None
-        context = None
-        if kind is PersonalDataKind.OLD_ID_CARD:
-            before = buf[max(0, start - _CONTEXT_SPAN) : start]
-            context = next((w for w in CONTEXT_WORDS if w in before), None)
-        if kind is PersonalDataKind.MOBILE and (prefix or seps[:1] == ["("]):
-            while start > 0 and buf[start - 1] in "+＋(（":
-                start -= 1
+        start, context = placed
         if trim:  # the X after the last digit is not part of this number
             end = _cells(window[-1])[-2][1]
         first, last = (3, 4) if kind is _MOBILE else (4, 4)
@@ -924,24 +879,17 @@ class PersonalDataScanner:
         start: int,
         end: int,
         kind: PersonalDataKind,
-        hidden: tuple[int, int] | list[tuple[int, int, int]],
+        hidden: list[tuple[int, int, int]],
         context: str | None,
     ) -> PersonalDataMatch:
         base = self._base
         if base + start > self._counted:
             self._count_lines(base + start)
-        if isinstance(hidden, tuple):
-            a, b = hidden
-            masked = buf[start:a] + "*" * (b - a) + buf[b:end]
-        else:
-            parts: list[str] = []
-            at = start
-            for a, b, stars in hidden:
-                parts.append(buf[at:a])
-                parts.append("*" * stars)
-                at = b
-            parts.append(buf[at:end])
-            masked = "".join(parts)
+        masked, at = "", start
+        for a, b, stars in hidden:
+            masked += buf[at:a] + "*" * stars
+            at = b
+        masked += buf[at:end]
         if self._mask:
             if self._out < start:
                 self._masked.append(buf[self._out : start])
@@ -1029,11 +977,7 @@ def scan_text(text: str, *, subject: str | None = None) -> PersonalDataScan:
     Runs in time linear in the length of the text.  Raises
     :class:`~govdisclose._errors.InputError` when ``text`` is not a ``str``.
     """
-    text = _require_text(text)
-    scanner = PersonalDataScanner()
-    matches = scanner.feed(text)
-    matches.extend(scanner.close())
-    return PersonalDataScan(tuple(matches), subject)
+    return PersonalDataScan(tuple(iter_matches([_require_text(text)])), subject)
 
 
 def mask_text(text: str) -> str:
@@ -1046,99 +990,24 @@ def mask_text(text: str) -> str:
     return scanner.take_masked()
 
 
-_DIGIT_COUNTS = {
-    PersonalDataKind.ID_CARD: (18, 18),
-    PersonalDataKind.FOREIGN_RESIDENT_ID: (18, 18),
-    PersonalDataKind.SUSPECT_ID_CARD: (18, 18),
-    PersonalDataKind.OLD_ID_CARD: (15, 15),
-    PersonalDataKind.MOBILE: (11, 15),
-    PersonalDataKind.BANK_CARD: (16, 19),
-}
-
-
-def mask(value: str, kind: PersonalDataKind | str) -> str:
-    """Mask one number of the given kind as :func:`mask_text` would; non-digits are kept.
-
-    The value is not validated beyond its number of digits, which must suit the kind
-    (otherwise :class:`~govdisclose._errors.InputError`); an ``id_card`` may also have 15.
-
-    >>> mask("13812345678", "mobile"), mask("6222 0212 3456 7890", "bank_card")
-    ('138****5678', '6222 **** **** 7890')
-    >>> mask("41010519900307123X", "身份证")
-    '4101**********123X'
-    """
-    value = _require_text(value)
-    wanted = PersonalDataKind.parse(kind)
-    positions = [
-        i for i, ch in enumerate(value.translate(_FULLWIDTH)) if ch.isascii() and ch.isdigit()
-    ]
-    if value.translate(_FULLWIDTH)[-1:] in _X_CHARS:
-        positions.append(len(value) - 1)
-    low, high = _DIGIT_COUNTS[wanted]
-    if wanted is PersonalDataKind.ID_CARD:
-        low = 15
-    if not low <= len(positions) <= high:
-        raise InputError(
-            f"{value!r} has {len(positions)} digits; a {wanted.code} has {low} to {high} "
-            f"({wanted.label}位数不符)"
-        )
-    if wanted is PersonalDataKind.MOBILE:
-        positions = positions[-11:]  # the national number; a +86 prefix stays readable
-    first, last = _KEEP[wanted]
-    hidden = set(positions[first : len(positions) - last])
-    return "".join("*" if i in hidden else ch for i, ch in enumerate(value))
-
-
 # -- files ------------------------------------------------------------------------------------
 
 #: Bytes read at a time from a file: what the scan holds in memory (with the matches in it).
 CHUNK_BYTES = 1 << 18
 
 
-def _decide_encoding(raw: BinaryIO, source: str) -> str:
-    """Read the whole file once: its codec (as :func:`~govdisclose._files.decode_text`
-    decides it for a whole file), refusing binary and undecodable files."""
-    head = raw.read(CHUNK_BYTES)
-    encoding = bom_encoding(head)
-    candidates = [encoding] if encoding is not None else ["utf-8", "gb18030"]
-    if encoding is None:
-        refuse_binary(head, source=source)
-    failure = 0
-    for candidate in candidates:
-        raw.seek(0)
-        decoder = codecs.getincrementaldecoder(candidate)("strict")
-        offset = 0
-        try:
-            while block := raw.read(CHUNK_BYTES):
-                if encoding is None and b"\x00" in block:
-                    refuse_binary(block, source=source)
-                decoder.decode(block)
-                offset += len(block)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError as exc:
-            failure = offset + exc.start
-            continue
-        raw.seek(0)
-        return candidate
-    if encoding is not None:
-        raise InputError(
-            f"{source}: starts with a {encoding} byte-order mark but is not {encoding} "
-            f"(byte {failure}) (字节序标记与编码不符)"
-        )
-    raise undecodable_error(source, failure)
-
-
 def read_text_chunks(raw: BinaryIO, *, source: str) -> tuple[str, Iterator[str]]:
     """The codec of a seekable binary file and its text in pieces (256 KiB read at a time).
 
     The file is read once to decide its encoding as :func:`govdisclose._files.decode_text`
-    does for a whole file (a byte-order mark, else UTF-8 if the whole file is UTF-8, else
-    GB18030) and to refuse binary and undecodable files (an
-    :class:`~govdisclose._errors.InputError` naming ``source``), then again piece by piece.
-    A byte-order mark is not part of the text.
+    does for a whole file (:func:`~govdisclose._files.detect_encoding`) and to refuse binary
+    and undecodable files (an :class:`~govdisclose._errors.InputError` naming ``source``),
+    then again piece by piece.  A byte-order mark is not part of the text.
     """
     try:
-        encoding = _decide_encoding(raw, source)
+        blocks = iter(functools.partial(raw.read, CHUNK_BYTES), b"")
+        encoding = detect_encoding(blocks, whole=True, source=source)
+        raw.seek(0)
     except OSError as exc:
         raise InputError(f"{source}: cannot read: {exc.strerror or exc} (无法读取)") from None
 

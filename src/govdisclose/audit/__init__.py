@@ -103,9 +103,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from .._errors import InputError
-from .._model import Catalogue
 from ._engine import DEFAULT_MAX_LISTED, Auditor
-from ._log_record import FIELDS, HEADER_ALIASES, LogRecord, parse_log_date
+from ._log_record import CACHE_LIMIT, FIELDS, HEADER_ALIASES, LogRecord, parse_log_date
 from ._logfile import open_log
 from ._result import (
     REASONS,
@@ -116,7 +115,7 @@ from ._result import (
     StatusCounts,
 )
 from ._summary import merge_results
-from ._tally import CACHE_LIMIT
+from ._tally import Catalogues
 
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
@@ -140,10 +139,6 @@ __all__ = [
     "merge_results",
     "parse_log_date",
 ]
-
-#: What ``catalogues=`` takes: one catalogue, several, or a mapping domain → catalogue; each
-#: replaces the standard catalogue of its domain (``None``: the standard ones).
-Catalogues = Mapping[Any, Catalogue] | Iterable[Catalogue] | Catalogue | None
 
 
 def audit_records(

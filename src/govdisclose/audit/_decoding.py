@@ -1,9 +1,9 @@
 """Decoding a publication log as a stream: the encoding from its first bytes, lines in chunks.
 
-:func:`sniff_encoding` judges the encoding from the first :data:`SNIFF_BYTES` bytes with the
-library's one detector (:func:`govdisclose._files.detect_encoding`: byte-order mark, old Office
-file and NUL refused, UTF-8 — also with a few corrupt bytes —, GB18030), without holding the
-whole file; when those bytes are all ASCII, the first non-ASCII bytes decide.
+The encoding is judged from the first :data:`SNIFF_BYTES` bytes with the library's one
+detector (:func:`govdisclose._files.detect_encoding`: byte-order mark, old Office file and NUL
+refused, UTF-8 — also with a few corrupt bytes —, GB18030), without holding the whole file;
+when those bytes are all ASCII, the first non-ASCII bytes decide.
 :func:`line_batches` then decodes the stream a chunk at a time and splits it into lines
 exactly as a text file opened with ``newline=""`` would.
 
@@ -14,8 +14,9 @@ engine looks closely at the record read while the counter is above zero, then re
 every other record takes the fast path, however many bad bytes the log or another log read
 in the same process has.
 
->>> from govdisclose.audit._decoding import line_batches, printable, sniff_encoding
->>> sniff_encoding("领域,事项".encode("gb18030"), complete=True)
+>>> from govdisclose._files import detect_encoding
+>>> from govdisclose.audit._decoding import line_batches, printable
+>>> detect_encoding("领域,事项".encode("gb18030"), complete=True)
 'gb18030'
 >>> flagged = [0]
 >>> batches = line_batches(b"a,b\\r\\nc,\\xff\\nd", lambda n: b"", "utf-8", flagged)
@@ -75,17 +76,6 @@ def printable(text: str) -> str:
 def has_undecodable(value: object) -> bool:
     """Whether a value read from a log holds bytes that could not be decoded."""
     return isinstance(value, str) and _SURROGATES.search(value) is not None
-
-
-def sniff_encoding(prefix: bytes, *, complete: bool, source: str = "<input>") -> str:
-    """The encoding to read a log with, judged from its first bytes by the library's one
-    detector, :func:`govdisclose._files.detect_encoding` (UTF-8 text with a few corrupt
-    bytes is read, and the records holding them are reported).
-
-    >>> sniff_encoding(codecs.BOM_UTF8 + b"domain", complete=True)
-    'utf-8-sig'
-    """
-    return detect_encoding(prefix, complete=complete, source=source)
 
 
 def _split(text: str) -> list[str]:

@@ -12,7 +12,6 @@ by line.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -20,25 +19,35 @@ from typing import TYPE_CHECKING, Any
 
 from .._dates import check_date
 from .._errors import InputError, short_repr
-from .._model import Catalogue
 from .._vocabulary import Domain, normalize_text
 from ..deadlines import Status, Timeliness
 from ._decoding import printable
 from ._listing import (
     bad_record_finding,
-    invalid_result,
     listed_finding,
     record_path,
     record_result,
 )
-from ._log_record import NOT_A_DATE, BadRow, LogRecord, NotADate, log_date
-from ._logfile import LogSource, source_from_records
-from ._problems import describe_problems, row_problems
-from ._result import BAD_RECORD, LATE, OVERDUE, AuditResult, RecordResult
+from ._log_record import (
+    CACHE_LIMIT,
+    BadRow,
+    LogRecord,
+    NotADate,
+    describe_problems,
+    log_date,
+    row_problems,
+)
+from ._logfile import LineCounter, LogSource, source_from_records
+from ._result import AuditResult, RecordResult
 from ._summary import build_result
-from ._tally import CACHE_LIMIT, AuditTally, ItemTally, Timing, catalogue_map
-from ._tally import LATE as LATE_STATUS
-from ._tally import OVERDUE as OVERDUE_STATUS
+from ._tally import (
+    AuditTally,
+    Catalogues,
+    ItemTally,
+    Outlook,
+    Timing,
+    catalogue_map,
+)
 
 if TYPE_CHECKING:
     from ..calendar import WorkCalendar
@@ -53,64 +62,47 @@ MAX_UNKNOWN_NAMES = 1000
 #: on: its first line is a bad record and the lines after it are read again on their own.
 MAX_LINES_PER_RECORD = 20
 
-#: A value not yet in the date cache.
-_UNREAD: Any = object()
+_UNREAD: Any = object()  # a value not yet in the date cache
 _UNKNOWN_ITEM = Timeliness(Status.NOT_ASSESSABLE, reason="unknown_item")
 _AMBIGUOUS_ITEM = Timeliness(Status.NOT_ASSESSABLE, reason="ambiguous_item")
 
-#: An item text for a domain: the tally of the item it names (``None``: no item).
-_Items = dict[Any, ItemTally | None]
-
 
 class _RunOn(Exception):
-    """A CSV record ran over lines ``first`` to ``last`` (an unbalanced quote)."""
-
-    def __init__(self, first: int, last: int) -> None:
-        super().__init__(first, last)
-        self.first, self.last = first, last
+    """A CSV record ran over lines ``args[0]`` to ``args[1]`` (an unbalanced quote)."""
 
 
-class _Replay:
+def _replay(
+    source: LogSource, first: int, last: int, detail: str, counter: LineCounter
+) -> Iterator[Sequence[Any]]:
     """Lines ``first`` to ``last`` of a CSV log read again, one record a line.
 
     The first line, where the quote opened (or the csv module stopped), is a bad record
-    saying so; each line after it is read on its own.  ``line_num`` is the line last read,
-    like a CSV reader's.
+    saying so; each line after it is read on its own.  ``counter.line_num`` is the line last
+    read, like a CSV reader's.
     """
-
-    def __init__(self, source: LogSource, first: int, last: int, detail: str) -> None:
-        self.source, self.first, self.last = source, first, last
-        self.detail = detail
-        self.line_num = first - 1
-
-    def rows(self) -> Iterator[Sequence[Any]]:
-        window, first, last = self.source.window, self.first, self.last
-        held = window.lines(first, last) if window is not None and last > first else None
-        if self.detail:
-            message = self.detail
+    window = source.window
+    held = window.lines(first, last) if window is not None and last > first else None
+    message = detail or (
+        f"a quote opened on line {first} is not closed on that line, so the csv reader ran "
+        f"on to line {last}; the lines after it are read on their own (引号不成对)"
+    )
+    if last > first and held is None:
+        message += f"; lines {first + 1}–{last} could not be read again"
+    counter.line_num = first
+    yield BadRow(("bad_csv",), message)
+    delimiter = "\t" if source.format == "tsv" else ","
+    for number, text in enumerate(held[1:] if held else (), start=first + 1):
+        counter.line_num = number
+        try:
+            row = next(csv.reader([text], delimiter=delimiter), [])
+        except csv.Error as exc:
+            yield BadRow(("bad_csv",), str(exc))
+            continue
+        if row and row[-1].endswith(("\n", "\r")):  # this line's own quote is not closed
+            yield BadRow(("bad_csv",), f"a quote opened on line {number} is not closed")
         else:
-            message = (
-                f"a quote opened on line {first} is not closed on that line, so the csv "
-                f"reader ran on to line {last}; the lines after it are read on their own "
-                f"(引号不成对)"
-            )
-        if last > first and held is None:
-            message += f"; lines {first + 1}–{last} could not be read again"
-        self.line_num = first
-        yield BadRow(("bad_csv",), message)
-        delimiter = "\t" if self.source.format == "tsv" else ","
-        for number, text in enumerate(held[1:] if held else (), start=first + 1):
-            self.line_num = number
-            try:
-                row = next(csv.reader([text], delimiter=delimiter), [])
-            except csv.Error as exc:
-                yield BadRow(("bad_csv",), str(exc))
-                continue
-            if row and row[-1].endswith(("\n", "\r")):  # this line's own quote is not closed
-                yield BadRow(("bad_csv",), f"a quote opened on line {number} is not closed")
-            else:
-                yield row
-        self.line_num = last
+            yield row
+    counter.line_num = last
 
 
 class Auditor:
@@ -129,7 +121,7 @@ class Auditor:
         self,
         *,
         as_of: dt.date,
-        catalogues: Mapping[Any, Catalogue] | Iterable[Catalogue] | Catalogue | None = None,
+        catalogues: Catalogues = None,
         calendar: WorkCalendar | None = None,
         max_listed: int = DEFAULT_MAX_LISTED,
         subject: str = "records",
@@ -151,10 +143,8 @@ class Auditor:
         self.tally = AuditTally(as_of, max_listed, subject)
         #: Each domain's item texts (ids, names, normalized) → the item's tally.
         self._names: dict[Domain, dict[str, ItemTally | None]] = {}
-        #: Item texts seen in the log, per domain text as written (a cache).
-        self._items: dict[Any, _Items] = {}
-        self._items_of: dict[Domain, _Items] = {domain: {} for domain in Domain}
-        self._unknown_domains: set[Any] = set()
+        #: The item each (domain, item) pair of values in the log names (a cache).
+        self._items: dict[tuple[Any, Any], ItemTally] = {}
         #: Dates by the text (or value) they were read from (a cache).
         self._dates: dict[Any, dt.date | NotADate | None] = {}
         timings: dict[tuple[Any, int | None], Timing] = {}
@@ -179,26 +169,12 @@ class Auditor:
 
     # -- looking things up --------------------------------------------------------------------
 
-    def _domain_items(self, value: Any) -> _Items | None:
-        """The item cache of a domain as the log writes it; ``None`` for an unknown domain."""
-        items = self._items.get(value)
-        if items is not None or value in self._unknown_domains:
-            return items
-        domain = Domain.parse(value, default=None)
-        if domain is None:
-            if len(self._unknown_domains) < MAX_UNKNOWN_NAMES:
-                self._unknown_domains.add(value)
+    def _item(self, domain_value: Any, value: Any) -> ItemTally | None:
+        """The tally of the item a record names (its catalogue item's, or an unknown item's;
+        remembered), ``None`` for an unknown domain or no item text."""
+        domain = Domain.parse(domain_value, default=None)
+        if domain is None or not isinstance(value, str) or not value.strip():
             return None
-        items = self._items_of[domain]
-        if len(self._items) < MAX_UNKNOWN_NAMES:
-            self._items[value] = items
-        return items
-
-    def _item(self, items: _Items, domain_value: Any, value: Any) -> ItemTally | None:
-        """The tally of an item text: its catalogue item's, or an unknown item's."""
-        if not isinstance(value, str) or not value.strip():
-            return None
-        domain = Domain.parse(domain_value)
         names = self._names[domain]
         found = names.get(value, False)
         if found is False:
@@ -207,32 +183,45 @@ class Auditor:
             tally = found
         else:
             tally = self._unknown_item(domain, value.strip(), found is None)
-        if len(items) < CACHE_LIMIT:
-            items[value] = tally
+        if len(self._items) >= CACHE_LIMIT:
+            self._items.clear()
+        self._items[domain_value, value] = tally
         return tally
 
     def _unknown_item(self, domain: Domain, text: str, ambiguous: bool) -> ItemTally:
-        unknown = self.tally.unknown
-        tally = unknown.get((domain, text))
+        unknown, overflow = self.tally.unknown, self.tally.unknown_overflow
+        tally = unknown.get((domain, text)) or overflow.get(domain)
         if tally is None:
-            judged = _AMBIGUOUS_ITEM if ambiguous else _UNKNOWN_ITEM
+            judged = Outlook(_AMBIGUOUS_ITEM if ambiguous else _UNKNOWN_ITEM, self.as_of)
+            tally = ItemTally(domain, None, unknown=judged)
             if len(unknown) < MAX_UNKNOWN_NAMES:
-                tally = unknown[domain, text] = ItemTally(domain, None, text=text, unknown=judged)
+                tally.text = text
+                unknown[domain, text] = tally
             else:
-                overflow = self.tally.unknown_overflow
-                tally = overflow.get(domain)
-                if tally is None:
-                    tally = overflow[domain] = ItemTally(domain, None, unknown=judged)
+                overflow[domain] = tally
         return tally
 
-    def _date(self, value: Any) -> dt.date | NotADate | None:
-        dates = self._dates
-        if len(dates) >= CACHE_LIMIT:
-            dates.clear()
-        day = log_date(value)
-        with contextlib.suppress(TypeError):  # unhashable: not a date anyway
-            dates[value] = day
-        return day
+    def _outlook(self, item: ItemTally, formed: dt.date, index: int, line: int) -> Outlook:
+        """The outlook of ``item``'s records formed on ``formed``, made once.
+
+        The first usable record of each formed date (per time limit, or per unknown item)
+        comes here: so the earliest formation date is kept here, and where an unknown item
+        is first named.
+        """
+        tally = self.tally
+        if tally.first_formed is None or formed < tally.first_formed:
+            tally.first_formed = formed
+        if item.timing is not None:
+            return item.timing.outlook(formed)  # remembered in the timing's outlooks
+        outlook = item.unknown
+        assert outlook is not None
+        if item.first_index is None:
+            item.first_line = line if tally.format != "records" else None
+            item.first_index = index
+        if len(item.outlooks) >= CACHE_LIMIT:
+            item.outlooks.clear()
+        item.outlooks[formed] = outlook
+        return outlook
 
     def result(self) -> AuditResult:
         """The summary and findings of everything audited so far."""
@@ -282,11 +271,12 @@ class Auditor:
                     yield from self._loop(source, rows, counter, want)
                     return
                 except _RunOn as run_on:  # a quote ran over line ends: read them again
-                    first, last, detail = run_on.first, run_on.last, ""
+                    (first, last), detail = run_on.args, ""
                 except csv.Error as exc:  # a broken CSV record; the reader goes on after it
                     first, last, detail = self._last_line + 1, counter.line_num, str(exc)
-                replay = _Replay(source, first, last, detail)
-                yield from self._loop(source, replay.rows(), replay, want)
+                replayed = LineCounter(first - 1)
+                rows_again = _replay(source, first, last, detail, replayed)
+                yield from self._loop(source, rows_again, replayed, want)
         finally:
             tally.ignored |= source.ignored
             tally.encoding = source.encoding  # an ASCII start lets later bytes decide it
@@ -299,20 +289,16 @@ class Auditor:
         ``counter.line_num`` is the last line read (the rows' own counter).
         """
         tally = self.tally
-        columns = source.columns
-        domain_at, item_at, formed_at, published_at = columns[0], columns[1], columns[2], columns[3]
+        columns, width, window = source.columns, source.width, source.window
+        domain_at, item_at, formed_at, published_at = columns[:4]  # required: never None
         assert domain_at is not None and item_at is not None
         assert formed_at is not None and published_at is not None
-        width = source.width
-        window = source.window
         # Lines with undecodable bytes read since the last look (this log's own counter).
         undecodable = source.undecodable
-        dates = self._dates
-        read_date = self._date
-        domain_items = self._items
-        as_of = self.as_of
-        start = self.start
-        first_formed = tally.first_formed or dt.date.max  # the earliest so far
+        items, dates = self._items, self._dates
+        as_of, start = self.as_of, self.start
+        room = tally.room  # how many more findings of a status may be listed
+        records = tally.records  # read so far, usable or not: the next one's index - start
         last_line = counter.line_num
         try:
             for row in rows:
@@ -329,99 +315,88 @@ class Auditor:
                     problems = row_problems(row, columns, width)
                     if problems is not None:
                         if problems:  # () is a blank line: nothing to audit
-                            index = self._unusable(source, line, row, problems)
-                            if want:
-                                yield invalid_result(source, index, line, row, problems)
+                            records = tally.records = records + 1
+                            yield from self._unusable(source, records, line, row, problems, want)
                         continue
                 domain_text, item_text = row[domain_at], row[item_at]
-                items = domain_items.get(domain_text)
-                if items is None:
-                    items = self._domain_items(domain_text)
-                item = None
-                if items is not None:
-                    item = items.get(item_text)
-                    if item is None:
-                        item = self._item(items, domain_text, item_text)
+                key = (domain_text, item_text)
+                item = items[key] if key in items else self._item(domain_text, item_text)
                 formed_text, published_text = row[formed_at], row[published_at]
-                # A date is looked up by its text; a date-time (longer) is read by its parts.
                 formed = dates.get(formed_text, _UNREAD)
                 if formed is _UNREAD:
-                    long = formed_text.__class__ is str and len(formed_text) > 10
-                    formed = log_date(formed_text) if long else read_date(formed_text)
+                    formed = log_date(formed_text, dates)
                 published = dates.get(published_text, _UNREAD)
                 if published is _UNREAD:
-                    long = published_text.__class__ is str and len(published_text) > 10
-                    published = log_date(published_text) if long else read_date(published_text)
+                    published = log_date(published_text, dates)
                 if (
-                    item is None
-                    or formed is None
-                    or formed is NOT_A_DATE
-                    or published is NOT_A_DATE
-                    or (published is not None and published < formed)
+                    not item
+                    or not formed  # None or NOT_A_DATE
+                    or (published is not None and (not published or published < formed))
                 ):
                     problems = row_problems(row, columns, width)
                     if problems != ():
+                        records = tally.records = records + 1
                         problems = problems or ("unusable",)
-                        index = self._unusable(source, line, row, problems)
-                        if want:
-                            yield invalid_result(source, index, line, row, problems)
+                        yield from self._unusable(source, records, line, row, problems, want)
                     continue
-                index = start + tally.records
-                tally.records += 1
-                if formed < first_formed:
-                    first_formed = formed
-                if formed > as_of:  # not yet formed on the as-of date: a wrong year? (pending)
-                    tally.formed_after_as_of += 1
-                    if tally.formed_after_first is None:
-                        tally.formed_after_first = record_path(source, index, line)
-                if published is not None and published > as_of:
-                    tally.published_after_as_of += 1  # judged as not yet published on as_of
-                timing = item.timing
-                if timing is None:  # an item the catalogue does not have
-                    judged = item.unknown
-                    assert judged is not None
-                    if item.first_index is None:
-                        item.first_line = line if source.has_lines else None
-                        item.first_index = index
+                index = start + records
+                records += 1
+                outlooks = item.outlooks
+                if formed in outlooks:
+                    outlook = outlooks[formed]
                 else:
-                    outlook = timing.outlooks.get(formed)
-                    if outlook is None:
-                        outlook = timing.outlook(formed)
-                    if published is None or published > as_of:
+                    outlook = self._outlook(item, formed, index, line)
+                if published is not None and published <= outlook.until:
+                    judged = outlook.on_time  # the common case
+                else:
+                    if formed > as_of:  # not yet formed on the as-of date: a wrong year?
+                        tally.formed_after_as_of += 1
+                        if tally.formed_after_first is None:
+                            tally.formed_after_first = record_path(source, index, line)
+                    if published is None:
                         judged = outlook.unpublished
-                    elif published <= outlook.deadline:
-                        judged = outlook.on_time
+                    elif published > as_of:  # judged as not yet published on as_of
+                        tally.published_after_as_of += 1
+                        judged = outlook.unpublished
                     else:
-                        judged = timing.late(outlook, published)
-                item.count(judged)
-                status = judged.status
-                if (status is LATE_STATUS or status is OVERDUE_STATUS) and tally.listing(
-                    LATE.code if status is LATE_STATUS else OVERDUE.code
-                ):
-                    tally.listed.append(
-                        listed_finding(
-                            source, index, line, row, item, formed, published, judged, as_of
+                        assert outlook.timing is not None
+                        judged = outlook.timing.late(outlook, published)
+                    status = judged.status  # late and overdue records are listed, up to a limit
+                    if room.get(status):
+                        room[status] -= 1
+                        tally.listed.append(
+                            listed_finding(
+                                source, index, line, row, item, formed, published, judged, as_of
+                            )
                         )
-                    )
+                item.count(judged)
                 if want:
-                    yield record_result(source, index, line, row, item, formed, published, judged)
+                    tally.records = records
+                    yield record_result(source, index, line, row, item, judged)
         finally:
             self._last_line = last_line
-            if first_formed != dt.date.max:
-                tally.first_formed = first_formed
+            tally.records = records
 
     def _unusable(
-        self, source: LogSource, line: int, row: Sequence[Any], problems: tuple[str, ...]
-    ) -> int:
-        """Count a record that cannot be used, list it; return its index."""
+        self,
+        source: LogSource,
+        records: int,
+        line: int,
+        row: Sequence[Any],
+        problems: tuple[str, ...],
+        want: bool,
+    ) -> Iterator[RecordResult]:
+        """Count a record that cannot be used (the ``records``-th of this auditor), list it;
+        yield its result when wanted."""
         tally = self.tally
-        index = self.start + tally.records
-        tally.records += 1
         tally.invalid += 1
+        index = self.start + records - 1
         if tally.first_problem is None:
             zh, en = describe_problems(problems, row, source.columns, source.width)
             where = f"line {line}" if source.has_lines else f"$[{index}]"
             tally.first_problem = printable(f"{where}: {en} ({zh})")
-        if tally.listing(BAD_RECORD.code):
+        if tally.room[Status.INVALID]:
+            tally.room[Status.INVALID] -= 1
             tally.listed.append(bad_record_finding(source, index, line, row, problems))
-        return index
+        if want:
+            yield record_result(source, index, line, row, None, None, problems)

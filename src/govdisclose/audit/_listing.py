@@ -14,9 +14,8 @@ from typing import Any
 from .._vocabulary import Domain
 from ..deadlines import Status, Timeliness
 from ..findings import Finding
-from ._log_record import log_date
+from ._log_record import describe_problems, log_date, value_at
 from ._logfile import LogSource
-from ._problems import describe_problems, value_at
 from ._result import BAD_RECORD, LATE, OVERDUE, RecordResult
 from ._tally import ItemTally
 
@@ -40,29 +39,40 @@ def record_result(
     index: int,
     line: int,
     row: Sequence[Any],
-    tally: ItemTally,
-    formed: dt.date,
-    published: dt.date | None,
-    judged: Timeliness,
+    tally: ItemTally | None,
+    judged: Timeliness | None,
+    problems: tuple[str, ...] = (),
 ) -> RecordResult:
-    """The result of a usable record."""
-    status = judged.status
+    """The result of a record judged under an item's ``tally``, or of one that cannot be used
+    (``judged`` is ``None``: ``problems`` say why), with whatever of it could be read."""
+    domain, item, formed, published = (value_at(row, c) for c in source.columns[:4])
+    if tally is None:
+        domain = Domain.parse(domain, default=None) if isinstance(domain, (str, Domain)) else None
+    else:
+        domain = tally.domain
+    judgement: dict[str, Any] = {"status": Status.INVALID}
+    if judged is not None:
+        status = judged.status
+        judgement = {
+            "status": status,
+            "due": judged.due,
+            "late_workdays": judged.workdays if status is Status.LATE else None,
+            "overdue_workdays": judged.workdays if status is Status.OVERDUE else None,
+            "reason": judged.reason,
+            "unknown_year": judged.year,
+            "provisional": judged.provisional,
+            "partial": judged.partial,
+        }
     return RecordResult(
         index=index,
         line=line if source.has_lines else None,
-        status=status,
-        domain=tally.domain,
-        item=value_at(row, source.columns[1]),
-        item_id=None if tally.item is None else tally.item.id,
-        formed=formed,
-        published=published,
-        due=judged.due,
-        late_workdays=judged.workdays if status is Status.LATE else None,
-        overdue_workdays=judged.workdays if status is Status.OVERDUE else None,
-        reason=judged.reason,
-        unknown_year=judged.year,
-        provisional=judged.provisional,
-        partial=judged.partial,
+        domain=domain,
+        item=item if item is None or isinstance(item, str) else str(item),
+        item_id=None if tally is None or tally.item is None else tally.item.id,
+        formed=_date_or_none(formed),
+        published=_date_or_none(published),
+        problems=problems,
+        **judgement,
         **extras(row, source.columns),
     )
 
@@ -131,23 +141,3 @@ def bad_record_finding(
 def _date_or_none(value: Any) -> dt.date | None:
     day = log_date(value)
     return day if isinstance(day, dt.date) else None
-
-
-def invalid_result(
-    source: LogSource, index: int, line: int, row: Sequence[Any], problems: tuple[str, ...]
-) -> RecordResult:
-    """The result of a record that cannot be used, with whatever of it could be read."""
-    values = [value_at(row, c) for c in source.columns]
-    domain = values[0] if isinstance(values[0], (str, Domain)) else None
-    return RecordResult(
-        index=index,
-        line=line if source.has_lines else None,
-        status=Status.INVALID,
-        domain=None if domain is None else Domain.parse(domain, default=None),
-        item=values[1] if values[1] is None or isinstance(values[1], str) else str(values[1]),
-        item_id=None,
-        formed=_date_or_none(values[2]),
-        published=_date_or_none(values[3]),
-        problems=problems,
-        **extras(row, source.columns),
-    )

@@ -1,4 +1,4 @@
-"""Publication-log records: their fields, the header names for them, dates, bad rows.
+"""Publication-log records: their fields, the header names for them, dates, what is wrong.
 
 **Fields** (:data:`FIELDS`) and the header names accepted for them (:data:`HEADER_ALIASES`;
 compared after NFKC, without spaces, ignoring case): ``domain`` 领域, ``item`` 事项,
@@ -18,6 +18,24 @@ too; also date-times (``2024-10-08T09:30:00+08:00``, ``2024-10-08T01:30:00Z``,
 Refused, with a message saying why: day-first or month-first forms (``27/09/2024``: the
 day/month order cannot be known; write ``2024-09-27``), Excel serial numbers (``45562``: format
 the column as dates before exporting), and days or times that do not exist (``2024-02-30``).
+
+**Problems** of a record that cannot be used (codes in the ``problems`` data of an
+``audit.bad-record`` finding):
+
+==============================  ================================================================
+``missing_field:<field>``       a required field (domain, item, formed) is empty or absent
+``bad_date:<field>``            formed or published is not a date
+``unknown_domain``              the domain is not 安全生产/work_safety or 救灾/disaster_relief
+``published_before_formed``     published earlier than formed
+``field_count``                 a CSV row with more or fewer fields than the header
+``undecodable``                 bytes that are not text in the log's encoding
+``bad_json`` / ``not_object``   a JSON Lines line that is not JSON (or nested too deeply) / not
+                                a JSON object
+``duplicate_key``               a JSON object giving one key twice (the last value would win)
+``bad_csv``                     a CSV record the csv module refuses (a NUL byte …)
+``not_text:<field>``            a JSON value of the wrong type (a number as a date …)
+``duplicate_field:<field>``     a JSON object naming a field twice (``item`` and ``事项``)
+==============================  ================================================================
 
 >>> from govdisclose.audit._log_record import field_for_header, parse_log_date
 >>> parse_log_date("2024年10月8日"), parse_log_date("2024/10/8 17:45")
@@ -41,13 +59,16 @@ govdisclose.InputError: 2024-02-30 does not exist: February 2024 has 29 days ...
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from typing import Any
+import operator
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Literal
 
 import attrs
 
 from .._dates import DateRefusal, read_china_date, read_date_text
+from .._errors import short_repr
 from .._vocabulary import Domain, normalize_text
+from ._decoding import has_undecodable
 
 #: The fields of a log record, in the order of the rows the engine reads.
 FIELDS = ("domain", "item", "formed", "published", "channel", "title", "id")
@@ -76,15 +97,22 @@ def field_for_header(name: str) -> str | None:
     return _HEADER_TABLE.get(normalize_text(name))
 
 
+#: Entries a cache (dates, items, judgements) may hold before it is cleared.
+CACHE_LIMIT = 100_000
+
 #: The years a log date may have: earlier or later ones are placeholders or typos
 #: (0001-01-01, 9999-12-31), refused with a message rather than counted.
 LOG_YEARS = (1949, 2200)
 
 
 class NotADate:
-    """What :func:`log_date` gives for a value that is not a log date (a single instance)."""
+    """What :func:`log_date` gives for a value that is not a log date (a single instance,
+    false like ``None``)."""
 
     __slots__ = ()
+
+    def __bool__(self) -> Literal[False]:
+        return False
 
     def __repr__(self) -> str:
         return "NOT_A_DATE"
@@ -94,50 +122,36 @@ class NotADate:
 NOT_A_DATE = NotADate()
 
 
-def _refusal(value: object) -> DateRefusal:
-    """Why ``value``, which :func:`log_date` refuses, is not a log date."""
-    read: object = value
-    if isinstance(value, str):
-        read = read_date_text(value)
-    elif isinstance(value, (int, float)) and not isinstance(value, bool) and 1e4 <= value < 1e5:
-        serial = read_date_text(str(value))  # what an Excel serial day number looks like
-        if isinstance(serial, DateRefusal):
-            return DateRefusal(serial.kind, value, serial.en, serial.zh)
-    if isinstance(read, dt.date):
-        read = read_china_date(read)
-    if isinstance(read, dt.date):
-        low, high = LOG_YEARS
-        return DateRefusal(
-            "out_of_range",
-            value,
-            f"{read.isoformat()}: year {read.year} is outside {low}–{high}, the years a "
-            f"publication log can hold (a placeholder or a typo?)",
-            f"{read.year}年不在{low}–{high}年之间，疑为占位值或笔误",
-        )
-    return read if isinstance(read, DateRefusal) else DateRefusal("not_a_date", value)
-
-
-def _read(value: object) -> dt.date | NotADate | None:
+def _read(value: object) -> dt.date | DateRefusal | None:
+    """The date of a log value in China, ``None`` when blank, else why it is not a log date."""
     read: dt.date | dt.datetime | DateRefusal
     if isinstance(value, str):
         if not value or value.isspace():
             return None
         read = read_date_text(value)
-        if isinstance(read, DateRefusal):
-            return NOT_A_DATE
     elif isinstance(value, dt.date):
         read = value
     elif value is None:
         return None
+    elif isinstance(value, (int, float)) and not isinstance(value, bool) and 1e4 <= value < 1e5:
+        serial = read_date_text(str(value))  # what an Excel serial day number looks like
+        if isinstance(serial, DateRefusal):
+            return DateRefusal(serial.kind, value, serial.en, serial.zh)
+        return DateRefusal("not_a_date", value)
     else:
-        return NOT_A_DATE
-    if read.__class__ is not dt.date:  # a date-time: its date in China
-        read = read_china_date(read)
-        if isinstance(read, DateRefusal):
-            return NOT_A_DATE
-    if not LOG_YEARS[0] <= read.year <= LOG_YEARS[1]:
-        return NOT_A_DATE
-    return read
+        return DateRefusal("not_a_date", value)
+    if read.__class__ is not dt.date and not isinstance(read, DateRefusal):
+        read = read_china_date(read)  # a date-time: its date in China
+    if isinstance(read, DateRefusal) or LOG_YEARS[0] <= read.year <= LOG_YEARS[1]:
+        return read
+    low, high = LOG_YEARS
+    return DateRefusal(
+        "out_of_range",
+        value,
+        f"{read.isoformat()}: year {read.year} is outside {low}–{high}, the years a "
+        f"publication log can hold (a placeholder or a typo?)",
+        f"{read.year}年不在{low}–{high}年之间，疑为占位值或笔误",
+    )
 
 
 # The date part (``2024-10-08``) and the time part without its seconds (``T09:30+08:00``) of
@@ -151,14 +165,14 @@ _ONE_DAY = dt.timedelta(days=1)
 _MID = dt.date(2000, 6, 15)
 
 
-def log_date(value: object) -> dt.date | NotADate | None:
+def log_date(value: Any, remember: dict[Any, Any] | None = None) -> dt.date | NotADate | None:
     """A log date: the date, ``None`` when blank, :data:`NOT_A_DATE` when not a date.
 
     Accepts the strings :func:`parse_log_date` accepts, :class:`datetime.date` and
     :class:`datetime.datetime` (an aware one is taken in China Standard Time) and ``None``.
-    Never raises.  The audit caches the result of a date by value; an ISO date-time
-    (``2024-10-08T09:30:00+08:00``) is read from its date part and its time part, each
-    remembered, since the same date-time seldom comes twice.
+    Never raises.  ``remember`` (the audit's cache, cleared when full) gets the date of each
+    value read whole; an ISO date-time (``2024-10-08T09:30:00+08:00``) is read from its date
+    part and its time part, each remembered, since the same date-time seldom comes twice.
     """
     if value.__class__ is str and len(value) > 10:
         text: str = value
@@ -173,7 +187,7 @@ def log_date(value: object) -> dt.date | NotADate | None:
             if shift is False and tail.isascii():
                 whole = _read("2000-06-15" + tail)
                 shift = (whole - _MID).days if isinstance(whole, dt.date) else None
-                if len(_TAILS) < 100_000:
+                if len(_TAILS) < CACHE_LIMIT:
                     _TAILS[tail] = shift
             if shift == 0:
                 return day
@@ -182,10 +196,16 @@ def log_date(value: object) -> dt.date | NotADate | None:
                 return moved if LOG_YEARS[0] <= moved.year <= LOG_YEARS[1] else NOT_A_DATE
         elif day is None and text[4:5] == "-" == text[7:8] and text[10] in "T ":
             head = _read(text[:10])
-            if isinstance(head, dt.date) and len(_HEADS) < 100_000:
+            if isinstance(head, dt.date) and len(_HEADS) < CACHE_LIMIT:
                 _HEADS[text[:10]] = head
                 return log_date(text)
-    return _read(value)
+    read = _read(value)
+    found = NOT_A_DATE if isinstance(read, DateRefusal) else read
+    if remember is not None:
+        if len(remember) >= CACHE_LIMIT:
+            remember.clear()
+        remember[value] = found
+    return found
 
 
 def date_problem(value: object) -> tuple[str, str] | None:
@@ -202,7 +222,8 @@ def date_problem(value: object) -> tuple[str, str] | None:
     >>> date_problem("0001-01-01")[1]  # doctest: +ELLIPSIS
     '0001-01-01: year 1 is outside 1949–2200, the years a publication log can hold ...'
     """
-    return _refusal(value).reason if log_date(value) is NOT_A_DATE else None
+    read = _read(value)
+    return read.reason if isinstance(read, DateRefusal) else None
 
 
 def parse_log_date(value: object) -> dt.date | None:
@@ -211,10 +232,10 @@ def parse_log_date(value: object) -> dt.date | None:
     Anything else raises :class:`~govdisclose._errors.InputError` saying why (the messages of
     ``govdisclose._dates.read_date_text``; a year outside :data:`LOG_YEARS` too).
     """
-    day = log_date(value)
-    if isinstance(day, NotADate):
-        raise _refusal(value).error()
-    return day
+    read = _read(value)
+    if isinstance(read, DateRefusal):
+        raise read.error()
+    return read
 
 
 @attrs.frozen
@@ -317,47 +338,186 @@ class RowMaker:
     """Turns mappings (JSON objects, dicts) into rows in :data:`FIELDS` order.
 
     Keys not naming a field are added to ``ignored`` (at most 100 names).  Each key layout
-    seen is remembered (up to 1000), so a record whose values are all text or ``None`` costs
-    one look-up and a copy.
+    seen is remembered (up to 1000) as the one call picking its values, so a record whose
+    values are all text or ``None`` costs a look-up and that call; a record with the keys of
+    the last one (every key a field) costs that call only.
     """
 
-    __slots__ = ("_layouts", "ignored")
+    __slots__ = ("_last", "_layouts", "ignored")
 
     def __init__(self, ignored: set[str]) -> None:
         self.ignored = ignored
-        self._layouts: dict[tuple[Any, ...], tuple[tuple[Any, int], ...] | None] = {}
+        self._layouts: dict[tuple[Any, ...], _Layout | None] = {}
+        self._last: _Layout | None = None
 
-    def _layout(self, keys: tuple[Any, ...]) -> tuple[tuple[Any, int], ...] | None:
-        pairs = []
-        taken = set()
+    def _layout(self, keys: tuple[Any, ...]) -> _Layout | None:
+        """How to pick the fields of a mapping with ``keys``; ``None`` when a field is named
+        twice (the checked path reports it) or fewer than two are named."""
+        at: dict[int, Any] = {}
         for key in keys:
             index = _key_index(key)
             if index < 0:
                 if len(self.ignored) < 100:
                     self.ignored.add(str(key).encode("utf-8", "backslashreplace").decode())
-            elif index in taken:
-                return None  # a field named twice: the checked path reports it
+            elif index in at:
+                return None
             else:
-                taken.add(index)
-                pairs.append((key, index))
-        return tuple(pairs)
+                at[index] = key
+        if len(at) < 2:
+            return None
+        slots = tuple(sorted(at))
+        return _Layout(operator.itemgetter(*(at[i] for i in slots)), slots, len(keys))
 
     def __call__(self, record: Mapping[str, Any]) -> Sequence[Any]:
-        keys = tuple(record)
-        layouts = self._layouts
-        if keys in layouts:
-            layout = layouts[keys]
-        else:
-            layout = self._layout(keys)
-            if len(layouts) < 1000:
-                layouts[keys] = layout
-        if layout is None:
-            return _checked_row(record, self.ignored)
-        row: list[Any] = [None] * len(FIELDS)
-        for key, index in layout:
-            value = record[key]
-            if value is None or type(value) is str:
-                row[index] = value
+        layout = self._last
+        values = None
+        if layout is not None and len(record) == layout.keys == len(layout.slots):
+            try:
+                values = layout.pick(record)
+            except KeyError:  # keys of another layout
+                values = None
+        if values is None:
+            keys = tuple(record)
+            if keys in self._layouts:
+                layout = self._layouts[keys]
             else:
+                layout = self._layout(keys)
+                if len(self._layouts) < 1000:
+                    self._layouts[keys] = layout
+            if layout is None:
                 return _checked_row(record, self.ignored)
+            self._last = layout
+            values = layout.pick(record)
+        if not _TEXT_TYPES.issuperset(map(type, values)):
+            return _checked_row(record, self.ignored)
+        if len(values) == len(FIELDS):
+            return values  # type: ignore[no-any-return]
+        assert layout is not None
+        row: list[Any] = [None] * len(FIELDS)
+        for index, value in zip(layout.slots, values, strict=True):
+            row[index] = value
         return row
+
+
+@attrs.frozen
+class _Layout:
+    """The fields a key layout names: a call picking their values, in :data:`FIELDS` order,
+    the indexes of those fields, and the number of keys (fields or not)."""
+
+    pick: Callable[[Mapping[str, Any]], Any]
+    slots: tuple[int, ...]
+    keys: int
+
+
+_TEXT_TYPES = frozenset({str, type(None)})
+
+
+def value_at(row: Sequence[Any], column: int | None) -> Any:
+    """The value in ``column`` of ``row``, ``None`` when absent."""
+    if column is None:
+        return None
+    if isinstance(row, BadRow):
+        return row[column]
+    return row[column] if column < len(row) else None
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def row_problems(
+    row: Sequence[Any], columns: Sequence[int | None], width: int
+) -> tuple[str, ...] | None:
+    """The problems of a row: ``None`` if it is usable, ``()`` if it is blank (skipped)."""
+    if isinstance(row, BadRow):
+        return row.problems
+    if not row or all(_blank(v) for v in row):
+        return ()
+    problems: list[str] = []
+    if len(row) != width:
+        problems.append("field_count")
+    values = [value_at(row, c) for c in columns]
+    if any(has_undecodable(v) for v in values):
+        problems.append("undecodable")
+    domain, item, formed, published = values[:4]
+    if _blank(domain):
+        problems.append("missing_field:domain")
+    elif Domain.parse(domain, default=None) is None:
+        problems.append("unknown_domain")
+    if _blank(item):
+        problems.append("missing_field:item")
+    elif not isinstance(item, str):
+        problems.append("not_text:item")
+    formed_date, published_date = log_date(formed), log_date(published)
+    if formed_date is None:
+        problems.append("missing_field:formed")
+    elif formed_date is NOT_A_DATE:
+        problems.append("bad_date:formed")
+    if published_date is NOT_A_DATE:
+        problems.append("bad_date:published")
+    if (
+        isinstance(formed_date, dt.date)
+        and isinstance(published_date, dt.date)
+        and published_date < formed_date
+    ):
+        problems.append("published_before_formed")
+    return tuple(problems) or None
+
+
+def _show(value: Any) -> str:
+    """A value in a message: a bounded repr (undecodable bytes show as ``\\udcXX``)."""
+    return short_repr(value, limit=42)
+
+
+def describe_problems(
+    problems: Sequence[str], row: Sequence[Any], columns: Sequence[int | None], width: int
+) -> tuple[str, str]:
+    """Chinese and English text for ``problems`` of ``row``."""
+    zh: list[str] = []
+    en: list[str] = []
+    for problem in problems:
+        code, _, field = problem.partition(":")
+        label = HEADER_ALIASES[field][0] if field in FIELDS else field
+        value = value_at(row, columns[FIELDS.index(field)]) if field in FIELDS else None
+        if code == "missing_field":
+            zh.append(f"缺少{label}")
+            en.append(f"{field} is missing")
+        elif code == "bad_date":
+            why = date_problem(value)
+            zh.append(f"{label}不是有效日期：{_show(value)}" + (f"（{why[0]}）" if why else ""))
+            en.append(f"{field} is not a date: {_show(value)}" + (f" ({why[1]})" if why else ""))
+        elif code == "not_text":
+            why = date_problem(value) if field in ("formed", "published") else None
+            zh.append(f"{label}的值类型不对：{_show(value)}" + (f"（{why[0]}）" if why else ""))
+            en.append(
+                f"{field} has the wrong type: {_show(value)}" + (f" ({why[1]})" if why else "")
+            )
+        elif code == "duplicate_field":
+            zh.append(f"{label}字段重复")
+            en.append(f"{field} is given twice")
+        elif code == "unknown_domain":
+            shown = _show(value_at(row, columns[0]))
+            zh.append(f"未知领域 {shown}（应为安全生产或救灾）")
+            en.append(f"unknown domain {shown} (work_safety or disaster_relief)")
+        elif code == "published_before_formed":
+            zh.append("公开日期早于形成日期")
+            en.append("published before it was formed")
+        elif code == "field_count":
+            zh.append(f"有{len(row)}个字段，表头有{width}个")
+            en.append(f"{len(row)} fields where the header has {width}")
+        elif code == "undecodable":
+            zh.append("含有无法按文件编码解码的字节")
+            en.append("bytes that do not decode in the file's encoding")
+        elif code in ("bad_json", "not_object", "bad_csv", "duplicate_key"):
+            detail = row.detail if isinstance(row, BadRow) else ""
+            what = {
+                "bad_json": "不是有效的JSON",
+                "not_object": "不是JSON对象",
+                "duplicate_key": "JSON对象中有重复的键",
+            }.get(code, "CSV格式错误")
+            zh.append(what + (f"（{detail}）" if detail else ""))
+            en.append(detail or code)
+        else:
+            zh.append(problem)
+            en.append(problem)
+    return "；".join(zh), "; ".join(en)

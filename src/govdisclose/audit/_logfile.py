@@ -34,20 +34,20 @@ import contextlib
 import csv
 import itertools
 import json
+import json.scanner
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import IO, Any
 
 import attrs
 
 from .._errors import InputError
-from .._files import DuplicateKeyError, json_object, open_binary
+from .._files import DuplicateKeyError, detect_encoding, json_object, open_binary
 from ._decoding import (
     SNIFF_BYTES,
     line_batches,
     printable,
-    sniff_encoding,
 )
 from ._log_record import (
     FIELDS,
@@ -91,18 +91,18 @@ class LineWindow:
         return out if len(out) == last - first + 1 else None
 
 
-class _Counter:
+class LineCounter:
     """A line counter with the ``line_num`` attribute :class:`csv.reader` objects have."""
 
     __slots__ = ("line_num",)
 
-    def __init__(self) -> None:
-        self.line_num = 0
+    def __init__(self, line_num: int = 0) -> None:
+        self.line_num = line_num
 
 
 def rows_from_records(
     records: Iterable[Mapping[str, Any] | LogRecord],
-    counter: _Counter,
+    counter: LineCounter,
     ignored: set[str],
 ) -> Iterator[Sequence[Any]]:
     """Rows in :data:`FIELDS` order from mappings or :class:`LogRecord` objects, lazily.
@@ -149,14 +149,14 @@ class LogSource:
     undecodable: list[int] = attrs.field(factory=lambda: [0])
     #: The last lines read, to read again those a CSV quote ran over (files only).
     window: LineWindow | None = None
-    stream: IO[bytes] | None = None
-    #: Whether the stream was opened here (a path): then :meth:`close` closes it.
-    owned: bool = False
+    #: The file opened for the log (a path given), which :meth:`close` closes; never a
+    #: stream given by the caller.
+    opened: IO[bytes] | None = None
 
     def close(self) -> None:
         """Close the file opened for the log; a stream given by the caller stays open."""
-        _release(self.stream, self.owned)
-        self.stream = None
+        _close(self.opened)
+        self.opened = None
 
     def __enter__(self) -> LogSource:
         return self
@@ -181,16 +181,30 @@ def source_from_records(records: Iterable[Mapping[str, Any] | LogRecord]) -> Log
             f"records must be an iterable of mappings or LogRecord objects (a list, a "
             f"generator …), not {type(records).__name__} (records 应为记录的列表或迭代器)"
         )
-    counter = _Counter()
-    ignored: set[str] = set()
+    return _mapping_source("records", rows_from_records, records, "records")
+
+
+def _mapping_source(
+    name: str,
+    read: Callable[[Any, LineCounter, set[str]], Iterator[Sequence[Any]]],
+    items: Iterable[Any],
+    format: str,
+    *,
+    line: int = 0,
+    encoding: str | None = None,
+) -> LogSource:
+    """A log whose rows ``read`` makes from mappings (records given as objects, JSON Lines),
+    every field in :data:`FIELDS` order; ``line`` is the line before the first item."""
+    counter, ignored = LineCounter(line), set[str]()
     return LogSource(
-        name="records",
-        rows=rows_from_records(records, counter, ignored),
+        name=name,
+        rows=read(items, counter, ignored),
         columns=tuple(range(len(FIELDS))),
         width=len(FIELDS),
         counter=counter,
-        format="records",
-        has_lines=False,
+        format=format,
+        encoding=encoding,
+        has_lines=format != "records",
         ignored=ignored,
     )
 
@@ -203,33 +217,30 @@ def _iterable(value: object) -> bool:
     return True
 
 
-def _binary(source: str | os.PathLike[str] | IO[bytes]) -> tuple[IO[bytes], str]:
+def _binary(source: str | os.PathLike[str] | IO[bytes]) -> tuple[IO[bytes], str, bool]:
+    """The stream of a log, its name, and whether it was opened here (a path: closed here)."""
     if isinstance(source, (str, os.PathLike)):
-        if _is_stdin(source):
-            return sys.stdin.buffer, "<stdin>"
+        try:
+            stdin = os.fspath(source) == "-"
+        except TypeError:  # a PathLike giving neither str nor bytes: open_binary says so
+            stdin = False
+        if stdin:
+            return sys.stdin.buffer, "<stdin>", False
         stream = open_binary(source)  # InputError naming the file when it cannot be opened
-        return stream, printable(os.fspath(source))
+        return stream, printable(os.fspath(source)), True
     if not callable(getattr(source, "read", None)):
         raise InputError(
             f"a log is a file name (str or Path), '-' or a binary stream, not "
             f"{type(source).__name__} (应为文件名或二进制流)"
         )
     name = getattr(source, "name", None)
-    return source, name if isinstance(name, str) else "<stream>"
+    return source, name if isinstance(name, str) else "<stream>", False
 
 
-def _is_stdin(source: object) -> bool:
-    try:
-        return isinstance(source, (str, os.PathLike)) and os.fspath(source) == "-"
-    except TypeError:  # a PathLike giving neither str nor bytes: open_binary says so
-        return False
-
-
-def _release(binary: IO[bytes] | None, owned: bool) -> None:
-    """Close what was opened here; never the caller's stream."""
-    if owned and binary is not None:
+def _close(stream: IO[bytes] | None) -> None:
+    if stream is not None:
         with contextlib.suppress(OSError, ValueError):
-            binary.close()
+            stream.close()
 
 
 #: Encodings a caller may name instead of letting the first bytes decide.
@@ -257,9 +268,8 @@ def open_log(
         raise InputError(
             f"unsupported encoding {encoding!r}; use one of {', '.join(ENCODINGS)} (不支持的编码)"
         )
-    binary, label = _binary(source)
+    binary, label, owned = _binary(source)
     label = name or label
-    owned = isinstance(source, (str, os.PathLike)) and not _is_stdin(source)
     try:
         prefix = binary.read(SNIFF_BYTES)
         if not isinstance(prefix, bytes | bytearray):
@@ -270,7 +280,7 @@ def open_log(
         prefix = bytes(prefix)
         judged = encoding is None
         if encoding is None:
-            encoding = sniff_encoding(prefix, complete=len(prefix) < SNIFF_BYTES, source=label)
+            encoding = detect_encoding(prefix, complete=len(prefix) < SNIFF_BYTES, source=label)
         elif encoding == "utf-16" and prefix and not prefix.startswith(_UTF16_BOMS):
             raise InputError(
                 f"{label}: --encoding utf-16 but the file does not start with a UTF-16 "
@@ -296,15 +306,13 @@ def open_log(
         log.window = window
         log.encoding = chosen.get("encoding", log.encoding)
         chosen["log"] = log
-    except OSError as exc:  # opened, but reading fails
-        _release(binary, owned)
-        raise InputError(f"{label}: cannot read: {exc.strerror or exc} (无法读取)") from None
-    except BaseException:
-        _release(binary, owned)
+    except BaseException as exc:
+        _close(binary if owned else None)
+        if isinstance(exc, OSError):  # opened, but reading fails
+            raise InputError(f"{label}: cannot read: {exc.strerror or exc} (无法读取)") from None
         raise
     log.undecodable = flagged
-    log.stream = binary
-    log.owned = owned
+    log.opened = binary if owned else None
     return log
 
 
@@ -338,21 +346,12 @@ def _open_lines(lines: Iterator[str], label: str, encoding: str, format: str | N
         )
     rest = itertools.chain([first], lines)
     if chosen == "jsonl":
-        counter = _Counter()
-        counter.line_num = blank
-        ignored: set[str] = set()
-        return LogSource(
-            name=label,
-            rows=_jsonl_rows(rest, counter, ignored),
-            columns=tuple(range(len(FIELDS))),
-            width=len(FIELDS),
-            counter=counter,
-            format="jsonl",
-            encoding=encoding,
-            ignored=ignored,
-        )
+        return _mapping_source(label, _jsonl_rows, rest, "jsonl", line=blank, encoding=encoding)
     delimiter = "\t" if "\t" in first and "," not in first else ","
-    reader = csv.reader(rest, delimiter=delimiter)
+    # The blank lines before the header go through the reader too, so that it counts them.
+    reader = csv.reader(itertools.chain(itertools.repeat("\n", blank), rest), delimiter=delimiter)
+    for _ in range(blank):
+        next(reader)
     try:
         header = next(reader)
     except csv.Error as exc:  # a header over the csv module's field limit, a NUL …
@@ -360,14 +359,12 @@ def _open_lines(lines: Iterator[str], label: str, encoding: str, format: str | N
             f"{label}: line {blank + 1}: the header is not valid CSV: {exc} (表头CSV格式错误)"
         ) from None
     columns, ignored_columns = _map_header(header, label)
-    # Blank lines before the header were read before the reader saw any line.
-    line_counter: Any = _OffsetReader(reader, blank) if blank else reader
     return LogSource(
         name=label,
         rows=reader,
         columns=columns,
         width=len(header),
-        counter=line_counter,
+        counter=reader,
         format="csv" if delimiter == "," else "tsv",
         encoding=encoding,
         ignored=ignored_columns,
@@ -385,20 +382,6 @@ def _is_csv_header(line: str) -> bool:
         if all(field in named for field in REQUIRED_FIELDS):
             return True
     return False
-
-
-class _OffsetReader:
-    """``line_num`` of a CSV reader plus the blank lines skipped before its header."""
-
-    __slots__ = ("_offset", "_reader")
-
-    def __init__(self, reader: Any, offset: int) -> None:
-        self._reader = reader
-        self._offset = offset
-
-    @property
-    def line_num(self) -> int:
-        return int(self._reader.line_num) + self._offset
 
 
 def _map_header(header: Sequence[str], label: str) -> tuple[tuple[int | None, ...], set[str]]:
@@ -429,27 +412,45 @@ def _map_header(header: Sequence[str], label: str) -> tuple[tuple[int | None, ..
 
 
 def _jsonl_rows(
-    lines: Iterable[str], counter: _Counter, ignored: set[str]
+    lines: Iterable[str], counter: LineCounter, ignored: set[str]
 ) -> Iterator[Sequence[Any]]:
-    loads = json.JSONDecoder(object_pairs_hook=json_object).decode
+    """The rows of JSON Lines.  A line holding one object of text values, each key once, is
+    read by the C scanner alone (pairs, so that a key given twice shows); any other line is
+    read again by the full decoder, which says what is wrong with it."""
+    decoder = json.JSONDecoder(object_pairs_hook=tuple)
+    scan = json.scanner.make_scanner(decoder)  # type: ignore[arg-type]
     make_row = RowMaker(ignored)
     for line in lines:
         counter.line_num += 1
-        if not line.strip():
-            yield ()
-            continue
         try:
-            value = loads(line)
-        except DuplicateKeyError as exc:
-            yield BadRow(("duplicate_key",), f"the key {exc.key!r} is given twice in one object")
-            continue
-        except ValueError as exc:
-            yield BadRow(("bad_json",), f"not JSON: {exc.args[0] if exc.args else exc}")
-            continue
-        except RecursionError:
-            yield BadRow(("bad_json",), "not JSON this library reads: nested too deeply")
-            continue
-        if not isinstance(value, dict):
-            yield BadRow(("not_object",), f"a JSON {type(value).__name__}, not an object")
-            continue
-        yield make_row(value)
+            pairs, end = scan(line, 0)
+        except (StopIteration, ValueError, RecursionError):
+            pairs, end = None, 0
+        if pairs.__class__ is tuple and (end == len(line) or line[end:].isspace()):
+            record = dict(pairs)
+            if len(record) == len(pairs):
+                row = make_row(record)
+                if not isinstance(row, BadRow):
+                    yield row
+                    continue
+        yield _json_row(line, make_row)
+
+
+_LOADS = json.JSONDecoder(object_pairs_hook=json_object).decode
+
+
+def _json_row(line: str, make_row: RowMaker) -> Sequence[Any]:
+    """The row of a line of JSON Lines, or why it is not a record."""
+    if not line.strip():
+        return ()
+    try:
+        value = _LOADS(line)
+    except DuplicateKeyError as exc:
+        return BadRow(("duplicate_key",), f"the key {exc.key!r} is given twice in one object")
+    except ValueError as exc:
+        return BadRow(("bad_json",), f"not JSON: {exc.args[0] if exc.args else exc}")
+    except RecursionError:
+        return BadRow(("bad_json",), "not JSON this library reads: nested too deeply")
+    if not isinstance(value, dict):
+        return BadRow(("not_object",), f"a JSON {type(value).__name__}, not an object")
+    return make_row(value)

@@ -200,6 +200,16 @@ class StatusCounts:
         return " · ".join(parts)
 
 
+#: The columns of counts in a result's table: (Chinese heading, :class:`StatusCounts` field).
+_COUNT_COLUMNS = (
+    ("按时", "on_time"),
+    ("逾期", "late"),
+    ("超期", "overdue"),
+    ("待公开", "pending"),
+    ("无法判定", "not_assessable"),
+)
+
+
 def _max(a: int | None, b: int | None) -> int | None:
     if a is None:
         return b
@@ -303,30 +313,16 @@ class AuditResult:
                 "领域",
                 "编号 id",
                 "二级事项",
-                "按时",
-                "逾期",
-                "超期",
-                "待公开",
-                "无法判定",
+                *(label for label, _ in _COUNT_COLUMNS),
                 "最多逾期",
             ]
             rows = []
             for s in self.items:
                 c = s.counts
                 worst = _max(c.max_late_workdays, c.max_overdue_workdays)
-                rows.append(
-                    [
-                        s.domain.label,
-                        s.item_id,
-                        s.name,
-                        str(c.on_time),
-                        str(c.late),
-                        str(c.overdue),
-                        str(c.pending),
-                        str(c.not_assessable),
-                        "" if worst is None else f"{worst}个工作日",
-                    ]
-                )
+                counts = [str(getattr(c, name)) for _, name in _COUNT_COLUMNS]
+                days = "" if worst is None else f"{worst}个工作日"
+                rows.append([s.domain.label, s.item_id, s.name, *counts, days])
             lines += ["", render_table(header, rows, max_widths=[8, 28, 16, 7, 7, 7, 7, 8, 10])]
         lines += ["", self.report.to_text()]
         return "\n".join(lines) + "\n"

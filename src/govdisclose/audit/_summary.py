@@ -8,13 +8,13 @@ is built exactly as the whole's would be.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import collections
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
 from .._errors import InputError
-from .._model import Catalogue
 from .._vocabulary import Domain
 from ..findings import Finding, Report
 from ._result import (
@@ -33,7 +33,7 @@ from ._result import (
     ItemSummary,
     StatusCounts,
 )
-from ._tally import AuditTally, catalogue_map
+from ._tally import AuditTally, Catalogues, catalogue_map
 
 #: Listed per record, capped per code, in record order.
 _LISTED_CODES = (LATE.code, OVERDUE.code, BAD_RECORD.code)
@@ -56,7 +56,6 @@ class _Parts:
     """The pieces of a result's report, in the order they are listed."""
 
     listed: list[Finding] = attrs.Factory(list)
-    unlisted: dict[str, int] = attrs.Factory(dict)
     unknown: dict[tuple[Domain, str | None], _Unknown] = attrs.Factory(dict)
     #: Not-assessable records by (domain, item id) then (reason, year).
     not_assessable: dict[tuple[Domain, str], dict[tuple[str, int | None], int]] = attrs.Factory(
@@ -135,11 +134,18 @@ def _assemble(
     *,
     subject: str,
     max_listed: int,
+    invalid: int,
+    unknown_item_records: int,
     **fields: Any,
 ) -> AuditResult:
-    """The result of the pieces: the report in its fixed order, the summaries, the totals."""
+    """The result of the pieces: the report in its fixed order, the summaries, the totals.
+
+    The records not listed are those counted less those listed."""
     findings = list(parts.listed)
-    unlisted = dict(parts.unlisted)
+    totals = sum((s.counts for s in items), StatusCounts(not_assessable=unknown_item_records))
+    listed = collections.Counter(finding.code for finding in parts.listed)
+    counted = {LATE.code: totals.late, OVERDUE.code: totals.overdue, BAD_RECORD.code: invalid}
+    unlisted = {code: counted[code] - listed[code] for code in _LISTED_CODES}
     unknown = list(parts.unknown.values())
     unknown, hidden_unknown = unknown[:max_listed], unknown[max_listed:]
     if hidden_unknown:
@@ -219,6 +225,9 @@ def _assemble(
         report=Report(tuple(findings), subject),
         formed_after_as_of=parts.formed_after,
         published_after_as_of=parts.published_after,
+        invalid=invalid,
+        totals=totals,
+        unknown_item_records=unknown_item_records,
         **fields,
     )
 
@@ -236,25 +245,22 @@ def build_result(tally: AuditTally, partial_years: tuple[int, ...] = ()) -> Audi
     earliest record to the as-of date whose arrangement is marked partial."""
     parts = _Parts(
         listed=list(tally.listed),
-        unlisted={code: n for code, n in tally.unlisted.items() if n},
         formed_after=tally.formed_after_as_of,
         formed_after_first=tally.formed_after_first,
         published_after=tally.published_after_as_of,
         ignored=set(tally.ignored),
     )
     items: list[ItemSummary] = []
-    totals = StatusCounts()
     for item_tally in tally.items:
         item = item_tally.item
         assert item is not None  # catalogue items
         counts = item_tally.counts()
         if not counts.total:
             continue
-        totals += counts
         why = item_tally.reasons
-        reasons: dict[str, int] = {}
+        reasons = collections.Counter[str]()
         for (reason, _), count in why.items():
-            reasons[reason] = reasons.get(reason, 0) + count
+            reasons[reason] += count
         items.append(
             ItemSummary(
                 domain=item_tally.domain,
@@ -271,12 +277,10 @@ def build_result(tally: AuditTally, partial_years: tuple[int, ...] = ()) -> Audi
             parts.not_assessable[item_tally.domain, item.id] = why
     unknown_records = 0
     for unknown in [*tally.unknown.values(), *tally.unknown_overflow.values()]:
-        counts = unknown.counts()
-        count = counts.not_assessable
+        count = unknown.counts().not_assessable
         if not count:
             continue
         unknown_records += count
-        totals += counts
         path = (
             f"{tally.subject}:{unknown.first_line}"
             if unknown.first_line is not None
@@ -296,7 +300,6 @@ def build_result(tally: AuditTally, partial_years: tuple[int, ...] = ()) -> Audi
         encoding=tally.encoding,
         records=tally.records,
         invalid=tally.invalid,
-        totals=totals,
         unknown_item_records=unknown_records,
         first_problem=tally.first_problem or _no_record(tally.records, tally.format),
         partial_years=partial_years,
@@ -306,7 +309,7 @@ def build_result(tally: AuditTally, partial_years: tuple[int, ...] = ()) -> Audi
 def merge_results(
     results: Iterable[AuditResult],
     *,
-    catalogues: Mapping[Any, Catalogue] | Iterable[Catalogue] | Catalogue | None = None,
+    catalogues: Catalogues = None,
 ) -> AuditResult:
     """One result from the results of parts of a log, in the parts' order.
 
@@ -353,9 +356,7 @@ def merge_results(
             if seen is None:
                 items[key] = s
                 continue
-            reasons = dict(seen.reasons)
-            for reason, count in s.reasons.items():
-                reasons[reason] = reasons.get(reason, 0) + count
+            reasons = collections.Counter(seen.reasons) + collections.Counter(s.reasons)
             items[key] = attrs.evolve(
                 seen,
                 counts=seen.counts + s.counts,
@@ -370,9 +371,6 @@ def merge_results(
         for key in sorted(parts.not_assessable, key=lambda k: order.get(k, -1))
     }
     encodings = {r.encoding for r in parts_list}
-    totals = StatusCounts()
-    for result in parts_list:
-        totals += result.totals
     return _assemble(
         parts,
         merged_items,
@@ -383,7 +381,6 @@ def merge_results(
         encoding=encodings.pop() if len(encodings) == 1 else None,
         records=sum(r.records for r in parts_list),
         invalid=sum(r.invalid for r in parts_list),
-        totals=totals,
         unknown_item_records=sum(r.unknown_item_records for r in parts_list),
         first_problem=next((r.first_problem for r in parts_list if r.invalid), None)
         or _no_record(sum(r.records for r in parts_list), first.format),
@@ -395,17 +392,13 @@ def _merge_finding(
     finding: Finding, parts: _Parts, listed_counts: dict[str, int], max_listed: int
 ) -> None:
     code, data = finding.code, finding.data
-    if code in _LISTED_CODES:
+    if code in _LISTED_CODES:  # the first ones listed, the rest counted (as in a whole log)
         if listed_counts.get(code, 0) < max_listed:
             listed_counts[code] = listed_counts.get(code, 0) + 1
             parts.listed.append(finding)
-        else:
-            parts.unlisted[code] = parts.unlisted.get(code, 0) + 1
     elif code == LISTING_CAPPED.code and data["code"] == UNKNOWN_ITEM.code:
         for hidden in data["items"]:
             _add_unknown(parts, _Unknown(**{**hidden, "domain": Domain.parse(hidden["domain"])}))
-    elif code == LISTING_CAPPED.code:
-        parts.unlisted[data["code"]] = parts.unlisted.get(data["code"], 0) + data["unlisted"]
     elif code == UNKNOWN_ITEM.code:
         domain = Domain.parse(data["domain"])
         _add_unknown(

@@ -1,8 +1,8 @@
 """What an audit keeps while it reads: counters per catalogue item and for the whole log.
 
 An :class:`ItemTally` counts the records of one catalogue item (or of one item text the
-catalogue lacks); a :class:`Timing` judges records under one time limit and remembers each
-judgement by (formed, published) date; an :class:`AuditTally` holds everything
+catalogue lacks) by their judgement; a :class:`Timing` judges the records under one time
+limit, with an :class:`Outlook` per formed date; an :class:`AuditTally` holds everything
 :func:`~govdisclose.audit._summary.build_result` turns into an
 :class:`~govdisclose.audit.AuditResult`.  None of them keeps a record.
 """
@@ -20,46 +20,48 @@ from .._vocabulary import Domain
 from ..deadlines import Due, Status, Timeliness, due_date, judge
 from ..findings import Finding
 from ..timelimits import TimeLimitRule
+from ._log_record import CACHE_LIMIT
 from ._result import StatusCounts
 
 if TYPE_CHECKING:
     from ..calendar import WorkCalendar
 
-#: Entries a cache (dates, judgements) may hold before it is cleared.
-CACHE_LIMIT = 100_000
 
 # Looked up once: an enum member's attribute look-up costs more than the rest of a count.
-ON_TIME, LATE, OVERDUE, PENDING = Status.ON_TIME, Status.LATE, Status.OVERDUE, Status.PENDING
+ON_TIME, LATE_STATUS, OVERDUE_STATUS, PENDING = (
+    Status.ON_TIME,
+    Status.LATE,
+    Status.OVERDUE,
+    Status.PENDING,
+)
 
 
 class Outlook:
-    """The judgements of records formed on one day under one timing, made once.
+    """The judgements of records formed on one day under one time limit, made once.
 
-    ``deadline`` is the due date (:attr:`datetime.date.max` when the rule gives none: then
-    every judgement is the not-assessable one); a record published on or before it (and on or
-    before the as-of date) is :attr:`on_time`, one not published by the as-of date is
-    :attr:`unpublished` (overdue, pending or not assessable), one published later is judged by
-    :meth:`Timing.late`.  Every judgement is :func:`govdisclose.deadlines.judge`'s.
+    ``until`` is the last publication date judged on time: the due date, or the as-of date
+    when that is earlier (a publication after the as-of date is judged as not yet published).
+    A record published by then is :attr:`on_time`, one not published by the as-of date is
+    :attr:`unpublished` (overdue, pending or not assessable), one published in between is
+    judged by :meth:`Timing.late`.  With no due date (or for an item the catalogue lacks:
+    ``timing`` is ``None``) every judgement is the same.  Every judgement is
+    :func:`govdisclose.deadlines.judge`'s.
     """
 
-    __slots__ = ("deadline", "due", "on_time", "unpublished")
+    __slots__ = ("due", "on_time", "timing", "unpublished", "until")
 
-    def __init__(self, due: Due, as_of: dt.date, calendar: WorkCalendar) -> None:
-        self.due = due
-        self.unpublished = judge(due, None, as_of, calendar)
-        if due.date is None:
-            self.deadline = dt.date.max
-            self.on_time = self.unpublished
-        else:
-            self.deadline = due.date
-            self.on_time = judge(due, min(due.date, as_of), as_of, calendar)
+    def __init__(self, judged: Timeliness, until: dt.date, timing: Timing | None = None) -> None:
+        self.due: Due | None = None
+        self.timing = timing
+        self.unpublished = self.on_time = judged
+        self.until = until
 
 
 class Timing:
     """Judges records under one time limit (a rule and a service level) on one as-of date.
 
     Items with the same rule and service level share one timing: its :class:`Outlook` of each
-    formed date, and its judgements of late publications by due date and publication date.
+    formed date, and its judgements of late publications.
     """
 
     __slots__ = ("as_of", "calendar", "late_judged", "level", "outlooks", "rule")
@@ -72,20 +74,28 @@ class Timing:
         self.calendar = calendar
         self.as_of = as_of
         self.outlooks: dict[dt.date, Outlook] = {}
-        self.late_judged: dict[tuple[dt.date, bool, dt.date], Timeliness] = {}
+        self.late_judged: dict[tuple[dt.date | None, bool, bool, dt.date], Timeliness] = {}
 
     def outlook(self, formed: dt.date) -> Outlook:
         """The outlook of records formed on ``formed`` (made and remembered)."""
         if len(self.outlooks) >= CACHE_LIMIT:
             self.outlooks.clear()
-        due = due_date(self.rule, formed, self.calendar, self.level)
-        outlook = self.outlooks[formed] = Outlook(due, self.as_of, self.calendar)
+        as_of, calendar = self.as_of, self.calendar
+        due = due_date(self.rule, formed, calendar, self.level)
+        outlook = Outlook(judge(due, None, as_of, calendar), as_of, self)
+        outlook.due = due
+        if due.date is not None:
+            outlook.until = min(due.date, as_of)
+            outlook.on_time = judge(due, outlook.until, as_of, calendar)
+        self.outlooks[formed] = outlook
         return outlook
 
     def late(self, outlook: Outlook, published: dt.date) -> Timeliness:
-        """The judgement of a record published on ``published``, after ``outlook.deadline``."""
+        """The judgement of a record published on ``published``, after ``outlook.until`` and
+        on or before the as-of date."""
         due = outlook.due
-        key = (outlook.deadline, due.provisional, published)
+        assert due is not None
+        key = (due.date, due.provisional, due.partial, published)
         judged = self.late_judged.get(key)
         if judged is None:
             if len(self.late_judged) >= CACHE_LIMIT:
@@ -99,8 +109,8 @@ class ItemTally:
 
     ``item`` is ``None`` for an unknown item: then ``text`` is the item as the log gives it
     (``None`` for the records counted together once too many texts were seen), ``unknown``
-    its judgement (reason ``unknown_item`` or ``ambiguous_item``), and ``first_line`` /
-    ``first_index`` say where it was first named.
+    the outlook of all its records (reason ``unknown_item`` or ``ambiguous_item``), and
+    ``first_line`` / ``first_index`` say where it was first named.
     """
 
     __slots__ = (
@@ -113,6 +123,7 @@ class ItemTally:
         "max_overdue",
         "not_assessable",
         "on_time",
+        "outlooks",
         "overdue",
         "pending",
         "provisional",
@@ -129,13 +140,16 @@ class ItemTally:
         timing: Timing | None = None,
         *,
         text: str | None = None,
-        unknown: Timeliness | None = None,
+        unknown: Outlook | None = None,
     ) -> None:
         self.domain = domain
         self.item = item
         self.timing = timing
         self.text = text
         self.unknown = unknown
+        #: The outlook of each formed date (the timing's, shared by the items under one time
+        #: limit; an unknown item's own).
+        self.outlooks: dict[dt.date, Outlook] = {} if timing is None else timing.outlooks
         self.on_time = self.late = self.overdue = self.pending = self.not_assessable = 0
         self.provisional = 0
         self.max_late: int | None = None
@@ -153,12 +167,12 @@ class ItemTally:
             self.on_time += 1
         elif status is PENDING:
             self.pending += 1
-        elif status is LATE:
+        elif status is LATE_STATUS:
             self.late += 1
             days = judged.workdays
             if days is not None and (self.max_late is None or days > self.max_late):
                 self.max_late = days
-        elif status is OVERDUE:
+        elif status is OVERDUE_STATUS:
             self.overdue += 1
             days = judged.workdays
             if days is not None and (self.max_overdue is None or days > self.max_overdue):
@@ -205,29 +219,24 @@ class AuditTally:
         #: Where and why the first unusable record could not be used.
         self.first_problem: str | None = None
         self.ignored: set[str] = set()
-        #: Late, overdue and bad-record findings, at most ``max_listed`` of each code.
+        #: Late, overdue and bad-record findings, at most ``max_listed`` of each code (the
+        #: records not listed are the counts less those listed).
         self.listed: list[Finding] = []
-        self.listed_counts: dict[str, int] = {}
-        self.unlisted: dict[str, int] = {}
+        #: How many more records of each listed status (late, overdue, invalid) may be listed.
+        self.room = dict.fromkeys((Status.LATE, Status.OVERDUE, Status.INVALID), max_listed)
         #: Catalogue items in catalogue order (both domains).
         self.items: list[ItemTally] = []
         #: Item texts a catalogue lacks, by domain and text; then the rest, by domain.
         self.unknown: dict[tuple[Domain, str], ItemTally] = {}
         self.unknown_overflow: dict[Domain, ItemTally] = {}
 
-    def listing(self, code: str) -> bool:
-        """Whether a finding of ``code`` is still listed (else it is counted as unlisted)."""
-        listed = self.listed_counts.get(code, 0)
-        if listed < self.max_listed:
-            self.listed_counts[code] = listed + 1
-            return True
-        self.unlisted[code] = self.unlisted.get(code, 0) + 1
-        return False
+
+#: What ``catalogues=`` takes: one catalogue, several, or a mapping domain → catalogue; each
+#: replaces the standard catalogue of its domain (``None``: the standard ones).
+Catalogues = Mapping[Any, Catalogue] | Iterable[Catalogue] | Catalogue | None
 
 
-def catalogue_map(
-    catalogues: Mapping[Any, Catalogue] | Iterable[Catalogue] | Catalogue | None,
-) -> dict[Domain, Catalogue]:
+def catalogue_map(catalogues: Catalogues) -> dict[Domain, Catalogue]:
     """The catalogue of each domain: those given (see :class:`~govdisclose.audit.Auditor`),
     else the standard.  A single :class:`Catalogue` is taken as a list of one."""
     chosen: dict[Domain, Catalogue] = {}

@@ -31,15 +31,8 @@ from __future__ import annotations
 
 from ._against_standard import compare_with_standard
 from ._catalogue import is_valid_catalogue, validate_catalogue
-from ._documents import (
-    DocumentRecord,
-    InterpretationRecord,
-    ReviewRecord,
-    is_valid_document,
-    self_review_due,
-    validate_document,
-    validate_documents,
-)
+from ._document_record import DocumentRecord, InterpretationRecord, ReviewRecord
+from ._documents import is_valid_document, self_review_due, validate_document, validate_documents
 
 __all__ = [
     "DocumentRecord",

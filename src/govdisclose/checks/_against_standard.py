@@ -35,7 +35,7 @@ Items are paired with :func:`govdisclose._localize.match_items`.  What is report
 from __future__ import annotations
 
 from .._localize import ItemMatch, match_items, name_key
-from .._model import Catalogue, CatalogueItem, TimeLimit
+from .._model import Catalogue, TimeLimit
 from .._standard import standard as load_standard
 from .._vocabulary import Channel, Level, Mode, Term
 from ..findings import FindingCode, Report, ReportBuilder, Severity
@@ -157,15 +157,13 @@ def _labels(terms: tuple[Term, ...]) -> str:
     return "、".join(t.label for t in terms) or "（无）"
 
 
-def _usable(item: object) -> bool:
-    """An item to compare: a :class:`CatalogueItem` (whose terms and number the model
-    checks) with a name."""
-    return isinstance(item, CatalogueItem) and isinstance(item.name, str)
-
-
 def _compare_sets(match: ItemMatch, path: str, builder: ReportBuilder) -> None:
     local, std = match.local, match.standard
-    for field, code in (("modes", MODES_CHANGED), ("audiences", AUDIENCES_CHANGED)):
+    for field, code in (
+        ("modes", MODES_CHANGED),
+        ("audiences", AUDIENCES_CHANGED),
+        ("levels", LEVELS_CHANGED),
+    ):
         mine, theirs = getattr(local, field), getattr(std, field)
         if set(mine) != set(theirs):
             builder.add(
@@ -174,22 +172,14 @@ def _compare_sets(match: ItemMatch, path: str, builder: ReportBuilder) -> None:
                 message_zh=f"{code.title_zh}：本地为{_labels(mine)}，标准为{_labels(theirs)}",
                 message_en=f"{code.title_en}: {_codes(mine)} here, {_codes(theirs)} in the "
                 f"standard",
-                hint="如无依据，恢复为标准目录的取值 / restore the standard's values unless "
+                hint=""
+                if code is LEVELS_CHANGED
+                else "如无依据，恢复为标准目录的取值 / restore the standard's values unless "
                 "there is a legal reason",
                 standard_id=std.id,
                 local=_codes(mine),
                 standard=_codes(theirs),
             )
-    if set(local.levels) != set(std.levels):
-        builder.add(
-            LEVELS_CHANGED,
-            f"{path}.levels",
-            message_zh=f"公开层级：本地为{_labels(local.levels)}，标准为{_labels(std.levels)}",
-            message_en=f"levels {_codes(local.levels)} here, {_codes(std.levels)} in the standard",
-            standard_id=std.id,
-            local=_codes(local.levels),
-            standard=_codes(std.levels),
-        )
 
 
 def _compare_channels(match: ItemMatch, path: str, builder: ReportBuilder) -> None:
@@ -302,11 +292,10 @@ def compare_with_standard(
     """
     wanted = Level.parse(level) if level is not None else None
     builder = ReportBuilder()
-    if not isinstance(local, Catalogue):
-        read = read_catalogue(local, builder)
-        if builder.findings or read.catalogue is None:
-            return builder.build()
-        local = read.catalogue
+    read = read_catalogue(local, builder)
+    if read.catalogue is None or (builder.findings and not isinstance(local, Catalogue)):
+        return builder.build()  # data that could not be read whole is not compared
+    local = read.catalogue
     builder.subject = local.title if isinstance(local.title, str) else None
     if standard is None:
         standard = load_standard(local.domain)
@@ -321,15 +310,14 @@ def compare_with_standard(
         return builder.build()
     if wanted is None:
         wanted = local.level
-    items = local.items
-    usable = [(i, item) for i, item in enumerate(items) if _usable(item)]
-    for index, item in enumerate(items):
-        if not _usable(item):
+    usable = [(i, item) for i, item in read.items if isinstance(item.name, str)]
+    for index, item in read.items:
+        if not isinstance(item.name, str):
             builder.add(
                 INVALID_DATA,
                 f"$.items[{index}]",
-                message_zh="事项数据无效，未比对",
-                message_en="the item is malformed and was not compared",
+                message_zh="事项名称无效，未比对",
+                message_en="the item has no usable name and was not compared",
                 hint="先用 validate_catalogue 检查 / run validate_catalogue first",
             )
     matching = match_items([item for _, item in usable], standard)

@@ -39,8 +39,8 @@ from .._errors import GovdiscloseError
 from .._model import Catalogue, CatalogueItem
 from .._vocabulary import FirstLevel, Level, normalize_text
 from ..findings import FindingCode, Report, ReportBuilder, Severity
-from ._items import check_item, is_blank
-from ._prescan import INVALID_DATA, NOT_A_CATALOGUE, clip, read_catalogue
+from ._items import check_item
+from ._prescan import clip, is_blank, read_catalogue
 
 #: The finding codes of this area (see :mod:`govdisclose.findings`).
 CODES = (
@@ -254,34 +254,8 @@ def validate_catalogue(
     """
     wanted = Level.parse(level) if level is not None else None
     builder = ReportBuilder(subject=subject)
-    if isinstance(catalogue, Catalogue):
-        model: Catalogue | None = catalogue
-        raw_items = catalogue.items
-        pairs: list[tuple[int, CatalogueItem]] = []
-        for index, item in enumerate(raw_items):
-            if isinstance(item, CatalogueItem):
-                pairs.append((index, item))
-            else:
-                builder.add(
-                    INVALID_DATA,
-                    f"$.items[{index}]",
-                    message_zh="不是目录事项",
-                    message_en=f"not a CatalogueItem: {type(item).__name__}",
-                )
-        items: Sequence[tuple[int, CatalogueItem]] = pairs
-        count = len(raw_items)
-    elif isinstance(catalogue, CatalogueItem):
-        builder.add(
-            NOT_A_CATALOGUE,
-            "$",
-            message_zh="这是单个事项，不是目录",
-            message_en="a single item, not a catalogue",
-            hint="把事项放入 Catalogue(items=...) / put the item in a Catalogue",
-        )
-        return builder.build()
-    else:
-        read = read_catalogue(catalogue, builder)
-        model, items, count = read.catalogue, read.items, read.item_count
+    read = read_catalogue(catalogue, builder)
+    model, items, count = read.catalogue, read.items, read.item_count
     if builder.subject is None and model is not None and isinstance(model.title, str):
         builder.subject = model.title
     template = model is not None and model.level is None

@@ -29,12 +29,11 @@ govdisclose.DataError: cannot read DocumentRecord (无法读取数据)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
-from .._errors import DataError, GovdiscloseError
+from .._errors import DataError
 from .._vocabulary import Channel, DisclosureAttribute
 
 _opt_str = attrs.validators.optional(attrs.validators.instance_of(str))
@@ -117,11 +116,6 @@ class DocumentRecord:
         return Channel.GOVERNMENT_WEBSITE in self.channels or bool(self.url and self.url.strip())
 
 
-#: The list-valued fields of :class:`DocumentRecord`, checked before structuring (a string
-#: there would otherwise be read character by character).
-_LIST_FIELDS = ("channels",)
-
-
 def read_document(data: object, *, path: str = "$") -> DocumentRecord:
     """Build a :class:`DocumentRecord` from JSON-ready data, or raise :class:`DataError`.
 
@@ -129,26 +123,8 @@ def read_document(data: object, *, path: str = "$") -> DocumentRecord:
     """
     from .._converter import structure
 
-    if isinstance(data, Mapping):
-        for field in _LIST_FIELDS:
-            if field in data and not isinstance(data[field], list):
-                raise DataError(
-                    "cannot read DocumentRecord (无法读取数据)",
-                    errors=[
-                        GovdiscloseError(
-                            f"{field} must be a list, got {type(data[field]).__name__} (应为列表)",
-                            path=f"{path}.{field}",
-                        )
-                    ],
-                )
-    elif isinstance(data, DocumentRecord):
+    if isinstance(data, DocumentRecord):
         return data
-    else:
-        raise DataError(
-            f"a document record must be a JSON object, got {type(data).__name__} "
-            f"(文件记录应为JSON对象)",
-            path=path,
-        )
     try:
         return structure(data, DocumentRecord, path=path)
     except RecursionError:

@@ -32,6 +32,7 @@ from ..deadlines import PUBLICATION_RULE, Status, due_date, judge
 from ..findings import ReportBuilder, Severity
 from . import _document_codes as C
 from ._document_record import DocumentRecord
+from ._prescan import is_blank
 
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
@@ -52,11 +53,6 @@ def marking_attributes(text: str) -> tuple[DisclosureAttribute, ...]:
     """
     folded = normalize_text(text).translate(_MARK_NOISE)
     return tuple(a for a in DisclosureAttribute if normalize_text(a.marking) in folded)
-
-
-def is_blank(value: object) -> bool:
-    """Whether a record's text field is missing or only white space."""
-    return not isinstance(value, str) or not value.strip()
 
 
 def _check_identity(record: DocumentRecord, path: str, b: ReportBuilder) -> None:
@@ -220,43 +216,39 @@ def _check_publication(
     if partial:
         data["partial"] = True
         data["partial_years"] = list(partial)
-    note_zh, note_en = _provisional_note(years, partial)
-    late = judged.workdays
+    late, hint = judged.workdays, ""
     if judged.status is Status.LATE:
         assert published is not None
         late_zh = f"{late}个工作日" if late is not None else f"{(published - day).days}日"
-        b.add(
-            C.PUBLISHED_LATE,
-            f"{path}.published",
-            message_zh=f"{issued}印发，应于{day}前公开，{published}才公开，逾期{late_zh}{note_zh}",
-            message_en=f"issued {issued}, due {day}, published {published}: "
-            f"{late if late is not None else '?'} working day(s) late{note_en}",
-            **data,
-            published=published.isoformat(),
-            late_workdays=late,
-            late_days=(published - day).days,
+        code = C.PUBLISHED_LATE
+        zh = f"{issued}印发，应于{day}前公开，{published}才公开，逾期{late_zh}"
+        en = f"issued {issued}, due {day}, published {published}: "
+        en += f"{late if late is not None else '?'} working day(s) late"
+        data.update(
+            published=published.isoformat(), late_workdays=late, late_days=(published - day).days
         )
     elif judged.status is Status.OVERDUE:
-        b.add(
-            C.PUBLICATION_OVERDUE,
-            f"{path}.published",
-            message_zh=f"{issued}印发，应于{day}前公开，截至{as_of}仍未公开{note_zh}",
-            message_en=f"issued {issued}, due {day}, not published as of {as_of}{note_en}",
-            hint="立即在政府网站公开 / publish it on the government website now",
-            **data,
-            as_of=as_of.isoformat(),
-            overdue_workdays=late,
-            overdue_days=(as_of - day).days,
-        )
+        code = C.PUBLICATION_OVERDUE
+        zh = f"{issued}印发，应于{day}前公开，截至{as_of}仍未公开"
+        en = f"issued {issued}, due {day}, not published as of {as_of}"
+        hint = "立即在政府网站公开 / publish it on the government website now"
+        data.update(as_of=as_of.isoformat(), overdue_workdays=late, overdue_days=(as_of - day).days)
     elif judged.status is Status.PENDING:
-        b.add(
-            C.PUBLICATION_PENDING,
-            f"{path}.published",
-            message_zh=f"{issued}印发，应于{day}前在政府网站公开{note_zh}",
-            message_en=f"issued {issued}: publish on the government website by {day}{note_en}",
-            **data,
-            as_of=as_of.isoformat(),
-        )
+        code = C.PUBLICATION_PENDING
+        zh = f"{issued}印发，应于{day}前在政府网站公开"
+        en = f"issued {issued}: publish on the government website by {day}"
+        data["as_of"] = as_of.isoformat()
+    else:
+        return
+    note_zh, note_en = _provisional_note(years, partial)
+    b.add(
+        code,
+        f"{path}.published",
+        message_zh=zh + note_zh,
+        message_en=en + note_en,
+        hint=hint,
+        **data,
+    )
 
 
 def _check_interpretation(record: DocumentRecord, path: str, b: ReportBuilder) -> None:

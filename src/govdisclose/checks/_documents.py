@@ -40,34 +40,19 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .._dates import check_date, china_today
-from .._errors import DataError, GovdiscloseError
-from ..deadlines._proactive import PUBLICATION_WORKDAYS
+from .._errors import DataError, GovdiscloseError, InputError
 from ..findings import Report, ReportBuilder
 from . import _document_codes as C
-from ._document_record import DocumentRecord, InterpretationRecord, ReviewRecord, read_document
-from ._document_rules import REVIEWED_ATTRIBUTES, check_document, is_blank, marking_attributes
-from ._prescan import clip, read_problems
+from ._document_record import DocumentRecord, read_document
+from ._document_rules import REVIEWED_ATTRIBUTES, check_document
+from ._prescan import clip, is_blank, read_problems
 
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
 
-__all__ = [
-    "PUBLICATION_WORKDAYS",
-    "DocumentRecord",
-    "InterpretationRecord",
-    "ReviewRecord",
-    "is_valid_document",
-    "marking_attributes",
-    "self_review_due",
-    "validate_document",
-    "validate_documents",
-]
-
 
 def _read(data: object, path: str, b: ReportBuilder) -> DocumentRecord | None:
-    if isinstance(data, DocumentRecord):
-        return data
-    if not isinstance(data, Mapping):
+    if not isinstance(data, (Mapping, DocumentRecord)):
         b.add(
             C.NOT_A_RECORD,
             path,
@@ -79,7 +64,7 @@ def _read(data: object, path: str, b: ReportBuilder) -> DocumentRecord | None:
         return read_document(data, path=path)
     except DataError as exc:  # what is wrong, by the document-record JSON Schema
         for problem in read_problems(exc, data, "document-record", path):
-            message = problem.message if len(problem.message) < 300 else problem.message[:299]
+            message = clip(problem.message, 300)
             b.add(
                 C.INVALID_DATA,
                 problem.path or path,
@@ -165,8 +150,6 @@ def self_review_due(
     (['1'], [])
     """
     if type(year) is not int:
-        from .._errors import InputError
-
         raise InputError(f"year must be a whole number, got {clip(year, 40)} (年份应为整数)")
     due = []
     for index, data in enumerate(records):

@@ -21,21 +21,10 @@ of kind ``note`` or ``local`` whose ``fields`` include ``channels`` and whose te
 
 from __future__ import annotations
 
-from typing import Any
-
 from .._model import CatalogueItem, LegalBasis, Provenance, ProvenanceKind, TimeLimit
 from .._vocabulary import Channel, Level, Mode, Term
 from ..findings import FindingCode, ReportBuilder, Severity
-from ._prescan import (
-    ELEMENTS,
-    INVALID_DATA,
-    MISSING_ELEMENT,
-    NO_LEVEL,
-    NO_LEVEL_HINT,
-    TERM_FIELDS,
-    clip,
-)
-from ._prescan import missing_element_hint as _element_hint
+from ._prescan import ELEMENTS, INVALID_DATA, add_missing, clip, is_blank
 
 #: The local column that records why a proactive item is not on the government website.
 WEBSITE_EXEMPTION_FIELD = "未在政府网站公开理由"
@@ -127,12 +116,9 @@ CODES = (
 )
 
 
+#: The item fields that hold a tuple of vocabulary terms.
+_TERM_LISTS = ("channels", "audiences", "modes", "levels")
 _LEFT_TO_LOCALITIES = "（标准目录留待各地填写 / left to local catalogues）"
-
-
-def is_blank(value: object) -> bool:
-    """True for ``None``, a non-string, or a string of white space only."""
-    return not isinstance(value, str) or not value.strip()
 
 
 def website_justification(item: CatalogueItem) -> str | None:
@@ -152,59 +138,43 @@ def website_justification(item: CatalogueItem) -> str | None:
     return None
 
 
-def _element_value(item: CatalogueItem, field: str) -> Any:
-    value = getattr(item, field, None)
-    if field == "basis":
-        return value.text if isinstance(value, LegalBasis) else value
-    if field == "time_limit":
-        return value.text if isinstance(value, TimeLimit) else value
-    return value
-
-
 def _check_elements(item: CatalogueItem, path: str, builder: ReportBuilder) -> None:
     for field, label in ELEMENTS.items():
-        value = _element_value(item, field)
+        value = getattr(item, field, None)
+        if isinstance(value, (LegalBasis, TimeLimit)):
+            value = value.text
         where = f"{path}.{field}"
-        if field in TERM_FIELDS:  # a tuple of terms (the model converts it)
-            empty = not value
-        else:
-            empty = is_blank(value)
-            if value is not None and not isinstance(value, str):
-                builder.add(
-                    INVALID_DATA,
-                    where,
-                    message_zh=f"{label}应为文本",
-                    message_en=f"{field} must be text, got {type(value).__name__}",
-                )
-                continue
-        if empty:
+        if field in _TERM_LISTS:  # a tuple of terms (the model converts them)
+            if not value:
+                add_missing(builder, where, field)
+        elif value is not None and not isinstance(value, str):
             builder.add(
-                MISSING_ELEMENT,
+                INVALID_DATA,
                 where,
-                message_zh=f"{label}为空",
-                message_en=f"the item's {field} is empty",
-                hint=_element_hint(field),
-                element=field,
+                message_zh=f"{label}应为文本",
+                message_en=f"{field} must be text, got {type(value).__name__}",
             )
+        elif is_blank(value):
+            add_missing(builder, where, field)
 
 
 def _check_terms(item: CatalogueItem, path: str, builder: ReportBuilder) -> None:
     """Terms listed twice, and no level (the model makes every value a term)."""
-    for field, (cls, is_list) in TERM_FIELDS.items():
+    for field in _TERM_LISTS:
         seen: set[Term] = set()
-        for index, entry in enumerate(getattr(item, field) if is_list else ()):
+        for index, entry in enumerate(getattr(item, field)):
             if entry in seen:
                 builder.add(
                     DUPLICATE_TERM,
                     f"{path}.{field}[{index}]",
-                    message_zh=f"{cls.__concept__}“{entry.label}”重复",
+                    message_zh=f"{entry.__concept__}“{entry.label}”重复",
                     message_en=f"{field} lists {entry.code} twice",
                     hint="删除重复项 / remove the repeated value",
                     value=entry.code,
                 )
             seen.add(entry)
     if not item.levels:
-        builder.add(NO_LEVEL, f"{path}.levels", hint=NO_LEVEL_HINT)
+        add_missing(builder, f"{path}.levels", "levels")
 
 
 def _check_time_limit(item: CatalogueItem, path: str, builder: ReportBuilder) -> None:
@@ -295,23 +265,6 @@ def _check_provenance(item: CatalogueItem, path: str, builder: ReportBuilder) ->
         )
 
 
-def check_level(item: CatalogueItem, path: str, level: Level, builder: ReportBuilder) -> None:
-    """Add a finding when ``item`` does not apply at ``level``."""
-    levels = item.levels
-    if levels and level not in levels:
-        applies = "、".join(lv.label for lv in levels)
-        builder.add(
-            LEVEL_NOT_APPLICABLE,
-            f"{path}.levels",
-            message_zh=f"本目录为{level.label}目录，该事项仅适用于{applies}",
-            message_en=f"a {level.code} catalogue holds an item for "
-            f"{', '.join(lv.code for lv in levels)} only",
-            hint=f"删去该事项，或在 levels 中加入 {level.code} / remove the item or add "
-            f"{level.code} to its levels",
-            level=level.code,
-        )
-
-
 def check_item(
     item: CatalogueItem,
     path: str,
@@ -326,6 +279,17 @@ def check_item(
     _check_terms(item, path, builder)
     _check_time_limit(item, path, builder)
     _check_channels(item, path, builder, template=template)
-    if level is not None:
-        check_level(item, path, level, builder)
+    levels = item.levels
+    if level is not None and levels and level not in levels:
+        applies = "、".join(lv.label for lv in levels)
+        builder.add(
+            LEVEL_NOT_APPLICABLE,
+            f"{path}.levels",
+            message_zh=f"本目录为{level.label}目录，该事项仅适用于{applies}",
+            message_en=f"a {level.code} catalogue holds an item for "
+            f"{', '.join(lv.code for lv in levels)} only",
+            hint=f"删去该事项，或在 levels 中加入 {level.code} / remove the item or add "
+            f"{level.code} to its levels",
+            level=level.code,
+        )
     _check_provenance(item, path, builder)

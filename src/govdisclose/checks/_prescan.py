@@ -31,7 +31,7 @@ import attrs
 
 from .._errors import DataError, GovdiscloseError, short_repr
 from .._model import Catalogue, CatalogueItem
-from .._vocabulary import Audience, Channel, FirstLevel, Level, Mode, Term
+from .._vocabulary import Term
 from ..findings import FindingCode, ReportBuilder, Severity
 
 if TYPE_CHECKING:
@@ -48,15 +48,6 @@ ELEMENTS: Mapping[str, str] = {
     "modes": "公开方式",
     "channels": "公开渠道",
     "audiences": "公开对象",
-}
-
-#: Item fields that hold vocabulary terms: field → (term class, is a list).
-TERM_FIELDS: Mapping[str, tuple[type[Term], bool]] = {
-    "first_level": (FirstLevel, False),
-    "channels": (Channel, True),
-    "audiences": (Audience, True),
-    "modes": (Mode, True),
-    "levels": (Level, True),
 }
 
 #: The finding codes of this area (see :mod:`govdisclose.findings`).
@@ -103,8 +94,6 @@ CODES = (
 #: No vocabulary label or variant is longer than this; longer text is not looked up.
 _MAX_TERM_LENGTH = 100
 
-NO_LEVEL_HINT = "标明县级和/或乡级 / give county and/or township"
-
 _CORRECT_HINT = "按目录的JSON格式更正该字段 / correct the field (see the catalogue JSON format)"
 
 
@@ -120,10 +109,26 @@ def clip(value: object, limit: int = 60) -> str:
     return short_repr(value, limit=limit)
 
 
-def missing_element_hint(field: str) -> str:
-    """The hint for a missing element ``field``."""
-    label = ELEMENTS.get(field, field)
-    return f"填写{label}（国办发〔2019〕54号要求的八要素之一）/ fill in the item's {field}"
+def is_blank(value: object) -> bool:
+    """True for ``None``, a non-string, or a string of white space only."""
+    return not isinstance(value, str) or not value.strip()
+
+
+def add_missing(builder: ReportBuilder, where: str, field: str) -> None:
+    """Report an element (``catalogue.missing-element``) or the levels
+    (``catalogue.no-level``) missing or empty at ``where``."""
+    if field == "levels":
+        builder.add(NO_LEVEL, where, hint="标明县级和/或乡级 / give county and/or township")
+        return
+    label = ELEMENTS[field]
+    builder.add(
+        MISSING_ELEMENT,
+        where,
+        message_zh=f"缺少{label}或{label}为空",
+        message_en=f"the item's {field} is missing or empty",
+        hint=f"填写{label}（国办发〔2019〕54号要求的八要素之一）/ fill in the item's {field}",
+        element=field,
+    )
 
 
 @attrs.frozen
@@ -314,17 +319,8 @@ def read_problems(
 def _report(problem: SchemaProblem | GovdiscloseError, builder: ReportBuilder) -> None:
     where = problem.path or "$"
     missing = problem.missing if isinstance(problem, SchemaProblem) else None
-    if missing is not None and missing in ELEMENTS:
-        builder.add(
-            MISSING_ELEMENT,
-            where,
-            message_zh=f"缺少{ELEMENTS[missing]}",
-            message_en=f"the item has no {missing}",
-            hint=missing_element_hint(missing),
-            element=missing,
-        )
-    elif missing == "levels":
-        builder.add(NO_LEVEL, where, hint=NO_LEVEL_HINT)
+    if missing is not None and (missing in ELEMENTS or missing == "levels"):
+        add_missing(builder, where, missing)
     elif isinstance(problem, SchemaProblem) and problem.vocabulary is not None:
         vocabulary = problem.vocabulary
         allowed = "、".join(f"{m.label}({m.code})" for m in vocabulary)
@@ -367,7 +363,19 @@ def _read(data: Any, cls: type[Any], name: str, path: str, builder: ReportBuilde
 
 
 def read_catalogue(data: object, builder: ReportBuilder) -> ReadCatalogue:
-    """Read JSON-ready catalogue data, adding a finding for every problem to ``builder``."""
+    """Read a catalogue model or JSON-ready catalogue data, adding a finding for every
+    problem to ``builder`` (in a model: an entry of its items that is not an item)."""
+    if isinstance(data, Catalogue):
+        pairs = []
+        for index, item in enumerate(data.items):
+            if isinstance(item, CatalogueItem):
+                pairs.append((index, item))
+            else:
+                message = f"not a CatalogueItem: {type(item).__name__}"
+                builder.add(
+                    INVALID_DATA, f"$.items[{index}]", message_zh="不是目录事项", message_en=message
+                )
+        return ReadCatalogue(data, tuple(pairs), len(data.items))
     if not isinstance(data, Mapping):
         builder.add(
             NOT_A_CATALOGUE,

@@ -68,7 +68,6 @@ from ._fees import (
     fee_per_page,
     fee_per_request,
     fees_collected,
-    month_position,
     month_positions,
     request_fee,
 )
@@ -142,7 +141,6 @@ __all__ = [
     "ledger_to_json",
     "ledger_to_rows",
     "ledger_to_xlsx",
-    "month_position",
     "month_positions",
     "read_ledger",
     "read_ledger_data",

@@ -125,8 +125,6 @@ CODE: MappingProxyType[str, FindingCode] = MappingProxyType(
     {row[0]: FindingCode(*row) for row in FINDING_CODES}
 )
 
-_HINTS = {row[0]: row[4] for row in FINDING_CODES}
-
 
 def make_finding(code: str, path: str, *, zh: str = "", en: str = "", **data: Any) -> Finding:
     """A finding of ``code`` at ``path``: the table's message, then ``zh``/``en`` detail."""
@@ -135,6 +133,6 @@ def make_finding(code: str, path: str, *, zh: str = "", en: str = "", **data: An
         path,
         message_zh=f"{definition.title_zh}：{zh}" if zh else definition.title_zh,
         message_en=f"{definition.title_en}: {en}" if en else definition.title_en,
-        hint=_HINTS[code],
+        hint=definition.description,
         **data,
     )

@@ -39,12 +39,10 @@ import datetime as dt
 
 import attrs
 
-from .._dates import is_int
-from .._errors import InputError, short_repr
 from .._output import output
 from ..findings import Report
-from ._fees import fees_collected
-from ._ledger import Ledger
+from ._fees import check_year, fees_collected
+from ._ledger import Ledger, check_ledger
 from ._terms import ApplicantCategory, Outcome, ReviewKind, ReviewResult
 
 __all__ = [
@@ -74,23 +72,9 @@ TABLE4_GROUPS: tuple[str, ...] = tuple(k.code for k in ReviewKind)
 TABLE4_COLUMNS: tuple[str, ...] = (*(r.code for r in ReviewResult), "total")
 
 
-def _year(value: object) -> int:
-    if not is_int(value) or not 1 <= value <= 9998:
-        raise InputError(f"expected a year, got {short_repr(value)} (应为年份)", path="year")
-    return value
-
-
-def _check_ledger(value: object) -> Ledger:
-    if not isinstance(value, Ledger):
-        raise InputError(
-            f"expected a Ledger, got {short_repr(value)} (应为台账 Ledger)", path="ledger"
-        )
-    return value
-
-
 def table3_counts(ledger: Ledger, year: int) -> dict[str, dict[str, int]]:
     """Table 三 of ``year`` from ``ledger`` (see the module text for the contract)."""
-    ledger, year = _check_ledger(ledger), _year(year)
+    ledger, year = check_ledger(ledger), check_year(year)
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     before = dt.date(year - 1, 12, 31)
     counts = {row: dict.fromkeys(TABLE3_COLUMNS, 0) for row in TABLE3_ROWS}
@@ -116,7 +100,7 @@ def table3_counts(ledger: Ledger, year: int) -> dict[str, dict[str, int]]:
 
 def table4_counts(ledger: Ledger, year: int) -> dict[str, dict[str, int]]:
     """Table 四 of ``year`` from ``ledger`` (see the module text for the contract)."""
-    ledger, year = _check_ledger(ledger), _year(year)
+    ledger, year = check_ledger(ledger), check_year(year)
     last = dt.date(year, 12, 31)
     counts = {group: dict.fromkeys(TABLE4_COLUMNS, 0) for group in TABLE4_GROUPS}
     for request in ledger.requests:
@@ -153,7 +137,7 @@ def year_counts(ledger: Ledger, year: int, *, report: Report | None = None) -> Y
     """The :class:`YearCounts` of ``year``; ``report`` is the findings of reading the ledger
     (:attr:`~govdisclose.requests.LedgerReading.report`), none when not given."""
     return YearCounts(
-        year=_year(year),
+        year=check_year(year),
         table3=table3_counts(ledger, year),
         table4=table4_counts(ledger, year),
         fees_collected_yuan=fees_collected(ledger, year),

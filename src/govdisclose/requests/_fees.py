@@ -42,7 +42,7 @@ from collections import defaultdict
 
 from .._dates import is_int
 from .._errors import InputError, short_repr
-from ._ledger import Ledger, Request
+from ._ledger import Ledger, Request, check_count
 from ._terms import FeeBasis
 
 __all__ = [
@@ -52,7 +52,6 @@ __all__ = [
     "fee_per_page",
     "fee_per_request",
     "fees_collected",
-    "month_position",
     "month_positions",
     "request_fee",
 ]
@@ -69,17 +68,16 @@ PAGE_BANDS: tuple[tuple[int, int | None, int], ...] = (
 )
 
 
-def _positive(value: object, name: str) -> int:
-    if not is_int(value) or value < 0:
-        raise InputError(
-            f"expected a whole number ≥ 0, got {short_repr(value)} (应为非负整数)", path=name
-        )
+def check_year(value: object) -> int:
+    """``value`` when it is a year (1 to 9998); an InputError otherwise."""
+    if not is_int(value) or not 1 <= value <= 9998:
+        raise InputError(f"expected a year, got {short_repr(value)} (应为年份)", path="year")
     return value
 
 
 def fee_per_request(position: int) -> int:
     """The fee in 元 of an applicant's ``position``-th request of a calendar month (按件)."""
-    position = _positive(position, "position")
+    position = check_count(position, "position")
     if position <= FREE_REQUESTS_PER_MONTH:
         return 0
     if position <= 30:
@@ -89,7 +87,7 @@ def fee_per_request(position: int) -> int:
 
 def fee_per_page(pages: int) -> int:
     """The fee in 元 for ``pages`` pages of one request (按量, progressive)."""
-    pages = _positive(pages, "pages")
+    pages = check_count(pages, "pages")
     total = 0
     for first, last, rate in PAGE_BANDS:
         top = pages if last is None else min(pages, last)
@@ -118,23 +116,18 @@ def month_positions(ledger: Ledger) -> dict[str, int]:
     return positions
 
 
-def month_position(ledger: Ledger, request: Request) -> int:
-    """The position of ``request`` (in ``ledger``) in its applicant's month; see
-    :func:`month_positions`."""
-    return month_positions(ledger)[request.id]
-
-
 def request_fee(ledger: Ledger, request: Request, *, position: int | None = None) -> int | None:
     """The fee in 元 that ``request``'s fee notice should state; ``None`` without a notice.
 
-    按件 uses the request's :func:`month_position` (or ``position`` when given); 按量 its
-    notice's ``pages`` (a notice without pages: ``None``, the fee cannot be computed).
+    按件 uses the request's place in :func:`month_positions` (or ``position`` when given);
+    按量 its notice's ``pages`` (a notice without pages: ``None``, the fee cannot be computed).
     """
     fee = request.fee
     if fee is None:
         return None
     if fee.basis is FeeBasis.PER_REQUEST:
-        return fee_per_request(month_position(ledger, request) if position is None else position)
+        position = month_positions(ledger)[request.id] if position is None else position
+        return fee_per_request(position)
     return None if fee.pages is None else fee_per_page(fee.pages)
 
 
@@ -143,8 +136,7 @@ def fees_collected(ledger: Ledger, year: int) -> int:
 
     A paid notice counts its ``amount``, or the computed fee when no amount was recorded.
     """
-    if not is_int(year):
-        raise InputError(f"expected a year, got {short_repr(year)} (应为年份)", path="year")
+    year = check_year(year)
     total = 0
     positions: dict[str, int] | None = None
     for request in ledger.requests:

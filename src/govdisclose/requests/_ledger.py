@@ -23,7 +23,7 @@ listing every problem; the file readers report the same problems as located find
 Traceback (most recent call last):
 ...
 govdisclose.DataError: request '2025-002' is inconsistent (申请记录前后矛盾)
-  - $.reply.date: the reply 2025-03-01 is before the request was received 2025-03-03 ...
+  - $.reply.date: the reply 2025-03-01 is before receipt 2025-03-03 ...
 
 More information:
 
@@ -53,6 +53,8 @@ __all__ = [
     "Reply",
     "Request",
     "Review",
+    "check_count",
+    "check_ledger",
     "request_problems",
 ]
 
@@ -78,12 +80,18 @@ def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: obj
         _text(instance, attribute, value)
 
 
-def _count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not is_int(value) or value < 0):
+def check_count(value: object, path: str) -> int:
+    """``value`` when it is a whole number ≥ 0; an InputError at ``path`` otherwise."""
+    if not is_int(value) or value < 0:
         raise InputError(
-            f"expected a whole number ≥ 0, got {short_repr(value)} (应为非负整数)",
-            path=attribute.name,
+            f"expected a whole number ≥ 0, got {short_repr(value)} (应为非负整数)", path=path
         )
+    return value
+
+
+def _count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        check_count(value, attribute.name)
 
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -255,24 +263,21 @@ class Request:
         return self.received <= day and (self.reply is None or self.reply.date > day)
 
 
-def _before(
-    problems: list[tuple[str, str, str]],
-    path: str,
-    later: dt.date | None,
-    earlier: dt.date | None,
-    what_en: str,
-    what_zh: str,
-    ref_en: str,
-    ref_zh: str,
-) -> None:
-    if later is not None and earlier is not None and later < earlier:
-        problems.append(
-            (
-                path,
-                f"{what_zh} {later} 早于{ref_zh} {earlier}",
-                f"{what_en} {later} is before {ref_en} {earlier}",
-            )
-        )
+#: The dates of a request as its problems name them: field → (Chinese, English).
+_DATE_NAMES: dict[str, tuple[str, str]] = {
+    "received": ("收到申请", "receipt"),
+    "supplement_requested": ("要求补正", "the supplement request"),
+    "supplement_received": ("收到补正", "the supplement"),
+    "extended_on": ("延期", "the extension"),
+    "consultations.sent": ("征求意见", "the consultation"),
+    "consultations.answered": ("答复意见", "the answer"),
+    "fee.sent": ("收费通知", "the fee notice"),
+    "fee.paid": ("缴费", "the payment"),
+    "fee.lapsed": ("逾期", "the lapse"),
+    "reply.date": ("答复", "the reply"),
+    "reviews.filed": ("复议诉讼", "the review or lawsuit"),
+    "reviews.decided": ("审结", "the decision"),
+}
 
 
 def request_problems(request: Request) -> list[tuple[str, str, str]]:
@@ -281,130 +286,87 @@ def request_problems(request: Request) -> list[tuple[str, str, str]]:
     The field paths (``reply.date``, ``consultations[0].answered`` …) are the JSON paths of
     the ledger's canonical form without ``$.``.
     """
-    out: list[tuple[str, str, str]] = []
-    received = request.received
-    got = ("the request was received", "收到申请之日")
-    _before(
-        out,
-        "supplement_requested",
-        request.supplement_requested,
-        received,
-        "the supplement request",
-        "要求补正",
-        *got,
-    )
-    _before(
-        out,
-        "supplement_received",
-        request.supplement_received,
-        request.supplement_requested or received,
-        "the supplement",
-        "收到补正",
-        "it was requested",
-        "要求补正之日",
-    )
-    if request.supplement_received is not None and request.supplement_requested is None:
-        out.append(
-            (
-                "supplement_received",
-                "有收到补正日期而无要求补正日期",
-                "a supplement was received but none was requested",
-            )
+    received, fee, reply = request.received, request.fee, request.reply
+    # (path of the later date, the later date, the earlier date's field, the earlier date)
+    order: list[tuple[str, dt.date | None, str, dt.date | None]] = [
+        ("supplement_requested", request.supplement_requested, "received", received),
+        ("supplement_received", request.supplement_received, "supplement_requested",
+         request.supplement_requested),
+        ("extended_on", request.extended_on, "received", received),
+    ]  # fmt: skip
+    for i, item in enumerate(request.consultations):
+        order.append((f"consultations[{i}].sent", item.sent, "received", received))
+        order.append(
+            (f"consultations[{i}].answered", item.answered, "consultations.sent", item.sent)
         )
-    _before(out, "extended_on", request.extended_on, received, "the extension", "延期", *got)
-    if request.extended_on is not None and request.extension_days == 0:
-        out.append(("extension_days", "有延期日期而无延长天数", "an extension date without days"))
-    for index, item in enumerate(request.consultations):
-        where = f"consultations[{index}]"
-        _before(out, f"{where}.sent", item.sent, received, "the consultation", "征求意见", *got)
-        _before(
-            out,
-            f"{where}.answered",
-            item.answered,
-            item.sent,
-            "the answer",
-            "答复意见",
-            "the consultation was sent",
-            "发出征求意见之日",
-        )
-    fee = request.fee
     if fee is not None:
-        _before(out, "fee.sent", fee.sent, received, "the fee notice", "收费通知", *got)
-        _before(
-            out,
-            "fee.paid",
-            fee.paid,
-            fee.sent,
-            "the payment",
-            "缴费",
-            "the fee notice",
-            "收费通知之日",
-        )
-        _before(
-            out,
-            "fee.lapsed",
-            fee.lapsed,
-            fee.sent,
-            "the lapse",
-            "逾期",
-            "the fee notice",
-            "收费通知之日",
-        )
-        if fee.paid is not None and fee.lapsed is not None:
-            out.append(("fee.lapsed", "既已缴费又逾期未缴", "the fee is both paid and lapsed"))
-    reply = request.reply
+        order.append(("fee.sent", fee.sent, "received", received))
+        order += [(f"fee.{n}", getattr(fee, n), "fee.sent", fee.sent) for n in ("paid", "lapsed")]
     if reply is not None:
-        _before(out, "reply.date", reply.date, received, "the reply", "答复", *got)
-        if reply.outcome is Outcome.OTHER_NO_SUPPLEMENT and request.supplement_requested is None:
+        order.append(("reply.date", reply.date, "received", received))
+    anchor = ("received", received) if reply is None else ("reply.date", reply.date)
+    for i, review in enumerate(request.reviews):
+        order.append((f"reviews[{i}].filed", review.filed, *anchor))
+        order.append((f"reviews[{i}].decided", review.decided, "reviews.filed", review.filed))
+    out = []
+    for path, later, name, earlier in order:
+        if later is not None and earlier is not None and later < earlier:
+            what_zh, what_en = _DATE_NAMES[re.sub(r"\[\d+\]", "", path)]
+            ref_zh, ref_en = _DATE_NAMES[name]
             out.append(
                 (
-                    "reply.outcome",
-                    "结果为逾期不补正，但没有要求补正的记录",
-                    "outcome other.no_supplement but no supplement was requested",
+                    path,
+                    f"{what_zh} {later} 早于{ref_zh}之日 {earlier}",
+                    f"{what_en} {later} is before {ref_en} {earlier}",
                 )
             )
-        if reply.outcome is Outcome.OTHER_FEE_UNPAID and (fee is None or fee.paid is not None):
-            out.append(
-                (
-                    "reply.outcome",
-                    "结果为逾期未缴费，但没有未缴费的收费通知",
-                    "outcome other.fee_unpaid but no unpaid fee notice",
-                )
+    pending = [i for i, r in enumerate(request.reviews) if r.result is ReviewResult.PENDING]
+    contradictions = [
+        (
+            request.supplement_received is not None and request.supplement_requested is None,
+            "supplement_received",
+            "有收到补正日期而无要求补正日期",
+            "a supplement was received but none was requested",
+        ),
+        (
+            request.extended_on is not None and request.extension_days == 0,
+            "extension_days",
+            "有延期日期而无延长天数",
+            "an extension date without days",
+        ),
+        (
+            fee is not None and fee.paid is not None and fee.lapsed is not None,
+            "fee.lapsed",
+            "既已缴费又逾期未缴",
+            "the fee is both paid and lapsed",
+        ),
+        (
+            reply is not None
+            and reply.outcome is Outcome.OTHER_NO_SUPPLEMENT
+            and request.supplement_requested is None,
+            "reply.outcome",
+            "结果为逾期不补正，但没有要求补正的记录",
+            "outcome other.no_supplement but no supplement was requested",
+        ),
+        (
+            reply is not None
+            and reply.outcome is Outcome.OTHER_FEE_UNPAID
+            and (fee is None or fee.paid is not None),
+            "reply.outcome",
+            "结果为逾期未缴费，但没有未缴费的收费通知",
+            "outcome other.fee_unpaid but no unpaid fee notice",
+        ),
+        *(
+            (
+                request.reviews[i].decided is not None,
+                f"reviews[{i}].result",
+                "有审结日期但结果为尚未审结",
+                "a decision date but the result is pending",
             )
-    for index, review in enumerate(request.reviews):
-        where = f"reviews[{index}]"
-        anchor = reply.date if reply is not None else received
-        _before(
-            out,
-            f"{where}.filed",
-            review.filed,
-            anchor,
-            "the review or lawsuit",
-            "复议诉讼",
-            "the reply" if reply else "receipt",
-            "答复之日" if reply else "收到申请之日",
-        )
-        _before(
-            out,
-            f"{where}.decided",
-            review.decided,
-            review.filed,
-            "the decision",
-            "审结",
-            "filing",
-            "提起之日",
-        )
-        if review.result is not ReviewResult.PENDING and review.decided is None:
-            pass  # a result without its date is allowed (offices often record only the result)
-        if review.result is ReviewResult.PENDING and review.decided is not None:
-            out.append(
-                (
-                    f"{where}.result",
-                    "有审结日期但结果为尚未审结",
-                    "a decision date but the result is pending",
-                )
-            )
-    return out
+            for i in pending
+        ),
+    ]
+    return out + [(path, zh, en) for wrong, path, zh, en in contradictions if wrong]
 
 
 def _requests(value: Iterable[Request]) -> tuple[Request, ...]:
@@ -433,3 +395,12 @@ class Ledger:
 
     def __len__(self) -> int:
         return len(self.requests)
+
+
+def check_ledger(value: object) -> Ledger:
+    """``value`` when it is a :class:`Ledger`; an InputError otherwise (public entry points)."""
+    if not isinstance(value, Ledger):
+        raise InputError(
+            f"expected a Ledger, got {short_repr(value)} (应为台账 Ledger)", path="ledger"
+        )
+    return value

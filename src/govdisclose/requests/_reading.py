@@ -58,13 +58,14 @@ ledger header) raise :class:`~govdisclose._errors.InputError`.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 import io
+import itertools
 import re
+import typing
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -72,12 +73,14 @@ import attrs
 
 from .._dates import DateRefusal, read_date_text
 from .._errors import GovdiscloseError, InputError, short_repr
-from .._files import bom_encoding, decode_text, describe_content, parse_json, read_bytes
+from .._files import read_json_file
+from .._vocabulary import Term
 from ..deadlines import ReceiptEvent, RequestChannel, receipt_date
 from ..findings import Finding, Report
+from ..tables._layout import column_letter
 from ..tables._safety import Limits, check_xlsx
 from ._codes import make_finding
-from ._ledger import Consultation, FeeNotice, Ledger, Reply, Request, Review
+from ._ledger import Consultation, FeeNotice, Ledger, Reply, Request, Review, check_ledger
 from ._terms import (
     ApplicantCategory,
     ConsultedParty,
@@ -110,12 +113,13 @@ LEDGER_LIMITS = Limits(
     max_cells=20_000_000,
 )
 
-#: Field → accepted headers (besides the field name itself).  Consultation, fee, reply and
-#: review headers name the fields of the nested objects (``reply.date`` …).
+#: Field → accepted headers (besides the field name itself), the first one the header
+#: :func:`ledger_to_rows` writes, in the order it writes the columns.  Consultation, fee,
+#: reply and review headers name the fields of the nested objects (``reply.date`` …).
 COLUMN_ALIASES: Mapping[str, tuple[str, ...]] = {
     "id": (
-        "编号",
         "申请编号",
+        "编号",
         "受理号",
         "受理编号",
         "登记号",
@@ -126,8 +130,8 @@ COLUMN_ALIASES: Mapping[str, tuple[str, ...]] = {
         "办件编号",
     ),
     "received": (
-        "收到日期",
         "收到申请日期",
+        "收到日期",
         "收到申请时间",
         "收到时间",
         "收到申请之日",
@@ -139,10 +143,10 @@ COLUMN_ALIASES: Mapping[str, tuple[str, ...]] = {
         "接收日期",
     ),
     "received_time": ("收到时刻", "受理时刻"),
-    "submitted": ("申请日期", "申请时间", "提交日期", "提交时间", "提出申请日期"),
+    "channel": ("提交方式", "申请方式", "申请渠道", "提出方式", "收到方式", "申请途径"),
+    "submitted": ("提交日期", "申请日期", "申请时间", "提交时间", "提出申请日期"),
     "signed_for": ("签收日期", "签收时间"),
     "confirmed": ("确认日期", "确认时间", "双方确认日期"),
-    "channel": ("提交方式", "申请方式", "申请渠道", "提出方式", "收到方式", "申请途径"),
     "applicant_category": (
         "申请人类别",
         "申请人类型",
@@ -219,38 +223,14 @@ COLUMN_ALIASES: Mapping[str, tuple[str, ...]] = {
 #: Headers used only when no other column gives the field (序号 is often just a row number).
 _FALLBACK = {"序号": "id"}
 
-_LISTS = ("consultations", "reviews")
-_DATE_FIELDS = frozenset(
-    {
-        "received",
-        "submitted",
-        "signed_for",
-        "confirmed",
-        "supplement_requested",
-        "supplement_received",
-        "extended_on",
-        "consultations.sent",
-        "consultations.answered",
-        "fee.sent",
-        "fee.paid",
-        "fee.lapsed",
-        "reply.date",
-        "reviews.filed",
-        "reviews.decided",
-    }
-)
-_TERMS: Mapping[str, Any] = {
-    "applicant_category": ApplicantCategory,
-    "consultations.party": ConsultedParty,
-    "fee.basis": FeeBasis,
-    "reply.outcome": Outcome,
-    "reviews.kind": ReviewKind,
-    "reviews.result": ReviewResult,
+#: The nested objects of a request: (class, Chinese and English name); two are lists.
+_PARTS: Mapping[str, tuple[Any, str, str]] = {
+    "consultations": (Consultation, "征求意见", "a consultation"),
+    "fee": (FeeNotice, "收费", "a fee notice"),
+    "reply": (Reply, "答复", "a reply"),
+    "reviews": (Review, "复议诉讼", "a review or lawsuit"),
 }
-_COUNTS = frozenset({"fee.amount", "fee.pages"})
-_TEXTS = frozenset({"id", "applicant", "subject", "note"})
-_REQUIRED_COLUMNS = ("id", "applicant_category")
-_COLUMN_NAMES = {"id": "编号", "applicant_category": "申请人类别"}
+_LISTS = ("consultations", "reviews")
 
 # Channel spellings of real statistics forms (定西市政府信息公开情况统计报表, see the tests).
 _CHANNEL_EXTRA = {
@@ -274,6 +254,7 @@ _TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}")
 
 
 def _alias_table() -> dict[str, str]:
+    """Folded header → field (the first field giving a folded header wins)."""
     table: dict[str, str] = {}
     for field, aliases in COLUMN_ALIASES.items():
         for name in (field, field.replace(".", "_"), *aliases):
@@ -290,19 +271,27 @@ def _header_field(label: str) -> tuple[str, int] | None:
     if not text:
         return None
     for candidate in (text, _PARENTHESES.sub("", text)):
-        index = 0
+        field = _ALIASES.get(fold_label(candidate))
+        if field is not None:
+            return field, 0
         match = _TRAILING_NUMBER.match(candidate)
-        key = fold_label(candidate)
-        field = _ALIASES.get(key)
-        if field is None and match is not None:
+        if match is not None:
             field = _ALIASES.get(fold_label(match.group("head")))
             if field is not None and field.split(".")[0] in _LISTS:
-                index = int(match.group("n")) - 1
-            else:
-                field = None
-        if field is not None:
-            return field, index
+                return field, int(match.group("n")) - 1
     return None
+
+
+def _key(field: str, index: int) -> str:
+    """The key of a field in a request's raw values: ``consultations[1].sent``."""
+    head, _, rest = field.partition(".")
+    return f"{head}[{index}].{rest}" if head in _LISTS else field
+
+
+@functools.lru_cache(maxsize=256)
+def _field_of(key: str) -> str:
+    """The field of a raw key: ``consultations[1].sent`` → ``consultations.sent``."""
+    return re.sub(r"\[\d+\]", "", key)
 
 
 @attrs.frozen
@@ -321,7 +310,7 @@ class LedgerReading:
     @property
     def ok(self) -> bool:
         """Whether no finding is an error (every request of the file was loaded)."""
-        return not any(f.severity.code == "error" for f in self.report.findings)
+        return self.report.ok
 
 
 # -- values -----------------------------------------------------------------------------------
@@ -338,11 +327,9 @@ class _Bad(Exception):
 def _text(value: object) -> str:
     if value is None:
         return ""
-    if isinstance(value, bool):
-        raise _Bad("应为文本", f"expected text, got {value}")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, (int, float, str)):
+    if isinstance(value, (int, float, str)) and not isinstance(value, bool):
         return str(value).strip()
     raise _Bad("应为文本", f"expected text, got {short_repr(value)}")
 
@@ -350,8 +337,7 @@ def _text(value: object) -> str:
 def _date(value: object) -> tuple[dt.date, str | None]:
     """A date and, when one was written, its time of day ``HH:MM``."""
     if isinstance(value, dt.datetime):
-        has_time = value.time() != dt.time()
-        return value.date(), value.strftime("%H:%M") if has_time else None
+        return value.date(), value.strftime("%H:%M") if value.time() != dt.time() else None
     if isinstance(value, dt.date):
         return value, None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -362,12 +348,6 @@ def _date(value: object) -> tuple[dt.date, str | None]:
         )
     if not isinstance(value, str):
         raise _Bad("应为日期", f"expected a date, got {short_repr(value)}")
-    return _date_text(value)
-
-
-@functools.lru_cache(maxsize=4096)
-def _date_text(value: str) -> tuple[dt.date, str | None]:
-    """A written date (a ledger repeats the same few hundred days: remembered)."""
     read = read_date_text(value)
     if isinstance(read, DateRefusal):
         why_zh, why_en = read.reason or ("日期格式应为 2025-03-04、2025/3/4 或 2025年3月4日", "")
@@ -381,13 +361,27 @@ def _date_text(value: str) -> tuple[dt.date, str | None]:
     return read, None
 
 
+def _day(value: object) -> dt.date:
+    return _date(value)[0]
+
+
+def _time(value: object) -> str:
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    text = unicodedata.normalize("NFKC", _text(value))
+    if not _TIME_OF_DAY.fullmatch(text):
+        raise _Bad("时刻格式应为 HH:MM", f"a time of day is HH:MM, got {short_repr(value)}")
+    hours, minutes = (int(p) for p in text.split(":"))
+    if hours > 23 or minutes > 59:
+        raise _Bad("时刻不存在", f"{text} is not a time of day")
+    return f"{hours:02d}:{minutes:02d}"
+
+
 def _count(value: object) -> int:
-    if isinstance(value, bool):
-        raise _Bad("应为非负整数", f"expected a whole number, got {value}")
-    if isinstance(value, int) and value >= 0:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value
-    if isinstance(value, float) and value.is_integer() and value >= 0:
-        return int(value)
     if isinstance(value, str):
         text = unicodedata.normalize("NFKC", value).strip().removesuffix("元").removesuffix("页")
         if text.isascii() and text.isdigit():
@@ -404,12 +398,9 @@ def _extension(value: object) -> int:
         return 20 if value else 0
     if isinstance(value, str):
         text = unicodedata.normalize("NFKC", value).strip().lower()
-        if text in _YES:
-            return 20
-        if text in _NO:
-            return 0
-        text = text.removesuffix("个工作日").removesuffix("工作日").removesuffix("天")
-        value = text
+        if text in _YES or text in _NO:
+            return 20 if text in _YES else 0
+        value = text.removesuffix("个工作日").removesuffix("工作日").removesuffix("天")
     days = _count(value)
     if days > 20:
         raise _Bad(
@@ -420,11 +411,7 @@ def _extension(value: object) -> int:
 
 
 def _channel(value: object) -> RequestChannel:
-    return _channel_text(_text(value))
-
-
-@functools.lru_cache(maxsize=256)
-def _channel_text(text: str) -> RequestChannel:
+    text = _text(value)
     folded = fold_label(text)
     if folded in _AMBIGUOUS_FOLDED:
         raise _Bad(
@@ -432,10 +419,7 @@ def _channel_text(text: str) -> RequestChannel:
             f"{text!r} does not say whether the letter was signed for (post) or an ordinary "
             f"letter (confirmed with the applicant), 第三十一条; write 邮寄 or 平常信函",
         )
-    extra = _CHANNEL_FOLDED.get(folded)
-    if extra is not None:
-        return extra
-    member = RequestChannel.parse(text, default=None)
+    member = _CHANNEL_FOLDED.get(folded) or RequestChannel.parse(text, default=None)
     if member is None:
         raise _Bad(
             f"未知的提交方式“{text}”",
@@ -444,80 +428,71 @@ def _channel_text(text: str) -> RequestChannel:
     return member
 
 
-@functools.lru_cache(maxsize=1024)
-def _read_term(kind: Any, text: str) -> Any:
-    return kind.read(text)
+def _term(kind: Any) -> Callable[[object], Any]:
+    def read(value: object) -> Any:
+        text = _text(value)
+        try:
+            return kind.read(text)
+        except GovdiscloseError:
+            allowed = "、".join(m.label if len(m.label) < 16 else m.code for m in kind)
+            raise _Bad(
+                f"未知的{kind.__concept__}“{text}”",
+                f"unknown {kind.__concept__} {short_repr(text)}; allowed: {allowed}",
+            ) from None
+
+    return read
 
 
-def _term(kind: Any, value: object) -> Any:
-    text = _text(value)
-    try:
-        return _read_term(kind, text)
-    except GovdiscloseError:
-        allowed = "、".join(m.label if len(m.label) < 16 else m.code for m in kind)
-        raise _Bad(
-            f"未知的{kind.__concept__}“{text}”",
-            f"unknown {kind.__concept__} {short_repr(text)}; allowed: {allowed}",
-        ) from None
+def _readers() -> dict[str, Callable[[object], Any]]:
+    """How each field's value is read (text when not named): the model's date fields as days."""
+    readers: dict[str, Callable[[object], Any]] = {}
+    for prefix, kind in (("", Request), *((f"{n}.", c) for n, (c, _, _) in _PARTS.items())):
+        for name, hint in typing.get_type_hints(kind).items():
+            if hint in (dt.date, dt.date | None):
+                readers[prefix + name] = _day
+    return {
+        **readers,
+        "received": _date,
+        "received_time": _time,
+        "channel": _channel,
+        "applicant_category": _term(ApplicantCategory),
+        "consultations.party": _term(ConsultedParty),
+        "fee.basis": _term(FeeBasis),
+        "reply.outcome": _term(Outcome),
+        "reviews.kind": _term(ReviewKind),
+        "reviews.result": _term(ReviewResult),
+        "fee.amount": _count,
+        "fee.pages": _count,
+        "extension_days": _extension,
+    }
+
+
+_READERS = _readers()
 
 
 @functools.lru_cache(maxsize=65536, typed=True)
 def _cached_value(field: str, value: object) -> Any:
-    return _value(field, value)
-
-
-def _any_value(field: str, value: object) -> Any:
-    """:func:`_value`, remembered for the texts, dates and numbers a ledger repeats (the
-    values it gives are immutable); ``_Bad`` is raised each time."""
-    try:
-        return _cached_value(field, value)
-    except TypeError:  # unhashable: a list or an object where a value belongs
-        return _value(field, value)
+    return _READERS.get(field, _text)(value)
 
 
 def _value(field: str, value: object) -> Any:
-    if field in _DATE_FIELDS:
-        return _date(value)
-    if field == "channel":
-        return _channel(value)
-    if field in _TERMS:
-        return _term(_TERMS[field], value)
-    if field in _COUNTS:
-        return _count(value)
-    if field == "extension_days":
-        return _extension(value)
-    if field == "received_time":
-        text = unicodedata.normalize("NFKC", _text(value))
-        if isinstance(value, dt.time):
-            return value.strftime("%H:%M")
-        if not _TIME_OF_DAY.fullmatch(text):
-            raise _Bad("时刻格式应为 HH:MM", f"a time of day is HH:MM, got {short_repr(value)}")
-        hours, minutes = (int(p) for p in text.split(":"))
-        if hours > 23 or minutes > 59:
-            raise _Bad("时刻不存在", f"{text} is not a time of day")
-        return f"{hours:02d}:{minutes:02d}"
-    return _text(value)
-
-
-@functools.lru_cache(maxsize=256)
-def _field_of(key: str) -> str:
-    """The field of a raw key: ``consultations[1].sent`` → ``consultations.sent``."""
-    return re.sub(r"\[\d+\]", "", key)
+    """A field's value read, remembered for the texts, dates and numbers a ledger repeats (the
+    values read are immutable); ``_Bad`` is raised each time."""
+    try:
+        return _cached_value(field, value)
+    except TypeError:  # unhashable: a list or an object where a value belongs
+        return _READERS.get(field, _text)(value)
 
 
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _shown(value: object) -> object:
+    return value if value is None or isinstance(value, (str, int, float, bool)) else str(value)
+
+
 # -- building requests -----------------------------------------------------------------------
-
-#: One request's raw values: key (``received``, ``consultations[1].sent`` …) → (value, where).
-Raw = dict[str, tuple[object, str]]
-
-
-def _key(field: str, index: int) -> str:
-    head, _, rest = field.partition(".")
-    return f"{head}[{index}].{rest}" if head in _LISTS else field
 
 
 class _Builder:
@@ -540,47 +515,35 @@ class _Builder:
         unusable: set[str] = set()
         for key, value in raw.items():
             try:
-                values[key] = _any_value(_field_of(key), value)
+                values[key] = _value(_field_of(key), value)
             except _Bad as exc:
                 unusable.add(key)
-                self.bad(
-                    "requests.bad-cell",
-                    where_of.get(key, row_where),
-                    exc.zh,
-                    exc.en,
-                    field=key,
-                    value=_shown(value),
-                )
-        failed = bool(unusable)
-        request_id = values.get("id")
-        if not request_id and "id" not in unusable:
-            failed = True
-            self.bad(
-                "requests.missing-value",
-                where_of.get("id", row_where),
-                "没有申请编号",
-                "no request id",
-                field="id",
+                where = where_of.get(key, row_where)
+                self.bad("requests.bad-cell", where, exc.zh, exc.en, field=key, value=_shown(value))
+        missing = [
+            (field, zh, en)
+            for field, zh, en in (
+                ("id", "没有申请编号", "no request id"),
+                (
+                    "applicant_category",
+                    "没有申请人类别（表三的列：自然人、商业企业、科研机构、社会公益组织、"
+                    "法律服务机构、其他）",
+                    "no applicant category (table 三's columns)",
+                ),
             )
-        if "applicant_category" not in values and "applicant_category" not in unusable:
-            failed = True
-            self.bad(
-                "requests.missing-value",
-                where_of.get("applicant_category", row_where),
-                "没有申请人类别（表三的列：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他）",
-                "no applicant category (table 三's columns)",
-                field="applicant_category",
-            )
+            if not values.get(field) and field not in unusable
+        ]
+        for field, zh, en in missing:
+            self.bad("requests.missing-value", where_of.get(field, row_where), zh, en, field=field)
         received = self._receipt(values, where_of, row_where, unusable)
-        if received is None:
-            failed = True
-        if failed:
+        if unusable or missing or received is None:
             return
-        assert isinstance(request_id, str) and received is not None
+        request_id = values["id"]
+        where_id = where_of.get("id", row_where)
         if request_id in self._ids:
             self.bad(
                 "requests.duplicate-id",
-                where_of.get("id", row_where),
+                where_id,
                 f"编号“{request_id}”已在 {self._ids[request_id]} 使用",
                 f"id {request_id!r} is already used at {self._ids[request_id]}",
                 id=request_id,
@@ -589,39 +552,33 @@ class _Builder:
         request = _make_request(request_id, received, values)
         if isinstance(request, list):
             for path, zh, en in request:
+                where = where_of.get(path) or where_of.get(path.split(".")[0], row_where)
                 self.bad(
                     "requests.bad-order",
-                    _where(path, where_of, row_where),
+                    where,
                     f"申请 {request_id}：{zh}",
                     f"request {request_id}: {en}",
                     id=request_id,
                     field=path,
                 )
             return
-        self._ids[request_id] = where_of.get("id", row_where)
+        self._ids[request_id] = where_id
         self.requests.append(request)
         self.locations.append(where_of)
 
     def _receipt(
         self,
-        values: dict[str, Any],
+        values: Mapping[str, Any],
         where_of: Mapping[str, str],
         row_where: str,
         unusable: set[str],
     ) -> tuple[dt.date, str | None] | None:
-        given = values.get("received")
-        channel = values.get("channel")
-        events: dict[ReceiptEvent | str, dt.date] = {
-            ReceiptEvent.parse(name): values[name][0]
-            for name in ("submitted", "signed_for", "confirmed")
-            if name in values
-        }
-        computed: dt.date | None = None
+        """The receipt day (and time) written, or the one 第三十一条 gives for the channel."""
+        given, channel = values.get("received"), values.get("channel")
+        computed = None
         if channel is not None:
-            try:
-                computed = receipt_date(channel, events)
-            except InputError:
-                computed = None
+            events = (values.get(e.code) for e in ReceiptEvent)
+            computed = _receipt_day(channel, *events)
         if given is not None:
             if channel is not None and computed is not None and computed != given[0]:
                 self.bad(
@@ -647,113 +604,50 @@ class _Builder:
         return None
 
 
-def _shown(value: object) -> object:
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    return str(value)
-
-
-def _where(path: str, where_of: Mapping[str, str], row_where: str) -> str:
-    if path in where_of:
-        return where_of[path]
-    head = path.split(".")[0]
-    return where_of.get(head, row_where)
+@functools.lru_cache(maxsize=4096)
+def _receipt_day(channel: RequestChannel, *days: dt.date | None) -> dt.date | None:
+    """The receipt day 第三十一条 gives for the channel from the days of the
+    :class:`~govdisclose.deadlines.ReceiptEvent` events (``None`` when not known)."""
+    events: dict[ReceiptEvent | str, dt.date] = {
+        e: d for e, d in zip(ReceiptEvent, days, strict=True) if d is not None
+    }
+    try:
+        return receipt_date(channel, events)
+    except InputError:
+        return None
 
 
 def _make_request(
     request_id: str, received: tuple[dt.date, str | None], values: Mapping[str, Any]
 ) -> Request | list[tuple[str, str, str]]:
-    def day(key: str) -> dt.date | None:
-        got = values.get(key)
-        return None if got is None else got[0]
-
-    def listed(name: str) -> dict[int, dict[str, Any]]:
-        items: dict[int, dict[str, Any]] = {}
-        for key, value in values.items():
-            if key.startswith(name) and key[len(name) : len(name) + 1] == "[":
-                index, _, field = key[len(name) + 1 :].partition("].")
-                items.setdefault(int(index), {})[field] = (
-                    value[0] if isinstance(value, tuple) else value
-                )
-        return dict(sorted(items.items()))
-
+    """The request of the values read, or what contradicts: (field path, Chinese, English)."""
+    fields: dict[str, Any] = {}
+    parts: dict[str, dict[str, Any]] = {}
+    for key, value in values.items():
+        head, dot, rest = key.partition(".")
+        if dot:
+            parts.setdefault(head, {})[rest] = value
+        else:
+            fields[key] = value
+    fields.update(id=request_id, received=received[0])
+    fields["received_time"] = values.get("received_time") or received[1]
     problems: list[tuple[str, str, str]] = []
-    consultations = []
-    for index, item in listed("consultations").items():
-        if "sent" not in item:
-            problems.append(
-                (
-                    f"consultations[{index}].sent",
-                    "有征求意见信息但无发出日期",
-                    "a consultation without the day it was sent",
-                )
-            )
-            continue
-        consultations.append(Consultation(**item))
-    reviews = []
-    for index, item in listed("reviews").items():
-        if "kind" not in item:
-            problems.append(
-                (
-                    f"reviews[{index}].kind",
-                    "有复议诉讼信息但未说明是行政复议还是行政诉讼",
-                    "a review or lawsuit without its kind",
-                )
-            )
-            continue
-        reviews.append(Review(**item))
-    fee_values = {k.split(".")[1]: (v[0] if isinstance(v, tuple) else v)
-                  for k, v in values.items() if k.startswith("fee.")}  # fmt: skip
-    fee = None
-    if fee_values:
-        if "sent" not in fee_values or "basis" not in fee_values:
-            problems.append(
-                (
-                    "fee.sent" if "sent" not in fee_values else "fee.basis",
-                    "收费信息缺少收费通知日期或收费方式（按件/按量）",
-                    "a fee without the notice date or the basis (按件/按量)",
-                )
-            )
-        else:
-            fee = FeeNotice(**fee_values)
-    reply = None
-    if "reply.date" in values or "reply.outcome" in values:
-        if "reply.date" not in values or "reply.outcome" not in values:
-            missing = "reply.date" if "reply.date" not in values else "reply.outcome"
-            problems.append(
-                (
-                    missing,
-                    "答复须同时有日期和办理结果（表三的一行）",
-                    "a reply needs both its date and its outcome (a row of table 三)",
-                )
-            )
-        else:
-            reply = Reply(values["reply.date"][0], values["reply.outcome"])
-    if problems:
-        return problems
-    fields: dict[str, Any] = {
-        "id": request_id,
-        "received": received[0],
-        "applicant_category": values["applicant_category"],
-        "subject": values.get("subject", ""),
-        "applicant": values.get("applicant"),
-        "channel": values.get("channel"),
-        "received_time": values.get("received_time") or received[1],
-        "submitted": day("submitted"),
-        "signed_for": day("signed_for"),
-        "confirmed": day("confirmed"),
-        "supplement_requested": day("supplement_requested"),
-        "supplement_received": day("supplement_received"),
-        "extension_days": values.get("extension_days", 0),
-        "extended_on": day("extended_on"),
-        "consultations": consultations,
-        "fee": fee,
-        "reply": reply,
-        "reviews": reviews,
-        "note": values.get("note", ""),
-    }
     try:
-        return Request(**fields)
+        # By part, then by index: consultations[2] before consultations[10].
+        for head in sorted(parts, key=lambda h: (h.partition("[")[0], len(h), h)):
+            name = head.partition("[")[0]
+            kind, zh, en = _PARTS[name]
+            item = parts[head]
+            missing = [f.name for f in _required(kind) if f.name not in item]
+            if missing:
+                column = COLUMN_ALIASES[f"{name}.{missing[0]}"][0]
+                zh_why = f"有{zh}信息但缺少“{column}”"
+                problems.append((f"{head}.{missing[0]}", zh_why, f"{en} without its {missing[0]}"))
+            elif name in _LISTS:
+                fields.setdefault(name, []).append(kind(**item))
+            else:
+                fields[name] = kind(**item)
+        return problems or Request(**fields)
     except GovdiscloseError as exc:
         errors = getattr(exc, "errors", ())
         if errors:
@@ -761,43 +655,51 @@ def _make_request(
         return [(getattr(exc, "path", None) or "", str(exc), str(exc))]
 
 
+@functools.cache
+def _required(kind: Any) -> tuple[Any, ...]:
+    return tuple(f for f in attrs.fields(kind) if f.default is attrs.NOTHING)
+
+
+def _finish(builder: _Builder, body: str | None, where: str = "$") -> LedgerReading:
+    if not builder.requests and not any(f.severity.code == "error" for f in builder.findings):
+        builder.findings.append(make_finding("requests.empty", where))
+    return LedgerReading(
+        Ledger(tuple(builder.requests), body=body),
+        Report(tuple(builder.findings)),
+        tuple(builder.locations),
+    )
+
+
 # -- tables -----------------------------------------------------------------------------------
 
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _ref(sheet: str | None, row: int, column: int) -> str:
-    cell = f"{_column_letter(column)}{row + 1}"
-    return f"{sheet}!{cell}" if sheet else cell
-
-
 _HEADER_SEARCH_ROWS = 20
+
+
+def _header_cells(row: Sequence[object]) -> list[tuple[int, str, tuple[str, int] | None, bool]]:
+    """Each header cell: (column, text, field and index or ``None``, whether a fallback)."""
+    cells = []
+    for column, label in enumerate(row):
+        text = label.strip() if isinstance(label, str) else "" if label is None else str(label)
+        if text:
+            fallback = _FALLBACK.get(fold_label(text))
+            found = (fallback, 0) if fallback else _header_field(text)
+            cells.append((column, text, found, fallback is not None))
+    return cells
 
 
 def _find_header(rows: Sequence[Sequence[object]]) -> int | None:
     best, best_row = 0, None
     for index, row in enumerate(rows[:_HEADER_SEARCH_ROWS]):
-        fields = {
-            found[0]
-            for cell in row
-            if isinstance(cell, str) and (found := _header_field(cell)) is not None
-        }
-        fields |= {
-            _FALLBACK[fold_label(c)]
-            for c in row
-            if isinstance(c, str) and fold_label(c) in _FALLBACK
-        }
+        fields = {found[0] for _, _, found, _ in _header_cells(row) if found is not None}
         score = len(fields)
         if score > best and ("id" in fields or "received" in fields) and score >= 2:
             best, best_row = score, index
     return best_row
+
+
+def _ref(sheet: str | None, row: int, column: int) -> str:
+    cell = f"{column_letter(column)}{row + 1}"
+    return f"{sheet}!{cell}" if sheet else cell
 
 
 def read_ledger_rows(
@@ -818,72 +720,63 @@ def read_ledger_rows(
     builder = _Builder()
     columns: dict[int, str] = {}
     taken: dict[str, int] = {}
-    fallbacks: dict[int, str] = {}
-    for column, label in enumerate(grid[header_row]):
-        text = label.strip() if isinstance(label, str) else "" if label is None else str(label)
-        if not text:
-            continue
+    # Fallback headers last: they give a field only when no other column does.
+    header = sorted(_header_cells(grid[header_row]), key=lambda cell: cell[3])
+    for column, text, found, fallback in header:
         where = _ref(sheet, header_row, column)
-        if fold_label(text) in _FALLBACK:
-            fallbacks[column] = _FALLBACK[fold_label(text)]
-            continue
-        found = _header_field(text)
-        if found is None:
+        key = None if found is None else _key(*found)
+        if key is None:
             builder.bad(
-                "requests.unknown-column",
-                where,
-                f"列名“{text}”",
-                f"header {text!r}",
-                header=text,
+                "requests.unknown-column", where, f"列名“{text}”", f"header {text!r}", header=text
             )
-            continue
-        key = _key(*found)
-        if key in taken:
+        elif key in taken and not fallback:
+            first = _ref(sheet, header_row, taken[key])
             builder.bad(
                 "requests.duplicate-column",
                 where,
-                f"“{text}”与 {_ref(sheet, header_row, taken[key])} 列重复",
-                f"{text!r} repeats column {_ref(sheet, header_row, taken[key])}",
+                f"“{text}”与 {first} 列重复",
+                f"{text!r} repeats column {first}",
                 field=key,
             )
-            continue
-        taken[key] = column
-        columns[column] = key
-    for column, field in fallbacks.items():
+        elif key not in taken:
+            taken[key] = column
+            columns[column] = key
+    corner = _ref(sheet, header_row, 0)
+    for field in ("id", "applicant_category"):
         if field not in taken:
-            taken[field] = column
-            columns[column] = field
-    for field in _REQUIRED_COLUMNS:
-        if field not in taken:
+            name = COLUMN_ALIASES[field][0]
             builder.bad(
                 "requests.missing-column",
-                _ref(sheet, header_row, 0),
-                f"缺少“{_COLUMN_NAMES[field]}”列",
+                corner,
+                f"缺少“{name}”列",
                 f"no {field} column",
                 field=field,
             )
-    if not any(f in taken for f in ("received", "submitted", "signed_for", "confirmed")):
+    if not taken.keys() & {"received", "submitted", "signed_for", "confirmed"}:
         builder.bad(
             "requests.missing-column",
-            _ref(sheet, header_row, 0),
+            corner,
             "缺少“收到日期”列（或提交方式及相应日期列）",
             "no received column (nor the channel's dates)",
             field="received",
         )
     if any(f.code == "requests.missing-column" for f in builder.findings):
         return LedgerReading(Ledger((), body=body), Report(tuple(builder.findings)), ())
-    letters = {key: _column_letter(column) for column, key in columns.items()}
+    letters = {key: column_letter(column) for column, key in columns.items()}
     prefix = f"{sheet}!" if sheet else ""
     width = max(columns, default=0) + 1
     for row_index in range(header_row + 1, len(grid)):
         cells = grid[row_index]
         if len(cells) < width:
             cells = [*cells, *([None] * (width - len(cells)))]
-        raw = {key: cells[column] for column, key in columns.items() if not _blank(cells[column])}
-        if not raw and all(_blank(c) for c in cells):
-            continue
-        builder.add(raw, _RowCells(prefix, row_index + 1, letters))
-    return _finish(builder, body, _ref(sheet, header_row, 0))
+        raw = {
+            key: value
+            for column, key in columns.items()
+            if (value := cells[column]) is not None and (type(value) is not str or value.strip())
+        }  # the cells that are not blank (inline: this runs for every cell of the table)
+        if raw or not all(_blank(c) for c in cells):
+            builder.add(raw, _RowCells(prefix, row_index + 1, letters))
+    return _finish(builder, body, corner)
 
 
 class _RowCells(Mapping[str, str]):
@@ -896,9 +789,7 @@ class _RowCells(Mapping[str, str]):
         self._prefix, self._row, self._letters = prefix, row, letters
 
     def __getitem__(self, key: str) -> str:
-        if key == "":
-            return f"{self._prefix}A{self._row}"
-        return f"{self._prefix}{self._letters[key]}{self._row}"
+        return f"{self._prefix}{self._letters[key] if key else 'A'}{self._row}"
 
     def __iter__(self) -> Iterator[str]:
         yield ""
@@ -906,47 +797,6 @@ class _RowCells(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self._letters) + 1
-
-
-def _finish(builder: _Builder, body: str | None, where: str = "$") -> LedgerReading:
-    if not builder.requests and not any(f.severity.code == "error" for f in builder.findings):
-        builder.findings.append(make_finding("requests.empty", where))
-    return LedgerReading(
-        Ledger(tuple(builder.requests), body=body),
-        Report(tuple(builder.findings)),
-        tuple(builder.locations),
-    )
-
-
-def _read_csv(path: Path, limits: Limits) -> list[list[str]]:
-    data = read_bytes(path, limit=limits.max_file_bytes)
-    name = str(path)
-    if bom_encoding(data) is None:
-        what = describe_content(data)
-        if what not in ("a text file", "an empty file"):
-            raise InputError(f"{name}: not a CSV text file but {what} (不是CSV文本文件)")
-    text = decode_text(data, source=name)
-    if "\x00" in text:
-        raise InputError(f"{name}: contains NUL characters; not a CSV text file (不是CSV文本文件)")
-    sample = text[:4096]
-    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[list[str]] = []
-    try:
-        for row in reader:
-            if len(rows) >= limits.max_rows:
-                raise InputError(f"{name}: more than {limits.max_rows} rows (行数过多)")
-            if len(row) > limits.max_columns:
-                raise InputError(
-                    f"{name}: line {reader.line_num} has {len(row)} fields, more than "
-                    f"{limits.max_columns} (列数过多)"
-                )
-            rows.append(row)
-    except csv.Error as exc:
-        raise InputError(
-            f"{name}: line {reader.line_num}: not valid CSV: {exc} (CSV格式错误)"
-        ) from None
-    return rows
 
 
 def _xlsx_sheets(path: Path, limits: Limits) -> Iterator[tuple[str, list[tuple[object, ...]]]]:
@@ -972,17 +822,14 @@ def read_ledger(
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".json":
-        data = parse_json(
-            decode_text(read_bytes(path, limit=limits.max_file_bytes), source=str(path)),
-            source=str(path),
-        )
-        return read_ledger_data(data)
+        return read_ledger_data(read_json_file(path, limit=limits.max_file_bytes))
     if suffix in (".csv", ".tsv", ".txt"):
+        from ..tables._csv import csv_rows
+
+        table = csv_rows(path, limits)
         try:
-            return read_ledger_rows(_read_csv(path, limits), sheet=path.name)
+            return read_ledger_rows(table, sheet=path.name)
         except InputError as exc:
-            if str(exc).startswith(str(path)):
-                raise
             raise InputError(f"{path}: {exc}") from None
     if suffix == ".xlsx":
         problems = []
@@ -1007,51 +854,60 @@ def read_ledger(
 
 # -- JSON -------------------------------------------------------------------------------------
 
-_NESTED = {"fee": "fee", "reply": "reply"}
+
+def _path(where: str, key: object) -> str:
+    return f"{where}.{key}" if str(key).isidentifier() else f"{where}[{key!r}]"
 
 
-def _json_fields(obj: Mapping[str, Any], where: str, builder: _Builder, prefix: str = "") -> Raw:
-    raw: Raw = {}
+def _wrong_shape(builder: _Builder, where: str, value: object) -> bool:
+    builder.bad(
+        "requests.bad-cell",
+        where,
+        "结构不对（应为列表或对象）",
+        f"wrong shape: {short_repr(value)} (expected a list or an object)",
+    )
+    return False
+
+
+def _json_fields(
+    obj: Mapping[Any, Any], where: str, builder: _Builder, raw: dict[str, tuple[object, str]]
+) -> bool:
+    """Add the values of a request object to ``raw`` (key → value, path); ``False`` when a
+    nested object or list has the wrong shape (a finding)."""
+    shaped = True
     for key, value in obj.items():
-        here = f"{where}[{key!r}]" if not str(key).isidentifier() else f"{where}.{key}"
-        if not prefix and key in _LISTS:
-            if not isinstance(value, list):
-                raw[f"{key}[0]._list"] = (value, here)
+        here = _path(where, key)
+        listed = key in _LISTS
+        if key in _PARTS:
+            if listed and not isinstance(value, list):
+                shaped = _wrong_shape(builder, here, value)
                 continue
-            for index, item in enumerate(value):
+            for index, item in enumerate(value if listed else [] if value is None else [value]):
+                at = f"{here}[{index}]" if listed else here
                 if not isinstance(item, Mapping):
-                    raw[f"{key}[{index}]._item"] = (item, f"{here}[{index}]")
+                    shaped = _wrong_shape(builder, at, item)
                     continue
-                for sub, (sub_value, sub_where) in _json_fields(
-                    item, f"{here}[{index}]", builder, prefix=key
-                ).items():
-                    raw[f"{key}[{index}].{sub.split('.', 1)[1]}"] = (sub_value, sub_where)
+                for name, sub in item.items():
+                    if f"{key}.{name}" in COLUMN_ALIASES:
+                        raw[_key(f"{key}.{name}", index)] = (sub, _path(at, name))
+                    else:
+                        builder.bad(
+                            "requests.unknown-key",
+                            _path(at, name),
+                            f"键“{name}”",
+                            f"key {name!r}",
+                            key=str(name),
+                        )
             continue
-        if not prefix and key in _NESTED:
-            if value is None:
-                continue
-            if not isinstance(value, Mapping):
-                raw[f"{key}._object"] = (value, here)
-                continue
-            raw.update(_json_fields(value, here, builder, prefix=key))
-            continue
-        if prefix:
-            field = f"{prefix}.{key}" if isinstance(key, str) else None
-            if field is None or (field not in COLUMN_ALIASES):
-                builder.bad(
-                    "requests.unknown-key", here, f"键“{key}”", f"key {key!r}", key=str(key)
-                )
-                continue
-            raw[field] = (value, here)
-            continue
-        found = _header_field(key) if isinstance(key, str) else None
-        if found is None and isinstance(key, str) and fold_label(key) in _FALLBACK:
-            found = (_FALLBACK[fold_label(key)], 0)
+        found = None
+        if isinstance(key, str):
+            fallback = _FALLBACK.get(fold_label(key))
+            found = (fallback, 0) if fallback else _header_field(key)
         if found is None:
             builder.bad("requests.unknown-key", here, f"键“{key}”", f"key {key!r}", key=str(key))
-            continue
-        raw[_key(*found)] = (value, here)
-    return raw
+        else:
+            raw[_key(*found)] = (value, here)
+    return shaped
 
 
 def read_ledger_data(data: object) -> LedgerReading:
@@ -1066,10 +922,9 @@ def read_ledger_data(data: object) -> LedgerReading:
                 builder.bad(
                     "requests.unknown-key", f"$.{key}", f"键“{key}”", f"key {key!r}", key=str(key)
                 )
-        body_value = data.get("body")
-        if body_value is not None and not isinstance(body_value, str):
-            raise InputError(f"$.body: expected text, got {short_repr(body_value)} (应为文本)")
-        body = body_value
+        body = data.get("body")
+        if body is not None and not isinstance(body, str):
+            raise InputError(f"$.body: expected text, got {short_repr(body)} (应为文本)")
         if "requests" not in data:
             raise InputError("$: a ledger object needs a 'requests' list (缺少 requests 列表)")
         items, base = data["requests"], "$.requests"
@@ -1079,6 +934,7 @@ def read_ledger_data(data: object) -> LedgerReading:
         )
     for index, item in enumerate(items):
         where = f"{base}[{index}]"
+        raw: dict[str, tuple[object, str]] = {}
         if not isinstance(item, Mapping):
             builder.bad(
                 "requests.bad-cell",
@@ -1086,21 +942,9 @@ def read_ledger_data(data: object) -> LedgerReading:
                 "应为对象",
                 f"expected an object, got {short_repr(item)}",
             )
-            continue
-        raw = _json_fields(item, where, builder)
-        structural = [k for k in raw if k.endswith(("._list", "._item", "._object"))]
-        for key in structural:
-            value, at = raw.pop(key)
-            builder.bad(
-                "requests.bad-cell",
-                at,
-                "结构不对（应为列表或对象）",
-                f"wrong shape: {short_repr(value)} (expected a list or an object)",
-            )
-        if structural:
-            continue
-        where_of = {"": where, **{key: at for key, (_, at) in raw.items()}}
-        builder.add({k: v for k, (v, _) in raw.items() if not _blank(v)}, where_of)
+        elif _json_fields(item, where, builder, raw):
+            where_of = {"": where, **{key: at for key, (_, at) in raw.items()}}
+            builder.add({k: v for k, (v, _) in raw.items() if not _blank(v)}, where_of)
     return _finish(builder, body)
 
 
@@ -1109,48 +953,12 @@ def ledger_to_json(ledger: Ledger) -> dict[str, Any]:
     and default fields left out, except ``requests``."""
     from .._converter import converter
 
-    if not isinstance(ledger, Ledger):
-        raise InputError(f"expected a Ledger, got {short_repr(ledger)} (应为台账 Ledger)")
-    data: dict[str, Any] = converter.unstructure(ledger)
+    data: dict[str, Any] = converter.unstructure(check_ledger(ledger))
     data.setdefault("requests", [])  # an empty ledger still says it has no requests
     return data
 
 
 # -- writing rows -----------------------------------------------------------------------------
-
-#: The header :func:`ledger_to_rows` writes for each field (one of its accepted spellings).
-_WRITTEN_HEADERS: Mapping[str, str] = {
-    "id": "申请编号",
-    "received": "收到申请日期",
-    "received_time": "收到时刻",
-    "channel": "提交方式",
-    "submitted": "提交日期",
-    "signed_for": "签收日期",
-    "confirmed": "确认日期",
-    "applicant_category": "申请人类别",
-    "applicant": "申请人",
-    "subject": "申请内容",
-    "supplement_requested": "告知补正日期",
-    "supplement_received": "收到补正日期",
-    "extension_days": "延期天数",
-    "extended_on": "延期日期",
-    "consultations.party": "征求意见对象",
-    "consultations.sent": "征求意见日期",
-    "consultations.answered": "意见答复日期",
-    "fee.basis": "收费方式",
-    "fee.sent": "收费通知日期",
-    "fee.amount": "收费金额",
-    "fee.pages": "页数",
-    "fee.paid": "缴费日期",
-    "fee.lapsed": "逾期未缴费日期",
-    "reply.date": "答复日期",
-    "reply.outcome": "办理结果",
-    "reviews.kind": "复议诉讼",
-    "reviews.result": "复议诉讼结果",
-    "reviews.filed": "复议诉讼日期",
-    "reviews.decided": "审结日期",
-    "note": "备注",
-}
 
 
 def _cell(value: object) -> str:
@@ -1158,13 +966,26 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, Outcome):
         return value.printed
-    if isinstance(value, (ApplicantCategory, ConsultedParty, FeeBasis, ReviewKind, ReviewResult)):
-        return value.label
-    if isinstance(value, RequestChannel):
+    if isinstance(value, Term):
         return value.label
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+def _flat(request: Request) -> dict[str, object]:
+    """The request's values by raw key (``reply.date``, ``consultations[1].sent`` …)."""
+    values: dict[str, object] = {}
+    for field in attrs.fields(Request):
+        value = getattr(request, field.name)
+        items = enumerate(value) if isinstance(value, tuple) else [(0, value)]
+        for index, item in items:
+            if attrs.has(type(item)):
+                for name, sub in attrs.asdict(item, recurse=False).items():
+                    values[_key(f"{field.name}.{name}", index)] = sub
+            else:
+                values[field.name] = item or None  # no extension, subject or note: blank
+    return values
 
 
 def ledger_to_rows(ledger: Ledger) -> list[list[str]]:
@@ -1181,76 +1002,20 @@ def ledger_to_rows(ledger: Ledger) -> list[list[str]]:
     >>> rows[0][:3], rows[1][:3]
     (['申请编号', '收到申请日期', '收到时刻'], ['1', '2025-03-03', ''])
     """
-    if not isinstance(ledger, Ledger):
-        raise InputError(f"expected a Ledger, got {short_repr(ledger)} (应为台账 Ledger)")
-    consultations = max((len(r.consultations) for r in ledger.requests), default=0)
-    reviews = max((len(r.reviews) for r in ledger.requests), default=0)
+    requests = check_ledger(ledger).requests
+    counts = {name: max((len(getattr(r, name)) for r in requests), default=0) for name in _LISTS}
     keys: list[str] = []
-    for field in _WRITTEN_HEADERS:
-        head = field.split(".")[0]
-        if head == "consultations":
-            keys += [_key(field, i) for i in range(consultations)]
-        elif head == "reviews":
-            keys += [_key(field, i) for i in range(reviews)]
-        else:
-            keys.append(field)
-    keys = sorted(keys, key=lambda k: _order(k))
-
-    def header(key: str) -> str:
-        field = _field_of(key)
-        index = int(key.split("[")[1].split("]")[0]) if "[" in key else 0
-        return _WRITTEN_HEADERS[field] + (str(index + 1) if index else "")
-
-    rows = [[header(key) for key in keys]]
-    for request in ledger.requests:
+    header: list[str] = []
+    for head, group in itertools.groupby(COLUMN_ALIASES, key=lambda f: f.partition(".")[0]):
+        fields = list(group)
+        for index in range(counts.get(head, 1)):
+            keys += [_key(field, index) for field in fields]
+            header += [COLUMN_ALIASES[f][0] + (str(index + 1) if index else "") for f in fields]
+    rows = [header]
+    for request in requests:
         values = _flat(request)
         rows.append([_cell(values.get(key)) for key in keys])
     return rows
-
-
-def _order(key: str) -> tuple[int, int, int]:
-    field = _field_of(key)
-    index = int(key.split("[")[1].split("]")[0]) if "[" in key else 0
-    fields = list(_WRITTEN_HEADERS)
-    head = field.split(".")[0]
-    group = fields.index(next(f for f in fields if f.split(".")[0] == head))
-    return group, index, fields.index(field)
-
-
-def _flat(request: Request) -> dict[str, object]:
-    values: dict[str, object] = {
-        "id": request.id,
-        "received": request.received,
-        "received_time": request.received_time,
-        "channel": request.channel,
-        "submitted": request.submitted,
-        "signed_for": request.signed_for,
-        "confirmed": request.confirmed,
-        "applicant_category": request.applicant_category,
-        "applicant": request.applicant,
-        "subject": request.subject or None,
-        "supplement_requested": request.supplement_requested,
-        "supplement_received": request.supplement_received,
-        "extension_days": request.extension_days or None,
-        "extended_on": request.extended_on,
-        "note": request.note or None,
-    }
-    for i, item in enumerate(request.consultations):
-        values[f"consultations[{i}].party"] = item.party
-        values[f"consultations[{i}].sent"] = item.sent
-        values[f"consultations[{i}].answered"] = item.answered
-    for i, review in enumerate(request.reviews):
-        values[f"reviews[{i}].kind"] = review.kind
-        values[f"reviews[{i}].result"] = review.result
-        values[f"reviews[{i}].filed"] = review.filed
-        values[f"reviews[{i}].decided"] = review.decided
-    if request.fee is not None:
-        for name in ("basis", "sent", "amount", "pages", "paid", "lapsed"):
-            values[f"fee.{name}"] = getattr(request.fee, name)
-    if request.reply is not None:
-        values["reply.date"] = request.reply.date
-        values["reply.outcome"] = request.reply.outcome
-    return values
 
 
 #: The sheet :func:`ledger_to_xlsx` writes.
@@ -1267,7 +1032,6 @@ def ledger_to_xlsx(ledger: Ledger, *, sheet: str = LEDGER_SHEET) -> bytes:
     raises :class:`~govdisclose._errors.DataError` naming its cell.
     """
     import openpyxl
-    from openpyxl.utils import get_column_letter
 
     from ..tables._xlsx import set_cell
 
@@ -1281,12 +1045,11 @@ def ledger_to_xlsx(ledger: Ledger, *, sheet: str = LEDGER_SHEET) -> bytes:
         raise InputError(f"not a usable sheet name: {sheet!r} ({exc}) (工作表名不可用)") from None
     for r, values in enumerate(rows, start=1):
         for c, value in enumerate(values, start=1):
-            if value == "":
-                continue
-            cell = set_cell(ws, r, c, value, f"{sheet}!{get_column_letter(c)}{r}")
-            cell.number_format = "@"
-    for c, head in enumerate(rows[0], start=1):
-        ws.column_dimensions[get_column_letter(c)].width = max(10, 2 * len(head) + 2)
+            if value != "":
+                cell = set_cell(ws, r, c, value, f"{sheet}!{column_letter(c - 1)}{r}")
+                cell.number_format = "@"
+    for c, head in enumerate(rows[0]):
+        ws.column_dimensions[column_letter(c)].width = max(10, 2 * len(head) + 2)
     ws.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -45,15 +45,17 @@ More information:
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
+import functools
 import hashlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .._dates import check_date
-from .._errors import InputError, UnknownYearError, short_repr
+from .._errors import InputError, UnknownYearError
 from .._output import label, output
 from .._vocabulary import Term
 from ..deadlines import (
@@ -69,8 +71,8 @@ from ..deadlines._requests import OPINION_WORKDAYS, SUPPLEMENT_NOTICE_WORKDAYS
 from ..findings import Finding, Report
 from ._codes import make_finding
 from ._fees import month_positions, request_fee
-from ._ledger import Ledger, Request
-from ._terms import ConsultedParty, FeeBasis
+from ._ledger import Ledger, Request, check_ledger
+from ._terms import FeeBasis
 
 if TYPE_CHECKING:
     from ..calendar import WorkCalendar
@@ -137,16 +139,6 @@ class RequestStatus:
     due: dt.date | None = None
     provisional: bool = False
 
-    def to_json(self, *, explain: bool = False) -> dict[str, Any]:
-        """JSON values, written by the package's converter (schema ``requests-status``);
-        with ``explain`` the explained ``deadline`` too (``null`` when none was built)."""
-        from .._converter import unstructure
-
-        data: dict[str, Any] = unstructure(self)
-        if not explain:
-            del data["deadline"]
-        return data
-
     def line(self) -> str:
         """One line for people."""
         mark = "【暂估】" if self.provisional else ""
@@ -208,9 +200,6 @@ class LedgerStatus:
             )
         return explain
 
-    def _count(self, state: RequestState) -> int:
-        return sum(1 for s in self.requests if s.state is state)
-
     @property
     def open_count(self) -> int:
         """Requests not answered by the status day."""
@@ -229,6 +218,7 @@ class LedgerStatus:
     def summary(self) -> dict[str, int]:
         """Counts: total, open, overdue, due soon (within :data:`DUE_SOON_WORKDAYS` working
         days), answered, on time, late, per waiting state, problems."""
+        states = collections.Counter(s.state for s in self.requests)
         return {
             "total": len(self.requests),
             "open": self.open_count,
@@ -240,10 +230,8 @@ class LedgerStatus:
                 and not s.overdue
                 and s.workdays_left <= DUE_SOON_WORKDAYS
             ),
-            "consulting": self._count(RequestState.CONSULTING),
-            "awaiting_supplement": self._count(RequestState.AWAITING_SUPPLEMENT),
-            "awaiting_fee": self._count(RequestState.AWAITING_FEE),
-            "answered": self._count(RequestState.ANSWERED),
+            # consulting, awaiting_supplement, awaiting_fee, answered
+            **{state.code: states[state] for state in list(RequestState)[1:]},
             "answered_on_time": sum(1 for s in self.requests if s.on_time is True),
             "answered_late": self.late_count,
             "not_computed": sum(1 for s in self.requests if s.problem is not None),
@@ -319,6 +307,8 @@ def _known(day: dt.date | None, as_of: dt.date) -> dt.date | None:
     return day if day is not None and day <= as_of else None
 
 
+#: What a reply deadline depends on: receipt, extension days, supplement, the pauses (the fee
+#: notice's among them) and the fee notice's pause.
 _ReplyKey = tuple[
     dt.date,
     int,
@@ -332,60 +322,42 @@ class _Engine:
     """The deadline engine's answers for one calendar, remembered: deadlines are immutable and
     the requests of a ledger share many (the same receipt day, extension and pauses).
 
-    :meth:`reply_due` gives a reply deadline's day from the calendar's working-day index
-    without walking the days; :meth:`reply` the explained deadline (for ``explain``).
+    ``reply_due`` gives a reply deadline's day from the calendar's working-day index
+    without walking the days; ``reply`` the explained deadline (for ``explain``).
     """
 
     def __init__(self, calendar: WorkCalendar) -> None:
         self.calendar = calendar
-        self._replies: dict[_ReplyKey, Deadline] = {}
-        self._dues: dict[_ReplyKey, tuple[dt.date, bool]] = {}
-        self._opinions: dict[tuple[ConsultedParty, dt.date], dt.date] = {}
-        self._notices: dict[dt.date, dt.date] = {}
+        # 第三十二条 and 第三十四条 both give 15 working days from the day asked.
+        self.opinion_due = functools.cache(
+            lambda sent: calendar.add_workdays(sent, OPINION_WORKDAYS)
+        )
+        self.notice_due = functools.cache(
+            lambda received: calendar.add_workdays(received, SUPPLEMENT_NOTICE_WORKDAYS)
+        )
+        self.reply_due = functools.cache(self._reply_due)
+        self.reply = functools.cache(self._reply)
 
-    def opinion_due(self, party: ConsultedParty, sent: dt.date) -> dt.date:
-        key = (party, sent)
-        found = self._opinions.get(key)
-        if found is None:
-            # 第三十二条 and 第三十四条 both give 15 working days from the day asked.
-            found = self._opinions[key] = self.calendar.add_workdays(sent, OPINION_WORKDAYS)
-        return found
-
-    def notice_due(self, received: dt.date) -> dt.date:
-        found = self._notices.get(received)
-        if found is None:
-            found = self._notices[received] = self.calendar.add_workdays(
-                received, SUPPLEMENT_NOTICE_WORKDAYS
-            )
-        return found
-
-    def reply_due(self, key: _ReplyKey) -> tuple[dt.date, bool]:
+    def _reply_due(self, key: _ReplyKey) -> tuple[dt.date, bool]:
         """The reply deadline's day and whether it is provisional, without an explanation."""
-        found = self._dues.get(key)
-        if found is None:
-            received, extended, supplemented, pauses, fee_pause = key
-            start = received if supplemented is None else supplemented
-            days = REPLY_WORKDAYS + extended
-            runs = paused_days((*pauses, *([fee_pause] if fee_pause else []))).runs
-            due = _count_past_pauses(self.calendar, start, days, runs)
-            found = self._dues[key] = (due, bool(self.calendar.estimated_years(start, due)))
-        return found
+        received, extended, supplemented, pauses, _ = key
+        start = received if supplemented is None else supplemented
+        runs = paused_days(pauses).runs
+        due = _count_past_pauses(self.calendar, start, REPLY_WORKDAYS + extended, runs)
+        return due, bool(self.calendar.estimated_years(start, due))
 
-    def reply(self, key: _ReplyKey) -> Deadline:
-        found = self._replies.get(key)
-        if found is None:
-            received, extended, supplemented, pauses, fee_pause = key
-            found = request_reply_deadline(
-                received,
-                extended=extended,
-                supplemented=supplemented,
-                pauses=(*pauses, *([fee_pause] if fee_pause else [])),
-                calendar=self.calendar,
-            )
-            if fee_pause is not None:
-                found = attrs.evolve(found, explanation=(*found.explanation, _fee_note(fee_pause)))
-            self._replies[key] = found
-        return found
+    def _reply(self, key: _ReplyKey) -> Deadline:
+        received, extended, supplemented, pauses, fee_pause = key
+        found = request_reply_deadline(
+            received,
+            extended=extended,
+            supplemented=supplemented,
+            pauses=pauses,
+            calendar=self.calendar,
+        )
+        if fee_pause is None:
+            return found
+        return attrs.evolve(found, explanation=(*found.explanation, _fee_note(fee_pause)))
 
 
 def _count_past_pauses(
@@ -458,7 +430,7 @@ def _reply_key(request: Request, engine: _Engine, as_of: dt.date | None) -> _Rep
             continue
         end = _known(item.answered, last)
         if end is None:
-            end = engine.opinion_due(item.party, item.sent)
+            end = engine.opinion_due(item.sent)
             if reply is not None:
                 end = max(item.sent, min(end, reply.date))
         pauses.append((item.sent, end))
@@ -475,8 +447,7 @@ def _reply_key(request: Request, engine: _Engine, as_of: dt.date | None) -> _Rep
     extended = request.extension_days
     if request.extended_on is not None and request.extended_on > last:
         extended = 0
-    pauses_key = tuple(p for p in pauses if p is not fee_pause)
-    return (request.received, extended, supplemented, pauses_key, fee_pause)
+    return (request.received, extended, supplemented, tuple(pauses), fee_pause)
 
 
 def _state(request: Request, as_of: dt.date, runs: bool) -> RequestState:
@@ -517,109 +488,57 @@ def _status(request: Request, as_of: dt.date, engine: _Engine, explain: bool) ->
     state = _state(request, as_of, key is not None)
     if key is None:
         return RequestStatus(state=state, **base)
-    if reply is not None:
-        timing: dict[str, Any] = {"on_time": reply.date <= due}
-        counted_to = reply.date
-    elif as_of <= due:
-        timing = {"workdays_left": None}
-        counted_to = as_of
-    else:
-        timing = {"overdue": True, "workdays_left": 0}
-        counted_to = as_of
+    # The working days between are known only when the calendar covers the years between
+    # (a status day in a year without an arrangement): otherwise the due day stands alone.
+    timing: dict[str, Any] = {}
     try:
-        # The working days between are known only when the calendar covers the years between
-        # (a status day in a year without an arrangement): otherwise the due day stands alone.
-        if "workdays_left" in timing and timing["workdays_left"] is None:
+        if reply is not None:
+            timing["on_time"] = reply.date <= due
+            timing["workdays_late"] = workdays_late(calendar, due, reply.date)
+        elif as_of <= due:
             timing["workdays_left"] = calendar.workdays_between(as_of, due)
             timing["workdays_late"] = 0
         else:
-            timing["workdays_late"] = workdays_late(calendar, due, counted_to)
+            timing.update(overdue=True, workdays_left=0)
+            timing["workdays_late"] = workdays_late(calendar, due, as_of)
     except UnknownYearError as exc:
-        if timing.get("workdays_left", 0) is None:
-            timing.pop("workdays_left")
         return RequestStatus(state=state, problem=str(exc), **timing, **base)
     return RequestStatus(state=state, **timing, **base)
 
 
-class _Places:
-    """Where a request's fields are: the file's cells when known, else JSON paths."""
-
-    def __init__(self, locations: Sequence[Mapping[str, str]] | None) -> None:
-        self.locations = locations
-
-    def at(self, index: int, field: str = "") -> str:
-        if self.locations is not None and index < len(self.locations):
-            known = self.locations[index]
-            return known.get(field) or known.get("", f"$.requests[{index}]")
-        return f"$.requests[{index}]" + (f".{field}" if field else "")
-
-
-class _Positions:
-    """Each request's place in its applicant's month (按件 fees), counted when first needed."""
-
-    def __init__(self) -> None:
-        self._positions: dict[str, int] | None = None
-
-    def of(self, ledger: Ledger, request_id: str) -> int:
-        if self._positions is None:
-            self._positions = month_positions(ledger)
-        return self._positions[request_id]
-
-
 def _checks(
-    index: int,
     request: Request,
     as_of: dt.date,
     engine: _Engine,
-    positions: _Positions,
+    positions: Callable[[], Mapping[str, int]],
     ledger: Ledger,
-    places: _Places,
-) -> Iterator[Finding]:
+) -> Iterator[tuple[str, str, str, str, dict[str, Any]]]:
+    """The calendar's checks of a request: (code, field, Chinese, English, data)."""
     asked = _known(request.supplement_requested, as_of)
-    if asked is not None:
-        notice_due = engine.notice_due(request.received)
-        if asked > notice_due:
-            yield make_finding(
-                "requests.late-supplement-notice",
-                places.at(index, "supplement_requested"),
-                zh=f"申请 {request.id}：{asked} 告知补正，期限为 {notice_due}",
-                en=f"request {request.id}: asked on {asked}, due by {notice_due}",
-                id=request.id,
-                due=notice_due.isoformat(),
-                asked=asked.isoformat(),
-            )
+    if asked is not None and asked > (due := engine.notice_due(request.received)):
+        zh, en = f"{asked} 告知补正，期限为 {due}", f"asked on {asked}, due by {due}"
+        data: dict[str, Any] = {"due": due.isoformat(), "asked": asked.isoformat()}
+        yield "requests.late-supplement-notice", "supplement_requested", zh, en, data
     extended_on = _known(request.extended_on, as_of)
     if extended_on is not None and request.extension_days:
         plain = attrs.evolve(request, extension_days=0, extended_on=None)
         key = _reply_key(plain, engine, extended_on)
         ordinary = None if key is None else engine.reply_due(key)[0]
         if ordinary is not None and extended_on > ordinary:
-            yield make_finding(
-                "requests.late-extension",
-                places.at(index, "extended_on"),
-                zh=f"申请 {request.id}：{extended_on} 延期，原期限为 {ordinary}",
-                en=f"request {request.id}: extended on {extended_on}, ordinary due {ordinary}",
-                id=request.id,
-                due=ordinary.isoformat(),
-                extended_on=extended_on.isoformat(),
-            )
+            zh = f"{extended_on} 延期，原期限为 {ordinary}"
+            en = f"extended on {extended_on}, ordinary due {ordinary}"
+            data = {"due": ordinary.isoformat(), "extended_on": extended_on.isoformat()}
+            yield "requests.late-extension", "extended_on", zh, en, data
     fee = request.fee
     if fee is not None and fee.amount is not None and fee.sent <= as_of:
         per_request = fee.basis is FeeBasis.PER_REQUEST
-        position = positions.of(ledger, request.id) if per_request else None
+        position = positions()[request.id] if per_request else None
         expected = request_fee(ledger, request, position=position)
         if expected is not None and expected != fee.amount:
-            yield make_finding(
-                "requests.fee-differs",
-                places.at(index, "fee.amount"),
-                zh=f"申请 {request.id}：通知 {fee.amount} 元，"
-                f"按{fee.basis.label}应为 {expected} 元",
-                en=f"request {request.id}: notice {fee.amount} yuan, "
-                f"{fee.basis.code} gives {expected}",
-                id=request.id,
-                amount=fee.amount,
-                expected=expected,
-            )
+            zh = f"通知 {fee.amount} 元，按{fee.basis.label}应为 {expected} 元"
+            en = f"notice {fee.amount} yuan, {fee.basis.code} gives {expected}"
+            data = {"amount": fee.amount, "expected": expected}
+            yield "requests.fee-differs", "fee.amount", zh, en, data
 
 
 def ledger_status(
@@ -644,15 +563,18 @@ def ledger_status(
     """
     from ..calendar import check_calendar
 
-    if not isinstance(ledger, Ledger):
-        raise InputError(
-            f"expected a Ledger, got {short_repr(ledger)} (应为台账 Ledger)", path="ledger"
-        )
+    ledger = check_ledger(ledger)
     as_of = check_date(as_of, "as_of")
     cal = check_calendar(calendar, where="calendar")
-    places = _Places(locations)
     engine = _Engine(cal)
-    positions = _Positions()
+    positions = functools.cache(lambda: month_positions(ledger))  # counted when first needed
+
+    def place(index: int, field: str = "") -> str:
+        """Where a request's field is: the file's cell when known, else its JSON path."""
+        if locations is not None and index < len(locations):
+            return locations[index].get(field) or locations[index].get("", f"$.requests[{index}]")
+        return f"$.requests[{index}]" + (f".{field}" if field else "")
+
     statuses: list[RequestStatus] = []
     findings: list[Finding] = []
     later = 0
@@ -666,7 +588,7 @@ def ledger_status(
             findings.append(
                 make_finding(
                     "requests.unknown-year",
-                    places.at(index),
+                    place(index),
                     zh=f"申请 {request.id}",
                     en=f"request {request.id}: {status.problem}",
                     id=request.id,
@@ -674,7 +596,10 @@ def ledger_status(
             )
             continue
         # The reply deadline was computed, so the earlier days these checks need are covered.
-        findings.extend(_checks(index, request, as_of, engine, positions, ledger, places))
+        for code, field, zh, en, data in _checks(request, as_of, engine, positions, ledger):
+            where = place(index, field)
+            zh, en = f"申请 {request.id}：{zh}", f"request {request.id}: {en}"
+            findings.append(make_finding(code, where, zh=zh, en=en, id=request.id, **data))
     if not ledger.requests:
         findings.append(make_finding("requests.empty", "$.requests"))
     return LedgerStatus(

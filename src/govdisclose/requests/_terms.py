@@ -23,8 +23,7 @@ import re
 import unicodedata
 from typing import TypeVar
 
-from .._errors import VocabularyError
-from .._vocabulary import Term, normalize_text
+from .._vocabulary import Term
 
 __all__ = [
     "ApplicantCategory",
@@ -59,12 +58,11 @@ class _Readable(Term):
     __prefixes__: tuple[str, ...] = ()
 
     @classmethod
-    def _folded(cls) -> dict[str, _Readable]:
-        table: dict[str, _Readable] | None = cls.__dict__.get("_folded_table")
+    def _folded(cls: type[_T]) -> dict[str, _T]:
+        table: dict[str, _T] | None = cls.__dict__.get("_folded_table")
         if table is None:
             table = {}
             for member in cls:
-                assert isinstance(member, _Readable)
                 for key in (member.code, member.label, *member.variants, *member._extra_keys()):
                     table.setdefault(fold_label(key), member)
             setattr(cls, "_folded_table", table)  # noqa: B010 - enum classes refuse plain attrs
@@ -76,24 +74,13 @@ class _Readable(Term):
     @classmethod
     def read(cls: type[_T], value: object, *, path: str | None = None) -> _T:
         """Like :meth:`~govdisclose.vocabulary.Term.parse`, also taking printed labels."""
-        if isinstance(value, cls):
-            return value
-        if isinstance(value, str):
-            member = cls._lookup().get(normalize_text(value))
-            if member is None:
-                key = fold_label(value)
-                member = cls._folded().get(key)
-                for prefix in cls.__prefixes__:
-                    if member is not None:
-                        break
-                    folded_prefix = fold_label(prefix)
-                    if key.startswith(folded_prefix):
-                        member = cls._folded().get(key[len(folded_prefix) :])
-            if member is not None:
-                assert isinstance(member, cls)
-                return member
-        allowed = [f"{m.code} ({m.label})" for m in cls]
-        raise VocabularyError(cls.__concept__, value, allowed, path=path)
+        member = cls.parse(value, default=None)
+        if member is None and isinstance(value, str):
+            key = fold_label(value)
+            for prefix in map(fold_label, ("", *cls.__prefixes__)):
+                if key.startswith(prefix) and (member := cls._folded().get(key[len(prefix) :])):
+                    break
+        return cls.parse(value, path=path) if member is None else member
 
 
 class ApplicantCategory(_Readable):

@@ -94,16 +94,12 @@ def _unguard(value: str) -> str:
     return value[1:] if value.startswith("'") else value
 
 
-def read_csv(
-    path: str | Path, *, domain: Any = None, level: Any = None, limits: Limits = DEFAULT_LIMITS
-) -> ImportResult:
-    """Read a catalogue from a CSV file (see the module text for what is accepted).
+def csv_rows(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[tuple[str, ...]]:
+    """The rows of a CSV file as written (commas or tabs, decoded like every text file).
 
-    Unusable files (too large, not text, no catalogue header, broken quoting, too many rows
-    or columns, a cell longer than a spreadsheet cell) raise
-    :class:`~govdisclose._errors.InputError`.
+    Unusable files (too large, not text, broken quoting, too many rows or columns, a cell
+    longer than a spreadsheet cell) raise :class:`~govdisclose._errors.InputError`.
     """
-    path = Path(path)
     text = _decode(read_file(path, limits), str(path))
     if "\x00" in text:
         raise InputError(f"{path}: contains NUL characters; not a CSV text file (不是CSV文本文件)")
@@ -115,15 +111,10 @@ def read_csv(
     try:
         for row in reader:
             if len(rows) >= limits.max_rows:
-                raise InputError(
-                    f"{path}: more than {limits.max_rows} rows (limit max_rows; raise it with "
-                    f"limits=Limits(max_rows=…)) (行数过多)"
-                )
+                raise limits.exceeded(str(path), "max_rows", "too many rows", "行数过多", " rows")
             if len(row) > limits.max_columns:
-                raise InputError(
-                    f"{path}: line {start} has {len(row)} fields, more than "
-                    f"{limits.max_columns} (limit max_columns) (列数过多)"
-                )
+                what = f"line {start} has {len(row)} fields"
+                raise limits.exceeded(str(path), "max_columns", what, "列数过多")
             if any(len(field) > limits.max_cell_chars for field in row):
                 raise InputError(
                     f"{path}: line {start} has a field longer than "
@@ -136,7 +127,7 @@ def read_csv(
                     f'quote (") there left open? (a record may span {MAX_RECORD_LINES} lines) '
                     f"(引号疑似未闭合)"
                 )
-            rows.append(tuple(_unguard(field) for field in row))
+            rows.append(tuple(row))
             start = reader.line_num + 1
     except csv.Error as exc:
         if "unexpected end of data" in str(exc) or reader.line_num > start:
@@ -145,8 +136,22 @@ def read_csv(
                 f"is never closed; it swallows the rest of the file (引号未闭合)"
             ) from None
         raise InputError(f"{path}: line {start}: not valid CSV: {exc} (CSV格式错误)") from None
+    return rows
+
+
+def read_csv(
+    path: str | Path, *, domain: Any = None, level: Any = None, limits: Limits = DEFAULT_LIMITS
+) -> ImportResult:
+    """Read a catalogue from a CSV file (see the module text for what is accepted).
+
+    Unusable files (too large, not text, no catalogue header, broken quoting, too many rows
+    or columns, a cell longer than a spreadsheet cell) raise
+    :class:`~govdisclose._errors.InputError`.
+    """
+    path = Path(path)
+    rows = tuple(tuple(_unguard(field) for field in row) for row in csv_rows(path, limits))
     return read_grid(
-        Grid(rows=tuple(rows)),
+        Grid(rows=rows),
         domain=domain,
         level=level,
         default_title=path.stem,
