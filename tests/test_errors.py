@@ -9,7 +9,14 @@ import traceback
 import pytest
 
 import govdisclose
-from govdisclose import InputError, NotFoundError, UnknownYearError
+from govdisclose import (
+    CalendarDataError,
+    DataError,
+    InputError,
+    NotFoundError,
+    UnknownYearError,
+    VocabularyError,
+)
 from govdisclose.calendar import WorkCalendar
 
 
@@ -29,9 +36,23 @@ def test_a_traceback_names_govdisclose_not_the_private_module() -> None:
 
 
 @pytest.mark.parametrize(
-    "error", [InputError("bad value", path="$.items[0]"), NotFoundError("no such item", key="x")]
+    "error",
+    [
+        InputError("bad value", path="$.items[0]"),
+        NotFoundError("no such item", key="x"),
+        UnknownYearError(2027, path="$.received"),
+        VocabularyError("渠道", "网站X", ["government_website"], path="$.items[0].channels[1]"),
+        DataError("inconsistent", errors=[InputError("before receipt", path="$.reply.date")]),
+        CalendarDataError("2026-10-09 listed twice"),
+    ],
+    ids=lambda e: type(e).__name__,
 )
 def test_errors_pickle_as_themselves(error: Exception) -> None:
     back = pickle.loads(pickle.dumps(error))
     assert type(back) is type(error) and str(back) == str(error)
-    assert getattr(back, "path", None) == getattr(error, "path", None)
+    assert {k: v for k, v in vars(back).items() if k != "errors"} == {
+        k: v for k, v in vars(error).items() if k != "errors"
+    }
+    assert [str(e) for e in getattr(back, "errors", ())] == [
+        str(e) for e in getattr(error, "errors", ())
+    ]
