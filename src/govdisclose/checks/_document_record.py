@@ -33,7 +33,6 @@ from typing import Any
 
 import attrs
 
-from .._errors import DataError
 from .._vocabulary import Channel, DisclosureAttribute
 
 _opt_str = attrs.validators.optional(attrs.validators.instance_of(str))
@@ -125,7 +124,4 @@ def read_document(data: object, *, path: str = "$") -> DocumentRecord:
 
     if isinstance(data, DocumentRecord):
         return data
-    try:
-        return structure(data, DocumentRecord, path=path)
-    except RecursionError:
-        raise DataError("a value is nested too deeply (嵌套过深)", path=path) from None
+    return structure(data, DocumentRecord, path=path)
