@@ -38,15 +38,29 @@ _PAUSE_SOURCE = "第三十三条第三款 time consulting others is not counted"
 
 
 class RequestChannel(Term):
-    """How a request for disclosure reached the agency (第三十一条)."""
+    """How a request for disclosure reached the agency (第三十一条).
+
+    The variants include the spellings of real statistics forms (定西市政府信息公开情况统计报表:
+    当面申请, 传真申请, 电子邮件申请, 网上申请).
+    """
 
     __concept__ = "申请提交方式"
 
-    IN_PERSON = ("in_person", "当面提交", "当面", "现场提交")
-    POST = ("post", "邮寄", "邮寄方式", "挂号信", "快递")
+    IN_PERSON = ("in_person", "当面提交", "当面", "现场提交", "当面申请", "现场申请")
+    POST = ("post", "邮寄", "邮寄方式", "挂号信", "快递", "邮寄申请")
     ORDINARY_LETTER = ("ordinary_letter", "平常信函", "平信", "无需签收的平常信函")
-    ONLINE = ("online", "互联网渠道", "网络", "网上申请", "在线")
-    FAX = ("fax", "传真")
+    ONLINE = (
+        "online",
+        "互联网渠道",
+        "网络",
+        "网上申请",
+        "在线",
+        "网络申请",
+        "电子邮件",
+        "电子邮件申请",
+        "邮箱",
+    )
+    FAX = ("fax", "传真", "传真申请")
 
 
 class ReceiptEvent(Term):
