@@ -136,9 +136,9 @@ def _extension_days(extended: object) -> int:
         return MAX_EXTENSION_WORKDAYS if extended else 0
     if not is_int(extended) or not 0 <= extended <= MAX_EXTENSION_WORKDAYS:
         raise InputError(
-            f"an extension is 1 to {MAX_EXTENSION_WORKDAYS} working days (True for "
-            f"{MAX_EXTENSION_WORKDAYS}, False or 0 for none), got {short_repr(extended)} "
-            f"(延长答复期限为1至{MAX_EXTENSION_WORKDAYS}个工作日，第三十三条第二款)",
+            f"an extension is 1 to {MAX_EXTENSION_WORKDAYS} working days (0 for none), got "
+            f"{short_repr(extended)} (延长答复期限为1至{MAX_EXTENSION_WORKDAYS}个工作日，"
+            f"0为不延长，第三十三条第二款)",
             path="extended",
         )
     return extended
