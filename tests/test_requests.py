@@ -171,8 +171,9 @@ def test_outcomes_that_need_their_event() -> None:
 
 
 def test_extension_is_at_most_twenty_working_days() -> None:
-    with pytest.raises(InputError, match="0 to 20 working days"):
+    with pytest.raises(InputError, match=r"1 to 20 working days \(0 for none\)") as caught:
         req("X", D(2025, 3, 3), extension_days=21)
+    assert caught.value.path == "extension_days"
 
 
 def test_ledger_refuses_duplicate_ids() -> None:

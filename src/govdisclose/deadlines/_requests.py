@@ -131,17 +131,16 @@ def receipt_date(
     return by_event[needed]
 
 
-def _extension_days(extended: object) -> int:
-    if isinstance(extended, bool):
-        return MAX_EXTENSION_WORKDAYS if extended else 0
-    if not is_int(extended) or not 0 <= extended <= MAX_EXTENSION_WORKDAYS:
+def check_extension(value: object, path: str = "extended") -> int:
+    """An approved extension in working days (第三十三条第二款): 0 (none) to 20."""
+    if not is_int(value) or not 0 <= value <= MAX_EXTENSION_WORKDAYS:
         raise InputError(
             f"an extension is 1 to {MAX_EXTENSION_WORKDAYS} working days (0 for none), got "
-            f"{short_repr(extended)} (延长答复期限为1至{MAX_EXTENSION_WORKDAYS}个工作日，"
+            f"{short_repr(value)} (延长答复期限为1至{MAX_EXTENSION_WORKDAYS}个工作日，"
             f"0为不延长，第三十三条第二款)",
-            path="extended",
+            path=path,
         )
-    return extended
+    return value
 
 
 def request_reply_deadline(
@@ -167,7 +166,10 @@ def request_reply_deadline(
     check_date(received, "received")
     if supplemented is not None:
         check_date(supplemented, "supplemented")
-    extra = _extension_days(extended)
+    if isinstance(extended, bool):
+        extra = MAX_EXTENSION_WORKDAYS if extended else 0
+    else:
+        extra = check_extension(extended)
     pauses = check_pauses(pauses)
     excluded = paused_days(pauses)
     cal = check_calendar(calendar, where="calendar")

@@ -43,7 +43,8 @@ import attrs
 
 from .._dates import check_date, is_int
 from .._errors import DataError, InputError, short_repr
-from ..deadlines import MAX_EXTENSION_WORKDAYS, RequestChannel
+from ..deadlines import RequestChannel
+from ..deadlines._requests import check_extension
 from ._terms import ApplicantCategory, ConsultedParty, FeeBasis, Outcome, ReviewKind, ReviewResult
 
 __all__ = [
@@ -187,12 +188,7 @@ class Review:
 
 
 def _extension(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not is_int(value) or not 0 <= value <= MAX_EXTENSION_WORKDAYS:
-        raise InputError(
-            f"an extension is 0 to {MAX_EXTENSION_WORKDAYS} working days, got "
-            f"{short_repr(value)} (延长答复期限为0至20个工作日，第三十三条第二款)",
-            path=attribute.name,
-        )
+    check_extension(value, attribute.name)
 
 
 def _time(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
