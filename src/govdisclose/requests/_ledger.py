@@ -41,7 +41,7 @@ from typing import Any
 
 import attrs
 
-from .._dates import check_date, is_int
+from .._dates import check_count, check_date
 from .._errors import DataError, InputError, short_repr
 from ..deadlines import RequestChannel
 from ..deadlines._requests import check_extension
@@ -54,7 +54,6 @@ __all__ = [
     "Reply",
     "Request",
     "Review",
-    "check_count",
     "check_ledger",
     "request_problems",
 ]
@@ -79,15 +78,6 @@ def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
 def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
         _text(instance, attribute, value)
-
-
-def check_count(value: object, path: str) -> int:
-    """``value`` when it is a whole number ≥ 0; an InputError at ``path`` otherwise."""
-    if not is_int(value) or value < 0:
-        raise InputError(
-            f"expected a whole number ≥ 0, got {short_repr(value)} (应为非负整数)", path=path
-        )
-    return value
 
 
 def _count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
