@@ -232,20 +232,13 @@ _PARTS: Mapping[str, tuple[Any, str, str]] = {
 }
 _LISTS = ("consultations", "reviews")
 
-# Channel spellings of real statistics forms (定西市政府信息公开情况统计报表, see the tests).
-_CHANNEL_EXTRA = {
-    "当面申请": RequestChannel.IN_PERSON,
-    "现场申请": RequestChannel.IN_PERSON,
-    "传真申请": RequestChannel.FAX,
-    "网上申请": RequestChannel.ONLINE,
-    "网络申请": RequestChannel.ONLINE,
-    "电子邮件": RequestChannel.ONLINE,
-    "电子邮件申请": RequestChannel.ONLINE,
-    "邮箱": RequestChannel.ONLINE,
-    "邮寄申请": RequestChannel.POST,
-}
 _AMBIGUOUS_CHANNELS = frozenset({"信函", "信函申请", "书面申请", "信件"})
-_CHANNEL_FOLDED = {fold_label(k): v for k, v in _CHANNEL_EXTRA.items()}
+# A channel is compared as table labels are (numbering and punctuation removed).
+_CHANNEL_FOLDED = {
+    fold_label(key): member
+    for member in RequestChannel
+    for key in (member.code, member.label, *member.variants)
+}
 _AMBIGUOUS_FOLDED = frozenset(fold_label(a) for a in _AMBIGUOUS_CHANNELS)
 
 _PARENTHESES = re.compile(r"[（(][^）)]*[）)]")
@@ -419,7 +412,7 @@ def _channel(value: object) -> RequestChannel:
             f"{text!r} does not say whether the letter was signed for (post) or an ordinary "
             f"letter (confirmed with the applicant), 第三十一条; write 邮寄 or 平常信函",
         )
-    member = _CHANNEL_FOLDED.get(folded) or RequestChannel.parse(text, default=None)
+    member = _CHANNEL_FOLDED.get(folded)
     if member is None:
         raise _Bad(
             f"未知的提交方式“{text}”",
