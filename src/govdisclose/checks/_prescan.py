@@ -153,7 +153,7 @@ def read_problems(
     found: list[SchemaProblem | GovdiscloseError] = [*problems]
     reported = {problem.path for problem in problems}
     # an unknown field is reported at its own path; the converter names the object holding it
-    unknown = {p.path.rpartition(".")[0] for p in problems if "unknown field" in p.message}
+    unknown = {p.path.rpartition(".")[0] for p in problems if p.keyword == "additionalProperties"}
     for problem in exc.errors or (exc,):
         where = problem.path or path
         if where not in unknown and not any(

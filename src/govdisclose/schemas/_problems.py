@@ -50,7 +50,9 @@ class SchemaProblem:
     """One way data breaks a schema: where (a JSON path) and what, for people.
 
     ``missing`` names a field that is absent or ``null``; ``vocabulary`` is set for a value
-    that is not a term of that vocabulary (``value``); ``field`` is the field concerned.
+    that is not a term of that vocabulary (``value``); ``field`` is the field concerned;
+    ``keyword`` the schema's keyword that failed (``type``, ``additionalProperties`` …) and
+    ``expected`` its value there (``"object"`` for a wrong type …).
     """
 
     path: str
@@ -59,6 +61,8 @@ class SchemaProblem:
     missing: str | None = None
     vocabulary: type[Term] | None = None
     value: object = None
+    keyword: str = ""
+    expected: object = None
 
 
 def _vocabularies(cls: type[Term] = Term) -> Iterator[type[Term]]:
@@ -164,7 +168,7 @@ def _problems(
             if key not in error.schema.get("properties", {}):  # type: ignore[union-attr]
                 shown = key if isinstance(key, str) and len(key) <= 60 else short_repr(key)
                 message = f"unknown field; allowed: {allowed} (未知字段)"
-                yield SchemaProblem(f"{where}.{shown}", message, str(key))
+                yield SchemaProblem(f"{where}.{shown}", message, str(key), keyword=kind)
         return
     if kind == "not" and "required" in error.validator_value:  # type: ignore[operator]
         schema: Any = error.schema
@@ -197,7 +201,8 @@ def _problems(
             return
     if (error.schema is time_limit and isinstance(value, str)) or isinstance(value, dt.date):
         return  # a time limit given as its published text; a Python date
-    yield SchemaProblem(where, _describe(error, field, expected), field)
+    message = _describe(error, field, expected)
+    yield SchemaProblem(where, message, field, keyword=str(kind), expected=error.validator_value)
 
 
 def _describe(
