@@ -837,10 +837,11 @@ def published_text_to_document(path: Path) -> dict[str, Any]:
     ``# key: value`` header lines give body, year and level.  Table cells are separated by
     ``|`` (merged cells flattened to empty cells), or by blanks in text taken from a PDF.  A
     line holding only a section heading (``二、…``) starts that section.  Table 二: ``信息内容``
-    lines give the block's columns, other lines are rows; a column header printed twice in one
-    block is kept, the second time with its position appended, so that both cells stay in the
-    document.  Table 三: a line ending in seven numbers is a row, its label the cells before
-    them joined.  Table 四: a line of fifteen numbers is the data row, in the national order.
+    lines give the block's columns, other lines are rows (a row printed with empty cells keeps
+    them as blanks); a column header printed twice in one block is kept, the second time with
+    its position appended, so that both cells stay in the document.  Table 三: a line ending in
+    seven numbers is a row, its label the cells before them joined.  Table 四: a line of fifteen
+    numbers is the data row, in the national order.
     """
     doc: dict[str, Any] = {}
     section = None
@@ -881,8 +882,12 @@ def published_text_to_document(path: Path) -> dict[str, Any]:
             columns = []
             for i, name in enumerate(cells[1:], start=2):
                 columns.append(name if name not in columns else f"{name}（第{i}列）")
-        elif section == "二" and len(cells) > 1:
-            doc.setdefault("table2", {})[cells[0]] = dict(zip(columns, cells[1:], strict=False))
+        elif section == "二" and (len(cells) > 1 or (columns and "|" in raw)):
+            if cells[0].startswith("第二十条"):
+                continue  # a block heading (its empty cells are the merged rest of the line)
+            # A row printed with empty cells keeps them, as blanks: the page gives the row.
+            values = cells[1:] + [""] * (len(columns) - len(cells) + 1)
+            doc.setdefault("table2", {})[cells[0]] = dict(zip(columns, values, strict=False))
     return doc
 
 
@@ -948,6 +953,97 @@ def test_real_table4_pages_read_and_add_up(name: str, given: set[int]) -> None:
     assert all(v == 0 for cells in read.report.table4.values() for v in cells.values())
     report = check_report(read)
     assert report.counts["error"] == 0 and report.counts["warning"] == 0
+
+
+def test_real_2023_town_report_reads_and_flags_the_regulations_a_town_cannot_make() -> None:
+    read = read_report_document(published_text_to_document(DATA / "nilka-town-2023.txt"))
+    assert read.findings == ()
+    assert read.report.table2 is not None and read.report.table3 is not None
+    assert read.report.table2["regulations"]["in_force"] == 6  # as published
+    assert len(read.report.table3) == 9  # 一, 二, (一), (二), 不予公开 1–5
+    report = check_report(read)
+    # The publication's error: a town reports 6 规章 in force.
+    (level,) = report.filter(code="annual-report.regulations-level").findings
+    assert (level.data["level"], level.data["column"], level.data["value"]) == (
+        "township",
+        "in_force",
+        6,
+    )
+    assert report.counts == {"error": 0, "warning": 1, "info": 4}  # the rest is not given
+
+
+def test_real_2022_town_report_with_the_not_disclosed_heading_split_adds_up() -> None:
+    # 「(三)」「不予公开」「1.属于国家秘密」 are three cells on the page.
+    read = read_report_document(published_text_to_document(DATA / "taiping-town-2022.txt"))
+    assert read.findings == ()
+    assert read.report.table3 is not None
+    assert "not_disclosed.state_secret" in read.report.table3
+    assert len(read.report.table3) == 7
+    report = check_report(read)
+    assert report.counts == {"error": 0, "warning": 0, "info": 4}
+    skipped = {f.data["relation"] for f in report.filter(code="annual-report.relation-skipped")}
+    assert skipped == {"C2", "C3"}  # their rows are beyond the stored copy
+
+
+def test_real_2023_town_report_in_the_trial_layout_with_empty_cells() -> None:
+    report = _real("yanglin-town-2023.txt")
+    # The publication's errors: the 2019 trial layout used for 2023 ...
+    (layout,) = report.filter(code="annual-report.trial-layout").findings
+    assert (layout.severity.code, layout.data["year"]) == ("error", 2023)
+    # ... its two truncated column headers, as in the 2020 copy of that layout ...
+    unknown = report.filter(code="annual-report.unknown-label").findings
+    assert [f.data["label"] for f in unknown] == ["本年新", "本年新（第3列）"] * 2
+    assert unknown[0].data["cut_off_from"] == ("本年新制作数量", "本年新公开数量")
+    # ... rows printed with no figures (14 cells), and a town reporting a 规章.
+    blanks = report.filter(code="annual-report.blank-cell").findings
+    assert len(blanks) == 14
+    assert {f.data["row"] for f in blanks} == {
+        "licensing",
+        "trial.other_services",
+        "penalties",
+        "enforcement",
+        "fees",
+    }
+    (level,) = report.filter(code="annual-report.regulations-level").findings
+    assert level.data["value"] == 1
+    assert report.counts == {"error": 5, "warning": 15, "info": 2}
+
+
+def test_real_2021_town_report_with_a_truncated_column_header() -> None:
+    # The publication's error: 现行有效件数 printed as 现行有效件.  The label is not the
+    # format's, so it is named (with the row it is in) and its cells are not taken as read.
+    read = read_report_document(published_text_to_document(DATA / "xinjiu-town-2021.txt"))
+    assert [f.data["label"] for f in read.findings] == ["现行有效件", "现行有效件"]
+    # the message names what the header was cut off from: a hint, not a reading
+    assert all(f.data["cut_off_from"] == ("现行有效件数",) for f in read.findings)
+    assert "cut off from 现行有效件数?" in read.findings[0].message_en
+    assert {f.code for f in read.findings} == {"annual-report.unknown-label"}
+    assert read.report.table2 is not None
+    assert read.report.table2["regulations"] == {"issued": 0, "repealed": 0}
+    report = check_report(read)
+    (table2,) = [f for f in report.filter(code="annual-report.not-given") if f.data["table"] == 2]
+    assert table2.data["cells"] == ("regulations/in_force", "normative_documents/in_force")
+    assert report.counts == {"error": 2, "warning": 0, "info": 5}
+
+
+def test_real_2020_township_report_in_the_trial_layout_reads_whole() -> None:
+    read = read_report_document(published_text_to_document(DATA / "zhongcun-township-2020.txt"))
+    assert read.findings == ()
+    table2 = read.report.table2
+    assert table2 is not None
+    assert dict(table2["normative_documents"]) == {
+        "trial.made": 5,
+        "trial.published": 5,
+        "trial.published_total": 5,
+    }
+    assert dict(table2["trial.procurement"]) == {
+        "trial.procurement_count": 1,
+        "trial.procurement_amount": 8040,
+    }
+    report = check_report(read)
+    assert report.counts == {"error": 0, "warning": 0, "info": 3}
+    (layout,) = report.filter(code="annual-report.trial-layout").findings
+    assert layout.severity.code == "info" and layout.data["year"] == 2020
 
 
 # -- robustness: whatever JSON a scraper writes, the check answers with findings ---------------

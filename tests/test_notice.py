@@ -286,6 +286,74 @@ def test_title_on_two_lines() -> None:
     assert read_notice(text) == read_year(2013)
 
 
+def test_news_site_copy_with_notes_after_the_signature() -> None:
+    copy = read_notice_files(NOTICES_DIR / "2022-hxnews.txt")
+    year = read_year(2022)
+    assert copy.days_off == year.days_off and copy.makeup_workdays == year.makeup_workdays
+    assert (copy.notice_number, copy.notice_date) == (None, date(2021, 10, 25))
+
+
+def test_newspaper_copy_with_the_office_above_the_title() -> None:
+    # 人民日报 prints 国务院办公厅 on its own line, then the title, without number or date.
+    copy = read_notice_files(NOTICES_DIR / "2022-people.txt")
+    year = read_year(2022)
+    assert (copy.year, copy.notice_title) == (2022, year.notice_title)
+    assert copy.days_off == year.days_off and copy.makeup_workdays == year.makeup_workdays
+    assert dict(copy.holidays) == dict(year.holidays)
+    assert (copy.notice_number, copy.notice_date) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("name", "quoted"),
+    [
+        # A prefecture's own arrangement (local festivals) is not the State Council's notice.
+        ("liangshan-2017.txt", "凉山州人民政府办公室关于2017年部分节假日安排的通知"),
+        # A copy whose years were replaced by the site: no year, so nothing is read.
+        ("23xiu-year-replaced.txt", "未找到通知标题中的年份"),
+        # A page printing the notice twice: each day of the repeat is named as listed twice.
+        ("dangbao-2022-twice.txt", "2022-01-01 is listed twice"),
+        # A forum copy whose make-up days carry wrong lunar notes: 2月15日 was not 除夕.
+        ("xjsq-2015-wrong-lunar-notes.txt", "2015-02-15 is not 除夕 (2015-02-18 is)"),
+    ],
+)
+def test_real_copies_that_are_not_a_notice_are_refused(name: str, quoted: str) -> None:
+    text = (NOTICES_DIR / "refused" / name).read_text(encoding="utf-8")
+    assert quoted in unreadable(text)
+
+
+@pytest.mark.parametrize(
+    ("note", "ok"),
+    [
+        ("2月18日(除夕)", True),
+        ("2月18日(农历除夕、星期三)", True),
+        ("2月19日(星期四、农历正月初一)", True),
+        ("2月24日(大年初六)", True),
+        ("2月24日(正月初七)", False),
+        ("2月17日(除夕)", False),
+    ],
+)
+def test_a_lunar_note_is_checked_against_the_date(note: str, ok: bool) -> None:
+    text = f"国务院办公厅关于2015年部分节假日安排的通知\n二、春节:{note}放假。\n"
+    if ok:
+        assert read_notice(text, partial="one sentence") is not None
+    else:
+        assert "农历括注与日期不符" in unreadable(text, partial="one sentence")
+
+
+def test_news_copy_of_the_2015_amendment_with_its_title_over_three_lines() -> None:
+    copy = read_notice_files(NOTICES_DIR / "2015.txt", NOTICES_DIR / "2015-amendment-hxcmw.txt")
+    year = read_year(2015)
+    assert copy.days_off == year.days_off and copy.makeup_workdays == year.makeup_workdays
+    assert dict(copy.holidays) == dict(year.holidays)
+    assert date(2015, 9, 3) in copy.days_off and date(2015, 9, 6) in copy.makeup_workdays
+
+
+def test_an_amending_notice_copied_without_its_title_is_refused_saying_so() -> None:
+    untitled = NOTICES_DIR / "refused" / "changzhou-2015-amendment-untitled.txt"
+    with pytest.raises(CalendarDataError, match="未找到调整通知的标题"):
+        read_notice_files(NOTICES_DIR / "2015.txt", untitled)
+
+
 # -- amending notices -------------------------------------------------------------------------
 
 

@@ -87,7 +87,7 @@ def test_messy_workbook(tmp_path: Path) -> None:
     assert result.report.findings[2].data["text"] == "？"
     assert not result.report.ok
     assert result.item_rows == (6, 7, 9, 10)  # the blank row 8 is skipped
-    assert result.item_ref(3, "C") == "Sheet1!C10"
+    assert result.field_ref(3, "name") == "Sheet1!C10"
 
 
 def test_official_header_with_box_text_and_a_merged_channel_cell(tmp_path: Path) -> None:

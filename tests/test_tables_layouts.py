@@ -9,9 +9,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from govdisclose import standard
+from govdisclose import read_catalogue, standard
 from govdisclose._vocabulary import Audience, Level
-from govdisclose.tables import read_csv, read_table, read_xlsx, to_xlsx
+from govdisclose.tables import read_csv, read_xlsx, to_xlsx
 from tables_helpers import make_xlsx
 
 HEADER = ["一级事项", "二级事项", "公开内容", "公开依据", "公开时限", "公开主体", "公开渠道和载体"]
@@ -149,11 +149,11 @@ def test_no_level_column_with_level_given(tmp_path: Path) -> None:
         writer.writerow(["XX镇安全生产领域目录"])
         writer.writerow([*HEADER, "全社会", "主动"])
         writer.writerow([*ROW, "■政府网站", "√", "√"])
-    result = read_table(path, level="township")
+    result = read_catalogue(path, level="township")
     assert result.catalogue.items[0].levels == (Level.TOWNSHIP,)
     implied = [f for f in result.report.findings if f.code == "tables.level-implied"]
     assert [(f.severity.code, f.path) for f in implied] == [("info", "A2")]
-    assert read_table(path).catalogue.items[0].levels == ()
+    assert read_catalogue(path).catalogue.items[0].levels == ()
 
 
 def test_continuation_row_never_an_item(tmp_path: Path) -> None:

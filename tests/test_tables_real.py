@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from govdisclose import read_catalogue
 from govdisclose._vocabulary import Channel
 from govdisclose.checks import compare_with_standard
-from govdisclose.tables import read_table
 
 DATA = Path(__file__).parent / "data" / "catalogues"
 NAMES = sorted(p.stem for p in DATA.glob("*.csv"))
@@ -30,7 +30,7 @@ NEVER = {
 
 
 def _read(name: str):  # type: ignore[no-untyped-def]
-    return read_table(DATA / f"{name}.csv")
+    return read_catalogue(DATA / f"{name}.csv")
 
 
 def test_every_source_has_its_address() -> None:

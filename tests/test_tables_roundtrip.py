@@ -18,13 +18,13 @@ from govdisclose import (
     Provenance,
     ProvenanceKind,
     TimeLimit,
+    read_catalogue,
     standard,
     standards,
 )
 from govdisclose.tables import (
     canonical_order,
     read_csv,
-    read_table,
     read_workbook,
     read_xlsx,
     to_csv,
@@ -122,7 +122,7 @@ def test_local_columns_extra_channels_and_provenance_round_trip(
     catalogue = _local_catalogue()
     path = tmp_path / f"local{suffix}"
     path.write_bytes(to_xlsx(catalogue) if suffix == ".xlsx" else to_csv(catalogue))
-    result = read_table(path)
+    result = read_catalogue(path)
     assert result.catalogue == catalogue
     assert len(result.report) == 0
 

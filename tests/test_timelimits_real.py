@@ -101,3 +101,46 @@ def test_real_text_read_as_a_person_reads_it(text: str, source: str, expected: s
 )
 def test_wordings_of_the_issue(text: str, expected: str) -> None:
     assert _reading(text) == expected
+
+
+def test_traditional_characters_are_read_and_the_text_is_kept_as_published() -> None:
+    # Copies of catalogues on other sites show them in traditional characters.
+    rule = parse_time_limit("信息形成或變更之日起20個工作日內")
+    assert (rule.kind, rule.text) == ("workdays_after_event", "信息形成或變更之日起20個工作日內")
+    assert _reading("按進展情況及時公開") == "promptly progress"
+    assert _reading("在信息形成或者变更之日起7个工作日之内公开") == (
+        "workdays_after_event 7 formation_or_change"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # Real texts of the corpus that are refused, each with the reason a reader is given.
+        ("制定或获取信息之日起10个工作日内,公示7个工作日", "names 2 periods (10个工作日, 7个"),
+        ("自抽查结束之日起20个工作日内", "names a period (20个工作日) but the other words"),
+        ("同上", "points to another row"),
+        ("长期公开", "names no period, date or schedule"),
+        ("", "the text is empty"),
+        ("24小时内", "counts hours"),
+        ("三五个工作日", "is a range"),
+        ("每年2月底前", "not one fixed date"),
+        ("提前3个工作日", "not in working days"),
+        # A copy with the reading of a character added after it: 內(nèi).
+        ("信息形成或變更之日起3個工作日內(nèi)", "names a period (3個工作日) but the other words"),
+    ],
+)
+def test_a_refused_text_says_why(text: str, reason: str) -> None:
+    rule = parse_time_limit(text)
+    assert rule.kind == "unrecognised"
+    zh, en = rule.why()  # type: ignore[union-attr]
+    assert reason in en and zh
+    assert reason in rule.describe()
+
+
+def test_every_refused_real_text_gets_a_reason() -> None:
+    refused = [parse_time_limit(text) for text, _, expected in ROWS if expected == "unrecognised"]
+    assert len(refused) >= 5
+    for rule in refused:
+        zh, en = rule.why()  # type: ignore[union-attr]
+        assert zh and en and en in rule.describe()

@@ -17,19 +17,19 @@ read (a table's unreadable cells; nothing for JSON, which is read whole or refus
 >>> read_catalogue(path.with_suffix(".xls"))
 Traceback (most recent call last):
 ...
-govdisclose._errors.InputError: ...县级目录.xls: a .xls file (the old Excel 97-2003 format); ...
+govdisclose.InputError: ...县级目录.xls: a .xls file (the old Excel 97-2003 format); ...
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ._errors import DataError, InputError
-
-if TYPE_CHECKING:
-    from .tables import ImportResult
-
+from ._files import read_json_file
+from ._model import Catalogue
+from .findings import Report
+from .tables import ImportResult, read_csv, read_xlsx
 
 #: The file suffixes :func:`read_catalogue` reads.
 CATALOGUE_SUFFIXES = (".json", ".xlsx", ".csv")
@@ -60,10 +60,8 @@ def read_catalogue(path: str | Path, *, domain: Any = None, level: Any = None) -
         )
     if suffix == ".json":
         return _read_json(file)
-    from .tables import read_table
-
     try:
-        return read_table(file, domain=domain, level=level)
+        return (read_xlsx if suffix == ".xlsx" else read_csv)(file, domain=domain, level=level)
     except InputError as exc:
         if str(file) in exc.message:
             raise
@@ -71,11 +69,7 @@ def read_catalogue(path: str | Path, *, domain: Any = None, level: Any = None) -
 
 
 def _read_json(file: Path) -> ImportResult:
-    from ._converter import structure
-    from ._files import read_json_file
-    from ._model import Catalogue
-    from .findings import Report
-    from .tables import ImportResult
+    from ._converter import structure  # cattrs, slow to import
 
     data = read_json_file(file)
     try:

@@ -37,7 +37,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
 import attrs
@@ -171,35 +171,31 @@ def match_items(
     free_standard = dict(enumerate(theirs))
     matches: list[ItemMatch] = []
 
-    def take(li: int, si: int, how: MatchKind) -> None:
-        matches.append(ItemMatch(li, free_local.pop(li), si, free_standard.pop(si), how))
+    def match(how: MatchKind, candidates: Callable[[CatalogueItem], Iterable[int]]) -> None:
+        """Pair each free local item with its candidate when exactly one of them is free."""
+        for li, item in list(free_local.items()):
+            found = [si for si in candidates(item) if si in free_standard]
+            if len(found) == 1:
+                std = free_standard.pop(found[0])
+                matches.append(ItemMatch(li, free_local.pop(li), found[0], std, how))
 
-    by_key: dict[tuple[FirstLevel, str], int] = {}
-    for si, item in free_standard.items():
-        by_key.setdefault((item.first_level, name_key(item.name)), si)
-    for li, item in list(free_local.items()):
-        hit = by_key.get((item.first_level, name_key(item.name)))
-        if hit is not None and hit in free_standard:
-            take(li, hit, "name")
-    by_id = {item.id: si for si, item in free_standard.items()}
-    for li, item in list(free_local.items()):
-        found = by_id.get(item.id)
-        if found is not None and found in free_standard and _related(item, theirs[found]):
-            take(li, found, "id")
-    for li, item in list(free_local.items()):  # a shortened name: 重大政策解读 (…及回应)
-        candidates = [
+    by_key: dict[tuple[FirstLevel, str], list[int]] = {}  # the first item of each name
+    by_name: dict[str, list[int]] = {}
+    for si, item in enumerate(theirs):
+        by_key.setdefault((item.first_level, name_key(item.name)), [si])
+        if name_key(item.name):
+            by_name.setdefault(name_key(item.name), []).append(si)
+    match("name", lambda item: by_key.get((item.first_level, name_key(item.name)), ()))
+    by_id = {item.id: [si] for si, item in free_standard.items()}
+    match("id", lambda item: [si for si in by_id.get(item.id, ()) if _related(item, theirs[si])])
+    match(  # a shortened name: 重大政策解读 (…及回应)
+        "name",
+        lambda item: [
             si
             for si, std in free_standard.items()
             if std.first_level is item.first_level and _shortened(item.name, std.name)
-        ]
-        if len(candidates) == 1:
-            take(li, candidates[0], "name")
-    by_name: dict[str, list[int]] = {}
-    for si, item in free_standard.items():
-        by_name.setdefault(name_key(item.name), []).append(si)
-    for li, item in list(free_local.items()):
-        candidates = [si for si in by_name.get(name_key(item.name), ()) if si in free_standard]
-        if len(candidates) == 1 and name_key(item.name):
-            take(li, candidates[0], "moved")
+        ],
+    )
+    match("moved", lambda item: by_name.get(name_key(item.name), ()))
     matches.sort(key=lambda m: m.local_index)
     return ItemMatching(tuple(matches), tuple(sorted(free_local)), tuple(sorted(free_standard)))

@@ -425,6 +425,27 @@ def match_label(table: int | str, text: str) -> Label | None:
     return found
 
 
+@functools.lru_cache(maxsize=1024)
+def cut_off_labels(text: str) -> tuple[str, ...]:
+    """The printed names of the format that ``text`` is the start of (a header cell printed
+    over two lines of which a copy kept only the first): a hint, never a reading; more than
+    three names (``行政``) are no hint.
+
+    >>> cut_off_labels("本年新"), cut_off_labels("现行有效件")
+    (('本年新制作数量', '本年新公开数量'), ('现行有效件数',))
+    """
+    folded = fold_label(text)
+    if len(folded) < 2:
+        return ()
+    found: dict[str, None] = {}
+    for labels in _LABELS.values():
+        for label in labels:
+            name = label.parts[-1]
+            if fold_label(name).startswith(folded) and fold_label(name) != folded:
+                found.setdefault(name, None)
+    return tuple(found) if len(found) <= 3 else ()
+
+
 def label_of(table: int | str, code: str) -> Label:
     """The :class:`Label` of a code (``label_of(3, "disclosed")``)."""
     for label in _LABELS[table]:

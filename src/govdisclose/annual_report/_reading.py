@@ -47,6 +47,7 @@ from ._format import (
     TABLE3_COLUMNS,
     BodyLevel,
     Label,
+    cut_off_labels,
     fold_label,
     match_label,
 )
@@ -133,12 +134,17 @@ class _Reader:
         )
 
     def unknown(self, text: object, path: str, what: str) -> None:
+        cut = cut_off_labels(str(text))  # a header cell a copy kept only the first line of
+        zh = f"（可能是不完整的「{'」或「'.join(cut)}」）" if cut else ""
+        en = f" (cut off from {' or '.join(cut)}?)" if cut else ""
+        extra = {"cut_off_from": cut} if cut else {}
         self.add(
             "unknown-label",
             path,
-            f"不是年度报告格式中的{what}：{short_repr(text)}",
-            f"not a {what} of the national format: {short_repr(text)}",
+            f"不是年度报告格式中的{what}：{short_repr(text)}{zh}",
+            f"not a {what} of the national format: {short_repr(text)}{en}",
             label=str(text),
+            **extra,
         )
 
     def duplicate(self, text: str, path: str, first: str) -> None:

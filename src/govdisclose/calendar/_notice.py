@@ -15,7 +15,8 @@ The reader knows every phrasing the notices have used since 2006:
   against the days off, not skipped);
 * ``1月1日放假，1月2日（星期一）补休``; ``5月1日放假，与周末连休`` (the adjoining weekend joins
   the break); ``放假1天，不调休``; ``放假公休``;
-* 农历 notes and weekdays in brackets (a weekday is checked against the date); dates in the
+* 农历 notes and weekdays in brackets (a weekday, and a day of the Spring Festival — 除夕,
+  正月初N, 大年初N — is checked against the date); dates in the
   neighbouring year (``2022年12月31日至2023年1月2日``; a December date in the 元旦 item is
   of the year before);
 * the sentence that only *encourages* a day off on 除夕 (``鼓励各单位……安排职工在除夕（2月9日）
@@ -37,7 +38,7 @@ the reader never guesses.
 ... 一、元旦：1月1日（周五）至3日（周六）放假调休，共3天。''')
 Traceback (most recent call last):
 ...
-govdisclose._errors.CalendarDataError: <notice>: 一、元旦: 1月1日(周五): 2026-01-01 is a Thursday...
+govdisclose.CalendarDataError: <notice>: 一、元旦: 1月1日(周五): 2026-01-01 is a Thursday...
 
 More information:
 
@@ -60,7 +61,7 @@ import attrs
 from .._errors import CalendarDataError, InputError, short_repr
 from .._files import decode_text, read_bytes
 from ._arrangement import WEEKDAYS, Arrangement, arrangement_error, check_complete, date_problems
-from ._festivals import Festival, statutory_holidays
+from ._festivals import FESTIVAL_DATES, Festival, statutory_holidays
 
 #: Notice files (text or a saved web page) larger than this are refused before reading.
 MAX_NOTICE_BYTES: Final = 4 * 1024 * 1024
@@ -74,6 +75,8 @@ _NUMBER = re.compile(r"国(?:办)?发明电〔\d{4}〕\d+号")
 _ITEM = re.compile(rf"^([{_NUMERAL}]+)、\s*(.*)$")
 _DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:\(([^()]*)\))?")
 _NOTE_WEEKDAY = re.compile(r"^(?:星期|周)([一二三四五六日天])$")
+# A note naming a day of the Spring Festival: 除夕, 正月初二, 大年初六 (农历 before it or not).
+_NOTE_LUNAR = re.compile(r"^(?:即)?(?:农历)?(除夕|(?:正月|大年)初([一二三四五六七八九十]))$")
 _SIGNED = re.compile(
     rf"^(?:(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日|([{_DIGITS}]{{4}})年([{_NUMERAL}]+)月([{_NUMERAL}]+)日)$"
 )
@@ -218,6 +221,39 @@ def _festivals(names: str, label: str) -> tuple[Festival, ...]:
     return tuple(found)
 
 
+def _office_above(lines: list[str]) -> bool:
+    """Whether the last line that is not blank is 国务院办公厅 alone (and no title was seen)."""
+    filled = [line.strip() for line in lines if line.strip()]
+    return bool(filled) and filled[-1] == "国务院办公厅" and not any("关于" in x for x in filled)
+
+
+_TITLE_PIECE = re.compile(r"^[^。，,:;；：]{1,40}$")
+
+
+def _join_title(lines: list[str]) -> list[str]:
+    """A title printed over up to three lines, blank lines between (国务院关于中国人民抗日战争暨 /
+    世界反法西斯战争胜利70周年纪念日 / 调休放假的通知), joined into one line; nothing else is
+    joined, and a text with a one-line title is left as it is."""
+    if any(x.strip().endswith("通知") and "关于" in x for x in lines):
+        return lines
+    for start, line in enumerate(lines):
+        if "关于" not in line or not _TITLE_PIECE.match(line.strip()):
+            continue
+        pieces, at = [line.strip()], start + 1
+        while at < len(lines) and len(pieces) < 3:
+            piece = lines[at].strip()
+            at += 1
+            if not piece:
+                continue
+            if not _TITLE_PIECE.match(piece):
+                break
+            pieces.append(piece)
+            if piece.endswith("通知"):
+                return [*lines[:start], "".join(pieces), *lines[at:]]
+        break
+    return lines
+
+
 def _lines(text: str) -> tuple[str, list[str]]:
     """The notice's title (its first line that reads 关于…通知) and its other lines: each item
     and the closing paragraph on a line of its own, ``#`` comments left out."""
@@ -234,9 +270,15 @@ def _lines(text: str) -> tuple[str, list[str]]:
             and line.startswith("部分")
         ):
             lines[-1] += line  # a title printed on two lines (…关于2012年 / 部分节假日安排的通知)
+        elif line.strip().startswith("关于") and _office_above(lines):
+            # the office on a line of its own above the title, as a newspaper prints it
+            # (国务院办公厅 / blank lines / 关于2022年部分节假日安排的通知)
+            while lines[-1].strip() != "国务院办公厅":
+                lines.pop()
+            lines[-1] = "国务院办公厅" + line.strip()
         else:
             lines.append(line)
-    lines = [line for line in lines if not line.startswith("#")]
+    lines = _join_title([line for line in lines if not line.startswith("#")])
     titles = (i for i, x in enumerate(lines) if x.endswith("通知") and "关于" in x and len(x) < 120)
     at = next(titles, None)
     title = lines.pop(at) if at is not None else ""
@@ -325,6 +367,21 @@ class _Reading:
     last: date | None = None  #: the sentence's last date written with its month
 
 
+def _check_lunar_note(written: str, day: date, note: re.Match[str]) -> None:
+    """A note naming a day of the Spring Festival (除夕, 正月初N) must name ``day``; years
+    outside :data:`FESTIVAL_DATES` are not checked."""
+    first = FESTIVAL_DATES.get(day.year, (None,))[0]
+    if first is None:
+        return
+    offset = -1 if note.group(1) == "除夕" else _NUMERAL.index(note.group(2))
+    meant = first + timedelta(days=offset)
+    if meant != day:
+        raise _Unread(
+            f"{written}: {day.isoformat()} is not {note.group(0)} ({meant.isoformat()} is) "
+            f"(农历括注与日期不符)"
+        )
+
+
 def _resolve(match: re.Match[str], reading: _Reading, sentence_year: int | None) -> date:
     y, m, d, note = match.groups()
     # A day written without its month (…、29日) is of the month last written in its sentence,
@@ -352,6 +409,8 @@ def _resolve(match: re.Match[str], reading: _Reading, sentence_year: int | None)
                     f"{match.group(0)}: {day.isoformat()} is a {WEEKDAYS[day.weekday()]}, "
                     f"not {WEEKDAYS[said]} as written (星期与日期不符)"
                 )
+        elif lunar := _NOTE_LUNAR.match(part):
+            _check_lunar_note(match.group(0), day, lunar)
         elif re.search(r"\d", part):
             raise _Unread(f"{match.group(0)}: bracketed note not understood (括注无法识别)")
     if m:
@@ -604,6 +663,11 @@ def _amendment_festival(title: str, source: str) -> tuple[Festival, str]:
         festival = Festival.parse(match.group(1), default=None) if match else None
         if festival is not None:
             return festival, kind
+    if not title:
+        raise CalendarDataError(
+            f"{source}: the amending notice's title (国务院…关于…的通知) is not found; an amending "
+            "notice is read by what its title says it changes (未找到调整通知的标题)"
+        )
     raise CalendarDataError(
         f"{source}: not an amending notice this reader knows: {short_repr(title)}; it reads "
         "notices that adjust (调整…假期安排), extend (延长…假期) or add (…调休放假) one holiday; "

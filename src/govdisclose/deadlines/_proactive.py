@@ -142,10 +142,11 @@ def proactive_deadline(
     elif isinstance(rule, str):
         parsed = parse_time_limit(rule)
         if isinstance(parsed, Unrecognised):
+            zh, en = parsed.why()
             raise InputError(
-                f"unrecognised time limit {short_repr(rule)}: no deadline can be computed; "
+                f"unrecognised time limit {short_repr(rule)}: {en}; no deadline can be computed; "
                 f"write it as a catalogue does, e.g. 信息形成或变更之日起20个工作日内 "
-                f"(未能识别的公开时限)",
+                f"(未能识别的公开时限：{zh})",
                 path="rule",
             )
     else:

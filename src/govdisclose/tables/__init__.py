@@ -8,8 +8,9 @@ labels, per-channel columns, extra local columns) — reporting every cell it ca
 finding with its cell reference.
 
 * :func:`to_xlsx`, :func:`to_csv`, :func:`to_html` — export;
-* :func:`read_xlsx`, :func:`read_workbook`, :func:`read_csv`, :func:`read_table` — import,
-  giving an :class:`ImportResult` (``catalogue`` and ``report``);
+* :func:`read_xlsx`, :func:`read_workbook`, :func:`read_csv` — import, giving an
+  :class:`ImportResult` (``catalogue`` and ``report``);
+  :func:`~govdisclose.read_catalogue` picks the reader by the file's suffix;
 * :func:`canonical_order` — what a table gives back: a table has ticks, not an order, so
   channels, audiences, modes and levels come back in table order.
 
@@ -23,10 +24,10 @@ A round trip keeps everything, including local fields and provenance notes:
 
 >>> import pathlib, tempfile
 >>> from govdisclose import standard
->>> from govdisclose.tables import read_table, to_csv
+>>> from govdisclose.tables import read_csv, to_csv
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "ws.csv"
 >>> _ = path.write_bytes(to_csv(standard("work_safety")))
->>> read_table(path).catalogue == standard("work_safety")
+>>> read_csv(path).catalogue == standard("work_safety")
 True
 
 Files from outside are untrusted: :mod:`govdisclose.tables._safety` checks sizes, types and
@@ -39,8 +40,7 @@ More information: 应急厅函〔2019〕390号, attachments 1 and 2 (the two sta
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .._errors import InputError
 from .._model import Catalogue
@@ -63,7 +63,6 @@ __all__ = [
     "canonical_order",
     "read_csv",
     "read_grid",
-    "read_table",
     "read_workbook",
     "read_xlsx",
     "to_csv",
@@ -110,24 +109,3 @@ def to_html(data: Catalogue | AnnualReport) -> str:
     raise InputError(
         f"to_html writes a catalogue or a yearly report, not {type(data).__name__} (无法写为网页)"
     )
-
-
-#: File suffixes :func:`read_table` reads.
-TABLE_SUFFIXES = (".xlsx", ".csv")
-
-
-def read_table(
-    path: str | Path, *, domain: Any = None, level: Any = None, limits: Limits = DEFAULT_LIMITS
-) -> ImportResult:
-    """Read an ``.xlsx`` or ``.csv`` catalogue table (by its suffix).
-
-    ``level`` (``county`` / ``township``) is given to every item of a table that has no
-    公开层级 column (a county's or township's own catalogue).
-    """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        return read_xlsx(path, domain=domain, level=level, limits=limits)
-    if suffix == ".csv":
-        return read_csv(path, domain=domain, level=level, limits=limits)
-    raise InputError(f"{path}: not a table file; use .xlsx or .csv (不支持的表格文件类型)")

@@ -50,9 +50,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -60,7 +61,7 @@ import attrs
 from .._errors import GovdiscloseError
 from .._model import CatalogueItem, Citation, LegalBasis, Provenance, ProvenanceKind
 from .._vocabulary import TEMPLATE_CHANNELS, Channel, normalize_text
-from ._layout import FIELD_LABELS, Column, citations_differ
+from ._layout import FIELD_LABELS, Column, citations_differ, in_table_order
 
 TICKED_MARKS = "■☑√✓✔●"
 UNTICKED_MARKS = "□☐×✗✘○"
@@ -89,14 +90,8 @@ _URL = re.compile(r"https?://[\x21-\x7e]+")
 _WEBSITE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:人民)?政府(?:门户)?网站")
 
 # Template rows: pairs of boxes, the long bulletin-board box alone (as in the source tables).
-_BOX_LINES: tuple[tuple[Channel, ...], ...] = (
-    TEMPLATE_CHANNELS[0:2],
-    TEMPLATE_CHANNELS[2:4],
-    TEMPLATE_CHANNELS[4:6],
-    TEMPLATE_CHANNELS[6:8],
-    TEMPLATE_CHANNELS[8:10],
-    TEMPLATE_CHANNELS[10:11],
-    TEMPLATE_CHANNELS[11:13],
+_BOX_LINES = tuple(
+    TEMPLATE_CHANNELS[a:b] for a, b in itertools.pairwise((0, 2, 4, 6, 8, 10, 11, 13))
 )
 
 
@@ -117,10 +112,6 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def _box(channel: Channel, used: Iterable[Channel]) -> str:
-    return ("■" if channel in used else "□") + channel.label
-
-
 def render_channels(channels: Sequence[Channel], extra: Sequence[Channel] = ()) -> str:
     """The ■/□ boxes of the 13 template channels, then the ``extra`` boxes, two a line.
 
@@ -136,7 +127,7 @@ def _render_channels(channels: tuple[Channel, ...], extra: tuple[Channel, ...]) 
     lines = [*_BOX_LINES, *(tuple(extras[i : i + 2]) for i in range(0, len(extras), 2))]
     out = []
     for line in lines:
-        boxes = [_box(c, channels) for c in line]
+        boxes = [("■" if c in channels else "□") + c.label for c in line]
         if len(boxes) == 2:
             out.append(boxes[0] + " " * max(1, 7 - len(boxes[0])) + boxes[1])
         else:
@@ -253,28 +244,24 @@ def parse_channels(text: str) -> ChannelReading:
         first = min(text.index(m) for m in _MARKS if m in text)
         if text[:first].strip():
             garbled.append(text[:first].strip())
+        boxes = []  # (ticked, label) of each box
         for mark, raw in _BOX.findall(text):
-            ticked = mark in TICKED_MARKS
-            label = _box_label(raw, garbled)
-            channel, names = _read_label(label)
-            if not label.strip():
-                garbled.append(mark)
-            elif channel is None:
-                (unknown if ticked else unknown_unticked).append(label.strip())
-            elif ticked:
-                used.append(channel)
-                others += names
-    else:
-        for label in _list_labels(text):
-            channel, names = _read_label(label)
-            if channel is None:
-                unknown.append(label)
+            label = _box_label(raw, garbled).strip()
+            if label:
+                boxes.append((mark in TICKED_MARKS, label))
             else:
-                used.append(channel)
-                others += names
-    order = list(Channel)
+                garbled.append(mark)
+    else:
+        boxes = [(True, label) for label in _list_labels(text)]
+    for ticked, label in boxes:
+        channel, names = _read_label(label)
+        if channel is None:
+            (unknown if ticked else unknown_unticked).append(label)
+        elif ticked:
+            used.append(channel)
+            others += names
     return ChannelReading(
-        channels=tuple(sorted(dict.fromkeys(used), key=order.index)),
+        channels=in_table_order(used),
         other_names=tuple(dict.fromkeys(others)),
         unknown=tuple(unknown),
         unknown_unticked=tuple(unknown_unticked),
@@ -311,15 +298,20 @@ def join_lines(values: Sequence[str]) -> str:
     return "\n".join(values)
 
 
+def _json_list(text: str) -> list[Any] | None:
+    """The list a cell holds as JSON, or ``None`` when it holds no JSON list."""
+    try:
+        data = json.loads(text) if text.startswith("[") else None
+    except ValueError:
+        return None
+    return data if isinstance(data, list) else None
+
+
 def split_lines(text: str) -> tuple[str, ...]:
     """Read what :func:`join_lines` wrote, or a list typed by a person (one a line)."""
-    if text.startswith("["):
-        try:
-            data = json.loads(text)
-        except ValueError:
-            data = None
-        if isinstance(data, list) and all(isinstance(v, str) for v in data):
-            return tuple(data)
+    data = _json_list(text)
+    if data is not None and all(isinstance(v, str) for v in data):
+        return tuple(data)
     return tuple(line.strip() for line in text.split("\n") if line.strip())
 
 
@@ -371,15 +363,11 @@ def parse_provenance(text: str) -> tuple[Provenance, ...]:
     """
     if not text:
         return ()
-    if text.startswith("["):
+    data = _json_list(text)
+    if data is not None:
         from .._converter import structure
 
-        try:
-            data = json.loads(text)
-        except ValueError:
-            data = None
-        if isinstance(data, list):
-            return structure(data, tuple[Provenance, ...], path="来源说明")
+        return structure(data, tuple[Provenance, ...], path="来源说明")
     notes: list[Provenance] = []
     for chunk in re.split(r"\n(?=【)", text):
         match = _NOTE_HEAD.fullmatch(chunk)

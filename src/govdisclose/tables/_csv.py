@@ -111,15 +111,10 @@ def csv_rows(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[tuple[str, ...
     try:
         for row in reader:
             if len(rows) >= limits.max_rows:
-                raise InputError(
-                    f"{path}: more than {limits.max_rows} rows (limit max_rows; raise it with "
-                    f"limits=Limits(max_rows=…)) (行数过多)"
-                )
+                raise limits.exceeded(str(path), "max_rows", "too many rows", "行数过多", " rows")
             if len(row) > limits.max_columns:
-                raise InputError(
-                    f"{path}: line {start} has {len(row)} fields, more than "
-                    f"{limits.max_columns} (limit max_columns) (列数过多)"
-                )
+                what = f"line {start} has {len(row)} fields"
+                raise limits.exceeded(str(path), "max_columns", what, "列数过多")
             if any(len(field) > limits.max_cell_chars for field in row):
                 raise InputError(
                     f"{path}: line {start} has a field longer than "

@@ -54,11 +54,6 @@ class Grid:
     sheet: str | None = None
     merged: tuple[tuple[int, int, int, int], ...] = ()
 
-    @property
-    def width(self) -> int:
-        """The number of columns (the longest row)."""
-        return max((len(r) for r in self.rows), default=0)
-
 
 @attrs.frozen
 class ResolvedColumn:
@@ -133,7 +128,7 @@ def _is_sub_header(upper: Sequence[Any], lower: Sequence[Any]) -> bool:
 
 def locate_header(grid: Grid) -> Header:
     """Find the header and resolve the columns; :class:`InputError` when there is none."""
-    width = grid.width
+    width = max((len(r) for r in grid.rows), default=0)  # the longest row
     rows = [list(r) + [None] * (width - len(r)) for r in grid.rows]
     found = next((i for i, r in enumerate(rows[:HEADER_SEARCH_ROWS]) if _score(r) >= 3), None)
     if found is None:
@@ -143,14 +138,9 @@ def locate_header(grid: Grid) -> Header:
             f"一级事项, 二级事项, 公开内容, 公开依据, 公开时限 within the first "
             f"{HEADER_SEARCH_ROWS} rows (未找到目录表头)"
         )
-    raw_upper = rows[found]
-    two_rows = found + 1 < len(rows)
+    two_rows = found + 1 < len(rows) and _is_sub_header(rows[found], rows[found + 1])
     filled = [list(r) for r in rows]
-    _fill(filled, grid.merged, range(found, found + 2))
-    two_rows = two_rows and _is_sub_header(raw_upper, rows[found + 1])
-    if not two_rows:  # the row below is data: undo the header fill there
-        filled = [list(r) for r in rows]
-        _fill(filled, grid.merged, range(found, found + 1))
+    _fill(filled, grid.merged, range(found, found + (2 if two_rows else 1)))
     upper = [cell_text(v) for v in filled[found]]
     lower = [cell_text(v) for v in filled[found + 1]] if two_rows else [""] * width
     data = rows[found + (2 if two_rows else 1) :]
@@ -186,24 +176,21 @@ def _meaning(upper: str, lower: str) -> tuple[str, HeaderMeaning | None]:
     return label, meaning
 
 
-def _blank_header(column: ResolvedColumn, upper: list[str], lower: list[str]) -> bool:
-    return column.meaning is None and not upper[column.index] and not lower[column.index]
-
-
-def _texts(data: Sequence[Sequence[Any]], index: int) -> list[str]:
-    return [t for t in (cell_text(r[index]) for r in data[:200] if index < len(r)) if t]
+def column_texts(rows: Sequence[Sequence[Any]], index: int) -> list[str]:
+    """The texts of column ``index`` in ``rows`` (its blank cells left out)."""
+    return [t for t in (cell_text(r[index]) for r in rows if index < len(r)) if t]
 
 
 def _numbers(data: Sequence[Sequence[Any]], index: int) -> bool:
     """Whether the column's cells are mostly item numbers (1, 2, （3）)."""
-    texts = _texts(data, index)
+    texts = column_texts(data[:200], index)
     numbers = sum(bool(re.fullmatch(r"[（(]?\d{1,4}[)）.、．]?", t)) for t in texts)
     return bool(texts) and numbers * 2 >= len(texts)
 
 
 def _boxes(data: Sequence[Sequence[Any]], index: int) -> bool:
     """Whether the column's cells read as channel cells (boxes or known channel names)."""
-    return any(parse_channels(t).channels for t in _texts(data, index))
+    return any(parse_channels(t).channels for t in column_texts(data[:200], index))
 
 
 def _resolve(
@@ -225,7 +212,7 @@ def _resolve(
     # over two columns under one 公开渠道和载体 leaves the second header blank.
     for a, b in itertools.pairwise(list(columns)):
         a = columns[a.index]
-        blank = _blank_header(b, upper, lower)
+        blank = b.meaning is None and not upper[b.index] and not lower[b.index]
         if a.meaning == HeaderMeaning("name") and blank and _numbers(data, a.index):
             columns[a.index] = attrs.evolve(a, meaning=HeaderMeaning("number"))
             columns[b.index] = attrs.evolve(b, header=a.header, meaning=HeaderMeaning("name"))

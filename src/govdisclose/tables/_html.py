@@ -19,12 +19,19 @@ False
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from .._model import Catalogue, CatalogueItem
 from .._vocabulary import TEMPLATE_CHANNELS, Channel
-from ._cells import _KIND_LABELS
-from ._layout import FIELD_LABELS, Column, columns_for, extra_channels
+from ._cells import _KIND_LABELS, row_values
+from ._layout import (
+    FIELD_LABELS,
+    Column,
+    columns_for,
+    extra_channels,
+    first_level_runs,
+    header_groups,
+)
 
 _CSS = """
 body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; margin: 1.5em; color: #000; }
@@ -57,40 +64,26 @@ def _e(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
-def _colgroups(columns: Sequence[Column]) -> str:
-    """``<colgroup>`` elements matching the header groups (what ``scope="colgroup"`` names)."""
-    spans: list[int] = []
-    for i, column in enumerate(columns):
-        same = i and not column.spans_both_rows and column.group == columns[i - 1].group
-        if same:
-            spans[-1] += 1
-        else:
-            spans.append(1)
-    return "".join(f'<colgroup span="{n}"></colgroup>' for n in spans)
-
-
 def _header(columns: Sequence[Column]) -> str:
+    """The ``<colgroup>`` elements (what ``scope="colgroup"`` names) and the two header rows."""
+    groups = header_groups(columns)
     top: list[str] = []
     low: list[str] = []
-    c = 0
-    while c < len(columns):
-        column = columns[c]
-        if column.spans_both_rows:
-            top.append(f'<th scope="col" rowspan="2">{_e(column.header)}</th>')
-            c += 1
+    for group in groups:
+        first = columns[group.start]
+        if first.spans_both_rows:
+            top.append(f'<th scope="col" rowspan="2">{_e(first.header)}</th>')
             continue
-        span = 1
-        while c + span < len(columns) and columns[c + span].group == column.group:
-            span += 1
-        top.append(f'<th scope="colgroup" colspan="{span}">{_e(column.group)}</th>')
-        for k in range(c, c + span):
-            key = columns[k].key
-            if key == "number":
+        top.append(f'<th scope="colgroup" colspan="{len(group)}">{_e(first.group)}</th>')
+        for c in group:
+            if columns[c].key == "number":
                 low.append('<th scope="col" colspan="2">二级事项</th>')
-            elif key != "name" or (k > c and columns[k - 1].key != "number"):
-                low.append(f'<th scope="col">{_e(columns[k].header)}</th>')
-        c += span
-    return f"<thead>\n<tr>{''.join(top)}</tr>\n<tr>{''.join(low)}</tr>\n</thead>"
+            elif columns[c].key != "name" or (c > group.start and columns[c - 1].key != "number"):
+                low.append(f'<th scope="col">{_e(columns[c].header)}</th>')
+    return (
+        "".join(f'<colgroup span="{len(group)}"></colgroup>' for group in groups)
+        + f"\n<thead>\n<tr>{''.join(top)}</tr>\n<tr>{''.join(low)}</tr>\n</thead>"
+    )
 
 
 def _channels(item: CatalogueItem, extras: Sequence[Channel]) -> str:
@@ -136,32 +129,13 @@ def _cell(item: CatalogueItem, column: Column, extras: Sequence[Channel]) -> str
         return f'<td class="num">{item.number}</td>'
     if key == "name":
         return f'<th scope="row">{_e(item.name)}</th>'
-    text = {
-        "content": lambda: _e(item.content),
-        "basis": lambda: _e(item.basis.text),
-        "time_limit": lambda: _e(item.time_limit.text),
-        "subject": lambda: _e(item.subject),
-        "channels": lambda: _channels(item, extras),
-        "third_level_items": lambda: _list(item.third_level_items),
-        "responsible_office": lambda: _e(item.responsible_office or ""),
-        "push_targets": lambda: _list(item.push_targets),
-        "other_channels": lambda: _list(item.other_channels),
-        "service_level": lambda: _e(str(item.time_limit.service_level_workdays or "")),
-        "local": lambda: _e(item.local_fields.get(column.header, "")),
-        "provenance": lambda: _provenance(item),
-    }[key]()
-    return f"<td>{text}</td>"
-
-
-def _groups(items: Sequence[CatalogueItem]) -> Iterator[list[CatalogueItem]]:
-    run: list[CatalogueItem] = []
-    for item in items:
-        if run and item.first_level is not run[0].first_level:
-            yield run
-            run = []
-        run.append(item)
-    if run:
-        yield run
+    if key in ("third_level_items", "push_targets", "other_channels"):
+        return f"<td>{_list(getattr(item, key))}</td>"
+    if key == "channels":
+        return f"<td>{_channels(item, extras)}</td>"
+    if key == "provenance":
+        return f"<td>{_provenance(item)}</td>"
+    return f"<td>{_e(str(row_values(item, [column], extras)[0]))}</td>"
 
 
 def to_html(catalogue: Catalogue) -> str:
@@ -180,7 +154,7 @@ def to_html(catalogue: Catalogue) -> str:
     )
     caption = _e(catalogue.title) + (f'<span class="meta">{_e(meta)}</span>' if meta else "")
     bodies = []
-    for run in _groups(catalogue.items):
+    for run in first_level_runs(catalogue.items):
         rows = []
         for i, item in enumerate(run):
             cells = [
@@ -207,7 +181,6 @@ def to_html(catalogue: Catalogue) -> str:
         "<main>",
         '<table class="catalogue">',
         f"<caption>{caption}</caption>",
-        _colgroups(columns),
         _header(columns),
         *bodies,
         "</table>",

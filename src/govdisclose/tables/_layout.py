@@ -38,12 +38,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
 from .._errors import DataError
-from .._model import Catalogue, LegalBasis
+from .._model import Catalogue, CatalogueItem, Citation, LegalBasis
 from .._vocabulary import (
     TEMPLATE_CHANNELS,
     Audience,
@@ -118,27 +119,6 @@ LOCAL_COLUMNS: dict[str, Column] = {
     )
 }
 
-#: Chinese labels of the item fields (used in 来源说明 and messages).
-FIELD_LABELS: dict[str, str] = {
-    "first_level": "一级事项",
-    "number": "二级事项序号",
-    "name": "二级事项",
-    "content": "公开内容",
-    "basis": "公开依据",
-    "time_limit": "公开时限",
-    "subject": "公开主体",
-    "channels": "公开渠道和载体",
-    "audiences": "公开对象",
-    "modes": "公开方式",
-    "levels": "公开层级",
-    "push_targets": "精准推送对象",
-    "other_channels": "其他渠道说明",
-    "responsible_office": "责任科室",
-    "third_level_items": "三级事项",
-    "local_fields": "其他本地栏目",
-    "provenance": "来源说明",
-}
-
 #: Catalogue fields written above the header (CSV) or on the 目录信息 sheet (XLSX), by label.
 METADATA_KEYS: dict[str, str] = {
     "title": "目录名称",
@@ -183,6 +163,12 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 _HEADER_KEYS = {
     normalize_text(alias): key for key, aliases in _ALIASES.items() for alias in aliases
+}
+
+#: Chinese labels of the item fields (used in 来源说明 and messages): their first header label.
+FIELD_LABELS: dict[str, str] = {
+    **{k: v[0] for k, v in _ALIASES.items() if k not in ("service_level", "citations", "group")},
+    "local_fields": "其他本地栏目",
 }
 
 
@@ -276,7 +262,13 @@ def _local_field_names(catalogue: Catalogue) -> list[str]:
 def citations_differ(basis: LegalBasis) -> bool:
     """Whether the citations are not what :meth:`LegalBasis.parse` reads from the text (then
     the 依据文件（结构化） column keeps them)."""
-    return basis.citations != LegalBasis.parse(basis.text).citations
+    return basis.citations != parsed_citations(basis.text)
+
+
+@functools.lru_cache(maxsize=1024)  # a table repeats the same few basis texts
+def parsed_citations(text: str) -> tuple[Citation, ...]:
+    """The citations :meth:`LegalBasis.parse` reads from a basis text."""
+    return LegalBasis.parse(text).citations
 
 
 def columns_for(catalogue: Catalogue) -> tuple[Column, ...]:
@@ -312,6 +304,20 @@ def column_letter(index: int) -> str:
     return letters
 
 
+_REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7})")
+
+
+def ref_position(ref: str) -> tuple[int, int] | None:
+    """The 0-based ``(row, column)`` of a cell reference such as ``B12`` or ``$B$12``."""
+    match = _REF.fullmatch(ref.strip())
+    if match is None:
+        return None
+    column = 0
+    for letter in match.group(1):
+        column = column * 26 + ord(letter) - ord("A") + 1
+    return int(match.group(2)) - 1, column - 1
+
+
 def cell_ref(sheet: str | None, row: int, column: int) -> str:
     """A cell reference such as ``救灾!H12`` from a 0-based row and column.
 
@@ -326,14 +332,38 @@ def cell_ref(sheet: str | None, row: int, column: int) -> str:
     return f"'{quoted}'!{ref}"
 
 
-def _in_enum_order(terms: Iterable[Term]) -> tuple[Term, ...]:
-    unique = list(dict.fromkeys(terms))
-    return tuple(sorted(unique, key=term_position))
+def header_groups(columns: Sequence[Column]) -> list[range]:
+    """The columns under each upper header cell: a column whose header spans both rows alone,
+    else the run of columns of one group (公开对象 over 全社会 and 特定群体)."""
+    groups: list[range] = []
+    for c, column in enumerate(columns):
+        first = columns[groups[-1].start] if groups else column
+        alone = first.spans_both_rows or column.spans_both_rows
+        if groups and not alone and column.group == first.group:
+            groups[-1] = range(groups[-1].start, c + 1)
+        else:
+            groups.append(range(c, c + 1))
+    return groups
+
+
+def first_level_runs(items: Sequence[CatalogueItem]) -> list[list[CatalogueItem]]:
+    """The runs of consecutive items under one first-level item (one merged cell each)."""
+    runs: list[list[CatalogueItem]] = []
+    for item in items:
+        if runs and item.first_level is runs[-1][0].first_level:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def in_table_order(terms: Iterable[Term]) -> tuple[Any, ...]:
+    """``terms`` without repeats, in their table order (the enum's order)."""
+    return tuple(sorted(dict.fromkeys(terms), key=_term_position))
 
 
 @functools.cache
-def term_position(term: Term) -> int:
-    """The place of a vocabulary term in its table order (the enum's order)."""
+def _term_position(term: Term) -> int:
     members: list[Term] = list(type(term))
     return members.index(term)
 
@@ -347,10 +377,10 @@ def canonical_order(catalogue: Catalogue) -> Catalogue:
     return catalogue.with_items(
         attrs.evolve(
             item,
-            channels=_in_enum_order(item.channels),
-            audiences=_in_enum_order(item.audiences),
-            modes=_in_enum_order(item.modes),
-            levels=_in_enum_order(item.levels),
+            channels=in_table_order(item.channels),
+            audiences=in_table_order(item.audiences),
+            modes=in_table_order(item.modes),
+            levels=in_table_order(item.levels),
         )
         for item in catalogue.items
     )

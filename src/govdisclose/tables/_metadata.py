@@ -22,20 +22,16 @@ standard, item names of the standard catalogues, the domain named in each item's
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
 from .._errors import InputError
 from .._model import Catalogue, CatalogueItem
-from .._vocabulary import Domain, Level
+from .._vocabulary import Domain, Level, Term
 from ..findings import Finding
 from ._codes import BAD_METADATA
 from ._layout import METADATA_KEYS, metadata_key
-
-
-def _to_tuple(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
 
 
 @attrs.frozen
@@ -49,7 +45,7 @@ class CatalogueInfo:
     level: Level | None = None
     publisher: str | None = None
     source: str | None = None
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple)
+    notes: tuple[str, ...] = ()
 
     def merge(self, other: CatalogueInfo) -> CatalogueInfo:
         """Values of ``other`` where it has them, else ours; notes of both."""
@@ -68,31 +64,24 @@ def info_pairs(
 ) -> list[tuple[str, str]]:
     """The catalogue's information as ``(label, value)`` rows, leaving out what is ``None``."""
     rows: list[tuple[str, str]] = []
-    values: dict[str, object] = {
-        "title": catalogue.title if title else None,
-        "domain": catalogue.domain.label,
-        "issuing_document": catalogue.issuing_document,
-        "declared_item_count": catalogue.declared_item_count,
-        "level": catalogue.level.label if catalogue.level else None,
-        "publisher": catalogue.publisher,
-        "source": catalogue.source,
-    }
-    for key, value in values.items():
-        if value is not None:
-            rows.append((METADATA_KEYS[key], str(value)))
-    if notes:
-        rows += [(METADATA_KEYS["notes"], note) for note in catalogue.notes]
+    for key, label in METADATA_KEYS.items():  # in the order of the catalogue's fields
+        value = getattr(catalogue, key)
+        if key == "notes":
+            rows += [(label, note) for note in value] if notes else []
+        elif value is not None and (title or key != "title"):
+            rows.append((label, value.label if isinstance(value, Term) else str(value)))
     return rows
 
 
-def _bad(ref: str, label: str, value: str, expected: str) -> Finding:
-    return BAD_METADATA.finding(
-        ref,
-        message_zh=f"{label}“{value}”无法识别，未导入",
-        message_en=f"{label} {value!r} cannot be read ({expected}); left out",
-        label=label,
-        text=value,
-    )
+#: How the values that are not plain text are read (``None``: unreadable), what they should be.
+_READERS: dict[str, tuple[Callable[[str], object], str]] = {
+    "domain": (lambda v: Domain.parse(v, default=None) or domain_in_text(v), "安全生产 or 救灾"),
+    "level": (lambda v: Level.parse(v, default=None), "县级 or 乡级"),
+    "declared_item_count": (
+        lambda v: int(v) if re.fullmatch(r"\d{1,4}", v) else None,
+        "a whole number",
+    ),
+}
 
 
 def read_info_pairs(pairs: Sequence[tuple[str, str, str]]) -> tuple[CatalogueInfo, list[Finding]]:
@@ -103,29 +92,23 @@ def read_info_pairs(pairs: Sequence[tuple[str, str, str]]) -> tuple[CatalogueInf
     findings: list[Finding] = []
     for label, value, ref in pairs:
         key = metadata_key(label)
-        if key == "notes":
-            notes.append(value)
-        elif key == "domain":
-            domain = Domain.parse(value, default=None) or domain_in_text(value)
-            if domain is None:
-                findings.append(_bad(ref, label, value, "安全生产 or 救灾"))
-            else:
-                values[key] = domain
-        elif key == "level":
-            level = Level.parse(value, default=None)
-            if level is None:
-                findings.append(_bad(ref, label, value, "县级 or 乡级"))
-            else:
-                values[key] = level
-        elif key == "declared_item_count":
-            if re.fullmatch(r"\d{1,4}", value):
-                values[key] = int(value)
-            else:
-                findings.append(_bad(ref, label, value, "a whole number"))
-        elif key is not None:
-            values[key] = value
+        if key is None or key == "notes":
+            notes.append(value if key else f"{label}：{value}")
+            continue
+        read, expected = _READERS.get(key, (str, ""))
+        parsed = read(value)
+        if parsed is not None:
+            values[key] = parsed
         else:
-            notes.append(f"{label}：{value}")
+            findings.append(
+                BAD_METADATA.finding(
+                    ref,
+                    message_zh=f"{label}“{value}”无法识别，未导入",
+                    message_en=f"{label} {value!r} cannot be read ({expected}); left out",
+                    label=label,
+                    text=value,
+                )
+            )
     return CatalogueInfo(**values, notes=tuple(notes)), findings  # type: ignore[arg-type]
 
 

@@ -22,7 +22,7 @@ references, whatever it cannot read (see :mod:`govdisclose.tables._codes`):
 救灾!A2 tables.numbered-by-position
 救灾!G3 tables.unknown-channel
 救灾!J3 tables.bad-tick
->>> result.item_ref(0, "D")  # where a finding about $.items[0].basis would be
+>>> result.field_ref(0, "basis")  # where a finding about $.items[0].basis is shown
 '救灾!D3'
 """
 
@@ -36,17 +36,13 @@ import attrs
 
 from .._model import Catalogue, CatalogueItem
 from .._vocabulary import Audience, Domain, FirstLevel, Level, Mode, normalize_text
-from ..findings import Report
+from ..findings import Finding, Report
 from . import _codes as codes
 from ._cells import cell_text
-from ._header import Grid, Header, ResolvedColumn, locate_header
+from ._header import Grid, Header, ResolvedColumn, column_texts, locate_header
 from ._layout import FIELD_LABELS, HeaderMeaning, cell_ref, column_letter, metadata_key
 from ._metadata import CatalogueInfo, read_info_pairs, resolve_domain
 from ._rows import RowReader, parse_first_level
-
-
-def _to_tuple(values: Sequence[int]) -> tuple[int, ...]:
-    return tuple(values)
 
 
 @attrs.frozen
@@ -55,31 +51,21 @@ class ImportResult:
 
     ``item_rows`` holds, for each item, the 1-based row of the table it was read from, and
     ``sheet`` the sheet's name (``None`` for CSV), so that findings about the catalogue
-    (``$.items[3].basis``) can be shown at their row: :meth:`item_ref`.
+    (``$.items[3].basis``) can be shown at their row: :meth:`field_ref`.
     """
 
     catalogue: Catalogue
     report: Report
-    item_rows: tuple[int, ...] = attrs.field(default=(), converter=_to_tuple)
+    item_rows: tuple[int, ...] = ()
     sheet: str | None = None
     #: For each item field, the 0-based column it was read from.
     columns: tuple[tuple[str, int], ...] = ()
-
-    def item_ref(self, index: int, column: str = "A") -> str:
-        """The cell reference of item ``index`` in ``column`` (``救灾!C7``)."""
-        row = self.item_rows[index]
-        return cell_ref(self.sheet, row - 1, _column_index(column))
 
     def field_ref(self, index: int, field: str | None = None) -> str:
         """The cell item ``index``'s ``field`` was read from (its row's first cell for a field
         the table has no column for)."""
         column = dict(self.columns).get(field or "", dict(self.columns).get("first_level", 0))
         return cell_ref(self.sheet, self.item_rows[index] - 1, column)
-
-    def item_label(self, index: int) -> str:
-        """Item ``index`` as people say it: ``依法行政 2``."""
-        item = self.catalogue.items[index]
-        return f"{item.first_level.label} {item.number}"
 
     def locate(self, report: Report) -> Report:
         """``report`` with each finding about an item (``$.items[3].basis``) or a cell of an
@@ -102,7 +88,8 @@ class ImportResult:
             if index is None:
                 located.append(finding)
                 continue
-            label = self.item_label(index)
+            item = self.catalogue.items[index]
+            label = f"{item.first_level.label} {item.number}"  # as people say it: 依法行政 2
             where = f"{cell}（{label}）" if cell else label
             located.append(
                 attrs.evolve(
@@ -117,13 +104,6 @@ class ImportResult:
 
 _ITEM_PATH = re.compile(r"\$\.items\[(?P<index>\d+)\](?:\.(?P<field>\w+))?")
 _CELL_PATH = re.compile(r"(?:(?P<sheet>[^!]+)!)?[A-Z]{1,3}(?P<row>\d+)")
-
-
-def _column_index(letters: str) -> int:
-    index = 0
-    for letter in letters.upper():
-        index = index * 26 + ord(letter) - ord("A") + 1
-    return index - 1
 
 
 def read_grid(
@@ -143,19 +123,19 @@ def read_grid(
     its domain cannot be told (pass ``domain``).
     """
     header = locate_header(grid)
-    reader = RowReader(header, grid.sheet)
-    reader.findings += header.findings
-    info, notes = _above_header(header, grid.sheet, info or CatalogueInfo(), reader)
+    findings = list(header.findings)
+    info, notes = _above_header(header, grid.sheet, info or CatalogueInfo(), findings)
     # Blank rows (also blank rows inside a merged first-level cell) are skipped.
     rows = [
         (row, list(header.cells[row]), grid.rows[row])
         for row in range(header.data_start, len(header.cells))
         if _filled(grid.rows[row])
     ]
-    header, info, named_in_content = _adapt_layout(header, rows, info, reader)
-    reader.header = header
+    header_ref = cell_ref(grid.sheet, header.row, 0)
+    header, info, named_in_content = _adapt_layout(header, rows, info, header_ref, findings)
+    reader = RowReader(header, grid.sheet, findings)
     if header.column("number") is None and not named_in_content:
-        reader.add(codes.NUMBERED_BY_POSITION.finding(cell_ref(grid.sheet, header.row, 0)))
+        reader.add(codes.NUMBERED_BY_POSITION.finding(header_ref))
     rows = _merge_continuations(rows, header, reader)
     items: list[CatalogueItem] = []
     item_rows: list[int] = []
@@ -180,31 +160,29 @@ def read_grid(
                 position, previous = 0, None
             group = parsed if parsed is not None else label
         if not isinstance(group, FirstLevel):
-            _report_unplaced(reader, row, header, cells, group)
+            _report_unplaced(reader, row, cells, group)
             continue
         if previous is not None and not label and not grid.merged:
             _carry_down(reader, row, header, cells, previous)  # a merged group continues
         previous = cells
         position += 1
-        number = _number(reader, row, header, cells, position)
+        number = _number(reader, row, cells, position)
         item = reader.item(row, cells, group, number)
         if named_in_content:
-            item = _name_from_content(reader, row, header, item)
+            item = _name_from_content(reader, row, item)
         items.append(item)
         item_rows.append(row)
     title = info.title or _title_from_sheet(grid.sheet, default_title, reader)
     chosen, inferred = resolve_domain(domain, info, grid.sheet, title, items)
     if inferred:
-        reader.add(
-            codes.DOMAIN_INFERRED.finding(cell_ref(grid.sheet, header.row, 0), domain=chosen.code)
-        )
-    _check_domains(reader, header, item_rows, items, chosen)
-    if level is not None and not _has_level_columns(header):
+        reader.add(codes.DOMAIN_INFERRED.finding(header_ref, domain=chosen.code))
+    _check_domains(reader, item_rows, items, chosen)
+    if level is not None and not any(_field_of(c) == "levels" for c in header.columns):
         implied = Level.parse(level)
         items = [attrs.evolve(item, levels=(implied,)) for item in items]
         reader.add(
             codes.LEVEL_IMPLIED.finding(
-                cell_ref(grid.sheet, header.row, 0),
+                header_ref,
                 message_zh=f"表格无公开层级栏，各事项按指定的{implied.label}",
                 message_en=f"no 公开层级 column: every item taken as {implied.code} (given)",
                 level=implied.code,
@@ -223,8 +201,8 @@ def read_grid(
     )
     return ImportResult(
         catalogue,
-        Report(tuple(reader.findings), subject),
-        item_rows=[row + 1 for row in item_rows],
+        Report(tuple(findings), subject),
+        item_rows=tuple(row + 1 for row in item_rows),
         sheet=grid.sheet,
         columns=_field_columns(header),
     )
@@ -243,18 +221,6 @@ _NAMED_CONTENT = re.compile(
 _NUMBERED_CONTENT = re.compile(r"\s*(?P<number>\d{1,3})\s*[.、．]\s*")
 
 
-def _has_level_columns(header: Header) -> bool:
-    return header.column("levels") is not None or any(
-        c.meaning is not None and isinstance(c.meaning.term, Level) for c in header.columns
-    )
-
-
-def _column_texts(rows: Sequence[Row], column: ResolvedColumn | None) -> list[str]:
-    if column is None:
-        return []
-    return [t for t in (cell_text(cells[column.index]) for _, cells, _ in rows) if t]
-
-
 def _standard_names() -> set[str]:
     from .._standard import standard
 
@@ -262,16 +228,20 @@ def _standard_names() -> set[str]:
 
 
 def _adapt_layout(
-    header: Header, rows: Sequence[Row], info: CatalogueInfo, reader: RowReader
+    header: Header, rows: Sequence[Row], info: CatalogueInfo, where: str, findings: list[Finding]
 ) -> tuple[Header, CatalogueInfo, bool]:
     """Tables that put the standard's levels in other columns, told from their cells:
     the domain above the first-level items, or the item names in 三级事项."""
     first, name = header.column("first_level"), header.column("name")
     third = header.column("third_level_items")
-    where = cell_ref(header_sheet(reader), header.row, 0)
     columns = list(header.columns)
-    domains = {Domain.parse(t, default=None) for t in set(_column_texts(rows, first))}
-    groups = set(_column_texts(rows, name))
+    cells = [cells for _, cells, _ in rows]
+
+    def texts(column: ResolvedColumn | None) -> list[str]:
+        return column_texts(cells, column.index) if column else []
+
+    domains = {Domain.parse(t, default=None) for t in set(texts(first))}
+    groups = set(texts(name))
     if (
         first is not None
         and name is not None
@@ -283,28 +253,26 @@ def _adapt_layout(
         found = domains.pop()
         columns[first.index] = attrs.evolve(first, meaning=HeaderMeaning("domain"))
         columns[name.index] = attrs.evolve(name, meaning=HeaderMeaning("first_level"))
-        reader.add(codes.DOMAIN_LEVEL_ABOVE.finding(where, domain=found.code if found else None))
+        findings.append(
+            codes.DOMAIN_LEVEL_ABOVE.finding(where, domain=found.code if found else None)
+        )
         if info.domain is None:
             info = attrs.evolve(info, domain=found)
         return attrs.evolve(header, columns=tuple(columns)), info, True
     if third is not None and name is not None:
         names = _standard_names()
-        in_third = sum(normalize_text(t) in names for t in _column_texts(rows, third))
-        in_name = sum(normalize_text(t) in names for t in _column_texts(rows, name))
+        in_third = sum(normalize_text(t) in names for t in texts(third))
+        in_name = sum(normalize_text(t) in names for t in texts(name))
         if in_third > in_name:
             columns[third.index] = attrs.evolve(third, meaning=HeaderMeaning("name"))
             columns[name.index] = attrs.evolve(name, header=GROUPING_FIELD, meaning=None)
-            reader.add(codes.NAMES_IN_THIRD_LEVEL.finding(where, grouping=GROUPING_FIELD))
+            findings.append(codes.NAMES_IN_THIRD_LEVEL.finding(where, grouping=GROUPING_FIELD))
             return attrs.evolve(header, columns=tuple(columns)), info, False
     return header, info, False
 
 
 #: The local field that keeps a grouping 二级事项 when the names are in 三级事项.
 GROUPING_FIELD = "二级事项（分组）"
-
-
-def header_sheet(reader: RowReader) -> str | None:
-    return reader.sheet
 
 
 def _merge_continuations(rows: list[Row], header: Header, reader: RowReader) -> list[Row]:
@@ -341,11 +309,8 @@ def _merge_continuations(rows: list[Row], header: Header, reader: RowReader) -> 
             )
             continue
         kept.append((row, cells, raw))
-        for c in filled:
+        for c in filled:  # a blank cell keeps the text above as the target (a merged cell)
             last_with_text[c] = len(kept) - 1
-        for c in range(len(cells)):
-            if c not in filled and c in last_with_text and c not in item_columns:
-                pass  # a blank cell keeps the text above as the target (a merged cell)
     return kept
 
 
@@ -384,11 +349,7 @@ def _field_of(column: ResolvedColumn) -> str | None:
     return meaning.key
 
 
-def _name_from_content(
-    reader: RowReader, row: int, header: Header, item: CatalogueItem
-) -> CatalogueItem:
-    column = header.column("content")
-    where = reader.ref(row, column.index if column else 0)
+def _name_from_content(reader: RowReader, row: int, item: CatalogueItem) -> CatalogueItem:
     named = _NAMED_CONTENT.match(item.content)
     if named:
         return attrs.evolve(
@@ -398,7 +359,7 @@ def _name_from_content(
             content=item.content[named.end() :],
         )
     numbered = _NUMBERED_CONTENT.match(item.content)
-    reader.add(codes.NAME_NOT_IN_CONTENT.finding(where, text=item.content[:60]))
+    reader.add(codes.NAME_NOT_IN_CONTENT.finding(reader.at(row, "content"), text=item.content[:60]))
     if numbered:
         return attrs.evolve(item, number=int(numbered.group("number")))
     return item
@@ -429,10 +390,8 @@ def _continues_group(cells: Sequence[Any] | None, first_level: ResolvedColumn | 
     return first_level is None or not cell_text(cells[first_level.index])
 
 
-def _number(
-    reader: RowReader, row: int, header: Header, cells: Sequence[Any], position: int
-) -> int:
-    column = header.column("number")
+def _number(reader: RowReader, row: int, cells: Sequence[Any], position: int) -> int:
+    column = reader.header.column("number")
     if column is None:
         return position
     value = cells[column.index]
@@ -454,18 +413,15 @@ def _number(
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-def _report_unplaced(
-    reader: RowReader, row: int, header: Header, cells: Sequence[Any], group: str | None
-) -> None:
-    column = header.column("first_level")
+def _report_unplaced(reader: RowReader, row: int, cells: Sequence[Any], group: str | None) -> None:
     data = {
         c.header or column_letter(c.index): cell_text(cells[c.index])
-        for c in header.columns
+        for c in reader.header.columns
         if cell_text(cells[c.index])
     }
     reader.add(
         codes.UNKNOWN_FIRST_LEVEL.finding(
-            reader.ref(row, column.index if column else 0),
+            reader.at(row, "first_level"),
             message_zh=(
                 f"一级事项“{group}”无法识别，该行未导入" if group else "该行没有一级事项，未导入"
             ),
@@ -482,7 +438,7 @@ def _report_unplaced(
 
 
 def _above_header(
-    header: Header, sheet: str | None, info: CatalogueInfo, reader: RowReader
+    header: Header, sheet: str | None, info: CatalogueInfo, findings: list[Finding]
 ) -> tuple[CatalogueInfo, list[str]]:
     """The title, catalogue information (key, value rows) and other text above the header."""
     pairs: list[tuple[str, str, str]] = []
@@ -502,13 +458,13 @@ def _above_header(
         ):
             if title is not None:  # 附件1 above the title: a note
                 notes.append(title)
-                reader.add(codes.EXTRA_TEXT.finding(title_ref, text=title))
+                findings.append(codes.EXTRA_TEXT.finding(title_ref, text=title))
             title, title_ref = texts[0], cell_ref(sheet, row, 0)
         else:
             notes.append("　".join(texts))
-            reader.add(codes.EXTRA_TEXT.finding(cell_ref(sheet, row, 0), text=notes[-1]))
-    found, findings = read_info_pairs(pairs)
-    reader.findings += findings
+            findings.append(codes.EXTRA_TEXT.finding(cell_ref(sheet, row, 0), text=notes[-1]))
+    found, problems = read_info_pairs(pairs)
+    findings += problems
     merged = info.merge(found)
     if title is not None and merged.title is None:
         merged = attrs.evolve(merged, title=title)
@@ -533,18 +489,13 @@ def _title_from_sheet(sheet: str | None, default: str | None, reader: RowReader)
 
 
 def _check_domains(
-    reader: RowReader,
-    header: Header,
-    rows: Sequence[int],
-    items: Sequence[CatalogueItem],
-    domain: Domain,
+    reader: RowReader, rows: Sequence[int], items: Sequence[CatalogueItem], domain: Domain
 ) -> None:
-    column = header.column("first_level")
     for row, item in zip(rows, items, strict=True):
         if domain not in item.first_level.domains:
             reader.add(
                 codes.FIRST_LEVEL_DOMAIN.finding(
-                    reader.ref(row, column.index if column else 0),
+                    reader.at(row, "first_level"),
                     message_zh=f"一级事项“{item.first_level.label}”不属于{domain.label}领域标准目录",
                     message_en=f"{item.first_level.code} is not a first-level item of the "
                     f"{domain.code} standard",

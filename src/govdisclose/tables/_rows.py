@@ -37,7 +37,7 @@ from ._cells import (
     split_lines,
 )
 from ._header import Header, ResolvedColumn
-from ._layout import cell_ref, column_letter, term_position
+from ._layout import cell_ref, column_letter, in_table_order, parsed_citations
 
 #: The local field that keeps web addresses written in a channel cell.
 ADDRESS_FIELD = "网址"
@@ -60,32 +60,27 @@ def parse_first_level(text: str) -> FirstLevel | None:
 
 
 class RowReader:
-    """Reads the item rows of one table, collecting findings."""
+    """Reads the item rows of one table with its resolved header, adding to ``findings``."""
 
-    def __init__(self, header: Header, sheet: str | None) -> None:
+    def __init__(self, header: Header, sheet: str | None, findings: list[Finding]) -> None:
         self.header = header
         self.sheet = sheet
-        self.findings: list[Finding] = []
+        self.findings = findings
         self.unlabelled_reported: set[int] = set()
-
-    def ref(self, row: int, column: int) -> str:
-        return cell_ref(self.sheet, row, column)
-
-    def add(self, finding: Finding) -> None:
-        self.findings.append(finding)
-
-    @property
-    def header(self) -> Header:
-        """The resolved header the rows are read with."""
-        return self._header
-
-    @header.setter
-    def header(self, header: Header) -> None:
-        self._header = header
         self._by_key: dict[str, int] = {}
         for column in header.columns:
             if column.meaning is not None:
                 self._by_key.setdefault(column.meaning.key, column.index)
+
+    def ref(self, row: int, column: int) -> str:
+        return cell_ref(self.sheet, row, column)
+
+    def at(self, row: int, key: str) -> str:
+        """The cell of ``row`` in the first column with meaning ``key`` (else column A)."""
+        return self.ref(row, self._by_key.get(key, 0))
+
+    def add(self, finding: Finding) -> None:
+        self.findings.append(finding)
 
     def text(self, cells: Sequence[Any], key: str) -> str:
         index = self._by_key.get(key)
@@ -126,23 +121,21 @@ class RowReader:
             elif key == "provenance":
                 provenance = self._provenance(where, text)
         listed = split_lines(self.text(cells, "other_channels"))
-        basis_text = self.text(cells, "basis")
-        basis = LegalBasis.parse(basis_text)
-        if citations is not None:
-            basis = LegalBasis(basis_text, citations)
+        basis = self.text(cells, "basis")
+        citations = parsed_citations(basis) if citations is None else citations
         office = self.text(cells, "responsible_office")
         return CatalogueItem(
             first_level=first_level,
             number=number,
             name=self.text(cells, "name"),
             content=self.text(cells, "content"),
-            basis=basis,
+            basis=LegalBasis(basis, citations),
             time_limit=TimeLimit(self.text(cells, "time_limit"), service_level),
             subject=self.text(cells, "subject"),
-            channels=_ordered(channels),
-            audiences=_ordered(t for t in ticked if isinstance(t, Audience)),
-            modes=_ordered(t for t in ticked if isinstance(t, Mode)),
-            levels=_ordered(t for t in ticked if isinstance(t, Level)),
+            channels=in_table_order(channels),
+            audiences=in_table_order(t for t in ticked if isinstance(t, Audience)),
+            modes=in_table_order(t for t in ticked if isinstance(t, Mode)),
+            levels=in_table_order(t for t in ticked if isinstance(t, Level)),
             push_targets=split_lines(self.text(cells, "push_targets")),
             other_channels=(*listed, *(n for n in dict.fromkeys(others) if n not in listed)),
             responsible_office=office or None,
@@ -279,24 +272,15 @@ class RowReader:
         return name
 
 
-def _ordered(terms: Any) -> tuple[Any, ...]:
-    unique = list(dict.fromkeys(terms))
-    return tuple(sorted(unique, key=term_position))
-
-
 def _unknown_channel(where: str, name: str, *, ticked: bool) -> Finding:
-    if ticked:
-        return codes.UNKNOWN_CHANNEL.finding(
-            where,
-            message_zh=f"未知的公开渠道“{name}”，按“其他”保留在其他渠道说明中",
-            message_en=f"unknown channel {name!r} kept as 其他 (other) in other_channels",
-            name=name,
-        )
     return codes.UNKNOWN_CHANNEL.finding(
         where,
-        severity=Severity.INFO,
-        message_zh=f"未勾选的未知渠道“{name}”",
-        message_en=f"unknown channel {name!r} (not ticked)",
+        severity=None if ticked else Severity.INFO,
+        message_zh=f"未知的公开渠道“{name}”，按“其他”保留在其他渠道说明中"
+        if ticked
+        else f"未勾选的未知渠道“{name}”",
+        message_en=f"unknown channel {name!r} "
+        + ("kept as 其他 (other) in other_channels" if ticked else "(not ticked)"),
         name=name,
     )
 

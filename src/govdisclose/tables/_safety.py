@@ -4,7 +4,7 @@ A county's catalogue has a few dozen rows, a city's merged one 10,000 and more. 
 are larger than :class:`Limits` allow, that are not what their name says, or whose zip members
 would unpack to far more than they take on disk are refused with an
 :class:`~govdisclose._errors.InputError` saying why and naming the limit — before openpyxl
-parses anything.  Each sheet's XML is then streamed with defusedxml (:func:`scan_sheets`, flat
+parses anything.  Each sheet's XML is then streamed with defusedxml (:class:`SheetScan`, flat
 memory): its rows, columns and merged ranges are counted (one merged range over a whole sheet
 would make openpyxl build a million cells) and formula cells without a saved result noted.
 Entity-expansion tricks are refused by defusedxml itself.  Files are read with
@@ -18,13 +18,12 @@ Entity-expansion tricks are refused by defusedxml itself.  Files are read with
 >>> check_cells("目录.xlsx", "Sheet1", 10_000, 300, Limits())
 Traceback (most recent call last):
 ...
-govdisclose._errors.InputError: 目录.xlsx: sheet 'Sheet1' spans 10000 rows × 300 columns, ...
+govdisclose.InputError: 目录.xlsx: sheet 'Sheet1' spans 10000 rows × 300 columns, ...
 """
 
 from __future__ import annotations
 
 import io
-import re
 import warnings
 import zipfile
 from collections.abc import Iterator
@@ -36,6 +35,7 @@ import attrs
 
 from .._errors import GovdiscloseError, InputError
 from .._files import describe_content, read_bytes
+from ._layout import ref_position
 
 
 @attrs.frozen
@@ -62,6 +62,12 @@ class Limits:
     max_merged_cells: int = 200_000
     max_cell_chars: int = 32_767
 
+    def exceeded(self, name: str, limit: str, what: str, zh: str, unit: str = "") -> InputError:
+        """The error refusing file ``name``: ``what`` is over ``limit`` (the field's name)."""
+        return InputError(
+            f"{name}: {what}, more than {getattr(self, limit)}{unit} ({_limit(limit)}) ({zh})"
+        )
+
 
 #: The limits used when none are given.
 DEFAULT_LIMITS = Limits()
@@ -83,7 +89,8 @@ _OTHER_OFFICE = (
 )
 
 
-def _check_zip(data: bytes, name: str, limits: Limits) -> None:
+def _scan_zip(data: bytes, name: str, limits: Limits) -> dict[str, SheetScan]:
+    """Check the parts of an XLSX file, then scan each sheet's XML, by sheet name."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
@@ -93,10 +100,7 @@ def _check_zip(data: bytes, name: str, limits: Limits) -> None:
     with archive:
         members = archive.infolist()
         if len(members) > limits.max_members:
-            raise InputError(
-                f"{name}: {len(members)} parts in the file, more than "
-                f"{limits.max_members} ({_limit('max_members')}) (文件结构异常)"
-            )
+            raise limits.exceeded(name, "max_members", f"{len(members)} parts", "文件结构异常")
         names = {m.filename for m in members}
         if "mimetype" in names:
             what = archive.read("mimetype")[:100].decode("ascii", "replace")
@@ -116,10 +120,8 @@ def _check_zip(data: bytes, name: str, limits: Limits) -> None:
             )
         total = sum(m.file_size for m in members)
         if total > limits.max_unpacked_bytes:
-            raise InputError(
-                f"{name}: unpacks to {total} bytes, more than the limit of "
-                f"{limits.max_unpacked_bytes} ({_limit('max_unpacked_bytes')}) (解压后过大)"
-            )
+            what = f"unpacks to {total} bytes"
+            raise limits.exceeded(name, "max_unpacked_bytes", what, "解压后过大", " bytes")
         for member in members:
             ratio = member.file_size / max(member.compress_size, 1)
             if member.file_size > 1024 * 1024 and ratio > limits.max_member_ratio:
@@ -128,6 +130,14 @@ def _check_zip(data: bytes, name: str, limits: Limits) -> None:
                     f"{member.compress_size} ({ratio:.0f}:1), refused as a possible zip bomb "
                     f"({_limit('max_member_ratio')}) (疑似压缩炸弹)"
                 )
+        sheets = _sheet_members(archive)
+        if len(sheets) > limits.max_sheets:
+            raise limits.exceeded(name, "max_sheets", f"{len(sheets)} sheets", "工作表过多")
+        scans = {}
+        for title, path in sheets:
+            with archive.open(path) as stream:
+                scans[title] = _scan_sheet(stream, name, title, limits)
+        return scans
 
 
 @contextmanager
@@ -141,10 +151,8 @@ def quiet() -> Iterator[None]:
 def check_cells(name: str, title: str, rows: int, columns: int, limits: Limits) -> None:
     """Refuse a sheet whose used rectangle has more than ``limits.max_cells`` cells."""
     if rows * columns > limits.max_cells:
-        raise InputError(
-            f"{name}: sheet {title!r} spans {rows} rows × {columns} columns, more than "
-            f"{limits.max_cells} cells ({_limit('max_cells')}) (工作表过大)"
-        )
+        what = f"sheet {title!r} spans {rows} rows × {columns} columns"
+        raise limits.exceeded(name, "max_cells", what, "工作表过大", " cells")
 
 
 def _openpyxl_error(name: str, exc: Exception) -> InputError:
@@ -166,7 +174,6 @@ def _openpyxl_error(name: str, exc: Exception) -> InputError:
 
 #: Formula cells without a saved value reported per sheet, at most.
 MAX_FORMULA_CELLS = 100
-_REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7})")
 
 
 def open_workbook(data: bytes, name: str, *, read_only: bool = False) -> Any:
@@ -181,17 +188,6 @@ def open_workbook(data: bytes, name: str, *, read_only: bool = False) -> Any:
         raise
     except Exception as exc:  # untrusted input: openpyxl raises many kinds of error
         raise _openpyxl_error(name, exc) from None
-
-
-def _ref_position(ref: str) -> tuple[int, int] | None:
-    """``(row, column)``, 1-based, of a cell reference such as ``B12``."""
-    match = _REF.fullmatch(ref.strip())
-    if match is None:
-        return None
-    column = 0
-    for letter in match.group(1):
-        column = column * 26 + ord(letter) - ord("A") + 1
-    return int(match.group(2)), column
 
 
 def _local(tag: str) -> str:
@@ -255,18 +251,14 @@ def _scan_sheet(stream: Any, name: str, title: str, limits: Limits) -> SheetScan
             r = element.get("r") or ""
             last_row = max(last_row, int(r) if r.isdigit() else 0, count)
             if last_row > limits.max_rows:
-                raise InputError(
-                    f"{name}: sheet {title!r} has more than {limits.max_rows} rows "
-                    f"({_limit('max_rows')}) (工作表行数过多)"
-                )
+                what = f"sheet {title!r} has rows past row {limits.max_rows}"
+                raise limits.exceeded(name, "max_rows", what, "工作表行数过多", " rows")
             if len(element):
-                last = _ref_position(element[-1].get("r") or "")
-                widest = max(widest, len(element), last[1] if last else 0)
+                last = ref_position(element[-1].get("r") or "")
+                widest = max(widest, len(element), last[1] + 1 if last else 0)
                 if widest > limits.max_columns:
-                    raise InputError(
-                        f"{name}: sheet {title!r} has more than {limits.max_columns} columns "
-                        f"({_limit('max_columns')}) (工作表列数过多)"
-                    )
+                    what = f"sheet {title!r} has {widest} columns"
+                    raise limits.exceeded(name, "max_columns", what, "工作表列数过多")
                 if element.find(f".//{f_tag}") is not None:
                     _formulas(element, f_tag, v_tag, formulas)
             element.clear()
@@ -292,41 +284,20 @@ def _formulas(row: Any, f_tag: str, v_tag: str, found: list[str]) -> None:
 def _check_merge(ref: str, merged: int, name: str, title: str, limits: Limits) -> int:
     """The cells merged range ``ref`` covers; refuse it past the limits."""
     first, _, second = ref.partition(":")
-    start, end = _ref_position(first), _ref_position(second)
+    start, end = ref_position(first), ref_position(second)
     if start is None or end is None:
         return 0
     (r1, c1), (r2, c2) = start, end
     cells: int = (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
+    what, zh = f"sheet {title!r} merges cells {ref!r}", "合并单元格范围过大"
     if merged + cells > limits.max_merged_cells:
-        raise InputError(
-            f"{name}: sheet {title!r} merges cells {ref!r}: merged ranges would cover more "
-            f"than {limits.max_merged_cells} cells ({_limit('max_merged_cells')}) "
-            f"(合并单元格范围过大)"
-        )
-    if max(r1, r2) > limits.max_rows or max(c1, c2) > limits.max_columns:
-        raise InputError(
-            f"{name}: sheet {title!r} merges cells {ref!r}, past {limits.max_rows} rows × "
-            f"{limits.max_columns} columns ({_limit('max_rows')}, max_columns) "
-            f"(合并单元格范围过大)"
-        )
+        what += f": merged ranges would cover {merged + cells} cells"
+        raise limits.exceeded(name, "max_merged_cells", what, zh, " cells")
+    if max(r1, r2) >= limits.max_rows:
+        raise limits.exceeded(name, "max_rows", f"{what} to row {max(r1, r2) + 1}", zh, " rows")
+    if max(c1, c2) >= limits.max_columns:
+        raise limits.exceeded(name, "max_columns", f"{what} to column {max(c1, c2) + 1}", zh)
     return cells
-
-
-def scan_sheets(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, SheetScan]:
-    """Scan every worksheet's XML of a checked XLSX file, by sheet name (see
-    :class:`SheetScan`); refuse sheets over the limits with an :class:`InputError`."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        sheets = _sheet_members(archive)
-        if len(sheets) > limits.max_sheets:
-            raise InputError(
-                f"{name}: {len(sheets)} sheets, more than {limits.max_sheets} "
-                f"({_limit('max_sheets')}) (工作表过多)"
-            )
-        out = {}
-        for title, member in sheets:
-            with archive.open(member) as stream:
-                out[title] = _scan_sheet(stream, name, title, limits)
-        return out
 
 
 def inspect_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, dict[str, SheetScan]]:
@@ -342,9 +313,8 @@ def inspect_xlsx(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, di
     what = describe_content(data)
     if what != "a ZIP archive":
         raise InputError(f"{name}: not an XLSX workbook but {what} (不是xlsx格式的Excel文件)")
-    _check_zip(data, name, limits)
     try:
-        return data, scan_sheets(data, name, limits)
+        return data, _scan_zip(data, name, limits)
     except GovdiscloseError:
         raise
     except Exception as exc:  # untrusted input: a damaged part, XML attacks (defusedxml)

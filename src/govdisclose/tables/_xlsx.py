@@ -23,7 +23,6 @@ every such sheet.  The cells go through :func:`govdisclose.tables._reading.read_
 
 from __future__ import annotations
 
-import copy
 import functools
 import io
 from collections.abc import Sequence
@@ -39,10 +38,20 @@ from ..findings import Finding, Report
 from . import _codes as codes
 from ._cells import cell_text, row_values
 from ._header import Grid
-from ._layout import METADATA_KEYS, Column, cell_ref, column_letter, columns_for, extra_channels
+from ._layout import (
+    METADATA_KEYS,
+    Column,
+    cell_ref,
+    column_letter,
+    columns_for,
+    extra_channels,
+    first_level_runs,
+    header_groups,
+    ref_position,
+)
 from ._metadata import CatalogueInfo, info_pairs, read_info_pairs
 from ._reading import ImportResult, read_grid
-from ._safety import DEFAULT_LIMITS, Limits, SheetScan, check_cells, inspect_xlsx
+from ._safety import DEFAULT_LIMITS, Limits, check_cells, inspect_xlsx, open_workbook
 
 #: The name of the sheet with the catalogue information.
 INFO_SHEET = "目录信息"
@@ -52,20 +61,22 @@ _LINE_POINTS = 14.0
 _TITLE_ROW, _HEADER_ROW, _FIRST_DATA_ROW = 1, 2, 4
 
 
-# Named styles: every cell refers to one by name, so the workbook holds each combination of
-# font, border, fill and alignment once (setting them cell by cell made openpyxl hash style
-# objects for every cell: 4.6× slower).
-_TITLE, _HEADER, _BODY, _BODY_CENTER, _NOTE = (
+# Named styles: the workbook holds each combination of font, border, fill and alignment once,
+# and the cells of one style share its style array (setting the styles cell by cell made
+# openpyxl hash style objects for every cell: 4.6× slower).
+_TITLE, _HEADER, _BODY, _CENTER, _NOTE, _LABEL = (
     "目录标题",
     "目录表头",
     "目录正文",
     "目录正文居中",
     "目录注",
+    "目录信息栏目",
 )
-_INFO_LABEL, _INFO_VALUE = "目录信息栏目", "目录信息内容"
+_CENTERED = ("tick", "number", "first_level", "service_level")
 
 
-def _add_styles(wb: Any) -> None:
+def _add_styles(wb: Any) -> dict[str, Any]:
+    """Add the named styles to ``wb``; their style arrays by name."""
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
     thin = Side(style="thin", color="000000")
@@ -73,200 +84,135 @@ def _add_styles(wb: Any) -> None:
     font, bold = Font(name=_FONT, size=10), Font(name=_FONT, size=10, bold=True)
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
     left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    grey = PatternFill("solid", fgColor="E7E6E6")
+    top_left = Alignment(horizontal="left", vertical="top", wrap_text=True)
     styles = (
         NamedStyle(_TITLE, font=Font(name=_FONT, size=16, bold=True), alignment=center),
-        NamedStyle(
-            _HEADER,
-            font=bold,
-            fill=PatternFill("solid", fgColor="E7E6E6"),
-            alignment=center,
-            border=border,
-        ),
+        NamedStyle(_HEADER, font=bold, fill=grey, alignment=center, border=border),
         NamedStyle(_BODY, font=font, alignment=left, border=border),
-        NamedStyle(_BODY_CENTER, font=font, alignment=center, border=border),
-        NamedStyle(
-            _NOTE, font=font, alignment=Alignment(horizontal="left", vertical="top", wrap_text=True)
-        ),
-        NamedStyle(_INFO_LABEL, font=bold, alignment=left, border=border),
-        NamedStyle(_INFO_VALUE, font=font, alignment=left, border=border),
+        NamedStyle(_CENTER, font=font, alignment=center, border=border),
+        NamedStyle(_NOTE, font=font, alignment=top_left),
+        NamedStyle(_LABEL, font=bold, alignment=left, border=border),
     )
     for style in styles:
         wb.add_named_style(style)
+    return {style.name: style.as_tuple() for style in styles}
 
 
-class _Styler:
-    """Gives cells a named style.  The style's array is looked up once per name and copied
-    onto each cell, as openpyxl's own worksheet copy does (``cell.style = name`` searches the
-    workbook's named styles for every cell)."""
+def _merge(ws: Any, first_row: int, first_column: int, last_row: int, last_column: int) -> None:
+    """Merge a range (1-based, inclusive) whose first cell is written.
 
-    def __init__(self, wb: Any) -> None:
-        self.wb = wb
-        self.arrays: dict[str, Any] = {}
-
-    def __call__(self, cell: Any, name: str) -> None:
-        array = self.arrays.get(name)
-        if array is None:
-            cell.style = name
-            self.arrays[name] = copy.copy(cell._style)
-        else:
-            cell._style = copy.copy(array)
-
-
-def _merge_group(ws: Any, first: int, last: int) -> None:
-    """Merge the first-level cells of rows ``first``..``last`` (column A).
-
-    ``ws.merge_cells`` re-applies borders and protection cell by cell through openpyxl's style
-    objects (3.6 s for 5,000 rows); the merged cells here take the first cell's style array,
-    whose borders already frame the column, as openpyxl's own worksheet copy copies styles.
+    ``ws.merge_cells`` re-applies borders cell by cell through openpyxl's style objects (3.6 s
+    for the first-level cells of 5,000 rows); here the other cells share the first cell's
+    style array, whose borders already frame them, as openpyxl's worksheet copy does.
     """
     from openpyxl.cell.cell import MergedCell
     from openpyxl.worksheet.merge import MergedCellRange
 
-    ws.merged_cells.add(MergedCellRange(ws, f"A{first}:A{last}"))
-    array = ws.cell(row=first, column=1)._style
-    for row in range(first + 1, last + 1):
-        cell = MergedCell(ws, row=row, column=1)
-        cell._style = copy.copy(array)
-        ws._cells[(row, 1)] = cell
-
-
-def _check_text(value: str | int, path: str) -> None:
-    """Refuse a text a spreadsheet cell cannot hold as it is."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    if not isinstance(value, str):
+    first, last = (first_row - 1, first_column - 1), (last_row - 1, last_column - 1)
+    if first == last:
         return
-    if len(value) > DEFAULT_LIMITS.max_cell_chars:
-        raise DataError(
-            f"text of {len(value)} characters is longer than a spreadsheet cell "
-            f"holds ({DEFAULT_LIMITS.max_cell_chars}) (文本过长)",
-            path=path,
-        )
-    if "\r" in value:
-        raise DataError(
-            "text contains a carriage return (\\r), which a workbook would turn into a line "
-            "break; use \\n for line breaks (含有回车符)",
-            path=path,
-        )
-    if ILLEGAL_CHARACTERS_RE.search(value):
-        raise DataError(
-            "text contains a control character a spreadsheet cannot hold "
-            "(含有无法写入表格的控制字符)",
-            path=path,
-        )
+    ws.merged_cells.add(MergedCellRange(ws, f"{cell_ref(None, *first)}:{cell_ref(None, *last)}"))
+    array = ws.cell(row=first_row, column=first_column)._style
+    for row in range(first_row, last_row + 1):
+        for column in range(first_column, last_column + 1):
+            if (row, column) != (first_row, first_column):
+                cell = ws._cells[(row, column)] = MergedCell(ws, row=row, column=column)
+                cell._style = array
 
 
-def set_cell(ws: Any, row: int, column: int, value: str | int, path: str) -> Any:
-    """Write a value as data (a text starting with ``=`` stays text, never a formula)."""
+@functools.cache
+def _openpyxl_cell() -> tuple[Any, type[Exception]]:
+    """openpyxl's cell class and the error it raises for a control character (imported once:
+    an import statement in :func:`set_cell` would cost a third of its time)."""
+    from openpyxl.cell.cell import Cell
     from openpyxl.utils.exceptions import IllegalCharacterError
 
+    return Cell, IllegalCharacterError
+
+
+def set_cell(ws: Any, row: int, column: int, value: str | int, path: str, style: Any = None) -> Any:
+    """Write a value as data (a text starting with ``=`` stays text, never a formula), with
+    the style array ``style``; :class:`~govdisclose._errors.DataError` at ``path`` for a text
+    a spreadsheet cell cannot hold as it is."""
+    cell_class, illegal_character = _openpyxl_cell()
+    problem = None
     if isinstance(value, str) and len(value) > DEFAULT_LIMITS.max_cell_chars:
-        raise DataError(
-            f"text of {len(value)} characters is longer than a spreadsheet cell "
-            f"holds ({DEFAULT_LIMITS.max_cell_chars}) (文本过长)",
-            path=path,
+        problem = (
+            f"text of {len(value)} characters is longer than a spreadsheet cell holds "
+            f"({DEFAULT_LIMITS.max_cell_chars}) (文本过长)"
         )
-    if isinstance(value, str) and "\r" in value:
-        raise DataError(
+    elif isinstance(value, str) and "\r" in value:
+        problem = (
             "text contains a carriage return (\\r), which a workbook would turn into a line "
-            "break; use \\n for line breaks (含有回车符)",
-            path=path,
+            "break; use \\n for line breaks (含有回车符)"
         )
-    cell = ws.cell(row=row, column=column)
-    try:
-        cell.value = value
-    except IllegalCharacterError:
-        raise DataError(
-            "text contains a control character a spreadsheet cannot hold "
-            "(含有无法写入表格的控制字符)",
-            path=path,
-        ) from None
-    if isinstance(value, str) and cell.data_type == "f":
+    else:
+        try:
+            cell = cell_class(ws, row=row, column=column, value=value)
+        except illegal_character:
+            problem = "text contains a control character a spreadsheet cannot hold (含有控制字符)"
+    if problem:
+        raise DataError(problem, path=path)
+    if cell.data_type == "f":
         cell.data_type = "s"
+    if style is not None:
+        cell._style = style
+    ws._add_cell(cell)  # ws.cell(…) would first make an empty cell: twice as slow
     return cell
 
 
 @functools.lru_cache(maxsize=4096)
-def _lines(text: str, width: float) -> int:
-    chars = max(1.0, width - 1)
-    return sum(max(1, -(-display_width(line) // int(chars))) for line in text.split("\n"))
+def _height(text: str, width: float) -> float:
+    """The points a row needs to show ``text`` wrapped in a column ``width`` characters wide."""
+    chars = int(max(1.0, width - 1))
+    lines = sum(max(1, -(-display_width(line) // chars)) for line in text.split("\n"))
+    return min(409.0, _LINE_POINTS * lines + 4)
 
 
-def _write_header(ws: Any, columns: Sequence[Column], style: _Styler) -> None:
+def _write_header(ws: Any, columns: Sequence[Column], style: Any) -> None:
     top, low = _HEADER_ROW, _HEADER_ROW + 1
-    c = 0
-    while c < len(columns):
-        column = columns[c]
-        if column.spans_both_rows:
-            set_cell(ws, top, c + 1, column.header, "$")
-            ws.merge_cells(start_row=top, start_column=c + 1, end_row=low, end_column=c + 1)
-            c += 1
+    for group in header_groups(columns):
+        first, last = group.start + 1, group.stop
+        set_cell(ws, top, first, columns[group.start].group, "$", style)
+        if columns[group.start].spans_both_rows:
+            _merge(ws, top, first, low, first)
             continue
-        span = 1
-        while c + span < len(columns) and columns[c + span].group == column.group:
-            span += 1
-        set_cell(ws, top, c + 1, column.group, "$")
-        if span > 1:
-            ws.merge_cells(start_row=top, start_column=c + 1, end_row=top, end_column=c + span)
-        for k in range(c, c + span):
-            label = "二级事项" if columns[k].key == "number" else columns[k].header
-            set_cell(ws, low, k + 1, label, "$")
-        names = [columns[k].key for k in range(c, c + span)]
-        if "number" in names and "name" in names:  # 二级事项 spans its number and name
-            at = names.index("number") + c + 1
-            ws.merge_cells(start_row=low, start_column=at, end_row=low, end_column=at + 1)
-        c += span
-    for r in (top, low):
-        for k in range(1, len(columns) + 1):
-            style(ws.cell(row=r, column=k), _HEADER)
+        for c in group:
+            label = "二级事项" if columns[c].key == "number" else columns[c].header
+            set_cell(ws, low, c + 1, label, "$", style)
+        _merge(ws, top, first, top, last)
+        for c in group:
+            if columns[c].key == "number":  # 二级事项 spans its number and name
+                _merge(ws, low, c + 1, low, c + 2)
 
 
-def _write_sheet(ws: Any, catalogue: Catalogue, style: _Styler) -> None:
+def _write_sheet(ws: Any, catalogue: Catalogue, styles: dict[str, Any]) -> None:
     columns = columns_for(catalogue)
     extras = extra_channels(catalogue)
     width = len(columns)
-    title = set_cell(ws, _TITLE_ROW, 1, catalogue.title, "$.title")
-    style(title, _TITLE)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    set_cell(ws, _TITLE_ROW, 1, catalogue.title, "$.title", styles[_TITLE])
+    _merge(ws, _TITLE_ROW, 1, _TITLE_ROW, width)
     ws.row_dimensions[_TITLE_ROW].height = 30
-    _write_header(ws, columns, style)
-    row = _FIRST_DATA_ROW
-    group_start = row
-    items = catalogue.items
-    names = [
-        _BODY_CENTER if c.key in ("tick", "number", "first_level", "service_level") else _BODY
-        for c in columns
-    ]
+    _write_header(ws, columns, styles[_HEADER])
+    arrays = [styles[_CENTER if c.key in _CENTERED else _BODY] for c in columns]
     widths = [c.width for c in columns]
-    cells = ws._cells  # rows are appended in order; their cells are then styled in place
-    for index, item in enumerate(items):
-        lines = 1
-        values = row_values(item, columns, extras)
-        for value in values:
-            _check_text(value, f"$.items[{index}]")
-        ws.append(values)
-        for c in range(width):
-            cell = cells[(row, c + 1)]
-            style(cell, names[c])
-            value = values[c]
-            if type(value) is str:
-                if cell.data_type == "f":  # a text starting with = stays text
-                    cell.data_type = "s"
-                if c:  # the first-level cell is merged over the group
-                    lines = max(lines, _lines(value, widths[c]))
-        ws.row_dimensions[row].height = min(409.0, _LINE_POINTS * lines + 4)
-        last = index + 1 == len(items) or items[index + 1].first_level is not item.first_level
-        if last:
-            if row > group_start:
-                _merge_group(ws, group_start, row)
-            group_start = row + 1
-        row += 1
+    row, index = _FIRST_DATA_ROW, 0
+    for run in first_level_runs(catalogue.items):
+        for item in run:
+            values = row_values(item, columns, extras)
+            path = f"$.items[{index}]"
+            for c, value in enumerate(values):
+                set_cell(ws, row, c + 1, value, path, arrays[c])
+            texts = zip(values[1:], widths[1:], strict=True)
+            heights = (_height(v, w) for v, w in texts if type(v) is str)
+            ws.row_dimensions[row].height = max(heights, default=_height("", 1))
+            row, index = row + 1, index + 1
+        _merge(ws, row - len(run), 1, row - 1, 1)  # the first-level cell spans its run
     for note in catalogue.notes:
-        cell = set_cell(ws, row, 1, note, "$.notes")
-        style(cell, _NOTE)
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
-        total = sum(c.width for c in columns)
-        ws.row_dimensions[row].height = min(409.0, _LINE_POINTS * _lines(note, total) + 4)
+        set_cell(ws, row, 1, note, "$.notes", styles[_NOTE])
+        _merge(ws, row, 1, row, width)
+        ws.row_dimensions[row].height = _height(note, sum(widths))
         row += 1
     for c, column in enumerate(columns):
         ws.column_dimensions[column_letter(c)].width = column.width
@@ -293,7 +239,7 @@ def _sheet_names(catalogues: Sequence[Catalogue]) -> list[str]:
 
 
 def _write_info(
-    wb: Any, catalogues: Sequence[Catalogue], names: Sequence[str], style: _Styler
+    wb: Any, catalogues: Sequence[Catalogue], names: Sequence[str], styles: dict[str, Any]
 ) -> None:
     ws = wb.create_sheet(INFO_SHEET)
     values = [dict(info_pairs(c, title=False, notes=False)) for c in catalogues]
@@ -306,8 +252,7 @@ def _write_info(
     ]
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
-            cell = set_cell(ws, r, c, value, "$")
-            style(cell, _INFO_LABEL if r == 1 or c == 1 else _INFO_VALUE)
+            set_cell(ws, r, c, value, "$", styles[_LABEL if r == 1 or c == 1 else _BODY])
     ws.column_dimensions["A"].width = 14
     for c in range(len(names)):
         ws.column_dimensions[column_letter(c + 1)].width = 60
@@ -325,14 +270,13 @@ def to_xlsx(catalogues: Catalogue | Sequence[Catalogue]) -> bytes:
     if not listed:
         raise DataError("no catalogue to write (没有目录)")
     wb = openpyxl.Workbook()
-    _add_styles(wb)
-    style = _Styler(wb)
+    styles = _add_styles(wb)
     names = _sheet_names(listed)
     for i, (catalogue, name) in enumerate(zip(listed, names, strict=True)):
         ws = wb.active if i == 0 else wb.create_sheet()
         ws.title = name
-        _write_sheet(ws, catalogue, style)
-    _write_info(wb, listed, names, style)
+        _write_sheet(ws, catalogue, styles)
+    _write_info(wb, listed, names, styles)
     wb.properties.title = listed[0].title
     wb.properties.creator = "govdisclose"
     out = io.BytesIO()
@@ -357,7 +301,7 @@ def _info(ws: Any) -> dict[str, tuple[CatalogueInfo, list[Finding]]]:
     out: dict[str, tuple[CatalogueInfo, list[Finding]]] = {}
     for c, sheet in enumerate(rows[0][1:], start=1):
         pairs = [
-            (cell_text(r[0]), cell_text(r[c]), f"{INFO_SHEET}!{column_letter(c)}{i + 1}")
+            (cell_text(r[0]), cell_text(r[c]), cell_ref(INFO_SHEET, i, c))
             for i, r in enumerate(rows[1:], start=1)
             if c < len(r) and cell_text(r[0]) and cell_text(r[c])
         ]
@@ -365,17 +309,11 @@ def _info(ws: Any) -> dict[str, tuple[CatalogueInfo, list[Finding]]]:
     return out
 
 
-def _load(path: Path, limits: Limits) -> tuple[Any, dict[str, SheetScan]]:
-    from ._safety import open_workbook
-
-    data, scans = inspect_xlsx(path, limits)
-    return open_workbook(data, str(path)), scans
-
-
 def _read_sheets(
     path: Path, domain: Any, level: Any, sheet: str | None, limits: Limits, first_only: bool
 ) -> tuple[ImportResult, ...]:
-    wb, scans = _load(Path(path), limits)
+    data, scans = inspect_xlsx(path, limits)
+    wb = open_workbook(data, str(path))
     infos = _info(wb[INFO_SHEET]) if INFO_SHEET in wb.sheetnames else {}
     if sheet is not None and sheet not in wb.sheetnames:
         raise InputError(
@@ -417,22 +355,13 @@ def _read_sheets(
 
 
 def _formula_finding(sheet: str, ref: str) -> Finding:
-    row, column = _ref_index(ref)
-    where = cell_ref(sheet, row, column)
+    where = cell_ref(sheet, *(ref_position(ref) or (0, 0)))
     return codes.FORMULA_WITHOUT_VALUE.finding(
         where,
         message_zh=f"{where}是没有计算结果的公式，按空白读取",
         message_en=f"{where} holds a formula with no saved result; read as empty",
         cell=where,
     )
-
-
-def _ref_index(ref: str) -> tuple[int, int]:
-    letters = "".join(ch for ch in ref if ch.isalpha())
-    column = 0
-    for letter in letters:
-        column = column * 26 + ord(letter) - ord("A") + 1
-    return int(ref[len(letters) :]) - 1, column - 1
 
 
 def read_xlsx(

@@ -24,7 +24,8 @@ Kinds, with texts they read:
 * ``consultation_period`` — :class:`ConsultationPeriod`: 征求意见时对外公布的时限内公开
 * ``external_requirement`` — :class:`ExternalRequirement`: 按照中央有关要求公开; 按上级要求
 * ``periodic_update`` — :class:`PeriodicUpdate`: 半年至少更新1次; 每季度更新
-* ``unrecognised`` — :class:`Unrecognised`: anything else, and empty text
+* ``unrecognised`` — :class:`Unrecognised`: anything else, and empty text; its ``why()``
+  says why in Chinese and English (two periods, hours, a range, no period named …)
 
 Event codes (:data:`EVENTS`): ``formation_or_change`` (信息形成或变更, 产生、变更, 形成（变更）),
 ``formation`` (信息形成/产生 alone; 制作或获取, 制定或获取 — how 条例第二条 defines government
@@ -36,7 +37,8 @@ information), ``issuance`` (成文, 印发, 签发, 颁布或印发), ``decision
 
 Before matching, a text is normalised (:func:`normalize_time_limit`): NFKC (full-width digits
 and brackets), white space removed, trailing punctuation dropped, 或者 → 或, （变更）/、变更 →
-或变更, Chinese numerals before a unit (二十个, 一周, 两次) → digits, 天 → 日, 以内 → 内; a final
+或变更, Chinese numerals before a unit (二十个, 一周, 两次) → digits, 天 → 日, 以内/之内 → 内,
+traditional characters of the vocabulary (變, 個, 內 …) → simplified; a final
 公开/公布 and 之日起 are optional.  Each pattern must match the *whole* text, so nothing is
 guessed: two numbers, a bracketed exception, 三五个工作日 (a range), 2月底 (not one date),
 hours (24小时内) or 提前3个工作日 (lead time in working days) give :class:`Unrecognised`.

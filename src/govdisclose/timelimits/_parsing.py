@@ -61,21 +61,34 @@ def _replace_numeral(match: re.Match[str]) -> str:
     return match.group() if value is None else str(value)
 
 
+# Catalogues copied to other sites are often shown in traditional characters; the characters
+# of the vocabulary below are folded to their simplified form (each has only one).
+_TRADITIONAL = str.maketrans(
+    "變個內進況時開發請會議週決處罰許執復結確獲製產該簽頒經財門預級曆歷後動對調態長規從關應實報"
+    "黨國務據兩號見徵準並間",
+    "变个内进况时开发请会议周决处罚许执复结确获制产该签颁经财门预级历历后动对调态长规从关应实报"
+    "党国务据两号见征准并间",
+)
+
+
 def normalize_time_limit(text: str) -> str:
     """Fold a time-limit text to the form the patterns read.
 
-    NFKC (full-width digits and brackets to half-width), no white space, no trailing
-    punctuation, 或者 → 或, （变更）/、变更 → 或变更, Chinese numerals before a unit to digits,
-    天 → 日, 以内 → 内, sentence punctuation to ``,``.
+    NFKC (full-width digits and brackets to half-width), traditional characters of the
+    vocabulary to simplified ones, no white space, no trailing punctuation, 或者 → 或,
+    （变更）/、变更 → 或变更, Chinese numerals before a unit to digits, 天 → 日, 以内/之内 → 内,
+    sentence punctuation to ``,``.
 
     >>> normalize_time_limit(" 信息形成（变更）二十个工作日以内。")
     '信息形成或变更20个工作日内'
+    >>> normalize_time_limit("信息形成或變更之日起20個工作日內")
+    '信息形成或变更之日起20个工作日内'
     """
-    out = "".join(unicodedata.normalize("NFKC", text).split())
+    out = "".join(unicodedata.normalize("NFKC", text).split()).translate(_TRADITIONAL)
     out = out.replace("或者", "或")
     out = re.sub(r"\(变更\)|[、/]变更", "或变更", out)
     out = _CN_NUMERAL.sub(_replace_numeral, out)
-    out = out.replace("天", "日").replace("以内", "内")
+    out = re.sub(r"[以之]内", "内", out.replace("天", "日"))
     out = re.sub(r"[;。]", ",", out)
     out = re.sub(r"^(?:应当|应)(?=自|在|于|从)", "", out)
     return out.rstrip(",.:!?、")

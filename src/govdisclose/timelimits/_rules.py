@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import calendar as calendar_module
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
@@ -353,9 +355,59 @@ class Unrecognised(_Undated):
     open: ClassVar[bool] = False
     text: str
 
+    def why(self) -> tuple[str, str]:
+        """Why the text was not read, in Chinese and English.
+
+        >>> Unrecognised("制定或获取信息之日起10个工作日内,公示7个工作日").why()[1]
+        'it names 2 periods (10个工作日, 7个工作日) and does not say which one applies'
+        >>> Unrecognised("常态化公开").why()[1]
+        'it names no period, date or schedule'
+        """
+        text = "".join(unicodedata.normalize("NFKC", self.text).split())
+        periods = _PERIOD_MENTION.findall(text)
+        if not text:
+            return "文本为空", "the text is empty"
+        if any(p.endswith("小时") for p in periods):
+            return "以小时计，不是日", "it counts hours, not days"
+        if len(periods) > 1:
+            listed = ", ".join(periods)
+            return (
+                f"含{len(periods)}个时限（{'、'.join(periods)}），未说明适用哪一个",
+                f"it names {len(periods)} periods ({listed}) and does not say which one applies",
+            )
+        if text in ("同上", "同前", "同上一项"):
+            return "指向另一行，未写明时限", "it points to another row instead of stating a limit"
+        if periods and _RANGE.search(periods[0]):
+            return f"「{periods[0]}」是范围，不是一个数", f"{periods[0]!r} is a range, not a number"
+        if periods and periods[0].endswith(("月底", "月末")):
+            return (
+                f"「{periods[0]}」不是一个固定日期（平年、闰年不同）",
+                f"{periods[0]!r} is not one fixed date (it differs in leap years)",
+            )
+        if periods and "提前" in text:
+            return (
+                "提前时限按工作日计的写法未能识别（只识别日、周）",
+                "a lead time is read in days or weeks only, not in working days",
+            )
+        if periods:
+            return (
+                f"写明了时限「{periods[0]}」，但其余措辞（如所起算的事件）未能识别",
+                f"it names a period ({periods[0]}) but the other words (such as the event it "
+                "counts from) are not understood",
+            )
+        return "未写明期限、日期或周期", "it names no period, date or schedule"
+
     def describe(self) -> str:
-        """A short description in English and Chinese."""
-        return f"unrecognised time limit {self.text!r} / 未能识别的公开时限"
+        """A short description in English and Chinese, with the reason (:meth:`why`)."""
+        zh, en = self.why()
+        return f"unrecognised time limit {self.text!r}: {en} / 未能识别的公开时限：{zh}"
+
+
+# A period as written: a number (digits or Chinese numerals) and a unit of time.
+_PERIOD_MENTION = re.compile(
+    r"(?:[0-9]{1,6}|[零〇一二两三四五六七八九十百]+)[个個]?(?:工作日|自然日|日历日|日|天|周|星期|月底|月末|小时)"
+)
+_RANGE = re.compile(r"[一二三四五六七八九][一二三四五六七八九]")
 
 
 #: Any time-limit rule.
