@@ -638,6 +638,8 @@ _GOOD = {"id": "A", "received": "2025-03-03", "applicant_category": "other"}
     ("request_data", "path", "code"),
     [
         ({**_GOOD, "reply": []}, "$.requests[0].reply", "requests.bad-cell"),
+        ({**_GOOD, "consultations": None}, "$.requests[0].consultations", "requests.bad-cell"),
+        ({**_GOOD, 1: "x"}, "$.requests[0].1", "requests.unknown-key"),
         ({**_GOOD, "fee": "100元"}, "$.requests[0].fee", "requests.bad-cell"),
         ({**_GOOD, "reviews": [1]}, "$.requests[0].reviews[0]", "requests.bad-cell"),
         ({**_GOOD, "consultations": [{"sent": "2025-03-04"}, "x"]},

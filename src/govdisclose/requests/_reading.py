@@ -899,7 +899,7 @@ def _structure(data: object) -> dict[int, list[tuple[str, str, str]]]:
     return found
 
 
-def _json_fields(obj: Mapping[str, Any], where: str) -> dict[str, tuple[object, str]]:
+def _json_fields(obj: Mapping[Any, Any], where: str) -> dict[str, tuple[object, str]]:
     """The values of a request object: raw key → (value, path)."""
     raw: dict[str, tuple[object, str]] = {}
     for key, value in obj.items():
@@ -911,7 +911,7 @@ def _json_fields(obj: Mapping[str, Any], where: str) -> dict[str, tuple[object, 
                 for name, sub in item.items():
                     if f"{key}.{name}" in COLUMN_ALIASES:
                         raw[_key(f"{key}.{name}", index)] = (sub, f"{at}.{name}")
-        elif (found := _header_key(key)) is not None:
+        elif isinstance(key, str) and (found := _header_key(key)) is not None:
             raw[_key(*found)] = (value, here)
     return raw
 

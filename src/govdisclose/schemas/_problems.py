@@ -177,7 +177,10 @@ def _problems(
             yield SchemaProblem(f"{where}.{key}", f"given, but {en} ({zh})", key)
         return
     if value is None and at and isinstance(at[-1], str):
-        yield SchemaProblem(where, f"{field} is null (为空)", field, missing=field)
+        message = f"{field} is null (为空)"
+        yield SchemaProblem(
+            where, message, field, missing=field, keyword=str(kind), expected=error.validator_value
+        )
         return
     cls = _vocabulary(error)
     if cls is not None:
