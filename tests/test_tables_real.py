@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from govdisclose import read_catalogue
+from govdisclose import InputError, read_catalogue
 from govdisclose._vocabulary import Channel
 from govdisclose.checks import compare_with_standard
 
@@ -203,3 +203,43 @@ def test_validate_accepts_domain(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["validate", str(plain)]) == 2
     assert "--domain" in capsys.readouterr().err
     assert main(["validate", str(plain), "--domain", "disaster-relief"]) == 1
+
+
+TRADITIONAL = sorted((DATA / "traditional").glob("*.csv"))
+
+
+def test_every_copy_in_traditional_characters_has_its_address() -> None:
+    assert len(TRADITIONAL) >= 5
+    for path in [*TRADITIONAL, *(DATA / "other_fields").glob("*.csv")]:
+        source = path.with_suffix(".source").read_text(encoding="utf-8").splitlines()[0]
+        assert source.startswith("http"), path.name
+
+
+@pytest.mark.parametrize("path", TRADITIONAL, ids=lambda p: p.stem)
+def test_traditional_characters_refused_with_the_reason(path: Path) -> None:
+    # Copies of county pages converted to traditional characters: the labels (公開內容 …)
+    # are not the standard's, so the reader says so instead of "no header found".
+    with pytest.raises(InputError) as caught:
+        read_catalogue(path)
+    message = caught.value.message
+    assert "traditional characters" in message and "繁体" in message
+    assert "row 2: 公開事項、" in message and "\n" not in message
+
+
+def test_traditional_characters_refused_by_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    from govdisclose.cli import main
+
+    assert main(["validate", str(DATA / "traditional" / "nanhai_disaster_relief.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "繁体" in err and len(err.strip().splitlines()) == 1
+
+
+def test_catalogue_of_another_field_is_not_taken_for_ours() -> None:
+    path = DATA / "other_fields" / "dean_agricultural_funds.csv"
+    with pytest.raises(InputError, match="--domain"):
+        read_catalogue(path)
+    # Told the domain anyway, no row becomes an item silently: each row is a finding.
+    result = read_catalogue(path, domain="work_safety")
+    assert result.catalogue.items == ()
+    dropped = [f.path for f in result.report.findings if f.code == "tables.unknown-first-level"]
+    assert dropped == ["A4", "A5"]
