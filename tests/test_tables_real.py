@@ -215,23 +215,78 @@ def test_every_copy_in_traditional_characters_has_its_address() -> None:
         assert source.startswith("http"), path.name
 
 
-@pytest.mark.parametrize("path", TRADITIONAL, ids=lambda p: p.stem)
-def test_traditional_characters_refused_with_the_reason(path: Path) -> None:
-    # Copies of county pages converted to traditional characters: the labels (公開內容 …)
-    # are not the standard's, so the reader says so instead of "no header found".
-    with pytest.raises(InputError) as caught:
-        read_catalogue(path)
-    message = caught.value.message
-    assert "traditional characters" in message and "繁体" in message
-    assert "row 2: 公開事項、" in message and "\n" not in message
+def _traditional(name: str):  # type: ignore[no-untyped-def]
+    return read_catalogue(DATA / "traditional" / f"{name}.csv")
 
 
-def test_traditional_characters_refused_by_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
-    from govdisclose.cli import main
+@pytest.mark.parametrize(
+    ("name", "domain", "names"),
+    [
+        ("e5515c_work_safety", "work_safety", ["法律法規", "部門和地方規章", "其他政策文件"]),
+        ("longling_disaster_relief", "disaster_relief", ["法律法規(guī)", "部門和地方規(guī)章"]),
+        ("qingxi_disaster_relief", "disaster_relief", ["法律法規", "部門和地方規章"]),
+        ("nanhai_disaster_relief", "disaster_relief", ["法律\n法規", "部門和地方規章"]),
+        ("huilong_disaster_relief", "disaster_relief", ["法律法規", "部門和地方規章"]),
+    ],
+)
+def test_copies_in_traditional_characters_read_as_written(
+    name: str, domain: str, names: list[str]
+) -> None:
+    # Labels are matched in simplified characters; every value stays as the page has it.
+    result = _traditional(name)
+    items = result.catalogue.items
+    assert result.catalogue.domain.code == domain
+    assert [i.name for i in items[: len(names)]] == names
+    assert [i.id for i in items[:2]] == ["policy_documents.1", "policy_documents.2"]
+    assert all(i.time_limit.rule.kind == "workdays_after_event" for i in items[:2])
+    assert not {f.code for f in result.report.findings} & (NEVER - {"tables.unknown-channel"})
+    assert not [k for i in items for k in i.local_fields if k != "序號" and k != "網址"]
 
-    assert main(["validate", str(DATA / "traditional" / "nanhai_disaster_relief.csv")]) == 2
-    err = capsys.readouterr().err
-    assert "繁体" in err and len(err.strip().splitlines()) == 1
+
+def test_traditional_ticks_levels_and_channels() -> None:
+    items = _traditional("e5515c_work_safety").catalogue.items
+    assert items[0].content == "與安全生產有關的法律、法規"
+    assert items[0].subject == "應急管理部門"
+    assert [c.code for c in items[0].channels] == [
+        "government_website",
+        "new_media",
+        "public_reading_point",
+        "service_center",
+    ]
+    assert items[1].channels == items[0].channels  # merged cell, blank in CSV
+    for item in items:
+        ticks = [[t.code for t in terms] for terms in (item.audiences, item.modes, item.levels)]
+        assert ticks == [["whole_society"], ["proactive"], ["township"]]
+    assert items[3].time_limit.rule.kind == "promptly"
+
+
+def test_pinyin_inserted_in_labels_is_no_local_column() -> None:
+    item = _traditional("longling_disaster_relief").catalogue.items[0]
+    assert [lv.code for lv in item.levels] == ["township"]  # header 鎮(zhèn)級
+    assert item.basis.text == "《中華人民共和國政府信息公開條例》(國務院令第711號)"
+
+
+def test_website_in_plain_text_and_address_column() -> None:
+    nanhai = _traditional("nanhai_disaster_relief").catalogue.items
+    assert all([c.code for c in i.channels] == ["government_website"] for i in nanhai)
+    assert nanhai[0].subject == "區應急管理局、各鎮(街道)"
+    qingxi = _traditional("qingxi_disaster_relief").catalogue.items
+    assert qingxi[0].local_fields["網址"].startswith("http://www.sangco.com.cn/qingxi/")
+    assert [c.code for c in qingxi[2].channels] == ["government_website"]
+
+
+def test_boxes_lost_as_question_marks_are_not_read_as_used() -> None:
+    result = _traditional("huilong_disaster_relief")
+    for item in result.catalogue.items:
+        assert item.channels == () and item.other_channels == ()
+    unreadable = [f for f in result.report.findings if f.code == "tables.unreadable-channels"]
+    assert {f.path for f in unreadable} == {"H4", "H5"}
+    assert unreadable[0].data["text"] == "政府網站 ??政府公報"
+
+
+def test_traditional_catalogue_compared_with_the_standard() -> None:
+    report = compare_with_standard(_traditional("e5515c_work_safety").catalogue)
+    assert "localize.added-item" not in report.codes
 
 
 def test_catalogue_of_another_field_is_not_taken_for_ours() -> None:

@@ -32,6 +32,8 @@ boxes is reported, never read as used:
 >>> reading = parse_channels("▄政府网站;口政府公报;口政务新媒体:国家档案馆;口其他。")
 >>> [c.code for c in reading.channels], reading.garbled
 (['government_website'], ('国家档案馆',))
+>>> parse_channels("政府網站 ??政府公報").garbled  # boxes lost as question marks
+('政府網站 ??政府公報',)
 >>> parse_tick("√"), parse_tick(""), parse_tick("是"), parse_tick("?")
 (True, False, True, None)
 
@@ -72,6 +74,8 @@ _BOX = re.compile(rf"([{_MARKS}])([^{_MARKS}\n]*)")
 #: the cell or after a separator, before a name.
 _LOOKALIKES = {"▄": "■", "█": "■", "▇": "■", "R": "■", "口": "□", "▢": "□", "£": "□"}
 _LOOKALIKE = re.compile(r"(?:^|(?<=[\s;；,，:：、。]))([▄█▇R口▢£])(?=[ \t]*[\u4e00-\u9fff])")
+#: Question marks where boxes stood (a box character lost in a conversion: "政府網站 ??政府公報").
+_LOST_BOX = re.compile(r"[?？\ufffd]+(?=[ \t]*[\u4e00-\u9fff])")
 # Separators between boxes in a cell of boxes; a label never contains them.
 _BOX_SEPARATORS = re.compile(r"[;；。](?![^（(]*[)）])")
 
@@ -251,6 +255,9 @@ def parse_channels(text: str) -> ChannelReading:
                 boxes.append((mark in TICKED_MARKS, label))
             else:
                 garbled.append(mark)
+    elif _LOST_BOX.search(text):  # which boxes were ticked is lost: nothing is read as used
+        garbled += [line.strip() for line in text.splitlines() if line.strip()]
+        boxes = []
     else:
         boxes = [(True, label) for label in _list_labels(text)]
     for ticked, label in boxes:

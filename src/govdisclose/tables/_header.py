@@ -40,8 +40,6 @@ from ._layout import HeaderMeaning, cell_ref, classify_header, column_letter
 HEADER_SEARCH_ROWS = 50
 _CORE = {"first_level", "name", "content", "basis", "time_limit", "subject", "channels"}
 _CORE |= {"audiences", "modes", "levels"}
-#: Traditional characters of the header labels (公開內容 …), to say why no header was found.
-_TRADITIONAL = str.maketrans("開內據時體項級載對層請動會眾", "开内据时体项级载对层请动会众")
 
 
 @attrs.frozen
@@ -135,7 +133,6 @@ def locate_header(grid: Grid) -> Header:
     found = next((i for i, r in enumerate(rows[:HEADER_SEARCH_ROWS]) if _score(r) >= 3), None)
     if found is None:
         where = f" on sheet {grid.sheet!r}" if grid.sheet else ""
-        _refuse_traditional(rows[:HEADER_SEARCH_ROWS], where)
         raise InputError(
             f"no catalogue header found{where}: expected a row with column labels such as "
             f"一级事项, 二级事项, 公开内容, 公开依据, 公开时限 within the first "
@@ -155,20 +152,6 @@ def locate_header(grid: Grid) -> Header:
         cells=tuple(tuple(r) for r in filled),
         findings=findings,
     )
-
-
-def _refuse_traditional(rows: Sequence[Sequence[Any]], where: str) -> None:
-    """Raise :class:`InputError` when a row would be the header in simplified characters."""
-    for number, row in enumerate(rows, start=1):
-        texts = [cell_text(v) for v in row]
-        if _score([t.translate(_TRADITIONAL) for t in texts]) >= 3 > _score(texts):
-            labels = "、".join("".join(t.split()) for t in texts if t != t.translate(_TRADITIONAL))
-            raise InputError(
-                f"the catalogue header{where} (row {number}: {labels}) is written in "
-                "traditional characters; this reader reads the standard's simplified labels, "
-                "so convert the table to simplified characters first "
-                "(表头为繁体字，请先转换为简体字)"
-            )
 
 
 def _meaning(upper: str, lower: str) -> tuple[str, HeaderMeaning | None]:
