@@ -298,3 +298,16 @@ def test_catalogue_of_another_field_is_not_taken_for_ours() -> None:
     assert result.catalogue.items == ()
     dropped = [f.path for f in result.report.findings if f.code == "tables.unknown-first-level"]
     assert dropped == ["A4", "A5"]
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "number"),
+    [
+        (DATA / "xinjiang_xjbz_work_safety.csv", 4, "中办发﹝2016﹞8号"),
+        (DATA / "jiangxi_fuliang_sanlong_disaster_relief.csv", 0, "国令第711号"),
+        (DATA / "traditional" / "longling_disaster_relief.csv", 0, "國務院令第711號"),
+    ],
+)
+def test_document_numbers_as_local_tables_type_them(table: Path, row: int, number: str) -> None:
+    citations = read_catalogue(table).catalogue.items[row].basis.citations
+    assert number in [c.number for c in citations]
