@@ -311,3 +311,15 @@ def test_catalogue_of_another_field_is_not_taken_for_ours() -> None:
 def test_document_numbers_as_local_tables_type_them(table: Path, row: int, number: str) -> None:
     citations = read_catalogue(table).catalogue.items[row].basis.citations
     assert number in [c.number for c in citations]
+
+
+def test_first_level_cut_off_by_the_page_is_reported_with_its_cells() -> None:
+    # 長壽區: 政策文件 shows as 政策文 (the page cut the cell); the row is not guessed into the
+    # catalogue but reported with every cell, so nothing is dropped silently.
+    result = _traditional("changshou_disaster_relief")
+    assert result.catalogue.items == ()
+    (finding,) = [f for f in result.report.findings if f.code == "tables.unknown-first-level"]
+    assert finding.path == "B4" and "政策文" in finding.message_en
+    cells = finding.data["cells"]
+    assert cells["公開渠道和載體"].startswith("■政府網(wǎng)站□政府公報")
+    assert cells["公開時限"] == "信息形成或變更之日起20工作日內(nèi)"

@@ -32,6 +32,8 @@ boxes is reported, never read as used:
 >>> reading = parse_channels("▄政府网站;口政府公报;口政务新媒体:国家档案馆;口其他。")
 >>> [c.code for c in reading.channels], reading.garbled
 (['government_website'], ('国家档案馆',))
+>>> [c.code for c in parse_channels("■社區/企事業單位、村公示欄(電子屏").channels]
+['bulletin_board']
 >>> parse_channels("政府網站 ??政府公報").garbled  # boxes lost as question marks
 ('政府網站 ??政府公報',)
 >>> parse_tick("√"), parse_tick(""), parse_tick("是"), parse_tick("?")
@@ -165,8 +167,11 @@ def _split_names(text: str) -> list[str]:
 def _read_label(label: str) -> tuple[Channel | None, list[str]]:
     """A box label as a channel (and names given for 其他); ``None`` when unknown."""
     label = label.strip().strip("、，,;；:：。").strip()
-    channel = Channel.parse(label, default=None) or _TABLE_CHANNEL_LABELS.get(normalize_text(label))
-    if channel is None and _WEBSITE.fullmatch(normalize_text(label)):
+    folded = normalize_text(label)
+    if folded.count("(") > folded.count(")"):
+        folded += ")"  # a line wrap lost the closing parenthesis: 村公示栏(电子屏
+    channel = Channel.parse(folded, default=None) or _TABLE_CHANNEL_LABELS.get(folded)
+    if channel is None and _WEBSITE.fullmatch(folded):
         channel = Channel.GOVERNMENT_WEBSITE  # 区政府门户网站, 巴塘县政府网站
     if channel is not None:
         return channel, []
