@@ -93,6 +93,29 @@ def test_store_arguments_are_checked(tmp_path: Path) -> None:
     assert user_data_directory().name == "calendar"
 
 
+@pytest.mark.parametrize(
+    "env",
+    [
+        {},
+        {"XDG_DATA_HOME": "/srv/data"},
+        {"XDG_DATA_HOME": "/srv/data/"},
+        {"XDG_DATA_HOME": "relative/data"},
+        {"XDG_DATA_HOME": " "},
+        {"HOME": "/home/user/"},
+        {"HOME": "/"},
+    ],
+)
+def test_the_command_line_finds_the_store_where_platformdirs_does(
+    env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found without platformdirs where the XDG rule is plain; the same directory either way."""
+    monkeypatch.delenv(DATA_DIR_VAR, raising=False)
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert data_directory() == user_data_directory()
+
+
 def test_an_incomplete_year_not_marked_partial_is_not_stored(tmp_path: Path) -> None:
     partial = read_notice_files(partial_2026(tmp_path), partial="中秋节 missing from the copy")
     unmarked = attrs.evolve(partial, partial=False, partial_reason=None)

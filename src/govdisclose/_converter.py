@@ -14,7 +14,7 @@ Provenance(kind=<ProvenanceKind.NOTE: 'note'>, note='x', fields=('channels',))
 >>> structure({"kind": "note"}, Provenance)
 Traceback (most recent call last):
 ...
-govdisclose._errors.DataError: cannot read Provenance (无法读取数据)
+govdisclose.DataError: cannot read Provenance (无法读取数据)
   - $.note: required field missing (缺少必填字段)
 
 Use :func:`dumps` / :func:`loads` for JSON text, :func:`unstructure` / :func:`structure` for

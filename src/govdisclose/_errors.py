@@ -68,6 +68,15 @@ class GovdiscloseError(Exception):
         self.path = path
         super().__init__(f"{path}: {message}" if path else message)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt as it is, without calling __init__ again (the subclasses' take other
+        # arguments than the message): an error reaches a worker's parent as itself.
+        return (_rebuilt, (type(self), self.args), self.__dict__)
+
+
+def _rebuilt(cls: type[GovdiscloseError], args: tuple[object, ...]) -> GovdiscloseError:
+    return cls.__new__(cls, *args)
+
 
 class InputError(GovdiscloseError, ValueError):
     """Input that cannot be used at all: not JSON, wrong type, unreadable file, bad encoding."""
@@ -158,3 +167,16 @@ class UnknownYearError(GovdiscloseError, LookupError):
             f"provisional argument)"
         )
         super().__init__(message, path=path)
+
+
+# Shown (and pickled) under the name users import them by: ``govdisclose.InputError``.
+for _public in (
+    GovdiscloseError,
+    InputError,
+    DataError,
+    VocabularyError,
+    NotFoundError,
+    CalendarDataError,
+    UnknownYearError,
+):
+    _public.__module__ = "govdisclose"

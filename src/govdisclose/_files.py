@@ -26,11 +26,11 @@ the file) and written through :func:`write_file` (whole or not at all); JSON tex
 >>> decode_text(b"PK\\x03\\x04\\x00\\x00", source="名单.xlsx")
 Traceback (most recent call last):
 ...
-govdisclose._errors.InputError: 名单.xlsx: binary file (a ZIP archive), not plain text; ...
+govdisclose.InputError: 名单.xlsx: binary file (a ZIP archive), not plain text; ...
 >>> parse_json('{"a": [1, 2}', source="目录.json")
 Traceback (most recent call last):
 ...
-govdisclose._errors.InputError: 目录.json: not valid JSON: ... at line 1 column 12 (JSON格式错误)
+govdisclose.InputError: 目录.json: not valid JSON: ... at line 1 column 12 (JSON格式错误)
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int, source: str | None =
     >>> read_bytes("no-such-file.json", limit=1024)
     Traceback (most recent call last):
     ...
-    govdisclose._errors.InputError: no-such-file.json: no such file (文件不存在)
+    govdisclose.InputError: no-such-file.json: no such file (文件不存在)
     """
     with open_binary(path, source=source) as file:
         name = source if source is not None else _path_name(path)
@@ -232,7 +232,7 @@ def decode_text(data: bytes | bytearray | memoryview, *, source: str = "<bytes>"
     >>> decode_text("公示公示".encode() + b"\\xff")
     Traceback (most recent call last):
     ...
-    govdisclose._errors.InputError: <bytes>: UTF-8 text with bytes that are not UTF-8 (byte 12)...
+    govdisclose.InputError: <bytes>: UTF-8 text with bytes that are not UTF-8 (byte 12)...
     """
     raw = bytes(data)
     return raw.decode(detect_encoding(raw, whole=True, source=source))
@@ -361,7 +361,7 @@ def parse_json(text: str, *, source: str | None = None) -> Any:
     >>> parse_json('{"formed": "2024-04-22", "formed": "2020-01-01"}', source="记录.json")
     Traceback (most recent call last):
     ...
-    govdisclose._errors.InputError: 记录.json: key 'formed' given twice in one JSON object...
+    govdisclose.InputError: 记录.json: key 'formed' given twice in one JSON object...
     """
     where = f"{source}: " if source else ""
     if not isinstance(text, str):
@@ -434,7 +434,7 @@ def refuse_overwriting_input(
     >>> refuse_overwriting_input(log, ["x.json", log])
     Traceback (most recent call last):
     ...
-    govdisclose._errors.InputError: ...log.csv: the same file as an input; writing it would ...
+    govdisclose.InputError: ...log.csv: the same file as an input; writing it would ...
     """
     for name in inputs:
         if same_file(output, name):

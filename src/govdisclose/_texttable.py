@@ -1,9 +1,9 @@
 """Plain text for terminals, aware that a Chinese character takes two columns.
 
-Widths come from ``wcwidth`` (the Unicode East Asian Width and zero-width tables), imported
-when first needed.  :func:`render_table` lays out a table, :func:`wrap` cuts a cell into
-lines, :func:`wrap_words` fills a paragraph (breaking at blanks and between Chinese
-characters) — the command line's help is wrapped with it.
+Widths come from the Unicode East Asian Width property (``unicodedata``): wide and full-width
+characters take two columns, combining marks none.  :func:`render_table` lays out a table,
+:func:`wrap` cuts a cell into lines, :func:`wrap_words` fills a paragraph (breaking at blanks
+and between Chinese characters) — the command line's help is wrapped with it.
 
 >>> print(render_table(["事项", "n"], [["法律法规", "1"], ["标准", "22"]]))
 事项     | n
@@ -17,24 +17,28 @@ characters) — the command line's help is wrapped with it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from functools import cache
+import unicodedata
+from collections.abc import Sequence
 
 
-@cache
-def _char_width() -> Callable[[str], int]:
-    from wcwidth import wcwidth
-
-    return wcwidth
+def _char_width(ch: str) -> int:
+    if not ch.isprintable():
+        return 1  # shown escaped
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def display_width(text: str) -> int:
     """Terminal columns ``text`` takes: wide and full-width characters count two, combining
-    marks none (control characters count one: they are shown escaped)."""
+    marks none (control characters count one: they are shown escaped).
+
+    >>> display_width("公开 ABC"), display_width("ＡＢ"), display_width("é")
+    (8, 4, 1)
+    """
     if text.isascii():
         return len(text)
-    width = _char_width()
-    return sum(max(width(ch), 0) if ch.isprintable() else 1 for ch in text)
+    return sum(map(_char_width, text))
 
 
 def wrap(text: str, width: int) -> list[str]:

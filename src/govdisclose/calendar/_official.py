@@ -247,7 +247,7 @@ def chinese_calendar_arrangements() -> dict[int, Arrangement]:
 def _arrangement(year: int, off: dict[date, Festival], work: dict[date, Festival]) -> Arrangement:
     """The official arrangement of ``year``: its notice, and the later notices' days."""
     notice = NOTICES[year]
-    sources = {day: change.notice.source for change in AMENDMENTS for day in change.days}
+    sources = _amended_days()
     return Arrangement(
         year=year,
         days_off=tuple(off),
@@ -258,6 +258,12 @@ def _arrangement(year: int, off: dict[date, Festival], work: dict[date, Festival
         notice_date=notice.date,
         day_sources={d: s for d, s in sources.items() if d in off or d in work},
     )
+
+
+@functools.cache
+def _amended_days() -> dict[date, str]:
+    """Day → the source of the later notice that changed it."""
+    return {day: change.notice.source for change in AMENDMENTS for day in change.days}
 
 
 def _read_days(runs: list[str]) -> Iterator[date]:

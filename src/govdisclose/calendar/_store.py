@@ -31,9 +31,10 @@ import re
 from pathlib import Path
 
 from .._errors import CalendarDataError, InputError, short_repr
-from .._files import dump_json, write_file
 from ._arrangement import Arrangement, check_complete
-from ._arrangement_files import PARTIAL_HINT, arrangement_to_document, load_arrangement
+
+# The file form (json, the arrangement schema) is imported by the functions that read or write
+# a stored file: a command that finds nothing stored does not load it.
 
 _NAME = re.compile(r"^arrangement-(\d{4})\.json$")
 
@@ -76,8 +77,13 @@ def stored_arrangements(directory: str | os.PathLike[str] | None = None) -> dict
     A stored file that no longer reads (edited by hand) is a
     :class:`~govdisclose._errors.CalendarDataError` naming it and saying how to remove it.
     """
+    files = stored_files(directory)
+    if not files:
+        return {}
+    from ._arrangement_files import load_arrangement
+
     out: dict[int, Arrangement] = {}
-    for year, path in stored_files(directory).items():
+    for year, path in files.items():
         try:
             arrangement = load_arrangement(path)
         except (InputError, CalendarDataError) as exc:
@@ -101,6 +107,9 @@ def store_arrangement(
     file.  An arrangement that lacks festivals without being marked partial is refused as
     :class:`~govdisclose._errors.CalendarDataError` (it would not read back), and a directory
     that cannot be created or written is an :class:`~govdisclose._errors.InputError` naming it."""
+    from .._files import dump_json, write_file
+    from ._arrangement_files import PARTIAL_HINT, arrangement_to_document
+
     if not isinstance(arrangement, Arrangement):
         raise InputError(
             f"expected an Arrangement, got {short_repr(arrangement)} (应为节假日安排)",

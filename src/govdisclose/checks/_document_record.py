@@ -22,7 +22,7 @@ or Chinese labels (the marking text is accepted as an attribute too):
 >>> read_document({"id": "1", "title": "x", "issued": "5月6日"})
 Traceback (most recent call last):
 ...
-govdisclose._errors.DataError: cannot read DocumentRecord (无法读取数据)
+govdisclose.DataError: cannot read DocumentRecord (无法读取数据)
   - $.issued: expected an ISO 8601 date (YYYY-MM-DD), got '5月6日' (应为日期)
 """
 

@@ -52,7 +52,7 @@ HELP_COLUMNS = 80
 
 
 class HelpFormatter(argparse.HelpFormatter):
-    """Help wrapped by terminal columns, a Chinese character counting two (``wcwidth``),
+    """Help wrapped by terminal columns, a Chinese character counting two (East Asian Width),
     breaking between Chinese characters and at blanks; at most :data:`HELP_COLUMNS` wide.
     Line breaks written in a description or epilog are kept."""
 
@@ -136,8 +136,9 @@ def _command_of(argv: Sequence[str]) -> str | None:
 
 def build_parser(*commands: str) -> argparse.ArgumentParser:
     """The argument parser: with every command group, or fully only with those named in
-    ``commands`` (the others then carry just their one line of help); ``main`` builds the
-    parser for the command being run."""
+    ``commands`` (with ``""`` among them the others carry their one line of help, for ``-h``
+    and usage errors; without, they are left out); ``main`` builds the parser for the command
+    being run."""
     parser = _Parser(prog="govdisclose", description=DESCRIPTION)
     parser.add_argument(
         "--version",
@@ -151,7 +152,7 @@ def build_parser(*commands: str) -> argparse.ArgumentParser:
     for name, help_text in COMMANDS.items():
         if not commands or name in commands:
             importlib.import_module(f"{__name__}.{name.replace('-', '_')}").register(sub)
-        else:
+        elif "" in commands:
             sub.add_parser(name, help=help_text)
     return parser
 
@@ -191,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command is None and args_list in (["--version"], ["-V"]):
         print(f"govdisclose {__version__}")
         return EXIT_OK
-    parser = build_parser(command or "")  # none fully for --version, -h or a usage error
+    parser = build_parser(command or "")  # none fully (each one line) for -h or a usage error
     args = parser.parse_args(args_list)  # help, version and usage errors: SystemExit
     handler = getattr(args, "handler", None)
     if handler is None:

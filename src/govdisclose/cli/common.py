@@ -13,7 +13,7 @@ datetime.date(2024, 10, 8)
 >>> parse_date_option("2024-02-30", "--formed")
 Traceback (most recent call last):
 ...
-govdisclose._errors.InputError: --formed: 2024-02-30 does not exist: February 2024 has 29 days ...
+govdisclose.InputError: --formed: 2024-02-30 does not exist: February 2024 has 29 days ...
 >>> parse_datetime_option("2024/9/30 22:30+08:00", "--detected").isoformat()
 '2024-09-30T22:30:00+08:00'
 """
@@ -254,11 +254,28 @@ DATA_DIR_VAR = "GOVDISCLOSE_DATA_DIR"
 
 def data_directory() -> Path:
     """The store of ``calendar add``: ``GOVDISCLOSE_DATA_DIR`` when set, else the platform's
-    user data directory (:func:`~govdisclose.calendar.user_data_directory`)."""
+    user data directory (:func:`~govdisclose.calendar.user_data_directory`).
+
+    On Linux, with an absolute ``HOME`` and ``XDG_DATA_HOME`` absolute or unset, that is
+    ``$XDG_DATA_HOME`` or ``~/.local/share`` (the XDG rule platformdirs follows), found here
+    without importing platformdirs (it loads tempfile and shutil, a large part of a command's
+    start-up); elsewhere platformdirs is asked.
+    """
+    value = os.environ.get(DATA_DIR_VAR, "").strip()
+    if value:
+        return Path(value)
+    home, xdg = os.environ.get("HOME", ""), os.environ.get("XDG_DATA_HOME", "")
+    if (
+        sys.platform == "linux"
+        and not hasattr(sys, "getandroidapilevel")
+        and "ANDROID_ROOT" not in os.environ
+        and os.path.isabs(home)
+        and (not xdg or os.path.isabs(xdg))
+    ):
+        return Path(xdg or os.path.join(home, ".local", "share"), "govdisclose", "calendar")
     from ..calendar import user_data_directory
 
-    value = os.environ.get(DATA_DIR_VAR, "").strip()
-    return Path(value) if value else user_data_directory()
+    return user_data_directory()
 
 
 def calendar_layers(files: list[Path]) -> list[tuple[str, Path]]:
@@ -279,12 +296,14 @@ def calendar_from_args(args: argparse.Namespace) -> WorkCalendar:
     ``GOVDISCLOSE_CALENDAR``, then those of ``--calendar`` (a later one replaces an earlier
     one's year)."""
     from .._errors import CalendarDataError
-    from ..calendar import WorkCalendar, load_arrangement
+    from ..calendar import WorkCalendar
 
     cal = WorkCalendar.from_user_data(
         provisional=bool(getattr(args, "provisional", False)), directory=data_directory()
     )
     for origin, path in calendar_layers(list(getattr(args, "calendar", None) or [])):
+        from ..calendar import load_arrangement  # the file form: only when a file is given
+
         try:
             arrangement = load_arrangement(path)
         except (InputError, CalendarDataError) as exc:
@@ -365,7 +384,7 @@ def parse_month_day_option(text: str, option: str) -> tuple[int, int]:
     >>> parse_month_day_option("02-30", "--attribute-review")
     Traceback (most recent call last):
     ...
-    govdisclose._errors.InputError: --attribute-review: 02-30 is not a day of the year; use MM-DD...
+    govdisclose.InputError: --attribute-review: 02-30 is not a day of the year; use MM-DD...
     """
     value = _text(text)
     match = re.fullmatch(_MONTH_DAY, value, re.ASCII)

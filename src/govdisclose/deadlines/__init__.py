@@ -66,7 +66,7 @@ counted (#1)
 >>> request_reply_deadline(dt.date(2024, 9, 27), extended=21)
 Traceback (most recent call last):
 ...
-govdisclose._errors.InputError: extended: an extension is 1 to 20 working days ..., got 21 ...
+govdisclose.InputError: extended: an extension is 1 to 20 working days ..., got 21 ...
 
 Hour limits cross midnight and holidays on the clock:
 
@@ -85,6 +85,9 @@ More information:
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._deadline import (
     NOT_ASSESSABLE_REASONS,
     Deadline,
@@ -94,31 +97,74 @@ from ._deadline import (
     StepKind,
     workdays_late,
 )
-from ._fixed import annual_report_deadline, meeting_invitation_deadline
-from ._opinion import (
-    AUTHORITATIVE_RELEASE_HOURS,
-    PRESS_CONFERENCE_HOURS,
-    RESPONSE_HOURS,
-    opinion_response_deadline,
-)
-from ._proactive import (
-    PUBLICATION_RULE,
-    PUBLICATION_WORKDAYS,
-    document_publication_deadline,
-    proactive_deadline,
-)
-from ._requests import (
-    MAX_EXTENSION_WORKDAYS,
-    REPLY_WORKDAYS,
-    ReceiptEvent,
-    RequestChannel,
-    agency_opinion_deadline,
-    receipt_date,
-    request_reply_deadline,
-    supplement_notice_deadline,
-    third_party_opinion_deadline,
-)
-from ._timeliness import TIMELINESS_REASONS, Due, Status, Timeliness, due_date, judge
+
+# Loaded on first use: a command computes one kind of deadline, and the proactive rules and
+# the judgement bring the catalogue model and every time-limit rule with them.
+_LAZY = {
+    **dict.fromkeys(("annual_report_deadline", "meeting_invitation_deadline"), "._fixed"),
+    **dict.fromkeys(
+        (
+            "AUTHORITATIVE_RELEASE_HOURS",
+            "PRESS_CONFERENCE_HOURS",
+            "RESPONSE_HOURS",
+            "opinion_response_deadline",
+        ),
+        "._opinion",
+    ),
+    **dict.fromkeys(
+        (
+            "PUBLICATION_RULE",
+            "PUBLICATION_WORKDAYS",
+            "document_publication_deadline",
+            "proactive_deadline",
+        ),
+        "._proactive",
+    ),
+    **dict.fromkeys(
+        (
+            "MAX_EXTENSION_WORKDAYS",
+            "REPLY_WORKDAYS",
+            "ReceiptEvent",
+            "RequestChannel",
+            "agency_opinion_deadline",
+            "receipt_date",
+            "request_reply_deadline",
+            "supplement_notice_deadline",
+            "third_party_opinion_deadline",
+        ),
+        "._requests",
+    ),
+    **dict.fromkeys(
+        ("TIMELINESS_REASONS", "Due", "Status", "Timeliness", "due_date", "judge"), "._timeliness"
+    ),
+}
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._fixed import annual_report_deadline, meeting_invitation_deadline
+    from ._opinion import (
+        AUTHORITATIVE_RELEASE_HOURS,
+        PRESS_CONFERENCE_HOURS,
+        RESPONSE_HOURS,
+        opinion_response_deadline,
+    )
+    from ._proactive import (
+        PUBLICATION_RULE,
+        PUBLICATION_WORKDAYS,
+        document_publication_deadline,
+        proactive_deadline,
+    )
+    from ._requests import (
+        MAX_EXTENSION_WORKDAYS,
+        REPLY_WORKDAYS,
+        ReceiptEvent,
+        RequestChannel,
+        agency_opinion_deadline,
+        receipt_date,
+        request_reply_deadline,
+        supplement_notice_deadline,
+        third_party_opinion_deadline,
+    )
+    from ._timeliness import TIMELINESS_REASONS, Due, Status, Timeliness, due_date, judge
 
 __all__ = [
     "AUTHORITATIVE_RELEASE_HOURS",
@@ -154,3 +200,12 @@ __all__ = [
     "third_party_opinion_deadline",
     "workdays_late",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value

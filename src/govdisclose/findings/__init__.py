@@ -43,7 +43,7 @@ A code the library does not define cannot be used:
 >>> builder.add("demo.no-such-code", "$")
 Traceback (most recent call last):
 ...
-govdisclose._errors.NotFoundError: unknown finding code 'demo.no-such-code' (未知的问题代码)
+govdisclose.NotFoundError: unknown finding code 'demo.no-such-code' (未知的问题代码)
 
 Findings keep the order in which they were found; :meth:`Report.merge` (``+``) appends.
 

@@ -22,7 +22,7 @@ listing every problem; the file readers report the same problems as located find
 ...         reply=Reply(dt.date(2025, 3, 1), "disclosed"))
 Traceback (most recent call last):
 ...
-govdisclose._errors.DataError: request '2025-002' is inconsistent (申请记录前后矛盾)
+govdisclose.DataError: request '2025-002' is inconsistent (申请记录前后矛盾)
   - $.reply.date: the reply 2025-03-01 is before receipt 2025-03-03 ...
 
 More information:
