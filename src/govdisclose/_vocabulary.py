@@ -35,11 +35,11 @@ from ._errors import VocabularyError
 
 _T = TypeVar("_T", bound="Term")
 _RAISE: Any = object()  # no default: an unknown value raises
+#: Pinyin that copies of pages insert after a character ("鎮(zhèn)級", "法規(guī)").
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-z\u00e0-\u00fc\u0100-\u01dc]{1,6}\)")
 #: Traditional characters of the words in labels, vocabularies and the standard's item names,
 #: folded to simplified for comparison only (copies of county pages come in traditional
 #: characters: 公開內容, 政府網站, 鄉級 …).  Values are kept as written.
-#: Pinyin that copies of pages insert after a character ("鎮(zhèn)級", "法規(guī)").
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-z\u00e0-\u00fc\u0100-\u01dc]{1,6}\)")
 _TRADITIONAL = str.maketrans(
     "與專業兩個爲舉鄉書於產僅衆會傷體黨關內寫衝決況準減劃創別辦務動勵區華協單廳壓縣參發變號後聽員響園圍國圖場壞聲處備復頭獎實"
     "審對導層屬並廣應開異彈強當錄徵徑態戶執報擔擬撥掛損換據數斷無時曉暫機權條來構標欄檔檢氣沒災點熱現電監碼確種稱簡類級紀綱納"
