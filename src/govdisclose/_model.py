@@ -132,7 +132,12 @@ _CITATION = re.compile(
     r"(?:的通知)?"
     r"\s*(?:[(（](?P<paren>[^()（）]*)[)）])?"
 )
-_DOC_NUMBER = re.compile(r"(国务院令第\s*\d+\s*号|[\u4e00-\u9fff]+〔\d{4}〕\d+\s*号)")
+# A document number as written: 国务院令第711号 (国令…, 國務院令…號), 中办发〔2016〕8号 with the
+# year in 〔〕 or in the ﹝﹞ [] () 【】 that local tables type instead.
+_DOC_NUMBER = re.compile(
+    r"((?:国务院|國務院|国|國)令第\s*\d+\s*[号號]"
+    r"|[\u4e00-\u9fff]+[〔﹝\[［(（【]\s*\d{4}\s*[〕﹞\]］)）】]\s*\d+\s*[号號])"
+)
 
 
 @attrs.frozen
