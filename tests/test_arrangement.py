@@ -259,12 +259,12 @@ def test_december_of_previous_year_is_allowed() -> None:
             "unknown 节日 '圣诞节'",
         ),
         ({"holidays": [{"makeup_workdays": ["2027-01-02"]}]}, "no day off is listed"),
-        ({"holidays": [{"festival": "元旦"}]}, "lists neither days_off nor makeup_workdays"),
+        ({"holidays": [{"festival": "元旦"}]}, "lists none of days_off, makeup_workdays"),
         (
             {"holidays": [{"days_off": ["2027-01-01"], "note": "x"}]},
             "$.holidays[0].note: unknown field",
         ),
-        ({"holidays": ["2027-01-01"]}, "$.holidays[0]: expected a table"),
+        ({"holidays": ["2027-01-01"]}, "$.holidays[0]: expected object"),
         ({"holidays": []}, "$.holidays: expected a non-empty list"),
         ({"comment": "x"}, "$.comment: unknown field"),
         ({"year": 1900}, "$.year: expected a year"),
@@ -273,7 +273,7 @@ def test_december_of_previous_year_is_allowed() -> None:
         ({"notice_date": "4 Nov 2026"}, "$.notice_date: '4 Nov 2026' is not a date"),
         (
             {"holidays": [{"days_off": ["2027-01-01", "2027-01-02/03"]}]},
-            "$.holidays[0].days_off[1]: '2027-01-02/03' is not a date YYYY-MM-DD",
+            "$.holidays[0].days_off[1]: '2027-01-02/03' is not a date, or an inclusive range",
         ),
         ({"holidays": [{"festival": 5, "days_off": ["2027-01-01"]}]}, "$.holidays[0].festival"),
         ({"partial": False}, "$.partial_reason: given, but partial is not true"),

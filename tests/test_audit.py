@@ -688,6 +688,7 @@ def test_a_record_formed_after_the_as_of_date_is_pending_with_a_warning() -> Non
         (lambda: audit_records([], as_of=D(2025, 1, 31), calendar="x"), "WorkCalendar"),  # type: ignore[arg-type]
         (lambda: audit_records([], as_of=D(2025, 1, 31), on_record=5), "callable"),  # type: ignore[arg-type]
         (lambda: audit_records([], as_of=D(2025, 1, 31), max_listed=-1), "max_listed"),
+        (lambda: audit_records([], as_of=D(2025, 1, 31), start=True), "^start: .* ≥ 0"),
         (lambda: audit_records([], as_of=D(2025, 1, 31), subject=3), "subject"),  # type: ignore[arg-type]
         (lambda: audit_file(None, as_of=D(2025, 1, 31)), "file name"),  # type: ignore[arg-type]
         (lambda: audit_file(5, as_of=D(2025, 1, 31)), "file name"),  # type: ignore[arg-type]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 import json
+import sys
 
 import attrs
 import pytest
@@ -204,6 +206,24 @@ def test_bytes_that_are_not_json_text(data: bytes, message: str) -> None:
 def test_deep_nesting_is_a_library_error() -> None:
     with pytest.raises((InputError, DataError)):
         loads("[" * 100_000 + "]" * 100_000, Catalogue)
+
+
+def test_running_out_of_stack_is_a_located_data_error() -> None:
+    """Data that takes more stack than is left (deep nesting, or a caller already deep) is a
+    DataError saying so in plain words, at any depth where it happens, never Python's error."""
+    data = unstructure(standard("work_safety"))
+    limit, refused = sys.getrecursionlimit(), 0
+    for headroom in range(20, 100):
+        sys.setrecursionlimit(len(inspect.stack(0)) + headroom)
+        try:
+            structure(data, Catalogue, path="$[4]")
+        except DataError as exc:
+            refused += 1
+            messages = [str(exc), *(e.message for e in exc.errors)]
+            assert "RecursionError" not in str(exc) and "nested too deeply" in str(exc), messages
+        finally:
+            sys.setrecursionlimit(limit)
+    assert refused
 
 
 @settings(max_examples=30, deadline=None)

@@ -330,6 +330,18 @@ def test_masking_keeps_length_and_non_digits_and_leaves_nothing_to_find(
         assert secret not in masked
 
 
+def test_numbers_on_neighbouring_lines_are_not_a_bank_card() -> None:
+    # The end of a date, a landline and the first group of a card, one per line: 18 digits
+    # passing the Luhn check, but not a card written in fours (found by the property above).
+    text = "2020-05-30\n0371-12345678\n6222021234567894，"
+    assert [m.kind for m in scan_text(text).matches] == [PersonalDataKind.BANK_CARD]
+    assert scan_text(text).matches[0].start == text.index("6222")
+    assert scan_text(mask_text(text)).matches == ()
+    assert [m.kind for m in scan_text("6222 0212 3456 7894 12").matches] == [
+        PersonalDataKind.BANK_CARD
+    ]
+
+
 # --- files -----------------------------------------------------------------------------
 
 LIST = f"救灾资金发放公示\n张三 {ID1} 13812345678\n"

@@ -73,6 +73,17 @@ def test_shared_codes_are_the_annual_reports() -> None:
     assert TABLE3_ROWS[:3] == ("new_requests", "carried_over", "disclosed")
     assert TABLE3_ROWS[-2:] == ("total", "carried_to_next_year")
     assert len([o for o in Outcome]) == 21
+
+
+def test_a_ledger_takes_the_channel_spellings_of_a_statistics_form() -> None:
+    """定西市's statistics form (tests/data/requests/dingxi-channels.txt) names channels as
+    当面申请, 传真申请 …: a ledger reads them like its table reader does."""
+    labels = (DATA / "dingxi-channels.txt").read_text("utf-8").splitlines()[3:7]
+    assert labels == ["当面申请", "传真申请", "电子邮件申请", "网上申请"]
+    channels = [req("R1", D(2025, 3, 3), channel=label).channel for label in labels]
+    assert [c.code if c else None for c in channels] == ["in_person", "fax", "online", "online"]
+    with pytest.raises(VocabularyError):
+        req("R1", D(2025, 3, 3), channel="信函申请")  # signed-for post or ordinary letter?
     assert [o.code for o in Outcome if o.group is OutcomeGroup.NOT_DISCLOSED] == [
         "not_disclosed.state_secret",
         "not_disclosed.prohibited_by_law",
@@ -160,8 +171,9 @@ def test_outcomes_that_need_their_event() -> None:
 
 
 def test_extension_is_at_most_twenty_working_days() -> None:
-    with pytest.raises(InputError, match="0 to 20 working days"):
+    with pytest.raises(InputError, match=r"1 to 20 working days \(0 for none\)") as caught:
         req("X", D(2025, 3, 3), extension_days=21)
+    assert caught.value.path == "extension_days"
 
 
 def test_ledger_refuses_duplicate_ids() -> None:

@@ -627,3 +627,74 @@ def test_workbook_text_a_cell_cannot_hold_is_refused_with_its_cell() -> None:
     assert raised.value.path == "依申请公开台账!J2"
     with pytest.raises(InputError):
         ledger_to_xlsx(Ledger([]), sheet="a/b")
+
+
+# -- the structure of ledger JSON: checked against the requests-ledger schema -------------------
+
+_GOOD = {"id": "A", "received": "2025-03-03", "applicant_category": "other"}
+
+
+@pytest.mark.parametrize(
+    ("request_data", "path", "code"),
+    [
+        ({**_GOOD, "reply": []}, "$.requests[0].reply", "requests.bad-cell"),
+        ({**_GOOD, "consultations": None}, "$.requests[0].consultations", "requests.bad-cell"),
+        ({**_GOOD, 1: "x"}, "$.requests[0].1", "requests.unknown-key"),
+        ({**_GOOD, "fee": "100元"}, "$.requests[0].fee", "requests.bad-cell"),
+        ({**_GOOD, "reviews": [1]}, "$.requests[0].reviews[0]", "requests.bad-cell"),
+        ({**_GOOD, "consultations": [{"sent": "2025-03-04"}, "x"]},
+         "$.requests[0].consultations[1]", "requests.bad-cell"),
+        ({**_GOOD, "fee": {"sent": "2025-03-04", "basis": "per_page", "by": 1}},
+         "$.requests[0].fee.by", "requests.unknown-key"),
+        ({**_GOOD, "电话": "1"}, "$.requests[0].电话", "requests.unknown-key"),
+        (7, "$.requests[0]", "requests.bad-cell"),
+    ],
+)  # fmt: skip
+def test_a_structurally_wrong_ledger_gets_a_finding_at_its_path(
+    request_data: object, path: str, code: str
+) -> None:
+    reading = read_ledger_data({"requests": [request_data, {**_GOOD, "id": "B"}]})
+    assert (path, code) in [(f.path, f.code) for f in reading.report.findings]
+    wrong_shape = code == "requests.bad-cell"
+    assert [r.id for r in reading.ledger.requests] == (["B"] if wrong_shape else ["A", "B"])
+    # a bare list of requests: the same finding, at $[0]
+    bare = read_ledger_data([request_data])
+    assert (path.replace("$.requests", "$"), code) in [(f.path, f.code) for f in bare.report]
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        ({"body": 3, "requests": []}, "$.body: expected text, got 3"),
+        ({"requests": {"id": "A"}}, "$.requests: expected a list of requests"),
+        (None, "$: expected a list of requests, or an object with one"),
+    ],
+)
+def test_a_ledger_of_the_wrong_shape_is_refused(data: object, says: str) -> None:
+    with pytest.raises(InputError) as caught:
+        read_ledger_data(data)
+    assert says in str(caught.value)
+
+
+def test_every_schema_valid_ledger_reads() -> None:
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(schema("requests-ledger"))
+    published = json.loads((DATA / "ledger.json").read_text(encoding="utf-8"))
+    for data in (published, ledger_to_json(_sample()), {"requests": []}, {"requests": [_GOOD]}):
+        assert validator.is_valid(data)
+        reading = read_ledger_data(data)
+        assert [f for f in reading.report if f.severity.code == "error"] == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(ledger=full_ledgers())
+def test_written_ledgers_are_schema_valid_and_read_without_findings(ledger: Ledger) -> None:
+    from jsonschema import Draft202012Validator
+
+    data = ledger_to_json(ledger)
+    assert list(Draft202012Validator(schema("requests-ledger")).iter_errors(data)) == []
+    reading = read_ledger_data(data)
+    assert reading.ledger == ledger
+    if ledger.requests:
+        assert reading.report.findings == ()

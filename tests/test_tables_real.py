@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from govdisclose import read_catalogue
+from govdisclose import InputError, read_catalogue
 from govdisclose._vocabulary import Channel
 from govdisclose.checks import compare_with_standard
 
@@ -203,3 +203,123 @@ def test_validate_accepts_domain(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["validate", str(plain)]) == 2
     assert "--domain" in capsys.readouterr().err
     assert main(["validate", str(plain), "--domain", "disaster-relief"]) == 1
+
+
+TRADITIONAL = sorted((DATA / "traditional").glob("*.csv"))
+
+
+def test_every_copy_in_traditional_characters_has_its_address() -> None:
+    assert len(TRADITIONAL) >= 5
+    for path in [*TRADITIONAL, *(DATA / "other_fields").glob("*.csv")]:
+        source = path.with_suffix(".source").read_text(encoding="utf-8").splitlines()[0]
+        assert source.startswith("http"), path.name
+
+
+def _traditional(name: str):  # type: ignore[no-untyped-def]
+    return read_catalogue(DATA / "traditional" / f"{name}.csv")
+
+
+@pytest.mark.parametrize(
+    ("name", "domain", "names"),
+    [
+        ("e5515c_work_safety", "work_safety", ["法律法規", "部門和地方規章", "其他政策文件"]),
+        ("longling_disaster_relief", "disaster_relief", ["法律法規(guī)", "部門和地方規(guī)章"]),
+        ("qingxi_disaster_relief", "disaster_relief", ["法律法規", "部門和地方規章"]),
+        ("nanhai_disaster_relief", "disaster_relief", ["法律\n法規", "部門和地方規章"]),
+        ("huilong_disaster_relief", "disaster_relief", ["法律法規", "部門和地方規章"]),
+    ],
+)
+def test_copies_in_traditional_characters_read_as_written(
+    name: str, domain: str, names: list[str]
+) -> None:
+    # Labels are matched in simplified characters; every value stays as the page has it.
+    result = _traditional(name)
+    items = result.catalogue.items
+    assert result.catalogue.domain.code == domain
+    assert [i.name for i in items[: len(names)]] == names
+    assert [i.id for i in items[:2]] == ["policy_documents.1", "policy_documents.2"]
+    assert all(i.time_limit.rule.kind == "workdays_after_event" for i in items[:2])
+    assert not {f.code for f in result.report.findings} & (NEVER - {"tables.unknown-channel"})
+    assert not [k for i in items for k in i.local_fields if k != "序號" and k != "網址"]
+
+
+def test_traditional_ticks_levels_and_channels() -> None:
+    items = _traditional("e5515c_work_safety").catalogue.items
+    assert items[0].content == "與安全生產有關的法律、法規"
+    assert items[0].subject == "應急管理部門"
+    assert [c.code for c in items[0].channels] == [
+        "government_website",
+        "new_media",
+        "public_reading_point",
+        "service_center",
+    ]
+    assert items[1].channels == items[0].channels  # merged cell, blank in CSV
+    for item in items:
+        ticks = [[t.code for t in terms] for terms in (item.audiences, item.modes, item.levels)]
+        assert ticks == [["whole_society"], ["proactive"], ["township"]]
+    assert items[3].time_limit.rule.kind == "promptly"
+
+
+def test_pinyin_inserted_in_labels_is_no_local_column() -> None:
+    item = _traditional("longling_disaster_relief").catalogue.items[0]
+    assert [lv.code for lv in item.levels] == ["township"]  # header 鎮(zhèn)級
+    assert item.basis.text == "《中華人民共和國政府信息公開條例》(國務院令第711號)"
+
+
+def test_website_in_plain_text_and_address_column() -> None:
+    nanhai = _traditional("nanhai_disaster_relief").catalogue.items
+    assert all([c.code for c in i.channels] == ["government_website"] for i in nanhai)
+    assert nanhai[0].subject == "區應急管理局、各鎮(街道)"
+    qingxi = _traditional("qingxi_disaster_relief").catalogue.items
+    assert qingxi[0].local_fields["網址"].startswith("http://www.sangco.com.cn/qingxi/")
+    assert [c.code for c in qingxi[2].channels] == ["government_website"]
+
+
+def test_boxes_lost_as_question_marks_are_not_read_as_used() -> None:
+    result = _traditional("huilong_disaster_relief")
+    for item in result.catalogue.items:
+        assert item.channels == () and item.other_channels == ()
+    unreadable = [f for f in result.report.findings if f.code == "tables.unreadable-channels"]
+    assert {f.path for f in unreadable} == {"H4", "H5"}
+    assert unreadable[0].data["text"] == "政府網站 ??政府公報"
+
+
+def test_traditional_catalogue_compared_with_the_standard() -> None:
+    report = compare_with_standard(_traditional("e5515c_work_safety").catalogue)
+    assert "localize.added-item" not in report.codes
+
+
+def test_catalogue_of_another_field_is_not_taken_for_ours() -> None:
+    path = DATA / "other_fields" / "dean_agricultural_funds.csv"
+    with pytest.raises(InputError, match="--domain"):
+        read_catalogue(path)
+    # Told the domain anyway, no row becomes an item silently: each row is a finding.
+    result = read_catalogue(path, domain="work_safety")
+    assert result.catalogue.items == ()
+    dropped = [f.path for f in result.report.findings if f.code == "tables.unknown-first-level"]
+    assert dropped == ["A4", "A5"]
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "number"),
+    [
+        (DATA / "xinjiang_xjbz_work_safety.csv", 4, "中办发﹝2016﹞8号"),
+        (DATA / "jiangxi_fuliang_sanlong_disaster_relief.csv", 0, "国令第711号"),
+        (DATA / "traditional" / "longling_disaster_relief.csv", 0, "國務院令第711號"),
+    ],
+)
+def test_document_numbers_as_local_tables_type_them(table: Path, row: int, number: str) -> None:
+    citations = read_catalogue(table).catalogue.items[row].basis.citations
+    assert number in [c.number for c in citations]
+
+
+def test_first_level_cut_off_by_the_page_is_reported_with_its_cells() -> None:
+    # 長壽區: 政策文件 shows as 政策文 (the page cut the cell); the row is not guessed into the
+    # catalogue but reported with every cell, so nothing is dropped silently.
+    result = _traditional("changshou_disaster_relief")
+    assert result.catalogue.items == ()
+    (finding,) = [f for f in result.report.findings if f.code == "tables.unknown-first-level"]
+    assert finding.path == "B4" and "政策文" in finding.message_en
+    cells = finding.data["cells"]
+    assert cells["公開渠道和載體"].startswith("■政府網(wǎng)站□政府公報")
+    assert cells["公開時限"] == "信息形成或變更之日起20工作日內(nèi)"

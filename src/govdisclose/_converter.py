@@ -296,6 +296,9 @@ def unstructure(obj: Any) -> Any:
         raise InputError(f"cannot turn {type(obj).__name__} into JSON: nested too deeply") from None
 
 
+_TOO_DEEP = "a value is nested too deeply (嵌套过深)"
+
+
 def _format(exc: BaseException, _type: Any) -> str:
     if isinstance(exc, GovdiscloseError):
         return exc.message
@@ -303,6 +306,8 @@ def _format(exc: BaseException, _type: Any) -> str:
         return f"unknown field(s) {', '.join(sorted(map(repr, exc.extra_fields)))} (未知字段)"
     if isinstance(exc, KeyError):
         return "required field missing (缺少必填字段)"
+    if isinstance(exc, RecursionError):
+        return _TOO_DEEP
     if isinstance(exc, (TypeError, ValueError, AttributeError)):
         return f"invalid value: {exc} (值无效)"
     return f"{type(exc).__name__}: {exc}"
@@ -311,10 +316,13 @@ def _format(exc: BaseException, _type: Any) -> str:
 def structure(data: Any, cls: type[T], *, path: str = "$") -> T:
     """Build a ``cls`` instance from JSON-ready data, or raise :class:`DataError`.
 
-    The error lists every problem with its JSON path (``$.items[3].channels[1]``).
+    The error lists every problem with its JSON path (``$.items[3].channels[1]``); data
+    nested too deeply for Python to walk is one problem at ``path``.
     """
     try:
         return converter.structure(data, cls)
+    except RecursionError:
+        raise DataError(_TOO_DEEP, path=path) from None
     except (ClassValidationError, IterableValidationError) as exc:
         problems = []
         for line in cattrs.transform_error(exc, path=path, format_exception=_format):

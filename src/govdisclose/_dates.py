@@ -23,8 +23,9 @@ end raises a bare :class:`OverflowError`, and a wrong type a :class:`TypeError` 
 computation.  The library checks its arguments with these helpers instead, so that such input
 raises an :class:`~govdisclose._errors.InputError` that names the argument (``path``):
 
-* :func:`check_date`, :func:`check_datetime`, :func:`check_bool` and :func:`is_int` check an
-  argument's type (a date-time is not a date — pass its ``.date()`` —, ``True`` is not a number);
+* :func:`check_date`, :func:`check_datetime`, :func:`check_bool`, :func:`is_int` and
+  :func:`check_count` check an argument's type (a date-time is not a date — pass its
+  ``.date()`` —, ``True`` is not a number);
 * :func:`shift_date` adds days;
 * :func:`to_zone` converts an aware date-time to another time zone.
 
@@ -322,6 +323,15 @@ def parse_iso_datetime(text: str, *, path: str | None = None) -> dt.datetime:
 def is_int(value: object) -> TypeGuard[int]:
     """Whether ``value`` is a whole number: an :class:`int`, but not a :class:`bool`."""
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_count(value: object, path: str) -> int:
+    """``value`` when it is a whole number ≥ 0; an InputError at ``path`` otherwise."""
+    if not is_int(value) or value < 0:
+        raise InputError(
+            f"expected a whole number ≥ 0, got {short_repr(value)} (应为非负整数)", path=path
+        )
+    return value
 
 
 def _hint(value: object, kind: str) -> str:

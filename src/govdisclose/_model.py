@@ -36,7 +36,7 @@ def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 _T = TypeVar("_T", bound=Term)
 
 
-def _parse_terms(cls: type[_T], field: str, values: Any) -> tuple[_T, ...]:
+def parse_terms(cls: type[_T], field: str, values: Any) -> tuple[_T, ...]:
     """A tuple of vocabulary terms from members, codes, labels or variants."""
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
         raise InputError(
@@ -51,19 +51,19 @@ def _first_level(value: Any) -> FirstLevel:
 
 
 def _channels(values: Iterable[Any]) -> tuple[Channel, ...]:
-    return _parse_terms(Channel, "channels", values)
+    return parse_terms(Channel, "channels", values)
 
 
 def _audiences(values: Iterable[Any]) -> tuple[Audience, ...]:
-    return _parse_terms(Audience, "audiences", values)
+    return parse_terms(Audience, "audiences", values)
 
 
 def _modes(values: Iterable[Any]) -> tuple[Mode, ...]:
-    return _parse_terms(Mode, "modes", values)
+    return parse_terms(Mode, "modes", values)
 
 
 def _levels(values: Iterable[Any]) -> tuple[Level, ...]:
-    return _parse_terms(Level, "levels", values)
+    return parse_terms(Level, "levels", values)
 
 
 def _domain(value: Any) -> Domain:
@@ -132,7 +132,12 @@ _CITATION = re.compile(
     r"(?:的通知)?"
     r"\s*(?:[(（](?P<paren>[^()（）]*)[)）])?"
 )
-_DOC_NUMBER = re.compile(r"(国务院令第\s*\d+\s*号|[\u4e00-\u9fff]+〔\d{4}〕\d+\s*号)")
+# A document number as written: 国务院令第711号 (国令…, 國務院令…號), 中办发〔2016〕8号 with the
+# year in 〔〕 or in the ﹝﹞ [] () 【】 that local tables type instead.
+_DOC_NUMBER = re.compile(
+    r"((?:国务院|國務院|国|國)令第\s*\d+\s*[号號]"
+    r"|[\u4e00-\u9fff]+[〔﹝\[［(（【]\s*\d{4}\s*[〕﹞\]］)）】]\s*\d+\s*[号號])"
+)
 
 
 @attrs.frozen

@@ -521,6 +521,8 @@ def _classify(
     n = len(digits)
     if n == 18 and (len(sizes) == 1 or all(sep in _ID_SEPS for sep in seps)):
         kind = _classify18(digits, today)
+        if kind is _BANK and len(sizes) > 1:
+            kind = None  # a card written in groups is in fours: the rule below decides
         if kind is not None or len(sizes) == 1:
             return kind, 0
     elif n == 15 and (

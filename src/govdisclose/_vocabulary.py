@@ -27,6 +27,7 @@ More information:
 from __future__ import annotations
 
 import enum
+import re
 import unicodedata
 from typing import Any, TypeVar, overload
 
@@ -34,15 +35,37 @@ from ._errors import VocabularyError
 
 _T = TypeVar("_T", bound="Term")
 _RAISE: Any = object()  # no default: an unknown value raises
+#: Pinyin that copies of pages insert after a character ("鎮(zhèn)級", "法規(guī)").
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-z\u00e0-\u00fc\u0100-\u01dc]{1,6}\)")
+#: Traditional characters of the words in labels, vocabularies, the standard's item names and
+#: time limits, folded to simplified for comparison only (copies of county pages come in
+#: traditional characters: 公開內容, 政府網站, 鄉級 …).  Values are kept as written.
+_TRADITIONAL = str.maketrans(
+    "與專業兩個爲舉鄉書於產僅衆會傷體黨關內寫衝決況準減劃創別辦務動勵區華協單廳壓縣參發變號後聽員響園圍國圖場壞聲處備復頭獎實"
+    "審對導層屬並廣應開異彈強當錄徵徑態戶執報擔擬撥掛損換據數斷無時曉暫機權條來構標欄檔檢氣沒災點熱現電監碼確種稱簡類級紀綱納"
+    "紙線組細經結絕統續綜編縮網罰羣職聯輿範營補見規視計認討議記許論設訪證評識訴詞話該誤說請讀調負財責質購費資贈車轉載過進適選"
+    "採銷錯鎮長門閉問間聞閱隊際隱頁項預領題額館為眾説閲佈週獲製簽頒曆歷從",
+    "与专业两个为举乡书于产仅众会伤体党关内写冲决况准减划创别办务动励区华协单厅压县参发变号后听员响园围国图场坏声处备复头奖实"
+    "审对导层属并广应开异弹强当录征径态户执报担拟拨挂损换据数断无时晓暂机权条来构标栏档检气没灾点热现电监码确种称简类级纪纲纳"
+    "纸线组细经结绝统续综编缩网罚群职联舆范营补见规视计认讨议记许论设访证评识诉词话该误说请读调负财责质购费资赠车转载过进适选"
+    "采销错镇长门闭问间闻阅队际隐页项预领题额馆为众说阅布周获制签颁历历从",
+)
+
+
+def simplified(text: str) -> str:
+    """``text`` with the traditional characters of labels, vocabularies, item names and
+    time limits in their simplified form (each has only one), for comparison only."""
+    return text.translate(_TRADITIONAL)
 
 
 def normalize_text(value: str) -> str:
-    """Fold a label for comparison: NFKC (full-width → half-width), no white space, lower case.
+    """Fold a label for comparison: NFKC (full-width → half-width), simplified characters, no
+    white space, lower case.
 
-    >>> normalize_text(" 县（区）级 ")
-    '县(区)级'
+    >>> normalize_text(" 县（区）级 "), normalize_text("公開內容"), normalize_text("鎮(zhèn)級")
+    ('县(区)级', '公开内容', '镇级')
     """
-    folded = unicodedata.normalize("NFKC", value)
+    folded = simplified(_PINYIN.sub("", unicodedata.normalize("NFKC", value)))
     return "".join(folded.split()).lower()
 
 

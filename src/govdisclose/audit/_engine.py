@@ -17,8 +17,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .._dates import check_date
-from .._errors import InputError, short_repr
+from .._dates import check_count, check_date
+from .._errors import InputError
 from .._vocabulary import Domain, normalize_text
 from ..deadlines import Status, Timeliness
 from ._decoding import printable
@@ -128,11 +128,8 @@ class Auditor:
         start: int = 0,
     ) -> None:
         as_of = check_date(as_of, "as_of")
-        for name, value in (("max_listed", max_listed), ("start", start)):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise InputError(
-                    f"{name} must be a number ≥ 0, not {short_repr(value)} (应为非负整数)"
-                )
+        check_count(max_listed, "max_listed")
+        check_count(start, "start")
         if not isinstance(subject, str):
             raise InputError(f"subject must be text, not {type(subject).__name__} (应为文本)")
         from ..calendar import check_calendar

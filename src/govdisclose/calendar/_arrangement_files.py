@@ -22,37 +22,33 @@ True
 Traceback (most recent call last):
 ...
 govdisclose.CalendarDataError: <arrangement>: 3 problems in the holiday arrangement ...
-  - $.holidays[0].days_off[2]: '2027-10-32' is not a date YYYY-MM-DD (日期格式应为YYYY-MM-DD)
+  - $.holidays[0].days_off[2]: '2027-10-32' is not a date, or an inclusive range ...
   - $.holidays[0].day: unknown field; allowed: days_off, festival, makeup_workdays, source ...
   - $.holidays[0].days_off[1]: range '2027-10-07/2027-10-01' must run forwards ...
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .._dates import DateRefusal, read_iso_date
-from .._errors import CalendarDataError, InputError, VocabularyError, short_repr
+from .._errors import CalendarDataError, InputError, short_repr
 from .._files import decode_text, dump_json, parse_json, read_bytes
 from ..schemas._arrangement import MAX_RANGE_DAYS, arrangement_schema
+from ..schemas._problems import schema_problems
 from ._arrangement import Arrangement, arrangement_error, check_complete, date_problems
 from ._festivals import Festival
-
-if TYPE_CHECKING:
-    from jsonschema import ValidationError
-    from jsonschema.protocols import Validator
 
 #: Arrangement files larger than this are refused before reading.
 MAX_FILE_BYTES = 1024 * 1024
 
-#: How a value that breaks the schema is described: field → (what is expected, in Chinese).
+#: How a field that breaks the schema is described: field → (what is expected, in Chinese).
 _EXPECTED = {
     "$": ("a table/object", "应为对象"),
     "$schema": ("text", "应为文本"),
@@ -74,18 +70,10 @@ PARTIAL_HINT = (
 _DEPTH = 6
 
 
-@functools.cache
-def _validator() -> Validator:
-    """The schema's validator, compiled on first use (jsonschema is imported only then)."""
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator(arrangement_schema())
-
-
 def _plain(value: object, depth: int = _DEPTH) -> object:
     """The document as the schema sees it: TOML's dates as ``YYYY-MM-DD`` text, and values
     nested deeper than an arrangement's cut off (so no message recurses without end)."""
-    if type(value) is date:
+    if isinstance(value, date):  # a date-time is not a date: its text fails the schema
         return value.isoformat()
     if isinstance(value, (Mapping, list)) and depth == 0:
         return "<nested too deeply>"
@@ -94,43 +82,6 @@ def _plain(value: object, depth: int = _DEPTH) -> object:
     if isinstance(value, list):
         return [_plain(item, depth - 1) for item in value]
     return value
-
-
-def _messages(error: ValidationError) -> Iterator[tuple[str, str]]:
-    """Each JSON path a schema error concerns, and what is wrong there."""
-    at = list(error.absolute_path)
-    path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in at)
-    value: Any = error.instance
-    kind = error.validator
-    field = next((p for p in reversed(at) if isinstance(p, str)), "$")
-    if kind == "required":
-        properties = arrangement_schema()["properties"]
-        for key in error.validator_value:  # type: ignore[union-attr]
-            if key not in value:
-                described = properties[key]["description"] if key in properties else key
-                yield f"{path}.{key}", f"missing: {described} (缺少必填字段)"
-    elif kind == "additionalProperties":
-        allowed = sorted(error.schema["properties"])  # type: ignore[index]
-        for key in value:
-            if key not in allowed:
-                shown = key if isinstance(key, str) and len(key) <= 60 else short_repr(key)
-                yield f"{path}.{shown}", f"unknown field; allowed: {', '.join(allowed)} (未知字段)"
-    elif kind == "anyOf":
-        yield path, "lists neither days_off nor makeup_workdays (缺少日期)"
-    elif kind == "not":
-        yield f"{path}.partial_reason", "given, but partial is not true (非部分安排不应填写原因)"
-    elif kind == "enum":  # a festival: its labels and variants are accepted too
-        try:
-            Festival.parse(value)
-        except VocabularyError as exc:
-            yield path, exc.message
-    elif field == "notice_date" or (field in ("days_off", "makeup_workdays") and path[-1] == "]"):
-        yield path, f"{short_repr(value)} is not a date YYYY-MM-DD (日期格式应为YYYY-MM-DD)"
-    elif field == "holidays" and path[-1] == "]":
-        yield path, f"expected a table/object, got {short_repr(value)} (应为对象)"
-    else:
-        what, zh = _EXPECTED.get(field, ("a valid value", "取值无效"))
-        yield path, f"expected {what}, got {short_repr(value)} ({zh})"
 
 
 def _day(text: str, path: str, problems: list[str]) -> date | None:
@@ -167,9 +118,8 @@ def arrangement_from_document(doc: object, *, where: str = "<arrangement>") -> A
     """
     doc = _plain(doc)
     broken: dict[str, str] = {}  # JSON path → its first problem against the schema
-    for error in _validator().iter_errors(doc):  # type: ignore[arg-type]
-        for path, message in _messages(error):
-            broken.setdefault(path, f"{path}: {message}")
+    for problem in schema_problems(doc, arrangement_schema, expected=_EXPECTED):
+        broken.setdefault(problem.path, f"{problem.path}: {problem.message}")
     problems = list(broken.values())
     if not isinstance(doc, dict):
         raise arrangement_error(where, problems)

@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from .._errors import DataError
+from .._model import parse_terms
 from .._vocabulary import Channel, DisclosureAttribute
 
 _opt_str = attrs.validators.optional(attrs.validators.instance_of(str))
@@ -41,9 +41,7 @@ _opt_date = attrs.validators.optional(attrs.validators.instance_of(dt.date))
 
 
 def _channels(value: Any) -> tuple[Channel, ...]:
-    if isinstance(value, (str, bytes)):
-        raise TypeError("channels must be a list of channels, not a string (渠道应为列表)")
-    return tuple(Channel.parse(v) for v in value)
+    return parse_terms(Channel, "channels", value)
 
 
 def _attribute(value: Any) -> DisclosureAttribute | None:
@@ -125,7 +123,4 @@ def read_document(data: object, *, path: str = "$") -> DocumentRecord:
 
     if isinstance(data, DocumentRecord):
         return data
-    try:
-        return structure(data, DocumentRecord, path=path)
-    except RecursionError:
-        raise DataError("a value is nested too deeply (嵌套过深)", path=path) from None
+    return structure(data, DocumentRecord, path=path)

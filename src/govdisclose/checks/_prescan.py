@@ -22,21 +22,17 @@ labels and variants, a time limit given as its text) is not a finding.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
 from .._errors import DataError, GovdiscloseError, short_repr
 from .._model import Catalogue, CatalogueItem
-from .._vocabulary import Term
 from ..findings import FindingCode, ReportBuilder, Severity
-
-if TYPE_CHECKING:
-    from jsonschema import ValidationError
-    from jsonschema.protocols import Validator
+from ..schemas import schema
+from ..schemas._problems import Root, SchemaProblem, schema_problems
 
 #: The eight required elements (国办发〔2019〕54号): field name → Chinese label.
 ELEMENTS: Mapping[str, str] = {
@@ -91,9 +87,6 @@ CODES = (
 )
 
 
-#: No vocabulary label or variant is longer than this; longer text is not looked up.
-_MAX_TERM_LENGTH = 100
-
 _CORRECT_HINT = "按目录的JSON格式更正该字段 / correct the field (see the catalogue JSON format)"
 
 
@@ -145,161 +138,10 @@ class ReadCatalogue:
     item_count: int
 
 
-@attrs.frozen
-class _Compiled:
-    validator: Validator
-    terms: Mapping[int, type[Term]]  # id of a vocabulary's definition → its class
-    refs: Mapping[str, type[Term]]  # "#/$defs/Level" → Level
-    time_limit: object  # the TimeLimit definition (a published text alone is accepted)
-
-
-def _vocabularies(cls: type[Term] = Term) -> Iterator[type[Term]]:
-    for sub in cls.__subclasses__():
-        yield sub
-        yield from _vocabularies(sub)
-
-
 @functools.cache
-def _compiled(name: str) -> _Compiled:
-    """The validator of the schema ``name``, built on first use (jsonschema loads only then)."""
-    from jsonschema import Draft202012Validator
-
-    from ..schemas import schema
-
-    original = schema(name)
-    root = _for_validation(original, original["$defs"])
-    defs = root["$defs"]
-    terms = {cls.__name__: cls for cls in _vocabularies() if cls.__name__ in defs}
-    return _Compiled(
-        Draft202012Validator(root),
-        {id(defs[name]): cls for name, cls in terms.items()},
-        {f"#/$defs/{name}": cls for name, cls in terms.items()},
-        defs.get("TimeLimit"),
-    )
-
-
-def _for_validation(node: Any, defs: Mapping[str, Any]) -> Any:
-    """The same schema, in a form jsonschema checks faster: a ``oneOf`` of constants becomes
-    an ``enum`` of them, and a ``oneOf`` of rule objects told apart by a ``kind`` constant
-    becomes a choice by ``kind`` — each accepts exactly what the original accepts."""
-    if isinstance(node, list):
-        return [_for_validation(value, defs) for value in node]
-    if not isinstance(node, dict):
-        return node
-    out = {key: _for_validation(value, defs) for key, value in node.items()}
-    branches = out.get("oneOf", ())
-    if branches and all(
-        "const" in b and set(b) <= {"const", "title", "description"} for b in branches
-    ):
-        del out["oneOf"]
-        out["enum"] = [b["const"] for b in branches]
-    elif branches and all(set(b) == {"$ref"} for b in branches):
-        kinds = [
-            defs[b["$ref"].rpartition("/")[2]]["properties"]["kind"]["const"] for b in branches
-        ]
-        del out["oneOf"]
-        out["required"] = ["kind"]
-        out["properties"] = {"kind": {"enum": kinds}}
-        out["allOf"] = [
-            {"if": {"properties": {"kind": {"const": k}}}, "then": b}
-            for k, b in zip(kinds, branches, strict=True)
-        ]
-    return out
-
-
-@attrs.frozen
-class SchemaProblem:
-    """One way data breaks a schema: where (a JSON path) and what, for people.
-
-    ``missing`` names a field that is absent or ``null``; ``vocabulary`` is set for a value
-    that is not a term of that vocabulary (``value``); ``field`` is the field concerned.
-    """
-
-    path: str
-    message: str
-    field: str | None = None
-    missing: str | None = None
-    vocabulary: type[Term] | None = None
-    value: object = None
-
-
-def schema_problems(data: object, name: str, path: str = "$") -> list[SchemaProblem]:
-    """Every error of ``data`` against the schema ``name``, with its JSON path under ``path``.
-
-    What the readers accept beyond the schema (a vocabulary's labels and variants, a time
-    limit given as its text, Python dates) is not a problem.
-
-    >>> [(p.path, p.missing) for p in schema_problems({"title": "X"}, "catalogue")]
-    [('$.domain', 'domain'), ('$.items', 'items')]
-    """
-    compiled = _compiled(name)
-    try:
-        errors = list(compiled.validator.iter_errors(data))  # type: ignore[arg-type]
-    except RecursionError:
-        return [SchemaProblem(path, "a value is nested too deeply (嵌套过深)")]
-    found = (problem for error in errors for problem in _problems(error, path, compiled))
-    # jsonschema reports each missing property of an object as its own error of the object.
-    return list({(problem.path, problem.message): problem for problem in found}.values())
-
-
-def _problems(error: ValidationError, prefix: str, compiled: _Compiled) -> Iterator[SchemaProblem]:
-    at = error.absolute_path
-    where = prefix + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in at)
-    field = next((p for p in reversed(at) if isinstance(p, str)), None)
-    if error.validator == "required":
-        required: list[str] = list(error.validator_value)  # type: ignore[arg-type]
-        instance: Mapping[str, Any] = error.instance  # type: ignore[assignment]
-        for key in required:
-            if key not in instance:
-                message = f"required field {key!r} missing (缺少必填字段)"
-                yield SchemaProblem(f"{where}.{key}", message, key, missing=key)
-        return
-    if error.instance is None and at and isinstance(at[-1], str):
-        yield SchemaProblem(where, f"{field} is null (为空)", field, missing=field)
-        return
-    cls = compiled.terms.get(id(error.schema))
-    for branch in error.schema.get("anyOf", ()) if isinstance(error.schema, Mapping) else ():
-        cls = cls or compiled.refs.get(branch.get("$ref", ""))
-    if cls is not None:
-        value = error.instance
-        if (
-            isinstance(value, str)
-            and len(value) <= _MAX_TERM_LENGTH
-            and cls.parse(value, default=None)
-        ):
-            return  # a label or variant: the readers take it
-        message = f"unknown {cls.__concept__} {clip(value)} (未知的{cls.__concept__})"
-        yield SchemaProblem(where, message, field, vocabulary=cls, value=value)
-        return
-    if error.validator == "anyOf" and error.context:  # X | None: what is wrong with the X
-        branches = error.validator_value
-        kept = [i for i, b in enumerate(branches) if b != {"type": "null"}]  # type: ignore[arg-type]
-        if len(kept) == 1:
-            for sub in error.context:
-                if sub.relative_schema_path[0] == kept[0]:
-                    yield from _problems(sub, prefix, compiled)
-            return
-    if error.schema is compiled.time_limit and isinstance(error.instance, str):
-        return  # a time limit given as its published text
-    if isinstance(error.instance, dt.date):
-        return  # a Python date, which JSON does not have: the converter judges it
-    yield SchemaProblem(where, _describe(error), field)
-
-
-def _describe(error: ValidationError) -> str:
-    """What is wrong, naming the value shortly (never the whole of a large value)."""
-    value = clip(error.instance)
-    expected = error.validator_value
-    if error.validator == "type":
-        return f"expected {expected}, got {type(error.instance).__name__} {value} (类型错误)"
-    if error.validator == "additionalProperties":
-        schema: Mapping[str, Any] = error.schema  # type: ignore[assignment]
-        instance: Mapping[str, Any] = error.instance  # type: ignore[assignment]
-        extra = sorted(set(instance) - set(schema.get("properties", {})))
-        return f"unknown field(s) {clip(', '.join(map(repr, extra)), 200)} (未知字段)"
-    if error.validator in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        return f"{value} is out of range ({error.validator} {expected}) (超出范围)"
-    return f"{value} does not match the schema ({error.validator}) (不符合格式)"
+def _root(name: str) -> Root:
+    """The builder of the schema ``name``, one per name (it keys the compiled validator)."""
+    return functools.partial(schema, name)
 
 
 def read_problems(
@@ -307,11 +149,16 @@ def read_problems(
 ) -> list[SchemaProblem | GovdiscloseError]:
     """Why the converter refused ``data``: the schema's problems, then the converter's own
     that no schema problem covers (a time limit's rule that does not match its text …)."""
-    found: list[SchemaProblem | GovdiscloseError] = [*schema_problems(data, name, path)]
-    reported = {problem.path or path for problem in found}
+    problems = schema_problems(data, _root(name), path)
+    found: list[SchemaProblem | GovdiscloseError] = [*problems]
+    reported = {problem.path for problem in problems}
+    # an unknown field is reported at its own path; the converter names the object holding it
+    unknown = {p.path.rpartition(".")[0] for p in problems if p.keyword == "additionalProperties"}
     for problem in exc.errors or (exc,):
         where = problem.path or path
-        if not any(where == p or where.startswith((p + ".", p + "[")) for p in reported):
+        if where not in unknown and not any(
+            where == p or where.startswith((p + ".", p + "[")) for p in reported
+        ):
             found.append(GovdiscloseError(problem.message, path=where))
     return found
 

@@ -83,12 +83,6 @@ def _request(args: argparse.Namespace) -> int:
     from ..deadlines import request_reply_deadline
 
     received = parse_date_option(args.received, "RECEIVED")
-    if args.extended is not True and args.extended is not False and not 1 <= args.extended <= 20:
-        # ``--extended`` asks for an extension: 0 would silently mean none.
-        raise InputError(
-            f"--extended: an extension is 1 to 20 working days, got {args.extended} "
-            f"(延长期限应为1至20个工作日)"
-        )
     supplemented = (
         parse_date_option(args.supplemented, "--supplemented")
         if args.supplemented is not None

@@ -38,15 +38,29 @@ _PAUSE_SOURCE = "第三十三条第三款 time consulting others is not counted"
 
 
 class RequestChannel(Term):
-    """How a request for disclosure reached the agency (第三十一条)."""
+    """How a request for disclosure reached the agency (第三十一条).
+
+    The variants include the spellings of real statistics forms (定西市政府信息公开情况统计报表:
+    当面申请, 传真申请, 电子邮件申请, 网上申请).
+    """
 
     __concept__ = "申请提交方式"
 
-    IN_PERSON = ("in_person", "当面提交", "当面", "现场提交")
-    POST = ("post", "邮寄", "邮寄方式", "挂号信", "快递")
+    IN_PERSON = ("in_person", "当面提交", "当面", "现场提交", "当面申请", "现场申请")
+    POST = ("post", "邮寄", "邮寄方式", "挂号信", "快递", "邮寄申请")
     ORDINARY_LETTER = ("ordinary_letter", "平常信函", "平信", "无需签收的平常信函")
-    ONLINE = ("online", "互联网渠道", "网络", "网上申请", "在线")
-    FAX = ("fax", "传真")
+    ONLINE = (
+        "online",
+        "互联网渠道",
+        "网络",
+        "网上申请",
+        "在线",
+        "网络申请",
+        "电子邮件",
+        "电子邮件申请",
+        "邮箱",
+    )
+    FAX = ("fax", "传真", "传真申请")
 
 
 class ReceiptEvent(Term):
@@ -117,17 +131,16 @@ def receipt_date(
     return by_event[needed]
 
 
-def _extension_days(extended: object) -> int:
-    if isinstance(extended, bool):
-        return MAX_EXTENSION_WORKDAYS if extended else 0
-    if not is_int(extended) or not 0 <= extended <= MAX_EXTENSION_WORKDAYS:
+def check_extension(value: object, path: str = "extended") -> int:
+    """An approved extension in working days (第三十三条第二款): 0 (none) to 20."""
+    if not is_int(value) or not 0 <= value <= MAX_EXTENSION_WORKDAYS:
         raise InputError(
-            f"an extension is 1 to {MAX_EXTENSION_WORKDAYS} working days (True for "
-            f"{MAX_EXTENSION_WORKDAYS}, False or 0 for none), got {short_repr(extended)} "
-            f"(延长答复期限为1至{MAX_EXTENSION_WORKDAYS}个工作日，第三十三条第二款)",
-            path="extended",
+            f"an extension is 1 to {MAX_EXTENSION_WORKDAYS} working days (0 for none), got "
+            f"{short_repr(value)} (延长答复期限为1至{MAX_EXTENSION_WORKDAYS}个工作日，"
+            f"0为不延长，第三十三条第二款)",
+            path=path,
         )
-    return extended
+    return value
 
 
 def request_reply_deadline(
@@ -153,7 +166,10 @@ def request_reply_deadline(
     check_date(received, "received")
     if supplemented is not None:
         check_date(supplemented, "supplemented")
-    extra = _extension_days(extended)
+    if isinstance(extended, bool):
+        extra = MAX_EXTENSION_WORKDAYS if extended else 0
+    else:
+        extra = check_extension(extended)
     pauses = check_pauses(pauses)
     excluded = paused_days(pauses)
     cal = check_calendar(calendar, where="calendar")

@@ -40,9 +40,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from .._dates import is_int
+from .._dates import check_count, is_int
 from .._errors import InputError, short_repr
-from ._ledger import Ledger, Request, check_count
+from ._ledger import Ledger, Request
 from ._terms import FeeBasis
 
 __all__ = [

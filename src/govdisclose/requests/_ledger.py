@@ -41,9 +41,10 @@ from typing import Any
 
 import attrs
 
-from .._dates import check_date, is_int
+from .._dates import check_count, check_date
 from .._errors import DataError, InputError, short_repr
-from ..deadlines import MAX_EXTENSION_WORKDAYS, RequestChannel
+from ..deadlines import RequestChannel
+from ..deadlines._requests import check_extension
 from ._terms import ApplicantCategory, ConsultedParty, FeeBasis, Outcome, ReviewKind, ReviewResult
 
 __all__ = [
@@ -53,7 +54,6 @@ __all__ = [
     "Reply",
     "Request",
     "Review",
-    "check_count",
     "check_ledger",
     "request_problems",
 ]
@@ -78,15 +78,6 @@ def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
 def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
         _text(instance, attribute, value)
-
-
-def check_count(value: object, path: str) -> int:
-    """``value`` when it is a whole number ≥ 0; an InputError at ``path`` otherwise."""
-    if not is_int(value) or value < 0:
-        raise InputError(
-            f"expected a whole number ≥ 0, got {short_repr(value)} (应为非负整数)", path=path
-        )
-    return value
 
 
 def _count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -187,12 +178,7 @@ class Review:
 
 
 def _extension(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not is_int(value) or not 0 <= value <= MAX_EXTENSION_WORKDAYS:
-        raise InputError(
-            f"an extension is 0 to {MAX_EXTENSION_WORKDAYS} working days, got "
-            f"{short_repr(value)} (延长答复期限为0至20个工作日，第三十三条第二款)",
-            path=attribute.name,
-        )
+    check_extension(value, attribute.name)
 
 
 def _time(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

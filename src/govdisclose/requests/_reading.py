@@ -34,8 +34,10 @@ differs from that day is a warning.
 
 JSON is the canonical form (schema ``requests-ledger``): ``{"body": …, "requests": [{"id":
 …, "received": "2025-03-04", "applicant_category": "natural_person", "reply": {"date": …,
-"outcome": …}, …}]}`` — or a bare list of requests.  A request object may also use the
-table's Chinese headers as keys.
+"outcome": …}, …}]}`` — or a bare list of requests.  Its structure is checked against that
+schema (:mod:`govdisclose.schemas._problems`); its values are read as a table's cells are, so
+a request object may also use the table's Chinese headers as keys, and labels and the
+table's date forms as values.
 
 Nothing is silently dropped or changed: every unusable cell or value is a located finding
 (``台账!D7``, ``$.requests[3].reply.outcome``) in Chinese and English, and the request it
@@ -77,10 +79,12 @@ from .._files import read_json_file
 from .._vocabulary import Term
 from ..deadlines import ReceiptEvent, RequestChannel, receipt_date
 from ..findings import Finding, Report
+from ..schemas._problems import schema_problems
 from ..tables._layout import column_letter
 from ..tables._safety import Limits, check_xlsx
 from ._codes import make_finding
 from ._ledger import Consultation, FeeNotice, Ledger, Reply, Request, Review, check_ledger
+from ._schema import ledger_schema
 from ._terms import (
     ApplicantCategory,
     ConsultedParty,
@@ -232,20 +236,13 @@ _PARTS: Mapping[str, tuple[Any, str, str]] = {
 }
 _LISTS = ("consultations", "reviews")
 
-# Channel spellings of real statistics forms (定西市政府信息公开情况统计报表, see the tests).
-_CHANNEL_EXTRA = {
-    "当面申请": RequestChannel.IN_PERSON,
-    "现场申请": RequestChannel.IN_PERSON,
-    "传真申请": RequestChannel.FAX,
-    "网上申请": RequestChannel.ONLINE,
-    "网络申请": RequestChannel.ONLINE,
-    "电子邮件": RequestChannel.ONLINE,
-    "电子邮件申请": RequestChannel.ONLINE,
-    "邮箱": RequestChannel.ONLINE,
-    "邮寄申请": RequestChannel.POST,
-}
 _AMBIGUOUS_CHANNELS = frozenset({"信函", "信函申请", "书面申请", "信件"})
-_CHANNEL_FOLDED = {fold_label(k): v for k, v in _CHANNEL_EXTRA.items()}
+# A channel is compared as table labels are (numbering and punctuation removed).
+_CHANNEL_FOLDED = {
+    fold_label(key): member
+    for member in RequestChannel
+    for key in (member.code, member.label, *member.variants)
+}
 _AMBIGUOUS_FOLDED = frozenset(fold_label(a) for a in _AMBIGUOUS_CHANNELS)
 
 _PARENTHESES = re.compile(r"[（(][^）)]*[）)]")
@@ -419,7 +416,7 @@ def _channel(value: object) -> RequestChannel:
             f"{text!r} does not say whether the letter was signed for (post) or an ordinary "
             f"letter (confirmed with the applicant), 第三十一条; write 邮寄 or 平常信函",
         )
-    member = _CHANNEL_FOLDED.get(folded) or RequestChannel.parse(text, default=None)
+    member = _CHANNEL_FOLDED.get(folded)
     if member is None:
         raise _Bad(
             f"未知的提交方式“{text}”",
@@ -855,97 +852,93 @@ def read_ledger(
 # -- JSON -------------------------------------------------------------------------------------
 
 
-def _path(where: str, key: object) -> str:
-    return f"{where}.{key}" if str(key).isidentifier() else f"{where}[{key!r}]"
+#: What the document's top level holds, for the messages of a wrong shape.
+_EXPECTED = {
+    "$": ("a list of requests, or an object with one", "应为申请列表或台账对象"),
+    "requests": ("a list of requests", "应为申请列表"),
+    "body": ("text", "应为文本"),
+}
+_REQUEST = re.compile(r"\$\.requests\[(\d+)\]")
 
 
-def _wrong_shape(builder: _Builder, where: str, value: object) -> bool:
-    builder.bad(
-        "requests.bad-cell",
-        where,
-        "结构不对（应为列表或对象）",
-        f"wrong shape: {short_repr(value)} (expected a list or an object)",
-    )
-    return False
+def _header_key(key: str) -> tuple[str, int] | None:
+    """The field and index a request object's key names (a field or a table's header)."""
+    fallback = _FALLBACK.get(fold_label(key))
+    return (fallback, 0) if fallback else _header_field(key)
 
 
-def _json_fields(
-    obj: Mapping[Any, Any], where: str, builder: _Builder, raw: dict[str, tuple[object, str]]
-) -> bool:
-    """Add the values of a request object to ``raw`` (key → value, path); ``False`` when a
-    nested object or list has the wrong shape (a finding)."""
-    shaped = True
+def _structure(data: object) -> dict[int, list[tuple[str, str, str]]]:
+    """The document's problems against the ``requests-ledger`` schema that make a finding,
+    by request index (``-1`` for the document): (path, code, what); a ``requests.bad-cell``
+    marks a request or part of the wrong shape.  Raises :class:`InputError` when ``body`` is
+    not text or ``requests`` not a list.
+
+    Values are not judged here: the readers take more than the canonical form (Chinese
+    headers as keys, labels, the date forms of tables) and judge each value themselves.
+    """
+    found: dict[int, list[tuple[str, str, str]]] = {}
+    for problem in schema_problems(data, ledger_schema, expected=_EXPECTED):
+        path, key = problem.path, problem.field or ""
+        request = _REQUEST.match(path)
+        index = int(request.group(1)) if request else -1
+        if problem.keyword == "additionalProperties":
+            if not (request and request.end() == len(path) - len(key) - 1 and _header_key(key)):
+                found.setdefault(index, []).append((path, "requests.unknown-key", key))
+        elif problem.keyword == "type" and problem.expected in ("object", "array", "string"):
+            if path in ("$", "$.requests", "$.body"):
+                raise InputError(f"{path}: {problem.message}")
+            if problem.expected != "string":
+                found.setdefault(index, []).append((path, "requests.bad-cell", problem.message))
+    return found
+
+
+def _json_fields(obj: Mapping[Any, Any], where: str) -> dict[str, tuple[object, str]]:
+    """The values of a request object: raw key → (value, path)."""
+    raw: dict[str, tuple[object, str]] = {}
     for key, value in obj.items():
-        here = _path(where, key)
-        listed = key in _LISTS
+        here = f"{where}.{key}"
         if key in _PARTS:
-            if listed and not isinstance(value, list):
-                shaped = _wrong_shape(builder, here, value)
-                continue
+            listed = key in _LISTS
             for index, item in enumerate(value if listed else [] if value is None else [value]):
                 at = f"{here}[{index}]" if listed else here
-                if not isinstance(item, Mapping):
-                    shaped = _wrong_shape(builder, at, item)
-                    continue
                 for name, sub in item.items():
                     if f"{key}.{name}" in COLUMN_ALIASES:
-                        raw[_key(f"{key}.{name}", index)] = (sub, _path(at, name))
-                    else:
-                        builder.bad(
-                            "requests.unknown-key",
-                            _path(at, name),
-                            f"键“{name}”",
-                            f"key {name!r}",
-                            key=str(name),
-                        )
-            continue
-        found = None
-        if isinstance(key, str):
-            fallback = _FALLBACK.get(fold_label(key))
-            found = (fallback, 0) if fallback else _header_field(key)
-        if found is None:
-            builder.bad("requests.unknown-key", here, f"键“{key}”", f"key {key!r}", key=str(key))
-        else:
+                        raw[_key(f"{key}.{name}", index)] = (sub, f"{at}.{name}")
+        elif isinstance(key, str) and (found := _header_key(key)) is not None:
             raw[_key(*found)] = (value, here)
-    return shaped
+    return raw
 
 
 def read_ledger_data(data: object) -> LedgerReading:
-    """Read a ledger from parsed JSON: ``{"body", "requests": [...]}`` or a list of requests."""
+    """Read a ledger from parsed JSON: ``{"body", "requests": [...]}`` or a list of requests.
+
+    Its structure is checked against the ``requests-ledger`` schema, its values as a table's
+    cells are; a document whose ``body`` is not text or whose ``requests`` is not a list
+    raises :class:`~govdisclose._errors.InputError`.
+    """
+    bare = isinstance(data, list)
+    document: Any = {"requests": data} if bare else data
+    found = _structure(document)
+    if "requests" not in document:
+        raise InputError("$: a ledger object needs a 'requests' list (缺少 requests 列表)")
     builder = _Builder()
-    body = None
-    items: object = data
-    base = "$"
-    if isinstance(data, Mapping):
-        for key in data:
-            if key not in ("requests", "body", "$schema"):
-                builder.bad(
-                    "requests.unknown-key", f"$.{key}", f"键“{key}”", f"key {key!r}", key=str(key)
-                )
-        body = data.get("body")
-        if body is not None and not isinstance(body, str):
-            raise InputError(f"$.body: expected text, got {short_repr(body)} (应为文本)")
-        if "requests" not in data:
-            raise InputError("$: a ledger object needs a 'requests' list (缺少 requests 列表)")
-        items, base = data["requests"], "$.requests"
-    if not isinstance(items, list):
-        raise InputError(
-            f"{base}: expected a list of requests, got {short_repr(items)} (应为申请列表)"
-        )
-    for index, item in enumerate(items):
-        where = f"{base}[{index}]"
-        raw: dict[str, tuple[object, str]] = {}
-        if not isinstance(item, Mapping):
-            builder.bad(
-                "requests.bad-cell",
-                where,
-                "应为对象",
-                f"expected an object, got {short_repr(item)}",
-            )
-        elif _json_fields(item, where, builder, raw):
-            where_of = {"": where, **{key: at for key, (_, at) in raw.items()}}
+
+    def located(path: str) -> str:  # a bare list's requests are at $[3], not $.requests[3]
+        return "$" + path.removeprefix("$.requests") if bare else path
+
+    for index in (-1, *range(len(document["requests"]))):
+        problems = found.get(index, [])
+        for path, code, what in problems:
+            if code == "requests.bad-cell":
+                builder.bad(code, located(path), "结构不对", f"wrong shape: {what}")
+            else:
+                builder.bad(code, located(path), f"键“{what}”", f"key {what!r}", key=what)
+        if index >= 0 and all(code != "requests.bad-cell" for _, code, _ in problems):
+            raw = _json_fields(document["requests"][index], located(f"$.requests[{index}]"))
+            where_of = {"": located(f"$.requests[{index}]")}
+            where_of.update((key, at) for key, (_, at) in raw.items())
             builder.add({k: v for k, (v, _) in raw.items() if not _blank(v)}, where_of)
-    return _finish(builder, body)
+    return _finish(builder, document.get("body"))
 
 
 def ledger_to_json(ledger: Ledger) -> dict[str, Any]:

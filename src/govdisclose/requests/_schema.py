@@ -195,16 +195,15 @@ def _described(title: str, zh: str, en: str, schema: dict[str, Any]) -> dict[str
     return {"title": title, "description": f"{zh} / {en}", **schema}
 
 
-def status_shapes() -> dict[type, Any]:
-    """The output shapes of :class:`~govdisclose.requests.LedgerStatus` and
-    :class:`~govdisclose.requests.RequestStatus`: the package's converter writes a status by
-    them, and :func:`status_schema` is walked from them (registered in
+def status_shapes() -> dict[type, dict[str, Any]]:
+    """What the output schemas of :class:`~govdisclose.requests.LedgerStatus` and
+    :class:`~govdisclose.requests.RequestStatus` add to the classes' declared output forms:
+    the schemas of the derived values and of some fields (walked by
     :func:`govdisclose.schemas._outputs.output_shapes`).
 
     A request's ``deadline`` (the explained deadline) is written by the converter, ``null``
     when the status was built without explanations; ``to_json`` leaves it out unless asked.
     """
-    from ..schemas._walker import Shape
     from ._status import LedgerStatus, RequestStatus
 
     null = {"type": "null"}
@@ -218,25 +217,19 @@ def status_shapes() -> dict[type, Any]:
         "additionalProperties": False,
     }
     return {
-        LedgerStatus: Shape(
-            required="all",
-            exclude=("later", "explained"),
-            extra={"summary": summary},
-        ),
-        RequestStatus: Shape(
-            required="all",
-            exclude=("deadline",),
-            extra={
+        LedgerStatus: {"types": {"summary": summary}},
+        RequestStatus: {
+            "types": {
                 "state_label": {"type": "string"},
                 "deadline": {"anyOf": [{"$ref": "#/$defs/Deadline"}, null]},
             },
-            optional=("deadline",),
-            override={
+            "optional": ("deadline",),
+            "override": {
                 "outcome": {"anyOf": [{"$ref": "#/$defs/Outcome"}, null]},
                 "workdays_left": {"anyOf": [_count(), null]},
                 "workdays_late": {"anyOf": [_count(), null]},
             },
-        ),
+        },
     }
 
 
@@ -254,11 +247,10 @@ COUNTS_TEXTS: Mapping[str, tuple[str, str]] = {
 }
 
 
-def counts_shapes() -> dict[type, Any]:
-    """The output shape of :class:`~govdisclose.requests.YearCounts`: tables 三 and 四 as
+def counts_shapes() -> dict[type, dict[str, Any]]:
+    """The field schemas of :class:`~govdisclose.requests.YearCounts`: tables 三 and 四 as
     :func:`~govdisclose.requests.table3_counts` and :func:`~govdisclose.requests.table4_counts`
-    return them (registered in :func:`govdisclose.schemas._outputs.output_shapes`)."""
-    from ..schemas._walker import Shape
+    return them (walked by :func:`govdisclose.schemas._outputs.output_shapes`)."""
     from ._counts import TABLE3_COLUMNS, TABLE4_COLUMNS, YearCounts
     from ._terms import ApplicantCategory, Outcome, ReviewKind, ReviewResult
 
@@ -295,13 +287,12 @@ def counts_shapes() -> dict[type, Any]:
     assert [c[0] for c in table4_columns] == list(TABLE4_COLUMNS)
     table4_rows = [(k.code, k.label, k.code.replace("_", " ")) for k in ReviewKind]
     return {
-        YearCounts: Shape(
-            required="all",
-            override={
+        YearCounts: {
+            "override": {
                 "year": {"type": "integer"},
                 "table3": grid(table3_rows, table3_columns),
                 "table4": grid(table4_rows, table4_columns),
                 "fees_collected_yuan": _count(),
             },
-        )
+        }
     }

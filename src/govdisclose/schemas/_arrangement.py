@@ -116,7 +116,10 @@ def arrangement_schema() -> dict[str, Any]:
             "required": ["partial"],
         },
         "then": {"properties": {"partial_reason": True}, "required": ["partial_reason"]},
-        "else": {"not": {"properties": {"partial_reason": True}, "required": ["partial_reason"]}},
+        "else": {
+            "description": "非部分安排不应填写原因 / partial is not true",
+            "not": {"properties": {"partial_reason": True}, "required": ["partial_reason"]},
+        },
         "additionalProperties": False,
         "$defs": {
             "date": {

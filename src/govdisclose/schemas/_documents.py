@@ -140,7 +140,7 @@ def _publication_log_record() -> JSON:
 
 
 def _requests_status() -> JSON:
-    """The schema of ``LedgerStatus.to_json()`` (``govdisclose requests status --format json``),
+    """The schema of a ``LedgerStatus`` as written (``govdisclose requests status --format json``),
     walked from the output shapes the converter writes it by."""
     from ..deadlines import Deadline
     from ..requests._schema import STATUS_TEXTS

@@ -32,10 +32,12 @@ def _written(
     types: Mapping[str, JSON] | None = None,
     added: Mapping[str, JSON] | None = None,
     override: Mapping[str, JSON] | None = None,
+    optional: tuple[str, ...] = (),
     every_field: bool = True,
 ) -> Shape:
     """The shape of a result class: its declared form, ``types`` giving each derived value's
-    schema, ``added`` the optional keys the command line adds after them."""
+    schema (``optional`` those that may be left out), ``added`` the optional keys the command
+    line adds after them."""
     form = output_of(cls)
     if form is None:
         raise TypeError(f"{cls.__name__} declares no output form")
@@ -47,7 +49,7 @@ def _written(
         required="all" if every_field else "no_default",
         exclude=form.exclude,
         extra={**{name: types[name] for name in form.derived}, **added},
-        optional=tuple(added),
+        optional=(*optional, *added),
         override=override or {},
     )
 
@@ -137,8 +139,10 @@ def output_shapes() -> Mapping[type, Shape]:
             },
         ),
         Obligation: _written(Obligation),
-        **status_shapes(),
-        **counts_shapes(),
+        **{
+            cls: _written(cls, **parts)
+            for cls, parts in {**status_shapes(), **counts_shapes()}.items()
+        },
     }
 
 

@@ -32,6 +32,10 @@ boxes is reported, never read as used:
 >>> reading = parse_channels("▄政府网站;口政府公报;口政务新媒体:国家档案馆;口其他。")
 >>> [c.code for c in reading.channels], reading.garbled
 (['government_website'], ('国家档案馆',))
+>>> [c.code for c in parse_channels("■社區/企事業單位、村公示欄(電子屏").channels]
+['bulletin_board']
+>>> parse_channels("政府網站 ??政府公報").garbled  # boxes lost as question marks
+('政府網站 ??政府公報',)
 >>> parse_tick("√"), parse_tick(""), parse_tick("是"), parse_tick("?")
 (True, False, True, None)
 
@@ -72,6 +76,8 @@ _BOX = re.compile(rf"([{_MARKS}])([^{_MARKS}\n]*)")
 #: the cell or after a separator, before a name.
 _LOOKALIKES = {"▄": "■", "█": "■", "▇": "■", "R": "■", "口": "□", "▢": "□", "£": "□"}
 _LOOKALIKE = re.compile(r"(?:^|(?<=[\s;；,，:：、。]))([▄█▇R口▢£])(?=[ \t]*[\u4e00-\u9fff])")
+#: Question marks where boxes stood (a box character lost in a conversion: "政府網站 ??政府公報").
+_LOST_BOX = re.compile(r"[?？\ufffd]+(?=[ \t]*[\u4e00-\u9fff])")
 # Separators between boxes in a cell of boxes; a label never contains them.
 _BOX_SEPARATORS = re.compile(r"[;；。](?![^（(]*[)）])")
 
@@ -161,8 +167,11 @@ def _split_names(text: str) -> list[str]:
 def _read_label(label: str) -> tuple[Channel | None, list[str]]:
     """A box label as a channel (and names given for 其他); ``None`` when unknown."""
     label = label.strip().strip("、，,;；:：。").strip()
-    channel = Channel.parse(label, default=None) or _TABLE_CHANNEL_LABELS.get(normalize_text(label))
-    if channel is None and _WEBSITE.fullmatch(normalize_text(label)):
+    folded = normalize_text(label)
+    if folded.count("(") > folded.count(")"):
+        folded += ")"  # a line wrap lost the closing parenthesis: 村公示栏(电子屏
+    channel = Channel.parse(folded, default=None) or _TABLE_CHANNEL_LABELS.get(folded)
+    if channel is None and _WEBSITE.fullmatch(folded):
         channel = Channel.GOVERNMENT_WEBSITE  # 区政府门户网站, 巴塘县政府网站
     if channel is not None:
         return channel, []
@@ -251,6 +260,9 @@ def parse_channels(text: str) -> ChannelReading:
                 boxes.append((mark in TICKED_MARKS, label))
             else:
                 garbled.append(mark)
+    elif _LOST_BOX.search(text):  # which boxes were ticked is lost: nothing is read as used
+        garbled += [line.strip() for line in text.splitlines() if line.strip()]
+        boxes = []
     else:
         boxes = [(True, label) for label in _list_labels(text)]
     for ticked, label in boxes:

@@ -72,7 +72,9 @@ CODES = (
         Severity.WARNING,
         "公开渠道栏有无法识别的文字",
         "channel cell has text that is not a channel box",
-        "Text in the channel cell before the first box, or a box without a label.",
+        "Text in the channel cell before the first box, a box without a label, a name without "
+        "a box in a cell of boxes, or lines whose boxes were lost as question marks "
+        "(政府網站 ??政府公報): which of those channels are used cannot be read.",
     ),
     FIRST_LEVEL_DOMAIN := FindingCode(
         "tables.first-level-domain",

@@ -28,7 +28,7 @@ import attrs
 
 from .._errors import InputError
 from .._model import Catalogue, CatalogueItem
-from .._vocabulary import Domain, Level, Term
+from .._vocabulary import Domain, Level, Term, normalize_text
 from ..findings import Finding
 from ._codes import BAD_METADATA
 from ._layout import METADATA_KEYS, metadata_key
@@ -119,7 +119,8 @@ def domain_in_text(text: str | None) -> Domain | None:
     direct = Domain.parse(text, default=None)
     if direct is not None:
         return direct
-    found = [d for d in Domain if d.label in text]
+    folded = normalize_text(text)
+    found = [d for d in Domain if normalize_text(d.label) in folded]
     return found[0] if len(found) == 1 else None
 
 
@@ -128,9 +129,10 @@ def _infer(items: Sequence[CatalogueItem]) -> Domain | None:
 
     scores = dict.fromkeys(Domain, 0)
     for domain in Domain:
-        names = {item.name for item in standard(domain).items}
+        names = {normalize_text(item.name) for item in standard(domain).items}
         for item in items:
-            scores[domain] += (item.first_level.domains == (domain,)) + (item.name in names)
+            in_standard = normalize_text(item.name) in names
+            scores[domain] += (item.first_level.domains == (domain,)) + in_standard
             # 与安全生产有关的法律、法规 / 与救灾有关的…: the content names its domain.
             scores[domain] += domain_in_text(item.content) is domain
     best = max(scores.values())

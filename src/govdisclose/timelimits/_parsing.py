@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable
 
 from .._errors import InputError
+from .._vocabulary import simplified
 from ._rules import (
     MAX_DAYS,
     AnnualFixedDate,
@@ -61,16 +62,6 @@ def _replace_numeral(match: re.Match[str]) -> str:
     return match.group() if value is None else str(value)
 
 
-# Catalogues copied to other sites are often shown in traditional characters; the characters
-# of the vocabulary below are folded to their simplified form (each has only one).
-_TRADITIONAL = str.maketrans(
-    "變個內進況時開發請會議週決處罰許執復結確獲製產該簽頒經財門預級曆歷後動對調態長規從關應實報"
-    "黨國務據兩號見徵準並間",
-    "变个内进况时开发请会议周决处罚许执复结确获制产该签颁经财门预级历历后动对调态长规从关应实报"
-    "党国务据两号见征准并间",
-)
-
-
 def normalize_time_limit(text: str) -> str:
     """Fold a time-limit text to the form the patterns read.
 
@@ -84,7 +75,7 @@ def normalize_time_limit(text: str) -> str:
     >>> normalize_time_limit("信息形成或變更之日起20個工作日內")
     '信息形成或变更之日起20个工作日内'
     """
-    out = "".join(unicodedata.normalize("NFKC", text).split()).translate(_TRADITIONAL)
+    out = simplified("".join(unicodedata.normalize("NFKC", text).split()))
     out = out.replace("或者", "或")
     out = re.sub(r"\(变更\)|[、/]变更", "或变更", out)
     out = _CN_NUMERAL.sub(_replace_numeral, out)
