@@ -6,13 +6,14 @@ which findings it reports, and that its messages speak in command-line terms.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from calendar_store import isolated_store  # noqa: F401
-from govdisclose import loads
+from govdisclose import loads, standard, unstructure
 from govdisclose.cli import main
 from govdisclose.findings import Report
 
@@ -113,3 +114,24 @@ def test_a_table_over_a_limit_is_refused_in_command_line_terms(
     assert code == 2 and out == ""
     assert "250" in err and "200" in err and err.count("\n") == 1
     assert "Limits(" not in err and "limits=" not in err
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="_converter.py: a rule that disagrees with its text is reported as Python reprs "
+    "('is {...} but the fields give {...}'), without Chinese or what to do",
+)
+def test_a_time_limit_rule_that_disagrees_with_its_text_says_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = unstructure(standard("work_safety"))
+    data["items"][0]["time_limit"]["rule"]["days"] = 30  # the text says 20个工作日
+    path = tmp_path / "rule.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(path), "--format", "json")
+    assert code == 1
+    (finding,) = [f for f in loads(out, Report).findings if f.severity.code == "error"]
+    assert finding.code == "catalogue.invalid-data"
+    assert finding.path.startswith("$.items[0].time_limit")
+    assert "text" in finding.message_en and "False" not in finding.message_en
+    assert "时限原文" in finding.message_zh
