@@ -417,6 +417,15 @@ def test_c8_previous_report_of_another_year() -> None:
     assert "previous-report" in _codes(report)
 
 
+def test_c8_previous_report_without_a_body_says_so() -> None:
+    last = AnnualReport.from_counts(body="某某县应急管理局（虚构示例）", year=2022)
+    this = AnnualReport.from_counts(year=2025)
+    (finding,) = [f for f in check_report(this, previous=last).findings if "previous" in f.code]
+    assert finding.message_zh.endswith("本报告为 （未写机关） 2025年")
+    assert finding.message_en.endswith("this one (body not given) 2025")
+    assert "None" not in finding.message_zh + finding.message_en
+
+
 @pytest.mark.parametrize(
     ("level", "expected"),
     [

@@ -74,6 +74,16 @@ def test_read_bytes_never_reads_more_than_the_limit_of_a_device() -> None:
         read_bytes("/dev/zero", limit=1000)
 
 
+def test_an_empty_file_name_is_refused_as_such() -> None:
+    for read in (
+        lambda: read_bytes("", limit=10),
+        lambda: open_binary(""),
+        lambda: read_json_file(""),
+    ):
+        with pytest.raises(InputError, match=r"^the file name is empty \(文件名为空\)$"):
+            read()
+
+
 @pytest.mark.parametrize("junk", [None, 5, b"a.json", ["a.json"]])
 def test_read_bytes_refuses_what_is_not_a_path(junk: object) -> None:
     with pytest.raises(InputError, match="expected a file path"):

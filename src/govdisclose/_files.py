@@ -91,6 +91,8 @@ def _path_name(path: object) -> str:
         name = None
     if not isinstance(name, str):
         raise InputError(f"expected a file path, got {short_repr(path)} (应为文件路径)")
+    if not name:  # open("") fails as a missing file whose name prints as nothing
+        raise InputError("the file name is empty (文件名为空)")
     return name
 
 

@@ -308,11 +308,14 @@ def _carry_over(check: _Check, previous: ReadReport) -> None:
     if (this.body and last.body and this.body != last.body) or (
         this.year is not None and last.year is not None and last.year != this.year - 1
     ):
+        # both years are given when they differ; a body may not be
+        zh = [f"{r.body or '（未写机关）'} {r.year}年" for r in (last, this)]
+        en = [f"{r.body or '(body not given)'} {r.year}" for r in (last, this)]
         check.add(
             "previous-report",
             "$",
-            f"上一年度报告为 {last.body} {last.year}年，本报告为 {this.body} {this.year}年",
-            f"the previous report is {last.body} {last.year}, this one {this.body} {this.year}",
+            f"上一年度报告为 {zh[0]}，本报告为 {zh[1]}",
+            f"the previous report is {en[0]}, this one {en[1]}",
             body=this.body,
             year=this.year,
             previous_body=last.body,
