@@ -45,11 +45,6 @@ def test_against_standard_compares_a_catalogue_lacking_elements(
     assert found[("localize.missing-item", "$.items")] == 28
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="calendar/_sources.py and _errors.py: the unknown-year message names the Python "
-    "functions read_notice and load_arrangement and 'the provisional argument'",
-)
 def test_unknown_year_message_names_no_python_function(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -99,11 +94,6 @@ def test_ledger_fee_without_notice_date_says_so_in_english(
     assert "date" in finding["message_en"].rpartition(":")[2]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tables/_safety.py Limits.exceeded: the command line is told to pass "
-    "limits=Limits(…), a Python argument it has no option for",
-)
 @pytest.mark.parametrize("command", [["validate"], ["catalogue", "import"], ["requests", "status"]])
 def test_a_table_over_a_limit_is_refused_in_command_line_terms(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
