@@ -70,11 +70,6 @@ def test_incomplete_notice_counts_its_problems_and_names_partial(
     assert "中秋节" in err and "国庆节" in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="requests/_reading.py: the English message names the model's field "
-    "('a fee notice without its sent') instead of the missing column",
-)
 def test_ledger_fee_without_notice_date_says_so_in_english(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
