@@ -157,7 +157,17 @@ class NotFoundError(GovdiscloseError, KeyError):
 
 
 class CalendarDataError(GovdiscloseError, ValueError):
-    """A holiday-arrangement file or value that is malformed."""
+    """A holiday-arrangement file or value that is malformed.
+
+    ``partial_helps`` is true for a notice that lacks festivals and would be read if marked
+    partial with a reason (in Python ``read_notice(…, partial="why")``).
+    """
+
+    def __init__(
+        self, message: str, *, path: str | None = None, partial_helps: bool = False
+    ) -> None:
+        self.partial_helps = partial_helps
+        super().__init__(message, path=path)
 
 
 class UnknownYearError(GovdiscloseError, LookupError):

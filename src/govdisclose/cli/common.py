@@ -113,7 +113,7 @@ def command_line_hint(exc: Exception) -> str:
     calendar add FILE`, or give an arrangement file with --calendar FILE (`govdisclose calendar
     notice FILE` writes one); or add --provisional
     """
-    from .._errors import LimitError, UnknownYearError
+    from .._errors import CalendarDataError, LimitError, UnknownYearError
 
     if isinstance(exc, UnknownYearError):
         estimate = "; or add --provisional" if exc.estimable else ""
@@ -122,6 +122,8 @@ def command_line_hint(exc: Exception) -> str:
             "`govdisclose calendar add FILE`, or give an arrangement file with --calendar FILE "
             f"(`govdisclose calendar notice FILE` writes one){estimate}"
         )
+    if isinstance(exc, CalendarDataError) and exc.partial_helps:
+        return "; 命令行 / on the command line: add --partial REASON"
     if isinstance(exc, LimitError):
         return (
             f"; 命令行不能放宽此上限，请拆分文件 / the command line cannot raise the {exc.limit} "
