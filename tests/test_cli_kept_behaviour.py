@@ -26,11 +26,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli/validate.py hands raw data to compare_with_standard, which does not compare "
-    "data with reading findings: the comparison is lost and the reading findings doubled",
-)
 def test_against_standard_compares_a_catalogue_lacking_elements(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
