@@ -111,11 +111,6 @@ def test_a_table_over_a_limit_is_refused_in_command_line_terms(
     assert "Limits(" not in err and "limits=" not in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_converter.py: a rule that disagrees with its text is reported as Python reprs "
-    "('is {...} but the fields give {...}'), without Chinese or what to do",
-)
 def test_a_time_limit_rule_that_disagrees_with_its_text_says_what_to_do(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
