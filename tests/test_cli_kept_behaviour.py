@@ -26,11 +26,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli/validate.py hands raw data to compare_with_standard, which does not compare "
-    "data with reading findings: the comparison is lost and the reading findings doubled",
-)
 def test_against_standard_compares_a_catalogue_lacking_elements(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -98,11 +93,6 @@ def test_a_table_over_a_limit_is_refused_in_command_line_terms(
     assert "Limits(" not in err and "limits=" not in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_converter.py: a rule that disagrees with its text is reported as Python reprs "
-    "('is {...} but the fields give {...}'), without Chinese or what to do",
-)
 def test_a_time_limit_rule_that_disagrees_with_its_text_says_what_to_do(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

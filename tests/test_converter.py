@@ -20,6 +20,7 @@ from govdisclose import (
     standards,
 )
 from govdisclose._converter import dumps, loads, structure, unstructure
+from govdisclose.findings import Report
 from strategies import catalogue_items, catalogues
 
 ITEM_KEYS = {
@@ -139,6 +140,21 @@ def test_time_limit_rule_must_agree_with_text() -> None:
     data["time_limit"] = {"text": "按进展情况及时公开", "rule": {"kind": "workdays_after_event"}}
     with pytest.raises(DataError, match="time_limit"):
         structure(data, CatalogueItem)
+
+
+def test_a_derived_value_that_disagrees_says_so_in_json_terms_and_chinese() -> None:
+    data = _item()
+    data["time_limit"] = {"text": "按进展情况及时公开", "rule": {"kind": "promptly"}}
+    with pytest.raises(DataError) as info:
+        structure(data, CatalogueItem)
+    (error,) = info.value.errors
+    assert "send 'text' alone" in error.message and "时限原文" in error.message
+    report = {"findings": [], "subject": None, "ok": False}
+    with pytest.raises(DataError) as info:
+        structure(report, Report)
+    (error,) = info.value.errors
+    assert error.path == "$.ok"
+    assert error.message.startswith("is false but the other fields give true; leave it out (")
 
 
 @pytest.mark.parametrize(

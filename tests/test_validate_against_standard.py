@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -12,7 +15,7 @@ from govdisclose._converter import unstructure
 from govdisclose._localize import derive, match_items, name_key
 from govdisclose._model import Catalogue, CatalogueItem, TimeLimit
 from govdisclose._vocabulary import Audience, Channel, FirstLevel, Level, Mode
-from govdisclose.checks import compare_with_standard
+from govdisclose.checks import compare_with_standard, validate_catalogue
 from govdisclose.checks._items import WEBSITE_EXEMPTION_FIELD
 
 
@@ -181,9 +184,39 @@ def test_raw_json_data_is_accepted() -> None:
     data = unstructure(township())
     data["items"][0]["modes"] = ["依申请"]
     assert compare_with_standard(data).codes == ("localize.modes-changed",)
-    data["items"][1]["channels"] = ["网站X"]
-    assert compare_with_standard(data).codes == ("catalogue.unknown-term",)
-    assert compare_with_standard(None).codes == ("catalogue.not-a-catalogue",)
+    data["items"][1]["channels"] = ["网站X"]  # wrong data: not compared, and said so
+    report = compare_with_standard(data)
+    assert only(report) == [
+        ("catalogue.unknown-term", "error", "$.items[1].channels[0]"),
+        ("localize.comparison-skipped", "info", "$"),
+    ]
+    assert compare_with_standard(None).codes == (
+        "catalogue.not-a-catalogue",
+        "localize.comparison-skipped",
+    )
+
+
+def test_raw_data_lacking_elements_is_compared_as_far_as_it_reads() -> None:
+    data = unstructure(township())
+    del data["items"][0]["audiences"]  # 法律法规 cannot be read: its standard item is missing
+    report = compare_with_standard(data)
+    assert only(report) == [
+        ("catalogue.missing-element", "error", "$.items[0].audiences"),
+        ("localize.comparison-skipped", "info", "$.items[0]"),
+        ("localize.missing-item", "error", "$.items"),
+    ]
+    assert report.findings[-1].data["standard_id"] == "policy_documents.1"
+
+
+def test_real_catalogue_lacking_elements_gets_the_validation_findings_once() -> None:
+    # dachuan.gov.cn's catalogue (rows 1-6; no 公开对象, 公开方式 or 公开层级 transcribed)
+    path = Path(__file__).parent / "data" / "validate" / "dachuan_items_1_6.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    report = compare_with_standard(data)
+    validation = validate_catalogue(data)
+    assert report.findings[: len(validation)] == validation.findings
+    rest = Counter(f.code for f in report.findings[len(validation) :])
+    assert rest == {"localize.comparison-skipped": 6, "localize.missing-item": 28}
 
 
 def test_explicit_standard_and_level_arguments() -> None:

@@ -292,9 +292,13 @@ def test_not_a_catalogue() -> None:
         report = validate_catalogue(junk)
         assert report.codes == ("catalogue.not-a-catalogue",)
         assert report.findings[0].path == "$"
-    assert validate_catalogue(standard("work_safety").items[0]).codes == (
-        "catalogue.not-a-catalogue",
-    )
+
+
+def test_a_single_item_is_refused_saying_to_put_it_in_a_catalogue() -> None:
+    (finding,) = validate_catalogue(standard("work_safety").items[0]).findings
+    assert (finding.code, finding.path) == ("catalogue.not-a-catalogue", "$")
+    assert finding.message_en == "a single item, not a catalogue"
+    assert "单个事项" in finding.message_zh and "put the item in a Catalogue" in finding.hint
 
 
 def test_empty_catalogue() -> None:

@@ -130,12 +130,15 @@ def _at_field(exc: Exception, cls: type, name: str) -> ClassValidationError:
     return ClassValidationError(f"While structuring {cls.__name__}", [exc], cls)
 
 
-def _attrs_structure_factory(cls: type, derived: dict[str, Any] | None = None) -> Any:
+def _attrs_structure_factory(
+    cls: type, derived: dict[str, Any] | None = None, mismatch: str | None = None
+) -> Any:
     """Structure attrs classes from JSON objects only.
 
     An error the class itself raises for one of its fields (a bound, an unknown finding code)
     is put at that field.  Derived values (an output's, such as a report's ``ok`` and
-    ``counts``; a time limit's ``rule``) may be given; they must agree with what the fields give.
+    ``counts``; a time limit's ``rule``) may be given; they must agree with what the fields
+    give, else the error at the derived value says ``mismatch`` (default: both values).
     """
     if derived is None:
         derived = _derived_values(cls) if _is_output(cls) else {}
@@ -163,7 +166,11 @@ def _attrs_structure_factory(cls: type, derived: dict[str, Any] | None = None) -
         for key, expected in given.items():
             actual = unstructure(derived[key](obj))
             if _canonical(expected) != _canonical(actual):
-                problem = InputError(f"is {short_repr(expected)} but the fields give {actual!r}")
+                problem = InputError(
+                    mismatch
+                    or f"is {_json_clip(expected)} but the other fields give {_json_clip(actual)}; "
+                    f"leave it out (与其他字段得出的值不符，可省略)"
+                )
                 raise _at_field(problem, cls, key)
         return obj
 
@@ -236,10 +243,20 @@ def _canonical(data: Any) -> str:
         return repr(type(data))
 
 
+def _json_clip(data: Any, limit: int = 80) -> str:
+    """``data`` as JSON text (as the user wrote it), cut to ``limit`` characters."""
+    text = _canonical(data)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 # A time limit is written with the rule read from its text; on input the text alone is enough
 # (a bare string too), and a rule given must be the one the text gives.
-_time_limit_rule = {"rule": lambda limit: rule_to_json(limit.rule)}
-_time_limit_object = _attrs_structure_factory(TimeLimit, _time_limit_rule)
+_time_limit_object = _attrs_structure_factory(
+    TimeLimit,
+    {"rule": lambda limit: rule_to_json(limit.rule)},
+    "does not match the rule read from 'text'; send 'text' alone "
+    "(rule 与时限原文不符，只需给出 text)",
+)
 _time_limit_fields = cattrs.gen.make_dict_unstructure_fn(
     TimeLimit, converter, _cattrs_omit_if_default=True
 )

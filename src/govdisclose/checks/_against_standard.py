@@ -20,7 +20,10 @@ Items are paired with :func:`govdisclose._localize.match_items`.  What is report
 * ``localize.time-limit-looser`` (error), ``localize.time-limit-stricter`` (info),
   ``localize.time-limit-changed`` (info: different, not comparable) — by
   :func:`govdisclose.timelimits.compare_strictness`;
-* ``localize.levels-changed`` (info); ``localize.domain-mismatch`` (error).
+* ``localize.levels-changed`` (info); ``localize.domain-mismatch`` (error);
+* ``localize.comparison-skipped`` (info) — an item that could not be read (its standard
+  counterpart is then listed as missing), or the whole catalogue when its data has wrong types
+  or unknown terms.
 
 >>> import attrs
 >>> from govdisclose import standard
@@ -41,7 +44,7 @@ from .._vocabulary import Channel, Level, Mode, Term
 from ..findings import FindingCode, Report, ReportBuilder, Severity
 from ..timelimits import compare_strictness
 from ._items import website_justification
-from ._prescan import INVALID_DATA, clip, read_catalogue
+from ._prescan import INVALID_DATA, NOT_A_CATALOGUE, UNKNOWN_TERM, clip, read_catalogue
 
 #: The finding codes of this area (see :mod:`govdisclose.findings`).
 CODES = (
@@ -137,7 +140,8 @@ CODES = (
         Severity.INFO,
         "未与标准目录比对",
         "not compared with the standard",
-        "The catalogue could not be read completely, so it was not compared with the standard.",
+        "The catalogue, or one of its items, could not be read, so it was not compared with "
+        "the standard.",
     ),
     DOMAIN_MISMATCH := FindingCode(
         "localize.domain-mismatch",
@@ -147,6 +151,11 @@ CODES = (
         "The local catalogue and the standard it is compared with are of different domains.",
     ),
 )
+
+
+#: Reading findings that keep raw data from being compared (missing elements do not).
+_UNREADABLE = frozenset({NOT_A_CATALOGUE.code, INVALID_DATA.code, UNKNOWN_TERM.code})
+_FIX_FIRST = "先更正上列数据错误 / fix the data errors above first"
 
 
 def _codes(terms: tuple[Term, ...]) -> list[str]:
@@ -288,13 +297,21 @@ def compare_with_standard(
 
     ``standard`` defaults to the bundled standard of the local catalogue's domain; ``level``
     to the local catalogue's own level.  With neither, every standard item is expected.
-    Raw data that cannot be read gives the reading's error findings only.
+
+    Raw data is read as :func:`~govdisclose.checks.validate_catalogue` reads it, and the
+    report starts with the same reading findings.  Items lacking elements are left out of the
+    comparison (``localize.comparison-skipped`` for each) and the rest compared; data with
+    wrong types or unknown terms is not compared at all (``localize.comparison-skipped`` at
+    ``$``).
     """
     wanted = Level.parse(level) if level is not None else None
     builder = ReportBuilder()
     read = read_catalogue(local, builder)
-    if read.catalogue is None or (builder.findings and not isinstance(local, Catalogue)):
-        return builder.build()  # data that could not be read whole is not compared
+    if read.catalogue is None or (
+        not isinstance(local, Catalogue) and any(f.code in _UNREADABLE for f in builder.findings)
+    ):
+        builder.add(COMPARISON_SKIPPED, "$", hint=_FIX_FIRST)
+        return builder.build()
     local = read.catalogue
     builder.subject = local.title if isinstance(local.title, str) else None
     if standard is None:
@@ -310,6 +327,17 @@ def compare_with_standard(
         return builder.build()
     if wanted is None:
         wanted = local.level
+    compared = {index for index, _ in read.items}
+    for index in range(read.item_count):
+        if index not in compared:
+            builder.add(
+                COMPARISON_SKIPPED,
+                f"$.items[{index}]",
+                message_zh="该事项未能读取，未与标准目录比对（对应的标准事项因而列为缺少）",
+                message_en="the item could not be read and was not compared (so the standard "
+                "item it stands for is listed as missing)",
+                hint=_FIX_FIRST,
+            )
     usable = [(i, item) for i, item in read.items if isinstance(item.name, str)]
     for index, item in read.items:
         if not isinstance(item.name, str):

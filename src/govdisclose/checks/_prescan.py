@@ -223,6 +223,15 @@ def read_catalogue(data: object, builder: ReportBuilder) -> ReadCatalogue:
                     INVALID_DATA, f"$.items[{index}]", message_zh="不是目录事项", message_en=message
                 )
         return ReadCatalogue(data, tuple(pairs), len(data.items))
+    if isinstance(data, CatalogueItem):
+        builder.add(
+            NOT_A_CATALOGUE,
+            "$",
+            message_zh="这是单个事项，不是目录",
+            message_en="a single item, not a catalogue",
+            hint="把事项放入 Catalogue(items=...) / put the item in a Catalogue",
+        )
+        return ReadCatalogue(None, (), 0)
     if not isinstance(data, Mapping):
         builder.add(
             NOT_A_CATALOGUE,

@@ -43,10 +43,6 @@ from .common import (
 _DOCUMENT_FIELDS = frozenset(
     {"attribute", "marking", "issued", "document_number", "published", "not_disclosed_basis"}
 )
-#: Codes of findings that mean reading failed: the comparison with the standard is skipped.
-_READING_CODES = frozenset(
-    {"catalogue.not-a-catalogue", "catalogue.invalid-data", "catalogue.unknown-term"}
-)
 
 
 def detect_kind(data: object) -> str | None:
@@ -81,15 +77,10 @@ def _validate_catalogue(args: argparse.Namespace, data: Any, name: str) -> Repor
     report = validate_catalogue(data, level=args.level, subject=name)
     if _unusable(report, "catalogue.not-a-catalogue"):
         raise InputError(f"{name}: not a catalogue (不是目录数据): {report.findings[0].message_en}")
-    if args.against_standard and not (set(report.codes) & _READING_CODES):
-        report = report + compare_with_standard(data, level=args.level)
-    elif args.against_standard:
-        from ..checks._against_standard import COMPARISON_SKIPPED
-
-        skipped = COMPARISON_SKIPPED.finding(
-            "$", hint="先更正上列数据错误 / fix the data errors above first"
-        )
-        report = Report((*report.findings, skipped), name)
+    if args.against_standard:  # its reading findings are the validation's: listed once
+        found = set(report.findings)
+        compared = compare_with_standard(data, level=args.level).findings
+        report = Report((*report.findings, *(f for f in compared if f not in found)))
     return Report(report.findings, name)
 
 
