@@ -296,7 +296,9 @@ def test_stored_year_conflicting_with_a_neighbour_is_refused(
 
 def test_unknown_year_says_to_paste_the_notice(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "calendar", "day", "2027-03-01")
-    assert code == 2 and "`govdisclose calendar add FILE`" in err and "paste its text" in err
+    assert (
+        code == 2 and "`govdisclose calendar add FILE`" in err and "paste the notice's text" in err
+    )
 
 
 def test_example_and_remove_usage(capsys: pytest.CaptureFixture[str]) -> None:

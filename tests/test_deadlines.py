@@ -644,8 +644,8 @@ def test_provisional_says_which_years_it_can_estimate(year: int) -> None:
     message = str(caught.value)
     assert caught.value.year == year
     assert "2025–2050" in message and str(year) in message
-    assert "--provisional" not in message  # it was given: do not suggest it again
-    assert "--calendar FILE" in message
+    assert not caught.value.estimable  # it was given: do not suggest it again
+    assert "supply" in message and "State Council notice" in message
 
 
 def test_without_provisional_an_estimate_is_suggested_only_where_it_helps() -> None:

@@ -82,6 +82,20 @@ class InputError(GovdiscloseError, ValueError):
     """Input that cannot be used at all: not JSON, wrong type, unreadable file, bad encoding."""
 
 
+class LimitError(InputError):
+    """An input file over one of the size limits that protect against hostile files.
+
+    ``limit`` is the limit's name (a field of :class:`~govdisclose.tables.Limits`, e.g.
+    ``max_columns``) and ``value`` the limit in force; in Python it is raised with
+    ``limits=Limits(max_columns=…)``.
+    """
+
+    def __init__(self, message: str, *, limit: str, value: int, path: str | None = None) -> None:
+        self.limit = limit
+        self.value = value
+        super().__init__(message, path=path)
+
+
 class DataError(GovdiscloseError, ValueError):
     """A document whose shape is wrong: a missing or extra field, a wrong type, a bad value.
 
@@ -143,29 +157,46 @@ class NotFoundError(GovdiscloseError, KeyError):
 
 
 class CalendarDataError(GovdiscloseError, ValueError):
-    """A holiday-arrangement file or value that is malformed."""
+    """A holiday-arrangement file or value that is malformed.
+
+    ``partial_helps`` is true for a notice that lacks festivals and would be read if marked
+    partial with a reason (in Python ``read_notice(…, partial="why")``).
+    """
+
+    def __init__(
+        self, message: str, *, path: str | None = None, partial_helps: bool = False
+    ) -> None:
+        self.partial_helps = partial_helps
+        super().__init__(message, path=path)
 
 
 class UnknownYearError(GovdiscloseError, LookupError):
     """A date computation needs a year for which no official holiday arrangement is loaded.
 
-    ``year`` is the year.  The message says how to supply the arrangement or ask for a
-    provisional estimate; ``message`` replaces it where the caller knows better (e.g. a year
-    that even a provisional estimate does not cover).
+    ``year`` is the year; ``estimable`` whether a provisional estimate would cover it (and is
+    not in use yet).  The message says what is missing in words that fit any caller; in Python
+    the year is supplied with :func:`~govdisclose.calendar.read_notice` or
+    :func:`~govdisclose.calendar.load_arrangement` and ``with_arrangement``, or estimated with
+    ``provisional=True``.  ``message`` replaces the default where the caller knows better (the
+    years a calendar covers, a year that even an estimate does not cover).
     """
 
-    def __init__(self, year: int, *, path: str | None = None, message: str | None = None) -> None:
+    def __init__(
+        self,
+        year: int,
+        *,
+        estimable: bool = True,
+        path: str | None = None,
+        message: str | None = None,
+    ) -> None:
         self.year = year
-        if message is not None:  # a caller that knows better what to suggest
-            super().__init__(message, path=path)
-            return
-        message = (
-            f"no official holiday arrangement is known for {year} "
-            f"(尚无{year}年国务院办公厅节假日安排); to supply it from the State Council notice, "
-            f"paste its text into a file and run `govdisclose calendar add FILE` (the library's "
-            f"read_notice), or ask for a provisional estimate (--provisional, or the "
-            f"provisional argument)"
-        )
+        self.estimable = estimable
+        if message is None:
+            message = (
+                f"no official holiday arrangement is known for {year} "
+                f"(尚无{year}年国务院办公厅节假日安排); supply the year's arrangement from the "
+                f"State Council notice, or ask for a provisional estimate"
+            )
         super().__init__(message, path=path)
 
 
@@ -173,6 +204,7 @@ class UnknownYearError(GovdiscloseError, LookupError):
 for _public in (
     GovdiscloseError,
     InputError,
+    LimitError,
     DataError,
     VocabularyError,
     NotFoundError,

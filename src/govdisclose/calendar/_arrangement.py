@@ -285,20 +285,30 @@ def date_problems(year: int, entries: list[tuple[date, bool, str]]) -> list[str]
     return problems
 
 
-def check_complete(arrangement: Arrangement, where: str, hint: str) -> Arrangement:
+def check_complete(
+    arrangement: Arrangement, where: str, hint: str, *, partial_helps: bool = False
+) -> Arrangement:
     """``arrangement`` when it is complete (:func:`completeness_problems`) or marked partial;
-    otherwise the error listing what it lacks, naming ``where`` it comes from, and ``hint``."""
+    otherwise the error listing what it lacks, naming ``where`` it comes from, then ``hint``
+    (``partial_helps``: see :class:`~govdisclose._errors.CalendarDataError`)."""
     if not arrangement.partial and (missing := completeness_problems(arrangement)):
-        raise arrangement_error(where, [*missing, hint])
+        raise arrangement_error(where, missing, hint=hint, partial_helps=partial_helps)
     return arrangement
 
 
-def arrangement_error(where: str, problems: list[str]) -> CalendarDataError:
-    """One error listing every problem of an arrangement, naming ``where`` it comes from."""
+def arrangement_error(
+    where: str, problems: list[str], *, hint: str = "", partial_helps: bool = False
+) -> CalendarDataError:
+    """One error listing every problem of an arrangement, naming ``where`` it comes from; a
+    ``hint`` (what to do, not a problem) follows the list."""
     if len(problems) == 1:
-        return CalendarDataError(f"{where}: {problems[0]}")
-    details = "\n".join(f"  - {p}" for p in problems)
-    return CalendarDataError(
-        f"{where}: {len(problems)} problems in the holiday arrangement "
-        f"(节假日安排有{len(problems)}处错误):\n{details}"
-    )
+        message = f"{where}: {problems[0]}"
+    else:
+        details = "\n".join(f"  - {p}" for p in problems)
+        message = (
+            f"{where}: {len(problems)} problems in the holiday arrangement "
+            f"(节假日安排有{len(problems)}处错误):\n{details}"
+        )
+    if hint:
+        message += f"\n建议 hint: {hint}" if len(problems) > 1 else f"; {hint}"
+    return CalendarDataError(message, partial_helps=partial_helps)

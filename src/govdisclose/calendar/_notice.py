@@ -769,4 +769,6 @@ def _arrangement(named: list[tuple[str | bytes, str]], partial: str | None) -> A
     for text, where in amendments:
         arrangement = _read(notice_text(text, source=where), where, arrangement, partial)
     hint = "a copy that knowingly lacks festivals is read as partial, with the reason why"
-    return check_complete(arrangement, source, f"{hint} (如确属部分安排，请说明原因)")
+    return check_complete(
+        arrangement, source, f"{hint} (如确属部分安排，请说明原因)", partial_helps=True
+    )

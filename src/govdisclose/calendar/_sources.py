@@ -23,10 +23,8 @@ A year none of them covers is an :class:`~govdisclose._errors.UnknownYearError` 
 ('春节', (), 'provisional estimate')
 >>> print(unknown_year_error(2051, [2004, 2005, 2006, 2010], provisional=True))
 no holiday arrangement is known for 2051, and a provisional estimate covers only 2025–2050
-(尚无2051年节假日安排，暂估仅限2025–2050年); this calendar covers 2004–2006, 2010; to supply
-2051's arrangement from the State Council notice, paste its text into a file and run
-`govdisclose calendar add FILE`, or give an arrangement file with --calendar FILE (`govdisclose
-calendar notice FILE` writes one; the library reads them with read_notice and load_arrangement)
+(尚无2051年节假日安排，暂估仅限2025–2050年); this calendar covers 2004–2006, 2010; supply
+2051's arrangement from the State Council notice
 """
 
 from __future__ import annotations
@@ -41,12 +39,6 @@ from ._arrangement import Arrangement
 from ._festivals import FESTIVAL_TABLE_YEARS, statutory_holidays
 from ._official import FIRST_YEAR, LAST_YEAR
 
-#: What the unknown-year message tells the user to do.
-SUPPLY: Final = (
-    "paste its text into a file and run `govdisclose calendar add FILE`, or give an "
-    "arrangement file with --calendar FILE (`govdisclose calendar notice FILE` writes one; "
-    "the library reads them with read_notice and load_arrangement)"
-)
 #: The :attr:`DayInfo.source` of a day in an estimated year.
 PROVISIONAL_SOURCE: Final = "provisional estimate"
 #: Years a provisional estimate can cover (the 2024 放假办法, and the festival table).
@@ -101,21 +93,22 @@ def unknown_year_error(year: int, covered: Iterable[int], *, provisional: bool) 
     if provisional:
         return UnknownYearError(
             year,
+            estimable=False,
             message=f"no holiday arrangement is known for {year}, and a provisional estimate "
             f"covers only {low}–{high} (尚无{year}年节假日安排，暂估仅限{low}–{high}年); {covers}; "
-            f"to supply {year}'s arrangement from the State Council notice, {SUPPLY}",
+            f"supply {year}'s arrangement from the State Council notice",
         )
-    if low <= year <= high:
-        estimate = (
-            "; or ask for a provisional estimate (--provisional, or the provisional argument)"
-        )
-    else:
-        estimate = f" (a provisional estimate, --provisional, covers only {low}–{high})"
+    estimable = low <= year <= high
+    estimate = (
+        ", or ask for a provisional estimate"
+        if estimable
+        else f" (a provisional estimate covers only {low}–{high})"
+    )
     message = (
         f"no official holiday arrangement is known for {year} (尚无{year}年国务院办公厅节假日"
-        f"安排); {covers}; to supply it from the State Council notice, {SUPPLY}{estimate}"
+        f"安排); {covers}; supply the year's arrangement from the State Council notice{estimate}"
     )
-    return UnknownYearError(year, message=message)
+    return UnknownYearError(year, estimable=estimable, message=message)
 
 
 def _spans(years: Sequence[int]) -> str:

@@ -210,10 +210,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _cannot_write(exc)
     except Exception as exc:
         from .._errors import GovdiscloseError
-        from .common import escape_controls
+        from .common import command_line_hint, escape_controls
 
         if isinstance(exc, GovdiscloseError) or _is_csv_error(exc):
-            print(f"govdisclose: error: {escape_controls(str(exc))}", file=sys.stderr)
+            message = escape_controls(f"{exc}{command_line_hint(exc)}")
+            print(f"govdisclose: error: {message}", file=sys.stderr)
             return EXIT_USAGE
         raise
     return code

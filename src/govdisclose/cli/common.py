@@ -103,6 +103,35 @@ def output_path(args: argparse.Namespace, *inputs: object) -> Path | None:
     return output
 
 
+def command_line_hint(exc: Exception) -> str:
+    """What the command line adds to the library's message of ``exc``: how to do, with this
+    program's commands and options, what the message asks for ("" when nothing).
+
+    >>> from govdisclose._errors import UnknownYearError
+    >>> print(command_line_hint(UnknownYearError(2030)))
+    ; 命令行 / on the command line: paste the notice's text into a file and run `govdisclose
+    calendar add FILE`, or give an arrangement file with --calendar FILE (`govdisclose calendar
+    notice FILE` writes one); or add --provisional
+    """
+    from .._errors import CalendarDataError, LimitError, UnknownYearError
+
+    if isinstance(exc, UnknownYearError):
+        estimate = "; or add --provisional" if exc.estimable else ""
+        return (
+            "; 命令行 / on the command line: paste the notice's text into a file and run "
+            "`govdisclose calendar add FILE`, or give an arrangement file with --calendar FILE "
+            f"(`govdisclose calendar notice FILE` writes one){estimate}"
+        )
+    if isinstance(exc, CalendarDataError) and exc.partial_helps:
+        return "; 命令行 / on the command line: add --partial REASON"
+    if isinstance(exc, LimitError):
+        return (
+            f"; 命令行不能放宽此上限，请拆分文件 / the command line cannot raise the {exc.limit} "
+            f"limit ({exc.value}): split the file"
+        )
+    return ""
+
+
 #: Characters shown escaped in text for people: C0 and C1 controls (escape sequences,
 #: carriage return …) and the bidirectional overrides that reorder what a terminal shows.
 _CONTROLS = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"

@@ -84,7 +84,7 @@ from ..tables._layout import column_letter
 from ..tables._safety import Limits, check_xlsx
 from ._codes import make_finding
 from ._ledger import Consultation, FeeNotice, Ledger, Reply, Request, Review, check_ledger
-from ._schema import ledger_schema
+from ._schema import LEDGER_TEXTS, ledger_schema
 from ._terms import (
     ApplicantCategory,
     ConsultedParty,
@@ -635,11 +635,16 @@ def _make_request(
             name = head.partition("[")[0]
             kind, zh, en = _PARTS[name]
             item = parts[head]
-            missing = [f.name for f in _required(kind) if f.name not in item]
+            missing = [(f, date) for f, date in _required(kind) if f not in item]
             if missing:
-                column = COLUMN_ALIASES[f"{name}.{missing[0]}"][0]
-                zh_why = f"有{zh}信息但缺少“{column}”"
-                problems.append((f"{head}.{missing[0]}", zh_why, f"{en} without its {missing[0]}"))
+                columns = [COLUMN_ALIASES[f"{name}.{field}"][0] for field, _ in missing]
+                zh_why = f"有{zh}信息但缺少“{'”“'.join(columns)}”"
+                en_why = f"{en} without " + " or ".join(
+                    f"{'the date ' if date else ''}{column} "
+                    f"({LEDGER_TEXTS[f'{kind.__name__}.{field}'][1].rpartition(' / ')[2]})"
+                    for column, (field, date) in zip(columns, missing, strict=True)
+                )
+                problems.append((f"{head}.{missing[0][0]}", zh_why, en_why))
             elif name in _LISTS:
                 fields.setdefault(name, []).append(kind(**item))
             else:
@@ -653,8 +658,12 @@ def _make_request(
 
 
 @functools.cache
-def _required(kind: Any) -> tuple[Any, ...]:
-    return tuple(f for f in attrs.fields(kind) if f.default is attrs.NOTHING)
+def _required(kind: Any) -> tuple[tuple[str, bool], ...]:
+    """The fields of ``kind`` without a default, each with whether it is a date."""
+    hints = typing.get_type_hints(kind)
+    return tuple(
+        (f.name, hints[f.name] is dt.date) for f in attrs.fields(kind) if f.default is attrs.NOTHING
+    )
 
 
 def _finish(builder: _Builder, body: str | None, where: str = "$") -> LedgerReading:

@@ -18,7 +18,7 @@ Entity-expansion tricks are refused by defusedxml itself.  Files are read with
 >>> check_cells("目录.xlsx", "Sheet1", 10_000, 300, Limits())
 Traceback (most recent call last):
 ...
-govdisclose.InputError: 目录.xlsx: sheet 'Sheet1' spans 10000 rows × 300 columns, ...
+govdisclose.LimitError: 目录.xlsx: sheet 'Sheet1' spans 10000 rows × 300 columns, ...
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from .._errors import GovdiscloseError, InputError
+from .._errors import GovdiscloseError, InputError, LimitError
 from .._files import describe_content, read_bytes
 from ._layout import ref_position
 
@@ -44,8 +44,8 @@ class Limits:
 
     The defaults refuse hostile files (zip bombs, a sheet or a merged range spanning millions
     of cells from a few bytes) and accept honest large ones: a city's merged catalogue of
-    10,000 items and more.  Every refusal names the limit it hit, to raise with
-    ``limits=Limits(name=…)``.
+    10,000 items and more.  Every refusal is a :class:`~govdisclose._errors.LimitError`
+    naming the limit it hit (``limit``, ``value``), to raise with ``limits=Limits(name=…)``.
     """
 
     max_file_bytes: int = 20 * 1024 * 1024
@@ -62,19 +62,18 @@ class Limits:
     max_merged_cells: int = 200_000
     max_cell_chars: int = 32_767
 
-    def exceeded(self, name: str, limit: str, what: str, zh: str, unit: str = "") -> InputError:
+    def exceeded(self, name: str, limit: str, what: str, zh: str, unit: str = "") -> LimitError:
         """The error refusing file ``name``: ``what`` is over ``limit`` (the field's name)."""
-        return InputError(
-            f"{name}: {what}, more than {getattr(self, limit)}{unit} ({_limit(limit)}) ({zh})"
+        value: int = getattr(self, limit)
+        return LimitError(
+            f"{name}: {what}, more than {value}{unit} (the {limit} limit) ({zh})",
+            limit=limit,
+            value=value,
         )
 
 
 #: The limits used when none are given.
 DEFAULT_LIMITS = Limits()
-
-
-def _limit(name: str) -> str:
-    return f"limit {name}; raise it with limits=Limits({name}=…)"
 
 
 def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
@@ -125,10 +124,13 @@ def _scan_zip(data: bytes, name: str, limits: Limits) -> dict[str, SheetScan]:
         for member in members:
             ratio = member.file_size / max(member.compress_size, 1)
             if member.file_size > 1024 * 1024 and ratio > limits.max_member_ratio:
-                raise InputError(
+                raise LimitError(
                     f"{name}: part {member.filename!r} unpacks to {member.file_size} bytes from "
-                    f"{member.compress_size} ({ratio:.0f}:1), refused as a possible zip bomb "
-                    f"({_limit('max_member_ratio')}) (疑似压缩炸弹)"
+                    f"{member.compress_size} ({ratio:.0f}:1), more than "
+                    f"{limits.max_member_ratio}:1, refused as a possible zip bomb (the "
+                    f"max_member_ratio limit) (疑似压缩炸弹)",
+                    limit="max_member_ratio",
+                    value=limits.max_member_ratio,
                 )
         sheets = _sheet_members(archive)
         if len(sheets) > limits.max_sheets:
