@@ -91,6 +91,24 @@ def test_a_table_over_a_limit_is_refused_in_command_line_terms(
     assert code == 2 and out == ""
     assert "250" in err and "200" in err and err.count("\n") == 1
     assert "Limits(" not in err and "limits=" not in err
+    assert "--limit max_columns=N" in err
+    # The option the message names raises the limit: the file is read past it.
+    code, out, err = run(capsys, *command, str(path), "--limit", "max_columns=300")
+    assert "max_columns" not in err
+
+
+@pytest.mark.parametrize(
+    "setting", ["max_columns", "max_columns=0", "max_colums=300", "max_columns=many"]
+)
+def test_a_bad_limit_setting_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], setting: str
+) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text("a,b\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main(["validate", str(path), "--limit", setting])
+    out, err = capsys.readouterr()
+    assert exit_.value.code == 2 and out == "" and "--limit" in err and err.count("\n") == 1
 
 
 def test_a_time_limit_rule_that_disagrees_with_its_text_says_what_to_do(

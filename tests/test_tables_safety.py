@@ -32,10 +32,12 @@ def test_openpyxl_parses_xml_with_defusedxml() -> None:
 
 def test_oversize_file(tmp_path: Path, workbook: bytes) -> None:
     path = _write(tmp_path, "big.xlsx", workbook)
-    with pytest.raises(InputError, match=r"more than the limit of 1000 .*文件过大"):
+    with pytest.raises(
+        LimitError, match=r"more than 1000 bytes \(the max_file_bytes limit\).*文件过大"
+    ):
         read_xlsx(path, limits=Limits(max_file_bytes=1000))
     csv_path = _write(tmp_path, "big.csv", to_csv(standard("work_safety")))
-    with pytest.raises(InputError, match="文件过大"):
+    with pytest.raises(LimitError, match="文件过大"):
         read_csv(csv_path, limits=Limits(max_file_bytes=1000))
 
 
@@ -251,3 +253,22 @@ def test_csv_quote_left_open_names_its_line(tmp_path: Path, tail: str, line: int
     path = _write(tmp_path, "open.csv", (header + tail).encode())
     with pytest.raises(InputError, match=f"line {line}: .*quote"):
         read_csv(path)
+
+
+def test_read_catalogue_and_read_report_take_limits(tmp_path: Path) -> None:
+    import govdisclose
+    from govdisclose.annual_report import AnnualReport, read_report
+
+    wide = tmp_path / "wide.csv"
+    wide.write_text(",".join(f"c{i}" for i in range(250)) + "\n", encoding="utf-8")
+    with pytest.raises(LimitError) as refused:
+        read_catalogue(wide)
+    assert (refused.value.limit, refused.value.value) == ("max_columns", 200)
+    with pytest.raises(InputError) as other:  # read past the limit, refused for what it is
+        read_catalogue(wide, limits=Limits(max_columns=300))
+    assert not isinstance(other.value, LimitError)
+    book = tmp_path / "report.xlsx"
+    book.write_bytes(govdisclose.to_xlsx(AnnualReport(body="某县应急管理局（示例）", year=2025)))
+    with pytest.raises(LimitError):
+        read_report(book, limits=Limits(max_file_bytes=100))
+    assert read_report(book).report.year == 2025

@@ -97,7 +97,7 @@ def test_read_bytes_refuses_what_is_not_a_path(junk: object) -> None:
 def test_every_reader_uses_it_with_its_own_limit(tmp_path: Path) -> None:
     path = tmp_path / "table.csv"
     path.write_bytes(b"a" * 2000)
-    with pytest.raises(InputError, match=r"table\.csv: file is 2000 bytes, more than the limit"):
+    with pytest.raises(InputError, match=r"table\.csv: file is 2000 bytes, more than 1000 bytes"):
         read_file(path, Limits(max_file_bytes=1000))
     with pytest.raises(InputError, match=r"table\.csv: file is 2000 bytes, more than the limit"):
         read_json_file(path, limit=1000)

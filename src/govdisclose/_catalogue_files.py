@@ -29,17 +29,20 @@ from ._errors import DataError, InputError
 from ._files import read_json_file
 from ._model import Catalogue
 from .findings import Report
-from .tables import ImportResult, read_csv, read_xlsx
+from .tables import DEFAULT_LIMITS, ImportResult, Limits, read_csv, read_xlsx
 
 #: The file suffixes :func:`read_catalogue` reads.
 CATALOGUE_SUFFIXES = (".json", ".xlsx", ".csv")
 
 
-def read_catalogue(path: str | Path, *, domain: Any = None, level: Any = None) -> ImportResult:
+def read_catalogue(
+    path: str | Path, *, domain: Any = None, level: Any = None, limits: Limits = DEFAULT_LIMITS
+) -> ImportResult:
     """Read a catalogue file: ``.json``, or an ``.xlsx`` / ``.csv`` table.
 
     ``domain`` (a code, label or :class:`~govdisclose._vocabulary.Domain`) is for tables whose
-    title and sheet name do not say it; ``level`` for tables without a 公开层级 column.
+    title and sheet name do not say it; ``level`` for tables without a 公开层级 column;
+    ``limits`` the sizes a table may have (:class:`~govdisclose.tables.Limits`).
     Unusable files raise :class:`~govdisclose._errors.InputError` naming the file; a JSON
     catalogue with wrong fields raises :class:`~govdisclose._errors.DataError` listing every
     problem with its path.
@@ -61,7 +64,9 @@ def read_catalogue(path: str | Path, *, domain: Any = None, level: Any = None) -
     if suffix == ".json":
         return _read_json(file)
     try:
-        return (read_xlsx if suffix == ".xlsx" else read_csv)(file, domain=domain, level=level)
+        return (read_xlsx if suffix == ".xlsx" else read_csv)(
+            file, domain=domain, level=level, limits=limits
+        )
     except InputError as exc:
         if str(file) in exc.message:
             raise

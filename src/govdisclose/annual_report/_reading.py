@@ -33,7 +33,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -53,6 +53,9 @@ from ._format import (
 )
 from ._report import AnnualReport, Cell
 from ._tables import _BLANK_TEXT, _INFO_LABELS, INFO_SHEET
+
+if TYPE_CHECKING:
+    from ..tables._safety import Limits
 
 __all__ = ["ReadReport", "read_report", "read_report_document", "read_report_xlsx"]
 
@@ -395,15 +398,18 @@ def read_report_document(data: object, *, subject: str | None = None) -> ReadRep
     return r.result(about, tables, sections, subject)
 
 
-def read_report(source: str | Path | Mapping[str, Any]) -> ReadReport:
-    """Read a report file — ``.xlsx`` in the national layout, anything else as JSON — or a
-    report already parsed from JSON (a ``dict`` keyed by the printed labels)."""
+def read_report(
+    source: str | Path | Mapping[str, Any], *, limits: Limits | None = None
+) -> ReadReport:
+    """Read a report file — ``.xlsx`` in the national layout (within ``limits``), anything
+    else as JSON — or a report already parsed from JSON (a ``dict`` keyed by the printed
+    labels)."""
     from .._files import read_json_file
 
     if isinstance(source, Mapping):
         return read_report_document(source)
     if str(source).lower().endswith((".xlsx", ".xlsm")):
-        return read_report_xlsx(source)
+        return read_report_xlsx(source, limits=limits)
     return read_report_document(read_json_file(source), subject=Path(source).name)
 
 
@@ -412,14 +418,14 @@ def read_report(source: str | Path | Mapping[str, Any]) -> ReadReport:
 _TITLE = re.compile(r"^(?P<body>.*?)(?P<year>\d{4})\s*年度?\s*政府信息公开工作年度报告")
 
 
-def read_report_xlsx(path: str | Path) -> ReadReport:
+def read_report_xlsx(path: str | Path, *, limits: Limits | None = None) -> ReadReport:
     """Read a report from an XLSX workbook in the national layout (:func:`to_xlsx` writes
     one): the tables are found by their labels (any spelling :func:`match_label` reads), the
     body and year in the title when there is no ``报告信息`` sheet; every cell keeps its
     ``sheet!cell`` address for the findings."""
-    from ..tables._safety import check_xlsx, open_workbook
+    from ..tables._safety import DEFAULT_LIMITS, check_xlsx, open_workbook
 
-    wb = open_workbook(check_xlsx(Path(path)), str(path))
+    wb = open_workbook(check_xlsx(Path(path), limits or DEFAULT_LIMITS), str(path))
     r = _Reader()
     info: dict[str, Any] = {}
     tables: dict[int, dict[str, dict[str, Cell]]] = {}

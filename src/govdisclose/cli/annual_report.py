@@ -34,21 +34,26 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._errors import InputError
 from .._files import dump_json
 from . import EXIT_FINDINGS, EXIT_OK, command_group
 from .common import (
     add_format_option,
+    add_limit_option,
     add_output_option,
     file_format,
     findings_text,
+    limits_from,
     output_path,
     write_output,
     write_result,
     year_number,
 )
+
+if TYPE_CHECKING:
+    from ..tables import Limits
 
 _LEVELS = ("township", "county", "city", "province")
 
@@ -67,14 +72,16 @@ def _run_check(args: argparse.Namespace) -> int:
     from ..annual_report import check_report, read_report
 
     output = output_path(args, args.file, args.previous)
-    read = read_report(args.file)
-    previous = read_report(args.previous) if args.previous is not None else None
+    read = read_report(args.file, limits=limits_from(args))
+    previous = (
+        read_report(args.previous, limits=limits_from(args)) if args.previous is not None else None
+    )
     report = check_report(read, level=args.level, previous=previous)
     write_result(args, report, lambda: report.to_text() + "\n", output)
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
-def hand_filled(path: Path | None) -> Any:
+def hand_filled(path: Path | None, limits: Limits) -> Any:
     """The hand-filled report ``--input`` names (an empty report without it).
 
     Anything the reader could not use (an unknown label, text in a number cell …) is an
@@ -84,7 +91,7 @@ def hand_filled(path: Path | None) -> Any:
 
     if path is None:
         return AnnualReport()
-    read = read_report(path)
+    read = read_report(path, limits=limits)
     problems = [f for f in read.findings if f.severity.code == "error"]
     if problems:
         listed = "; ".join(f"{f.path}: {f.message_en}" for f in problems[:5])
@@ -110,11 +117,11 @@ _CARRY_OVER_CODES = frozenset(
 
 def _from_ledger(args: argparse.Namespace, hand: Any) -> tuple[Any, int]:
     from ..annual_report import build_report, check_report, read_report
-    from ..requests import read_ledger
+    from ..requests import LEDGER_LIMITS, read_ledger
 
     if args.year is None:
         raise InputError("--requests needs --year (台账生成报告需要指定年度)", path="--year")
-    reading = read_ledger(args.requests, sheet=args.sheet)
+    reading = read_ledger(args.requests, sheet=args.sheet, limits=limits_from(args, LEDGER_LIMITS))
     if not reading.ok:
         sys.stderr.write(findings_text(reading.report))
         raise InputError(
@@ -126,7 +133,7 @@ def _from_ledger(args: argparse.Namespace, hand: Any) -> tuple[Any, int]:
     )
     if args.previous is None:
         return report, EXIT_OK
-    checked = check_report(report, previous=read_report(args.previous))
+    checked = check_report(report, previous=read_report(args.previous, limits=limits_from(args)))
     found = [f for f in checked.findings if f.code in _CARRY_OVER_CODES]
     for finding in found:
         sys.stderr.write(finding.to_text().rstrip("\n") + "\n")
@@ -140,7 +147,7 @@ def _run_build(args: argparse.Namespace) -> int:
     from ..annual_report import AnnualReport, BodyLevel
 
     output = output_path(args, args.input, args.requests, args.previous)
-    report = hand_filled(args.input)
+    report = hand_filled(args.input, limits_from(args))
     if args.requests is not None:
         built, code = _from_ledger(args, report)
         write_report(built, file_format(args), output)
@@ -208,6 +215,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_format_option(check)
     add_output_option(check)
+    add_limit_option(check)
     check.set_defaults(handler=_run_check)
     build = commands.add_parser(
         "build",
@@ -247,4 +255,5 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     build.add_argument("--level", choices=_LEVELS, help="机关层级 / the body's level")
     add_output_option(build, {"xlsx": "xlsx", "html": "html", "htm": "html", "": "json"})
+    add_limit_option(build)
     build.set_defaults(handler=_run_build)

@@ -46,8 +46,10 @@ from .common import (
     add_as_of_option,
     add_calendar_options,
     add_format_option,
+    add_limit_option,
     add_output_option,
     calendar_from_args,
+    limits_from,
     output_path,
     parse_date_option,
     whole_number,
@@ -68,7 +70,7 @@ def _run(args: argparse.Namespace) -> int:
         refuse_overwriting_input(args.records, inputs)
     catalogues = []
     for name in args.catalogue:
-        catalogue, report = load_catalogue(name)
+        catalogue, report = load_catalogue(name, limits_from(args))
         list_table_findings(report)  # what could not be read is said, not dropped
         catalogues.append(catalogue)
     calendar = calendar_from_args(args)
@@ -154,4 +156,5 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="逐条结果写入该文件（JSON Lines）/ write every record's result to FILE as JSON Lines",
     )
     add_output_option(parser)
+    add_limit_option(parser)
     parser.set_defaults(handler=_run)

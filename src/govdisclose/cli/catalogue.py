@@ -28,10 +28,12 @@ from . import command_group
 from .common import (
     LEVEL_CHOICES,
     add_format_option,
+    add_limit_option,
     add_output_option,
     escape_controls,
     escape_json,
     file_format,
+    limits_from,
     output_path,
     write_output,
     write_text,
@@ -39,6 +41,7 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..findings import Report
+    from ..tables import Limits
 
 
 def _export_json(catalogue: Catalogue) -> str:
@@ -72,7 +75,7 @@ _SUFFIXES = {**{form: form for form in EXPORTERS}, "htm": "html", "jsonl": "json
 BINARY_FORMATS = frozenset({"xlsx"})
 
 
-def load_catalogue(name: str) -> tuple[Catalogue, Report | None]:
+def load_catalogue(name: str, limits: Limits | None = None) -> tuple[Catalogue, Report | None]:
     """A standard catalogue by domain (``work-safety``, ``救灾`` …) or a catalogue file, with
     the findings of a table import (``.xlsx``, ``.csv``).
 
@@ -89,7 +92,9 @@ def load_catalogue(name: str) -> tuple[Catalogue, Report | None]:
             f"{name!r} is neither a standard catalogue (work-safety, disaster-relief) nor a file "
             f"(既不是标准目录名称也不是文件)"
         )
-    result = read_catalogue(name)
+    from ..tables import DEFAULT_LIMITS
+
+    result = read_catalogue(name, limits=limits or DEFAULT_LIMITS)
     return result.catalogue, result.report
 
 
@@ -178,7 +183,7 @@ def list_table_findings(report: Report | None, *, as_json: bool = False) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    catalogue, report = load_catalogue(args.name)
+    catalogue, report = load_catalogue(args.name, limits_from(args))
     code = list_table_findings(report)
     _write_catalogue(args, catalogue, None, full=args.full)
     return code
@@ -191,7 +196,7 @@ def _export(args: argparse.Namespace) -> int:
         raise InputError("--encoding is for CSV output only (--to csv) (仅适用于CSV)")
     if form in BINARY_FORMATS and output is None:
         raise InputError(f"--to {form} is binary: give --output FILE (需指定输出文件)")
-    catalogue, report = load_catalogue(args.name)
+    catalogue, report = load_catalogue(args.name, limits_from(args))
     code = list_table_findings(report)
     if args.level:
         from .._localize import derive
@@ -209,11 +214,11 @@ def _import(args: argparse.Namespace) -> int:
     output = output_path(args, path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        result = read_xlsx(path, domain=args.domain, sheet=args.sheet)
+        result = read_xlsx(path, domain=args.domain, sheet=args.sheet, limits=limits_from(args))
     elif suffix == ".csv":
         if args.sheet is not None:
             raise InputError("--sheet is for .xlsx files only (仅适用于xlsx文件)")
-        result = read_csv(path, domain=args.domain)
+        result = read_csv(path, domain=args.domain, limits=limits_from(args))
     else:
         raise InputError(f"{path}: import reads .xlsx or .csv tables (仅支持xlsx、csv表格)")
     write_output(_export_json(result.catalogue), output)
@@ -225,7 +230,7 @@ def _derive(args: argparse.Namespace) -> int:
     from .._localize import derive
 
     output = output_path(args, args.name)
-    catalogue, report = load_catalogue(args.name)
+    catalogue, report = load_catalogue(args.name, limits_from(args))
     code = list_table_findings(report)
     catalogue = derive(catalogue, args.level, publisher=args.publisher, renumber=args.renumber)
     _write_catalogue(args, catalogue, output)
@@ -264,6 +269,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     show.add_argument("name", metavar="NAME", help=name_help)
     show.add_argument("--full", action="store_true", help="逐项显示全部要素 / every element")
     add_format_option(show)
+    add_limit_option(show)
     show.set_defaults(handler=_show)
 
     export = actions.add_parser(
@@ -284,6 +290,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="CSV编码（默认带BOM的UTF-8）/ encoding of CSV output (default utf-8-sig)",
     )
     add_output_option(export, _SUFFIXES)
+    add_limit_option(export)
     export.set_defaults(handler=_export)
 
     imp = actions.add_parser(
@@ -307,6 +314,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="问题列表（标准错误输出）的格式 / format of the findings on standard error "
         "(text, json; default text)",
     )
+    add_limit_option(imp)
     imp.set_defaults(handler=_import)
     add_output_option(imp)
     derive = actions.add_parser(
@@ -328,4 +336,5 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_format_option(derive, "json", "text")
     add_output_option(derive)
+    add_limit_option(derive)
     derive.set_defaults(handler=_derive)

@@ -45,6 +45,7 @@ from .._vocabulary import Level
 if TYPE_CHECKING:
     from ..calendar._workcalendar import WorkCalendar
     from ..findings import Report
+    from ..tables import Limits
 
 #: ``--level`` choices: the codes of :class:`~govdisclose._vocabulary.Level`.
 LEVEL_CHOICES = tuple(level.code for level in Level)
@@ -126,8 +127,8 @@ def command_line_hint(exc: Exception) -> str:
         return "; 命令行 / on the command line: add --partial REASON"
     if isinstance(exc, LimitError):
         return (
-            f"; 命令行不能放宽此上限，请拆分文件 / the command line cannot raise the {exc.limit} "
-            f"limit ({exc.value}): split the file"
+            f"; 可用 --limit {exc.limit}=N 放宽此上限 / raise the {exc.limit} limit ({exc.value}) "
+            f"with --limit {exc.limit}=N"
         )
     return ""
 
@@ -180,6 +181,42 @@ def write_result(
 def findings_text(report: Report) -> str:
     """A report's findings for people, one block ending in a line break ("" when none)."""
     return report.to_text().rstrip("\n") + "\n" if report.findings else ""
+
+
+def add_limit_option(parser: argparse.ArgumentParser) -> None:
+    """``--limit NAME=N`` (repeatable): raise a size limit of the input tables."""
+    parser.add_argument(
+        "--limit",
+        action="append",
+        default=[],
+        metavar="NAME=N",
+        type=_limit_setting,
+        help="放宽输入表格的大小上限，可重复 / raise a size limit of input tables, "
+        "e.g. max_rows=200000 (repeatable)",
+    )
+
+
+def _limit_setting(text: str) -> tuple[str, int]:
+    import attrs
+
+    from ..tables import Limits
+
+    name, sep, value = text.partition("=")
+    names = [field.name for field in attrs.fields(Limits)]
+    if not sep or name.strip() not in names:
+        raise argparse.ArgumentTypeError(
+            f"expected NAME=N, NAME one of {', '.join(names)}; got {text!r} (上限名称无效)"
+        )
+    return name.strip(), whole_number(1)(value.strip())
+
+
+def limits_from(args: argparse.Namespace, base: Limits | None = None) -> Limits:
+    """The table limits of a command: ``base`` (the readers' defaults) with its ``--limit``."""
+    import attrs
+
+    from ..tables import DEFAULT_LIMITS
+
+    return attrs.evolve(base or DEFAULT_LIMITS, **dict(args.limit))
 
 
 def whole_number(minimum: int) -> Callable[[str], int]:

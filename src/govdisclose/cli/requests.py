@@ -35,9 +35,11 @@ from .common import (
     add_as_of_option,
     add_calendar_options,
     add_format_option,
+    add_limit_option,
     add_output_option,
     calendar_from_args,
     findings_text,
+    limits_from,
     output_path,
     parse_date_option,
     write_output,
@@ -48,14 +50,14 @@ from .common import (
 
 def _status(args: argparse.Namespace) -> int:
     from .._files import refuse_overwriting_input
-    from ..requests import ledger_status, read_ledger
+    from ..requests import LEDGER_LIMITS, ledger_status, read_ledger
 
     as_of = parse_date_option(args.as_of, "--as-of")
     output = output_path(args, args.ledger, args.ics)
     if args.ics is not None:
         refuse_overwriting_input(args.ics, [args.ledger])
     calendar = calendar_from_args(args)
-    reading = read_ledger(args.ledger, sheet=args.sheet)
+    reading = read_ledger(args.ledger, sheet=args.sheet, limits=limits_from(args, LEDGER_LIMITS))
     status = ledger_status(
         reading.ledger,
         as_of,
@@ -84,10 +86,10 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _counts(args: argparse.Namespace) -> int:
-    from ..requests import TABLE3_COLUMNS, TABLE3_ROWS, read_ledger, year_counts
+    from ..requests import LEDGER_LIMITS, TABLE3_COLUMNS, TABLE3_ROWS, read_ledger, year_counts
 
     output = output_path(args, args.ledger)
-    reading = read_ledger(args.ledger, sheet=args.sheet)
+    reading = read_ledger(args.ledger, sheet=args.sheet, limits=limits_from(args, LEDGER_LIMITS))
     counts = year_counts(reading.ledger, args.year, report=reading.report)
 
     def text() -> str:
@@ -117,6 +119,7 @@ def _ledger_command(sub: Any, name: str, **kwargs: Any) -> argparse.ArgumentPars
     parser.add_argument("--sheet", metavar="NAME", help="工作表名 / the sheet of a workbook")
     add_format_option(parser)
     add_output_option(parser)
+    add_limit_option(parser)
     return parser
 
 

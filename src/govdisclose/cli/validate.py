@@ -34,7 +34,9 @@ from .common import (
     add_as_of_option,
     add_calendar_options,
     add_format_option,
+    add_limit_option,
     calendar_from_args,
+    limits_from,
     parse_date_option,
     write_result,
 )
@@ -114,7 +116,7 @@ def _run(args: argparse.Namespace) -> int:
     elif path.suffix.lower() not in _JSON_SUFFIXES and path.is_file():
         from .._catalogue_files import read_catalogue  # a table, or refused (.xls …)
 
-        table = read_catalogue(path, domain=args.domain, level=args.level)
+        table = read_catalogue(path, domain=args.domain, level=args.level, limits=limits_from(args))
         data = table.catalogue
         kind = "catalogue"
     else:
@@ -186,4 +188,5 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_calendar_options(parser)
     add_format_option(parser)
+    add_limit_option(parser)
     parser.set_defaults(handler=_run)
