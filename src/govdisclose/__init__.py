@@ -39,8 +39,6 @@ True
 
 from __future__ import annotations
 
-import importlib
-
 from .__about__ import __version__
 from ._errors import (
     CalendarDataError,
@@ -52,6 +50,7 @@ from ._errors import (
     UnknownYearError,
     VocabularyError,
 )
+from ._lazy import lazy_names
 
 TYPE_CHECKING = False  # typing is not loaded by ``import govdisclose``
 
@@ -137,8 +136,6 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from typing import Any
-
     from ._catalogue_files import read_catalogue as read_catalogue
     from ._converter import dumps as dumps
     from ._converter import loads as loads
@@ -205,13 +202,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .timelimits import parse_time_limit as parse_time_limit
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'govdisclose' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _LAZY, globals())
 
 
 def __dir__() -> list[str]:

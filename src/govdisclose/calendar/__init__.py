@@ -7,9 +7,9 @@ arrangement is refused unless one is supplied.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .._lazy import lazy_names
 from ._arrangement import Arrangement, completeness_problems
 from ._festivals import Festival
 from ._sources import PROVISIONAL_SOURCE, PROVISIONAL_YEARS, official_years
@@ -18,16 +18,16 @@ from ._workcalendar import DayInfo, DayKind, WorkCalendar, check_calendar, defau
 # Loaded on first use: the file form, the notice reader and the user's store are not needed
 # to count working days (and cost more to import than the calendar itself).
 _LAZY = {
-    "dump_arrangement": "._arrangement_files",
-    "load_arrangement": "._arrangement_files",
-    "notice_text": "._notice",
-    "read_notice": "._notice",
-    "read_notice_files": "._notice",
-    "remove_arrangement": "._store",
-    "store_arrangement": "._store",
-    "stored_arrangements": "._store",
-    "stored_files": "._store",
-    "user_data_directory": "._store",
+    "dump_arrangement": "_arrangement_files",
+    "load_arrangement": "_arrangement_files",
+    "notice_text": "_notice",
+    "read_notice": "_notice",
+    "read_notice_files": "_notice",
+    "remove_arrangement": "_store",
+    "store_arrangement": "_store",
+    "stored_arrangements": "_store",
+    "stored_files": "_store",
+    "user_data_directory": "_store",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,10 +66,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _LAZY, globals())

@@ -85,9 +85,9 @@ More information:
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .._lazy import lazy_names
 from ._deadline import (
     NOT_ASSESSABLE_REASONS,
     Deadline,
@@ -101,7 +101,7 @@ from ._deadline import (
 # Loaded on first use: a command computes one kind of deadline, and the proactive rules and
 # the judgement bring the catalogue model and every time-limit rule with them.
 _LAZY = {
-    **dict.fromkeys(("annual_report_deadline", "meeting_invitation_deadline"), "._fixed"),
+    **dict.fromkeys(("annual_report_deadline", "meeting_invitation_deadline"), "_fixed"),
     **dict.fromkeys(
         (
             "AUTHORITATIVE_RELEASE_HOURS",
@@ -109,7 +109,7 @@ _LAZY = {
             "RESPONSE_HOURS",
             "opinion_response_deadline",
         ),
-        "._opinion",
+        "_opinion",
     ),
     **dict.fromkeys(
         (
@@ -118,7 +118,7 @@ _LAZY = {
             "document_publication_deadline",
             "proactive_deadline",
         ),
-        "._proactive",
+        "_proactive",
     ),
     **dict.fromkeys(
         (
@@ -132,10 +132,10 @@ _LAZY = {
             "supplement_notice_deadline",
             "third_party_opinion_deadline",
         ),
-        "._requests",
+        "_requests",
     ),
     **dict.fromkeys(
-        ("TIMELINESS_REASONS", "Due", "Status", "Timeliness", "due_date", "judge"), "._timeliness"
+        ("TIMELINESS_REASONS", "Due", "Status", "Timeliness", "due_date", "judge"), "_timeliness"
     ),
 }
 
@@ -202,10 +202,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _LAZY, globals())
