@@ -65,8 +65,10 @@ def normalize_text(value: str) -> str:
     >>> normalize_text(" 县（区）级 "), normalize_text("公開內容"), normalize_text("鎮(zhèn)級")
     ('县(区)级', '公开内容', '镇级')
     """
-    folded = simplified(_PINYIN.sub("", unicodedata.normalize("NFKC", value)))
-    return "".join(folded.split()).lower()
+    folded = unicodedata.normalize("NFKC", value)
+    if "(" in folded:  # most labels have no bracket: no pinyin to look for
+        folded = _PINYIN.sub("", folded)
+    return "".join(simplified(folded).split()).lower()
 
 
 class Term(enum.Enum):
