@@ -47,7 +47,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from ._errors import InputError, short_repr
+from ._errors import InputError, LimitError, short_repr
 
 #: Files larger than this are refused before reading.
 MAX_TEXT_BYTES = 64 * 1024 * 1024
@@ -109,12 +109,20 @@ def open_binary(path: str | os.PathLike[str], *, source: str | None = None) -> B
         raise _file_error(source if source is not None else name, exc, path) from None
 
 
-def read_bytes(path: str | os.PathLike[str], *, limit: int, source: str | None = None) -> bytes:
+def read_bytes(
+    path: str | os.PathLike[str],
+    *,
+    limit: int,
+    source: str | None = None,
+    limit_name: str | None = None,
+) -> bytes:
     """A whole file's bytes, refusing a missing, unreadable or larger than ``limit`` file.
 
     Every refusal is an :class:`~govdisclose._errors.InputError` naming the file (``source``,
     or the path); the size is checked before anything is read, and no more than ``limit``
-    bytes are ever read (a device or a growing file is cut off and refused).
+    bytes are ever read (a device or a growing file is cut off and refused).  Given
+    ``limit_name`` (the caller's option for it), a file too large is a
+    :class:`~govdisclose._errors.LimitError` naming that limit.
 
     >>> read_bytes("no-such-file.json", limit=1024)
     Traceback (most recent call last):
@@ -126,16 +134,23 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int, source: str | None =
         try:
             size = os.fstat(file.fileno()).st_size
             if size > limit:
-                raise InputError(
-                    f"{_shown(name)}: file is {size} bytes, more than the limit of {limit} "
-                    f"(文件过大)"
-                )
+                raise _too_large(f"{_shown(name)}: file is {size} bytes,", limit, limit_name)
             data = file.read(limit + 1)
         except OSError as exc:
             raise _file_error(name, exc, path) from None
     if len(data) > limit:
-        raise InputError(f"{_shown(name)}: more than the limit of {limit} bytes (文件过大)")
+        raise _too_large(f"{_shown(name)}:", limit, limit_name)
     return data
+
+
+def _too_large(what: str, limit: int, limit_name: str | None) -> InputError:
+    if limit_name is None:
+        return InputError(f"{what} more than the limit of {limit} bytes (文件过大)")
+    return LimitError(
+        f"{what} more than {limit} bytes (the {limit_name} limit) (文件过大)",
+        limit=limit_name,
+        value=limit,
+    )
 
 
 # -- what the bytes are -----------------------------------------------------------------------

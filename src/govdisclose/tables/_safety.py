@@ -78,17 +78,9 @@ DEFAULT_LIMITS = Limits()
 
 def read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """The file's bytes, refusing a missing, unreadable or too large file
-    (:func:`govdisclose._files.read_bytes`); over ``limits.max_file_bytes`` a
-    :class:`~govdisclose._errors.LimitError` like every other limit."""
-    try:
-        size = path.stat().st_size if path.is_file() else 0
-    except OSError:
-        size = 0  # read_bytes says what is wrong with the path
-    if size > limits.max_file_bytes:
-        raise limits.exceeded(
-            str(path), "max_file_bytes", f"file is {size} bytes", "文件过大", " bytes"
-        )
-    return read_bytes(path, limit=limits.max_file_bytes)
+    (:func:`govdisclose._files.read_bytes`; over ``limits.max_file_bytes`` a
+    :class:`~govdisclose._errors.LimitError` like every other limit)."""
+    return read_bytes(path, limit=limits.max_file_bytes, limit_name="max_file_bytes")
 
 
 _OTHER_OFFICE = (
