@@ -72,10 +72,9 @@ def _run_check(args: argparse.Namespace) -> int:
     from ..annual_report import check_report, read_report
 
     output = output_path(args, args.file, args.previous)
-    read = read_report(args.file, limits=limits_from(args))
-    previous = (
-        read_report(args.previous, limits=limits_from(args)) if args.previous is not None else None
-    )
+    limits = limits_from(args)
+    read = read_report(args.file, limits=limits)
+    previous = None if args.previous is None else read_report(args.previous, limits=limits)
     report = check_report(read, level=args.level, previous=previous)
     write_result(args, report, lambda: report.to_text() + "\n", output)
     return EXIT_OK if report.ok else EXIT_FINDINGS
