@@ -292,6 +292,7 @@ class Auditor:
         items, dates, read_date = self._items, self._dates.known, self._dates.read
         as_of, start = self.as_of, self.start
         room = tally.room  # how many more findings of a status may be listed
+        listing = room[Status.LATE] > 0 or room[Status.OVERDUE] > 0
         records = tally.records  # read so far, usable or not: the next one's index - start
         last_line = counter.line_num
         try:
@@ -346,14 +347,15 @@ class Auditor:
                     else:
                         assert outlook.timing is not None
                         judged = outlook.timing.late(outlook, published)
-                    status = judged.status  # late and overdue records are listed, up to a limit
-                    if room.get(status):
-                        room[status] -= 1
+                    # Late and overdue records are listed, up to a limit.
+                    if listing and room.get(judged.status):
+                        room[judged.status] -= 1
                         tally.listed.append(
                             listed_finding(
                                 source, index, line, row, item, formed, published, judged, as_of
                             )
                         )
+                        listing = room[Status.LATE] > 0 or room[Status.OVERDUE] > 0
                 item.count(judged)
                 if want:
                     tally.records = records
