@@ -316,8 +316,10 @@ class Auditor:
                 names = (row[domain_at], row[item_at])
                 item = items.get(names) or self._item(names)
                 formed_text, published_text = row[formed_at], row[published_at]
-                formed = dates.get(formed_text) or read_date(formed_text)
-                published = dates.get(published_text) or read_date(published_text)
+                formed = dates[formed_text] if formed_text in dates else read_date(formed_text)
+                published = (
+                    dates[published_text] if published_text in dates else read_date(published_text)
+                )
                 if (
                     not item
                     or not formed  # None or NOT_A_DATE

@@ -201,10 +201,8 @@ class LogDates:
         self.moves: dict[str, int | None] = {}
 
     def read(self, value: Any) -> dt.date | NotADate | None:
-        """The log date of ``value`` (remembered)."""
+        """The log date of a value not yet in :attr:`known` (remembered)."""
         known = self.known
-        if value in known:
-            return known[value]
         if value.__class__ is str and value[16:19] in _COLON_SECONDS:
             date_part, moves = value[:10], self.moves
             day = known[date_part] if date_part in known else self.read(date_part)
