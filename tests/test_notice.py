@@ -83,9 +83,8 @@ def test_every_year_has_its_source_named() -> None:
         assert re.match(r"^# source: (https?://\S+|project reference copy)", first), path.name
 
 
-@pytest.mark.parametrize("year", FOUND)
-def test_notice_reproduces_the_bundled_calendar_day_for_day(year: int) -> None:
-    arr = read_year(year)
+def assert_official_days(arr: Arrangement, year: int) -> None:
+    """``arr`` gives every day of ``year`` (and the December before) as the bundled calendar."""
     official = OFFICIAL.arrangement(year)
     assert arr.year == year and official is not None and not arr.partial
     replaced = OFFICIAL.with_arrangement(arr)
@@ -96,8 +95,47 @@ def test_notice_reproduces_the_bundled_calendar_day_for_day(year: int) -> None:
     # every day the notice gives off is off in the bundled data (which sometimes leaves out
     # the weekend days of a break)
     assert all(not OFFICIAL.is_workday(d) for d in arr.days_off)
-    assert dict(arr.day_sources) == dict(official.day_sources)
     assert completeness_problems(arr) == []
+
+
+@pytest.mark.parametrize("year", FOUND)
+def test_notice_reproduces_the_bundled_calendar_day_for_day(year: int) -> None:
+    arr = read_year(year)
+    assert_official_days(arr, year)
+    assert dict(arr.day_sources) == dict(OFFICIAL.arrangement(year).day_sources)  # type: ignore[union-attr]
+
+
+#: Copies reposted by other sites, each in its own layout (named in the file's header), with
+#: whether it gives the document number and the date signed.
+COPIES = {
+    "2012-dbehualu-traditional.txt": (True, True),  # traditional, readings, 二〇一一年十二月五日
+    "2012-longnan-pinyin.txt": (False, False),  # readings inside 1月(yuè)21日(rì)(星(xīng)期六)
+    "2014-lyd-news.txt": (False, False),  # a news story's own introduction, no title
+    "2016-gdychr.txt": (True, True),  # 国务院办公厅 above 关于…, after a line naming the title
+    "2016-govcn-page.txt": (True, True),  # the page's metadata table: 标  题: 国务院办公厅…
+    "2016-p719-traditional.txt": (True, True),
+    "2018-taiwancn.txt": (False, True),  # the title twice
+    "2019-kunming.txt": (True, True),  # 一、元旦: 2018年… (a space after the colon)
+    "2021-0798ci.txt": (True, True),  # number and title in brackets in the page's heading
+    "2024-wikisource.txt": (True, True),  # the wiki header before the notice
+    "2025-52hrtt.txt": (False, True),  # …—安徽国务院办公厅关于…通知,全文如下:
+    "2025-mttt.txt": (False, True),  # …通知如下。一、元旦:…; 国务院办公厅2024年11月12日
+    "2026-gmw.txt": (False, True),  # 正在阅读:国务院办公厅关于…; 新华社北京11月4日电 …
+    "2026-yuelansh-traditional.txt": (False, True),  # 國務(wù)院辦公廳關(guān)于…
+}
+
+
+@pytest.mark.parametrize("name", sorted(COPIES))
+def test_reposted_copies_read_to_the_official_days(name: str) -> None:
+    year = int(name[:4])
+    arr = read_notice_files(NOTICES_DIR / name, *notice_paths(year)[1:])
+    assert_official_days(arr, year)
+    assert dict(arr.holidays) == dict(read_year(year).holidays)
+    notice = NOTICES[year]
+    has_number, has_date = COPIES[name]
+    assert arr.notice_title == notice.title
+    assert arr.notice_number == (notice.number if has_number else None)
+    assert arr.notice_date == (notice.date if has_date else None)
 
 
 @pytest.mark.parametrize("year", FOUND)
@@ -319,6 +357,18 @@ def test_newspaper_copy_with_the_office_above_the_title() -> None:
         ("dangbao-2022-twice.txt", "2022-01-01 is listed twice"),
         # A forum copy whose make-up days carry wrong lunar notes: 2月15日 was not 除夕.
         ("xjsq-2015-wrong-lunar-notes.txt", "2015-02-15 is not 除夕 (2015-02-18 is)"),
+        # A site's own note after the notice, giving other dates for 端午节: quoted to be cut.
+        ("mudaan-2012-note-after-signature.txt", "「2012年端午节放假安排:6月23日至25日"),
+        # A news summary: the items without their numbers and no title.
+        ("chinacom-2019-summary.txt", "未找到通知标题中的年份"),
+        # A copy with commas added after 、 and 。: 六,、中秋节 is not an item.
+        ("tripcoinc-2021-commas.txt", "「六,、中秋节:9月19日至21日放假调休"),
+        # A repost that changed 与周末连休 to 与周六连休 (1月1日 and 6月10日 are Mondays).
+        ("qiyeku-2024-saturday.txt", "一、元旦: 「与周六连休」"),
+        # A local repost with 6月2 for 6月2日 and working hours between the items.
+        ("dxal-2025-local.txt", "五、端午节: 「5月31日(周六)至6月2(周一)放假」"),
+        # A county's own notice of one break, citing the State Council's notice.
+        ("gdls-2025-county.txt", "未找到放假安排条目"),
     ],
 )
 def test_real_copies_that_are_not_a_notice_are_refused(name: str, quoted: str) -> None:

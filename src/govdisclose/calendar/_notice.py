@@ -60,6 +60,7 @@ import attrs
 
 from .._errors import CalendarDataError, InputError, short_repr
 from .._files import decode_text, read_bytes
+from .._vocabulary import _PINYIN, simplified
 from ._arrangement import WEEKDAYS, Arrangement, arrangement_error, check_complete, date_problems
 from ._festivals import FESTIVAL_DATES, Festival, statutory_holidays
 
@@ -70,6 +71,8 @@ _DIGITS: Final = "〇○零一二三四五六七八九"
 _NUMERAL: Final = "一二三四五六七八九十"
 _WEEKDAY_NAMES: Final = "一二三四五六日"
 
+#: Traditional characters of the notice's words that :func:`simplified` does not fold.
+_TRADITIONAL: Final = str.maketrans("節勞慶農臘連將戰勝", "节劳庆农腊连将战胜")
 _YEARLY_TITLE = re.compile(r"国务院办公厅关于(\d{4})年部分节假日(?:放假)?安排的通知")
 _NUMBER = re.compile(r"国(?:办)?发明电〔\d{4}〕\d+号")
 _ITEM = re.compile(rf"^([{_NUMERAL}]+)、\s*(.*)$")
@@ -78,7 +81,8 @@ _NOTE_WEEKDAY = re.compile(r"^(?:星期|周)([一二三四五六日天])$")
 # A note naming a day of the Spring Festival: 除夕, 正月初二, 大年初六 (农历 before it or not).
 _NOTE_LUNAR = re.compile(r"^(?:即)?(?:农历)?(除夕|(?:正月|大年)初([一二三四五六七八九十]))$")
 _SIGNED = re.compile(
-    rf"^(?:(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日|([{_DIGITS}]{{4}})年([{_NUMERAL}]+)月([{_NUMERAL}]+)日)$"
+    rf"^(?:国务院(?:办公厅)? ?)?(?:(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日"
+    rf"|([{_DIGITS}]{{4}})年([{_NUMERAL}]+)月([{_NUMERAL}]+)日)$"
 )
 _HOLIDAY_WORDS = re.compile(r"放假|上班|调休|补休|休息|公休")
 _MONTH_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
@@ -146,11 +150,14 @@ class _TextOf(HTMLParser):
 def notice_text(data: bytes | str, *, source: str = "<notice>") -> str:
     """The notice's text: bytes decoded like every text file (UTF-8 or GB18030), a saved
     web page reduced to its text (with the standard library's ``html.parser``: no network,
-    nothing run), each line NFKC-normalized (full-width brackets and digits made ASCII) and
-    stripped, blank lines left out.
+    nothing run), NFKC-normalized (full-width brackets and digits made ASCII), the notice's
+    words in traditional characters made simplified and the readings some copies insert
+    after characters (節(jié)) left out, each line stripped, blank lines left out.
 
     >>> notice_text("<html><body><p>一、元旦：1月1日放假</p><script>x()</script></body></html>")
     '一、元旦:1月1日放假'
+    >>> notice_text("二、春節(jié)：2月7日至13日放假調(diào)休")
+    '二、春节:2月7日至13日放假调休'
     """
     if isinstance(data, (bytes, bytearray, memoryview)):
         text = decode_text(bytes(data), source=source)
@@ -163,7 +170,10 @@ def notice_text(data: bytes | str, *, source: str = "<notice>") -> str:
         parser.feed(text)
         parser.close()
         text = "".join(parser.parts)
-    lines = (unicodedata.normalize("NFKC", line) for line in text.splitlines())
+    text = unicodedata.normalize("NFKC", text)
+    if "(" in text:  # the reading a copy inserts after characters: 節(jié), 星(xīng)期六
+        text = _PINYIN.sub("", text)
+    lines = simplified(text).translate(_TRADITIONAL).splitlines()
     return "\n".join(line for line in (re.sub(r"\s+", " ", x).strip() for x in lines) if line)
 
 
@@ -224,7 +234,8 @@ def _festivals(names: str, label: str) -> tuple[Festival, ...]:
 def _office_above(lines: list[str]) -> bool:
     """Whether the last line that is not blank is 国务院办公厅 alone (and no title was seen)."""
     filled = [line.strip() for line in lines if line.strip()]
-    return bool(filled) and filled[-1] == "国务院办公厅" and not any("关于" in x for x in filled)
+    titles = (x.endswith("通知") and "关于" in x for x in filled)
+    return bool(filled) and filled[-1] == "国务院办公厅" and not any(titles)
 
 
 _TITLE_PIECE = re.compile(r"^[^。，,:;；：]{1,40}$")
@@ -282,7 +293,9 @@ def _lines(text: str) -> tuple[str, list[str]]:
     titles = (i for i, x in enumerate(lines) if x.endswith("通知") and "关于" in x and len(x) < 120)
     at = next(titles, None)
     title = lines.pop(at) if at is not None else ""
-    return title, lines
+    # what a page prints before the title (标 题:, 正在阅读:, 受权发布丨) is not part of it
+    office = re.search(r"国务院(?:办公厅)? ?关于", title)
+    return title[office.start() if office else 0 :], lines
 
 
 def _parts(title: str, lines: list[str], *, default_festival: Festival | None) -> _Notice:
