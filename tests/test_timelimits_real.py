@@ -111,6 +111,13 @@ def test_traditional_characters_are_read_and_the_text_is_kept_as_published() -> 
     assert _reading("在信息形成或者变更之日起7个工作日之内公开") == (
         "workdays_after_event 7 formation_or_change"
     )
+    # A copy with the reading added after characters (內(nèi)) reads as the text without it.
+    rule = parse_time_limit("信息形成或變更之日起3個工作日內(nèi)")
+    assert (rule.kind, rule.days, rule.text) == (  # type: ignore[union-attr]
+        "workdays_after_event",
+        3,
+        "信息形成或變更之日起3個工作日內(nèi)",
+    )
 
 
 @pytest.mark.parametrize(
@@ -126,8 +133,9 @@ def test_traditional_characters_are_read_and_the_text_is_kept_as_published() -> 
         ("三五个工作日", "is a range"),
         ("每年2月底前", "not one fixed date"),
         ("提前3个工作日", "not in working days"),
-        # A copy with the reading of a character added after it: 內(nèi).
-        ("信息形成或變更之日起3個工作日內(nèi)", "names a period (3個工作日) but the other words"),
+        # A minimum time on display (城乡规划: 批前公示), not a time limit for publishing.
+        ("批前公示時間不得少于30日", "'30日' is how long a notice must stay up"),
+        ("永久公开", "names no period, date or schedule"),
     ],
 )
 def test_a_refused_text_says_why(text: str, reason: str) -> None:
