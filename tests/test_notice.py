@@ -117,6 +117,8 @@ COPIES = {
     "2018-taiwancn.txt": (False, True),  # the title twice
     "2019-kunming.txt": (True, True),  # 一、元旦: 2018年… (a space after the colon)
     "2021-0798ci.txt": (True, True),  # number and title in brackets in the page's heading
+    "2023-cdslxx-traditional.txt": (False, False),  # 新華社北京12月8日電 國務(wù)院…
+    "2023-huibangqyh.txt": (False, True),  # 标题: …通知 [打印本页]; 标题: …通知
     "2024-wikisource.txt": (True, True),  # the wiki header before the notice
     "2025-52hrtt.txt": (False, True),  # …—安徽国务院办公厅关于…通知,全文如下:
     "2025-mttt.txt": (False, True),  # …通知如下。一、元旦:…; 国务院办公厅2024年11月12日
@@ -369,6 +371,8 @@ def test_newspaper_copy_with_the_office_above_the_title() -> None:
         ("dxal-2025-local.txt", "五、端午节: 「5月31日(周六)至6月2(周一)放假」"),
         # A county's own notice of one break, citing the State Council's notice.
         ("gdls-2025-county.txt", "未找到放假安排条目"),
+        # A company's notice copying the arrangement, 4月23日 misprinted 4月230.
+        ("1wenmi-2023-company.txt", "四、劳动节: 「4月230(星期日)、5月6日(星期六)上班」"),
     ],
 )
 def test_real_copies_that_are_not_a_notice_are_refused(name: str, quoted: str) -> None:
@@ -410,6 +414,28 @@ def test_an_amending_notice_copied_without_its_title_is_refused_saying_so() -> N
 
 
 # -- amending notices -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "2019-amendment-hmsrbp-traditional.txt",  # 國務院辦公廳關于調整 / 2019年勞動節…
+        "2019-amendment-hxnews.txt",  # a headline …假期安排通知 (without 的) above the title
+        "2020-amendment-gsyanyi.txt",
+        "2020-amendment-hbcasj-traditional.txt",  # (受權發布)國務院辦公廳關于延長…
+    ],
+)
+def test_reposted_amending_notices_apply_as_the_official_one(name: str) -> None:
+    year = int(name[:4])
+    arr = read_notice_files(NOTICES_DIR / f"{year}.txt", NOTICES_DIR / name)
+    assert_official_days(arr, year)
+    assert dict(arr.holidays) == dict(read_year(year).holidays)
+    official = read_year(year).day_sources
+    assert set(arr.day_sources) == set(official)
+    titles = {
+        source.partition("（")[0] for source in [*arr.day_sources.values(), *official.values()]
+    }
+    assert len(titles) == 1 and "关于" in titles.pop()
 
 
 def test_2019_labour_day_change_replaces_the_festival() -> None:

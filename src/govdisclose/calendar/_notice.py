@@ -290,8 +290,9 @@ def _lines(text: str) -> tuple[str, list[str]]:
         else:
             lines.append(line)
     lines = _join_title([line for line in lines if not line.startswith("#")])
-    titles = (i for i, x in enumerate(lines) if x.endswith("通知") and "关于" in x and len(x) < 120)
-    at = next(titles, None)
+    titles = [i for i, x in enumerate(lines) if x.endswith("通知") and "关于" in x and len(x) < 120]
+    # a headline above the notice that drops 的 (…假期安排通知) gives way to the title itself
+    at = next((i for i in titles if lines[i].endswith("的通知")), titles[0] if titles else None)
     title = lines.pop(at) if at is not None else ""
     # what a page prints before the title (标 题:, 正在阅读:, 受权发布丨) is not part of it
     office = re.search(r"国务院(?:办公厅)? ?关于", title)
