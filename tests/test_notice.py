@@ -117,6 +117,8 @@ COPIES = {
     "2018-taiwancn.txt": (False, True),  # the title twice
     "2019-kunming.txt": (True, True),  # 一、元旦: 2018年… (a space after the colon)
     "2021-0798ci.txt": (True, True),  # number and title in brackets in the page's heading
+    "2022-cgksw.txt": (True, True),  # the site's headline first, 国务院办公厅印发《关于…》 after
+    "2022-kingfisher-traditional.txt": (False, False),  # …發布關于2022年部分節假日安排的通知。
     "2023-cdslxx-traditional.txt": (False, False),  # 新華社北京12月8日電 國務(wù)院…
     "2023-huibangqyh.txt": (False, True),  # 标题: …通知 [打印本页]; 标题: …通知
     "2024-wikisource.txt": (True, True),  # the wiki header before the notice

@@ -325,9 +325,10 @@ def _parts(title: str, lines: list[str], *, default_festival: Festival | None) -
             items[-1].append(line)  # an item's dates on the lines after its heading
             continue
         if not items:
-            intro = re.search(r"现将(\d{4})年|(\d{4})年,?元旦", line)
+            # …现将2026年元旦…; 2014年元旦…; a news lead naming the notice (…关于2022年部分…)
+            intro = re.search(r"现将(\d{4})年|(\d{4})年,?元旦|关于(\d{4})年部分节假日", line)
             if year is None and intro:
-                year = int(intro.group(1) or intro.group(2))
+                year = int(next(filter(None, intro.groups())))
             # An amending notice without numbered items: what follows 如下… is its arrangement.
             arranged = re.search(r"如下[^:。,]{0,4}:(.+)$", line)
             if arranged and default_festival is not None:
