@@ -192,6 +192,16 @@ def test_copies_cut_off_read_as_partial_and_agree_item_by_item(year: int) -> Non
         assert not OFFICIAL.is_workday(day), day
 
 
+def test_spaces_around_numbers_and_a_year_before_the_festival() -> None:
+    # 现将 2018 年元旦…; 一、2018年元旦:1 月 1 日放假,与周末连休。 (a copy cut off after item 一)
+    arr = read_notice_files(NOTICES_DIR / "2018-part-zk008.txt", partial="cut off after item 一")
+    assert arr.year == 2018 and arr.days_off == days("2017-12-30/2018-01-01")
+    assert all(not OFFICIAL.is_workday(d) for d in arr.days_off)
+    wrong = (NOTICES_DIR / "2018-part-zk008.txt").read_text(encoding="utf-8")
+    wrong = wrong.replace("一、2018年", "一、2017年")
+    assert "一、元旦: 2017年 is not 2018" in unreadable(wrong, partial="cut off")
+
+
 def test_bundled_data_is_complete_under_the_law_in_force() -> None:
     for year in range(2004, 2027):
         official = OFFICIAL.arrangement(year)

@@ -84,6 +84,7 @@ _SIGNED = re.compile(
     rf"^(?:国务院(?:办公厅)? ?)?(?:(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日"
     rf"|([{_DIGITS}]{{4}})年([{_NUMERAL}]+)月([{_NUMERAL}]+)日)$"
 )
+_DIGIT_SPACE = re.compile(r"(?<=\d) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=\d)")
 _HOLIDAY_WORDS = re.compile(r"放假|上班|调休|补休|休息|公休")
 _MONTH_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 
@@ -174,7 +175,9 @@ def notice_text(data: bytes | str, *, source: str = "<notice>") -> str:
     if "(" in text:  # the reading a copy inserts after characters: 節(jié), 星(xīng)期六
         text = _PINYIN.sub("", text)
     lines = simplified(text).translate(_TRADITIONAL).splitlines()
-    return "\n".join(line for line in (re.sub(r"\s+", " ", x).strip() for x in lines) if line)
+    # one space for any white space; none between a digit and a character (现将 2018 年, 1 月 1 日)
+    lines = [_DIGIT_SPACE.sub("", re.sub(r"\s+", " ", x)).strip() for x in lines]
+    return "\n".join(line for line in lines if line)
 
 
 # -- the notice's parts -----------------------------------------------------------------------
@@ -343,12 +346,16 @@ def _parts(title: str, lines: list[str], *, default_festival: Festival | None) -
         joined = "".join(lines_of_item)
         numeral, _, rest = joined.partition("、")
         rest = rest.lstrip()
-        head = re.match(r"^([^:\d]*?)\s*:\s*(.*)$", rest) or re.match(r"^(\D*?)(\d.*)$", rest)
+        # the festival before the colon, a copy's year before it or not (一、2018年元旦:…)
+        head = re.match(r"^(?:(\d{4})年)?([^:\d]*?)\s*:\s*(.*)$", rest)
+        head = head or re.match(r"^()(\D*?)(\d.*)$", rest)
         try:
-            if head and head.group(1).strip() and (default_festival is None or ":" in rest):
-                label = f"{numeral}、{head.group(1).strip()}"
-                festivals = _festivals(head.group(1), label)
-                body = head.group(2)
+            if head and head.group(2).strip() and (default_festival is None or ":" in rest):
+                label = f"{numeral}、{head.group(2).strip()}"
+                if head.group(1) and year is not None and int(head.group(1)) != year:
+                    raise _Unread(f"{label}: {head.group(1)}年 is not {year} (年份与通知不符)")
+                festivals = _festivals(head.group(2), label)
+                body = head.group(3)
             elif default_festival is not None:
                 label, festivals, body = f"{numeral}、", (default_festival,), rest
             else:
