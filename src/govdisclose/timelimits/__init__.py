@@ -32,7 +32,8 @@ Kinds, with texts they read:
 Event codes (:data:`EVENTS`): ``formation_or_change`` (信息形成或变更, 产生、变更, 形成（变更）),
 ``formation`` (信息形成/产生 alone; 制作或获取, 制定或获取 — how 条例第二条 defines government
 information), ``issuance`` (成文, 印发, 签发, 颁布或印发), ``decision`` (作出决定, 处罚决定作出),
-``receipt`` (收到申请), ``approval`` (批准, 批复, 本级人民代表大会…批准), ``result_determined`` (分配结果确定),
+``receipt`` (收到申请), ``approval`` (批准, 批复, 本级人民代表大会…批准),
+``result_determined`` (分配结果确定),
 ``unspecified`` (no event named).  Riders on a day count:
 ``updates_promptly`` (如有更新，及时公开; 及时更新; 动态更新) and ``keep_long_term``
 (保持长期公开; 长期公开; 长期公示).

@@ -384,7 +384,7 @@ class Unrecognised(_Undated):
                 f"「{periods[0]}」不是一个固定日期（平年、闰年不同）",
                 f"{periods[0]!r} is not one fixed date (it differs in leap years)",
             )
-        if periods and re.search(r"不得?(?:少|低)于|不短于|至少公示", text):
+        if periods and re.search(r"不得?(?:少|低)[于於]|不短[于於]|至少公示", text):
             return (
                 f"「{periods[0]}」是公示持续的最短时间，不是公开期限",
                 f"{periods[0]!r} is how long a notice must stay up, not when it is published",
