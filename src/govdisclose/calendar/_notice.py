@@ -60,7 +60,7 @@ import attrs
 
 from .._errors import CalendarDataError, InputError, short_repr
 from .._files import decode_text, read_bytes
-from .._vocabulary import _PINYIN, simplified
+from .._vocabulary import PINYIN, simplified
 from ._arrangement import WEEKDAYS, Arrangement, arrangement_error, check_complete, date_problems
 from ._festivals import FESTIVAL_DATES, Festival, statutory_holidays
 
@@ -173,7 +173,7 @@ def notice_text(data: bytes | str, *, source: str = "<notice>") -> str:
         text = "".join(parser.parts)
     text = unicodedata.normalize("NFKC", text)
     if "(" in text:  # the reading a copy inserts after characters: 節(jié), 星(xīng)期六
-        text = _PINYIN.sub("", text)
+        text = PINYIN.sub("", text)
     lines = simplified(text).translate(_TRADITIONAL).splitlines()
     # one space for any white space; none between a digit and a character (现将 2018 年, 1 月 1 日)
     lines = [_DIGIT_SPACE.sub("", re.sub(r"\s+", " ", x)).strip() for x in lines]

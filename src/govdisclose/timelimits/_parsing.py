@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 
 from .._errors import InputError
-from .._vocabulary import _PINYIN, simplified
+from .._vocabulary import PINYIN, simplified
 from ._rules import (
     MAX_DAYS,
     AnnualFixedDate,
@@ -77,7 +77,7 @@ def normalize_time_limit(text: str) -> str:
     '信息形成或变更之日起20个工作日内'
     """
     out = "".join(unicodedata.normalize("NFKC", text).split())
-    out = simplified(_PINYIN.sub("", out) if "(" in out else out)
+    out = simplified(PINYIN.sub("", out) if "(" in out else out)
     out = out.replace("或者", "或")
     out = re.sub(r"\(变更\)|[、/]变更", "或变更", out)
     out = _CN_NUMERAL.sub(_replace_numeral, out)
