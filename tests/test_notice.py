@@ -108,6 +108,10 @@ def test_notice_reproduces_the_bundled_calendar_day_for_day(year: int) -> None:
 #: Copies reposted by other sites, each in its own layout (named in the file's header), with
 #: whether it gives the document number and the date signed.
 COPIES = {
+    "2010-o571-newspaper.txt": (False, False),  # 通知指出，…现将2010年…; no title line
+    "2011-ctia.txt": (True, False),  # 国务院办公厅:关于…通知, then the title over two lines
+    "2011-mm111-newspaper.txt": (False, False),  # 国务院办公厅发出关于…; items in one paragraph
+    "2011-wikisource-traditional.txt": (True, True),  # 關於, 農曆除夕
     "2012-dbehualu-traditional.txt": (True, True),  # traditional, readings, 二〇一一年十二月五日
     "2012-longnan-pinyin.txt": (False, False),  # readings inside 1月(yuè)21日(rì)(星(xīng)期六)
     "2014-lyd-news.txt": (False, False),  # a news story's own introduction, no title
@@ -117,6 +121,7 @@ COPIES = {
     "2018-taiwancn.txt": (False, True),  # the title twice
     "2019-kunming.txt": (True, True),  # 一、元旦: 2018年… (a space after the colon)
     "2021-0798ci.txt": (True, True),  # number and title in brackets in the page's heading
+    "2021-zhibohancheng-pinyin.txt": (False, False),  # 一(yī)、元旦…共3天 (no full stop)
     "2022-cgksw.txt": (True, True),  # the site's headline first, 国务院办公厅印发《关于…》 after
     "2022-kingfisher-traditional.txt": (False, False),  # …發布關于2022年部分節假日安排的通知。
     "2023-cdslxx-traditional.txt": (False, False),  # 新華社北京12月8日電 國務(wù)院…
@@ -385,6 +390,8 @@ def test_newspaper_copy_with_the_office_above_the_title() -> None:
         ("gdls-2025-county.txt", "未找到放假安排条目"),
         # A company's notice copying the arrangement, 4月23日 misprinted 4月230.
         ("1wenmi-2023-company.txt", "四、劳动节: 「4月230(星期日)、5月6日(星期六)上班」"),
+        # A document site's text that lost 年 and 月 between digits (1月1日 reads 11日).
+        ("wddqw-2011-digits-lost.txt", "'国务院办公厅关于2011部分节假日安排的通知'"),
     ],
 )
 def test_real_copies_that_are_not_a_notice_are_refused(name: str, quoted: str) -> None:

@@ -297,9 +297,10 @@ def _lines(text: str) -> tuple[str, list[str]]:
     # a headline above the notice that drops 的 (…假期安排通知) gives way to the title itself
     at = next((i for i in titles if lines[i].endswith("的通知")), titles[0] if titles else None)
     title = lines.pop(at) if at is not None else ""
-    # what a page prints before the title (标 题:, 正在阅读:, 受权发布丨) is not part of it
-    office = re.search(r"国务院(?:办公厅)? ?关于", title)
-    return title[office.start() if office else 0 :], lines
+    # what a page prints before the title (标 题:, 正在阅读:, 受权发布丨) is not part of it, nor
+    # what a headline puts between the office and 关于 (国务院办公厅:关于…, 国务院办公厅发出关于…)
+    office = re.search(r"(国务院(?:办公厅)?)(?: |:|发出|印发)?(?=关于)", title)
+    return (office.group(1) + title[office.end() :] if office else title), lines
 
 
 def _parts(title: str, lines: list[str], *, default_festival: Festival | None) -> _Notice:
