@@ -115,11 +115,19 @@ COPIES = {
     "2012-dbehualu-traditional.txt": (True, True),  # traditional, readings, 二〇一一年十二月五日
     "2012-longnan-pinyin.txt": (False, False),  # readings inside 1月(yuè)21日(rì)(星(xīng)期六)
     "2014-lyd-news.txt": (False, False),  # a news story's own introduction, no title
+    "2015-tjtfjx-dashes.txt": (False, False),  # ——元旦:… (a dash for each numeral)
+    "2015-zhijia.txt": (False, True),  # the title without 的: …部分节假日安排通知
     "2016-gdychr.txt": (True, True),  # 国务院办公厅 above 关于…, after a line naming the title
     "2016-govcn-page.txt": (True, True),  # the page's metadata table: 标  题: 国务院办公厅…
     "2016-p719-traditional.txt": (True, True),
+    "2017-0351ms-traditional.txt": (True, True),  # the gov.cn address above the title
+    "2017-cri-traditional.txt": (False, False),  # 通知説，經國務院批准，2017年元旦…
+    "2017-guoyuji-traditional.txt": (True, True),  # the site's dates of 春节 before the notice
     "2018-taiwancn.txt": (False, True),  # the title twice
     "2019-kunming.txt": (True, True),  # 一、元旦: 2018年… (a space after the colon)
+    "2020-hbtlkj-pinyin.txt": (False, False),  # readings twice: 日(ri)(ri), 星(xing)(xing)期
+    "2020-kaixinit.txt": (False, True),  # 国务院办公厅关于2020年  部分节假日安排的通知
+    "2020-mte-local.txt": (False, False),  # a local office's own signature and date after it
     "2021-0798ci.txt": (True, True),  # number and title in brackets in the page's heading
     "2021-zhibohancheng-pinyin.txt": (False, False),  # 一(yī)、元旦…共3天 (no full stop)
     "2022-cgksw.txt": (True, True),  # the site's headline first, 国务院办公厅印发《关于…》 after

@@ -73,9 +73,10 @@ _WEEKDAY_NAMES: Final = "一二三四五六日"
 
 #: Traditional characters of the notice's words that :func:`simplified` does not fold.
 _TRADITIONAL: Final = str.maketrans("節勞慶農臘連將戰勝", "节劳庆农腊连将战胜")
-_YEARLY_TITLE = re.compile(r"国务院办公厅关于(\d{4})年部分节假日(?:放假)?安排的通知")
+_YEARLY_TITLE = re.compile(r"国务院办公厅关于(\d{4})年部分节假日(?:放假)?安排的?通知")
 _NUMBER = re.compile(r"国(?:办)?发明电〔\d{4}〕\d+号")
-_ITEM = re.compile(rf"^([{_NUMERAL}]+)、\s*(.*)$")
+# 一、元旦:…; a news story's ——元旦:… (a dash for the numeral)
+_ITEM = re.compile(rf"^(?:[{_NUMERAL}]+、|——(?=[^:]{{1,12}}:))")
 _DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:\(([^()]*)\))?")
 _NOTE_WEEKDAY = re.compile(r"^(?:星期|周)([一二三四五六日天])$")
 # A note naming a day of the Spring Festival: 除夕, 正月初二, 大年初六 (农历 before it or not).
@@ -300,7 +301,9 @@ def _lines(text: str) -> tuple[str, list[str]]:
     # what a page prints before the title (标 题:, 正在阅读:, 受权发布丨) is not part of it, nor
     # what a headline puts between the office and 关于 (国务院办公厅:关于…, 国务院办公厅发出关于…)
     office = re.search(r"(国务院(?:办公厅)?)(?: |:|发出|印发)?(?=关于)", title)
-    return (office.group(1) + title[office.end() :] if office else title), lines
+    title = (office.group(1) + title[office.end() :] if office else title).replace(" ", "")
+    # a headline that drops 的 (…部分节假日安排通知) names the notice by its title
+    return re.sub(r"(?<=部分节假日安排)(?=通知$)", "的", title), lines
 
 
 def _parts(title: str, lines: list[str], *, default_festival: Festival | None) -> _Notice:
@@ -310,7 +313,7 @@ def _parts(title: str, lines: list[str], *, default_festival: Festival | None) -
     items: list[list[str]] = []
     problems: list[str] = []
     trailing: list[str] = []
-    for line in lines:
+    for at, line in enumerate(lines):
         if number is None and (found := _NUMBER.search(line)) and len(line) < 40:
             number = found.group(0)
             continue
@@ -318,7 +321,8 @@ def _parts(title: str, lines: list[str], *, default_festival: Festival | None) -
             number = found.group(0)  # the number run together with what follows it
             line = line[found.end() :]
         if (day := _signed(line)) is not None:
-            signed = day
+            if line.startswith("国务院") or lines[at - 1 : at] in (["国务院办公厅"], ["国务院"]):
+                signed = day  # signed by the office, not by whoever copied the notice
             continue
         if _ITEM.match(line):
             items.append([line])
@@ -345,22 +349,23 @@ def _parts(title: str, lines: list[str], *, default_festival: Festival | None) -
     parsed: list[_Item] = []
     for lines_of_item in items:
         joined = "".join(lines_of_item)
-        numeral, _, rest = joined.partition("、")
+        numeral, _, rest = joined.partition("——" if joined.startswith("——") else "、")
+        mark = f"{numeral}、" if numeral else "——"
         rest = rest.lstrip()
         # the festival before the colon, a copy's year before it or not (一、2018年元旦:…)
         head = re.match(r"^(?:(\d{4})年)?([^:\d]*?)\s*:\s*(.*)$", rest)
         head = head or re.match(r"^()(\D*?)(\d.*)$", rest)
         try:
             if head and head.group(2).strip() and (default_festival is None or ":" in rest):
-                label = f"{numeral}、{head.group(2).strip()}"
+                label = f"{mark}{head.group(2).strip()}"
                 if head.group(1) and year is not None and int(head.group(1)) != year:
                     raise _Unread(f"{label}: {head.group(1)}年 is not {year} (年份与通知不符)")
                 festivals = _festivals(head.group(2), label)
                 body = head.group(3)
             elif default_festival is not None:
-                label, festivals, body = f"{numeral}、", (default_festival,), rest
+                label, festivals, body = mark, (default_festival,), rest
             else:
-                raise _Unread(f"{numeral}、: no festival named (未写明节日): 「{joined}」")
+                raise _Unread(f"{mark}: no festival named (未写明节日): 「{joined}」")
         except _Unread as exc:
             if _MONTH_DAY.search(rest) or default_festival is None:
                 problems.append(str(exc))
