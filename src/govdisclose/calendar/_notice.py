@@ -22,6 +22,12 @@ The reader knows every phrasing the notices have used since 2006:
 * the sentence that only *encourages* a day off on 除夕 (``鼓励各单位……安排职工在除夕（2月9日）
   休息``), which is not a holiday and is left out.
 
+and copies as other sites repost them: in traditional characters, with the reading inserted
+after characters (``節(jié)``), a page's header, headline or 新华社 lead around the notice, the
+title over several lines or after a label (``标  题：``), items run together on one line or
+after dashes (``——元旦：``), spaces around numbers.  Only a date signed by 国务院(办公厅) is
+taken as the notice's date.
+
 Each festival's days are checked against its ``共N天``, make-up days must be weekend days, and
 the arrangement must hold every festival of the 《全国年节及纪念日放假办法》 in force for its year
 with its statutory days (:func:`~govdisclose.calendar.completeness_problems`).  A sentence the
