@@ -92,6 +92,14 @@ def test_real_text_read_as_a_person_reads_it(text: str, source: str, expected: s
             "信息形成或变更之日起20个工作日内，保持长期公开",
             "workdays_after_event 20 formation_or_change +keep_long_term",
         ),
+        # A schedule named by 每/按 alone; a deadline the law sets; promptly after a meeting.
+        ("每季度", "periodic_update quarter 1"),
+        ("按年度", "periodic_update year 1"),
+        ("每周", "periodic_update week 1"),
+        ("季度", "unrecognised"),
+        ("法定时限内公开", "external_requirement law"),
+        ("在法定期限内答复", "external_requirement law"),
+        ("会后及时公开", "promptly other"),
         # Two rules in one text: the model holds one, so nothing is guessed.
         ("制定或获取信息之日起10个工作日内,公示7个工作日", "unrecognised"),
         ("信息形成之日起20个工作日内，最迟不超过30个工作日", "unrecognised"),

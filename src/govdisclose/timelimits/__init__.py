@@ -19,13 +19,14 @@ Kinds, with texts they read:
 * ``calendar_days_after_event`` — :class:`CalendarDaysAfterEvent`: 20个自然日内;
   行政处罚决定作出之日起7日内; 部门预算经本级财政部门批复后20日内公开
 * ``promptly`` — :class:`Promptly`: 按进展情况及时公开; 重大决策作出后及时公开; 信息形成后及时公开;
-  实时公开
+  实时公开; 会后及时公开
 * ``annual_fixed_date`` — :class:`AnnualFixedDate`: 每年1月31日前; 每年3月底前;
   应当于每年3月31日前向社会公布
 * ``lead_time_before_event`` — :class:`LeadTimeBeforeEvent`: 提前一周发通知邀请; 提前3天
 * ``consultation_period`` — :class:`ConsultationPeriod`: 征求意见时对外公布的时限内公开
-* ``external_requirement`` — :class:`ExternalRequirement`: 按照中央有关要求公开; 按上级要求
-* ``periodic_update`` — :class:`PeriodicUpdate`: 半年至少更新1次; 每季度更新
+* ``external_requirement`` — :class:`ExternalRequirement`: 按照中央有关要求公开; 按上级要求;
+  法定时限内公开
+* ``periodic_update`` — :class:`PeriodicUpdate`: 半年至少更新1次; 每季度更新; 每季度; 按年度
 * ``unrecognised`` — :class:`Unrecognised`: anything else, and empty text; its ``why()``
   says why in Chinese and English (two periods, hours, a range, no period named …)
 

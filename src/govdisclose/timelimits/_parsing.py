@@ -126,7 +126,7 @@ _PROMPTLY = {
     "progress": re.compile(r"(?:按|按照|根据|依)(?:工作)?(?:进展|进度)(?:情况)?"),
     "decision": re.compile(r"(?:重大)?决策作出(?:之)?后|作出(?:重大)?决策(?:之)?后"),
     "formation": re.compile(r"(?:政府)?信息(?:形成|产生|生成)(?:或变更)?(?:之)?后"),
-    "other": re.compile(r""),
+    "other": re.compile(r"(?:会后|会议(?:召开|结束)后)?"),
 }
 _PROMPTLY_TAIL = re.compile(rf",?(?:及时|第一时间|实时)(?:{_PUB}|更新)")
 _ANNUAL = re.compile(
@@ -152,14 +152,17 @@ _AUTHORITY_ALT = "|".join(f"(?P<{code}>{p})" for code, p in _AUTHORITY_PATTERNS.
 _EXTERNAL = re.compile(
     rf"(?:按|按照|根据|依照|依据|遵照)(?:{_AUTHORITY_ALT})?(?:有关|相关)?的?(?:要求|规定)的?"
     rf"(?:时限)?(?:{_PUB})?"
+    # 法定时限内公开: within the period the law sets
+    rf"|(?:在|按|按照)?(?P<statutory>法定)(?:时限|期限)内?(?:{_PUB}|(?:予以)?答复)?"
 )
 _PERIOD_CODES = {
     "半年": "half_year", "季度": "quarter", "季": "quarter", "月度": "month", "月": "month",
     "年度": "year", "年": "year", "周": "week", "星期": "week",
 }  # fmt: skip
+# 每季度/按年度 alone name the schedule too (每年1月31日前 is read as a fixed date first)
 _PERIODIC = re.compile(
-    r"(?:至少)?(?:每|按)?(?P<period>半年|季度|季|月度|月|年度|年|周|星期)(?:至少)?"
-    rf"(?:(?:更新|公开|发布|公布)(?:(?P<n>{_NUM})次)?|(?P<n2>{_NUM})次(?:更新|公开|发布|公布)?)"
+    r"(?:至少)?(?P<every>每|按)?(?P<period>半年|季度|季|月度|月|年度|年|周|星期)(?:至少)?"
+    rf"(?P<said>(?:更新|公开|发布|公布)(?:(?P<n>{_NUM})次)?|(?P<n2>{_NUM})次(?:更新|公开|发布|公布)?)?"
 )
 
 
@@ -235,13 +238,14 @@ def _parse_external(norm: str, text: str) -> TimeLimitRule | None:
     if match is None:
         return None
     authority = next((c for c in _AUTHORITY_PATTERNS if match.group(c)), "unspecified")
+    authority = "law" if match.group("statutory") else authority
     return ExternalRequirement(text, authority=authority)
 
 
 def _parse_periodic(norm: str, text: str) -> TimeLimitRule | None:
     match = _PERIODIC.fullmatch(norm)
-    if match is None:
-        return None
+    if match is None or not (match.group("every") or match.group("said")):
+        return None  # 季度 alone says nothing
     count = int(match.group("n") or match.group("n2") or 1)
     if not 1 <= count <= MAX_DAYS:
         return None
