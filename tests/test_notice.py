@@ -28,6 +28,7 @@ from govdisclose.calendar import (
 )
 from govdisclose.calendar._festivals import required_festivals, statutory_days
 from govdisclose.calendar._official import NOTICES
+from govdisclose.cli import main
 
 NOTICES_DIR = Path(__file__).parent / "data" / "notices"
 OFFICIAL = WorkCalendar.official()
@@ -405,6 +406,20 @@ def test_newspaper_copy_with_the_office_above_the_title() -> None:
 def test_real_copies_that_are_not_a_notice_are_refused(name: str, quoted: str) -> None:
     text = (NOTICES_DIR / "refused" / name).read_text(encoding="utf-8")
     assert quoted in unreadable(text)
+
+
+def test_the_command_refuses_a_real_copy_naming_the_file_and_the_item(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = NOTICES_DIR / "refused" / "qiyeku-2024-saturday.txt"
+    out = tmp_path / "2024.toml"
+    assert main(["calendar", "notice", str(path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert str(path) in err and "一、元旦: 「与周六连休」" in err and "Traceback" not in err
+    assert not out.exists()
+    traditional = NOTICES_DIR / "2026-yuelansh-traditional.txt"
+    assert main(["calendar", "notice", str(traditional), "-o", str(out)]) == 0
+    assert load_arrangement(out) == read_notice_files(traditional)
 
 
 @pytest.mark.parametrize(
