@@ -106,7 +106,7 @@ _EVENT_PATTERNS = {
 }
 _EVENT_ALT = "|".join(f"(?P<{code}>{pattern})" for code, pattern in _EVENT_PATTERNS.items())
 _AFTER_EVENT = re.compile(
-    rf"(?:自|从|在|于)?(?:(?:{_EVENT_ALT})(?:之日起|之日|起|后|之后)?)?(?:的)?(?:在|于)?"
+    rf"(?:自|从|在|于)?(?:(?:{_EVENT_ALT})(?:之日起|之日|起|后|之后)?,?)?(?:的)?(?:在|于)?"
     rf"(?P<n>{_NUM})个?(?P<unit>工作日|自然日|日历日|日)(?P<within>内|(?=进行))(?:及时)?(?:{_PUB}|(?:予以)?答复)?"
 )
 _BARE_WORKDAYS = re.compile(rf"(?P<n>{_NUM})个?工作日")
@@ -130,7 +130,7 @@ _PROMPTLY = {
 }
 _PROMPTLY_TAIL = re.compile(rf",?(?:及时|第一时间|实时)(?:{_PUB}|更新)")
 _ANNUAL = re.compile(
-    rf"(?:于|在)?每年度?(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日号]|(?P<end>底|末))(?:之|以)?前(?:{_PUB})?"
+    rf"(?:于|在)?(?:每年度?)?(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日号]|(?P<end>底|末))(?:之|以)?前(?:{_PUB})?"
     r"(?:上一?年度(?:政府信息)?(?:公开)?(?:工作)?(?:年度)?报告)?"
 )
 _LEAD = re.compile(

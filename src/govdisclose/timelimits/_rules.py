@@ -410,7 +410,8 @@ class Unrecognised(_Undated):
 
 # A period as written: a number (digits or Chinese numerals) and a unit of time.
 _PERIOD_MENTION = re.compile(
-    r"(?:[0-9]{1,6}|[零〇一二两三四五六七八九十百]+)[个個]?(?:工作日|自然日|日历日|日|天|周|星期|月底|月末|小时)"
+    r"(?<![0-9])(?:[0-9]{1,6}|[零〇一二两三四五六七八九十百]+)[个個]?"
+    r"(?:工作日|自然日|日历日|日|天|周|星期|月底|月末|小时|(?<=[个個])月|年(?![0-9]))"
 )
 _RANGE = re.compile(r"[一二三四五六七八九][一二三四五六七八九]")
 
