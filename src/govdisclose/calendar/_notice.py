@@ -79,6 +79,9 @@ _WEEKDAY_NAMES: Final = "一二三四五六日"
 
 #: Traditional characters of the notice's words that :func:`simplified` does not fold.
 _TRADITIONAL: Final = str.maketrans("節勞慶農臘連將戰勝", "节劳庆农腊连将战胜")
+#: Characters of every notice in traditional characters (國務院辦公廳, 節假日, 調休), so that a
+#: notice in simplified characters is not folded character by character.
+_IS_TRADITIONAL = re.compile("[國務辦廳關節調]")
 _YEARLY_TITLE = re.compile(r"国务院办公厅关于(\d{4})年部分节假日(?:放假)?安排的?通知")
 _NUMBER = re.compile(r"国(?:办)?发明电〔\d{4}〕\d+号")
 # 一、元旦:…; a news story's ——元旦:… (a dash for the numeral)
@@ -91,6 +94,7 @@ _SIGNED = re.compile(
     rf"^(?:国务院(?:办公厅)? ?)?(?:(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日"
     rf"|([{_DIGITS}]{{4}})年([{_NUMERAL}]+)月([{_NUMERAL}]+)日)$"
 )
+_SPACES = re.compile(r"\s+")
 _DIGIT_SPACE = re.compile(r"(?<=\d) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=\d)")
 _HOLIDAY_WORDS = re.compile(r"放假|上班|调休|补休|休息|公休")
 _MONTH_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
@@ -178,13 +182,14 @@ def notice_text(data: bytes | str, *, source: str = "<notice>") -> str:
         parser.feed(text)
         parser.close()
         text = "".join(parser.parts)
-    text = unicodedata.normalize("NFKC", text)
+    text = "\n".join(unicodedata.normalize("NFKC", line) for line in text.splitlines())
     if "(" in text:  # the reading a copy inserts after characters: 節(jié), 星(xīng)期六
         text = PINYIN.sub("", text)
-    lines = simplified(text).translate(_TRADITIONAL).splitlines()
+    if _IS_TRADITIONAL.search(text):
+        text = simplified(text).translate(_TRADITIONAL)
     # one space for any white space; none between a digit and a character (现将 2018 年, 1 月 1 日)
-    lines = [_DIGIT_SPACE.sub("", re.sub(r"\s+", " ", x)).strip() for x in lines]
-    return "\n".join(line for line in lines if line)
+    lines = (_SPACES.sub(" ", x).strip() for x in text.splitlines())
+    return "\n".join(_DIGIT_SPACE.sub("", x) if " " in x else x for x in lines if x)
 
 
 # -- the notice's parts -----------------------------------------------------------------------
