@@ -464,6 +464,85 @@ def test_malformed_parts_are_findings_and_not_json_object_is_an_input_error() ->
         check_report([])  # type: ignore[arg-type]
 
 
+_STRUCTURAL = {"malformed", "unknown-key", "unknown-label", "duplicate-label"}
+
+
+def _structural(data: dict[str, Any]) -> list[tuple[str, str]]:
+    read = read_report_document(data)
+    return [(f.code.removeprefix("annual-report."), f.path) for f in read.findings]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # each problem at the path and with the key the user wrote, whatever its spelling
+        (
+            {"table3": {"rows": {"(一)予以公开": {"自然人": 1, "法人": 2}}}},
+            [("unknown-label", "$.table3.rows['(一)予以公开']['法人']")],
+        ),
+        (
+            {"table4": {"行政诉讼/复议后起诉": {"结果维持": 0, "维持": 1}}},
+            [("unknown-label", "$.table4['行政诉讼/复议后起诉']['维持']")],
+        ),
+        (
+            {"table4": {"行政诉讼": {"复议后起诉": {}, "复议": {}}}},
+            [("unknown-label", "$.table4['行政诉讼']['复议']")],
+        ),
+        (
+            {"table2": {"第二十条第（五）项": {"行政许可": [3]}}},
+            [("malformed", "$.table2['第二十条第（五）项']['行政许可']")],
+        ),
+        (
+            {"table2": {"规章": {"本年处理决定数量": 1}}},  # a column of another block
+            [("unknown-label", "$.table2['规章']['本年处理决定数量']")],
+        ),
+        ({"table3": {"rows": {"予以公开": [1] * 8}}}, [("malformed", "$.table3.rows['予以公开']")]),
+        ({"table3": {"rows": {}, "note": 1}}, [("unknown-key", "$.table3['note']")]),
+        ({"sections": {"总体情况": 1}}, [("malformed", "$.sections['总体情况']")]),
+        (
+            {"sections": {"一、总体情况": "甲", "总体情况": "乙"}},  # was kept silently as 乙
+            [("duplicate-label", "$.sections['总体情况']")],
+        ),
+        ({"标题": "x", "year": "2025"}, [("unknown-key", "$['标题']")]),
+        ({"year": 1800}, [("malformed", "$.year")]),
+        ({"level": "村级"}, [("malformed", "$.level")]),
+        ({"level": "乡镇级", "format": "国办公开办函[2021]30号"}, []),
+        ({"format": "国办公开办函〔2019〕60号"}, [("malformed", "$.format")]),
+    ],
+)
+def test_json_structure_problems_are_at_the_users_own_paths(
+    data: dict[str, Any], expected: list[tuple[str, str]]
+) -> None:
+    assert _structural(data) == expected
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d["table2"]["规章"].update({"本年新增": 1}),
+        lambda d: d["table2"].update({"行政许可": 3}),
+        lambda d: d["table3"]["rows"].update({ROW["disclosed"]: [0] * 6}),
+        lambda d: d["table3"].update({"columns": "自然人"}),
+        lambda d: d["table4"]["行政诉讼"].update({"再审": {}}),
+        lambda d: d["table4"].update({"行政复议": None}),
+        lambda d: d.update({"sections": ["一、总体情况"]}),
+        lambda d: d.update({"year": 1989}),
+        lambda d: d.update({"标题": "年度报告"}),
+    ],
+)
+def test_what_the_schema_refuses_in_the_canonical_form_the_reader_reports(change: Any) -> None:
+    from jsonschema import Draft202012Validator
+
+    from govdisclose import schema
+
+    validator = Draft202012Validator(schema("annual-report"))
+    doc = to_document(_invented())
+    assert validator.is_valid(doc) and read_report_document(doc).findings == ()
+    change(doc)
+    assert not validator.is_valid(doc)
+    assert {c for c, _ in _structural(doc)} & _STRUCTURAL
+
+
 # -- writers and readers -----------------------------------------------------------------------
 
 

@@ -41,10 +41,12 @@ from .._errors import DataError, InputError, short_repr
 from ..findings import Finding
 from ._findings import finding
 from ._format import (
+    ALL_TABLE3_ROWS,
     FORMAT_DOCUMENT,
     LAWSUIT_HEADING,
     SECTIONS,
     TABLE2_LAYOUT,
+    TABLE2_ROWS,
     TABLE3_COLUMNS,
     TABLE4_GROUPS,
     BodyLevel,
@@ -239,6 +241,12 @@ _EXPECTED = {
 _T3_COLUMNS = tuple(c.code for c in TABLE3_COLUMNS)
 _T3_NAMES = [c.name for c in TABLE3_COLUMNS]
 _REVIEW = TABLE4_GROUPS[0].code
+#: The canonical key of each row (group in table 四): its label as the format prints it.
+_CANONICAL = {
+    (number, row.code): label_of(number, row.code).label
+    for number, rows in ((2, TABLE2_ROWS), (3, ALL_TABLE3_ROWS), (4, TABLE4_GROUPS))
+    for row in rows
+}
 
 
 def _year(value: object) -> object:
@@ -262,32 +270,36 @@ def _child(path: str, key: object) -> str:
     return f"{path}.{key if isinstance(key, str) and len(key) <= 60 else short_repr(key)}"
 
 
-#: The schema's problems of the tables' shapes seen lately, by shape.
+#: The schema's problems of the shapes seen lately, by shape.
 _SHAPES: dict[str, list[SchemaProblem]] = {}
 
 
-def _shape_problems(tables: Mapping[str, Any]) -> list[SchemaProblem]:
-    """The problems of the tables' canonical shape.  The schema the reader checks against
-    looks at no cell and at no value of an unknown key, so reports of the same shape have the
-    same problems: most reports a check reads are of one shape."""
+def _shape_problems(shape: Mapping[Any, Any]) -> list[SchemaProblem]:
+    """The problems of a report's canonical shape, against the schema; reports of the same
+    shape have the same problems, and most reports a check reads are of one shape."""
     from ..schemas._annual_report import annual_report_structure
     from ..schemas._problems import schema_problems
 
-    key = repr(tables)
+    key = repr(shape)
     found = _SHAPES.get(key)
     if found is None:
         if len(_SHAPES) >= 256:
             _SHAPES.clear()
-        found = _SHAPES[key] = schema_problems(tables, annual_report_structure)
+        found = _SHAPES[key] = schema_problems(shape, annual_report_structure)
     return found
+
+
+def _text(value: object) -> object:
+    """A text's shape: the schema asks of a text only that it be text."""
+    return "" if isinstance(value, str) else value
 
 
 class _Canonical:
     """The canonical shape (schema ``annual-report``) of what was given: each spelling the
-    reader accepts mapped to the canonical one, an unknown key kept as it is, every cell and
-    every unknown key's value ``null`` (the reader judges them, not the schema).  Cells are read
-    on the way; :meth:`check` checks the shape against the schema and reports each problem at
-    the path and key the user wrote."""
+    reader accepts mapped to the canonical one, an unknown key kept as it is; every cell and
+    every unknown key's value ``null`` (the reader judges cells, and the schema looks at
+    neither), every text empty.  Cells are read on the way; :meth:`check` checks the shape
+    against the schema and reports each problem at the path and key the user wrote."""
 
     def __init__(self, r: _Reader) -> None:
         self.r = r
@@ -297,6 +309,7 @@ class _Canonical:
         self.keys: dict[str, tuple[str, str, str | None, int]] = {}
         self.tables: dict[int, dict[str, dict[str, Cell]]] = {}
         self.sections: dict[str, str] = {}
+        self.given: dict[str, object] = {}  # the facts, the year read as a number
         self.bad: set[str] = set()
 
     def part(self, path: str, user: str, expected: str, value: object, form: object) -> object:
@@ -314,13 +327,7 @@ class _Canonical:
 
     def check(self, document: Mapping[str, Any]) -> None:
         """A finding for each way ``document`` breaks the schema, where the user wrote it."""
-        from ..schemas._annual_report import annual_report_structure
-        from ..schemas._problems import schema_problems
-
-        tables = {k: v for k, v in document.items() if k in ("table2", "table3", "table4")}
-        rest = {k: v for k, v in document.items() if k not in tables}
-        found = schema_problems(rest, annual_report_structure) if rest else []
-        for problem in found + (_shape_problems(tables) if tables else []):
+        for problem in _shape_problems(document):
             if problem.path in self.keys and problem.keyword == "additionalProperties":
                 user, text, what, self.r.fixed = self.keys[problem.path]
                 if what is None:
@@ -339,16 +346,17 @@ class _Canonical:
         """The canonical form of the report's facts (``body``, ``year``, ``level``, ``format``)."""
         out = {}
         for key, value in info.items():
-            form = _year(value) if key == "year" else value
+            form = self.given[key] = _year(value) if key == "year" else value
             if key == "format" and _document_number(value) == _document_number(FORMAT_DOCUMENT):
                 form = FORMAT_DOCUMENT
-            out[key] = self.part(f"$.{key}", paths[key], _EXPECTED[key], value, form)
+            shape = _text(form) if key == "body" else form
+            out[key] = self.part(f"$.{key}", paths[key], _EXPECTED[key], value, shape)
         return out
 
-    def facts(self, document: Mapping[str, Any]) -> dict[str, Any]:
-        """Body, year and level of the checked ``document``, those the schema refused left out."""
+    def facts(self) -> dict[str, Any]:
+        """Body, year and level as given, those the schema refused left out."""
         body, year, level = (
-            None if f"$.{k}" in self.bad else document.get(k) for k in ("body", "year", "level")
+            None if f"$.{k}" in self.bad else self.given.get(k) for k in ("body", "year", "level")
         )
         level = None if level is None else BodyLevel.parse(level, default=None)
         return {"body": body, "year": year, "level": level}
@@ -435,7 +443,7 @@ class _Canonical:
                 else:
                     self.unknown(out, path, key, here, _ROW_WHAT[number])
             elif self.r.row(number, row, key, here):
-                into, name, at = out, label_of(number, row.code).label, path
+                into, name, at = out, _CANONICAL[number, row.code], path
                 if number == 4 and row.code != _REVIEW:
                     into, name = out.setdefault(LAWSUIT_HEADING, {}), row.heading
                     at = f"{path}.{LAWSUIT_HEADING}"
@@ -502,7 +510,7 @@ class _Canonical:
         self, row: Label, value: list[object], here: str, path: str, given: list[str | None] | None
     ) -> object:
         """A table 三 row given as a list in the order of the table's columns."""
-        columns = given or list(_T3_COLUMNS)
+        columns: Sequence[str | None] = given or _T3_COLUMNS
         cells: dict[str, Cell] = {}
         self.tables[3][row.code] = cells
         if len(value) != len(columns):  # which value is which column is not known
@@ -536,7 +544,7 @@ class _Canonical:
             else:
                 self.r.locations[("section", code)] = here
                 name = _TEXT_SECTIONS[code].heading
-                out[name] = self.part(f"$.sections.{name}", here, "文本 text", text, text)
+                out[name] = self.part(f"$.sections.{name}", here, "文本 text", text, _text(text))
                 if isinstance(text, str):
                     self.sections[code] = text
         return out
@@ -567,7 +575,7 @@ def read_report_document(data: object, *, subject: str | None = None) -> ReadRep
     document = canonical.document(data)
     canonical.check(document)
     tables = {n: canonical.tables.get(n) for n in (2, 3, 4)}
-    return r.result(canonical.facts(document), tables, canonical.sections, subject)
+    return r.result(canonical.facts(), tables, canonical.sections, subject)
 
 
 def read_report(
@@ -617,7 +625,7 @@ def read_report_xlsx(path: str | Path, *, limits: Limits | None = None) -> ReadR
     paths = {k: f"{INFO_SHEET}!B{i}" for i, k in enumerate(_INFO_LABELS, start=1)}
     document = canonical.about({k: v for k, v in info.items() if v is not None}, paths)
     canonical.check(document)
-    about = canonical.facts(document)
+    about = canonical.facts()
     return r.result(about, tables, sections, Path(str(path)).name)
 
 
