@@ -16,10 +16,12 @@ Table 三's rows may also be objects keyed by column label, and its ``columns`` 
 out (the format's order).  Table 四's groups are read flat (``行政诉讼/复议后起诉``) or nested
 (``{"行政诉讼": {"复议后起诉": {...}}}``); table 二's rows may sit under their block heading
 (``第二十条第（一）项``).  ``null`` or ``""`` is a blank cell; numbers written as text
-(``"12"``) are read as numbers.  Whatever cannot be read becomes a located finding — a label
-that is not in the format, text in a number cell, a part with the wrong shape — and the rest
-is read; only input that is not a JSON object at all, or an unreadable file, is an
-:class:`~govdisclose._errors.InputError`.
+(``"12"``) are read as numbers.  Each spelling is mapped to the canonical form (schema
+``annual-report``), whose structure is then checked against the package's own schema (its
+cells left to the reader); each problem is reported where the user wrote it.  Whatever cannot
+be read becomes a located finding — a key that is not in the format, text in a number cell, a
+part with the wrong shape — and the rest is read; only input that is not a JSON object at
+all, or an unreadable file, is an :class:`~govdisclose._errors.InputError`.
 
 >>> read = read_report_document({"table3": {"rows": {"(一)予以公开": [1, 0, 0, 0, 0, 0, "1"]}}})
 >>> read.report.table3["disclosed"]["total"], read.locations[(3, "disclosed", "total")]
