@@ -1134,6 +1134,83 @@ def test_real_2020_township_report_in_the_trial_layout_reads_whole() -> None:
     assert layout.severity.code == "info" and layout.data["year"] == 2020
 
 
+def _by_block(document: dict[str, Any], headings: dict[str, list[str]]) -> dict[str, Any]:
+    """The same document with table 二's rows under the block headings as the page prints
+    them (the other form a scraper writes)."""
+    table2 = document["table2"]
+    nested = {heading: {row: table2[row] for row in rows} for heading, rows in headings.items()}
+    return {**document, "table2": nested}
+
+
+def test_real_2019_county_bureau_report_in_the_trial_layout_reads_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = published_text_to_document(DATA / "rongchang-yjj-2019.txt")
+    read = read_report_document(document)
+    assert read.findings == ()
+    table2 = read.report.table2
+    assert table2 is not None and len(table2) == 7  # every row of the 2019 table 二 but 采购
+    assert dict(table2["licensing"]) == {
+        "trial.previous_count": 21,
+        "trial.change": 0,
+        "trial.decisions": 315,
+    }
+    assert table2["penalties"]["trial.decisions"] == 75
+    assert table2["enforcement"]["trial.previous_count"] == 6
+    assert dict(table2["fees"]) == {"trial.previous_count": 0, "trial.change": 0}
+    report = check_report(read)
+    assert report.counts == {"error": 0, "warning": 0, "info": 3}  # tables 三 and 四 not given
+    (layout,) = report.filter(code="annual-report.trial-layout").findings
+    assert (layout.severity.code, layout.data["year"]) == ("info", 2019)
+    # The rows under their block headings as printed, the first after the 条例's name.
+    nested = _by_block(
+        document,
+        {
+            "中华人民共和国政府信息公开条例 第二十条第(一)项": ["规章", "规范性文件"],
+            "第二十条第(五)项": ["行政许可", "其他对外管理服务事项"],
+            "第二十条第(六)项": ["行政处罚", "行政强制"],
+            "第二十条第(八)项": ["行政事业性收费"],
+        },
+    )
+    again = read_report_document(nested)
+    assert again.findings == () and again.report == read.report
+    assert again.locations[(2, "licensing", "trial.decisions")] == (
+        "$.table2['第二十条第(五)项']['行政许可']['处理决定数量']"
+    )
+    path = tmp_path / "rongchang-2019.json"
+    path.write_text(json.dumps(nested, ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["annual-report", "check", str(path), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["counts"] == {"error": 0, "warning": 0, "info": 3}
+
+
+def test_real_2020_district_bureau_report_with_notes_after_the_labels() -> None:
+    # The local template prints a note in parentheses after labels and column headers.
+    read = read_report_document(published_text_to_document(DATA / "hubei-district-yjj-2020.txt"))
+    assert read.findings == ()
+    table2 = read.report.table2
+    assert table2 is not None
+    assert dict(table2["normative_documents"]) == {
+        "trial.made": 0,
+        "trial.published": 0,
+        "trial.published_total": 0,
+    }
+    assert dict(table2["licensing"]) == {
+        "trial.previous_count": 4,
+        "trial.change": 5,
+        "trial.decisions": 49,
+    }
+    assert dict(table2["trial.other_services"]) == {
+        "trial.previous_count": 189,
+        "trial.change": 2,
+        "trial.decisions": 36,
+    }
+    report = check_report(read)
+    assert report.counts == {"error": 0, "warning": 0, "info": 4}
+    (rows,) = [f for f in report.filter(code="annual-report.not-given") if f.data["table"] == 2]
+    assert set(rows.data["rows"]) == {"penalties", "enforcement", "fees"}  # beyond the copy
+
+
 # -- robustness: whatever JSON a scraper writes, the check answers with findings ---------------
 
 
