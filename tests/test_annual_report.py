@@ -952,11 +952,11 @@ def published_text_to_document(path: Path) -> dict[str, Any]:
             continue
         numbers = [c for c in cells if c.isdigit()]
         if len(cells) == 15 and len(numbers) == 15:
-            values = [int(c) for c in cells]
+            figures = [int(c) for c in cells]
             groups = ("行政复议", "未经复议直接起诉", "复议后起诉")
             names = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
             table4 = {
-                g: dict(zip(names, values[5 * i : 5 * i + 5], strict=True))
+                g: dict(zip(names, figures[5 * i : 5 * i + 5], strict=True))
                 for i, g in enumerate(groups)
             }
             doc["table4"] = {
