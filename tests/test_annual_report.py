@@ -504,6 +504,17 @@ def _structural(data: dict[str, Any]) -> list[tuple[str, str]]:
             [("duplicate-label", "$.sections['总体情况']")],
         ),
         ({"标题": "x", "year": "2025"}, [("unknown-key", "$['标题']")]),
+        (  # the same unknown text under two headings, two long keys alike at the start
+            {"table2": {"第二十条第（一）项": {"x": {}}, "第二十条第（五）项": {"x": {}}}},
+            [
+                ("unknown-label", "$.table2['第二十条第（一）项']['x']"),
+                ("unknown-label", "$.table2['第二十条第（五）项']['x']"),
+            ],
+        ),
+        (
+            {"甲" * 70 + "1": 1, "甲" * 70 + "2": 2},
+            [("unknown-key", f"$['{'甲' * 70}1']"), ("unknown-key", f"$['{'甲' * 70}2']")],
+        ),
         ({"year": 1800}, [("malformed", "$.year")]),
         ({"level": "村级"}, [("malformed", "$.level")]),
         ({"level": "乡镇级", "format": "国办公开办函[2021]30号"}, []),

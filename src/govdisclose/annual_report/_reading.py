@@ -323,7 +323,9 @@ class _Canonical:
         self, into: dict[Any, Any], path: str, key: Any, user: str, what: str | None
     ) -> None:
         """Keep an unknown key as given (the schema refuses it) in ``into`` at ``path``."""
-        name = key if key not in into else user  # the same unknown text under two headings
+        name, n = key, 0
+        while name in into or _child(path, name) in self.keys:  # the same text under two
+            name, n = f"#{n}", n + 1  # headings, or two long keys shown alike
         self.keys[_child(path, name)] = (user, str(key), what, self.r.mark())
         into[name] = None
 
