@@ -285,9 +285,11 @@ def _shape_problems(shape: Mapping[Any, Any]) -> list[SchemaProblem]:
     key = repr(shape)
     found = _SHAPES.get(key)
     if found is None:
-        if len(_SHAPES) >= 256:
-            _SHAPES.clear()
-        found = _SHAPES[key] = schema_problems(shape, annual_report_structure)
+        found = schema_problems(shape, annual_report_structure)
+        if len(key) <= 20_000:  # not a large value where a table should be
+            if len(_SHAPES) >= 256:
+                _SHAPES.clear()
+            _SHAPES[key] = found
     return found
 
 
