@@ -373,8 +373,8 @@ class _Canonical:
         out: dict[Any, Any] = self.about(facts, {key: f"$.{key}" for key in facts})
         for key, value in data.items():
             if key in ("table2", "table3", "table4"):
-                self.r.locations[(int(key[-1]),)] = f"$.{key}"
                 if value is not None:  # a table left null is not given
+                    self.r.locations[(int(key[-1]),)] = f"$.{key}"
                     out[key] = self.table(int(key[-1]), value)
             elif key == "sections":
                 out[key] = self.text(value)
