@@ -189,6 +189,23 @@ CODES = (
         "The table has no 公开层级 column (a county's or a township's own catalogue); every item "
         "was given the level named by the caller (level=… / --level).",
     ),
+    COLUMN_FROM_CELLS := FindingCode(
+        "tables.column-from-cells",
+        Severity.INFO,
+        "栏目按单元格内容识别",
+        "column told from its cells",
+        "A header the page cut off (公开 over the time limits) was read as the column its cells "
+        "show (公开时限, 公开渠道和载体); or a column headed by a channel's name (政府网站) holds "
+        "text, not ticks, and was kept as a local field.",
+    ),
+    REPEATED_HEADER := FindingCode(
+        "tables.repeated-header",
+        Severity.INFO,
+        "重复的表头行",
+        "header row repeated",
+        "A row below the header repeats the header's labels (a table printed over several pages, "
+        "or another table after a title row); it was skipped, not read as an item.",
+    ),
     FORMULA_WITHOUT_VALUE := FindingCode(
         "tables.formula-without-value",
         Severity.ERROR,

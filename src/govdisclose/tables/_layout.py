@@ -192,8 +192,9 @@ _TICK_HEADERS: dict[str, TickTerm] = {
     },
     normalize_text("特定"): Audience.SPECIFIC_GROUPS,
 }
-# A bracketed note in a header (特定群体（请写明）, 公开渠道和载体（"■"表示必选项…）).
-_HEADER_NOTE = re.compile(r"\((?:[^()]*(?:请|表示|必选|可选|勾选|打√|填写|注)[^()]*)\)")
+# A bracketed note in a header (特定群体（请写明）, 公开渠道和载体（"■"表示必选项…）,
+# 一级事项（编码）).
+_HEADER_NOTE = re.compile(r"\((?:[^()]*(?:请|表示|必选|可选|勾选|打√|填写|注|编码)[^()]*)\)")
 
 
 def _fold_header(label: str) -> str:
@@ -226,6 +227,12 @@ def classify_header(label: str) -> HeaderMeaning | None:
     if channel is not None:
         return HeaderMeaning("channel", channel=channel)
     return None
+
+
+def cut_off_label(label: str) -> bool:
+    """Whether ``label`` is the start of a column's label, the rest cut off (公开 of 公开时限)."""
+    folded = _fold_header(label)
+    return len(folded) >= 2 and any(a.startswith(folded) and a != folded for a in _HEADER_KEYS)
 
 
 def is_reserved_header(label: str) -> bool:

@@ -40,7 +40,14 @@ from ..findings import Finding, Report
 from . import _codes as codes
 from ._cells import cell_text
 from ._header import Grid, Header, ResolvedColumn, column_texts, locate_header
-from ._layout import FIELD_LABELS, HeaderMeaning, cell_ref, column_letter, metadata_key
+from ._layout import (
+    FIELD_LABELS,
+    HeaderMeaning,
+    cell_ref,
+    classify_header,
+    column_letter,
+    metadata_key,
+)
 from ._metadata import CatalogueInfo, read_info_pairs, resolve_domain
 from ._rows import RowReader, parse_first_level
 
@@ -145,6 +152,9 @@ def read_grid(
     previous: list[Any] | None = None
     for k, (row, cells, raw) in enumerate(rows):
         texts = [cell_text(v) for v in cells]
+        if _repeats_header(texts):  # a header printed again (a page break, the next table)
+            reader.add(codes.REPEATED_HEADER.finding(reader.ref(row, 0), row=row + 1))
+            continue
         if _filled(raw) == [0]:  # a group heading (一、政策文件) or a footnote
             heading = parse_first_level(texts[0])
             following = rows[k + 1][2] if k + 1 < len(rows) else None
@@ -381,6 +391,13 @@ def _filled(cells: Sequence[Any]) -> list[int]:
         for i, v in enumerate(cells)
         if v is not None and (v.strip() if type(v) is str else cell_text(v) or v is False)
     ]
+
+
+def _repeats_header(texts: Sequence[str]) -> bool:
+    """Whether a row below the header is a header row: at least two labels, most cells labels."""
+    filled = [t for t in texts if t]
+    labels = sum(classify_header(t) is not None for t in filled)
+    return labels >= 2 and labels * 2 > len(filled)
 
 
 def _continues_group(cells: Sequence[Any] | None, first_level: ResolvedColumn | None) -> bool:
