@@ -436,3 +436,18 @@ def test_several_fields_on_one_page_with_their_headers_repeated() -> None:
         by_code.setdefault(finding.code, []).append(finding.path)
     assert by_code["tables.repeated-header"] == ["A6", "A7", "A10", "A11"]
     assert by_code["tables.unknown-first-level"] == ["B4", "B8", "B12"]  # the rows, no header
+
+
+def test_pilot_fields_page_of_a_township_is_not_taken_for_ours() -> None:
+    # 復興鎮: 試點領域 page, first table 義務教育 — refused; told a domain, the row is reported.
+    path = DATA / "other_fields" / "fuxing_pilot_fields.csv"
+    with pytest.raises(InputError, match="--domain"):
+        read_catalogue(path)
+    result = read_catalogue(path, domain="disaster_relief")
+    assert result.catalogue.items == ()
+    assert result.catalogue.notes == (
+        "(一)義務(wù)教育領(lǐng)域基層政務(wù)公開標(biāo)準(zhǔn)目錄",
+    )
+    (row,) = [f for f in result.report.findings if f.code == "tables.unknown-first-level"]
+    assert row.path == "B5"
+    assert row.data["cells"]["公開渠道和載體"].splitlines()[1] == "■便民服務(wù)中心"
