@@ -215,14 +215,12 @@ def _from_cells(
     the site's address)."""
     meaning = column.meaning
     texts = column_texts(data[:200], column.index)
-    if not texts:
-        return None
     if meaning is not None and meaning.key == "channel" and meaning.channel is not Channel.OTHER:
-        if any(parse_tick(t) is not None for t in texts):
+        if not texts or any(parse_tick(t) is not None for t in texts):
             return None
         what = "网址" if any("http" in t for t in texts) else "说明"
         return ResolvedColumn(column.index, f"{column.header}（{what}）", None)
-    if meaning is None and cut_off_label(column.header):
+    if meaning is None and texts and cut_off_label(column.header):
         for key in ("time_limit", "channels"):
             if key not in used and sum(_reads_as(key, t) for t in texts) * 2 >= len(texts):
                 return ResolvedColumn(column.index, FIELD_LABELS[key], HeaderMeaning(key))

@@ -40,14 +40,7 @@ from ..findings import Finding, Report
 from . import _codes as codes
 from ._cells import cell_text
 from ._header import Grid, Header, ResolvedColumn, column_texts, locate_header
-from ._layout import (
-    FIELD_LABELS,
-    HeaderMeaning,
-    cell_ref,
-    classify_header,
-    column_letter,
-    metadata_key,
-)
+from ._layout import FIELD_LABELS, HeaderMeaning, cell_ref, column_letter, metadata_key
 from ._metadata import CatalogueInfo, read_info_pairs, resolve_domain
 from ._rows import RowReader, parse_first_level
 
@@ -150,9 +143,16 @@ def read_grid(
     position = 0
     first_level_column = header.column("first_level")
     previous: list[Any] | None = None
+    labels = [  # each column's header texts, white space removed
+        {
+            "".join(cell_text(header.cells[r][c]).split())
+            for r in range(header.row, header.data_start)
+        }
+        for c in range(len(header.columns))
+    ]
     for k, (row, cells, raw) in enumerate(rows):
         texts = [cell_text(v) for v in cells]
-        if _repeats_header(texts):  # a header printed again (a page break, the next table)
+        if _repeats_header(texts, labels):  # a header printed again (page break, next table)
             reader.add(codes.REPEATED_HEADER.finding(reader.ref(row, 0), row=row + 1))
             continue
         if _filled(raw) == [0]:  # a group heading (一、政策文件) or a footnote
@@ -393,11 +393,15 @@ def _filled(cells: Sequence[Any]) -> list[int]:
     ]
 
 
-def _repeats_header(texts: Sequence[str]) -> bool:
-    """Whether a row below the header is a header row: at least two labels, most cells labels."""
-    filled = [t for t in texts if t]
-    labels = sum(classify_header(t) is not None for t in filled)
-    return labels >= 2 and labels * 2 > len(filled)
+def _repeats_header(texts: Sequence[str], labels: Sequence[set[str]]) -> bool:
+    """Whether a row below the header repeats it: at least two cells, and most of its cells,
+    are the header's texts in their columns (white space aside: 公开 时限 for 公开时限)."""
+    filled = same = 0
+    for text, label in zip(texts, labels, strict=False):
+        if text:
+            filled += 1
+            same += len(text) < 20 and "".join(text.split()) in label
+    return same >= 2 and same * 2 > filled
 
 
 def _continues_group(cells: Sequence[Any] | None, first_level: ResolvedColumn | None) -> bool:
