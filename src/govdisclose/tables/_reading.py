@@ -148,11 +148,13 @@ def read_grid(
             "".join(cell_text(header.cells[r][c]).split())
             for r in range(header.row, header.data_start)
         }
+        - {""}
         for c in range(len(header.columns))
     ]
+    key = (first_level_column or header.column("name") or header.columns[0]).index
     for k, (row, cells, raw) in enumerate(rows):
         texts = [cell_text(v) for v in cells]
-        if _repeats_header(texts, labels):  # a header printed again (page break, next table)
+        if _repeats_header(texts, labels, key):  # a header printed again (page break, next table)
             reader.add(codes.REPEATED_HEADER.finding(reader.ref(row, 0), row=row + 1))
             continue
         if _filled(raw) == [0]:  # a group heading (一、政策文件) or a footnote
@@ -393,9 +395,12 @@ def _filled(cells: Sequence[Any]) -> list[int]:
     ]
 
 
-def _repeats_header(texts: Sequence[str], labels: Sequence[set[str]]) -> bool:
+def _repeats_header(texts: Sequence[str], labels: Sequence[set[str]], key: int) -> bool:
     """Whether a row below the header repeats it: at least two cells, and most of its cells,
-    are the header's texts in their columns (white space aside: 公开 时限 for 公开时限)."""
+    are the header's texts in their columns (white space aside: 公开 时限 for 公开时限), the
+    ``key`` column (一级事项) among them."""
+    if "".join(texts[key].split()) not in labels[key]:
+        return False
     filled = same = 0
     for text, label in zip(texts, labels, strict=False):
         if text:
