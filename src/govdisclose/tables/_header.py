@@ -301,7 +301,7 @@ def _resolve(
         before_group = first_level is None or column.index < first_level
         if (
             meaning == HeaderMeaning("number")
-            and before_group
+            and (before_group or "number" in seen)
             and normalize_text(column.header) == "序号"
         ):
             column = attrs.evolve(column, meaning=None)  # a running number: a local column

@@ -256,7 +256,9 @@ def _local_field_names(catalogue: Catalogue) -> list[str]:
     names: dict[str, None] = {}
     for index, item in enumerate(catalogue.items):
         for name in item.local_fields:
-            if name not in names and (not name.strip() or is_reserved_header(name)):
+            # 序号, the running number of an imported table, reads back as a local field
+            reserved = is_reserved_header(name) and _fold_header(name) != "序号"
+            if name not in names and (not name.strip() or reserved):
                 raise DataError(
                     f"local field name {name!r} cannot be a column header: it is empty or names "
                     f"a column of the official layout (本地栏目名称与标准表头冲突)",
