@@ -408,8 +408,11 @@ def test_headers_cut_off_by_the_page_read_from_their_cells() -> None:
     assert first.first_level.code == "policy_documents" and first.name == "政策 文件"
     assert [c.code for c in first.channels] == ["government_website", "service_center"]
     assert first.time_limit.rule.days == 5  # type: ignore[union-attr]
-    assert second.name == ""  # the page merges 二级事项 over this row: not guessed
+    # The page merges 二级事项 over this row; blank in CSV, it is carried down and said so.
+    assert second.name == "政策 文件"
     assert second.content == "工作中形成的各类需主动公开的制度及相关解读"
+    carried = [f for f in result.report.findings if f.code == "tables.carried-down"]
+    assert [(f.path, list(f.data["fields"])) for f in carried] == [("A7", ["二级事项"])]
 
 
 def test_a_bureaus_own_list_is_no_standard_catalogue() -> None:

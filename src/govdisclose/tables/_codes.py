@@ -153,8 +153,8 @@ CODES = (
         "空白单元格按合并单元格取上一事项的值",
         "blank cells read as merged with the item above",
         "In a CSV export a vertically merged cell keeps its text in its first row only.  A blank "
-        "公开依据, 公开时限, 公开主体 or 公开渠道和载体 of an item whose 一级事项 group continues "
-        "was read as merged with the item above, and took its text.",
+        "二级事项, 公开依据, 公开时限, 公开主体 or 公开渠道和载体 of an item whose 一级事项 group "
+        "continues was read as merged with the item above, and took its text.",
     ),
     NAMES_IN_THIRD_LEVEL := FindingCode(
         "tables.names-in-third-level",

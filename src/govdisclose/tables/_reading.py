@@ -224,7 +224,7 @@ Row = tuple[int, list[Any], tuple[Any, ...]]
 
 #: Columns whose blank cell, in a CSV export, is the rest of a vertically merged cell (and the
 #: tick columns of 公开对象, 公开方式, 公开层级, each group when all its cells are blank).
-_CARRIED = ("basis", "time_limit", "subject", "channels", "responsible_office")
+_CARRIED = ("name", "basis", "time_limit", "subject", "channels", "responsible_office")
 #: Columns that make a row an item of its own.
 _ITEM_KEYS = ("first_level", "number", "name", "tick", "channel", "audiences", "modes", "levels")
 _NAMED_CONTENT = re.compile(
