@@ -180,7 +180,7 @@ class FirstLevel(Term):
 
     __concept__ = "一级事项"
 
-    POLICY_DOCUMENTS = ("policy_documents", "政策文件")
+    POLICY_DOCUMENTS = ("policy_documents", "政策文件", "政策法规")
     LAW_BASED_ADMINISTRATION = ("law_based_administration", "依法行政")
     ADMINISTRATIVE_MANAGEMENT = ("administrative_management", "行政管理")
     PUBLIC_SERVICES = ("public_services", "公共服务")
