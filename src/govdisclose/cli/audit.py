@@ -59,15 +59,13 @@ from .common import (
 
 def _run(args: argparse.Namespace) -> int:
     from .._converter import unstructure
-    from .._files import atomic_writer, refuse_overwriting_input
+    from .._files import atomic_writer
     from ..audit import audit_file
     from .catalogue import list_table_findings, load_catalogue
 
     as_of = parse_date_option(args.as_of, "--as-of")
     inputs = [args.log, *args.catalogue, *args.calendar]
-    output = output_path(args, *inputs, args.records)
-    if args.records is not None:
-        refuse_overwriting_input(args.records, inputs)
+    output = output_path(args, *inputs, also=args.records)
     catalogues = []
     for name in args.catalogue:
         catalogue, report = load_catalogue(name, limits_from(args))

@@ -36,7 +36,7 @@ from .common import (
     limits_from,
     output_path,
     write_output,
-    write_text,
+    write_result,
 )
 
 if TYPE_CHECKING:
@@ -182,10 +182,16 @@ def list_table_findings(report: Report | None, *, as_json: bool = False) -> int:
     return 1 if report.has_errors else 0
 
 
-def _show(args: argparse.Namespace) -> int:
+def _read(args: argparse.Namespace) -> tuple[Catalogue, int]:
+    """The catalogue ``NAME`` names, after listing the findings of reading it (exit code 1
+    when one is an error)."""
     catalogue, report = load_catalogue(args.name, limits_from(args))
-    code = list_table_findings(report)
-    _write_catalogue(args, catalogue, None, full=args.full)
+    return catalogue, list_table_findings(report)
+
+
+def _show(args: argparse.Namespace) -> int:
+    catalogue, code = _read(args)
+    write_result(args, catalogue, lambda: render_catalogue(catalogue, full=args.full))
     return code
 
 
@@ -196,8 +202,7 @@ def _export(args: argparse.Namespace) -> int:
         raise InputError("--encoding is for CSV output only (--to csv) (仅适用于CSV)")
     if form in BINARY_FORMATS and output is None:
         raise InputError(f"--to {form} is binary: give --output FILE (需指定输出文件)")
-    catalogue, report = load_catalogue(args.name, limits_from(args))
-    code = list_table_findings(report)
+    catalogue, code = _read(args)
     if args.level:
         from .._localize import derive
 
@@ -230,21 +235,10 @@ def _derive(args: argparse.Namespace) -> int:
     from .._localize import derive
 
     output = output_path(args, args.name)
-    catalogue, report = load_catalogue(args.name, limits_from(args))
-    code = list_table_findings(report)
+    catalogue, code = _read(args)
     catalogue = derive(catalogue, args.level, publisher=args.publisher, renumber=args.renumber)
-    _write_catalogue(args, catalogue, output)
+    write_result(args, catalogue, lambda: render_catalogue(catalogue), output)
     return code
-
-
-def _write_catalogue(
-    args: argparse.Namespace, catalogue: Catalogue, output: Path | None, *, full: bool = False
-) -> None:
-    """The catalogue as JSON (``--format json``) or as a readable table."""
-    if args.format == "json":
-        write_output(_export_json(catalogue), output)
-    else:
-        write_text(render_catalogue(catalogue, full=full), output)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
