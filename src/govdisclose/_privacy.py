@@ -99,6 +99,7 @@ More information:
 from __future__ import annotations
 
 import codecs
+import collections
 import datetime
 import functools
 import html
@@ -932,9 +933,7 @@ class PersonalDataScan:
         name = self.subject or "<text>"
         if not self.matches:
             return f"{name}: 未发现个人信息 no personal numbers found"
-        counts: dict[PersonalDataKind, int] = {}
-        for match in self.matches:
-            counts[match.kind] = counts.get(match.kind, 0) + 1
+        counts = collections.Counter(match.kind for match in self.matches)
         kinds = ", ".join(f"{kind.label} {kind.code} {n}" for kind, n in counts.items())
         return f"{name}: {len(self.matches)} 处个人信息 personal numbers: {kinds}"
 
