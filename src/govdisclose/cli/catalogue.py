@@ -182,15 +182,15 @@ def list_table_findings(report: Report | None, *, as_json: bool = False) -> int:
     return 1 if report.has_errors else 0
 
 
-def _read(args: argparse.Namespace) -> tuple[Catalogue, int]:
-    """The catalogue ``NAME`` names, after listing the findings of reading it (exit code 1
-    when one is an error)."""
-    catalogue, report = load_catalogue(args.name, limits_from(args))
+def load_listed(name: str, args: argparse.Namespace) -> tuple[Catalogue, int]:
+    """The catalogue ``name`` names (:func:`load_catalogue`, with the ``--limit`` settings),
+    the findings of reading it listed on standard error; and 1 if one is an error, else 0."""
+    catalogue, report = load_catalogue(name, limits_from(args))
     return catalogue, list_table_findings(report)
 
 
 def _show(args: argparse.Namespace) -> int:
-    catalogue, code = _read(args)
+    catalogue, code = load_listed(args.name, args)
     write_result(args, catalogue, lambda: render_catalogue(catalogue, full=args.full))
     return code
 
@@ -202,7 +202,7 @@ def _export(args: argparse.Namespace) -> int:
         raise InputError("--encoding is for CSV output only (--to csv) (仅适用于CSV)")
     if form in BINARY_FORMATS and output is None:
         raise InputError(f"--to {form} is binary: give --output FILE (需指定输出文件)")
-    catalogue, code = _read(args)
+    catalogue, code = load_listed(args.name, args)
     if args.level:
         from .._localize import derive
 
@@ -235,7 +235,7 @@ def _derive(args: argparse.Namespace) -> int:
     from .._localize import derive
 
     output = output_path(args, args.name)
-    catalogue, code = _read(args)
+    catalogue, code = load_listed(args.name, args)
     catalogue = derive(catalogue, args.level, publisher=args.publisher, renumber=args.renumber)
     write_result(args, catalogue, lambda: render_catalogue(catalogue), output)
     return code
