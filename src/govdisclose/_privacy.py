@@ -463,16 +463,18 @@ def _bank(number: str) -> bool:
 
 def _classify18(number: str, today: int) -> PersonalDataKind | None:
     first = number[0]
-    born = "1" <= first <= "9" and _born(number[6:14], today)
-    if born and first == "9" and number[1:3] in _PROVINCES and _check_digit(number) == number[17]:
+    resident = "1" <= first <= "8"  # a resident ID's first digit (9: a foreign resident's)
+    born = (resident or first == "9") and _born(number[6:14], today)
+    checked = born and _check_digit(number) == number[17]
+    if checked and first == "9" and number[1:3] in _PROVINCES:
         if number.isdigit() and _uscc(number):
             return PersonalDataKind.SUSPECT_ID_CARD
         return PersonalDataKind.FOREIGN_RESIDENT_ID
-    if born and first != "9" and _check_digit(number) == number[17]:
+    if checked and resident:
         return PersonalDataKind.ID_CARD
     if number.isdigit() and _bank(number) and not _uscc(number):
         return PersonalDataKind.BANK_CARD
-    return PersonalDataKind.SUSPECT_ID_CARD if born and first != "9" else None
+    return PersonalDataKind.SUSPECT_ID_CARD if born and resident else None
 
 
 _MOBILE_LAYOUTS = frozenset({(11,), (3, 4, 4), (4, 3, 4), (3, 8)})
