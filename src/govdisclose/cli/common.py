@@ -94,14 +94,15 @@ def output_path(args: argparse.Namespace, *inputs: object, also: Path | None = N
     Inputs that are not paths (a bundled catalogue's name, ``-``) are skipped; an ``int`` is
     an open file descriptor (standard input's).
     """
-    from .._files import refuse_overwriting_input
-
     output: Path | None = getattr(args, "output", None)
     names = [i if isinstance(i, int) else str(i) for i in inputs if i is not None and i != "-"]
-    if output is not None:
-        refuse_overwriting_input(output, names if also is None else [*names, str(also)])
-    if also is not None:
-        refuse_overwriting_input(also, names)
+    if output is not None or also is not None:  # _files only when a file is written
+        from .._files import refuse_overwriting_input
+
+        if output is not None:
+            refuse_overwriting_input(output, names if also is None else [*names, str(also)])
+        if also is not None:
+            refuse_overwriting_input(also, names)
     return output
 
 
