@@ -49,7 +49,6 @@ from .common import (
     add_limit_option,
     add_output_option,
     calendar_from_args,
-    limits_from,
     output_path,
     parse_date_option,
     whole_number,
@@ -59,20 +58,15 @@ from .common import (
 
 def _run(args: argparse.Namespace) -> int:
     from .._converter import unstructure
-    from .._files import atomic_writer, refuse_overwriting_input
+    from .._files import atomic_writer
     from ..audit import audit_file
-    from .catalogue import list_table_findings, load_catalogue
+    from .catalogue import load_listed
 
     as_of = parse_date_option(args.as_of, "--as-of")
     inputs = [args.log, *args.catalogue, *args.calendar]
-    output = output_path(args, *inputs, args.records)
-    if args.records is not None:
-        refuse_overwriting_input(args.records, inputs)
-    catalogues = []
-    for name in args.catalogue:
-        catalogue, report = load_catalogue(name, limits_from(args))
-        list_table_findings(report)  # what could not be read is said, not dropped
-        catalogues.append(catalogue)
+    output = output_path(args, *inputs, also=args.records)
+    # what could not be read is said, not dropped
+    catalogues = [load_listed(name, args)[0] for name in args.catalogue]
     calendar = calendar_from_args(args)
     with contextlib.ExitStack() as stack:
         on_record: Any = None

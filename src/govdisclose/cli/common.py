@@ -86,21 +86,23 @@ def add_output_option(
         parser.set_defaults(suffix_formats=formats)
 
 
-def output_path(args: argparse.Namespace, *inputs: object) -> Path | None:
+def output_path(args: argparse.Namespace, *inputs: object, also: Path | None = None) -> Path | None:
     """``args.output``, refused when it is the same file as one of ``inputs`` (device and
-    inode: a hard or symbolic link to an input too); ``None`` means standard output.
+    inode: a hard or symbolic link to an input too); ``None`` means standard output.  ``also``
+    is a second output file (``--records``, ``--ics``): refused so too, and as ``--output``.
 
     Inputs that are not paths (a bundled catalogue's name, ``-``) are skipped; an ``int`` is
     an open file descriptor (standard input's).
     """
     output: Path | None = getattr(args, "output", None)
-    if output is not None:
+    names = [i if isinstance(i, int) else str(i) for i in inputs if i is not None and i != "-"]
+    if output is not None or also is not None:  # _files only when a file is written
         from .._files import refuse_overwriting_input
 
-        refuse_overwriting_input(
-            output,
-            [i if isinstance(i, int) else str(i) for i in inputs if i is not None and i != "-"],
-        )
+        if output is not None:
+            refuse_overwriting_input(output, names if also is None else [*names, str(also)])
+        if also is not None:
+            refuse_overwriting_input(also, names)
     return output
 
 

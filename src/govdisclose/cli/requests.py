@@ -49,13 +49,10 @@ from .common import (
 
 
 def _status(args: argparse.Namespace) -> int:
-    from .._files import refuse_overwriting_input
     from ..requests import LEDGER_LIMITS, ledger_status, read_ledger
 
     as_of = parse_date_option(args.as_of, "--as-of")
-    output = output_path(args, args.ledger, args.ics)
-    if args.ics is not None:
-        refuse_overwriting_input(args.ics, [args.ledger])
+    output = output_path(args, args.ledger, also=args.ics)
     calendar = calendar_from_args(args)
     reading = read_ledger(args.ledger, sheet=args.sheet, limits=limits_from(args, LEDGER_LIMITS))
     status = ledger_status(
