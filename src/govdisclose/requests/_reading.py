@@ -86,12 +86,7 @@ from ._codes import make_finding
 from ._ledger import Consultation, FeeNotice, Ledger, Reply, Request, Review, check_ledger
 from ._schema import LEDGER_TEXTS, ledger_schema
 from ._terms import (
-    ApplicantCategory,
-    ConsultedParty,
-    FeeBasis,
     Outcome,
-    ReviewKind,
-    ReviewResult,
     fold_label,
 )
 
@@ -263,10 +258,13 @@ _ALIASES = _alias_table()
 
 
 def _header_field(label: str) -> tuple[str, int] | None:
-    """The field a header names, and the index of the consultation or review it is for."""
+    """The field a header (or a request object's key) names, and the index of the
+    consultation or review it is for."""
     text = unicodedata.normalize("NFKC", label).strip()
     if not text:
         return None
+    if fallback := _FALLBACK.get(fold_label(text)):
+        return fallback, 0
     for candidate in (text, _PARENTHESES.sub("", text)):
         field = _ALIASES.get(fold_label(candidate))
         if field is not None:
@@ -441,27 +439,19 @@ def _term(kind: Any) -> Callable[[object], Any]:
 
 
 def _readers() -> dict[str, Callable[[object], Any]]:
-    """How each field's value is read (text when not named): the model's date fields as days."""
+    """How each field's value is read, from the model's types (text when not named): dates
+    as days, counts as whole numbers, vocabularies by their labels."""
     readers: dict[str, Callable[[object], Any]] = {}
     for prefix, kind in (("", Request), *((f"{n}.", c) for n, (c, _, _) in _PARTS.items())):
         for name, hint in typing.get_type_hints(kind).items():
             if hint in (dt.date, dt.date | None):
                 readers[prefix + name] = _day
-    return {
-        **readers,
-        "received": _date,
-        "received_time": _time,
-        "channel": _channel,
-        "applicant_category": _term(ApplicantCategory),
-        "consultations.party": _term(ConsultedParty),
-        "fee.basis": _term(FeeBasis),
-        "reply.outcome": _term(Outcome),
-        "reviews.kind": _term(ReviewKind),
-        "reviews.result": _term(ReviewResult),
-        "fee.amount": _count,
-        "fee.pages": _count,
-        "extension_days": _extension,
-    }
+            elif hint == int | None:
+                readers[prefix + name] = _count
+            elif isinstance(hint, type) and issubclass(hint, Term):
+                readers[prefix + name] = _term(hint)
+    readers.update(received=_date, received_time=_time, channel=_channel, extension_days=_extension)
+    return readers
 
 
 _READERS = _readers()
@@ -679,6 +669,22 @@ def _finish(builder: _Builder, body: str | None, where: str = "$") -> LedgerRead
 # -- tables -----------------------------------------------------------------------------------
 
 _HEADER_SEARCH_ROWS = 20
+#: The columns a table needs: field, the fields any of which gives it, Chinese, English.
+_NEEDED = (
+    ("id", {"id"}, "缺少“申请编号”列", "no id column"),
+    (
+        "applicant_category",
+        {"applicant_category"},
+        "缺少“申请人类别”列",
+        "no applicant_category column",
+    ),
+    (
+        "received",
+        {"received", *(e.code for e in ReceiptEvent)},
+        "缺少“收到日期”列（或提交方式及相应日期列）",
+        "no received column (nor the channel's dates)",
+    ),
+)
 
 
 def _header_cells(row: Sequence[object]) -> list[tuple[int, str, tuple[str, int] | None, bool]]:
@@ -687,9 +693,7 @@ def _header_cells(row: Sequence[object]) -> list[tuple[int, str, tuple[str, int]
     for column, label in enumerate(row):
         text = label.strip() if isinstance(label, str) else "" if label is None else str(label)
         if text:
-            fallback = _FALLBACK.get(fold_label(text))
-            found = (fallback, 0) if fallback else _header_field(text)
-            cells.append((column, text, found, fallback is not None))
+            cells.append((column, text, _header_field(text), fold_label(text) in _FALLBACK))
     return cells
 
 
@@ -748,24 +752,9 @@ def read_ledger_rows(
             taken[key] = column
             columns[column] = key
     corner = _ref(sheet, header_row, 0)
-    for field in ("id", "applicant_category"):
-        if field not in taken:
-            name = COLUMN_ALIASES[field][0]
-            builder.bad(
-                "requests.missing-column",
-                corner,
-                f"缺少“{name}”列",
-                f"no {field} column",
-                field=field,
-            )
-    if not taken.keys() & {"received", "submitted", "signed_for", "confirmed"}:
-        builder.bad(
-            "requests.missing-column",
-            corner,
-            "缺少“收到日期”列（或提交方式及相应日期列）",
-            "no received column (nor the channel's dates)",
-            field="received",
-        )
+    for field, given, zh, en in _NEEDED:
+        if not taken.keys() & given:
+            builder.bad("requests.missing-column", corner, zh, en, field=field)
     if any(f.code == "requests.missing-column" for f in builder.findings):
         return LedgerReading(Ledger((), body=body), Report(tuple(builder.findings)), ())
     letters = {key: column_letter(column) for column, key in columns.items()}
@@ -870,12 +859,6 @@ _EXPECTED = {
 _REQUEST = re.compile(r"\$\.requests\[(\d+)\]")
 
 
-def _header_key(key: str) -> tuple[str, int] | None:
-    """The field and index a request object's key names (a field or a table's header)."""
-    fallback = _FALLBACK.get(fold_label(key))
-    return (fallback, 0) if fallback else _header_field(key)
-
-
 def _structure(data: object) -> dict[int, list[tuple[str, str, str]]]:
     """The document's problems against the ``requests-ledger`` schema that make a finding,
     by request index (``-1`` for the document): (path, code, what); a ``requests.bad-cell``
@@ -891,7 +874,7 @@ def _structure(data: object) -> dict[int, list[tuple[str, str, str]]]:
         request = _REQUEST.match(path)
         index = int(request.group(1)) if request else -1
         if problem.keyword == "additionalProperties":
-            if not (request and request.end() == len(path) - len(key) - 1 and _header_key(key)):
+            if not (request and request.end() == len(path) - len(key) - 1 and _header_field(key)):
                 found.setdefault(index, []).append((path, "requests.unknown-key", key))
         elif problem.keyword == "type" and problem.expected in ("object", "array", "string"):
             if path in ("$", "$.requests", "$.body"):
@@ -913,7 +896,7 @@ def _json_fields(obj: Mapping[Any, Any], where: str) -> dict[str, tuple[object, 
                 for name, sub in item.items():
                     if f"{key}.{name}" in COLUMN_ALIASES:
                         raw[_key(f"{key}.{name}", index)] = (sub, f"{at}.{name}")
-        elif isinstance(key, str) and (found := _header_key(key)) is not None:
+        elif isinstance(key, str) and (found := _header_field(key)) is not None:
             raw[_key(*found)] = (value, here)
     return raw
 
