@@ -98,7 +98,6 @@ def ledger_schema() -> dict[str, Any]:
     from ..schemas._walker import CONVERTER, SchemaWalker, Shape, finish
     from ._ledger import Consultation, FeeNotice, Ledger, Reply, Request, Review
 
-    count = {"type": "integer", "minimum": 0}
     shapes = {
         Ledger: CONVERTER,
         Request: Shape(
@@ -116,8 +115,8 @@ def ledger_schema() -> dict[str, Any]:
         Consultation: CONVERTER,
         FeeNotice: Shape(
             override={
-                "amount": {"anyOf": [count, {"type": "null"}]},
-                "pages": {"anyOf": [count, {"type": "null"}]},
+                "amount": {"anyOf": [_count(), {"type": "null"}]},
+                "pages": {"anyOf": [_count(), {"type": "null"}]},
             }
         ),
         Reply: CONVERTER,
@@ -195,6 +194,16 @@ def _described(title: str, zh: str, en: str, schema: dict[str, Any]) -> dict[str
     return {"title": title, "description": f"{zh} / {en}", **schema}
 
 
+def _closed(properties: dict[str, Any]) -> dict[str, Any]:
+    """An object with exactly these properties."""
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
 def status_shapes() -> dict[type, dict[str, Any]]:
     """What the output schemas of :class:`~govdisclose.requests.LedgerStatus` and
     :class:`~govdisclose.requests.RequestStatus` add to the classes' declared output forms:
@@ -207,15 +216,9 @@ def status_shapes() -> dict[type, dict[str, Any]]:
     from ._status import LedgerStatus, RequestStatus
 
     null = {"type": "null"}
-    summary = {
-        "type": "object",
-        "properties": {
-            key: _described(title, zh, en, _count())
-            for key, (title, zh, en) in _SUMMARY_KEYS.items()
-        },
-        "required": list(_SUMMARY_KEYS),
-        "additionalProperties": False,
-    }
+    summary = _closed(
+        {key: _described(title, zh, en, _count()) for key, (title, zh, en) in _SUMMARY_KEYS.items()}
+    )
     return {
         LedgerStatus: {"types": {"summary": summary}},
         RequestStatus: {
@@ -257,20 +260,8 @@ def counts_shapes() -> dict[type, dict[str, Any]]:
     def grid(
         rows: list[tuple[str, str, str]], columns: list[tuple[str, str, str]]
     ) -> dict[str, Any]:
-        cells = {
-            "type": "object",
-            "properties": {
-                key: _described(title, title, en, _count()) for key, title, en in columns
-            },
-            "required": [key for key, _, _ in columns],
-            "additionalProperties": False,
-        }
-        return {
-            "type": "object",
-            "properties": {key: _described(title, title, en, cells) for key, title, en in rows},
-            "required": [key for key, _, _ in rows],
-            "additionalProperties": False,
-        }
+        cells = _closed({key: _described(title, title, en, _count()) for key, title, en in columns})
+        return _closed({key: _described(title, title, en, cells) for key, title, en in rows})
 
     table3_columns = [(c.code, c.label, c.code.replace("_", " ")) for c in ApplicantCategory]
     table3_columns.append(("total", "总计", "the six columns together"))

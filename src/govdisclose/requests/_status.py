@@ -276,15 +276,13 @@ class LedgerStatus:
 
         events = []
         for item in self.requests:
-            due = item.due
-            if item.state is RequestState.ANSWERED or due is None:
+            if item.state is RequestState.ANSWERED or item.due is None:
                 continue
             digest = hashlib.sha1(item.id.encode("utf-8")).hexdigest()[:16]
-            provisional = item.provisional
             events.append(
                 Obligation(
                     code=f"request-{digest}",
-                    date=due,
+                    date=item.due,
                     summary=f"依申请公开答复期限 {item.id}",
                     description=(
                         f"申请 {item.id}（{item.received} 收到）{item.subject}\n"
@@ -293,7 +291,7 @@ class LedgerStatus:
                     ),
                     source="《中华人民共和国政府信息公开条例》第三十三条",
                     day_note="工作日 working day",
-                    provisional=provisional,
+                    provisional=item.provisional,
                 )
             )
         if not events:
@@ -328,13 +326,7 @@ class _Engine:
 
     def __init__(self, calendar: WorkCalendar) -> None:
         self.calendar = calendar
-        # 第三十二条 and 第三十四条 both give 15 working days from the day asked.
-        self.opinion_due = functools.cache(
-            lambda sent: calendar.add_workdays(sent, OPINION_WORKDAYS)
-        )
-        self.notice_due = functools.cache(
-            lambda received: calendar.add_workdays(received, SUPPLEMENT_NOTICE_WORKDAYS)
-        )
+        self.add_workdays = functools.cache(calendar.add_workdays)
         self.reply_due = functools.cache(self._reply_due)
         self.reply = functools.cache(self._reply)
 
@@ -430,7 +422,8 @@ def _reply_key(request: Request, engine: _Engine, as_of: dt.date | None) -> _Rep
             continue
         end = _known(item.answered, last)
         if end is None:
-            end = engine.opinion_due(item.sent)
+            # 第三十二条 and 第三十四条 both give 15 working days from the day asked.
+            end = engine.add_workdays(item.sent, OPINION_WORKDAYS)
             if reply is not None:
                 end = max(item.sent, min(end, reply.date))
         pauses.append((item.sent, end))
@@ -483,7 +476,6 @@ def _status(request: Request, as_of: dt.date, engine: _Engine, explain: bool) ->
                 base["deadline"] = engine.reply(key)
     except UnknownYearError as exc:
         state = RequestState.ANSWERED if reply is not None else RequestState.OPEN
-        base.pop("deadline", None)
         return RequestStatus(state=state, problem=str(exc), **base)
     state = _state(request, as_of, key is not None)
     if key is None:
@@ -515,7 +507,9 @@ def _checks(
 ) -> Iterator[tuple[str, str, str, str, dict[str, Any]]]:
     """The calendar's checks of a request: (code, field, Chinese, English, data)."""
     asked = _known(request.supplement_requested, as_of)
-    if asked is not None and asked > (due := engine.notice_due(request.received)):
+    if asked is not None and asked > (
+        due := engine.add_workdays(request.received, SUPPLEMENT_NOTICE_WORKDAYS)
+    ):
         zh, en = f"{asked} 告知补正，期限为 {due}", f"asked on {asked}, due by {due}"
         data: dict[str, Any] = {"due": due.isoformat(), "asked": asked.isoformat()}
         yield "requests.late-supplement-notice", "supplement_requested", zh, en, data

@@ -110,16 +110,6 @@ class OutcomeGroup(Term):
     OTHER = ("other", "其他处理")
 
 
-_GROUP_NUMBERS = {
-    OutcomeGroup.DISCLOSED: "（一）",
-    OutcomeGroup.PARTLY_DISCLOSED: "（二）",
-    OutcomeGroup.NOT_DISCLOSED: "（三）",
-    OutcomeGroup.UNAVAILABLE: "（四）",
-    OutcomeGroup.NOT_PROCESSED: "（五）",
-    OutcomeGroup.OTHER: "（六）",
-}
-
-
 class Outcome(_Readable):
     """办理结果: the 21 result rows of table 三 (a reply has exactly one).
 
@@ -239,9 +229,10 @@ class Outcome(_Readable):
     def printed(self) -> str:
         """The label as table 三 prints it, with its group and number."""
         group = self.group
+        numbered = f"（{'一二三四五六'[list(OutcomeGroup).index(group)]}）"  # （一）…（六）
         if self.number is None:
-            return f"{_GROUP_NUMBERS[group]}{self.label}"
-        return f"{_GROUP_NUMBERS[group]}{group.label} {self.number}.{self.label}"
+            return f"{numbered}{self.label}"
+        return f"{numbered}{group.label} {self.number}.{self.label}"
 
     def _extra_keys(self) -> tuple[str, ...]:
         if self.number is None:
