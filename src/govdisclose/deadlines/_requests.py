@@ -77,7 +77,8 @@ class ReceiptEvent(Term):
     CONFIRMED = ("confirmed", "确认之日", "确认", "双方确认")
 
 
-_RECEIPT_RULE: dict[RequestChannel, tuple[ReceiptEvent, str]] = {
+#: 第三十一条: the event whose day is the receipt date, by channel, and what it means.
+RECEIPT_RULE: dict[RequestChannel, tuple[ReceiptEvent, str]] = {
     RequestChannel.IN_PERSON: (ReceiptEvent.SUBMITTED, "申请人提交之日 the day it is submitted"),
     RequestChannel.POST: (ReceiptEvent.SIGNED_FOR, "行政机关签收之日 the day the agency signs"),
     RequestChannel.ORDINARY_LETTER: (
@@ -120,7 +121,7 @@ def receipt_date(
         where = f"events.{key}" if isinstance(key, str) and len(key) <= 40 else f"events[{index}]"
         event = ReceiptEvent.parse(key, path=where)
         by_event[event] = check_date(day, where)
-    needed, meaning = _RECEIPT_RULE[how]
+    needed, meaning = RECEIPT_RULE[how]
     if needed not in by_event:
         raise InputError(
             f"a request received {how.code.replace('_', ' ')} counts as received on {meaning}; "

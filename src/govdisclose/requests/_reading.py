@@ -74,10 +74,11 @@ from typing import Any
 import attrs
 
 from .._dates import DateRefusal, read_date_text
-from .._errors import GovdiscloseError, InputError, short_repr
+from .._errors import DataError, GovdiscloseError, InputError, short_repr
 from .._files import read_json_file
 from .._vocabulary import Term
-from ..deadlines import ReceiptEvent, RequestChannel, receipt_date
+from ..deadlines import ReceiptEvent, RequestChannel
+from ..deadlines._requests import RECEIPT_RULE
 from ..findings import Finding, Report
 from ..schemas._problems import schema_problems
 from ..tables._layout import column_letter
@@ -562,10 +563,7 @@ class _Builder:
     ) -> tuple[dt.date, str | None] | None:
         """The receipt day (and time) written, or the one 第三十一条 gives for the channel."""
         given, channel = values.get("received"), values.get("channel")
-        computed = None
-        if channel is not None:
-            events = (values.get(e.code) for e in ReceiptEvent)
-            computed = _receipt_day(channel, *events)
+        computed = None if channel is None else values.get(RECEIPT_RULE[channel][0].code)
         if given is not None:
             if channel is not None and computed is not None and computed != given[0]:
                 self.bad(
@@ -588,19 +586,6 @@ class _Builder:
             "no receipt date: give the received date, or the channel and its day (第三十一条)",
             field="received",
         )
-        return None
-
-
-@functools.lru_cache(maxsize=4096)
-def _receipt_day(channel: RequestChannel, *days: dt.date | None) -> dt.date | None:
-    """The receipt day 第三十一条 gives for the channel from the days of the
-    :class:`~govdisclose.deadlines.ReceiptEvent` events (``None`` when not known)."""
-    events: dict[ReceiptEvent | str, dt.date] = {
-        e: d for e, d in zip(ReceiptEvent, days, strict=True) if d is not None
-    }
-    try:
-        return receipt_date(channel, events)
-    except InputError:
         return None
 
 
@@ -640,11 +625,8 @@ def _make_request(
             else:
                 fields[name] = kind(**item)
         return problems or Request(**fields)
-    except GovdiscloseError as exc:
-        errors = getattr(exc, "errors", ())
-        if errors:
-            return [((e.path or "$")[2:], str(e.message), str(e.message)) for e in errors]
-        return [(getattr(exc, "path", None) or "", str(exc), str(exc))]
+    except DataError as exc:  # the values were read: only their dates can contradict
+        return [((e.path or "$")[2:], str(e.message), str(e.message)) for e in exc.errors]
 
 
 @functools.cache

@@ -143,33 +143,27 @@ class RequestStatus:
         """One line for people."""
         mark = "【暂估】" if self.provisional else ""
         head = f"{self.id}  收到 {self.received}  {self.state.label}"
+        late = self.workdays_late
         if self.problem is not None and self.due is None:
             return f"{head}  无法计算期限 cannot compute the deadline: {self.problem}"
         if self.problem is not None:
-            return (
-                f"{head}; 期限 due {mark}{self.due}; 无法计算工作日数 cannot count the working "
-                f"days: {self.problem}"
-            )
-        if self.state is RequestState.ANSWERED:
+            verdict = f"无法计算工作日数 cannot count the working days: {self.problem}"
+        elif self.state is RequestState.ANSWERED:
+            head += f" {self.replied} ({self.outcome})"
             if self.on_time is None:
-                return f"{head} {self.replied} ({self.outcome}); 答复期限未起算 no reply period ran"
+                return f"{head}; 答复期限未起算 no reply period ran"
             verdict = (
                 "按时 on time"
                 if self.on_time
-                else f"逾期{self.workdays_late}个工作日 late by {self.workdays_late} working days"
+                else f"逾期{late}个工作日 late by {late} working days"
             )
-            return f"{head} {self.replied} ({self.outcome}); 期限 due {mark}{self.due}; {verdict}"
-        if self.due is None:
+        elif self.due is None:
             return f"{head}; 期限暂停 no deadline running"
-        if self.overdue:
-            return (
-                f"{head}; 期限 due {mark}{self.due}; 已逾期{self.workdays_late}个工作日 "
-                f"OVERDUE by {self.workdays_late} working days"
-            )
-        return (
-            f"{head}; 期限 due {mark}{self.due}; 剩余{self.workdays_left}个工作日 "
-            f"{self.workdays_left} working days left"
-        )
+        elif self.overdue:
+            verdict = f"已逾期{late}个工作日 OVERDUE by {late} working days"
+        else:
+            verdict = f"剩余{self.workdays_left}个工作日 {self.workdays_left} working days left"
+        return f"{head}; 期限 due {mark}{self.due}; {verdict}"
 
 
 @output(
