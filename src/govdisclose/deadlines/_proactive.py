@@ -132,9 +132,7 @@ def proactive_deadline(
     given = service_level_workdays
     if given is not None:
         check_service_level(given, where="service_level_workdays")
-    if calendar is not None:
-        # a wrong type is refused even for rules that need no calendar
-        check_calendar(calendar, where="calendar")
+    cal = check_calendar(calendar, where="calendar")
     own = None
     if isinstance(rule, TimeLimit):
         own = rule.service_level_workdays  # checked by TimeLimit
@@ -181,7 +179,6 @@ def proactive_deadline(
             start_event=_FORMED,
             explanation=(_note(text),),
         )
-    cal = check_calendar(calendar, where="calendar")
     legal = _legal_rule(parsed)
     event = _event_label(parsed)
     if isinstance(parsed, _OPEN):

@@ -165,8 +165,6 @@ def request_reply_deadline(
     :class:`~govdisclose._errors.InputError` naming the argument.
     """
     check_date(received, "received")
-    if supplemented is not None:
-        check_date(supplemented, "supplemented")
     if isinstance(extended, bool):
         extra = MAX_EXTENSION_WORKDAYS if extended else 0
     else:
@@ -178,7 +176,7 @@ def request_reply_deadline(
     start = received
     event = "收到申请之日 the request was received (第三十一条)"
     if supplemented is not None:
-        if supplemented < received:
+        if check_date(supplemented, "supplemented") < received:
             raise InputError(
                 f"supplemented request {supplemented} is earlier than the original request "
                 f"{received} (补正日期早于收到申请日期)",
