@@ -12,18 +12,14 @@ import bisect
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
 
 import attrs
 
 from .._dates import check_date, shift_date
 from .._errors import InputError, short_repr
+from ..calendar._festivals import Festival
 from ..calendar._workcalendar import DayKind, WorkCalendar
 from ._deadline import Step, StepKind
-
-if TYPE_CHECKING:
-    from ..calendar._festivals import Festival
-
 
 _COUNTING = (StepKind.COUNTED, StepKind.MAKEUP_COUNTED)
 

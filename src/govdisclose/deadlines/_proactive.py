@@ -18,12 +18,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from .._dates import check_date
 from .._errors import InputError, short_repr
 from .._model import TimeLimit, check_service_level
-from ..calendar._workcalendar import check_calendar
+from ..calendar._workcalendar import WorkCalendar, check_calendar
 from ..timelimits import (
     EVENTS,
     PERIODS,
@@ -53,9 +52,6 @@ from ._deadline import (
     start_step,
 )
 from ._fixed import fixed_date_step
-
-if TYPE_CHECKING:
-    from ..calendar._workcalendar import WorkCalendar
 
 #: Rules with no legal number of days: assessable only with a service level.
 _OPEN = (Promptly, ExternalRequirement, ConsultationPeriod)

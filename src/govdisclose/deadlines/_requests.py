@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from .._dates import check_date, is_int
 from .._errors import InputError, short_repr
 from .._vocabulary import Term
-from ..calendar._workcalendar import check_calendar
+from ..calendar._workcalendar import WorkCalendar, check_calendar
 from ._counting import check_pauses, count_workdays, pause_notes, paused_days
 from ._deadline import (
     OGI,
@@ -21,9 +20,6 @@ from ._deadline import (
     finish_deadline,
     start_step,
 )
-
-if TYPE_CHECKING:
-    from ..calendar._workcalendar import WorkCalendar
 
 #: 第三十三条: the ordinary reply period.
 REPLY_WORKDAYS = 20

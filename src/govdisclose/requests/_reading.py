@@ -82,7 +82,7 @@ from ..deadlines._requests import RECEIPT_RULE
 from ..findings import Finding, Report
 from ..schemas._problems import schema_problems
 from ..tables._layout import column_letter
-from ..tables._safety import Limits, check_xlsx
+from ..tables._safety import Limits, check_xlsx, open_workbook, quiet
 from ._codes import make_finding
 from ._ledger import Consultation, FeeNotice, Ledger, Reply, Request, Review, check_ledger
 from ._schema import LEDGER_TEXTS, ledger_schema
@@ -777,8 +777,6 @@ class _RowCells(Mapping[str, str]):
 
 
 def _xlsx_sheets(path: Path, limits: Limits) -> Iterator[tuple[str, list[tuple[object, ...]]]]:
-    from ..tables._safety import open_workbook, quiet
-
     workbook = open_workbook(check_xlsx(path, limits), str(path), read_only=True)
     try:
         for ws in workbook.worksheets:

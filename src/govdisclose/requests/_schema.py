@@ -10,6 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..schemas._texts import FIELD_TEXTS
+from ..schemas._walker import CONVERTER, SchemaWalker, Shape, finish
+from ._counts import TABLE3_COLUMNS, TABLE4_COLUMNS, YearCounts
+from ._ledger import Consultation, FeeNotice, Ledger, Reply, Request, Review
+from ._status import LedgerStatus, RequestStatus
+from ._terms import ApplicantCategory, Outcome, ReviewKind, ReviewResult
+
 
 def _t(title: str, zh: str, en: str) -> tuple[str, str]:
     return title, f"{zh} / {en}"
@@ -94,10 +101,6 @@ LEDGER_TEXTS: Mapping[str, tuple[str, str]] = {
 
 def ledger_schema() -> dict[str, Any]:
     """The root schema of ``requests-ledger`` (without the header keys)."""
-    from ..schemas._texts import FIELD_TEXTS
-    from ..schemas._walker import CONVERTER, SchemaWalker, Shape, finish
-    from ._ledger import Consultation, FeeNotice, Ledger, Reply, Request, Review
-
     shapes = {
         Ledger: CONVERTER,
         Request: Shape(
@@ -213,8 +216,6 @@ def status_shapes() -> dict[type, dict[str, Any]]:
     A request's ``deadline`` (the explained deadline) is written by the converter, ``null``
     when the status was built without explanations; ``to_json`` leaves it out unless asked.
     """
-    from ._status import LedgerStatus, RequestStatus
-
     null = {"type": "null"}
     summary = _closed(
         {key: _described(title, zh, en, _count()) for key, (title, zh, en) in _SUMMARY_KEYS.items()}
@@ -254,8 +255,6 @@ def counts_shapes() -> dict[type, dict[str, Any]]:
     """The field schemas of :class:`~govdisclose.requests.YearCounts`: tables 三 and 四 as
     :func:`~govdisclose.requests.table3_counts` and :func:`~govdisclose.requests.table4_counts`
     return them (walked by :func:`govdisclose.schemas._outputs.output_shapes`)."""
-    from ._counts import TABLE3_COLUMNS, TABLE4_COLUMNS, YearCounts
-    from ._terms import ApplicantCategory, Outcome, ReviewKind, ReviewResult
 
     def grid(
         rows: list[tuple[str, str, str]], columns: list[tuple[str, str, str]]

@@ -50,7 +50,7 @@ import datetime as dt
 import functools
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -58,6 +58,7 @@ from .._dates import check_date
 from .._errors import InputError, UnknownYearError
 from .._output import label, output
 from .._vocabulary import Term
+from ..calendar import WorkCalendar, check_calendar
 from ..deadlines import (
     REPLY_WORKDAYS,
     Deadline,
@@ -73,9 +74,6 @@ from ._codes import make_finding
 from ._fees import month_positions, request_fee
 from ._ledger import Ledger, Request, check_ledger
 from ._terms import FeeBasis
-
-if TYPE_CHECKING:
-    from ..calendar import WorkCalendar
 
 __all__ = [
     "DUE_SOON_WORKDAYS",
@@ -549,8 +547,6 @@ def ledger_status(
     :class:`~govdisclose.requests.LedgerReading`'s) places the findings in the file's cells;
     without it they are JSON paths ``$.requests[i].field``.
     """
-    from ..calendar import check_calendar
-
     ledger = check_ledger(ledger)
     as_of = check_date(as_of, "as_of")
     cal = check_calendar(calendar, where="calendar")
