@@ -200,19 +200,13 @@ def request_reply_deadline(
     summary = f"收到申请之日起{REPLY_WORKDAYS}个工作日内答复 / reply within 20 working days"
     code = "ogi_art33"
     if extra:
-        ordinary = due
-        steps.append(
+        steps += [
             Step(
                 kind=StepKind.ORDINARY_END,
-                first=ordinary,
-                last=ordinary,
-                text=(
-                    f"{ordinary}: 原答复期限届满 / end of the ordinary {REPLY_WORKDAYS} "
-                    f"working days"
-                ),
-            )
-        )
-        steps.append(
+                first=due,
+                last=due,
+                text=f"{due}: 原答复期限届满 / end of the ordinary {REPLY_WORKDAYS} working days",
+            ),
             Step(
                 kind=StepKind.EXTENSION,
                 days=extra,
@@ -222,11 +216,11 @@ def request_reply_deadline(
                     f" / needs the approval of the head of the disclosure office and notice "
                     f"to the applicant)"
                 ),
-            )
-        )
+            ),
+        ]
         due, more = count_workdays(
             cal,
-            ordinary,
+            due,
             extra,
             paused=excluded,
             counted_before=REPLY_WORKDAYS,

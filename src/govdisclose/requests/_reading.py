@@ -89,6 +89,7 @@ from ._schema import LEDGER_TEXTS, ledger_schema
 from ._terms import (
     Outcome,
     fold_label,
+    folded_members,
 )
 
 __all__ = [
@@ -233,12 +234,6 @@ _PARTS: Mapping[str, tuple[Any, str, str]] = {
 _LISTS = ("consultations", "reviews")
 
 _AMBIGUOUS_CHANNELS = frozenset({"信函", "信函申请", "书面申请", "信件"})
-# A channel is compared as table labels are (numbering and punctuation removed).
-_CHANNEL_FOLDED = {
-    fold_label(key): member
-    for member in RequestChannel
-    for key in (member.code, member.label, *member.variants)
-}
 _AMBIGUOUS_FOLDED = frozenset(fold_label(a) for a in _AMBIGUOUS_CHANNELS)
 
 _PARENTHESES = re.compile(r"[（(][^）)]*[）)]")
@@ -415,7 +410,7 @@ def _channel(value: object) -> RequestChannel:
             f"{text!r} does not say whether the letter was signed for (post) or an ordinary "
             f"letter (confirmed with the applicant), 第三十一条; write 邮寄 or 平常信函",
         )
-    member = _CHANNEL_FOLDED.get(folded)
+    member: RequestChannel | None = folded_members(RequestChannel).get(folded)
     if member is None:
         raise _Bad(
             f"未知的提交方式“{text}”",
