@@ -233,8 +233,8 @@ _PARTS: Mapping[str, tuple[Any, str, str]] = {
 }
 _LISTS = ("consultations", "reviews")
 
-_AMBIGUOUS_CHANNELS = frozenset({"信函", "信函申请", "书面申请", "信件"})
-_AMBIGUOUS_FOLDED = frozenset(fold_label(a) for a in _AMBIGUOUS_CHANNELS)
+#: Channels that do not say whether the letter was signed for (第三十一条), folded.
+_AMBIGUOUS_FOLDED = frozenset(map(fold_label, ("信函", "信函申请", "书面申请", "信件")))
 
 _PARENTHESES = re.compile(r"[（(][^）)]*[）)]")
 _TRAILING_NUMBER = re.compile(r"^(?P<head>.*?\D)(?P<n>[1-9])$")
