@@ -1,10 +1,11 @@
 """Junk in, library errors out: the calendar, the arrangements and the deadlines.
 
 Every public function of :mod:`govdisclose.deadlines`, :mod:`govdisclose.calendar._workcalendar`,
-the arrangements and their files gets, one argument at a time, None, '', wrong types, huge and negative numbers, bools where numbers
-are meant, the first and last dates Python has, deeply nested lists and a 1 MB string.  Each
-call must return normally or raise a :class:`GovdiscloseError` with a bounded message — never
-TypeError, OverflowError, RecursionError or another builtin exception.
+the arrangements and their files gets, one argument at a time, None, '', wrong types, huge and
+negative numbers, bools where numbers are meant, the first and last dates Python has, deeply
+nested lists and a 1 MB string.  Each call must return normally or raise a
+:class:`GovdiscloseError` with a bounded message — never TypeError, OverflowError,
+RecursionError or another builtin exception.
 """
 
 from __future__ import annotations
