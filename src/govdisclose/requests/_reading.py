@@ -705,8 +705,7 @@ def read_ledger_rows(
             f"rows (a row with 编号 or 收到日期 and other ledger columns) (未找到台账表头)"
         )
     builder = _Builder()
-    columns: dict[int, str] = {}
-    taken: dict[str, int] = {}
+    taken: dict[str, int] = {}  # field key → its column
     # Fallback headers last: they give a field only when no other column does.
     header = sorted(_header_cells(grid[header_row]), key=lambda cell: cell[3])
     for column, text, found, fallback in header:
@@ -727,23 +726,22 @@ def read_ledger_rows(
             )
         elif key not in taken:
             taken[key] = column
-            columns[column] = key
     corner = _ref(sheet, header_row, 0)
     for field, given, zh, en in _NEEDED:
         if not taken.keys() & given:
             builder.bad("requests.missing-column", corner, zh, en, field=field)
     if any(f.code == "requests.missing-column" for f in builder.findings):
         return LedgerReading(Ledger((), body=body), Report(tuple(builder.findings)), ())
-    letters = {key: column_letter(column) for column, key in columns.items()}
+    letters = {key: column_letter(column) for key, column in taken.items()}
     prefix = f"{sheet}!" if sheet else ""
-    width = max(columns, default=0) + 1
+    width = max(taken.values(), default=0) + 1
     for row_index in range(header_row + 1, len(grid)):
         cells = grid[row_index]
         if len(cells) < width:
             cells = [*cells, *([None] * (width - len(cells)))]
         raw = {
             key: value
-            for column, key in columns.items()
+            for key, column in taken.items()
             if (value := cells[column]) is not None and (type(value) is not str or value.strip())
         }  # the cells that are not blank (inline: this runs for every cell of the table)
         if raw or not all(_blank(c) for c in cells):
