@@ -76,9 +76,6 @@ class Paused:
         index = bisect.bisect_right(self.runs, (day, dt.date.max)) - 1
         return index >= 0 and self.runs[index][0] <= day <= self.runs[index][1]
 
-    def __bool__(self) -> bool:
-        return bool(self.runs)
-
 
 def paused_days(pauses: Iterable[Pause]) -> Paused:
     """Every day excluded by the (checked) pauses: from the day after sending through the
