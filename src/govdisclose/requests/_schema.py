@@ -22,8 +22,6 @@ def _t(title: str, zh: str, en: str) -> tuple[str, str]:
     return title, f"{zh} / {en}"
 
 
-_DATE_NOTE = "ISO 8601 日期 / ISO 8601 date"
-
 #: ``"Class.field"`` → (Chinese title, "中文 / English" description).
 LEDGER_TEXTS: Mapping[str, tuple[str, str]] = {
     "Ledger.requests": _t("申请", "台账中的政府信息公开申请", "the requests of the ledger"),
