@@ -143,8 +143,20 @@ def read_grid(
     position = 0
     first_level_column = header.column("first_level")
     previous: list[Any] | None = None
+    labels = [  # each column's header texts, white space removed
+        {
+            "".join(cell_text(header.cells[r][c]).split())
+            for r in range(header.row, header.data_start)
+        }
+        - {""}
+        for c in range(len(header.columns))
+    ]
+    key = (first_level_column or header.column("name") or header.columns[0]).index
     for k, (row, cells, raw) in enumerate(rows):
         texts = [cell_text(v) for v in cells]
+        if _repeats_header(texts, labels, key):  # a header printed again (page break, next table)
+            reader.add(codes.REPEATED_HEADER.finding(reader.ref(row, 0), row=row + 1))
+            continue
         if _filled(raw) == [0]:  # a group heading (一、政策文件) or a footnote
             heading = parse_first_level(texts[0])
             following = rows[k + 1][2] if k + 1 < len(rows) else None
@@ -212,7 +224,7 @@ Row = tuple[int, list[Any], tuple[Any, ...]]
 
 #: Columns whose blank cell, in a CSV export, is the rest of a vertically merged cell (and the
 #: tick columns of 公开对象, 公开方式, 公开层级, each group when all its cells are blank).
-_CARRIED = ("basis", "time_limit", "subject", "channels", "responsible_office")
+_CARRIED = ("name", "basis", "time_limit", "subject", "channels", "responsible_office")
 #: Columns that make a row an item of its own.
 _ITEM_KEYS = ("first_level", "number", "name", "tick", "channel", "audiences", "modes", "levels")
 _NAMED_CONTENT = re.compile(
@@ -381,6 +393,20 @@ def _filled(cells: Sequence[Any]) -> list[int]:
         for i, v in enumerate(cells)
         if v is not None and (v.strip() if type(v) is str else cell_text(v) or v is False)
     ]
+
+
+def _repeats_header(texts: Sequence[str], labels: Sequence[set[str]], key: int) -> bool:
+    """Whether a row below the header repeats it: at least two cells, and most of its cells,
+    are the header's texts in their columns (white space aside: 公开 时限 for 公开时限), the
+    ``key`` column (一级事项) among them."""
+    if "".join(texts[key].split()) not in labels[key]:
+        return False
+    filled = same = 0
+    for text, label in zip(texts, labels, strict=False):
+        if text:
+            filled += 1
+            same += len(text) < 20 and "".join(text.split()) in label
+    return same >= 2 and same * 2 > filled
 
 
 def _continues_group(cells: Sequence[Any] | None, first_level: ResolvedColumn | None) -> bool:
