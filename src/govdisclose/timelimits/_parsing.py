@@ -128,6 +128,10 @@ _PROMPTLY = {
     "formation": re.compile(r"(?:政府)?信息(?:形成|产生|生成)(?:或变更)?(?:之)?后"),
     "other": re.compile(r"(?:会后|会议(?:召开|结束)后)?"),
 }
+# 同政策文件同步发布: published with the document, not after it
+_WITH_DOCUMENT = re.compile(
+    rf"(?:与|同|随|和)(?:所解读的?)?(?:政策性?)?文件(?:一起|一并)?同步(?:{_PUB}|上网)?"
+)
 _PROMPTLY_TAIL = re.compile(rf",?(?:及时|第一时间|实时)(?:{_PUB}|更新)")
 _ANNUAL = re.compile(
     rf"(?:于|在)?(?:每年度?)?(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日号]|(?P<end>底|末))(?:之|以)?前(?:{_PUB})?"
@@ -202,6 +206,8 @@ def _parse_after_event(norm: str, text: str) -> TimeLimitRule | None:
 
 
 def _parse_promptly(norm: str, text: str) -> TimeLimitRule | None:
+    if _WITH_DOCUMENT.fullmatch(norm):
+        return Promptly(text, trigger="with_document")
     for trigger, pattern in _PROMPTLY.items():
         head = pattern.match(norm)
         if head and _PROMPTLY_TAIL.fullmatch(norm, head.end()):

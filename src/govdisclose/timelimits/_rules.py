@@ -54,6 +54,8 @@ TRIGGERS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "progress": ("promptly as the matter progresses", "按进展情况及时公开"),
         "decision": ("promptly after the decision is made", "重大决策作出后及时公开"),
         "formation": ("promptly after the information is formed", "信息形成后及时公开"),
+        # 三同步: an interpretation is published with the policy document it explains
+        "with_document": ("together with the policy document", "与政策文件同步公开"),
         "other": ("promptly", "及时公开"),
     }
 )
