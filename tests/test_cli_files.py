@@ -80,7 +80,10 @@ def test_no_command_writes_onto_one_of_its_inputs(
         assert source.read_bytes() == before, argv
 
 
-LEDGER = "申请编号,收到申请日期,申请人类型,申请内容,延期天数,答复日期,办理结果\n2024-10,2024-09-27,商业企业,许可信息,,,\n"
+LEDGER = (
+    "申请编号,收到申请日期,申请人类型,申请内容,延期天数,答复日期,办理结果\n"
+    "2024-10,2024-09-27,商业企业,许可信息,,,\n"
+)
 
 
 @pytest.mark.parametrize("exists", [False, True])
