@@ -180,18 +180,36 @@ def test_as_of_takes_the_shared_date_spellings(capsys: pytest.CaptureFixture[str
 CATALOGUES = Path(__file__).parent / "data" / "catalogues"
 
 
-def test_refused_table_row_is_compared_by_its_name(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_refused_table_row_is_compared_by_its_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, suffix: str
+) -> None:
     # 長壽區 (real): its one row, 政策文 (cut off by the page) / 法律法規(guī), is refused by the
     # table reader; by its name it stands for the standard's 法律法规, which is not missing.
-    path = str(CATALOGUES / "traditional" / "changshou_disaster_relief.csv")
-    code, out, _ = run(capsys, path, "--against-standard", "--format", "json")
+    source = CATALOGUES / "traditional" / "changshou_disaster_relief.csv"
+    path, cell = source, "B4"
+    if suffix == ".xlsx":  # the same rows in a workbook
+        import csv
+
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = "救灾"
+        with source.open(encoding="utf-8-sig", newline="") as rows:
+            for row in csv.reader(rows):
+                sheet.append(row)
+        path, cell = tmp_path / "长寿区.xlsx", "救灾!B4"
+        book.save(path)
+    code, out, _ = run(capsys, str(path), "--against-standard", "--format", "json")
     findings = loads(out, Report).findings
     assert code == 1  # the refused row is still an error
-    assert [f.path for f in findings if f.code == "tables.unknown-first-level"] == ["B4"]
+    assert [f.path for f in findings if f.code == "tables.unknown-first-level"] == [cell]
     missing = [f.data["standard_id"] for f in findings if f.code == "localize.missing-item"]
     assert len(missing) == 18 and "policy_documents.1" not in missing  # 19 before
     (skipped,) = [f for f in findings if f.code == "localize.comparison-skipped"]
-    assert (skipped.path, skipped.data["standard_id"]) == ("B4", "policy_documents.1")
+    assert (skipped.path, skipped.data["standard_id"]) == (cell, "policy_documents.1")
 
 
 def test_refused_rows_naming_no_standard_item_claim_none(
