@@ -9,7 +9,7 @@ given with ``--kind``.  FILE may also name a bundled standard (``work-safety``,
 
 Options: ``--level county|township`` (every item applies at that level; also the level for
 ``--against-standard``), ``--against-standard`` (compare a local catalogue with the standard
-it localises), ``--as-of DATE`` (records: the day "not yet published" is judged on; default
+it localises; a table's rows the reader refused are matched by their names), ``--as-of DATE`` (records: the day "not yet published" is judged on; default
 today), ``--calendar FILE`` / ``--provisional`` (the working-day calendar), ``--format
 text|json``.
 
