@@ -9,9 +9,9 @@ given with ``--kind``.  FILE may also name a bundled standard (``work-safety``,
 
 Options: ``--level county|township`` (every item applies at that level; also the level for
 ``--against-standard``), ``--against-standard`` (compare a local catalogue with the standard
-it localises; a table's rows the reader refused are matched by their names), ``--as-of DATE`` (records: the day "not yet published" is judged on; default
-today), ``--calendar FILE`` / ``--provisional`` (the working-day calendar), ``--format
-text|json``.
+it localises; a table's rows the reader refused are matched by their names), ``--as-of
+DATE`` (records: the day "not yet published" is judged on; default today), ``--calendar
+FILE`` / ``--provisional`` (the working-day calendar), ``--format text|json``.
 
 Exit codes: 0 no error findings (warnings and info allowed), 1 error findings, 2 unusable input
 (missing file, not JSON, neither a catalogue nor records) — a one-line message, never a
