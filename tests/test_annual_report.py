@@ -464,6 +464,96 @@ def test_malformed_parts_are_findings_and_not_json_object_is_an_input_error() ->
         check_report([])  # type: ignore[arg-type]
 
 
+_STRUCTURAL = {"malformed", "unknown-key", "unknown-label", "duplicate-label"}
+
+
+def _structural(data: dict[str, Any]) -> list[tuple[str, str]]:
+    read = read_report_document(data)
+    return [(f.code.removeprefix("annual-report."), f.path) for f in read.findings]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # each problem at the path and with the key the user wrote, whatever its spelling
+        (
+            {"table3": {"rows": {"(一)予以公开": {"自然人": 1, "法人": 2}}}},
+            [("unknown-label", "$.table3.rows['(一)予以公开']['法人']")],
+        ),
+        (
+            {"table4": {"行政诉讼/复议后起诉": {"结果维持": 0, "维持": 1}}},
+            [("unknown-label", "$.table4['行政诉讼/复议后起诉']['维持']")],
+        ),
+        (
+            {"table4": {"行政诉讼": {"复议后起诉": {}, "复议": {}}}},
+            [("unknown-label", "$.table4['行政诉讼']['复议']")],
+        ),
+        (
+            {"table2": {"第二十条第（五）项": {"行政许可": [3]}}},
+            [("malformed", "$.table2['第二十条第（五）项']['行政许可']")],
+        ),
+        (
+            {"table2": {"规章": {"本年处理决定数量": 1}}},  # a column of another block
+            [("unknown-label", "$.table2['规章']['本年处理决定数量']")],
+        ),
+        ({"table3": {"rows": {"予以公开": [1] * 8}}}, [("malformed", "$.table3.rows['予以公开']")]),
+        ({"table3": {"rows": {}, "note": 1}}, [("unknown-key", "$.table3['note']")]),
+        ({"sections": {"总体情况": 1}}, [("malformed", "$.sections['总体情况']")]),
+        (
+            {"sections": {"一、总体情况": "甲", "总体情况": "乙"}},  # was kept silently as 乙
+            [("duplicate-label", "$.sections['总体情况']")],
+        ),
+        ({"标题": "x", "year": "2025"}, [("unknown-key", "$['标题']")]),
+        (  # the same unknown text under two headings, two long keys alike at the start
+            {"table2": {"第二十条第（一）项": {"x": {}}, "第二十条第（五）项": {"x": {}}}},
+            [
+                ("unknown-label", "$.table2['第二十条第（一）项']['x']"),
+                ("unknown-label", "$.table2['第二十条第（五）项']['x']"),
+            ],
+        ),
+        (
+            {"甲" * 70 + "1": 1, "甲" * 70 + "2": 2},
+            [("unknown-key", f"$['{'甲' * 70}1']"), ("unknown-key", f"$['{'甲' * 70}2']")],
+        ),
+        ({"year": 1800}, [("malformed", "$.year")]),
+        ({"level": "村级"}, [("malformed", "$.level")]),
+        ({"level": "乡镇级", "format": "国办公开办函[2021]30号"}, []),
+        ({"format": "国办公开办函〔2019〕60号"}, [("malformed", "$.format")]),
+    ],
+)
+def test_json_structure_problems_are_at_the_users_own_paths(
+    data: dict[str, Any], expected: list[tuple[str, str]]
+) -> None:
+    assert _structural(data) == expected
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d["table2"]["规章"].update({"本年新增": 1}),
+        lambda d: d["table2"].update({"行政许可": 3}),
+        lambda d: d["table3"]["rows"].update({ROW["disclosed"]: [0] * 6}),
+        lambda d: d["table3"].update({"columns": "自然人"}),
+        lambda d: d["table4"]["行政诉讼"].update({"再审": {}}),
+        lambda d: d["table4"].update({"行政复议": None}),
+        lambda d: d.update({"sections": ["一、总体情况"]}),
+        lambda d: d.update({"year": 1989}),
+        lambda d: d.update({"标题": "年度报告"}),
+    ],
+)
+def test_what_the_schema_refuses_in_the_canonical_form_the_reader_reports(change: Any) -> None:
+    from jsonschema import Draft202012Validator
+
+    from govdisclose import schema
+
+    validator = Draft202012Validator(schema("annual-report"))
+    doc = to_document(_invented())
+    assert validator.is_valid(doc) and read_report_document(doc).findings == ()
+    change(doc)
+    assert not validator.is_valid(doc)
+    assert {c for c, _ in _structural(doc)} & _STRUCTURAL
+
+
 # -- writers and readers -----------------------------------------------------------------------
 
 
@@ -873,11 +963,11 @@ def published_text_to_document(path: Path) -> dict[str, Any]:
             continue
         numbers = [c for c in cells if c.isdigit()]
         if len(cells) == 15 and len(numbers) == 15:
-            values = [int(c) for c in cells]
+            figures = [int(c) for c in cells]
             groups = ("行政复议", "未经复议直接起诉", "复议后起诉")
             names = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
             table4 = {
-                g: dict(zip(names, values[5 * i : 5 * i + 5], strict=True))
+                g: dict(zip(names, figures[5 * i : 5 * i + 5], strict=True))
                 for i, g in enumerate(groups)
             }
             doc["table4"] = {
@@ -1053,6 +1143,83 @@ def test_real_2020_township_report_in_the_trial_layout_reads_whole() -> None:
     assert report.counts == {"error": 0, "warning": 0, "info": 3}
     (layout,) = report.filter(code="annual-report.trial-layout").findings
     assert layout.severity.code == "info" and layout.data["year"] == 2020
+
+
+def _by_block(document: dict[str, Any], headings: dict[str, list[str]]) -> dict[str, Any]:
+    """The same document with table 二's rows under the block headings as the page prints
+    them (the other form a scraper writes)."""
+    table2 = document["table2"]
+    nested = {heading: {row: table2[row] for row in rows} for heading, rows in headings.items()}
+    return {**document, "table2": nested}
+
+
+def test_real_2019_county_bureau_report_in_the_trial_layout_reads_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = published_text_to_document(DATA / "rongchang-yjj-2019.txt")
+    read = read_report_document(document)
+    assert read.findings == ()
+    table2 = read.report.table2
+    assert table2 is not None and len(table2) == 7  # every row of the 2019 table 二 but 采购
+    assert dict(table2["licensing"]) == {
+        "trial.previous_count": 21,
+        "trial.change": 0,
+        "trial.decisions": 315,
+    }
+    assert table2["penalties"]["trial.decisions"] == 75
+    assert table2["enforcement"]["trial.previous_count"] == 6
+    assert dict(table2["fees"]) == {"trial.previous_count": 0, "trial.change": 0}
+    report = check_report(read)
+    assert report.counts == {"error": 0, "warning": 0, "info": 3}  # tables 三 and 四 not given
+    (layout,) = report.filter(code="annual-report.trial-layout").findings
+    assert (layout.severity.code, layout.data["year"]) == ("info", 2019)
+    # The rows under their block headings as printed, the first after the 条例's name.
+    nested = _by_block(
+        document,
+        {
+            "中华人民共和国政府信息公开条例 第二十条第(一)项": ["规章", "规范性文件"],
+            "第二十条第(五)项": ["行政许可", "其他对外管理服务事项"],
+            "第二十条第(六)项": ["行政处罚", "行政强制"],
+            "第二十条第(八)项": ["行政事业性收费"],
+        },
+    )
+    again = read_report_document(nested)
+    assert again.findings == () and again.report == read.report
+    assert again.locations[(2, "licensing", "trial.decisions")] == (
+        "$.table2['第二十条第(五)项']['行政许可']['处理决定数量']"
+    )
+    path = tmp_path / "rongchang-2019.json"
+    path.write_text(json.dumps(nested, ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["annual-report", "check", str(path), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["counts"] == {"error": 0, "warning": 0, "info": 3}
+
+
+def test_real_2020_district_bureau_report_with_notes_after_the_labels() -> None:
+    # The local template prints a note in parentheses after labels and column headers.
+    read = read_report_document(published_text_to_document(DATA / "hubei-district-yjj-2020.txt"))
+    assert read.findings == ()
+    table2 = read.report.table2
+    assert table2 is not None
+    assert dict(table2["normative_documents"]) == {
+        "trial.made": 0,
+        "trial.published": 0,
+        "trial.published_total": 0,
+    }
+    assert dict(table2["licensing"]) == {
+        "trial.previous_count": 4,
+        "trial.change": 5,
+        "trial.decisions": 49,
+    }
+    assert dict(table2["trial.other_services"]) == {
+        "trial.previous_count": 189,
+        "trial.change": 2,
+        "trial.decisions": 36,
+    }
+    report = check_report(read)
+    assert report.counts == {"error": 0, "warning": 0, "info": 4}
+    (rows,) = [f for f in report.filter(code="annual-report.not-given") if f.data["table"] == 2]
+    assert set(rows.data["rows"]) == {"penalties", "enforcement", "fees"}  # beyond the copy
 
 
 # -- robustness: whatever JSON a scraper writes, the check answers with findings ---------------

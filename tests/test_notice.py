@@ -28,6 +28,7 @@ from govdisclose.calendar import (
 )
 from govdisclose.calendar._festivals import required_festivals, statutory_days
 from govdisclose.calendar._official import NOTICES
+from govdisclose.cli import main
 
 NOTICES_DIR = Path(__file__).parent / "data" / "notices"
 OFFICIAL = WorkCalendar.official()
@@ -83,9 +84,8 @@ def test_every_year_has_its_source_named() -> None:
         assert re.match(r"^# source: (https?://\S+|project reference copy)", first), path.name
 
 
-@pytest.mark.parametrize("year", FOUND)
-def test_notice_reproduces_the_bundled_calendar_day_for_day(year: int) -> None:
-    arr = read_year(year)
+def assert_official_days(arr: Arrangement, year: int) -> None:
+    """``arr`` gives every day of ``year`` (and the December before) as the bundled calendar."""
     official = OFFICIAL.arrangement(year)
     assert arr.year == year and official is not None and not arr.partial
     replaced = OFFICIAL.with_arrangement(arr)
@@ -96,8 +96,64 @@ def test_notice_reproduces_the_bundled_calendar_day_for_day(year: int) -> None:
     # every day the notice gives off is off in the bundled data (which sometimes leaves out
     # the weekend days of a break)
     assert all(not OFFICIAL.is_workday(d) for d in arr.days_off)
-    assert dict(arr.day_sources) == dict(official.day_sources)
     assert completeness_problems(arr) == []
+
+
+@pytest.mark.parametrize("year", FOUND)
+def test_notice_reproduces_the_bundled_calendar_day_for_day(year: int) -> None:
+    arr = read_year(year)
+    assert_official_days(arr, year)
+    assert dict(arr.day_sources) == dict(OFFICIAL.arrangement(year).day_sources)  # type: ignore[union-attr]
+
+
+#: Copies reposted by other sites, each in its own layout (named in the file's header), with
+#: whether it gives the document number and the date signed.
+COPIES = {
+    "2010-o571-newspaper.txt": (False, False),  # 通知指出，…现将2010年…; no title line
+    "2011-ctia.txt": (True, False),  # 国务院办公厅:关于…通知, then the title over two lines
+    "2011-mm111-newspaper.txt": (False, False),  # 国务院办公厅发出关于…; items in one paragraph
+    "2011-wikisource-traditional.txt": (True, True),  # 關於, 農曆除夕
+    "2012-dbehualu-traditional.txt": (True, True),  # traditional, readings, 二〇一一年十二月五日
+    "2012-longnan-pinyin.txt": (False, False),  # readings inside 1月(yuè)21日(rì)(星(xīng)期六)
+    "2014-lyd-news.txt": (False, False),  # a news story's own introduction, no title
+    "2015-tjtfjx-dashes.txt": (False, False),  # ——元旦:… (a dash for each numeral)
+    "2015-zhijia.txt": (False, True),  # the title without 的: …部分节假日安排通知
+    "2016-gdychr.txt": (True, True),  # 国务院办公厅 above 关于…, after a line naming the title
+    "2016-govcn-page.txt": (True, True),  # the page's metadata table: 标  题: 国务院办公厅…
+    "2016-p719-traditional.txt": (True, True),
+    "2017-0351ms-traditional.txt": (True, True),  # the gov.cn address above the title
+    "2017-cri-traditional.txt": (False, False),  # 通知説，經國務院批准，2017年元旦…
+    "2017-guoyuji-traditional.txt": (True, True),  # the site's dates of 春节 before the notice
+    "2018-taiwancn.txt": (False, True),  # the title twice
+    "2019-kunming.txt": (True, True),  # 一、元旦: 2018年… (a space after the colon)
+    "2020-hbtlkj-pinyin.txt": (False, False),  # readings twice: 日(ri)(ri), 星(xing)(xing)期
+    "2020-kaixinit.txt": (False, True),  # 国务院办公厅关于2020年  部分节假日安排的通知
+    "2020-mte-local.txt": (False, False),  # a local office's own signature and date after it
+    "2021-0798ci.txt": (True, True),  # number and title in brackets in the page's heading
+    "2021-zhibohancheng-pinyin.txt": (False, False),  # 一(yī)、元旦…共3天 (no full stop)
+    "2022-cgksw.txt": (True, True),  # the site's headline first, 国务院办公厅印发《关于…》 after
+    "2022-kingfisher-traditional.txt": (False, False),  # …發布關于2022年部分節假日安排的通知。
+    "2023-cdslxx-traditional.txt": (False, False),  # 新華社北京12月8日電 國務(wù)院…
+    "2023-huibangqyh.txt": (False, True),  # 标题: …通知 [打印本页]; 标题: …通知
+    "2024-wikisource.txt": (True, True),  # the wiki header before the notice
+    "2025-52hrtt.txt": (False, True),  # …—安徽国务院办公厅关于…通知,全文如下:
+    "2025-mttt.txt": (False, True),  # …通知如下。一、元旦:…; 国务院办公厅2024年11月12日
+    "2026-gmw.txt": (False, True),  # 正在阅读:国务院办公厅关于…; 新华社北京11月4日电 …
+    "2026-yuelansh-traditional.txt": (False, True),  # 國務(wù)院辦公廳關(guān)于…
+}
+
+
+@pytest.mark.parametrize("name", sorted(COPIES))
+def test_reposted_copies_read_to_the_official_days(name: str) -> None:
+    year = int(name[:4])
+    arr = read_notice_files(NOTICES_DIR / name, *notice_paths(year)[1:])
+    assert_official_days(arr, year)
+    assert dict(arr.holidays) == dict(read_year(year).holidays)
+    notice = NOTICES[year]
+    has_number, has_date = COPIES[name]
+    assert arr.notice_title == notice.title
+    assert arr.notice_number == (notice.number if has_number else None)
+    assert arr.notice_date == (notice.date if has_date else None)
 
 
 @pytest.mark.parametrize("year", FOUND)
@@ -148,6 +204,16 @@ def test_copies_cut_off_read_as_partial_and_agree_item_by_item(year: int) -> Non
         assert mine & set(official.makeup_workdays) == theirs & set(official.makeup_workdays)
     for day in arr.days_off:
         assert not OFFICIAL.is_workday(day), day
+
+
+def test_spaces_around_numbers_and_a_year_before_the_festival() -> None:
+    # 现将 2018 年元旦…; 一、2018年元旦:1 月 1 日放假,与周末连休。 (a copy cut off after item 一)
+    arr = read_notice_files(NOTICES_DIR / "2018-part-zk008.txt", partial="cut off after item 一")
+    assert arr.year == 2018 and arr.days_off == days("2017-12-30/2018-01-01")
+    assert all(not OFFICIAL.is_workday(d) for d in arr.days_off)
+    wrong = (NOTICES_DIR / "2018-part-zk008.txt").read_text(encoding="utf-8")
+    wrong = wrong.replace("一、2018年", "一、2017年")
+    assert "一、元旦: 2017年 is not 2018" in unreadable(wrong, partial="cut off")
 
 
 def test_bundled_data_is_complete_under_the_law_in_force() -> None:
@@ -319,11 +385,41 @@ def test_newspaper_copy_with_the_office_above_the_title() -> None:
         ("dangbao-2022-twice.txt", "2022-01-01 is listed twice"),
         # A forum copy whose make-up days carry wrong lunar notes: 2月15日 was not 除夕.
         ("xjsq-2015-wrong-lunar-notes.txt", "2015-02-15 is not 除夕 (2015-02-18 is)"),
+        # A site's own note after the notice, giving other dates for 端午节: quoted to be cut.
+        ("mudaan-2012-note-after-signature.txt", "「2012年端午节放假安排:6月23日至25日"),
+        # A news summary: the items without their numbers and no title.
+        ("chinacom-2019-summary.txt", "未找到通知标题中的年份"),
+        # A copy with commas added after 、 and 。: 六,、中秋节 is not an item.
+        ("tripcoinc-2021-commas.txt", "「六,、中秋节:9月19日至21日放假调休"),
+        # A repost that changed 与周末连休 to 与周六连休 (1月1日 and 6月10日 are Mondays).
+        ("qiyeku-2024-saturday.txt", "一、元旦: 「与周六连休」"),
+        # A local repost with 6月2 for 6月2日 and working hours between the items.
+        ("dxal-2025-local.txt", "五、端午节: 「5月31日(周六)至6月2(周一)放假」"),
+        # A county's own notice of one break, citing the State Council's notice.
+        ("gdls-2025-county.txt", "未找到放假安排条目"),
+        # A company's notice copying the arrangement, 4月23日 misprinted 4月230.
+        ("1wenmi-2023-company.txt", "四、劳动节: 「4月230(星期日)、5月6日(星期六)上班」"),
+        # A document site's text that lost 年 and 月 between digits (1月1日 reads 11日).
+        ("wddqw-2011-digits-lost.txt", "'国务院办公厅关于2011部分节假日安排的通知'"),
     ],
 )
 def test_real_copies_that_are_not_a_notice_are_refused(name: str, quoted: str) -> None:
     text = (NOTICES_DIR / "refused" / name).read_text(encoding="utf-8")
     assert quoted in unreadable(text)
+
+
+def test_the_command_refuses_a_real_copy_naming_the_file_and_the_item(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = NOTICES_DIR / "refused" / "qiyeku-2024-saturday.txt"
+    out = tmp_path / "2024.toml"
+    assert main(["calendar", "notice", str(path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert str(path) in err and "一、元旦: 「与周六连休」" in err and "Traceback" not in err
+    assert not out.exists()
+    traditional = NOTICES_DIR / "2026-yuelansh-traditional.txt"
+    assert main(["calendar", "notice", str(traditional), "-o", str(out)]) == 0
+    assert load_arrangement(out) == read_notice_files(traditional)
 
 
 @pytest.mark.parametrize(
@@ -360,6 +456,28 @@ def test_an_amending_notice_copied_without_its_title_is_refused_saying_so() -> N
 
 
 # -- amending notices -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "2019-amendment-hmsrbp-traditional.txt",  # 國務院辦公廳關于調整 / 2019年勞動節…
+        "2019-amendment-hxnews.txt",  # a headline …假期安排通知 (without 的) above the title
+        "2020-amendment-gsyanyi.txt",
+        "2020-amendment-hbcasj-traditional.txt",  # (受權發布)國務院辦公廳關于延長…
+    ],
+)
+def test_reposted_amending_notices_apply_as_the_official_one(name: str) -> None:
+    year = int(name[:4])
+    arr = read_notice_files(NOTICES_DIR / f"{year}.txt", NOTICES_DIR / name)
+    assert_official_days(arr, year)
+    assert dict(arr.holidays) == dict(read_year(year).holidays)
+    official = read_year(year).day_sources
+    assert set(arr.day_sources) == set(official)
+    titles = {
+        source.partition("（")[0] for source in [*arr.day_sources.values(), *official.values()]
+    }
+    assert len(titles) == 1 and "关于" in titles.pop()
 
 
 def test_2019_labour_day_change_replaces_the_festival() -> None:

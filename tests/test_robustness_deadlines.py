@@ -1,11 +1,11 @@
-"""Junk in, library errors out: the calendar, the arrangements, the deadlines and the schedule.
+"""Junk in, library errors out: the calendar, the arrangements and the deadlines.
 
 Every public function of :mod:`govdisclose.deadlines`, :mod:`govdisclose.calendar._workcalendar`,
-the arrangements and their files and :mod:`govdisclose.deadlines._schedule` gets,
-one argument at a time, None, '', wrong types, huge and negative numbers, bools where numbers
-are meant, the first and last dates Python has, deeply nested lists and a 1 MB string.  Each
-call must return normally or raise a :class:`GovdiscloseError` with a bounded message — never
-TypeError, OverflowError, RecursionError or another builtin exception.
+the arrangements and their files gets, one argument at a time, None, '', wrong types, huge and
+negative numbers, bools where numbers are meant, the first and last dates Python has, deeply
+nested lists and a 1 MB string.  Each call must return normally or raise a
+:class:`GovdiscloseError` with a bounded message — never TypeError, OverflowError,
+RecursionError or another builtin exception.
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ from govdisclose.deadlines import (
     third_party_opinion_deadline,
 )
 from govdisclose.deadlines._opinion import to_china_time
-from govdisclose.deadlines._schedule import obligations, to_ics
 
 D = dt.date
 CAL = WorkCalendar.official()
@@ -180,20 +179,6 @@ def _calendar_cases() -> list[tuple[str, Callable[..., Any], dict[str, Any]]]:
         ),
         ("from_document", arrangement_from_document, {"doc": GOOD_DOC, "where": "x.json"}),
         ("dump", dump_arrangement, {"arrangement": ARR_2028, "format": "json"}),
-        (
-            "obligations",
-            obligations,
-            {"year": 2025, "calendar": CAL, "attribute_review": (6, 30), "authority": True},
-        ),
-        (
-            "to_ics",
-            to_ics,
-            {
-                "items": obligations(2025, calendar=CAL),
-                "stamp": dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc),
-                "name": "日程",
-            },
-        ),
     ]
 
 
@@ -236,10 +221,6 @@ NESTED: list[tuple[str, Callable[[], Any]]] = [
     ("pause span", lambda: request_reply_deadline(DAY, pauses=[(D.min, D.max)], calendar=CAL)),
     ("events deep", lambda: receipt_date("post", {"signed_for": DEEP})),
     ("events key", lambda: receipt_date("post", {BIG: DAY})),
-    ("review deep", lambda: obligations(2025, calendar=CAL, attribute_review=(DEEP, 1))),
-    ("review bool", lambda: obligations(2025, calendar=CAL, attribute_review=(True, 1))),
-    ("review long", lambda: obligations(2025, calendar=CAL, attribute_review=(1, 2, 3))),
-    ("items junk", lambda: to_ics([DEEP])),
     ("files junk", lambda: default_calendar(files=[DEEP])),
     ("files nul", lambda: default_calendar(files=["a\x00b"])),
     ("arrangements junk", lambda: WorkCalendar([DEEP])),

@@ -69,50 +69,14 @@ def test_authority_and_review_day_options() -> None:
     assert DEFAULT_ATTRIBUTE_REVIEW == (12, 31)
 
 
-def test_bad_inputs() -> None:
-    with pytest.raises(InputError, match="attribute_review"):
-        obligations(2026, calendar=OFFICIAL, attribute_review=(2, 29))
-    with pytest.raises(InputError, match="year"):
-        obligations(0, calendar=OFFICIAL)
-    with pytest.raises(InputError):
-        to_ics([])
-
-
-@pytest.mark.parametrize(
-    ("arguments", "path"),
-    [
-        ({"attribute_review": (True, 1)}, "attribute_review"),
-        ({"attribute_review": (12, 31, 1)}, "attribute_review"),
-        ({"attribute_review": None}, "attribute_review"),
-        ({"attribute_review": ("12", "31")}, "attribute_review"),
-        ({"attribute_review": (12, 10**30)}, "attribute_review"),
-        ({"authority": "yes"}, "authority"),
-        ({"calendar": "official"}, "calendar"),
-        ({"year": True}, "year"),
-        ({"year": 10**30}, "year"),
-    ],
-)
-def test_junk_arguments_are_input_errors(arguments: dict[str, object], path: str) -> None:
-    with pytest.raises(InputError, match=path):
-        obligations(**{"year": 2026, "calendar": OFFICIAL, **arguments})  # type: ignore[arg-type]
-    listed = obligations(2026, calendar=OFFICIAL, attribute_review=[6, 30])  # a list is a pair
-    assert any(o.code == "attribute_review" and o.date == D(2026, 6, 30) for o in listed)
-
-
-def test_to_ics_refuses_junk() -> None:
+def test_to_ics_refuses_a_bad_stamp() -> None:
     items = obligations(2026, calendar=OFFICIAL)
-    for bad, path in (
-        ({"items": None}, "items"),
-        ({"items": "annual_report"}, "items"),
-        ({"items": [*items, {"code": "x"}]}, rf"items\[{len(items)}\]"),
-        ({"stamp": "2026-01-01T00:00Z"}, "stamp"),
-        ({"stamp": dt.datetime.min.replace(tzinfo=dt.timezone(dt.timedelta(hours=5)))}, "stamp"),
-        ({"name": None}, "name"),
+    for stamp in (
+        "2026-01-01T00:00Z",
+        dt.datetime.min.replace(tzinfo=dt.timezone(dt.timedelta(hours=5))),
     ):
-        with pytest.raises(InputError, match=path):
-            to_ics(**{"items": items, "stamp": STAMP, **bad})  # type: ignore[arg-type]
-    with pytest.raises(InputError, match="date"):
-        Obligation("x", "2026-01-01", "s", "d", "src", "note")  # type: ignore[arg-type]
+        with pytest.raises(InputError, match="stamp"):
+            to_ics(items, stamp=stamp)  # type: ignore[arg-type]
     last = Obligation("x", D(9999, 12, 31), "s", "d", "src", "note")
     with pytest.raises(InputError, match="9999-12-31"):
         to_ics([last], stamp=STAMP)

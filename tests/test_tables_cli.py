@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
@@ -11,10 +12,7 @@ from govdisclose import Catalogue, standard
 from govdisclose._converter import loads
 from govdisclose._localize import derive
 from govdisclose.cli import main
-from govdisclose.cli.catalogue import (
-    EXPORTERS,
-    load_catalogue,
-)
+from govdisclose.cli.catalogue import EXPORTERS, load_listed
 from govdisclose.tables import read_xlsx, to_xlsx
 from tables_helpers import make_xlsx
 
@@ -163,15 +161,14 @@ def test_show_a_messy_table_mentions_the_findings(
     assert "tables.unknown-first-level" in captured.err and "某县救灾" in captured.out
 
 
-def test_load_catalogue(tmp_path: Path) -> None:
-    catalogue, report = load_catalogue("work-safety")
-    assert catalogue == standard("work_safety") and report is None
+def test_load_listed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = argparse.Namespace(limit=[])
+    assert load_listed("work-safety", args) == (standard("work_safety"), 0)
     source = _messy(tmp_path / "messy.xlsx")
-    catalogue, report = load_catalogue(str(source))
-    assert report is not None and report.has_errors
-    assert report.subject == "messy.xlsx!Sheet1"
-    assert catalogue == load_catalogue(str(source))[0]
+    catalogue, code = load_listed(str(source), args)
+    assert code == 1  # the findings of reading the table are listed, errors among them
+    assert capsys.readouterr().err.startswith("messy.xlsx!Sheet1: ")
     json_path = tmp_path / "c.json"
     json_path.write_text(EXPORTERS["json"](catalogue), encoding="utf-8")  # type: ignore[arg-type]
-    from_json, report = load_catalogue(str(json_path))
-    assert from_json == catalogue and report is not None and not len(report)  # nothing to say
+    assert load_listed(str(json_path), args) == (catalogue, 0)
+    assert capsys.readouterr().err == ""  # nothing to say about a JSON file

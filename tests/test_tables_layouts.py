@@ -186,6 +186,24 @@ def test_continuation_row_never_an_item(tmp_path: Path) -> None:
     assert "tables.continuation-row" in result.report.codes
 
 
+def test_header_repeated_on_the_next_page_is_no_item(tmp_path: Path) -> None:
+    # A table printed over pages repeats its header; the group continues below it.
+    path = tmp_path / "t.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["安全生产领域目录"])
+        writer.writerow([*HEADER, "全社会", "主动"])
+        writer.writerow([*ROW, "■政府网站", "√", "√"])
+        writer.writerow([*HEADER, "全社会", "主动"])
+        writer.writerow(
+            ["", "部门和地方规章", "规章", "条例", "20个工作日", "局", "■政府网站", "√"]
+        )
+    result = read_csv(path)
+    assert [i.id for i in result.catalogue.items] == ["policy_documents.1", "policy_documents.2"]
+    assert [(f.code, f.path) for f in result.report.findings if f.severity.code != "info"] == []
+    assert ("tables.repeated-header", "A4") in [(f.code, f.path) for f in result.report.findings]
+
+
 def test_merged_tick_cells_blank_in_csv_are_carried_down(tmp_path: Path) -> None:
     path = tmp_path / "t.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:

@@ -209,8 +209,10 @@ TRADITIONAL = sorted((DATA / "traditional").glob("*.csv"))
 
 
 def test_every_copy_in_traditional_characters_has_its_address() -> None:
-    assert len(TRADITIONAL) >= 5
-    for path in [*TRADITIONAL, *(DATA / "other_fields").glob("*.csv")]:
+    assert len(TRADITIONAL) >= 7
+    others = [*(DATA / "other_fields").glob("*.csv"), *(DATA / "own_lists").glob("*.csv")]
+    assert len(others) >= 4
+    for path in [*TRADITIONAL, *others]:
         source = path.with_suffix(".source").read_text(encoding="utf-8").splitlines()[0]
         assert source.startswith("http"), path.name
 
@@ -323,3 +325,154 @@ def test_first_level_cut_off_by_the_page_is_reported_with_its_cells() -> None:
     cells = finding.data["cells"]
     assert cells["公開渠道和載體"].startswith("■政府網(wǎng)站□政府公報")
     assert cells["公開時限"] == "信息形成或變更之日起20工作日內(nèi)"
+    assert finding.data["name"] == "法律法規(guī)"  # its 二级事项, for comparing by name
+
+
+def test_coded_layout_names_and_codes_apart() -> None:
+    # 繁昌区 (安徽): 一级事项（编码） holds 政策法规115001000, 二级事项（编码） 法规标准 115001001.
+    result = _traditional("fanchang_disaster_relief")
+    items = result.catalogue.items
+    assert [i.id for i in items] == [f"policy_documents.{n}" for n in (1, 2, 3)]
+    assert [i.name for i in items] == ["法規(guī)標準", "政策文件", "政策解讀"]
+    assert [i.local_fields["二级事项编码"] for i in items] == [
+        "115001001",
+        "115001002",
+        "115001003",
+    ]
+    assert items[0].local_fields["一级事项编码"] == "115001000"
+    assert items[0].local_fields["公開領域(編碼)"] == "救災115000000"
+    for item in items:  # 公開查閱點/政務公開專區 is one channel, the reading point
+        assert [c.code for c in item.channels] == [
+            "government_website",
+            "new_media",
+            "public_reading_point",
+            "service_center",
+        ]
+        assert item.other_channels == ()
+        assert [t.code for t in (*item.audiences, *item.modes, *item.levels)] == [
+            "whole_society",
+            "proactive",
+            "county",
+        ]
+    assert result.report.codes == ("tables.numbered-by-position",)
+
+
+def test_column_headed_by_a_channel_holding_its_address() -> None:
+    # 东城街道 (东莞): the last column is headed 政府網站 and holds the site's address.
+    result = _traditional("dongcheng_disaster_relief")
+    items = result.catalogue.items
+    assert [i.name for i in items] == ["政策文件", "重大決策草案", "重大政策解讀及回應(yīng)"]
+    field = "政府網(wǎng)站（网址）"
+    assert all(
+        i.local_fields[field].endswith("http://m.veladacinema.com/dongcheng/") for i in items
+    )
+    (told,) = [f for f in result.report.findings if f.code == "tables.column-from-cells"]
+    assert (told.path, told.data["read_as"]) == ("M1", field)
+    # Channels named without boxes, separated by spaces.
+    assert [[c.code for c in i.channels] for i in items] == [
+        ["government_website"],
+        ["government_website", "new_media", "public_reading_point"],
+        ["government_website", "new_media", "radio_tv", "print_media", "public_reading_point"],
+    ]
+    assert not {f.code for f in result.report.findings} & NEVER
+    assert all(
+        [t.code for t in (*i.audiences, *i.modes)] == ["whole_society", "proactive"] for i in items
+    )
+
+
+def test_same_wording_in_traditional_characters_is_no_rename() -> None:
+    report = compare_with_standard(_traditional("dongcheng_disaster_relief").catalogue)
+    renamed = {f.data["standard_id"] for f in report.findings if f.code == "localize.item-renamed"}
+    assert renamed == {"policy_documents.3"}  # 政策文件 for 其他政策文件; not 重大決策草案
+
+
+def _own(name: str, **kwargs: str):  # type: ignore[no-untyped-def]
+    return read_catalogue(DATA / "own_lists" / f"{name}.csv", **kwargs)
+
+
+def test_headers_cut_off_by_the_page_read_from_their_cells() -> None:
+    # 青川县: both 公开时限 and 公开渠道和载体 show only as 公开.
+    with pytest.raises(InputError, match="--domain"):
+        _own("qingchuan_emergency_bureau")  # 机构信息, 政策法规: no domain to tell
+    result = _own("qingchuan_emergency_bureau", domain="disaster_relief")
+    told = [(f.path, f.data["read_as"]) for f in result.report.findings if f.code.endswith("cells")]
+    assert told == [("G1", "time_limit"), ("I1", "channels")]
+    assert "tables.duplicate-column" not in result.report.codes
+    # 机构信息 is no first-level item of the standard: each row is reported with its cells.
+    unplaced = [f for f in result.report.findings if f.code == "tables.unknown-first-level"]
+    assert [f.path for f in unplaced] == ["C3", "C4", "C5"]
+    assert [f.data["name"] for f in unplaced] == ["机构基本信息", "机构领导信息", "内部机构设置"]
+    cells = unplaced[0].data["cells"]
+    assert cells["公开时限"] == "信息形成(变更)5个工作日内"
+    assert cells["公开渠道和载体"] == "政府门户网站 信息公示栏 政务服务中心 政务服务中心"
+    # 政策法规 is the policy-documents group; 信息公示栏 a bulletin board.
+    first, second = result.catalogue.items
+    assert first.first_level.code == "policy_documents" and first.name == "政策 文件"
+    assert [c.code for c in first.channels] == ["government_website", "service_center"]
+    assert first.time_limit.rule.days == 5  # type: ignore[union-attr]
+    # The page merges 二级事项 over this row; blank in CSV, it is carried down and said so.
+    assert second.name == "政策 文件"
+    assert second.content == "工作中形成的各类需主动公开的制度及相关解读"
+    carried = [f for f in result.report.findings if f.code == "tables.carried-down"]
+    assert [(f.path, list(f.data["fields"])) for f in carried] == [("A7", ["二级事项"])]
+
+
+def test_a_bureaus_own_list_is_no_standard_catalogue() -> None:
+    # 鄂尔多斯市应急管理局主动公开事项目录: 政务工作, 单位概况 — no row is the standard's.
+    with pytest.raises(InputError, match="--domain"):
+        _own("ordos_emergency_bureau")
+    result = _own("ordos_emergency_bureau", domain="disaster_relief")
+    assert result.catalogue.items == ()
+    unplaced = [f for f in result.report.findings if f.code == "tables.unknown-first-level"]
+    assert [f.path for f in unplaced] == ["A4", "A5", "A6"]
+    assert unplaced[0].data["cells"]["责任科室"] == "办公室、新闻宣传科、各相关业务科室"
+    assert unplaced[2].data["cells"]["二级事项"] == "内设机构"
+
+
+def test_several_fields_on_one_page_with_their_headers_repeated() -> None:
+    # 九龙街道 (通海县): 重大建设项目, 公共资源交易, 义务教育 — each table with its own header.
+    path = DATA / "other_fields" / "tonghai_jiulong_fields.csv"
+    with pytest.raises(InputError, match="--domain"):
+        read_catalogue(path)
+    result = read_catalogue(path, domain="work_safety")
+    assert result.catalogue.items == ()
+    by_code: dict[str, list[str]] = {}
+    for finding in result.report.findings:
+        by_code.setdefault(finding.code, []).append(finding.path)
+    assert by_code["tables.repeated-header"] == ["A6", "A7", "A10", "A11"]
+    assert by_code["tables.unknown-first-level"] == ["B4", "B8", "B12"]  # the rows, no header
+
+
+def test_pilot_fields_page_of_a_township_is_not_taken_for_ours() -> None:
+    # 復興鎮: 試點領域 page, first table 義務教育 — refused; told a domain, the row is reported.
+    path = DATA / "other_fields" / "fuxing_pilot_fields.csv"
+    with pytest.raises(InputError, match="--domain"):
+        read_catalogue(path)
+    result = read_catalogue(path, domain="disaster_relief")
+    assert result.catalogue.items == ()
+    assert result.catalogue.notes == (
+        "(一)義務(wù)教育領(lǐng)域基層政務(wù)公開標(biāo)準(zhǔn)目錄",
+    )
+    (row,) = [f for f in result.report.findings if f.code == "tables.unknown-first-level"]
+    assert row.path == "B5"
+    assert row.data["cells"]["公開渠道和載體"].splitlines()[1] == "■便民服務(wù)中心"
+
+
+READABLE = [
+    p
+    for p in sorted(DATA.rglob("*.csv"))
+    if p.parent.name not in ("other_fields", "own_lists") and "changshou" not in p.stem
+]
+
+
+@pytest.mark.parametrize("path", READABLE, ids=lambda p: p.stem)
+def test_imported_catalogue_exports_and_reads_back(path: Path, tmp_path: Path) -> None:
+    # The running 序号 of a local table is a local field; export must not refuse it.
+    from govdisclose.tables import read_csv, read_xlsx, to_csv, to_xlsx
+
+    catalogue = read_catalogue(path).catalogue
+    (tmp_path / "c.csv").write_bytes(to_csv(catalogue))
+    (tmp_path / "c.xlsx").write_bytes(to_xlsx(catalogue))
+    for back in (read_csv(tmp_path / "c.csv"), read_xlsx(tmp_path / "c.xlsx")):
+        assert back.report.findings == ()
+        assert back.catalogue.items == catalogue.items

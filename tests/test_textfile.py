@@ -227,10 +227,7 @@ def test_read_json_file_in_gb18030_names_the_file(tmp_path: Path) -> None:
         read_json_file(path)
 
 
-def test_dump_json_is_what_schemas_write() -> None:
-    from govdisclose.schemas import dump_schema
-
+def test_dump_json_keeps_chinese_readable_with_a_final_newline() -> None:
     value = {"title": "安全生产", "items": [1, {"a": None}]}
-    assert dump_json(value) == dump_schema(value)
     assert dump_json(value).endswith("\n") and "安全生产" in dump_json(value)
     assert json.loads(dump_json(value)) == value

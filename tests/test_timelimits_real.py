@@ -92,6 +92,14 @@ def test_real_text_read_as_a_person_reads_it(text: str, source: str, expected: s
             "信息形成或变更之日起20个工作日内，保持长期公开",
             "workdays_after_event 20 formation_or_change +keep_long_term",
         ),
+        # A schedule named by 每/按 alone; a deadline the law sets; promptly after a meeting.
+        ("每季度", "periodic_update quarter 1"),
+        ("按年度", "periodic_update year 1"),
+        ("每周", "periodic_update week 1"),
+        ("季度", "unrecognised"),
+        ("法定时限内公开", "external_requirement law"),
+        ("在法定期限内答复", "external_requirement law"),
+        ("会后及时公开", "promptly other"),
         # Two rules in one text: the model holds one, so nothing is guessed.
         ("制定或获取信息之日起10个工作日内,公示7个工作日", "unrecognised"),
         ("信息形成之日起20个工作日内，最迟不超过30个工作日", "unrecognised"),
@@ -111,6 +119,13 @@ def test_traditional_characters_are_read_and_the_text_is_kept_as_published() -> 
     assert _reading("在信息形成或者变更之日起7个工作日之内公开") == (
         "workdays_after_event 7 formation_or_change"
     )
+    # A copy with the reading added after characters (內(nèi)) reads as the text without it.
+    rule = parse_time_limit("信息形成或變更之日起3個工作日內(nèi)")
+    assert (rule.kind, rule.days, rule.text) == (  # type: ignore[union-attr]
+        "workdays_after_event",
+        3,
+        "信息形成或變更之日起3個工作日內(nèi)",
+    )
 
 
 @pytest.mark.parametrize(
@@ -126,8 +141,9 @@ def test_traditional_characters_are_read_and_the_text_is_kept_as_published() -> 
         ("三五个工作日", "is a range"),
         ("每年2月底前", "not one fixed date"),
         ("提前3个工作日", "not in working days"),
-        # A copy with the reading of a character added after it: 內(nèi).
-        ("信息形成或變更之日起3個工作日內(nèi)", "names a period (3個工作日) but the other words"),
+        # A minimum time on display (城乡规划: 批前公示), not a time limit for publishing.
+        ("批前公示時間不得少于30日", "'30日' is how long a notice must stay up"),
+        ("永久公开", "names no period, date or schedule"),
     ],
 )
 def test_a_refused_text_says_why(text: str, reason: str) -> None:

@@ -198,14 +198,68 @@ def test_raw_json_data_is_accepted() -> None:
 
 def test_raw_data_lacking_elements_is_compared_as_far_as_it_reads() -> None:
     data = unstructure(township())
-    del data["items"][0]["audiences"]  # 法律法规 cannot be read: its standard item is missing
+    del data["items"][0]["audiences"]  # 法律法规 cannot be read, but its name can
     report = compare_with_standard(data)
     assert only(report) == [
         ("catalogue.missing-element", "error", "$.items[0].audiences"),
         ("localize.comparison-skipped", "info", "$.items[0]"),
-        ("localize.missing-item", "error", "$.items"),
     ]
     assert report.findings[-1].data["standard_id"] == "policy_documents.1"
+    assert "policy_documents.1" in report.findings[-1].message_en
+
+
+@pytest.mark.parametrize(
+    ("first_level", "name", "standard_id"),
+    [
+        ("政策文件", " 法律 法规 ", "policy_documents.1"),  # white space does not count
+        ("政策文件", "法律法規", "policy_documents.1"),  # nor traditional characters
+        ("政策文件", "重大政策解读", "policy_documents.6"),  # shortened (…及回应)
+        ("依法行政", "法律法规", None),  # under another first-level item: not guessed
+        ("政策文件", "新增事项", None),
+        ("政策文件", None, None),  # no name
+    ],
+)
+def test_an_unreadable_item_stands_for_the_standard_item_of_its_name(
+    first_level: str, name: str | None, standard_id: str | None
+) -> None:
+    data = unstructure(derive(standard("work_safety"), "county"))
+    wanted = next(i for i, item in enumerate(data["items"]) if item["name"] == "法律法规")
+    big = next(i for i, item in enumerate(data["items"]) if item["name"] == "重大政策解读及回应")
+    data["items"] = [item for i, item in enumerate(data["items"]) if i not in (wanted, big)]
+    raw = {"first_level": first_level, "number": 9, "content": "…"}
+    data["items"].append(raw if name is None else {**raw, "name": name})
+    report = compare_with_standard(data)
+    (skipped,) = [f for f in report.findings if f.code == "localize.comparison-skipped"]
+    assert skipped.path == f"$.items[{len(data['items']) - 1}]"
+    assert skipped.data["standard_id"] == standard_id
+    missing = {f.data["standard_id"] for f in report.findings if f.code == "localize.missing-item"}
+    assert missing == {"policy_documents.1", "policy_documents.6"} - {standard_id}
+
+
+@pytest.mark.parametrize(
+    ("name", "standard_id"),
+    [
+        ("法律法規", "policy_documents.1"),  # any first-level item: the row's is not known
+        ("其他政策文件", None),  # present in the catalogue: not taken again
+        ("机构基本信息", None),  # no standard item: the table's own finding says it all
+        ("", None),
+    ],
+)
+def test_a_refused_table_row_stands_for_the_standard_item_of_its_name(
+    name: str, standard_id: str | None
+) -> None:
+    county = derive(standard("work_safety"), "county")
+    local = county.with_items(county.items[1:])  # 法律法规 is a row the table reader refused
+    report = compare_with_standard(local, unread=[("Sheet1!B4", name)])
+    missing = {f.data["standard_id"] for f in report.findings if f.code == "localize.missing-item"}
+    assert missing == {"policy_documents.1"} - {standard_id}
+    skipped = [f for f in report.findings if f.code == "localize.comparison-skipped"]
+    if standard_id is None:
+        assert skipped == []
+    else:
+        assert [(f.path, f.data["standard_id"]) for f in skipped] == [("Sheet1!B4", standard_id)]
+        assert "row was not imported" in skipped[0].message_en
+        assert "该行未导入" in skipped[0].message_zh
 
 
 def test_real_catalogue_lacking_elements_gets_the_validation_findings_once() -> None:
@@ -216,7 +270,19 @@ def test_real_catalogue_lacking_elements_gets_the_validation_findings_once() -> 
     validation = validate_catalogue(data)
     assert report.findings[: len(validation)] == validation.findings
     rest = Counter(f.code for f in report.findings[len(validation) :])
-    assert rest == {"localize.comparison-skipped": 6, "localize.missing-item": 28}
+    assert rest == {"localize.comparison-skipped": 6, "localize.missing-item": 22}
+    # Each row's name tells the standard item it stands for, which is then not missing.
+    skipped = [f.data["standard_id"] for f in report.findings if f.code.endswith("skipped")]
+    assert skipped == [
+        "policy_documents.1",
+        "policy_documents.2",
+        "policy_documents.4",
+        "policy_documents.6",  # 重大政策解读 (…及回应)
+        "law_based_administration.1",
+        "law_based_administration.2",
+    ]
+    missing = {f.data["standard_id"] for f in report.findings if f.code.endswith("missing-item")}
+    assert not missing & set(skipped)
 
 
 def test_explicit_standard_and_level_arguments() -> None:

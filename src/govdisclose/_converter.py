@@ -340,18 +340,16 @@ def structure(data: Any, cls: type[T], *, path: str = "$") -> T:
         return converter.structure(data, cls)
     except RecursionError:
         raise DataError(_TOO_DEEP, path=path) from None
-    except (ClassValidationError, IterableValidationError) as exc:
-        problems = []
-        for line in cattrs.transform_error(exc, path=path, format_exception=_format):
-            message, _, where = line.rpartition(" @ ")
-            problems.append(GovdiscloseError(message, path=where))
-        name = getattr(cls, "__name__", str(cls))
+    except (ClassValidationError, IterableValidationError, GovdiscloseError) as exc:
+        if isinstance(exc, GovdiscloseError):
+            problems = [GovdiscloseError(exc.message, path=exc.path or path)]
+        else:
+            problems = []
+            for line in cattrs.transform_error(exc, path=path, format_exception=_format):
+                message, _, where = line.rpartition(" @ ")
+                problems.append(GovdiscloseError(message, path=where))
+        name = getattr(cls, "__name__", cls)
         raise DataError(f"cannot read {name} (无法读取数据)", errors=problems) from None
-    except GovdiscloseError as exc:
-        raise DataError(
-            f"cannot read {getattr(cls, '__name__', cls)} (无法读取数据)",
-            errors=[GovdiscloseError(exc.message, path=exc.path or path)],
-        ) from None
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         raise DataError(_format(exc, cls), path=path) from None
 

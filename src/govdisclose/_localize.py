@@ -32,6 +32,12 @@ apply at its level, then adds items, third-level items and responsible offices o
 [(0, 'policy_documents.1', 'name'), (1, 'policy_documents.2', 'name')]
 >>> name_key(" 权力清单和责任清单 ") == name_key("权力清单及责任清单")
 True
+
+:func:`match_names` pairs what is left of items that could not be read whole (a first-level
+item, or ``None``, and a raw name) with the standard items still free:
+
+>>> match_names([(None, "部门和地方规章"), (None, "新增事项")], standard("work_safety"), range(5))
+{0: 1}
 """
 
 from __future__ import annotations
@@ -199,3 +205,31 @@ def match_items(
     match("moved", lambda item: by_name.get(name_key(item.name), ()))
     matches.sort(key=lambda m: m.local_index)
     return ItemMatching(tuple(matches), tuple(sorted(free_local)), tuple(sorted(free_standard)))
+
+
+def match_names(
+    names: Sequence[tuple[FirstLevel | None, str]],
+    standard: Catalogue | Sequence[CatalogueItem],
+    free: Iterable[int],
+) -> dict[int, int]:
+    """Pair the names of items that could not be read whole with the ``free`` standard items
+    (by index): by name under the same first-level item (any, when it is ``None``), then by a
+    shortened name under it — each when exactly one free standard item fits."""
+    theirs = _items(standard)
+    left = sorted(free)
+    pairs: dict[int, int] = {}
+
+    def fits(shortened: bool, first: FirstLevel | None, name: str, std: CatalogueItem) -> bool:
+        if shortened:
+            return std.first_level is first and _shortened(name, std.name)
+        return first in (None, std.first_level) and name_key(name) == name_key(std.name)
+
+    for shortened in (False, True):
+        for i, (first, name) in enumerate(names):
+            found = [
+                si for si in left if i not in pairs and fits(shortened, first, name, theirs[si])
+            ]
+            if name_key(name) and len(found) == 1:
+                pairs[i] = found[0]
+                left.remove(found[0])
+    return pairs

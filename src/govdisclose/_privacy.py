@@ -99,6 +99,7 @@ More information:
 from __future__ import annotations
 
 import codecs
+import collections
 import datetime
 import functools
 import html
@@ -462,27 +463,18 @@ def _bank(number: str) -> bool:
 
 def _classify18(number: str, today: int) -> PersonalDataKind | None:
     first = number[0]
-    if first == "9":
-        if (
-            number[1:3] in _PROVINCES
-            and _born(number[6:14], today)
-            and _check_digit(number) == number[17]
-        ):
-            if number.isdigit() and _uscc(number):
-                return PersonalDataKind.SUSPECT_ID_CARD
-            return PersonalDataKind.FOREIGN_RESIDENT_ID
-        if number.isdigit() and _bank(number) and not _uscc(number):
-            return PersonalDataKind.BANK_CARD
-        return None
-    if "1" <= first <= "8" and _born(number[6:14], today):
-        if _check_digit(number) == number[17]:
-            return PersonalDataKind.ID_CARD
-        if number.isdigit() and _bank(number) and not _uscc(number):
-            return PersonalDataKind.BANK_CARD
-        return PersonalDataKind.SUSPECT_ID_CARD
+    resident = "1" <= first <= "8"  # a resident ID's first digit (9: a foreign resident's)
+    born = (resident or first == "9") and _born(number[6:14], today)
+    checked = born and _check_digit(number) == number[17]
+    if checked and first == "9" and number[1:3] in _PROVINCES:
+        if number.isdigit() and _uscc(number):
+            return PersonalDataKind.SUSPECT_ID_CARD
+        return PersonalDataKind.FOREIGN_RESIDENT_ID
+    if checked and resident:
+        return PersonalDataKind.ID_CARD
     if number.isdigit() and _bank(number) and not _uscc(number):
         return PersonalDataKind.BANK_CARD
-    return None
+    return PersonalDataKind.SUSPECT_ID_CARD if born and resident else None
 
 
 _MOBILE_LAYOUTS = frozenset({(11,), (3, 4, 4), (4, 3, 4), (3, 8)})
@@ -943,9 +935,7 @@ class PersonalDataScan:
         name = self.subject or "<text>"
         if not self.matches:
             return f"{name}: 未发现个人信息 no personal numbers found"
-        counts: dict[PersonalDataKind, int] = {}
-        for match in self.matches:
-            counts[match.kind] = counts.get(match.kind, 0) + 1
+        counts = collections.Counter(match.kind for match in self.matches)
         kinds = ", ".join(f"{kind.label} {kind.code} {n}" for kind, n in counts.items())
         return f"{name}: {len(self.matches)} 处个人信息 personal numbers: {kinds}"
 

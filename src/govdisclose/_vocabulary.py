@@ -35,8 +35,8 @@ from ._errors import VocabularyError
 
 _T = TypeVar("_T", bound="Term")
 _RAISE: Any = object()  # no default: an unknown value raises
-#: Pinyin that copies of pages insert after a character ("鎮(zhèn)級", "法規(guī)").
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-z\u00e0-\u00fc\u0100-\u01dc]{1,6}\)")
+#: Pinyin that copies of pages insert after a character ("鎮(zhèn)級", "法規(guī)", "日(ri)(ri)").
+PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])(?:\([a-z\u00e0-\u00fc\u0100-\u01dc]{1,6}\))+")
 #: Traditional characters of the words in labels, vocabularies, the standard's item names and
 #: time limits, folded to simplified for comparison only (copies of county pages come in
 #: traditional characters: 公開內容, 政府網站, 鄉級 …).  Values are kept as written.
@@ -67,7 +67,7 @@ def normalize_text(value: str) -> str:
     """
     folded = unicodedata.normalize("NFKC", value)
     if "(" in folded:  # most labels have no bracket: no pinyin to look for
-        folded = _PINYIN.sub("", folded)
+        folded = PINYIN.sub("", folded)
     return "".join(simplified(folded).split()).lower()
 
 
@@ -180,7 +180,7 @@ class FirstLevel(Term):
 
     __concept__ = "一级事项"
 
-    POLICY_DOCUMENTS = ("policy_documents", "政策文件")
+    POLICY_DOCUMENTS = ("policy_documents", "政策文件", "政策法规")
     LAW_BASED_ADMINISTRATION = ("law_based_administration", "依法行政")
     ADMINISTRATIVE_MANAGEMENT = ("administrative_management", "行政管理")
     PUBLIC_SERVICES = ("public_services", "公共服务")

@@ -22,6 +22,8 @@ templates, **[I]** inferred from the table structure.
 (True, False)
 >>> match_label(4, "行政诉讼/复议后起诉").code
 'lawsuit_after_review'
+>>> match_label("2b", "中华人民共和国政府信息公开条例 第二十条第(一)项").label
+'第二十条第（一）项'
 
 More information:
 
@@ -389,11 +391,15 @@ def _table(labels: Iterable[Label]) -> dict[str, Label]:
     return table
 
 
+#: The act a block heading of table 二 may be printed after (重庆市荣昌区应急管理局 2019:
+#: "中华人民共和国政府信息公开条例 第二十条第(一)项").
+_ACT = "中华人民共和国政府信息公开条例"
+
 #: The labels :func:`match_label` reads and :func:`label_of` finds, by kind (see there).
 _LABELS: Mapping[int | str, tuple[Label, ...]] = {
     2: (*TABLE2_ROWS, _TRIAL_NORMATIVE),
     "2c": TABLE2_COLUMNS,
-    "2b": tuple(Label(b.heading, b.heading, b.heading, (b.heading,)) for b in TABLE2_BLOCKS),
+    "2b": tuple(Label(b.heading, b.heading, b.heading, (_ACT, b.heading)) for b in TABLE2_BLOCKS),
     3: ALL_TABLE3_ROWS,
     "3b": (),
     "3g": TABLE3_GROUPS,

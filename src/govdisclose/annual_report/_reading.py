@@ -16,10 +16,12 @@ Table 三's rows may also be objects keyed by column label, and its ``columns`` 
 out (the format's order).  Table 四's groups are read flat (``行政诉讼/复议后起诉``) or nested
 (``{"行政诉讼": {"复议后起诉": {...}}}``); table 二's rows may sit under their block heading
 (``第二十条第（一）项``).  ``null`` or ``""`` is a blank cell; numbers written as text
-(``"12"``) are read as numbers.  Whatever cannot be read becomes a located finding — a label
-that is not in the format, text in a number cell, a part with the wrong shape — and the rest
-is read; only input that is not a JSON object at all, or an unreadable file, is an
-:class:`~govdisclose._errors.InputError`.
+(``"12"``) are read as numbers.  Each spelling is mapped to the canonical form (schema
+``annual-report``), whose structure is then checked against the package's own schema (its
+cells left to the reader); each problem is reported where the user wrote it.  Whatever cannot
+be read becomes a located finding — a key that is not in the format, text in a number cell, a
+part with the wrong shape — and the rest is read; only input that is not a JSON object at
+all, or an unreadable file, is an :class:`~govdisclose._errors.InputError`.
 
 >>> read = read_report_document({"table3": {"rows": {"(一)予以公开": [1, 0, 0, 0, 0, 0, "1"]}}})
 >>> read.report.table3["disclosed"]["total"], read.locations[(3, "disclosed", "total")]
@@ -31,7 +33,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,20 +43,26 @@ from .._errors import DataError, InputError, short_repr
 from ..findings import Finding
 from ._findings import finding
 from ._format import (
+    ALL_TABLE3_ROWS,
+    FORMAT_DOCUMENT,
     LAWSUIT_HEADING,
     SECTIONS,
     TABLE2_LAYOUT,
+    TABLE2_ROWS,
     TABLE3_COLUMNS,
+    TABLE4_GROUPS,
     BodyLevel,
     Label,
     cut_off_labels,
     fold_label,
+    label_of,
     match_label,
 )
 from ._report import AnnualReport, Cell
 from ._tables import _BLANK_TEXT, _INFO_LABELS, INFO_SHEET
 
 if TYPE_CHECKING:
+    from ..schemas._problems import SchemaProblem
     from ..tables._safety import Limits
 
 __all__ = ["ReadReport", "read_report", "read_report_document", "read_report_xlsx"]
@@ -63,7 +71,6 @@ __all__ = ["ReadReport", "read_report", "read_report_document", "read_report_xls
 #: ``(table,)`` → a JSON path or ``sheet!cell``; ``("label", text)`` for a trial label.
 Key = tuple[Any, ...]
 
-_TOP_KEYS = ("body", "year", "level", "sections", "table2", "table3", "table4", "format")
 _TEXT_SECTIONS = {s.code: s for s in SECTIONS if s.table is None}
 _NUMBER_TEXT = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
@@ -108,15 +115,24 @@ def _key(text: str) -> str:
 
 class _Reader:
     def __init__(self) -> None:
-        self.findings: list[Finding] = []
+        self.findings: list[tuple[int, Finding]] = []
         self.locations: dict[Key, str] = {}
         self.unreadable: set[Key] = set()
         self.trial: list[str] = []
+        self.marks = 0
+        #: The position in the input of the finding being added, when not the current one.
+        self.fixed: int | None = None
+
+    def mark(self) -> int:
+        """The position of the part of the input being read (findings are in input order)."""
+        self.marks += 1
+        return 2 * self.marks
 
     def add(
         self, name: str, path: str, zh: str | None = None, en: str | None = None, **data: Any
     ) -> None:
-        self.findings.append(finding(name, path, zh, en, **data))
+        at = 2 * self.marks + 1 if self.fixed is None else self.fixed
+        self.findings.append((at, finding(name, path, zh, en, **data)))
 
     def cell(self, value: object, where: Key, path: str) -> tuple[bool, Cell]:
         """``(readable, value)`` of one cell; records its location and any problem."""
@@ -164,39 +180,20 @@ class _Reader:
         self.add(
             "malformed",
             path,
-            f"结构无法读取：应为{expected}",
-            f"cannot be read: expected {expected}, got {type(value).__name__}",
+            f"结构无法读取：应为{expected}，实为 {short_repr(value, limit=40)}",
+            f"cannot be read: expected {expected}, got {short_repr(value, limit=40)}",
             expected=expected,
         )
 
-    def row(self, table: dict[str, Any], number: int, label: Label, text: str, where: str) -> bool:
-        """Whether the row (a group in table 四) ``label``, named ``text`` at ``where``, is new
-        in ``table``: a repeated one is a finding naming the first."""
+    def row(self, number: int, label: Label, text: str, where: str) -> bool:
+        """Whether the row (a group in table 四) ``label``, named ``text`` at ``where``, is
+        new: a repeated one is a finding naming the first."""
         self.note_trial(label, text, where)
-        if label.code in table:
+        if (number, label.code) in self.locations:
             self.duplicate(text, where, self.locations[(number, label.code)])
             return False
         self.locations[(number, label.code)] = where
         return True
-
-    def about(self, info: Mapping[str, Any], paths: Mapping[str, str]) -> dict[str, Any]:
-        """The body, year and level given in ``info`` (at ``paths``), those unreadable left out."""
-        body, year, level = info.get("body"), info.get("year"), info.get("level")
-        if body is not None and not isinstance(body, str):
-            self.malformed(paths["body"], "文本 text", body)
-            body = None
-        if isinstance(year, str) and year.strip().isdigit():
-            year = int(year.strip())
-        if isinstance(year, float) and year.is_integer():
-            year = int(year)
-        if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-            self.malformed(paths["year"], "年份 a year", year)
-            year = None
-        if level is not None:
-            level = BodyLevel.parse(level, default=None)
-            if level is None:
-                self.malformed(paths["level"], "township、county、city 或 province", info["level"])
-        return {"body": body, "year": year, "level": level}
 
     def result(
         self,
@@ -217,7 +214,7 @@ class _Reader:
             )
         except DataError as exc:  # not expected: the reader keeps only readable cells
             raise InputError(f"cannot read the report: {exc}") from None
-        findings = tuple(self.findings)
+        findings = tuple(f for _, f in sorted(self.findings, key=lambda pair: pair[0]))
         return ReadReport(report, self.locations, findings, frozenset(self.unreadable), subject)
 
     def note_trial(self, label: Label, text: str, path: str) -> None:
@@ -236,89 +233,327 @@ _ROW_WHAT = {
 }
 _COLUMN_WHAT = {3: "表三的列 column of table 三", 4: "表四的列 column of table 四"}
 _BY_OBJECT = "以列名为键的对象 an object keyed by column labels"
+#: What the report's facts should be, for the finding when they are not.
+_EXPECTED = {
+    "body": "文本 text",
+    "year": "1990年以后的年份 a year from 1990 on",
+    "level": "township、county、city 或 province",
+    "format": FORMAT_DOCUMENT,
+}
+_T3_COLUMNS = tuple(c.code for c in TABLE3_COLUMNS)
+_T3_NAMES = [c.name for c in TABLE3_COLUMNS]
+_REVIEW = TABLE4_GROUPS[0].code
+#: The canonical key of each row (group in table 四): its label as the format prints it.
+_CANONICAL = {
+    (number, row.code): label_of(number, row.code).label
+    for number, rows in ((2, TABLE2_ROWS), (3, ALL_TABLE3_ROWS), (4, TABLE4_GROUPS))
+    for row in rows
+}
 
 
-def _table(r: _Reader, number: int, data: object, path: str) -> dict[str, dict[str, Cell]] | None:
-    """Table ``number`` read from an object keyed by row labels (by group labels in table
-    四; table 三 may be ``{columns, rows}``); the rows of table 二's block headings and table
-    四's 行政诉讼 may stand under them."""
-    columns: list[str | None] = [c.code for c in TABLE3_COLUMNS]
-    expected = "对象 an object"
-    if number == 3 and isinstance(data, Mapping) and ("rows" in data or "columns" in data):
-        for key in set(data) - {"rows", "columns"}:
-            r.add("unknown-key", f"{path}[{_key(str(key))}]", key=str(key))
-        if data.get("columns") is not None:
-            given = _columns3(r, data["columns"], f"{path}.columns")
-            if given is None:
-                return None
-            columns = given
-        data, path = data.get("rows", {}), f"{path}.rows"
-        expected = "以行名为键的对象 an object keyed by row labels"
-    if not isinstance(data, Mapping):
-        r.malformed(path, expected, data)
-        return None
-    items: list[tuple[str, object, str]] = []
-    for key, value in data.items():
-        here = f"{path}[{_key(key)}]"
-        if match_label(number, key) is None and match_label(f"{number}b", key) is not None:
-            if isinstance(value, Mapping):  # a block heading with its rows under it
-                prefix = f"{LAWSUIT_HEADING}/" if number == 4 else ""
-                items.extend((prefix + k, v, f"{here}[{_key(k)}]") for k, v in value.items())
-            else:
-                r.malformed(here, "对象 an object", value)
-            continue
-        items.append((key, value, here))
-    out: dict[str, dict[str, Cell]] = {}
-    for key, value, here in items:
-        row = match_label(number, key)
-        if row is None:
-            if number == 3 and match_label("3g", key) is not None:
-                if _has_numbers(value):
-                    r.add("group-heading-values", here, label=key)
-            else:
-                r.unknown(key, here, _ROW_WHAT[number])
-        elif r.row(out, number, row, key, here):
-            if number == 3 and isinstance(value, list):
-                out[row.code] = _listed_cells(r, value, here, row.code, columns)
-            elif isinstance(value, Mapping):
-                out[row.code] = _labelled_cells(r, value, here, number, row)
-            else:
-                expected = "数组或对象 a list or an object" if number == 3 else _BY_OBJECT
-                r.malformed(here, expected, value)
-    return out
+def _year(value: object) -> object:
+    """A year also written as text or as a whole float."""
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
-def _columns3(r: _Reader, data: object, path: str) -> list[str | None] | None:
-    if not isinstance(data, list):
-        r.malformed(path, "列名数组 a list of column labels", data)
-        return None
-    out: list[str | None] = []
-    for i, text in enumerate(data):
-        column = match_label("3c", text) if isinstance(text, str) else None
-        if column is None:
-            r.unknown(text, f"{path}[{i}]", _COLUMN_WHAT[3])
-        elif column.code in out:
-            r.duplicate(str(text), f"{path}[{i}]", f"{path}[{out.index(column.code)}]")
-            column = None
-        out.append(None if column is None else column.code)
-    return out
+def _document_number(value: object) -> str | None:
+    """A document number without its brackets and blanks: 国办公开办函[2021]30号 is 〔2021〕."""
+    return (
+        re.sub(r"\W", "", unicodedata.normalize("NFKC", value)) if isinstance(value, str) else None
+    )
 
 
-def _listed_cells(
-    r: _Reader, value: list[object], here: str, row: str, columns: list[str | None]
-) -> dict[str, Cell]:
-    """The cells of a table 三 row given as a list in the order of ``columns``."""
-    cells: dict[str, Cell] = {}
-    if len(value) != len(columns):  # which value is which column is not known
-        r.malformed(here, f"{len(columns)}个数值 {len(columns)} values", value)
-        r.unreadable.update((3, row, c) for c in columns if c is not None)
-        return cells
-    for i, (cell, column) in enumerate(zip(value, columns, strict=True)):
-        if column is not None:
-            ok, number = r.cell(cell, (3, row, column), f"{here}[{i}]")
+def _child(path: str, key: object) -> str:
+    """The path of ``key`` under ``path`` as the schema's problems name it."""
+    return f"{path}.{key if isinstance(key, str) and len(key) <= 60 else short_repr(key)}"
+
+
+#: The schema's problems of the shapes seen lately, by shape.
+_SHAPES: dict[str, list[SchemaProblem]] = {}
+
+
+def _shape_problems(shape: Mapping[Any, Any]) -> list[SchemaProblem]:
+    """The problems of a report's canonical shape, against the schema; reports of the same
+    shape have the same problems, and most reports a check reads are of one shape."""
+    from ..schemas._annual_report import annual_report_structure
+    from ..schemas._problems import schema_problems
+
+    key = repr(shape)
+    found = _SHAPES.get(key)
+    if found is None:
+        found = schema_problems(shape, annual_report_structure)
+        if len(key) <= 20_000:  # not a large value where a table should be
+            if len(_SHAPES) >= 256:
+                _SHAPES.clear()
+            _SHAPES[key] = found
+    return found
+
+
+def _text(value: object) -> object:
+    """A text's shape: the schema asks of a text only that it be text."""
+    return "" if isinstance(value, str) else value
+
+
+class _Canonical:
+    """The canonical shape (schema ``annual-report``) of what was given: each spelling the
+    reader accepts mapped to the canonical one, an unknown key kept as it is; every cell and
+    every unknown key's value ``null`` (the reader judges cells, and the schema looks at
+    neither), every text empty.  Cells are read on the way; :meth:`check` checks the shape
+    against the schema and reports each problem at the path and key the user wrote."""
+
+    def __init__(self, r: _Reader) -> None:
+        self.r = r
+        #: canonical path → (user's path, what it should be, the value given, position)
+        self.parts: dict[str, tuple[str, str, object, int]] = {}
+        #: canonical path of an unknown key → (user's path, the key, what kind of label, position)
+        self.keys: dict[str, tuple[str, str, str | None, int]] = {}
+        self.tables: dict[int, dict[str, dict[str, Cell]]] = {}
+        self.sections: dict[str, str] = {}
+        self.given: dict[str, object] = {}  # the facts, the year read as a number
+        self.bad: set[str] = set()
+
+    def part(self, path: str, user: str, expected: str, value: object, form: object) -> object:
+        """``form``, the canonical form of ``value`` given at ``user``, kept at ``path``."""
+        self.parts[path] = (user, expected, value, self.r.mark())
+        return form
+
+    def unknown(
+        self, into: dict[Any, Any], path: str, key: Any, user: str, what: str | None
+    ) -> None:
+        """Keep an unknown key as given (the schema refuses it) in ``into`` at ``path``."""
+        name, n = key, 0
+        while name in into or _child(path, name) in self.keys:  # the same text under two
+            name, n = f"#{n}", n + 1  # headings, or two long keys shown alike
+        self.keys[_child(path, name)] = (user, str(key), what, self.r.mark())
+        into[name] = None
+
+    def check(self, document: Mapping[str, Any]) -> None:
+        """A finding for each way ``document`` breaks the schema, where the user wrote it."""
+        for problem in _shape_problems(document):
+            if problem.path in self.keys and problem.keyword == "additionalProperties":
+                user, text, what, self.r.fixed = self.keys[problem.path]
+                if what is None:
+                    self.r.add("unknown-key", user, key=text)
+                else:
+                    self.r.unknown(text, user, what)
+            elif problem.path not in self.bad:
+                self.bad.add(problem.path)
+                user, expected, value, self.r.fixed = self.parts.get(
+                    problem.path, (problem.path, problem.message, None, 0)
+                )
+                self.r.malformed(user, expected, value)
+        self.r.fixed = None
+
+    def about(self, info: Mapping[str, Any], paths: Mapping[str, str]) -> dict[str, Any]:
+        """The canonical form of the report's facts (``body``, ``year``, ``level``, ``format``)."""
+        out = {}
+        for key, value in info.items():
+            form = self.given[key] = _year(value) if key == "year" else value
+            if key == "format" and _document_number(value) == _document_number(FORMAT_DOCUMENT):
+                form = FORMAT_DOCUMENT
+            shape = _text(form) if key == "body" else form
+            out[key] = self.part(f"$.{key}", paths[key], _EXPECTED[key], value, shape)
+        return out
+
+    def facts(self) -> dict[str, Any]:
+        """Body, year and level as given, those the schema refused left out."""
+        body, year, level = (
+            None if f"$.{k}" in self.bad else self.given.get(k) for k in ("body", "year", "level")
+        )
+        level = None if level is None else BodyLevel.parse(level, default=None)
+        return {"body": body, "year": year, "level": level}
+
+    def document(self, data: Mapping[Any, Any]) -> dict[Any, Any]:
+        """The canonical form of a whole report document."""
+        facts = {k: v for k, v in data.items() if k in _EXPECTED}
+        out: dict[Any, Any] = self.about(facts, {key: f"$.{key}" for key in facts})
+        for key, value in data.items():
+            if key in ("table2", "table3", "table4"):
+                if value is not None:  # a table left null is not given
+                    self.r.locations[(int(key[-1]),)] = f"$.{key}"
+                    out[key] = self.table(int(key[-1]), value)
+            elif key == "sections":
+                out[key] = self.text(value)
+            elif key not in _EXPECTED:
+                self.unknown(out, "$", key, f"$[{_key(str(key))}]", None)
+        return out
+
+    def table(self, number: int, data: object) -> object:
+        path = f"$.table{number}"
+        form = self.part(path, path, "对象 an object", data, data)
+        if not isinstance(data, Mapping):
+            return form
+        if number == 3 and ("rows" in data or "columns" in data):
+            return self.table3(data)
+        rows = self.rows(number, data, path, f"{path}.rows" if number == 3 else path, None)
+        return {"columns": _T3_NAMES, "rows": rows} if number == 3 else rows
+
+    def table3(self, data: Mapping[Any, Any]) -> object:
+        """Table 三 given as ``{columns, rows}``; its rows' lists follow ``columns``."""
+        out: dict[Any, Any] = {"columns": _T3_NAMES}
+        for key in data:
+            if key not in ("rows", "columns"):
+                self.unknown(out, "$.table3", key, f"$.table3[{_key(str(key))}]", None)
+        given = data.get("columns")
+        columns: list[str | None] | None = None
+        if isinstance(given, list):
+            columns = self.columns(given)
+        elif given is not None:  # the rows cannot be read without their columns
+            what = "列名数组 a list of column labels"
+            out["columns"] = self.part("$.table3.columns", "$.table3.columns", what, given, given)
+            out["rows"] = {}
+            return out
+        rows = data.get("rows", {})
+        what = "以行名为键的对象 an object keyed by row labels"
+        out["rows"] = self.part("$.table3.rows", "$.table3.rows", what, rows, rows)
+        if isinstance(rows, Mapping):
+            out["rows"] = self.rows(3, rows, "$.table3.rows", "$.table3.rows", columns)
+        return out
+
+    def columns(self, given: list[Any]) -> list[str | None] | None:
+        """The codes of table 三's ``columns`` as given; ``None`` for the format's order."""
+        path = "$.table3.columns"
+        out: list[str | None] = []
+        for i, text in enumerate(given):
+            column = match_label("3c", text) if isinstance(text, str) else None
+            if column is None:
+                self.r.unknown(text, f"{path}[{i}]", _COLUMN_WHAT[3])
+            elif column.code in out:
+                self.r.duplicate(str(text), f"{path}[{i}]", f"{path}[{out.index(column.code)}]")
+                column = None
+            out.append(None if column is None else column.code)
+        return None if tuple(out) == _T3_COLUMNS else out
+
+    def rows(
+        self,
+        number: int,
+        data: Mapping[Any, Any],
+        user: str,
+        path: str,
+        columns: list[str | None] | None,
+    ) -> dict[Any, Any]:
+        """The canonical form of a table's rows (groups in table 四), given at ``user``; table
+        三's lists of cells follow ``columns`` (``None``: the format's order)."""
+        out: dict[Any, Any] = {}
+        self.tables[number] = {}
+        for key, value, here in self.labelled(number, data, user):
+            row = match_label(number, key) if isinstance(key, str) else None
+            if row is None:
+                if number == 3 and isinstance(key, str) and match_label("3g", key) is not None:
+                    if _has_numbers(value):
+                        self.r.add("group-heading-values", here, label=key)
+                else:
+                    self.unknown(out, path, key, here, _ROW_WHAT[number])
+            elif self.r.row(number, row, key, here):
+                into, name, at = out, _CANONICAL[number, row.code], path
+                if number == 4 and row.code != _REVIEW:
+                    into, name = out.setdefault(LAWSUIT_HEADING, {}), row.heading
+                    at = f"{path}.{LAWSUIT_HEADING}"
+                if number == 3 and isinstance(value, list):
+                    into[name] = self.listed(row, value, here, f"{at}.{name}", columns)
+                else:
+                    into[name] = self.row(number, row, value, here, f"{at}.{name}")
+        return out
+
+    def labelled(
+        self, number: int, data: Mapping[Any, Any], path: str
+    ) -> Iterator[tuple[Any, object, str]]:
+        """The keys of a table with their values and paths; those under a block heading of
+        table 二 (or 行政诉讼 over table 四's groups) as if they stood in the table."""
+        for key, value in data.items():
+            here = f"{path}[{_key(str(key))}]"
+            if (
+                isinstance(key, str)
+                and match_label(number, key) is None
+                and match_label(f"{number}b", key) is not None
+            ):
+                if isinstance(value, Mapping):  # a block heading with its rows under it
+                    prefix = f"{LAWSUIT_HEADING}/" if number == 4 else ""
+                    for k, v in value.items():
+                        yield prefix + str(k), v, f"{here}[{_key(str(k))}]"
+                else:
+                    self.r.malformed(here, "对象 an object", value)
+                continue
+            yield key, value, here
+
+    def row(self, number: int, row: Label, value: object, here: str, path: str) -> object:
+        """The canonical form of one row (a group in table 四) keyed by column labels; its
+        cells read."""
+        expected = "数组或对象 a list or an object" if number == 3 else _BY_OBJECT
+        form = self.part(path, here, expected, value, value)
+        if not isinstance(value, Mapping):
+            return form
+        out: dict[Any, Any] = {}
+        cells: dict[str, Cell] = {}
+        allowed = TABLE2_LAYOUT.get(row.code, ())
+        what = _COLUMN_WHAT.get(number, f"“{row.name}”的列 column of {row.code}")
+        for text, cell in value.items():
+            where = f"{here}[{_key(str(text))}]"
+            column = match_label(f"{number}c", text) if isinstance(text, str) else None
+            if column is None or (number == 2 and not (column.trial or column.code in allowed)):
+                if number == 3:  # a row of cells in a list has no place for it
+                    self.r.unknown(text, where, what)
+                else:
+                    self.unknown(out, path, text, where, what)
+                continue
+            self.r.note_trial(column, text, where)
+            key = (number, row.code, column.code)
+            if key in self.r.locations:
+                self.r.duplicate(str(text), where, self.r.locations[key])
+                continue
+            ok, read = self.r.cell(cell, key, where)
             if ok:
-                cells[column] = number
-    return cells
+                cells[column.code] = read
+            out[column.label] = None
+        self.tables[number][row.code] = cells
+        return [None] * len(_T3_COLUMNS) if number == 3 else out
+
+    def listed(
+        self, row: Label, value: list[object], here: str, path: str, given: list[str | None] | None
+    ) -> object:
+        """A table 三 row given as a list in the order of the table's columns."""
+        columns: Sequence[str | None] = given or _T3_COLUMNS
+        cells: dict[str, Cell] = {}
+        self.tables[3][row.code] = cells
+        if len(value) != len(columns):  # which value is which column is not known
+            self.r.unreadable.update((3, row.code, c) for c in columns if c is not None)
+            expected = f"{len(columns)}个数值 {len(columns)} values"
+            if given is not None:  # the format's seven columns are the schema's
+                self.r.malformed(here, expected, value)
+                return [None] * len(_T3_COLUMNS)
+            return self.part(path, here, expected, value, [None] * len(value))
+        for i, (cell, column) in enumerate(zip(value, columns, strict=True)):
+            if column is not None:
+                ok, read = self.r.cell(cell, (3, row.code, column), f"{here}[{i}]")
+                if ok:
+                    cells[column] = read
+        return [None] * len(_T3_COLUMNS)
+
+    def text(self, data: object) -> object:
+        """The canonical form of the text sections."""
+        form = self.part("$.sections", "$.sections", "对象 an object", data, data)
+        if not isinstance(data, Mapping):
+            return form
+        out: dict[Any, Any] = {}
+        for key, text in data.items():
+            here = f"$.sections[{_key(str(key))}]"
+            heading = match_label("s", key) if isinstance(key, str) else None
+            code = key if key in _TEXT_SECTIONS else heading and heading.code
+            if code not in _TEXT_SECTIONS:
+                self.unknown(out, "$.sections", key, here, "正文部分 text section")
+            elif ("section", code) in self.r.locations:
+                self.r.duplicate(str(key), here, self.r.locations[("section", code)])
+            else:
+                self.r.locations[("section", code)] = here
+                name = _TEXT_SECTIONS[code].heading
+                out[name] = self.part(f"$.sections.{name}", here, "文本 text", text, _text(text))
+                if isinstance(text, str):
+                    self.sections[code] = text
+        return out
 
 
 def _has_numbers(value: object) -> bool:
@@ -332,70 +567,21 @@ def _has_numbers(value: object) -> bool:
     return any(c not in (None, "") for c in cells)
 
 
-def _labelled_cells(
-    r: _Reader, value: Mapping[Any, object], here: str, number: int, row: Label
-) -> dict[str, Cell]:
-    """The cells of one row given as an object keyed by column labels; an unknown or
-    repeated label is a finding at its own path.  A table 二 row has its block's columns
-    (or the 2019 trial layout's)."""
-    cells: dict[str, Cell] = {}
-    allowed = TABLE2_LAYOUT.get(row.code, ())
-    for column_text, cell in value.items():
-        where = f"{here}[{_key(column_text)}]"
-        column = match_label(f"{number}c", column_text)
-        if column is None or (number == 2 and not (column.trial or column.code in allowed)):
-            what = _COLUMN_WHAT.get(number, f"“{row.name}”的列 column of {row.code}")
-            r.unknown(column_text, where, what)
-            continue
-        r.note_trial(column, column_text, where)
-        key = (number, row.code, column.code)
-        if column.code in cells or key in r.unreadable:
-            r.duplicate(column_text, where, r.locations[key])
-            continue
-        ok, number_ = r.cell(cell, key, where)
-        if ok:
-            cells[column.code] = number_
-    return cells
-
-
-def _sections(r: _Reader, data: object, path: str) -> dict[str, str]:
-    if not isinstance(data, Mapping):
-        r.malformed(path, "对象 an object", data)
-        return {}
-    out: dict[str, str] = {}
-    for key, text in data.items():
-        here = f"{path}[{_key(key)}]"
-        heading = match_label("s", key)
-        found = key if key in _TEXT_SECTIONS else heading and heading.code
-        if found not in _TEXT_SECTIONS:
-            r.unknown(key, here, "正文部分 text section")
-        elif not isinstance(text, str):
-            r.malformed(here, "文本 text", text)
-        else:
-            out[found] = text
-    return out
-
-
 def read_report_document(data: object, *, subject: str | None = None) -> ReadReport:
-    """Read a report from JSON values keyed by labels (see the module documentation).
+    """Read a report from JSON values keyed by labels (see the module documentation): each
+    accepted spelling is mapped to the canonical form, which is checked against the package's
+    ``annual-report`` schema (its cells left to the reader).
 
     Raises :class:`~govdisclose._errors.InputError` only when ``data`` is not an object.
     """
     if not isinstance(data, Mapping):
         raise InputError("a yearly report must be a JSON object (年度报告应为JSON对象)", path="$")
     r = _Reader()
-    for key in data:
-        if key not in _TOP_KEYS:
-            r.add("unknown-key", f"$[{_key(str(key))}]", key=str(key))
-    about = r.about(data, {key: f"$.{key}" for key in _TOP_KEYS})
-    tables = {
-        number: _table(r, number, data[f"table{number}"], f"$.table{number}")
-        for number in (2, 3, 4)
-        if data.get(f"table{number}") is not None
-    }
-    r.locations.update({(number,): f"$.table{number}" for number in tables})
-    sections = _sections(r, data["sections"], "$.sections") if "sections" in data else {}
-    return r.result(about, tables, sections, subject)
+    canonical = _Canonical(r)
+    document = canonical.document(data)
+    canonical.check(document)
+    tables = {n: canonical.tables.get(n) for n in (2, 3, 4)}
+    return r.result(canonical.facts(), tables, canonical.sections, subject)
 
 
 def read_report(
@@ -441,7 +627,11 @@ def read_report_xlsx(path: str | Path, *, limits: Limits | None = None) -> ReadR
                 info[keys[row[0].strip()]] = row[1]
     if not tables and not sections:
         raise InputError(f"{path}: no table of the yearly report found (未找到年度报告的表格)")
-    about = r.about(info, {k: f"{INFO_SHEET}!B{i}" for i, k in enumerate(_INFO_LABELS, start=1)})
+    canonical = _Canonical(r)
+    paths = {k: f"{INFO_SHEET}!B{i}" for i, k in enumerate(_INFO_LABELS, start=1)}
+    document = canonical.about({k: v for k, v in info.items() if v is not None}, paths)
+    canonical.check(document)
+    about = canonical.facts()
     return r.result(about, tables, sections, Path(str(path)).name)
 
 
@@ -575,7 +765,7 @@ def _read_row(
         return
     table = tables.setdefault(number, {})
     r.locations.setdefault((number,), where)
-    if r.row(table, number, label, text, where):
+    if r.row(number, label, text, where):
         table[label.code] = {}
         for (c, column), value in zip(columns.items(), values, strict=True):
             ok, number_ = r.cell(value, (number, label.code, column), _address(sheet, i, c))

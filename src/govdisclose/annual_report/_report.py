@@ -64,14 +64,6 @@ _T4_GROUPS = tuple(g.code for g in TABLE4_GROUPS)
 _T4_COLS = tuple(c.code for c in TABLE4_COLUMNS)
 
 
-def _cell(value: object, where: str) -> Cell:
-    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
-        return value
-    raise DataError(
-        f"a cell must be a number or None, not {short_repr(value)} (应为数字)", path=where
-    )
-
-
 def _freeze_table(name: str, table: Mapping[str, Mapping[str, object]] | None) -> Table | None:
     if table is None:
         return None
@@ -81,9 +73,15 @@ def _freeze_table(name: str, table: Mapping[str, Mapping[str, object]] | None) -
     for row, cells in table.items():
         if not isinstance(cells, Mapping):
             raise DataError("a row must be a mapping of cells", path=f"{name}[{row!r}]")
-        out[str(row)] = MappingProxyType(
-            {str(c): _cell(v, f"{name}[{row!r}][{c!r}]") for c, v in cells.items()}
-        )
+        frozen: dict[str, Cell] = {}
+        for c, v in cells.items():
+            if not (v is None or (isinstance(v, (int, float)) and not isinstance(v, bool))):
+                raise DataError(
+                    f"a cell must be a number or None, not {short_repr(v)} (应为数字)",
+                    path=f"{name}[{row!r}][{c!r}]",  # the path only for the error: it costs
+                )
+            frozen[str(c)] = v
+        out[str(row)] = MappingProxyType(frozen)
     return MappingProxyType(out)
 
 

@@ -22,6 +22,12 @@ The reader knows every phrasing the notices have used since 2006:
 * the sentence that only *encourages* a day off on 除夕 (``鼓励各单位……安排职工在除夕（2月9日）
   休息``), which is not a holiday and is left out.
 
+and copies as other sites repost them: in traditional characters, with the reading inserted
+after characters (``節(jié)``), a page's header, headline or 新华社 lead around the notice, the
+title over several lines or after a label (``标  题：``), items run together on one line or
+after dashes (``——元旦：``), spaces around numbers.  Only a date signed by 国务院(办公厅) is
+taken as the notice's date.
+
 Each festival's days are checked against its ``共N天``, make-up days must be weekend days, and
 the arrangement must hold every festival of the 《全国年节及纪念日放假办法》 in force for its year
 with its statutory days (:func:`~govdisclose.calendar.completeness_problems`).  A sentence the
@@ -60,6 +66,7 @@ import attrs
 
 from .._errors import CalendarDataError, InputError, short_repr
 from .._files import decode_text, read_bytes
+from .._vocabulary import PINYIN, simplified
 from ._arrangement import WEEKDAYS, Arrangement, arrangement_error, check_complete, date_problems
 from ._festivals import FESTIVAL_DATES, Festival, statutory_holidays
 
@@ -70,16 +77,25 @@ _DIGITS: Final = "〇○零一二三四五六七八九"
 _NUMERAL: Final = "一二三四五六七八九十"
 _WEEKDAY_NAMES: Final = "一二三四五六日"
 
-_YEARLY_TITLE = re.compile(r"国务院办公厅关于(\d{4})年部分节假日(?:放假)?安排的通知")
+#: Traditional characters of the notice's words that :func:`simplified` does not fold.
+_TRADITIONAL: Final = str.maketrans("節勞慶農臘連將戰勝", "节劳庆农腊连将战胜")
+#: Characters of every notice in traditional characters (國務院辦公廳, 節假日, 調休), so that a
+#: notice in simplified characters is not folded character by character.
+_IS_TRADITIONAL = re.compile("[國務辦廳關節調]")
+_YEARLY_TITLE = re.compile(r"国务院办公厅关于(\d{4})年部分节假日(?:放假)?安排的?通知")
 _NUMBER = re.compile(r"国(?:办)?发明电〔\d{4}〕\d+号")
-_ITEM = re.compile(rf"^([{_NUMERAL}]+)、\s*(.*)$")
+# 一、元旦:…; a news story's ——元旦:… (a dash for the numeral)
+_ITEM = re.compile(rf"^(?:[{_NUMERAL}]+、|——(?=[^:]{{1,12}}:))")
 _DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:\(([^()]*)\))?")
 _NOTE_WEEKDAY = re.compile(r"^(?:星期|周)([一二三四五六日天])$")
 # A note naming a day of the Spring Festival: 除夕, 正月初二, 大年初六 (农历 before it or not).
 _NOTE_LUNAR = re.compile(r"^(?:即)?(?:农历)?(除夕|(?:正月|大年)初([一二三四五六七八九十]))$")
 _SIGNED = re.compile(
-    rf"^(?:(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日|([{_DIGITS}]{{4}})年([{_NUMERAL}]+)月([{_NUMERAL}]+)日)$"
+    rf"^(?:国务院(?:办公厅)? ?)?(?:(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日"
+    rf"|([{_DIGITS}]{{4}})年([{_NUMERAL}]+)月([{_NUMERAL}]+)日)$"
 )
+_SPACES = re.compile(r"\s+")
+_DIGIT_SPACE = re.compile(r"(?<=\d) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=\d)")
 _HOLIDAY_WORDS = re.compile(r"放假|上班|调休|补休|休息|公休")
 _MONTH_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 
@@ -146,11 +162,14 @@ class _TextOf(HTMLParser):
 def notice_text(data: bytes | str, *, source: str = "<notice>") -> str:
     """The notice's text: bytes decoded like every text file (UTF-8 or GB18030), a saved
     web page reduced to its text (with the standard library's ``html.parser``: no network,
-    nothing run), each line NFKC-normalized (full-width brackets and digits made ASCII) and
-    stripped, blank lines left out.
+    nothing run), NFKC-normalized (full-width brackets and digits made ASCII), the notice's
+    words in traditional characters made simplified and the readings some copies insert
+    after characters (節(jié)) left out, each line stripped, blank lines left out.
 
     >>> notice_text("<html><body><p>一、元旦：1月1日放假</p><script>x()</script></body></html>")
     '一、元旦:1月1日放假'
+    >>> notice_text("二、春節(jié)：2月7日至13日放假調(diào)休")
+    '二、春节:2月7日至13日放假调休'
     """
     if isinstance(data, (bytes, bytearray, memoryview)):
         text = decode_text(bytes(data), source=source)
@@ -163,8 +182,14 @@ def notice_text(data: bytes | str, *, source: str = "<notice>") -> str:
         parser.feed(text)
         parser.close()
         text = "".join(parser.parts)
-    lines = (unicodedata.normalize("NFKC", line) for line in text.splitlines())
-    return "\n".join(line for line in (re.sub(r"\s+", " ", x).strip() for x in lines) if line)
+    text = "\n".join(unicodedata.normalize("NFKC", line) for line in text.splitlines())
+    if "(" in text:  # the reading a copy inserts after characters: 節(jié), 星(xīng)期六
+        text = PINYIN.sub("", text)
+    if _IS_TRADITIONAL.search(text):
+        text = simplified(text).translate(_TRADITIONAL)
+    # one space for any white space; none between a digit and a character (现将 2018 年, 1 月 1 日)
+    lines = (_SPACES.sub(" ", x).strip() for x in text.splitlines())
+    return "\n".join(_DIGIT_SPACE.sub("", x) if " " in x else x for x in lines if x)
 
 
 # -- the notice's parts -----------------------------------------------------------------------
@@ -224,7 +249,8 @@ def _festivals(names: str, label: str) -> tuple[Festival, ...]:
 def _office_above(lines: list[str]) -> bool:
     """Whether the last line that is not blank is 国务院办公厅 alone (and no title was seen)."""
     filled = [line.strip() for line in lines if line.strip()]
-    return bool(filled) and filled[-1] == "国务院办公厅" and not any("关于" in x for x in filled)
+    titles = (x.endswith("通知") and "关于" in x for x in filled)
+    return bool(filled) and filled[-1] == "国务院办公厅" and not any(titles)
 
 
 _TITLE_PIECE = re.compile(r"^[^。，,:;；：]{1,40}$")
@@ -279,10 +305,16 @@ def _lines(text: str) -> tuple[str, list[str]]:
         else:
             lines.append(line)
     lines = _join_title([line for line in lines if not line.startswith("#")])
-    titles = (i for i, x in enumerate(lines) if x.endswith("通知") and "关于" in x and len(x) < 120)
-    at = next(titles, None)
+    titles = [i for i, x in enumerate(lines) if x.endswith("通知") and "关于" in x and len(x) < 120]
+    # a headline above the notice that drops 的 (…假期安排通知) gives way to the title itself
+    at = next((i for i in titles if lines[i].endswith("的通知")), titles[0] if titles else None)
     title = lines.pop(at) if at is not None else ""
-    return title, lines
+    # what a page prints before the title (标 题:, 正在阅读:, 受权发布丨) is not part of it, nor
+    # what a headline puts between the office and 关于 (国务院办公厅:关于…, 国务院办公厅发出关于…)
+    office = re.search(r"(国务院(?:办公厅)?)(?: |:|发出|印发)?(?=关于)", title)
+    title = (office.group(1) + title[office.end() :] if office else title).replace(" ", "")
+    # a headline that drops 的 (…部分节假日安排通知) names the notice by its title
+    return re.sub(r"(?<=部分节假日安排)(?=通知$)", "的", title), lines
 
 
 def _parts(title: str, lines: list[str], *, default_festival: Festival | None) -> _Notice:
@@ -292,7 +324,7 @@ def _parts(title: str, lines: list[str], *, default_festival: Festival | None) -
     items: list[list[str]] = []
     problems: list[str] = []
     trailing: list[str] = []
-    for line in lines:
+    for at, line in enumerate(lines):
         if number is None and (found := _NUMBER.search(line)) and len(line) < 40:
             number = found.group(0)
             continue
@@ -300,7 +332,8 @@ def _parts(title: str, lines: list[str], *, default_festival: Festival | None) -
             number = found.group(0)  # the number run together with what follows it
             line = line[found.end() :]
         if (day := _signed(line)) is not None:
-            signed = day
+            if line.startswith("国务院") or lines[at - 1 : at] in (["国务院办公厅"], ["国务院"]):
+                signed = day  # signed by the office, not by whoever copied the notice
             continue
         if _ITEM.match(line):
             items.append([line])
@@ -311,9 +344,10 @@ def _parts(title: str, lines: list[str], *, default_festival: Festival | None) -
             items[-1].append(line)  # an item's dates on the lines after its heading
             continue
         if not items:
-            intro = re.search(r"现将(\d{4})年|(\d{4})年,?元旦", line)
+            # …现将2026年元旦…; 2014年元旦…; a news lead naming the notice (…关于2022年部分…)
+            intro = re.search(r"现将(\d{4})年|(\d{4})年,?元旦|关于(\d{4})年部分节假日", line)
             if year is None and intro:
-                year = int(intro.group(1) or intro.group(2))
+                year = int(next(filter(None, intro.groups())))
             # An amending notice without numbered items: what follows 如下… is its arrangement.
             arranged = re.search(r"如下[^:。,]{0,4}:(.+)$", line)
             if arranged and default_festival is not None:
@@ -326,18 +360,23 @@ def _parts(title: str, lines: list[str], *, default_festival: Festival | None) -
     parsed: list[_Item] = []
     for lines_of_item in items:
         joined = "".join(lines_of_item)
-        numeral, _, rest = joined.partition("、")
+        numeral, _, rest = joined.partition("——" if joined.startswith("——") else "、")
+        mark = f"{numeral}、" if numeral else "——"
         rest = rest.lstrip()
-        head = re.match(r"^([^:\d]*?)\s*:\s*(.*)$", rest) or re.match(r"^(\D*?)(\d.*)$", rest)
+        # the festival before the colon, a copy's year before it or not (一、2018年元旦:…)
+        head = re.match(r"^(?:(\d{4})年)?([^:\d]*?)\s*:\s*(.*)$", rest)
+        head = head or re.match(r"^()(\D*?)(\d.*)$", rest)
         try:
-            if head and head.group(1).strip() and (default_festival is None or ":" in rest):
-                label = f"{numeral}、{head.group(1).strip()}"
-                festivals = _festivals(head.group(1), label)
-                body = head.group(2)
+            if head and head.group(2).strip() and (default_festival is None or ":" in rest):
+                label = f"{mark}{head.group(2).strip()}"
+                if head.group(1) and year is not None and int(head.group(1)) != year:
+                    raise _Unread(f"{label}: {head.group(1)}年 is not {year} (年份与通知不符)")
+                festivals = _festivals(head.group(2), label)
+                body = head.group(3)
             elif default_festival is not None:
-                label, festivals, body = f"{numeral}、", (default_festival,), rest
+                label, festivals, body = mark, (default_festival,), rest
             else:
-                raise _Unread(f"{numeral}、: no festival named (未写明节日): 「{joined}」")
+                raise _Unread(f"{mark}: no festival named (未写明节日): 「{joined}」")
         except _Unread as exc:
             if _MONTH_DAY.search(rest) or default_festival is None:
                 problems.append(str(exc))

@@ -21,9 +21,10 @@ Items are paired with :func:`govdisclose._localize.match_items`.  What is report
   ``localize.time-limit-changed`` (info: different, not comparable) — by
   :func:`govdisclose.timelimits.compare_strictness`;
 * ``localize.levels-changed`` (info); ``localize.domain-mismatch`` (error);
-* ``localize.comparison-skipped`` (info) — an item that could not be read (its standard
-  counterpart is then listed as missing), or the whole catalogue when its data has wrong types
-  or unknown terms.
+* ``localize.comparison-skipped`` (info) — an item that could not be read (its raw name is
+  still matched to a standard item, which is then not listed as missing), a table's row the
+  reader refused whose name is matched so (``unread``), or the whole catalogue when its data
+  has wrong types or unknown terms.
 
 >>> import attrs
 >>> from govdisclose import standard
@@ -37,10 +38,12 @@ Items are paired with :func:`govdisclose._localize.match_items`.  What is report
 
 from __future__ import annotations
 
-from .._localize import ItemMatch, match_items, name_key
+from collections.abc import Mapping, Sequence
+
+from .._localize import ItemMatch, match_items, match_names, name_key
 from .._model import Catalogue, TimeLimit
 from .._standard import standard as load_standard
-from .._vocabulary import Channel, Level, Mode, Term
+from .._vocabulary import Channel, FirstLevel, Level, Mode, Term, normalize_text
 from ..findings import FindingCode, Report, ReportBuilder, Severity
 from ..timelimits import compare_strictness
 from ._items import website_justification
@@ -273,7 +276,7 @@ def _compare_names(match: ItemMatch, path: str, builder: ReportBuilder) -> None:
             f"{local.first_level.code} here",
             standard_id=std.id,
         )
-    elif match.how == "id" or "".join(local.name.split()) != "".join(std.name.split()):
+    elif match.how == "id" or normalize_text(local.name) != normalize_text(std.name):
         builder.add(
             ITEM_RENAMED,
             f"{path}.name",
@@ -287,11 +290,26 @@ def _compare_names(match: ItemMatch, path: str, builder: ReportBuilder) -> None:
         )
 
 
+def _raw_names(data: object, indexes: Sequence[int]) -> list[tuple[FirstLevel | None, str]]:
+    """The first-level item (when it reads) and name of each raw item at ``indexes``."""
+    items = data.get("items") if isinstance(data, Mapping) else None
+    out: list[tuple[FirstLevel | None, str]] = []
+    for index in indexes:
+        raw = items[index] if isinstance(items, list) else None
+        raw = raw if isinstance(raw, Mapping) else {}
+        name = raw.get("name")
+        first = raw.get("first_level")
+        parsed = FirstLevel.parse(first, default=None) if isinstance(first, str) else None
+        out.append((parsed, name if isinstance(name, str) else ""))
+    return out
+
+
 def compare_with_standard(
     local: Catalogue | object,
     standard: Catalogue | None = None,
     *,
     level: Level | str | None = None,
+    unread: Sequence[tuple[str, str]] = (),
 ) -> Report:
     """Compare a local catalogue (model or JSON-ready data) with the standard.
 
@@ -302,7 +320,8 @@ def compare_with_standard(
     report starts with the same reading findings.  Items lacking elements are left out of the
     comparison (``localize.comparison-skipped`` for each) and the rest compared; data with
     wrong types or unknown terms is not compared at all (``localize.comparison-skipped`` at
-    ``$``).
+    ``$``).  ``unread``: the location and name of each row of the source table that is not in
+    the data (``tables.unknown-first-level``), matched by name as unreadable items are.
     """
     wanted = Level.parse(level) if level is not None else None
     builder = ReportBuilder()
@@ -312,7 +331,7 @@ def compare_with_standard(
     ):
         builder.add(COMPARISON_SKIPPED, "$", hint=_FIX_FIRST)
         return builder.build()
-    local = read.catalogue
+    local_data, local = local, read.catalogue
     builder.subject = local.title if isinstance(local.title, str) else None
     if standard is None:
         standard = load_standard(local.domain)
@@ -328,16 +347,7 @@ def compare_with_standard(
     if wanted is None:
         wanted = local.level
     compared = {index for index, _ in read.items}
-    for index in range(read.item_count):
-        if index not in compared:
-            builder.add(
-                COMPARISON_SKIPPED,
-                f"$.items[{index}]",
-                message_zh="该事项未能读取，未与标准目录比对（对应的标准事项因而列为缺少）",
-                message_en="the item could not be read and was not compared (so the standard "
-                "item it stands for is listed as missing)",
-                hint=_FIX_FIRST,
-            )
+    skipped = [index for index in range(read.item_count) if index not in compared]
     usable = [(i, item) for i, item in read.items if isinstance(item.name, str)]
     for index, item in read.items:
         if not isinstance(item.name, str):
@@ -349,6 +359,28 @@ def compare_with_standard(
                 hint="先用 validate_catalogue 检查 / run validate_catalogue first",
             )
     matching = match_items([item for _, item in usable], standard)
+    rows: list[tuple[FirstLevel | None, str]] = [(None, name) for _, name in unread]
+    named = match_names(
+        _raw_names(local_data, skipped) + rows, standard, matching.unmatched_standard
+    )
+    places = [f"$.items[{index}]" for index in skipped] + [where for where, _ in unread]
+    for k, place in enumerate(places):
+        std = standard.items[named[k]] if k in named else None
+        unreadable = k < len(skipped)
+        if std is None and not unreadable:
+            continue  # a refused row the table's own finding reports
+        builder.add(
+            COMPARISON_SKIPPED,
+            place,
+            message_zh=("该事项未能读取" if unreadable else "该行未导入")
+            + "，未与标准目录比对"
+            + (f"；按名称对应标准事项“{std.name}”（{std.id}）" if std else ""),
+            message_en=("the item could not be read" if unreadable else "the row was not imported")
+            + " and was not compared"
+            + (f"; by its name it stands for the standard's {std.id}" if std else ""),
+            hint=_FIX_FIRST,
+            standard_id=std.id if std else None,
+        )
     for match in matching.matches:
         path = f"$.items[{usable[match.local_index][0]}]"
         _compare_names(match, path, builder)
@@ -366,6 +398,8 @@ def compare_with_standard(
         )
     for index in matching.unmatched_standard:
         std = standard.items[index]
+        if index in named.values():
+            continue  # an item that could not be read stands for it
         if wanted is not None and wanted not in std.levels:
             continue
         where = f"{wanted.label}" if wanted else "基层"

@@ -133,11 +133,10 @@ def _from_ledger(args: argparse.Namespace, hand: Any) -> tuple[Any, int]:
     if args.previous is None:
         return report, EXIT_OK
     checked = check_report(report, previous=read_report(args.previous, limits=limits_from(args)))
-    found = [f for f in checked.findings if f.code in _CARRY_OVER_CODES]
+    found = checked.filter(code=_CARRY_OVER_CODES)
     for finding in found:
         sys.stderr.write(finding.to_text().rstrip("\n") + "\n")
-    errors = any(f.severity.code == "error" for f in found)
-    return report, EXIT_FINDINGS if errors else EXIT_OK
+    return report, EXIT_FINDINGS if found.has_errors else EXIT_OK
 
 
 def _run_build(args: argparse.Namespace) -> int:

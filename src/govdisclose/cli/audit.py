@@ -21,8 +21,8 @@ Dates in the log: ``2024-10-08`` (or ``2024-10-8``), ``2024/10/8``, ``2024.10.8`
 has an offset, the written date otherwise; see :mod:`govdisclose.audit._log_record`.
 ``--as-of`` takes the same spellings as every date option
 (:func:`~govdisclose.cli.common.parse_date_option`), and ``today`` (the default).
-No output (``--output``, ``--records``) may be one of the inputs; each is written whole or
-not at all.
+No output (``--output``, ``--records``) may be one of the inputs, nor both the same file;
+each is written whole or not at all.
 
 Exit codes: 0 nothing late or overdue and every record usable; 1 some record is late or
 overdue, or cannot be used (an ``audit.bad-record`` error); 2 unusable input (missing file,
@@ -49,7 +49,6 @@ from .common import (
     add_limit_option,
     add_output_option,
     calendar_from_args,
-    limits_from,
     output_path,
     parse_date_option,
     whole_number,
@@ -59,20 +58,15 @@ from .common import (
 
 def _run(args: argparse.Namespace) -> int:
     from .._converter import unstructure
-    from .._files import atomic_writer, refuse_overwriting_input
+    from .._files import atomic_writer
     from ..audit import audit_file
-    from .catalogue import list_table_findings, load_catalogue
+    from .catalogue import load_listed
 
     as_of = parse_date_option(args.as_of, "--as-of")
     inputs = [args.log, *args.catalogue, *args.calendar]
-    output = output_path(args, *inputs, args.records)
-    if args.records is not None:
-        refuse_overwriting_input(args.records, inputs)
-    catalogues = []
-    for name in args.catalogue:
-        catalogue, report = load_catalogue(name, limits_from(args))
-        list_table_findings(report)  # what could not be read is said, not dropped
-        catalogues.append(catalogue)
+    output = output_path(args, *inputs, also=("--records", args.records))
+    # what could not be read is said, not dropped
+    catalogues = [load_listed(name, args)[0] for name in args.catalogue]
     calendar = calendar_from_args(args)
     with contextlib.ExitStack() as stack:
         on_record: Any = None

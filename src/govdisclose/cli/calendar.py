@@ -9,6 +9,7 @@ Commands::
     govdisclose calendar list [--calendar FILE]... [--provisional] [--format text|json]
     govdisclose calendar remove YEAR
     govdisclose calendar example
+    govdisclose calendar ics YEAR [--output FILE]
 
 ``day`` says what a date is — working day, weekend, statutory holiday, swapped rest day (调休) or
 make-up working day (调休上班) — with its festival, the State Council notice it comes from, and
@@ -28,12 +29,15 @@ notice.  A notice that does not list every festival is refused unless ``--partia
 says why; results computed through a partial year are marked partial.  The store is the user
 data directory (platformdirs), or ``GOVDISCLOSE_DATA_DIR`` when set.
 
-``calendar ics`` is defined with the deadline commands (:mod:`govdisclose.cli.deadline`).
+``calendar ics`` writes the yearly schedule of recurring duties (the annual report, the
+major-decision catalogue, quarterly progress reports, the yearly review of document
+attributes) as all-day iCalendar events.
 """
 
 from __future__ import annotations
 
 import argparse
+import calendar as calendar_module
 import datetime as dt
 import sys
 from collections.abc import Callable
@@ -53,11 +57,12 @@ from .common import (
     file_format,
     output_path,
     parse_date_option,
+    parse_month_day_option,
     write_output,
     write_result,
     write_text,
+    year_number,
 )
-from .deadline import register_ics
 
 if TYPE_CHECKING:
     from ..calendar import Arrangement
@@ -261,6 +266,27 @@ def _run_example(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _ics(args: argparse.Namespace) -> int:
+    from ..deadlines._schedule import obligations, to_ics
+
+    review: tuple[int, int] = (12, 31)
+    if args.attribute_review is not None:
+        review = parse_month_day_option(args.attribute_review, "--attribute-review")
+        if review == (2, 29) and not calendar_module.isleap(args.year):
+            raise InputError(
+                f"--attribute-review: {args.attribute_review} is not a day of {args.year} "
+                f"({args.year}年没有2月29日)"
+            )
+    items = obligations(
+        args.year,
+        calendar=calendar_from_args(args),
+        attribute_review=review,
+        authority=args.authority,
+    )
+    write_output(to_ics(items), output_path(args, *args.calendar))  # CRLF line ends kept
+    return EXIT_OK
+
+
 def _register_notice_commands(calendar_subparsers: Any) -> None:
     for name, helps, description in (
         (
@@ -355,4 +381,24 @@ def register(subparsers: Any) -> None:
     add_format_option(day)
     day.set_defaults(handler=_run_day)
     _register_notice_commands(calendar_subparsers)
-    register_ics(calendar_subparsers)  # defined with the deadline commands
+    ics = calendar_subparsers.add_parser(
+        "ics",
+        help="年度政务公开工作日程（iCalendar）/ the year's recurring obligations as iCalendar",
+        description="年度报告、重大行政决策事项目录、季度工作进展、公开属性年度自查 → .ics / the "
+        "annual report, major-decision catalogue, quarterly progress reports and the yearly "
+        "review of document attributes as all-day iCalendar events",
+    )
+    ics.add_argument("year", type=year_number(), metavar="YEAR", help="年份 / the year")
+    add_output_option(ics)
+    ics.add_argument(
+        "--attribute-review",
+        metavar="MM-DD",
+        help="公开属性年度自查日期（默认12-31）/ day of the yearly review (default 12-31)",
+    )
+    ics.add_argument(
+        "--authority",
+        action="store_true",
+        help="年度报告按主管部门3月31日 / annual report by 31 March (an authority)",
+    )
+    add_calendar_options(ics)
+    ics.set_defaults(handler=_ics)

@@ -36,12 +36,11 @@ from .common import (
     limits_from,
     output_path,
     write_output,
-    write_text,
+    write_result,
 )
 
 if TYPE_CHECKING:
     from ..findings import Report
-    from ..tables import Limits
 
 
 def _export_json(catalogue: Catalogue) -> str:
@@ -75,27 +74,26 @@ _SUFFIXES = {**{form: form for form in EXPORTERS}, "htm": "html", "jsonl": "json
 BINARY_FORMATS = frozenset({"xlsx"})
 
 
-def load_catalogue(name: str, limits: Limits | None = None) -> tuple[Catalogue, Report | None]:
-    """A standard catalogue by domain (``work-safety``, ``救灾`` …) or a catalogue file, with
-    the findings of a table import (``.xlsx``, ``.csv``).
+def load_listed(name: str, args: argparse.Namespace) -> tuple[Catalogue, int]:
+    """A standard catalogue by domain (``work-safety``, ``救灾`` …) or a catalogue file (JSON,
+    or a table read with the ``--limit`` settings); and 1 if reading it found an error, else 0.
 
-    The report is ``None`` for a standard catalogue and empty for a JSON file (nothing to
-    report about cells); unusable input raises :class:`~govdisclose._errors.InputError`.
+    The findings of a table import (``.xlsx``, ``.csv``) are listed on standard error
+    (:func:`list_table_findings`); unusable input raises
+    :class:`~govdisclose._errors.InputError`.
     """
     from .._catalogue_files import read_catalogue
 
     domain = Domain.parse(name, default=None)
     if domain is not None and not Path(name).is_file():
-        return standard(domain), None
+        return standard(domain), 0
     if not Path(name).exists():
         raise InputError(
             f"{name!r} is neither a standard catalogue (work-safety, disaster-relief) nor a file "
             f"(既不是标准目录名称也不是文件)"
         )
-    from ..tables import DEFAULT_LIMITS
-
-    result = read_catalogue(name, limits=limits or DEFAULT_LIMITS)
-    return result.catalogue, result.report
+    result = read_catalogue(name, limits=limits_from(args))
+    return result.catalogue, list_table_findings(result.report)
 
 
 def _join(terms: tuple[object, ...]) -> str:
@@ -165,14 +163,12 @@ def render_catalogue(catalogue: Catalogue, *, full: bool = False) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def list_table_findings(report: Report | None, *, as_json: bool = False) -> int:
+def list_table_findings(report: Report, *, as_json: bool = False) -> int:
     """List a table import's findings on standard error; exit code 1 if any is an error.
 
     What could be read is still shown or exported, but a script must not take a table with
     unreadable cells for a clean one.
     """
-    if report is None:
-        return 0
     if as_json:
         from .._converter import unstructure
 
@@ -183,9 +179,8 @@ def list_table_findings(report: Report | None, *, as_json: bool = False) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    catalogue, report = load_catalogue(args.name, limits_from(args))
-    code = list_table_findings(report)
-    _write_catalogue(args, catalogue, None, full=args.full)
+    catalogue, code = load_listed(args.name, args)
+    write_result(args, catalogue, lambda: render_catalogue(catalogue, full=args.full))
     return code
 
 
@@ -196,8 +191,7 @@ def _export(args: argparse.Namespace) -> int:
         raise InputError("--encoding is for CSV output only (--to csv) (仅适用于CSV)")
     if form in BINARY_FORMATS and output is None:
         raise InputError(f"--to {form} is binary: give --output FILE (需指定输出文件)")
-    catalogue, report = load_catalogue(args.name, limits_from(args))
-    code = list_table_findings(report)
+    catalogue, code = load_listed(args.name, args)
     if args.level:
         from .._localize import derive
 
@@ -230,21 +224,10 @@ def _derive(args: argparse.Namespace) -> int:
     from .._localize import derive
 
     output = output_path(args, args.name)
-    catalogue, report = load_catalogue(args.name, limits_from(args))
-    code = list_table_findings(report)
+    catalogue, code = load_listed(args.name, args)
     catalogue = derive(catalogue, args.level, publisher=args.publisher, renumber=args.renumber)
-    _write_catalogue(args, catalogue, output)
+    write_result(args, catalogue, lambda: render_catalogue(catalogue), output)
     return code
-
-
-def _write_catalogue(
-    args: argparse.Namespace, catalogue: Catalogue, output: Path | None, *, full: bool = False
-) -> None:
-    """The catalogue as JSON (``--format json``) or as a readable table."""
-    if args.format == "json":
-        write_output(_export_json(catalogue), output)
-    else:
-        write_text(render_catalogue(catalogue, full=full), output)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -1,4 +1,4 @@
-"""``govdisclose deadline``: explained deadlines; ``govdisclose calendar ics``: the yearly schedule.
+"""``govdisclose deadline``: explained deadlines.
 
 Commands::
 
@@ -8,7 +8,6 @@ Commands::
     govdisclose deadline opinion DETECTED [--major]
     govdisclose deadline annual-report YEAR [--authority]
     govdisclose deadline meeting MEETING [--days N]
-    govdisclose calendar ics YEAR [--output FILE]
 
 Each ``deadline`` command takes ``--format text|json``, ``--calendar FILE`` (repeatable) and
 ``--provisional``.  JSON is one object with ``due`` (ISO 8601: a date, or a date-time with
@@ -26,7 +25,6 @@ error with exit code 2.
 from __future__ import annotations
 
 import argparse
-import calendar as calendar_module
 from collections.abc import Sequence
 from typing import Any
 
@@ -36,14 +34,10 @@ from . import EXIT_OK, command_group
 from .common import (
     add_calendar_options,
     add_format_option,
-    add_output_option,
     calendar_from_args,
-    output_path,
     parse_date_option,
     parse_datetime_option,
-    parse_month_day_option,
     whole_number,
-    write_output,
     write_result,
     year_number,
 )
@@ -275,49 +269,3 @@ def register(subparsers: Any) -> None:
     )
     _common(meeting, calendar=False)
     meeting.set_defaults(handler=_meeting)
-
-
-def _ics(args: argparse.Namespace) -> int:
-    from ..deadlines._schedule import obligations, to_ics
-
-    review: tuple[int, int] = (12, 31)
-    if args.attribute_review is not None:
-        review = parse_month_day_option(args.attribute_review, "--attribute-review")
-        if review == (2, 29) and not calendar_module.isleap(args.year):
-            raise InputError(
-                f"--attribute-review: {args.attribute_review} is not a day of {args.year} "
-                f"({args.year}年没有2月29日)"
-            )
-    items = obligations(
-        args.year,
-        calendar=calendar_from_args(args),
-        attribute_review=review,
-        authority=args.authority,
-    )
-    write_output(to_ics(items), output_path(args, *args.calendar))  # CRLF line ends kept
-    return EXIT_OK
-
-
-def register_ics(calendar_subparsers: Any) -> None:
-    """Add ``ics`` to the ``calendar`` command group (called from ``cli/calendar.py``)."""
-    ics = calendar_subparsers.add_parser(
-        "ics",
-        help="年度政务公开工作日程（iCalendar）/ the year's recurring obligations as iCalendar",
-        description="年度报告、重大行政决策事项目录、季度工作进展、公开属性年度自查 → .ics / the "
-        "annual report, major-decision catalogue, quarterly progress reports and the yearly "
-        "review of document attributes as all-day iCalendar events",
-    )
-    ics.add_argument("year", type=year_number(), metavar="YEAR", help="年份 / the year")
-    add_output_option(ics)
-    ics.add_argument(
-        "--attribute-review",
-        metavar="MM-DD",
-        help="公开属性年度自查日期（默认12-31）/ day of the yearly review (default 12-31)",
-    )
-    ics.add_argument(
-        "--authority",
-        action="store_true",
-        help="年度报告按主管部门3月31日 / annual report by 31 March (an authority)",
-    )
-    add_calendar_options(ics)
-    ics.set_defaults(handler=_ics)

@@ -19,7 +19,8 @@ _EPILOG = """\
 
 
 def _run(args: argparse.Namespace) -> int:
-    from ..schemas import SCHEMA_NAMES, dump_schema, schema, stale_schemas, write_schemas
+    from .._files import dump_json
+    from ..schemas import SCHEMA_NAMES, schema, stale_schemas, write_schemas
 
     if args.check is not None:
         if not Path(args.check).is_dir():
@@ -40,7 +41,7 @@ def _run(args: argparse.Namespace) -> int:
             print(path)
         return EXIT_OK
     if args.name:
-        sys.stdout.write(dump_schema(schema(args.name)))
+        sys.stdout.write(dump_json(schema(args.name)))
         return EXIT_OK
     for name in SCHEMA_NAMES:
         print(f"{name:<18} {schema(name)['title']}")

@@ -12,18 +12,14 @@ import bisect
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
 
 import attrs
 
 from .._dates import check_date, shift_date
 from .._errors import InputError, short_repr
+from ..calendar._festivals import Festival
 from ..calendar._workcalendar import DayKind, WorkCalendar
 from ._deadline import Step, StepKind
-
-if TYPE_CHECKING:
-    from ..calendar._festivals import Festival
-
 
 _COUNTING = (StepKind.COUNTED, StepKind.MAKEUP_COUNTED)
 
@@ -31,7 +27,7 @@ _COUNTING = (StepKind.COUNTED, StepKind.MAKEUP_COUNTED)
 Pause = tuple[dt.date, dt.date]
 
 
-def check_pauses(pauses: object, *, path: str = "pauses") -> tuple[Pause, ...]:
+def check_pauses(pauses: object) -> tuple[Pause, ...]:
     """``pauses`` as a tuple of ``(sent, answered)`` date pairs, checked; read only once.
 
     A string, a mapping or anything that is not a list of pairs is an InputError naming the
@@ -41,11 +37,11 @@ def check_pauses(pauses: object, *, path: str = "pauses") -> tuple[Pause, ...]:
         raise InputError(
             f"expected a list of (sent, answered) date pairs, got {short_repr(pauses)} "
             f"(征求意见期间应为(发出日期, 答复日期)列表)",
-            path=path,
+            path="pauses",
         )
     out: list[Pause] = []
     for index, pair in enumerate(pauses):
-        where = f"{path}[{index}]"
+        where = f"pauses[{index}]"
         if not isinstance(pair, (tuple, list)) or len(pair) != 2:
             raise InputError(
                 f"expected a (sent, answered) pair of dates, got {short_repr(pair)} "
@@ -80,21 +76,12 @@ class Paused:
         index = bisect.bisect_right(self.runs, (day, dt.date.max)) - 1
         return index >= 0 and self.runs[index][0] <= day <= self.runs[index][1]
 
-    def __bool__(self) -> bool:
-        return bool(self.runs)
 
-
-def paused_days(pauses: object, *, path: str = "pauses") -> Paused:
-    """Every day excluded by the pauses: from the day after sending through the answer day.
-
-    Overlapping or repeated pauses are merged (a day is excluded once).  A pause that ends
-    before it starts is an error; one answered the day it was sent excludes nothing.
-    """
-    spans = sorted(
-        (shift_date(sent, 1), answered)
-        for sent, answered in check_pauses(pauses, path=path)
-        if answered > sent
-    )
+def paused_days(pauses: Iterable[Pause]) -> Paused:
+    """Every day excluded by the (checked) pauses: from the day after sending through the
+    answer day.  Overlapping or repeated pauses are merged (a day is excluded once); one
+    answered the day it was sent excludes nothing."""
+    spans = sorted((shift_date(sent, 1), answered) for sent, answered in pauses if answered > sent)
     runs: list[tuple[dt.date, dt.date]] = []
     for first, last in spans:
         if runs and first.toordinal() <= runs[-1][1].toordinal() + 1:

@@ -18,12 +18,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from .._dates import check_date
 from .._errors import InputError, short_repr
 from .._model import TimeLimit, check_service_level
-from ..calendar._workcalendar import check_calendar
+from ..calendar._workcalendar import WorkCalendar, check_calendar
 from ..timelimits import (
     EVENTS,
     PERIODS,
@@ -53,9 +52,6 @@ from ._deadline import (
     start_step,
 )
 from ._fixed import fixed_date_step
-
-if TYPE_CHECKING:
-    from ..calendar._workcalendar import WorkCalendar
 
 #: Rules with no legal number of days: assessable only with a service level.
 _OPEN = (Promptly, ExternalRequirement, ConsultationPeriod)
@@ -132,9 +128,7 @@ def proactive_deadline(
     given = service_level_workdays
     if given is not None:
         check_service_level(given, where="service_level_workdays")
-    if calendar is not None:
-        # a wrong type is refused even for rules that need no calendar
-        check_calendar(calendar, where="calendar")
+    cal = check_calendar(calendar, where="calendar")
     own = None
     if isinstance(rule, TimeLimit):
         own = rule.service_level_workdays  # checked by TimeLimit
@@ -181,7 +175,6 @@ def proactive_deadline(
             start_event=_FORMED,
             explanation=(_note(text),),
         )
-    cal = check_calendar(calendar, where="calendar")
     legal = _legal_rule(parsed)
     event = _event_label(parsed)
     if isinstance(parsed, _OPEN):

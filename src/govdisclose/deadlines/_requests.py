@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from .._dates import check_date, is_int
 from .._errors import InputError, short_repr
 from .._vocabulary import Term
-from ..calendar._workcalendar import check_calendar
+from ..calendar._workcalendar import WorkCalendar, check_calendar
 from ._counting import check_pauses, count_workdays, pause_notes, paused_days
 from ._deadline import (
     OGI,
@@ -21,9 +20,6 @@ from ._deadline import (
     finish_deadline,
     start_step,
 )
-
-if TYPE_CHECKING:
-    from ..calendar._workcalendar import WorkCalendar
 
 #: 第三十三条: the ordinary reply period.
 REPLY_WORKDAYS = 20
@@ -77,7 +73,8 @@ class ReceiptEvent(Term):
     CONFIRMED = ("confirmed", "确认之日", "确认", "双方确认")
 
 
-_RECEIPT_RULE: dict[RequestChannel, tuple[ReceiptEvent, str]] = {
+#: 第三十一条: the event whose day is the receipt date, by channel, and what it means.
+RECEIPT_RULE: dict[RequestChannel, tuple[ReceiptEvent, str]] = {
     RequestChannel.IN_PERSON: (ReceiptEvent.SUBMITTED, "申请人提交之日 the day it is submitted"),
     RequestChannel.POST: (ReceiptEvent.SIGNED_FOR, "行政机关签收之日 the day the agency signs"),
     RequestChannel.ORDINARY_LETTER: (
@@ -120,7 +117,7 @@ def receipt_date(
         where = f"events.{key}" if isinstance(key, str) and len(key) <= 40 else f"events[{index}]"
         event = ReceiptEvent.parse(key, path=where)
         by_event[event] = check_date(day, where)
-    needed, meaning = _RECEIPT_RULE[how]
+    needed, meaning = RECEIPT_RULE[how]
     if needed not in by_event:
         raise InputError(
             f"a request received {how.code.replace('_', ' ')} counts as received on {meaning}; "
@@ -164,8 +161,6 @@ def request_reply_deadline(
     :class:`~govdisclose._errors.InputError` naming the argument.
     """
     check_date(received, "received")
-    if supplemented is not None:
-        check_date(supplemented, "supplemented")
     if isinstance(extended, bool):
         extra = MAX_EXTENSION_WORKDAYS if extended else 0
     else:
@@ -177,7 +172,7 @@ def request_reply_deadline(
     start = received
     event = "收到申请之日 the request was received (第三十一条)"
     if supplemented is not None:
-        if supplemented < received:
+        if check_date(supplemented, "supplemented") < received:
             raise InputError(
                 f"supplemented request {supplemented} is earlier than the original request "
                 f"{received} (补正日期早于收到申请日期)",
@@ -205,19 +200,13 @@ def request_reply_deadline(
     summary = f"收到申请之日起{REPLY_WORKDAYS}个工作日内答复 / reply within 20 working days"
     code = "ogi_art33"
     if extra:
-        ordinary = due
-        steps.append(
+        steps += [
             Step(
                 kind=StepKind.ORDINARY_END,
-                first=ordinary,
-                last=ordinary,
-                text=(
-                    f"{ordinary}: 原答复期限届满 / end of the ordinary {REPLY_WORKDAYS} "
-                    f"working days"
-                ),
-            )
-        )
-        steps.append(
+                first=due,
+                last=due,
+                text=f"{due}: 原答复期限届满 / end of the ordinary {REPLY_WORKDAYS} working days",
+            ),
             Step(
                 kind=StepKind.EXTENSION,
                 days=extra,
@@ -227,11 +216,11 @@ def request_reply_deadline(
                     f" / needs the approval of the head of the disclosure office and notice "
                     f"to the applicant)"
                 ),
-            )
-        )
+            ),
+        ]
         due, more = count_workdays(
             cal,
-            ordinary,
+            due,
             extra,
             paused=excluded,
             counted_before=REPLY_WORKDAYS,

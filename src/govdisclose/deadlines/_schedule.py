@@ -49,8 +49,8 @@ import attrs
 from dateutil import rrule
 
 from ..__about__ import __version__
-from .._dates import check_bool, check_datetime, is_int, shift_date, to_zone
-from .._errors import InputError, short_repr
+from .._dates import check_datetime, shift_date, to_zone
+from .._errors import InputError
 from .._output import output
 from ..calendar._workcalendar import DayKind, WorkCalendar, check_calendar
 
@@ -58,11 +58,6 @@ from ..calendar._workcalendar import DayKind, WorkCalendar, check_calendar
 DEFAULT_ATTRIBUTE_REVIEW = (12, 31)
 
 _FIXED = "日期固定，不因节假日顺延 / the date is fixed and not moved for holidays"
-
-
-def _check_type(name: str, value: object, kind: type) -> None:
-    if not isinstance(value, kind) or (kind is dt.date and isinstance(value, dt.datetime)):
-        raise InputError(f"expected {kind.__name__}, got {short_repr(value)} (类型错误)", path=name)
 
 
 @output()
@@ -77,13 +72,13 @@ class Obligation:
     that year's calendar was only estimated.
     """
 
-    code: str = attrs.field(validator=lambda i, a, v: _check_type(a.name, v, str))
-    date: dt.date = attrs.field(validator=lambda i, a, v: _check_type(a.name, v, dt.date))
-    summary: str = attrs.field(validator=lambda i, a, v: _check_type(a.name, v, str))
-    description: str = attrs.field(validator=lambda i, a, v: _check_type(a.name, v, str))
-    source: str = attrs.field(validator=lambda i, a, v: _check_type(a.name, v, str))
-    day_note: str = attrs.field(validator=lambda i, a, v: _check_type(a.name, v, str))
-    provisional: bool = attrs.field(default=False, validator=lambda i, a, v: check_bool(v, a.name))
+    code: str
+    date: dt.date
+    summary: str
+    description: str
+    source: str
+    day_note: str
+    provisional: bool = False
 
 
 #: The duties on dates a rule of :mod:`dateutil.rrule` gives each year: code, rule, Chinese
@@ -151,26 +146,6 @@ def obligations(
     authorities).  ``calendar`` (default :func:`~govdisclose.calendar.default_calendar`)
     describes each day.
     """
-    if not is_int(year) or not 1 <= year <= 9998:
-        raise InputError(f"not a year 1–9998: {short_repr(year)} (年份无效)", path="year")
-    check_bool(authority, "authority")
-    if (
-        not isinstance(attribute_review, (tuple, list))
-        or len(attribute_review) != 2
-        or not all(is_int(part) for part in attribute_review)
-    ):
-        raise InputError(
-            f"expected a (month, day) pair of numbers, got {short_repr(attribute_review)} "
-            f"(应为(月, 日))",
-            path="attribute_review",
-        )
-    month, day = attribute_review
-    try:
-        review = dt.date(year, month, day)
-    except (TypeError, ValueError, OverflowError):
-        raise InputError(
-            f"no day {month}-{day} in {year} (日期无效)", path="attribute_review"
-        ) from None
     calendar = check_calendar(calendar, where="calendar")
     raw: list[tuple[str, dt.date, str, str, str]] = []
     for code, spec, summary, english, source in _RECURRING:
@@ -185,7 +160,7 @@ def obligations(
     raw.append(
         (
             "attribute_review",
-            review,
+            dt.date(year, *attribute_review),
             "对依申请公开、不予公开的文件进行年度全面自查",
             "yearly review of documents marked on-request or not-disclosed; the notice gives "
             f"no date{note}",
@@ -262,20 +237,6 @@ def to_ics(
     ``stamp`` is the DTSTAMP (default: now); pass one for reproducible output.  A provisional
     obligation's summary starts with 【暂估】 and its description says PROVISIONAL.
     """
-    if isinstance(items, (str, bytes, dict)) or not isinstance(items, Iterable):
-        raise InputError(
-            f"expected a list of Obligation, got {short_repr(items)} (应为事项列表)", path="items"
-        )
-    events = list(items)
-    for index, item in enumerate(events):
-        if not isinstance(item, Obligation):
-            raise InputError(
-                f"expected an Obligation, got {short_repr(item)} (应为事项)", path=f"items[{index}]"
-            )
-    if not events:
-        raise InputError("no obligations to write (没有可写入的事项)")
-    if not isinstance(name, str):
-        raise InputError(f"expected text, got {short_repr(name)} (应为文本)", path="name")
     stamp_text = _stamp(stamp)
     lines = [
         "BEGIN:VCALENDAR",
@@ -285,7 +246,7 @@ def to_ics(
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{ics_escape(name)}",
     ]
-    for item in events:
+    for item in items:
         summary = f"【暂估】{item.summary}" if item.provisional else item.summary
         description = item.description
         if item.provisional:

@@ -50,7 +50,7 @@ More information:
 
 from __future__ import annotations
 
-from ._codes import CODE, FINDING_CODES
+from ._codes import FINDING_CODES
 from ._counts import (
     TABLE3_COLUMNS,
     TABLE3_ROWS,
@@ -103,7 +103,6 @@ from ._terms import (
 )
 
 __all__ = [
-    "CODE",
     "COLUMN_ALIASES",
     "DUE_SOON_WORKDAYS",
     "FINDING_CODES",

@@ -1,7 +1,7 @@
 """The finding codes of requests ledgers, in one table, registered in one place.
 
-Each row of :data:`FINDING_CODES` is (code, severity, message zh, message en, hint).  The
-codes are API; the wording is not.
+Each row of :data:`FINDING_CODES` is (code, severity, message zh, message en, hint); the
+registry :data:`govdisclose.findings.CODES` reads it.  The codes are API; the wording is not.
 
 >>> from govdisclose.requests import FINDING_CODES
 >>> sorted(row[0] for row in FINDING_CODES)[:2]
@@ -10,12 +10,11 @@ codes are API; the wording is not.
 
 from __future__ import annotations
 
-from types import MappingProxyType
 from typing import Any
 
-from ..findings import Finding, FindingCode
+from ..findings import CODES, Finding
 
-__all__ = ["CODE", "FINDING_CODES", "make_finding"]
+__all__ = ["FINDING_CODES", "make_finding"]
 
 #: (code, severity, message zh, message en, hint) for every finding a ledger can give.
 FINDING_CODES: tuple[tuple[str, str, str, str, str], ...] = (
@@ -120,15 +119,10 @@ FINDING_CODES: tuple[tuple[str, str, str, str, str], ...] = (
     ),
 )
 
-#: The registered definitions, by code.
-CODE: MappingProxyType[str, FindingCode] = MappingProxyType(
-    {row[0]: FindingCode(*row) for row in FINDING_CODES}
-)
-
 
 def make_finding(code: str, path: str, *, zh: str = "", en: str = "", **data: Any) -> Finding:
     """A finding of ``code`` at ``path``: the table's message, then ``zh``/``en`` detail."""
-    definition = CODE[code]
+    definition = CODES[code]
     return definition.finding(
         path,
         message_zh=f"{definition.title_zh}：{zh}" if zh else definition.title_zh,

@@ -65,9 +65,7 @@ def _date(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
     check_date(value, attribute.name)
 
 
-def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        check_date(value, attribute.name)
+_optional_date = attrs.validators.optional(_date)
 
 
 def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -75,9 +73,7 @@ def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
         raise InputError(f"expected text, got {short_repr(value)} (应为文本)", path=attribute.name)
 
 
-def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _text(instance, attribute, value)
+_optional_text = attrs.validators.optional(_text)
 
 
 def _count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

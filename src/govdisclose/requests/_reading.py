@@ -74,25 +74,22 @@ from typing import Any
 import attrs
 
 from .._dates import DateRefusal, read_date_text
-from .._errors import GovdiscloseError, InputError, short_repr
+from .._errors import DataError, GovdiscloseError, InputError, short_repr
 from .._files import read_json_file
 from .._vocabulary import Term
-from ..deadlines import ReceiptEvent, RequestChannel, receipt_date
+from ..deadlines import ReceiptEvent, RequestChannel
+from ..deadlines._requests import RECEIPT_RULE
 from ..findings import Finding, Report
 from ..schemas._problems import schema_problems
 from ..tables._layout import column_letter
-from ..tables._safety import Limits, check_xlsx
+from ..tables._safety import Limits, check_xlsx, open_workbook, quiet
 from ._codes import make_finding
 from ._ledger import Consultation, FeeNotice, Ledger, Reply, Request, Review, check_ledger
 from ._schema import LEDGER_TEXTS, ledger_schema
 from ._terms import (
-    ApplicantCategory,
-    ConsultedParty,
-    FeeBasis,
     Outcome,
-    ReviewKind,
-    ReviewResult,
     fold_label,
+    folded_members,
 )
 
 __all__ = [
@@ -236,14 +233,8 @@ _PARTS: Mapping[str, tuple[Any, str, str]] = {
 }
 _LISTS = ("consultations", "reviews")
 
-_AMBIGUOUS_CHANNELS = frozenset({"信函", "信函申请", "书面申请", "信件"})
-# A channel is compared as table labels are (numbering and punctuation removed).
-_CHANNEL_FOLDED = {
-    fold_label(key): member
-    for member in RequestChannel
-    for key in (member.code, member.label, *member.variants)
-}
-_AMBIGUOUS_FOLDED = frozenset(fold_label(a) for a in _AMBIGUOUS_CHANNELS)
+#: Channels that do not say whether the letter was signed for (第三十一条), folded.
+_AMBIGUOUS_FOLDED = frozenset(map(fold_label, ("信函", "信函申请", "书面申请", "信件")))
 
 _PARENTHESES = re.compile(r"[（(][^）)]*[）)]")
 _TRAILING_NUMBER = re.compile(r"^(?P<head>.*?\D)(?P<n>[1-9])$")
@@ -263,10 +254,13 @@ _ALIASES = _alias_table()
 
 
 def _header_field(label: str) -> tuple[str, int] | None:
-    """The field a header names, and the index of the consultation or review it is for."""
+    """The field a header (or a request object's key) names, and the index of the
+    consultation or review it is for."""
     text = unicodedata.normalize("NFKC", label).strip()
     if not text:
         return None
+    if fallback := _FALLBACK.get(fold_label(text)):
+        return fallback, 0
     for candidate in (text, _PARENTHESES.sub("", text)):
         field = _ALIASES.get(fold_label(candidate))
         if field is not None:
@@ -416,7 +410,7 @@ def _channel(value: object) -> RequestChannel:
             f"{text!r} does not say whether the letter was signed for (post) or an ordinary "
             f"letter (confirmed with the applicant), 第三十一条; write 邮寄 or 平常信函",
         )
-    member = _CHANNEL_FOLDED.get(folded)
+    member: RequestChannel | None = folded_members(RequestChannel).get(folded)
     if member is None:
         raise _Bad(
             f"未知的提交方式“{text}”",
@@ -441,27 +435,19 @@ def _term(kind: Any) -> Callable[[object], Any]:
 
 
 def _readers() -> dict[str, Callable[[object], Any]]:
-    """How each field's value is read (text when not named): the model's date fields as days."""
+    """How each field's value is read, from the model's types (text when not named): dates
+    as days, counts as whole numbers, vocabularies by their labels."""
     readers: dict[str, Callable[[object], Any]] = {}
     for prefix, kind in (("", Request), *((f"{n}.", c) for n, (c, _, _) in _PARTS.items())):
         for name, hint in typing.get_type_hints(kind).items():
             if hint in (dt.date, dt.date | None):
                 readers[prefix + name] = _day
-    return {
-        **readers,
-        "received": _date,
-        "received_time": _time,
-        "channel": _channel,
-        "applicant_category": _term(ApplicantCategory),
-        "consultations.party": _term(ConsultedParty),
-        "fee.basis": _term(FeeBasis),
-        "reply.outcome": _term(Outcome),
-        "reviews.kind": _term(ReviewKind),
-        "reviews.result": _term(ReviewResult),
-        "fee.amount": _count,
-        "fee.pages": _count,
-        "extension_days": _extension,
-    }
+            elif hint == int | None:
+                readers[prefix + name] = _count
+            elif isinstance(hint, type) and issubclass(hint, Term):
+                readers[prefix + name] = _term(hint)
+    readers.update(received=_date, received_time=_time, channel=_channel, extension_days=_extension)
+    return readers
 
 
 _READERS = _readers()
@@ -572,10 +558,7 @@ class _Builder:
     ) -> tuple[dt.date, str | None] | None:
         """The receipt day (and time) written, or the one 第三十一条 gives for the channel."""
         given, channel = values.get("received"), values.get("channel")
-        computed = None
-        if channel is not None:
-            events = (values.get(e.code) for e in ReceiptEvent)
-            computed = _receipt_day(channel, *events)
+        computed = None if channel is None else values.get(RECEIPT_RULE[channel][0].code)
         if given is not None:
             if channel is not None and computed is not None and computed != given[0]:
                 self.bad(
@@ -598,19 +581,6 @@ class _Builder:
             "no receipt date: give the received date, or the channel and its day (第三十一条)",
             field="received",
         )
-        return None
-
-
-@functools.lru_cache(maxsize=4096)
-def _receipt_day(channel: RequestChannel, *days: dt.date | None) -> dt.date | None:
-    """The receipt day 第三十一条 gives for the channel from the days of the
-    :class:`~govdisclose.deadlines.ReceiptEvent` events (``None`` when not known)."""
-    events: dict[ReceiptEvent | str, dt.date] = {
-        e: d for e, d in zip(ReceiptEvent, days, strict=True) if d is not None
-    }
-    try:
-        return receipt_date(channel, events)
-    except InputError:
         return None
 
 
@@ -650,11 +620,8 @@ def _make_request(
             else:
                 fields[name] = kind(**item)
         return problems or Request(**fields)
-    except GovdiscloseError as exc:
-        errors = getattr(exc, "errors", ())
-        if errors:
-            return [((e.path or "$")[2:], str(e.message), str(e.message)) for e in errors]
-        return [(getattr(exc, "path", None) or "", str(exc), str(exc))]
+    except DataError as exc:  # the values were read: only their dates can contradict
+        return [((e.path or "$")[2:], str(e.message), str(e.message)) for e in exc.errors]
 
 
 @functools.cache
@@ -679,6 +646,22 @@ def _finish(builder: _Builder, body: str | None, where: str = "$") -> LedgerRead
 # -- tables -----------------------------------------------------------------------------------
 
 _HEADER_SEARCH_ROWS = 20
+#: The columns a table needs: field, the fields any of which gives it, Chinese, English.
+_NEEDED = (
+    ("id", {"id"}, "缺少“申请编号”列", "no id column"),
+    (
+        "applicant_category",
+        {"applicant_category"},
+        "缺少“申请人类别”列",
+        "no applicant_category column",
+    ),
+    (
+        "received",
+        {"received", *(e.code for e in ReceiptEvent)},
+        "缺少“收到日期”列（或提交方式及相应日期列）",
+        "no received column (nor the channel's dates)",
+    ),
+)
 
 
 def _header_cells(row: Sequence[object]) -> list[tuple[int, str, tuple[str, int] | None, bool]]:
@@ -687,9 +670,7 @@ def _header_cells(row: Sequence[object]) -> list[tuple[int, str, tuple[str, int]
     for column, label in enumerate(row):
         text = label.strip() if isinstance(label, str) else "" if label is None else str(label)
         if text:
-            fallback = _FALLBACK.get(fold_label(text))
-            found = (fallback, 0) if fallback else _header_field(text)
-            cells.append((column, text, found, fallback is not None))
+            cells.append((column, text, _header_field(text), fold_label(text) in _FALLBACK))
     return cells
 
 
@@ -724,8 +705,7 @@ def read_ledger_rows(
             f"rows (a row with 编号 or 收到日期 and other ledger columns) (未找到台账表头)"
         )
     builder = _Builder()
-    columns: dict[int, str] = {}
-    taken: dict[str, int] = {}
+    taken: dict[str, int] = {}  # field key → its column
     # Fallback headers last: they give a field only when no other column does.
     header = sorted(_header_cells(grid[header_row]), key=lambda cell: cell[3])
     for column, text, found, fallback in header:
@@ -746,38 +726,22 @@ def read_ledger_rows(
             )
         elif key not in taken:
             taken[key] = column
-            columns[column] = key
     corner = _ref(sheet, header_row, 0)
-    for field in ("id", "applicant_category"):
-        if field not in taken:
-            name = COLUMN_ALIASES[field][0]
-            builder.bad(
-                "requests.missing-column",
-                corner,
-                f"缺少“{name}”列",
-                f"no {field} column",
-                field=field,
-            )
-    if not taken.keys() & {"received", "submitted", "signed_for", "confirmed"}:
-        builder.bad(
-            "requests.missing-column",
-            corner,
-            "缺少“收到日期”列（或提交方式及相应日期列）",
-            "no received column (nor the channel's dates)",
-            field="received",
-        )
+    for field, given, zh, en in _NEEDED:
+        if not taken.keys() & given:
+            builder.bad("requests.missing-column", corner, zh, en, field=field)
     if any(f.code == "requests.missing-column" for f in builder.findings):
         return LedgerReading(Ledger((), body=body), Report(tuple(builder.findings)), ())
-    letters = {key: column_letter(column) for column, key in columns.items()}
+    letters = {key: column_letter(column) for key, column in taken.items()}
     prefix = f"{sheet}!" if sheet else ""
-    width = max(columns, default=0) + 1
+    width = max(taken.values(), default=0) + 1
     for row_index in range(header_row + 1, len(grid)):
         cells = grid[row_index]
         if len(cells) < width:
             cells = [*cells, *([None] * (width - len(cells)))]
         raw = {
             key: value
-            for column, key in columns.items()
+            for key, column in taken.items()
             if (value := cells[column]) is not None and (type(value) is not str or value.strip())
         }  # the cells that are not blank (inline: this runs for every cell of the table)
         if raw or not all(_blank(c) for c in cells):
@@ -806,8 +770,6 @@ class _RowCells(Mapping[str, str]):
 
 
 def _xlsx_sheets(path: Path, limits: Limits) -> Iterator[tuple[str, list[tuple[object, ...]]]]:
-    from ..tables._safety import open_workbook, quiet
-
     workbook = open_workbook(check_xlsx(path, limits), str(path), read_only=True)
     try:
         for ws in workbook.worksheets:
@@ -870,12 +832,6 @@ _EXPECTED = {
 _REQUEST = re.compile(r"\$\.requests\[(\d+)\]")
 
 
-def _header_key(key: str) -> tuple[str, int] | None:
-    """The field and index a request object's key names (a field or a table's header)."""
-    fallback = _FALLBACK.get(fold_label(key))
-    return (fallback, 0) if fallback else _header_field(key)
-
-
 def _structure(data: object) -> dict[int, list[tuple[str, str, str]]]:
     """The document's problems against the ``requests-ledger`` schema that make a finding,
     by request index (``-1`` for the document): (path, code, what); a ``requests.bad-cell``
@@ -891,7 +847,7 @@ def _structure(data: object) -> dict[int, list[tuple[str, str, str]]]:
         request = _REQUEST.match(path)
         index = int(request.group(1)) if request else -1
         if problem.keyword == "additionalProperties":
-            if not (request and request.end() == len(path) - len(key) - 1 and _header_key(key)):
+            if not (request and request.end() == len(path) - len(key) - 1 and _header_field(key)):
                 found.setdefault(index, []).append((path, "requests.unknown-key", key))
         elif problem.keyword == "type" and problem.expected in ("object", "array", "string"):
             if path in ("$", "$.requests", "$.body"):
@@ -913,7 +869,7 @@ def _json_fields(obj: Mapping[Any, Any], where: str) -> dict[str, tuple[object, 
                 for name, sub in item.items():
                     if f"{key}.{name}" in COLUMN_ALIASES:
                         raw[_key(f"{key}.{name}", index)] = (sub, f"{at}.{name}")
-        elif isinstance(key, str) and (found := _header_key(key)) is not None:
+        elif isinstance(key, str) and (found := _header_field(key)) is not None:
             raw[_key(*found)] = (value, here)
     return raw
 

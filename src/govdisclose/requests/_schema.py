@@ -10,12 +10,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..schemas._texts import FIELD_TEXTS
+from ..schemas._walker import CONVERTER, SchemaWalker, Shape, finish
+from ._counts import TABLE3_COLUMNS, TABLE4_COLUMNS, YearCounts
+from ._ledger import Consultation, FeeNotice, Ledger, Reply, Request, Review
+from ._status import LedgerStatus, RequestStatus
+from ._terms import ApplicantCategory, Outcome, ReviewKind, ReviewResult
+
 
 def _t(title: str, zh: str, en: str) -> tuple[str, str]:
     return title, f"{zh} / {en}"
 
-
-_DATE_NOTE = "ISO 8601 日期 / ISO 8601 date"
 
 #: ``"Class.field"`` → (Chinese title, "中文 / English" description).
 LEDGER_TEXTS: Mapping[str, tuple[str, str]] = {
@@ -94,11 +99,6 @@ LEDGER_TEXTS: Mapping[str, tuple[str, str]] = {
 
 def ledger_schema() -> dict[str, Any]:
     """The root schema of ``requests-ledger`` (without the header keys)."""
-    from ..schemas._texts import FIELD_TEXTS
-    from ..schemas._walker import CONVERTER, SchemaWalker, Shape, finish
-    from ._ledger import Consultation, FeeNotice, Ledger, Reply, Request, Review
-
-    count = {"type": "integer", "minimum": 0}
     shapes = {
         Ledger: CONVERTER,
         Request: Shape(
@@ -116,8 +116,8 @@ def ledger_schema() -> dict[str, Any]:
         Consultation: CONVERTER,
         FeeNotice: Shape(
             override={
-                "amount": {"anyOf": [count, {"type": "null"}]},
-                "pages": {"anyOf": [count, {"type": "null"}]},
+                "amount": {"anyOf": [_count(), {"type": "null"}]},
+                "pages": {"anyOf": [_count(), {"type": "null"}]},
             }
         ),
         Reply: CONVERTER,
@@ -195,6 +195,16 @@ def _described(title: str, zh: str, en: str, schema: dict[str, Any]) -> dict[str
     return {"title": title, "description": f"{zh} / {en}", **schema}
 
 
+def _closed(properties: dict[str, Any]) -> dict[str, Any]:
+    """An object with exactly these properties."""
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
 def status_shapes() -> dict[type, dict[str, Any]]:
     """What the output schemas of :class:`~govdisclose.requests.LedgerStatus` and
     :class:`~govdisclose.requests.RequestStatus` add to the classes' declared output forms:
@@ -204,18 +214,10 @@ def status_shapes() -> dict[type, dict[str, Any]]:
     A request's ``deadline`` (the explained deadline) is written by the converter, ``null``
     when the status was built without explanations; ``to_json`` leaves it out unless asked.
     """
-    from ._status import LedgerStatus, RequestStatus
-
     null = {"type": "null"}
-    summary = {
-        "type": "object",
-        "properties": {
-            key: _described(title, zh, en, _count())
-            for key, (title, zh, en) in _SUMMARY_KEYS.items()
-        },
-        "required": list(_SUMMARY_KEYS),
-        "additionalProperties": False,
-    }
+    summary = _closed(
+        {key: _described(title, zh, en, _count()) for key, (title, zh, en) in _SUMMARY_KEYS.items()}
+    )
     return {
         LedgerStatus: {"types": {"summary": summary}},
         RequestStatus: {
@@ -251,26 +253,12 @@ def counts_shapes() -> dict[type, dict[str, Any]]:
     """The field schemas of :class:`~govdisclose.requests.YearCounts`: tables 三 and 四 as
     :func:`~govdisclose.requests.table3_counts` and :func:`~govdisclose.requests.table4_counts`
     return them (walked by :func:`govdisclose.schemas._outputs.output_shapes`)."""
-    from ._counts import TABLE3_COLUMNS, TABLE4_COLUMNS, YearCounts
-    from ._terms import ApplicantCategory, Outcome, ReviewKind, ReviewResult
 
     def grid(
         rows: list[tuple[str, str, str]], columns: list[tuple[str, str, str]]
     ) -> dict[str, Any]:
-        cells = {
-            "type": "object",
-            "properties": {
-                key: _described(title, title, en, _count()) for key, title, en in columns
-            },
-            "required": [key for key, _, _ in columns],
-            "additionalProperties": False,
-        }
-        return {
-            "type": "object",
-            "properties": {key: _described(title, title, en, cells) for key, title, en in rows},
-            "required": [key for key, _, _ in rows],
-            "additionalProperties": False,
-        }
+        cells = _closed({key: _described(title, title, en, _count()) for key, title, en in columns})
+        return _closed({key: _described(title, title, en, cells) for key, title, en in rows})
 
     table3_columns = [(c.code, c.label, c.code.replace("_", " ")) for c in ApplicantCategory]
     table3_columns.append(("total", "总计", "the six columns together"))

@@ -50,7 +50,7 @@ import datetime as dt
 import functools
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -58,6 +58,7 @@ from .._dates import check_date
 from .._errors import InputError, UnknownYearError
 from .._output import label, output
 from .._vocabulary import Term
+from ..calendar import WorkCalendar, check_calendar
 from ..deadlines import (
     REPLY_WORKDAYS,
     Deadline,
@@ -73,9 +74,6 @@ from ._codes import make_finding
 from ._fees import month_positions, request_fee
 from ._ledger import Ledger, Request, check_ledger
 from ._terms import FeeBasis
-
-if TYPE_CHECKING:
-    from ..calendar import WorkCalendar
 
 __all__ = [
     "DUE_SOON_WORKDAYS",
@@ -143,33 +141,27 @@ class RequestStatus:
         """One line for people."""
         mark = "【暂估】" if self.provisional else ""
         head = f"{self.id}  收到 {self.received}  {self.state.label}"
+        late = self.workdays_late
         if self.problem is not None and self.due is None:
             return f"{head}  无法计算期限 cannot compute the deadline: {self.problem}"
         if self.problem is not None:
-            return (
-                f"{head}; 期限 due {mark}{self.due}; 无法计算工作日数 cannot count the working "
-                f"days: {self.problem}"
-            )
-        if self.state is RequestState.ANSWERED:
+            verdict = f"无法计算工作日数 cannot count the working days: {self.problem}"
+        elif self.state is RequestState.ANSWERED:
+            head += f" {self.replied} ({self.outcome})"
             if self.on_time is None:
-                return f"{head} {self.replied} ({self.outcome}); 答复期限未起算 no reply period ran"
+                return f"{head}; 答复期限未起算 no reply period ran"
             verdict = (
                 "按时 on time"
                 if self.on_time
-                else f"逾期{self.workdays_late}个工作日 late by {self.workdays_late} working days"
+                else f"逾期{late}个工作日 late by {late} working days"
             )
-            return f"{head} {self.replied} ({self.outcome}); 期限 due {mark}{self.due}; {verdict}"
-        if self.due is None:
+        elif self.due is None:
             return f"{head}; 期限暂停 no deadline running"
-        if self.overdue:
-            return (
-                f"{head}; 期限 due {mark}{self.due}; 已逾期{self.workdays_late}个工作日 "
-                f"OVERDUE by {self.workdays_late} working days"
-            )
-        return (
-            f"{head}; 期限 due {mark}{self.due}; 剩余{self.workdays_left}个工作日 "
-            f"{self.workdays_left} working days left"
-        )
+        elif self.overdue:
+            verdict = f"已逾期{late}个工作日 OVERDUE by {late} working days"
+        else:
+            verdict = f"剩余{self.workdays_left}个工作日 {self.workdays_left} working days left"
+        return f"{head}; 期限 due {mark}{self.due}; {verdict}"
 
 
 @output(
@@ -276,15 +268,13 @@ class LedgerStatus:
 
         events = []
         for item in self.requests:
-            due = item.due
-            if item.state is RequestState.ANSWERED or due is None:
+            if item.state is RequestState.ANSWERED or item.due is None:
                 continue
             digest = hashlib.sha1(item.id.encode("utf-8")).hexdigest()[:16]
-            provisional = item.provisional
             events.append(
                 Obligation(
                     code=f"request-{digest}",
-                    date=due,
+                    date=item.due,
                     summary=f"依申请公开答复期限 {item.id}",
                     description=(
                         f"申请 {item.id}（{item.received} 收到）{item.subject}\n"
@@ -293,7 +283,7 @@ class LedgerStatus:
                     ),
                     source="《中华人民共和国政府信息公开条例》第三十三条",
                     day_note="工作日 working day",
-                    provisional=provisional,
+                    provisional=item.provisional,
                 )
             )
         if not events:
@@ -328,13 +318,7 @@ class _Engine:
 
     def __init__(self, calendar: WorkCalendar) -> None:
         self.calendar = calendar
-        # 第三十二条 and 第三十四条 both give 15 working days from the day asked.
-        self.opinion_due = functools.cache(
-            lambda sent: calendar.add_workdays(sent, OPINION_WORKDAYS)
-        )
-        self.notice_due = functools.cache(
-            lambda received: calendar.add_workdays(received, SUPPLEMENT_NOTICE_WORKDAYS)
-        )
+        self.add_workdays = functools.cache(calendar.add_workdays)
         self.reply_due = functools.cache(self._reply_due)
         self.reply = functools.cache(self._reply)
 
@@ -430,7 +414,8 @@ def _reply_key(request: Request, engine: _Engine, as_of: dt.date | None) -> _Rep
             continue
         end = _known(item.answered, last)
         if end is None:
-            end = engine.opinion_due(item.sent)
+            # 第三十二条 and 第三十四条 both give 15 working days from the day asked.
+            end = engine.add_workdays(item.sent, OPINION_WORKDAYS)
             if reply is not None:
                 end = max(item.sent, min(end, reply.date))
         pauses.append((item.sent, end))
@@ -483,7 +468,6 @@ def _status(request: Request, as_of: dt.date, engine: _Engine, explain: bool) ->
                 base["deadline"] = engine.reply(key)
     except UnknownYearError as exc:
         state = RequestState.ANSWERED if reply is not None else RequestState.OPEN
-        base.pop("deadline", None)
         return RequestStatus(state=state, problem=str(exc), **base)
     state = _state(request, as_of, key is not None)
     if key is None:
@@ -515,7 +499,9 @@ def _checks(
 ) -> Iterator[tuple[str, str, str, str, dict[str, Any]]]:
     """The calendar's checks of a request: (code, field, Chinese, English, data)."""
     asked = _known(request.supplement_requested, as_of)
-    if asked is not None and asked > (due := engine.notice_due(request.received)):
+    if asked is not None and asked > (
+        due := engine.add_workdays(request.received, SUPPLEMENT_NOTICE_WORKDAYS)
+    ):
         zh, en = f"{asked} 告知补正，期限为 {due}", f"asked on {asked}, due by {due}"
         data: dict[str, Any] = {"due": due.isoformat(), "asked": asked.isoformat()}
         yield "requests.late-supplement-notice", "supplement_requested", zh, en, data
@@ -561,8 +547,6 @@ def ledger_status(
     :class:`~govdisclose.requests.LedgerReading`'s) places the findings in the file's cells;
     without it they are JSON paths ``$.requests[i].field``.
     """
-    from ..calendar import check_calendar
-
     ledger = check_ledger(ledger)
     as_of = check_date(as_of, "as_of")
     cal = check_calendar(calendar, where="calendar")

@@ -19,9 +19,10 @@ numbering and group prefixes, in full- or half-width punctuation:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .._vocabulary import Term
 
@@ -51,22 +52,22 @@ def fold_label(text: str) -> str:
     return _PUNCTUATION.sub("", folded).lower()
 
 
+@functools.cache
+def folded_members(kind: type[Term]) -> dict[str, Any]:
+    """A vocabulary's members by folded code, label, variant (and a printed label's keys)."""
+    table: dict[str, Any] = {}
+    for member in kind:
+        extra = member._extra_keys() if isinstance(member, _Readable) else ()
+        for key in (member.code, member.label, *member.variants, *extra):
+            table.setdefault(fold_label(key), member)
+    return table
+
+
 class _Readable(Term):
     """A term read from a table label: code, label, variant, or with prefixes stripped."""
 
     #: Prefixes a printed label may carry (group names), removed before comparing.
     __prefixes__: tuple[str, ...] = ()
-
-    @classmethod
-    def _folded(cls: type[_T]) -> dict[str, _T]:
-        table: dict[str, _T] | None = cls.__dict__.get("_folded_table")
-        if table is None:
-            table = {}
-            for member in cls:
-                for key in (member.code, member.label, *member.variants, *member._extra_keys()):
-                    table.setdefault(fold_label(key), member)
-            setattr(cls, "_folded_table", table)  # noqa: B010 - enum classes refuse plain attrs
-        return table
 
     def _extra_keys(self) -> tuple[str, ...]:
         return ()
@@ -76,9 +77,9 @@ class _Readable(Term):
         """Like :meth:`~govdisclose.vocabulary.Term.parse`, also taking printed labels."""
         member = cls.parse(value, default=None)
         if member is None and isinstance(value, str):
-            key = fold_label(value)
+            key, table = fold_label(value), folded_members(cls)
             for prefix in map(fold_label, ("", *cls.__prefixes__)):
-                if key.startswith(prefix) and (member := cls._folded().get(key[len(prefix) :])):
+                if key.startswith(prefix) and (member := table.get(key[len(prefix) :])):
                     break
         return cls.parse(value, path=path) if member is None else member
 
@@ -108,16 +109,6 @@ class OutcomeGroup(Term):
     UNAVAILABLE = ("unavailable", "无法提供")
     NOT_PROCESSED = ("not_processed", "不予处理")
     OTHER = ("other", "其他处理")
-
-
-_GROUP_NUMBERS = {
-    OutcomeGroup.DISCLOSED: "（一）",
-    OutcomeGroup.PARTLY_DISCLOSED: "（二）",
-    OutcomeGroup.NOT_DISCLOSED: "（三）",
-    OutcomeGroup.UNAVAILABLE: "（四）",
-    OutcomeGroup.NOT_PROCESSED: "（五）",
-    OutcomeGroup.OTHER: "（六）",
-}
 
 
 class Outcome(_Readable):
@@ -239,9 +230,10 @@ class Outcome(_Readable):
     def printed(self) -> str:
         """The label as table 三 prints it, with its group and number."""
         group = self.group
+        numbered = f"（{'一二三四五六'[list(OutcomeGroup).index(group)]}）"  # （一）…（六）
         if self.number is None:
-            return f"{_GROUP_NUMBERS[group]}{self.label}"
-        return f"{_GROUP_NUMBERS[group]}{group.label} {self.number}.{self.label}"
+            return f"{numbered}{self.label}"
+        return f"{numbered}{group.label} {self.number}.{self.label}"
 
     def _extra_keys(self) -> tuple[str, ...]:
         if self.number is None:

@@ -101,27 +101,15 @@ def schema(name: str) -> dict[str, Any]:
     return {**header(doc, BASE_URI), **doc.build()}
 
 
-def all_schemas() -> dict[str, dict[str, Any]]:
-    """Every schema, by name, in the order of :data:`SCHEMA_NAMES`."""
-    return {name: schema(name) for name in SCHEMA_NAMES}
-
-
 def schema_filename(name: str) -> str:
     """The file name of a schema in an export: ``<name>.schema.json``."""
     return f"{_check_name(name)}.schema.json"
 
 
-def dump_schema(value: dict[str, Any]) -> str:
-    """A schema as the export writes it: UTF-8 JSON, Chinese readable, indent 2, final newline
-    (:func:`govdisclose._files.dump_json`, as the command line prints JSON)."""
-    from .._files import dump_json
-
-    return dump_json(value)
-
-
 def write_schemas(directory: str | Path, names: tuple[str, ...] = SCHEMA_NAMES) -> list[Path]:
-    """Write the schemas to ``directory`` (created if missing); return the files written."""
-    from .._files import write_file
+    """Write the schemas to ``directory`` (created if missing), each as the command line prints
+    JSON (:func:`govdisclose._files.dump_json`); return the files written."""
+    from .._files import dump_json, write_file
 
     target = Path(directory)
     written = []
@@ -131,7 +119,7 @@ def write_schemas(directory: str | Path, names: tuple[str, ...] = SCHEMA_NAMES) 
         raise InputError(f"cannot write schemas to {target}: {exc.strerror} (无法写入)") from None
     for name in names:
         path = target / schema_filename(name)
-        write_file(path, dump_schema(schema(name)))  # each file whole or not at all
+        write_file(path, dump_json(schema(name)))  # each file whole or not at all
         written.append(path)
     return written
 

@@ -9,6 +9,11 @@ the label and whose description gives its code.  The level is the vocabulary
 canonical form is the one written: labels with full-width punctuation and their numbering,
 table 四's lawsuit groups nested under 行政诉讼; the reader accepts many more spellings.
 
+The reader maps the spellings it accepts to this canonical form and checks the result against
+:func:`annual_report_structure`: the same schema with every cell left to Python, which reads
+numbers written as text and judges each value with its relation (C5: a whole number ≥ 0, only
+the fee in 万元 fractional).
+
 >>> from govdisclose.schemas import schema
 >>> report = schema("annual-report")
 >>> report["properties"]["table3"]["properties"]["rows"]["properties"][
@@ -37,7 +42,7 @@ from ..annual_report._format import (
 )
 from ._walker import JSON, SchemaWalker
 
-__all__ = ["annual_report_schema"]
+__all__ = ["annual_report_schema", "annual_report_structure"]
 
 _NULL: JSON = {"type": "null"}
 _TRIAL = "（2019年试行格式）"
@@ -56,17 +61,25 @@ def _object(properties: dict[str, JSON], **more: object) -> JSON:
     return {"type": "object", "additionalProperties": False, **more, "properties": properties}
 
 
-def _cells(columns: Iterable[Label], row: str = "") -> JSON:
-    properties = {}
+def _cells(columns: Iterable[Label], row: str = "", *, values: bool = True) -> JSON:
+    properties: dict[str, JSON | bool] = {}
     for c in columns:
         schema, kind = _KINDS[cell_kind(row, c.code)]
         description = f"{c.code}{_TRIAL if c.trial else ''} / {kind}, null: blank"
-        properties[c.label] = _prop({"anyOf": [schema, _NULL]}, c.name, description)
-    return _object(properties)
+        cell = _prop({"anyOf": [schema, _NULL]}, c.name, description)
+        properties[c.label] = cell if values else True  # True: any value
+    return {"type": "object", "additionalProperties": False, "properties": properties}
 
 
-def annual_report_schema() -> JSON:
-    """The schema of the label-keyed yearly report document (root, with ``$defs``)."""
+def annual_report_structure() -> JSON:
+    """The schema the reader checks a report's canonical form against: the document's schema
+    with every cell accepting any value (the reader judges cells itself)."""
+    return annual_report_schema(values=False)
+
+
+def annual_report_schema(*, values: bool = True) -> JSON:
+    """The schema of the label-keyed yearly report document (root, with ``$defs``);
+    ``values=False`` leaves the cells to the reader (:func:`annual_report_structure`)."""
     walker = SchemaWalker({})
     walker.defs["BodyLevel"] = {
         "title": "机关层级",
@@ -78,6 +91,7 @@ def annual_report_schema() -> JSON:
             _cells(
                 (c for c in TABLE2_COLUMNS if c.trial or c.code in TABLE2_LAYOUT.get(row.code, ())),
                 row.code,
+                values=values,
             ),
             row.name,
             f"{row.code}{_TRIAL if row.trial else ''}",
@@ -86,7 +100,8 @@ def annual_report_schema() -> JSON:
     }
     width = len(TABLE3_COLUMNS)
     count = {"anyOf": [_KINDS["count"][0], _NULL]}
-    cells3 = {"type": "array", "items": count, "minItems": width, "maxItems": width}
+    items = {"items": count} if values else {}
+    cells3 = {"type": "array", **items, "minItems": width, "maxItems": width}
     table3 = {
         row.label: _prop(
             cells3,
@@ -97,7 +112,7 @@ def annual_report_schema() -> JSON:
         for row in ALL_TABLE3_ROWS
     }
     review, *lawsuits = TABLE4_GROUPS
-    group = _cells(TABLE4_COLUMNS)
+    group = _cells(TABLE4_COLUMNS, values=values)
     lawsuit = _object({g.parts[-1]: _prop(group, g.parts[-1], g.code) for g in lawsuits})
     sections = {
         s.heading: _prop(

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from ..requests._schema import ledger_schema
+from ..requests._schema import COUNTS_TEXTS, STATUS_TEXTS, ledger_schema
 from ._annual_report import annual_report_schema
 from ._outputs import output_shapes
 from ._texts import CANONICAL_NOTE, FIELD_TEXTS
@@ -96,11 +96,12 @@ def _catalogue(cls_name: str) -> JSON:
 # -- outputs ---------------------------------------------------------------------------------
 
 
-def _output(cls_name: str) -> JSON:
-    """The schema of an output class (found by name among :func:`output_shapes`)."""
+def _output(cls_name: str, texts: Mapping[str, tuple[str, str]] | None = None) -> JSON:
+    """The schema of an output class (found by name among :func:`output_shapes`); ``texts``
+    add to the field texts."""
     shapes = output_shapes()
     cls = next(c for c in shapes if c.__name__ == cls_name)
-    walker = SchemaWalker(shapes, texts=FIELD_TEXTS)
+    walker = SchemaWalker(shapes, texts={**FIELD_TEXTS, **(texts or {})})
     return copy.deepcopy(finish(walker, walker.root(cls)))  # no shared parts
 
 
@@ -143,7 +144,6 @@ def _requests_status() -> JSON:
     """The schema of a ``LedgerStatus`` as written (``govdisclose requests status --format json``),
     walked from the output shapes the converter writes it by."""
     from ..deadlines import Deadline
-    from ..requests._schema import STATUS_TEXTS
     from ..requests._status import LedgerStatus
     from ..requests._terms import Outcome
 
@@ -160,17 +160,6 @@ def _requests_status() -> JSON:
     walker.ref(Deadline)
     walker.ref(Outcome)
     return finish(walker, walker.root(LedgerStatus))
-
-
-def _requests_counts() -> JSON:
-    """The schema of ``govdisclose requests counts --format json`` (a
-    :class:`~govdisclose.requests.YearCounts`), walked from the output shape the converter
-    writes it by."""
-    from ..requests._counts import YearCounts
-    from ..requests._schema import COUNTS_TEXTS
-
-    walker = SchemaWalker(output_shapes(), texts={**FIELD_TEXTS, **COUNTS_TEXTS})
-    return finish(walker, walker.root(YearCounts))
 
 
 #: The exchanged documents by schema name, in the order the docs list them.
@@ -340,7 +329,7 @@ DOCUMENTS: Mapping[str, SchemaDocument] = {
                 "三 and 四 of the annual report (国办公开办函〔2021〕30号), the information-"
                 "processing fees paid in the year (yuan), and the findings of reading the ledger.",
             ),
-            _requests_counts,
+            functools.partial(_output, "YearCounts", COUNTS_TEXTS),
         ),
     )
 }

@@ -21,6 +21,8 @@ a name that is no channel is reported, never dropped:
 (['government_website', 'new_media', 'other'], ('12345热线',))
 >>> parse_channels("政府网站、入户/现场、村村响").unknown
 ('村村响',)
+>>> [c.code for c in parse_channels("政府門戶網站 信息公示欄 政務服務中心").channels]
+['government_website', 'service_center', 'bulletin_board']
 >>> reading = parse_channels("巴塘县政府网站http://www.batang.gov.cn/")
 >>> reading.channels, reading.addresses
 ((<Channel.GOVERNMENT_WEBSITE: 'government_website'>,), ('http://www.batang.gov.cn/',))
@@ -91,6 +93,9 @@ _TABLE_CHANNEL_LABELS = {
     "社区/企事业单位/村公示栏(电子屏)": Channel.BULLETIN_BOARD,
     "社区/企事业单位/村公示栏": Channel.BULLETIN_BOARD,
     "行政服务中心": Channel.SERVICE_CENTER,
+    "信息公示栏": Channel.BULLETIN_BOARD,
+    "公示栏": Channel.BULLETIN_BOARD,
+    "政务公开专区": Channel.PUBLIC_READING_POINT,  # Anhui's name for the reading point
 }
 _URL = re.compile(r"https?://[\x21-\x7e]+")
 _WEBSITE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:人民)?政府(?:门户)?网站")
@@ -210,7 +215,12 @@ def _list_labels(text: str) -> list[str]:
                 labels.append(candidate)
                 i = j
                 break
-    return [label.strip() for label in labels if label.strip()]
+    out: list[str] = []
+    for label in labels:  # names separated by spaces: 政府网站 两微一端 公开查阅点
+        words = label.split()
+        known = len(words) > 1 and _read_label(label)[0] is None
+        out += words if known and all(_read_label(w)[0] for w in words) else [label.strip()]
+    return [label for label in out if label]
 
 
 def _canonical_boxes(text: str) -> str:

@@ -47,8 +47,8 @@ CODES = (
         "一级事项无法识别",
         "first-level item not recognised",
         "The row's 一级事项 is not one of the standard's first-level items (or there is none); "
-        "the row could not be placed and is not in the catalogue.  Its cells are in the finding's "
-        "data.",
+        "the row could not be placed and is not in the catalogue.  Its cells (``cells``) and its "
+        "二级事项 (``name``) are in the finding's data.",
     ),
     UNKNOWN_TERM := FindingCode(
         "tables.unknown-term",
@@ -153,8 +153,8 @@ CODES = (
         "空白单元格按合并单元格取上一事项的值",
         "blank cells read as merged with the item above",
         "In a CSV export a vertically merged cell keeps its text in its first row only.  A blank "
-        "公开依据, 公开时限, 公开主体 or 公开渠道和载体 of an item whose 一级事项 group continues "
-        "was read as merged with the item above, and took its text.",
+        "二级事项, 公开依据, 公开时限, 公开主体 or 公开渠道和载体 of an item whose 一级事项 group "
+        "continues was read as merged with the item above, and took its text.",
     ),
     NAMES_IN_THIRD_LEVEL := FindingCode(
         "tables.names-in-third-level",
@@ -188,6 +188,23 @@ CODES = (
         "no 公开层级 column: the level given applies",
         "The table has no 公开层级 column (a county's or a township's own catalogue); every item "
         "was given the level named by the caller (level=… / --level).",
+    ),
+    COLUMN_FROM_CELLS := FindingCode(
+        "tables.column-from-cells",
+        Severity.INFO,
+        "栏目按单元格内容识别",
+        "column told from its cells",
+        "A header the page cut off (公开 over the time limits) was read as the column its cells "
+        "show (公开时限, 公开渠道和载体); or a column headed by a channel's name (政府网站) holds "
+        "text, not ticks, and was kept as a local field.",
+    ),
+    REPEATED_HEADER := FindingCode(
+        "tables.repeated-header",
+        Severity.INFO,
+        "重复的表头行",
+        "header row repeated",
+        "A row below the header repeats the header's labels (a table printed over several pages, "
+        "or another table after a title row); it was skipped, not read as an item.",
     ),
     FORMULA_WITHOUT_VALUE := FindingCode(
         "tables.formula-without-value",

@@ -24,17 +24,25 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
 
 from .._errors import InputError
-from .._vocabulary import normalize_text
+from .._model import TimeLimit
+from .._vocabulary import Channel, normalize_text
 from ..findings import Finding
-from ._cells import cell_text, parse_channels
-from ._codes import DUPLICATE_COLUMN
-from ._layout import HeaderMeaning, cell_ref, classify_header, column_letter
+from ._cells import cell_text, parse_channels, parse_tick
+from ._codes import COLUMN_FROM_CELLS, DUPLICATE_COLUMN
+from ._layout import (
+    FIELD_LABELS,
+    HeaderMeaning,
+    cell_ref,
+    classify_header,
+    column_letter,
+    cut_off_label,
+)
 
 #: The header must be within this many rows from the top.
 HEADER_SEARCH_ROWS = 50
@@ -193,6 +201,62 @@ def _boxes(data: Sequence[Sequence[Any]], index: int) -> bool:
     return any(parse_channels(t).channels for t in column_texts(data[:200], index))
 
 
+def _reads_as(key: str, text: str) -> bool:
+    if key == "time_limit":
+        return bool(TimeLimit(text).rule.kind != "unrecognised")
+    return bool(parse_channels(text).channels)
+
+
+def _from_cells(
+    column: ResolvedColumn, data: Sequence[Sequence[Any]], used: set[str]
+) -> ResolvedColumn | None:
+    """The column as its cells show it, where they tell more than its header: a header cut off
+    (公开 over the time limits), or a channel's name over text that is no tick (政府网站 over
+    the site's address)."""
+    meaning = column.meaning
+    texts = column_texts(data[:200], column.index)
+    if meaning is not None and meaning.key == "channel" and meaning.channel is not Channel.OTHER:
+        if not texts or any(parse_tick(t) is not None for t in texts):
+            return None
+        what = "网址" if any("http" in t for t in texts) else "说明"
+        return ResolvedColumn(column.index, f"{column.header}（{what}）", None)
+    if meaning is None and texts and cut_off_label(column.header):
+        for key in ("time_limit", "channels"):
+            if key not in used and sum(_reads_as(key, t) for t in texts) * 2 >= len(texts):
+                return ResolvedColumn(column.index, FIELD_LABELS[key], HeaderMeaning(key))
+    return None
+
+
+def _told_from_cells(
+    columns: list[ResolvedColumn], data: Sequence[Sequence[Any]], where: Callable[[int], str]
+) -> list[Finding]:
+    used = {c.meaning.key for c in columns if c.meaning is not None}
+    findings = []
+    for column in list(columns):
+        told = _from_cells(column, data, used)
+        if told is None:
+            continue
+        columns[column.index] = told
+        if told.meaning is None:
+            message_zh = f"“{column.header}”栏不是勾选栏，作为本地栏目“{told.header}”保留"
+            message_en = f"{column.header!r} holds no ticks; kept as local field {told.header!r}"
+        else:
+            used.add(told.meaning.key)
+            label = FIELD_LABELS[told.meaning.key]
+            message_zh = f"表头“{column.header}”不全，按单元格读作{label}"
+            message_en = f"header {column.header!r} cut off; read as {label} from its cells"
+        findings.append(
+            COLUMN_FROM_CELLS.finding(
+                where(column.index),
+                message_zh=message_zh,
+                message_en=message_en,
+                text=column.header,
+                read_as=told.meaning.key if told.meaning else told.header,
+            )
+        )
+    return findings
+
+
 def _resolve(
     upper: list[str],
     lower: list[str],
@@ -222,11 +286,11 @@ def _resolve(
             columns[b.index] = attrs.evolve(b, header=a.header, meaning=a.meaning)
         elif a.meaning == b.meaning == HeaderMeaning("name"):
             columns[a.index] = attrs.evolve(a, meaning=HeaderMeaning("number"))
+    findings = _told_from_cells(columns, data, lambda c: cell_ref(sheet, row, c))
     first_level = next(
         (c.index for c in columns if c.meaning == HeaderMeaning("first_level")), None
     )
     seen: set[str] = set()
-    findings = []
     for column in list(columns):
         meaning = column.meaning
         if meaning is not None and meaning.key in ("tick", "channel"):
@@ -237,7 +301,7 @@ def _resolve(
         before_group = first_level is None or column.index < first_level
         if (
             meaning == HeaderMeaning("number")
-            and before_group
+            and (before_group or "number" in seen)
             and normalize_text(column.header) == "序号"
         ):
             column = attrs.evolve(column, meaning=None)  # a running number: a local column

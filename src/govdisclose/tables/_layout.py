@@ -192,8 +192,9 @@ _TICK_HEADERS: dict[str, TickTerm] = {
     },
     normalize_text("特定"): Audience.SPECIFIC_GROUPS,
 }
-# A bracketed note in a header (特定群体（请写明）, 公开渠道和载体（"■"表示必选项…）).
-_HEADER_NOTE = re.compile(r"\((?:[^()]*(?:请|表示|必选|可选|勾选|打√|填写|注)[^()]*)\)")
+# A bracketed note in a header (特定群体（请写明）, 公开渠道和载体（"■"表示必选项…）,
+# 一级事项（编码）).
+_HEADER_NOTE = re.compile(r"\((?:[^()]*(?:请|表示|必选|可选|勾选|打√|填写|注|编码)[^()]*)\)")
 
 
 def _fold_header(label: str) -> str:
@@ -228,6 +229,12 @@ def classify_header(label: str) -> HeaderMeaning | None:
     return None
 
 
+def cut_off_label(label: str) -> bool:
+    """Whether ``label`` is the start of a column's label, the rest cut off (公开 of 公开时限)."""
+    folded = _fold_header(label)
+    return len(folded) >= 2 and any(a.startswith(folded) and a != folded for a in _HEADER_KEYS)
+
+
 def is_reserved_header(label: str) -> bool:
     """Whether ``label`` names a column of the layout, so it cannot be a local field's name."""
     folded = _fold_header(label)
@@ -249,7 +256,9 @@ def _local_field_names(catalogue: Catalogue) -> list[str]:
     names: dict[str, None] = {}
     for index, item in enumerate(catalogue.items):
         for name in item.local_fields:
-            if name not in names and (not name.strip() or is_reserved_header(name)):
+            # 序号, the running number of an imported table, reads back as a local field
+            reserved = is_reserved_header(name) and _fold_header(name) != "序号"
+            if name not in names and (not name.strip() or reserved):
                 raise DataError(
                     f"local field name {name!r} cannot be a column header: it is empty or names "
                     f"a column of the official layout (本地栏目名称与标准表头冲突)",

@@ -143,8 +143,20 @@ def read_grid(
     position = 0
     first_level_column = header.column("first_level")
     previous: list[Any] | None = None
+    labels = [  # each column's header texts, white space removed
+        {
+            "".join(cell_text(header.cells[r][c]).split())
+            for r in range(header.row, header.data_start)
+        }
+        - {""}
+        for c in range(len(header.columns))
+    ]
+    key = (first_level_column or header.column("name") or header.columns[0]).index
     for k, (row, cells, raw) in enumerate(rows):
         texts = [cell_text(v) for v in cells]
+        if _repeats_header(texts, labels, key):  # a header printed again (page break, next table)
+            reader.add(codes.REPEATED_HEADER.finding(reader.ref(row, 0), row=row + 1))
+            continue
         if _filled(raw) == [0]:  # a group heading (一、政策文件) or a footnote
             heading = parse_first_level(texts[0])
             following = rows[k + 1][2] if k + 1 < len(rows) else None
@@ -212,7 +224,7 @@ Row = tuple[int, list[Any], tuple[Any, ...]]
 
 #: Columns whose blank cell, in a CSV export, is the rest of a vertically merged cell (and the
 #: tick columns of 公开对象, 公开方式, 公开层级, each group when all its cells are blank).
-_CARRIED = ("basis", "time_limit", "subject", "channels", "responsible_office")
+_CARRIED = ("name", "basis", "time_limit", "subject", "channels", "responsible_office")
 #: Columns that make a row an item of its own.
 _ITEM_KEYS = ("first_level", "number", "name", "tick", "channel", "audiences", "modes", "levels")
 _NAMED_CONTENT = re.compile(
@@ -383,6 +395,20 @@ def _filled(cells: Sequence[Any]) -> list[int]:
     ]
 
 
+def _repeats_header(texts: Sequence[str], labels: Sequence[set[str]], key: int) -> bool:
+    """Whether a row below the header repeats it: at least two cells, and most of its cells,
+    are the header's texts in their columns (white space aside: 公开 时限 for 公开时限), the
+    ``key`` column (一级事项) among them."""
+    if "".join(texts[key].split()) not in labels[key]:
+        return False
+    filled = same = 0
+    for text, label in zip(texts, labels, strict=False):
+        if text:
+            filled += 1
+            same += len(text) < 20 and "".join(text.split()) in label
+    return same >= 2 and same * 2 > filled
+
+
 def _continues_group(cells: Sequence[Any] | None, first_level: ResolvedColumn | None) -> bool:
     """Whether ``cells`` is an item row without a first-level cell (after a group heading)."""
     if cells is None or len(_filled(cells)) < 2:
@@ -419,6 +445,7 @@ def _report_unplaced(reader: RowReader, row: int, cells: Sequence[Any], group: s
         for c in reader.header.columns
         if cell_text(cells[c.index])
     }
+    name = reader.header.column("name")
     reader.add(
         codes.UNKNOWN_FIRST_LEVEL.finding(
             reader.at(row, "first_level"),
@@ -433,6 +460,7 @@ def _report_unplaced(reader: RowReader, row: int, cells: Sequence[Any], group: s
             hint="一级事项应为标准目录中的一级事项，如 政策文件、备灾管理 / use a first-level "
             "item of the standard",
             cells=data,
+            name=cell_text(cells[name.index]) if name else "",
         )
     )
 

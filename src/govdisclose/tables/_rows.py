@@ -25,7 +25,7 @@ from .._model import (
     TimeLimit,
     check_service_level,
 )
-from .._vocabulary import Audience, Channel, FirstLevel, Level, Mode, Term
+from .._vocabulary import Audience, Channel, FirstLevel, Level, Mode, Term, normalize_text
 from ..findings import Finding, Severity
 from . import _codes as codes
 from ._cells import (
@@ -37,7 +37,7 @@ from ._cells import (
     split_lines,
 )
 from ._header import Header, ResolvedColumn
-from ._layout import cell_ref, column_letter, in_table_order, parsed_citations
+from ._layout import FIELD_LABELS, cell_ref, column_letter, in_table_order, parsed_citations
 
 #: The local field that keeps web addresses written in a channel cell.
 ADDRESS_FIELD = "网址"
@@ -51,11 +51,16 @@ _READ_KEYS = frozenset(
     | {"service_level", "citations", "provenance"}
 )
 _TERM_SPLIT = re.compile(r"[、，,;；/／\s]+")
+#: A classification code after an item's name (政策法规115001000, 法规标准 115001001).
+_CODE = re.compile(r"(?P<name>.*?)\s*(?P<code>\d{6,})")
 
 
 @functools.lru_cache(maxsize=1024)
 def parse_first_level(text: str) -> FirstLevel | None:
-    """A first-level cell (``政策文件``, ``一、政策文件``) as a term, or ``None``."""
+    """A first-level cell (``政策文件``, ``一、政策文件``, ``政策法规115001000``) as a term,
+    or ``None``."""
+    coded = _CODE.fullmatch(text)
+    text = coded.group("name") if coded else text
     return FirstLevel.parse(_ENUMERATION.sub("", text), default=None)
 
 
@@ -120,6 +125,16 @@ class RowReader:
                 citations = self._citations(where, text)
             elif key == "provenance":
                 provenance = self._provenance(where, text)
+        name = self.text(cells, "name")
+        for key in ("first_level", "name"):  # columns headed 一级事项（编码）: the codes apart
+            at = self._by_key.get(key)
+            header = self.header.columns[at].header if at is not None else ""
+            coded = (
+                _CODE.fullmatch(self.text(cells, key)) if "编码" in normalize_text(header) else None
+            )
+            if coded:
+                local[f"{FIELD_LABELS[key]}编码"] = coded.group("code")
+                name = coded.group("name") if key == "name" else name
         listed = split_lines(self.text(cells, "other_channels"))
         basis = self.text(cells, "basis")
         citations = parsed_citations(basis) if citations is None else citations
@@ -127,7 +142,7 @@ class RowReader:
         return CatalogueItem(
             first_level=first_level,
             number=number,
-            name=self.text(cells, "name"),
+            name=name,
             content=self.text(cells, "content"),
             basis=LegalBasis(basis, citations),
             time_limit=TimeLimit(self.text(cells, "time_limit"), service_level),

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 
 from .._errors import InputError
-from .._vocabulary import simplified
+from .._vocabulary import PINYIN, simplified
 from ._rules import (
     MAX_DAYS,
     AnnualFixedDate,
@@ -65,8 +65,9 @@ def _replace_numeral(match: re.Match[str]) -> str:
 def normalize_time_limit(text: str) -> str:
     """Fold a time-limit text to the form the patterns read.
 
-    NFKC (full-width digits and brackets to half-width), traditional characters of the
-    vocabulary to simplified ones, no white space, no trailing punctuation, 或者 → 或,
+    NFKC (full-width digits and brackets to half-width), the reading a copy inserts after a
+    character left out (內(nèi) → 內), traditional characters of the vocabulary to simplified
+    ones, no white space, no trailing punctuation, 或者 → 或,
     （变更）/、变更 → 或变更, Chinese numerals before a unit to digits, 天 → 日, 以内/之内 → 内,
     sentence punctuation to ``,``.
 
@@ -75,34 +76,38 @@ def normalize_time_limit(text: str) -> str:
     >>> normalize_time_limit("信息形成或變更之日起20個工作日內")
     '信息形成或变更之日起20个工作日内'
     """
-    out = simplified("".join(unicodedata.normalize("NFKC", text).split()))
+    out = "".join(unicodedata.normalize("NFKC", text).split())
+    out = simplified(PINYIN.sub("", out) if "(" in out else out)
     out = out.replace("或者", "或")
     out = re.sub(r"\(变更\)|[、/]变更", "或变更", out)
     out = _CN_NUMERAL.sub(_replace_numeral, out)
     out = re.sub(r"[以之]内", "内", out.replace("天", "日"))
     out = re.sub(r"[;。]", ",", out)
+    # 条例第二十六条 as written: 属于主动公开范围的政府信息，应当自…
+    out = re.sub(r"^属于主动公开(?:范围)?的政府信息,?", "", out)
     out = re.sub(r"^(?:应当|应)(?=自|在|于|从)", "", out)
     return out.rstrip(",.:!?、")
 
 
 # Numbers are ASCII digits after NFKC; at most six of them (int() of a huge string is refused).
 _NUM = r"[0-9]{1,6}"
-_PUB = r"(?:予以|主动|向社会|对外)?(?:公开|公布|公示)(?:发布)?"
+_PUB = r"(?:予以|主动|向社会|对外|进行)?(?:(?:公开|公布|公示)(?:发布)?|发布)"
 _INFO = r"(?:公开事项)?该?(?:政府)?(?:信息)?"
 _EVENT_PATTERNS = {
     "formation_or_change": rf"{_INFO}(?:形成|产生|生成)或变更|信息获取\(形成或变更\)",
     # 制作或者获取 is how 条例第二条 defines government information coming into being.
     "formation": rf"{_INFO}(?:形成|产生|生成)|(?:制定|制作)或获取该?(?:政府)?(?:信息|文件|指南)?",
     "issuance": r"(?:政策性?)?(?:文件)?(?:成文\(印发\)|成文|印发|签发|颁布或印发|颁布)",
-    "approval": r"(?:[^\d,()]{1,12}经[^\d,()]{0,12})?(?:批准|批复)",
+    "approval": r"[^\d,()]{0,20}?(?:批准|批复)",
     "result_determined": r"(?:分配)?结果确定",
-    "decision": r"作出(?:行政)?(?:处罚|许可|执法)?决定|(?:行政)?(?:处罚|许可|执法)?决定作出",
+    "decision": r"[作做]出(?:行政)?(?:处罚|许可|执法)?决定"
+    r"|(?:行政)?(?:处罚|许可|执法)?决定[作做]出",
     "receipt": r"(?:收到|接到)(?:政府信息公开)?(?:申请)?",
 }
 _EVENT_ALT = "|".join(f"(?P<{code}>{pattern})" for code, pattern in _EVENT_PATTERNS.items())
 _AFTER_EVENT = re.compile(
-    rf"(?:自|从|在|于)?(?:(?:{_EVENT_ALT})(?:之日起|之日|起|后|之后)?)?(?:的)?(?:在|于)?"
-    rf"(?P<n>{_NUM})个?(?P<unit>工作日|自然日|日历日|日)内(?:及时)?(?:{_PUB})?"
+    rf"(?:自|从|在|于)?(?:(?:{_EVENT_ALT})(?:之日起|之日|起|后|之后)?,?)?(?:的)?(?:在|于)?"
+    rf"(?P<n>{_NUM})个?(?P<unit>工作日|自然日|日历日|日)(?P<within>内|(?=进行))(?:及时)?(?:{_PUB}|(?:予以)?答复)?"
 )
 _BARE_WORKDAYS = re.compile(rf"(?P<n>{_NUM})个?工作日")
 _RIDERS = {
@@ -121,11 +126,15 @@ _PROMPTLY = {
     "progress": re.compile(r"(?:按|按照|根据|依)(?:工作)?(?:进展|进度)(?:情况)?"),
     "decision": re.compile(r"(?:重大)?决策作出(?:之)?后|作出(?:重大)?决策(?:之)?后"),
     "formation": re.compile(r"(?:政府)?信息(?:形成|产生|生成)(?:或变更)?(?:之)?后"),
-    "other": re.compile(r""),
+    "other": re.compile(r"(?:会后|会议(?:召开|结束)后)?"),
 }
+# 同政策文件同步发布: published with the document, not after it
+_WITH_DOCUMENT = re.compile(
+    rf"(?:与|同|随|和)(?:所解读的?)?(?:政策性?)?文件(?:一起|一并)?同步(?:{_PUB}|上网)?"
+)
 _PROMPTLY_TAIL = re.compile(rf",?(?:及时|第一时间|实时)(?:{_PUB}|更新)")
 _ANNUAL = re.compile(
-    rf"每年度?(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日号]|(?P<end>底|末))(?:之|以)?前(?:{_PUB})?"
+    rf"(?:于|在)?(?:每年度?)?(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日号]|(?P<end>底|末))(?:之|以)?前(?:{_PUB})?"
     r"(?:上一?年度(?:政府信息)?(?:公开)?(?:工作)?(?:年度)?报告)?"
 )
 _LEAD = re.compile(
@@ -147,14 +156,17 @@ _AUTHORITY_ALT = "|".join(f"(?P<{code}>{p})" for code, p in _AUTHORITY_PATTERNS.
 _EXTERNAL = re.compile(
     rf"(?:按|按照|根据|依照|依据|遵照)(?:{_AUTHORITY_ALT})?(?:有关|相关)?的?(?:要求|规定)的?"
     rf"(?:时限)?(?:{_PUB})?"
+    # 法定时限内公开: within the period the law sets
+    rf"|(?:在|按|按照)?(?P<statutory>法定)(?:时限|期限)内?(?:{_PUB}|(?:予以)?答复)?"
 )
 _PERIOD_CODES = {
     "半年": "half_year", "季度": "quarter", "季": "quarter", "月度": "month", "月": "month",
     "年度": "year", "年": "year", "周": "week", "星期": "week",
 }  # fmt: skip
+# 每季度/按年度 alone name the schedule too (每年1月31日前 is read as a fixed date first)
 _PERIODIC = re.compile(
-    r"(?:至少)?(?:每|按)?(?P<period>半年|季度|季|月度|月|年度|年|周|星期)(?:至少)?"
-    rf"(?:(?:更新|公开|发布|公布)(?:(?P<n>{_NUM})次)?|(?P<n2>{_NUM})次(?:更新|公开|发布|公布)?)"
+    r"(?:至少)?(?P<every>每|按)?(?P<period>半年|季度|季|月度|月|年度|年|周|星期)(?:至少)?"
+    rf"(?P<said>(?:更新|公开|发布|公布)(?:(?P<n>{_NUM})次)?|(?P<n2>{_NUM})次(?:更新|公开|发布|公布)?)?"
 )
 
 
@@ -181,6 +193,8 @@ def _parse_after_event(norm: str, text: str) -> TimeLimitRule | None:
     if not 1 <= days <= MAX_DAYS:
         return None
     event = next((code for code in _EVENT_PATTERNS if match.group(code)), "unspecified")
+    if not match.group("within") and event == "unspecified":
+        return None  # 20日进行公示: without 内 only a period counted from an event is read
     cls = WorkdaysAfterEvent if match.group("unit") == "工作日" else CalendarDaysAfterEvent
     return cls(
         text,
@@ -192,6 +206,8 @@ def _parse_after_event(norm: str, text: str) -> TimeLimitRule | None:
 
 
 def _parse_promptly(norm: str, text: str) -> TimeLimitRule | None:
+    if _WITH_DOCUMENT.fullmatch(norm):
+        return Promptly(text, trigger="with_document")
     for trigger, pattern in _PROMPTLY.items():
         head = pattern.match(norm)
         if head and _PROMPTLY_TAIL.fullmatch(norm, head.end()):
@@ -228,13 +244,14 @@ def _parse_external(norm: str, text: str) -> TimeLimitRule | None:
     if match is None:
         return None
     authority = next((c for c in _AUTHORITY_PATTERNS if match.group(c)), "unspecified")
+    authority = "law" if match.group("statutory") else authority
     return ExternalRequirement(text, authority=authority)
 
 
 def _parse_periodic(norm: str, text: str) -> TimeLimitRule | None:
     match = _PERIODIC.fullmatch(norm)
-    if match is None:
-        return None
+    if match is None or not (match.group("every") or match.group("said")):
+        return None  # 季度 alone says nothing
     count = int(match.group("n") or match.group("n2") or 1)
     if not 1 <= count <= MAX_DAYS:
         return None

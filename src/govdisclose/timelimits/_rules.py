@@ -54,6 +54,8 @@ TRIGGERS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "progress": ("promptly as the matter progresses", "按进展情况及时公开"),
         "decision": ("promptly after the decision is made", "重大决策作出后及时公开"),
         "formation": ("promptly after the information is formed", "信息形成后及时公开"),
+        # 三同步: an interpretation is published with the policy document it explains
+        "with_document": ("together with the policy document", "与政策文件同步公开"),
         "other": ("promptly", "及时公开"),
     }
 )
@@ -384,6 +386,11 @@ class Unrecognised(_Undated):
                 f"「{periods[0]}」不是一个固定日期（平年、闰年不同）",
                 f"{periods[0]!r} is not one fixed date (it differs in leap years)",
             )
+        if periods and re.search(r"不得?(?:少|低)[于於]|不短[于於]|至少公示", text):
+            return (
+                f"「{periods[0]}」是公示持续的最短时间，不是公开期限",
+                f"{periods[0]!r} is how long a notice must stay up, not when it is published",
+            )
         if periods and "提前" in text:
             return (
                 "提前时限按工作日计的写法未能识别（只识别日、周）",
@@ -405,7 +412,8 @@ class Unrecognised(_Undated):
 
 # A period as written: a number (digits or Chinese numerals) and a unit of time.
 _PERIOD_MENTION = re.compile(
-    r"(?:[0-9]{1,6}|[零〇一二两三四五六七八九十百]+)[个個]?(?:工作日|自然日|日历日|日|天|周|星期|月底|月末|小时)"
+    r"(?<![0-9])(?:[0-9]{1,6}|[零〇一二两三四五六七八九十百]+)[个個]?"
+    r"(?:工作日|自然日|日历日|日|天|周|星期|月底|月末|小时|(?<=[个個])月|年(?![0-9]))"
 )
 _RANGE = re.compile(r"[一二三四五六七八九][一二三四五六七八九]")
 
