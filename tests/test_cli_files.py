@@ -55,7 +55,7 @@ def cases(tmp_path: Path) -> list[tuple[list[str], Path]]:
     os.link(text, hard_text)
     return [
         (["audit", str(log), "--records", str(log)], log),
-        (["audit", str(log), "--records", str(cat), "-o", str(hard)], cat),
+        (["audit", str(log), "--catalogue", str(cat), "--records", str(hard)], cat),
         (["audit", str(log), "-o", str(log)], log),
         (["audit", str(log), "-o", str(soft)], log),
         (["audit", str(soft), "--records", str(log)], log),
@@ -78,6 +78,76 @@ def test_no_command_writes_onto_one_of_its_inputs(
         err = capsys.readouterr().err
         assert "the same file as an input" in err and err.count("\n") == 1, (argv, err)
         assert source.read_bytes() == before, argv
+
+
+LEDGER = (
+    "申请编号,收到申请日期,申请人类型,申请内容,延期天数,答复日期,办理结果\n"
+    "2024-10,2024-09-27,商业企业,许可信息,,,\n"
+)
+
+
+@pytest.mark.parametrize("exists", [False, True])
+@pytest.mark.parametrize(("first", "second"), [("F", "F"), ("./F", "F"), ("F", "d/../F")])
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [
+        (["audit", "log.csv", "--as-of", "2024-10-08"], "--records"),
+        (["requests", "status", "ledger.csv", "--as-of", "2024-11-05"], "--ics"),
+    ],
+)
+def test_two_outputs_naming_one_file_are_refused(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    option: str,
+    first: str,
+    second: str,
+    exists: bool,
+) -> None:
+    # Every command with two output files: audit (--output, --records) and requests status
+    # (--output, --ics).  Nothing is written, whether the file exists yet or not.
+    monkeypatch.chdir(tmp_path)
+    log_file(tmp_path)
+    Path("ledger.csv").write_text(LEDGER, encoding="utf-8")
+    Path("d").mkdir()
+    if exists:
+        Path("F").write_text("old", encoding="utf-8")
+    before = sorted(os.listdir())
+    argv = [*command, "-o", first, option, second]
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1, err
+    assert f"--output and {option} name the same file" in err and "两个输出不能是同一文件" in err
+    assert sorted(os.listdir()) == before
+    assert not exists or Path("F").read_text(encoding="utf-8") == "old"
+
+
+def test_two_outputs_hard_linked_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = log_file(tmp_path)
+    records = tmp_path / "records.jsonl"
+    records.write_text("old", encoding="utf-8")
+    os.link(records, tmp_path / "link")
+    assert main(["audit", str(log), "--records", str(records), "-o", str(tmp_path / "link")]) == 2
+    assert "--output and --records name the same file" in capsys.readouterr().err
+    assert records.read_text(encoding="utf-8") == "old"
+
+
+def test_two_outputs_on_different_files_are_both_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    log_file(tmp_path)
+    Path("ledger.csv").write_text(LEDGER, encoding="utf-8")
+    assert main(["audit", "log.csv", "-o", "out.txt", "--records", "records.jsonl"]) == 0
+    assert Path("records.jsonl").read_text(encoding="utf-8").count("\n") == 1
+    assert "法律法规" in Path("out.txt").read_text(encoding="utf-8")
+    argv = ["requests", "status", "ledger.csv", "--as-of", "2024-11-05", "-o", "s.txt"]
+    assert main([*argv, "--ics", "d.ics"]) == 1  # overdue
+    assert "BEGIN:VEVENT" in Path("d.ics").read_text(encoding="utf-8")
+    assert "OVERDUE" in Path("s.txt").read_text(encoding="utf-8")
 
 
 def test_same_file_is_device_and_inode(tmp_path: Path) -> None:

@@ -325,6 +325,7 @@ def test_first_level_cut_off_by_the_page_is_reported_with_its_cells() -> None:
     cells = finding.data["cells"]
     assert cells["公開渠道和載體"].startswith("■政府網(wǎng)站□政府公報")
     assert cells["公開時限"] == "信息形成或變更之日起20工作日內(nèi)"
+    assert finding.data["name"] == "法律法規(guī)"  # its 二级事项, for comparing by name
 
 
 def test_coded_layout_names_and_codes_apart() -> None:
@@ -400,6 +401,7 @@ def test_headers_cut_off_by_the_page_read_from_their_cells() -> None:
     # 机构信息 is no first-level item of the standard: each row is reported with its cells.
     unplaced = [f for f in result.report.findings if f.code == "tables.unknown-first-level"]
     assert [f.path for f in unplaced] == ["C3", "C4", "C5"]
+    assert [f.data["name"] for f in unplaced] == ["机构基本信息", "机构领导信息", "内部机构设置"]
     cells = unplaced[0].data["cells"]
     assert cells["公开时限"] == "信息形成(变更)5个工作日内"
     assert cells["公开渠道和载体"] == "政府门户网站 信息公示栏 政务服务中心 政务服务中心"

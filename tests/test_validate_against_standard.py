@@ -236,6 +236,32 @@ def test_an_unreadable_item_stands_for_the_standard_item_of_its_name(
     assert missing == {"policy_documents.1", "policy_documents.6"} - {standard_id}
 
 
+@pytest.mark.parametrize(
+    ("name", "standard_id"),
+    [
+        ("法律法規", "policy_documents.1"),  # any first-level item: the row's is not known
+        ("其他政策文件", None),  # present in the catalogue: not taken again
+        ("机构基本信息", None),  # no standard item: the table's own finding says it all
+        ("", None),
+    ],
+)
+def test_a_refused_table_row_stands_for_the_standard_item_of_its_name(
+    name: str, standard_id: str | None
+) -> None:
+    county = derive(standard("work_safety"), "county")
+    local = county.with_items(county.items[1:])  # 法律法规 is a row the table reader refused
+    report = compare_with_standard(local, unread=[("Sheet1!B4", name)])
+    missing = {f.data["standard_id"] for f in report.findings if f.code == "localize.missing-item"}
+    assert missing == {"policy_documents.1"} - {standard_id}
+    skipped = [f for f in report.findings if f.code == "localize.comparison-skipped"]
+    if standard_id is None:
+        assert skipped == []
+    else:
+        assert [(f.path, f.data["standard_id"]) for f in skipped] == [("Sheet1!B4", standard_id)]
+        assert "row was not imported" in skipped[0].message_en
+        assert "该行未导入" in skipped[0].message_zh
+
+
 def test_real_catalogue_lacking_elements_gets_the_validation_findings_once() -> None:
     # dachuan.gov.cn's catalogue (rows 1-6; no 公开对象, 公开方式 or 公开层级 transcribed)
     path = Path(__file__).parent / "data" / "validate" / "dachuan_items_1_6.json"

@@ -175,3 +175,53 @@ def test_as_of_takes_the_shared_date_spellings(capsys: pytest.CaptureFixture[str
     iso = capsys.readouterr().out
     assert main(["validate", records, "--as-of", "2024年10月8日", "--format", "json"]) == first
     assert capsys.readouterr().out == iso
+
+
+CATALOGUES = Path(__file__).parent / "data" / "catalogues"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_refused_table_row_is_compared_by_its_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, suffix: str
+) -> None:
+    # 長壽區 (real): its one row, 政策文 (cut off by the page) / 法律法規(guī), is refused by the
+    # table reader; by its name it stands for the standard's 法律法规, which is not missing.
+    source = CATALOGUES / "traditional" / "changshou_disaster_relief.csv"
+    path, cell = source, "B4"
+    if suffix == ".xlsx":  # the same rows in a workbook
+        import csv
+
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = "救灾"
+        with source.open(encoding="utf-8-sig", newline="") as rows:
+            for row in csv.reader(rows):
+                sheet.append(row)
+        path, cell = tmp_path / "长寿区.xlsx", "救灾!B4"
+        book.save(path)
+    code, out, _ = run(capsys, str(path), "--against-standard", "--format", "json")
+    findings = loads(out, Report).findings
+    assert code == 1  # the refused row is still an error
+    assert [f.path for f in findings if f.code == "tables.unknown-first-level"] == [cell]
+    missing = [f.data["standard_id"] for f in findings if f.code == "localize.missing-item"]
+    assert len(missing) == 18 and "policy_documents.1" not in missing  # 19 before
+    (skipped,) = [f for f in findings if f.code == "localize.comparison-skipped"]
+    assert (skipped.path, skipped.data["standard_id"]) == (cell, "policy_documents.1")
+
+
+def test_refused_rows_naming_no_standard_item_claim_none(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # 青川县 (real): the 机构信息 rows (机构基本信息 …) are no items of the standard.
+    path = str(CATALOGUES / "own_lists" / "qingchuan_emergency_bureau.csv")
+    code, out, _ = run(
+        capsys, path, "--domain", "work-safety", "--against-standard", "--format", "json"
+    )
+    findings = loads(out, Report).findings
+    assert code == 1
+    assert sum(f.code == "tables.unknown-first-level" for f in findings) == 3
+    assert sum(f.code == "localize.missing-item" for f in findings) == 27
+    assert "localize.comparison-skipped" not in {f.code for f in findings}

@@ -22,8 +22,9 @@ Items are paired with :func:`govdisclose._localize.match_items`.  What is report
   :func:`govdisclose.timelimits.compare_strictness`;
 * ``localize.levels-changed`` (info); ``localize.domain-mismatch`` (error);
 * ``localize.comparison-skipped`` (info) — an item that could not be read (its raw name is
-  still matched to a standard item, which is then not listed as missing), or the whole
-  catalogue when its data has wrong types or unknown terms.
+  still matched to a standard item, which is then not listed as missing), a table's row the
+  reader refused whose name is matched so (``unread``), or the whole catalogue when its data
+  has wrong types or unknown terms.
 
 >>> import attrs
 >>> from govdisclose import standard
@@ -308,6 +309,7 @@ def compare_with_standard(
     standard: Catalogue | None = None,
     *,
     level: Level | str | None = None,
+    unread: Sequence[tuple[str, str]] = (),
 ) -> Report:
     """Compare a local catalogue (model or JSON-ready data) with the standard.
 
@@ -318,7 +320,8 @@ def compare_with_standard(
     report starts with the same reading findings.  Items lacking elements are left out of the
     comparison (``localize.comparison-skipped`` for each) and the rest compared; data with
     wrong types or unknown terms is not compared at all (``localize.comparison-skipped`` at
-    ``$``).
+    ``$``).  ``unread``: the location and name of each row of the source table that is not in
+    the data (``tables.unknown-first-level``), matched by name as unreadable items are.
     """
     wanted = Level.parse(level) if level is not None else None
     builder = ReportBuilder()
@@ -356,15 +359,24 @@ def compare_with_standard(
                 hint="先用 validate_catalogue 检查 / run validate_catalogue first",
             )
     matching = match_items([item for _, item in usable], standard)
-    named = match_names(_raw_names(local_data, skipped), standard, matching.unmatched_standard)
-    for k, index in enumerate(skipped):
+    rows: list[tuple[FirstLevel | None, str]] = [(None, name) for _, name in unread]
+    named = match_names(
+        _raw_names(local_data, skipped) + rows, standard, matching.unmatched_standard
+    )
+    places = [f"$.items[{index}]" for index in skipped] + [where for where, _ in unread]
+    for k, place in enumerate(places):
         std = standard.items[named[k]] if k in named else None
+        unreadable = k < len(skipped)
+        if std is None and not unreadable:
+            continue  # a refused row the table's own finding reports
         builder.add(
             COMPARISON_SKIPPED,
-            f"$.items[{index}]",
-            message_zh="该事项未能读取，未与标准目录比对"
+            place,
+            message_zh=("该事项未能读取" if unreadable else "该行未导入")
+            + "，未与标准目录比对"
             + (f"；按名称对应标准事项“{std.name}”（{std.id}）" if std else ""),
-            message_en="the item could not be read and was not compared"
+            message_en=("the item could not be read" if unreadable else "the row was not imported")
+            + " and was not compared"
             + (f"; by its name it stands for the standard's {std.id}" if std else ""),
             hint=_FIX_FIRST,
             standard_id=std.id if std else None,

@@ -21,8 +21,8 @@ Dates in the log: ``2024-10-08`` (or ``2024-10-8``), ``2024/10/8``, ``2024.10.8`
 has an offset, the written date otherwise; see :mod:`govdisclose.audit._log_record`.
 ``--as-of`` takes the same spellings as every date option
 (:func:`~govdisclose.cli.common.parse_date_option`), and ``today`` (the default).
-No output (``--output``, ``--records``) may be one of the inputs; each is written whole or
-not at all.
+No output (``--output``, ``--records``) may be one of the inputs, nor both the same file;
+each is written whole or not at all.
 
 Exit codes: 0 nothing late or overdue and every record usable; 1 some record is late or
 overdue, or cannot be used (an ``audit.bad-record`` error); 2 unusable input (missing file,
@@ -64,7 +64,7 @@ def _run(args: argparse.Namespace) -> int:
 
     as_of = parse_date_option(args.as_of, "--as-of")
     inputs = [args.log, *args.catalogue, *args.calendar]
-    output = output_path(args, *inputs, also=args.records)
+    output = output_path(args, *inputs, also=("--records", args.records))
     # what could not be read is said, not dropped
     catalogues = [load_listed(name, args)[0] for name in args.catalogue]
     calendar = calendar_from_args(args)

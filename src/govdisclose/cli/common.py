@@ -86,23 +86,37 @@ def add_output_option(
         parser.set_defaults(suffix_formats=formats)
 
 
-def output_path(args: argparse.Namespace, *inputs: object, also: Path | None = None) -> Path | None:
+def output_path(
+    args: argparse.Namespace, *inputs: object, also: tuple[str, Path | None] = ("", None)
+) -> Path | None:
     """``args.output``, refused when it is the same file as one of ``inputs`` (device and
     inode: a hard or symbolic link to an input too); ``None`` means standard output.  ``also``
-    is a second output file (``--records``, ``--ics``): refused so too, and as ``--output``.
+    is a second output option and its file (``("--records", FILE)``): refused so too, and
+    when it names the same file as ``--output`` (``./F`` and ``F``, existing or not).
 
     Inputs that are not paths (a bundled catalogue's name, ``-``) are skipped; an ``int`` is
     an open file descriptor (standard input's).
     """
     output: Path | None = getattr(args, "output", None)
+    option, second = also
     names = [i if isinstance(i, int) else str(i) for i in inputs if i is not None and i != "-"]
-    if output is not None or also is not None:  # _files only when a file is written
-        from .._files import refuse_overwriting_input
+    if output is not None or second is not None:  # _files only when a file is written
+        from .._files import refuse_overwriting_input, same_file
 
+        if (
+            output is not None
+            and second is not None
+            and (os.path.realpath(output) == os.path.realpath(second) or same_file(output, second))
+        ):
+            shown = output if str(output) == str(second) else f"{output}, {second}"
+            raise InputError(
+                f"--output and {option} name the same file ({shown}); give each its own file "
+                f"(两个输出不能是同一文件)"
+            )
         if output is not None:
-            refuse_overwriting_input(output, names if also is None else [*names, str(also)])
-        if also is not None:
-            refuse_overwriting_input(also, names)
+            refuse_overwriting_input(output, names)
+        if second is not None:
+            refuse_overwriting_input(second, names)
     return output
 
 

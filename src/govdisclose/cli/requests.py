@@ -13,7 +13,7 @@ current reply deadline with the working days left or overdue (``--explain``: eve
 counted), or for an answered one whether it was on time or late by how many working days;
 a summary; the findings of reading the file and of the checks.  ``--ics FILE`` writes the
 open deadlines as an iCalendar file for staff calendars (when none is open, no file is written
-and standard error says so).  ``counts`` prints tables 三 and 四
+and standard error says so; never the file of ``--output``).  ``counts`` prints tables 三 and 四
 of the annual report and the information-processing fees paid in the year (section 六).
 
 Exit codes: 0 nothing overdue; 1 some open request is overdue; 2 unusable input — a file
@@ -52,7 +52,7 @@ def _status(args: argparse.Namespace) -> int:
     from ..requests import LEDGER_LIMITS, ledger_status, read_ledger
 
     as_of = parse_date_option(args.as_of, "--as-of")
-    output = output_path(args, args.ledger, also=args.ics)
+    output = output_path(args, args.ledger, also=("--ics", args.ics))
     calendar = calendar_from_args(args)
     reading = read_ledger(args.ledger, sheet=args.sheet, limits=limits_from(args, LEDGER_LIMITS))
     status = ledger_status(

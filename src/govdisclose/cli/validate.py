@@ -9,9 +9,9 @@ given with ``--kind``.  FILE may also name a bundled standard (``work-safety``,
 
 Options: ``--level county|township`` (every item applies at that level; also the level for
 ``--against-standard``), ``--against-standard`` (compare a local catalogue with the standard
-it localises), ``--as-of DATE`` (records: the day "not yet published" is judged on; default
-today), ``--calendar FILE`` / ``--provisional`` (the working-day calendar), ``--format
-text|json``.
+it localises; a table's rows the reader refused are matched by their names), ``--as-of
+DATE`` (records: the day "not yet published" is judged on; default today), ``--calendar
+FILE`` / ``--provisional`` (the working-day calendar), ``--format text|json``.
 
 Exit codes: 0 no error findings (warnings and info allowed), 1 error findings, 2 unusable input
 (missing file, not JSON, neither a catalogue nor records) — a one-line message, never a
@@ -73,7 +73,9 @@ def _unusable(report: Report, code: str) -> bool:
     return any(f.code == code and f.path == "$" for f in report.findings)
 
 
-def _validate_catalogue(args: argparse.Namespace, data: Any, name: str) -> Report:
+def _validate_catalogue(
+    args: argparse.Namespace, data: Any, name: str, refused: Report | None = None
+) -> Report:
     from ..checks import compare_with_standard, validate_catalogue
 
     report = validate_catalogue(data, level=args.level, subject=name)
@@ -81,7 +83,12 @@ def _validate_catalogue(args: argparse.Namespace, data: Any, name: str) -> Repor
         raise InputError(f"{name}: not a catalogue (不是目录数据): {report.findings[0].message_en}")
     if args.against_standard:  # its reading findings are the validation's: listed once
         found = set(report.findings)
-        compared = compare_with_standard(data, level=args.level).findings
+        rows = [
+            (f.path, str(f.data.get("name", "")))
+            for f in (refused.findings if refused else ())
+            if f.code == "tables.unknown-first-level"
+        ]  # a table's rows not in the data: their standard items are not missing either
+        compared = compare_with_standard(data, level=args.level, unread=rows).findings
         report = Report((*report.findings, *(f for f in compared if f not in found)))
     return Report(report.findings, name)
 
@@ -133,7 +140,7 @@ def _run(args: argparse.Namespace) -> int:
                 f"(既不是目录也不是文件记录)"
             )
     if kind == "catalogue":
-        report = _validate_catalogue(args, data, name)
+        report = _validate_catalogue(args, data, name, table.report if table else None)
     else:
         report = _validate_documents(args, data, kind, name)
     if table is not None:  # its findings, then the checks' naming the cell and the item

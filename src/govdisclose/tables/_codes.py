@@ -47,8 +47,8 @@ CODES = (
         "一级事项无法识别",
         "first-level item not recognised",
         "The row's 一级事项 is not one of the standard's first-level items (or there is none); "
-        "the row could not be placed and is not in the catalogue.  Its cells are in the finding's "
-        "data.",
+        "the row could not be placed and is not in the catalogue.  Its cells (``cells``) and its "
+        "二级事项 (``name``) are in the finding's data.",
     ),
     UNKNOWN_TERM := FindingCode(
         "tables.unknown-term",

@@ -452,6 +452,7 @@ def _report_unplaced(reader: RowReader, row: int, cells: Sequence[Any], group: s
         for c in reader.header.columns
         if cell_text(cells[c.index])
     }
+    name = reader.header.column("name")
     reader.add(
         codes.UNKNOWN_FIRST_LEVEL.finding(
             reader.at(row, "first_level"),
@@ -466,6 +467,7 @@ def _report_unplaced(reader: RowReader, row: int, cells: Sequence[Any], group: s
             hint="一级事项应为标准目录中的一级事项，如 政策文件、备灾管理 / use a first-level "
             "item of the standard",
             cells=data,
+            name=cell_text(cells[name.index]) if name else "",
         )
     )
 
