@@ -236,7 +236,7 @@ _BY_OBJECT = "以列名为键的对象 an object keyed by column labels"
 #: What the report's facts should be, for the finding when they are not.
 _EXPECTED = {
     "body": "文本 text",
-    "year": "1990年以后的年份 a year from 1990 on",
+    "year": "1990至9999年的年份 a year from 1990 to 9999",
     "level": "township、county、city 或 province",
     "format": FORMAT_DOCUMENT,
 }
