@@ -316,8 +316,8 @@ class _Canonical:
     reader accepts mapped to the canonical one, an unknown key kept as it is; every cell and
     every unknown key's value ``null`` (the reader judges cells, and the schema looks at
     neither), every text empty, any other value only its kind (:func:`_kind`).  Cells are
-    read on the way; :meth:`check` checks the shape
-    against the schema and reports each problem at the path and key the user wrote."""
+    read on the way; :meth:`check` checks the shape against the schema and reports each
+    problem at the path and key the user wrote."""
 
     def __init__(self, r: _Reader) -> None:
         self.r = r
