@@ -833,10 +833,13 @@ def test_cli_unusable_input_is_one_line_and_exit_2(
     binary.write_bytes(b"PK\x03\x04\x00\x00")
     listed = tmp_path / "list.json"
     listed.write_text("[1, 2]", encoding="utf-8")
+    half = tmp_path / "half.json"  # a key with half a surrogate pair: it could not be printed
+    half.write_text('{"year": 2025, "\\ud800": 1}', encoding="utf-8")
     for args in (
         ["check", str(tmp_path)],
         ["check", str(binary)],
         ["check", str(listed)],
+        ["check", str(half)],
         ["check", str(INVENTED), "--previous", str(binary)],
         ["build", "--year", "2025", "-o", str(tmp_path / "no" / "such" / "dir.json")],
     ):
