@@ -862,3 +862,21 @@ def test_a_birth_date_after_today_is_not_an_id() -> None:
     assert kinds(number) == [] or kinds(number)[0][0] != "id_card"
     later = PersonalDataScanner(today=datetime.date(2031, 1, 1))
     assert [m.kind for m in later.feed(number) + later.close()] == [ID]
+
+
+def test_special_work_certificate_numbers_are_the_holders_id() -> None:
+    # 特种作业操作证: the certificate number is T and the holder's ID number, so a published
+    # list of certificates holds IDs (synthetic here; check digits per GB 11643)
+    text = (
+        "序号 | 姓名 | 证号 | 作业类别 | 初领日期\n"
+        "1 | 张某某 | T340823195603120415 | 低压电工作业 | 2024-05-01\n"
+        "2 | 李某某 | T41010519900307107X | 焊接与热切割作业 | 2023-11-20\n"
+    )
+    scan = govdisclose.scan_text(text)
+    assert [(m.kind.code, m.line, m.masked) for m in scan.matches] == [
+        ("id_card", 2, "3408**********0415"),
+        ("id_card", 3, "4101**********107X"),
+    ]
+    masked = govdisclose.mask_text(text)
+    assert "| T3408**********0415 |" in masked and "| T4101**********107X |" in masked
+    assert "2024-05-01" in masked and "2023-11-20" in masked
