@@ -728,6 +728,8 @@ CLEAN_PAGES = [
     "huaiyuan-2022-flood-plan.txt",
     "dachuan-2016-shiqiao-geohazard.txt",
     "rongchang-2020-penalty-publicity-rules.txt",
+    "qufu-2019-lingcheng-relief-plan.txt",
+    "lucheng-2020-shanfu-emergency-plan.txt",
     # penalty decisions that mask the ID, phone and credit code themselves
     "yuanling-2025-penalty-decision.txt",
     "longquan-2023-penalty-decision.txt",
