@@ -882,3 +882,12 @@ def test_special_work_certificate_numbers_are_the_holders_id() -> None:
     masked = govdisclose.mask_text(text)
     assert "| T3408**********0415 |" in masked and "| T4101**********107X |" in masked
     assert "2024-05-01" in masked and "2023-11-20" in masked
+
+
+def test_every_page_names_its_source() -> None:
+    # real pages start with their address; the invented list says so in its first line
+    for path in sorted(DATA.glob("*.txt")):
+        first = path.read_text(encoding="utf-8").partition("\n")[0]
+        assert first.startswith(("# Source: http", "# Layout:")), path.name
+    used = set(CLEAN_PAGES) | {"caolawyer-2021-fire-case-rules.txt", "relief-list-layout.txt"}
+    assert {path.name for path in DATA.glob("*.txt")} == used
