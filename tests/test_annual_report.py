@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -516,6 +517,8 @@ def _structural(data: dict[str, Any]) -> list[tuple[str, str]]:
             [("unknown-key", f"$['{'甲' * 70}1']"), ("unknown-key", f"$['{'甲' * 70}2']")],
         ),
         ({"year": 1800}, [("malformed", "$.year")]),
+        ({"year": 10000}, [("malformed", "$.year")]),
+        ({"year": 1e300}, [("malformed", "$.year")]),  # a whole float: 10**300
         ({"level": "村级"}, [("malformed", "$.level")]),
         ({"level": "乡镇级", "format": "国办公开办函[2021]30号"}, []),
         ({"format": "国办公开办函〔2019〕60号"}, [("malformed", "$.format")]),
@@ -525,6 +528,59 @@ def test_json_structure_problems_are_at_the_users_own_paths(
     data: dict[str, Any], expected: list[tuple[str, str]]
 ) -> None:
     assert _structural(data) == expected
+
+
+class _Unprintable:
+    def __repr__(self) -> str:
+        raise RuntimeError("no repr")
+
+
+def _deep(depth: int) -> list[Any]:
+    value: list[Any] = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+_WHERE: dict[str, Callable[[object], dict[str, Any]]] = {
+    "$.year": lambda v: {"year": v},
+    "$.level": lambda v: {"level": v},
+    "$.table2": lambda v: {"table2": v},
+    "$.table2['规章']": lambda v: {"table2": {"规章": v}},
+    "$.table4['行政复议']": lambda v: {"table4": {"行政复议": v}},
+    "$.sections['总体情况']": lambda v: {"sections": {"总体情况": v}},
+}
+
+
+_UNPRINTABLE = {
+    "nested deeper than Python recurses": _deep(5000),
+    "no repr": _Unprintable(),
+    "a list of it": [_Unprintable()],
+    "an object of it": {"a": _deep(5000)},  # where an object is not read key by key
+}
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        pytest.param(path, value, id=f"{what} at {path}")
+        for what, value in _UNPRINTABLE.items()
+        for path in _WHERE
+        if not isinstance(value, dict) or path in ("$.year", "$.level")
+    ],
+)
+def test_a_value_python_cannot_print_is_malformed_at_its_path(path: str, value: object) -> None:
+    assert _structural(_WHERE[path](value)) == [("malformed", path)]
+
+
+@pytest.mark.parametrize("path", list(_WHERE))
+def test_a_number_too_long_to_print_is_malformed(path: str) -> None:
+    assert _structural(_WHERE[path](10**5000)) == [("malformed", path)]
+
+
+@pytest.mark.parametrize("year", ["²", "9" * 5000])
+def test_a_year_of_digits_int_cannot_read_is_malformed(year: str) -> None:
+    assert _structural({"year": year}) == [("malformed", "$.year")]
 
 
 @pytest.mark.parametrize(
@@ -777,10 +833,13 @@ def test_cli_unusable_input_is_one_line_and_exit_2(
     binary.write_bytes(b"PK\x03\x04\x00\x00")
     listed = tmp_path / "list.json"
     listed.write_text("[1, 2]", encoding="utf-8")
+    half = tmp_path / "half.json"  # a key with half a surrogate pair: it could not be printed
+    half.write_text('{"year": 2025, "\\ud800": 1}', encoding="utf-8")
     for args in (
         ["check", str(tmp_path)],
         ["check", str(binary)],
         ["check", str(listed)],
+        ["check", str(half)],
         ["check", str(INVENTED), "--previous", str(binary)],
         ["build", "--year", "2025", "-o", str(tmp_path / "no" / "such" / "dir.json")],
     ):

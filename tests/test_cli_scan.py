@@ -359,3 +359,49 @@ def test_mask_output_gets_the_permissions_a_plain_write_gives(
     existing.chmod(0o640)
     assert main(["scan", str(relief_list), "--mask", "-o", str(existing)]) == 1
     assert existing.stat().st_mode & 0o777 == 0o640
+
+
+# --- published pages (tests/data/privacy; sources in each file's header) ---------------------
+
+PAGES = Path(__file__).parent / "data" / "privacy"
+CLEAN_PAGES = sorted(
+    path.name
+    for path in PAGES.glob("*.txt")
+    if path.name not in ("caolawyer-2021-fire-case-rules.txt", "relief-list-layout.txt")
+)
+
+
+@pytest.mark.parametrize("name", CLEAN_PAGES)
+def test_published_pages_without_personal_numbers_exit_0(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, str(PAGES / name))
+    assert (code, err) == (0, "")
+    assert out.startswith(f"{PAGES / name}: 未发现")
+
+
+def test_a_published_page_with_mobile_numbers_exits_1_and_masks_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = PAGES / "caolawyer-2021-fire-case-rules.txt"
+    code, out, _ = run(capsys, str(page))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{page}:14:1: 错误 error personal-data.mobile 手机号码 155****8460",
+        f"{page}:17:6: 错误 error personal-data.mobile 手机号码 130****4810",
+        f"{page}: 发现 2 处个人信息，发布前请去标识化 / found 2 personal number(s); "
+        "de-identify before publishing",
+    ]
+    # the same page as a GB18030 site serves it, masked into a file in that encoding
+    source = tmp_path / "page.txt"
+    text = page.read_text(encoding="utf-8")
+    source.write_bytes(text.encode("gb18030"))
+    target = tmp_path / "masked.txt"
+    code, out, _ = run(capsys, str(source), "--mask", "-o", str(target), "--format", "json")
+    assert code == 1
+    assert json.loads(out)["counts"] == {"error": 2, "warning": 0, "info": 0}
+    masked = target.read_bytes().decode("gb18030")
+    assert masked == text.replace("15527318460", "155****8460").replace(
+        "13052964810", "130****4810"
+    )
+    assert run(capsys, str(target))[0] == 0

@@ -374,6 +374,16 @@ def test_newspaper_copy_with_the_office_above_the_title() -> None:
     assert (copy.notice_number, copy.notice_date) == (None, None)
 
 
+def test_a_page_of_many_links_above_the_newspaper_copy_reads_as_the_copy() -> None:
+    # A saved page's menu (关于我们 …) above the office and the title: read in one pass over
+    # the lines (each line beginning with 关于 looked back over all the lines before it).
+    page = "关于我们\n" * 20_000 + (NOTICES_DIR / "2022-people.txt").read_text(encoding="utf-8")
+    copy = read_notice(page)
+    assert (copy.year, copy.days_off) == (2022, read_year(2022).days_off)
+    with pytest.raises(CalendarDataError):
+        read_notice("国务院办公厅\n关于\n" * 20_000)
+
+
 @pytest.mark.parametrize(
     ("name", "quoted"),
     [

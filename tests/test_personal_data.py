@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from stdnum.cn import uscc
 
+import govdisclose
 from govdisclose import unstructure
 from govdisclose._errors import InputError
 from govdisclose._privacy import (
@@ -713,19 +714,82 @@ def test_scan_file_refuses_nul_bytes_late_in_the_file(
 DATA = Path(__file__).parent / "data" / "privacy"
 
 
+#: Published pages with no personal number left in them (see each file's header).
+CLEAN_PAGES = [
+    "wulong-2021-housing-relief-funds.txt",
+    "zongyang-2023-transition-relief.txt",
+    "wuhu-2024-q3-relief.txt",
+    "ruicheng-2025-yongle-relief-funds.txt",
+    "xuanzhou-2019-xintian-winter-relief.txt",
+    "xuanzhou-2021-yangliu-winter-relief.txt",
+    "changzhou-2008-liyang-housing-rebuild.txt",
+    "shanghai-redcross-2021-relief-stock.txt",
+    "guanxian-2017-accident-plan.txt",
+    "huaiyuan-2022-flood-plan.txt",
+    "dachuan-2016-shiqiao-geohazard.txt",
+    "rongchang-2020-penalty-publicity-rules.txt",
+    "qufu-2019-lingcheng-relief-plan.txt",
+    "lucheng-2020-shanfu-emergency-plan.txt",
+    # penalty decisions that mask the ID, phone and credit code themselves
+    "yuanling-2025-penalty-decision.txt",
+    "longquan-2023-penalty-decision.txt",
+    "liling-2023-penalty-decision.txt",
+]
+
+
+@pytest.mark.parametrize("name", CLEAN_PAGES)
+def test_published_pages_hold_no_false_alarms(name: str) -> None:
+    # index numbers (11500232MB1510037U/2021-00243, 113715250043286799/2017-26749960,
+    # 1114102301289005557/2025-00127), document numbers (芮应急字〔2024〕44号, 宣区减救【2019】1号),
+    # dates and a date run (20191122), landlines ((0818)3790101, 0552-8218106), postal codes,
+    # a standard's number (GB11652-2012), amounts, tables of counts one cell a line, and the
+    # pages' own masked numbers (433122****6036, 3325244************, 91430281691828xxxx)
+    scan = govdisclose.scan_file(DATA / name)
+    assert scan.matches == ()
+    text = (DATA / name).read_text(encoding="utf-8")
+    assert govdisclose.mask_text(text) == text
+
+
+# A synthetic ID (check digit per GB 11643) for the published decisions below, as they would
+# read had the bureau not masked them: the scan must then find exactly that number.
+SYNTHETIC_ID = "433122198807156034"
+
+
 @pytest.mark.parametrize(
-    "name",
+    ("name", "masked_on_the_page", "line"),
     [
-        "wulong-2021-housing-relief-funds.txt",
-        "zongyang-2023-transition-relief.txt",
-        "wuhu-2024-q3-relief.txt",
+        ("yuanling-2025-penalty-decision.txt", "433122****6036", 10),
+        ("longquan-2023-penalty-decision.txt", "3325244************", 7),
     ],
 )
-def test_published_relief_pages_hold_no_false_alarms(name: str) -> None:
-    # index numbers (11500232MB1510037U/2021-00243), site codes, ICP and 公网安备 numbers,
-    # consultation landlines, amounts and tables of counts, as published
-    scan = scan_file(DATA / name)
-    assert scan.matches == ()
+def test_a_penalty_decision_published_without_its_mask_is_caught(
+    name: str, masked_on_the_page: str, line: int
+) -> None:
+    lines = (DATA / name).read_text(encoding="utf-8").split("\n")
+    assert masked_on_the_page in lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(masked_on_the_page, SYNTHETIC_ID)
+    unmasked = "\n".join(lines)
+    scan = govdisclose.scan_text(unmasked)
+    assert [(m.kind.code, m.line, m.text) for m in scan.matches] == [
+        ("id_card", line, SYNTHETIC_ID)
+    ]
+    assert [f.code for f in scan.report().findings] == ["personal-data.id-card"]
+    assert govdisclose.mask_text(unmasked) == unmasked.replace(SYNTHETIC_ID, "4331**********6034")
+
+
+def test_a_published_page_with_two_mobile_numbers() -> None:
+    # the lawyer's page: a mobile alone on a line, and one followed by the office landline
+    path = DATA / "caolawyer-2021-fire-case-rules.txt"
+    scan = govdisclose.scan_file(path)
+    assert [(m.line, m.column, m.kind.code, m.masked) for m in scan.matches] == [
+        (14, 1, "mobile", "155****8460"),
+        (17, 6, "mobile", "130****4810"),
+    ]
+    assert [f.severity.code for f in scan.report().findings] == ["error", "error"]
+    masked = govdisclose.mask_text(path.read_text(encoding="utf-8"))
+    assert "联系电话:130****4810 024-31502119" in masked  # the landline stays
+    assert "传真号码:024-31502119" in masked and "作者:1635350400" in masked
+    assert govdisclose.scan_text(masked).matches == ()
 
 
 def test_a_relief_list_in_the_published_layout() -> None:
@@ -800,3 +864,30 @@ def test_a_birth_date_after_today_is_not_an_id() -> None:
     assert kinds(number) == [] or kinds(number)[0][0] != "id_card"
     later = PersonalDataScanner(today=datetime.date(2031, 1, 1))
     assert [m.kind for m in later.feed(number) + later.close()] == [ID]
+
+
+def test_special_work_certificate_numbers_are_the_holders_id() -> None:
+    # 特种作业操作证: the certificate number is T and the holder's ID number, so a published
+    # list of certificates holds IDs (synthetic here; check digits per GB 11643)
+    text = (
+        "序号 | 姓名 | 证号 | 作业类别 | 初领日期\n"
+        "1 | 张某某 | T340823195603120415 | 低压电工作业 | 2024-05-01\n"
+        "2 | 李某某 | T41010519900307107X | 焊接与热切割作业 | 2023-11-20\n"
+    )
+    scan = govdisclose.scan_text(text)
+    assert [(m.kind.code, m.line, m.masked) for m in scan.matches] == [
+        ("id_card", 2, "3408**********0415"),
+        ("id_card", 3, "4101**********107X"),
+    ]
+    masked = govdisclose.mask_text(text)
+    assert "| T3408**********0415 |" in masked and "| T4101**********107X |" in masked
+    assert "2024-05-01" in masked and "2023-11-20" in masked
+
+
+def test_every_page_names_its_source() -> None:
+    # real pages start with their address; the invented list says so in its first line
+    for path in sorted(DATA.glob("*.txt")):
+        first = path.read_text(encoding="utf-8").partition("\n")[0]
+        assert first.startswith(("# Source: http", "# Layout:")), path.name
+    used = set(CLEAN_PAGES) | {"caolawyer-2021-fire-case-rules.txt", "relief-list-layout.txt"}
+    assert {path.name for path in DATA.glob("*.txt")} == used

@@ -204,6 +204,22 @@ def test_header_repeated_on_the_next_page_is_no_item(tmp_path: Path) -> None:
     assert ("tables.repeated-header", "A4") in [(f.code, f.path) for f in result.report.findings]
 
 
+def test_a_header_of_two_rows_repeated_on_the_next_page_is_no_item(tmp_path: Path) -> None:
+    # 巴塘县's table has a header of two rows, the lower one (全社会 特定群众 主动 …) blank in
+    # the 事项类别 column: printed again over the next page, neither row is an item.
+    real = Path(__file__).parent / "data" / "catalogues" / "sichuan_batang_disaster_relief.csv"
+    rows = list(csv.reader(io.StringIO(real.read_text(encoding="utf-8-sig"))))
+    path = tmp_path / "t.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([*rows[:4], *rows[:2], *rows[4:]])
+    once, twice = read_csv(real).catalogue.items, read_csv(path).catalogue.items
+    assert [i.name for i in twice] == [i.name for i in once]
+    repeated = [
+        f.path for f in read_csv(path).report.findings if f.code == "tables.repeated-header"
+    ]
+    assert repeated == ["A5", "A6"]
+
+
 def test_merged_tick_cells_blank_in_csv_are_carried_down(tmp_path: Path) -> None:
     path = tmp_path / "t.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:

@@ -203,6 +203,10 @@ def test_describe_content(data: bytes, what: str) -> None:
         ("[" * 100_000, r"^f\.json: JSON nested too deeply \(JSON嵌套过深\)"),
         ("1" * 5000, r"^f\.json: not valid JSON: .*digits"),
         ("", r"^f\.json: not valid JSON: Expecting value at line 1 column 1"),
+        # an escape of half a surrogate pair is no character: it could not be written again
+        ('{"\\ud800x": 1}', r"^f\.json: not valid JSON: '\\ud800x' holds half a surrogate"),
+        ('[1, ["\\udfff"]]', r"^f\.json: not valid JSON: '\\udfff' holds half a surrogate"),
+        ('{"a": "\\ude00\\ud83d"}', r"half a surrogate"),  # a pair in the wrong order
     ],
 )
 def test_parse_json_says_where(text: str, message: str) -> None:
@@ -212,6 +216,7 @@ def test_parse_json_says_where(text: str, message: str) -> None:
 
 def test_parse_json_without_source_and_with_junk() -> None:
     assert parse_json('{"领域": "救灾"}') == {"领域": "救灾"}
+    assert parse_json('["\\ud83d\\ude00", "\\\\ud800"]') == ["\U0001f600", "\\ud800"]
     with pytest.raises(InputError, match=r"^not valid JSON"):
         parse_json("{")
     with pytest.raises(InputError, match="expected JSON text, got bytes"):

@@ -161,6 +161,11 @@ UNRECOGNISED = [
     "周",
     "常态化公开",
     "随时",
+    # a refusal is no approval to count from (经…批准后20日内 is one)
+    "不予批准后20日内",
+    "作出不予批复决定后20日内公开",
+    "未批准的20日内",
+    "未经批准20日内公开",
 ]
 
 

@@ -356,6 +356,25 @@ class DuplicateKeyError(ValueError):
         self.key = key
 
 
+#: Half a surrogate pair (\ud800–\udfff): no character, it cannot be written.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _half_surrogate(value: Any) -> str | None:
+    """A key or string in ``value`` that holds half a surrogate pair, if any."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return item
+        elif isinstance(item, dict):
+            stack += [*item, *item.values()]
+        elif isinstance(item, list):
+            stack += item
+    return None
+
+
 def json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A JSON object, refusing a key given twice (``json`` would keep the last silently)."""
     value = dict(pairs)
@@ -372,8 +391,9 @@ def parse_json(text: str, *, source: str | None = None) -> Any:
     """Parse JSON text; ``source`` (a file name) starts the messages when given.
 
     Broken JSON is an :class:`~govdisclose._errors.InputError` with its line and column, and
-    so is JSON nested too deeply for Python to parse, and an object that gives a key twice
-    (which of the two values was meant cannot be told).
+    so is JSON nested too deeply for Python to parse, an object that gives a key twice
+    (which of the two values was meant cannot be told), and text holding half a surrogate
+    pair (``"\\ud800"``, no character).
 
     >>> parse_json('{"formed": "2024-04-22", "formed": "2020-01-01"}', source="记录.json")
     Traceback (most recent call last):
@@ -384,7 +404,7 @@ def parse_json(text: str, *, source: str | None = None) -> Any:
     if not isinstance(text, str):
         raise InputError(f"{where}expected JSON text, got {type(text).__name__} (应为JSON文本)")
     try:
-        return json.loads(text, object_pairs_hook=json_object)
+        value = json.loads(text, object_pairs_hook=json_object)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{where}not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno} "
@@ -399,6 +419,13 @@ def parse_json(text: str, *, source: str | None = None) -> Any:
         raise InputError(f"{where}JSON nested too deeply (JSON嵌套过深)") from None
     except ValueError as exc:  # an integer longer than Python converts
         raise InputError(f"{where}not valid JSON: {exc} (JSON格式错误)") from None
+    escaped = "\\ud" in text or "\\uD" in text  # a surrogate comes from an escape only
+    if escaped and (half := _half_surrogate(value)) is not None:
+        raise InputError(
+            f"{where}not valid JSON: {short_repr(half)} holds half a surrogate pair, which is "
+            f"no character (JSON文本中有不成对的代理项)"
+        )
+    return value
 
 
 def read_json_file(path: str | Path, *, limit: int = MAX_TEXT_BYTES) -> Any:

@@ -236,7 +236,7 @@ _BY_OBJECT = "以列名为键的对象 an object keyed by column labels"
 #: What the report's facts should be, for the finding when they are not.
 _EXPECTED = {
     "body": "文本 text",
-    "year": "1990年以后的年份 a year from 1990 on",
+    "year": "1990至9999年的年份 a year from 1990 to 9999",
     "level": "township、county、city 或 province",
     "format": FORMAT_DOCUMENT,
 }
@@ -253,7 +253,7 @@ _CANONICAL = {
 
 def _year(value: object) -> object:
     """A year also written as text or as a whole float."""
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isdecimal() and len(value) < 100:
         return int(value.strip())
     if isinstance(value, float) and value.is_integer():
         return int(value)
@@ -298,12 +298,26 @@ def _text(value: object) -> object:
     return "" if isinstance(value, str) else value
 
 
+def _kind(value: object) -> object:
+    """What the schema sees of a value checked whole (where another kind belongs, or a fact):
+    its kind, not its content — which may be nested deeper than Python recurses, a number too
+    long to print, or an object that cannot be printed."""
+    if value is None or isinstance(value, (str, bool, float)):
+        return value
+    if isinstance(value, int):  # the schema's bounds are years and counts
+        return max(min(value, 2**63), -(2**63))
+    if isinstance(value, list):  # how many, for a row of table 三
+        return [None] * min(len(value), len(_T3_COLUMNS) + 1)
+    return {} if isinstance(value, Mapping) else ...  # ...: of no JSON kind
+
+
 class _Canonical:
     """The canonical shape (schema ``annual-report``) of what was given: each spelling the
     reader accepts mapped to the canonical one, an unknown key kept as it is; every cell and
     every unknown key's value ``null`` (the reader judges cells, and the schema looks at
-    neither), every text empty.  Cells are read on the way; :meth:`check` checks the shape
-    against the schema and reports each problem at the path and key the user wrote."""
+    neither), every text empty, any other value only its kind (:func:`_kind`).  Cells are
+    read on the way; :meth:`check` checks the shape against the schema and reports each
+    problem at the path and key the user wrote."""
 
     def __init__(self, r: _Reader) -> None:
         self.r = r
@@ -319,7 +333,7 @@ class _Canonical:
     def part(self, path: str, user: str, expected: str, value: object, form: object) -> object:
         """``form``, the canonical form of ``value`` given at ``user``, kept at ``path``."""
         self.parts[path] = (user, expected, value, self.r.mark())
-        return form
+        return _kind(form)
 
     def unknown(
         self, into: dict[Any, Any], path: str, key: Any, user: str, what: str | None

@@ -246,13 +246,6 @@ def _festivals(names: str, label: str) -> tuple[Festival, ...]:
     return tuple(found)
 
 
-def _office_above(lines: list[str]) -> bool:
-    """Whether the last line that is not blank is 国务院办公厅 alone (and no title was seen)."""
-    filled = [line.strip() for line in lines if line.strip()]
-    titles = (x.endswith("通知") and "关于" in x for x in filled)
-    return bool(filled) and filled[-1] == "国务院办公厅" and not any(titles)
-
-
 _TITLE_PIECE = re.compile(r"^[^。，,:;；：]{1,40}$")
 
 
@@ -289,6 +282,7 @@ def _lines(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"(?<=。)\s*(?=节假日期间|国务院办公厅\s|国务院办公厅$)", "\n", text)
     text = re.sub(r"\s+(?=(?:国务院办公厅|国务院)?\s*\d{4}年\d{1,2}月\d{1,2}日$)", "\n", text)
     lines: list[str] = []
+    titled = False  # a title (关于…通知) seen: no office above one is looked for
     for line in text.split("\n"):
         if (
             lines
@@ -296,7 +290,11 @@ def _lines(text: str) -> tuple[str, list[str]]:
             and line.startswith("部分")
         ):
             lines[-1] += line  # a title printed on two lines (…关于2012年 / 部分节假日安排的通知)
-        elif line.strip().startswith("关于") and _office_above(lines):
+        elif (
+            line.strip().startswith("关于")
+            and not titled
+            and next((x.strip() for x in reversed(lines) if x.strip()), "") == "国务院办公厅"
+        ):
             # the office on a line of its own above the title, as a newspaper prints it
             # (国务院办公厅 / blank lines / 关于2022年部分节假日安排的通知)
             while lines[-1].strip() != "国务院办公厅":
@@ -304,6 +302,7 @@ def _lines(text: str) -> tuple[str, list[str]]:
             lines[-1] = "国务院办公厅" + line.strip()
         else:
             lines.append(line)
+        titled = titled or (lines[-1].strip().endswith("通知") and "关于" in lines[-1])
     lines = _join_title([line for line in lines if not line.startswith("#")])
     titles = [i for i, x in enumerate(lines) if x.endswith("通知") and "关于" in x and len(x) < 120]
     # a headline above the notice that drops 的 (…假期安排通知) gives way to the title itself

@@ -134,7 +134,7 @@ def annual_report_schema(*, values: bool = True) -> JSON:
                 "发布报告的行政机关 / the reporting body",
             ),
             "year": _prop(
-                {"anyOf": [{"type": "integer", "minimum": 1990}, _NULL]},
+                {"anyOf": [{"type": "integer", "minimum": 1990, "maximum": 9999}, _NULL]},
                 "报告年度",
                 "报告所述的年度 / the year reported on",
             ),

@@ -152,9 +152,12 @@ def read_grid(
         for c in range(len(header.columns))
     ]
     key = (first_level_column or header.column("name") or header.columns[0]).index
+    repeated = False
     for k, (row, cells, raw) in enumerate(rows):
         texts = [cell_text(v) for v in cells]
-        if _repeats_header(texts, labels, key):  # a header printed again (page break, next table)
+        # a header printed again (page break, next table), its lower rows after its first
+        repeated = _repeats_header(texts, labels, key, lower=repeated)
+        if repeated:
             reader.add(codes.REPEATED_HEADER.finding(reader.ref(row, 0), row=row + 1))
             continue
         if _filled(raw) == [0]:  # a group heading (一、政策文件) or a footnote
@@ -395,11 +398,15 @@ def _filled(cells: Sequence[Any]) -> list[int]:
     ]
 
 
-def _repeats_header(texts: Sequence[str], labels: Sequence[set[str]], key: int) -> bool:
+def _repeats_header(
+    texts: Sequence[str], labels: Sequence[set[str]], key: int, *, lower: bool
+) -> bool:
     """Whether a row below the header repeats it: at least two cells, and most of its cells,
     are the header's texts in their columns (white space aside: 公开 时限 for 公开时限), the
-    ``key`` column (一级事项) among them."""
-    if "".join(texts[key].split()) not in labels[key]:
+    ``key`` column (一级事项) among them — or blank in a ``lower`` row of a header repeated
+    (全社会 特定群众 under 公开对象)."""
+    text = "".join(texts[key].split())
+    if text not in labels[key] and (text or not lower):
         return False
     filled = same = 0
     for text, label in zip(texts, labels, strict=False):

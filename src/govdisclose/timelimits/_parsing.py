@@ -98,7 +98,7 @@ _EVENT_PATTERNS = {
     # 制作或者获取 is how 条例第二条 defines government information coming into being.
     "formation": rf"{_INFO}(?:形成|产生|生成)|(?:制定|制作)或获取该?(?:政府)?(?:信息|文件|指南)?",
     "issuance": r"(?:政策性?)?(?:文件)?(?:成文\(印发\)|成文|印发|签发|颁布或印发|颁布)",
-    "approval": r"[^\d,()]{0,20}?(?:批准|批复)",
+    "approval": r"[^\d,()]{0,20}?(?<!不予)(?<![不未])(?<!未经)(?:批准|批复)",  # not a refusal
     "result_determined": r"(?:分配)?结果确定",
     "decision": r"[作做]出(?:行政)?(?:处罚|许可|执法)?决定"
     r"|(?:行政)?(?:处罚|许可|执法)?决定[作做]出",
