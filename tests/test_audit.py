@@ -392,6 +392,16 @@ def test_listing_is_capped_but_counts_are_complete() -> None:
     assert capped.data["unlisted"] == 4 and capped.data["code"] == "audit.late"
 
 
+def test_overdue_records_are_listed_after_the_late_ones_have_filled_their_list() -> None:
+    late = rec("法律法规", "2024-09-02", "2024-10-12")
+    overdue = rec("法律法规", "2024-09-02")
+    result = audit_records([late] * 5 + [overdue] * 2 + [late, overdue], as_of=D(2024, 12, 31),
+                           max_listed=3)  # fmt: skip
+    assert (result.totals.late, result.totals.overdue) == (6, 3)
+    assert [f.data["index"] for f in result.report.filter(code="audit.overdue")] == [5, 6, 8]
+    assert [f.data["index"] for f in result.report.filter(code="audit.late")] == [0, 1, 2]
+
+
 def test_report_json_round_trips_and_text_lists_totals() -> None:
     result = audit_file(DATA / "log_zh.csv", as_of=D(2026, 3, 2))
     data = json.loads(json.dumps(unstructure(result), ensure_ascii=False))

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from govdisclose import InputError
 from govdisclose._dates import or_raise, read_china_date, read_date_text
 from govdisclose.audit import audit_file, parse_log_date
+from govdisclose.audit._log_record import NOT_A_DATE, LogDates, log_date
 
 AS_OF = dt.date(2025, 1, 31)
 HEADER = "领域,事项,形成日期,公开日期,标题"
@@ -122,7 +123,57 @@ def test_a_date_time_read_by_its_parts_is_the_date_of_the_whole_text(
         read_china_date(or_raise(read_date_text(text)))
     )  # the whole text, read the long way
     assert parse_log_date(text) == expected
-    assert parse_log_date(text) == expected  # again, from what was remembered
+    dates = LogDates()
+    assert dates.read(text) == expected  # by its parts
+    assert dates.read(text) == expected  # again, from what was remembered
+
+
+_TIME_PARTS = st.builds(
+    lambda sep, clock, seconds, rest: f"{sep}{clock}{seconds}{rest}",
+    st.sampled_from(["T", "t", " ", "  ", "", "T ", "Ｔ", "\u3000"]),
+    st.sampled_from(["09:30", "23:59", "00:00", "24:00", "23:60", "9:30", "09:3", "０９:３０"]),
+    st.sampled_from([":00", ":59", ":60", ":5", ":61", "", ":０５"]),
+    st.sampled_from(["", "Z", "z", "+08:00", "+0800", "+08", "-05:00", "+14:00", "-23:59",
+                     "+24:00", "+08:61", " +08:00", ".5", ",25Z", ".123456+08:00", "+08:00:00",
+                     "Z:00", " ", "x", "+", "日"]),
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    day=st.dates(dt.date(1948, 12, 30), dt.date(2200, 12, 31)),
+    date_form=st.sampled_from(["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y年%m月%d日", "%Y-%m-%d "]),
+    time_part=_TIME_PARTS,
+    wide=st.booleans(),
+)
+def test_the_audit_reads_any_date_time_by_its_parts_as_it_reads_the_whole(
+    day: dt.date, date_form: str, time_part: str, wide: bool
+) -> None:
+    """The audit's cache reads a date-time from its date and clock parts; it gives what the
+    whole text gives — the date in Beijing, or a refusal (24:00, 23:60, :60, +24:00 …)."""
+    text = day.strftime(date_form) + time_part
+    if wide:  # full-width digits in the date
+        text = text.translate({ord(d): ord(d) + 0xFEE0 for d in "0123456789"})
+    expected = log_date(text)  # the whole text, read the long way
+    dates = LogDates()
+    assert dates.read(text) == expected
+    assert dates.read(text) == expected  # again, from what was remembered
+    assert dates.read(text[:10]) == log_date(text[:10])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2024-10-08T24:00:00", "2024-10-08T23:61:00", "2024-10-08T23:59:60",
+     "2024-10-08T09:30:00+24:00", "2024-10-08T09:30:00+08:61", "2024-10-8 T09:30:00",
+     "2024-10-08T09:30:00+08:00:00", "2024-10-08T9:30Z:00", "2200-12-31T20:00:00Z"],
+)  # fmt: skip
+def test_a_date_time_with_no_such_time_or_offset_is_a_bad_date_as_a_whole(text: str) -> None:
+    dates = LogDates()
+    assert dates.read(text) is NOT_A_DATE
+    assert dates.read(text.replace("2024-10-08", "2024-10-09")) is NOT_A_DATE  # parts known
+    result = audit_file(io.BytesIO(f"{HEADER}\n安全生产,法律法规,{text},,\n".encode()), as_of=AS_OF)
+    (bad,) = result.report.filter(code="audit.bad-record").findings
+    assert bad.data["problems"] == ("bad_date:formed",)
 
 
 def test_a_line_longer_than_the_limit_is_refused_naming_it(tmp_path: Path) -> None:

@@ -31,10 +31,9 @@ from ._listing import (
 from ._log_record import (
     CACHE_LIMIT,
     BadRow,
+    LogDates,
     LogRecord,
-    NotADate,
     describe_problems,
-    log_date,
     row_problems,
 )
 from ._logfile import LineCounter, LogSource, source_from_records
@@ -62,7 +61,6 @@ MAX_UNKNOWN_NAMES = 1000
 #: on: its first line is a bad record and the lines after it are read again on their own.
 MAX_LINES_PER_RECORD = 20
 
-_UNREAD: Any = object()  # a value not yet in the date cache
 _UNKNOWN_ITEM = Timeliness(Status.NOT_ASSESSABLE, reason="unknown_item")
 _AMBIGUOUS_ITEM = Timeliness(Status.NOT_ASSESSABLE, reason="ambiguous_item")
 
@@ -141,9 +139,9 @@ class Auditor:
         #: Each domain's item texts (ids, names, normalized) → the item's tally.
         self._names: dict[Domain, dict[str, ItemTally | None]] = {}
         #: The item each (domain, item) pair of values in the log names (a cache).
-        self._items: dict[tuple[Any, Any], ItemTally] = {}
+        self._items: dict[tuple[Any, Any], ItemTally | None] = {}
         #: Dates by the text (or value) they were read from (a cache).
-        self._dates: dict[Any, dt.date | NotADate | None] = {}
+        self._dates = LogDates()
         timings: dict[tuple[Any, int | None], Timing] = {}
         for domain, catalogue in catalogue_map(catalogues).items():
             names: dict[str, ItemTally | None] = {}
@@ -166,9 +164,10 @@ class Auditor:
 
     # -- looking things up --------------------------------------------------------------------
 
-    def _item(self, domain_value: Any, value: Any) -> ItemTally | None:
-        """The tally of the item a record names (its catalogue item's, or an unknown item's;
-        remembered), ``None`` for an unknown domain or no item text."""
+    def _item(self, values: tuple[Any, Any]) -> ItemTally | None:
+        """The tally of the item a record's domain and item values name (its catalogue
+        item's, or an unknown item's), ``None`` for an unknown domain or no item text."""
+        domain_value, value = values
         domain = Domain.parse(domain_value, default=None)
         if domain is None or not isinstance(value, str) or not value.strip():
             return None
@@ -176,14 +175,12 @@ class Auditor:
         found = names.get(value, False)
         if found is False:
             found = names.get(normalize_text(value), False)
-        if isinstance(found, ItemTally):
-            tally = found
-        else:
-            tally = self._unknown_item(domain, value.strip(), found is None)
+        if not isinstance(found, ItemTally):
+            found = self._unknown_item(domain, value.strip(), found is None)
         if len(self._items) >= CACHE_LIMIT:
             self._items.clear()
-        self._items[domain_value, value] = tally
-        return tally
+        self._items[values] = found
+        return found
 
     def _unknown_item(self, domain: Domain, text: str, ambiguous: bool) -> ItemTally:
         unknown, overflow = self.tally.unknown, self.tally.unknown_overflow
@@ -292,9 +289,10 @@ class Auditor:
         assert formed_at is not None and published_at is not None
         # Lines with undecodable bytes read since the last look (this log's own counter).
         undecodable = source.undecodable
-        items, dates = self._items, self._dates
+        items, dates, read_date = self._items, self._dates.known, self._dates.read
         as_of, start = self.as_of, self.start
         room = tally.room  # how many more findings of a status may be listed
+        listing = room[Status.LATE] > 0 or room[Status.OVERDUE] > 0
         records = tally.records  # read so far, usable or not: the next one's index - start
         last_line = counter.line_num
         try:
@@ -315,16 +313,13 @@ class Auditor:
                             records = tally.records = records + 1
                             yield from self._unusable(source, records, line, row, problems, want)
                         continue
-                domain_text, item_text = row[domain_at], row[item_at]
-                key = (domain_text, item_text)
-                item = items[key] if key in items else self._item(domain_text, item_text)
+                names = (row[domain_at], row[item_at])
+                item = items.get(names) or self._item(names)
                 formed_text, published_text = row[formed_at], row[published_at]
-                formed = dates.get(formed_text, _UNREAD)
-                if formed is _UNREAD:
-                    formed = log_date(formed_text, dates)
-                published = dates.get(published_text, _UNREAD)
-                if published is _UNREAD:
-                    published = log_date(published_text, dates)
+                formed = dates[formed_text] if formed_text in dates else read_date(formed_text)
+                published = (
+                    dates[published_text] if published_text in dates else read_date(published_text)
+                )
                 if (
                     not item
                     or not formed  # None or NOT_A_DATE
@@ -338,11 +333,7 @@ class Auditor:
                     continue
                 index = start + records
                 records += 1
-                outlooks = item.outlooks
-                if formed in outlooks:
-                    outlook = outlooks[formed]
-                else:
-                    outlook = self._outlook(item, formed, index, line)
+                outlook = item.outlooks.get(formed) or self._outlook(item, formed, index, line)
                 if published is not None and published <= outlook.until:
                     judged = outlook.on_time  # the common case
                 else:
@@ -358,14 +349,15 @@ class Auditor:
                     else:
                         assert outlook.timing is not None
                         judged = outlook.timing.late(outlook, published)
-                    status = judged.status  # late and overdue records are listed, up to a limit
-                    if room.get(status):
-                        room[status] -= 1
+                    # Late and overdue records are listed, up to a limit.
+                    if listing and room.get(judged.status):
+                        room[judged.status] -= 1
                         tally.listed.append(
                             listed_finding(
                                 source, index, line, row, item, formed, published, judged, as_of
                             )
                         )
+                        listing = room[Status.LATE] > 0 or room[Status.OVERDUE] > 0
                 item.count(judged)
                 if want:
                     tally.records = records

@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal
 
@@ -154,58 +155,77 @@ def _read(value: object) -> dt.date | DateRefusal | None:
     )
 
 
-# The date part (``2024-10-08``) and the time part without its seconds (``T09:30+08:00``) of
-# ISO date-times seen so far: a date-time costs two look-ups, not a parse.  A time part gives
-# the days its offset moves the date in China (-1, 0, 1), or ``None`` when it is not a time.
-_HEADS: dict[str, dt.date] = {}
-_TAILS: dict[str, int | None] = {}
-_SECONDS = frozenset(f"{n:02d}" for n in range(60))
-_AFTER_SECONDS = frozenset({"", "Z", "z", "+", "-"})
-_ONE_DAY = dt.timedelta(days=1)
-_MID = dt.date(2000, 6, 15)
-
-
-def log_date(value: Any, remember: dict[Any, Any] | None = None) -> dt.date | NotADate | None:
+def log_date(value: Any) -> dt.date | NotADate | None:
     """A log date: the date, ``None`` when blank, :data:`NOT_A_DATE` when not a date.
 
     Accepts the strings :func:`parse_log_date` accepts, :class:`datetime.date` and
     :class:`datetime.datetime` (an aware one is taken in China Standard Time) and ``None``.
-    Never raises.  ``remember`` (the audit's cache, cleared when full) gets the date of each
-    value read whole; an ISO date-time (``2024-10-08T09:30:00+08:00``) is read from its date
-    part and its time part, each remembered, since the same date-time seldom comes twice.
+    Never raises.
     """
-    if value.__class__ is str and len(value) > 10:
-        text: str = value
-        day = _HEADS.get(text[:10])
-        # Asia/Shanghai keeps +08:00 all year since 1992 (summer time 1986–1991).
-        if day is not None and day.year > 1991 and (text[10] == "T" or text[10] == " "):
-            if text[16:17] == ":" and text[17:19] in _SECONDS and text[19:20] in _AFTER_SECONDS:
-                tail = text[10:16] + text[19:]  # seconds never move the date
-            else:
-                tail = text[10:]
-            shift = _TAILS.get(tail, False)
-            if shift is False and tail.isascii():
-                whole = _read("2000-06-15" + tail)
-                shift = (whole - _MID).days if isinstance(whole, dt.date) else None
-                if len(_TAILS) < CACHE_LIMIT:
-                    _TAILS[tail] = shift
-            if shift == 0:
-                return day
-            if shift is not None and shift is not False:  # an offset moves the date in China
-                moved = day + shift * _ONE_DAY
-                return moved if LOG_YEARS[0] <= moved.year <= LOG_YEARS[1] else NOT_A_DATE
-        elif day is None and text[4:5] == "-" == text[7:8] and text[10] in "T ":
-            head = _read(text[:10])
-            if isinstance(head, dt.date) and len(_HEADS) < CACHE_LIMIT:
-                _HEADS[text[:10]] = head
-                return log_date(text)
     read = _read(value)
-    found = NOT_A_DATE if isinstance(read, DateRefusal) else read
-    if remember is not None:
-        if len(remember) >= CACHE_LIMIT:
-            remember.clear()
-        remember[value] = found
-    return found
+    return NOT_A_DATE if isinstance(read, DateRefusal) else read
+
+
+_COLON_SECONDS = frozenset(f":{n:02d}" for n in range(60))
+_CLOCK = re.compile(r"[Tt ](?:[01][0-9]|2[0-3]):[0-5][0-9]")
+_MIDSUMMER = dt.date(2000, 6, 15)
+
+
+def _days_moved(clock_and_offset: str) -> int | None:
+    """The days a clock time and what followed its seconds (``T09:30+08:00``: an offset, a
+    fraction of a second) move the date in China, ``None`` when they are no time."""
+    if _CLOCK.match(clock_and_offset) is None:
+        return None
+    # 2000-06-15 stands for any day since 1992: Asia/Shanghai has kept +08:00 all year since.
+    read = _read(f"{_MIDSUMMER}{clock_and_offset[:6]}:00{clock_and_offset[6:]}")
+    return (read - _MIDSUMMER).days if isinstance(read, dt.date) else None
+
+
+class LogDates:
+    """The audit's dates by the value they were read from: ``known[value]`` is
+    :func:`log_date` of it, for each value :meth:`read` has read (bounded: cleared at
+    :data:`CACHE_LIMIT` entries).
+
+    An ISO date-time with seconds (``2024-10-08T09:30:00+08:00``) is not kept whole — the
+    same one seldom comes twice — but read in parts: its date through ``known``, like a date
+    alone, and its clock time and offset without the seconds (``T09:30+08:00``; the seconds
+    never move the date) through ``moves``: the days they move the date in China.  Any
+    other value, and a date-time whose parts are not all readable (``T24:61``, a year before
+    1992), is read whole, so that it is refused with its reason.
+    """
+
+    __slots__ = ("known", "moves")
+
+    def __init__(self) -> None:
+        self.known: dict[Any, dt.date | NotADate | None] = {}
+        self.moves: dict[str, int | None] = {}
+
+    def read(self, value: Any) -> dt.date | NotADate | None:
+        """The log date of a value not yet in :attr:`known` (remembered)."""
+        known = self.known
+        if value.__class__ is str and value[16:19] in _COLON_SECONDS:
+            date_part, moves = value[:10], self.moves
+            day = known[date_part] if date_part in known else self.read(date_part)
+            # The date ends where the clock starts (not "2024-10-8 T09:30:00").
+            if day and day.year > 1991 and not value[9].isspace():
+                clock = value[10:16] + value[19:]
+                moved = moves[clock] if clock in moves else _remember(moves, clock, _days_moved)
+                if moved == 0:
+                    return day
+                if moved is not None:
+                    day += dt.timedelta(days=moved)
+                    return day if day.year <= LOG_YEARS[1] else NOT_A_DATE
+        return _remember(known, value, log_date)  # type: ignore[no-any-return]
+
+
+def _remember(cache: dict[Any, Any], key: Any, make: Callable[[Any], Any]) -> Any:
+    """``cache[key]``, made by ``make(key)`` when missing; the cache is bounded."""
+    if key in cache:
+        return cache[key]
+    if len(cache) >= CACHE_LIMIT:
+        cache.clear()
+    value = cache[key] = make(key)
+    return value
 
 
 def date_problem(value: object) -> tuple[str, str] | None:
