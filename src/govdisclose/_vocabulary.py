@@ -89,6 +89,9 @@ class Term(enum.Enum):
     #: The concept's name, used in error messages (e.g. ``公开渠道``).
     __concept__ = "term"
 
+    # Members are singletons compared by identity; Enum's own hash runs in Python.
+    __hash__ = object.__hash__
+
     def __new__(cls, code: str, label: str, *variants: str) -> Term:
         obj = object.__new__(cls)
         obj._value_ = code
