@@ -479,7 +479,7 @@ def _classify18(number: str, today: int) -> PersonalDataKind | None:
 
 _MOBILE_LAYOUTS = frozenset({(11,), (3, 4, 4), (4, 3, 4), (3, 8)})
 _ID_SEPS = frozenset(" \n-")
-# (Term members hash slowly: the hot paths compare them by identity.)
+# Module-level names for the kinds the hot paths compare by identity.
 _ID = PersonalDataKind.ID_CARD
 _FOREIGN = PersonalDataKind.FOREIGN_RESIDENT_ID
 _MOBILE = PersonalDataKind.MOBILE
