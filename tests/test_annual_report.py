@@ -678,6 +678,32 @@ def test_xlsx_without_its_info_sheet_reads_body_and_year_from_the_title(tmp_path
     assert report.filter(code="annual-report.not-given").findings[0].data["rows"] == ("licensing",)
 
 
+def test_xlsx_facts_are_located_where_they_were_read(tmp_path: Path) -> None:
+    """A fact read from the title is located at the title's cell, and one read from a
+    报告信息 sheet whose rows are in another order at its own row."""
+    import openpyxl
+
+    path = tmp_path / "年报.xlsx"
+    path.write_bytes(to_xlsx(_invented()))
+    wb = openpyxl.load_workbook(path)
+    del wb["报告信息"]
+    ws = wb["年度报告"]
+    title = next(c for row in ws.iter_rows() for c in row if isinstance(c.value, str))
+    title.value = title.value.replace("2025", "1985")
+    wb.save(path)
+    problems = [(f.code, f.path) for f in check_report(path).filter("error")]
+    assert problems == [("annual-report.malformed", f"年度报告!{title.coordinate}")]
+
+    wb = openpyxl.load_workbook(path)
+    info = wb.create_sheet("报告信息")
+    info.append(["报告格式", "国办公开办函〔2021〕30号"])
+    info.append(["报告年度", 1985])
+    info.append(["报告机关", "某某县应急管理局（虚构示例）"])
+    wb.save(path)
+    problems = [(f.code, f.path) for f in check_report(path).filter("error")]
+    assert problems == [("annual-report.malformed", "报告信息!B2")]
+
+
 def test_xlsx_laid_out_by_an_office_is_read(tmp_path: Path) -> None:
     """A workbook typed by hand: no merged cells, half-width labels, labels in two columns,
     group headings repeated, the sheet named otherwise, no 报告信息 sheet (invented figures)."""

@@ -68,7 +68,8 @@ if TYPE_CHECKING:
 __all__ = ["ReadReport", "read_report", "read_report_document", "read_report_xlsx"]
 
 #: Where a cell, row or table came from: ``(table, row, column)``, ``(table, row)`` or
-#: ``(table,)`` → a JSON path or ``sheet!cell``; ``("label", text)`` for a trial label.
+#: ``(table,)`` → a JSON path or ``sheet!cell``; ``("label", text)`` for a trial label,
+#: ``("info", fact)`` for a fact (body, year, level, format) read from a workbook.
 Key = tuple[Any, ...]
 
 _TEXT_SECTIONS = {s.code: s for s in SECTIONS if s.table is None}
@@ -636,13 +637,18 @@ def read_report_xlsx(path: str | Path, *, limits: Limits | None = None) -> ReadR
         if ws.title != INFO_SHEET:
             _read_sheet(ws.title, grid, r, info, tables, sections)
             continue
-        for row in grid:
+        for i, row in enumerate(grid):
             if len(row) >= 2 and isinstance(row[0], str) and row[0].strip() in keys:
                 info[keys[row[0].strip()]] = row[1]
+                r.locations[("info", keys[row[0].strip()])] = _address(ws.title, i, 1)
     if not tables and not sections:
         raise InputError(f"{path}: no table of the yearly report found (未找到年度报告的表格)")
     canonical = _Canonical(r)
-    paths = {k: f"{INFO_SHEET}!B{i}" for i, k in enumerate(_INFO_LABELS, start=1)}
+    # where each fact was read: its row of the 报告信息 sheet, or the title
+    paths = {
+        k: r.locations.get(("info", k), f"{INFO_SHEET}!B{i}")
+        for i, k in enumerate(_INFO_LABELS, start=1)
+    }
     document = canonical.about({k: v for k, v in info.items() if v is not None}, paths)
     canonical.check(document)
     about = canonical.facts()
@@ -700,8 +706,13 @@ def _read_sheet(
         if i == 0 or (not info.get("body") and _TITLE.match(first) and len(texts) <= 1):
             match = _TITLE.match(first)
             if match:
-                info.setdefault("body", match.group("body").strip() or None)
-                info.setdefault("year", int(match.group("year")))
+                for key, value in (
+                    ("body", match.group("body").strip() or None),
+                    ("year", int(match.group("year"))),
+                ):
+                    if key not in info:
+                        info[key] = value
+                        r.locations[("info", key)] = _address(sheet, i, texts[0][0])
                 continue
         distinct = {t for _, t in texts}
         heading = match_label("s", first) if len(distinct) == 1 else None
