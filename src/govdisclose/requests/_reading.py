@@ -80,7 +80,7 @@ from .._vocabulary import Term
 from ..deadlines import ReceiptEvent, RequestChannel
 from ..deadlines._requests import RECEIPT_RULE
 from ..findings import Finding, Report
-from ..schemas._problems import SchemaProblem, _compiled, schema_problems
+from ..schemas._problems import SchemaProblem, checked_schema, schema_problems
 from ..tables._layout import column_letter
 from ..tables._safety import Limits, check_xlsx, open_workbook, quiet
 from ._codes import make_finding
@@ -883,9 +883,7 @@ def _both(a: _Rule, b: _Rule) -> _Rule:
 def _shape_rules() -> dict[str, _Rule]:
     """Each key's rule (:data:`_Rule`), over every object of the request schema that has it;
     a key no object has is unknown, and its value is never looked at."""
-    validator: Any = _compiled(_request_schema)[0]
-    assert validator.format_checker is None  # so ``format`` looks at nothing
-    defs = validator.schema["$defs"]
+    defs = checked_schema(_request_schema)["$defs"]
 
     def rule(node: Mapping[str, Any]) -> _Rule:
         if "$ref" in node:
