@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import json
 import random
 import tempfile
 import time
@@ -143,6 +144,13 @@ def main() -> None:
                 reading.ledger, AS_OF, calendar=calendar, locations=reading.locations
             ),
         )
+        json_path = Path(folder) / "ledger.json"
+        from govdisclose.requests import ledger_to_json
+
+        json_path.write_text(json.dumps(ledger_to_json(reading.ledger), ensure_ascii=False))
+        assert len(read_ledger(json_path).ledger.requests) == len(reading.ledger.requests)
+        loads_time = best(args.repeat, lambda: json.loads(json_path.read_bytes()))
+        json_time = best(args.repeat, lambda: read_ledger(json_path))
         explain_time = (
             best(args.repeat, lambda: status(path, calendar, explain=True)) if args.explain else 0
         )
@@ -155,6 +163,9 @@ def main() -> None:
     if args.explain:
         print(f"with explain=True:       {explain_time / parse_time:8.1f} ×")
     print(f"per request:             {status_time / args.requests * 1e6:8.1f} µs")
+    print(f"json.loads of the JSON:  {loads_time:8.3f} s")
+    print(f"read_ledger of the JSON: {json_time:8.3f} s")
+    print(f"ratio read / json.loads: {json_time / loads_time:8.1f} ×")
 
 
 if __name__ == "__main__":

@@ -662,6 +662,67 @@ def test_a_structurally_wrong_ledger_gets_a_finding_at_its_path(
     assert (path.replace("$.requests", "$"), code) in [(f.path, f.code) for f in bare.report]
 
 
+def test_requests_of_one_wrong_shape_each_get_their_own_finding() -> None:
+    data = [{**_GOOD, "id": f"A{n}", "电话": "1", "reply": f"已答复{n}"} for n in range(3)] + [
+        {**_GOOD, "id": "B", "电话": "2"}
+    ]
+    found = [(f.path, f.code, f.message_en) for f in read_ledger_data({"requests": data}).report]
+    for n in range(3):
+        assert (f"$.requests[{n}].电话", "requests.unknown-key") in [f[:2] for f in found]
+        shape = [f for f in found if f[:2] == (f"$.requests[{n}].reply", "requests.bad-cell")]
+        assert len(shape) == 1 and f"已答复{n}" in shape[0][2]  # its own value named
+    assert ("$.requests[3].电话", "requests.unknown-key") in [f[:2] for f in found]
+    order = [int(f[0][len("$.requests[")]) for f in found]
+    assert order == sorted(order)  # request by request
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"applicant_category": "robot"},
+        {"channel": "pigeon"},
+        {"id": ""},
+        {"received_time": "25:00"},
+        {"extension_days": 21},
+        {"reply": {"date": "2025-03-20", "outcome": "lost"}},
+        {"consultations": [{"sent": "2025-03-05", "party": "neighbour"}]},
+        {"reviews": [{"kind": "lawsuit_direct", "result": "won"}]},
+        {"fee": {"sent": "2025-03-06", "basis": "per_kilo", "pages": -1}},
+    ],
+)
+def test_a_checked_good_shape_hides_no_value_the_schema_refuses(bad: dict[str, Any]) -> None:
+    good = {
+        **_GOOD,
+        "channel": "online",
+        "received_time": "09:30",
+        "extension_days": 5,
+        "reply": {"date": "2025-03-20", "outcome": "disclosed"},
+        "consultations": [{"sent": "2025-03-05", "party": "agency"}],
+        "reviews": [{"kind": "lawsuit_direct", "result": "upheld"}],
+        "fee": {"sent": "2025-03-06", "basis": "per_page", "pages": 3},
+    }
+    data = {"requests": [good, {**good, **bad}, {**good, "id": "B"}, {**good, **bad}]}
+    whole, checked = _whole_and_by_shape(data)
+    assert {path.partition("]")[0] for path, _ in whole} == {"$.requests[1", "$.requests[3"}
+    assert checked == whole
+
+
+def test_a_value_a_problem_names_is_each_requests_own() -> None:
+    data = {"requests": [{**_GOOD, "received": {"日": day}} for day in ("3", "4")]}
+    whole, checked = _whole_and_by_shape(data)
+    assert checked == whole and "'4'" in whole[1][1]
+
+
+def _whole_and_by_shape(data: Any) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The schema's problems of the whole ledger, and those the reader's check by shape finds."""
+    from govdisclose.requests._reading import _EXPECTED, _problems
+    from govdisclose.requests._schema import ledger_schema
+    from govdisclose.schemas._problems import schema_problems
+
+    whole = schema_problems(data, ledger_schema, expected=_EXPECTED)
+    return [(p.path, p.message) for p in whole], [(path, p.message) for path, p in _problems(data)]
+
+
 @pytest.mark.parametrize(
     ("data", "says"),
     [

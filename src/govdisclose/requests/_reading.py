@@ -80,7 +80,7 @@ from .._vocabulary import Term
 from ..deadlines import ReceiptEvent, RequestChannel
 from ..deadlines._requests import RECEIPT_RULE
 from ..findings import Finding, Report
-from ..schemas._problems import schema_problems
+from ..schemas._problems import SchemaProblem, checked_schema, schema_problems
 from ..tables._layout import column_letter
 from ..tables._safety import Limits, check_xlsx, open_workbook, quiet
 from ._codes import make_finding
@@ -842,8 +842,8 @@ def _structure(data: object) -> dict[int, list[tuple[str, str, str]]]:
     headers as keys, labels, the date forms of tables) and judge each value themselves.
     """
     found: dict[int, list[tuple[str, str, str]]] = {}
-    for problem in schema_problems(data, ledger_schema, expected=_EXPECTED):
-        path, key = problem.path, problem.field or ""
+    for path, problem in _problems(data):
+        key = problem.field or ""
         request = _REQUEST.match(path)
         index = int(request.group(1)) if request else -1
         if problem.keyword == "additionalProperties":
@@ -855,6 +855,100 @@ def _structure(data: object) -> dict[int, list[tuple[str, str, str]]]:
             if problem.expected != "string":
                 found.setdefault(index, []).append((path, "requests.bad-cell", problem.message))
     return found
+
+
+def _request_schema() -> dict[str, Any]:
+    """The schema of one request of a ledger (a key of the schema cache)."""
+    return {"$defs": ledger_schema()["$defs"], "$ref": "#/$defs/Request"}
+
+
+#: Schema keywords that look only at a value's JSON type (``format`` is not asserted).
+_TYPE_ONLY = frozenset({"type", "format", "title", "description", "examples"})
+
+#: What of a text the request schema looks at, by key: ``0`` only that it is text, a number
+#: its length up to that, a set the texts it takes (an enum), ``None`` the whole text.
+_Rule = int | frozenset[str] | None
+
+
+def _both(a: _Rule, b: _Rule) -> _Rule:
+    """The rule of a text that must meet rules ``a`` and ``b``."""
+    if a == 0 or b == 0:
+        return b if a == 0 else a
+    if isinstance(a, int) and isinstance(b, int):
+        return max(a, b)
+    return a & b if isinstance(a, frozenset) and isinstance(b, frozenset) else None
+
+
+@functools.cache
+def _shape_rules() -> dict[str, _Rule]:
+    """Each key's rule (:data:`_Rule`), over every object of the request schema that has it;
+    a key no object has is unknown, and its value is never looked at."""
+    defs = checked_schema(_request_schema)["$defs"]
+
+    def rule(node: Mapping[str, Any]) -> _Rule:
+        if "$ref" in node:
+            return rule(defs[node["$ref"].rpartition("/")[2]])
+        found: _Rule = 0
+        for word, value in node.items():
+            if word == "anyOf":
+                kept = [b for b in value if b != {"type": "null"}]  # a text is never null
+                found = _both(found, rule(kept[0]) if len(kept) == 1 else None)
+            elif word == "enum":
+                texts = all(isinstance(v, str) for v in value)
+                found = _both(found, frozenset(value) if texts else None)
+            elif word in ("minLength", "maxLength"):
+                found = _both(found, value + 1)
+            elif word not in _TYPE_ONLY:
+                return None
+        return found
+
+    rules: dict[str, _Rule] = {}
+    for node in defs.values():
+        assert node.get("additionalProperties", False) is False  # unknown keys' values unread
+        for key, sub in node.get("properties", {}).items():
+            rules[key] = _both(rules.get(key, 0), rule(sub))
+    return rules
+
+
+def _shape(value: object, rules: Mapping[str, _Rule], rule: _Rule = None) -> object:
+    """What the request schema looks at in ``value`` (at a key of ``rule``): keys in their
+    order, each value's type, a text as far as the rule says."""
+    if isinstance(value, str) and rule is not None:
+        if isinstance(rule, int):
+            return min(len(value), rule)
+        if value in rule:
+            return True
+    if isinstance(value, dict):
+        return dict, tuple((k, _shape(v, rules, rules.get(k, 0))) for k, v in value.items())
+    if isinstance(value, list):
+        return list, tuple(_shape(item, rules, rule) for item in value)
+    return (type(value), value)
+
+
+def _problems(data: object) -> Iterator[tuple[str, SchemaProblem]]:
+    """:func:`schema_problems` of ``data`` against the ``requests-ledger`` schema, in its
+    order, each with its path: the document, then each request against the request schema —
+    once per shape (:func:`_shape`) when its problems do not name a value."""
+    if not isinstance(data, dict) or not isinstance(requests := data.get("requests"), list):
+        yield from ((p.path, p) for p in schema_problems(data, ledger_schema, expected=_EXPECTED))
+        return
+    top = schema_problems({**data, "requests": []}, ledger_schema, expected=_EXPECTED)
+    yield from ((p.path, p) for p in top)
+    known: dict[object, list[SchemaProblem]] = {}
+    rules = _shape_rules()
+    for index, request in enumerate(requests):
+        try:
+            shape = _shape(request, rules)
+            problems = known.get(shape)
+        except (TypeError, RecursionError):  # an unhashable Python value, a deep nesting
+            shape = problems = None
+        if problems is None:
+            problems = schema_problems(request, _request_schema, "")
+            if shape is not None and all(
+                p.keyword == "additionalProperties" or p.missing for p in problems
+            ):  # the same for every request of this shape
+                known[shape] = problems
+        yield from ((f"$.requests[{index}]{p.path}", p) for p in problems)
 
 
 def _json_fields(obj: Mapping[Any, Any], where: str) -> dict[str, tuple[object, str]]:

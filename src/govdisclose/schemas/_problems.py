@@ -81,6 +81,12 @@ def _compiled(root: Root) -> tuple[Validator, object]:
     return Draft202012Validator(compiled), compiled.get("$defs", {}).get("TimeLimit")
 
 
+def checked_schema(root: Root) -> Any:
+    """The schema ``root()`` in the form :func:`schema_problems` checks (``format`` is only
+    an annotation there: no format is checked)."""
+    return _compiled(root)[0].schema
+
+
 def _for_validation(node: Any, defs: Mapping[str, Any]) -> Any:
     """The same schema, in a form jsonschema checks faster: a ``oneOf`` of constants becomes
     an ``enum`` of them, and a ``oneOf`` of rule objects told apart by a ``kind`` constant
