@@ -221,18 +221,16 @@ def _layout(check: _Check) -> None:
         return
     year = check.report.year
     early = year is not None and year <= 2020
-    check.builder.add(
-        finding(
-            "trial-layout",
-            check.read.locations.get(("label", labels[0]), "$"),
-            "使用了2019年试行格式（国办公开办函〔2019〕60号）"
-            + ("，该年度适用" if early else "，2021年度起应使用国办公开办函〔2021〕30号格式"),
-            "the report uses the 2019 trial layout"
-            + (", right for that year" if early else "; from 2021 on use the 2021 format"),
-            severity=Severity.INFO if early else None,
-            labels=list(labels),
-            year=year,
-        )
+    check.add(
+        "trial-layout",
+        check.read.locations.get(("label", labels[0]), "$"),
+        "使用了2019年试行格式（国办公开办函〔2019〕60号）"
+        + ("，该年度适用" if early else "，2021年度起应使用国办公开办函〔2021〕30号格式"),
+        "the report uses the 2019 trial layout"
+        + (", right for that year" if early else "; from 2021 on use the 2021 format"),
+        severity=Severity.INFO if early else None,
+        labels=list(labels),
+        year=year,
     )
 
 
@@ -394,14 +392,12 @@ def check_report(
         _carry_over(check, _as_read(previous))
     for relation, instances in check.skipped.items():
         table, zh, en = _RELATIONS[relation]
-        check.builder.add(
-            finding(
-                "relation-skipped",
-                check.path((table,)),
-                f"{relation} {zh}：{len(instances)} 处因缺少数据跳过",
-                f"{relation} {en}: {len(instances)} skipped for missing cells",
-                relation=relation,
-                skipped=instances,
-            )
+        check.add(
+            "relation-skipped",
+            check.path((table,)),
+            f"{relation} {zh}：{len(instances)} 处因缺少数据跳过",
+            f"{relation} {en}: {len(instances)} skipped for missing cells",
+            relation=relation,
+            skipped=instances,
         )
     return builder.build()
