@@ -44,13 +44,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Literal
+from typing import Literal, TypeVar
 
 import attrs
 
 from ._model import Catalogue, CatalogueItem, Provenance, ProvenanceKind
 from ._vocabulary import FirstLevel, Level, normalize_text
 
+_T = TypeVar("_T")
 _NOISE = re.compile(r"[\s、，,.。;；:：()（）《》“”\"'‘’\-—/／\[\]【】·]|及|和|与")
 
 
@@ -167,6 +168,21 @@ def _shortened(local: str, standard: str) -> bool:
     return all(ch in rest for ch in a)
 
 
+def _pair_unique(
+    free_local: dict[int, _T],
+    free_standard: dict[int, CatalogueItem],
+    candidates: Callable[[_T], Iterable[int]],
+) -> list[tuple[int, _T, int, CatalogueItem]]:
+    """Pair each free local entry, in order, with its candidate standard item when exactly one
+    of them is still free; the pairs are taken out of both."""
+    pairs = []
+    for li, item in list(free_local.items()):
+        found = [si for si in candidates(item) if si in free_standard]
+        if len(found) == 1:
+            pairs.append((li, free_local.pop(li), found[0], free_standard.pop(found[0])))
+    return pairs
+
+
 def match_items(
     local: Catalogue | Sequence[CatalogueItem],
     standard: Catalogue | Sequence[CatalogueItem],
@@ -178,12 +194,8 @@ def match_items(
     matches: list[ItemMatch] = []
 
     def match(how: MatchKind, candidates: Callable[[CatalogueItem], Iterable[int]]) -> None:
-        """Pair each free local item with its candidate when exactly one of them is free."""
-        for li, item in list(free_local.items()):
-            found = [si for si in candidates(item) if si in free_standard]
-            if len(found) == 1:
-                std = free_standard.pop(found[0])
-                matches.append(ItemMatch(li, free_local.pop(li), found[0], std, how))
+        for li, item, si, std in _pair_unique(free_local, free_standard, candidates):
+            matches.append(ItemMatch(li, item, si, std, how))
 
     by_key: dict[tuple[FirstLevel, str], list[int]] = {}  # the first item of each name
     by_name: dict[str, list[int]] = {}
@@ -216,20 +228,24 @@ def match_names(
     (by index): by name under the same first-level item (any, when it is ``None``), then by a
     shortened name under it — each when exactly one free standard item fits."""
     theirs = _items(standard)
-    left = sorted(free)
-    pairs: dict[int, int] = {}
+    free_names = {i: pair for i, pair in enumerate(names) if name_key(pair[1])}
+    free_standard = {si: theirs[si] for si in sorted(free)}
 
-    def fits(shortened: bool, first: FirstLevel | None, name: str, std: CatalogueItem) -> bool:
-        if shortened:
-            return std.first_level is first and _shortened(name, std.name)
-        return first in (None, std.first_level) and name_key(name) == name_key(std.name)
+    def same(pair: tuple[FirstLevel | None, str]) -> list[int]:
+        first, key = pair[0], name_key(pair[1])
+        return [
+            si
+            for si, std in free_standard.items()
+            if first in (None, std.first_level) and key == name_key(std.name)
+        ]
 
-    for shortened in (False, True):
-        for i, (first, name) in enumerate(names):
-            found = [
-                si for si in left if i not in pairs and fits(shortened, first, name, theirs[si])
-            ]
-            if name_key(name) and len(found) == 1:
-                pairs[i] = found[0]
-                left.remove(found[0])
-    return pairs
+    def shortened(pair: tuple[FirstLevel | None, str]) -> list[int]:
+        return [
+            si
+            for si, std in free_standard.items()
+            if std.first_level is pair[0] and _shortened(pair[1], std.name)
+        ]
+
+    found = _pair_unique(free_names, free_standard, same)
+    found += _pair_unique(free_names, free_standard, shortened)
+    return {li: si for li, _, si, _ in found}
