@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 import pytest
 
-from govdisclose import standard
+from govdisclose import Finding, standard
 from govdisclose._converter import unstructure
 from govdisclose._localize import derive, match_items, name_key
 from govdisclose._model import Catalogue, CatalogueItem, TimeLimit
@@ -250,7 +250,15 @@ def test_a_refused_table_row_stands_for_the_standard_item_of_its_name(
 ) -> None:
     county = derive(standard("work_safety"), "county")
     local = county.with_items(county.items[1:])  # 法律法规 is a row the table reader refused
-    report = compare_with_standard(local, unread=[("Sheet1!B4", name)])
+    refused = Finding(
+        "tables.unknown-first-level",
+        "error",
+        "Sheet1!B4",
+        "该行未导入",
+        "row not imported",
+        data={"name": name},
+    )
+    report = compare_with_standard(local, unread=[refused])
     missing = {f.data["standard_id"] for f in report.findings if f.code == "localize.missing-item"}
     assert missing == {"policy_documents.1"} - {standard_id}
     skipped = [f for f in report.findings if f.code == "localize.comparison-skipped"]

@@ -38,13 +38,13 @@ Items are paired with :func:`govdisclose._localize.match_items`.  What is report
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from .._localize import ItemMatch, match_items, match_names, name_key
 from .._model import Catalogue, TimeLimit
 from .._standard import standard as load_standard
 from .._vocabulary import Channel, FirstLevel, Level, Mode, Term, normalize_text
-from ..findings import FindingCode, Report, ReportBuilder, Severity
+from ..findings import Finding, FindingCode, Report, ReportBuilder, Severity
 from ..timelimits import compare_strictness
 from ._items import website_justification
 from ._prescan import INVALID_DATA, NOT_A_CATALOGUE, UNKNOWN_TERM, clip, read_catalogue
@@ -309,7 +309,7 @@ def compare_with_standard(
     standard: Catalogue | None = None,
     *,
     level: Level | str | None = None,
-    unread: Sequence[tuple[str, str]] = (),
+    unread: Iterable[Finding] = (),
 ) -> Report:
     """Compare a local catalogue (model or JSON-ready data) with the standard.
 
@@ -320,8 +320,9 @@ def compare_with_standard(
     report starts with the same reading findings.  Items lacking elements are left out of the
     comparison (``localize.comparison-skipped`` for each) and the rest compared; data with
     wrong types or unknown terms is not compared at all (``localize.comparison-skipped`` at
-    ``$``).  ``unread``: the location and name of each row of the source table that is not in
-    the data (``tables.unknown-first-level``), matched by name as unreadable items are.
+    ``$``).  ``unread``: the findings of reading the source table
+    (``read_catalogue(...).report.findings``); the rows it refused (``tables.unknown-first-level``)
+    are matched by name as unreadable items are.
     """
     wanted = Level.parse(level) if level is not None else None
     builder = ReportBuilder()
@@ -359,11 +360,16 @@ def compare_with_standard(
                 hint="先用 validate_catalogue 检查 / run validate_catalogue first",
             )
     matching = match_items([item for _, item in usable], standard)
-    rows: list[tuple[FirstLevel | None, str]] = [(None, name) for _, name in unread]
+    refused = [
+        (f.path, str(f.data.get("name", "")))
+        for f in unread
+        if f.code == "tables.unknown-first-level"
+    ]  # rows of the table not in the data
+    rows: list[tuple[FirstLevel | None, str]] = [(None, name) for _, name in refused]
     named = match_names(
         _raw_names(local_data, skipped) + rows, standard, matching.unmatched_standard
     )
-    places = [f"$.items[{index}]" for index in skipped] + [where for where, _ in unread]
+    places = [f"$.items[{index}]" for index in skipped] + [where for where, _ in refused]
     for k, place in enumerate(places):
         std = standard.items[named[k]] if k in named else None
         unreadable = k < len(skipped)

@@ -83,12 +83,9 @@ def _validate_catalogue(
         raise InputError(f"{name}: not a catalogue (不是目录数据): {report.findings[0].message_en}")
     if args.against_standard:  # its reading findings are the validation's: listed once
         found = set(report.findings)
-        rows = [
-            (f.path, str(f.data.get("name", "")))
-            for f in (refused.findings if refused else ())
-            if f.code == "tables.unknown-first-level"
-        ]  # a table's rows not in the data: their standard items are not missing either
-        compared = compare_with_standard(data, level=args.level, unread=rows).findings
+        # a table's refused rows: their standard items are not missing either
+        unread = refused.findings if refused else ()
+        compared = compare_with_standard(data, level=args.level, unread=unread).findings
         report = Report((*report.findings, *(f for f in compared if f not in found)))
     return Report(report.findings, name)
 
